@@ -1,0 +1,49 @@
+"""Shared CLI plumbing: known errors become one clear line and a non-zero exit, never a traceback."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from typing import Any, Callable
+
+import typer
+from rich.console import Console
+
+from assistant.clock import ClockError
+from assistant.config import ConfigError
+from assistant.llm.backend import ModelError
+from assistant.storage.db import StorageError
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+def user_errors() -> tuple[type[Exception], ...]:
+    from experts.smart_home import HomeFileError
+
+    return (StorageError, ModelError, ConfigError, ClockError, HomeFileError, FileNotFoundError)
+
+
+def friendly(func: Callable) -> Callable:
+    """Decorator for commands: turn expected failures into a message on stderr and exit code 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except user_errors() as exc:
+            err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise typer.Exit(1) from None
+
+    return wrapper
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+
+
+def open_db():
+    """The state database with every expert's tables (no models loaded)."""
+    from assistant.app import default_registry, open_state
+
+    return open_state(default_registry())

@@ -1,0 +1,40 @@
+"""`assistant eval FILE.jsonl`: score the assistant on labelled utterances."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from assistant.cli.common import console, friendly, print_json
+
+
+@friendly
+def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON lines)"),
+                 as_json: bool = typer.Option(False, "--json", help="Print the report as JSON.")) -> None:
+    """Run each line against fresh state (models loaded once); print pass/fail and totals."""
+    from assistant.app import default_registry
+    from assistant.config import load_settings
+    from assistant.evaluation.cases import EvalFileError
+    from assistant.evaluation.runner import run_eval
+    from assistant.llm.roles import ModelRoles
+
+    def show(result) -> None:
+        if not as_json:
+            mark = "[green]PASS[/green]" if result.passed else "[red]FAIL[/red]"
+            reason = "" if result.passed else " — " + "; ".join(result.problems)
+            console.print(f"{mark} {result.id} {result.text!r} → {result.expert}.{result.api} "
+                          f"{result.args} ({result.timings_ms.get('total', 0):.0f} ms){reason}",
+                          highlight=False)
+
+    try:
+        report = run_eval(path, ModelRoles(load_settings()), default_registry(), on_result=show)
+    except EvalFileError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(1) from None
+    if as_json:
+        return print_json(report.model_dump())
+    accuracy = f"{report.expert_accuracy:.1%}" if report.expert_accuracy is not None else "n/a"
+    console.print(f"\n{report.passed}/{report.n} passed; expert accuracy {accuracy}; latency p50 "
+                  f"{report.latency_ms['p50']} ms, p95 {report.latency_ms['p95']} ms")
+    for expert, row in sorted(report.per_expert.items()):
+        console.print(f"  {expert:<14} {row['passed']}/{row['n']} passed, routed {row['routed']}/{row['n']}")

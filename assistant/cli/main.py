@@ -1,0 +1,42 @@
+"""`assistant`: the command-line entry point."""
+from __future__ import annotations
+
+import typer
+
+from assistant.cli import chat as chat_cli
+from assistant.cli import evaluate, home, models, state
+from assistant.cli.common import console, friendly, print_json
+
+app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
+                  no_args_is_help=True, add_completion=False)
+app.add_typer(home.app, name="home")
+app.add_typer(models.app, name="models")
+app.add_typer(state.devices_app, name="devices")
+app.add_typer(state.reminders_app, name="reminders")
+app.add_typer(state.timers_app, name="timers")
+app.add_typer(state.lists_app, name="lists")
+app.add_typer(state.notifications_app, name="notifications")
+app.add_typer(state.memory_app, name="memory")
+app.command("chat")(chat_cli.chat)
+app.command("eval")(evaluate.eval_command)
+
+
+@app.command()
+@friendly
+def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on the kitchen lights"),
+        as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+        area: str = typer.Option(None, help="The area you are in (for 'it's dark in here').")) -> None:
+    """Ask once and exit (non-zero exit when the request could not be carried out)."""
+    from assistant.app import build_assistant
+
+    reply = build_assistant().handle(" ".join(text), area=area)
+    if as_json:
+        print_json(reply.model_dump())
+    else:
+        console.print(reply.reply, highlight=False)
+    if not reply.ok:
+        raise typer.Exit(1)
+
+
+if __name__ == "__main__":
+    app()

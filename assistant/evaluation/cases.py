@@ -1,0 +1,59 @@
+"""The evaluation file format: one JSON object a line (see shared/dev-eval/README.md)."""
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class EvalFileError(ValueError):
+    """A line of the evaluation file is not valid; the message names the file and line."""
+
+
+class ReminderExpectation(BaseModel):
+    text_contains: str
+    due: datetime | None = None
+    recurrence_contains: str | None = None
+
+
+class TimerExpectation(BaseModel):
+    duration_s: int | None = None
+    name: str | None = None
+
+
+class Expectation(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    expert: str | None = None
+    declined: bool | None = None
+    devices: dict[str, dict[str, Any]] | None = None
+    reminders: list[ReminderExpectation] | None = None
+    timers: list[TimerExpectation] | None = None
+    lists: dict[str, list[str]] | None = None
+
+
+class EvalCase(BaseModel):
+    model_config = ConfigDict(extra="allow")
+    id: str
+    text: str
+    home: Path | None = None
+    now: datetime | None = None
+    area: str | None = None
+    expect: Expectation = Field(default_factory=Expectation)
+
+
+def load_cases(path: Path) -> list[EvalCase]:
+    cases = []
+    for number, line in enumerate(path.read_text().splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        try:
+            case = EvalCase.model_validate(json.loads(line))
+        except (json.JSONDecodeError, ValidationError) as exc:
+            raise EvalFileError(f"{path} line {number}: {exc}") from None
+        if case.home is not None and not case.home.is_absolute():
+            case.home = (path.parent / case.home).resolve()
+        cases.append(case)
+    return cases

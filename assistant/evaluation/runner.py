@@ -1,0 +1,121 @@
+"""Run evaluation cases, each against fresh state, with the models loaded once."""
+from __future__ import annotations
+
+import statistics
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable
+
+from pydantic import BaseModel
+
+from assistant.clock import Clock
+from assistant.evaluation import checks
+from assistant.evaluation.cases import EvalCase, load_cases
+from assistant.llm.roles import ModelRoles
+from assistant.messages import Reply
+from assistant.pipeline import Assistant
+from assistant.registry import Registry
+
+
+class CaseResult(BaseModel):
+    id: str
+    text: str
+    passed: bool
+    problems: list[str]
+    expert: str | None
+    expected_expert: str | None
+    api: str | None
+    args: dict[str, Any]
+    reply: str
+    timings_ms: dict[str, float]
+
+
+class EvalReport(BaseModel):
+    n: int
+    passed: int
+    expert_accuracy: float | None
+    latency_ms: dict[str, Any]
+    per_expert: dict[str, dict[str, int]]
+    results: list[CaseResult]
+
+
+def run_eval(path: Path, roles: ModelRoles, registry: Registry,
+             on_result: Callable[[CaseResult], None] | None = None) -> EvalReport:
+    results = []
+    for case in load_cases(path):
+        result = run_case(case, roles, registry)
+        results.append(result)
+        if on_result:
+            on_result(result)
+    return summarise(results)
+
+
+def run_case(case: EvalCase, roles: ModelRoles, registry: Registry) -> CaseResult:
+    from assistant.app import open_state
+    from experts import lists, reminders, smart_home, timers
+
+    db = open_state(registry, ":memory:")
+    if case.home is not None:
+        smart_home.load_home(db, _home_spec(case.home))
+    clock = Clock(case.now) if case.now else Clock.from_env()
+    assistant = Assistant(db=db, clock=clock, registry=registry, roles=roles, input_area=case.area)
+    before = {d["id"]: d for d in smart_home.list_devices(db)}
+    reply = assistant.handle(case.text)
+    expect = case.expect
+    problems = checks.check_reply(expect, reply)
+    if expect.devices is not None:
+        after = {d["id"]: d for d in smart_home.list_devices(db)}
+        problems += checks.check_devices(expect.devices, before, after)
+    if expect.reminders is not None:
+        problems += checks.check_reminders(expect.reminders, reminders.list_reminders(db))
+    if expect.timers is not None:
+        problems += checks.check_timers(expect.timers, timers.list_timers(db, clock.now()))
+    if expect.lists is not None:
+        problems += checks.check_lists(expect.lists, lists.all_lists(db))
+    db.conn.close()
+    return _result(case, reply, problems)
+
+
+@lru_cache(maxsize=32)
+def _home_spec(path: Path):
+    from experts.smart_home import load_home_file
+
+    return load_home_file(path)
+
+
+def _result(case: EvalCase, reply: Reply, problems: list[str]) -> CaseResult:
+    return CaseResult(id=case.id, text=case.text, passed=not problems, problems=problems,
+                      expert=reply.expert if not reply.declined else None,
+                      expected_expert=case.expect.expert if case.expect.declined is not True else None,
+                      api=reply.api, args=reply.args, reply=reply.reply, timings_ms=reply.timings_ms)
+
+
+def summarise(results: list[CaseResult]) -> EvalReport:
+    routed = [r for r in results if r.expected_expert is not None]
+    per_expert: dict[str, dict[str, int]] = {}
+    for r in results:
+        key = r.expected_expert or "declined"
+        row = per_expert.setdefault(key, {"n": 0, "passed": 0, "routed": 0})
+        row["n"] += 1
+        row["passed"] += r.passed
+        row["routed"] += (r.expert == r.expected_expert)
+    return EvalReport(
+        n=len(results), passed=sum(r.passed for r in results),
+        expert_accuracy=(sum(r.expert == r.expected_expert for r in routed) / len(routed)) if routed else None,
+        latency_ms={"p50": _pct([r.timings_ms.get("total", 0) for r in results], 50),
+                    "p95": _pct([r.timings_ms.get("total", 0) for r in results], 95),
+                    **{k: {"p50": _pct(v, 50), "p95": _pct(v, 95)} for k, v in _by_timing(results).items()}},
+        per_expert=per_expert, results=results)
+
+
+def _by_timing(results: list[CaseResult]) -> dict[str, list[float]]:
+    return {key: [r.timings_ms[key] for r in results if key in r.timings_ms]
+            for key in ("first_action", "confirmed")}
+
+
+def _pct(values: list[float], pct: int) -> float | None:
+    if not values:
+        return None
+    if len(values) == 1:
+        return round(values[0], 1)
+    return round(statistics.quantiles(values, n=100, method="inclusive")[pct - 1], 1)

@@ -1,0 +1,32 @@
+"""The interface every language-model backend implements."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Literal, Protocol
+
+
+class ModelError(RuntimeError):
+    """A model could not be loaded or run; the message says how to fix it."""
+
+
+@dataclass(frozen=True)
+class ChatMessage:
+    role: Literal["system", "user", "assistant"]
+    content: str
+
+
+@dataclass(frozen=True)
+class Generation:
+    text: str
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    elapsed_ms: float = 0.0
+
+
+class LLMBackend(Protocol):
+    """Chat completion, optionally constrained to a JSON schema. Stable messages first (cacheable)."""
+
+    name: str
+
+    def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
+                 temperature: float = 0.0, max_tokens: int = 128) -> Generation: ...

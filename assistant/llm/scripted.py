@@ -1,0 +1,37 @@
+"""A scripted backend for tests: returns queued outputs (or a rule's answer), records every prompt."""
+from __future__ import annotations
+
+import json
+from collections import deque
+from typing import Any, Callable
+
+from assistant.llm.backend import ChatMessage, Generation, ModelError
+
+Rule = Callable[[list[ChatMessage]], str | dict]
+
+
+class ScriptedLLM:
+    """Goes through the same interface and role registry as the real backend."""
+
+    def __init__(self, outputs: list[str | dict] | None = None, rule: Rule | None = None,
+                 name: str = "scripted") -> None:
+        self.name = name
+        self._queue: deque[str | dict] = deque(outputs or [])
+        self._rule = rule
+        self.prompts: list[list[ChatMessage]] = []
+
+    def enqueue(self, *outputs: str | dict) -> None:
+        self._queue.extend(outputs)
+
+    def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
+                 temperature: float = 0.0, max_tokens: int = 128) -> Generation:
+        self.prompts.append(list(messages))
+        if self._queue:
+            output = self._queue.popleft()
+        elif self._rule is not None:
+            output = self._rule(messages)
+        else:
+            raise ModelError("ScriptedLLM has no output queued")
+        text = output if isinstance(output, str) else json.dumps(output)
+        return Generation(text=text, prompt_tokens=sum(len(m.content.split()) for m in messages),
+                          completion_tokens=len(text.split()))

@@ -1,0 +1,56 @@
+"""Typed messages passed between the pipeline's stages."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+DecisionSource = Literal["fastpath", "router", "confirmer", "confirmation", "guardrail"]
+
+
+class Utterance(BaseModel):
+    """What the user said or typed, and where it came from."""
+
+    text: str
+    source: str = "text"
+    area: str | None = None  # the area the input device sits in ("it's dark in here")
+
+
+class Decision(BaseModel):
+    """Which expert API to run with which arguments (or a decline)."""
+
+    expert: str | None = None
+    api: str | None = None
+    args: dict[str, Any] = Field(default_factory=dict)
+    declined: bool = False
+    source: DecisionSource = "confirmer"
+    note: str | None = None  # why declined / what went wrong, for the reply
+
+    @property
+    def qualified(self) -> str | None:
+        return f"{self.expert}.{self.api}" if self.expert and self.api else None
+
+
+class ActionResult(BaseModel):
+    """What an expert API did. `undo` holds what its undo function needs to reverse it."""
+
+    reply: str
+    ok: bool = True
+    data: Any = None
+    undo: dict[str, Any] | None = None
+    needs_confirmation: bool = False
+
+
+class Reply(BaseModel):
+    """The answer to one utterance, as printed by `ask --json`."""
+
+    reply: str
+    expert: str | None = None
+    api: str | None = None
+    args: dict[str, Any] = Field(default_factory=dict)
+    declined: bool = False
+    ok: bool = True
+    needs_confirmation: bool = False
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    speculation: dict[str, Any] | None = None
+    data: Any = None

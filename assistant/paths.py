@@ -1,0 +1,35 @@
+"""Where the assistant keeps its files: everything under one overridable directory."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def user_dir() -> Path:
+    """`ASSISTANT_HOME` if set, else the platform's user data dir; created on first use."""
+    env = os.environ.get("ASSISTANT_HOME", "").strip()
+    path = Path(env).expanduser() if env else Path(platformdirs.user_data_dir("assistant"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path() -> Path:
+    return user_dir() / "assistant.db"
+
+
+def models_dir() -> Path:
+    """Where assembled model files live: `ASSISTANT_MODELS_DIR`, else the repo's git-ignored models/files/."""
+    env = os.environ.get("ASSISTANT_MODELS_DIR", "").strip()
+    return Path(env).expanduser() if env else PROJECT_ROOT / "models" / "files"
+
+
+def manifest_path() -> Path:
+    return PROJECT_ROOT / "models" / "manifest.yaml"
+
+
+def demo_home_path() -> Path:
+    return Path(__file__).resolve().parent / "data" / "demo_home.yaml"

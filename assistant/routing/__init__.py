@@ -1,0 +1,1 @@
+"""Routing: utterance → Decision (which expert API, which arguments), by fast path or model."""

@@ -1,0 +1,44 @@
+"""The deterministic fast path: fixed commands never reach a model.
+
+Pure and table-driven: a whole normalised utterance either matches a pattern (→ Decision) or not
+(→ None). Only utterances with no slot to fill belong here; anything with a target goes to a model.
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.messages import Decision
+
+WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|thanks|thank you)\b")
+
+# (pattern over the normalised utterance, expert, api)
+PATTERNS: list[tuple[str, str, str]] = [
+    (r"(?:stop|cancel|never ?mind|forget it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all)( it| that)?",
+     "system", "stop"),
+    (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time)",
+     "system", "time"),
+    (r"(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)|which day is it|date|what's the day today)",
+     "system", "date"),
+    (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
+    (r"(?:yes|yeah|yep|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure|yes i am sure)",
+     "confirmation", "confirm"),
+    (r"(?:no|nope|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
+]
+COMPILED = [(re.compile(rf"^{p}$"), expert, api) for p, expert, api in PATTERNS]
+CONFIRMATION = "confirmation"  # answers to a pending confirmation question, handled by the pipeline
+
+
+def normalise(text: str) -> str:
+    text = text.lower().replace("’", "'").strip()
+    text = WAKE_AND_POLITE.sub(" ", text)
+    text = re.sub(r"[^\w' ]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def match(text: str) -> Decision | None:
+    normalised = normalise(text)
+    for pattern, expert, api in COMPILED:
+        if pattern.match(normalised):
+            source = "confirmation" if expert == CONFIRMATION else "fastpath"
+            return Decision(expert=expert, api=api, source=source)
+    return None

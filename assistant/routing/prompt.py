@@ -1,0 +1,33 @@
+"""Routing prompts, ordered from most to least stable so the prefix stays cached.
+
+1. identity and rules, 2. the API catalogue (changes only when experts change), 3. per-request
+context (e.g. the previous turn), 4. the utterance, last. Instructions are few: an API's name and
+one-line description say what it does.
+"""
+from __future__ import annotations
+
+from assistant.llm.backend import ChatMessage
+from assistant.registry import Registry
+from assistant.routing.schema import DECLINE, signature_line
+
+RULES = f"""You turn a smart-home assistant user's request into one function call.
+Reply with JSON {{"api": "<function>", "args": {{...}}}}. Copy names, times and durations from the request in the user's words; leave out arguments the request does not mention.
+If no function can do it (buying, ordering, booking, email, messages, calls, web, news, weather, stocks, social media, anything outside this home), reply {{"api": "{DECLINE}"}}."""
+
+
+def catalogue(registry: Registry) -> str:
+    lines = ["Functions:"]
+    for expert in registry.experts():
+        lines.append(f"# {expert.name}: {expert.description}")
+        lines.extend(signature_line(spec) for spec in expert.apis.values())
+    return "\n".join(lines)
+
+
+def system_prompt(registry: Registry) -> str:
+    """The stable prefix: identical for every request while the experts do not change."""
+    return f"{RULES}\n\n{catalogue(registry)}\n"
+
+
+def routing_messages(registry: Registry, text: str, context: str | None = None) -> list[ChatMessage]:
+    user = f"{context}\nRequest: {text}" if context else text
+    return [ChatMessage("system", system_prompt(registry)), ChatMessage("user", user)]

@@ -1,0 +1,56 @@
+"""Tables owned by the core: the action log and actions waiting for a confirmation."""
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from assistant.storage.db import Migration
+
+CONFIRMATION_WINDOW = timedelta(minutes=2)
+
+
+def _v1(db: sqlite_utils.Database) -> None:
+    db.execute("""CREATE TABLE action_log (
+        id INTEGER PRIMARY KEY, at TEXT NOT NULL, text TEXT, expert TEXT, api TEXT, args TEXT,
+        source TEXT, ok INTEGER, reply TEXT, undo TEXT, undone INTEGER NOT NULL DEFAULT 0)""")
+    db.execute("""CREATE TABLE pending_actions (
+        id INTEGER PRIMARY KEY, created TEXT NOT NULL, expert TEXT NOT NULL, api TEXT NOT NULL,
+        args TEXT NOT NULL, question TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'waiting')""")
+
+
+MIGRATIONS = [Migration("core", 1, _v1)]
+
+
+def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: str, api: str,
+               args: dict[str, Any], source: str, ok: bool, reply: str,
+               undo: dict[str, Any] | None) -> int:
+    cursor = db.execute(
+        "INSERT INTO action_log (at, text, expert, api, args, source, ok, reply, undo) VALUES (?,?,?,?,?,?,?,?,?)",
+        [at.isoformat(), text, expert, api, json.dumps(args), source, int(ok), reply,
+         json.dumps(undo) if undo is not None else None])
+    return cursor.lastrowid
+
+
+def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
+                args: dict[str, Any], question: str) -> None:
+    """Remember one action awaiting "yes"; a newer one replaces any older one."""
+    with db.conn:
+        db.execute("BEGIN")
+        db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
+        db.execute("INSERT INTO pending_actions (created, expert, api, args, question) VALUES (?,?,?,?,?)",
+                   [at.isoformat(), expert, api, json.dumps(args), question])
+
+
+def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> dict[str, Any] | None:
+    """Claim the waiting action (if still fresh), marking it `status` ('confirmed' or 'denied')."""
+    row = db.execute("SELECT id, created, expert, api, args FROM pending_actions "
+                     "WHERE status='waiting' ORDER BY id DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    pending_id, created, expert, api, args = row
+    fresh = now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
+    db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", pending_id])
+    return {"expert": expert, "api": api, "args": json.loads(args)} if fresh else None

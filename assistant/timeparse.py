@@ -1,0 +1,481 @@
+"""Deterministic time phrases: durations, one-off and recurring schedules, alarm clock times.
+
+Pure functions over a naive local `now`. The model writes phrases ("tomorrow at 8 am"); this
+module resolves them. `dateparser` is only a fallback for one-off phrases the own grammar misses.
+Ambiguous hours without am/pm: with no day given, the next occurrence wins ("at 7" at 09:00 is
+19:00); on another day, 1..6 mean pm and 7..11 mean am ("tomorrow at 3" is 15:00).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Callable
+
+from dateutil.rrule import rrulestr
+
+
+class TimeParseError(ValueError):
+    """A time phrase that could not be understood; the message can be shown to the user."""
+
+
+@dataclass(frozen=True)
+class Schedule:
+    due: datetime  # the first occurrence strictly after `now`
+    rrule: str | None  # RFC 5545 RRULE body ("FREQ=DAILY;BYHOUR=9;BYMINUTE=0"), None if one-off
+
+
+# ---------------------------------------------------------------- normalizing words to digits
+_SMALL = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen " \
+         "fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = {w: (i + 2) * 10 for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
+_ORDINALS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth".split())}
+_ORDINALS |= {"twentieth": 20, "thirtieth": 30}
+_FOLLOWS = {"small": {"tens", "hundred"}, "teen": {"hundred"}, "tens": {"hundred"},
+            "hundred": {"small", "teen", "tens"}}  # which kind of word may precede each kind
+
+
+def _number_word(word: str, previous: str | None) -> tuple[str, int, bool] | None:
+    """(kind, value, is_ordinal) of a number word, or None."""
+    if word in _SMALL:
+        value = _SMALL.index(word)
+        return ("small" if value < 10 else "teen"), value, False
+    if word in _TENS:
+        return "tens", _TENS[word], False
+    if word == "hundred":
+        return "hundred", 100, False
+    if word in _ORDINALS and (word != "second" or previous == "the"):
+        value = _ORDINALS[word]
+        return ("small" if value < 10 else "teen" if value < 20 else "tens"), value, True
+    return None
+
+
+def _words_to_digits(text: str) -> str:
+    """'twenty five minutes' -> '25 minutes'; 'seven thirty' -> '7 30'; 'the first' -> 'the 1th'."""
+    out: list[str] = []
+    value, last = 0, None
+    for word in text.split():
+        found = _number_word(word, out[-1] if out else None)
+        if last is not None and (found is None or last not in _FOLLOWS[found[0]]):
+            out.append(str(value))
+            value, last = 0, None
+        if found is None:
+            out.append(word)
+            continue
+        kind, number, ordinal = found
+        value = (value or 1) * 100 if kind == "hundred" else value + number
+        last = kind
+        if ordinal:
+            out.append(f"{value}th")
+            value, last = 0, None
+    if last is not None:
+        out.append(str(value))
+    return " ".join(out)
+
+
+_UNIT = r"(weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])"
+
+
+def _normalize(phrase: str) -> str:
+    text = phrase.lower().replace("o'clock", " ").replace("o\u2019clock", " ")
+    text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
+    text = re.sub(r"[^\w:./]+", " ", text)
+    text = re.sub(r"\.(?!\d)", " ", text)
+    text = re.sub(r"\bhundred and\b", "hundred", text)
+    text = _words_to_digits(text)
+    text = re.sub(r"\ban?\s+(?=(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)", "1 ", text)
+    return " ".join(text.split())
+
+
+# ---------------------------------------------------------------------------- durations
+def _unit_seconds(unit: str) -> int:
+    return {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}[unit[0]]
+
+
+def _expand_fractions(text: str) -> str:
+    """'1 hour and a half' / 'half 1 hour' / 'a quarter of 1 hour' -> plain decimal amounts."""
+    num = r"(\d+(?:\.\d+)?)"
+    text = re.sub(rf"{num} and a half {_UNIT}", lambda m: f"{float(m[1]) + 0.5} {m[2]}", text)
+    text = re.sub(rf"{num} ?{_UNIT} and a half\b", lambda m: f"{float(m[1]) + 0.5} {m[2]}", text)
+    text = re.sub(rf"\bhalf (?:an? |1 )?(?:of )?{_UNIT}", r"0.5 \1", text)
+    text = re.sub(rf"\b(\d+) quarters (?:of )?(?:an? |1 )?{_UNIT}", lambda m: f"{int(m[1]) / 4} {m[2]}", text)
+    return re.sub(rf"\b(?:a |1 )?quarter (?:of )?(?:an? |1 )?{_UNIT}", r"0.25 \1", text)
+
+
+def parse_duration(phrase: str) -> int:
+    """Seconds in a duration phrase: '10 minutes', 'an hour and a half', '1h30m', 'fifteen mins'."""
+    text = _expand_fractions(_normalize(phrase))
+    amounts = re.findall(rf"(\d+(?:\.\d+)?)\s*{_UNIT}", text)
+    if not amounts:
+        raise TimeParseError(f"I couldn't find a duration in \u201c{phrase.strip()}\u201d.")
+    seconds = round(sum(float(n) * _unit_seconds(unit) for n, unit in amounts))
+    if seconds <= 0:
+        raise TimeParseError("The duration has to be longer than zero.")
+    return seconds
+
+
+# ---------------------------------------------------------------------------- clock pieces
+_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_WEEKDAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu|thurs?|fri|sat|sun)"
+_MONTHS = "january february march april may june july august september october november december".split()
+_MONTH_RE = (r"(january|february|march|april|may|june|july|august|september|october|november|december"
+             r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+_PARTS = {"morning": 8, "afternoon": 15, "evening": 18, "night": 21}
+_FILLER = {"at", "on", "the", "in", "of", "by", "around", "about", "this", "coming", "and", "from",
+           "starting", "for", "every", "each", "day", "days", "a", "s"}
+
+
+@dataclass(frozen=True)
+class _Clock:
+    hour: int
+    minute: int
+    meridiem: str | None  # "am", "pm" or None
+    next_day: bool = False  # midnight: the 00:00 that ends the named day
+
+
+def _weekday_index(word: str) -> int:
+    return [w[:3] for w in _WEEKDAYS].index(word[:3])
+
+
+def _month_index(word: str) -> int:
+    return [m[:3] for m in _MONTHS].index(word[:3]) + 1
+
+
+def _take(pattern: str, text: str) -> tuple[re.Match | None, str]:
+    """The first match of `pattern` and the text with it cut out."""
+    match = re.search(pattern, text)
+    if not match:
+        return None, text
+    return match, f"{text[:match.start()]} {text[match.end():]}"
+
+
+def _take_clock(text: str) -> tuple[_Clock | None, str]:
+    match, rest = _take(r"\b(noon|midday|midnight)\b", text)
+    if match:
+        return (_Clock(12, 0, "am", True) if match[1] == "midnight" else _Clock(12, 0, "pm")), rest
+    match, rest = _take(r"\b(half|quarter|\d{1,2}) (?:minutes )?(past|after|to|till|before) (\d{1,2})\b"
+                        r"(?: ?(am|pm)\b)?", text)
+    if match:
+        minutes, hour = {"half": 30, "quarter": 15}.get(match[1]) or int(match[1]), int(match[3])
+        if match[2] in ("to", "till", "before"):  # "quarter to one" is 12:45
+            hour, minutes = (12 if hour == 1 else hour - 1), 60 - minutes
+        return _Clock(hour, minutes, match[4]), rest
+    for pattern in (r"\b(\d{1,2})[:.](\d{2})\b(?: ?(am|pm)\b)?", r"\bat (\d{1,2}) (\d{2})\b(?: ?(am|pm)\b)?",
+                    r"\b(\d{1,2})()(?: ?(am|pm)\b)", r"\b(?:at|by|around) (\d{1,2})()()\b(?! ?(?:st|nd|rd|th)\b)"):
+        match, rest = _take(pattern, text)
+        if match:
+            return _Clock(int(match[1]), int(match[2] or 0), match[3]), rest
+    return None, text
+
+
+def _candidate_times(clock: _Clock | None, part: str | None) -> list[time]:
+    """Times of day a clock could mean, preferred first (pm first for ambiguous 1..6)."""
+    if clock is None:
+        return [time(_PARTS[part] if part else 9, 0)]
+    h, m, meridiem = clock.hour, clock.minute, clock.meridiem
+    if not (0 <= h <= 23 and 0 <= m <= 59) or (meridiem and not 1 <= h <= 12):
+        raise TimeParseError(f"{h}:{m:02d} is not a time of day.")
+    if meridiem:
+        return [time(h % 12 + (12 if meridiem == "pm" else 0), m)]
+    if part in ("afternoon", "evening", "night") and h < 12:
+        return [time(h + 12, m)]
+    if part == "morning" or h == 0 or h >= 12:
+        return [time(h % 24, m)]
+    return [time(h + 12, m), time(h, m)] if h <= 6 else [time(h, m), time(h + 12, m)]
+
+
+def _next_at(now: datetime, at: time) -> datetime:
+    due = datetime.combine(now.date(), at)
+    return due if due > now else due + timedelta(days=1)
+
+
+# ---------------------------------------------------------------------------- one-off dates
+DayPicker = Callable[[time], date]
+
+
+def _weekday_picker(now: datetime, weekday: int, skip_today: bool) -> DayPicker:
+    def pick(at: time) -> date:
+        ahead = (weekday - now.weekday()) % 7
+        if ahead == 0 and (skip_today or datetime.combine(now.date(), at) <= now):
+            ahead = 7
+        return now.date() + timedelta(days=ahead)
+    return pick
+
+
+def _date_picker(now: datetime, month: int | None, day: int, year: int | None) -> DayPicker:
+    """Day `day` of the month (or of this/next month), this year or next, whichever is ahead."""
+    if month is None:
+        following = now.date().replace(day=28) + timedelta(days=4)
+        tries = [(now.year, now.month), (following.year, following.month)]
+    else:
+        tries = [(year, month)] if year else [(now.year, month), (now.year + 1, month)]
+
+    def pick(at: time) -> date:
+        for y, m in tries:
+            try:
+                candidate = date(y, m, day)
+            except ValueError:
+                continue
+            if datetime.combine(candidate, at) > now or (y, m) == tries[-1]:
+                return candidate
+        raise TimeParseError(f"There is no day {day} in that month.")
+    return pick
+
+
+def _take_month_day(text: str) -> tuple[int | None, int, int | None, str]:
+    """(month, day, year or None, rest) of 'december 3rd', '3 dec 2027', 'the 3rd of december'."""
+    match, rest = _take(rf"\b{_MONTH_RE} (\d{{1,2}})(?:st|nd|rd|th)?\b(?: (\d{{4}})\b)?", text)
+    if match:
+        return _month_index(match[1]), int(match[2]), match[3] and int(match[3]), rest
+    match, rest = _take(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? (?:of )?{_MONTH_RE}\b(?: (\d{{4}})\b)?", text)
+    if match:
+        return _month_index(match[2]), int(match[1]), match[3] and int(match[3]), rest
+    return None, 0, None, text
+
+
+def _take_day(text: str, now: datetime) -> tuple[DayPicker | None, str | None, str]:
+    """(picker of the date, part of day implied by the word, rest of the text)."""
+    for pattern, offset in ((r"\b(?:the )?day after tomorrow\b", 2), (r"\btomorrow\b", 1), (r"\btoday\b", 0),
+                            (r"\bto(night)\b", 0), (r"\bthis (morning|afternoon|evening)\b", 0)):
+        match, rest = _take(pattern, text)
+        if match:
+            day = now.date() + timedelta(days=offset)
+            return (lambda at: day), (match[1] if match.groups() else None), rest
+    month, day, year, rest = _take_month_day(text)
+    if month:
+        return _date_picker(now, month, day, year), None, rest
+    match, rest = _take(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text)
+    if match:
+        return _date_picker(now, None, int(match[1]), None), None, rest
+    match, rest = _take(rf"\b(next )?{_WEEKDAY_RE}\b", text)
+    if match:
+        return _weekday_picker(now, _weekday_index(match[2]), bool(match[1])), None, rest
+    return None, None, text
+
+
+def _take_part(text: str) -> tuple[str | None, str]:
+    match, rest = _take(r"\b(?:in the |at )?(morning|afternoon|evening|night)\b", text)
+    return (match[1] if match else None), rest
+
+
+def _only_filler(text: str) -> bool:
+    return all(word in _FILLER for word in text.split())
+
+
+def _parse_one_off(text: str, now: datetime) -> datetime | None:
+    picker, part, rest = _take_day(text, now)
+    clock, rest = _take_clock(rest)
+    found_part, rest = _take_part(rest)
+    part = found_part or part
+    if not _only_filler(rest) or (picker is None and clock is None and part is None):
+        return None
+    options = _candidate_times(clock, part)
+    shift = timedelta(days=1) if clock and clock.next_day else timedelta(0)
+    if picker is None:
+        return min(_next_at(now, at) for at in options)
+    futures = [datetime.combine(picker(at), at) + shift for at in options]
+    futures = [due for due in futures if due > now]
+    if not futures:
+        raise TimeParseError("That time has already passed.")
+    today = [due for due in futures if due.date() == now.date()]
+    return min(today) if today else futures[0]
+
+
+def _parse_relative(text: str, now: datetime) -> datetime | None:
+    match = re.fullmatch(r"(?:in|after) (.+)|(.+) from now", text)
+    if not match:
+        return None
+    amount = _expand_fractions(match[1] or match[2])
+    if re.sub(rf"(\d+(?:\.\d+)?)\s*{_UNIT}|\band\b", " ", amount).strip():
+        return None  # more than a duration ("in the evening", "in 2 days at 5")
+    seconds = parse_duration(amount)
+    due = now + timedelta(seconds=seconds)
+    return due.replace(second=0, microsecond=0) if seconds % 60 == 0 else due
+
+
+_TIMEISH = re.compile(r"\d+[/:-]\d+|\b(am|pm|days?|weeks?|months?|years?)\b")  # worth asking dateparser
+
+
+def _dateparser_fallback(phrase: str, text: str, now: datetime) -> datetime | None:
+    if not _TIMEISH.search(text):
+        return None  # dateparser turns "5", "in 5" or "may" into some date: no silent guesses
+    import dateparser  # slow to import; only needed here
+
+    settings = {"RELATIVE_BASE": now, "PREFER_DATES_FROM": "future", "RETURN_AS_TIMEZONE_AWARE": False}
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    if parsed.time() == time(0, 0) and _take_clock(text)[0] is None:
+        parsed = parsed.replace(hour=9)  # a date without a time: the morning of that day
+    return parsed.replace(second=0, microsecond=0)
+
+
+# ---------------------------------------------------------------------------- recurring
+_RECURRING = re.compile(rf"\b(every|each|daily|nightly|hourly|weekly|monthly|yearly|annually|weekdays|weekends"
+                        r"|(?:mon|tues|wednes|thurs|fri|satur|sun)days)\b")
+_ADVERBS = {"hourly": "HOURLY", "daily": "DAILY", "nightly": "DAILY", "weekly": "WEEKLY", "monthly": "MONTHLY",
+            "yearly": "YEARLY", "annually": "YEARLY"}
+_FREQ = {"mi": "MINUTELY", "h": "HOURLY", "d": "DAILY", "w": "WEEKLY", "mo": "MONTHLY", "y": "YEARLY"}
+_BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+
+
+def _take_frequency(text: str) -> tuple[str | None, int, str]:
+    match, rest = _take(r"\b(?:every|each) (\d+ |other )?(minute|min|hour|hr|day|week|month|year)s?\b", text)
+    if match:
+        interval = 2 if match[1] == "other " else int(match[1] or 1)
+        key = "mi" if match[2].startswith("mi") else "mo" if match[2] == "month" else match[2][0]
+        return _FREQ[key], interval, rest
+    match, rest = _take(r"\b(hourly|daily|nightly|weekly|monthly|yearly|annually)\b", text)
+    if match:
+        return _ADVERBS[match[1]], 1, (rest + " night" if match[1] == "nightly" else rest)
+    return None, 1, text
+
+
+def _take_weekdays(text: str) -> tuple[list[str], str]:
+    match, rest = _take(r"\bweekdays?\b", text)
+    if match:
+        return _BYDAY[:5], rest
+    match, rest = _take(r"\bweekends?\b", text)
+    if match:
+        return _BYDAY[5:], rest
+    days = sorted({_weekday_index(m[1]) for m in re.finditer(rf"\b{_WEEKDAY_RE}s?\b", text)})
+    return [_BYDAY[d] for d in days], re.sub(rf"\b{_WEEKDAY_RE}s?\b", " ", text)
+
+
+def _calendar_rule(freq: str | None, byday: list[str], month: int | None, monthday: int,
+                   now: datetime) -> list[str]:
+    """The FREQ and BY* parts of a daily-or-slower schedule (today's day when none is named)."""
+    if byday or freq == "WEEKLY":
+        return ["FREQ=WEEKLY", f"BYDAY={','.join(byday or [_BYDAY[now.weekday()]])}"]
+    if month or freq == "YEARLY":
+        return ["FREQ=YEARLY", f"BYMONTH={month or now.month}", f"BYMONTHDAY={monthday or now.day}"]
+    if monthday or freq == "MONTHLY":
+        return ["FREQ=MONTHLY", f"BYMONTHDAY={monthday or now.day}"]
+    return ["FREQ=DAILY"]
+
+
+def _parse_recurring(text: str, now: datetime) -> Schedule:
+    freq, interval, rest = _take_frequency(text)
+    byday, rest = _take_weekdays(rest)
+    month, monthday, _, rest = _take_month_day(rest)
+    if not month:
+        match, rest = _take(r"\b(\d{1,2})(?:st|nd|rd|th)\b", rest)
+        monthday = int(match[1]) if match else 0
+    clock, rest = _take_clock(rest)
+    part, rest = _take_part(rest)
+    unknown = [word for word in rest.split() if word not in _FILLER | {"the", "month", "week", "year"}]
+    if unknown:
+        raise TimeParseError(f"I couldn't understand \u201c{' '.join(unknown)}\u201d in that schedule.")
+    if not (freq or byday or month or monthday or clock or part):
+        raise TimeParseError("How often? For example \u201cevery day at 9\u201d or \u201cevery monday\u201d.")
+    if freq in ("MINUTELY", "HOURLY"):
+        if byday or monthday or month or clock or part:
+            raise TimeParseError("I can't combine an hourly schedule with days or times.")
+        rule = [f"FREQ={freq}"]
+    else:
+        at = _candidate_times(clock, part)[0]
+        rule = _calendar_rule(freq, byday, month, monthday, now) + [f"BYHOUR={at.hour}", f"BYMINUTE={at.minute}"]
+    if interval > 1:
+        rule.insert(1, f"INTERVAL={interval}")
+    body = ";".join(rule)
+    try:
+        due = rrulestr(body, dtstart=now.replace(second=0, microsecond=0)).after(now)
+    except ValueError as exc:
+        raise TimeParseError(f"That schedule doesn't work: {exc}.") from None
+    if due is None:
+        raise TimeParseError("That schedule never happens.")
+    return Schedule(due=due, rrule=body)
+
+
+def next_occurrence(rrule: str, dtstart: datetime, after: datetime) -> datetime | None:
+    """The first occurrence of a stored schedule strictly after `after` (None when it has ended)."""
+    return rrulestr(rrule, dtstart=dtstart).after(after)
+
+
+# ---------------------------------------------------------------------------- public parsers
+def parse_when(phrase: str, now: datetime) -> Schedule:
+    """Resolve a one-off or recurring time phrase against `now`."""
+    text = _normalize(phrase)
+    if not text:
+        raise TimeParseError("I need a time, like \u201cat 5 pm\u201d or \u201ctomorrow at 8\u201d.")
+    if _RECURRING.search(text):
+        return _parse_recurring(text, now)
+    due = _parse_relative(text, now) or _parse_one_off(text, now) or _dateparser_fallback(phrase, text, now)
+    if due is None:
+        raise TimeParseError(f"I couldn't tell when \u201c{phrase.strip()}\u201d is.")
+    if due <= now:
+        raise TimeParseError(f"\u201c{phrase.strip()}\u201d is already in the past.")
+    return Schedule(due=due, rrule=None)
+
+
+def parse_clock_time(phrase: str, now: datetime) -> datetime:
+    """The next occurrence after `now` of a clock time ('6:30', '7 pm', 'seven', 'noon')."""
+    text = _normalize(phrase)
+    if re.fullmatch(r"\d{1,2}(?: \d{2})?(?: ?(?:am|pm))?", text):
+        text = f"at {text}"  # a bare "7" / "6 30" is a clock time here
+    if _RECURRING.search(text):
+        raise TimeParseError("Alarms are for one time; for a repeating one, set a reminder.")
+    return parse_when(text, now).due
+
+
+_TIME_WORDS = re.compile(
+    rf"^({_WEEKDAY_RE}s?|{_MONTH_RE}|\d+(?:st|nd|rd|th)?|\d+[:.]\d+|\d+(?:am|pm)|am|pm|{_UNIT}|today|tonight"
+    r"|tomorrow|noon|midday|midnight|morning|afternoon|evening|night|weekdays?|weekends?|every|each|daily"
+    r"|nightly|hourly|weekly|monthly|yearly|at|on|in|the|next|this|day|after|of|and|a|an|half|quarter"
+    r"|past|to|from|now|other|week|month|year|hour|minute)$")
+_CONNECTORS = {"and", "the", "of", "a", "an", "to", "after", "from", "past", "this", "next"}
+
+
+def extract_time_phrase(text: str) -> str | None:
+    """The longest run of words in an utterance that parses as a time phrase, or None."""
+    words = _normalize(text).split()
+    runs: list[str] = []
+    start = 0
+    for end in range(len(words) + 1):
+        if end == len(words) or not _TIME_WORDS.match(words[end]):
+            runs += [" ".join(words[i:j]) for i in range(start, end) for j in range(end, i, -1)]
+            start = end + 1
+    reference = datetime(2000, 1, 3, 0, 1)
+    for run in sorted(runs, key=lambda r: -len(r.split())):
+        if run.split()[0] in _CONNECTORS or run.split()[-1] in _CONNECTORS | {"at", "on", "in"}:
+            continue
+        try:
+            parse_when(run, reference)
+        except TimeParseError:
+            continue
+        return run
+    return None
+
+
+# ---------------------------------------------------------------------------- speaking times
+def format_clock(at: datetime | time) -> str:
+    """'5:00 PM'."""
+    return f"{at.hour % 12 or 12}:{at.minute:02d} {'AM' if at.hour < 12 else 'PM'}"
+
+
+def describe_day(day: date, now: datetime) -> str:
+    """'today', 'tomorrow', 'Friday' (within a week), 'December 3' or 'December 3, 2027'."""
+    ahead = (day - now.date()).days
+    if ahead in (0, 1):
+        return ["today", "tomorrow"][ahead]
+    if 1 < ahead < 7:
+        return day.strftime("%A")
+    return f"{day.strftime('%B')} {day.day}" + (f", {day.year}" if day.year != now.year else "")
+
+
+def describe_due(due: datetime, now: datetime) -> str:
+    """'today at 5:00 PM', 'on Friday at 12:00 PM', 'on December 3 at 10:00 AM'."""
+    day = describe_day(due.date(), now)
+    return f"{day if day in ('today', 'tomorrow') else 'on ' + day} at {format_clock(due)}"
+
+
+def format_duration(seconds: int) -> str:
+    """'1 hour 5 minutes', '11 minutes 30 seconds', '45 seconds'."""
+    parts = []
+    for name, size in (("day", 86400), ("hour", 3600), ("minute", 60), ("second", 1)):
+        amount, seconds = divmod(seconds, size)
+        if amount:
+            parts.append(f"{amount} {name}{'' if amount == 1 else 's'}")
+    return " ".join(parts) or "0 seconds"

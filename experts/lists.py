@@ -1,0 +1,339 @@
+"""Shopping and to-do lists: add, remove, check off, read and clear items by name.
+
+List names and items are normalised deterministically ("the Hardware List" -> "hardware",
+"some milk" -> "milk"); items are matched exactly first, then by words and typos (rapidfuzz).
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from assistant.context import ExpertContext
+from assistant.messages import ActionResult
+from assistant.registry import api, build_expert
+from assistant.storage.db import Migration
+
+DEFAULT_LIST = "shopping"
+_LIST_ALIASES = {"todo": "to do", "to-do": "to do", "todos": "to do", "to-dos": "to do", "to dos": "to do",
+                 "grocery": "shopping", "groceries": "shopping", "grocery shopping": "shopping"}
+_DROPPED_LEADS = ("some more ", "a few more ", "some ", "more ", "any ", "the ", "an ", "a ")
+_MEASURES = {"dozen", "couple", "few", "pack", "packet", "bag", "box", "bottle", "loaf", "carton", "can",
+             "jar", "tin", "kilo", "pound", "pint", "litre", "liter", "bunch", "tub", "roll", "head", "pair"}
+_COMPOUNDS = ("mac and cheese", "macaroni and cheese", "fish and chips", "salt and vinegar",
+              "salt and pepper", "bread and butter", "peanut butter and jelly", "sweet and sour",
+              "ham and cheese", "cheese and onion", "half and half", "cookies and cream", "pork and beans",
+              "black and white", "oil and vinegar", "rice and beans", "strawberries and cream")
+_FUZZY_CUTOFF = 85
+
+
+def _migrate_v1(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE lists (name TEXT PRIMARY KEY, created TEXT)")
+    db.execute("CREATE TABLE list_items (id INTEGER PRIMARY KEY, list_name TEXT NOT NULL "
+               "REFERENCES lists(name), item TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0, added TEXT)")
+    db.execute("CREATE INDEX list_items_by_list ON list_items (list_name)")
+
+
+# -- normalisation ---------------------------------------------------------------------------
+
+def normalise_list_name(name: str | None) -> str:
+    """'the Hardware List' -> 'hardware', 'my to-do list' -> 'to do', None -> 'shopping'."""
+    text = re.sub(r"[^\w\s'-]", " ", (name or "").lower())
+    text = " ".join(text.split())
+    text = re.sub(r"^(?:the|my|our)\s+", "", text)
+    text = re.sub(r"\s*\blist$", "", text).strip()
+    return _LIST_ALIASES.get(text, text) or DEFAULT_LIST
+
+
+def normalise_item(item: str) -> str:
+    """'Some Milk.' -> 'milk'; '2 lemons' and 'a dozen eggs' stay as they are (lowercased)."""
+    text = " ".join(item.strip().strip("\"'.!?;:").lower().split())
+    for lead in _DROPPED_LEADS:
+        rest = text[len(lead):]
+        if text.startswith(lead) and rest and rest.split()[0] not in _MEASURES:
+            return rest
+    return text
+
+
+def split_items(items: list[str], split_on_and: bool = True) -> list[str]:
+    """Split 'eggs, bread and milk' into items; compounds like 'mac and cheese' stay whole."""
+    parts: list[str] = []
+    for raw in items:
+        text = raw.lower()
+        for compound in _COMPOUNDS:
+            text = text.replace(compound, compound.replace(" and ", "\0"))
+        for part in re.split(r"[,;]", text):
+            part = re.sub(r"^\s*(?:and|&)\s+", "", part).strip()
+            pieces = re.split(r"\s+(?:and|&)\s+", part) if split_on_and else [part]
+            parts.extend([part] if any(len(p.split()) > 4 for p in pieces) else pieces)
+    return _unique(i for i in (normalise_item(p.replace("\0", " and ")) for p in parts) if i)
+
+
+def _key(item: str) -> str:
+    """A comparison key that ignores simple plurals ('tomatoes' == 'tomato')."""
+    words = item.split()
+    if not words:
+        return item
+    last = words[-1]
+    if last.endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif last.endswith("oes") or re.search(r"(?:s|x|ch|sh)es$", last):
+        last = last[:-2]
+    elif last.endswith("s") and not last.endswith("ss") and len(last) > 3:
+        last = last[:-1]
+    return " ".join(words[:-1] + [last])
+
+
+def _unique(items: Any) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if _key(item) not in seen:
+            seen.add(_key(item))
+            out.append(item)
+    return out
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+# -- storage ---------------------------------------------------------------------------------
+
+def _list_exists(db: sqlite_utils.Database, name: str) -> bool:
+    return db.execute("SELECT 1 FROM lists WHERE name = ?", [name]).fetchone() is not None
+
+
+def _list_names(db: sqlite_utils.Database) -> list[str]:
+    return [r[0] for r in db.execute("SELECT name FROM lists ORDER BY name").fetchall()]
+
+
+def _rows(db: sqlite_utils.Database, name: str) -> list[dict[str, Any]]:
+    cursor = db.execute("SELECT id, list_name, item, done, added FROM list_items "
+                        "WHERE list_name = ? ORDER BY id", [name])
+    return [dict(zip(("id", "list_name", "item", "done", "added"), r)) for r in cursor.fetchall()]
+
+
+def all_lists(db: sqlite_utils.Database) -> dict[str, list[dict[str, Any]]]:
+    """Every list (empty ones too) with its items in insertion order."""
+    return {name: [{"item": r["item"], "done": bool(r["done"])} for r in _rows(db, name)]
+            for name in _list_names(db)}
+
+
+def _restore_rows(db: sqlite_utils.Database, rows: list[dict[str, Any]]) -> None:
+    for row in rows:
+        db.execute("INSERT OR REPLACE INTO list_items (id, list_name, item, done, added) "
+                   "VALUES (?, ?, ?, ?, ?)", [row["id"], row["list_name"], row["item"], row["done"], row["added"]])
+
+
+def _set_done(db: sqlite_utils.Database, ids: list[int], done: bool) -> None:
+    for item_id in ids:
+        db.execute("UPDATE list_items SET done = ? WHERE id = ?", [int(done), item_id])
+
+
+def _match(query: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows matching `query`: exact (plural-insensitive) first, else by whole words or typos."""
+    key = _key(normalise_item(query))
+    exact = [r for r in rows if _key(r["item"]) == key]
+    if exact or not key:
+        return exact
+    words = {_key(w) for w in key.split()}
+    return [r for r in rows
+            if words <= {_key(w) for w in r["item"].split()}
+            or fuzz.ratio(key, _key(r["item"])) >= _FUZZY_CUTOFF]
+
+
+def _missing_list(db: sqlite_utils.Database, name: str) -> ActionResult:
+    names = _list_names(db)
+    known = f" Your lists: {_join(names)}." if names else ""
+    return ActionResult(ok=False, reply=f"You don't have a {name} list.{known}")
+
+
+def _resolve(ctx: ExpertContext, items: list[str], name: str,
+             done: bool | None = None) -> tuple[list[dict[str, Any]], list[str], list[str]]:
+    """Map each requested item to one row (of those with `done`, if given).
+
+    Returns (found rows, phrases not found, 'which one' questions)."""
+    rows = [r for r in _rows(ctx.db, name) if done is None or bool(r["done"]) == done]
+    found: list[dict[str, Any]] = []
+    missing: list[str] = []
+    ambiguous: list[str] = []
+    for item in split_items(items, split_on_and=name != "to do"):
+        matches = [r for r in _match(item, rows) if r not in found]
+        if len(matches) == 1:
+            found.append(matches[0])
+        elif matches:
+            ambiguous.append(f"{item}: {' or '.join(r['item'] for r in matches)}")
+        else:
+            missing.append(item)
+    return found, missing, ambiguous
+
+
+def _not_on(missing: list[str], name: str) -> str:
+    if not missing:
+        return ""
+    return f"{_join(missing)} {'is' if len(missing) == 1 else 'are'}n't on your {name} list"
+
+
+def _which(ambiguous: list[str]) -> str:
+    return f"which did you mean — {'; '.join(ambiguous)}?" if ambiguous else ""
+
+
+def _sentence(*clauses: str) -> str:
+    """Join the non-empty clauses with '; ', capitalised, ending in '.' unless a question."""
+    text = "; ".join(c for c in clauses if c)
+    text = text[:1].upper() + text[1:]
+    return text if text.endswith("?") else text + "."
+
+
+# -- undo --------------------------------------------------------------------------------------
+
+def _undo_add(ctx: ExpertContext, data: dict) -> None:
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        for item_id in data.get("added_ids", []):
+            ctx.db.execute("DELETE FROM list_items WHERE id = ?", [item_id])
+        _set_done(ctx.db, data.get("reopened_ids", []), True)
+        if data.get("created_list"):
+            ctx.db.execute("DELETE FROM lists WHERE name = ? AND NOT EXISTS "
+                           "(SELECT 1 FROM list_items WHERE list_name = ?)", [data["list"], data["list"]])
+
+
+def _undo_restore(ctx: ExpertContext, data: dict) -> None:
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        _restore_rows(ctx.db, data["rows"])
+
+
+def _undo_complete(ctx: ExpertContext, data: dict) -> None:
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        _set_done(ctx.db, data["ids"], False)
+
+
+# -- APIs ---------------------------------------------------------------------------------------
+
+@api(speculative_safe=True, undo=_undo_add)
+def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
+    """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
+    name = normalise_list_name(list_name)
+    wanted = split_items(items, split_on_and=name != "to do")
+    if not wanted:
+        return ActionResult(ok=False, reply="What should I add?")
+    now = ctx.clock.now().isoformat(timespec="seconds")
+    created = not _list_exists(ctx.db, name)
+    rows = _rows(ctx.db, name)
+    added_ids, reopened, already = [], [], []
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        if created:
+            ctx.db.execute("INSERT INTO lists (name, created) VALUES (?, ?)", [name, now])
+        for item in wanted:
+            existing = next((r for r in rows if _key(r["item"]) == _key(item)), None)
+            if existing is None:
+                cursor = ctx.db.execute("INSERT INTO list_items (list_name, item, done, added) "
+                                        "VALUES (?, ?, 0, ?)", [name, item, now])
+                added_ids.append((cursor.lastrowid, item))
+            elif existing["done"]:
+                _set_done(ctx.db, [existing["id"]], False)
+                reopened.append((existing["id"], existing["item"]))
+            else:
+                already.append(existing["item"])
+    new_items = [i for _, i in added_ids + reopened]
+    reply = _add_reply(new_items, already, name, created)
+    data = {"list": name, "added": new_items, "already": already}
+    undo = ({"list": name, "added_ids": [i for i, _ in added_ids], "reopened_ids": [i for i, _ in reopened],
+             "created_list": created} if new_items else None)
+    return ActionResult(reply=reply, data=data, undo=undo)
+
+
+def _add_reply(new_items: list[str], already: list[str], name: str, created: bool) -> str:
+    where = f"your new {name} list" if created and name != DEFAULT_LIST else f"your {name} list"
+    added = f"added {_join(new_items)} to {where}" if new_items else ""
+    there = f"already on {where}" if not new_items else "already there"
+    there = f"{_join(already)} {'is' if len(already) == 1 else 'are'} {there}" if already else ""
+    return _sentence(added, there)
+
+
+@api(speculative_safe=True, undo=_undo_restore)
+def remove(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
+    """Remove items from a list (default: shopping)."""
+    name = normalise_list_name(list_name)
+    if not _list_exists(ctx.db, name):
+        return _missing_list(ctx.db, name)
+    found, missing, ambiguous = _resolve(ctx, items, name)
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        for row in found:
+            ctx.db.execute("DELETE FROM list_items WHERE id = ?", [row["id"]])
+    removed = [r["item"] for r in found]
+    done_part = f"removed {_join(removed)} from your {name} list" if removed else ""
+    reply = _sentence(done_part, _not_on(missing, name), _which(ambiguous))
+    return ActionResult(ok=bool(found), reply=reply, data={"list": name, "removed": removed},
+                        undo={"rows": found} if found else None)
+
+
+@api(speculative_safe=True, undo=_undo_complete)
+def complete(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
+    """Check off (mark done) items on a list (default: shopping)."""
+    name = normalise_list_name(list_name)
+    if not _list_exists(ctx.db, name):
+        return _missing_list(ctx.db, name)
+    found, missing, ambiguous = _resolve(ctx, items, name, done=False)
+    done_rows = [r for r in _rows(ctx.db, name) if r["done"]]
+    was_done = [m for m in missing if _match(m, done_rows)]
+    missing = [m for m in missing if m not in was_done]
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        _set_done(ctx.db, [r["id"] for r in found], True)
+    checked = [r["item"] for r in found]
+    done_part = f"checked off {_join(checked)} on your {name} list" if checked else ""
+    already = f"{_join(was_done)} {'was' if len(was_done) == 1 else 'were'} already checked off" if was_done else ""
+    reply = _sentence(done_part, already, _not_on(missing, name), _which(ambiguous))
+    ok = bool(found) or (bool(was_done) and not missing and not ambiguous)
+    return ActionResult(ok=ok, reply=reply, data={"list": name, "completed": checked},
+                        undo={"ids": [r["id"] for r in found]} if found else None)
+
+
+@api(speculative_safe=True)
+def read(ctx: ExpertContext, list_name: str | None = None) -> ActionResult:
+    """Read out what is on a list (default: shopping)."""
+    name = normalise_list_name(list_name)
+    if not _list_exists(ctx.db, name):
+        if name == DEFAULT_LIST:
+            return ActionResult(reply="Your shopping list is empty.", data={"list": name, "items": []})
+        return _missing_list(ctx.db, name)
+    rows = _rows(ctx.db, name)
+    open_items = [r["item"] for r in rows if not r["done"]]
+    done_items = [r["item"] for r in rows if r["done"]]
+    if open_items:
+        reply = f"Your {name} list has {_join(open_items)}."
+        if done_items:
+            reply += f" Checked off: {_join(done_items)}."
+    elif done_items:
+        reply = f"Everything on your {name} list is checked off ({_join(done_items)})."
+    else:
+        reply = f"Your {name} list is empty."
+    items = [{"item": r["item"], "done": bool(r["done"])} for r in rows]
+    return ActionResult(reply=reply, data={"list": name, "items": items})
+
+
+@api(sensitive=True, undo=_undo_restore)
+def clear(ctx: ExpertContext, list_name: str | None = None) -> ActionResult:
+    """Remove every item from one list (default: shopping)."""
+    name = normalise_list_name(list_name)
+    if not _list_exists(ctx.db, name):
+        return _missing_list(ctx.db, name)
+    rows = _rows(ctx.db, name)
+    if not rows:
+        return ActionResult(reply=f"Your {name} list is already empty.", data={"list": name, "removed": 0})
+    ctx.db.execute("DELETE FROM list_items WHERE list_name = ?", [name])
+    count = len(rows)
+    return ActionResult(reply=f"Cleared your {name} list ({count} item{'s' if count != 1 else ''}).",
+                        data={"list": name, "removed": count}, undo={"rows": rows})
+
+
+EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complete, read, clear],
+                      [Migration("lists", 1, _migrate_v1)])

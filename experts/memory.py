@@ -1,0 +1,291 @@
+"""Personal facts the user asked to remember, recalled only from what was stored.
+
+Each fact is kept in the user's words with a deterministic `subject` (the first proper noun or
+"my X" phrase) and `relation` (what is said about it). A new fact with the same subject and
+relation replaces the old one — only for single-valued statements:
+  "<subject>'s <attribute> is …"  -> relation <attribute>   ("my son's name is Leo": son / name)
+  "<subject> is called/named …"   -> relation "name"
+  "<subject> is <number> …"       -> relation "age"
+  "<subject> is <adjective> to/of…" -> relation "is <adjective>" ("is allergic")
+  "<subject> is/are …" otherwise  -> relation "is"         ("my wifi password is …")
+  "<subject> lives/works/studies/drives …" -> that verb
+Any other statement ("Daisy loves tennis balls") is added alongside, never replacing.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from assistant.clock import Clock
+from assistant.context import ExpertContext
+from assistant.messages import ActionResult
+from assistant.registry import api, build_expert
+from assistant.storage.db import Migration
+
+_PREFIX = re.compile(r"^(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*(?:(?:remember|note|"
+                     r"don't forget|do not forget|keep in mind|make a note|forget|for the record)"
+                     r"(?:\s+(?:that|about|the fact that))?[\s,:]+)?(?:that\s+)?", re.IGNORECASE)
+_COPULAS = {"is", "are", "was", "were", "'s"}
+_SINGLE_VERBS = {"lives", "works", "studies", "drives", "goes"}
+_VERBS = {"has", "have", "had", "likes", "like", "loves", "love", "hates", "hate", "needs", "need", "wants",
+          "want", "eats", "eat", "go", "plays", "play", "prefers", "prefer", "takes", "take", "can", "will",
+          "should", "must", "and", "who", "that"}
+_DETERMINERS = {"a", "an", "the", "our", "my", "his", "her", "their", "your"}
+_PREPOSITIONS = {"to", "of", "at", "in", "on", "with", "about", "from", "for"}
+_NOT_PROPER = {"i", "i'm", "i've", "the", "a", "an", "my", "our", "we", "it", "this", "that", "there", "he",
+               "she", "they", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+               "january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december"}
+_STOPWORDS = {"what", "whats", "what's", "who", "whom", "where", "when", "which", "how", "why", "is", "are",
+              "was", "were", "do", "does", "did", "you", "know", "tell", "me", "remember", "about", "i", "my",
+              "our", "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "s", "it", "its",
+              "that", "this", "your", "we", "us", "can", "could", "please", "again", "have", "has", "be"}
+_GENERIC = {"name", "called", "named"}  # help rank, but never make a fact relevant on their own
+_SYNONYMS = [
+    {"dog", "puppy", "pup", "doggy", "retriever", "labrador", "lab", "spaniel", "terrier", "poodle",
+     "collie", "beagle", "dachshund", "shepherd", "hound", "pug", "husky", "corgi", "bulldog"},
+    {"cat", "kitten", "kitty", "tabby", "moggy"},
+    {"son", "boy", "daughter", "girl", "kid", "child", "children", "kids"},
+    {"wife", "husband", "partner", "spouse"},
+    {"mum", "mom", "mother", "mama", "mummy", "mommy"},
+    {"dad", "father", "papa", "daddy"},
+    {"car", "vehicle", "auto"},
+    {"birthday", "born", "bday", "birth"},
+    {"wifi", "wi-fi", "internet", "network"},
+    {"name", "called", "named"},
+    {"doctor", "gp", "dentist"},
+    {"allergic", "allergy", "allergies"},
+    {"phone", "number", "mobile"},
+]
+_NO_FACT = "I don't know that yet — you can tell me with 'remember that …'."
+
+
+def _migrate_v1(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE facts (id INTEGER PRIMARY KEY, subject TEXT, text TEXT NOT NULL, "
+               "created TEXT NOT NULL, updated TEXT NOT NULL)")
+
+
+# -- understanding a statement ---------------------------------------------------------------------
+
+def normalise_fact(fact: str) -> str:
+    """'remember that Daisy is our dog.' -> 'Daisy is our dog'."""
+    text = " ".join(fact.strip().split()).strip("\"'")
+    text = _PREFIX.sub("", text, count=1).rstrip(" .!")
+    return text[:1].upper() + text[1:]
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", text.replace("’", "'"))
+
+
+def _subject_span(words: list[str]) -> tuple[str | None, int, bool]:
+    """(subject, index of the first word after it, written possessively) — whichever comes first:
+    a run of capitalised words (not sentence filler) or the words after 'my'/'our' (or a leading 'the')."""
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if (lower in {"my", "our"} or (i == 0 and lower == "the")) and i + 1 < len(words):
+            return _phrase(words, i + 1, capitalised=False)
+        if word[:1].isupper() and lower not in _NOT_PROPER:
+            return _phrase(words, i, capitalised=True)
+    return None, len(words), False
+
+
+def _phrase(words: list[str], start: int, capitalised: bool) -> tuple[str, int, bool]:
+    """The subject words from `start`: capitalised ones, or (after 'my') up to a verb or preposition."""
+    taken: list[str] = []
+    i = start
+    while i < len(words) and len(taken) < 4:
+        word, lower = words[i], words[i].lower()
+        if lower in _COPULAS | _SINGLE_VERBS or (capitalised and not word[:1].isupper()):
+            break
+        if not capitalised and taken and lower in _PREPOSITIONS | _VERBS:
+            break
+        if lower.endswith("'s"):
+            taken.append(lower[:-2])
+            return " ".join(taken), i + 1, True
+        taken.append(lower)
+        i += 1
+    return " ".join(taken), i, False
+
+
+def derive_subject(text: str) -> str | None:
+    """'my son's name is Leo' -> 'son'; 'Daisy is our dog' -> 'daisy'; nothing found -> None."""
+    return _subject_span(_words(text))[0] or None
+
+
+def derive_relation(text: str) -> str | None:
+    """What the statement says about its subject (see the module docstring), or None."""
+    words = [w.lower() for w in _words(text)]
+    subject, after, possessive = _subject_span(_words(text))
+    rest = words[after:]
+    if not subject or not rest:
+        return None
+    if possessive:
+        attribute = [w for w in rest[:3] if w not in _COPULAS]
+        cut = next((i for i, w in enumerate(rest) if w in _COPULAS), None)
+        return " ".join(rest[:cut]) if cut else (attribute[0] if attribute else None)
+    if rest[0] in _SINGLE_VERBS:
+        return rest[0]
+    if rest[0] not in _COPULAS or len(rest) < 2:
+        return None
+    nxt = rest[1]
+    if nxt in {"called", "named"}:
+        return "name"
+    if nxt.isdigit():
+        return "age"
+    if nxt not in _DETERMINERS and len(rest) > 2 and rest[2] in _PREPOSITIONS:
+        return f"is {nxt}"
+    return "is"
+
+
+# -- matching ------------------------------------------------------------------------------------
+
+def _stem(word: str) -> str:
+    word = word.lower().removesuffix("'s").strip("'")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _keywords(text: str) -> set[str]:
+    return {_stem(w) for w in _words(text.lower()) if w.lower() not in _STOPWORDS and _stem(w) not in _STOPWORDS}
+
+
+def _related(a: str, b: str) -> bool:
+    if a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85):
+        return True
+    return any(a in group and b in group for group in _SYNONYMS)
+
+
+def _relevance(question_words: set[str], fact: dict[str, Any]) -> float:
+    """Keyword overlap between a question and a fact (text + subject), synonyms and typos included."""
+    fact_words = _keywords(fact["text"]) | _keywords(fact["subject"] or "")
+    score = 0.0
+    for word in question_words:
+        if any(_related(word, other) for other in fact_words):
+            score += 0.5 if word in _GENERIC else 1.0
+    return score
+
+
+def _ranked(db: sqlite_utils.Database, text: str) -> list[tuple[float, dict[str, Any]]]:
+    """Facts that share at least one non-generic keyword with `text`, best first."""
+    words = _keywords(text)
+    scored = []
+    for fact in list_facts(db):
+        score = _relevance(words, fact)
+        if score >= 1.0:
+            scored.append((score + fuzz.token_set_ratio(text.lower(), fact["text"].lower()) / 1000, fact))
+    return sorted(scored, key=lambda pair: -pair[0])
+
+
+# -- helpers used by the CLI and the prompt builder ---------------------------------------------------
+
+def list_facts(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every stored fact, oldest first: {id, subject, text, created, updated}."""
+    cursor = db.execute("SELECT id, subject, text, created, updated FROM facts ORDER BY id")
+    return [dict(zip(("id", "subject", "text", "created", "updated"), r)) for r in cursor.fetchall()]
+
+
+def relevant_facts(db: sqlite_utils.Database, text: str, limit: int = 3) -> list[str]:
+    """The texts of the facts `text` refers to (by keyword, subject or synonym), best first."""
+    return [fact["text"] for _, fact in _ranked(db, text)[:limit]]
+
+
+def delete_fact(db: sqlite_utils.Database, fact_id: int) -> bool:
+    """Delete one fact by id; False if there was none."""
+    return db.execute("DELETE FROM facts WHERE id = ?", [fact_id]).rowcount > 0
+
+
+def update_fact(db: sqlite_utils.Database, fact_id: int, text: str, clock: Clock | None = None) -> bool:
+    """Replace a fact's text (subject re-derived); False if there was none."""
+    text = normalise_fact(text)
+    now = (clock or Clock.from_env()).now().isoformat(timespec="seconds")
+    return db.execute("UPDATE facts SET text = ?, subject = ?, updated = ? WHERE id = ?",
+                      [text, derive_subject(text), now, fact_id]).rowcount > 0
+
+
+def _restore(db: sqlite_utils.Database, row: dict[str, Any]) -> None:
+    db.execute("INSERT OR REPLACE INTO facts (id, subject, text, created, updated) VALUES (?, ?, ?, ?, ?)",
+               [row["id"], row["subject"], row["text"], row["created"], row["updated"]])
+
+
+# -- undo ------------------------------------------------------------------------------------------
+
+def _undo_remember(ctx: ExpertContext, data: dict) -> None:
+    if data.get("previous"):
+        _restore(ctx.db, data["previous"])
+    else:
+        delete_fact(ctx.db, data["id"])
+
+
+def _undo_forget(ctx: ExpertContext, data: dict) -> None:
+    _restore(ctx.db, data["fact"])
+
+
+# -- APIs ------------------------------------------------------------------------------------------
+
+@api(speculative_safe=True, undo=_undo_remember)
+def remember(ctx: ExpertContext, fact: str) -> ActionResult:
+    """Remember a personal fact in the user's words, e.g. "Daisy is our cream golden retriever"."""
+    text = normalise_fact(fact)
+    if len(_words(text)) < 2:
+        return ActionResult(ok=False, reply="What should I remember? Say it as a sentence, like 'remember that …'.")
+    facts = list_facts(ctx.db)
+    if any(f["text"].lower() == text.lower() for f in facts):
+        return ActionResult(reply=f"I already know that: {text}.", data={"text": text})
+    subject, relation = derive_subject(text), derive_relation(text)
+    now = ctx.clock.now().isoformat(timespec="seconds")
+    previous = next((f for f in facts if subject and relation and f["subject"] == subject
+                     and derive_relation(f["text"]) == relation), None)
+    if previous:
+        ctx.db.execute("UPDATE facts SET text = ?, updated = ? WHERE id = ?", [text, now, previous["id"]])
+        return ActionResult(reply=f"Updated: {text} (was: {previous['text']}).",
+                            data={"id": previous["id"], "text": text, "subject": subject, "replaced": previous["text"]},
+                            undo={"id": previous["id"], "previous": previous})
+    cursor = ctx.db.execute("INSERT INTO facts (subject, text, created, updated) VALUES (?, ?, ?, ?)",
+                            [subject, text, now, now])
+    return ActionResult(reply=f"Got it: {text}.", data={"id": cursor.lastrowid, "text": text, "subject": subject},
+                        undo={"id": cursor.lastrowid})
+
+
+@api(speculative_safe=True)
+def recall(ctx: ExpertContext, question: str) -> ActionResult:
+    """Answer a question about the user from remembered facts only, e.g. "what's my dog called?"."""
+    ranked = _ranked(ctx.db, question)
+    if not ranked:
+        return ActionResult(ok=False, reply=_NO_FACT, data={"facts": []})
+    best = int(ranked[0][0] * 2)  # compare on whole keyword scores (0.5 steps), not the fuzzy tie-break
+    answers = [fact["text"] for score, fact in ranked if int(score * 2) == best][:3]
+    return ActionResult(reply=f"You told me: {'; and '.join(answers)}.", data={"facts": answers})
+
+
+@api(speculative_safe=True, undo=_undo_forget)
+def forget(ctx: ExpertContext, fact: str) -> ActionResult:
+    """Forget one remembered fact, described in the user's words."""
+    query = normalise_fact(fact)
+    candidates = sorted(((_relevance(_keywords(query), f), fuzz.token_set_ratio(query.lower(), f["text"].lower()), f)
+                         for f in list_facts(ctx.db)), key=lambda c: (-c[0], -c[1]))
+    candidates = [c for c in candidates if c[0] >= 1.0 or c[1] >= 70]
+    if not candidates:
+        return ActionResult(ok=False, reply="I don't have anything like that to forget.")
+    top = candidates[0]
+    if len(candidates) > 1 and not _clearly_better(top, candidates[1]):
+        options = " or ".join(f"'{c[2]['text']}'" for c in candidates[:3])
+        return ActionResult(ok=False, reply=f"Which one should I forget: {options}?",
+                            data={"candidates": [c[2]["text"] for c in candidates[:3]]})
+    delete_fact(ctx.db, top[2]["id"])
+    return ActionResult(reply=f"Forgotten: {top[2]['text']}.", data={"text": top[2]["text"]},
+                        undo={"fact": top[2]})
+
+
+def _clearly_better(top: tuple, second: tuple) -> bool:
+    return top[1] >= 95 > second[1] or top[0] >= second[0] + 1 or top[1] >= second[1] + 15
+
+
+EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
+                      [Migration("memory", 1, _migrate_v1)])

@@ -1,0 +1,126 @@
+"""The notification inbox: the scheduler writes notifications, the user hears and clears them."""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Iterable
+
+import sqlite_utils
+
+from assistant.context import ExpertContext
+from assistant.messages import ActionResult
+from assistant.registry import api, build_expert
+from assistant.storage.db import Migration
+
+READ_OUT_LIMIT = 5  # notifications read out per `check`; the rest stay unread for the next one
+_COLUMNS = ("id", "text", "created", "read", "source", "late")
+
+
+def _migrate_v1(db: sqlite_utils.Database) -> None:
+    db.execute("CREATE TABLE notifications (id INTEGER PRIMARY KEY, text TEXT NOT NULL, "
+               "created TEXT NOT NULL, read INTEGER NOT NULL DEFAULT 0, source TEXT, "
+               "late INTEGER NOT NULL DEFAULT 0)")
+
+
+# -- helpers used by the scheduler and the CLI ---------------------------------------------------
+
+def notify(db: sqlite_utils.Database, text: str, created: datetime, source: str | None = None,
+           late: bool = False) -> int:
+    """Add an unread notification; return its id."""
+    cursor = db.execute("INSERT INTO notifications (text, created, read, source, late) VALUES (?, ?, 0, ?, ?)",
+                        [text.strip(), created.isoformat(timespec="seconds"), source, int(late)])
+    return int(cursor.lastrowid)
+
+
+def list_notifications(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """All notifications, newest first: {id, text, created (ISO local), read (bool)}."""
+    rows = db.execute("SELECT id, text, created, read FROM notifications ORDER BY created DESC, id DESC")
+    return [{"id": r[0], "text": r[1], "created": r[2], "read": bool(r[3])} for r in rows.fetchall()]
+
+
+def mark_read(db: sqlite_utils.Database, ids: Iterable[int], read: bool = True) -> int:
+    """Mark the given notifications read (or unread); return how many changed."""
+    changed = 0
+    with db.conn:
+        db.execute("BEGIN")
+        for notification_id in ids:
+            changed += db.execute("UPDATE notifications SET read = ? WHERE id = ? AND read != ?",
+                                  [int(read), notification_id, int(read)]).rowcount
+    return changed
+
+
+def clear_read(db: sqlite_utils.Database) -> int:
+    """Delete every read notification; return how many were deleted."""
+    return len(_delete_read(db))
+
+
+def _delete_read(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    with db.conn:
+        db.execute("BEGIN")
+        rows = _rows(db, "WHERE read = 1 ORDER BY id")
+        db.execute("DELETE FROM notifications WHERE read = 1")
+    return rows
+
+
+def _rows(db: sqlite_utils.Database, where: str) -> list[dict[str, Any]]:
+    cursor = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM notifications {where}")
+    return [dict(zip(_COLUMNS, r)) for r in cursor.fetchall()]
+
+
+def _spoken(row: dict[str, Any], now: datetime) -> str:
+    """The text as read out; late ones (missed while the assistant was off) say when they were due."""
+    text = row["text"].rstrip(".")
+    if not row["late"]:
+        return text
+    created = datetime.fromisoformat(row["created"])
+    when = f"{created:%H:%M}" if created.date() == now.date() else f"{created:%b} {created.day}, {created:%H:%M}"
+    return f"{text} (late, from {when})"
+
+
+# -- undo ---------------------------------------------------------------------------------------
+
+def _undo_check(ctx: ExpertContext, data: dict) -> None:
+    mark_read(ctx.db, data["ids"], read=False)
+
+
+def _undo_clear(ctx: ExpertContext, data: dict) -> None:
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        for row in data["rows"]:
+            ctx.db.execute(f"INSERT OR REPLACE INTO notifications ({', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
+                           [row[c] for c in _COLUMNS])
+
+
+# -- APIs ---------------------------------------------------------------------------------------
+
+@api(speculative_safe=True, undo=_undo_check)
+def check(ctx: ExpertContext) -> ActionResult:
+    """Say how many unread notifications there are and read them out (marks them read)."""
+    unread = _rows(ctx.db, "WHERE read = 0 ORDER BY created, id")
+    if not unread:
+        return ActionResult(reply="You have no new notifications.", data={"unread": 0, "read_out": []})
+    now = ctx.clock.now()
+    heard = unread[:READ_OUT_LIMIT]
+    mark_read(ctx.db, [r["id"] for r in heard])
+    count = len(unread)
+    head = "You have 1 new notification" if count == 1 else f"You have {count} new notifications"
+    reply = f"{head}: {'; '.join(_spoken(r, now) for r in heard)}."
+    if count > len(heard):
+        reply += f" {count - len(heard)} more — ask again to hear them."
+    read_out = [{"id": r["id"], "text": r["text"], "created": r["created"]} for r in heard]
+    return ActionResult(reply=reply, data={"unread": count, "read_out": read_out},
+                        undo={"ids": [r["id"] for r in heard]})
+
+
+@api(speculative_safe=True, undo=_undo_clear)
+def clear(ctx: ExpertContext) -> ActionResult:
+    """Delete the notifications that have already been read."""
+    rows = _delete_read(ctx.db)
+    if not rows:
+        return ActionResult(reply="There are no read notifications to clear.", data={"cleared": 0})
+    count = len(rows)
+    noun = "notification" if count == 1 else "notifications"
+    return ActionResult(reply=f"Cleared {count} read {noun}.", data={"cleared": count}, undo={"rows": rows})
+
+
+EXPERT = build_expert("notifications", "the notification inbox", [check, clear],
+                      [Migration("notifications", 1, _migrate_v1)])

@@ -1,0 +1,269 @@
+"""Reminders at a time or on a schedule.
+
+The model passes what to be reminded of and the time phrase as said; `assistant.timeparse`
+resolves the phrase against the clock. Recurring reminders keep one row whose `due` moves to the
+next occurrence each time it fires (`mark_fired`).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from rapidfuzz import fuzz, utils
+
+from assistant.context import ExpertContext
+from assistant.messages import ActionResult
+from assistant.registry import api, build_expert
+from assistant.storage.db import Database, Migration
+from assistant.timeparse import (Schedule, TimeParseError, describe_day, describe_due, extract_time_phrase,
+                                 format_clock, next_occurrence, parse_when)
+
+READ_OUT_AT_MOST = 5
+_DAY_NAMES = dict(zip("MO TU WE TH FR SA SU".split(),
+                      "Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()))
+_STOP_WORDS = {"the", "my", "a", "an", "to", "about", "reminder", "reminders", "one", "for"}
+
+
+def _migrate_v1(db: Database) -> None:
+    db.execute("""CREATE TABLE reminders (
+        id INTEGER PRIMARY KEY, text TEXT NOT NULL, due TEXT NOT NULL, recurrence TEXT,
+        created TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'active', fired_at TEXT)""")
+    db.execute("CREATE INDEX reminders_status_due ON reminders (status, due)")
+
+
+# ---------------------------------------------------------------------------- wording
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _join(items: list[str], last: str = "and") -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def describe_recurrence(rrule: str) -> str:
+    """'every weekday at 7:00 AM', 'every 2 hours', 'every month on the 1st at 9:00 AM'."""
+    rule = dict(part.split("=", 1) for part in rrule.split(";"))
+    freq, n = rule["FREQ"], int(rule.get("INTERVAL", 1))
+    unit = {"MINUTELY": "minute", "HOURLY": "hour", "DAILY": "day", "WEEKLY": "week",
+            "MONTHLY": "month", "YEARLY": "year"}[freq]
+    every = f"every {unit}" if n == 1 else f"every {n} {unit}s"
+    if freq in ("MINUTELY", "HOURLY"):
+        return every
+    days = rule.get("BYDAY", "").split(",")
+    if freq == "WEEKLY" and days == ["MO", "TU", "WE", "TH", "FR"] and n == 1:
+        every = "every weekday"
+    elif freq == "WEEKLY":
+        names = _join([_DAY_NAMES[d] for d in days])
+        every = f"every {names}" if n == 1 else f"{every} on {names}"
+    elif freq == "MONTHLY":
+        every += f" on the {_ordinal(int(rule['BYMONTHDAY']))}"
+    elif freq == "YEARLY":
+        every += f" on {date(2000, int(rule['BYMONTH']), 1).strftime('%B')} {int(rule['BYMONTHDAY'])}"
+    at = datetime(2000, 1, 1, int(rule.get("BYHOUR", 9)), int(rule.get("BYMINUTE", 0)))
+    return f"{every} at {format_clock(at)}"
+
+
+def _about(text: str) -> str:
+    return text if text.lower().startswith("about ") else f"to {text}"
+
+
+def _when_text(row: dict, now: datetime, day_known: bool = False) -> str:
+    due = datetime.fromisoformat(row["due"])
+    if row["recurrence"]:
+        return describe_recurrence(row["recurrence"])
+    return f"at {format_clock(due)}" if day_known else describe_due(due, now)
+
+
+def _schedule_reply(text: str, schedule: Schedule, now: datetime) -> str:
+    if not schedule.rrule:
+        return f"OK, I'll remind you {_about(text)} {describe_due(schedule.due, now)}."
+    if schedule.rrule.startswith(("FREQ=MINUTELY", "FREQ=HOURLY")):
+        start = describe_due(schedule.due, now)
+    else:
+        ahead = (schedule.due.date() - now.date()).days
+        start = "today" if ahead == 0 else describe_day(schedule.due.date(), now) if ahead >= 7 \
+            else schedule.due.strftime("%A")
+    return f"OK, I'll remind you {_about(text)} {describe_recurrence(schedule.rrule)}, starting {start}."
+
+
+def _clean_text(text: str, when: str) -> str:
+    """'to call mom at 5pm.' (when 'at 5pm') -> 'call mom'."""
+    if when.strip():
+        text = re.sub(re.escape(when.strip()), " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*(?:remind me\s+)?to\s+", "", text.strip(), flags=re.IGNORECASE)
+    return " ".join(text.split()).rstrip(".!?,;: ")
+
+
+# ---------------------------------------------------------------------------- storage
+def _public(row: dict) -> dict:
+    return {"id": row["id"], "text": row["text"], "due": row["due"], "recurrence": row["recurrence"]}
+
+
+def _active(db: Database) -> list[dict]:
+    return list(db.query("SELECT * FROM reminders WHERE status = 'active' ORDER BY due, id"))
+
+
+def list_reminders(db: Database) -> list[dict]:
+    """Active reminders ordered by due: {id, text, due, recurrence} (for the CLI)."""
+    return [_public(row) for row in _active(db)]
+
+
+def due_reminders(db: Database, now: datetime) -> list[dict]:
+    """Active reminders whose time has come (for the scheduler)."""
+    rows = db.query("SELECT * FROM reminders WHERE status = 'active' AND due <= ? ORDER BY due, id", [_iso(now)])
+    return [_public(row) for row in rows]
+
+
+def mark_fired(db: Database, reminder_id: int, now: datetime) -> datetime | None:
+    """Record that a reminder fired; a recurring one moves to its next occurrence (returned)."""
+    row = next(db.query("SELECT due, recurrence FROM reminders WHERE id = ?", [reminder_id]), None)
+    if row is None:
+        return None
+    following = None
+    if row["recurrence"]:
+        following = next_occurrence(row["recurrence"], datetime.fromisoformat(row["due"]), now)
+    if following:
+        db.execute("UPDATE reminders SET due = ?, fired_at = ? WHERE id = ?", [_iso(following), _iso(now), reminder_id])
+    else:
+        db.execute("UPDATE reminders SET status = 'done', fired_at = ? WHERE id = ?", [_iso(now), reminder_id])
+    return following
+
+
+# ---------------------------------------------------------------------------- APIs
+def _resolve(ctx: ExpertContext, when: str, now: datetime) -> tuple[Schedule | None, str]:
+    """The schedule for `when`, else for the time phrase found in the utterance; else the problem."""
+    try:
+        return parse_when(when, now), ""
+    except TimeParseError as exc:
+        problem = str(exc)
+    phrase = extract_time_phrase(ctx.utterance.text) if ctx.utterance else None
+    if phrase:
+        try:
+            return parse_when(phrase, now), ""
+        except TimeParseError:
+            pass
+    return None, problem
+
+
+def _undo_create(ctx: ExpertContext, data: dict) -> None:
+    ctx.db.execute("DELETE FROM reminders WHERE id = ?", [data["reminder_id"]])
+
+
+@api(speculative_safe=True, undo=_undo_create)
+def create(ctx: ExpertContext, text: str, when: str) -> ActionResult:
+    """Set a reminder: what to be reminded of ('call mom') and when, as said ('at 5pm', 'every weekday at 7 am')."""
+    what = _clean_text(text, when)
+    if not what:
+        return ActionResult(ok=False, reply="What should I remind you about?")
+    now = ctx.clock.now()
+    schedule, problem = _resolve(ctx, when, now)
+    if schedule is None:
+        return ActionResult(ok=False, reply=f"{problem} When should I remind you {_about(what)}?".strip())
+    cursor = ctx.db.execute(
+        "INSERT INTO reminders (text, due, recurrence, created, status) VALUES (?, ?, ?, ?, 'active')",
+        [what, _iso(schedule.due), schedule.rrule, _iso(now)])
+    row = {"id": cursor.lastrowid, "text": what, "due": _iso(schedule.due), "recurrence": schedule.rrule}
+    return ActionResult(reply=_schedule_reply(what, schedule, now), data=row, undo={"reminder_id": row["id"]})
+
+
+def _day_of(when: str, now: datetime) -> date:
+    if when.strip().lower() in ("today", "tonight", "this evening", "this afternoon"):
+        return now.date()
+    return parse_when(when, now).due.date()
+
+
+def _occurs_on(row: dict, day: date) -> bool:
+    due = datetime.fromisoformat(row["due"])
+    if not row["recurrence"]:
+        return due.date() == day
+    start = datetime.combine(day, datetime.min.time())
+    first = next_occurrence(row["recurrence"], due, start - timedelta(seconds=1))
+    return first is not None and first < start + timedelta(days=1)
+
+
+@api(speculative_safe=True)
+def show(ctx: ExpertContext, when: str | None = None) -> ActionResult:
+    """Read out upcoming reminders, optionally only those on a day ('today', 'tomorrow', 'friday')."""
+    now = ctx.clock.now()
+    rows, label = _active(ctx.db), ""
+    if when and when.strip():
+        try:
+            day = _day_of(when, now)
+        except TimeParseError as exc:
+            return ActionResult(ok=False, reply=str(exc))
+        rows = [row for row in rows if _occurs_on(row, day)]
+        named = describe_day(day, now)
+        label = f" {named}" if named in ("today", "tomorrow") else f" on {named}"
+    data = [_public(row) for row in rows]
+    if not rows:
+        return ActionResult(reply=f"You have no reminders{label}.", data=data)
+    spoken = [f"{row['text']} {_when_text(row, now, bool(label))}" for row in rows[:READ_OUT_AT_MOST]]
+    if len(rows) > READ_OUT_AT_MOST:
+        spoken.append(f"{len(rows) - READ_OUT_AT_MOST} more")
+    count = "one reminder" if len(rows) == 1 else f"{len(rows)} reminders"
+    return ActionResult(reply=f"You have {count}{label}: {_join(spoken)}.", data=data)
+
+
+def _score(query: str, text: str) -> float:
+    def keep(words: str) -> str:
+        return " ".join(w for w in utils.default_process(words).split() if w not in _STOP_WORDS)
+    return fuzz.token_set_ratio(keep(query), keep(text))
+
+
+def _matching(rows: list[dict], query: str) -> list[dict]:
+    """The rows whose text best matches `query` (several when it is ambiguous)."""
+    scored = [(_score(query, row["text"]), row) for row in rows]
+    best = max((score for score, _ in scored), default=0)
+    if best < 60:
+        return []
+    return [row for score, row in scored if score >= best - 5]
+
+
+def _set_status(ctx: ExpertContext, reminder_ids: list[int], status: str) -> None:
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN")
+        for reminder_id in reminder_ids:
+            ctx.db.execute("UPDATE reminders SET status = ? WHERE id = ?", [status, reminder_id])
+
+
+def _undo_status(ctx: ExpertContext, data: dict) -> None:
+    _set_status(ctx, data["reminder_ids"], "active")
+
+
+@api(speculative_safe=True, undo=_undo_status)
+def cancel(ctx: ExpertContext, text: str | None = None) -> ActionResult:
+    """Cancel one reminder, named by what it is about ('call mom')."""
+    now, rows = ctx.clock.now(), _active(ctx.db)
+    if not rows:
+        return ActionResult(ok=False, reply="You have no reminders to cancel.")
+    matches = _matching(rows, text) if text and text.strip() else rows
+    if not matches:
+        return ActionResult(ok=False, reply=f"I couldn't find a reminder about \u201c{text.strip()}\u201d.")
+    if len(matches) > 1:
+        options = [f"{row['text']} {_when_text(row, now)}" for row in matches[:READ_OUT_AT_MOST]]
+        return ActionResult(ok=False, reply=f"Which reminder: {_join(options, 'or')}?",
+                            data=[_public(row) for row in matches])
+    row = matches[0]
+    _set_status(ctx, [row["id"]], "cancelled")
+    return ActionResult(reply=f"Cancelled the reminder {_about(row['text'])}.", data=_public(row),
+                        undo={"reminder_ids": [row["id"]]})
+
+
+@api(sensitive=True, undo=_undo_status)
+def cancel_all(ctx: ExpertContext) -> ActionResult:
+    """Cancel every active reminder."""
+    ids = [row["id"] for row in _active(ctx.db)]
+    if not ids:
+        return ActionResult(reply="You have no reminders to cancel.", data=[])
+    _set_status(ctx, ids, "cancelled")
+    count = "your one reminder" if len(ids) == 1 else f"all {len(ids)} reminders"
+    return ActionResult(reply=f"Cancelled {count}.", data=ids, undo={"reminder_ids": ids})
+
+
+EXPERT = build_expert("reminders", "reminders at a time or on a schedule", [create, show, cancel, cancel_all],
+                      [Migration("reminders", 1, _migrate_v1)])

@@ -1,0 +1,25 @@
+"""The smart_home expert: a simulated home (floors, areas, devices) in SQLite, controlled by phrases.
+
+The LLM names devices and places the way people say them; `resolve` maps those phrases to real
+device ids deterministically and never invents one.
+"""
+from assistant.registry import build_expert
+from experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
+                                     turn_off, turn_on, unlock)
+from experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
+from experts.smart_home.resolve import Resolution, resolve
+from experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
+                                      home_summary, list_devices, load_home)
+
+EXPERT = build_expert(
+    "smart_home",
+    "control and query the lights, switches, fans, blinds, garage door, thermostat, locks and "
+    "speakers of the home",
+    [turn_on, turn_off, set, adjust, open, close, lock, unlock, query],
+    MIGRATIONS,
+    confirmation_policy=requires_confirmation,
+)
+
+__all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",
+           "home_source", "home_summary", "list_devices", "load_home", "load_home_file",
+           "parse_home", "requires_confirmation", "resolve"]

@@ -1,0 +1,247 @@
+"""The smart-home APIs the LLM calls: phrases in, resolved devices changed in one transaction."""
+from __future__ import annotations
+
+from typing import Any, Literal
+
+import sqlite_utils
+
+from assistant.context import ExpertContext
+from assistant.messages import ActionResult
+from assistant.registry import api
+from experts.smart_home import changes, describe
+from experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
+from experts.smart_home.colors import css_color
+from experts.smart_home.resolve import Resolution, resolve
+from experts.smart_home.store import Device, read_devices, write_states
+
+ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player"}
+TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allowed, bulk) domains
+    "turn_on": (ON_OFF, {"light"}),
+    "turn_off": (ON_OFF, {"light", "switch", "fan", "media_player"}),
+    "open": ({"cover"}, {"cover"}), "close": ({"cover"}, {"cover"}),
+    "lock": ({"lock"}, {"lock"}), "unlock": ({"lock"}, {"lock"}),
+    "query": (None, None),
+}
+BULK_FOR_ATTRIBUTE = {"brightness": "light", "color": "light", "percentage": "light",
+                      "temperature": "climate", "position": "cover", "volume": "media_player"}
+SETTABLE = ("brightness", "color", "temperature", "position", "volume", "percentage")
+Attribute = Literal["brightness", "volume", "temperature", "position", "percentage"]
+
+
+def target_domains(api_name: str, args: dict[str, Any]) -> tuple[set[str] | None, set[str] | None]:
+    """(allowed, bulk) domains of an API call; set/adjust depend on the attributes named."""
+    if api_name in TARGETS:
+        return TARGETS[api_name]
+    keys = [args["attribute"]] if api_name == "adjust" and args.get("attribute") else \
+        [k for k in SETTABLE if args.get(k) is not None]
+    # (no set() calls here: this module defines an API named `set`)
+    return {d for k in keys for d in ATTRIBUTE_DOMAINS[k]}, {BULK_FOR_ATTRIBUTE[k] for k in keys}
+
+
+def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
+                 here: str | None = None) -> tuple[list[Device], str | None]:
+    allowed, bulk = target_domains(api_name, args)
+    found: Resolution = resolve(db, args.get("device"), args.get("area"), args.get("device_type"),
+                                here=here, allowed=allowed, bulk=bulk)
+    return read_devices(db, found.device_ids) if not found.problem else [], found.problem
+
+
+def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
+                          here: str | None = None) -> str | None:
+    """Why the call needs a spoken confirmation first (unlocking, opening a garage door,
+    touching an alarm panel), or None. The core calls this before executing."""
+    name = api_name.rsplit(".", 1)[-1]
+    if name == "query" or name not in {*TARGETS, "set", "adjust"}:
+        return None
+    devices, _ = find_targets(db, name, args, here)
+    if any(d.domain == "alarm_control_panel" for d in devices):
+        return "This changes the alarm."
+    if name == "unlock" and devices:
+        return f"This would unlock {describe.names([d.name for d in devices])}."
+    opening = name in ("open", "turn_on") or (name == "set" and (args.get("position") or 0) > 0) \
+        or (name == "adjust" and args.get("attribute") in ("position", "percentage")
+            and (args.get("delta") or 0) > 0)
+    garage = [d.name for d in devices if changes.is_garage_door(d)]
+    if opening and garage:
+        return f"This would open {describe.names(garage)}."
+    return None
+
+
+def _restore(ctx: ExpertContext, data: dict) -> None:
+    """Undo: put back the exact states and attributes the devices had before."""
+    write_states(ctx.db, data.get("before", []))
+
+
+def _commit(ctx: ExpertContext, planned: list[tuple[Device, State]]) -> tuple[list[Device], dict]:
+    """Write the planned states that differ (one transaction); return the changed devices and undo data."""
+    changed = [(d, s) for d, s in planned if s != (d.state, d.attributes)]
+    write_states(ctx.db, [{"id": d.id, "state": s[0], "attributes": s[1]} for d, s in changed])
+    return [d for d, _ in changed], {"before": [changes.snapshot(d) for d, _ in changed]}
+
+
+def _result(ctx: ExpertContext, reply: str, targets: list[Device], undo: dict) -> ActionResult:
+    after = read_devices(ctx.db, [d.id for d in targets])
+    return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in after]}, undo=undo)
+
+
+def _failed(problem: str) -> ActionResult:
+    return ActionResult(ok=False, reply=problem, data={"devices": []})
+
+
+def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -> ActionResult:
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area)
+    if problem:
+        return _failed(problem)
+    changed, undo = _commit(ctx, [(d, changes.switched(d, on)) for d in devices])
+    if not changed:
+        words = ("open", "on") if on else ("closed", "off")
+        if all(d.domain == "cover" for d in devices):
+            return _result(ctx, describe.already(devices, words[0]), devices, undo)
+        return _result(ctx, describe.already(devices, words[1]), devices, undo)
+    groups = [(("Opened" if on else "Closed"), [d.name for d in changed if d.domain == "cover"]),
+              (("Turned on" if on else "Turned off"), [d.name for d in changed if d.domain != "cover"])]
+    parts = [f"{verb} {describe.names(group)}" for verb, group in groups if group]
+    reply = parts[0] + "".join(f"; {p[0].lower()}{p[1:]}" for p in parts[1:]) + "."
+    return _result(ctx, reply, devices, undo)
+
+
+@api(speculative_safe=True, undo=_restore)
+def turn_on(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+            device_type: str | None = None) -> ActionResult:
+    """Turn on devices named or described by phrases (a cover opens, a thermostat heats)."""
+    return _switch(ctx, "turn_on", {"device": device, "area": area, "device_type": device_type}, True)
+
+
+@api(speculative_safe=True, undo=_restore)
+def turn_off(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+             device_type: str | None = None) -> ActionResult:
+    """Turn off devices named or described by phrases (a cover closes, a thermostat goes off)."""
+    return _switch(ctx, "turn_off", {"device": device, "area": area, "device_type": device_type}, False)
+
+
+def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) -> ActionResult:
+    """Shared by open/close/lock/unlock: put every target into one state."""
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area)
+    if problem:
+        return _failed(problem)
+    if target in ("open", "closed"):
+        planned = [(d, changes.moved(d, target == "open")) for d in devices]
+    else:
+        planned = [(d, (target, dict(d.attributes))) for d in devices]
+    changed, undo = _commit(ctx, planned)
+    if not changed:
+        return _result(ctx, describe.already(devices, target), devices, undo)
+    verb = {"open": "Opened", "closed": "Closed", "locked": "Locked", "unlocked": "Unlocked"}[target]
+    return _result(ctx, f"{verb} {describe.names([d.name for d in changed])}.", devices, undo)
+
+
+@api(speculative_safe=True, undo=_restore)
+def open(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+         device_type: str | None = None) -> ActionResult:  # noqa: A001 - the API's name
+    """Open blinds, shades, curtains or a garage door."""
+    return _move(ctx, "open", {"device": device, "area": area, "device_type": device_type}, "open")
+
+
+@api(speculative_safe=True, undo=_restore)
+def close(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+          device_type: str | None = None) -> ActionResult:
+    """Close blinds, shades, curtains or a garage door."""
+    return _move(ctx, "close", {"device": device, "area": area, "device_type": device_type}, "closed")
+
+
+@api(speculative_safe=True, undo=_restore)
+def lock(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+         device_type: str | None = None) -> ActionResult:
+    """Lock a door lock."""
+    return _move(ctx, "lock", {"device": device, "area": area, "device_type": device_type}, "locked")
+
+
+@api(sensitive=True, undo=_restore)
+def unlock(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+           device_type: str | None = None) -> ActionResult:
+    """Unlock a door lock (needs confirmation)."""
+    return _move(ctx, "unlock", {"device": device, "area": area, "device_type": device_type}, "unlocked")
+
+
+@api(speculative_safe=True, undo=_restore)
+def set(ctx: ExpertContext, device: str | None = None, area: str | None = None,  # noqa: A001
+        device_type: str | None = None, brightness: int | None = None, color: str | None = None,
+        temperature: float | None = None, position: int | None = None, volume: int | None = None,
+        percentage: int | None = None) -> ActionResult:
+    """Set brightness (0-100), colour name, target temperature, cover position, volume or fan speed."""
+    values = {k: v for k, v in {"brightness": brightness, "color": color, "temperature": temperature,
+                                "position": position, "volume": volume,
+                                "percentage": percentage}.items() if v is not None}
+    if not values:
+        return _failed("What should I set: brightness, colour, temperature, position, volume or speed?")
+    if "color" in values:
+        values["color"] = css_color(values["color"])
+        if values["color"] is None:
+            return _failed(f"I don't know the colour '{color.strip()}'.")
+    args = {"device": device, "area": area, "device_type": device_type, **values}
+    devices, problem = find_targets(ctx.db, "set", args, ctx.area)
+    if problem:
+        return _failed(problem)
+    planned = [(d, changes.with_values(d, values)) for d in devices]
+    planned = [(d, plan) for d, plan in planned if plan is not None]
+    if not planned:
+        what = "change colour" if list(values) == ["color"] else "do that"
+        return _failed(describe.sentence(f"{describe.the(devices[0].name)} can't {what}."))
+    _, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
+    return _result(ctx, _set_reply(planned), [d for d, _ in planned], undo)
+
+
+def _set_reply(planned: list[tuple[Device, tuple]]) -> str:
+    """ "Set Kitchen Ceiling Light and Kitchen Counter Strip to 50%." grouped by the value set."""
+    groups: dict[str, list[str]] = {}
+    for device, (_, applied, clamped) in planned:
+        phrase = describe.value_phrase(device.domain, applied) + (" (its limit)" if clamped else "")
+        groups.setdefault(phrase, []).append(device.name)
+    parts = [f"{describe.names(group)} to {phrase}" for phrase, group in groups.items()]
+    return f"Set {'; '.join(parts)}."
+
+
+@api(speculative_safe=True, undo=_restore)
+def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str | None = None,
+           area: str | None = None, device_type: str | None = None) -> ActionResult:
+    """Change a level relatively: brightness/volume/position/percentage in points, temperature in degrees."""
+    if not delta:
+        return _failed("By how much should I change it?")
+    args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
+    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area)
+    if problem:
+        return _failed(problem)
+    planned = [(d, changes.stepped(d, attribute, delta)) for d in devices]
+    planned = [(d, plan) for d, plan in planned if plan is not None]
+    if not planned:
+        return _failed(describe.sentence(f"{describe.the(devices[0].name)} has no {attribute}."))
+    changed, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
+    targets = [d for d, _ in planned]
+    if not changed:
+        limit = "the maximum" if delta > 0 else "the minimum"
+        return _result(ctx, f"{describe.names([d.name for d in targets])}: already at {limit}.",
+                       targets, undo)
+    verb = "Raised" if delta > 0 else "Lowered"
+    parts = [f"{d.name} to {describe.value_phrase(d.domain, plan[1])}" for d, plan in planned
+             if d in changed]
+    return _result(ctx, f"{verb} {describe.names(parts)}.", targets, undo)
+
+
+@api(speculative_safe=True)
+def query(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+          device_type: str | None = None) -> ActionResult:
+    """Tell the state of devices (with nothing named: what is on, open, unlocked or playing)."""
+    if not any(text and text.strip() for text in (device, area, device_type)):
+        active = [d for d in read_devices(ctx.db) if _is_active(d)]
+        reply = describe.describe(active) if active else "Everything is off, closed and locked."
+        return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
+    devices, problem = find_targets(ctx.db, "query", {"device": device, "area": area,
+                                                      "device_type": device_type}, ctx.area)
+    if problem:
+        return _failed(problem)
+    return ActionResult(reply=describe.describe(devices), data={"devices": [d.as_dict() for d in devices]})
+
+
+def _is_active(device: Device) -> bool:
+    return device.state in {"on", "open", "unlocked", "playing", "opening", "jammed", "triggered"} \
+        or device.domain == "climate" and device.state != "off"

@@ -1,0 +1,133 @@
+"""Pure state arithmetic: what a device looks like after on/off, a new value, or a step."""
+from __future__ import annotations
+
+from typing import Any
+
+from experts.smart_home.store import Device
+
+LEVEL = {"light": "brightness", "fan": "percentage", "cover": "position",
+         "media_player": "volume", "climate": "temperature"}
+ATTRIBUTE_DOMAINS = {
+    "brightness": {"light"}, "color": {"light"}, "temperature": {"climate"},
+    "position": {"cover"}, "volume": {"media_player"},
+    "percentage": {"fan", "light", "cover", "media_player"},  # "50 percent" on whatever it is
+}
+DEFAULT_TEMPERATURE_RANGE = (7.0, 35.0)
+GARAGE_WORDS = {"garage", "gate"}
+
+State = tuple[str, dict[str, Any]]
+
+
+def snapshot(device: Device) -> dict[str, Any]:
+    return {"id": device.id, "state": device.state, "attributes": dict(device.attributes)}
+
+
+def switched(device: Device, on: bool) -> State:
+    """The state after turn_on/turn_off (cover: open/close; climate: heat/off)."""
+    attrs, domain = dict(device.attributes), device.domain
+    if domain == "cover":
+        return moved(device, on)
+    if domain == "climate":
+        return ("heat" if device.state == "off" else device.state) if on else "off", attrs
+    if domain == "media_player":
+        return ("idle" if device.state == "off" else device.state) if on else "off", attrs
+    if domain == "light" and on and attrs.get("brightness", 100) == 0:
+        attrs["brightness"] = 100
+    if domain == "fan" and "percentage" in attrs:
+        attrs["percentage"] = (attrs["percentage"] or 100) if on else 0
+    return ("on" if on else "off"), attrs
+
+
+def moved(device: Device, opened: bool) -> State:
+    attrs = dict(device.attributes)
+    if "position" in attrs:
+        attrs["position"] = 100 if opened else 0
+    return ("open" if opened else "closed"), attrs
+
+
+def level_value(device: Device, values: dict[str, Any]) -> tuple[str, Any] | None:
+    """The (attribute, value) of `values` that applies to the device's level, if any."""
+    own = LEVEL.get(device.domain)
+    if own is None:
+        return None
+    if own in values:
+        return own, values[own]
+    if "percentage" in values and own != "temperature":
+        return own, values["percentage"]
+    return None
+
+
+def with_values(device: Device, values: dict[str, Any]) -> tuple[State, dict[str, Any], bool] | None:
+    """(state after setting `values`, what was applied, whether a value was clamped to the
+    device's range); None if none of the values applies to this device."""
+    applied: dict[str, Any] = {}
+    clamped = False
+    level = level_value(device, values)
+    if level:
+        attribute, value = level
+        if attribute == "temperature":
+            value, clamped = clamp_temperature(device, value)
+        else:
+            value, clamped = clamp_percent(value)
+        applied[attribute] = value
+    if device.domain == "light" and "color" in values and "color" in device.attributes:
+        applied["color"] = values["color"]
+    if not applied:
+        return None
+    return _apply(device, applied), applied, clamped
+
+
+def _apply(device: Device, applied: dict[str, Any]) -> State:
+    attrs = {**device.attributes, **applied}
+    state, domain = device.state, device.domain
+    if domain == "light":
+        state = "off" if applied.get("brightness") == 0 else "on"
+    elif domain == "fan" and "percentage" in applied:
+        state = "on" if applied["percentage"] > 0 else "off"
+    elif domain == "cover" and "position" in applied:
+        state = "open" if applied["position"] > 0 else "closed"
+    return state, attrs
+
+
+def stepped(device: Device, attribute: str, delta: float) -> tuple[State, dict[str, Any]] | None:
+    """The state after changing the device's level by `delta` (clamped), or None if it has no level."""
+    own = LEVEL.get(device.domain)
+    if own is None or (attribute != own and attribute != "percentage"):
+        return None
+    current = current_level(device)
+    if own == "temperature":
+        value, _ = clamp_temperature(device, current + delta)
+    else:
+        value, _ = clamp_percent(current + delta)
+    if value == current:  # already at the limit (an off light stays as it is)
+        return (device.state, dict(device.attributes)), {own: value}
+    return _apply(device, {own: value}), {own: value}
+
+
+def current_level(device: Device) -> float:
+    attrs, domain = device.attributes, device.domain
+    if domain == "climate":
+        return float(attrs.get("temperature", attrs.get("current_temperature", 20)))
+    if domain in ("light", "fan") and device.state == "off":
+        return 0
+    if domain == "cover":
+        return attrs.get("position", 0 if device.state == "closed" else 100)
+    return attrs.get(LEVEL[domain], 0)
+
+
+def clamp_percent(value: float) -> tuple[int, bool]:
+    """(value rounded into 0..100, whether it had to be clamped)."""
+    clamped = min(100, max(0, round(value)))
+    return clamped, clamped != round(value)
+
+
+def clamp_temperature(device: Device, value: float) -> tuple[float, bool]:
+    low = float(device.attributes.get("min_temp", DEFAULT_TEMPERATURE_RANGE[0]))
+    high = float(device.attributes.get("max_temp", DEFAULT_TEMPERATURE_RANGE[1]))
+    clamped = min(high, max(low, round(value * 2) / 2))
+    return (int(clamped) if clamped.is_integer() else clamped), clamped != round(value * 2) / 2
+
+
+def is_garage_door(device: Device) -> bool:
+    words = set(device.name.lower().split()) | set(device.id.split(".", 1)[-1].split("_"))
+    return device.domain == "cover" and bool(words & GARAGE_WORDS)

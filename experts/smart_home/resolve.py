@@ -1,0 +1,341 @@
+"""Resolve the phrases an LLM fills in (device, area, device_type) to the ids of real devices.
+
+Deterministic and conservative: a device is chosen by a strong fuzzy match of its name, or by a
+description (place + type words + name words) that every chosen device satisfies. Anything else
+is a `problem` sentence for the user; an id is never guessed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import sqlite_utils
+
+from experts.smart_home import vocab
+from experts.smart_home.store import Device, Home, read_home
+from experts.smart_home.vocab import TypeWord
+
+NAME_THRESHOLD = 85.0  # "hall light" ~ "Hallway Light" (87); "garage light" !~ "Garage Door" (57)
+PLACE_THRESHOLD = 85.0
+EMBEDDED_PLACE_THRESHOLD = 90.0  # a place named inside a device phrase must match closely
+MAX_LISTED = 5
+
+
+@dataclass(frozen=True)
+class Resolution:
+    device_ids: list[str]
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    area_ids: frozenset[str]
+    label: str
+
+
+@dataclass
+class _Description:
+    types: list[TypeWord] = field(default_factory=list)
+    words: list[str] = field(default_factory=list)
+    plural: bool = False
+    place: Place | None = None
+
+
+class _Problem(Exception):
+    """A user-level resolution problem (internal control flow only)."""
+
+
+def resolve(db: sqlite_utils.Database, device: str | None = None, area: str | None = None,
+            device_type: str | None = None, *, here: str | None = None,
+            allowed: set[str] | None = None, bulk: set[str] | None = None) -> Resolution:
+    """Resolve against the home in `db`. `allowed`: domains the caller can act on; `bulk`: the
+    domains meant when only a place (or "everything") is named; `here`: the speaker's area."""
+    return resolve_in(read_home(db), device, area, device_type, here=here, allowed=allowed, bulk=bulk)
+
+
+def resolve_in(home: Home, device: str | None = None, area: str | None = None,
+               device_type: str | None = None, *, here: str | None = None,
+               allowed: set[str] | None = None, bulk: set[str] | None = None) -> Resolution:
+    if not home.devices:
+        return Resolution([], "No home is loaded, so there are no devices to control.")
+    try:
+        ids = _Resolver(home, here, allowed, bulk).run(device, area, device_type)
+    except _Problem as problem:
+        return Resolution([], str(problem))
+    return Resolution(ids)
+
+
+def _the(name: str) -> str:
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _type_at(words: list[str], i: int) -> tuple[int, TypeWord | None, bool]:
+    """(words used, type word, plural) for a two- or one-word type word at position i."""
+    for size in (2, 1):
+        if i + size <= len(words):
+            tw, plural = vocab.type_word(" ".join(words[i:i + size]))
+            if tw:
+                return size, tw, plural
+    return 1, None, False
+
+
+def _quote(text: str | None) -> str:
+    words = vocab.tokens(text)
+    while words and (words[0] in vocab.FILLERS or words[0] in vocab.QUANTIFIERS):
+        words.pop(0)
+    return " ".join(words)
+
+
+class _Resolver:
+    def __init__(self, home: Home, here: str | None, allowed: set[str] | None,
+                 bulk: set[str] | None) -> None:
+        self.home, self.here, self.allowed = home, here, allowed
+        self.bulk = bulk if bulk is not None else allowed
+
+    def run(self, device: str | None, area: str | None, device_type: str | None) -> list[str]:
+        scope = self.scope(area)
+        type_desc = self.describe(device_type)
+        phrase = vocab.norm(device)
+        if phrase:
+            desc = self.describe(device)
+            if desc.words or not desc.plural:  # "kitchen lights" means all of them, not "Kitchen Light"
+                named = self.named(phrase, scope, type_desc.types)
+                if named is not None:
+                    return named
+            parts = [p for p in re.split(r"\band\b|,", device or "") if vocab.norm(p)]
+            if len(parts) > 1:
+                return list(dict.fromkeys(i for p in parts for i in self.run(p, area, device_type)))
+            if not desc.types and not desc.words:
+                desc.types, desc.words = type_desc.types, type_desc.words
+            elif not desc.types:
+                desc.types = type_desc.types
+        else:
+            desc = type_desc
+            desc.plural = True  # "lights" in the kitchen, or everything there
+            if not desc.types and not desc.words and scope is None and not vocab.tokens(device):
+                raise _Problem("Which device do you mean?")
+        return self.described(desc, _intersect(scope, desc.place), _quote(device or device_type))
+
+    # -- places ---------------------------------------------------------------------------
+    def scope(self, area: str | None) -> Place | None:
+        words = vocab.tokens(area)
+        if not words:
+            return None
+        if "here" in words or " ".join(words) in vocab.HERE_WORDS:
+            return self.here_place()
+        places = []
+        for part in " ".join(words).split(" and "):
+            text = vocab.norm(part)
+            if not text or text in vocab.WHOLE_HOME:
+                return None
+            place = self.place(text, PLACE_THRESHOLD)
+            if place is None:
+                raise _Problem(f"I couldn't find a room or floor called '{_quote(area)}'.")
+            places.append(place)
+        return Place(frozenset().union(*(p.area_ids for p in places)),
+                     " and ".join(p.label for p in places))
+
+    def here_place(self) -> Place:
+        area = self.home.area(self.here) if self.here else None
+        place = Place(frozenset({area.id}), area.name) if area else None
+        if place is None and self.here:
+            place = self.place(vocab.norm(self.here), PLACE_THRESHOLD)
+        if place is None:
+            raise _Problem("Which room do you mean?")
+        return place
+
+    def place(self, text: str, threshold: float) -> Place | None:
+        best, best_score = None, threshold
+        for place, forms in self._place_forms():
+            score = max(vocab.place_similarity(text, vocab.norm(form)) for form in forms)
+            if score > best_score or (best is None and score >= threshold):
+                best, best_score = place, score
+        return best
+
+    def _place_forms(self) -> list[tuple[Place, list[str]]]:
+        found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases])
+                 for a in self.home.areas]
+        for floor in self.home.floors:
+            ids = frozenset(a.id for a in self.home.areas if a.floor_id == floor.id)
+            forms = [floor.name, floor.id.replace("_", " "), *floor.aliases, *_floor_synonyms(floor)]
+            found.append((Place(ids, floor.name), forms))
+        return found
+
+    # -- names and descriptions -----------------------------------------------------------
+    def named(self, phrase: str, scope: Place | None, types: list[TypeWord]) -> list[str] | None:
+        """Devices whose name (or "<area> <name>") closely matches the phrase; None if none."""
+        top = self.best_named(phrase, self.in_scope(scope))
+        if not top:
+            return None
+        typed = [d for d in top if any(_of_type([d], tw) for tw in types)]
+        permitted = self.permit(typed or top)
+        return self.pick(permitted, phrase, scoped=scope is not None, plural=False)
+
+    def best_named(self, phrase: str, devices: list[Device]) -> list[Device]:
+        scored = [(self.name_score(phrase, d), d) for d in devices]
+        scored = [(s, d) for s, d in scored if s >= NAME_THRESHOLD]
+        if not scored:
+            return []
+        best = max(s for s, _ in scored)
+        return [d for s, d in scored if s >= best - 0.5]
+
+    def name_score(self, phrase: str, device: Device) -> float:
+        forms = [device.name, *device.aliases]
+        area = self.home.area(device.area_id)
+        if area:
+            forms += [f"{area.name} {form}" for form in forms]
+        return max(vocab.similarity(phrase, vocab.norm(form)) for form in forms)
+
+    def describe(self, text: str | None) -> _Description:
+        words = vocab.tokens(text)
+        desc = _Description(plural=any(w in vocab.QUANTIFIERS for w in words))
+        spoken = f" {' '.join(words)} "
+        for here_words in sorted(vocab.HERE_WORDS, key=len, reverse=True):
+            if f" {here_words} " in spoken:  # "the lights in this room"
+                desc.place = self.here_place()
+                words = spoken.replace(f" {here_words} ", " ").split()
+        words = vocab.content(words)
+        if desc.place is None:
+            desc.place, words = self._take_place(words)
+        i = 0
+        while i < len(words):
+            size, tw, plural = _type_at(words, i)
+            if tw:
+                desc.types.append(tw)
+                desc.plural |= plural
+            else:
+                desc.words.append(words[i])
+            i += size
+        return desc
+
+    def _take_place(self, words: list[str]) -> tuple[Place | None, list[str]]:
+        for size in (3, 2, 1):
+            for start in range(len(words) - size + 1):
+                place = self.place(" ".join(words[start:start + size]), EMBEDDED_PLACE_THRESHOLD)
+                if place:
+                    return place, words[:start] + words[start + size:]
+        return None, words
+
+    def described(self, desc: _Description, scope: Place | None, quoted: str) -> list[str]:
+        pool = self.in_scope(scope)
+        if desc.types:
+            typed = {d.id for tw in desc.types for d in _of_type(pool, tw)}
+            found = [d for d in pool if d.id in typed]
+        elif desc.words:
+            found = pool
+        else:
+            found = [d for d in pool if self.bulk is None or d.domain in self.bulk]
+        found = [d for d in found if all(vocab.word_in(w, self.name_tokens(d)) for w in desc.words)]
+        desc.plural |= any(w != vocab.singular(w) and not any(w in self.name_tokens(d) for d in found)
+                           for w in desc.words)  # "the doors"
+        if not found and scope is not None and self._climate_only(desc):
+            found = self.sole_climate(scope)
+        if not found:
+            raise _Problem(self.missing(desc, scope, quoted))
+        word = desc.types[0].word if desc.types else quoted
+        return self.pick(self.permit(found), word, scoped=scope is not None, plural=desc.plural)
+
+    def _climate_only(self, desc: _Description) -> bool:
+        if desc.words:
+            return False
+        if desc.types:
+            return all(tw.domains == {"climate"} or tw.fallback == "climate" for tw in desc.types)
+        return self.bulk == {"climate"}
+
+    def sole_climate(self, scope: Place) -> list[Device]:
+        """The one thermostat of the floor (or else of the home) serving an area without one."""
+        climates = [d for d in self.home.devices if d.domain == "climate"]
+        floors = {a.floor_id for a in self.home.areas if a.id in scope.area_ids}
+        same_floor = [d for d in climates if self.home.floor_id_of(d.area_id) in floors]
+        for group in (same_floor, climates):
+            if len(group) == 1:
+                return group
+        return []
+
+    def missing(self, desc: _Description, scope: Place | None, quoted: str) -> str:
+        where = f" in the {scope.label}" if scope else ""
+        if desc.words:
+            elsewhere = self.best_named(vocab.norm(quoted), self.home.devices) if scope else []
+            if elsewhere and elsewhere[0].area_id:
+                other = self.home.area(elsewhere[0].area_id)
+                return (f"There is no {quoted}{where}; {_the(elsewhere[0].name)} is in the "
+                        f"{other.name if other else elsewhere[0].area_id}.")
+            return f"I couldn't find a device called '{quoted}'{where}."
+        if desc.types:
+            return f"There is no {desc.types[0].word}{where or ' in this home'}."
+        return f"There is nothing{where} that can do that."
+
+    # -- filters --------------------------------------------------------------------------
+    def in_scope(self, scope: Place | None) -> list[Device]:
+        if scope is None:
+            return list(self.home.devices)
+        return [d for d in self.home.devices if d.area_id in scope.area_ids]
+
+    def name_tokens(self, device: Device) -> list[str]:
+        area = self.home.area(device.area_id)
+        text = " ".join([device.name, *device.aliases, area.name if area else ""])
+        return vocab.tokens(text)
+
+    def permit(self, devices: list[Device]) -> list[Device]:
+        permitted = [d for d in devices if self.allowed is None or d.domain in self.allowed]
+        if devices and not permitted:
+            first = devices[0]
+            if first.domain == "lock":
+                raise _Problem(f"{_cap(_the(first.name))} is a lock: ask me to lock or unlock it.")
+            raise _Problem(f"{_cap(_the(first.name))} can't do that.")
+        return permitted
+
+    def pick(self, devices: list[Device], word: str, *, scoped: bool, plural: bool) -> list[str]:
+        """All the devices, unless one was meant among several rooms: then here, or ask."""
+        areas = {d.area_id for d in devices}
+        if plural or scoped or len(areas) <= 1:
+            return [d.id for d in devices]
+        if self.here:
+            here = self.here_place()
+            local = [d for d in devices if d.area_id in here.area_ids]
+            if local:
+                return [d.id for d in local]
+        raise _Problem(self.question(devices, word))
+
+    def question(self, devices: list[Device], word: str) -> str:
+        if len(devices) > MAX_LISTED:
+            return f"Which {word} do you mean? There are {len(devices)}: name one or say a room."
+        names = [d.name for d in devices]
+        labels = [self._label(d) if names.count(d.name) > 1 else d.name for d in devices]
+        return f"Which {word} do you mean: {', '.join(labels[:-1])} or {labels[-1]}?"
+
+    def _label(self, device: Device) -> str:
+        area = self.home.area(device.area_id)
+        return f"{device.name} ({area.name})" if area else device.name
+
+
+def _of_type(devices: list[Device], tw: TypeWord) -> list[Device]:
+    found = [d for d in devices if d.domain in tw.domains and not vocab.has_word(d.name, tw.exclude)]
+    if tw.hints:
+        hinted = [d for d in found if vocab.has_word(" ".join([d.name, *d.aliases]), tw.hints)]
+        if hinted or tw.strict:
+            found = hinted
+    if not found and tw.fallback:
+        found = [d for d in devices if d.domain == tw.fallback]
+    return found
+
+
+def _intersect(a: Place | None, b: Place | None) -> Place | None:
+    if a is None or b is None:
+        return a or b
+    return Place(a.area_ids & b.area_ids, a.label if a.area_ids <= b.area_ids else b.label)
+
+
+def _floor_synonyms(floor) -> tuple[str, ...]:
+    if floor.level is not None:
+        return vocab.DOWNSTAIRS if floor.level <= 0 else vocab.UPSTAIRS if floor.level == 1 else ()
+    name = vocab.norm(floor.name)
+    if any(w in name for w in ("ground", "downstairs", "main")):
+        return vocab.DOWNSTAIRS
+    if any(w in name for w in ("upstairs", "upper", "first", "second")):
+        return vocab.UPSTAIRS
+    return ()

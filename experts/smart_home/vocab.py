@@ -1,0 +1,124 @@
+"""Words people use for devices and places: tokens, device-type words, fuzzy similarity."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+FILLERS = frozenset("the a an my our your this that these those please in on at of for to from "
+                    "with off up down some any".split())
+QUANTIFIERS = frozenset("all every everything both each whole entire".split())
+HERE_WORDS = frozenset({"here", "this room", "the room", "current room", "this area"})
+WHOLE_HOME = frozenset({"house", "home", "everywhere", "apartment", "flat", "rooms",
+                        "whole house", "whole home", "all rooms", "every room"})
+DOWNSTAIRS = ("downstairs", "ground floor", "ground", "main floor")
+UPSTAIRS = ("upstairs", "upper floor", "first floor", "second floor")
+GARAGE_WORDS = ("garage", "gate")
+NAME_SYNONYMS = {"machine": "maker", "maker": "machine", "telly": "tv"}
+
+
+@dataclass(frozen=True)
+class TypeWord:
+    """What a type word means: the domains, and name hints that narrow (or, if strict, require)."""
+    word: str
+    domains: frozenset[str]
+    hints: tuple[str, ...] = ()
+    strict: bool = False
+    exclude: tuple[str, ...] = ()
+    fallback: str | None = None  # domain to use when no device name carries a hint
+
+
+TYPE_WORDS: dict[str, TypeWord] = {}
+
+
+def _words(words: str, domains: str, **kwargs) -> None:
+    for word in words.split(","):
+        word = word.strip()
+        TYPE_WORDS[word] = TypeWord(word, frozenset(domains.split()), **kwargs)
+
+
+_words("light, bulb, light bulb, lighting", "light")
+_words("lamp", "light", hints=("lamp",))
+_words("switch, plug, smart plug, socket, outlet", "switch")
+_words("fan", "fan")
+_words("blind, shade, curtain, shutter, window covering, roller blind", "cover",
+       exclude=("garage", "gate", "door"))
+_words("garage door, gate", "cover", hints=GARAGE_WORDS, strict=True)
+_words("cover, window cover", "cover")
+_words("thermostat, heating, temperature, climate, ac, air conditioning, air conditioner, aircon, "
+       "hvac, heat", "climate")
+_words("heater, radiator", "switch climate fan", hints=("heater", "radiator"), strict=True,
+       fallback="climate")
+_words("lock, door lock, deadbolt", "lock")
+_words("speaker, music, media, media player, player, stereo, sound, radio", "media_player",
+       hints=("speaker",))
+_words("tv, television", "media_player", hints=("tv", "television"), strict=True)
+_words("alarm, alarm system, alarm panel, security system, alarm control panel", "alarm_control_panel")
+_words("sensor, binary sensor", "sensor binary_sensor")
+
+
+def tokens(text: str | None) -> list[str]:
+    """Lower-case word tokens; apostrophes vanish ("kid's" -> "kids")."""
+    return re.findall(r"[a-z0-9]+", (text or "").lower().replace("'", "").replace("\u2019", ""))
+
+
+def content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in FILLERS and w not in QUANTIFIERS]
+
+
+def norm(text: str | None) -> str:
+    return " ".join(content(tokens(text)))
+
+
+def singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "xes", "sses")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
+
+
+def type_word(phrase: str) -> tuple[TypeWord | None, bool]:
+    """The type word for a one- or two-word phrase, and whether it was said in the plural."""
+    if phrase in TYPE_WORDS:
+        return TYPE_WORDS[phrase], False
+    head, _, last = phrase.rpartition(" ")
+    single = f"{head} {singular(last)}".strip()
+    return (TYPE_WORDS[single], True) if single in TYPE_WORDS else (None, False)
+
+
+def similarity(a: str, b: str) -> float:
+    """0..100: word-order-free similarity that also forgives split words ("bed room"), but not
+    a whole different word hidden in a long string ("bedroom lamp" vs "bedside lamp")."""
+    compact = fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))
+    return max(fuzz.token_sort_ratio(a, b), compact if compact >= 92 else 0.0)
+
+
+def place_similarity(a: str, b: str) -> float:
+    """Like `similarity`, and a prefix of four letters or more counts ("hall" -> "hallway")."""
+    score = similarity(a, b)
+    compact_a, compact_b = a.replace(" ", ""), b.replace(" ", "")
+    if len(compact_a) >= 4 and compact_b.startswith(compact_a):
+        score = max(score, 86.0)
+    return score
+
+
+def word_in(word: str, name_tokens: list[str]) -> bool:
+    """Whether a spoken word matches one of a name's words (plural, typo or prefix forgiven)."""
+    options = {singular(word), word, NAME_SYNONYMS.get(word, word)}
+    for token in name_tokens:
+        token = singular(token)
+        for w in options:
+            if w == token or (len(w) >= 3 and token.startswith(w)):
+                return True
+            if len(w) >= 4 and fuzz.ratio(w, token) >= 85:
+                return True
+    return False
+
+
+def has_word(name: str, words: tuple[str, ...]) -> bool:
+    name_tokens = {singular(t) for t in tokens(name)}
+    return any(w in name_tokens for w in words)

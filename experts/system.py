@@ -1,0 +1,39 @@
+"""The `system` expert: stop, help, the time and the date. Served by the fast path, no model."""
+from __future__ import annotations
+
+from assistant.context import ExpertContext
+from assistant.messages import ActionResult
+from assistant.registry import api, build_expert
+
+
+@api(speculative_safe=True)
+def stop(ctx: ExpertContext) -> ActionResult:
+    """Stop, cancel or never mind the current interaction."""
+    return ActionResult(reply="OK.")
+
+
+@api(speculative_safe=True)
+def time(ctx: ExpertContext) -> ActionResult:
+    """Tell the current time."""
+    now = ctx.clock.now()
+    return ActionResult(reply=f"It's {now.strftime('%I:%M %p').lstrip('0')}.", data={"now": now.isoformat()})
+
+
+@api(speculative_safe=True)
+def date(ctx: ExpertContext) -> ActionResult:
+    """Tell today's date."""
+    now = ctx.clock.now()
+    return ActionResult(reply=f"Today is {now.strftime('%A, %B')} {now.day}, {now.year}.",
+                        data={"date": now.date().isoformat()})
+
+
+@api(speculative_safe=True)
+def help(ctx: ExpertContext) -> ActionResult:  # noqa: A001 - the API is called "help"
+    """Explain what the assistant can do."""
+    return ActionResult(reply=(
+        "I can control your lights and devices, set timers and alarms, remind you of things, "
+        "keep your shopping and to-do lists, remember facts you tell me, read your notifications, "
+        "and chat. Try: \"turn on the kitchen lights\" or \"remind me at 5pm to call mom\"."))
+
+
+EXPERT = build_expert("system", "stop, help, the time and the date", [stop, time, date, help])

@@ -1,0 +1,291 @@
+"""Countdown timers and alarms.
+
+A running timer stores when it ends (`ends_at`); a paused one stores what was left
+(`remaining_s`). The model names timers by what they are for ("pasta") or not at all; with no
+name, the only active timer is meant, and several are read back as a question.
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+
+from rapidfuzz import fuzz, utils
+
+from assistant.context import ExpertContext
+from assistant.messages import ActionResult
+from assistant.registry import api, build_expert
+from assistant.storage.db import Database, Migration
+from assistant.timeparse import TimeParseError, describe_due, format_duration, parse_clock_time, parse_duration
+
+ACTIVE = ("running", "paused")
+
+
+def _migrate_v1(db: Database) -> None:
+    db.execute("""CREATE TABLE timers (
+        id INTEGER PRIMARY KEY, name TEXT, kind TEXT NOT NULL, duration_s INTEGER NOT NULL,
+        started TEXT NOT NULL, ends_at TEXT NOT NULL, remaining_s INTEGER, state TEXT NOT NULL,
+        created TEXT NOT NULL)""")
+    db.execute("CREATE INDEX timers_state_ends ON timers (state, ends_at)")
+
+
+# ---------------------------------------------------------------------------- helpers
+def _iso(moment: datetime) -> str:
+    return moment.isoformat(timespec="seconds")
+
+
+def _clean_name(name: str | None) -> str | None:
+    """'the Pasta timer' -> 'pasta'; '' or 'timer' -> None."""
+    words = re.sub(r"[^\w\s'-]", " ", (name or "").lower()).split()
+    while words and words[0] in ("the", "my", "a", "an"):
+        words.pop(0)
+    while words and words[-1] in ("timer", "timers", "alarm", "alarms", "one"):
+        words.pop()
+    return " ".join(words) or None
+
+
+def _remaining(row: dict, now: datetime) -> int:
+    if row["state"] == "paused":
+        return row["remaining_s"]
+    return max(0, int((datetime.fromisoformat(row["ends_at"]) - now).total_seconds()))
+
+
+def _label(row: dict) -> str:
+    """'pasta timer', '12 minute timer', 'alarm', 'medication alarm'."""
+    if row["kind"] == "alarm":
+        return f"{row['name']} alarm" if row["name"] else "alarm"
+    size = re.sub(r"(\w+)s\b", r"\1", format_duration(row["duration_s"]))  # '12 minutes' -> '12 minute'
+    return f"{row['name'] or size} timer"
+
+
+def _left(row: dict, now: datetime) -> str:
+    """'11 minutes 30 seconds left' for a timer, 'tomorrow at 6:30 AM' for an alarm."""
+    if row["kind"] == "alarm":
+        return describe_due(datetime.fromisoformat(row["ends_at"]), now)
+    return f"{format_duration(_remaining(row, now))} left"
+
+
+def _state_text(row: dict, now: datetime) -> str:
+    if row["kind"] == "alarm":
+        return f"is set for {_left(row, now)}"
+    return f"is paused with {_left(row, now)}" if row["state"] == "paused" else f"has {_left(row, now)}"
+
+
+def _join(items: list[str], last: str) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} {last} {items[-1]}"
+
+
+def _active(db: Database, kinds: tuple[str, ...] = ("timer", "alarm"),
+            states: tuple[str, ...] = ACTIVE) -> list[dict]:
+    sql = (f"SELECT * FROM timers WHERE kind IN ({','.join('?' * len(kinds))}) "
+           f"AND state IN ({','.join('?' * len(states))}) "
+           "ORDER BY started DESC, id DESC")
+    return list(db.query(sql, [*kinds, *states]))
+
+
+def _matching(rows: list[dict], name: str) -> list[dict]:
+    """Rows named like `name`, or lasting the duration it names ('the 10 minute timer')."""
+    try:
+        seconds = parse_duration(name)
+        by_length = [row for row in rows if row["duration_s"] == seconds]
+        if by_length:
+            return by_length
+    except TimeParseError:
+        pass
+    scored = [(fuzz.token_set_ratio(utils.default_process(name), utils.default_process(row["name"] or "")), row)
+              for row in rows]
+    best = max(score for score, _ in scored)
+    return [row for score, row in scored if score >= max(60, best - 5)]
+
+
+def _select(ctx: ExpertContext, name: str | None, kinds: tuple[str, ...] = ("timer",),
+            states: tuple[str, ...] = ACTIVE) -> tuple[dict | None, str]:
+    """The one timer meant, or (None, a reply saying why not)."""
+    for kind in ("alarm", "timer"):  # "the alarm" / "my timer" narrows the kind
+        if kind in kinds and re.search(rf"\b{kind}s?\b", (name or "").lower()):
+            kinds = (kind,)
+    rows = _active(ctx.db, kinds, states)
+    noun = "timer or alarm" if len(kinds) > 1 else kinds[0]
+    wanted = _clean_name(name)
+    if not rows:
+        qualifier = {("running",): " running", ("paused",): " paused"}.get(states, "")
+        return None, f"You have no{qualifier} {noun}s."
+    matches = _matching(rows, wanted) if wanted else rows
+    if not matches:
+        return None, f"I couldn't find a {noun} called \u201c{wanted}\u201d."
+    if len(matches) > 1:
+        now = ctx.clock.now()
+        options = [f"the {_label(row)} ({_left(row, now)})" for row in matches]
+        return None, f"Which one: {_join(options, 'or')}?"
+    return matches[0], ""
+
+
+def _public(row: dict, now: datetime) -> dict:
+    return {"id": row["id"], "name": row["name"], "duration_s": row["duration_s"],
+            "remaining_s": _remaining(row, now), "state": row["state"]}
+
+
+def _snapshot(row: dict) -> dict:
+    return {"timer_id": row["id"], "state": row["state"], "ends_at": row["ends_at"], "remaining_s": row["remaining_s"]}
+
+
+def _update(ctx: ExpertContext, timer_id: int, state: str, ends_at: str, remaining_s: int | None) -> None:
+    ctx.db.execute("UPDATE timers SET state = ?, ends_at = ?, remaining_s = ? WHERE id = ?",
+                   [state, ends_at, remaining_s, timer_id])
+
+
+def _undo_restore(ctx: ExpertContext, data: dict) -> None:
+    _update(ctx, data["timer_id"], data["state"], data["ends_at"], data["remaining_s"])
+
+
+def _undo_delete(ctx: ExpertContext, data: dict) -> None:
+    ctx.db.execute("DELETE FROM timers WHERE id = ?", [data["timer_id"]])
+
+
+def _insert(ctx: ExpertContext, kind: str, name: str | None, seconds: int) -> dict:
+    now = ctx.clock.now()
+    row = {"name": name, "kind": kind, "duration_s": seconds, "started": _iso(now),
+           "ends_at": _iso(now + timedelta(seconds=seconds)), "remaining_s": None, "state": "running",
+           "created": _iso(now)}
+    cursor = ctx.db.execute(f"INSERT INTO timers ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+                            list(row.values()))
+    return {"id": cursor.lastrowid, **row}
+
+
+# ---------------------------------------------------------------------------- CLI / scheduler
+def list_timers(db: Database, now: datetime) -> list[dict]:
+    """Active timers and alarms, soonest first: {id, name, duration_s, remaining_s, state}."""
+    rows = [_public(row, now) for row in _active(db)]
+    return sorted(rows, key=lambda row: (row["remaining_s"], row["id"]))
+
+
+def due_timers(db: Database, now: datetime) -> list[dict]:
+    """Running timers and alarms whose end has come: {id, name, kind, duration_s, ends_at}."""
+    rows = db.query("SELECT id, name, kind, duration_s, ends_at FROM timers WHERE state = 'running' "
+                    "AND ends_at <= ? ORDER BY ends_at, id", [_iso(now)])
+    return list(rows)
+
+
+def mark_fired(db: Database, timer_id: int, now: datetime) -> None:
+    """Record that a timer or alarm went off."""
+    db.execute("UPDATE timers SET state = 'done', remaining_s = 0 WHERE id = ? AND state = 'running'", [timer_id])
+
+
+# ---------------------------------------------------------------------------- APIs
+@api(speculative_safe=True, undo=_undo_delete)
+def start(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
+    """Start a countdown timer for a duration phrase ('12 minutes'), optionally named ('pasta')."""
+    try:
+        seconds = parse_duration(duration)
+    except TimeParseError as exc:
+        return ActionResult(ok=False, reply=f"{exc} How long should the timer run?")
+    row = _insert(ctx, "timer", _clean_name(name), seconds)
+    title = f"{row['name']} timer" if row["name"] else "timer"
+    return ActionResult(reply=f"{title[0].upper()}{title[1:]} set for {format_duration(seconds)}.",
+                        data=_public(row, ctx.clock.now()), undo={"timer_id": row["id"]})
+
+
+@api(speculative_safe=True, undo=_undo_delete)
+def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionResult:
+    """Set an alarm for a clock time ('6:30 am', 'seven', 'noon'), the next time it comes."""
+    now = ctx.clock.now()
+    try:
+        at = parse_clock_time(time, now)
+    except TimeParseError as exc:
+        return ActionResult(ok=False, reply=f"{exc} What time should the alarm go off?")
+    row = _insert(ctx, "alarm", _clean_name(name), int((at - now).total_seconds()))
+    title = f"{row['name']} alarm" if row["name"] else "alarm"
+    return ActionResult(reply=f"{title[0].upper()}{title[1:]} set for {describe_due(at, now)}.",
+                        data=_public(row, now), undo={"timer_id": row["id"]})
+
+
+@api(speculative_safe=True)
+def status(ctx: ExpertContext, name: str | None = None) -> ActionResult:
+    """Say how much time is left on a timer (or on all of them), and when alarms go off."""
+    now = ctx.clock.now()
+    if _clean_name(name):
+        row, problem = _select(ctx, name, ("timer", "alarm"))
+        if row is None:
+            return ActionResult(ok=False, reply=problem)
+        rows = [row]
+    else:
+        rows = _active(ctx.db)
+    data = [_public(row, now) for row in rows]
+    if not rows:
+        return ActionResult(reply="You have no timers running.", data=data)
+    if len(rows) == 1:
+        return ActionResult(reply=f"Your {_label(rows[0])} {_state_text(rows[0], now)}.", data=data)
+    items = [f"the {_label(row)} {_state_text(row, now)}" for row in rows]
+    return ActionResult(reply=f"You have {len(rows)} timers: {_join(items, 'and')}.", data=data)
+
+
+@api(speculative_safe=True, undo=_undo_restore)
+def pause(ctx: ExpertContext, name: str | None = None) -> ActionResult:
+    """Pause a running timer."""
+    row, problem = _select(ctx, name, states=("running",))
+    if row is None:
+        return ActionResult(ok=False, reply=problem)
+    left = _remaining(row, ctx.clock.now())
+    _update(ctx, row["id"], "paused", row["ends_at"], left)
+    return ActionResult(reply=f"Paused the {_label(row)} with {format_duration(left)} left.",
+                        undo=_snapshot(row))
+
+
+@api(speculative_safe=True, undo=_undo_restore)
+def resume(ctx: ExpertContext, name: str | None = None) -> ActionResult:
+    """Resume a paused timer."""
+    row, problem = _select(ctx, name, states=("paused",))
+    if row is None:
+        return ActionResult(ok=False, reply=problem)
+    ends_at = ctx.clock.now() + timedelta(seconds=row["remaining_s"])
+    _update(ctx, row["id"], "running", _iso(ends_at), None)
+    return ActionResult(reply=f"Resumed the {_label(row)}; {format_duration(row['remaining_s'])} left.",
+                        undo=_snapshot(row))
+
+
+def _shift(ctx: ExpertContext, duration: str, name: str | None, sign: int) -> ActionResult:
+    """Add (sign=1) or take off (sign=-1) time from a running or paused timer."""
+    try:
+        seconds = parse_duration(duration)
+    except TimeParseError as exc:
+        return ActionResult(ok=False, reply=str(exc))
+    row, problem = _select(ctx, name)
+    if row is None:
+        return ActionResult(ok=False, reply=problem)
+    left = _remaining(row, ctx.clock.now()) + sign * seconds
+    if left <= 0:
+        return ActionResult(ok=False, reply=f"The {_label(row)} only has "
+                                            f"{format_duration(left + seconds)} left.")
+    ends_at = datetime.fromisoformat(row["ends_at"]) + timedelta(seconds=sign * seconds)
+    if row["state"] == "paused":
+        _update(ctx, row["id"], "paused", row["ends_at"], left)
+    else:
+        _update(ctx, row["id"], "running", _iso(ends_at), None)
+    change = f"Added {format_duration(seconds)} to" if sign > 0 else f"Took {format_duration(seconds)} off"
+    return ActionResult(reply=f"{change} the {_label(row)}; {format_duration(left)} left.", undo=_snapshot(row))
+
+
+@api(speculative_safe=True, undo=_undo_restore)
+def add_time(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
+    """Add time to a timer ('5 minutes')."""
+    return _shift(ctx, duration, name, 1)
+
+
+@api(speculative_safe=True, undo=_undo_restore)
+def subtract_time(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
+    """Take time off a timer ('2 minutes')."""
+    return _shift(ctx, duration, name, -1)
+
+
+@api(speculative_safe=True, undo=_undo_restore)
+def cancel(ctx: ExpertContext, name: str | None = None) -> ActionResult:
+    """Cancel a timer or an alarm."""
+    row, problem = _select(ctx, name, ("timer", "alarm"))
+    if row is None:
+        return ActionResult(ok=False, reply=problem)
+    _update(ctx, row["id"], "cancelled", row["ends_at"], row["remaining_s"])
+    return ActionResult(reply=f"Cancelled the {_label(row)}.", undo=_snapshot(row))
+
+
+EXPERT = build_expert("timers", "countdown timers and alarms",
+                      [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
+                      [Migration("timers", 1, _migrate_v1)])

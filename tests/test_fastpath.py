@@ -1,0 +1,44 @@
+import pytest
+
+from assistant.routing import fastpath
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("stop", "system.stop"),
+    ("Stop!", "system.stop"),
+    ("never mind", "system.stop"),
+    ("nevermind", "system.stop"),
+    ("Alexa, cancel", "system.stop"),
+    ("cancel that", "system.stop"),
+    ("forget it", "system.stop"),
+    ("what time is it", "system.time"),
+    ("What's the time?", "system.time"),
+    ("what's the date today", "system.date"),
+    ("what day is it", "system.date"),
+    ("help", "system.help"),
+    ("what can you do?", "system.help"),
+    ("yes", "confirmation.confirm"),
+    ("Yes, I'm sure.", "confirmation.confirm"),
+    ("no", "confirmation.deny"),
+])
+def test_fixed_commands_match(text, expected):
+    decision = fastpath.match(text)
+    assert decision is not None
+    assert decision.qualified == expected
+
+
+@pytest.mark.parametrize("text", [
+    "cancel the pasta timer",
+    "stop the music in the kitchen",
+    "what time is my reminder",
+    "turn on the kitchen lights",
+    "yes turn on the lights",
+    "help me remember to buy milk",
+])
+def test_commands_with_a_target_go_to_the_model(text):
+    assert fastpath.match(text) is None
+
+
+def test_confirmation_answers_have_their_own_source():
+    assert fastpath.match("yes").source == "confirmation"
+    assert fastpath.match("stop").source == "fastpath"

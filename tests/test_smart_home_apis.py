@@ -1,0 +1,221 @@
+"""The smart-home APIs on the dev home: effects, replies, undo, refusals, confirmation policy."""
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.clock import Clock
+from assistant.context import ExpertContext
+from assistant.messages import Utterance
+from assistant.storage.db import open_database
+from experts.smart_home import EXPERT, list_devices, load_home, load_home_file, requires_confirmation
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def db():
+    db = open_database(":memory:", EXPERT.migrations)
+    load_home(db, load_home_file(DATA / "dev_home.yaml"))
+    return db
+
+
+def context(db, here=None):
+    utterance = Utterance(text="test", area=here) if here else None
+    return ExpertContext(db=db, clock=Clock(datetime(2026, 11, 25, 9, 0)), utterance=utterance)
+
+
+def call(db, api_name, here=None, **args):
+    """Validate the arguments as the pipeline does, then run the API from a source in `here`."""
+    spec = EXPERT.api(api_name)
+    return spec.func(context(db, here), **spec.validate(args))
+
+
+def device(db, device_id):
+    return next(d for d in list_devices(db) if d["id"] == device_id)
+
+
+# The development utterances dev-001..dev-018, with the arguments a model would fill in.
+DEV_CASES = [
+    ("turn_on", {"device": "kitchen lights"}, {"light.kitchen_ceiling_4f2a9c": ("on", {"brightness": 100}),
+                                               "light.kitchen_counter_strip_77b1": ("on", None)}),
+    ("turn_off", {"device": "hallway light"}, {"light.hallway_6d0e": ("off", None)}),
+    ("set", {"device": "living room lamp", "brightness": 30}, {"light.living_room_lamp_a19e": ("on", {"brightness": 30})}),
+    ("set", {"device": "bedroom lamp", "color": "Blue"},
+     {"light.bedroom_lamp_5e8f": ("on", {"brightness": 100, "color": "blue"})}),
+    ("turn_off", {"area": "ground floor", "device_type": "lights"},
+     {"light.living_room_lamp_a19e": ("off", None), "light.hallway_6d0e": ("off", None)}),
+    ("turn_on", {"device": "coffee maker"}, {"switch.coffee_maker_b4c2": ("on", None)}),
+    ("set", {"device": "thermostat", "temperature": 22},
+     {"climate.hallway_thermostat_c0de": ("heat", {"temperature": 22, "current_temperature": 19})}),
+    ("close", {"device": "living room blinds"}, {"cover.living_room_blinds_e2d4": ("closed", {"position": 0})}),
+    ("turn_on", {"area": "office"}, {"light.office_desk_lamp_2b6d": ("on", None), "switch.office_heater_8e11": ("off", None)}),
+    ("turn_on", {"device": "fan", "area": "bedroom"}, {"fan.bedroom_ceiling_fan_37aa": ("on", {"percentage": 100})}),
+    ("turn_on", {"device": "reading light"}, {"light.reading_light_0c3d": ("on", None)}),
+    ("set", {"device": "night light", "percentage": 50},
+     {"light.kids_night_light_913a": ("on", {"brightness": 50, "color": "orange"})}),
+    ("turn_on", {"device": "heater", "area": "office"}, {"switch.office_heater_8e11": ("on", None)}),
+    ("turn_off", {"device": "lights", "area": "living room"}, {"light.living_room_lamp_a19e": ("off", {"brightness": 60})}),
+    ("set", {"device": "living room speaker", "volume": 50},
+     {"media_player.living_room_speaker_44aa": ("idle", {"volume": 50})}),
+]
+
+
+@pytest.mark.parametrize("api_name, args, expected", DEV_CASES)
+def test_dev_utterances(db, api_name, args, expected):
+    result = call(db, api_name, **args)
+    assert result.ok, result.reply
+    for device_id, (state, attributes) in expected.items():
+        found = device(db, device_id)
+        assert found["state"] == state
+        if attributes is not None:
+            assert found["attributes"] == attributes
+
+
+@pytest.mark.parametrize("api_name, args, reply", [
+    ("turn_on", {"device": "kitchen lights"}, "Turned on Kitchen Ceiling Light and Kitchen Counter Strip."),
+    ("turn_on", {"device": "living room lamp"}, "The Living Room Lamp is already on."),
+    ("turn_on", {"area": "living room", "device_type": "blinds"}, "The Living Room Blinds are already open."),
+    ("turn_off", {"area": "living room", "device": "everything"}, "Turned off Living Room Lamp and Living Room Speaker."),
+    ("turn_off", {"device": "blinds"}, "Closed Living Room Blinds."),
+    ("set", {"device": "thermostat", "temperature": 40}, "Set Thermostat to 35° (its limit)."),
+    ("set", {"area": "kitchen", "brightness": 150}, "Set Kitchen Ceiling Light and Kitchen Counter Strip to 100% (its limit)."),
+    ("set", {"device": "kitchen lights", "color": "light blue"}, "Set Kitchen Counter Strip to lightblue."),
+    ("set", {"device": "blinds", "position": 40}, "Set Living Room Blinds to 40% open."),
+    ("adjust", {"device": "speaker", "attribute": "volume", "delta": 10}, "Raised Living Room Speaker to volume 40."),
+    ("adjust", {"device": "thermostat", "attribute": "temperature", "delta": -1.5}, "Lowered Thermostat to 18.5°."),
+    ("adjust", {"device": "desk lamp", "attribute": "brightness", "delta": -20}, "Desk Lamp: already at the minimum."),
+    ("open", {"device": "garage door"}, "Opened Garage Door."),
+    ("lock", {"device": "front door"}, "The Front Door Lock is already locked."),
+    ("unlock", {"device": "front door"}, "Unlocked Front Door Lock."),
+    ("query", {"device": "kitchen ceiling light"}, "The Kitchen Ceiling Light is off."),
+    ("query", {"device": "thermostat"}, "The Thermostat is set to 20° (19° now)."),
+    ("query", {"area": "living room", "device_type": "speaker"}, "The Living Room Speaker is idle at volume 30."),
+    ("query", {}, "The Living Room Lamp is on at 60%. The Hallway Light is on at 100%. "
+                  "The Thermostat is set to 20° (19° now). The Living Room Blinds are open."),
+    ("query", {"area": "ground floor"}, "Off: Kitchen Ceiling Light, Kitchen Counter Strip, Reading Light and "
+     "Coffee Maker. On: Living Room Lamp and Hallway Light. Closed: Garage Door. Open: Living Room Blinds. "
+     "Locked: Front Door Lock. Idle: Living Room Speaker. The Thermostat is set to 20° (19° now)."),
+])
+def test_replies(db, api_name, args, reply):
+    result = call(db, api_name, **args)
+    assert (result.ok, result.reply) == (True, reply)
+
+
+def test_brighter_turns_an_off_light_on_from_zero(db):
+    call(db, "adjust", device="desk lamp", attribute="brightness", delta=30)
+    assert device(db, "light.office_desk_lamp_2b6d") == {
+        "id": "light.office_desk_lamp_2b6d", "name": "Desk Lamp", "area": "office", "state": "on",
+        "attributes": {"brightness": 30}}
+
+
+def test_switching_covers_climate_and_media(db):
+    call(db, "turn_off", device="thermostat")
+    assert device(db, "climate.hallway_thermostat_c0de")["state"] == "off"
+    call(db, "turn_on", device="thermostat")
+    assert device(db, "climate.hallway_thermostat_c0de")["state"] == "heat"
+    call(db, "turn_on", device="garage door")
+    assert device(db, "cover.garage_door_51f0")["state"] == "open"
+    call(db, "turn_off", device="speaker")
+    assert device(db, "media_player.living_room_speaker_44aa")["state"] == "off"
+    call(db, "turn_on", device="speaker")
+    assert device(db, "media_player.living_room_speaker_44aa")["state"] == "idle"
+
+
+def test_here_comes_from_the_input_source(db):
+    result = call(db, "turn_on", here="kitchen", device="lights", area="here")
+    assert result.reply == "Turned on Kitchen Ceiling Light and Kitchen Counter Strip."
+    assert call(db, "turn_on", device="lights", area="here").reply == "Which room do you mean?"
+
+
+UNDO_CASES = [
+    ("turn_on", {"device": "lights"}),
+    ("turn_off", {"device": "everything", "area": "living room"}),
+    ("turn_on", {"device": "fan"}),
+    ("set", {"device": "night light", "brightness": 80, "color": "red"}),
+    ("set", {"device": "blinds", "position": 0}),
+    ("set", {"device": "thermostat", "temperature": 23.5}),
+    ("adjust", {"device": "speaker", "attribute": "volume", "delta": -50}),
+    ("adjust", {"area": "living room", "attribute": "brightness", "delta": 25}),
+    ("open", {"device": "garage door"}),
+    ("close", {"device": "blinds"}),
+    ("unlock", {"device": "front door"}),
+]
+
+
+@pytest.mark.parametrize("api_name, args", UNDO_CASES)
+def test_undo_restores_the_exact_before_state(db, api_name, args):
+    before = list_devices(db)
+    spec = EXPERT.api(api_name)
+    result = call(db, api_name, **args)
+    assert result.ok and list_devices(db) != before
+    spec.undo(context(db), result.undo)
+    assert list_devices(db) == before
+
+
+def test_undo_data_holds_only_changed_devices(db):
+    result = call(db, "turn_off", device="lights", area="ground floor")
+    assert [item["id"] for item in result.undo["before"]] == ["light.living_room_lamp_a19e", "light.hallway_6d0e"]
+    assert result.undo["before"][0] == {"id": "light.living_room_lamp_a19e", "state": "on",
+                                        "attributes": {"brightness": 60}}
+    assert [d["id"] for d in result.data["devices"]] == [
+        "light.kitchen_ceiling_4f2a9c", "light.kitchen_counter_strip_77b1", "light.living_room_lamp_a19e",
+        "light.reading_light_0c3d", "light.hallway_6d0e"]
+
+
+@pytest.mark.parametrize("api_name, args, reply", [
+    ("turn_on", {"device": "disco ball"}, "I couldn't find a device called 'disco ball'."),
+    ("turn_on", {"device": "garage light"}, "There is no light in the Garage."),
+    ("turn_off", {"device": "front door lock"}, "The Front Door Lock is a lock: ask me to lock or unlock it."),
+    ("open", {"device": "front door"}, "The Front Door Lock is a lock: ask me to lock or unlock it."),
+    ("set", {"device": "kitchen lights", "color": "blurple"}, "I don't know the colour 'blurple'."),
+    ("set", {"device": "kitchen ceiling light", "color": "red"}, "The Kitchen Ceiling Light can't change colour."),
+    ("set", {"device": "speaker", "brightness": 20}, "The Living Room Speaker can't do that."),
+    ("set", {"device": "lamp"}, "What should I set: brightness, colour, temperature, position, volume or speed?"),
+    ("adjust", {"device": "speaker", "attribute": "volume", "delta": 0}, "By how much should I change it?"),
+    ("lock", {"area": "attic"}, "I couldn't find a room or floor called 'attic'."),
+    ("unlock", {"area": "garage"}, "There is nothing in the Garage that can do that."),
+    ("query", {"device": "disco ball"}, "I couldn't find a device called 'disco ball'."),
+])
+def test_failures_change_nothing(db, api_name, args, reply):
+    before = list_devices(db)
+    result = call(db, api_name, **args)
+    assert (result.ok, result.reply, result.data) == (False, reply, {"devices": []})
+    assert list_devices(db) == before
+
+
+def test_api_flags():
+    assert EXPERT.api("unlock").sensitive and not EXPERT.api("unlock").speculative_safe
+    for name in ("turn_on", "turn_off", "set", "adjust", "open", "close", "lock"):
+        spec = EXPERT.api(name)
+        assert spec.speculative_safe and spec.undo is not None and not spec.sensitive
+
+
+@pytest.mark.parametrize("api_name, args, reason", [
+    ("unlock", {"device": "front door"}, "This would unlock Front Door Lock."),
+    ("smart_home.unlock", {"device": "door", "device_type": "lock"}, "This would unlock Front Door Lock."),
+    ("open", {"device": "garage door"}, "This would open Garage Door."),
+    ("open", {"area": "garage"}, "This would open Garage Door."),
+    ("turn_on", {"device": "garage door"}, "This would open Garage Door."),
+    ("set", {"device": "garage door", "position": 50}, "This would open Garage Door."),
+    ("adjust", {"device": "garage door", "attribute": "position", "delta": 20}, "This would open Garage Door."),
+    ("close", {"device": "garage door"}, None),
+    ("open", {"device": "blinds"}, None),
+    ("lock", {"device": "front door"}, None),
+    ("turn_on", {"device": "kitchen lights"}, None),
+    ("unlock", {"device": "disco ball"}, None),
+    ("query", {"device": "front door"}, None),
+])
+def test_requires_confirmation(db, api_name, args, reason):
+    assert requires_confirmation(db, api_name, args) == reason
+
+
+def test_confirmation_for_an_alarm_panel(tmp_path):
+    db = open_database(":memory:", EXPERT.migrations)
+    path = tmp_path / "home.yaml"
+    path.write_text("areas: [{name: Hall, id: hall}]\nentities:\n"
+                    "  - {name: Alarm, id: alarm_control_panel.home, area: hall, state: armed_away}\n")
+    load_home(db, load_home_file(path))
+    assert requires_confirmation(db, "turn_off", {"device": "alarm"}) is None  # refused by the API anyway
+    assert call(db, "turn_off", device="alarm").reply == "The Alarm can't do that."
+    assert call(db, "query", device="alarm").reply == "The Alarm is armed away."
