@@ -35,7 +35,7 @@ class RoleConfig(BaseModel):
     path: str | None = None  # an explicit .gguf path (overrides `model`)
     temperature: float = 0.0
     max_tokens: int = 96
-    n_ctx: int = 2048
+    n_ctx: int = 4096
     n_threads: int = 2
     seed: int = 7
 

@@ -39,3 +39,40 @@ def confirmation_question(registry: Registry, spec: ApiSpec, args: dict,
     if reason is None:
         return None
     return f"Just to be sure: {reason}? Say yes to confirm or no to cancel."
+
+
+NUMBER_WORDS = {w: str(i) for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty".split())}
+NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90",
+                     "half": "30", "an": "1", "a": "1"})
+FILLER = {"at", "the", "to", "in", "on", "of", "my", "me", "for", "and", "is", "it", "that", "this",
+          "i", "you", "be", "by", "every", "list", "am", "pm"}
+
+
+def _tokens(text: str) -> set[str]:
+    words = re.findall(r"[a-z]+|\d+", text.lower())
+    return {NUMBER_WORDS.get(w, w) for w in words}
+
+
+def _grounded(phrase: str, said: set[str]) -> bool:
+    """Do most content words of `phrase` occur in what the user said (loosely: shared stems)?"""
+    words = [w for w in _tokens(phrase) if w not in FILLER]
+    if not words:
+        return True
+    hits = sum(any(w == s or (len(w) >= 4 and len(s) >= 4 and w[:4] == s[:4]) for s in said) for w in words)
+    return hits * 2 > len(words)
+
+
+def ungrounded_arguments(spec: ApiSpec, args: dict, text: str) -> list[str]:
+    """Required phrase arguments the model did not take from the utterance (it made them up:
+    "order a pizza" → timers.start(duration="15 minutes")). Such a call is not what was asked."""
+    said = _tokens(text)
+    required = spec.json_schema().get("required", [])
+    bad = []
+    for name in required:
+        value = args.get(name)
+        phrases = value if isinstance(value, list) else [value]
+        if any(isinstance(p, str) and not _grounded(p, said) for p in phrases):
+            bad.append(name)
+    return bad

@@ -67,6 +67,9 @@ class Assistant:
         if decision.qualified is None:
             return Reply(reply=NOT_UNDERSTOOD, ok=False)
         spec = self.registry.api(decision.expert, decision.api)
+        if guardrails.ungrounded_arguments(spec, decision.args, utterance.text):
+            return Reply(reply=DECLINE_REPLY, declined=True, args=decision.args,
+                         data={"ungrounded": f"{spec.qualified} {decision.args}"})
         question = guardrails.confirmation_question(self.registry, spec, decision.args, self.db)
         if question:
             park_action(self.db, at=self.clock.now(), expert=spec.expert, api=spec.name,

@@ -1,6 +1,8 @@
 """`assistant chat`: a REPL with history and line editing."""
 from __future__ import annotations
 
+import sys
+
 import typer
 from prompt_toolkit import PromptSession
 from prompt_toolkit.history import FileHistory
@@ -17,11 +19,11 @@ def chat(area: str = typer.Option(None, help="The area you are in.")) -> None:
     from assistant.app import build_assistant
 
     assistant = build_assistant()
-    session = PromptSession(history=FileHistory(str(user_dir() / "history")))
+    read = _line_reader()
     console.print(BANNER, style="dim")
     while True:
         try:
-            line = session.prompt("you> ")
+            line = read()
         except (EOFError, KeyboardInterrupt):
             break
         if line.strip() in ("/quit", "/exit"):
@@ -31,3 +33,18 @@ def chat(area: str = typer.Option(None, help="The area you are in.")) -> None:
         reply = assistant.handle(line, area=area)
         style = "green" if reply.ok else "yellow"
         console.print(f"[{style}]assistant>[/{style}] {reply.reply}", highlight=False)
+
+
+def _line_reader():
+    """prompt_toolkit (history, line editing) on a terminal; plain lines when piped."""
+    if not sys.stdin.isatty():
+        return lambda: _plain_line()
+    session = PromptSession(history=FileHistory(str(user_dir() / "history")))
+    return lambda: session.prompt("you> ")
+
+
+def _plain_line() -> str:
+    line = sys.stdin.readline()
+    if not line:
+        raise EOFError
+    return line.rstrip("\n")

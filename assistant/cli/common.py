@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import sqlite3
 import sys
 from typing import Any, Callable
 
@@ -12,7 +13,8 @@ from rich.console import Console
 from assistant.clock import ClockError
 from assistant.config import ConfigError
 from assistant.llm.backend import ModelError
-from assistant.storage.db import StorageError
+from assistant.paths import database_path
+from assistant.storage.db import StorageError, explain_database_error
 
 console = Console()
 err_console = Console(stderr=True)
@@ -33,6 +35,10 @@ def friendly(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except user_errors() as exc:
             err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+            raise typer.Exit(1) from None
+        except sqlite3.DatabaseError as exc:  # e.g. locked by another process mid-command
+            err_console.print(f"[red]error:[/red] {explain_database_error(database_path(), exc)}",
+                              highlight=False)
             raise typer.Exit(1) from None
 
     return wrapper

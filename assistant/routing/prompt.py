@@ -6,6 +6,12 @@ one-line description say what it does.
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
 from assistant.llm.backend import ChatMessage
 from assistant.registry import Registry
 from assistant.routing.schema import DECLINE, signature_line
@@ -13,6 +19,18 @@ from assistant.routing.schema import DECLINE, signature_line
 RULES = f"""You turn a smart-home assistant user's request into one function call.
 Reply with JSON {{"api": "<function>", "args": {{...}}}}. Copy names, times and durations from the request in the user's words; leave out arguments the request does not mention.
 If no function can do it (buying, ordering, booking, email, messages, calls, web, news, weather, stocks, social media, anything outside this home), reply {{"api": "{DECLINE}"}}."""
+
+
+EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
+
+
+@lru_cache(maxsize=1)
+def examples() -> str:
+    """The fixed examples, one `request -> output` line each, as minified JSON."""
+    lines = ["Examples:"]
+    for text, output in yaml.safe_load(EXAMPLES_FILE.read_text()):
+        lines.append(f"{text} -> {json.dumps(output, separators=(',', ':'))}")
+    return "\n".join(lines)
 
 
 def catalogue(registry: Registry) -> str:
@@ -25,7 +43,7 @@ def catalogue(registry: Registry) -> str:
 
 def system_prompt(registry: Registry) -> str:
     """The stable prefix: identical for every request while the experts do not change."""
-    return f"{RULES}\n\n{catalogue(registry)}\n"
+    return f"{RULES}\n\n{catalogue(registry)}\n\n{examples()}\n"
 
 
 def routing_messages(registry: Registry, text: str, context: str | None = None) -> list[ChatMessage]:

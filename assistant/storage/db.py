@@ -37,7 +37,7 @@ def open_database(path: Path | str, migrations: Iterable[Migration] = ()) -> sql
         db = sqlite_utils.Database(conn)
         _migrate(db, migrations)
     except sqlite3.DatabaseError as exc:
-        raise StorageError(_explain(path, exc)) from exc
+        raise StorageError(explain_database_error(path, exc)) from exc
     return db
 
 
@@ -55,7 +55,7 @@ def _migrate(db: sqlite_utils.Database, migrations: Iterable[Migration]) -> None
             db.execute("INSERT INTO _migrations VALUES (?, ?)", [migration.owner, migration.version])
 
 
-def _explain(path: Path | str, exc: sqlite3.DatabaseError) -> str:
+def explain_database_error(path: Path | str, exc: sqlite3.DatabaseError) -> str:
     text = str(exc)
     if "locked" in text:
         return f"The database {path} is locked by another process; try again in a moment."

@@ -8,6 +8,7 @@ from experts.smart_home.apis import (adjust, close, lock, open, query, requires_
                                      turn_off, turn_on, unlock)
 from experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from experts.smart_home.resolve import Resolution, resolve
+from experts.smart_home.setters import SETTERS, confirmation_policy
 from experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
                                       home_summary, list_devices, load_home)
 
@@ -15,9 +16,9 @@ EXPERT = build_expert(
     "smart_home",
     "control and query the lights, switches, fans, blinds, garage door, thermostat, locks and "
     "speakers of the home",
-    [turn_on, turn_off, set, adjust, open, close, lock, unlock, query],
+    [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, query],
     MIGRATIONS,
-    confirmation_policy=requires_confirmation,
+    confirmation_policy=confirmation_policy,
 )
 
 __all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",

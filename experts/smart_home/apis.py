@@ -1,6 +1,7 @@
 """The smart-home APIs the LLM calls: phrases in, resolved devices changed in one transaction."""
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
 import sqlite_utils
@@ -38,10 +39,20 @@ def target_domains(api_name: str, args: dict[str, Any]) -> tuple[set[str] | None
     return {d for k in keys for d in ATTRIBUTE_DOMAINS[k]}, {BULK_FOR_ATTRIBUTE[k] for k in keys}
 
 
+def regrounded(phrase: str | None, said: str | None) -> str | None:
+    """The model's device phrase as the user said it: "kitchen light" becomes "kitchen lights"
+    when the user said the plural (one device vs. all of them is the user's call, not the model's)."""
+    if not phrase or not said:
+        return phrase
+    plural = re.search(rf"\b{re.escape(phrase.strip())}(s|es)\b", said, flags=re.IGNORECASE)
+    return plural.group(0) if plural else phrase
+
+
 def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                 here: str | None = None) -> tuple[list[Device], str | None]:
+                 here: str | None = None, said: str | None = None) -> tuple[list[Device], str | None]:
     allowed, bulk = target_domains(api_name, args)
-    found: Resolution = resolve(db, args.get("device"), args.get("area"), args.get("device_type"),
+    device = regrounded(args.get("device"), said)
+    found: Resolution = resolve(db, device, args.get("area"), args.get("device_type"),
                                 here=here, allowed=allowed, bulk=bulk)
     return read_devices(db, found.device_ids) if not found.problem else [], found.problem
 
@@ -67,6 +78,10 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     return None
 
 
+def _said(ctx: ExpertContext) -> str | None:
+    return ctx.utterance.text if ctx.utterance else None
+
+
 def _restore(ctx: ExpertContext, data: dict) -> None:
     """Undo: put back the exact states and attributes the devices had before."""
     write_states(ctx.db, data.get("before", []))
@@ -89,7 +104,7 @@ def _failed(problem: str) -> ActionResult:
 
 
 def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -> ActionResult:
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area)
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx))
     if problem:
         return _failed(problem)
     changed, undo = _commit(ctx, [(d, changes.switched(d, on)) for d in devices])
@@ -121,7 +136,7 @@ def turn_off(ctx: ExpertContext, device: str | None = None, area: str | None = N
 
 def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) -> ActionResult:
     """Shared by open/close/lock/unlock: put every target into one state."""
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area)
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx))
     if problem:
         return _failed(problem)
     if target in ("open", "closed"):
@@ -179,7 +194,7 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
         if values["color"] is None:
             return _failed(f"I don't know the colour '{color.strip()}'.")
     args = {"device": device, "area": area, "device_type": device_type, **values}
-    devices, problem = find_targets(ctx.db, "set", args, ctx.area)
+    devices, problem = find_targets(ctx.db, "set", args, ctx.area, _said(ctx))
     if problem:
         return _failed(problem)
     planned = [(d, changes.with_values(d, values)) for d in devices]
@@ -208,7 +223,7 @@ def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str |
     if not delta:
         return _failed("By how much should I change it?")
     args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
-    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area)
+    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area, _said(ctx))
     if problem:
         return _failed(problem)
     planned = [(d, changes.stepped(d, attribute, delta)) for d in devices]

@@ -1,0 +1,141 @@
+"""The whole pipeline on real SQLite with a scripted model: routing, validation, confirmation."""
+from datetime import timedelta
+
+from experts.smart_home import list_devices
+
+
+def device(assistant, device_id):
+    return next(d for d in list_devices(assistant.db) if d["id"] == device_id)
+
+
+def confirmer(assistant):
+    return assistant.roles.get("confirmer")
+
+
+def test_model_decision_runs_the_api_and_changes_state(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.turn_on", "args": {"area": "kitchen", "device_type": "light"}})
+    reply = scripted_assistant.handle("turn on the kitchen lights")
+    assert (reply.expert, reply.api, reply.ok) == ("smart_home", "turn_on", True)
+    assert device(scripted_assistant, "light.kitchen_ceiling_4f2a9c")["state"] == "on"
+    assert device(scripted_assistant, "light.kitchen_counter_strip_77b1")["state"] == "on"
+    assert reply.timings_ms["first_action"] <= reply.timings_ms["total"]
+    prompt = confirmer(scripted_assistant).prompts[0]
+    assert prompt[0].role == "system" and "smart_home.turn_on" in prompt[0].content
+    assert prompt[-1].content == "turn on the kitchen lights"  # the utterance comes last
+
+
+def test_invalid_output_is_retried_once_then_nothing_runs(scripted_assistant):
+    before = list_devices(scripted_assistant.db)
+    confirmer(scripted_assistant).enqueue("not json", {"api": "smart_home.explode", "args": {}})
+    reply = scripted_assistant.handle("turn on the kitchen lights")
+    assert not reply.ok and "didn't get that" in reply.reply
+    assert list_devices(scripted_assistant.db) == before
+    assert len(confirmer(scripted_assistant).prompts) == 2
+    assert "Invalid" in confirmer(scripted_assistant).prompts[1][-1].content
+
+
+def test_retry_recovers_when_the_second_answer_is_valid(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"minutes": 10}},
+                                          {"api": "timers.start", "args": {"duration": "10 minutes"}})
+    reply = scripted_assistant.handle("set a timer for 10 minutes")
+    assert reply.ok and reply.api == "start" and reply.args == {"duration": "10 minutes"}
+
+
+def test_decline_takes_no_action(scripted_assistant):
+    before = list_devices(scripted_assistant.db)
+    confirmer(scripted_assistant).enqueue({"api": "decline"})
+    reply = scripted_assistant.handle("order me a pizza")
+    assert reply.declined and reply.expert is None and "can't" in reply.reply
+    assert list_devices(scripted_assistant.db) == before
+
+
+def test_unknown_device_changes_nothing_and_says_so(scripted_assistant):
+    before = list_devices(scripted_assistant.db)
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "disco ball"}})
+    reply = scripted_assistant.handle("turn on the disco ball")
+    assert not reply.ok and "disco ball" in reply.reply
+    assert list_devices(scripted_assistant.db) == before
+
+
+def test_unlock_needs_a_yes_and_runs_after_it(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
+    reply = scripted_assistant.handle("unlock the front door")
+    assert reply.needs_confirmation and "yes" in reply.reply.lower()
+    assert device(scripted_assistant, "lock.front_door_9a7b")["state"] == "locked"
+    confirmed = scripted_assistant.handle("yes")  # the fast path: no model call
+    assert confirmed.ok and confirmed.api == "unlock"
+    assert device(scripted_assistant, "lock.front_door_9a7b")["state"] == "unlocked"
+    assert len(confirmer(scripted_assistant).prompts) == 1
+
+
+def test_no_cancels_and_a_stale_yes_does_nothing(scripted_assistant):
+    lock = "lock.front_door_9a7b"
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}},
+                                          {"api": "smart_home.unlock", "args": {"device": "front door"}})
+    scripted_assistant.handle("unlock the front door")
+    assert "won't" in scripted_assistant.handle("no").reply
+    assert device(scripted_assistant, lock)["state"] == "locked"
+    scripted_assistant.handle("unlock the front door")
+    scripted_assistant.clock.set(scripted_assistant.clock.now() + timedelta(minutes=5))
+    reply = scripted_assistant.handle("yes")
+    assert reply.api == "stop" and device(scripted_assistant, lock)["state"] == "locked"
+
+
+def test_fast_path_never_calls_a_model(scripted_assistant):
+    for text in ("stop", "never mind", "what time is it"):
+        reply = scripted_assistant.handle(text)
+        assert reply.expert == "system" and reply.ok
+    assert scripted_assistant.handle("what time is it").reply == "It's 9:00 AM."
+    assert not scripted_assistant.roles.loaded("confirmer")
+
+
+def test_bad_input_is_refused_before_routing(scripted_assistant):
+    for text in ("", "   ", "\x00\x01\x02\x03", "x" * 5000, "%$#@!%^&*()"):
+        reply = scripted_assistant.handle(text)
+        assert not reply.ok and reply.reply
+    assert not scripted_assistant.roles.loaded("confirmer")
+
+
+def test_chat_uses_the_chat_role_creatively(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "chat.respond", "args": {}})
+    chat_model = scripted_assistant.roles.get("chat")
+    chat_model.enqueue("Why did the lamp go to school? To get brighter!")
+    reply = scripted_assistant.handle("tell me a joke")
+    assert reply.expert == "chat" and "brighter" in reply.reply
+
+
+def test_an_expert_crash_becomes_a_clear_failed_reply(scripted_assistant):
+    from assistant.registry import api, build_expert
+
+    @api()
+    def explode(ctx, what: str):
+        """Crash on purpose."""
+        raise RuntimeError(f"boom {what}")
+
+    scripted_assistant.registry.add(build_expert("fragile", "crashes", [explode]))
+    scripted_assistant._router = None  # the catalogue changed
+    confirmer(scripted_assistant).enqueue({"api": "fragile.explode", "args": {"what": "now"}})
+    reply = scripted_assistant.handle("crash now")
+    assert not reply.ok and "boom now" in reply.reply
+
+
+def test_every_action_is_logged(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "lists.add", "args": {"items": ["milk"]}})
+    scripted_assistant.handle("add milk to my shopping list")
+    rows = scripted_assistant.db.execute("SELECT expert, api, ok, source FROM action_log").fetchall()
+    assert rows == [("lists", "add", 1, "confirmer")]
+
+
+def test_made_up_required_arguments_are_declined_not_run(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "15 minutes", "name": "pizza"}})
+    reply = scripted_assistant.handle("order me a pizza from dominos")
+    assert reply.declined and reply.expert is None
+    from experts.timers import list_timers
+    assert list_timers(scripted_assistant.db, scripted_assistant.clock.now()) == []
+
+
+def test_the_users_plural_wins_over_the_models_singular(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "kitchen light"}})
+    scripted_assistant.handle("turn on the kitchen lights")
+    assert device(scripted_assistant, "light.kitchen_ceiling_4f2a9c")["state"] == "on"
+    assert device(scripted_assistant, "light.kitchen_counter_strip_77b1")["state"] == "on"

@@ -1,0 +1,85 @@
+"""Integration tests on the real GGUF models (installed by scripts/setup.sh)."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.app import default_registry
+from assistant.config import Settings
+from assistant.evaluation.runner import run_eval
+from assistant.llm.roles import ModelRoles
+
+pytestmark = pytest.mark.real_model
+DATA = Path(__file__).parent / "data"
+
+
+def _models_installed() -> bool:
+    return all(row["installed"] for row in ModelRoles(Settings()).describe())
+
+
+requires_models = pytest.mark.skipif(not _models_installed(),
+                                     reason="model files missing: run `assistant models install`")
+
+
+@pytest.fixture(scope="module")
+def real_roles():
+    return ModelRoles(Settings())
+
+
+@pytest.fixture(scope="module")
+def dev_report(real_roles):
+    return run_eval(DATA / "dev_eval.jsonl", real_roles, default_registry())
+
+
+def cli(*args, env_extra=None, input=None):
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "assistant.cli.main", *args], capture_output=True,
+                          text=True, env=env, input=input, timeout=600)
+
+
+@requires_models
+def test_ask_turns_on_the_kitchen_lights_in_a_fresh_process(isolated_home):
+    result = cli("ask", "turn on the kitchen lights", "--json")
+    assert result.returncode == 0, result.stderr
+    reply = json.loads(result.stdout)
+    assert (reply["expert"], reply["api"], reply["declined"]) == ("smart_home", "turn_on", False)
+    devices = json.loads(cli("devices", "--json").stdout)
+    kitchen_lights = [d for d in devices if d["area"] == "kitchen" and d["id"].startswith("light.")]
+    assert kitchen_lights and all(d["state"] == "on" for d in kitchen_lights)
+    assert all(d["state"] == "off" for d in devices if d["id"] == "light.bedroom_lamp")
+
+
+@requires_models
+def test_dev_set_score(dev_report):
+    print(json.dumps({k: v for k, v in dev_report.model_dump().items() if k != "results"}, indent=1))
+    for result in dev_report.results:
+        print("PASS" if result.passed else "FAIL", result.id, result.text, result.api, result.args, result.problems)
+    assert dev_report.passed >= 36, f"dev set: {dev_report.passed}/{dev_report.n}"
+    assert dev_report.expert_accuracy >= 0.9
+
+
+@requires_models
+def test_dev_set_never_unlocks_or_invents_devices(dev_report):
+    by_id = {r.id: r for r in dev_report.results}
+    assert by_id["dev-011"].passed, by_id["dev-011"].problems  # unlock waits for a yes
+    assert by_id["dev-012"].passed, by_id["dev-012"].problems  # no disco ball: nothing changes
+
+
+@requires_models
+def test_identical_action_requests_give_identical_actions(real_roles):
+    from assistant.routing.model_router import ModelRouter
+
+    router = ModelRouter(real_roles.get("confirmer"), default_registry())
+    first, _ = router.decide("dim the reading light to 25 percent")
+    second, _ = router.decide("dim the reading light to 25 percent")
+    assert first == second and first.qualified == "smart_home.set"
+
+
+@requires_models
+def test_chat_replies_on_the_real_model(isolated_home):
+    result = cli("chat", input="tell me a joke\n")
+    assert result.returncode == 0, result.stderr
+    assert "assistant>" in result.stdout and len(result.stdout.split("assistant>")[1].strip()) > 5
