@@ -38,6 +38,7 @@ class RoleConfig(BaseModel):
     n_ctx: int = 4096
     n_threads: int = 2
     seed: int = 7
+    prefix_cache: bool = True  # keep KV snapshots of the stable prompt prefix in memory and on disk
 
 
 class Settings(BaseModel):

@@ -33,3 +33,8 @@ def manifest_path() -> Path:
 
 def demo_home_path() -> Path:
     return Path(__file__).resolve().parent / "data" / "demo_home.yaml"
+
+
+def prefix_cache_dir() -> Path:
+    """KV snapshots of stable prompt prefixes (safe to delete: they are rebuilt on demand)."""
+    return user_dir() / "cache" / "prefix"

@@ -75,7 +75,7 @@ def test_identical_action_requests_give_identical_actions(real_roles):
     router = ModelRouter(real_roles.get("confirmer"), default_registry())
     first, _ = router.decide("dim the reading light to 25 percent")
     second, _ = router.decide("dim the reading light to 25 percent")
-    assert first == second and first.qualified == "smart_home.set"
+    assert first == second and first.qualified == "smart_home.set_brightness"
 
 
 @requires_models

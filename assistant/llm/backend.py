@@ -21,6 +21,7 @@ class Generation:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     elapsed_ms: float = 0.0
+    prefix_cache: str = "off"  # how the stable prefix was obtained: warm, memory, disk, cold, off
 
 
 class LLMBackend(Protocol):

@@ -1,7 +1,9 @@
-"""In-process GGUF models through llama-cpp-python, with cached JSON-schema grammars.
+"""In-process GGUF models through llama-cpp-python, with cached grammars and prompt prefixes.
 
-One `Llama` per role, always sent the same stable system prefix first: llama.cpp reuses the
-longest matching token prefix already in its KV cache, so the prefix is paid for once.
+Prompts are formatted here (ChatML, the template of the Qwen models in the manifest) so that the
+system turn, the stable prefix, ends at a known token boundary; `PrefixKVCache` makes the model's
+context start with it (warm, restored from memory or disk, or evaluated once), and llama.cpp
+then evaluates only the rest of the prompt.
 """
 from __future__ import annotations
 
@@ -13,14 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.llm.backend import ChatMessage, Generation, ModelError
+from assistant.llm.prefix_cache import PrefixKVCache
+
+END_OF_TURN = "<|im_end|>"
 
 
-def _import_llama():
-    try:
-        import llama_cpp
-    except ImportError as exc:  # pragma: no cover - depends on the machine
-        raise ModelError("llama-cpp-python is not installed. Run: bash scripts/setup.sh") from exc
-    return llama_cpp
+def chatml(messages: list[ChatMessage], open_assistant_turn: bool = True) -> str:
+    text = "".join(f"<|im_start|>{m.role}\n{m.content}{END_OF_TURN}\n" for m in messages)
+    return text + ("<|im_start|>assistant\n" if open_assistant_turn else "")
 
 
 def compact_json_grammar(schema_json: str) -> str:
@@ -31,11 +33,19 @@ def compact_json_grammar(schema_json: str) -> str:
     return re.sub(r"^space ::= .*$", 'space ::= ""', gbnf, flags=re.MULTILINE)
 
 
+def _import_llama():
+    try:
+        import llama_cpp
+    except ImportError as exc:  # pragma: no cover - depends on the machine
+        raise ModelError("llama-cpp-python is not installed. Run: bash scripts/setup.sh") from exc
+    return llama_cpp
+
+
 class LlamaBackend:
     """Chat completion on a local GGUF file; temperature 0 is greedy (deterministic)."""
 
-    def __init__(self, path: Path, *, name: str, n_ctx: int = 2048, n_threads: int = 2,
-                 seed: int = 7) -> None:
+    def __init__(self, path: Path, *, name: str, n_ctx: int = 4096, n_threads: int = 2,
+                 seed: int = 7, cache_dir: Path | None = None) -> None:
         if not path.is_file():
             raise ModelError(f"model file {path} is missing. Run: assistant models install")
         llama_cpp = _import_llama()
@@ -51,6 +61,9 @@ class LlamaBackend:
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"could not load {path}: {exc}. Reinstall with: assistant models install") from exc
         self.load_ms = (time.perf_counter() - started) * 1000
+        stat = path.stat()
+        self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}",
+                                          cache_dir)
 
     def _grammar(self, schema: dict[str, Any] | None):
         if schema is None:
@@ -60,17 +73,30 @@ class LlamaBackend:
             self._grammars[key] = self._grammar_cls.from_string(compact_json_grammar(key), verbose=False)
         return self._grammars[key]
 
+    def tokenize(self, text: str) -> list[int]:
+        return self.llama.tokenize(text.encode(), add_bos=False, special=True)
+
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128) -> Generation:
-        payload = [{"role": m.role, "content": m.content} for m in messages]
+        tokens = self.tokenize(chatml(messages))
         with self._lock:
             started = time.perf_counter()
-            result = self.llama.create_chat_completion(
-                messages=payload, grammar=self._grammar(schema), temperature=temperature,
-                max_tokens=max_tokens, top_p=0.95 if temperature > 0 else 1.0,
+            outcome = self._prepare_prefix(messages, tokens)
+            result = self.llama.create_completion(
+                prompt=tokens, grammar=self._grammar(schema), temperature=temperature,
+                max_tokens=max_tokens, top_p=0.95 if temperature > 0 else 1.0, stop=[END_OF_TURN],
             )
             elapsed = (time.perf_counter() - started) * 1000
         usage = result.get("usage", {})
-        return Generation(text=result["choices"][0]["message"]["content"] or "",
-                          prompt_tokens=usage.get("prompt_tokens", 0),
-                          completion_tokens=usage.get("completion_tokens", 0), elapsed_ms=elapsed)
+        return Generation(text=result["choices"][0]["text"] or "",
+                          prompt_tokens=usage.get("prompt_tokens", len(tokens)),
+                          completion_tokens=usage.get("completion_tokens", 0), elapsed_ms=elapsed,
+                          prefix_cache=outcome)
+
+    def _prepare_prefix(self, messages: list[ChatMessage], tokens: list[int]) -> str:
+        if len(messages) < 2 or messages[0].role != "system":
+            return "off"
+        prefix = self.tokenize(chatml(messages[:1], open_assistant_turn=False))
+        if tokens[: len(prefix)] != prefix:  # not a clean token boundary: let llama.cpp match
+            return "off"
+        return self.prefix_cache.prepare(prefix)

@@ -12,6 +12,7 @@ from assistant.config import ROLES, RoleConfig, Settings
 from assistant.llm.backend import LLMBackend, ModelError
 from assistant.llm.manifest import Manifest, load_manifest
 from assistant.llm.scripted import ScriptedLLM
+from assistant.paths import prefix_cache_dir
 
 Factory = Callable[[str, RoleConfig, Manifest], LLMBackend]
 
@@ -20,8 +21,9 @@ def _llama_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMBack
     from assistant.llm.llama import LlamaBackend  # heavy import only when a real model is used
 
     path = model_path(role, config, manifest)
+    cache_dir = prefix_cache_dir() if config.prefix_cache else None
     return LlamaBackend(path, name=path.stem, n_ctx=config.n_ctx, n_threads=config.n_threads,
-                        seed=config.seed)
+                        seed=config.seed, cache_dir=cache_dir)
 
 
 def _scripted_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMBackend:
