@@ -36,5 +36,9 @@ def demo_home_path() -> Path:
 
 
 def prefix_cache_dir() -> Path:
-    """KV snapshots of stable prompt prefixes (safe to delete: they are rebuilt on demand)."""
-    return user_dir() / "cache" / "prefix"
+    """KV snapshots of stable prompt prefixes, shared by every ASSISTANT_HOME on the machine (they
+    hold no personal data: keys cover the model and the exact prefix). Safe to delete.
+    `ASSISTANT_CACHE_DIR` overrides the platform's user cache dir."""
+    env = os.environ.get("ASSISTANT_CACHE_DIR", "").strip()
+    base = Path(env).expanduser() if env else Path(platformdirs.user_cache_dir("assistant"))
+    return base / "prefix"

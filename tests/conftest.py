@@ -14,6 +14,17 @@ DEV_HOME = Path(__file__).parent / "data" / "dev_home.yaml"
 WEDNESDAY_9AM = datetime(2026, 11, 25, 9, 0)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def session_cache_dir(tmp_path_factory):
+    """One prefix-cache dir for the whole run: real-model tests share warm prefixes, and nothing
+    is written to the user's own cache."""
+    path = tmp_path_factory.mktemp("cache")
+    patcher = pytest.MonkeyPatch()
+    patcher.setenv("ASSISTANT_CACHE_DIR", str(path))
+    yield path
+    patcher.undo()
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path / "home"))

@@ -41,3 +41,23 @@ def install(names: list[str] = typer.Argument(None, help="Models to install (def
         console.print(f"{name}: joining {entry.parts.count} parts …")
         path = install_model(entry)
         console.print(f"{name}: installed at {path} (sha256 verified)")
+
+
+@app.command("warm")
+@friendly
+def warm() -> None:
+    """Evaluate the confirmer's stable prompt prefix once and save its KV snapshot, so the first
+    `assistant ask` of every later process starts warm."""
+    import time
+
+    from assistant.app import default_registry
+    from assistant.config import load_settings
+    from assistant.llm.roles import ModelRoles
+    from assistant.routing.model_router import ModelRouter
+
+    started = time.perf_counter()
+    roles = ModelRoles(load_settings())
+    router = ModelRouter(roles.get("confirmer"), default_registry())
+    _, trace = router.decide("what time is it")
+    console.print(f"confirmer prefix ready ({trace.prompt_tokens} prompt tokens, "
+                  f"{time.perf_counter() - started:.1f} s)")
