@@ -10,6 +10,7 @@ from assistant.paths import database_path, demo_home_path
 from assistant.pipeline import Assistant
 from assistant.registry import Registry
 from assistant.storage import open_database
+from assistant.speculation import MIGRATIONS as SPECULATION_MIGRATIONS
 from assistant.storage.core_tables import MIGRATIONS as CORE_MIGRATIONS
 
 
@@ -25,7 +26,7 @@ def open_state(registry: Registry, path: Path | str | None = None):
     """The database with every expert's tables, and a home loaded (the demo home by default)."""
     from experts import smart_home
 
-    db = open_database(path or database_path(), [*CORE_MIGRATIONS, *registry.migrations()])
+    db = open_database(path or database_path(), [*CORE_MIGRATIONS, *SPECULATION_MIGRATIONS, *registry.migrations()])
     smart_home.ensure_home(db, demo_home_path())
     return db
 

@@ -3,6 +3,8 @@
 Example config.toml:
 
     input_area = "living_room"        # the area the keyboard/microphone is in
+    [routing]
+    speculation = false               # confirmer only (see RoutingConfig)
     [roles.confirmer]
     model = "qwen2.5-coder-0.5b"      # any model in models/manifest.yaml, or path = "/x.gguf"
     [roles.chat]
@@ -41,9 +43,23 @@ class RoleConfig(BaseModel):
     prefix_cache: bool = True  # keep KV snapshots of the stable prompt prefix in memory and on disk
 
 
+class RoutingConfig(BaseModel):
+    """Which latency techniques are on (each switchable, so the benchmark can compare them)."""
+
+    model_config = ConfigDict(extra="forbid")
+    fast_path: bool = True  # fixed commands ("stop", "what time is it") never reach a model
+    speculation: bool = True  # run the fast router's safe proposal before the confirmer decides
+    # Skip the confirmer when the classifier is this sure and the rules produced a proposal.
+    # Off by default: scripts/bench_latency.py measures what it costs in accuracy.
+    skip_confirmer: bool = False
+    skip_min_score: float = 0.85
+    skip_min_margin: float = 0.15
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     roles: dict[str, RoleConfig] = Field(default_factory=dict)
+    routing: RoutingConfig = Field(default_factory=RoutingConfig)
     input_area: str | None = None
 
     def role(self, name: str) -> RoleConfig:

@@ -1,4 +1,4 @@
-"""The pipeline: utterance → guardrails → fast path or model routing → confirmation → expert → Reply."""
+"""The pipeline: utterance → guardrails → fast path / speculation + confirmer → expert → Reply."""
 from __future__ import annotations
 
 import time
@@ -6,22 +6,33 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from assistant import guardrails
+from assistant import guardrails, speculation
 from assistant.clock import Clock
+from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.llm.backend import ChatMessage
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, Reply, Utterance
 from assistant.registry import ApiSpec, Registry
-from assistant.routing import fastpath
+from assistant.routing import fastpath, rules
 from assistant.routing.model_router import ModelRouter
-from assistant.storage.core_tables import log_action, park_action, take_pending
+from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
 
 DECLINE_REPLY = ("Sorry, I can't do that. I can help with your home's devices, timers, reminders, "
                  "lists, notifications, things to remember, and a chat.")
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
                 "spoken sentences. Never claim to have done anything in the home.")
+
+
+@dataclass
+class Executed:
+    """An API call that ran: its reply, and what is needed to undo it."""
+
+    reply: Reply
+    spec: ApiSpec
+    result: ActionResult
+    action_id: int
 
 
 @dataclass
@@ -32,6 +43,11 @@ class Assistant:
     roles: ModelRoles
     input_area: str | None = None
     _router: ModelRouter | None = field(default=None, init=False, repr=False)
+    _classifier: object | None = field(default=None, init=False, repr=False)
+
+    @property
+    def routing(self) -> RoutingConfig:
+        return self.roles.settings.routing
 
     @property
     def router(self) -> ModelRouter:
@@ -41,6 +57,15 @@ class Assistant:
                                        max_tokens=config.max_tokens)
         return self._router
 
+    @property
+    def classifier(self):
+        if self._classifier is None:
+            from assistant.embeddings import load_minilm
+            from assistant.routing.classifier import ExpertClassifier, training_examples
+
+            self._classifier = ExpertClassifier(load_minilm(), training_examples())
+        return self._classifier
+
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
         started = time.perf_counter()
         utterance = Utterance(text=guardrails.clean_input(text), source=source,
@@ -49,17 +74,78 @@ class Assistant:
         if problem:
             return Reply(reply=problem, ok=False, timings_ms=_since(started))
         timings: dict[str, float] = {}
-        decision = fastpath.match(utterance.text)
-        if decision is None:
-            decision, trace = self.router.decide(utterance.text)
-            timings.update(route=trace.model_ms, prompt_tokens=trace.prompt_tokens,
-                           completion_tokens=trace.completion_tokens)
-        reply = self._act(utterance, decision, started, timings)
-        reply.timings_ms = {**timings, **reply.timings_ms, "total": _since(started)["total"]}
+        decision = fastpath.match(utterance.text) if self.routing.fast_path else None
+        if decision is not None:
+            reply = self._act(utterance, decision, started)
+        elif self.routing.speculation:
+            reply = self._speculate(utterance, started, timings)
+        else:
+            reply = self._act(utterance, self._confirm(utterance, timings), started)
+        reply.timings_ms = {**timings, **reply.timings_ms, "total": _elapsed(started)}
         return reply
 
-    def _act(self, utterance: Utterance, decision: Decision, started: float,
-             timings: dict[str, float]) -> Reply:
+    def _confirm(self, utterance: Utterance, timings: dict[str, float]) -> Decision:
+        decision, trace = self.router.decide(utterance.text)
+        timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
+                       completion_tokens=trace.completion_tokens)
+        return decision
+
+    def _propose(self, utterance: Utterance, timings: dict[str, float]) -> tuple[Decision | None, bool]:
+        """The fast router: classifier + rules. Returns (proposal, confident enough to skip)."""
+        began = time.perf_counter()
+        guess = self.classifier.guess(utterance.text)
+        proposal = rules.propose(utterance.text, guess.expert, self.clock.now())
+        timings["propose"] = _elapsed(began)
+        confident = (proposal is not None and self.routing.skip_confirmer
+                     and guess.score >= self.routing.skip_min_score
+                     and guess.margin >= self.routing.skip_min_margin)
+        return proposal, confident
+
+    def _speculate(self, utterance: Utterance, started: float, timings: dict[str, float]) -> Reply:
+        proposal, confident = self._propose(utterance, timings)
+        record = speculation.SpeculationRecord(proposed=proposal)
+        early = self._run_speculatively(utterance, proposal, started)
+        record.ran = early is not None
+        if confident:
+            record.confirmed, record.skipped_confirmer = proposal, True
+        else:
+            record.confirmed = self._confirm(utterance, timings)
+        record.agreed = speculation.same_call(proposal, record.confirmed)
+        if early is not None and record.agreed:
+            reply = early.reply
+            reply.timings_ms["confirmed"] = _elapsed(started)
+        else:
+            if early is not None:
+                self._undo(early)
+            reply = self._act(utterance, record.confirmed, started)
+            if early is not None:
+                reply.timings_ms["first_action"] = early.reply.timings_ms["first_action"]
+                # different words, same effect (e.g. a default list named or not): not a rollback
+                same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
+                record.agreed, record.rolled_back, record.redone = same_effect, not same_effect, True
+        reply.speculation = record.as_json()
+        speculation.record(self.db, self.clock.now(), utterance.text, record, reply.timings_ms)
+        return reply
+
+    def _run_speculatively(self, utterance: Utterance, proposal: Decision | None,
+                           started: float) -> Executed | None:
+        if proposal is None:
+            return None
+        spec = self.registry.api(proposal.expert, proposal.api)
+        args = spec.validate(proposal.args)
+        if (not spec.speculative_safe or spec.sensitive
+                or guardrails.ungrounded_arguments(spec, args, utterance.text)
+                or guardrails.confirmation_question(self.registry, spec, args, self.db)):
+            return None  # nothing unsafe ever runs before the confirmer agrees
+        return self._execute(utterance, spec, args, "router", started)
+
+    def _undo(self, executed: Executed) -> None:
+        if executed.spec.undo is not None and executed.result.undo is not None:
+            ctx = ExpertContext(db=self.db, clock=self.clock)
+            executed.spec.undo(ctx, executed.result.undo)
+        mark_undone(self.db, executed.action_id)
+
+    def _act(self, utterance: Utterance, decision: Decision, started: float) -> Reply:
         if decision.source == "confirmation":
             return self._answer_confirmation(utterance, decision, started)
         if decision.declined:
@@ -76,30 +162,31 @@ class Assistant:
                         args=decision.args, question=question)
             return Reply(reply=question, expert=spec.expert, api=spec.name, args=decision.args,
                          needs_confirmation=True)
-        return self._run(utterance, spec, decision.args, decision.source, started)
+        return self._execute(utterance, spec, decision.args, decision.source, started).reply
 
     def _answer_confirmation(self, utterance: Utterance, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
         pending = take_pending(self.db, self.clock.now(), status)
         if pending is None:
             spec = self.registry.api("system", "stop")  # a bare yes/no with nothing to confirm
-            return self._run(utterance, spec, {}, "fastpath", started)
+            return self._execute(utterance, spec, {}, "fastpath", started).reply
         if status == "denied":
             return Reply(reply="OK, I won't.", expert=pending["expert"], api=pending["api"],
                          args=pending["args"])
         spec = self.registry.api(pending["expert"], pending["api"])
-        return self._run(utterance, spec, pending["args"], "confirmation", started)
+        return self._execute(utterance, spec, pending["args"], "confirmation", started).reply
 
-    def _run(self, utterance: Utterance, spec: ApiSpec, args: dict, source: str,
-             started: float) -> Reply:
+    def _execute(self, utterance: Utterance, spec: ApiSpec, args: dict, source: str,
+                 started: float) -> Executed:
         ctx = ExpertContext(db=self.db, clock=self.clock, utterance=utterance, compose=self._compose)
         result = execute(spec, args, ctx)
-        executed = _since(started)["total"]
-        log_action(self.db, at=self.clock.now(), text=utterance.text, expert=spec.expert,
-                   api=spec.name, args=args, source=source, ok=result.ok, reply=result.reply,
-                   undo=result.undo)
-        return Reply(reply=result.reply, expert=spec.expert, api=spec.name, args=args, ok=result.ok,
-                     data=result.data, timings_ms={"first_action": executed, "confirmed": executed})
+        executed_ms = _elapsed(started)
+        action_id = log_action(self.db, at=self.clock.now(), text=utterance.text, expert=spec.expert,
+                               api=spec.name, args=args, source=source, ok=result.ok,
+                               reply=result.reply, undo=result.undo)
+        reply = Reply(reply=result.reply, expert=spec.expert, api=spec.name, args=args, ok=result.ok,
+                      data=result.data, timings_ms={"first_action": executed_ms, "confirmed": executed_ms})
+        return Executed(reply=reply, spec=spec, result=result, action_id=action_id)
 
     def _compose(self, text: str) -> str:
         config = self.roles.settings.role("chat")
@@ -116,5 +203,9 @@ def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:
         return ActionResult(ok=False, reply=f"Sorry, something went wrong with {spec.qualified}: {exc}")
 
 
+def _elapsed(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
 def _since(started: float) -> dict[str, float]:
-    return {"total": round((time.perf_counter() - started) * 1000, 1)}
+    return {"total": _elapsed(started)}

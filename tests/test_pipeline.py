@@ -120,10 +120,10 @@ def test_an_expert_crash_becomes_a_clear_failed_reply(scripted_assistant):
 
 
 def test_every_action_is_logged(scripted_assistant):
-    confirmer(scripted_assistant).enqueue({"api": "lists.add", "args": {"items": ["milk"]}})
+    confirmer(scripted_assistant).enqueue({"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}})
     scripted_assistant.handle("add milk to my shopping list")
     rows = scripted_assistant.db.execute("SELECT expert, api, ok, source FROM action_log").fetchall()
-    assert rows == [("lists", "add", 1, "confirmer")]
+    assert rows == [("lists", "add", 1, "router")]  # run speculatively, then confirmed
 
 
 def test_made_up_required_arguments_are_declined_not_run(scripted_assistant):

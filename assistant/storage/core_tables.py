@@ -34,6 +34,10 @@ def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: st
     return cursor.lastrowid
 
 
+def mark_undone(db: sqlite_utils.Database, action_id: int) -> None:
+    db.execute("UPDATE action_log SET undone = 1 WHERE id = ?", [action_id])
+
+
 def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
                 args: dict[str, Any], question: str) -> None:
     """Remember one action awaiting "yes"; a newer one replaces any older one."""

@@ -1,0 +1,82 @@
+"""A non-LLM expert classifier: nearest labelled examples in MiniLM embedding space.
+
+Costs milliseconds, so it can route speculatively and leave both CPU cores to the confirmer.
+Labels are expert names, plus `none` for requests no expert serves. Training examples come from
+the labelled sets (never the held-out test split); their embeddings are cached on disk, keyed by
+the examples' content.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from assistant.paths import PROJECT_ROOT, prefix_cache_dir
+
+NONE = "none"
+TRAINING_FILES = (PROJECT_ROOT / "data" / "eval" / "train.jsonl",)
+EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
+TOP_K = 3
+
+
+@dataclass(frozen=True)
+class ExpertGuess:
+    expert: str  # an expert name, or "none"
+    score: float  # mean cosine similarity of its nearest examples
+    margin: float  # lead over the runner-up expert
+    ranking: tuple[tuple[str, float], ...]
+
+
+def training_examples(files: tuple[Path, ...] = TRAINING_FILES) -> list[tuple[str, str]]:
+    """(text, label) pairs from labelled eval-format files and the prompt's fixed examples."""
+    pairs = []
+    for path in files:
+        if not path.is_file():
+            continue
+        for line in path.read_text().splitlines():
+            if line.strip():
+                case = json.loads(line)
+                expect = case.get("expect", {})
+                label = NONE if expect.get("declined") else expect.get("expert")
+                if label:
+                    pairs.append((case["text"], label))
+    for text, output in yaml.safe_load(EXAMPLES_FILE.read_text()):
+        pairs.append((text, NONE if output["api"] == "decline" else output["api"].split(".")[0]))
+    return pairs
+
+
+class ExpertClassifier:
+    def __init__(self, embedder, examples: list[tuple[str, str]]) -> None:
+        self.embedder = embedder
+        self.texts = [t for t, _ in examples]
+        self.labels = np.array([label for _, label in examples])
+        self.vectors = self._embed_cached(self.texts)
+
+    def guess(self, text: str) -> ExpertGuess:
+        similarity = self.vectors @ self.embedder.embed([text])[0]
+        scores = {}
+        for label in np.unique(self.labels):
+            top = np.sort(similarity[self.labels == label])[-TOP_K:]
+            scores[str(label)] = float(top.mean())
+        ranking = tuple(sorted(scores.items(), key=lambda kv: kv[1], reverse=True))
+        margin = ranking[0][1] - ranking[1][1] if len(ranking) > 1 else ranking[0][1]
+        return ExpertGuess(expert=ranking[0][0], score=ranking[0][1], margin=margin, ranking=ranking)
+
+    def _embed_cached(self, texts: list[str]) -> np.ndarray:
+        key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:24]
+        path = prefix_cache_dir().parent / "classifier" / f"{key}.npy"
+        if path.is_file():
+            vectors = np.load(path)
+            if vectors.shape[0] == len(texts):
+                return vectors
+        vectors = np.vstack([self.embedder.embed(texts[i:i + 64]) for i in range(0, len(texts), 64)])
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.save(path, vectors)
+        except OSError:
+            pass
+        return vectors

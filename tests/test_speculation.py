@@ -1,0 +1,90 @@
+"""Speculative execution: agreement keeps the early action, disagreement rolls it back."""
+from assistant.config import RoutingConfig
+from assistant.speculation import same_call
+from assistant.messages import Decision
+from experts.lists import all_lists
+from experts.smart_home import list_devices
+
+
+def state(assistant, device_id):
+    return next(d for d in list_devices(assistant.db) if d["id"] == device_id)["state"]
+
+
+def confirmer(assistant):
+    return assistant.roles.get("confirmer")
+
+
+def test_agreement_keeps_the_early_action_once(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}})
+    reply = scripted_assistant.handle("add milk to my shopping list")
+    assert reply.speculation == {"proposed": {"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}},
+                                 "confirmed": {"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}},
+                                 "ran": True, "agreed": True, "rolled_back": False, "redone": False,
+                                 "skipped_confirmer": False}
+    assert [i["item"] for i in all_lists(scripted_assistant.db)["shopping"]] == ["milk"]
+    assert reply.timings_ms["first_action"] <= reply.timings_ms["confirmed"]
+
+
+def test_disagreement_rolls_back_and_runs_the_confirmed_call(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.turn_off", "args": {"device": "kitchen lights"}})
+    reply = scripted_assistant.handle("turn on the kitchen lights")
+    assert reply.speculation["ran"] and not reply.speculation["agreed"] and reply.speculation["rolled_back"]
+    assert reply.api == "turn_off"
+    assert state(scripted_assistant, "light.kitchen_ceiling_4f2a9c") == "off"
+    undone = scripted_assistant.db.execute("SELECT api, undone FROM action_log ORDER BY id").fetchall()
+    assert undone == [("turn_on", 1), ("turn_off", 0)]
+
+
+def test_a_decline_after_speculation_leaves_no_trace(scripted_assistant):
+    before = list_devices(scripted_assistant.db)
+    confirmer(scripted_assistant).enqueue({"api": "decline"})
+    reply = scripted_assistant.handle("turn on the kitchen lights")
+    assert reply.declined and reply.speculation["rolled_back"]
+    assert list_devices(scripted_assistant.db) == before
+
+
+def test_sensitive_or_confirmation_needing_calls_never_run_early(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.open", "args": {"device": "garage door"}})
+    reply = scripted_assistant.handle("open the garage door")
+    assert reply.speculation["proposed"]["api"] == "smart_home.open"
+    assert not reply.speculation["ran"] and reply.needs_confirmation
+    assert state(scripted_assistant, "cover.garage_door_51f0") == "closed"
+
+
+def test_speculation_can_be_switched_off(scripted_assistant):
+    scripted_assistant.roles.settings.routing = RoutingConfig(speculation=False)
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "kitchen lights"}})
+    reply = scripted_assistant.handle("turn on the kitchen lights")
+    assert reply.speculation is None and reply.ok
+    assert scripted_assistant.db.execute("SELECT count(*) FROM speculations").fetchone()[0] == 0
+
+
+def test_confident_proposals_may_skip_the_confirmer_when_configured(scripted_assistant):
+    scripted_assistant.roles.settings.routing = RoutingConfig(skip_confirmer=True, skip_min_score=0.0, skip_min_margin=0.0)
+    reply = scripted_assistant.handle("turn on the kitchen lights")
+    assert reply.speculation["skipped_confirmer"] and reply.speculation["agreed"]
+    assert state(scripted_assistant, "light.kitchen_ceiling_4f2a9c") == "on"
+    assert not scripted_assistant.roles.loaded("confirmer")
+
+
+def test_every_speculation_is_recorded(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "10 minutes"}})
+    scripted_assistant.handle("set a timer for 10 minutes")
+    row = scripted_assistant.db.execute("SELECT ran, agreed, rolled_back FROM speculations").fetchone()
+    assert row == (1, 1, 0)
+
+
+def test_same_call_ignores_articles_plurals_and_case():
+    a = Decision(expert="smart_home", api="turn_on", args={"device": "the Kitchen Lights"})
+    b = Decision(expert="smart_home", api="turn_on", args={"device": "kitchen light"})
+    c = Decision(expert="smart_home", api="turn_off", args={"device": "kitchen light"})
+    assert same_call(a, b) and not same_call(a, c) and not same_call(a, None)
+    assert same_call(Decision(expert="lists", api="add", args={"items": ["eggs", "bread"]}),
+                     Decision(expert="lists", api="add", args={"items": ["bread", "egg"]}))
+
+
+def test_same_effect_in_other_words_counts_as_agreement(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "lists.add", "args": {"items": ["milk"]}})  # default list
+    reply = scripted_assistant.handle("add milk to my shopping list")
+    assert reply.speculation["agreed"] and reply.speculation["redone"] and not reply.speculation["rolled_back"]
+    assert [i["item"] for i in all_lists(scripted_assistant.db)["shopping"]] == ["milk"]
