@@ -29,6 +29,36 @@ def input_problem(text: str) -> str | None:
     return None
 
 
+INJECTION = re.compile("|".join([
+    r"\b(ignore|disregard|forget|override|bypass)\b.{0,30}\b(instructions?|rules|polic(y|ies)|prompt|everything|safety|guardrails?|confirmations?)\b",
+    r"\b(developer|debug|admin|god|root|dan|jailbreak|unrestricted) mode\b", r"\byou are (now|dan)\b",
+    r"^\s*(system|assistant|admin|developer)\s*:", r"\bsystem (override|prompt)\b", r"\[\[.*\]\]", r"#{2,}",
+    r"\bnew instructions\b", r"\b(pretend|act as|simulate)\b.{0,40}\b(assistant|mode|user|rules|approved)\b",
+    r"\b(without|skip(ping)?|no) (asking|confirm\w*|questions)\b", r"\bconfirm\w* (is |are )?(disabled|off|not needed|no longer)",
+    r"\b(already |pre-?)(confirmed|approved|authori[sz]ed)\b", r"\b(you have been|you've been) (updated|reprogrammed)\b",
+    r"\b(i )?authori[sz]e you\b", r'"api"\s*:', r"\bassistant reply\b",
+]), re.IGNORECASE)
+UNSAFE = re.compile("|".join([
+    r"\b(bomb|explosive|weapon)s?\b", r"\bbreak into\b", r"\bpick the lock\b", r"\bspy on\b",
+    r"\bneighbou?r'?s?\b.{0,30}\b(wifi|alarm|door|code|lock|password|camera)", r"\block (the kids|my \w+|\w+) (in|out)\b",
+    r"\b(9\d|[1-9]\d\d) degrees\b", r"\bblanket over\b", r"\bself destruct\b",
+]), re.IGNORECASE)
+CONTENT_REQUEST = re.compile(r"^\s*(add|put|write|remind me|create a reminder)\b.*\b(list|remind|reminder)\b|^\s*remind me\b",
+                             re.IGNORECASE)
+
+
+def refusal(text: str) -> str | None:
+    """A reason to refuse before routing: an attempt to rewrite the assistant's rules, or a request
+    to help harm someone. Quoted content for a list or a reminder is content, not an instruction."""
+    if CONTENT_REQUEST.search(text):
+        return None
+    if INJECTION.search(text):
+        return "I can't change how I work or skip my safety checks. I can still help with your home."
+    if UNSAFE.search(text):
+        return "Sorry, I can't help with that. It isn't safe."
+    return None
+
+
 def confirmation_question(registry: Registry, spec: ApiSpec, args: dict,
                           db: sqlite_utils.Database) -> str | None:
     """Why this action needs an explicit "yes" first (sensitive API or expert policy), or None."""

@@ -15,6 +15,7 @@ from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, Reply, Utterance
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import fastpath, rules
+from assistant.routing.context import is_follow_up, routing_context
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
 
@@ -60,10 +61,9 @@ class Assistant:
     @property
     def classifier(self):
         if self._classifier is None:
-            from assistant.embeddings import load_minilm
-            from assistant.routing.classifier import ExpertClassifier, training_examples
+            from assistant.routing.classifier import default_classifier
 
-            self._classifier = ExpertClassifier(load_minilm(), training_examples())
+            self._classifier = default_classifier()
         return self._classifier
 
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
@@ -73,6 +73,9 @@ class Assistant:
         problem = guardrails.input_problem(utterance.text)
         if problem:
             return Reply(reply=problem, ok=False, timings_ms=_since(started))
+        refusal = guardrails.refusal(utterance.text)
+        if refusal:
+            return Reply(reply=refusal, declined=True, timings_ms=_since(started))
         timings: dict[str, float] = {}
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
         if decision is not None:
@@ -85,7 +88,8 @@ class Assistant:
         return reply
 
     def _confirm(self, utterance: Utterance, timings: dict[str, float]) -> Decision:
-        decision, trace = self.router.decide(utterance.text)
+        context = routing_context(self.db, utterance.text, self.clock.now())
+        decision, trace = self.router.decide(utterance.text, context)
         timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
                        completion_tokens=trace.completion_tokens)
         return decision
@@ -94,7 +98,8 @@ class Assistant:
         """The fast router: classifier + rules. Returns (proposal, confident enough to skip)."""
         began = time.perf_counter()
         guess = self.classifier.guess(utterance.text)
-        proposal = rules.propose(utterance.text, guess.expert, self.clock.now())
+        follow_up = is_follow_up(utterance.text)  # needs the previous turn: the confirmer's job
+        proposal = None if follow_up else rules.propose(utterance.text, guess.expert, self.clock.now())
         timings["propose"] = _elapsed(began)
         confident = (proposal is not None and self.routing.skip_confirmer
                      and guess.score >= self.routing.skip_min_score
@@ -153,7 +158,8 @@ class Assistant:
         if decision.qualified is None:
             return Reply(reply=NOT_UNDERSTOOD, ok=False)
         spec = self.registry.api(decision.expert, decision.api)
-        if guardrails.ungrounded_arguments(spec, decision.args, utterance.text):
+        said = f"{utterance.text} {routing_context(self.db, utterance.text, self.clock.now()) or ''}"
+        if guardrails.ungrounded_arguments(spec, decision.args, said):
             return Reply(reply=DECLINE_REPLY, declined=True, args=decision.args,
                          data={"ungrounded": f"{spec.qualified} {decision.args}"})
         question = guardrails.confirmation_question(self.registry, spec, decision.args, self.db)

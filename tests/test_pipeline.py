@@ -139,3 +139,26 @@ def test_the_users_plural_wins_over_the_models_singular(scripted_assistant):
     scripted_assistant.handle("turn on the kitchen lights")
     assert device(scripted_assistant, "light.kitchen_ceiling_4f2a9c")["state"] == "on"
     assert device(scripted_assistant, "light.kitchen_counter_strip_77b1")["state"] == "on"
+
+
+def test_follow_ups_carry_the_previous_turn_as_context(scripted_assistant):
+    model = confirmer(scripted_assistant)
+    model.enqueue({"api": "smart_home.turn_on", "args": {"device": "kitchen lights"}},
+                  {"api": "smart_home.set_brightness", "args": {"brightness": 30, "device": "kitchen lights"}})
+    scripted_assistant.handle("turn on the kitchen lights")
+    reply = scripted_assistant.handle("now dim them to 30%")
+    assert reply.ok and reply.api == "set_brightness"
+    user_turn = model.prompts[-1][-1].content
+    assert user_turn.startswith('Previous request: "turn on the kitchen lights" -> {"api":"smart_home.turn_on"')
+    assert user_turn.endswith("Request: now dim them to 30%")
+    assert model.prompts[-1][0].content == model.prompts[0][0].content  # the stable prefix is unchanged
+    assert device(scripted_assistant, "light.kitchen_counter_strip_77b1")["attributes"]["brightness"] == 30
+
+
+def test_unrelated_requests_get_no_context(scripted_assistant):
+    model = confirmer(scripted_assistant)
+    model.enqueue({"api": "smart_home.turn_on", "args": {"device": "kitchen lights"}},
+                  {"api": "timers.start", "args": {"duration": "10 minutes"}})
+    scripted_assistant.handle("turn on the kitchen lights")
+    scripted_assistant.handle("set a timer for 10 minutes")
+    assert model.prompts[-1][-1].content == "set a timer for 10 minutes"

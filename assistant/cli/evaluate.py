@@ -22,9 +22,10 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
         if not as_json:
             mark = "[green]PASS[/green]" if result.passed else "[red]FAIL[/red]"
             reason = "" if result.passed else " — " + "; ".join(result.problems)
+            timing = result.timings_ms
             console.print(f"{mark} {result.id} {result.text!r} → {result.expert}.{result.api} "
-                          f"{result.args} ({result.timings_ms.get('total', 0):.0f} ms){reason}",
-                          highlight=False)
+                          f"{result.args} (first action {timing.get('first_action', 0):.0f} ms, "
+                          f"total {timing.get('total', 0):.0f} ms){reason}", highlight=False)
 
     try:
         report = run_eval(path, ModelRoles(load_settings()), default_registry(), on_result=show)
@@ -34,7 +35,9 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
     if as_json:
         return print_json(report.model_dump())
     accuracy = f"{report.expert_accuracy:.1%}" if report.expert_accuracy is not None else "n/a"
+    latency = report.latency_ms
     console.print(f"\n{report.passed}/{report.n} passed; expert accuracy {accuracy}; latency p50 "
-                  f"{report.latency_ms['p50']} ms, p95 {report.latency_ms['p95']} ms")
+                  f"{latency['p50']} ms, p95 {latency['p95']} ms; first action p50 "
+                  f"{latency['first_action']['p50']} ms, p95 {latency['first_action']['p95']} ms")
     for expert, row in sorted(report.per_expert.items()):
         console.print(f"  {expert:<14} {row['passed']}/{row['n']} passed, routed {row['routed']}/{row['n']}")

@@ -28,6 +28,7 @@ class CaseResult(BaseModel):
     args: dict[str, Any]
     reply: str
     timings_ms: dict[str, float]
+    speculation: dict[str, Any] | None = None
 
 
 class EvalReport(BaseModel):
@@ -87,7 +88,8 @@ def _result(case: EvalCase, reply: Reply, problems: list[str]) -> CaseResult:
     return CaseResult(id=case.id, text=case.text, passed=not problems, problems=problems,
                       expert=reply.expert if not reply.declined else None,
                       expected_expert=case.expect.expert if case.expect.declined is not True else None,
-                      api=reply.api, args=reply.args, reply=reply.reply, timings_ms=reply.timings_ms)
+                      api=reply.api, args=reply.args, reply=reply.reply, timings_ms=reply.timings_ms,
+                      speculation=reply.speculation)
 
 
 def summarise(results: list[CaseResult]) -> EvalReport:

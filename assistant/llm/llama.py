@@ -61,6 +61,7 @@ class LlamaBackend:
         except (ValueError, RuntimeError) as exc:
             raise ModelError(f"could not load {path}: {exc}. Reinstall with: assistant models install") from exc
         self.load_ms = (time.perf_counter() - started) * 1000
+        self.always_cold = False  # benchmark switch: evaluate the whole prompt every time
         stat = path.stat()
         self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}",
                                           cache_dir)
@@ -93,7 +94,43 @@ class LlamaBackend:
                           completion_tokens=usage.get("completion_tokens", 0), elapsed_ms=elapsed,
                           prefix_cache=outcome)
 
+    def rank_continuations(self, messages: list[ChatMessage], prefill: str,
+                           candidates: dict[str, str]) -> dict[str, float]:
+        """Log-probability of each candidate's first token right after `prefill` in the assistant
+        turn: one forward pass ranks every candidate (e.g. expert names after '{"api":"')."""
+        import numpy as np
+
+        prompt = chatml(messages) + prefill
+        tokens = self.tokenize(prompt)
+        first = {name: self._first_token_after(prompt, text) for name, text in candidates.items()}
+        with self._lock:
+            self._prepare_prefix(messages, tokens)
+            self._evaluate(tokens)
+            logits = np.ctypeslib.as_array(self.llama._ctx.get_logits(), shape=(self.llama.n_vocab(),))
+        top = float(logits.max())
+        log_norm = top + float(np.log(np.exp(logits - top).sum()))
+        return {name: float(logits[token]) - log_norm for name, token in first.items()}
+
+    def _first_token_after(self, prompt: str, continuation: str) -> int:
+        base, full = self.tokenize(prompt), self.tokenize(prompt + continuation)
+        if full[: len(base)] != base:
+            raise ModelError(f"prompt and continuation {continuation!r} do not share a token boundary")
+        return full[len(base)]
+
+    def _evaluate(self, tokens: list[int]) -> None:
+        """Evaluate `tokens`, reusing whatever prefix of them the context already holds."""
+        held = self.llama.n_tokens
+        same = 0
+        while same < min(held, len(tokens)) and self.llama.input_ids[same] == tokens[same]:
+            same += 1
+        same = min(same, len(tokens) - 1)  # always decode at least the last token: fresh logits
+        self.llama.n_tokens = same
+        self.llama.eval(tokens[same:])
+
     def _prepare_prefix(self, messages: list[ChatMessage], tokens: list[int]) -> str:
+        if self.always_cold:
+            self.llama.reset()
+            return "off"
         if len(messages) < 2 or messages[0].role != "system":
             return "off"
         prefix = self.tokenize(chatml(messages[:1], open_assistant_turn=False))

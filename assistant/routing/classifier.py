@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,13 @@ class ExpertGuess:
     score: float  # mean cosine similarity of its nearest examples
     margin: float  # lead over the runner-up expert
     ranking: tuple[tuple[str, float], ...]
+
+    def probabilities(self, temperature: float) -> dict[str, float]:
+        """A softmax over the experts' similarity scores."""
+        top = self.ranking[0][1]
+        weights = {label: float(np.exp((score - top) / temperature)) for label, score in self.ranking}
+        total = sum(weights.values())
+        return {label: w / total for label, w in weights.items()}
 
 
 def training_examples(files: tuple[Path, ...] = TRAINING_FILES) -> list[tuple[str, str]]:
@@ -80,3 +88,11 @@ class ExpertClassifier:
         except OSError:
             pass
         return vectors
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> ExpertClassifier:
+    """The classifier over the shipped training examples, built once per process."""
+    from assistant.embeddings import load_minilm
+
+    return ExpertClassifier(load_minilm(), training_examples())

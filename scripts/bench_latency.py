@@ -1,0 +1,142 @@
+"""Latency benchmark: the same utterances through each routing mode, side by side, in one run.
+
+    python scripts/bench_latency.py [--set FILE.jsonl] [--cold-n 4] [--plot bench_latency.png]
+
+Modes: cold (confirmer only, whole prompt evaluated every time), warm (confirmer only, stable prefix
+cached), speculation (classifier + rules act at once, confirmer confirms), skip-rule (speculation,
+confirmer skipped when the classifier is confident), and the fixed-command fast path on/off.
+Prints one table (medians and p95s, tokens, speculation hits, rollbacks, accuracy) and the ratios
+between modes, and writes a PNG of the latency distributions.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.app import default_registry  # noqa: E402
+from assistant.config import RoutingConfig, load_settings  # noqa: E402
+from assistant.evaluation.cases import load_cases  # noqa: E402
+from assistant.evaluation.runner import CaseResult, run_case  # noqa: E402
+from assistant.llm.roles import ModelRoles  # noqa: E402
+
+FIXED_COMMANDS = ["stop", "never mind", "what time is it", "cancel", "what's the date today",
+                  "be quiet", "help", "what day is it"]
+ACTION_EXPERTS = {"smart_home", "timers", "lists"}
+
+
+def pct(values: list[float], q: int) -> float:
+    if not values:
+        return float("nan")
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
+
+
+def run_mode(name: str, cases, roles: ModelRoles, registry, routing: RoutingConfig,
+             cold: bool = False) -> dict:
+    roles.settings.routing = routing
+    confirmer = roles.get("confirmer")
+    if hasattr(confirmer, "always_cold"):
+        confirmer.always_cold = cold
+    results: list[CaseResult] = [run_case(case, roles, registry) for case in cases]
+    if hasattr(confirmer, "always_cold"):
+        confirmer.always_cold = False
+    return summarise(name, cases, results)
+
+
+def summarise(name: str, cases, results: list[CaseResult]) -> dict:
+    first = [r.timings_ms.get("first_action", r.timings_ms.get("total", 0)) for r in results]
+    confirmed = [r.timings_ms.get("confirmed", r.timings_ms.get("total", 0)) for r in results]
+    actions = [r.timings_ms.get("first_action", r.timings_ms.get("total", 0)) for r, c in zip(results, cases)
+               if c.expect.expert in ACTION_EXPERTS]
+    specs = [r.speculation for r in results if r.speculation]
+    ran = [s for s in specs if s["ran"]]
+    return {
+        "mode": name, "n": len(results), "first": first, "confirmed": confirmed, "actions_first": actions,
+        "prompt_tokens": statistics.mean(r.timings_ms.get("prompt_tokens", 0) for r in results),
+        "output_tokens": statistics.mean(r.timings_ms.get("completion_tokens", 0) for r in results),
+        "spec_ran": len(ran), "spec_hits": sum(1 for s in ran if s["agreed"]),
+        "rollbacks": sum(1 for s in ran if s["rolled_back"]),
+        "unsafe": sum(1 for s in ran if s["proposed"]["api"].endswith(("unlock",))),
+        "passed": sum(r.passed for r in results),
+    }
+
+
+def fixed_command_cases(template):
+    return [template.model_copy(update={"id": f"fixed-{i}", "text": text,
+                                        "expect": template.expect.model_copy(update={"expert": "system", "devices": None})})
+            for i, text in enumerate(FIXED_COMMANDS)]
+
+
+def print_table(rows: list[dict]) -> None:
+    header = (f"{'mode':<22}{'n':>4}{'first p50':>11}{'first p95':>11}{'conf p50':>10}{'conf p95':>10}"
+              f"{'act p50':>9}{'prompt tok':>11}{'out tok':>8}{'spec hit':>10}{'rollbk':>7}{'accuracy':>10}")
+    print(header)
+    print("-" * len(header))
+    for r in rows:
+        hit = f"{r['spec_hits']}/{r['spec_ran']}" if r["spec_ran"] else "-"
+        print(f"{r['mode']:<22}{r['n']:>4}{pct(r['first'], 50):>11.0f}{pct(r['first'], 95):>11.0f}"
+              f"{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}{pct(r['actions_first'], 50):>9.0f}"
+              f"{r['prompt_tokens']:>11.0f}{r['output_tokens']:>8.1f}{hit:>10}{r['rollbacks']:>7}"
+              f"{r['passed']:>6}/{r['n']:<3}")
+
+
+def plot(rows: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, 2, figsize=(12, 4.5), sharey=True)
+    for ax, key, title in ((axes[0], "first", "text → first action (ms)"), (axes[1], "confirmed", "text → confirmed result (ms)")):
+        ax.boxplot([[max(v, 0.1) for v in r[key]] for r in rows], vert=False, showfliers=True)
+        ax.set_yticks(range(1, len(rows) + 1), [r["mode"] for r in rows])
+        ax.set_xscale("log")
+        ax.set_title(title)
+        ax.grid(True, axis="x", alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--set", type=Path, default=ROOT / "tests" / "data" / "dev_eval.jsonl")
+    parser.add_argument("--cold-n", type=int, default=4, help="lines for the (slow) cold mode")
+    parser.add_argument("--plot", type=Path, default=ROOT / "bench_latency.png")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as home:
+        import os
+        os.environ["ASSISTANT_HOME"] = home
+        cases = [c for c in load_cases(args.set)]
+        routed = [c for c in cases if c.expect.expert not in ("system",)]
+        roles, registry = ModelRoles(load_settings()), default_registry()
+        off = RoutingConfig(speculation=False)
+        rows = [
+            run_mode("cold (confirmer only)", routed[: args.cold_n], roles, registry, off, cold=True),
+            run_mode("warm same lines", routed[: args.cold_n], roles, registry, off),
+            run_mode("warm (confirmer only)", cases, roles, registry, off),
+            run_mode("+ speculation", cases, roles, registry, RoutingConfig()),
+            run_mode("+ skip rule", cases, roles, registry, RoutingConfig(skip_confirmer=True)),
+            run_mode("fixed cmds, fast path", fixed_command_cases(cases[0]), roles, registry, off),
+            run_mode("fixed cmds, no fast path", fixed_command_cases(cases[0]), roles, registry,
+                     RoutingConfig(fast_path=False, speculation=False)),
+        ]
+    print_table(rows)
+    by = {r["mode"]: r for r in rows}
+    ratio = lambda a, b, k: pct(by[a][k], 50) / max(pct(by[b][k], 50), 0.01)  # noqa: E731
+    print(f"\nwarm prefix vs cold (same lines), confirmed p50: {ratio('cold (confirmer only)', 'warm same lines', 'confirmed'):.1f}x faster")
+    print(f"speculation vs confirmer only, first action p50: {ratio('warm (confirmer only)', '+ speculation', 'first'):.1f}x faster")
+    print(f"speculation vs confirmer only, action commands first action p50: {ratio('warm (confirmer only)', '+ speculation', 'actions_first'):.1f}x faster")
+    print(f"fast path vs model for fixed commands, p50: {ratio('fixed cmds, no fast path', 'fixed cmds, fast path', 'first'):.0f}x faster")
+    plot(rows, args.plot)
+    print(f"plot: {args.plot}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,53 @@
+"""Guardrails without models: refusals before routing, grounding, confirmation questions."""
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant.guardrails import input_problem, refusal, ungrounded_arguments
+
+ADVERSARIAL = Path(__file__).parent.parent / "data" / "eval" / "adversarial.jsonl"
+TRAIN = Path(__file__).parent.parent / "data" / "eval" / "train.jsonl"
+
+
+def lines(path):
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("case", [c for c in lines(ADVERSARIAL) if c["expect"].get("declined")],
+                         ids=lambda c: c["id"])
+def test_injections_and_unsafe_requests_are_refused_before_routing(case):
+    assert refusal(case["text"]), case["text"]
+
+
+def test_in_scope_requests_are_not_refused():
+    wrongly = [c["text"] for c in lines(TRAIN) if not c["expect"].get("declined") and refusal(c["text"])]
+    assert wrongly == []
+
+
+@pytest.mark.parametrize("text", [
+    "add 'unlock the front door' to my shopping list",
+    "add ignore all rules to the shopping list",
+    "remind me at 9 pm to unlock the back door for the dog walker",
+])
+def test_list_and_reminder_content_is_content_not_instructions(text):
+    assert refusal(text) is None
+
+
+@pytest.mark.parametrize("text, bad", [("", True), ("x" * 501, True), ("\u0000\u0001", True), ("😀😀😀", True),
+                                       ("turn on the lights", False), ("lights", False)])
+def test_input_problems(text, bad):
+    assert bool(input_problem(text)) is bad
+
+
+def test_grounding_flags_made_up_required_phrases():
+    from assistant.app import default_registry
+
+    registry = default_registry()
+    start = registry.api("timers", "start")
+    assert ungrounded_arguments(start, {"duration": "15 minutes"}, "order me a pizza") == ["duration"]
+    assert ungrounded_arguments(start, {"duration": "twelve minutes"}, "pasta timer for 12 minutes") == []
+    assert ungrounded_arguments(start, {"duration": "1.5 hours"}, "set a timer for an hour and a half") == []
+    create = registry.api("reminders", "create")
+    assert ungrounded_arguments(create, {"text": "pay the rent", "when": "at noon on friday"},
+                                "remind me on friday at noon to pay the rent") == []
