@@ -54,6 +54,11 @@ class RoutingConfig(BaseModel):
     skip_confirmer: bool = False
     skip_min_score: float = 0.85
     skip_min_margin: float = 0.15
+    # Choose the expert from the confirmer's log-probabilities of every expert name plus the
+    # classifier's prior (weight and softmax temperature tuned by scripts/tune_prior.py).
+    expert_prior: bool = True
+    prior_weight: float = 1.5
+    prior_temperature: float = 0.02
 
 
 class Settings(BaseModel):

@@ -53,4 +53,5 @@ class Reply(BaseModel):
     needs_confirmation: bool = False
     timings_ms: dict[str, float] = Field(default_factory=dict)
     speculation: dict[str, Any] | None = None
+    routing: dict[str, Any] | None = None  # how the decision was reached (expert scores), for --trace
     data: Any = None

@@ -45,6 +45,7 @@ class Assistant:
     input_area: str | None = None
     _router: ModelRouter | None = field(default=None, init=False, repr=False)
     _classifier: object | None = field(default=None, init=False, repr=False)
+    _routing_trace: dict | None = field(default=None, init=False, repr=False)
 
     @property
     def routing(self) -> RoutingConfig:
@@ -55,7 +56,8 @@ class Assistant:
         if self._router is None:
             config = self.roles.settings.role("confirmer")
             self._router = ModelRouter(self.roles.get("confirmer"), self.registry,
-                                       max_tokens=config.max_tokens)
+                                       max_tokens=config.max_tokens,
+                                       prior_weight=self.routing.prior_weight)
         return self._router
 
     @property
@@ -85,17 +87,24 @@ class Assistant:
         else:
             reply = self._act(utterance, self._confirm(utterance, timings), started)
         reply.timings_ms = {**timings, **reply.timings_ms, "total": _elapsed(started)}
+        reply.routing, self._routing_trace = self._routing_trace, None
         return reply
 
-    def _confirm(self, utterance: Utterance, timings: dict[str, float]) -> Decision:
+    def _confirm(self, utterance: Utterance, timings: dict[str, float], guess=None) -> Decision:
         context = routing_context(self.db, utterance.text, self.clock.now())
-        decision, trace = self.router.decide(utterance.text, context)
+        prior = None
+        if self.routing.expert_prior:
+            guess = guess or self.classifier.guess(utterance.text)
+            prior = guess.probabilities(self.routing.prior_temperature)
+        decision, trace = self.router.decide(utterance.text, context, prior)
+        if trace.expert_scores:
+            self._routing_trace = {"expert_scores": trace.expert_scores, "outputs": trace.outputs}
         timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
                        completion_tokens=trace.completion_tokens)
         return decision
 
-    def _propose(self, utterance: Utterance, timings: dict[str, float]) -> tuple[Decision | None, bool]:
-        """The fast router: classifier + rules. Returns (proposal, confident enough to skip)."""
+    def _propose(self, utterance: Utterance, timings: dict[str, float]):
+        """The fast router: classifier + rules. Returns (proposal, confident enough to skip, guess)."""
         began = time.perf_counter()
         guess = self.classifier.guess(utterance.text)
         follow_up = is_follow_up(utterance.text)  # needs the previous turn: the confirmer's job
@@ -104,17 +113,17 @@ class Assistant:
         confident = (proposal is not None and self.routing.skip_confirmer
                      and guess.score >= self.routing.skip_min_score
                      and guess.margin >= self.routing.skip_min_margin)
-        return proposal, confident
+        return proposal, confident, guess
 
     def _speculate(self, utterance: Utterance, started: float, timings: dict[str, float]) -> Reply:
-        proposal, confident = self._propose(utterance, timings)
+        proposal, confident, guess = self._propose(utterance, timings)
         record = speculation.SpeculationRecord(proposed=proposal)
         early = self._run_speculatively(utterance, proposal, started)
         record.ran = early is not None
         if confident:
             record.confirmed, record.skipped_confirmer = proposal, True
         else:
-            record.confirmed = self._confirm(utterance, timings)
+            record.confirmed = self._confirm(utterance, timings, guess)
         record.agreed = speculation.same_call(proposal, record.confirmed)
         if early is not None and record.agreed:
             reply = early.reply
@@ -124,12 +133,26 @@ class Assistant:
                 self._undo(early)
             reply = self._act(utterance, record.confirmed, started)
             if early is not None:
-                reply.timings_ms["first_action"] = early.reply.timings_ms["first_action"]
-                # different words, same effect (e.g. a default list named or not): not a rollback
-                same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
-                record.agreed, record.rolled_back, record.redone = same_effect, not same_effect, True
+                reply = self._settle(utterance, early, reply, record, started)
         reply.speculation = record.as_json()
         speculation.record(self.db, self.clock.now(), utterance.text, record, reply.timings_ms)
+        return reply
+
+    def _settle(self, utterance: Utterance, early: Executed, reply: Reply,
+                speculation_record: speculation.SpeculationRecord, started: float) -> Reply:
+        """After a disagreement: same effect in other words is agreement; a confirmed call its
+        expert could not carry out (e.g. an alarm for "20 minutes") loses to a proposal that
+        worked, which runs again; anything else is a rollback."""
+        record = speculation_record
+        record.redone = True
+        same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
+        record.agreed, record.rolled_back = same_effect, not same_effect
+        failed_call = reply.expert is not None and not reply.ok and not reply.needs_confirmation
+        if not same_effect and failed_call and early.result.ok:
+            redo = self._execute(utterance, early.spec, early.reply.args, "router", started)
+            record.rolled_back, record.fallback = False, True
+            reply = redo.reply
+        reply.timings_ms["first_action"] = early.reply.timings_ms["first_action"]
         return reply
 
     def _run_speculatively(self, utterance: Utterance, proposal: Decision | None,

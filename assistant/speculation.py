@@ -29,11 +29,13 @@ class SpeculationRecord:
     rolled_back: bool = False  # the early effect was reverted for a different one
     redone: bool = False  # undone and run again as the confirmer worded it (same or not)
     skipped_confirmer: bool = False
+    fallback: bool = False  # the confirmed call could not be carried out; the proposal stood
 
     def as_json(self) -> dict[str, Any]:
         return {"proposed": _call(self.proposed), "confirmed": _call(self.confirmed),
                 "ran": self.ran, "agreed": self.agreed, "rolled_back": self.rolled_back,
-                "redone": self.redone, "skipped_confirmer": self.skipped_confirmer}
+                "redone": self.redone, "fallback": self.fallback,
+                "skipped_confirmer": self.skipped_confirmer}
 
 
 def _call(decision: Decision | None) -> dict[str, Any] | None:

@@ -122,5 +122,5 @@ def clear(ctx: ExpertContext) -> ActionResult:
     return ActionResult(reply=f"Cleared {count} read {noun}.", data={"cleared": count}, undo={"rows": rows})
 
 
-EXPERT = build_expert("notifications", "the notification inbox", [check, clear],
+EXPERT = build_expert("notifications", "the assistant's own notification inbox (not email or messages)", [check, clear],
                       [Migration("notifications", 1, _migrate_v1)])

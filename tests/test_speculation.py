@@ -20,7 +20,7 @@ def test_agreement_keeps_the_early_action_once(scripted_assistant):
     assert reply.speculation == {"proposed": {"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}},
                                  "confirmed": {"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}},
                                  "ran": True, "agreed": True, "rolled_back": False, "redone": False,
-                                 "skipped_confirmer": False}
+                                 "fallback": False, "skipped_confirmer": False}
     assert [i["item"] for i in all_lists(scripted_assistant.db)["shopping"]] == ["milk"]
     assert reply.timings_ms["first_action"] <= reply.timings_ms["confirmed"]
 
@@ -88,3 +88,15 @@ def test_same_effect_in_other_words_counts_as_agreement(scripted_assistant):
     reply = scripted_assistant.handle("add milk to my shopping list")
     assert reply.speculation["agreed"] and reply.speculation["redone"] and not reply.speculation["rolled_back"]
     assert [i["item"] for i in all_lists(scripted_assistant.db)["shopping"]] == ["milk"]
+
+
+def test_a_confirmed_call_that_cannot_be_carried_out_loses_to_a_working_proposal(scripted_assistant):
+    from experts.reminders import list_reminders
+    from experts.timers import list_timers
+
+    confirmer(scripted_assistant).enqueue({"api": "timers.set_alarm", "args": {"time": "20 minutes", "name": "check oven"}})
+    reply = scripted_assistant.handle("in 20 minutes remind me to check the oven")
+    assert reply.ok and (reply.expert, reply.api) == ("reminders", "create")
+    assert reply.speculation["fallback"] and not reply.speculation["rolled_back"]
+    assert [r["due"] for r in list_reminders(scripted_assistant.db)] == ["2026-11-25T09:20:00"]
+    assert list_timers(scripted_assistant.db, scripted_assistant.clock.now()) == []

@@ -57,3 +57,22 @@ def load_cases(path: Path) -> list[EvalCase]:
             case.home = (path.parent / case.home).resolve()
         cases.append(case)
     return cases
+
+
+def load_conversations(path: Path) -> list[list[EvalCase]]:
+    """Multi-turn conversations (YAML: [{id, home, now, area?, turns: [{text, expect}]}])."""
+    import yaml
+
+    conversations = []
+    for number, item in enumerate(yaml.safe_load(path.read_text()) or [], start=1):
+        try:
+            shared = {k: item[k] for k in ("home", "now", "area") if k in item}
+            turns = [EvalCase.model_validate({**shared, "id": f"{item['id']}.{i}", **turn})
+                     for i, turn in enumerate(item["turns"], start=1)]
+        except (KeyError, TypeError, ValidationError) as exc:
+            raise EvalFileError(f"{path} conversation {number}: {exc}") from None
+        for case in turns:
+            if case.home is not None and not case.home.is_absolute():
+                case.home = (path.parent / case.home).resolve()
+        conversations.append(turns)
+    return conversations

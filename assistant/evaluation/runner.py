@@ -52,16 +52,37 @@ def run_eval(path: Path, roles: ModelRoles, registry: Registry,
 
 
 def run_case(case: EvalCase, roles: ModelRoles, registry: Registry) -> CaseResult:
+    assistant = fresh_assistant(case, roles, registry)
+    result = run_turn(assistant, case)
+    assistant.db.conn.close()
+    return result
+
+
+def run_conversation(cases: list[EvalCase], roles: ModelRoles, registry: Registry) -> list[CaseResult]:
+    """Turns of one conversation, in order, on one state (follow-ups see the earlier turns)."""
+    assistant = fresh_assistant(cases[0], roles, registry)
+    results = [run_turn(assistant, case) for case in cases]
+    assistant.db.conn.close()
+    return results
+
+
+def fresh_assistant(case: EvalCase, roles: ModelRoles, registry: Registry) -> Assistant:
     from assistant.app import open_state
-    from experts import lists, reminders, smart_home, timers
+    from experts import smart_home
 
     db = open_state(registry, ":memory:")
     if case.home is not None:
         smart_home.load_home(db, _home_spec(case.home))
     clock = Clock(case.now) if case.now else Clock.from_env()
-    assistant = Assistant(db=db, clock=clock, registry=registry, roles=roles, input_area=case.area)
+    return Assistant(db=db, clock=clock, registry=registry, roles=roles, input_area=case.area)
+
+
+def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
+    from experts import lists, reminders, smart_home, timers
+
+    db, clock = assistant.db, assistant.clock
     before = {d["id"]: d for d in smart_home.list_devices(db)}
-    reply = assistant.handle(case.text)
+    reply = assistant.handle(case.text, area=case.area)
     expect = case.expect
     problems = checks.check_reply(expect, reply)
     if expect.devices is not None:
@@ -73,7 +94,6 @@ def run_case(case: EvalCase, roles: ModelRoles, registry: Registry) -> CaseResul
         problems += checks.check_timers(expect.timers, timers.list_timers(db, clock.now()))
     if expect.lists is not None:
         problems += checks.check_lists(expect.lists, lists.all_lists(db))
-    db.conn.close()
     return _result(case, reply, problems)
 
 

@@ -19,7 +19,7 @@ import yaml
 from assistant.paths import PROJECT_ROOT, prefix_cache_dir
 
 NONE = "none"
-TRAINING_FILES = (PROJECT_ROOT / "data" / "eval" / "train.jsonl",)
+TRAINING_FILES = (PROJECT_ROOT / "data" / "eval" / "train.jsonl", PROJECT_ROOT / "data" / "train" / "extra.jsonl")
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 TOP_K = 3
 
@@ -64,11 +64,14 @@ class ExpertClassifier:
         self.labels = np.array([label for _, label in examples])
         self.vectors = self._embed_cached(self.texts)
 
-    def guess(self, text: str) -> ExpertGuess:
+    def guess(self, text: str, leave_out_self: bool = False) -> ExpertGuess:
+        """Rank experts for `text`; `leave_out_self` ignores a training example with the same
+        text (leave-one-out, for measuring on the training split itself)."""
         similarity = self.vectors @ self.embedder.embed([text])[0]
+        keep = np.array([t != text for t in self.texts]) if leave_out_self else np.ones(len(self.texts), bool)
         scores = {}
         for label in np.unique(self.labels):
-            top = np.sort(similarity[self.labels == label])[-TOP_K:]
+            top = np.sort(similarity[(self.labels == label) & keep])[-TOP_K:]
             scores[str(label)] = float(top.mean())
         ranking = tuple(sorted(scores.items(), key=lambda kv: kv[1], reverse=True))
         margin = ranking[0][1] - ranking[1][1] if len(ranking) > 1 else ranking[0][1]

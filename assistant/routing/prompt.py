@@ -18,7 +18,8 @@ from assistant.routing.schema import DECLINE, signature_line
 
 RULES = f"""You turn a smart-home assistant user's request into one function call.
 Reply with JSON {{"api": "<function>", "args": {{...}}}}. Copy names, times and durations from the request in the user's words; leave out arguments the request does not mention.
-If no function can do it (buying, ordering, booking, email, messages, calls, web, news, weather, stocks, social media, anything outside this home), reply {{"api": "{DECLINE}"}}."""
+If no function can do it, reply {{"api": "{DECLINE}"}}: this assistant has no internet, phone, email, messages, calendar, shopping, orders, deliveries, bookings, rides, weather, news, stocks, social media, streaming services or web search.
+Questions, trivia, opinions and small talk go to chat.respond."""
 
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
