@@ -17,9 +17,11 @@ from assistant.storage.core_tables import MIGRATIONS as CORE_MIGRATIONS
 def default_registry() -> Registry:
     """Every expert, in catalogue order (most used first)."""
     from experts import chat, lists, memory, notifications, reminders, smart_home, system, timers
+    from experts import events, watches
 
     return Registry([smart_home.EXPERT, timers.EXPERT, reminders.EXPERT, lists.EXPERT,
-                     notifications.EXPERT, memory.EXPERT, system.EXPERT, chat.EXPERT])
+                     notifications.EXPERT, memory.EXPERT, watches.EXPERT, events.EXPERT,
+                     system.EXPERT, chat.EXPERT])
 
 
 def open_state(registry: Registry, path: Path | str | None = None):

@@ -98,9 +98,12 @@ def ungrounded_arguments(spec: ApiSpec, args: dict, text: str) -> list[str]:
     """Required phrase arguments the model did not take from the utterance (it made them up:
     "order a pizza" → timers.start(duration="15 minutes")). Such a call is not what was asked."""
     said = _tokens(text)
-    required = spec.json_schema().get("required", [])
+    schema = spec.json_schema()
+    properties = schema.get("properties", {})
     bad = []
-    for name in required:
+    for name in schema.get("required", []):
+        if "enum" in properties.get(name, {}) or "$ref" in properties.get(name, {}):
+            continue  # a choice from a fixed set, not a phrase from the utterance
         value = args.get(name)
         phrases = value if isinstance(value, list) else [value]
         if any(isinstance(p, str) and not _grounded(p, said) for p in phrases):

@@ -51,3 +51,11 @@ def test_grounding_flags_made_up_required_phrases():
     create = registry.api("reminders", "create")
     assert ungrounded_arguments(create, {"text": "pay the rent", "when": "at noon on friday"},
                                 "remind me on friday at noon to pay the rent") == []
+
+
+def test_choices_from_a_fixed_set_are_not_phrases_to_ground():
+    from assistant.app import default_registry
+
+    create = default_registry().api("watches", "create")
+    args = {"kind": "if_not_happened", "event": "fed", "subject": "Daisy", "by": "noon"}
+    assert ungrounded_arguments(create, args, "let me know if Daisy isn't fed by noon every day") == []

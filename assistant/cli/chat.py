@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager, nullcontext
 
 import typer
 from prompt_toolkit import PromptSession
 from prompt_toolkit.history import FileHistory
+from prompt_toolkit.patch_stdout import patch_stdout
 
 from assistant.cli.common import console, friendly
 from assistant.paths import user_dir
@@ -21,18 +23,37 @@ def chat(area: str = typer.Option(None, help="The area you are in.")) -> None:
     assistant = build_assistant()
     read = _line_reader()
     console.print(BANNER, style="dim")
-    while True:
+    with _scheduler_in_background():
+        while True:
+            try:
+                line = read()
+            except (EOFError, KeyboardInterrupt):
+                break
+            if line.strip() in ("/quit", "/exit"):
+                break
+            if not line.strip():
+                continue
+            reply = assistant.handle(line, area=area)
+            style = "green" if reply.ok else "yellow"
+            console.print(f"[{style}]assistant>[/{style}] {reply.reply}", highlight=False)
+
+
+@contextmanager
+def _scheduler_in_background():
+    """Reminders, timers and watches fire while chatting; their notifications print above the prompt."""
+    from assistant.clock import Clock
+    from assistant.paths import database_path
+    from assistant.scheduler import start_background_scheduler
+
+    def show(item) -> None:
+        console.print(f"[magenta]notification>[/magenta] {item.text}", highlight=False)
+
+    with patch_stdout() if sys.stdin.isatty() else nullcontext():
+        background = start_background_scheduler(database_path(), Clock.from_env(), show)
         try:
-            line = read()
-        except (EOFError, KeyboardInterrupt):
-            break
-        if line.strip() in ("/quit", "/exit"):
-            break
-        if not line.strip():
-            continue
-        reply = assistant.handle(line, area=area)
-        style = "green" if reply.ok else "yellow"
-        console.print(f"[{style}]assistant>[/{style}] {reply.reply}", highlight=False)
+            yield
+        finally:
+            background.stop()
 
 
 def _line_reader():

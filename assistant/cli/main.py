@@ -5,6 +5,10 @@ import typer
 
 from assistant.cli import chat as chat_cli
 from assistant.cli import evaluate, home, models, state
+from assistant.cli import listen as listen_cli
+from assistant.cli import daemon as daemon_cli
+from assistant.cli import events as events_cli
+from assistant.cli import watches as watches_cli
 from assistant.cli.common import console, friendly, print_json
 
 app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
@@ -17,8 +21,12 @@ app.add_typer(state.timers_app, name="timers")
 app.add_typer(state.lists_app, name="lists")
 app.add_typer(state.notifications_app, name="notifications")
 app.add_typer(state.memory_app, name="memory")
+app.add_typer(events_cli.app, name="events")
+app.add_typer(watches_cli.app, name="watches")
 app.command("chat")(chat_cli.chat)
 app.command("eval")(evaluate.eval_command)
+app.command("listen")(listen_cli.listen)
+app.command("daemon")(daemon_cli.daemon)
 
 
 @app.command()

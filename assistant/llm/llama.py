@@ -25,12 +25,18 @@ def chatml(messages: list[ChatMessage], open_assistant_turn: bool = True) -> str
     return text + ("<|im_start|>assistant\n" if open_assistant_turn else "")
 
 
+MAX_STRING_CHARS = 80  # a phrase, never a runaway repetition loop
+
+
 def compact_json_grammar(schema_json: str) -> str:
-    """GBNF for the schema with no optional whitespace: minified JSON costs fewer output tokens."""
+    """GBNF for the schema with no optional whitespace (minified JSON costs fewer output tokens)
+    and strings of bounded length."""
     from llama_cpp.llama_grammar import json_schema_to_gbnf
 
     gbnf = json_schema_to_gbnf(schema_json)
-    return re.sub(r"^space ::= .*$", 'space ::= ""', gbnf, flags=re.MULTILINE)
+    gbnf = re.sub(r"^space ::= .*$", 'space ::= ""', gbnf, flags=re.MULTILINE)
+    return re.sub(r'^string ::= "\\"" char\* "\\"" space$',
+                  f'string ::= "\\"" char{{0,{MAX_STRING_CHARS}}} "\\"" space', gbnf, flags=re.MULTILINE)
 
 
 def _import_llama():

@@ -19,7 +19,8 @@ import yaml
 from assistant.paths import PROJECT_ROOT, prefix_cache_dir
 
 NONE = "none"
-TRAINING_FILES = (PROJECT_ROOT / "data" / "eval" / "train.jsonl", PROJECT_ROOT / "data" / "train" / "extra.jsonl")
+TRAINING_FILES = (PROJECT_ROOT / "data" / "eval" / "train.jsonl",
+                  *sorted((PROJECT_ROOT / "data" / "train").glob("*.jsonl")))
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 TOP_K = 3
 

@@ -1,0 +1,66 @@
+"""`assistant daemon`: the scheduler in real time (Ctrl-C to stop), or through simulated time."""
+from __future__ import annotations
+
+import signal
+import threading
+from datetime import datetime
+
+import typer
+
+from assistant.clock import Clock, ClockError, parse_iso
+from assistant.cli.common import console, friendly, open_db
+
+
+@friendly
+def daemon(simulate_until: str = typer.Option(None, "--simulate-until", metavar="ISO",
+                                              help="Run from ASSISTANT_NOW (or now) to this time quickly, then exit."),
+           webhook_port: int = typer.Option(None, "--webhook-port",
+                                            help="Also accept events on POST /events at this port (0: any free port)."),
+           webhook_host: str = typer.Option("127.0.0.1", "--webhook-host",
+                                            help="Address for the webhook; loopback unless you mean otherwise."),
+           quiet: bool = typer.Option(False, "--quiet", help="Do not print notifications as they fire.")) -> None:
+    """Fire reminders, timers and watches as they come due; missed ones fire on start, marked late."""
+    from assistant.scheduler import Scheduler, desktop_delivery, fan_out, terminal_delivery
+
+    if simulate_until and webhook_port is not None:
+        raise ClockError("--webhook-port only works in real time, not with --simulate-until")
+    clock = Clock.from_env()
+    db = open_db()
+    try:
+        if simulate_until:
+            return _simulate(Scheduler(db, clock, None if quiet else terminal_delivery(console)), clock,
+                             parse_iso(simulate_until, "--simulate-until"))
+        deliver = fan_out(None if quiet else terminal_delivery(console), desktop_delivery())
+        _run(Scheduler(db, clock, deliver), clock, webhook_port, webhook_host)
+    finally:
+        db.conn.close()
+
+
+def _simulate(scheduler, clock: Clock, end: datetime) -> None:
+    start = clock.now()
+    if end < start:
+        raise ClockError(f"--simulate-until {end.isoformat()} is before the start time {start.isoformat()}")
+    fired = scheduler.simulate_until(end)
+    console.print(f"Simulated {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}: "
+                  f"{len(fired)} notification{'' if len(fired) == 1 else 's'}.", highlight=False)
+
+
+def _run(scheduler, clock: Clock, webhook_port: int | None, webhook_host: str) -> None:
+    from assistant.paths import database_path, user_dir
+    from assistant.scheduler.webhook import start_webhook
+
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    webhook = start_webhook(database_path(), clock, webhook_port, webhook_host) if webhook_port is not None else None
+    if webhook:
+        console.print(f"Webhook: POST {webhook.url} (bearer token in {user_dir() / 'webhook_token'})",
+                      highlight=False, soft_wrap=True)
+    console.print("Scheduler running; Ctrl-C to stop.", highlight=False)
+    try:
+        scheduler.run_forever(stop)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if webhook:
+            webhook.stop()
+    console.print("Scheduler stopped.", highlight=False)

@@ -1,0 +1,107 @@
+"""A small local HTTP webhook for camera and sensor events, run by the daemon.
+
+POST /events with `Authorization: Bearer <token>` and a JSON body: one event object
+{source, label, subject?, at?, data?} or a list of them. The token lives in
+ASSISTANT_HOME/webhook_token (created on first use, readable by the owner only). Loopback only
+unless the daemon is told otherwise.
+"""
+from __future__ import annotations
+
+import hmac
+import json
+import secrets
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from assistant.clock import Clock
+from assistant.paths import user_dir
+from assistant.storage.db import open_database
+from experts.events import add_events, event_from_json
+
+MAX_BODY = 1_000_000  # bytes
+
+
+def webhook_token(home: Path | None = None) -> str:
+    """The shared secret callers must send; created (0600) on first use."""
+    path = (home or user_dir()) / "webhook_token"
+    if not path.exists():
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_urlsafe(32) + "\n")
+    return path.read_text().strip()
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], db_path: Path | str, clock: Clock, token: str) -> None:
+        super().__init__(address, _Handler)
+        self.db = open_database(db_path)  # tables exist already: the daemon opened the state first
+        self.lock = threading.Lock()
+        self.clock, self.token = clock, token
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+
+    def do_POST(self) -> None:  # noqa: N802 - the http.server naming
+        if self.path.rstrip("/") != "/events":
+            return self._reply(404, {"error": "not found; POST events to /events"})
+        given = self.headers.get("Authorization", "")
+        if not hmac.compare_digest(given.encode(), f"Bearer {self.server.token}".encode()):
+            return self._reply(401, {"error": "missing or wrong bearer token"})
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_BODY:
+            return self._reply(413, {"error": f"body larger than {MAX_BODY} bytes"})
+        try:
+            body = json.loads(self.rfile.read(length) or b"null")
+            items = body if isinstance(body, list) else [body]
+            now = self.server.clock.now()
+            parsed = [event_from_json(item, now) for item in items]
+        except (ValueError, UnicodeDecodeError) as exc:
+            return self._reply(400, {"error": str(exc)})
+        with self.server.lock:
+            added = add_events(self.server.db, parsed)
+        self._reply(201, {"added": [event["id"] for event in added]})
+
+    def do_GET(self) -> None:  # noqa: N802
+        self._reply(405, {"error": "use POST /events"})
+
+    def _reply(self, status: int, body: dict[str, Any]) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet by default
+        pass
+
+
+@dataclass
+class Webhook:
+    server: _Server
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        host, port = self.server.server_address[:2]
+        return f"http://{host}:{port}/events"
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+        self.thread.join(5)
+        self.server.db.conn.close()
+
+
+def start_webhook(db_path: Path | str, clock: Clock, port: int, host: str = "127.0.0.1",
+                  token: str | None = None) -> Webhook:
+    """Serve POST /events on host:port (port 0 picks a free one) in a background thread."""
+    server = _Server((host, port), db_path, clock, token or webhook_token())
+    thread = threading.Thread(target=server.serve_forever, name="webhook", daemon=True)
+    thread.start()
+    return Webhook(server, thread)
