@@ -389,6 +389,8 @@ def create(ctx: ExpertContext, kind: Literal["if_not_happened", "when_happens", 
            after: str | None = None, message: str | None = None) -> ActionResult:
     """Watch for something: notify if an event hasn't happened by a time, when it happens, or if a device is in a state at a time."""
     now = ctx.clock.now()
+    said = ctx.utterance.text if ctx.utterance else None
+    subject, by, repeat = _regrounded(said, subject, by, repeat)
     if kind == "if_not_happened":
         plan = _absence(ctx, now, event, subject, by, after, repeat)
     elif kind == "when_happens":
@@ -399,6 +401,30 @@ def create(ctx: ExpertContext, kind: Literal["if_not_happened", "when_happens", 
         return ActionResult(ok=False, reply=plan)
     row = _insert(ctx.db, plan, message, now)
     return ActionResult(reply=plan.reply, data=_public(row), undo={"watch_id": row["id"]})
+
+
+def _regrounded(said: str | None, subject: str | None, by: str | None,
+                repeat: str | None) -> tuple[str | None, str | None, str | None]:
+    """Repair what a small model tends to blur, from the user's own words: a subject keeps only its
+    leading words that the user said ("Daisy the doggie every day at noon" → "Daisy"); a missing
+    deadline or repetition is taken from the utterance's time phrase ("by noon every day")."""
+    if not said:
+        return subject, by, repeat
+    words = set(re.findall(r"[a-z0-9']+", said.lower()))
+    if subject:
+        kept = []
+        for word in subject.split():
+            if word.lower().strip(",.") not in words:
+                break
+            kept.append(word)
+        subject = " ".join(kept) or subject
+    if by is None:
+        deadline = re.search(r"\b(?:by|before|until|at)\s+((?:\d{1,2}(?::\d{2})?\s*(?:am|pm)?)|noon|midnight|\w+ o'clock)", said, re.IGNORECASE)
+        by = deadline.group(1) if deadline else None
+    if repeat is None:
+        every = re.search(r"\b(every\s+(?:day|morning|evening|night|weekday|weekend|week|\w+day)|daily|each day)\b", said, re.IGNORECASE)
+        repeat = every.group(1) if every else None
+    return subject, by, repeat
 
 
 def _open(db: Database) -> list[dict[str, Any]]:

@@ -200,3 +200,11 @@ def test_cli_watches_json_contract_pause_resume_delete():
 def test_cli_watches_unknown_id_fails_clearly(command):
     result = runner.invoke(app, ["watches", command, "42"])
     assert result.exit_code == 1 and "There is no watch 42." in result.stderr
+
+
+def test_a_blurred_subject_and_missing_deadline_are_repaired_from_the_users_words():
+    from experts.watches import _regrounded
+
+    said = "let me know if Daisy isn't fed by noon every day"
+    assert _regrounded(said, "Daisy the doggie the morning of every day at noon", None, None) == ("Daisy", "noon", "every day")
+    assert _regrounded(said, "Daisy", "12pm", "daily") == ("Daisy", "12pm", "daily")
