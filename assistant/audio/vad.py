@@ -23,8 +23,8 @@ class SpeechDetector(Protocol):
 
 class EnergyVAD:
     """A chunk is speech when its level (dBFS) is above `min_db` and `margin_db` above the noise
-    floor: the 10th percentile of the levels of the last `window` seconds (for the first second,
-    at most `prior_floor_db`, so speech at the very start of a stream counts)."""
+    floor: the quietest chunk of the last `window` seconds (minimum tracking; during the first
+    second at most `prior_floor_db`, so speech at the very start of a stream counts)."""
 
     def __init__(self, min_db: float = -50.0, margin_db: float = 12.0, window: float = 5.0,
                  prior_floor_db: float = -70.0) -> None:
@@ -35,7 +35,7 @@ class EnergyVAD:
     def floor_db(self) -> float:
         if not self.levels:
             return self.prior_floor_db
-        floor = float(np.percentile(self.levels, 10))
+        floor = min(self.levels)
         return floor if len(self.levels) * CHUNK_SECONDS >= 1 else min(floor, self.prior_floor_db)
 
     def is_speech(self, chunk: AudioChunk) -> bool:

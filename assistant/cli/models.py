@@ -34,6 +34,8 @@ def install(names: list[str] = typer.Argument(None, help="Models to install (def
 
     manifest = load_manifest()
     for name in names or list(manifest.models):
+        if _install_voice_model(name):
+            continue
         entry = manifest.model(name)
         if entry.installed():
             console.print(f"{name}: already installed at {entry.path}")
@@ -61,3 +63,21 @@ def warm() -> None:
     _, trace = router.decide("what time is it")
     console.print(f"confirmer prefix ready ({trace.prompt_tokens} prompt tokens, "
                   f"{time.perf_counter() - started:.1f} s)")
+
+
+def _install_voice_model(name: str) -> bool:
+    """Speech models (`vosk-en`) come from their own source: see assistant/audio/models.py."""
+    from assistant.audio.errors import AudioError
+    from assistant.audio.models import VOICE_MODELS, install_voice_model
+    from assistant.cli.common import err_console
+
+    if name not in VOICE_MODELS:
+        return False
+    console.print(f"{name}: {VOICE_MODELS[name]} …")
+    try:
+        path = install_voice_model(name)
+    except AudioError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    console.print(f"{name}: installed at {path}")
+    return True

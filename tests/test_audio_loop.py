@@ -1,0 +1,261 @@
+"""The listen loop's state machine, on fake components behind the real interfaces (no models)."""
+import tracemalloc
+
+import numpy as np
+import pytest
+
+from assistant.audio.loop import Heard, ListenLoop, State, is_stop, wake_phrase_pattern
+from assistant.audio.sources import SAMPLE_RATE, ArraySource, AudioChunk, looping
+from assistant.audio.stt import Transcript
+from assistant.messages import Reply
+
+
+# ------------------------------------------------------------------------------ fakes
+def audio(*segments: tuple[str, float]) -> np.ndarray:
+    """("silence", s) / ("speech", s): a tone loud enough for the energy VAD stands in for speech."""
+    parts = []
+    for kind, seconds in segments:
+        n = int(seconds * SAMPLE_RATE)
+        if kind == "speech":
+            parts.append((8000 * np.sin(2 * np.pi * 220 * np.arange(n) / SAMPLE_RATE)).astype(np.int16))
+        else:
+            parts.append(np.zeros(n, np.int16))
+    return np.concatenate(parts)
+
+
+class StreamClock:
+    """Stream time as the loop sees it (the fakes below read it)."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def follow(self, source):
+        for chunk in source:
+            self.now = chunk.start
+            yield chunk
+
+
+class FakeWake:
+    name = "hey_jarvis"
+
+    def __init__(self, at=()):
+        self.at = sorted(at)
+        self.resets = 0
+
+    def reset(self):
+        self.resets += 1
+        self.pending = list(self.at)
+
+    def process(self, chunk: AudioChunk) -> bool:
+        if self.pending and chunk.start >= self.pending[0]:
+            self.pending.pop(0)
+            return True
+        return False
+
+
+class FakeStream:
+    def __init__(self, text, on_partial):
+        self.text, self.on_partial, self.chunks = text, on_partial, 0
+
+    def accept(self, chunk):
+        self.chunks += 1
+        if self.on_partial and self.text and self.chunks == 3:
+            self.on_partial(self.text.split()[0])
+
+    def finish(self):
+        return Transcript(self.text, "fake", partials=[self.text.split()[0]] if self.text else [])
+
+
+class FakeSTT:
+    name = "fake"
+
+    def __init__(self, *texts, always=None):
+        self.texts, self.always = list(texts), always
+
+    def load(self):
+        pass
+
+    def stream(self, on_partial=None):
+        text = self.always or (self.texts.pop(0) if self.texts else "")
+        return FakeStream(text, on_partial)
+
+
+class FakeSpeaker:
+    def __init__(self, clock, seconds=3.0):
+        self.clock, self.seconds = clock, seconds
+        self.said, self.stopped, self.until = [], 0, -1.0
+
+    @property
+    def speaking(self):
+        return self.clock.now < self.until
+
+    def speak(self, text):
+        self.said.append(text)
+        self.until = self.clock.now + self.seconds
+
+    def stop(self):
+        self.stopped += 1
+        self.until = -1.0
+
+    def wait(self):
+        self.until = -1.0
+
+    def close(self):
+        pass
+
+
+def echo(text: str) -> Reply:
+    return Reply(reply=f"you said {text}", expert="system", api="echo",
+                 timings_ms={"first_action": 1.0, "total": 2.0})
+
+
+def run(samples, *, wake=None, texts=(), handle=echo, speak_seconds=3.0):
+    clock = StreamClock()
+    states = []
+    partials = []
+    speaker = FakeSpeaker(clock, speak_seconds)
+    loop = ListenLoop(handle=handle, stt=FakeSTT(*texts), speaker=speaker, wake=wake,
+                      on_state=lambda old, new: states.append(new.value), on_partial=partials.append)
+    heard = list(loop.run(clock.follow(ArraySource(samples))))
+    return heard, states, speaker, loop, partials
+
+
+# ------------------------------------------------------------------------------ tests
+def test_wake_word_then_command_walks_every_state():
+    samples = audio(("silence", 1.0), ("silence", 0.5), ("speech", 1.0), ("silence", 4.0))
+    heard, states, speaker, loop, partials = run(samples, wake=FakeWake(at=[1.0]),
+                                                 texts=["turn on the lights"])
+    assert [h.transcript for h in heard] == ["turn on the lights"]
+    assert states == ["awake", "listening", "routing", "speaking", "idle"]
+    assert speaker.said == ["you said turn on the lights"]
+    assert partials == ["turn"] and heard[0].partials == ["turn"]
+    assert loop.state is State.IDLE
+
+
+def test_speech_without_the_wake_word_is_ignored():
+    samples = audio(("silence", 1.0), ("speech", 1.0), ("silence", 2.0))
+    heard, states, *_ = run(samples, wake=FakeWake(at=[]), texts=["turn on the lights"])
+    assert heard == [] and states == []
+
+
+def test_no_wake_mode_handles_every_utterance():
+    samples = audio(("silence", 0.5), ("speech", 1.0), ("silence", 4.0), ("speech", 0.8), ("silence", 4.0))
+    heard, states, speaker, *_ = run(samples, texts=["what time is it", "what's the date"])
+    assert [h.transcript for h in heard] == ["what time is it", "what's the date"]
+    assert states.count("routing") == 2 and "awake" not in states
+
+
+def test_awake_times_out_when_nothing_is_said():
+    samples = audio(("silence", 1.0), ("silence", 6.0), ("speech", 1.0), ("silence", 2.0))
+    heard, states, *_ = run(samples, wake=FakeWake(at=[0.9]), texts=["too late"])
+    assert heard == [] and states == ["awake", "idle"]
+
+
+def test_stop_while_speaking_interrupts_the_reply():
+    samples = audio(("speech", 1.0), ("silence", 1.0), ("speech", 0.4), ("silence", 3.0))
+    heard, states, speaker, *_ = run(samples, texts=["tell me a story", "stop"], speak_seconds=10)
+    assert [h.transcript for h in heard] == ["tell me a story", "stop"]
+    assert heard[1].barge_in and speaker.stopped == 1
+    assert speaker.said == ["you said tell me a story"]  # the "stop" reply is not spoken
+    assert states[-1] == "idle"
+
+
+def test_other_talk_while_speaking_does_not_interrupt():
+    samples = audio(("speech", 1.0), ("silence", 1.0), ("speech", 0.4), ("silence", 2.0))
+    heard, states, speaker, *_ = run(samples, texts=["tell me a story", "wow"], speak_seconds=10)
+    assert [h.transcript for h in heard] == ["tell me a story"] and speaker.stopped == 0
+
+
+def test_wake_word_while_speaking_stops_speech_and_listens():
+    samples = audio(("silence", 1.0), ("speech", 1.0), ("silence", 1.5), ("silence", 0.3),
+                    ("speech", 0.8), ("silence", 3.0))
+    heard, states, speaker, *_ = run(samples, wake=FakeWake(at=[0.9, 3.5]),
+                                     texts=["tell me a story", "what time is it"], speak_seconds=10)
+    assert [h.transcript for h in heard] == ["tell me a story", "what time is it"]
+    assert speaker.stopped == 1 and not heard[1].barge_in
+
+
+def test_wake_word_inside_talk_over_a_reply_still_wakes():
+    """Speech that starts while a reply plays is first heard as possible barge-in; when the wake
+    word fires inside it, the reply stops and the command after it is handled."""
+    samples = audio(("speech", 1.0), ("silence", 1.0), ("speech", 2.0), ("silence", 3.0))
+    heard, states, speaker, *_ = run(samples, wake=FakeWake(at=[0.0, 2.6]),
+                                     texts=["tell me a story", "(dropped at the wake word)", "what time is it"],
+                                     speak_seconds=10)
+    assert [h.transcript for h in heard] == ["tell me a story", "what time is it"]
+    assert speaker.stopped == 1 and not heard[1].barge_in
+
+
+def test_input_ending_mid_utterance_is_still_handled():
+    heard, *_ = run(audio(("silence", 0.5), ("speech", 1.5)), texts=["what time is it"])
+    assert [h.transcript for h in heard] == ["what time is it"]
+
+
+def test_empty_transcript_is_not_handled():
+    heard, states, *_ = run(audio(("speech", 1.0), ("silence", 2.0)), texts=[""])
+    assert heard == [] and "speaking" not in states
+
+
+def test_a_failing_handler_becomes_an_error_reply_and_the_loop_goes_on():
+    calls = []
+
+    def flaky(text):
+        calls.append(text)
+        if len(calls) == 1:
+            raise RuntimeError("model exploded")
+        return echo(text)
+
+    samples = audio(("speech", 1.0), ("silence", 4.0), ("speech", 1.0), ("silence", 4.0))
+    heard, *_ = run(samples, texts=["one", "two"], handle=flaky)
+    assert [h.reply.ok for h in heard] == [False, True]
+    assert "model exploded" in heard[0].reply.reply
+
+
+def test_heard_json_has_the_ask_fields_plus_transcript_and_voice_timings():
+    heard, *_ = run(audio(("speech", 1.0), ("silence", 2.0)), texts=["what time is it"])
+    data = heard[0].as_json()
+    assert set(Reply.model_fields) | {"transcript"} == set(data)
+    timings = data["timings_ms"]
+    # hangover (~0.56 s of silence, in stream time) is part of the wait after speech ends
+    assert 500 <= timings["end_of_speech_to_first_action"] <= timings["end_of_speech_to_reply"]
+    assert "stt" in timings
+
+
+def test_wake_phrase_is_stripped_from_transcripts():
+    pattern = wake_phrase_pattern("hey_jarvis")
+    assert pattern.sub("", "Hey Jarvis, turn on the lights.") == "turn on the lights."
+    assert pattern.sub("", "Jarvis. What time is it?") == "What time is it?"
+    assert pattern.sub("", "turn on jarvis") == "turn on jarvis"
+    assert wake_phrase_pattern(None).sub("", "hey jarvis") == "hey jarvis"
+
+
+def test_stop_words_come_from_the_fast_path():
+    assert is_stop("Stop.") and is_stop("be quiet") and not is_stop("stop the timer in the kitchen")
+
+
+def test_an_hour_of_looping_input_does_not_grow_memory():
+    """45,000 chunks (one hour) with an utterance every 6 s: allocations stay flat."""
+    cycle = audio(("speech", 1.0), ("silence", 5.0))
+    clock = StreamClock()
+    loop = ListenLoop(handle=echo, stt=FakeSTT(always="what time is it"), speaker=FakeSpeaker(clock, 1.0))
+    heard = 0
+    tracemalloc.start()
+    for index, _ in enumerate(loop.run(clock.follow(looping(ArraySource(cycle), seconds=3600)))):
+        heard += 1
+        if index == 50:
+            baseline = tracemalloc.get_traced_memory()[0]
+    grown = tracemalloc.get_traced_memory()[0] - baseline
+    tracemalloc.stop()
+    assert heard == 600
+    assert grown < 200_000, f"memory grew by {grown} bytes over an hour of input"
+
+
+def test_heard_is_a_plain_record():
+    heard = Heard("x", Reply(reply="y"))
+    assert heard.partials == [] and heard.barge_in is False
+
+
+@pytest.mark.parametrize("seconds", [0.0, 0.04])
+def test_tiny_inputs_produce_nothing(seconds):
+    heard, *_ = run(np.zeros(int(seconds * SAMPLE_RATE), np.int16), texts=["x"])
+    assert heard == []
