@@ -109,3 +109,25 @@ def test_follow_up_conversations(real_roles):
     passed = sum(r.passed for r in results)
     print(f"follow-ups: {passed}/{len(results)} turns passed")
     assert passed >= 0.7 * len(results)
+
+
+@requires_models
+def test_daisy_watch_from_a_spoken_style_request_to_notifications(isolated_home):
+    """Memory fact → request by text (real model) → watch stored → simulated days with and
+    without "dog eating" events → notifications exactly on the days she was not fed."""
+    monday = {"ASSISTANT_NOW": "2026-11-23T08:00:00"}
+    assert cli("ask", "remember that Daisy is our cream golden retriever", env_extra=monday).returncode == 0
+    reply = json.loads(cli("ask", "let me know if Daisy isn't fed by noon every day", "--json",
+                           env_extra=monday).stdout)
+    assert (reply["expert"], reply["api"]) == ("watches", "create"), reply
+    watches = json.loads(cli("watches", "--json").stdout)
+    assert len(watches) == 1 and "FREQ=DAILY" in watches[0]["recurrence"] and watches[0]["active"]
+    for day in ("2026-11-23", "2026-11-25"):  # fed on Monday and Wednesday only
+        added = cli("events", "add", "--source", "kitchen-cam", "--label", "dog eating", "--subject", "Daisy",
+                    "--at", f"{day}T09:30:00", env_extra=monday)
+        assert added.returncode == 0, added.stderr
+    ran = cli("daemon", "--simulate-until", "2026-11-26T23:00:00", env_extra=monday)
+    assert ran.returncode == 0, ran.stderr
+    notes = json.loads(cli("notifications", "--json").stdout)
+    unfed_days = sorted(n["created"][:10] for n in notes if "Daisy" in n["text"])
+    assert unfed_days == ["2026-11-24", "2026-11-26"], notes

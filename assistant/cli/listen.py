@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
@@ -39,8 +40,9 @@ def listen(
         if input_file is None and not as_json:
             hint = "speak" if no_wake else f"say \"{wake_word.replace('_', ' ')}\", then your request"
             err_console.print(f"Listening: {hint} (Ctrl-C to stop).", style="dim")
-        for heard in loop.run(source):
-            _show(heard, as_json)
+        with _scheduler_when_live(input_file is None, speaker):
+            for heard in loop.run(source):
+                _show(heard, as_json)
     except AudioError as exc:
         err_console.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
@@ -83,3 +85,26 @@ def _show(heard, as_json: bool) -> None:
 
 def _warn(message: str) -> None:
     err_console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+
+
+@contextmanager
+def _scheduler_when_live(live: bool, speaker):
+    """On the microphone, reminders, timers and watches fire while listening and are spoken
+    (they always reach the inbox too). A file run (--input) replays audio and exits: no scheduler."""
+    if not live:
+        yield
+        return
+    from assistant.clock import Clock
+    from assistant.paths import database_path
+    from assistant.scheduler import start_background_scheduler
+
+    def deliver(item) -> None:
+        err_console.print(f"notification> {item.text}", highlight=False)
+        if speaker is not None:
+            speaker.speak(item.text)
+
+    background = start_background_scheduler(database_path(), Clock.from_env(), deliver)
+    try:
+        yield
+    finally:
+        background.stop()
