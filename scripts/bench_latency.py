@@ -95,7 +95,7 @@ def plot(rows: list[dict], path: Path) -> None:
 
     fig, axes = plt.subplots(1, 2, figsize=(12, 4.5), sharey=True)
     for ax, key, title in ((axes[0], "first", "text → first action (ms)"), (axes[1], "confirmed", "text → confirmed result (ms)")):
-        ax.boxplot([[max(v, 0.1) for v in r[key]] for r in rows], vert=False, showfliers=True)
+        ax.boxplot([[max(v, 0.1) for v in r[key]] for r in rows], orientation="horizontal", showfliers=True)
         ax.set_yticks(range(1, len(rows) + 1), [r["mode"] for r in rows])
         ax.set_xscale("log")
         ax.set_title(title)
@@ -108,7 +108,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--set", type=Path, default=ROOT / "tests" / "data" / "dev_eval.jsonl")
     parser.add_argument("--cold-n", type=int, default=4, help="lines for the (slow) cold mode")
-    parser.add_argument("--plot", type=Path, default=ROOT / "bench_latency.png")
+    parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "bench_latency.png")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as home:
         import os
