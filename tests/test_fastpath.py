@@ -20,6 +20,10 @@ from assistant.routing import fastpath
     ("yes", "confirmation.confirm"),
     ("Yes, I'm sure.", "confirmation.confirm"),
     ("no", "confirmation.deny"),
+    ("ok never mind that", "system.stop"),
+    ("nah forget about it", "system.stop"),
+    ("alright that's all", "system.stop"),
+    ("um, stop", "system.stop"),
 ])
 def test_fixed_commands_match(text, expected):
     decision = fastpath.match(text)

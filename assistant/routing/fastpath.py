@@ -13,7 +13,7 @@ WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|compute
 
 # (pattern over the normalised utterance, expert, api)
 PATTERNS: list[tuple[str, str, str]] = [
-    (r"(?:stop|cancel|never ?mind|forget it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all)( it| that)?",
+    (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
     (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time)",
      "system", "time"),
@@ -28,11 +28,15 @@ COMPILED = [(re.compile(rf"^{p}$"), expert, api) for p, expert, api in PATTERNS]
 CONFIRMATION = "confirmation"  # answers to a pending confirmation question, handled by the pipeline
 
 
+FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|so)\s+)+")
+
+
 def normalise(text: str) -> str:
     text = text.lower().replace("’", "'").strip()
     text = WAKE_AND_POLITE.sub(" ", text)
     text = re.sub(r"[^\w' ]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    return FILLER.sub("", text) if FILLER.sub("", text) else text
 
 
 def match(text: str) -> Decision | None:
