@@ -9,6 +9,7 @@ from typing import Any, Callable
 
 import typer
 from rich.console import Console
+from rich.table import Table
 
 from assistant.clock import ClockError
 from assistant.config import ConfigError
@@ -53,3 +54,13 @@ def open_db():
     from assistant.app import default_registry, open_state
 
     return open_state(default_registry())
+
+
+def print_table(title: str, columns: list[str], rows: list[list]) -> None:
+    """A rich table; None cells print empty."""
+    table = Table(title=title)
+    for column in columns:
+        table.add_column(column)
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.print(table)

@@ -5,10 +5,9 @@ import json
 import sys
 
 import typer
-from rich.table import Table
 
 from assistant.clock import Clock, parse_iso
-from assistant.cli.common import console, err_console, friendly, open_db, print_json
+from assistant.cli.common import console, err_console, friendly, open_db, print_json, print_table
 
 app = typer.Typer(help="Camera and sensor events (what watches look at).", invoke_without_command=True,
                   no_args_is_help=False)
@@ -25,12 +24,8 @@ def events(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", hel
     rows = query_events(open_db(), limit=limit)
     if as_json:
         return print_json(rows)
-    table = Table(title="Events")
-    for column in ("id", "at", "source", "label", "subject"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(str(row["id"]), row["at"], row["source"], row["label"], row["subject"] or "")
-    console.print(table)
+    print_table("Events", ["id", "at", "source", "label", "subject"],
+                [[r["id"], r["at"], r["source"], r["label"], r["subject"]] for r in rows])
 
 
 @app.command("add")

@@ -2,21 +2,11 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
 from assistant.clock import Clock
-from assistant.cli.common import console, friendly, open_db, print_json
+from assistant.cli.common import console, friendly, open_db, print_json, print_table
 
 JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
-
-
-def _table(title: str, columns: list[str], rows: list[list]) -> None:
-    table = Table(title=title)
-    for column in columns:
-        table.add_column(column)
-    for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
-    console.print(table)
 
 
 def _noun_app(help_text: str) -> typer.Typer:
@@ -36,7 +26,7 @@ def devices(ctx: typer.Context, as_json: bool = JSON) -> None:
     rows = list_devices(open_db())
     if as_json:
         return print_json(rows)
-    _table("Devices", ["id", "name", "area", "state", "attributes"],
+    print_table("Devices", ["id", "name", "area", "state", "attributes"],
            [[d["id"], d["name"], d["area"], d["state"], d["attributes"] or ""] for d in rows])
 
 
@@ -53,7 +43,7 @@ def reminders(ctx: typer.Context, as_json: bool = JSON) -> None:
     rows = list_reminders(open_db())
     if as_json:
         return print_json(rows)
-    _table("Reminders", ["id", "due", "text", "recurrence"],
+    print_table("Reminders", ["id", "due", "text", "recurrence"],
            [[r["id"], r["due"], r["text"], r["recurrence"]] for r in rows])
 
 
@@ -70,7 +60,7 @@ def timers(ctx: typer.Context, as_json: bool = JSON) -> None:
     rows = list_timers(open_db(), Clock.from_env().now())
     if as_json:
         return print_json(rows)
-    _table("Timers", ["id", "name", "duration_s", "remaining_s", "state"],
+    print_table("Timers", ["id", "name", "duration_s", "remaining_s", "state"],
            [[t["id"], t["name"], t["duration_s"], t["remaining_s"], t["state"]] for t in rows])
 
 
@@ -88,7 +78,7 @@ def lists(ctx: typer.Context, as_json: bool = JSON) -> None:
     if as_json:
         return print_json(data)
     for name, items in data.items():
-        _table(f"{name} list", ["item", "done"], [[i["item"], "✓" if i["done"] else ""] for i in items])
+        print_table(f"{name} list", ["item", "done"], [[i["item"], "✓" if i["done"] else ""] for i in items])
 
 
 notifications_app = _noun_app("The notification inbox.")
@@ -104,7 +94,7 @@ def notifications(ctx: typer.Context, as_json: bool = JSON) -> None:
     rows = list_notifications(open_db())
     if as_json:
         return print_json(rows)
-    _table("Notifications", ["id", "created", "text", "read"],
+    print_table("Notifications", ["id", "created", "text", "read"],
            [[n["id"], n["created"], n["text"], "yes" if n["read"] else "no"] for n in rows])
 
 
@@ -121,7 +111,7 @@ def memory(ctx: typer.Context, as_json: bool = JSON) -> None:
     rows = list_facts(open_db())
     if as_json:
         return print_json(rows)
-    _table("Memory", ["id", "subject", "fact", "updated"],
+    print_table("Memory", ["id", "subject", "fact", "updated"],
            [[f["id"], f["subject"], f["text"], f["updated"]] for f in rows])
 
 

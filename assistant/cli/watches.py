@@ -2,10 +2,9 @@
 from __future__ import annotations
 
 import typer
-from rich.table import Table
 
 from assistant.clock import Clock
-from assistant.cli.common import console, err_console, friendly, open_db, print_json
+from assistant.cli.common import console, err_console, friendly, open_db, print_json, print_table
 
 app = typer.Typer(help="Conditional alerts ('tell me if Daisy isn't fed by noon').", invoke_without_command=True,
                   no_args_is_help=False)
@@ -21,13 +20,9 @@ def watches(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", he
     rows = list_watches(open_db())
     if as_json:
         return print_json(rows)
-    table = Table(title="Watches")
-    for column in ("id", "description", "recurrence", "message", "active"):
-        table.add_column(column)
-    for row in rows:
-        table.add_row(str(row["id"]), row["description"], row["recurrence"] or "", row["message"],
-                      "yes" if row["active"] else "no")
-    console.print(table)
+    print_table("Watches", ["id", "description", "recurrence", "message", "active"],
+                [[r["id"], r["description"], r["recurrence"], r["message"], "yes" if r["active"] else "no"]
+                 for r in rows])
 
 
 def _set_active(watch_id: int, active: bool) -> None:
