@@ -59,6 +59,13 @@ class RoutingConfig(BaseModel):
     expert_prior: bool = True
     prior_weight: float = 1.5
     prior_temperature: float = 0.02
+    # Once routed to an expert, give the request that expert's relevant state (smart home: the
+    # few devices it points at), with long ids minified to short aliases (d1, d2…).
+    expert_context: bool = False
+    minify_ids: bool = True
+    # Debug mode (`--trace`): replies carry the full prompts, raw model outputs, token counts and
+    # the model's explanation of its call. Off in production: it costs one more generation.
+    trace: bool = False
 
 
 class Settings(BaseModel):

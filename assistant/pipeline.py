@@ -14,7 +14,7 @@ from assistant.llm.backend import ChatMessage
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, Reply, Utterance
 from assistant.registry import ApiSpec, Registry
-from assistant.routing import fastpath, rules
+from assistant.routing import cues, fastpath, rules
 from assistant.routing.context import is_follow_up, routing_context
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
@@ -57,7 +57,8 @@ class Assistant:
             config = self.roles.settings.role("confirmer")
             self._router = ModelRouter(self.roles.get("confirmer"), self.registry,
                                        max_tokens=config.max_tokens,
-                                       prior_weight=self.routing.prior_weight)
+                                       prior_weight=self.routing.prior_weight,
+                                       minify=self.routing.minify_ids)
         return self._router
 
     @property
@@ -67,6 +68,13 @@ class Assistant:
 
             self._classifier = default_classifier()
         return self._classifier
+
+    def prepare(self) -> None:
+        """Prefetch while the user is still speaking: load the classifier and the confirmer and
+        put the cached prompt prefix in place, so routing starts at once when the text arrives."""
+        if self.routing.speculation or self.routing.expert_prior:
+            self.classifier.guess("hello")
+        self.router.warm()
 
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
         started = time.perf_counter()
@@ -95,20 +103,31 @@ class Assistant:
         prior = None
         if self.routing.expert_prior:
             guess = guess or self.classifier.guess(utterance.text)
-            prior = guess.probabilities(self.routing.prior_temperature)
-        decision, trace = self.router.decide(utterance.text, context, prior)
-        if trace.expert_scores:
+            prior = cues.pin(guess.probabilities(self.routing.prior_temperature), utterance.text)
+        state = self._expert_state(utterance) if self.routing.expert_context else None
+        decision, trace = self.router.decide(utterance.text, context, prior, state)
+        if self.routing.trace:
+            self._routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
+        elif trace.expert_scores:
             self._routing_trace = {"expert_scores": trace.expert_scores, "outputs": trace.outputs}
         timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
                        completion_tokens=trace.completion_tokens)
         return decision
+
+    def _expert_state(self, utterance: Utterance):
+        """The per-expert context hook for the router: only the routed expert's state, only now."""
+        def state(expert_name: str, aliases) -> str:
+            hook = self.registry.expert(expert_name).routing_context
+            return hook(self.db, utterance.text, utterance.area, aliases) if hook else ""
+        return state
 
     def _propose(self, utterance: Utterance, timings: dict[str, float]):
         """The fast router: classifier + rules. Returns (proposal, confident enough to skip, guess)."""
         began = time.perf_counter()
         guess = self.classifier.guess(utterance.text)
         follow_up = is_follow_up(utterance.text)  # needs the previous turn: the confirmer's job
-        proposal = None if follow_up else rules.propose(utterance.text, guess.expert, self.clock.now())
+        expert = cues.pinned_expert(utterance.text) or guess.expert
+        proposal = None if follow_up else rules.propose(utterance.text, expert, self.clock.now())
         timings["propose"] = _elapsed(began)
         confident = (proposal is not None and self.routing.skip_confirmer
                      and guess.score >= self.routing.skip_min_score

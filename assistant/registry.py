@@ -52,6 +52,9 @@ class Expert:
     migrations: list[Migration] = field(default_factory=list)
     # (db, api_name, validated_args) -> a reason to ask for confirmation, or None
     confirmation_policy: Callable[..., str | None] | None = None
+    # (db, text, here, aliases) -> the state this request needs in its prompt (e.g. the few
+    # devices it points at), or "" — asked only once the request is routed to this expert
+    routing_context: Callable[..., str] | None = None
 
     def api(self, name: str) -> ApiSpec:
         try:
@@ -73,10 +76,11 @@ def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callab
 
 def build_expert(name: str, description: str, module_functions: list[Callable],
                  migrations: list[Migration] | None = None,
-                 confirmation_policy: Callable[..., str | None] | None = None) -> Expert:
+                 confirmation_policy: Callable[..., str | None] | None = None,
+                 routing_context: Callable[..., str] | None = None) -> Expert:
     """Turn a module's `@api` functions into an Expert with derived schemas."""
     expert = Expert(name=name, description=description, migrations=list(migrations or []),
-                    confirmation_policy=confirmation_policy)
+                    confirmation_policy=confirmation_policy, routing_context=routing_context)
     for func in module_functions:
         spec = _spec_from_function(name, func)
         if spec.name in expert.apis:

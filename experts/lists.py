@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api, build_expert
+from assistant.routing.context import previous_turn
 from assistant.storage.db import Migration
 
 DEFAULT_LIST = "shopping"
@@ -45,6 +46,21 @@ def normalise_list_name(name: str | None) -> str:
     text = re.sub(r"^(?:the|my|our)\s+", "", text)
     text = re.sub(r"\s*\blist$", "", text).strip()
     return _LIST_ALIASES.get(text, text) or DEFAULT_LIST
+
+
+def said_list_name(ctx: ExpertContext, list_name: str | None) -> str | None:
+    """The model's list name if the user named that list ("add milk" names none: the model's
+    "grocery" guess must not create a list); without an utterance, the name as given."""
+    if not list_name or ctx.utterance is None:
+        return list_name
+    said = ctx.utterance.text
+    previous = previous_turn(ctx.db, ctx.clock.now())
+    if previous and previous["api"].startswith("lists."):  # "add eggs too" carries that list on
+        said += f" {previous['args'].get('list_name') or ''}"
+    words = re.findall(r"[\w'-]+", said.lower())
+    spans = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
+    wanted = normalise_list_name(list_name)
+    return list_name if any(normalise_list_name(span) == wanted for span in spans) else None
 
 
 def normalise_item(item: str) -> str:
@@ -218,7 +234,7 @@ def _undo_complete(ctx: ExpertContext, data: dict) -> None:
 @api(speculative_safe=True, undo=_undo_add)
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
-    name = normalise_list_name(list_name)
+    name = normalise_list_name(said_list_name(ctx, list_name))
     wanted = split_items(items, split_on_and=name != "to do")
     if not wanted:
         return ActionResult(ok=False, reply="What should I add?")

@@ -3,7 +3,7 @@
     python scripts/bench_latency.py [--set FILE.jsonl] [--cold-n 4] [--plot bench_latency.png]
 
 Modes: cold (confirmer only, whole prompt evaluated every time), warm (confirmer only, stable prefix
-cached), speculation (classifier + rules act at once, confirmer confirms), skip-rule (speculation,
+cached), warm with the routed request's device slice (full ids vs minified to aliases), speculation (classifier + rules act at once, confirmer confirms), skip-rule (speculation,
 confirmer skipped when the classifier is confident), and the fixed-command fast path on/off.
 Prints one table (medians and p95s, tokens, speculation hits, rollbacks, accuracy) and the ratios
 between modes, and writes a PNG of the latency distributions.
@@ -121,6 +121,10 @@ def main() -> None:
             run_mode("cold (confirmer only)", routed[: args.cold_n], roles, registry, off, cold=True),
             run_mode("warm same lines", routed[: args.cold_n], roles, registry, off),
             run_mode("warm (confirmer only)", cases, roles, registry, off),
+            run_mode("+ devices, full ids", cases, roles, registry,
+                     RoutingConfig(speculation=False, expert_context=True, minify_ids=False)),
+            run_mode("+ devices, minified", cases, roles, registry,
+                     RoutingConfig(speculation=False, expert_context=True)),
             run_mode("+ speculation", cases, roles, registry, RoutingConfig()),
             run_mode("+ skip rule", cases, roles, registry, RoutingConfig(skip_confirmer=True)),
             run_mode("fixed cmds, fast path", fixed_command_cases(cases[0]), roles, registry, off),
@@ -133,6 +137,10 @@ def main() -> None:
     print(f"\nwarm prefix vs cold (same lines), confirmed p50: {ratio('cold (confirmer only)', 'warm same lines', 'confirmed'):.1f}x faster")
     print(f"speculation vs confirmer only, first action p50: {ratio('warm (confirmer only)', '+ speculation', 'first'):.1f}x faster")
     print(f"speculation vs confirmer only, action commands first action p50: {ratio('warm (confirmer only)', '+ speculation', 'actions_first'):.1f}x faster")
+    tokens = lambda mode: by[mode]["prompt_tokens"] + by[mode]["output_tokens"]  # noqa: E731
+    print(f"minified vs full ids (device context), prompt+output tokens per request: "
+          f"{tokens('+ devices, full ids'):.0f} vs {tokens('+ devices, minified'):.0f}; "
+          f"confirmed p50 {ratio('+ devices, full ids', '+ devices, minified', 'confirmed'):.2f}x faster")
     print(f"fast path vs model for fixed commands, p50: {ratio('fixed cmds, no fast path', 'fixed cmds, fast path', 'first'):.0f}x faster")
     plot(rows, args.plot)
     print(f"plot: {args.plot}")

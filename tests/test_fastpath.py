@@ -46,3 +46,22 @@ def test_commands_with_a_target_go_to_the_model(text):
 def test_confirmation_answers_have_their_own_source():
     assert fastpath.match("yes").source == "confirmation"
     assert fastpath.match("stop").source == "fastpath"
+
+
+@pytest.mark.parametrize("text, expert", [
+    ("in 20 minutes remind me to check the oven", "reminders"),
+    ("please remind us tomorrow to pay the rent", "reminders"),
+    ("set a reminder for 6 to call the plumber", "reminders"),
+    ("put oat milk on the shopping list", "lists"),
+    ("add eggs and bread to my grocery list", "lists"),
+    ("remind me what my wife's name is", None),  # a question about a fact: memory
+    ("remind me whether the door is locked", None),
+    ("add a timer for 5 minutes", None),
+    ("put the lights on in the living room", None),
+])
+def test_cues_pin_only_unambiguous_phrasings(text, expert):
+    from assistant.routing.cues import pin, pinned_expert
+
+    assert pinned_expert(text) == expert
+    prior = {"timers": 0.7, "reminders": 0.3}
+    assert pin(prior, text) == ({expert: 1.0} if expert else prior)

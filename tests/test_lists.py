@@ -173,3 +173,26 @@ def test_registry_flags_and_schemas():
     assert {n for n, s in EXPERT.apis.items() if s.speculative_safe} == {"add", "remove", "complete", "read"}
     assert all(EXPERT.api(n).undo for n in ("add", "remove", "complete", "clear"))
     assert EXPERT.api("add").validate({"items": ["milk"]}) == {"items": ["milk"]}
+
+
+def test_a_list_name_the_user_never_said_is_not_created(tmp_path):
+    from assistant.app import default_registry, open_state
+    from assistant.clock import Clock
+    from assistant.context import ExpertContext
+    from assistant.messages import Utterance
+    from datetime import datetime
+    from experts import lists
+
+    db = open_state(default_registry(), tmp_path / "s.db")
+    clock = Clock(datetime(2026, 11, 25, 9, 0))
+
+    def ctx(text):
+        return ExpertContext(db=db, clock=clock, utterance=Utterance(text=text, source="text"))
+
+    assert lists.said_list_name(ctx("add milk"), "grocery") is None
+    assert lists.said_list_name(ctx("add milk to the groceries"), "grocery") == "grocery"
+    assert lists.said_list_name(ctx("put nails on the hardware store list"), "hardware store") == "hardware store"
+    assert lists.said_list_name(ctx("add call mum to my to-do list"), "to do") == "to do"
+    assert lists.said_list_name(ExpertContext(db=db, clock=clock), "camping") == "camping"
+    reply = lists.add(ctx("add milk"), items=["milk"], list_name="grocery store")
+    assert reply.data["list"] == "shopping"

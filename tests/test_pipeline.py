@@ -162,3 +162,34 @@ def test_unrelated_requests_get_no_context(scripted_assistant):
     scripted_assistant.handle("turn on the kitchen lights")
     scripted_assistant.handle("set a timer for 10 minutes")
     assert model.prompts[-1][-1].content == "set a timer for 10 minutes"
+
+
+def test_trace_mode_shows_prompts_outputs_and_an_explanation_without_changing_the_call(scripted_assistant):
+    scripted_assistant.roles.settings.routing.trace = True
+    scripted_assistant.roles.settings.routing.speculation = False
+    model = confirmer(scripted_assistant)
+    model.enqueue({"api": "timers.start", "args": {"duration": "10 minutes"}},
+                  "The user asked for a ten minute countdown.")
+    reply = scripted_assistant.handle("set a timer for 10 minutes")
+    assert (reply.expert, reply.api, reply.args) == ("timers", "start", {"duration": "10 minutes"})
+    trace = reply.routing
+    assert trace["prompt"][0]["role"] == "system" and "timers.start" in trace["prompt"][0]["content"]
+    assert trace["prompt"][-1]["content"] == "set a timer for 10 minutes"
+    assert trace["outputs"] == ['{"api": "timers.start", "args": {"duration": "10 minutes"}}'] or \
+        trace["outputs"][0].startswith('{"api":')
+    assert trace["explanation"] == "The user asked for a ten minute countdown."
+    assert len(model.prompts) == 2  # the explanation is asked after the decision ran
+
+
+def test_production_mode_carries_no_prompts(scripted_assistant):
+    scripted_assistant.roles.settings.routing.speculation = False
+    confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "10 minutes"}})
+    reply = scripted_assistant.handle("set a timer for 10 minutes")
+    assert reply.ok and (reply.routing is None or "prompt" not in reply.routing)
+    assert len(confirmer(scripted_assistant).prompts) == 1
+
+
+def test_prepare_prefetches_without_running_anything(scripted_assistant):
+    scripted_assistant.prepare()
+    assert confirmer(scripted_assistant).prompts == []  # no generation, nothing executed
+    assert scripted_assistant.db["action_log"].count == 0

@@ -256,3 +256,19 @@ def test_setters_share_the_confirmation_policy_of_set(db):
     assert confirmation_policy(db, "set_position", {"position": 50, "device": "garage door"}) == "This would open Garage Door."
     assert confirmation_policy(db, "set_brightness", {"brightness": 50, "device": "night light"}) is None
     assert confirmation_policy(db, "unlock", {"device": "front door"}) == "This would unlock Front Door Lock."
+
+
+@pytest.mark.parametrize("said, api_name, args, device_id, attribute, expected", [
+    ("make it warmer by 3 degrees", "set_temperature", {"temperature": 3, "device_type": "thermostat"}, "climate.hallway_thermostat_c0de", "temperature", 23),
+    ("make it cooler by two degrees", "set_temperature", {"temperature": 2, "device_type": "thermostat"}, "climate.hallway_thermostat_c0de", "temperature", 18),
+    ("turn the speaker down by 10", "set_volume", {"volume": 10, "device": "speaker"}, "media_player.living_room_speaker_44aa", "volume", 20),
+    ("set the heat to 22 by 6 pm", "set_temperature", {"temperature": 22, "device_type": "thermostat"}, "climate.hallway_thermostat_c0de", "temperature", 22),
+    ("set the speaker volume to 10", "set_volume", {"volume": 10, "device": "speaker"}, "media_player.living_room_speaker_44aa", "volume", 10),
+])
+def test_a_change_by_an_amount_is_relative_even_when_written_as_a_setting(db, said, api_name, args, device_id,
+                                                                          attribute, expected):
+    spec = spec_of(api_name)
+    ctx = ExpertContext(db=db, clock=Clock(datetime(2026, 11, 25, 9, 0)), utterance=Utterance(text=said))
+    result = spec.func(ctx, **spec.validate(args))
+    assert result.ok, result.reply
+    assert device(db, device_id)["attributes"][attribute] == expected

@@ -9,18 +9,23 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
-from assistant.cli.common import console, friendly
+from assistant.cli.common import console, friendly, print_trace
 from assistant.paths import user_dir
 
 BANNER = "Type a request (e.g. 'turn on the kitchen lights'); Ctrl-D or /quit to leave."
 
 
 @friendly
-def chat(area: str = typer.Option(None, help="The area you are in.")) -> None:
+def chat(area: str = typer.Option(None, help="The area you are in."),
+         trace: bool = typer.Option(False, "--trace", help="Debug: show prompts, raw model output "
+                                    "and timings for every request.")) -> None:
     """Talk with the assistant in a loop (history in ASSISTANT_HOME/history)."""
     from assistant.app import build_assistant
+    from assistant.config import load_settings
 
-    assistant = build_assistant()
+    settings = load_settings()
+    settings.routing.trace = settings.routing.trace or trace
+    assistant = build_assistant(settings)
     read = _line_reader()
     console.print(BANNER, style="dim")
     with _scheduler_in_background():
@@ -34,6 +39,8 @@ def chat(area: str = typer.Option(None, help="The area you are in.")) -> None:
             if not line.strip():
                 continue
             reply = assistant.handle(line, area=area)
+            if settings.routing.trace:
+                print_trace(reply)
             style = "green" if reply.ok else "yellow"
             console.print(f"[{style}]assistant>[/{style}] {reply.reply}", highlight=False)
 

@@ -64,3 +64,22 @@ def print_table(title: str, columns: list[str], rows: list[list]) -> None:
     for row in rows:
         table.add_row(*["" if v is None else str(v) for v in row])
     console.print(table)
+
+
+def print_trace(reply) -> None:
+    """The --trace view of one reply: how it was routed, what the model saw and wrote, timings."""
+    routing = reply.routing or {}
+    if not routing:
+        console.print("[dim]trace: answered without a model (fast path or guardrail)[/dim]")
+    for message in routing.get("prompt", []):
+        console.rule(f"[dim]{message['role']} prompt[/dim]")
+        console.print(message["content"], highlight=False, markup=False)
+    console.rule("[dim]routing[/dim]")
+    for key in ("expert_scores", "outputs", "explanation", "prompt_tokens", "completion_tokens"):
+        if key in routing:
+            console.print(f"{key}: {routing[key]}", highlight=False, markup=False)
+    if reply.speculation:
+        console.print(f"speculation: {reply.speculation}", highlight=False, markup=False)
+    console.print(f"call: {reply.expert}.{reply.api} {reply.args}  timings_ms: {reply.timings_ms}",
+                  highlight=False, markup=False)
+    console.rule()

@@ -9,7 +9,7 @@ from assistant.cli import listen as listen_cli
 from assistant.cli import daemon as daemon_cli
 from assistant.cli import events as events_cli
 from assistant.cli import watches as watches_cli
-from assistant.cli.common import console, friendly, print_json
+from assistant.cli.common import console, friendly, print_json, print_trace
 
 app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
                   no_args_is_help=True, add_completion=False)
@@ -33,14 +33,21 @@ app.command("daemon")(daemon_cli.daemon)
 @friendly
 def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on the kitchen lights"),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-        area: str = typer.Option(None, help="The area you are in (for 'it's dark in here').")) -> None:
+        area: str = typer.Option(None, help="The area you are in (for 'it's dark in here')."),
+        trace: bool = typer.Option(False, "--trace", help="Debug: show prompts, raw model output, "
+                                   "tokens, timings and the model's explanation.")) -> None:
     """Ask once and exit (non-zero exit when the request could not be carried out)."""
     from assistant.app import build_assistant
+    from assistant.config import load_settings
 
-    reply = build_assistant().handle(" ".join(text), area=area)
+    settings = load_settings()
+    settings.routing.trace = settings.routing.trace or trace
+    reply = build_assistant(settings).handle(" ".join(text), area=area)
     if as_json:
         print_json(reply.model_dump())
     else:
+        if settings.routing.trace:
+            print_trace(reply)
         console.print(reply.reply, highlight=False)
     if not reply.ok:
         raise typer.Exit(1)

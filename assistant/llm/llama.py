@@ -117,6 +117,12 @@ class LlamaBackend:
         log_norm = top + float(np.log(np.exp(logits - top).sum()))
         return {name: float(logits[token]) - log_norm for name, token in first.items()}
 
+    def warm_prefix(self, system: ChatMessage) -> str:
+        """Make the context start with this system turn now (prefetch before a request arrives)."""
+        with self._lock:
+            return self._prepare_prefix([system, ChatMessage("user", "")],
+                                        self.tokenize(chatml([system], open_assistant_turn=False)))
+
     def _first_token_after(self, prompt: str, continuation: str) -> int:
         base, full = self.tokenize(prompt), self.tokenize(prompt + continuation)
         if full[: len(base)] != base:

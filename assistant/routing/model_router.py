@@ -4,17 +4,21 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
+from typing import Callable
 
 from pydantic import ValidationError
 
 from assistant.llm.backend import ChatMessage, LLMBackend
 from assistant.messages import Decision, DecisionSource
 from assistant.registry import Registry, RegistryError
+from assistant.routing.aliases import AliasTable
 from assistant.routing.prompt import routing_messages
 from assistant.routing.schema import DECLINE, decision_schema
 
 
 PRIOR_NAME = {DECLINE: "none"}  # the classifier's label for "no expert serves this"
+# (expert, alias table or None) -> the state that expert's request needs in its prompt, or ""
+ExpertContext = Callable[[str, AliasTable | None], str]
 
 
 class InvalidModelOutput(ValueError):
@@ -31,34 +35,50 @@ class RoutingTrace:
     attempts: int = 0
     outputs: list[str] = field(default_factory=list)
     expert_scores: dict[str, float] = field(default_factory=dict)
+    messages: list[ChatMessage] = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {"prompt": [{"role": m.role, "content": m.content} for m in self.messages],
+                "outputs": self.outputs, "expert_scores": self.expert_scores,
+                "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
+                "attempts": self.attempts, "model_ms": round(self.model_ms, 1)}
 
 
 class ModelRouter:
     def __init__(self, llm: LLMBackend, registry: Registry, source: DecisionSource = "confirmer",
-                 max_tokens: int = 96, prior_weight: float = 1.0) -> None:
+                 max_tokens: int = 96, prior_weight: float = 1.0, minify: bool = True) -> None:
         self.llm = llm
+        self.minify = minify
         self.prior_weight = prior_weight
         self.registry = registry
         self.source = source
         self.max_tokens = max_tokens
         self._schema = decision_schema(registry)
 
-    def decide(self, text: str, context: str | None = None,
-               prior: dict[str, float] | None = None) -> tuple[Decision, RoutingTrace]:
+    def decide(self, text: str, context: str | None = None, prior: dict[str, float] | None = None,
+               expert_context: ExpertContext | None = None) -> tuple[Decision, RoutingTrace]:
         """Ask the model; on invalid output retry once with the error, then give up clearly.
 
         With a `prior` (expert → probability, e.g. from the embedding classifier; "none" for no
         expert) and a backend that can rank continuations, the expert is chosen first from the
         model's log-probabilities of every expert name plus the weighted prior (one forward
-        pass), and the answer is then constrained to that expert's APIs."""
+        pass), and the answer is then constrained to that expert's APIs. Only then does the
+        request get that expert's state (`expert_context`, e.g. the devices it points at), with
+        ids minified to aliases that are restored in the output."""
         trace = RoutingTrace()
         messages = routing_messages(self.registry, text, context)
+        trace.messages = messages
         schema = self._schema
+        aliases = AliasTable() if self.minify else None
         if prior is not None and hasattr(self.llm, "rank_continuations"):
             expert = self._choose_expert(messages, prior, trace)
             if expert == DECLINE:
                 return Decision(declined=True, source=self.source), trace
             schema = decision_schema(self.registry, list(self.registry.expert(expert).apis.values()))
+            state = expert_context(expert, aliases) if expert_context else ""
+            if state:
+                together = "\n".join(part for part in (state, context) if part)
+                messages = trace.messages = routing_messages(self.registry, text, together)
         error = None
         for _ in range(2):
             generation = self.llm.generate(messages, schema=schema, temperature=0.0,
@@ -69,12 +89,27 @@ class ModelRouter:
             trace.model_ms += generation.elapsed_ms
             trace.outputs.append(generation.text)
             try:
-                return self.parse(generation.text), trace
+                return self.parse(generation.text, aliases), trace
             except InvalidModelOutput as exc:
                 error = exc
                 messages = messages + [ChatMessage("assistant", generation.text),
                                        ChatMessage("user", f"Invalid: {exc}. Answer again.")]
         return Decision(source=self.source, note=f"invalid model output: {error}"), trace
+
+    def warm(self) -> str:
+        """Prefetch: load the model and restore the stable prompt prefix before a request comes."""
+        if not hasattr(self.llm, "warm_prefix"):
+            return "off"
+        return self.llm.warm_prefix(routing_messages(self.registry, "")[0])
+
+    def explain(self, trace: RoutingTrace, max_tokens: int = 60) -> str:
+        """Debug mode only: the model's one-sentence reason for the call it made. Asked after the
+        decision, so tracing never changes what runs."""
+        if not trace.outputs:
+            return ""
+        messages = trace.messages + [ChatMessage("assistant", trace.outputs[-1]),
+                                     ChatMessage("user", "In one short sentence: why this call?")]
+        return self.llm.generate(messages, temperature=0.0, max_tokens=max_tokens).text.strip()
 
     def _choose_expert(self, messages: list[ChatMessage], prior: dict[str, float],
                        trace: RoutingTrace) -> str:
@@ -85,9 +120,11 @@ class ModelRouter:
         trace.expert_scores = {n: round(v, 2) for n, v in sorted(combined.items(), key=lambda kv: -kv[1])}
         return max(combined, key=combined.get)
 
-    def parse(self, text: str) -> Decision:
+    def parse(self, text: str, aliases: AliasTable | None = None) -> Decision:
         try:
             data = json.loads(text)
+            if aliases is not None:
+                data = aliases.restore(data)
         except json.JSONDecodeError as exc:
             raise InvalidModelOutput(f"not JSON ({exc.msg})") from None
         if not isinstance(data, dict) or not isinstance(data.get("api"), str):

@@ -9,6 +9,7 @@ from experts.smart_home.apis import (adjust, close, lock, open, query, requires_
 from experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from experts.smart_home.resolve import Resolution, resolve
 from experts.smart_home.setters import SETTERS, confirmation_policy
+from experts.smart_home.slice import routing_context
 from experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
                                       home_summary, list_devices, load_home)
 
@@ -19,6 +20,7 @@ EXPERT = build_expert(
     [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, query],
     MIGRATIONS,
     confirmation_policy=confirmation_policy,
+    routing_context=routing_context,
 )
 
 __all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",

@@ -97,6 +97,9 @@ class _Resolver:
         self.bulk = bulk if bulk is not None else allowed
 
     def run(self, device: str | None, area: str | None, device_type: str | None) -> list[str]:
+        exact = [d for d in self.home.devices if d.id == (device or "").strip()]
+        if exact:  # an id the router restored from an alias of the request's device slice
+            return [d.id for d in self.permit(exact)]
         scope = self.scope(area)
         type_desc = self.describe(device_type)
         phrase = vocab.norm(device)

@@ -6,6 +6,7 @@ comes first so the model fills it first.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlite_utils
@@ -13,17 +14,41 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from experts.smart_home.apis import _restore, requires_confirmation
+from experts.smart_home.apis import _restore, adjust, requires_confirmation
 from experts.smart_home.apis import set as set_values
 
 Phrase = str | None
+NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven "
+                                           "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
+                                           "nineteen twenty".split())}
+DOWN = re.compile(r"\b(down|lower|decrease|reduce|drop|cut|cooler|colder|cool|dim|dimmer|darker|"
+                  r"quieter|softer|less|turn it down)\b", re.IGNORECASE)
+
+
+def relative_change(ctx: ExpertContext, value: float) -> float | None:
+    """The signed step when the user asked for a change *by* this amount ("warmer by 3 degrees",
+    "turn it down by 10"), which a small model often writes as an absolute setting; else None."""
+    said = ctx.utterance.text.lower() if ctx.utterance else ""
+    spoken = [w for w, n in NUMBER_WORDS.items() if n == value] + [f"{value:g}"]
+    amount = "|".join(re.escape(w) for w in spoken)
+    if not re.search(rf"\bby (?:another |an extra )?(?:{amount})\b", said) or re.search(rf"\bto (?:{amount})\b", said):
+        return None
+    return -abs(value) if DOWN.search(said) else abs(value)
+
+
+def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,
+                   device_type: Phrase) -> ActionResult:
+    delta = relative_change(ctx, value)
+    if delta is not None:
+        return adjust(ctx, attribute, delta, device, area, device_type)
+    return set_values(ctx, device, area, device_type, **{attribute: value})
 
 
 @api(speculative_safe=True, undo=_restore)
 def set_brightness(ctx: ExpertContext, brightness: int, device: Phrase = None, area: Phrase = None,
                    device_type: Phrase = None) -> ActionResult:
     """Set light brightness in percent (dim or brighten to a level)."""
-    return set_values(ctx, device, area, device_type, brightness=brightness)
+    return _set_or_adjust(ctx, "brightness", brightness, device, area, device_type)
 
 
 @api(speculative_safe=True, undo=_restore)
@@ -37,28 +62,28 @@ def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phras
 def set_temperature(ctx: ExpertContext, temperature: float, device: Phrase = None,
                     area: Phrase = None, device_type: Phrase = None) -> ActionResult:
     """Set the thermostat's target temperature in degrees."""
-    return set_values(ctx, device, area, device_type, temperature=temperature)
+    return _set_or_adjust(ctx, "temperature", temperature, device, area, device_type)
 
 
 @api(speculative_safe=True, undo=_restore)
 def set_position(ctx: ExpertContext, position: int, device: Phrase = None, area: Phrase = None,
                  device_type: Phrase = None) -> ActionResult:
     """Open blinds, shades or a garage door part way, in percent (100 = fully open)."""
-    return set_values(ctx, device, area, device_type, position=position)
+    return _set_or_adjust(ctx, "position", position, device, area, device_type)
 
 
 @api(speculative_safe=True, undo=_restore)
 def set_volume(ctx: ExpertContext, volume: int, device: Phrase = None, area: Phrase = None,
                device_type: Phrase = None) -> ActionResult:
     """Set a speaker's volume in percent."""
-    return set_values(ctx, device, area, device_type, volume=volume)
+    return _set_or_adjust(ctx, "volume", volume, device, area, device_type)
 
 
 @api(speculative_safe=True, undo=_restore)
 def set_fan_speed(ctx: ExpertContext, percentage: int, device: Phrase = None, area: Phrase = None,
                   device_type: Phrase = None) -> ActionResult:
     """Set a fan's speed in percent."""
-    return set_values(ctx, device, area, device_type or "fan", percentage=percentage)
+    return _set_or_adjust(ctx, "percentage", percentage, device, area, device_type or "fan")
 
 
 SETTERS = [set_brightness, set_color, set_temperature, set_position, set_volume, set_fan_speed]
