@@ -18,4 +18,5 @@ def respond(ctx: ExpertContext) -> ActionResult:
     return ActionResult(reply=reply or "Hmm, I'm not sure what to say to that.")
 
 
-EXPERT = build_expert("chat", "conversation", [respond])
+EXPERT = build_expert("chat", "conversation and general-knowledge questions answered from what the "
+                      "assistant already knows", [respond])

@@ -131,3 +131,54 @@ def test_daisy_watch_from_a_spoken_style_request_to_notifications(isolated_home)
     notes = json.loads(cli("notifications", "--json").stdout)
     unfed_days = sorted(n["created"][:10] for n in notes if "Daisy" in n["text"])
     assert unfed_days == ["2026-11-24", "2026-11-26"], notes
+
+
+@requires_models
+def test_prompt_token_budget_and_minified_device_context(real_roles, tmp_path):
+    """The stable prefix stays within its budget; a request adds a handful of tokens; a device
+    slice with minified ids costs fewer tokens than the same slice with full ids."""
+    from assistant.app import open_state
+    from assistant.routing.aliases import AliasTable
+    from assistant.routing.prompt import routing_messages
+    from experts.smart_home import load_home, load_home_file
+    from experts.smart_home.slice import routing_context
+
+    llm, registry = real_roles.get("confirmer"), default_registry()
+    system, request = routing_messages(registry, "turn on the kitchen lights")
+    assert len(llm.tokenize(system.content)) <= 2400
+    assert len(llm.tokenize(request.content)) <= 12
+    db = open_state(registry, tmp_path / "s.db")
+    load_home(db, load_home_file(DATA / "dev_home.yaml"))
+    text = "dim the living room lamp and the reading light"
+    full = routing_context(db, text, None, None)
+    short = routing_context(db, text, None, AliasTable())
+    assert "light.living_room_lamp_a19e" in full and "d1 Living Room Lamp" in short
+    assert len(llm.tokenize(short)) < len(llm.tokenize(full)) - 10
+
+
+@requires_models
+def test_device_context_with_minified_ids_on_the_real_model(real_roles, tmp_path):
+    """With the device slice on, the model may name a device by its alias; the exact id comes back
+    and the right device changes."""
+    from datetime import datetime
+
+    from assistant.app import open_state
+    from assistant.clock import Clock
+    from assistant.config import RoutingConfig
+    from assistant.pipeline import Assistant
+    from experts.smart_home import list_devices, load_home, load_home_file
+
+    registry = default_registry()
+    db = open_state(registry, tmp_path / "s.db")
+    load_home(db, load_home_file(DATA / "dev_home.yaml"))
+    saved = real_roles.settings.routing
+    real_roles.settings.routing = RoutingConfig(speculation=False, expert_context=True, trace=True)
+    try:
+        assistant = Assistant(db=db, clock=Clock(datetime(2026, 11, 25, 9)), registry=registry, roles=real_roles)
+        reply = assistant.handle("switch on the kitchen counter strip")
+    finally:
+        real_roles.settings.routing = saved
+    assert "Devices: d1 Kitchen Counter Strip" in reply.routing["prompt"][-1]["content"]
+    assert (reply.expert, reply.api, reply.ok) == ("smart_home", "turn_on", True), reply
+    states = {d["id"]: d["state"] for d in list_devices(db)}
+    assert states["light.kitchen_counter_strip_77b1"] == "on" and states["light.kitchen_ceiling_4f2a9c"] == "off"
