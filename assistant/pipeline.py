@@ -1,6 +1,7 @@
 """The pipeline: utterance → guardrails → fast path / speculation + confirmer → expert → Reply."""
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -21,6 +22,7 @@ from assistant.storage.core_tables import log_action, mark_undone, park_action, 
 
 DECLINE_REPLY = ("Sorry, I can't do that. I can help with your home's devices, timers, reminders, "
                  "lists, notifications, things to remember, and a chat.")
+_LAZY = threading.RLock()  # a prefetch thread and a request may build the router at once
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
                 "spoken sentences. Never claim to have done anything in the home.")
@@ -53,6 +55,10 @@ class Assistant:
 
     @property
     def router(self) -> ModelRouter:
+        with _LAZY:
+            return self._make_router()
+
+    def _make_router(self) -> ModelRouter:
         if self._router is None:
             config = self.roles.settings.role("confirmer")
             self._router = ModelRouter(self.roles.get("confirmer"), self.registry,
@@ -63,6 +69,10 @@ class Assistant:
 
     @property
     def classifier(self):
+        with _LAZY:
+            return self._make_classifier()
+
+    def _make_classifier(self):
         if self._classifier is None:
             from assistant.routing.classifier import default_classifier
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from contextlib import contextmanager, nullcontext
 
 import typer
@@ -26,6 +27,8 @@ def chat(area: str = typer.Option(None, help="The area you are in."),
     settings = load_settings()
     settings.routing.trace = settings.routing.trace or trace
     assistant = build_assistant(settings)
+    # Prefetch while the user types the first line: models loaded, prompt prefix in place.
+    threading.Thread(target=assistant.prepare, name="prefetch", daemon=True).start()
     read = _line_reader()
     console.print(BANNER, style="dim")
     with _scheduler_in_background():

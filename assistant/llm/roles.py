@@ -5,6 +5,7 @@ Backends are created by named factories; "llama" (a GGUF file from the manifest 
 """
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -47,17 +48,19 @@ class ModelRoles:
         self.manifest = manifest or load_manifest()
         self._backends: dict[str, LLMBackend] = {}
         self._by_key: dict[tuple, LLMBackend] = {}
+        self._loading = threading.RLock()
 
     def get(self, role: str) -> LLMBackend:
         if role not in ROLES:
             raise ModelError(f"unknown role {role!r}; roles are {', '.join(ROLES)}")
-        if role not in self._backends:
-            config = self.settings.role(role)
-            key = self._share_key(role, config)
-            if key not in self._by_key:
-                self._by_key[key] = FACTORIES[config.backend](role, config, self.manifest)
-            self._backends[role] = self._by_key[key]
-        return self._backends[role]
+        with self._loading:  # a prefetch thread and a request may ask at once: load once
+            if role not in self._backends:
+                config = self.settings.role(role)
+                key = self._share_key(role, config)
+                if key not in self._by_key:
+                    self._by_key[key] = FACTORIES[config.backend](role, config, self.manifest)
+                self._backends[role] = self._by_key[key]
+            return self._backends[role]
 
     def loaded(self, role: str) -> bool:
         return role in self._backends
