@@ -62,7 +62,7 @@ class FakeStream:
         if self.on_partial and self.text and self.chunks == 3:
             self.on_partial(self.text.split()[0])
 
-    def finish(self):
+    def finish(self, speech_end=None):
         return Transcript(self.text, "fake", partials=[self.text.split()[0]] if self.text else [])
 
 
@@ -259,3 +259,30 @@ def test_heard_is_a_plain_record():
 def test_tiny_inputs_produce_nothing(seconds):
     heard, *_ = run(np.zeros(int(seconds * SAMPLE_RATE), np.int16), texts=["x"])
     assert heard == []
+
+
+def test_a_pause_inside_an_utterance_prepares_the_transcript_but_acts_once():
+    """PAUSE (tentative endpoint) → stream.prepare(); speech resumes; one action at SPEECH_END,
+    and finish() learns where speech really ended."""
+
+    class PreparingStream(FakeStream):
+        prepared, finished_at = 0, None
+
+        def prepare(self):
+            PreparingStream.prepared += 1
+
+        def finish(self, speech_end=None):
+            PreparingStream.finished_at = speech_end
+            return super().finish(speech_end)
+
+    class PreparingSTT(FakeSTT):
+        def stream(self, on_partial=None):
+            return PreparingStream(self.texts.pop(0), on_partial)
+
+    samples = audio(("silence", 0.5), ("speech", 1.0), ("silence", 0.3), ("speech", 0.6), ("silence", 2.0))
+    calls = []
+    loop = ListenLoop(handle=lambda text: calls.append(text) or echo(text), stt=PreparingSTT("set a timer"))
+    heard = list(loop.run(ArraySource(samples)))
+    assert calls == ["set a timer"] and len(heard) == 1
+    assert PreparingStream.prepared == 2  # at the short pause and at the final silence
+    assert abs(PreparingStream.finished_at - 2.4) < 0.1  # end of the second burst of speech

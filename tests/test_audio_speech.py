@@ -103,7 +103,7 @@ def events(path: Path) -> list[tuple[str, float]]:
     found = []
     for chunk in WavSource(path):
         event = endpointer.feed(chunk)
-        if event:
+        if event and event is not VadEvent.PAUSE:  # tentative endpoints: see test_audio_incremental
             found.append((event.value, round(chunk.end, 2)))
     return found
 
@@ -133,7 +133,7 @@ def test_vad_tracks_a_noisy_floor():
     samples[SAMPLE_RATE * 2:SAMPLE_RATE * 3] += tone
     endpointer = Endpointer(EnergyVAD())
     found = [(e, c.start) for c in ArraySource(samples) if (e := endpointer.feed(c))]
-    speech_events = [e for e, start in found if start > 1.5]
+    speech_events = [e for e, start in found if start > 1.5 and e is not VadEvent.PAUSE]
     assert speech_events == [VadEvent.SPEECH_START, VadEvent.SPEECH_END]
 
 

@@ -6,4 +6,4 @@ Install them with `pip install -e ".[voice]"` (scripts/setup.sh does).
 """
 
 DEFAULT_WAKE_WORD = "hey_jarvis"  # openWakeWord model; detected 10/10 on synthetic speech here ("alexa" 7-8/12)
-DEFAULT_THRESHOLD = 0.5  # wake-word score (0..1) that counts as a detection
+DEFAULT_THRESHOLD = 0.5  # single-stage wake-word score (0..1); two-stage: verify.STAGE1_THRESHOLD

@@ -5,12 +5,15 @@
      └──────────────────────────── speech done / "stop" (barge-in) ◄──────────────────────┘
 
 Every chunk goes to the wake-word detector and the endpointer in every state (their streams stay
-continuous); what a detection or a speech event *does* depends on the state. While a reply is
-spoken, the wake word or a spoken "stop" interrupts it (barge-in). `run()` yields one `Heard` per
+continuous); what a detection or a speech event *does* depends on the state. At a tentative
+endpoint (VadEvent.PAUSE) the transcription starts in the background; the assistant acts only
+at the confirmed endpoint (SPEECH_END), once per utterance, on the transcript of all of it.
+While a reply is spoken, the wake word or a spoken "stop" interrupts it (barge-in). `run()` yields one `Heard` per
 handled utterance and keeps nothing else: an hour of input costs no more memory than a minute.
 """
 from __future__ import annotations
 
+import difflib
 import re
 import time
 from collections import deque
@@ -52,6 +55,7 @@ class Heard:
     reply: Reply
     partials: list[str] = field(default_factory=list)
     barge_in: bool = False
+    stt_early: bool = False  # the transcript was begun at a tentative endpoint
 
     def as_json(self) -> dict[str, Any]:
         """The fields of `assistant ask --json`, plus the transcript."""
@@ -77,6 +81,27 @@ def wake_phrase_pattern(name: str | None) -> re.Pattern[str]:
     return re.compile(rf"^\W*{phrase}\b\W*", re.IGNORECASE)
 
 
+def keyword_of(name: str) -> str:
+    """The distinctive word of a wake phrase: "hey_jarvis" → "jarvis"."""
+    words = [w for w in re.split(r"[_\s]+", name.lower()) if w.isalpha()]
+    return max(words, key=len) if words else ""
+
+
+def similar(word: str, keyword: str, ratio: float) -> bool:
+    return difflib.SequenceMatcher(None, word.lower(), keyword).ratio() >= ratio
+
+
+def strip_wake_phrase(text: str, pattern: re.Pattern[str], keyword: str, lead_words: int = 2) -> str:
+    """Drop a leading wake phrase: by the pattern, else up to a word like the keyword among the
+    first `lead_words` ("Hey, Jarvi, what time is it" → "what time is it")."""
+    text = pattern.sub("", text).strip()
+    words = text.split()
+    for index, word in enumerate(words[:lead_words]):
+        if keyword and similar(re.sub(r"\W", "", word), keyword, 0.75):
+            return re.sub(r"^\W+", "", " ".join(words[index + 1:]))
+    return text
+
+
 class ListenLoop:
     """Runs `handle(text) -> Reply` on every utterance heard in an audio source."""
 
@@ -92,10 +117,12 @@ class ListenLoop:
         self.endpointer = endpointer or Endpointer(EnergyVAD(), settings.endpoint)
         self.settings = settings
         self.wake_words = wake_phrase_pattern(wake_phrase or (wake.name if wake else None))
+        self.wake_keyword = keyword_of(wake_phrase or (wake.name if wake else ""))
         self.on_state, self.on_partial = on_state, on_partial
         self.on_warning = on_warning or (lambda message: None)
         self.state = State.IDLE
-        self._recent: deque[AudioChunk] = deque(maxlen=max(1, round(settings.pre_roll / CHUNK_SECONDS)))
+        pre_roll = settings.pre_roll + getattr(wake, "delay", 0.0)  # a late (verified) wake word
+        self._recent: deque[AudioChunk] = deque(maxlen=max(1, round(pre_roll / CHUNK_SECONDS)))
         self._stream: TranscriptionStream | None = None
         self._barge_in = False  # the current utterance began while a reply was being spoken
         self._awake_until = 0.0
@@ -132,7 +159,9 @@ class ListenLoop:
             self._set(State.IDLE)  # woken, but nothing was said
         if self.state is State.LISTENING:
             self._stream.accept(chunk)
-            if event is VadEvent.SPEECH_END:
+            if event is VadEvent.PAUSE and hasattr(self._stream, "prepare"):
+                self._stream.prepare()  # start transcribing; kept only if speech does not resume
+            elif event is VadEvent.SPEECH_END:
                 return self._finish_utterance(chunk)
         elif event is VadEvent.SPEECH_START and self._may_listen():
             self._start_utterance()
@@ -169,8 +198,8 @@ class ListenLoop:
         speech_end = self.endpointer.last_speech_end or chunk.end
         self._set(State.ROUTING)
         stream, self._stream = self._stream, None
-        transcript = stream.finish()
-        text = self.wake_words.sub("", transcript.text).strip()
+        transcript = stream.finish(speech_end)
+        text = strip_wake_phrase(transcript.text, self.wake_words, self.wake_keyword)
         if not text or (self._barge_in and not is_stop(text)):
             self._set(State.SPEAKING if self.speaker.speaking else State.IDLE)
             return None  # nothing intelligible, or talk over a reply that was not "stop"
@@ -180,7 +209,7 @@ class ListenLoop:
         reply = self._handle(text)
         waited = (chunk.end - speech_end) * 1000 + (started - endpoint_at) * 1000
         _add_timings(reply, transcript.compute_ms, waited)
-        heard = Heard(text, reply, transcript.partials, self._barge_in)
+        heard = Heard(text, reply, transcript.partials, self._barge_in, transcript.started_early)
         self._speak(reply.reply if not self._barge_in else "")
         return heard
 

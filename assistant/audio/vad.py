@@ -2,8 +2,10 @@
 
 `EnergyVAD` classifies each chunk by its loudness against an adaptive noise floor (numpy only,
 no model; webrtcvad was not verified on this machine). `Endpointer` turns those per-chunk
-decisions into speech-start / speech-end events, with an onset (a click is not speech) and a
-hangover (a short pause is not the end).
+decisions into speech-start / pause / speech-end events, with an onset (a click is not speech)
+and a hangover (a short pause is not the end). PAUSE, a *tentative* endpoint, comes when the
+trailing silence is `tentative` long: work on the utterance can start then, to be kept only if
+SPEECH_END follows without speech in between.
 """
 from __future__ import annotations
 
@@ -51,6 +53,7 @@ def chunk_db(samples: np.ndarray) -> float:
 
 class VadEvent(Enum):
     SPEECH_START = "speech_start"
+    PAUSE = "pause"  # a tentative endpoint: speech may resume before SPEECH_END
     SPEECH_END = "speech_end"
 
 
@@ -60,6 +63,7 @@ class EndpointSettings:
 
     onset: float = 0.16  # this much speech in a row starts an utterance
     hangover: float = 0.56  # this much silence after speech ends it
+    tentative: float = 0.16  # this much silence after speech is a PAUSE (0: none)
     max_utterance: float = 15.0  # an utterance is cut here even if speech goes on
 
     def chunks(self, seconds: float) -> int:
@@ -67,7 +71,8 @@ class EndpointSettings:
 
 
 class Endpointer:
-    """Feed chunks; get SPEECH_START when speech begins and SPEECH_END when it ends.
+    """Feed chunks; get SPEECH_START when speech begins, PAUSE when trailing silence begins
+    (once per pause) and SPEECH_END when it ends.
 
     `last_speech_end` is the stream time (seconds) where the last speech chunk ended: the
     user's end of speech, from which latency is measured."""
@@ -103,4 +108,6 @@ class Endpointer:
             if too_long:
                 self.last_speech_end = chunk.end
             return VadEvent.SPEECH_END
+        if self.settings.tentative and self._run == self.settings.chunks(self.settings.tentative):
+            return VadEvent.PAUSE
         return None

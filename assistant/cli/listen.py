@@ -22,8 +22,11 @@ def listen(
                                  "fields of `ask --json` plus `transcript`."),
     wake_word: str = typer.Option(DEFAULT_WAKE_WORD, "--wake-word", help="openWakeWord model name "
                                   "(hey_jarvis, alexa, hey_mycroft, hey_rhasspy) or an .onnx path."),
-    threshold: float = typer.Option(DEFAULT_THRESHOLD, "--threshold", help="Wake-word score (0-1) "
-                                    "that counts as a detection."),
+    threshold: float = typer.Option(None, "--threshold", help="Wake-word score (0-1) that counts as "
+                                    f"a detection (default {DEFAULT_THRESHOLD}; with verification, the "
+                                    "low first-stage threshold)."),
+    verify: bool = typer.Option(True, "--verify/--no-verify", help="Two-stage wake word: Whisper "
+                                "confirms each openWakeWord detection (more recall, near misses rejected)."),
     engine: str = typer.Option("auto", "--engine", help="Speech-to-text: whisper, vosk, or auto "
                                "(vosk when a vosk model is configured/installed, else whisper)."),
     vosk_model: Path = typer.Option(None, "--vosk-model", help="A vosk model directory "
@@ -35,8 +38,8 @@ def listen(
 
     speaker = None
     try:
-        loop, source, speaker = _build(input_file, no_wake, output, wake_word, threshold, engine,
-                                       vosk_model, area, as_json)
+        loop, source, speaker = _build(input_file, no_wake, output, wake_word, threshold, verify, engine,
+                                       vosk_model, area)
         if input_file is None and not as_json:
             hint = "speak" if no_wake else f"say \"{wake_word.replace('_', ' ')}\", then your request"
             err_console.print(f"Listening: {hint} (Ctrl-C to stop).", style="dim")
@@ -53,24 +56,35 @@ def listen(
             speaker.close()
 
 
-def _build(input_file, no_wake, output, wake_word, threshold, engine, vosk_model, area, as_json):
+def _build(input_file, no_wake, output, wake_word, threshold, verify, engine, vosk_model, area):
     """Check every device and model before listening: fail early with what is missing."""
     from assistant.app import build_assistant
     from assistant.audio.loop import ListenLoop
     from assistant.audio.models import build_stt
     from assistant.audio.sources import MicrophoneSource, WavSource
     from assistant.audio.tts import build_speaker
-    from assistant.audio.wake import OpenWakeWord
 
     source = WavSource(input_file) if input_file else MicrophoneSource()
-    wake = None if no_wake else OpenWakeWord(wake_word, threshold)
     stt = build_stt(engine, vosk_model)
     stt.load()
+    wake = None if no_wake else _wake(wake_word, threshold, verify, stt)
     assistant = build_assistant()
     speaker = build_speaker(output, _warn)
     loop = ListenLoop(handle=lambda text: assistant.handle(text, source="voice", area=area),
                       stt=stt, speaker=speaker, wake=wake, wake_phrase=wake_word, on_warning=_warn)
     return loop, source, speaker
+
+
+def _wake(name: str, threshold: float | None, verify: bool, stt):
+    from assistant.audio.verify import STAGE1_THRESHOLD, two_stage_wake
+    from assistant.audio.wake import OpenWakeWord
+    from assistant.audio.whisper import WhisperSTT
+
+    if not verify:
+        return OpenWakeWord(name, threshold or DEFAULT_THRESHOLD)
+    whisper = stt if isinstance(stt, WhisperSTT) else WhisperSTT()  # verification is Whisper's job
+    whisper.load()
+    return two_stage_wake(name, whisper, threshold or STAGE1_THRESHOLD)
 
 
 def _show(heard, as_json: bool) -> None:
