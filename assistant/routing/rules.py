@@ -48,7 +48,20 @@ def _on_off(text: str) -> Decision | None:
         match = re.match(pattern, text)
         if match and not re.search(r"\b(timer|alarm|reminder|list)\b", match["target"]):
             return _home("turn_on" if match["state"] == "on" else "turn_off", **_target(match["target"]))
+    match = re.match(rf"^{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) (?:in|on) (?:the )?(?P<area>[a-z ]+)$", text)
+    if match:  # "lights off in the living room"
+        return _home("turn_on" if match["state"] == "on" else "turn_off", device=match["device"], area=match["area"])
+    match = re.match(r"^(?:start|run) (?:the |my )?(?P<device>[a-z ]+)$", text)
+    if match and not re.search(r"\b(timer|alarm|reminder|list|music|playlist)\b", match["device"]):
+        return _home("turn_on", device=match["device"])  # "start the dishwasher"
     return None
+
+
+def _dark(text: str) -> Decision | None:
+    """"it's too dark in the office" / "it's dark in here": the lights of that room."""
+    match = re.match(r"^(?:it's|it is|its) (?:(?:too|so|very|really|pretty|a bit|kind of|way too) )?"
+                     r"(?:dark|gloomy) (?:in|at) (?:the |my )?(?P<area>[a-z ]+)$", text)
+    return _home("turn_on", area=match["area"], device_type="light") if match else None
 
 
 def _set_value(text: str) -> Decision | None:
@@ -118,10 +131,22 @@ def _reminder(text: str, now) -> Decision | None:
     return Decision(expert="reminders", api="create", args={"text": rest, "when": when}, source="router") if rest else None
 
 
+def _timer_status(text: str) -> Decision | None:
+    if re.match(r"^how (?:much|long) (?:time )?(?:is |'s )?(?:left|remaining|to go)\b", text):
+        return Decision(expert="timers", api="status", args={}, source="router")
+    return None
+
+
+def _list_read(text: str) -> Decision | None:
+    match = re.match(r"^(?:what's|what is|whats|read me|read|tell me what's) (?:on )?(?:the |my |our )?"
+                     r"(?P<list>[a-z ]+?) list$", text)
+    return Decision(expert="lists", api="read", args={"list_name": match["list"]}, source="router") if match else None
+
+
 RULES: dict[str, Callable[[str], Decision | None]] = {
-    "smart_home": lambda t: _on_off(t) or _set_value(t) or _colour(t) or _open_close_lock(t),
-    "timers": _timer,
-    "lists": _list_add,
+    "smart_home": lambda t: _on_off(t) or _set_value(t) or _colour(t) or _open_close_lock(t) or _dark(t),
+    "timers": lambda t: _timer(t) or _timer_status(t),
+    "lists": lambda t: _list_add(t) or _list_read(t),
 }
 
 

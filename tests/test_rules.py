@@ -1,0 +1,37 @@
+"""The deterministic proposer: common command shapes in, a call out; anything unsure: None."""
+from datetime import datetime
+
+import pytest
+
+from assistant.routing.rules import propose
+
+NOW = datetime(2026, 11, 25, 9, 0)
+
+
+@pytest.mark.parametrize("text, expert, call", [
+    ("turn on the kitchen lights", "smart_home", ("turn_on", {"device": "kitchen lights"})),
+    ("lights off in the living room", "smart_home", ("turn_off", {"device": "lights", "area": "living room"})),
+    ("start the coffee maker", "smart_home", ("turn_on", {"device": "coffee maker"})),
+    ("it's too dark in the office", "smart_home", ("turn_on", {"area": "office", "device_type": "light"})),
+    ("dim the living room lamp to 30 percent", "smart_home", ("set_brightness", {"brightness": 30, "device": "living room lamp"})),
+    ("set the thermostat to 22 degrees", "smart_home", ("set_temperature", {"temperature": 22, "device": "thermostat"})),
+    ("how much time is left on my timer", "timers", ("status", {})),
+    ("pasta timer for twelve minutes", "timers", ("start", {"duration": "twelve minutes", "name": "pasta"})),
+    ("what's on my shopping list", "lists", ("read", {"list_name": "shopping"})),
+    ("put eggs and bread on the shopping list", "lists", ("add", {"items": ["eggs", "bread"], "list_name": "shopping"})),
+    ("remind me at 5pm to call mom", "reminders", ("create", {"text": "call mom", "when": "at 5pm"})),
+])
+def test_common_shapes_get_a_proposal(text, expert, call):
+    decision = propose(text, expert, NOW)
+    assert decision is not None and (decision.expert, decision.api, decision.args) == (expert, *call)
+
+
+@pytest.mark.parametrize("text, expert", [
+    ("start the music", "smart_home"),  # a speaker, not a device called "music": the confirmer's call
+    ("start a timer", "timers"),  # no duration
+    ("it's dark outside", "smart_home"),
+    ("what's the weather", "lists"),
+    ("remind me about the thing", "reminders"),  # no time
+])
+def test_unsure_shapes_wait_for_the_confirmer(text, expert):
+    assert propose(text, expert, NOW) is None
