@@ -76,13 +76,15 @@ NUMBER_WORDS = {w: str(i) for i, w in enumerate(
     "sixteen seventeen eighteen nineteen twenty".split())}
 NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90",
                      "half": "30", "an": "1", "a": "1"})
+ABBREVIATIONS = {"min": "minutes", "mins": "minutes", "sec": "seconds", "secs": "seconds", "hr": "hours",
+                 "hrs": "hours", "tmr": "tomorrow", "tmrw": "tomorrow", "wk": "week", "wks": "weeks"}
 FILLER = {"at", "the", "to", "in", "on", "of", "my", "me", "for", "and", "is", "it", "that", "this",
           "i", "you", "be", "by", "every", "list", "am", "pm"}
 
 
 def _tokens(text: str) -> set[str]:
     words = re.findall(r"[a-z]+|\d+", text.lower())
-    return {NUMBER_WORDS.get(w, w) for w in words}
+    return {NUMBER_WORDS.get(w, ABBREVIATIONS.get(w, w)) for w in words}
 
 
 def _grounded(phrase: str, said: set[str]) -> bool:

@@ -59,3 +59,14 @@ def test_choices_from_a_fixed_set_are_not_phrases_to_ground():
     create = default_registry().api("watches", "create")
     args = {"kind": "if_not_happened", "event": "fed", "subject": "Daisy", "by": "noon"}
     assert ungrounded_arguments(create, args, "let me know if Daisy isn't fed by noon every day") == []
+
+
+def test_abbreviated_units_ground_the_spelled_out_phrase():
+    from assistant.app import default_registry
+    from assistant.guardrails import ungrounded_arguments
+
+    spec = default_registry().api("reminders", "create")
+    args = {"text": "take the pizza out", "when": "in 10 minutes"}
+    assert ungrounded_arguments(spec, args, "yo remind me in 10 mins to take the pizza out") == []
+    assert ungrounded_arguments(spec, {"text": "take the pizza out", "when": "in 3 hours"},
+                                "remind me in 10 mins to take the pizza out") == ["when"]
