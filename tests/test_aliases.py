@@ -48,3 +48,11 @@ def test_empty_table_is_the_identity_and_bad_prefixes_are_refused():
     assert table.minify("light.x") == "light.x" and table.restore({"a": "d1"}) == {"a": "d1"}
     with pytest.raises(ValueError):
         AliasTable("d1")
+
+
+def test_an_alias_copied_with_its_label_restores_to_the_id():
+    table = AliasTable()
+    table.alias("light.kitchen_ceiling_4f2a9c")
+    table.alias("light.kitchen_counter_strip_77b1")
+    assert table.restore("d1 Kitchen Ceiling Light") == "light.kitchen_ceiling_4f2a9c"
+    assert table.restore("d1 and d2") == "light.kitchen_ceiling_4f2a9c and light.kitchen_counter_strip_77b1"

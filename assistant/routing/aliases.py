@@ -49,5 +49,8 @@ class AliasTable:
         if isinstance(value, list):
             return [self.restore(item) for item in value]
         if isinstance(value, str) and self._ids:
+            found = re.findall(rf"\b{self.prefix}\d+\b", value)
+            if len(found) == 1 and found[0] in self._ids and value.startswith(found[0] + " "):
+                return self._ids[found[0]]  # "d1 Kitchen Ceiling Light": the entry, copied whole
             return re.sub(rf"\b{self.prefix}\d+\b", lambda m: self._ids.get(m.group(0), m.group(0)), value)
         return value
