@@ -1,6 +1,7 @@
 """The pipeline: utterance → guardrails → fast path / speculation + confirmer → expert → Reply."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, Reply, Utterance
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
-from assistant.routing.context import is_follow_up, routing_context
+from assistant.routing.context import is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
 
@@ -98,6 +99,7 @@ class Assistant:
             return Reply(reply=refusal, declined=True, timings_ms=_since(started))
         timings: dict[str, float] = {}
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
+        decision = self._cancel_what_was_just_started(utterance, decision)
         if decision is not None:
             reply = self._act(utterance, decision, started)
         elif self.routing.speculation:
@@ -107,6 +109,19 @@ class Assistant:
         reply.timings_ms = {**timings, **reply.timings_ms, "total": _elapsed(started)}
         reply.routing, self._routing_trace = self._routing_trace, None
         return reply
+
+    def _cancel_what_was_just_started(self, utterance: Utterance, decision: Decision | None) -> Decision | None:
+        """"cancel it" right after starting a timer (or creating a reminder) cancels that, not the
+        conversation: the previous turn gives "it" its meaning."""
+        if decision is None or decision.qualified != "system.stop" or not re.match(
+                r"^\W*cancel (?:it|that)\W*$", utterance.text, re.IGNORECASE):
+            return decision
+        turn = previous_turn(self.db, self.clock.now())
+        expert = turn["api"].split(".")[0] if turn else None
+        if expert in ("timers", "reminders") and turn["api"].endswith((".start", ".set_alarm", ".create")):
+            args = {k: v for k, v in turn["args"].items() if k in ("name", "text")}
+            return Decision(expert=expert, api="cancel", args=args, source="fastpath")
+        return decision
 
     def _confirm(self, utterance: Utterance, timings: dict[str, float], guess=None) -> Decision:
         context = routing_context(self.db, utterance.text, self.clock.now())

@@ -193,3 +193,15 @@ def test_prepare_prefetches_without_running_anything(scripted_assistant):
     scripted_assistant.prepare()
     assert confirmer(scripted_assistant).prompts == []  # no generation, nothing executed
     assert scripted_assistant.db["action_log"].count == 0
+
+
+def test_cancel_it_right_after_a_timer_cancels_that_timer_without_a_model(scripted_assistant):
+    from experts.timers import list_timers
+
+    scripted_assistant.roles.settings.routing.speculation = False
+    confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "10 minutes", "name": "tea"}})
+    assert scripted_assistant.handle("start a tea timer for 10 minutes").ok
+    reply = scripted_assistant.handle("cancel it")
+    assert (reply.expert, reply.api, reply.ok) == ("timers", "cancel", True), reply
+    assert list_timers(scripted_assistant.db, scripted_assistant.clock.now()) == [] and len(confirmer(scripted_assistant).prompts) == 1
+    assert scripted_assistant.handle("cancel it").api == "stop"  # nothing left to cancel: just stop
