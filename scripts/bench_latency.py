@@ -76,13 +76,13 @@ def fixed_command_cases(template):
 
 def print_table(rows: list[dict]) -> None:
     header = (f"{'mode':<22}{'n':>4}{'first p50':>11}{'first p95':>11}{'conf p50':>10}{'conf p95':>10}"
-              f"{'act p50':>9}{'prompt tok':>11}{'out tok':>8}{'spec hit':>10}{'rollbk':>7}{'accuracy':>10}")
+              f"{'act p50':>9}{'act p95':>9}{'prompt tok':>11}{'out tok':>8}{'spec hit':>10}{'rollbk':>7}{'accuracy':>10}")
     print(header)
     print("-" * len(header))
     for r in rows:
         hit = f"{r['spec_hits']}/{r['spec_ran']}" if r["spec_ran"] else "-"
         print(f"{r['mode']:<22}{r['n']:>4}{pct(r['first'], 50):>11.0f}{pct(r['first'], 95):>11.0f}"
-              f"{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}{pct(r['actions_first'], 50):>9.0f}"
+              f"{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}{pct(r['actions_first'], 50):>9.0f}{pct(r['actions_first'], 95):>9.0f}"
               f"{r['prompt_tokens']:>11.0f}{r['output_tokens']:>8.1f}{hit:>10}{r['rollbacks']:>7}"
               f"{r['passed']:>6}/{r['n']:<3}")
 
