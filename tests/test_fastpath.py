@@ -54,6 +54,10 @@ def test_confirmation_answers_have_their_own_source():
     ("set a reminder for 6 to call the plumber", "reminders"),
     ("put oat milk on the shopping list", "lists"),
     ("add eggs and bread to my grocery list", "lists"),
+    ("disarm the alarm", "smart_home"),
+    ("turn off the alarm system", "smart_home"),
+    ("deactivate the security system", "smart_home"),
+    ("set an alarm for 7 am", None),
     ("remind me what my wife's name is", None),  # a question about a fact: memory
     ("remind me whether the door is locked", None),
     ("add a timer for 5 minutes", None),

@@ -14,6 +14,10 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "remind me to …", "remind me at 5 …" (not "remind me what my wife's name is": memory)
     (re.compile(rf"\bremind (?:me|us)\b(?! (?:{QUESTION_WORDS})\b)(?! of what\b)", re.IGNORECASE), "reminders"),
     (re.compile(r"\bset (?:me |us )?(?:a |an )?reminder\b", re.IGNORECASE), "reminders"),
+    # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
+    # alarm or the conversation; changing it always asks for a yes
+    (re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),
+     "smart_home"),
     # "add / put X on|to the Y list"
     (re.compile(r"\b(?:add|put|stick|throw|pop)\b .+ \b(?:to|on|onto)\b (?:the |my |our )?(?:[a-z']+ ){0,2}list\b",
                 re.IGNORECASE), "lists"),
