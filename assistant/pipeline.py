@@ -1,7 +1,6 @@
 """The pipeline: utterance → guardrails → fast path / speculation + confirmer → expert → Reply."""
 from __future__ import annotations
 
-import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,13 +16,12 @@ from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, Reply, Utterance
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
-from assistant.routing.context import is_follow_up, previous_turn, routing_context
+from assistant.routing.context import cancel_of_previous_turn, is_follow_up, routing_context
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
 
 DECLINE_REPLY = ("Sorry, I can't do that. I can help with your home's devices, timers, reminders, "
                  "lists, notifications, things to remember, and a chat.")
-_LAZY = threading.RLock()  # a prefetch thread and a request may build the router at once
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
                 "spoken sentences. Never claim to have done anything in the home.")
@@ -49,6 +47,8 @@ class Assistant:
     _router: ModelRouter | None = field(default=None, init=False, repr=False)
     _classifier: object | None = field(default=None, init=False, repr=False)
     _routing_trace: dict | None = field(default=None, init=False, repr=False)
+    # a prefetch thread and a request may build the router or classifier at once: build once
+    _building: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
     @property
     def routing(self) -> RoutingConfig:
@@ -56,35 +56,29 @@ class Assistant:
 
     @property
     def router(self) -> ModelRouter:
-        with _LAZY:
-            return self._make_router()
-
-    def _make_router(self) -> ModelRouter:
-        if self._router is None:
-            config = self.roles.settings.role("confirmer")
-            self._router = ModelRouter(self.roles.get("confirmer"), self.registry,
-                                       max_tokens=config.max_tokens,
-                                       prior_weight=self.routing.prior_weight,
-                                       minify=self.routing.minify_ids)
-        return self._router
+        with self._building:
+            if self._router is None:
+                config = self.roles.settings.role("confirmer")
+                self._router = ModelRouter(self.roles.get("confirmer"), self.registry,
+                                           max_tokens=config.max_tokens,
+                                           prior_weight=self.routing.prior_weight,
+                                           minify=self.routing.minify_ids)
+            return self._router
 
     @property
     def classifier(self):
-        with _LAZY:
-            return self._make_classifier()
+        with self._building:
+            if self._classifier is None:
+                from assistant.routing.classifier import default_classifier
 
-    def _make_classifier(self):
-        if self._classifier is None:
-            from assistant.routing.classifier import default_classifier
-
-            self._classifier = default_classifier()
-        return self._classifier
+                self._classifier = default_classifier()
+            return self._classifier
 
     def prepare(self) -> None:
         """Prefetch while the user is still speaking: load the classifier and the confirmer and
         put the cached prompt prefix in place, so routing starts at once when the text arrives."""
         if self.routing.speculation or self.routing.expert_prior:
-            self.classifier.guess("hello")
+            self.classifier  # noqa: B018 - building it is the point
         self.router.warm()
 
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
@@ -99,7 +93,9 @@ class Assistant:
             return Reply(reply=refusal, declined=True, timings_ms=_since(started))
         timings: dict[str, float] = {}
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
-        decision = self._cancel_what_was_just_started(utterance, decision)
+        if decision is not None and decision.qualified == "system.stop":
+            decision = cancel_of_previous_turn(self.db, self.registry, utterance.text,
+                                               self.clock.now()) or decision
         if decision is not None:
             reply = self._act(utterance, decision, started)
         elif self.routing.speculation:
@@ -109,19 +105,6 @@ class Assistant:
         reply.timings_ms = {**timings, **reply.timings_ms, "total": _elapsed(started)}
         reply.routing, self._routing_trace = self._routing_trace, None
         return reply
-
-    def _cancel_what_was_just_started(self, utterance: Utterance, decision: Decision | None) -> Decision | None:
-        """"cancel it" right after starting a timer (or creating a reminder) cancels that, not the
-        conversation: the previous turn gives "it" its meaning."""
-        if decision is None or decision.qualified != "system.stop" or not re.match(
-                r"^\W*cancel (?:it|that)\W*$", utterance.text, re.IGNORECASE):
-            return decision
-        turn = previous_turn(self.db, self.clock.now())
-        expert = turn["api"].split(".")[0] if turn else None
-        if expert in ("timers", "reminders") and turn["api"].endswith((".start", ".set_alarm", ".create")):
-            args = {k: v for k, v in turn["args"].items() if k in ("name", "text")}
-            return Decision(expert=expert, api="cancel", args=args, source="fastpath")
-        return decision
 
     def _confirm(self, utterance: Utterance, timings: dict[str, float], guess=None) -> Decision:
         context = routing_context(self.db, utterance.text, self.clock.now())

@@ -11,10 +11,15 @@ from datetime import datetime, timedelta
 
 import sqlite_utils
 
+from assistant.messages import Decision
+from assistant.registry import Registry
+
 FOLLOW_UP = re.compile(
     r"\b(it(?!'s| is)|them|they|those|these|that one|too$|also|as well|instead|again|same|another|the other)\b"
     r"|^(and|now|then|make it|make that|change it|what about|how about|but)\b", re.IGNORECASE)
 RECENT = timedelta(minutes=10)
+CANCEL_IT = re.compile(r"^\W*cancel (?:it|that)\W*$", re.IGNORECASE)
+CANCELLABLE = {"timers": ("start", "set_alarm"), "reminders": ("create",)}  # what "it" can be
 
 
 def is_follow_up(text: str) -> bool:
@@ -39,3 +44,18 @@ def routing_context(db: sqlite_utils.Database, text: str, now: datetime) -> str 
         return None
     call = json.dumps({"api": turn["api"], "args": turn["args"]}, separators=(",", ":"))
     return f'Previous request: "{turn["text"]}" -> {call}'
+
+
+def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text: str,
+                            now: datetime) -> Decision | None:
+    """"cancel it" right after starting a timer (or creating a reminder) cancels that, not the
+    conversation: the previous turn gives "it" its meaning. None when it does not apply."""
+    turn = previous_turn(db, now) if CANCEL_IT.match(text) else None
+    if turn is None:
+        return None
+    expert, _, api = turn["api"].partition(".")
+    if api not in CANCELLABLE.get(expert, ()):
+        return None
+    accepted = registry.api(expert, "cancel").json_schema().get("properties", {})
+    args = {k: v for k, v in turn["args"].items() if k in accepted}
+    return Decision(expert=expert, api="cancel", args=args, source="fastpath")
