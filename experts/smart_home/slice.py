@@ -45,9 +45,10 @@ def relevant_devices(home: Home, text: str, here: str | None = None,
         return []
     here_said = any(w in ("here", "in") for w in vocab.tokens(text)) and here is not None
     types = _type_domains(words)
+    type_words = [w for w in words if vocab.type_word(w)[0] is not None]
     scored = []
     for order, device in enumerate(home.devices):
-        score = _score(home, device, words, types, here if here_said else None)
+        score = _score(home, device, words, type_words, types, here if here_said else None)
         if score > 0:
             scored.append((-score, order, device))
     best = -min(scored)[0] if scored else 0.0
@@ -67,14 +68,14 @@ def device_lines(home: Home, devices: list[Device], aliases: AliasTable | None =
     return "Devices: " + "; ".join(items)
 
 
-def _score(home: Home, device: Device, words: list[str], types: set[str], here: str | None) -> float:
+def _score(home: Home, device: Device, words: list[str], type_words: list[str], types: set[str],
+           here: str | None) -> float:
     name_tokens = vocab.tokens(" ".join([device.name, *device.aliases]))
     area = home.area(device.area_id)
-    floor = next((f for f in home.floors if area and f.id == area.floor_id), None)
+    floor = next((f for f in home.floors if f.id == home.floor_id_of(device.area_id)), None)
     places = [area.name, area.id.replace("_", " "), *area.aliases] if area else []
     places += [floor.name, *floor.aliases] if floor else []
     place_tokens = vocab.tokens(" ".join(places))
-    type_words = [w for w in words if vocab.type_word(w)[0] is not None]
     name_hits = sum(vocab.word_in(w, name_tokens) for w in words if w not in type_words)
     named_kind = sum(vocab.word_in(w, name_tokens) for w in type_words)  # "lamp" in "Desk Lamp"
     place_hits = sum(vocab.word_in(w, place_tokens) for w in words if len(w) > 2 or w.isdigit())
