@@ -182,3 +182,13 @@ def test_device_context_with_minified_ids_on_the_real_model(real_roles, tmp_path
     assert (reply.expert, reply.api, reply.ok) == ("smart_home", "turn_on", True), reply
     states = {d["id"]: d["state"] for d in list_devices(db)}
     assert states["light.kitchen_counter_strip_77b1"] == "on" and states["light.kitchen_ceiling_4f2a9c"] == "off"
+
+
+@requires_models
+def test_ask_trace_shows_the_prompt_raw_output_and_explanation(isolated_home):
+    result = cli("ask", "--trace", "set a timer for 10 minutes")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "system prompt" in out and "Functions:" in out  # the stable prefix the model saw
+    assert "outputs:" in out and "timers.start" in out and "explanation:" in out
+    assert "10 minutes" in out.strip().splitlines()[-1]  # the reply itself comes last

@@ -10,7 +10,7 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
-from assistant.cli.common import console, friendly, print_trace
+from assistant.cli.common import console, friendly, print_trace, settings_with_trace
 from assistant.paths import user_dir
 
 BANNER = "Type a request (e.g. 'turn on the kitchen lights'); Ctrl-D or /quit to leave."
@@ -22,10 +22,8 @@ def chat(area: str = typer.Option(None, help="The area you are in."),
                                     "and timings for every request.")) -> None:
     """Talk with the assistant in a loop (history in ASSISTANT_HOME/history)."""
     from assistant.app import build_assistant
-    from assistant.config import load_settings
 
-    settings = load_settings()
-    settings.routing.trace = settings.routing.trace or trace
+    settings = settings_with_trace(trace)
     assistant = build_assistant(settings)
     # Prefetch while the user types the first line: models loaded, prompt prefix in place.
     threading.Thread(target=assistant.prepare, name="prefetch", daemon=True).start()

@@ -66,6 +66,15 @@ def print_table(title: str, columns: list[str], rows: list[list]) -> None:
     console.print(table)
 
 
+def settings_with_trace(trace: bool):
+    """The settings of config.toml, with a `--trace` switch turning the debug mode on."""
+    from assistant.config import load_settings
+
+    settings = load_settings()
+    settings.routing.trace = settings.routing.trace or trace
+    return settings
+
+
 def print_trace(reply) -> None:
     """The --trace view of one reply: how it was routed, what the model saw and wrote, timings."""
     routing = reply.routing or {}

@@ -9,7 +9,7 @@ from assistant.cli import listen as listen_cli
 from assistant.cli import daemon as daemon_cli
 from assistant.cli import events as events_cli
 from assistant.cli import watches as watches_cli
-from assistant.cli.common import console, friendly, print_json, print_trace
+from assistant.cli.common import console, friendly, print_json, print_trace, settings_with_trace
 
 app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
                   no_args_is_help=True, add_completion=False)
@@ -38,10 +38,8 @@ def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on th
                                    "tokens, timings and the model's explanation.")) -> None:
     """Ask once and exit (non-zero exit when the request could not be carried out)."""
     from assistant.app import build_assistant
-    from assistant.config import load_settings
 
-    settings = load_settings()
-    settings.routing.trace = settings.routing.trace or trace
+    settings = settings_with_trace(trace)
     reply = build_assistant(settings).handle(" ".join(text), area=area)
     if as_json:
         print_json(reply.model_dump())
