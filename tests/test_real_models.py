@@ -192,3 +192,14 @@ def test_ask_trace_shows_the_prompt_raw_output_and_explanation(isolated_home):
     assert "system prompt" in out and "Functions:" in out  # the stable prefix the model saw
     assert "outputs:" in out and "timers.start" in out and "explanation:" in out
     assert "10 minutes" in out.strip().splitlines()[-1]  # the reply itself comes last
+
+
+@requires_models
+def test_prefetch_puts_the_prompt_prefix_in_place_on_the_real_model(real_roles):
+    from assistant.routing.model_router import ModelRouter
+
+    router = ModelRouter(real_roles.get("confirmer"), default_registry())
+    assert router.warm() in ("warm", "memory", "disk", "cold")
+    assert router.warm() == "warm"  # the context already starts with the stable prefix
+    decision, _ = router.decide("set a timer for 10 minutes")
+    assert decision.qualified == "timers.start"
