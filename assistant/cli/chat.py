@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import sys
-import threading
 from contextlib import contextmanager, nullcontext
 
 import typer
@@ -25,8 +24,9 @@ def chat(area: str = typer.Option(None, help="The area you are in."),
 
     settings = settings_with_trace(trace)
     assistant = build_assistant(settings)
-    # Prefetch while the user types the first line: models loaded, prompt prefix in place.
-    threading.Thread(target=assistant.prepare, name="prefetch", daemon=True).start()
+    # Prefetch before the first prompt: models loaded, prompt prefix in place. Not in a background
+    # thread: llama.cpp swaps sys.stdout while it loads a model, which would swallow our output.
+    assistant.prepare()
     read = _line_reader()
     console.print(BANNER, style="dim")
     with _scheduler_in_background():
