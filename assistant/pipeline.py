@@ -14,6 +14,7 @@ from assistant.context import ExpertContext
 from assistant.llm.backend import ChatMessage
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, Reply, Utterance
+from assistant.plan import Plan
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.context import cancel_of_previous_turn, is_follow_up, routing_context
@@ -46,7 +47,6 @@ class Assistant:
     input_area: str | None = None
     _router: ModelRouter | None = field(default=None, init=False, repr=False)
     _classifier: object | None = field(default=None, init=False, repr=False)
-    _routing_trace: dict | None = field(default=None, init=False, repr=False)
     # a prefetch thread and a request may build the router or classifier at once: build once
     _building: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
@@ -82,44 +82,72 @@ class Assistant:
         self.router.warm()
 
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
-        started = time.perf_counter()
+        return self.commit(self.plan(text, source=source, area=area))
+
+    def plan(self, text: str, *, source: str = "text", area: str | None = None) -> Plan:
+        """Work the utterance out up to acting, with no side effects (see assistant/plan.py)."""
         utterance = Utterance(text=guardrails.clean_input(text), source=source,
                               area=area or self.input_area)
+        plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)
-        if problem:
-            return Reply(reply=problem, ok=False, timings_ms=_since(started))
-        refusal = guardrails.refusal(utterance.text)
-        if refusal:
-            return Reply(reply=refusal, declined=True, timings_ms=_since(started))
-        timings: dict[str, float] = {}
+        refusal = None if problem else guardrails.refusal(utterance.text)
+        if problem or refusal:
+            plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
+            return plan
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text,
                                                self.clock.now()) or decision
-        if decision is not None:
-            reply = self._act(utterance, decision, started)
+        plan.decision = decision
+        if decision is None and (self.routing.speculation or self.routing.expert_prior):
+            self._propose(plan)
+        return plan
+
+    def confirm_ahead(self, plan: Plan) -> None:
+        """Make the confirmer's decision now (e.g. in a background thread while the user's
+        silence is still being timed), so that `commit` finds it made."""
+        if plan.needs_confirmer:
+            self._confirmed(plan)
+
+    def commit(self, plan: Plan, started: float | None = None) -> Reply:
+        """Carry a plan out. Timings count from `started`: by default when planning began; the
+        voice loop passes the moment it commits a plan made ahead."""
+        started = plan.started if started is None else started
+        utterance = plan.utterance
+        if plan.answer is not None:
+            reply = plan.answer
+        elif plan.decision is not None:
+            reply = self._act(utterance, plan.decision, started)
         elif self.routing.speculation:
-            reply = self._speculate(utterance, started, timings)
+            reply = self._speculate(plan, started)
         else:
-            reply = self._act(utterance, self._confirm(utterance, timings), started)
-        reply.timings_ms = {**timings, **reply.timings_ms, "total": _elapsed(started)}
-        reply.routing, self._routing_trace = self._routing_trace, None
+            reply = self._act(utterance, self._confirmed(plan), started)
+        reply.timings_ms = {**plan.timings, **reply.timings_ms, "total": _elapsed(started)}
+        reply.routing = plan.routing_trace
         return reply
 
-    def _confirm(self, utterance: Utterance, timings: dict[str, float], guess=None) -> Decision:
-        context = routing_context(self.db, utterance.text, self.clock.now())
+    def _confirmed(self, plan: Plan) -> Decision:
+        """The confirmer's decision for a plan, made once (a second caller waits for the first)."""
+        with plan.confirming:
+            if plan.confirmed is None:
+                plan.confirmed = self._confirm(plan)
+            return plan.confirmed
+
+    def _confirm(self, plan: Plan) -> Decision:
+        text = plan.utterance.text
+        context = routing_context(self.db, text, self.clock.now())
         prior = None
         if self.routing.expert_prior:
-            guess = guess or self.classifier.guess(utterance.text)
-            prior = cues.pin(guess.probabilities(self.routing.prior_temperature), utterance.text)
-        state = self._expert_state(utterance) if self.routing.expert_context else None
-        decision, trace = self.router.decide(utterance.text, context, prior, state)
+            guess = plan.guess or self.classifier.guess(text)
+            prior = cues.pin(guess.probabilities(self.routing.prior_temperature), text)
+        state = self._expert_state(plan.utterance) if self.routing.expert_context else None
+        decision, trace = self.router.decide(text, context, prior, state)
         if self.routing.trace:
-            self._routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
+            plan.routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
         elif trace.expert_scores:
-            self._routing_trace = {"expert_scores": trace.expert_scores, "outputs": trace.outputs}
-        timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
-                       completion_tokens=trace.completion_tokens)
+            plan.routing_trace = {"expert_scores": trace.expert_scores, "outputs": trace.outputs}
+        plan.timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
+                            completion_tokens=trace.completion_tokens)
         return decision
 
     def _expert_state(self, utterance: Utterance):
@@ -129,28 +157,27 @@ class Assistant:
             return hook(self.db, utterance.text, utterance.area, aliases) if hook else ""
         return state
 
-    def _propose(self, utterance: Utterance, timings: dict[str, float]):
-        """The fast router: classifier + rules. Returns (proposal, confident enough to skip, guess)."""
+    def _propose(self, plan: Plan) -> None:
+        """The fast router: classifier + rules. Sets the plan's proposal, whether it is confident
+        enough to skip the confirmer, and the classifier's guess."""
         began = time.perf_counter()
-        guess = self.classifier.guess(utterance.text)
-        follow_up = is_follow_up(utterance.text)  # needs the previous turn: the confirmer's job
-        expert = cues.pinned_expert(utterance.text) or guess.expert
-        proposal = None if follow_up else rules.propose(utterance.text, expert, self.clock.now())
-        timings["propose"] = _elapsed(began)
-        confident = (proposal is not None and self.routing.skip_confirmer
-                     and guess.score >= self.routing.skip_min_score
-                     and guess.margin >= self.routing.skip_min_margin)
-        return proposal, confident, guess
+        text = plan.utterance.text
+        plan.guess = self.classifier.guess(text)
+        if self.routing.speculation and not is_follow_up(text):  # a follow-up: the confirmer's job
+            expert = cues.pinned_expert(text) or plan.guess.expert
+            plan.proposal = rules.propose(text, expert, self.clock.now())
+        plan.timings["propose"] = _elapsed(began)
+        plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
+                          and plan.guess.score >= self.routing.skip_min_score
+                          and plan.guess.margin >= self.routing.skip_min_margin)
 
-    def _speculate(self, utterance: Utterance, started: float, timings: dict[str, float]) -> Reply:
-        proposal, confident, guess = self._propose(utterance, timings)
+    def _speculate(self, plan: Plan, started: float) -> Reply:
+        utterance, proposal = plan.utterance, plan.proposal
         record = speculation.SpeculationRecord(proposed=proposal)
         early = self._run_speculatively(utterance, proposal, started)
         record.ran = early is not None
-        if confident:
-            record.confirmed, record.skipped_confirmer = proposal, True
-        else:
-            record.confirmed = self._confirm(utterance, timings, guess)
+        record.skipped_confirmer = plan.confident
+        record.confirmed = proposal if plan.confident else self._confirmed(plan)
         record.agreed = speculation.same_call(proposal, record.confirmed)
         if early is not None and record.agreed:
             reply = early.reply
@@ -262,6 +289,3 @@ def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:
 def _elapsed(started: float) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
 
-
-def _since(started: float) -> dict[str, float]:
-    return {"total": _elapsed(started)}

@@ -37,6 +37,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.audio.ahead import AssistantPlanner  # noqa: E402
 from assistant.audio.loop import ListenLoop, LoopSettings  # noqa: E402
 from assistant.audio.sources import (CHUNK_SECONDS, SAMPLE_RATE, ArraySource, chunked, looping,  # noqa: E402
                                      paced, read_wav)
@@ -348,6 +349,7 @@ class LoopMode:
     incremental: IncrementalSettings
     two_stage: bool
     hangover: float = EndpointSettings().hangover
+    plan_ahead: bool = False  # route the tentative transcript during the end-of-speech silence
 
 
 def bench_loop(speech: Speech, modes: list[LoopMode], count: int, table: list) -> dict:
@@ -366,11 +368,14 @@ def bench_loop(speech: Speech, modes: list[LoopMode], count: int, table: list) -
         rows = []
         for command, samples in clips:
             wake = two_stage_wake("hey_jarvis", whisper) if mode.two_stage else OpenWakeWord()
-            loop = ListenLoop(handle=lambda text: assistant.handle(text, source="voice"), stt=whisper, wake=wake,
+            respond = ({"planner": AssistantPlanner(assistant)} if mode.plan_ahead
+                       else {"handle": lambda text: assistant.handle(text, source="voice")})
+            loop = ListenLoop(**respond, stt=whisper, wake=wake,
                               settings=LoopSettings(endpoint=EndpointSettings(hangover=mode.hangover)))
             for heard in loop.run(paced(chunked(samples))):
                 timings = heard.reply.timings_ms
                 rows.append({"command": command, "heard": heard.transcript, "early": heard.stt_early,
+                             "planned": heard.planned_early,
                              "api": f"{heard.reply.expert}.{heard.reply.api}",
                              "action": timings.get("end_of_speech_to_first_action"),
                              "in_pipeline": timings.get("first_action"), "stt": timings.get("stt")})
@@ -389,6 +394,8 @@ def bench_loop(speech: Speech, modes: list[LoopMode], count: int, table: list) -
                                  _col(rows, "in_pipeline")))
         early = sum(r["early"] for r in rows)
         table.append(("  transcripts begun at the tentative endpoint", "", f"{early}/{len(rows)}", "", ""))
+        planned = sum(r["planned"] for r in rows)
+        table.append(("  plans made there and committed", "", f"{planned}/{len(rows)}", "", ""))
     return results
 
 
@@ -456,11 +463,13 @@ LOOP_MODES = [
     LoopMode("before", ACCURATE, OFF, two_stage=False),
     LoopMode("windowed whisper", WhisperSTT().settings, OFF, two_stage=False),
     LoopMode("+ tentative endpoint", WhisperSTT().settings, IncrementalSettings(), two_stage=False),
-    LoopMode("+ two-stage wake (after)", WhisperSTT().settings, IncrementalSettings(), two_stage=True),
+    LoopMode("+ two-stage wake", WhisperSTT().settings, IncrementalSettings(), two_stage=True),
+    LoopMode("+ routing ahead (after)", WhisperSTT().settings, IncrementalSettings(), two_stage=True,
+             plan_ahead=True),
     LoopMode("after + partials every 0.8 s", WhisperSTT().settings, IncrementalSettings(partial_every=0.8),
-             two_stage=True),
+             two_stage=True, plan_ahead=True),
     LoopMode("after with hangover 0.40 s", WhisperSTT().settings, IncrementalSettings(), two_stage=True,
-             hangover=0.4),
+             hangover=0.4, plan_ahead=True),
 ]
 
 
@@ -499,7 +508,7 @@ def main() -> None:
             bench_soak(speech, args.soak, table)
 
     print("\nbefore = as first shipped (single-stage wake at 0.5, Whisper 30 s window + beam 5 + Silero VAD, "
-          "no tentative endpoint);\nafter = two-stage wake, windowed Whisper, tentative endpoint. "
+          "no tentative endpoint);\nafter = two-stage wake, windowed Whisper, tentative endpoint, routing ahead. "
           "Timings: p50 / p95 over the commands (2 shared cores: compare ratios).\n")
     print_table(("metric", "before", "after", "ratio", "target"), table)
     if misheard:
@@ -507,9 +516,10 @@ def main() -> None:
         for ref, hyp in misheard:
             print(f"  {ref!r} → {hyp!r}")
     for name, rows in loop.items():
-        print(f"\nloop [{name}] (heard → api, end of speech → first action ms, stt wait ms, early):")
+        print(f"\nloop [{name}] (heard → api, end of speech → first action ms, stt wait ms, early, planned):")
         for row in rows:
-            print(f"  {row['heard']!r:<52} {row['api']:<26} {row['action']} {row['stt']} {row['early']}")
+            print(f"  {row['heard']!r:<52} {row['api']:<26} {row['action']} {row['stt']} {row['early']} "
+                  f"{row['planned']}")
 
 
 if __name__ == "__main__":

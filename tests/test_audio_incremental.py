@@ -144,3 +144,21 @@ def test_gain_normaliser_lifts_quiet_speech_and_leaves_silence():
     quiet = (300 * np.sin(2 * np.pi * 200 * np.arange(1280) / SAMPLE_RATE)).astype(np.int16)  # ~ -43 dBFS
     assert np.abs(normalise(quiet)).max() > 5 * np.abs(quiet).max()  # +18 dB at most
     assert not np.any(GainNormalizer()(np.zeros(1280, np.int16)))
+
+
+def test_routing_ahead_commits_the_plan_made_during_the_silence(speech, whisper, scripted_assistant):
+    """Real Whisper, the real pipeline (scripted confirmer), paced like a microphone: the plan made
+    on the tentative transcript is the one carried out, once."""
+    from assistant.audio.ahead import AssistantPlanner
+    from assistant.audio.sources import paced
+    from experts.timers import list_timers
+
+    scripted_assistant.prepare()  # as `assistant listen` does before listening
+    scripted_assistant.roles.get("confirmer").enqueue({"api": "timers.start", "args": {"duration": "5 minutes"}})
+    samples = read_wav(speech("set a timer for five minutes", lead=0.3, trail=1.0))
+    loop = ListenLoop(planner=AssistantPlanner(scripted_assistant), stt=whisper)
+    heard = list(loop.run(paced(chunked(samples))))
+    assert len(heard) == 1 and heard[0].stt_early and heard[0].planned_early
+    assert heard[0].reply.ok and heard[0].reply.api == "start"
+    assert len(list_timers(scripted_assistant.db, scripted_assistant.clock.now())) == 1
+    assert len(scripted_assistant.roles.get("confirmer").prompts) == 1

@@ -286,3 +286,102 @@ def test_a_pause_inside_an_utterance_prepares_the_transcript_but_acts_once():
     assert calls == ["set a timer"] and len(heard) == 1
     assert PreparingStream.prepared == 2  # at the short pause and at the final silence
     assert abs(PreparingStream.finished_at - 2.4) < 0.1  # end of the second burst of speech
+
+
+# ------------------------------------------------------------------ routing ahead
+class EarlyStream(FakeStream):
+    """prepare() gives the text so far; finish() gives the final text, "begun early" when the
+    last prepare() had the whole of it (as Whisper's tentative transcription does)."""
+
+    def __init__(self, early_texts, final, on_partial):
+        super().__init__(final, on_partial)
+        self.early_texts, self.last_early = list(early_texts), None
+
+    def prepare(self):
+        from concurrent.futures import Future
+
+        self.last_early = self.early_texts.pop(0) if self.early_texts else self.text
+        future = Future()
+        future.set_result(self.last_early)
+        return future
+
+    def finish(self, speech_end=None):
+        return Transcript(self.text, "fake", started_early=self.last_early is not None)
+
+
+class EarlySTT(FakeSTT):
+    def __init__(self, early_texts, final):
+        super().__init__(final)
+        self.early_texts = early_texts
+
+    def stream(self, on_partial=None):
+        return EarlyStream(self.early_texts, self.texts.pop(0), on_partial)
+
+
+class RecordingPlanner:
+    def __init__(self):
+        self.planned, self.confirmed, self.committed, self.handled = [], [], [], []
+
+    def handle(self, text):
+        self.handled.append(text)
+        return echo(text)
+
+    def plan(self, text):
+        self.planned.append(text)
+        return {"text": text}
+
+    def confirm_ahead(self, plan):
+        self.confirmed.append(plan["text"])
+
+    def commit(self, plan, started):
+        self.committed.append(plan["text"])
+        return echo(plan["text"])
+
+
+ONE_PAUSE = audio(("silence", 0.5), ("speech", 1.0), ("silence", 2.0))
+PAUSE_THEN_MORE = audio(("silence", 0.5), ("speech", 1.0), ("silence", 0.3), ("speech", 0.6), ("silence", 2.0))
+
+
+def test_a_plan_made_at_the_tentative_endpoint_is_committed_when_the_text_holds():
+    planner = RecordingPlanner()
+    loop = ListenLoop(planner=planner, stt=EarlySTT([], "set a timer"))
+    heard = list(loop.run(ArraySource(ONE_PAUSE)))
+    assert planner.planned == ["set a timer"] and planner.committed == ["set a timer"]
+    assert planner.handled == [] and heard[0].planned_early
+
+
+def test_speech_after_the_pause_drops_the_plan_and_the_final_text_is_planned_again():
+    planner = RecordingPlanner()
+    loop = ListenLoop(planner=planner, stt=EarlySTT(["set a"], "set a timer"))
+    heard = list(loop.run(ArraySource(PAUSE_THEN_MORE)))
+    assert sorted(planner.planned) == ["set a", "set a timer"]  # planned in background threads
+    assert planner.committed == ["set a timer"] and planner.handled == [] and len(heard) == 1
+
+
+def test_a_final_transcript_that_differs_from_the_plan_is_handled_afresh():
+    planner = RecordingPlanner()
+    loop = ListenLoop(planner=planner, stt=EarlySTT(["set a time"], "set a timer"))
+    heard = list(loop.run(ArraySource(ONE_PAUSE)))
+    assert planner.committed == [] and planner.handled == ["set a timer"] and not heard[0].planned_early
+
+
+def test_plans_strip_the_wake_phrase_like_the_final_transcript():
+    planner = RecordingPlanner()
+    loop = ListenLoop(planner=planner, stt=EarlySTT([], "hey jarvis, what time is it"), wake_phrase="hey_jarvis")
+    list(loop.run(ArraySource(ONE_PAUSE)))
+    assert planner.planned == ["what time is it"] == planner.committed
+
+
+def test_a_failing_planner_falls_back_to_handling_the_final_text():
+    class BrokenPlanner(RecordingPlanner):
+        def plan(self, text):
+            raise RuntimeError("boom")
+
+    planner = BrokenPlanner()
+    heard = list(ListenLoop(planner=planner, stt=EarlySTT([], "set a timer")).run(ArraySource(ONE_PAUSE)))
+    assert planner.handled == ["set a timer"] and heard[0].reply.ok
+
+
+def test_the_loop_needs_something_to_respond_with():
+    with pytest.raises(ValueError):
+        ListenLoop(stt=FakeSTT())

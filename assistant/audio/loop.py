@@ -6,8 +6,10 @@
 
 Every chunk goes to the wake-word detector and the endpointer in every state (their streams stay
 continuous); what a detection or a speech event *does* depends on the state. At a tentative
-endpoint (VadEvent.PAUSE) the transcription starts in the background; the assistant acts only
-at the confirmed endpoint (SPEECH_END), once per utterance, on the transcript of all of it.
+endpoint (VadEvent.PAUSE) the transcription starts in the background and, given a `Planner`, so
+does routing on that transcript (audio/ahead.py, no side effects); the assistant acts only at the
+confirmed endpoint (SPEECH_END), once per utterance, on the transcript of all of it: the plan
+made ahead is committed only if that transcript is the same text.
 While a reply is spoken, the wake word or a spoken "stop" interrupts it (barge-in). `run()` yields one `Heard` per
 handled utterance and keeps nothing else: an hour of input costs no more memory than a minute.
 """
@@ -21,6 +23,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Callable, Iterator
 
+from assistant.audio.ahead import PlanAhead, Planner
 from assistant.audio.errors import AudioError
 from assistant.audio.sources import CHUNK_SECONDS, AudioChunk, AudioSource
 from assistant.audio.stt import SpeechToText, TranscriptionStream
@@ -56,6 +59,7 @@ class Heard:
     partials: list[str] = field(default_factory=list)
     barge_in: bool = False
     stt_early: bool = False  # the transcript was begun at a tentative endpoint
+    planned_early: bool = False  # routing was begun there too, and its plan was committed
 
     def as_json(self) -> dict[str, Any]:
         """The fields of `assistant ask --json`, plus the transcript."""
@@ -103,16 +107,21 @@ def strip_wake_phrase(text: str, pattern: re.Pattern[str], keyword: str, lead_wo
 
 
 class ListenLoop:
-    """Runs `handle(text) -> Reply` on every utterance heard in an audio source."""
+    """Runs `handle(text) -> Reply` on every utterance heard in an audio source. Given a
+    `planner` instead, it also routes ahead at tentative endpoints (see audio/ahead.py)."""
 
-    def __init__(self, *, handle: Callable[[str], Reply], stt: SpeechToText,
+    def __init__(self, *, handle: Callable[[str], Reply] | None = None, stt: SpeechToText,
+                 planner: Planner | None = None,
                  speaker: Speaker | None = None, wake: WakeWordDetector | None = None,
                  endpointer: Endpointer | None = None, settings: LoopSettings = LoopSettings(),
                  wake_phrase: str | None = None,
                  on_state: Callable[[State, State], None] | None = None,
                  on_partial: Callable[[str], None] | None = None,
                  on_warning: Callable[[str], None] | None = None) -> None:
-        self.handle, self.stt, self.wake = handle, stt, wake
+        if handle is None and planner is None:
+            raise ValueError("ListenLoop needs a handle function or a planner")
+        self.handle = handle or planner.handle
+        self.planner, self.stt, self.wake = planner, stt, wake
         self.speaker = speaker or SilentSpeaker()
         self.endpointer = endpointer or Endpointer(EnergyVAD(), settings.endpoint)
         self.settings = settings
@@ -124,6 +133,7 @@ class ListenLoop:
         pre_roll = settings.pre_roll + getattr(wake, "delay", 0.0)  # a late (verified) wake word
         self._recent: deque[AudioChunk] = deque(maxlen=max(1, round(pre_roll / CHUNK_SECONDS)))
         self._stream: TranscriptionStream | None = None
+        self._ahead: PlanAhead | None = None  # routing begun at the last tentative endpoint
         self._barge_in = False  # the current utterance began while a reply was being spoken
         self._awake_until = 0.0
 
@@ -160,12 +170,28 @@ class ListenLoop:
         if self.state is State.LISTENING:
             self._stream.accept(chunk)
             if event is VadEvent.PAUSE and hasattr(self._stream, "prepare"):
-                self._stream.prepare()  # start transcribing; kept only if speech does not resume
+                self._prepare()
             elif event is VadEvent.SPEECH_END:
                 return self._finish_utterance(chunk)
         elif event is VadEvent.SPEECH_START and self._may_listen():
             self._start_utterance()
         return None
+
+    def _prepare(self) -> None:
+        """A tentative endpoint: start transcribing, and routing if there is a planner; kept only
+        if speech does not resume."""
+        early = self._stream.prepare()
+        self._drop_ahead()
+        if early is not None and self.planner is not None:
+            self._ahead = PlanAhead(self.planner, early, self._clean)
+
+    def _drop_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.drop()
+            self._ahead = None
+
+    def _clean(self, transcript: str) -> str:
+        return strip_wake_phrase(transcript, self.wake_words, self.wake_keyword)
 
     # ------------------------------------------------------------------ transitions
     def _set(self, state: State) -> None:
@@ -182,6 +208,7 @@ class ListenLoop:
         if self.speaker.speaking:
             self.speaker.stop()  # the wake word interrupts a reply
         self._stream, self._barge_in = None, False
+        self._drop_ahead()
         self._set(State.AWAKE)
         self._awake_until = chunk.end + self.settings.awake_timeout
         self.endpointer.reset()  # the command is the speech that starts after the wake word
@@ -198,24 +225,31 @@ class ListenLoop:
         speech_end = self.endpointer.last_speech_end or chunk.end
         self._set(State.ROUTING)
         stream, self._stream = self._stream, None
+        ahead, self._ahead = self._ahead, None
         transcript = stream.finish(speech_end)
-        text = strip_wake_phrase(transcript.text, self.wake_words, self.wake_keyword)
+        text = self._clean(transcript.text)
         if not text or (self._barge_in and not is_stop(text)):
+            if ahead is not None:
+                ahead.drop()
             self._set(State.SPEAKING if self.speaker.speaking else State.IDLE)
             return None  # nothing intelligible, or talk over a reply that was not "stop"
         if self._barge_in:
             self.speaker.stop()
+        plan = None
+        if ahead is not None:  # a plan made on an earlier transcript is dropped
+            plan = ahead.plan_for(text) if transcript.started_early else ahead.drop()
         started = time.perf_counter()
-        reply = self._handle(text)
+        reply = self._respond(text, plan, started)
         waited = (chunk.end - speech_end) * 1000 + (started - endpoint_at) * 1000
         _add_timings(reply, transcript.compute_ms, waited)
-        heard = Heard(text, reply, transcript.partials, self._barge_in, transcript.started_early)
+        heard = Heard(text, reply, transcript.partials, self._barge_in, transcript.started_early,
+                      planned_early=plan is not None)
         self._speak(reply.reply if not self._barge_in else "")
         return heard
 
-    def _handle(self, text: str) -> Reply:
+    def _respond(self, text: str, plan, started: float) -> Reply:
         try:
-            return self.handle(text)
+            return self.planner.commit(plan, started) if plan is not None else self.handle(text)
         except Exception as exc:  # noqa: BLE001 - errors travel as data; the loop keeps listening
             return Reply(reply=f"Sorry, something went wrong: {exc}", ok=False)
 

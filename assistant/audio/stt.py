@@ -9,12 +9,14 @@
 Per utterance: `stream = stt.stream(on_partial)`, `stream.accept(chunk)` for each chunk, then
 `stream.finish(speech_end)` → Transcript. Optional: `stream.prepare()` when trailing silence
 begins (a tentative endpoint): an engine may start on the audio so far and reuse that work at
-`finish` if nothing was said after it (`speech_end`: stream time where speech last ended).
+`finish` if nothing was said after it (`speech_end`: stream time where speech last ended). It
+returns the transcript so far as a Future, on which the loop may start routing.
 """
 from __future__ import annotations
 
 import json
 import time
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
@@ -109,6 +111,13 @@ class _VoskStream:
     def _segment(self, text: str) -> None:
         if text.strip():
             self.done.append(text.strip())
+
+    def prepare(self) -> Future[str]:
+        """Trailing silence began: the text so far (finalised segments and the last partial)."""
+        done: Future[str] = Future()
+        partial = json.loads(self.recognizer.PartialResult()).get("partial", "")
+        done.set_result(" ".join([*self.done, partial]).strip())
+        return done
 
     def finish(self, speech_end: float | None = None) -> Transcript:
         started = time.perf_counter()

@@ -165,10 +165,14 @@ class IncrementalWhisperStream:
         if every and self._since_job >= every and (self._job is None or self._job.future.done()):
             self._submit(partial=True)
 
-    def prepare(self) -> None:
-        """Trailing silence began: transcribe what was said so far, in the background."""
-        if self.engine.incremental.tentative and not (self._job and self._job.covers >= self.end):
+    def prepare(self) -> Future[str] | None:
+        """Trailing silence began: transcribe what was said so far, in the background. Returns
+        that transcript to come (None when tentative transcription is off)."""
+        if not self.engine.incremental.tentative:
+            return None
+        if not (self._job and self._job.covers >= self.end):
             self._submit(partial=False)
+        return self._job.future
 
     def finish(self, speech_end: float | None = None) -> Transcript:
         """The transcript; reuses a background one whose audio reaches `speech_end`."""

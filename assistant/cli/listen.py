@@ -59,6 +59,7 @@ def listen(
 def _build(input_file, no_wake, output, wake_word, threshold, verify, engine, vosk_model, area):
     """Check every device and model before listening: fail early with what is missing."""
     from assistant.app import build_assistant
+    from assistant.audio.ahead import AssistantPlanner
     from assistant.audio.loop import ListenLoop
     from assistant.audio.models import build_stt
     from assistant.audio.sources import MicrophoneSource, WavSource
@@ -69,9 +70,10 @@ def _build(input_file, no_wake, output, wake_word, threshold, verify, engine, vo
     stt.load()
     wake = None if no_wake else _wake(wake_word, threshold, verify, stt)
     assistant = build_assistant()
+    assistant.prepare()  # the models and the cached prompt prefix, before the first utterance
     speaker = build_speaker(output, _warn)
-    loop = ListenLoop(handle=lambda text: assistant.handle(text, source="voice", area=area),
-                      stt=stt, speaker=speaker, wake=wake, wake_phrase=wake_word, on_warning=_warn)
+    loop = ListenLoop(planner=AssistantPlanner(assistant, source="voice", area=area), stt=stt,
+                      speaker=speaker, wake=wake, wake_phrase=wake_word, on_warning=_warn)
     return loop, source, speaker
 
 

@@ -1,0 +1,89 @@
+"""Routing ahead: work an utterance out during the silence that ends it.
+
+At a tentative endpoint the speech-to-text engine starts on the audio so far; `PlanAhead` takes
+that transcript-to-come and, in a background thread, plans it (no side effects) and asks the
+confirmer, while the endpointer is still timing the silence. At the endpoint the loop commits
+the plan only if the final transcript is the same text; otherwise the plan is dropped (it did
+nothing) and the final text is handled as usual.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future
+from typing import Any, Callable, Protocol
+
+from assistant.messages import Reply
+
+
+class Planner(Protocol):
+    """Plans with no side effects, and carries a plan out later (assistant/plan.py);
+    `handle(text)` does both at once."""
+
+    def handle(self, text: str) -> Reply: ...
+
+    def plan(self, text: str) -> Any: ...
+
+    def confirm_ahead(self, plan: Any) -> None: ...
+
+    def commit(self, plan: Any, started: float) -> Reply: ...
+
+
+class AssistantPlanner:
+    """A `Planner` over an `Assistant`, for one input source and area."""
+
+    def __init__(self, assistant, *, source: str = "voice", area: str | None = None) -> None:
+        self.assistant, self.source, self.area = assistant, source, area
+
+    def handle(self, text: str) -> Reply:
+        return self.assistant.handle(text, source=self.source, area=self.area)
+
+    def plan(self, text: str):
+        return self.assistant.plan(text, source=self.source, area=self.area)
+
+    def confirm_ahead(self, plan) -> None:
+        self.assistant.confirm_ahead(plan)
+
+    def commit(self, plan, started: float) -> Reply:
+        return self.assistant.commit(plan, started)
+
+
+class PlanAhead:
+    """One utterance's plan, begun on a transcript that is still being computed."""
+
+    def __init__(self, planner: Planner, transcript: Future[str], clean: Callable[[str], str]) -> None:
+        self.planner, self.transcript, self.clean = planner, transcript, clean
+        self.text: str | None = None
+        self.plan: Any = None
+        self.planned_at: float | None = None  # perf_counter when the plan was ready
+        self._ready = threading.Event()
+        self._dropped = threading.Event()
+        threading.Thread(target=self._run, name="plan-ahead", daemon=True).start()
+
+    def _run(self) -> None:
+        try:
+            self.text = self.clean(self.transcript.result())
+            if self.text:
+                self.plan = self.planner.plan(self.text)
+                self.planned_at = time.perf_counter()
+        except Exception:  # noqa: BLE001 - planning ahead is an optimisation: the endpoint redoes it
+            self.plan = None
+        finally:
+            self._ready.set()
+        if self.plan is not None and not self._dropped.is_set():
+            try:
+                self.planner.confirm_ahead(self.plan)
+            except Exception:  # noqa: BLE001 - commit asks the confirmer again and reports the error
+                pass
+
+    def plan_for(self, text: str, timeout: float = 30.0) -> Any:
+        """The plan, if it was made for exactly `text` (waits for the quick planning step, not
+        for the confirmer); else None, and the plan is dropped."""
+        if self._ready.wait(timeout) and self.plan is not None and self.text == text:
+            return self.plan
+        self.drop()
+        return None
+
+    def drop(self) -> None:
+        """Speech resumed or the text changed: do not start the confirmer for this plan."""
+        self._dropped.set()

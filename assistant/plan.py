@@ -1,0 +1,35 @@
+"""A Plan: one utterance worked out up to the point of acting, with no side effects.
+
+`Assistant.plan(text)` makes it (guardrails, fast path, the fast router's proposal: a few ms);
+`Assistant.confirm_ahead(plan)` adds the confirmer's decision (the model call, any thread);
+`Assistant.commit(plan)` carries it out. `handle(text)` is `commit(plan(text))`. The voice loop
+plans on the transcript it has at a tentative endpoint, while the user's silence is still being
+timed, and commits only if the final transcript is the same text.
+"""
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.messages import Decision, Reply, Utterance
+
+
+@dataclass
+class Plan:
+    utterance: Utterance
+    started: float = field(default_factory=time.perf_counter)
+    timings: dict[str, float] = field(default_factory=dict)
+    answer: Reply | None = None  # the guardrails answered: nothing to route
+    decision: Decision | None = None  # the fast path's decision: final, no confirmer
+    proposal: Decision | None = None  # the fast router's guess (speculation)
+    confident: bool = False  # the proposal may skip the confirmer (opt-in)
+    guess: Any = None  # the classifier's expert guess, reused as the confirmer's prior
+    routing_trace: dict | None = None  # how the confirmer decided (expert scores; --trace)
+    confirmed: Decision | None = None  # the confirmer's decision, once made
+    confirming: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @property
+    def needs_confirmer(self) -> bool:
+        return self.answer is None and self.decision is None and not self.confident
