@@ -6,6 +6,7 @@ import unicodedata
 
 import sqlite_utils
 
+from assistant.messages import Utterance
 from assistant.registry import ApiSpec, Registry
 
 MAX_CHARS = 500
@@ -59,11 +60,15 @@ def refusal(text: str) -> str | None:
     return None
 
 
-def confirmation_question(registry: Registry, spec: ApiSpec, args: dict,
-                          db: sqlite_utils.Database) -> str | None:
-    """Why this action needs an explicit "yes" first (sensitive API or expert policy), or None."""
+def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sqlite_utils.Database,
+                          utterance: Utterance | None = None) -> str | None:
+    """Why this action needs an explicit "yes" first (sensitive API or expert policy), or None.
+    The policy sees the utterance and its area, as the API will: the same targets either way."""
     expert = registry.expert(spec.expert)
-    reason = expert.confirmation_policy(db, spec.name, args) if expert.confirmation_policy else None
+    reason = None
+    if expert.confirmation_policy:
+        here, said = (utterance.area, utterance.text) if utterance else (None, None)
+        reason = expert.confirmation_policy(db, spec.name, args, here=here, said=said)
     if reason is None and spec.sensitive:
         reason = f"{spec.description.rstrip('.').lower()}"
     if reason is None:
@@ -94,6 +99,14 @@ def _grounded(phrase: str, said: set[str]) -> bool:
         return True
     hits = sum(any(w == s or (len(w) >= 4 and len(s) >= 4 and w[:4] == s[:4]) for s in said) for w in words)
     return hits * 2 > len(words)
+
+
+def in_users_words(spec: ApiSpec, args: dict, text: str) -> dict:
+    """The arguments, with each of the API's verbatim arguments (`ApiSpec.verbatim`) that the
+    model reworded beyond the utterance replaced by the utterance itself."""
+    said = _tokens(text)
+    return {name: text if name in spec.verbatim and isinstance(value, str) and not _grounded(value, said)
+            else value for name, value in args.items()}
 
 
 def ungrounded_arguments(spec: ApiSpec, args: dict, text: str) -> list[str]:

@@ -178,7 +178,8 @@ class Assistant:
         record.ran = early is not None
         record.skipped_confirmer = plan.confident
         record.confirmed = proposal if plan.confident else self._confirmed(plan)
-        record.agreed = speculation.same_call(proposal, record.confirmed)
+        record.agreed = (speculation.same_call(proposal, record.confirmed)
+                         or (early is not None and speculation.adds_to(proposal, record.confirmed)))
         if early is not None and record.agreed:
             reply = early.reply
             reply.timings_ms["confirmed"] = _elapsed(started)
@@ -195,14 +196,16 @@ class Assistant:
     def _settle(self, utterance: Utterance, early: Executed, reply: Reply,
                 speculation_record: speculation.SpeculationRecord, started: float) -> Reply:
         """After a disagreement: same effect in other words is agreement; a confirmed call its
-        expert could not carry out (e.g. an alarm for "20 minutes") loses to a proposal that
+        expert could not carry out (e.g. an alarm for "20 minutes"), or a read-only query for
+        words that asked nothing ("I can't see a thing in here"), loses to a proposal that
         worked, which runs again; anything else is a rollback."""
         record = speculation_record
         record.redone = True
         same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
         record.agreed, record.rolled_back = same_effect, not same_effect
         failed_call = reply.expert is not None and not reply.ok and not reply.needs_confirmation
-        if not same_effect and failed_call and early.result.ok:
+        idle_query = reply.api == "query" and not rules.is_question(utterance.text)
+        if not same_effect and (failed_call or idle_query) and early.result.ok:
             redo = self._execute(utterance, early.spec, early.reply.args, "router", started)
             record.rolled_back, record.fallback = False, True
             reply = redo.reply
@@ -217,7 +220,7 @@ class Assistant:
         args = spec.validate(proposal.args)
         if (not spec.speculative_safe or spec.sensitive
                 or guardrails.ungrounded_arguments(spec, args, utterance.text)
-                or guardrails.confirmation_question(self.registry, spec, args, self.db)):
+                or guardrails.confirmation_question(self.registry, spec, args, self.db, utterance)):
             return None  # nothing unsafe ever runs before the confirmer agrees
         return self._execute(utterance, spec, args, "router", started)
 
@@ -236,13 +239,16 @@ class Assistant:
             return Reply(reply=NOT_UNDERSTOOD, ok=False)
         spec = self.registry.api(decision.expert, decision.api)
         said = f"{utterance.text} {routing_context(self.db, utterance.text, self.clock.now()) or ''}"
+        decision = decision.model_copy(update={"args": guardrails.in_users_words(spec, decision.args,
+                                                                                 utterance.text)})
         if guardrails.ungrounded_arguments(spec, decision.args, said):
             return Reply(reply=DECLINE_REPLY, declined=True, args=decision.args,
                          data={"ungrounded": f"{spec.qualified} {decision.args}"})
-        question = guardrails.confirmation_question(self.registry, spec, decision.args, self.db)
+        question = guardrails.confirmation_question(self.registry, spec, decision.args, self.db,
+                                                    utterance)
         if question:
             park_action(self.db, at=self.clock.now(), expert=spec.expert, api=spec.name,
-                        args=decision.args, question=question)
+                        args=decision.args, question=question, said=utterance.text, area=utterance.area)
             return Reply(reply=question, expert=spec.expert, api=spec.name, args=decision.args,
                          needs_confirmation=True)
         return self._execute(utterance, spec, decision.args, decision.source, started).reply
@@ -257,7 +263,9 @@ class Assistant:
             return Reply(reply="OK, I won't.", expert=pending["expert"], api=pending["api"],
                          args=pending["args"])
         spec = self.registry.api(pending["expert"], pending["api"])
-        return self._execute(utterance, spec, pending["args"], "confirmation", started).reply
+        asked = utterance.model_copy(update={"text": pending["said"] or utterance.text,
+                                             "area": pending["area"] or utterance.area})
+        return self._execute(asked, spec, pending["args"], "confirmation", started).reply
 
     def _execute(self, utterance: Utterance, spec: ApiSpec, args: dict, source: str,
                  started: float) -> Executed:

@@ -30,6 +30,9 @@ class ApiSpec:
     speculative_safe: bool = False  # idempotent or undoable: may run before confirmation
     sensitive: bool = False  # needs an explicit confirmation turn (locks, alarms, delete all)
     undo: Callable[..., Any] | None = None
+    # arguments that are the user's own words (a question to answer from memory): when the
+    # model's phrase is not taken from the utterance, the utterance itself is passed
+    verbatim: tuple[str, ...] = ()
 
     @property
     def qualified(self) -> str:
@@ -64,11 +67,13 @@ class Expert:
             raise RegistryError(f"expert {self.name!r} has no API {name!r} (known: {known})") from None
 
 
-def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None):
+def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
+        verbatim: tuple[str, ...] = ()):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
-        func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo}
+        func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo,
+                        "verbatim": verbatim}
         return func
 
     return mark

@@ -65,6 +65,17 @@ def same_call(a: Decision | None, b: Decision | None) -> bool:
         {k: _canonical(v) for k, v in a.args.items()} == {k: _canonical(v) for k, v in b.args.items()})
 
 
+def adds_to(proposal: Decision | None, confirmed: Decision | None) -> bool:
+    """The proposal is the confirmed call plus arguments the confirmer left out: the same API, and
+    every argument the confirmer wrote is the proposal's too ("oven" timer: the rule kept the
+    name, the model dropped it). The proposal's arguments come from the user's words."""
+    if proposal is None or confirmed is None or proposal.declined or confirmed.declined:
+        return False
+    ours = {k: _canonical(v) for k, v in proposal.args.items()}
+    return proposal.qualified == confirmed.qualified and all(
+        k in ours and ours[k] == _canonical(v) for k, v in confirmed.args.items())
+
+
 def _v2(db: sqlite_utils.Database) -> None:
     db.execute("""CREATE TABLE speculations (
         id INTEGER PRIMARY KEY, at TEXT NOT NULL, text TEXT, proposed TEXT, confirmed TEXT,

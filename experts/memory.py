@@ -253,7 +253,7 @@ def remember(ctx: ExpertContext, fact: str) -> ActionResult:
                         undo={"id": cursor.lastrowid})
 
 
-@api(speculative_safe=True)
+@api(speculative_safe=True, verbatim=("question",))
 def recall(ctx: ExpertContext, question: str) -> ActionResult:
     """Answer a question about the user from remembered facts only, e.g. "what's my dog called?"."""
     ranked = _ranked(ctx.db, question)

@@ -337,7 +337,8 @@ def bench_wer(speech: Speech, engines: dict[str, WhisperSTT], table: list) -> li
 def _timing_row(label: str, before: list[float], after: list[float], target: str = "") -> tuple:
     def cell(values: list[float]) -> str:
         return f"{statistics.median(values) / 1000:.2f} / {pct(values, 0.95) / 1000:.2f} s" if values else "-"
-    ratio = f"x{statistics.median(after) / statistics.median(before):.2f}" if before and after else ""
+    base = statistics.median(before) if before else 0
+    ratio = f"x{statistics.median(after) / base:.2f}" if base and after else ""
     return (label + " p50 / p95", cell(before), cell(after), ratio, target)
 
 

@@ -62,6 +62,22 @@ def test_confirmation_answers_have_their_own_source():
     ("remind me whether the door is locked", None),
     ("add a timer for 5 minutes", None),
     ("put the lights on in the living room", None),
+    ("rmind me to water the plants at 6", "reminders"),  # typed fast
+    # asking for a capability no expert has: declined, whatever else the words resemble
+    ("call the plumber about the leaking tap", "none"),
+    ("can you text my brother that dinner is ready", "none"),
+    ("please order more dishwasher tablets", "none"),
+    ("could u book a table for two at 8", "none"),
+    ("buy a new lamp for the bedroom", "none"),
+    ("send an email to the landlord", "none"),
+    ("what's on my calendar this afternoon", "none"),
+    ("any new emails from work", "none"),
+    ("remind me to call the plumber at 5", "reminders"),  # a reminder *about* calling
+    ("add email the landlord to my to do list", "lists"),
+    ("call me captain from now on", None),
+    ("let's call it a night", None),
+    ("show me my notification inbox", None),
+    ("turn on the lights in the booking office", None),  # "book" must open the request
 ])
 def test_cues_pin_only_unambiguous_phrasings(text, expert):
     from assistant.routing.cues import pin, pinned_expert
@@ -69,3 +85,11 @@ def test_cues_pin_only_unambiguous_phrasings(text, expert):
     assert pinned_expert(text) == expert
     prior = {"timers": 0.7, "reminders": 0.3}
     assert pin(prior, text) == ({expert: 1.0} if expert else prior)
+
+
+def test_a_certain_prior_decides_the_expert_without_a_forward_pass(scripted_assistant):
+    """A cue needs no model to choose the expert: a decline cue needs no model at all."""
+    confirmer = scripted_assistant.roles.get("confirmer")
+    reply = scripted_assistant.handle("please order more dishwasher tablets")
+    assert reply.declined and confirmer.prompts == []
+    assert reply.routing["expert_scores"] == {"decline": 0.0}

@@ -205,3 +205,25 @@ def test_cancel_it_right_after_a_timer_cancels_that_timer_without_a_model(script
     assert (reply.expert, reply.api, reply.ok) == ("timers", "cancel", True), reply
     assert list_timers(scripted_assistant.db, scripted_assistant.clock.now()) == [] and len(confirmer(scripted_assistant).prompts) == 1
     assert scripted_assistant.handle("cancel it").api == "stop"  # nothing left to cancel: just stop
+
+
+def test_a_reworded_question_to_memory_is_asked_in_the_users_words(scripted_assistant):
+    """recall's question is the user's own words: a model that copied another question gets the
+    utterance passed instead of a decline."""
+    confirmer(scripted_assistant).enqueue({"api": "memory.remember", "args": {"fact": "my wife's birthday is May 4th"}},
+                                          {"api": "memory.recall", "args": {"question": "what's my dog called"}})
+    scripted_assistant.handle("remember that my wife's birthday is May 4th")
+    reply = scripted_assistant.handle("when is my wife's birthday")
+    assert reply.ok and reply.api == "recall" and "May 4th" in reply.reply
+    assert reply.args == {"question": "when is my wife's birthday"}
+
+
+def test_a_confirmed_action_resolves_its_targets_as_when_it_was_asked(scripted_assistant):
+    """The question and the action see the same words and area, whatever device says "yes"."""
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.open", "args": {"device_type": "door"}})
+    asked = scripted_assistant.handle("open the door", area="garage")
+    assert asked.needs_confirmation and "Garage Door" in asked.reply
+    reply = scripted_assistant.handle("yes", area="kitchen")
+    assert reply.ok and device(scripted_assistant, "cover.garage_door_51f0")["state"] == "open"
+    logged = scripted_assistant.db.execute("SELECT text FROM action_log").fetchall()
+    assert logged == [("open the door",)]

@@ -13,6 +13,7 @@ NOW = datetime(2026, 11, 25, 9, 0)
     ("lights off in the living room", "smart_home", ("turn_off", {"device": "lights", "area": "living room"})),
     ("start the coffee maker", "smart_home", ("turn_on", {"device": "coffee maker"})),
     ("it's too dark in the office", "smart_home", ("turn_on", {"area": "office", "device_type": "light"})),
+    ("i can't see a thing in the garage", "smart_home", ("turn_on", {"area": "garage", "device_type": "light"})),
     ("dim the living room lamp to 30 percent", "smart_home", ("set_brightness", {"brightness": 30, "device": "living room lamp"})),
     ("set the thermostat to 22 degrees", "smart_home", ("set_temperature", {"temperature": 22, "device": "thermostat"})),
     ("how much time is left on my timer", "timers", ("status", {})),
@@ -35,3 +36,15 @@ def test_common_shapes_get_a_proposal(text, expert, call):
 ])
 def test_unsure_shapes_wait_for_the_confirmer(text, expert):
     assert propose(text, expert, NOW) is None
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("is the front door locked", True), ("what's the temperature in here", True),
+    ("the door locked?", True), ("can you dim the lights", True),
+    ("i can't see anything in the kitchen", False), ("can't see a thing in here", False),
+    ("turn on the lights", False), ("it's freezing", False),
+])
+def test_is_question(text, asks):
+    from assistant.routing.rules import is_question
+
+    assert is_question(text) is asks

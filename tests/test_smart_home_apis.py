@@ -31,15 +31,16 @@ def db():
     return db
 
 
-def context(db, here=None):
-    utterance = Utterance(text="test", area=here) if here else None
+def context(db, here=None, said=None):
+    utterance = Utterance(text=said or "test", area=here) if here or said else None
     return ExpertContext(db=db, clock=Clock(datetime(2026, 11, 25, 9, 0)), utterance=utterance)
 
 
-def call(db, api_name, here=None, **args):
-    """Validate the arguments as the pipeline does, then run the API from a source in `here`."""
+def call(db, api_name, here=None, said=None, **args):
+    """Validate the arguments as the pipeline does, then run the API from a source in `here`,
+    for the utterance `said`."""
     spec = spec_of(api_name)
-    return spec.func(context(db, here), **spec.validate(args))
+    return spec.func(context(db, here, said), **spec.validate(args))
 
 
 def device(db, device_id):
@@ -272,3 +273,61 @@ def test_a_change_by_an_amount_is_relative_even_when_written_as_a_setting(db, sa
     result = spec.func(ctx, **spec.validate(args))
     assert result.ok, result.reply
     assert device(db, device_id)["attributes"][attribute] == expected
+
+
+# ------------------------------------------------------------------ places the model left out
+def lights_turned_on(db, **call_args) -> set[str]:
+    def on():
+        return {d["id"] for d in list_devices(db) if d["id"].startswith("light.") and d["state"] == "on"}
+    before = on()
+    call(db, "turn_on", **call_args)
+    return on() - before
+
+
+KITCHEN_LIGHTS = {"light.kitchen_ceiling_4f2a9c", "light.kitchen_counter_strip_77b1"}
+
+
+def test_bare_lights_mean_the_speakers_room(db):
+    assert lights_turned_on(db, here="kitchen", said="turn on the lights", device_type="light") == KITCHEN_LIGHTS
+
+
+def test_all_the_lights_mean_the_whole_home_even_from_a_room(db):
+    assert len(lights_turned_on(db, here="kitchen", said="turn on all the lights", device_type="light")) > 2
+
+
+def test_a_place_the_user_said_but_the_model_dropped_is_used(db):
+    turned = lights_turned_on(db, here="kitchen", said="turn on the lights in the kits room", device="lights")
+    assert turned == {"light.kids_night_light_913a"}
+
+
+def test_a_device_outside_the_speakers_room_is_still_found(db):
+    turned = lights_turned_on(db, here="kitchen", said="turn on the desk lamp", device="desk lamp")
+    assert turned == {"light.office_desk_lamp_2b6d"}
+
+
+def test_without_a_configured_area_bare_lights_mean_every_light(db):
+    assert len(lights_turned_on(db, said="turn on the lights", device_type="light")) > 2
+
+
+def test_the_users_plural_wins_even_when_the_words_are_apart(db):
+    assert lights_turned_on(db, said="lights on in the kitchen pls", device="kitchen light") == KITCHEN_LIGHTS
+
+
+def setter(db, name, said, **args):
+    spec = EXPERT.api(name)
+    return spec.func(context(db, None, said), **spec.validate(args))
+
+
+def test_lowering_the_blinds_closes_them_rather_than_a_made_up_half_way(db):
+    setter(db, "set_position", "lower the living room blinds", position=50, device="living room blinds")
+    assert device(db, "cover.living_room_blinds_e2d4")["state"] == "closed"
+
+
+def test_a_level_the_user_said_is_kept(db):
+    setter(db, "set_position", "lower the living room blinds to half", position=50, device="living room blinds")
+    assert device(db, "cover.living_room_blinds_e2d4")["attributes"]["position"] == 50
+
+
+def test_the_device_kind_the_user_said_stands_in_for_a_missing_target(db):
+    setter(db, "set_volume", "set the speaker to 45 percent volume", volume=45)
+    assert device(db, "media_player.living_room_speaker_44aa")["attributes"]["volume"] == 45

@@ -84,7 +84,7 @@ def test_same_call_ignores_articles_plurals_and_case():
 
 
 def test_same_effect_in_other_words_counts_as_agreement(scripted_assistant):
-    confirmer(scripted_assistant).enqueue({"api": "lists.add", "args": {"items": ["milk"]}})  # default list
+    confirmer(scripted_assistant).enqueue({"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping list"}})
     reply = scripted_assistant.handle("add milk to my shopping list")
     assert reply.speculation["agreed"] and reply.speculation["redone"] and not reply.speculation["rolled_back"]
     assert [i["item"] for i in all_lists(scripted_assistant.db)["shopping"]] == ["milk"]
@@ -149,3 +149,36 @@ def test_commit_times_from_the_moment_it_is_given(scripted_assistant):
     time.sleep(0.3)  # the rest of the user's silence
     reply = scripted_assistant.commit(plan, time.perf_counter())
     assert reply.ok and reply.timings_ms["first_action"] < 300 and reply.timings_ms["total"] < 300
+
+
+def test_a_proposal_that_adds_what_the_confirmer_left_out_is_kept(scripted_assistant):
+    from experts.timers import list_timers
+
+    confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "35 minutes"}})
+    reply = scripted_assistant.handle("set the oven timer for 35 minutes")
+    assert reply.speculation["agreed"] and not reply.speculation["rolled_back"]
+    timers = list_timers(scripted_assistant.db, scripted_assistant.clock.now())
+    assert [(t["name"], t["duration_s"]) for t in timers] == [("oven", 2100)]
+
+
+def test_adds_to_needs_every_confirmed_argument_unchanged():
+    from assistant.speculation import adds_to
+
+    proposal = Decision(expert="timers", api="start", args={"duration": "35 minutes", "name": "oven"})
+    assert adds_to(proposal, Decision(expert="timers", api="start", args={"duration": "35 minutes"}))
+    assert not adds_to(proposal, Decision(expert="timers", api="start", args={"duration": "5 minutes"}))
+    assert not adds_to(proposal, Decision(expert="timers", api="cancel", args={}))
+    assert not adds_to(proposal, Decision(declined=True))
+
+
+def test_a_query_for_words_that_asked_nothing_loses_to_the_action_found_in_them(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.query", "args": {"device": "kitchen", "device_type": "blinds"}})
+    reply = scripted_assistant.handle("i can't see anything in the kitchen")
+    assert reply.api == "turn_on" and reply.speculation["fallback"]
+    assert state(scripted_assistant, "light.kitchen_ceiling_4f2a9c") == "on"
+
+
+def test_a_real_question_keeps_the_confirmers_query(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.query", "args": {"device": "kitchen lights"}})
+    reply = scripted_assistant.handle("are the kitchen lights on")
+    assert reply.api == "query"

@@ -54,6 +54,8 @@ def test_parse_duration_rejects_garbage_and_zero(phrase):
     ("tomorrow", "2026-11-26T09:00"),
     ("tomorrow morning", "2026-11-26T08:00"),
     ("tomorrow at 3", "2026-11-26T15:00"),  # another day: 1..6 means pm
+    ("8 tomorrow", "2026-11-26T08:00"),  # a bare number next to a day is a clock time
+    ("friday 6 30", "2026-11-27T18:30"),
     ("in an hour and a half", "2026-11-25T10:30"),
     ("in half an hour", "2026-11-25T09:30"),
     ("2 hours from now", "2026-11-25T11:00"),

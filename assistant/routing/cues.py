@@ -2,17 +2,36 @@
 
 "In 20 minutes remind me to check the oven" is a reminder, whatever a 1.5B model's taste for
 timers; "put milk on the shopping list" is a list. A cue turns the expert prior into certainty for
-that expert; the model still writes the call (API and arguments) within it. Keep cues few,
-unambiguous, and about the words of a request, never about particular test sentences.
+that expert; the model still writes the call (API and arguments) within it. A request that opens
+by asking for a capability the assistant lacks ("call…", "order…", "email…") is pinned to a
+decline, which needs no model at all. Keep cues few, unambiguous, and about the words of a
+request, never about particular test sentences.
 """
 from __future__ import annotations
 
 import re
 
+from assistant.routing.classifier import NONE as DECLINED  # the prior's "no expert serves this"
+
 QUESTION_WORDS = r"what|where|who|whom|whose|how|when|which|why|if|whether"
+# what a request opens with before its verb: "please", "can you", "hey could u", "i need you to"
+LEAD_IN = (r"^\W*(?:(?:hey|ok|okay|so|and|um|uh|please|pls|plz|just|quickly)\W+)*"
+           r"(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|i (?:want|need|would like) "
+           r"(?:you |u )?to |(?:go|try to) |let'?s )?")
+# Capabilities this assistant does not have (see the routing prompt's rules): a request that opens
+# by asking for one is declined whatever expert its other words resemble ("call an electrician
+# about the kitchen lights" is not a smart-home request).
+MISSING_VERBS = (r"call(?! (?:me|it)\b)|phone|ring up|dial|text|sms|message|e-?mail|whatsapp|tweet|post (?:on|to)|"
+                 r"invite|book|reserve|order|buy|purchase|rent|pay|venmo|transfer money|ship|"
+                 r"send (?:a |an )?(?:text|message|email|e-mail|sms|money|payment)|"
+                 r"navigate|give me directions|get me (?:a |an )?(?:taxi|cab|uber|lyft|ride)|"
+                 r"search (?:the web|online|google)|google|look up online|stream|download")
+MISSING_SERVICES = r"e-?mails?|(?<!notification )inbox|gmail|outlook|calendar|voicemail"
 CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "remind me to …", "remind me at 5 …" (not "remind me what my wife's name is": memory)
-    (re.compile(rf"\bremind (?:me|us)\b(?! (?:{QUESTION_WORDS})\b)(?! of what\b)", re.IGNORECASE), "reminders"),
+    # "remind me to …", "remind me at 5 …" (not "remind me what my wife's name is": memory);
+    # typed fast, "rmind me"
+    (re.compile(rf"\br(?:e|i)?m(?:i|e)?nd (?:me|us)\b(?! (?:{QUESTION_WORDS})\b)(?! of what\b)", re.IGNORECASE),
+     "reminders"),
     (re.compile(r"\bset (?:me |us )?(?:a |an )?reminder\b", re.IGNORECASE), "reminders"),
     # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
     # alarm or the conversation; changing it always asks for a yes
@@ -21,6 +40,9 @@ CUES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "add / put X on|to the Y list"
     (re.compile(r"\b(?:add|put|stick|throw|pop)\b .+ \b(?:to|on|onto)\b (?:the |my |our )?(?:[a-z']+ ){0,2}list\b",
                 re.IGNORECASE), "lists"),
+    # after the cues above (a reminder to call someone is a reminder): what no expert can do
+    (re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE), DECLINED),
+    (re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE), DECLINED),
 )
 
 

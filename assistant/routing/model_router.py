@@ -70,6 +70,9 @@ class ModelRouter:
         trace.messages = messages
         schema = self._schema
         aliases = AliasTable() if self.minify else None
+        if prior is not None and self._certain(prior) == DECLINE:  # what no expert can do
+            trace.expert_scores = {DECLINE: 0.0}
+            return Decision(declined=True, source=self.source), trace
         if prior is not None and hasattr(self.llm, "rank_continuations"):
             expert = self._choose_expert(messages, prior, trace)
             if expert == DECLINE:
@@ -114,11 +117,20 @@ class ModelRouter:
     def _choose_expert(self, messages: list[ChatMessage], prior: dict[str, float],
                        trace: RoutingTrace) -> str:
         names = [e.name for e in self.registry.experts()] + [DECLINE]
+        certain = self._certain(prior)
+        if certain:  # a lexical cue decided (routing/cues.py): no forward pass needed
+            trace.expert_scores = {certain: 0.0}
+            return certain
         ranked = self.llm.rank_continuations(messages, '{"api":"', {n: n for n in names})
         combined = {n: ranked[n] + self.prior_weight * math.log(max(prior.get(PRIOR_NAME.get(n, n), 0.0), 1e-4))
                     for n in names}
         trace.expert_scores = {n: round(v, 2) for n, v in sorted(combined.items(), key=lambda kv: -kv[1])}
         return max(combined, key=combined.get)
+
+    def _certain(self, prior: dict[str, float]) -> str | None:
+        """The expert (or DECLINE) a prior is certain of, if any."""
+        names = [e.name for e in self.registry.experts()] + [DECLINE]
+        return next((n for n in names if prior.get(PRIOR_NAME.get(n, n), 0.0) >= 1.0), None)
 
     def parse(self, text: str, aliases: AliasTable | None = None) -> Decision:
         try:

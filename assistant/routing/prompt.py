@@ -18,7 +18,7 @@ from assistant.routing.schema import DECLINE, signature_line
 
 RULES = f"""You turn a smart-home assistant user's request into one function call.
 Reply with JSON {{"api": "<function>", "args": {{...}}}}. Copy names, times and durations from the request in the user's words; leave out arguments the request does not mention.
-Greetings, small talk, jokes, feelings, advice, opinions and general-knowledge questions (science, history, definitions, facts) go to chat.respond.
+Greetings, small talk, jokes, songs, stories, riddles, arithmetic, feelings, advice, opinions and general-knowledge questions (science, history, definitions, facts) go to chat.respond.
 If it needs something no function has, reply {{"api": "{DECLINE}"}}: this assistant has no internet, phone, email, messages, calendar, shopping, orders, deliveries, bookings, rides, and no live weather, news, scores, stocks, social media, streaming services or web search."""
 
 

@@ -58,10 +58,22 @@ def _on_off(text: str) -> Decision | None:
 
 
 def _dark(text: str) -> Decision | None:
-    """"it's too dark in the office" / "it's dark in here": the lights of that room."""
-    match = re.match(r"^(?:it's|it is|its) (?:(?:too|so|very|really|pretty|a bit|kind of|way too) )?"
-                     r"(?:dark|gloomy) (?:in|at) (?:the |my )?(?P<area>[a-z ]+)$", text)
+    """"it's too dark in the office" / "it's dark in here" / "i can't see a thing in the hall":
+    the lights of that room."""
+    match = re.match(r"^(?:(?:it's|it is|its) (?:(?:too|so|very|really|pretty|a bit|kind of|way too) )?"
+                     r"(?:dark|gloomy)|(?:i )?(?:can't|cant|cannot|can not) see (?:anything|a thing)) "
+                     r"(?:in|at) (?:the |my )?(?P<area>[a-z ]+)$", text)
     return _home("turn_on", area=match["area"], device_type="light") if match else None
+
+
+QUESTION = re.compile(r"^\W*(?:what|which|who|whose|where|when|why|how|is|are|am|was|were|do|does|did|"
+                      r"can|could|will|would|should|has|have|had|any|anything)\b(?!['\u2019]t\b)|\?\s*$",
+                      re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    """Whether the words ask something (a question word or auxiliary first, or a question mark)."""
+    return bool(QUESTION.search(text))
 
 
 def _set_value(text: str) -> Decision | None:
@@ -96,7 +108,8 @@ def _open_close_lock(text: str) -> Decision | None:
 
 def _timer(text: str) -> Decision | None:
     unit = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
-    match = (re.match(r"^(?:set|start|begin|create)? ?(?:a |an )?(?:(?P<name>[a-z]+) )?timer (?:for )?(?P<d>.+)$", text)
+    match = (re.match(r"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:(?P<name>[a-z]+) )?timer (?:for )?(?P<d>.+)$",
+                      text)
              or re.match(rf"^(?:set|start|begin) (?:a |an )?(?P<d>.+?{unit})(?: (?P<name>[a-z]+))? timer$", text))
     if not match:
         return None

@@ -21,7 +21,14 @@ def _v1(db: sqlite_utils.Database) -> None:
         args TEXT NOT NULL, question TEXT NOT NULL, status TEXT NOT NULL DEFAULT 'waiting')""")
 
 
-MIGRATIONS = [Migration("core", 1, _v1)]
+def _v3(db: sqlite_utils.Database) -> None:
+    """A pending action keeps the words and area it was asked with: after "yes" it resolves
+    its targets exactly as when the question was asked."""
+    db.execute("ALTER TABLE pending_actions ADD COLUMN said TEXT")
+    db.execute("ALTER TABLE pending_actions ADD COLUMN area TEXT")
+
+
+MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3)]  # (2: speculation.py)
 
 
 def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: str, api: str,
@@ -39,22 +46,24 @@ def mark_undone(db: sqlite_utils.Database, action_id: int) -> None:
 
 
 def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
-                args: dict[str, Any], question: str) -> None:
-    """Remember one action awaiting "yes"; a newer one replaces any older one."""
+                args: dict[str, Any], question: str, said: str | None = None,
+                area: str | None = None) -> None:
+    """Remember one action awaiting "yes" (and the words and area it was asked with); a newer
+    one replaces any older one."""
     with db.conn:
         db.execute("BEGIN")
         db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
-        db.execute("INSERT INTO pending_actions (created, expert, api, args, question) VALUES (?,?,?,?,?)",
-                   [at.isoformat(), expert, api, json.dumps(args), question])
+        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area) "
+                   "VALUES (?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said, area])
 
 
 def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> dict[str, Any] | None:
     """Claim the waiting action (if still fresh), marking it `status` ('confirmed' or 'denied')."""
-    row = db.execute("SELECT id, created, expert, api, args FROM pending_actions "
+    row = db.execute("SELECT id, created, expert, api, args, said, area FROM pending_actions "
                      "WHERE status='waiting' ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
         return None
-    pending_id, created, expert, api, args = row
+    pending_id, created, expert, api, args, said, area = row
     fresh = now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
     db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", pending_id])
-    return {"expert": expert, "api": api, "args": json.loads(args)} if fresh else None
+    return {"expert": expert, "api": api, "args": json.loads(args), "said": said, "area": area} if fresh else None

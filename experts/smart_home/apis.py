@@ -9,11 +9,11 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from experts.smart_home import changes, describe
+from experts.smart_home import changes, describe, vocab
 from experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from experts.smart_home.colors import css_color
-from experts.smart_home.resolve import Resolution, resolve
-from experts.smart_home.store import Device, read_devices, write_states
+from experts.smart_home.resolve import Resolution, implied_area, resolve_in
+from experts.smart_home.store import Device, read_devices, read_home, write_states
 
 ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player"}
 TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allowed, bulk) domains
@@ -45,26 +45,44 @@ def regrounded(phrase: str | None, said: str | None) -> str | None:
     if not phrase or not said:
         return phrase
     plural = re.search(rf"\b{re.escape(phrase.strip())}(s|es)\b", said, flags=re.IGNORECASE)
-    return plural.group(0) if plural else phrase
+    if plural:
+        return plural.group(0)
+    *first, last = phrase.split()  # "kitchen light" for "lights on in the kitchen"
+    ending = re.search(rf"\b{re.escape(last)}(s|es)\b", said, flags=re.IGNORECASE)
+    if ending and not re.search(rf"\b{re.escape(last)}\b", said, flags=re.IGNORECASE):
+        return " ".join([*first, ending.group(0).lower()])
+    return phrase
 
 
 def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
                  here: str | None = None, said: str | None = None) -> tuple[list[Device], str | None]:
+    """The devices a call means. A place the model left out comes from the user's words or the
+    speaker's area (`implied_area`); if nothing matches there, the whole home is searched."""
     allowed, bulk = target_domains(api_name, args)
+    if not any(args.get(key) for key in ("device", "area", "device_type")):
+        args = {**args, "device_type": vocab.first_type_word(said)}  # "set the speaker to 45"
     device = regrounded(args.get("device"), said)
-    found: Resolution = resolve(db, device, args.get("area"), args.get("device_type"),
-                                here=here, allowed=allowed, bulk=bulk)
+    home = read_home(db)
+    found: Resolution | None = None
+    implied = implied_area(home, device, args.get("area"), said, here)
+    if implied:
+        found = resolve_in(home, device, implied, args.get("device_type"), here=here,
+                           allowed=allowed, bulk=bulk)
+    if found is None or found.problem:
+        found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
+                           allowed=allowed, bulk=bulk)
     return read_devices(db, found.device_ids) if not found.problem else [], found.problem
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                          here: str | None = None) -> str | None:
+                          here: str | None = None, said: str | None = None) -> str | None:
     """Why the call needs a spoken confirmation first (unlocking, opening a garage door,
-    touching an alarm panel), or None. The core calls this before executing."""
+    touching an alarm panel), or None. The core calls this before executing, with the same
+    speaker's area and words the API will resolve its targets with."""
     name = api_name.rsplit(".", 1)[-1]
     if name == "query" or name not in {*TARGETS, "set", "adjust"}:
         return None
-    devices, _ = find_targets(db, name, args, here)
+    devices, _ = find_targets(db, name, args, here, said)
     if any(d.domain == "alarm_control_panel" for d in devices):
         return "This changes the alarm."
     if name == "unlock" and devices:

@@ -65,6 +65,31 @@ def resolve_in(home: Home, device: str | None = None, area: str | None = None,
     return Resolution(ids)
 
 
+def implied_area(home: Home, device: str | None, area: str | None, said: str | None,
+                 here: str | None) -> str | None:
+    """The place a call means when the model named none: the one the user said ("lights on in
+    the kids room"), else, unless the user spoke of the whole home, the speaker's own area
+    ("turn on the lights" in the kitchen). None when the call or its device phrase has a place."""
+    if area or not said:
+        return None
+    resolver = _Resolver(home, here, None, None)
+    try:
+        if resolver.describe(device).place is not None:
+            return None
+    except _Problem:
+        return None
+    words = vocab.tokens(said)
+    spoken = " ".join(words)
+    if any(w in vocab.QUANTIFIERS for w in words) or any(f" {w} " in f" {spoken} " for w in vocab.WHOLE_HOME):
+        return None
+    if any(f" {w} " in f" {spoken} " for w in vocab.HERE_WORDS):
+        return "here" if here else None
+    place, _ = resolver._take_place(vocab.content(words), PLACE_THRESHOLD)  # "the kits room"
+    if place is not None:
+        return place.label
+    return "here" if here else None
+
+
 def _the(name: str) -> str:
     return name if name.lower().startswith("the ") else f"the {name}"
 
@@ -215,10 +240,11 @@ class _Resolver:
             i += size
         return desc
 
-    def _take_place(self, words: list[str]) -> tuple[Place | None, list[str]]:
+    def _take_place(self, words: list[str], threshold: float = EMBEDDED_PLACE_THRESHOLD
+                    ) -> tuple[Place | None, list[str]]:
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
-                place = self.place(" ".join(words[start:start + size]), EMBEDDED_PLACE_THRESHOLD)
+                place = self.place(" ".join(words[start:start + size]), threshold)
                 if place:
                     return place, words[:start] + words[start + size:]
         return None, words

@@ -14,7 +14,8 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from experts.smart_home.apis import _restore, adjust, requires_confirmation
+from experts.smart_home.apis import _restore, adjust, close, requires_confirmation
+from experts.smart_home.apis import open as open_cover
 from experts.smart_home.apis import set as set_values
 
 Phrase = str | None
@@ -23,6 +24,7 @@ NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six sev
                                            "nineteen twenty".split())}
 DOWN = re.compile(r"\b(down|lower|decrease|reduce|drop|cut|cooler|colder|cool|dim|dimmer|darker|"
                   r"quieter|softer|less|turn it down)\b", re.IGNORECASE)
+UP = re.compile(r"\b(up|raise|lift|higher|increase)\b", re.IGNORECASE)
 
 
 def relative_change(ctx: ExpertContext, value: float) -> float | None:
@@ -34,6 +36,17 @@ def relative_change(ctx: ExpertContext, value: float) -> float | None:
     if not re.search(rf"\bby (?:another |an extra )?(?:{amount})\b", said) or re.search(rf"\bto (?:{amount})\b", said):
         return None
     return -abs(value) if DOWN.search(said) else abs(value)
+
+
+def said_value(ctx: ExpertContext, value: float) -> bool:
+    """Whether the user said this number (as digits or a word; "half" for 50)."""
+    said = ctx.utterance.text.lower() if ctx.utterance else ""
+    if not said:
+        return True  # no utterance to check against (a direct call)
+    spoken = [w for w, n in NUMBER_WORDS.items() if n == value] + [f"{value:g}"]
+    if value == 50:
+        spoken += ["half", "halfway"]
+    return bool(re.search(rf"\b(?:{'|'.join(re.escape(w) for w in spoken)})", said))
 
 
 def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,
@@ -69,6 +82,11 @@ def set_temperature(ctx: ExpertContext, temperature: float, device: Phrase = Non
 def set_position(ctx: ExpertContext, position: int, device: Phrase = None, area: Phrase = None,
                  device_type: Phrase = None) -> ActionResult:
     """Open blinds, shades or a garage door part way, in percent (100 = fully open)."""
+    if not said_value(ctx, position):  # "lower the blinds": all the way, not a made-up level
+        said = ctx.utterance.text
+        move = close if DOWN.search(said) else open_cover if UP.search(said) else None
+        if move is not None:
+            return move(ctx, device, area, device_type)
     return _set_or_adjust(ctx, "position", position, device, area, device_type)
 
 
@@ -91,7 +109,7 @@ _SETTER_NAMES = {f.__name__ for f in SETTERS}
 
 
 def confirmation_policy(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                        here: str | None = None) -> str | None:
+                        here: str | None = None, said: str | None = None) -> str | None:
     """`requires_confirmation`, with each setter checked as the `set` call it stands for."""
     name = api_name.rsplit(".", 1)[-1]
-    return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here)
+    return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here, said)

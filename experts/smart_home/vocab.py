@@ -90,6 +90,17 @@ def type_word(phrase: str) -> tuple[TypeWord | None, bool]:
     return (TYPE_WORDS[single], True) if single in TYPE_WORDS else (None, False)
 
 
+def first_type_word(text: str | None) -> str | None:
+    """The first device-type word in a sentence ("set the speaker to 45" → "speaker")."""
+    words = tokens(text)
+    for i in range(len(words)):
+        for size in (2, 1):
+            phrase = " ".join(words[i:i + size])
+            if len(phrase.split()) == size and type_word(phrase)[0]:
+                return phrase
+    return None
+
+
 def similarity(a: str, b: str) -> float:
     """0..100: word-order-free similarity that also forgives split words ("bed room"), but not
     a whole different word hidden in a long string ("bedroom lamp" vs "bedside lamp")."""
