@@ -226,6 +226,8 @@ def test_wake_phrase_is_stripped_from_transcripts():
     assert pattern.sub("", "Hey Jarvis, turn on the lights.") == "turn on the lights."
     assert pattern.sub("", "Jarvis. What time is it?") == "What time is it?"
     assert pattern.sub("", "turn on jarvis") == "turn on jarvis"
+    assert pattern.sub("", "So anyway, hey Jarvis, turn on the lights.") == "turn on the lights."
+    assert pattern.sub("", "turn on the lights, hey jarvis is great") == "turn on the lights, hey jarvis is great"
     assert wake_phrase_pattern(None).sub("", "hey jarvis") == "hey jarvis"
 
 

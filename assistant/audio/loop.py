@@ -75,13 +75,18 @@ def is_stop(text: str) -> bool:
 
 
 def wake_phrase_pattern(name: str | None) -> re.Pattern[str]:
-    """Leading wake-phrase words left in a transcript ("Hey Jarvis, turn on…", "Jarvis. Turn…")."""
+    """Leading wake-phrase words left in a transcript ("Hey Jarvis, turn on…", "Jarvis. Turn…"),
+    and whatever a few words before a whole multi-word phrase ("So, hey Jarvis, turn on…": the
+    pre-roll reaches back past the phrase's start, so as not to clip it)."""
     words = [re.escape(word) for word in (name or "").replace("_", " ").split() if word.isalpha()]
     if not words:
         return re.compile(r"(?!)")  # matches nothing
     phrase = words[0]
     for word in words[1:]:  # "hey jarvis" → (?:hey\W+)?jarvis: the last word, maybe its lead-in
         phrase = rf"(?:{phrase}\W+)?{word}"
+    if len(words) > 1:
+        whole = r"\W+".join(words)
+        phrase = rf"(?:(?:\W*[\w']+){{0,3}}?\W*{whole}|{phrase})"
     return re.compile(rf"^\W*{phrase}\b\W*", re.IGNORECASE)
 
 
