@@ -161,3 +161,10 @@ def test_demo_home_problems(demo, device, area, problem):
 def test_no_home_loaded():
     db = open_database(":memory:", EXPERT.migrations)
     assert resolve(db, "lights").problem == "No home is loaded, so there are no devices to control."
+
+
+
+def test_a_device_phrase_that_only_names_a_place_is_that_place(demo):
+    """"living room" + blinds: the living room's blinds, not the best name match ("Living Room TV")."""
+    found = resolve(demo, "living room", None, "blinds", allowed={"cover"})
+    assert found.device_ids == ["cover.living_room_blinds_3a4b"] and found.problem is None

@@ -130,7 +130,10 @@ class _Resolver:
         phrase = vocab.norm(device)
         if phrase:
             desc = self.describe(device)
-            if desc.words or not desc.plural:  # "kitchen lights" means all of them, not "Kitchen Light"
+            only_a_place = desc.place is not None and not desc.words and not desc.types
+            # "kitchen lights" means all of them, not "Kitchen Light"; "living room" is a place,
+            # not the "Living Room TV"
+            if (desc.words or not desc.plural) and not only_a_place:
                 named = self.named(phrase, scope, type_desc.types)
                 if named is not None:
                     return named
