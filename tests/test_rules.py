@@ -21,6 +21,16 @@ NOW = datetime(2026, 11, 25, 9, 0)
     ("what's on my shopping list", "lists", ("read", {"list_name": "shopping"})),
     ("put eggs and bread on the shopping list", "lists", ("add", {"items": ["eggs", "bread"], "list_name": "shopping"})),
     ("remind me at 5pm to call mom", "reminders", ("create", {"text": "call mom", "when": "at 5pm"})),
+    ("set the oven timer for 35 minutes", "timers", ("start", {"duration": "35 minutes", "name": "oven"})),
+    ("take milk off the shopping list", "lists", ("remove", {"items": ["milk"], "list_name": "shopping"})),
+    ("cross eggs off my list", "lists", ("remove", {"items": ["eggs"]})),  # the default list
+    ("what are my reminders", "reminders", ("show", {})),
+    ("what reminders do i have tomorrow", "reminders", ("show", {"when": "tomorrow"})),
+    ("do i have any new notifications", "notifications", ("check", {})),
+    ("read my notifications", "notifications", ("check", {})),
+    ("remember that the spare key is under the mat", "memory", ("remember", {"fact": "the spare key is under the mat"})),
+    ("where did i put my passport", "memory", ("recall", {"question": "where did i put my passport"})),
+    ("Remember that Anna's birthday is May 4th.", "memory", ("remember", {"fact": "Anna's birthday is May 4th"})),
 ])
 def test_common_shapes_get_a_proposal(text, expert, call):
     decision = propose(text, expert, NOW)
@@ -33,6 +43,8 @@ def test_common_shapes_get_a_proposal(text, expert, call):
     ("it's dark outside", "smart_home"),
     ("what's the weather", "lists"),
     ("remind me about the thing", "reminders"),  # no time
+    ("remember to buy milk", "memory"),  # a reminder without a time, or a list: the confirmer's call
+    ("what's my wife's name", "memory"),  # which fact answers it is the confirmer's call
 ])
 def test_unsure_shapes_wait_for_the_confirmer(text, expert):
     assert propose(text, expert, NOW) is None

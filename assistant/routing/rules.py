@@ -2,7 +2,8 @@
 
 It proposes expert, API and arguments for phrasings like "turn on the kitchen lights", "dim the
 lamp to 30 percent", "pasta timer for 12 minutes", "add eggs and bread to the shopping list",
-"remind me at 5pm to call mom". Anything it is unsure of returns None and waits for the
+"remind me at 5pm to call mom", "what are my reminders", "read my notifications", "remember
+that …". Anything it is unsure of returns None and waits for the
 confirmer; what it proposes is still checked by the confirmer (speculation), never trusted alone
 unless a measured rule says so.
 """
@@ -127,7 +128,7 @@ def _list_add(text: str) -> Decision | None:
     if not match:
         return None
     items = [i.strip() for i in re.split(r",| and ", match["items"]) if i.strip()]
-    return Decision(expert="lists", api="add", args={"items": items, "list_name": match["list"]}, source="router")
+    return Decision(expert="lists", api="add", args={"items": items, **_list_name(match["list"])}, source="router")
 
 
 def _reminder(text: str, now) -> Decision | None:
@@ -156,10 +157,59 @@ def _list_read(text: str) -> Decision | None:
     return Decision(expert="lists", api="read", args={"list_name": match["list"]}, source="router") if match else None
 
 
+def _list_remove(text: str) -> Decision | None:
+    match = re.match(r"^(?:remove|take|delete|cross) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
+                     r"(?P<list>[a-z ]+?)(?: list)?$", text)
+    if not match:
+        return None
+    items = [i.strip() for i in re.split(r",| and ", match["items"]) if i.strip()]
+    return Decision(expert="lists", api="remove", args={"items": items, **_list_name(match["list"])},
+                    source="router")
+
+
+def _list_name(said: str) -> dict[str, str]:
+    """"the shopping list" names a list; "my list" means the default one."""
+    return {} if said.strip() == "list" else {"list_name": said}
+
+
+WHEN = r"(?: (?:for )?(?P<when>today|tomorrow|tonight|this week))?"
+
+
+def _reminders_show(text: str) -> Decision | None:
+    match = (re.match(rf"^(?:what are|whats|what's|show me|show|list|read me|read|tell me) (?:all )?(?:my |the )?"
+                      rf"reminders{WHEN}$", text)
+             or re.match(rf"^(?:what|which|any) reminders do i have{WHEN}$", text))
+    if not match:
+        return None
+    return Decision(expert="reminders", api="show", args={"when": match["when"]} if match["when"] else {},
+                    source="router")
+
+
+def _notifications(text: str) -> Decision | None:
+    if re.match(r"^(?:(?:what|which|any) (?:new )?notifications(?: do i have)?|(?:read|check|show) (?:me )?"
+                r"(?:my )?(?:new )?notifications|do i have any (?:new )?notifications)$", text):
+        return Decision(expert="notifications", api="check", args={}, source="router")
+    return None
+
+
+def _memory(text: str) -> Decision | None:
+    """"remember that …" stores it; "where is my …", "where did i put …" ask for it. Given the
+    text as said (not lower-cased): a fact keeps its names' capitals ("May 4th")."""
+    text = re.sub(r"^\W+|[\s.!?]+$", "", text)
+    match = re.match(r"^remember that (?P<fact>.+)$", text, re.IGNORECASE)
+    if match:
+        return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
+    if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE):
+        return Decision(expert="memory", api="recall", args={"question": text}, source="router")
+    return None
+
+
 RULES: dict[str, Callable[[str], Decision | None]] = {
     "smart_home": lambda t: _on_off(t) or _set_value(t) or _colour(t) or _open_close_lock(t) or _dark(t),
     "timers": lambda t: _timer(t) or _timer_status(t),
-    "lists": lambda t: _list_add(t) or _list_read(t),
+    "lists": lambda t: _list_add(t) or _list_read(t) or _list_remove(t),
+    "reminders": _reminders_show,
+    "notifications": _notifications,
 }
 
 
@@ -170,6 +220,8 @@ def propose(text: str, expert: str | None, now) -> Decision | None:
     """A proposal for `text` within `expert` (the classifier's guess), or None."""
     normalised = POLITE.sub("", normalise(text)).strip()
     if expert == "reminders":
-        return _reminder(normalised, now)
+        return _reminder(normalised, now) or _reminders_show(normalised)
+    if expert == "memory":
+        return _memory(text)
     rule = RULES.get(expert or "")
     return rule(normalised) if rule else None
