@@ -227,3 +227,16 @@ def test_a_confirmed_action_resolves_its_targets_as_when_it_was_asked(scripted_a
     assert reply.ok and device(scripted_assistant, "cover.garage_door_51f0")["state"] == "open"
     logged = scripted_assistant.db.execute("SELECT text FROM action_log").fetchall()
     assert logged == [("open the door",)]
+
+
+def test_cancel_it_after_a_question_about_the_timer_cancels_that_timer(scripted_assistant):
+    from experts.timers import list_timers
+
+    scripted_assistant.roles.settings.routing.speculation = False
+    confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "12 minutes", "name": "pasta"}},
+                                          {"api": "timers.status", "args": {}})
+    scripted_assistant.handle("start a pasta timer for 12 minutes")
+    assert scripted_assistant.handle("how long is left on it").api == "status"
+    reply = scripted_assistant.handle("cancel it")
+    assert (reply.expert, reply.api, reply.ok) == ("timers", "cancel", True), reply
+    assert list_timers(scripted_assistant.db, scripted_assistant.clock.now()) == []

@@ -26,11 +26,16 @@ def is_follow_up(text: str) -> bool:
     return bool(FOLLOW_UP.search(text.strip()))
 
 
-def previous_turn(db: sqlite_utils.Database, now: datetime) -> dict | None:
-    """The last action still in effect, if it happened within the last few minutes."""
-    row = db.execute(
-        "SELECT at, text, expert, api, args FROM action_log WHERE undone = 0 AND expert NOT IN "
-        "('system') ORDER BY id DESC LIMIT 1").fetchone()
+def previous_turn(db: sqlite_utils.Database, now: datetime, expert: str | None = None,
+                  apis: tuple[str, ...] = ()) -> dict | None:
+    """The last action still in effect, if it happened within the last few minutes (optionally:
+    the last one of this expert and these APIs)."""
+    where, params = "undone = 0 AND expert NOT IN ('system')", []
+    if expert:
+        where += f" AND expert = ? AND api IN ({','.join('?' * len(apis))})"
+        params = [expert, *apis]
+    row = db.execute(f"SELECT at, text, expert, api, args FROM action_log WHERE {where} "
+                     "ORDER BY id DESC LIMIT 1", params).fetchone()
     if row is None or now - datetime.fromisoformat(row[0]) > RECENT:
         return None
     return {"text": row[1], "api": f"{row[2]}.{row[3]}", "args": json.loads(row[4])}
@@ -49,12 +54,18 @@ def routing_context(db: sqlite_utils.Database, text: str, now: datetime) -> str 
 def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text: str,
                             now: datetime) -> Decision | None:
     """"cancel it" right after starting a timer (or creating a reminder) cancels that, not the
-    conversation: the previous turn gives "it" its meaning. None when it does not apply."""
+    conversation: the previous turn gives "it" its meaning. After a question about it ("how
+    long is left on it"), "it" is still the timer that expert last started. None when it does
+    not apply."""
     turn = previous_turn(db, now) if CANCEL_IT.match(text) else None
     if turn is None:
         return None
     expert, _, api = turn["api"].partition(".")
-    if api not in CANCELLABLE.get(expert, ()):
+    if api == "cancel":
+        return None  # already cancelled: "cancel it" again just stops
+    if expert in CANCELLABLE and api not in CANCELLABLE[expert]:
+        turn = previous_turn(db, now, expert, CANCELLABLE[expert])
+    if turn is None or expert not in CANCELLABLE:
         return None
     accepted = registry.api(expert, "cancel").json_schema().get("properties", {})
     args = {k: v for k, v in turn["args"].items() if k in accepted}
