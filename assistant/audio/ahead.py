@@ -9,7 +9,6 @@ nothing) and the final text is handled as usual.
 from __future__ import annotations
 
 import threading
-import time
 from concurrent.futures import Future
 from typing import Any, Callable, Protocol
 
@@ -55,7 +54,6 @@ class PlanAhead:
         self.planner, self.transcript, self.clean = planner, transcript, clean
         self.text: str | None = None
         self.plan: Any = None
-        self.planned_at: float | None = None  # perf_counter when the plan was ready
         self._ready = threading.Event()
         self._dropped = threading.Event()
         threading.Thread(target=self._run, name="plan-ahead", daemon=True).start()
@@ -65,7 +63,6 @@ class PlanAhead:
             self.text = self.clean(self.transcript.result())
             if self.text:
                 self.plan = self.planner.plan(self.text)
-                self.planned_at = time.perf_counter()
         except Exception:  # noqa: BLE001 - planning ahead is an optimisation: the endpoint redoes it
             self.plan = None
         finally:

@@ -61,12 +61,12 @@ def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text:
     if turn is None:
         return None
     expert, _, api = turn["api"].partition(".")
-    if api == "cancel":
-        return None  # already cancelled: "cancel it" again just stops
-    if expert in CANCELLABLE and api not in CANCELLABLE[expert]:
-        turn = previous_turn(db, now, expert, CANCELLABLE[expert])
-    if turn is None or expert not in CANCELLABLE:
+    if expert not in CANCELLABLE or api == "cancel":  # already cancelled: "cancel it" just stops
         return None
+    if api not in CANCELLABLE[expert]:  # a question about it: the item that expert last made
+        turn = previous_turn(db, now, expert, CANCELLABLE[expert])
+        if turn is None:
+            return None
     accepted = registry.api(expert, "cancel").json_schema().get("properties", {})
     args = {k: v for k, v in turn["args"].items() if k in accepted}
     return Decision(expert=expert, api="cancel", args=args, source="fastpath")

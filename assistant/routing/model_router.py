@@ -70,11 +70,15 @@ class ModelRouter:
         trace.messages = messages
         schema = self._schema
         aliases = AliasTable() if self.minify else None
-        if prior is not None and self._certain(prior) == DECLINE:  # what no expert can do
+        certain = self._certain(prior) if prior is not None else None  # a lexical cue decided
+        if certain == DECLINE:  # what no expert can do: no model at all
             trace.expert_scores = {DECLINE: 0.0}
             return Decision(declined=True, source=self.source), trace
         if prior is not None and hasattr(self.llm, "rank_continuations"):
-            expert = self._choose_expert(messages, prior, trace)
+            if certain:  # no forward pass to choose the expert
+                expert, trace.expert_scores = certain, {certain: 0.0}
+            else:
+                expert = self._choose_expert(messages, prior, trace)
             if expert == DECLINE:
                 return Decision(declined=True, source=self.source), trace
             schema = decision_schema(self.registry, list(self.registry.expert(expert).apis.values()))
@@ -116,11 +120,7 @@ class ModelRouter:
 
     def _choose_expert(self, messages: list[ChatMessage], prior: dict[str, float],
                        trace: RoutingTrace) -> str:
-        names = [e.name for e in self.registry.experts()] + [DECLINE]
-        certain = self._certain(prior)
-        if certain:  # a lexical cue decided (routing/cues.py): no forward pass needed
-            trace.expert_scores = {certain: 0.0}
-            return certain
+        names = self._names()
         ranked = self.llm.rank_continuations(messages, '{"api":"', {n: n for n in names})
         combined = {n: ranked[n] + self.prior_weight * math.log(max(prior.get(PRIOR_NAME.get(n, n), 0.0), 1e-4))
                     for n in names}
@@ -128,9 +128,12 @@ class ModelRouter:
         return max(combined, key=combined.get)
 
     def _certain(self, prior: dict[str, float]) -> str | None:
-        """The expert (or DECLINE) a prior is certain of, if any."""
-        names = [e.name for e in self.registry.experts()] + [DECLINE]
-        return next((n for n in names if prior.get(PRIOR_NAME.get(n, n), 0.0) >= 1.0), None)
+        """The expert (or DECLINE) a prior is certain of, if any (routing/cues.py)."""
+        return next((n for n in self._names() if prior.get(PRIOR_NAME.get(n, n), 0.0) >= 1.0), None)
+
+    def _names(self) -> list[str]:
+        """What the expert choice is between: every expert, and declining."""
+        return [e.name for e in self.registry.experts()] + [DECLINE]
 
     def parse(self, text: str, aliases: AliasTable | None = None) -> Decision:
         try:

@@ -127,8 +127,8 @@ def _list_add(text: str) -> Decision | None:
     match = re.match(r"^(?:add|put|stick) (?P<items>.+?) (?:to|on|onto) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text)
     if not match:
         return None
-    items = [i.strip() for i in re.split(r",| and ", match["items"]) if i.strip()]
-    return Decision(expert="lists", api="add", args={"items": items, **_list_name(match["list"])}, source="router")
+    return Decision(expert="lists", api="add", args={"items": _items(match["items"]), **_list_name(match["list"])},
+                    source="router")
 
 
 def _reminder(text: str, now) -> Decision | None:
@@ -162,9 +162,13 @@ def _list_remove(text: str) -> Decision | None:
                      r"(?P<list>[a-z ]+?)(?: list)?$", text)
     if not match:
         return None
-    items = [i.strip() for i in re.split(r",| and ", match["items"]) if i.strip()]
-    return Decision(expert="lists", api="remove", args={"items": items, **_list_name(match["list"])},
+    return Decision(expert="lists", api="remove", args={"items": _items(match["items"]), **_list_name(match["list"])},
                     source="router")
+
+
+def _items(said: str) -> list[str]:
+    """"eggs, milk and bread" → the three items."""
+    return [i.strip() for i in re.split(r",| and ", said) if i.strip()]
 
 
 def _list_name(said: str) -> dict[str, str]:

@@ -98,16 +98,6 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _type_at(words: list[str], i: int) -> tuple[int, TypeWord | None, bool]:
-    """(words used, type word, plural) for a two- or one-word type word at position i."""
-    for size in (2, 1):
-        if i + size <= len(words):
-            tw, plural = vocab.type_word(" ".join(words[i:i + size]))
-            if tw:
-                return size, tw, plural
-    return 1, None, False
-
-
 def _quote(text: str | None) -> str:
     words = vocab.tokens(text)
     while words and (words[0] in vocab.FILLERS or words[0] in vocab.QUANTIFIERS):
@@ -234,7 +224,7 @@ class _Resolver:
             desc.place, words = self._take_place(words)
         i = 0
         while i < len(words):
-            size, tw, plural = _type_at(words, i)
+            size, tw, plural = vocab.type_at(words, i)
             if tw:
                 desc.types.append(tw)
                 desc.plural |= plural

@@ -31,8 +31,7 @@ def relative_change(ctx: ExpertContext, value: float) -> float | None:
     """The signed step when the user asked for a change *by* this amount ("warmer by 3 degrees",
     "turn it down by 10"), which a small model often writes as an absolute setting; else None."""
     said = ctx.utterance.text.lower() if ctx.utterance else ""
-    spoken = [w for w, n in NUMBER_WORDS.items() if n == value] + [f"{value:g}"]
-    amount = "|".join(re.escape(w) for w in spoken)
+    amount = "|".join(re.escape(w) for w in _spoken_forms(value))
     if not re.search(rf"\bby (?:another |an extra )?(?:{amount})\b", said) or re.search(rf"\bto (?:{amount})\b", said):
         return None
     return -abs(value) if DOWN.search(said) else abs(value)
@@ -43,10 +42,13 @@ def said_value(ctx: ExpertContext, value: float) -> bool:
     said = ctx.utterance.text.lower() if ctx.utterance else ""
     if not said:
         return True  # no utterance to check against (a direct call)
-    spoken = [w for w, n in NUMBER_WORDS.items() if n == value] + [f"{value:g}"]
-    if value == 50:
-        spoken += ["half", "halfway"]
+    spoken = _spoken_forms(value) + (["half", "halfway"] if value == 50 else [])
     return bool(re.search(rf"\b(?:{'|'.join(re.escape(w) for w in spoken)})", said))
+
+
+def _spoken_forms(value: float) -> list[str]:
+    """How a number may appear in what the user said: "3" or "three"."""
+    return [w for w, n in NUMBER_WORDS.items() if n == value] + [f"{value:g}"]
 
 
 def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,

@@ -90,14 +90,23 @@ def type_word(phrase: str) -> tuple[TypeWord | None, bool]:
     return (TYPE_WORDS[single], True) if single in TYPE_WORDS else (None, False)
 
 
+def type_at(words: list[str], i: int) -> tuple[int, TypeWord | None, bool]:
+    """(words used, type word, plural) for a two- or one-word type word at position i."""
+    for size in (2, 1):
+        if i + size <= len(words):
+            tw, plural = type_word(" ".join(words[i:i + size]))
+            if tw:
+                return size, tw, plural
+    return 1, None, False
+
+
 def first_type_word(text: str | None) -> str | None:
     """The first device-type word in a sentence ("set the speaker to 45" → "speaker")."""
     words = tokens(text)
     for i in range(len(words)):
-        for size in (2, 1):
-            phrase = " ".join(words[i:i + size])
-            if len(phrase.split()) == size and type_word(phrase)[0]:
-                return phrase
+        size, tw, _ = type_at(words, i)
+        if tw:
+            return " ".join(words[i:i + size])
     return None
 
 
