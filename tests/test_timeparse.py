@@ -173,3 +173,8 @@ def test_format_duration(seconds, spoken):
 def test_describe_due(due, spoken):
     assert describe_due(at(due), NOW) == spoken
     assert format_clock(at(due)) in spoken
+
+
+def test_a_number_by_a_day_that_is_no_clock_time_is_not_dropped():
+    with pytest.raises(TimeParseError):
+        parse_when("friday 45", NOW)
