@@ -240,9 +240,10 @@ class ListenLoop:
             return None  # nothing intelligible, or talk over a reply that was not "stop"
         if self._barge_in:
             self.speaker.stop()
-        plan = None
-        if ahead is not None:  # a plan made on an earlier transcript is dropped
-            plan = ahead.plan_for(text) if transcript.started_early else ahead.drop()
+        # the plan made ahead, if it was made on this very text (else it is dropped: it did nothing)
+        plan = ahead.plan_for(text) if ahead is not None and transcript.started_early else None
+        if ahead is not None and plan is None:
+            ahead.drop()
         started = time.perf_counter()
         reply = self._respond(text, plan, started)
         waited = (chunk.end - speech_end) * 1000 + (started - endpoint_at) * 1000
