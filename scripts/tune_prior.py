@@ -24,7 +24,7 @@ from assistant.routing.classifier import default_classifier  # noqa: E402
 from assistant.routing.prompt import routing_messages  # noqa: E402
 from assistant.routing.schema import DECLINE  # noqa: E402
 
-SETS = {"train": ROOT / "data/eval/train.jsonl", "test": ROOT / "data/eval/test.jsonl",
+SETS = {"train": ROOT / "assistant/routing/data/train.jsonl", "test": ROOT / "data/eval/test.jsonl",
         "dev": ROOT / "tests/data/dev_eval.jsonl"}
 CACHE = ROOT / "data/eval/.prior_scores.json"
 

@@ -7,7 +7,7 @@ import pytest
 from assistant.guardrails import input_problem, refusal, ungrounded_arguments
 
 ADVERSARIAL = Path(__file__).parent.parent / "data" / "eval" / "adversarial.jsonl"
-TRAIN = Path(__file__).parent.parent / "data" / "eval" / "train.jsonl"
+TRAIN = Path(__file__).parent.parent / "assistant" / "routing" / "data" / "train.jsonl"
 
 
 def lines(path):

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from assistant.llm import native
 from assistant.llm.backend import ChatMessage, Generation, ModelError
 from assistant.llm.prefix_cache import PrefixKVCache
 
@@ -39,14 +40,6 @@ def compact_json_grammar(schema_json: str) -> str:
                   f'string ::= "\\"" char{{0,{MAX_STRING_CHARS}}} "\\"" space', gbnf, flags=re.MULTILINE)
 
 
-def _import_llama():
-    try:
-        import llama_cpp
-    except ImportError as exc:  # pragma: no cover - depends on the machine
-        raise ModelError("llama-cpp-python is not installed. Run: bash scripts/setup.sh") from exc
-    return llama_cpp
-
-
 class LlamaBackend:
     """Chat completion on a local GGUF file; temperature 0 is greedy (deterministic)."""
 
@@ -54,7 +47,7 @@ class LlamaBackend:
                  seed: int = 7, cache_dir: Path | None = None) -> None:
         if not path.is_file():
             raise ModelError(f"model file {path} is missing. Run: assistant models install")
-        llama_cpp = _import_llama()
+        llama_cpp = native.llama_cpp()
         self.name = name
         self.path = path
         self._lock = threading.Lock()
@@ -69,7 +62,8 @@ class LlamaBackend:
         self.load_ms = (time.perf_counter() - started) * 1000
         self.always_cold = False  # benchmark switch: evaluate the whole prompt every time
         stat = path.stat()
-        self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}",
+        build = native.system_info()  # KV snapshots of another build's kernels are not reused
+        self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{build}",
                                           cache_dir)
 
     def _grammar(self, schema: dict[str, Any] | None):

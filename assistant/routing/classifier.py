@@ -16,11 +16,10 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from assistant.paths import PROJECT_ROOT, prefix_cache_dir
+from assistant.paths import prefix_cache_dir
 
 NONE = "none"
-TRAINING_FILES = (PROJECT_ROOT / "data" / "eval" / "train.jsonl",
-                  *sorted((PROJECT_ROOT / "data" / "train").glob("*.jsonl")))
+TRAINING_FILES = tuple(sorted((Path(__file__).parent / "data").glob("*.jsonl")))
 EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 TOP_K = 3
 
