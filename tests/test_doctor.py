@@ -33,6 +33,9 @@ class Llama:
     def tokenize(self, text, *args, **kwargs):
         return list(range(40))
 
+    def reset(self):
+        pass
+
     def eval(self, tokens):
         {eval}
 '''
@@ -45,6 +48,7 @@ def fake_library(tmp_path, monkeypatch, eval_body: str,
     package.mkdir(parents=True)
     source = textwrap.dedent(FAKE_LLAMA).replace("{eval}", eval_body).replace("{system_info}", system_info)
     (package / "__init__.py").write_text(source)
+    (package / "_logger.py").write_text("def set_verbose(verbose):\n    pass\n")  # native.py quiets it
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(package.parent), str(REPO)]))
 
 
