@@ -28,6 +28,23 @@ def test_eval_json_stdout_stays_json_while_the_bar_draws_on_stderr(tmp_path):
     assert "eval cases.jsonl" in done.stderr  # the bar, drawn on a (forced) terminal stderr
 
 
+def test_joining_a_model_reports_every_byte(tmp_path, monkeypatch):
+    from assistant.llm.manifest import install_model
+    from tests.test_models_layer import _fake_parts, _manifest
+
+    monkeypatch.setenv("ASSISTANT_MODELS_DIR", str(tmp_path / "models"))
+    chunks = [b"GGUF" + b"a" * 100, b"b" * 50]
+    _fake_parts(tmp_path, chunks)
+    seen = []
+    try:
+        install_model(_manifest(chunks).model("m"), progress=seen.append)
+    finally:
+        sys.path.remove(str(tmp_path / "pkgs"))
+        for n in (1, 2):
+            sys.modules.pop(f"fakepart{n}", None)
+    assert sum(seen) == len(b"".join(chunks)) and len(seen) == 2
+
+
 def test_version_comes_from_the_package():
     result = CliRunner().invoke(app, ["--version"])
     assert result.exit_code == 0

@@ -65,6 +65,7 @@ class PrefixKVCache:
         if self.progress is None:
             return self.llama.eval(prefix)
         step = max(1, getattr(self.llama, "n_batch", 512))
+        self.progress(0, len(prefix))
         for start in range(0, len(prefix), step):  # eval continues from the tokens already held
             self.llama.eval(prefix[start:start + step])
             self.progress(min(start + step, len(prefix)), len(prefix))
