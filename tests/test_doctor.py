@@ -75,15 +75,16 @@ def test_a_model_library_that_segfaults_in_the_child_is_reported_with_the_fix(tm
     decode = checks["decode tiny"]
     assert decode["status"] == "fail"
     assert decode["detail"] == "the model library crashed on this CPU (SIGSEGV) while decoding with tiny"
-    assert decode["fix"] == "rebuild with: bash scripts/setup.sh --rebuild-llama"
+    assert decode["fix"].startswith("rebuild with: bash scripts/setup.sh --rebuild-llama")
     assert checks["llama-cpp-python"]["status"] == "ok"  # loading alone does not crash: only a decode does
     assert checks["prefix cache"]["status"] == "warn"
     assert checks["database"]["status"] == "ok"  # the doctor itself carried on
 
     text = runner.invoke(app, ["doctor"])
     assert text.exit_code == 1
+    flat = " ".join(text.stdout.split())  # rich wraps long lines
     assert ("the model library crashed on this CPU (SIGSEGV) while decoding with tiny → rebuild with: "
-            "bash scripts/setup.sh --rebuild-llama") in text.stdout
+            "bash scripts/setup.sh --rebuild-llama") in flat
 
 
 def test_a_decode_that_hangs_is_stopped_by_the_timeout(tmp_path, monkeypatch):
@@ -103,7 +104,7 @@ def test_an_amx_build_fails_the_library_check(tmp_path, monkeypatch):
     assert code == 1
     build = checks["llama-cpp-python"]
     assert build["status"] == "fail" and "AMX_INT8 = 1" in build["detail"]
-    assert build["fix"] == "rebuild with: bash scripts/setup.sh --rebuild-llama"
+    assert build["fix"].startswith("rebuild with: bash scripts/setup.sh --rebuild-llama")
 
 
 def test_missing_model_files_fail_with_the_install_command(tmp_path, monkeypatch):

@@ -18,7 +18,8 @@ from assistant.llm.manifest import Manifest, ModelEntry, load_manifest
 from assistant.llm.roles import model_path
 
 LLAMA_PIN = "0.3.36"  # pyproject's pin, when the assistant runs from a checkout without metadata
-REBUILD = "rebuild with: bash scripts/setup.sh --rebuild-llama"
+REBUILD = ("rebuild with: bash scripts/setup.sh --rebuild-llama "
+           "(an installed package: python3 -m assistant.llm.build install --rebuild)")
 INSTALL = "run: assistant models install"
 
 
