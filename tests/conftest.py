@@ -41,7 +41,7 @@ def scripted_roles() -> ModelRoles:
 @pytest.fixture
 def scripted_assistant(tmp_path):
     """An Assistant on a real SQLite file with the dev home loaded and scripted models."""
-    from experts.smart_home import load_home, load_home_file
+    from assistant.experts.smart_home import load_home, load_home_file
 
     registry = default_registry()
     db = open_state(registry, tmp_path / "state.db")

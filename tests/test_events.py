@@ -9,7 +9,7 @@ from assistant.clock import Clock
 from assistant.cli.main import app
 from assistant.context import ExpertContext
 from assistant.storage import open_database
-from experts import events, memory
+from assistant.experts import events, memory
 
 EVENING = datetime(2026, 11, 25, 18, 0)
 runner = CliRunner()

@@ -6,8 +6,8 @@ import pytest
 from assistant.clock import Clock
 from assistant.context import ExpertContext
 from assistant.storage.db import open_database
-from experts import memory
-from experts.memory import (EXPERT, delete_fact, forget, list_facts, recall, relevant_facts, remember,
+from assistant.experts import memory
+from assistant.experts.memory import (EXPERT, delete_fact, forget, list_facts, recall, relevant_facts, remember,
                             update_fact)
 
 NO_FACT = "I don't know that yet — you can tell me with 'remember that …'."

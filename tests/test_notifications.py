@@ -6,7 +6,7 @@ import pytest
 from assistant.clock import Clock
 from assistant.context import ExpertContext
 from assistant.storage.db import open_database
-from experts.notifications import (EXPERT, READ_OUT_LIMIT, check, clear, clear_read, list_notifications,
+from assistant.experts.notifications import (EXPERT, READ_OUT_LIMIT, check, clear, clear_read, list_notifications,
                                    mark_read, notify)
 
 NOW = datetime(2026, 11, 25, 9, 0)

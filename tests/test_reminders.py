@@ -7,7 +7,7 @@ from assistant.clock import Clock
 from assistant.context import ExpertContext
 from assistant.messages import Utterance
 from assistant.storage.db import open_database
-from experts.reminders import (EXPERT, cancel, cancel_all, create, describe_recurrence, due_reminders,
+from assistant.experts.reminders import (EXPERT, cancel, cancel_all, create, describe_recurrence, due_reminders,
                                list_reminders, mark_fired, show)
 
 NOW = datetime(2026, 11, 25, 9, 0)  # a Wednesday

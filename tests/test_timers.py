@@ -6,7 +6,7 @@ import pytest
 from assistant.clock import Clock
 from assistant.context import ExpertContext
 from assistant.storage.db import open_database
-from experts.timers import (EXPERT, add_time, cancel, due_timers, list_timers, mark_fired, pause, resume,
+from assistant.experts.timers import (EXPERT, add_time, cancel, due_timers, list_timers, mark_fired, pause, resume,
                             set_alarm, start, status, subtract_time)
 
 NOW = datetime(2026, 11, 25, 9, 0)

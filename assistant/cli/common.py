@@ -22,7 +22,7 @@ err_console = Console(stderr=True)
 
 
 def user_errors() -> tuple[type[Exception], ...]:
-    from experts.smart_home import HomeFileError
+    from assistant.experts.smart_home import HomeFileError
 
     return (StorageError, ModelError, ConfigError, ClockError, HomeFileError, FileNotFoundError)
 

@@ -19,7 +19,7 @@ def events(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", hel
            limit: int = typer.Option(100, help="Show at most this many, newest first.")) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.events import query_events
+    from assistant.experts.events import query_events
 
     rows = query_events(open_db(), limit=limit)
     if as_json:
@@ -35,7 +35,7 @@ def add(source: str = typer.Option(..., help="What saw it, e.g. kitchen-cam."),
         subject: str = typer.Option(None, help="Who or what it was about, e.g. Daisy."),
         at: str = typer.Option(None, metavar="ISO", help="When (local time); default now.")) -> None:
     """Record one event."""
-    from experts.events import add_event
+    from assistant.experts.events import add_event
 
     when = parse_iso(at, "--at") if at else Clock.from_env().now()
     try:
@@ -51,7 +51,7 @@ def add(source: str = typer.Option(..., help="What saw it, e.g. kitchen-cam."),
 def ingest() -> None:
     """Read a stream of JSON lines on stdin ({source, label, subject?, at?}), storing each event as it
     arrives (default time: its arrival); bad lines are reported with their number and skipped."""
-    from experts.events import add_event, event_from_json
+    from assistant.experts.events import add_event, event_from_json
 
     db, clock, added, bad = open_db(), Clock.from_env(), 0, 0
     for number, line in enumerate(iter(sys.stdin.readline, ""), start=1):

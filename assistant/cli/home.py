@@ -14,7 +14,7 @@ app = typer.Typer(help="The home: floors, areas and devices.", no_args_is_help=T
 @friendly
 def load(path: Path = typer.Argument(..., help="A home YAML file")) -> None:
     """Replace the home with the one in PATH (checked first: nothing changes if it is invalid)."""
-    from experts.smart_home import load_home, load_home_file
+    from assistant.experts.smart_home import load_home, load_home_file
 
     spec = load_home_file(path)
     load_home(open_db(), spec)
@@ -25,7 +25,7 @@ def load(path: Path = typer.Argument(..., help="A home YAML file")) -> None:
 @friendly
 def show() -> None:
     """Print the loaded home's areas and devices."""
-    from experts.smart_home import list_devices
+    from assistant.experts.smart_home import list_devices
 
     by_area: dict[str, list[str]] = {}
     for device in list_devices(open_db()):

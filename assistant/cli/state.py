@@ -21,7 +21,7 @@ devices_app = _noun_app("The devices of the home and their states.")
 def devices(ctx: typer.Context, as_json: bool = JSON) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.smart_home import list_devices
+    from assistant.experts.smart_home import list_devices
 
     rows = list_devices(open_db())
     if as_json:
@@ -38,7 +38,7 @@ reminders_app = _noun_app("Active reminders.")
 def reminders(ctx: typer.Context, as_json: bool = JSON) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.reminders import list_reminders
+    from assistant.experts.reminders import list_reminders
 
     rows = list_reminders(open_db())
     if as_json:
@@ -55,7 +55,7 @@ timers_app = _noun_app("Running and paused timers and alarms.")
 def timers(ctx: typer.Context, as_json: bool = JSON) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.timers import list_timers
+    from assistant.experts.timers import list_timers
 
     rows = list_timers(open_db(), Clock.from_env().now())
     if as_json:
@@ -72,7 +72,7 @@ lists_app = _noun_app("Shopping and to-do lists.")
 def lists(ctx: typer.Context, as_json: bool = JSON) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.lists import all_lists
+    from assistant.experts.lists import all_lists
 
     data = all_lists(open_db())
     if as_json:
@@ -89,7 +89,7 @@ notifications_app = _noun_app("The notification inbox.")
 def notifications(ctx: typer.Context, as_json: bool = JSON) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.notifications import list_notifications
+    from assistant.experts.notifications import list_notifications
 
     rows = list_notifications(open_db())
     if as_json:
@@ -106,7 +106,7 @@ memory_app = _noun_app("Facts you asked the assistant to remember.")
 def memory(ctx: typer.Context, as_json: bool = JSON) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.memory import list_facts
+    from assistant.experts.memory import list_facts
 
     rows = list_facts(open_db())
     if as_json:
@@ -119,7 +119,7 @@ def memory(ctx: typer.Context, as_json: bool = JSON) -> None:
 @friendly
 def memory_forget(fact_id: int) -> None:
     """Delete one remembered fact by id."""
-    from experts.memory import delete_fact
+    from assistant.experts.memory import delete_fact
 
     delete_fact(open_db(), fact_id)
     console.print(f"Forgot fact {fact_id}.")

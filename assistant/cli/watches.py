@@ -15,7 +15,7 @@ app = typer.Typer(help="Conditional alerts ('tell me if Daisy isn't fed by noon'
 def watches(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print machine-readable JSON.")) -> None:
     if ctx.invoked_subcommand:
         return
-    from experts.watches import list_watches
+    from assistant.experts.watches import list_watches
 
     rows = list_watches(open_db())
     if as_json:
@@ -26,7 +26,7 @@ def watches(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", he
 
 
 def _set_active(watch_id: int, active: bool) -> None:
-    from experts.watches import set_active
+    from assistant.experts.watches import set_active
 
     problem = set_active(open_db(), watch_id, active, Clock.from_env().now())
     if problem:
@@ -53,7 +53,7 @@ def resume(watch_id: int = typer.Argument(..., metavar="ID")) -> None:
 @friendly
 def delete(watch_id: int = typer.Argument(..., metavar="ID")) -> None:
     """Delete a watch by id."""
-    from experts.watches import delete_watch
+    from assistant.experts.watches import delete_watch
 
     if not delete_watch(open_db(), watch_id):
         err_console.print(f"[red]error:[/red] There is no watch {watch_id}.", highlight=False)

@@ -68,7 +68,7 @@ def run_conversation(cases: list[EvalCase], roles: ModelRoles, registry: Registr
 
 def fresh_assistant(case: EvalCase, roles: ModelRoles, registry: Registry) -> Assistant:
     from assistant.app import open_state
-    from experts import smart_home
+    from assistant.experts import smart_home
 
     db = open_state(registry, ":memory:")
     if case.home is not None:
@@ -78,7 +78,7 @@ def fresh_assistant(case: EvalCase, roles: ModelRoles, registry: Registry) -> As
 
 
 def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
-    from experts import lists, reminders, smart_home, timers
+    from assistant.experts import lists, reminders, smart_home, timers
 
     db, clock = assistant.db, assistant.clock
     before = {d["id"]: d for d in smart_home.list_devices(db)}
@@ -99,7 +99,7 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
 
 @lru_cache(maxsize=32)
 def _home_spec(path: Path):
-    from experts.smart_home import load_home_file
+    from assistant.experts.smart_home import load_home_file
 
     return load_home_file(path)
 

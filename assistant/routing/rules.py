@@ -15,7 +15,7 @@ from typing import Callable
 from assistant.messages import Decision
 from assistant.routing.fastpath import normalise
 from assistant.timeparse import TimeParseError, extract_time_phrase, parse_duration, parse_when
-from experts.smart_home.colors import css_color
+from assistant.experts.smart_home.colors import css_color
 
 ARTICLE = r"(?:(?:the|my|our|a|an|all(?: of)?(?: the)?) )?"
 NUMBER = r"(?P<n>\d{1,3})(?: ?%| percent| per cent| degrees?)?"

@@ -19,7 +19,7 @@ from assistant.scheduler.delivery import Deliver, Delivered
 from assistant.scheduler.sources import DueItem, Source, default_sources
 from assistant.scheduler.store import attach, claim, ensure_schema
 from assistant.storage.db import Database
-from experts.notifications import notify
+from assistant.experts.notifications import notify
 
 log = logging.getLogger("assistant.scheduler")
 LATE_AFTER = timedelta(seconds=60)  # fired later than this after its time: it came due while we were down

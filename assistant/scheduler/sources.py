@@ -10,7 +10,7 @@ from typing import Any, Protocol
 from assistant.scheduler.store import fired_keys
 from assistant.storage.db import Database
 from assistant.timeparse import format_duration
-from experts import reminders, timers, watches
+from assistant.experts import reminders, timers, watches
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Any
 from assistant.clock import Clock
 from assistant.paths import user_dir
 from assistant.storage.db import open_database
-from experts.events import add_events, event_from_json
+from assistant.experts.events import add_events, event_from_json
 
 MAX_BODY = 1_000_000  # bytes
 

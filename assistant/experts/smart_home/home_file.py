@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from experts.smart_home.colors import css_color
+from assistant.experts.smart_home.colors import css_color
 
 DOMAINS = ("light", "switch", "fan", "cover", "climate", "lock", "media_player",
            "alarm_control_panel", "sensor", "binary_sensor")

@@ -12,8 +12,8 @@ import re
 import sqlite_utils
 
 from assistant.routing.aliases import AliasTable
-from experts.smart_home import vocab
-from experts.smart_home.store import Device, Home, read_home
+from assistant.experts.smart_home import vocab
+from assistant.experts.smart_home.store import Device, Home, read_home
 
 MAX_DEVICES = 6
 RELATIVE_CUTOFF = 0.6  # keep devices scoring at least this share of the best one

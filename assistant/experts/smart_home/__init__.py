@@ -4,13 +4,13 @@ The LLM names devices and places the way people say them; `resolve` maps those p
 device ids deterministically and never invents one.
 """
 from assistant.registry import build_expert
-from experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
+from assistant.experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
                                      turn_off, turn_on, unlock)
-from experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
-from experts.smart_home.resolve import Resolution, resolve
-from experts.smart_home.setters import SETTERS, confirmation_policy
-from experts.smart_home.slice import routing_context
-from experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
+from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
+from assistant.experts.smart_home.resolve import Resolution, resolve
+from assistant.experts.smart_home.setters import SETTERS, confirmation_policy
+from assistant.experts.smart_home.slice import routing_context
+from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
                                       home_summary, list_devices, load_home)
 
 EXPERT = build_expert(

@@ -14,9 +14,9 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from experts.smart_home.apis import _restore, adjust, close, requires_confirmation
-from experts.smart_home.apis import open as open_cover
-from experts.smart_home.apis import set as set_values
+from assistant.experts.smart_home.apis import _restore, adjust, close, requires_confirmation
+from assistant.experts.smart_home.apis import open as open_cover
+from assistant.experts.smart_home.apis import set as set_values
 
 Phrase = str | None
 NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven "

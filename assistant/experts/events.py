@@ -22,7 +22,7 @@ from assistant.messages import ActionResult
 from assistant.registry import api, build_expert
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import TimeParseError, format_clock, parse_clock_time, parse_duration
-from experts.memory import derive_relation, list_facts
+from assistant.experts.memory import derive_relation, list_facts
 
 _COLUMNS = ("id", "at", "source", "label", "subject", "data")
 _STOP = set("""a an the my our your his her their its it is are was were be been being did do does has have had

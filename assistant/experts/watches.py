@@ -24,9 +24,9 @@ from assistant.registry import api, build_expert
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import (Schedule, TimeParseError, describe_day, format_clock, next_occurrence,
                                  parse_clock_time, parse_when)
-from experts.events import describe_event, find_matches, matcher
-from experts.reminders import describe_recurrence
-from experts.smart_home import list_devices, resolve
+from assistant.experts.events import describe_event, find_matches, matcher
+from assistant.experts.reminders import describe_recurrence
+from assistant.experts.smart_home import list_devices, resolve
 
 _COLUMNS = ("id", "description", "kind", "condition", "window", "recurrence", "message", "active",
             "next_check", "created", "seen_event_id")
