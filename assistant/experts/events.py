@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 from datetime import datetime, time, timedelta
 from typing import Any, Callable
 
@@ -19,7 +20,7 @@ from rapidfuzz import fuzz
 
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.registry import View, api, build_expert
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import TimeParseError, format_clock, parse_clock_time, parse_duration
 from assistant.experts.memory import derive_relation, list_facts
@@ -120,6 +121,24 @@ def query_events(db: Database, since: datetime | None = None, until: datetime | 
     if limit is not None:
         sql += f" LIMIT {int(limit)}"
     return [_row(r) for r in db.execute(sql, [b[1] for b in bounds]).fetchall()]
+
+
+def events_after(db: Database, event_id: int) -> list[dict[str, Any]]:
+    """Events with an id above `event_id`, in arrival order: {id, at, source, label, subject}."""
+    columns = ("id", "at", "source", "label", "subject")
+    cursor = db.execute(f"SELECT {', '.join(columns)} FROM events WHERE id > ? ORDER BY id", [event_id])
+    return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+
+def last_event_id(db: Database, until: datetime) -> int:
+    """The id of the newest event at or before `until` (0 if none)."""
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM events WHERE at <= ?", [_iso(until)]).fetchone()[0]
+
+
+def next_event_at(db: Database, after: datetime) -> datetime | None:
+    """The time of the first event after `after`, or None."""
+    found = db.execute("SELECT MIN(at) FROM events WHERE at > ?", [_iso(after)]).fetchone()[0]
+    return datetime.fromisoformat(found) if found else None
 
 
 # ---------------------------------------------------------------------------- matching
@@ -360,4 +379,11 @@ def happened(ctx: ExpertContext, what: str, when: str | None = None) -> ActionRe
 
 
 EXPERT = build_expert("events", "camera and sensor events in the home: when something was last seen, "
-                                "whether it happened today", [last, happened], [Migration("events", 1, _migrate_v1)])
+                                "whether it happened today", [last, happened], [Migration("events", 1, _migrate_v1)],
+                      capability="what your cameras and sensors saw",
+                      services={"query_events": query_events, "add_event": add_event, "add_events": add_events,
+                                "event_from_json": event_from_json},
+                      views=(View("events", "Camera and sensor events (what watches look at).",
+                                  lambda db, now: query_events(db, limit=100),
+                                  ("id", "at", "source", "label", "subject")),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

@@ -14,6 +14,7 @@ Any other statement ("Daisy loves tennis balls") is added alongside, never repla
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -21,8 +22,8 @@ from rapidfuzz import fuzz
 
 from assistant.clock import Clock
 from assistant.context import ExpertContext
-from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.messages import ActionResult, Decision, Request
+from assistant.registry import View, api, build_expert
 from assistant.storage.db import Migration
 
 _PREFIX = re.compile(r"^(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*(?:(?:remember|note|"
@@ -287,5 +288,23 @@ def _clearly_better(top: tuple, second: tuple) -> bool:
     return top[1] >= 95 > second[1] or top[0] >= second[0] + 1 or top[1] >= second[1] + 15
 
 
+# -- the fast router's command shapes ("remember that …", "where are my keys") ------------------
+
+def propose(request: Request) -> Decision | None:
+    """"remember that …" stores it; "where is my …", "where did i put …" ask for it. Given the
+    text as said (not lower-cased): a fact keeps its names' capitals ("May 4th")."""
+    text = re.sub(r"^\W+|[\s.!?]+$", "", request.text)
+    match = re.match(r"^remember that (?P<fact>.+)$", text, re.IGNORECASE)
+    if match:
+        return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
+    if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE):
+        return Decision(expert="memory", api="recall", args={"question": text}, source="router")
+    return None
+
+
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
-                      [Migration("memory", 1, _migrate_v1)])
+                      [Migration("memory", 1, _migrate_v1)],
+                      capability="things to remember", propose=propose, services={"forget_fact": delete_fact},
+                      views=(View("memory", "Facts you asked the assistant to remember.", lambda db, now: list_facts(db),
+                                  ("id", "subject", "text", "updated")),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

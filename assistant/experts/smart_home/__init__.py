@@ -3,7 +3,11 @@
 The LLM names devices and places the way people say them; `resolve` maps those phrases to real
 device ids deterministically and never invents one.
 """
-from assistant.registry import build_expert
+import re
+from pathlib import Path
+
+from assistant.registry import View, build_expert
+from assistant.experts.smart_home.commands import propose
 from assistant.experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
                                      turn_off, turn_on, unlock)
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
@@ -21,6 +25,16 @@ EXPERT = build_expert(
     MIGRATIONS,
     confirmation_policy=confirmation_policy,
     routing_context=routing_context,
+    capability="your home's devices",
+    propose=propose,
+    # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
+    # alarm or the conversation; changing it always asks for a yes
+    cues=(re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),),
+    services={"list_devices": list_devices, "load_home": load_home, "load_home_file": load_home_file,
+              "ensure_home": ensure_home},
+    views=(View("devices", "The devices of the home and their states.", lambda db, now: list_devices(db),
+                ("id", "name", "area", "state", "attributes")),),
+    examples=Path(__file__).with_name("examples.jsonl"),
 )
 
 __all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",
