@@ -5,15 +5,14 @@ import pytest
 
 from assistant.clock import Clock
 from assistant.context import ExpertContext
-from assistant.storage.db import open_database
 from assistant.experts import lists
 from assistant.experts.lists import EXPERT, add, all_lists, clear, complete, read, remove
+from assistant.testing import expert_context
 
 
 @pytest.fixture
 def ctx() -> ExpertContext:
-    db = open_database(":memory:", EXPERT.migrations)
-    return ExpertContext(db=db, clock=Clock(datetime(2026, 11, 25, 9, 0)))
+    return expert_context(EXPERT)
 
 
 def undo(ctx: ExpertContext, name: str, result) -> None:

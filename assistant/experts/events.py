@@ -22,6 +22,7 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import View, api, build_expert
 from assistant.storage.db import Database, Migration
+from assistant.words import stem, synonyms
 from assistant.timeparse import TimeParseError, format_clock, parse_clock_time, parse_duration
 from assistant.experts.memory import derive_relation, list_facts
 
@@ -31,24 +32,6 @@ _STOP = set("""a an the my our your his her their its it is are was were be been
     this what who whom which how if not no isn't hasn't wasn't didn't hadn't aren't weren't by at in on of to
     for from since until before after and or me us we you know tell see seen saw happen happened happens
     today yesterday tonight morning afternoon evening week still yet already please""".split())
-_GROUPS = [frozenset(g.split()) for g in (
-    "fed feed feeding eat eating ate eats food meal breakfast dinner lunch bowl kibble",
-    "out outside outdoors garden yard backyard door exit exited leave left",
-    "walk walked walking walkies",
-    "drink drinking drank water",
-    "medicine medication meds pill pills tablet dose",
-    "package parcel delivery delivered courier mail post",
-    "arrive arrived arrival home came come return returned enter entered",
-    "motion movement moving moved",
-    "open opened opening", "close closed closing shut",
-    "sleep sleeping slept asleep nap",
-    "bark barking barked",
-    "person people visitor man woman",
-    "dog puppy pup doggy retriever labrador lab spaniel terrier poodle collie beagle dachshund shepherd "
-    "hound pug husky corgi bulldog",
-    "cat kitten kitty tabby",
-    "son daughter boy girl kid kids child children",
-)]
 _PERIOD = re.compile(r"\b(today|yesterday|tonight|last night|this (?:morning|afternoon|evening|week)"
                      r"|(?:in )?the (?:last|past) \w+(?: \w+)?|since \d.*)$")
 
@@ -142,43 +125,25 @@ def next_event_at(db: Database, after: datetime) -> datetime | None:
 
 
 # ---------------------------------------------------------------------------- matching
-def _stem(word: str) -> str:
-    word = word.lower().removesuffix("'s").strip("'")
-    for suffix in ("ing", "ed"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            word = word[:-len(suffix)]
-            return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-_GROUP_STEMS = [frozenset(_stem(w) for w in group) for group in _GROUPS]
-
-
 def _spoken(text: str | None) -> dict[str, str]:
     """The keywords of a text: {stem: the word as written}."""
     words = re.findall(r"[a-z0-9']+", (text or "").lower().replace("\u2019", "'"))
-    return {_stem(w): w for w in words if w not in _STOP and _stem(w) not in _STOP}
+    return {stem(w): w for w in words if w not in _STOP and stem(w) not in _STOP}
 
 
 def _words(text: str | None) -> list[str]:
     return list(_spoken(text))
 
 
-def _group(stem: str) -> frozenset[str]:
-    return frozenset().union(*(g for g in _GROUP_STEMS if stem in g)) or frozenset({stem})
-
-
 def _find(term: str, words: dict[str, str]) -> tuple[str, str] | None:
     """(the word of `words` that stands for `term`, how) — same word, near spelling or synonym."""
     if term in words:
         return words[term], "same word"
-    for stem, word in words.items():
-        if min(len(stem), len(term)) >= 5 and fuzz.ratio(stem, term) >= 85:
+    for key, word in words.items():
+        if min(len(key), len(term)) >= 5 and fuzz.ratio(key, term) >= 85:
             return word, "near spelling"
-    synonyms = _group(term)
-    return next(((word, "synonym") for stem, word in words.items() if stem in synonyms), None)
+    related = synonyms(term)
+    return next(((word, "synonym") for key, word in words.items() if key in related), None)
 
 
 @dataclass(frozen=True)
@@ -198,9 +163,9 @@ def subject_aliases(db: Database, name: str) -> Alias | None:
         if fact["subject"] == name and relation == "is":
             head = _head_noun(text)
         elif relation == "name" and fact["subject"] and name in re.findall(r"[a-z']+", text.lower()):
-            head = _stem(fact["subject"].split()[-1])
+            head = stem(fact["subject"].split()[-1])
         if head:
-            words |= _group(head)
+            words |= synonyms(head)
             facts.append(text)
     return Alias(frozenset(words), tuple(facts)) if words else None
 
@@ -212,7 +177,7 @@ def _head_noun(text: str) -> str | None:
         return None
     phrase = re.split(r"\b(?:who|that|which|and|with|from)\b|[,;.]", match[1])[0]
     words = re.findall(r"[a-z]+", phrase)
-    return _stem(words[-1]) if words else None
+    return stem(words[-1]) if words else None
 
 
 @dataclass
@@ -251,7 +216,7 @@ class Matcher:
         if found:
             return f"{found[1]}: '{found[0]}' in the {where}"
         alias = self.names[term]
-        hit = next((word for stem, word in words.items() if stem in alias.words), None)
+        hit = next((word for key, word in words.items() if key in alias.words), None)
         return f"'{hit}' in the {where}; you told me: {'; '.join(alias.facts)}" if hit else None
 
     def _aliases_of_subject(self, subject: str | None) -> frozenset[str]:
