@@ -34,10 +34,19 @@ def demo_home_path() -> Path:
     return Path(__file__).resolve().parent / "data" / "demo_home.yaml"
 
 
-def prefix_cache_dir() -> Path:
-    """KV snapshots of stable prompt prefixes, shared by every ASSISTANT_HOME on the machine (they
-    hold no personal data: keys cover the model and the exact prefix). Safe to delete.
-    `ASSISTANT_CACHE_DIR` overrides the platform's user cache dir."""
+def cache_dir() -> Path:
+    """What can be rebuilt and is safe to delete, shared by every ASSISTANT_HOME on the machine:
+    `ASSISTANT_CACHE_DIR`, else the platform's user cache dir."""
     env = os.environ.get("ASSISTANT_CACHE_DIR", "").strip()
-    base = Path(env).expanduser() if env else Path(platformdirs.user_cache_dir("assistant"))
-    return base / "prefix"
+    return Path(env).expanduser() if env else Path(platformdirs.user_cache_dir("assistant"))
+
+
+def prefix_cache_dir() -> Path:
+    """KV snapshots of stable prompt prefixes (they hold no personal data: keys cover the model
+    and the exact prefix)."""
+    return cache_dir() / "prefix"
+
+
+def digests_path() -> Path:
+    """SHA-256 digests of model files already verified, keyed by path, size and mtime."""
+    return cache_dir() / "verified-sha256.json"

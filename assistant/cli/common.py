@@ -9,6 +9,8 @@ from typing import Any, Callable
 
 import typer
 from rich.console import Console
+from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
 from rich.table import Table
 
 from assistant.clock import ClockError
@@ -42,6 +44,17 @@ def friendly(func: Callable) -> Callable:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+def progress_bar(unit: str = "items") -> Progress:
+    """A progress bar for long work, on stderr (never in --json output), shown only when stderr is
+    a terminal; lines printed meanwhile on a terminal stdout appear above it. `unit`: "bytes" or
+    anything counted ("items", "tokens")."""
+    counts = [DownloadColumn(), TransferSpeedColumn()] if unit == "bytes" else [MofNCompleteColumn()]
+    return Progress(TextColumn("{task.description}"), BarColumn(), *counts, TimeElapsedColumn(),
+                    TimeRemainingColumn(), console=err_console, transient=True,
+                    redirect_stdout=sys.stdout.isatty(), redirect_stderr=False,
+                    disable=not err_console.is_terminal)
 
 
 def print_json(data: Any) -> None:

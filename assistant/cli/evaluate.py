@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from assistant.cli.common import console, friendly, print_json
+from assistant.cli.common import console, friendly, print_json, progress_bar
 
 
 @friendly
@@ -14,11 +14,12 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
     """Run each line against fresh state (models loaded once); print pass/fail and totals."""
     from assistant.app import default_registry
     from assistant.config import load_settings
-    from assistant.evaluation.cases import EvalFileError
+    from assistant.evaluation.cases import EvalFileError, load_cases
     from assistant.evaluation.runner import run_eval
     from assistant.llm.roles import ModelRoles
 
     def show(result) -> None:
+        bar.advance(task)
         if not as_json:
             mark = "[green]PASS[/green]" if result.passed else "[red]FAIL[/red]"
             reason = "" if result.passed else " — " + "; ".join(result.problems)
@@ -28,7 +29,9 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
                           f"total {timing.get('total', 0):.0f} ms){reason}", highlight=False)
 
     try:
-        report = run_eval(path, ModelRoles(load_settings()), default_registry(), on_result=show)
+        with progress_bar() as bar:
+            task = bar.add_task(f"eval {path.name}", total=len(load_cases(path)))
+            report = run_eval(path, ModelRoles(load_settings()), default_registry(), on_result=show)
     except EvalFileError as exc:
         console.print(f"[red]error:[/red] {exc}")
         raise typer.Exit(1) from None

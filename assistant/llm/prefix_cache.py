@@ -13,7 +13,7 @@ import ctypes
 import hashlib
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Callable, Literal
 
 CacheOutcome = Literal["warm", "memory", "disk", "cold", "off"]
 
@@ -30,6 +30,8 @@ class PrefixKVCache:
         self.max_files = max_files
         self.max_in_memory = max_in_memory
         self._memory: dict[str, bytes] = {}
+        # Called with (tokens evaluated, prefix length) while a cold prefix is evaluated (a bar).
+        self.progress: Callable[[int, int], None] | None = None
 
     def key(self, prefix: list[int]) -> str:
         digest = hashlib.sha256(f"{self.model_id}|{self.llama.n_ctx()}|".encode())
@@ -48,12 +50,27 @@ class PrefixKVCache:
         if data is not None and self._restore(prefix, data):
             self._remember(key, data)
             return "disk"
-        self.llama.reset()
-        self.llama.eval(prefix)
+        self._evaluate(prefix)
         data = self._snapshot()
         self._remember(key, data)
         self._write(key, data)
         return "cold"
+
+    def stored(self, prefix: list[int]) -> bool:
+        """Whether a snapshot of this prefix is on disk (a later process starts warm)."""
+        return self.directory is not None and self._file(self.key(prefix)).is_file()
+
+    def _evaluate(self, prefix: list[int]) -> None:
+        self.llama.reset()
+        if self.progress is None:
+            return self.llama.eval(prefix)
+        step = max(1, getattr(self.llama, "n_batch", 512))
+        for start in range(0, len(prefix), step):  # eval continues from the tokens already held
+            self.llama.eval(prefix[start:start + step])
+            self.progress(min(start + step, len(prefix)), len(prefix))
+
+    def _file(self, key: str) -> Path:
+        return self.directory / f"{key}.kv"
 
     def _snapshot(self) -> bytes:
         ctx = self.llama._ctx.ctx
@@ -80,9 +97,8 @@ class PrefixKVCache:
     def _read(self, key: str) -> bytes | None:
         if self.directory is None:
             return None
-        path = self.directory / f"{key}.kv"
         try:
-            return path.read_bytes()
+            return self._file(key).read_bytes()
         except OSError:
             return None
 
@@ -93,7 +109,7 @@ class PrefixKVCache:
             self.directory.mkdir(parents=True, exist_ok=True)
             partial = self.directory / f"{key}.{os.getpid()}.partial"
             partial.write_bytes(data)
-            os.replace(partial, self.directory / f"{key}.kv")
+            os.replace(partial, self._file(key))
             self._prune()
         except OSError:
             pass  # a read-only or full disk only costs speed
