@@ -4,7 +4,6 @@ from pathlib import Path
 import pytest
 
 from assistant import testing
-from assistant.testing import WEDNESDAY_9AM, scripted_roles  # noqa: F401 - shared with the test files
 
 DEV_HOME = Path(__file__).parent / "data" / "dev_home.yaml"
 

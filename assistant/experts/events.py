@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from typing import Any, Callable
 
 from rapidfuzz import fuzz
@@ -22,8 +22,8 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import View, api, build_expert
 from assistant.storage.db import Database, Migration
-from assistant.words import stem, synonyms
 from assistant.timeparse import TimeParseError, format_clock, parse_clock_time, parse_duration
+from assistant.words import stem, synonyms
 from assistant.experts.memory import derive_relation, list_facts
 
 _COLUMNS = ("id", "at", "source", "label", "subject", "data")

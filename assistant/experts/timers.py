@@ -7,15 +7,14 @@ name, the only active timer is meant, and several are read back as a question.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
 from assistant.context import ExpertContext
-from assistant.messages import ActionResult
+from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
-from assistant.messages import Decision, Request
 from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import TimeParseError, describe_due, format_duration, parse_clock_time, parse_duration

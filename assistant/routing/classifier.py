@@ -1,14 +1,13 @@
 """A non-LLM expert classifier: nearest labelled examples in MiniLM embedding space.
 
 Costs milliseconds, so it can route speculatively and leave both CPU cores to the confirmer.
-Labels are expert names, plus `none` for requests no expert serves. Training examples come from
-the labelled sets (never the held-out test split); their embeddings are cached on disk, keyed by
-the examples' content.
+Labels are expert names, plus `none` for requests no expert serves. Training examples are each
+expert's labelled examples (`assistant/routing/examples.py`; never the held-out test split); their
+embeddings are cached on disk, keyed by the examples' content.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -16,7 +15,7 @@ import numpy as np
 
 from assistant.paths import prefix_cache_dir
 from assistant.registry import Registry
-from assistant.routing.examples import NONE, labelled_examples
+from assistant.routing.examples import labelled_examples
 
 TOP_K = 3
 

@@ -7,9 +7,9 @@ import re
 from pathlib import Path
 
 from assistant.registry import View, build_expert
-from assistant.experts.smart_home.commands import propose
 from assistant.experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
                                      turn_off, turn_on, unlock)
+from assistant.experts.smart_home.commands import propose
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
 from assistant.experts.smart_home.setters import SETTERS, confirmation_policy

@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, utils
