@@ -87,3 +87,11 @@ def test_a_new_expert_reaches_every_stage_through_its_registry_entry(tmp_path):
     assert [v.noun for v in registry.views()][-1] == "plants"
     ctx = expert_context(said="water the roses")
     assert registry.api("garden", "water").func(ctx, plant="roses").reply == "Watered the roses."
+
+
+def test_help_and_the_decline_reply_list_what_the_experts_offer(scripted_assistant):
+    offered = scripted_assistant.registry.capabilities()
+    assert offered[0] == "your home's devices" and offered[-1] == "a chat"
+    helped = scripted_assistant.handle("help").reply
+    assert all(capability in helped for capability in offered)
+    assert all(capability in scripted_assistant.decline_reply for capability in offered)
