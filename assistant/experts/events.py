@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NotRequired, TypedDict
 
 from rapidfuzz import fuzz
 
@@ -27,6 +27,17 @@ from assistant.words import stem, synonyms
 from assistant.experts.memory import derive_relation, list_facts
 
 _COLUMNS = ("id", "at", "source", "label", "subject", "data")
+
+
+class Event(TypedDict):
+    """One stored event, as the events expert hands it out (its JSON shape too)."""
+
+    id: int
+    at: str  # ISO local time
+    source: str  # what saw it: "kitchen-cam"
+    label: str  # what was seen: "dog eating"
+    subject: str | None  # who or what it was about: "Daisy"
+    data: NotRequired[Any]
 _STOP = set("""a an the my our your his her their its it is are was were be been being did do does has have had
     get gets got let lets when last time times ever any anything anyone someone somebody anybody there that
     this what who whom which how if not no isn't hasn't wasn't didn't hadn't aren't weren't by at in on of to
@@ -47,14 +58,14 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _row(values: tuple) -> dict[str, Any]:
+def _row(values: tuple) -> Event:
     row = dict(zip(_COLUMNS, values))
     row["data"] = json.loads(row["data"]) if row["data"] else None
     return row
 
 
 def add_event(db: Database, source: str, label: str, subject: str | None, at: datetime,
-              data: Any = None) -> dict[str, Any]:
+              data: Any = None) -> Event:
     """Record one event; raise ValueError when the source or label is empty."""
     source, label, subject = source.strip(), " ".join(label.split()), (subject or "").strip() or None
     if not source or not label:
@@ -95,7 +106,7 @@ def event_from_json(obj: Any, now: datetime) -> dict[str, Any]:
 
 
 def query_events(db: Database, since: datetime | None = None, until: datetime | None = None,
-                 limit: int | None = None, newest_first: bool = True) -> list[dict[str, Any]]:
+                 limit: int | None = None, newest_first: bool = True) -> list[Event]:
     """Events with since <= at <= until: {id, at, source, label, subject, data}."""
     bounds = [(f"at {op} ?", _iso(moment)) for op, moment in ((">=", since), ("<=", until)) if moment]
     where = f"WHERE {' AND '.join(b[0] for b in bounds)}" if bounds else ""
@@ -106,7 +117,7 @@ def query_events(db: Database, since: datetime | None = None, until: datetime | 
     return [_row(r) for r in db.execute(sql, [b[1] for b in bounds]).fetchall()]
 
 
-def events_after(db: Database, event_id: int) -> list[dict[str, Any]]:
+def events_after(db: Database, event_id: int) -> list[Event]:
     """Events with an id above `event_id`, in arrival order: {id, at, source, label, subject}."""
     columns = ("id", "at", "source", "label", "subject")
     cursor = db.execute(f"SELECT {', '.join(columns)} FROM events WHERE id > ? ORDER BY id", [event_id])
@@ -189,7 +200,7 @@ class Matcher:
     aliases_of: Callable[[str], Alias | None] = field(repr=False)
     _event_aliases: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
-    def explain(self, event: dict[str, Any]) -> dict[str, str] | None:
+    def explain(self, event: Event) -> dict[str, str] | None:
         """Why the event matches, one reason per term of the phrase; None when it does not."""
         label, subject = _spoken(event["label"]), _spoken(event["subject"])
         extra = {word: word for word in sorted(self._aliases_of_subject(event["subject"]))}
@@ -264,7 +275,7 @@ def when_said(at: datetime, now: datetime) -> str:
     return f"{day} at {format_clock(at)}"
 
 
-def describe_event(event: dict[str, Any]) -> str:
+def describe_event(event: Event) -> str:
     """'kitchen-cam saw “dog eating” (Daisy)'."""
     subject = f" ({event['subject']})" if event["subject"] else ""
     return f"{event['source']} saw \u201c{event['label']}\u201d{subject}"

@@ -25,7 +25,7 @@ from assistant.registry import View, api, build_expert
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import (Schedule, TimeParseError, describe_day, format_clock, next_occurrence,
                                  parse_clock_time, parse_when)
-from assistant.experts.events import describe_event, events_after, find_matches, last_event_id, matcher
+from assistant.experts.events import Event, describe_event, events_after, find_matches, last_event_id, matcher
 from assistant.experts.reminders import describe_recurrence
 from assistant.experts.smart_home import list_devices, resolve
 
@@ -184,7 +184,7 @@ def _in_state(device: dict[str, Any], state: str) -> bool:
     return actual == state or (device["id"].startswith("binary_sensor.") and actual == _SENSOR_STATES.get(state))
 
 
-def pending_occurrences(db: Database, now: datetime) -> tuple[list[tuple[int, dict, dict]], dict[int, int]]:
+def pending_occurrences(db: Database, now: datetime) -> tuple[list[tuple[int, Event, dict[str, str]]], dict[int, int]]:
     """(watch id, event, why) for new events matching occurrence watches, and each watch's new event cursor.
 
     The cursor only moves past events that are not in the future, so a future-dated event is looked
@@ -213,7 +213,7 @@ def advance_cursors(db: Database, cursors: dict[int, int]) -> None:
                    [cursor, watch_id, cursor])
 
 
-def fire_occurrence(db: Database, watch_id: int, event: dict[str, Any], why: dict) -> CheckResult:
+def fire_occurrence(db: Database, watch_id: int, event: Event, why: dict[str, str]) -> CheckResult:
     """The notification for an event an occurrence watch was waiting for; a one-off watch finishes."""
     row = _get(db, watch_id)
     if row is None:
