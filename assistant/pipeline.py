@@ -21,8 +21,8 @@ from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, default_classifier
 from assistant.routing.context import cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
-from assistant.words import is_question
 from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
+from assistant.words import is_question
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
@@ -103,13 +103,13 @@ class Assistant:
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan
-        decision = fastpath.match(utterance.text) if self.routing.fast_path else None
-        if decision is not None and decision.qualified == "system.stop":
-            decision = cancel_of_previous_turn(self.db, self.registry, utterance.text,
-                                               self.clock.now()) or decision
-        plan.decision = decision
         plan.previous = previous_turn(self.db, self.clock.now())
         plan.context = routing_context(plan.previous, utterance.text)
+        decision = fastpath.match(utterance.text) if self.routing.fast_path else None
+        if decision is not None and decision.qualified == "system.stop":
+            decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
+                                               self.clock.now()) or decision
+        plan.decision = decision
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
             self._propose(plan)
         return plan

@@ -49,12 +49,12 @@ def routing_context(previous: Turn | None, text: str) -> str | None:
 
 
 def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text: str,
-                            now: datetime) -> Decision | None:
+                            previous: Turn | None, now: datetime) -> Decision | None:
     """"cancel it" right after starting a timer (or creating a reminder) cancels that, not the
     conversation: the previous turn gives "it" its meaning (`Expert.cancellable`). After a
     question about it ("how long is left on it"), "it" is still the item that expert last made.
     None when it does not apply."""
-    turn = previous_turn(db, now) if CANCEL_IT.match(text) else None
+    turn = previous if CANCEL_IT.match(text) else None
     if turn is None or turn.api == "cancel":  # already cancelled: "cancel it" just stops
         return None
     cancellable = registry.expert(turn.expert).cancellable
