@@ -17,10 +17,19 @@ SPOKEN_NUMBERS = {"half": "30", "an": "1", "a": "1"}
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+             "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+             "hundred thousand million").split()
+_CARDINAL = rf"(?:{'|'.join(CARDINALS)})"
+# a run of cardinal words ("two hundred and five", "twenty-five"); ordinals ("second", "first")
+# are left alone: "a 90 second timer" keeps its seconds
+CARDINAL_RUN = re.compile(rf"\b{_CARDINAL}(?:(?:[ -]|\s+and\s+){_CARDINAL})*\b")
+
+
 @lru_cache(maxsize=1024)
 def digits(text: str) -> str:
     """The text lower-cased, with spoken numbers as digits: 'Twenty five minutes' -> '25 minutes'."""
-    return alpha2digit(text.lower(), "en", threshold=0)
+    return CARDINAL_RUN.sub(lambda m: alpha2digit(m[0], "en", threshold=0), text.lower())
 
 
 def numbers(text: str) -> list[float]:

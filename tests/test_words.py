@@ -9,6 +9,7 @@ from assistant.testing import confirmer
     ("dim to thirty five percent", [35]), ("seventy", [70]), ("eighty eight degrees", [88]),
     ("ninety", [90]), ("twenty-five minutes", [25]), ("one hundred and five", [105]),
     ("set it to 21.5", [21.5]), ("volume down by thirty", [30]), ("turn on the lights", []),
+    ("a twenty second timer", [20]), ("the second one", [1]), ("five past nine", [5, 9]),
 ])
 def test_spoken_numbers(text, numbers):
     assert words.numbers(text) == numbers
@@ -24,6 +25,7 @@ def test_said_number(text, value, said):
 
 @pytest.mark.parametrize("text, tokens", [
     ("twenty five minutes", {"25", "minutes"}), ("an hour", {"1", "hour"}), ("5 mins", {"5", "minutes"}),
+    ("give me a 90 second timer", {"give", "me", "1", "90", "second", "timer"}),
 ])
 def test_tokens(text, tokens):
     assert words.tokens(text) == tokens

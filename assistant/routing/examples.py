@@ -4,7 +4,7 @@ core's requests that no expert serves (`data/declined.jsonl`).
 One JSON object a line, in the format `assistant eval` reads (`id`, `text`, `expect`, and for a
 full case `home` and `now`). The label is the file's owner ("none" for the declined file). A line
 with a `prompt` key (the call, e.g. `{"api": "timers.start", "args": {...}}`) is also one of the
-few fixed examples in the routing prompt.
+few fixed examples in the routing prompt, shown in the order of their ids (`prompt-NN`).
 """
 from __future__ import annotations
 
@@ -24,12 +24,13 @@ class Example:
     text: str
     label: str  # an expert's name, or "none"
     prompt: dict[str, Any] | None = None  # the call it shows in the routing prompt, if it is shown
+    id: str = ""  # prompt lines are shown in the order of their ids ("prompt-01", "prompt-02", ...)
 
 
 def read_examples(path: Path, label: str) -> list[Example]:
     lines = path.read_text().splitlines() if path.is_file() else []
     cases = [json.loads(line) for line in lines if line.strip()]
-    return [Example(case["text"], label, case.get("prompt")) for case in cases]
+    return [Example(case["text"], label, case.get("prompt"), case.get("id", "")) for case in cases]
 
 
 def example_files(registry: Registry) -> list[tuple[Path, str]]:

@@ -24,9 +24,9 @@ If it needs something no function has, reply {{"api": "{DECLINE}"}}: this assist
 def examples(registry: Registry) -> str:
     """The fixed examples the experts mark for the prompt, one `request -> output` line each."""
     lines = ["Examples:"]
-    for example in labelled_examples(registry):
-        if example.prompt is not None:
-            lines.append(f"{example.text} -> {json.dumps(example.prompt, separators=(',', ':'))}")
+    shown = sorted((e for e in labelled_examples(registry) if e.prompt is not None), key=lambda e: e.id)
+    for example in shown:
+        lines.append(f"{example.text} -> {json.dumps(example.prompt, separators=(',', ':'))}")
     return "\n".join(lines)
 
 
