@@ -15,21 +15,29 @@ from assistant.storage.core_tables import MIGRATIONS as CORE_MIGRATIONS
 
 
 def default_registry() -> Registry:
-    """Every expert, in catalogue order (most used first)."""
-    from experts import chat, lists, memory, notifications, reminders, smart_home, system, timers
-    from experts import events, watches
+    """Every expert, in catalogue order (most used first): one line each. The only place that
+    imports the experts."""
+    from assistant.experts import chat, events, lists, memory, notifications, reminders, smart_home
+    from assistant.experts import system, timers, watches
 
-    return Registry([smart_home.EXPERT, timers.EXPERT, reminders.EXPERT, lists.EXPERT,
-                     notifications.EXPERT, memory.EXPERT, watches.EXPERT, events.EXPERT,
-                     system.EXPERT, chat.EXPERT])
+    return Registry([
+        smart_home.EXPERT,
+        timers.EXPERT,
+        reminders.EXPERT,
+        lists.EXPERT,
+        notifications.EXPERT,
+        memory.EXPERT,
+        watches.EXPERT,
+        events.EXPERT,
+        system.EXPERT,
+        chat.EXPERT,
+    ])
 
 
 def open_state(registry: Registry, path: Path | str | None = None):
     """The database with every expert's tables, and a home loaded (the demo home by default)."""
-    from experts import smart_home
-
     db = open_database(path or database_path(), [*CORE_MIGRATIONS, *SPECULATION_MIGRATIONS, *registry.migrations()])
-    smart_home.ensure_home(db, demo_home_path())
+    registry.service("ensure_home")(db, demo_home_path())
     return db
 
 

@@ -1,13 +1,20 @@
-"""What an expert API receives besides its arguments: state, time, and who is asking from where."""
+"""What an expert API receives besides its arguments: state, time, who is asking from where, and
+the turn before (experts never read routing state themselves)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Protocol
 
 import sqlite_utils
 
 from assistant.clock import Clock
-from assistant.messages import Utterance
+from assistant.messages import Turn, Utterance
+
+
+class Aliases(Protocol):
+    """Short stand-ins for long ids in a prompt (see `assistant.routing.aliases.AliasTable`)."""
+
+    def alias(self, identifier: str) -> str: ...
 
 
 @dataclass
@@ -16,8 +23,15 @@ class ExpertContext:
     clock: Clock
     utterance: Utterance | None = None
     compose: Callable[[str], str] | None = None  # the chat model, for experts whose job is talk
+    previous: Turn | None = None  # the last action still in effect, if recent ("add eggs too")
+    capabilities: str = "your home"  # what the assistant offers, in words (for "help")
 
     @property
     def area(self) -> str | None:
         """The area of the input device ("it's dark in here" resolves to it)."""
         return self.utterance.area if self.utterance else None
+
+    @property
+    def said(self) -> str:
+        """The words the user said ("" for a direct call)."""
+        return self.utterance.text if self.utterance else ""

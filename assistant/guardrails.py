@@ -8,6 +8,7 @@ import sqlite_utils
 
 from assistant.messages import Utterance
 from assistant.registry import ApiSpec, Registry
+from assistant.words import FUNCTION_WORDS, tokens
 
 MAX_CHARS = 500
 
@@ -76,25 +77,9 @@ def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sql
     return f"Just to be sure: {reason}? Say yes to confirm or no to cancel."
 
 
-NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty".split())}
-NUMBER_WORDS.update({"thirty": "30", "forty": "40", "fifty": "50", "sixty": "60", "ninety": "90",
-                     "half": "30", "an": "1", "a": "1"})
-ABBREVIATIONS = {"min": "minutes", "mins": "minutes", "sec": "seconds", "secs": "seconds", "hr": "hours",
-                 "hrs": "hours", "tmr": "tomorrow", "tmrw": "tomorrow", "wk": "week", "wks": "weeks"}
-FILLER = {"at", "the", "to", "in", "on", "of", "my", "me", "for", "and", "is", "it", "that", "this",
-          "i", "you", "be", "by", "every", "list", "am", "pm"}
-
-
-def _tokens(text: str) -> set[str]:
-    words = re.findall(r"[a-z]+|\d+", text.lower())
-    return {NUMBER_WORDS.get(w, ABBREVIATIONS.get(w, w)) for w in words}
-
-
 def _grounded(phrase: str, said: set[str]) -> bool:
     """Do most content words of `phrase` occur in what the user said (loosely: shared stems)?"""
-    words = [w for w in _tokens(phrase) if w not in FILLER]
+    words = [w for w in tokens(phrase) if w not in FUNCTION_WORDS]
     if not words:
         return True
     hits = sum(any(w == s or (len(w) >= 4 and len(s) >= 4 and w[:4] == s[:4]) for s in said) for w in words)
@@ -104,7 +89,7 @@ def _grounded(phrase: str, said: set[str]) -> bool:
 def in_users_words(spec: ApiSpec, args: dict, text: str) -> dict:
     """The arguments, with each of the API's verbatim arguments (`ApiSpec.verbatim`) that the
     model reworded beyond the utterance replaced by the utterance itself."""
-    said = _tokens(text)
+    said = tokens(text)
     return {name: text if name in spec.verbatim and isinstance(value, str) and not _grounded(value, said)
             else value for name, value in args.items()}
 
@@ -112,7 +97,7 @@ def in_users_words(spec: ApiSpec, args: dict, text: str) -> dict:
 def ungrounded_arguments(spec: ApiSpec, args: dict, text: str) -> list[str]:
     """Required phrase arguments the model did not take from the utterance (it made them up:
     "order a pizza" → timers.start(duration="15 minutes")). Such a call is not what was asked."""
-    said = _tokens(text)
+    said = tokens(text)
     schema = spec.json_schema()
     properties = schema.get("properties", {})
     bad = []

@@ -1,6 +1,8 @@
 """Typed messages passed between the pipeline's stages."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -55,3 +57,38 @@ class Reply(BaseModel):
     speculation: dict[str, Any] | None = None
     routing: dict[str, Any] | None = None  # how the decision was reached (expert scores), for --trace
     data: Any = None
+
+
+@dataclass(frozen=True)
+class Request:
+    """What an expert's `propose` hook sees: the words as said, the words a command shape is
+    matched on (lower-cased, politeness dropped: see `assistant.words.command`), and the time."""
+
+    text: str
+    words: str
+    now: datetime
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier action still in effect: what was said, and the call it made."""
+
+    text: str
+    expert: str
+    api: str
+    args: dict[str, Any]
+
+    @property
+    def qualified(self) -> str:
+        return f"{self.expert}.{self.api}"
+
+
+@dataclass(frozen=True)
+class PendingAction:
+    """An action waiting for "yes": the call, and the words and area it was asked with."""
+
+    expert: str
+    api: str
+    args: dict[str, Any]
+    said: str | None = None
+    area: str | None = None

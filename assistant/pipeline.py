@@ -1,6 +1,7 @@
 """The pipeline: utterance → guardrails → fast path / speculation + confirmer → expert → Reply."""
 from __future__ import annotations
 
+import json
 import threading
 import time
 from dataclasses import dataclass, field
@@ -14,15 +15,15 @@ from assistant.context import ExpertContext
 from assistant.llm.backend import ChatMessage
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, Reply, Utterance
-from assistant.plan import Plan
+from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
-from assistant.routing.context import cancel_of_previous_turn, is_follow_up, routing_context
+from assistant.routing.classifier import Classifier, default_classifier
+from assistant.routing.context import cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
+from assistant.words import is_question
 
-DECLINE_REPLY = ("Sorry, I can't do that. I can help with your home's devices, timers, reminders, "
-                 "lists, notifications, things to remember, and a chat.")
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
                 "spoken sentences. Never claim to have done anything in the home.")
@@ -45,8 +46,9 @@ class Assistant:
     registry: Registry
     roles: ModelRoles
     input_area: str | None = None
+    # the expert classifier (a test double through the same interface); built on first use if None
+    classifier: Classifier | None = field(default=None, repr=False)
     _router: ModelRouter | None = field(default=None, init=False, repr=False)
-    _classifier: object | None = field(default=None, init=False, repr=False)
     # a prefetch thread and a request may build the router or classifier at once: build once
     _building: threading.RLock = field(default_factory=threading.RLock, init=False, repr=False)
 
@@ -65,20 +67,27 @@ class Assistant:
                                            minify=self.routing.minify_ids)
             return self._router
 
-    @property
-    def classifier(self):
+    def _classifier(self) -> Classifier:
         with self._building:
-            if self._classifier is None:
-                from assistant.routing.classifier import default_classifier
+            if self.classifier is None:
+                self.classifier = default_classifier(self.registry)
+            return self.classifier
 
-                self._classifier = default_classifier()
-            return self._classifier
+    @property
+    def decline_reply(self) -> str:
+        return f"Sorry, I can't do that. I can help with {self.capabilities}."
+
+    @property
+    def capabilities(self) -> str:
+        """What the experts offer, in words: "your home's devices, timers, …, and a chat"."""
+        offered = self.registry.capabilities()
+        return ", ".join(offered[:-1]) + f", and {offered[-1]}" if len(offered) > 1 else "".join(offered)
 
     def prepare(self) -> None:
         """Prefetch while the user is still speaking: load the classifier and the confirmer and
         put the cached prompt prefix in place, so routing starts at once when the text arrives."""
         if self.routing.speculation or self.routing.expert_prior:
-            self.classifier  # noqa: B018 - building it is the point
+            self._classifier()
         self.router.warm()
 
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
@@ -94,9 +103,11 @@ class Assistant:
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan
+        plan.previous = previous_turn(self.db, self.clock.now())
+        plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
         if decision is not None and decision.qualified == "system.stop":
-            decision = cancel_of_previous_turn(self.db, self.registry, utterance.text,
+            decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
                                                self.clock.now()) or decision
         plan.decision = decision
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
@@ -117,11 +128,11 @@ class Assistant:
         if plan.answer is not None:
             reply = plan.answer
         elif plan.decision is not None:
-            reply = self._act(utterance, plan.decision, started)
+            reply = self._act(plan, plan.decision, started)
         elif self.routing.speculation:
             reply = self._speculate(plan, started)
         else:
-            reply = self._act(utterance, self._confirmed(plan), started)
+            reply = self._act(plan, self._confirmed(plan), started)
         reply.timings_ms = {**plan.timings, **reply.timings_ms, "total": _elapsed(started)}
         reply.routing = plan.routing_trace
         return reply
@@ -135,13 +146,12 @@ class Assistant:
 
     def _confirm(self, plan: Plan) -> Decision:
         text = plan.utterance.text
-        context = routing_context(self.db, text, self.clock.now())
         prior = None
         if self.routing.expert_prior:
-            guess = plan.guess or self.classifier.guess(text)
-            prior = cues.pin(guess.probabilities(self.routing.prior_temperature), text)
+            guess = plan.guess or self._classifier().guess(text)
+            prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text)
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
-        decision, trace = self.router.decide(text, context, prior, state)
+        decision, trace = self.router.decide(text, plan.context, prior, state)
         if self.routing.trace:
             plan.routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
         elif trace.expert_scores:
@@ -162,10 +172,10 @@ class Assistant:
         enough to skip the confirmer, and the classifier's guess."""
         began = time.perf_counter()
         text = plan.utterance.text
-        plan.guess = self.classifier.guess(text)
+        plan.guess = self._classifier().guess(text)
         if self.routing.speculation and not is_follow_up(text):  # a follow-up: the confirmer's job
-            expert = cues.pinned_expert(text) or plan.guess.expert
-            plan.proposal = rules.propose(text, expert, self.clock.now())
+            expert = cues.pinned_expert(self.registry, text) or plan.guess.expert
+            plan.proposal = rules.propose(self.registry, text, expert, self.clock.now())
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
@@ -174,7 +184,7 @@ class Assistant:
     def _speculate(self, plan: Plan, started: float) -> Reply:
         utterance, proposal = plan.utterance, plan.proposal
         record = speculation.SpeculationRecord(proposed=proposal)
-        early = self._run_speculatively(utterance, proposal, started)
+        early = self._run_speculatively(plan, proposal, started)
         record.ran = early is not None
         record.skipped_confirmer = plan.confident
         record.confirmed = proposal if plan.confident else self._confirmed(plan)
@@ -186,14 +196,14 @@ class Assistant:
         else:
             if early is not None:
                 self._undo(early)
-            reply = self._act(utterance, record.confirmed, started)
+            reply = self._act(plan, record.confirmed, started)
             if early is not None:
-                reply = self._settle(utterance, early, reply, record, started)
+                reply = self._settle(plan, early, reply, record, started)
         reply.speculation = record.as_json()
         speculation.record(self.db, self.clock.now(), utterance.text, record, reply.timings_ms)
         return reply
 
-    def _settle(self, utterance: Utterance, early: Executed, reply: Reply,
+    def _settle(self, plan: Plan, early: Executed, reply: Reply,
                 speculation_record: speculation.SpeculationRecord, started: float) -> Reply:
         """After a disagreement: same effect in other words is agreement; a confirmed call its
         expert could not carry out (e.g. an alarm for "20 minutes"), or a read-only query for
@@ -204,25 +214,37 @@ class Assistant:
         same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
         record.agreed, record.rolled_back = same_effect, not same_effect
         failed_call = reply.expert is not None and not reply.ok and not reply.needs_confirmation
-        idle_query = reply.api == "query" and not rules.is_question(utterance.text)
+        idle_query = reply.api == "query" and not is_question(plan.utterance.text)
         if not same_effect and (failed_call or idle_query) and early.result.ok:
-            redo = self._execute(utterance, early.spec, early.reply.args, "router", started)
+            redo = self._execute(plan, early.spec, early.reply.args, "router", started)
             record.rolled_back, record.fallback = False, True
             reply = redo.reply
         reply.timings_ms["first_action"] = early.reply.timings_ms["first_action"]
         return reply
 
-    def _run_speculatively(self, utterance: Utterance, proposal: Decision | None,
+    def _run_speculatively(self, plan: Plan, proposal: Decision | None,
                            started: float) -> Executed | None:
         if proposal is None:
             return None
         spec = self.registry.api(proposal.expert, proposal.api)
-        args = spec.validate(proposal.args)
-        if (not spec.speculative_safe or spec.sensitive
-                or guardrails.ungrounded_arguments(spec, args, utterance.text)
-                or guardrails.confirmation_question(self.registry, spec, args, self.db, utterance)):
+        if not spec.speculative_safe or spec.sensitive:
+            return None
+        vetted = self._vet(plan, spec, spec.validate(proposal.args))
+        if vetted.ungrounded or vetted.question:
             return None  # nothing unsafe ever runs before the confirmer agrees
-        return self._execute(utterance, spec, args, "router", started)
+        return self._execute(plan, spec, vetted.args, "router", started)
+
+    def _vet(self, plan: Plan, spec: ApiSpec, args: dict) -> Vetted:
+        """The guardrails' checks of one call, made once per plan (speculation and acting share them)."""
+        key = f"{spec.qualified} {json.dumps(args, sort_keys=True, default=str)}"
+        if key not in plan.vetted:
+            text = plan.utterance.text
+            args = guardrails.in_users_words(spec, args, text)
+            said = f"{text} {plan.context or ''}"
+            plan.vetted[key] = Vetted(args=args, ungrounded=guardrails.ungrounded_arguments(spec, args, said),
+                                      question=guardrails.confirmation_question(self.registry, spec, args,
+                                                                                self.db, plan.utterance))
+        return plan.vetted[key]
 
     def _undo(self, executed: Executed) -> None:
         if executed.spec.undo is not None and executed.result.undo is not None:
@@ -230,46 +252,46 @@ class Assistant:
             executed.spec.undo(ctx, executed.result.undo)
         mark_undone(self.db, executed.action_id)
 
-    def _act(self, utterance: Utterance, decision: Decision, started: float) -> Reply:
+    def _act(self, plan: Plan, decision: Decision, started: float) -> Reply:
         if decision.source == "confirmation":
-            return self._answer_confirmation(utterance, decision, started)
+            return self._answer_confirmation(plan, decision, started)
         if decision.declined:
-            return Reply(reply=DECLINE_REPLY, declined=True)
+            return Reply(reply=self.decline_reply, declined=True)
         if decision.qualified is None:
             return Reply(reply=NOT_UNDERSTOOD, ok=False)
         spec = self.registry.api(decision.expert, decision.api)
-        said = f"{utterance.text} {routing_context(self.db, utterance.text, self.clock.now()) or ''}"
-        decision = decision.model_copy(update={"args": guardrails.in_users_words(spec, decision.args,
-                                                                                 utterance.text)})
-        if guardrails.ungrounded_arguments(spec, decision.args, said):
-            return Reply(reply=DECLINE_REPLY, declined=True, args=decision.args,
-                         data={"ungrounded": f"{spec.qualified} {decision.args}"})
-        question = guardrails.confirmation_question(self.registry, spec, decision.args, self.db,
-                                                    utterance)
-        if question:
+        vetted = self._vet(plan, spec, decision.args)
+        if vetted.ungrounded:
+            return Reply(reply=self.decline_reply, declined=True, args=vetted.args,
+                         data={"ungrounded": f"{spec.qualified} {vetted.args}"})
+        if vetted.question:
+            utterance = plan.utterance
             park_action(self.db, at=self.clock.now(), expert=spec.expert, api=spec.name,
-                        args=decision.args, question=question, said=utterance.text, area=utterance.area)
-            return Reply(reply=question, expert=spec.expert, api=spec.name, args=decision.args,
+                        args=vetted.args, question=vetted.question, said=utterance.text, area=utterance.area)
+            return Reply(reply=vetted.question, expert=spec.expert, api=spec.name, args=vetted.args,
                          needs_confirmation=True)
-        return self._execute(utterance, spec, decision.args, decision.source, started).reply
+        return self._execute(plan, spec, vetted.args, decision.source, started).reply
 
-    def _answer_confirmation(self, utterance: Utterance, decision: Decision, started: float) -> Reply:
+    def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
         pending = take_pending(self.db, self.clock.now(), status)
         if pending is None:
             spec = self.registry.api("system", "stop")  # a bare yes/no with nothing to confirm
-            return self._execute(utterance, spec, {}, "fastpath", started).reply
+            return self._execute(plan, spec, {}, "fastpath", started).reply
         if status == "denied":
-            return Reply(reply="OK, I won't.", expert=pending["expert"], api=pending["api"],
-                         args=pending["args"])
-        spec = self.registry.api(pending["expert"], pending["api"])
-        asked = utterance.model_copy(update={"text": pending["said"] or utterance.text,
-                                             "area": pending["area"] or utterance.area})
-        return self._execute(asked, spec, pending["args"], "confirmation", started).reply
+            return Reply(reply="OK, I won't.", expert=pending.expert, api=pending.api, args=pending.args)
+        spec = self.registry.api(pending.expert, pending.api)
+        utterance = plan.utterance
+        asked = utterance.model_copy(update={"text": pending.said or utterance.text,
+                                             "area": pending.area or utterance.area})
+        return self._execute(plan, spec, pending.args, "confirmation", started, asked).reply
 
-    def _execute(self, utterance: Utterance, spec: ApiSpec, args: dict, source: str,
-                 started: float) -> Executed:
-        ctx = ExpertContext(db=self.db, clock=self.clock, utterance=utterance, compose=self._compose)
+    def _execute(self, plan: Plan, spec: ApiSpec, args: dict, source: str, started: float,
+                 utterance: Utterance | None = None) -> Executed:
+        """Run one call for this plan (as `utterance`, by default the plan's own) and log it."""
+        utterance = utterance or plan.utterance
+        ctx = ExpertContext(db=self.db, clock=self.clock, utterance=utterance, compose=self._compose,
+                            previous=plan.previous, capabilities=self.capabilities)
         result = execute(spec, args, ctx)
         executed_ms = _elapsed(started)
         action_id = log_action(self.db, at=self.clock.now(), text=utterance.text, expert=spec.expert,

@@ -11,9 +11,9 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
 
-from assistant.messages import Decision, Reply, Utterance
+from assistant.messages import Decision, Reply, Turn, Utterance
+from assistant.routing.classifier import ExpertGuess
 
 
 @dataclass
@@ -25,11 +25,24 @@ class Plan:
     decision: Decision | None = None  # the fast path's decision: final, no confirmer
     proposal: Decision | None = None  # the fast router's guess (speculation)
     confident: bool = False  # the proposal may skip the confirmer (opt-in)
-    guess: Any = None  # the classifier's expert guess, reused as the confirmer's prior
+    guess: ExpertGuess | None = None  # the classifier's expert guess, reused as the confirmer's prior
+    previous: Turn | None = None  # the last action still in effect, if recent
+    context: str | None = None  # the previous turn for the router, when this is a follow-up
     routing_trace: dict | None = None  # how the confirmer decided (expert scores; --trace)
     confirmed: Decision | None = None  # the confirmer's decision, once made
     confirming: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    vetted: dict[str, "Vetted"] = field(default_factory=dict, repr=False)  # by call: checked once
 
     @property
     def needs_confirmer(self) -> bool:
         return self.answer is None and self.decision is None and not self.confident
+
+
+@dataclass(frozen=True)
+class Vetted:
+    """A call checked against the guardrails, once per plan: its arguments in the user's words,
+    the arguments the model made up, and the question to ask before running it."""
+
+    args: dict
+    ungrounded: list[str]
+    question: str | None

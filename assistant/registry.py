@@ -8,16 +8,24 @@ registry, never per expert.
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
 from typing import Any, Callable, get_type_hints
 
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
-from assistant.storage.db import Migration
+from assistant.messages import Decision, Request
+from assistant.storage.db import Database, Migration
 
 
 class RegistryError(LookupError):
     """An unknown expert or API, or a duplicate registration."""
+
+
+class ExpertInputError(ValueError):
+    """Something given to an expert's service (a file, a value) is unusable: one clear line to the user."""
 
 
 @dataclass(frozen=True)
@@ -47,8 +55,23 @@ class ApiSpec:
         return model.model_dump(exclude_none=True)
 
 
+@dataclass(frozen=True)
+class View:
+    """A listing of an expert's state: `assistant NOUN` prints it as a table, `--json` as `rows`."""
+
+    noun: str  # the CLI sub-command: "devices", "reminders", ...
+    help: str
+    rows: Callable[[Database, datetime], Any]  # (db, now) -> the --json shape
+    columns: tuple[str, ...] = ()  # the table's columns: keys of each row
+    # for a shape that is not a list of rows: the data -> [(title, columns, rows)]
+    tables: Callable[[Any], list[tuple[str, list[str], list[list]]]] | None = None
+
+
 @dataclass
 class Expert:
+    """One domain. Everything the core knows of it comes through these fields (all optional but
+    the name, the description and the APIs)."""
+
     name: str
     description: str
     apis: dict[str, ApiSpec] = field(default_factory=dict)
@@ -58,6 +81,16 @@ class Expert:
     # (db, text, here, aliases) -> the state this request needs in its prompt (e.g. the few
     # devices it points at), or "" — asked only once the request is routed to this expert
     routing_context: Callable[..., str] | None = None
+    capability: str = ""  # what it offers, in a few words, for the decline reply ("timers")
+    # its deterministic command shapes: the request -> a proposal, or None (checked by the confirmer)
+    propose: Callable[[Request], Decision | None] | None = None
+    cues: tuple[re.Pattern[str], ...] = ()  # phrasings whose meaning is this expert, whatever a model thinks
+    frames: bool = False  # its cues wrap another request ("remind me to turn off …"): checked first
+    cancellable: tuple[str, ...] = ()  # APIs whose result "cancel it" may mean (undone by its `cancel`)
+    scheduler_sources: Callable[[], list[Any]] = list  # () -> what it has due (scheduler Sources)
+    views: tuple[View, ...] = ()
+    services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
+    examples: Path | None = None  # its labelled utterances (JSON lines), for the classifier and prompt
 
     def api(self, name: str) -> ApiSpec:
         try:
@@ -65,7 +98,6 @@ class Expert:
         except KeyError:
             known = ", ".join(sorted(self.apis))
             raise RegistryError(f"expert {self.name!r} has no API {name!r} (known: {known})") from None
-
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
         verbatim: tuple[str, ...] = ()):
@@ -80,12 +112,10 @@ def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callab
 
 
 def build_expert(name: str, description: str, module_functions: list[Callable],
-                 migrations: list[Migration] | None = None,
-                 confirmation_policy: Callable[..., str | None] | None = None,
-                 routing_context: Callable[..., str] | None = None) -> Expert:
-    """Turn a module's `@api` functions into an Expert with derived schemas."""
-    expert = Expert(name=name, description=description, migrations=list(migrations or []),
-                    confirmation_policy=confirmation_policy, routing_context=routing_context)
+                 migrations: list[Migration] | None = None, **hooks: Any) -> Expert:
+    """Turn a module's `@api` functions into an Expert with derived schemas; `hooks` are the
+    Expert's optional fields (confirmation_policy, propose, cues, views, ...)."""
+    expert = Expert(name=name, description=description, migrations=list(migrations or []), **hooks)
     for func in module_functions:
         spec = _spec_from_function(name, func)
         if spec.name in expert.apis:
@@ -119,11 +149,6 @@ class Registry:
         for expert in experts or []:
             self.add(expert)
 
-    def add(self, expert: Expert) -> None:
-        if expert.name in self._experts:
-            raise RegistryError(f"duplicate expert {expert.name!r}")
-        self._experts[expert.name] = expert
-
     def expert(self, name: str) -> Expert:
         try:
             return self._experts[name]
@@ -143,5 +168,35 @@ class Registry:
     def migrations(self) -> list[Migration]:
         return [m for expert in self._experts.values() for m in expert.migrations]
 
+    def cues(self) -> list[tuple[re.Pattern[str], str]]:
+        """(pattern, expert) for every cue: framing experts' first, then in catalogue order."""
+        ordered = sorted(self._experts.values(), key=lambda e: not e.frames)
+        return [(cue, expert.name) for expert in ordered for cue in expert.cues]
 
-__all__ = ["ApiSpec", "Expert", "Registry", "RegistryError", "ValidationError", "api", "build_expert"]
+    def capabilities(self) -> list[str]:
+        return [expert.capability for expert in self._experts.values() if expert.capability]
+
+    def scheduler_sources(self) -> list[Any]:
+        return [source for expert in self._experts.values() for source in expert.scheduler_sources()]
+
+    def views(self) -> list[View]:
+        return [view for expert in self._experts.values() for view in expert.views]
+
+    def service(self, name: str) -> Callable[..., Any]:
+        """The function some expert offers the core under `name` ("notify", "add_events", ...)."""
+        offered = {key: func for expert in self._experts.values() for key, func in expert.services.items()}
+        try:
+            return offered[name]
+        except KeyError:
+            raise RegistryError(f"no expert offers {name!r} (offered: {', '.join(sorted(offered))})") from None
+
+    def add(self, expert: Expert) -> None:
+        if expert.name in self._experts:
+            raise RegistryError(f"duplicate expert {expert.name!r}")
+        clash = set(expert.services) & {k for e in self._experts.values() for k in e.services}
+        if clash:
+            raise RegistryError(f"duplicate services {sorted(clash)} from {expert.name!r}")
+        self._experts[expert.name] = expert
+
+
+__all__ = ["ApiSpec", "Expert", "ExpertInputError", "Registry", "RegistryError", "ValidationError", "View", "api", "build_expert"]

@@ -142,7 +142,10 @@ def positives(speech: Speech, count: int, held_out: bool) -> list[Clip]:
 def negatives(speech: Speech, minutes: float) -> np.ndarray:
     """>= `minutes` of non-wake speech: the labelled utterances of data/eval, many voices."""
     texts = []
-    for path in (ROOT / "assistant" / "routing" / "data" / "train.jsonl", ROOT / "data" / "eval" / "test.jsonl"):
+    from assistant.app import default_registry
+    from assistant.routing.examples import example_files
+
+    for path in [p for p, _ in example_files(default_registry())] + [ROOT / "data" / "eval" / "test.jsonl"]:
         if path.is_file():
             texts += [json.loads(line)["text"] for line in path.read_text().splitlines() if line.strip()]
     texts = [t for t in (texts or COMMANDS * 20) if "jarvis" not in t.lower()]

@@ -21,11 +21,12 @@ from assistant.app import default_registry  # noqa: E402
 from assistant.config import load_settings  # noqa: E402
 from assistant.llm.roles import ModelRoles  # noqa: E402
 from assistant.routing.classifier import default_classifier  # noqa: E402
+from assistant.routing.examples import example_files  # noqa: E402
 from assistant.routing.prompt import routing_messages  # noqa: E402
 from assistant.routing.schema import DECLINE  # noqa: E402
 
-SETS = {"train": ROOT / "assistant/routing/data/train.jsonl", "test": ROOT / "data/eval/test.jsonl",
-        "dev": ROOT / "tests/data/dev_eval.jsonl"}
+SETS = {"train": [path for path, _ in example_files(default_registry())], "test": [ROOT / "data/eval/test.jsonl"],
+        "dev": [ROOT / "tests/data/dev_eval.jsonl"]}  # train: the labelled cases of the train split
 CACHE = ROOT / "data/eval/.prior_scores.json"
 
 
@@ -39,12 +40,13 @@ def score_sets() -> dict:
         return json.loads(CACHE.read_text())
     registry = default_registry()
     llm = ModelRoles(load_settings()).get("confirmer")
-    classifier = default_classifier()
+    classifier = default_classifier(registry)
     names = [e.name for e in registry.experts()] + [DECLINE]
     out = {}
-    for split, path in SETS.items():
+    for split, paths in SETS.items():
         rows = []
-        for line in path.read_text().splitlines():
+        lines = [line for path in paths for line in path.read_text().splitlines()]
+        for line in (ln for ln in lines if ln.strip() and (split != "train" or '"id": "train-' in ln)):
             case = json.loads(line)
             label = label_of(case)
             if not label or label == "system":
@@ -73,7 +75,7 @@ def accuracy(rows: list[dict], weight: float, temperature: float) -> float:
 
 def rescore_classifier(data: dict) -> None:
     """Classifier scores are cheap: recompute them, leave-one-out on the training split."""
-    classifier = default_classifier()
+    classifier = default_classifier(default_registry())
     for split, rows in data.items():
         for row in rows:
             row["cls"] = dict(classifier.guess(row["text"], leave_out_self=(split == "train")).ranking)

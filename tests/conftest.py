@@ -1,17 +1,11 @@
 """Shared fixtures: every test gets its own ASSISTANT_HOME; nothing touches the real home dir."""
-from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from assistant.app import default_registry, open_state
-from assistant.clock import Clock
-from assistant.config import RoleConfig, Settings
-from assistant.llm.roles import ModelRoles
-from assistant.pipeline import Assistant
+from assistant import testing
 
 DEV_HOME = Path(__file__).parent / "data" / "dev_home.yaml"
-WEDNESDAY_9AM = datetime(2026, 11, 25, 9, 0)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -33,20 +27,10 @@ def isolated_home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
-def scripted_roles() -> ModelRoles:
-    """Model roles whose backends are scripted, built through the same factory path as real ones."""
-    return ModelRoles(Settings(roles={r: RoleConfig(backend="scripted") for r in ("router", "confirmer", "chat")}))
-
-
 @pytest.fixture
 def scripted_assistant(tmp_path):
     """An Assistant on a real SQLite file with the dev home loaded and scripted models."""
-    from experts.smart_home import load_home, load_home_file
-
-    registry = default_registry()
-    db = open_state(registry, tmp_path / "state.db")
-    load_home(db, load_home_file(DEV_HOME))
-    return Assistant(db=db, clock=Clock(WEDNESDAY_9AM), registry=registry, roles=scripted_roles())
+    return testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME)
 
 
 def has_microphone() -> bool:

@@ -151,7 +151,7 @@ def test_routing_ahead_commits_the_plan_made_during_the_silence(speech, whisper,
     on the tentative transcript is the one carried out, once."""
     from assistant.audio.ahead import AssistantPlanner
     from assistant.audio.sources import paced
-    from experts.timers import list_timers
+    from assistant.experts.timers import list_timers
 
     scripted_assistant.prepare()  # as `assistant listen` does before listening
     scripted_assistant.roles.get("confirmer").enqueue({"api": "timers.start", "args": {"duration": "5 minutes"}})

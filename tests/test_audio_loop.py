@@ -5,9 +5,10 @@ import numpy as np
 import pytest
 
 from assistant.audio.loop import Heard, ListenLoop, State, is_stop, wake_phrase_pattern
-from assistant.audio.sources import SAMPLE_RATE, ArraySource, AudioChunk, looping
+from assistant.audio.sources import SAMPLE_RATE, ArraySource, looping
 from assistant.audio.stt import Transcript
 from assistant.messages import Reply
+from assistant.testing import FakeSpeaker, FakeStream, FakeSTT, FakeWake, StreamClock
 
 
 # ------------------------------------------------------------------------------ fakes
@@ -21,87 +22,6 @@ def audio(*segments: tuple[str, float]) -> np.ndarray:
         else:
             parts.append(np.zeros(n, np.int16))
     return np.concatenate(parts)
-
-
-class StreamClock:
-    """Stream time as the loop sees it (the fakes below read it)."""
-
-    def __init__(self):
-        self.now = 0.0
-
-    def follow(self, source):
-        for chunk in source:
-            self.now = chunk.start
-            yield chunk
-
-
-class FakeWake:
-    name = "hey_jarvis"
-
-    def __init__(self, at=()):
-        self.at = sorted(at)
-        self.resets = 0
-
-    def reset(self):
-        self.resets += 1
-        self.pending = list(self.at)
-
-    def process(self, chunk: AudioChunk) -> bool:
-        if self.pending and chunk.start >= self.pending[0]:
-            self.pending.pop(0)
-            return True
-        return False
-
-
-class FakeStream:
-    def __init__(self, text, on_partial):
-        self.text, self.on_partial, self.chunks = text, on_partial, 0
-
-    def accept(self, chunk):
-        self.chunks += 1
-        if self.on_partial and self.text and self.chunks == 3:
-            self.on_partial(self.text.split()[0])
-
-    def finish(self, speech_end=None):
-        return Transcript(self.text, "fake", partials=[self.text.split()[0]] if self.text else [])
-
-
-class FakeSTT:
-    name = "fake"
-
-    def __init__(self, *texts, always=None):
-        self.texts, self.always = list(texts), always
-
-    def load(self):
-        pass
-
-    def stream(self, on_partial=None):
-        text = self.always or (self.texts.pop(0) if self.texts else "")
-        return FakeStream(text, on_partial)
-
-
-class FakeSpeaker:
-    def __init__(self, clock, seconds=3.0):
-        self.clock, self.seconds = clock, seconds
-        self.said, self.stopped, self.until = [], 0, -1.0
-
-    @property
-    def speaking(self):
-        return self.clock.now < self.until
-
-    def speak(self, text):
-        self.said.append(text)
-        self.until = self.clock.now + self.seconds
-
-    def stop(self):
-        self.stopped += 1
-        self.until = -1.0
-
-    def wait(self):
-        self.until = -1.0
-
-    def close(self):
-        pass
 
 
 def echo(text: str) -> Reply:

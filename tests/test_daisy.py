@@ -16,7 +16,7 @@ from assistant.cli.main import app
 from assistant.clock import Clock
 from assistant.context import ExpertContext
 from assistant.scheduler import Scheduler, list_firings, soak
-from experts import events, memory, notifications, watches
+from assistant.experts import events, memory, notifications, watches
 
 START = datetime(2026, 11, 25, 9, 0)  # a Wednesday
 END = datetime(2026, 12, 1, 23, 0)

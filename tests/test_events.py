@@ -5,11 +5,9 @@ from datetime import datetime
 import pytest
 from typer.testing import CliRunner
 
-from assistant.clock import Clock
 from assistant.cli.main import app
-from assistant.context import ExpertContext
-from assistant.storage import open_database
-from experts import events, memory
+from assistant.experts import events, memory
+from assistant.testing import expert_context
 
 EVENING = datetime(2026, 11, 25, 18, 0)
 runner = CliRunner()
@@ -17,8 +15,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def ctx():
-    db = open_database(":memory:", events.EXPERT.migrations + memory.EXPERT.migrations)
-    return ExpertContext(db=db, clock=Clock(EVENING))
+    return expert_context(events.EXPERT, memory.EXPERT, now=EVENING)
 
 
 def remember(ctx, *facts):

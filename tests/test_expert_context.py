@@ -2,10 +2,10 @@
 from assistant.app import default_registry, open_state
 from assistant.llm.scripted import ScriptedLLM
 from assistant.routing.model_router import ModelRouter
-from experts.smart_home import load_home, load_home_file, resolve
-from experts.smart_home.home_file import parse_home
-from experts.smart_home.slice import device_lines, relevant_devices, routing_context
-from experts.smart_home.store import read_home
+from assistant.experts.smart_home import load_home, load_home_file, resolve
+from assistant.experts.smart_home.home_file import parse_home
+from assistant.experts.smart_home.slice import device_lines, relevant_devices, routing_context
+from assistant.experts.smart_home.store import read_home
 from tests.conftest import DEV_HOME
 
 

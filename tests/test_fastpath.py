@@ -80,11 +80,13 @@ def test_confirmation_answers_have_their_own_source():
     ("turn on the lights in the booking office", None),  # "book" must open the request
 ])
 def test_cues_pin_only_unambiguous_phrasings(text, expert):
+    from assistant.app import default_registry
     from assistant.routing.cues import pin, pinned_expert
 
-    assert pinned_expert(text) == expert
+    registry = default_registry()
+    assert pinned_expert(registry, text) == expert
     prior = {"timers": 0.7, "reminders": 0.3}
-    assert pin(prior, text) == ({expert: 1.0} if expert else prior)
+    assert pin(registry, prior, text) == ({expert: 1.0} if expert else prior)
 
 
 def test_a_certain_prior_decides_the_expert_without_a_forward_pass(scripted_assistant):

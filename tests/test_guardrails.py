@@ -7,7 +7,6 @@ import pytest
 from assistant.guardrails import input_problem, refusal, ungrounded_arguments
 
 ADVERSARIAL = Path(__file__).parent.parent / "data" / "eval" / "adversarial.jsonl"
-TRAIN = Path(__file__).parent.parent / "assistant" / "routing" / "data" / "train.jsonl"
 
 
 def lines(path):
@@ -21,7 +20,11 @@ def test_injections_and_unsafe_requests_are_refused_before_routing(case):
 
 
 def test_in_scope_requests_are_not_refused():
-    wrongly = [c["text"] for c in lines(TRAIN) if not c["expect"].get("declined") and refusal(c["text"])]
+    from assistant.app import default_registry
+    from assistant.routing.examples import NONE, labelled_examples
+
+    served = [e.text for e in labelled_examples(default_registry()) if e.label != NONE]
+    wrongly = [text for text in served if refusal(text)]
     assert wrongly == []
 
 

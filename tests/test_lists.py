@@ -5,15 +5,14 @@ import pytest
 
 from assistant.clock import Clock
 from assistant.context import ExpertContext
-from assistant.storage.db import open_database
-from experts import lists
-from experts.lists import EXPERT, add, all_lists, clear, complete, read, remove
+from assistant.experts import lists
+from assistant.experts.lists import EXPERT, add, all_lists, clear, complete, read, remove
+from assistant.testing import expert_context
 
 
 @pytest.fixture
 def ctx() -> ExpertContext:
-    db = open_database(":memory:", EXPERT.migrations)
-    return ExpertContext(db=db, clock=Clock(datetime(2026, 11, 25, 9, 0)))
+    return expert_context(EXPERT)
 
 
 def undo(ctx: ExpertContext, name: str, result) -> None:
@@ -181,7 +180,7 @@ def test_a_list_name_the_user_never_said_is_not_created(tmp_path):
     from assistant.context import ExpertContext
     from assistant.messages import Utterance
     from datetime import datetime
-    from experts import lists
+    from assistant.experts import lists
 
     db = open_state(default_registry(), tmp_path / "s.db")
     clock = Clock(datetime(2026, 11, 25, 9, 0))

@@ -5,10 +5,10 @@ import pytest
 
 from assistant.clock import Clock
 from assistant.context import ExpertContext
-from assistant.storage.db import open_database
-from experts import memory
-from experts.memory import (EXPERT, delete_fact, forget, list_facts, recall, relevant_facts, remember,
+from assistant.experts import memory
+from assistant.experts.memory import (EXPERT, delete_fact, forget, list_facts, recall, relevant_facts, remember,
                             update_fact)
+from assistant.testing import expert_context
 
 NO_FACT = "I don't know that yet — you can tell me with 'remember that …'."
 FACTS = [
@@ -23,8 +23,7 @@ FACTS = [
 
 @pytest.fixture
 def ctx() -> ExpertContext:
-    db = open_database(":memory:", EXPERT.migrations)
-    return ExpertContext(db=db, clock=Clock(datetime(2026, 11, 25, 9, 0)))
+    return expert_context(EXPERT)
 
 
 @pytest.fixture

@@ -3,19 +3,17 @@ from datetime import datetime
 
 import pytest
 
-from assistant.clock import Clock
 from assistant.context import ExpertContext
-from assistant.storage.db import open_database
-from experts.notifications import (EXPERT, READ_OUT_LIMIT, check, clear, clear_read, list_notifications,
+from assistant.experts.notifications import (EXPERT, READ_OUT_LIMIT, check, clear, clear_read, list_notifications,
                                    mark_read, notify)
+from assistant.testing import expert_context
 
 NOW = datetime(2026, 11, 25, 9, 0)
 
 
 @pytest.fixture
 def ctx() -> ExpertContext:
-    db = open_database(":memory:", EXPERT.migrations)
-    return ExpertContext(db=db, clock=Clock(NOW))
+    return expert_context(EXPERT, now=NOW)
 
 
 def undo(ctx: ExpertContext, name: str, result) -> None:

@@ -1,7 +1,7 @@
 """The whole pipeline on real SQLite with a scripted model: routing, validation, confirmation."""
 from datetime import timedelta
 
-from experts.smart_home import list_devices
+from assistant.experts.smart_home import list_devices
 
 
 def device(assistant, device_id):
@@ -130,7 +130,7 @@ def test_made_up_required_arguments_are_declined_not_run(scripted_assistant):
     confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "15 minutes", "name": "pizza"}})
     reply = scripted_assistant.handle("order me a pizza from dominos")
     assert reply.declined and reply.expert is None
-    from experts.timers import list_timers
+    from assistant.experts.timers import list_timers
     assert list_timers(scripted_assistant.db, scripted_assistant.clock.now()) == []
 
 
@@ -196,7 +196,7 @@ def test_prepare_prefetches_without_running_anything(scripted_assistant):
 
 
 def test_cancel_it_right_after_a_timer_cancels_that_timer_without_a_model(scripted_assistant):
-    from experts.timers import list_timers
+    from assistant.experts.timers import list_timers
 
     scripted_assistant.roles.settings.routing.speculation = False
     confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "10 minutes", "name": "tea"}})
@@ -230,7 +230,7 @@ def test_a_confirmed_action_resolves_its_targets_as_when_it_was_asked(scripted_a
 
 
 def test_cancel_it_after_a_question_about_the_timer_cancels_that_timer(scripted_assistant):
-    from experts.timers import list_timers
+    from assistant.experts.timers import list_timers
 
     scripted_assistant.roles.settings.routing.speculation = False
     confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "12 minutes", "name": "pasta"}},

@@ -140,8 +140,8 @@ def test_prompt_token_budget_and_minified_device_context(real_roles, tmp_path):
     from assistant.app import open_state
     from assistant.routing.aliases import AliasTable
     from assistant.routing.prompt import routing_messages
-    from experts.smart_home import load_home, load_home_file
-    from experts.smart_home.slice import routing_context
+    from assistant.experts.smart_home import load_home, load_home_file
+    from assistant.experts.smart_home.slice import routing_context
 
     llm, registry = real_roles.get("confirmer"), default_registry()
     system, request = routing_messages(registry, "turn on the kitchen lights")
@@ -166,7 +166,7 @@ def test_device_context_with_minified_ids_on_the_real_model(real_roles, tmp_path
     from assistant.clock import Clock
     from assistant.config import RoutingConfig
     from assistant.pipeline import Assistant
-    from experts.smart_home import list_devices, load_home, load_home_file
+    from assistant.experts.smart_home import list_devices, load_home, load_home_file
 
     registry = default_registry()
     db = open_state(registry, tmp_path / "s.db")

@@ -3,12 +3,11 @@ from datetime import datetime
 
 import pytest
 
-from assistant.clock import Clock
 from assistant.context import ExpertContext
 from assistant.messages import Utterance
-from assistant.storage.db import open_database
-from experts.reminders import (EXPERT, cancel, cancel_all, create, describe_recurrence, due_reminders,
+from assistant.experts.reminders import (EXPERT, cancel, cancel_all, create, describe_recurrence, due_reminders,
                                list_reminders, mark_fired, show)
+from assistant.testing import expert_context
 
 NOW = datetime(2026, 11, 25, 9, 0)  # a Wednesday
 WEEKDAYS_7AM = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=7;BYMINUTE=0"
@@ -16,8 +15,7 @@ WEEKDAYS_7AM = "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=7;BYMINUTE=0"
 
 @pytest.fixture
 def ctx() -> ExpertContext:
-    db = open_database(":memory:", EXPERT.migrations)
-    return ExpertContext(db=db, clock=Clock(NOW))
+    return expert_context(EXPERT, now=NOW)
 
 
 def undo(ctx: ExpertContext, name: str, result) -> None:

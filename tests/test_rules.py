@@ -3,7 +3,14 @@ from datetime import datetime
 
 import pytest
 
-from assistant.routing.rules import propose
+from assistant.app import default_registry
+from assistant.routing import rules
+
+REGISTRY = default_registry()
+
+
+def propose(text, expert, now):
+    return rules.propose(REGISTRY, text, expert, now)
 
 NOW = datetime(2026, 11, 25, 9, 0)
 
@@ -57,6 +64,6 @@ def test_unsure_shapes_wait_for_the_confirmer(text, expert):
     ("turn on the lights", False), ("it's freezing", False),
 ])
 def test_is_question(text, asks):
-    from assistant.routing.rules import is_question
+    from assistant.words import is_question
 
     assert is_question(text) is asks

@@ -19,9 +19,9 @@ from assistant.app import default_registry, open_state
 from assistant.clock import Clock
 from assistant.context import ExpertContext
 from assistant.scheduler import STAGES, Scheduler, list_firings, start_background_scheduler, soak
-from assistant.scheduler.sources import Reminders
+from assistant.experts.reminders import DueReminders as Reminders
 from assistant.scheduler.webhook import start_webhook, webhook_token
-from experts import events, notifications, reminders, timers, watches
+from assistant.experts import events, notifications, reminders, timers, watches
 
 START = datetime(2026, 11, 25, 9, 0)
 

@@ -9,9 +9,9 @@ from assistant.context import ExpertContext
 from assistant.messages import Utterance
 from assistant.storage.db import open_database
 from assistant.registry import build_expert
-from experts.smart_home import EXPERT, list_devices, load_home, load_home_file, requires_confirmation
-from experts.smart_home.apis import set as set_api
-from experts.smart_home.setters import confirmation_policy
+from assistant.experts.smart_home import EXPERT, list_devices, load_home, load_home_file, requires_confirmation
+from assistant.experts.smart_home.apis import set as set_api
+from assistant.experts.smart_home.setters import confirmation_policy
 
 # `set` (every attribute at once) is not in the model's catalogue, where one setter per attribute
 # stands for it; it is tested directly here.

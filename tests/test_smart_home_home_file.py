@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from assistant.storage.db import open_database
-from experts.smart_home import (EXPERT, HomeFileError, ensure_home, home_source, home_summary,
+from assistant.experts.smart_home import (EXPERT, HomeFileError, ensure_home, home_source, home_summary,
                                 list_devices, load_home, load_home_file)
 
 DATA = Path(__file__).parent / "data"

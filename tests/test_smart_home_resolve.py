@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from assistant.storage.db import open_database
-from experts.smart_home import EXPERT, load_home, load_home_file, resolve
+from assistant.experts.smart_home import EXPERT, load_home, load_home_file, resolve
 
 DATA = Path(__file__).parent / "data"
 DEMO = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"

@@ -2,8 +2,8 @@
 from assistant.config import RoutingConfig
 from assistant.speculation import same_call
 from assistant.messages import Decision
-from experts.lists import all_lists
-from experts.smart_home import list_devices
+from assistant.experts.lists import all_lists
+from assistant.experts.smart_home import list_devices
 
 
 def state(assistant, device_id):
@@ -91,8 +91,8 @@ def test_same_effect_in_other_words_counts_as_agreement(scripted_assistant):
 
 
 def test_a_confirmed_call_that_cannot_be_carried_out_loses_to_a_working_proposal(scripted_assistant):
-    from experts.reminders import list_reminders
-    from experts.timers import list_timers
+    from assistant.experts.reminders import list_reminders
+    from assistant.experts.timers import list_timers
 
     confirmer(scripted_assistant).enqueue({"api": "timers.set_alarm", "args": {"time": "20 minutes", "name": "check oven"}})
     reply = scripted_assistant.handle("in 20 minutes remind me to check the oven")
@@ -152,7 +152,7 @@ def test_commit_times_from_the_moment_it_is_given(scripted_assistant):
 
 
 def test_a_proposal_that_adds_what_the_confirmer_left_out_is_kept(scripted_assistant):
-    from experts.timers import list_timers
+    from assistant.experts.timers import list_timers
 
     confirmer(scripted_assistant).enqueue({"api": "timers.start", "args": {"duration": "35 minutes"}})
     reply = scripted_assistant.handle("set the oven timer for 35 minutes")

@@ -3,19 +3,17 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from assistant.clock import Clock
 from assistant.context import ExpertContext
-from assistant.storage.db import open_database
-from experts.timers import (EXPERT, add_time, cancel, due_timers, list_timers, mark_fired, pause, resume,
+from assistant.experts.timers import (EXPERT, add_time, cancel, due_timers, list_timers, mark_fired, pause, resume,
                             set_alarm, start, status, subtract_time)
+from assistant.testing import expert_context
 
 NOW = datetime(2026, 11, 25, 9, 0)
 
 
 @pytest.fixture
 def ctx() -> ExpertContext:
-    db = open_database(":memory:", EXPERT.migrations)
-    return ExpertContext(db=db, clock=Clock(NOW))
+    return expert_context(EXPERT, now=NOW)
 
 
 def later(ctx: ExpertContext, seconds: int) -> None:

@@ -9,8 +9,8 @@ from assistant.app import default_registry, open_state
 from assistant.cli.main import app
 from assistant.clock import Clock
 from assistant.context import ExpertContext
-from experts import events, memory, watches
-from experts.smart_home import list_devices, load_home, load_home_file
+from assistant.experts import events, memory, watches
+from assistant.experts.smart_home import list_devices, load_home, load_home_file
 from tests.conftest import DEV_HOME
 
 WEDNESDAY_9AM = datetime(2026, 11, 25, 9, 0)
@@ -203,7 +203,7 @@ def test_cli_watches_unknown_id_fails_clearly(command):
 
 
 def test_a_blurred_subject_and_missing_deadline_are_repaired_from_the_users_words():
-    from experts.watches import _regrounded
+    from assistant.experts.watches import _regrounded
 
     said = "let me know if Daisy isn't fed by noon every day"
     assert _regrounded(said, "Daisy the doggie the morning of every day at noon", None, None) == ("Daisy", "noon", "every day")

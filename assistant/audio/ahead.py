@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import threading
 from concurrent.futures import Future
-from typing import Any, Callable, Protocol
+from typing import TYPE_CHECKING, Callable, Protocol
 
 from assistant.messages import Reply
+
+if TYPE_CHECKING:
+    from assistant.pipeline import Assistant
+    from assistant.plan import Plan
 
 
 class Planner(Protocol):
@@ -21,29 +25,29 @@ class Planner(Protocol):
 
     def handle(self, text: str) -> Reply: ...
 
-    def plan(self, text: str) -> Any: ...
+    def plan(self, text: str) -> Plan: ...
 
-    def confirm_ahead(self, plan: Any) -> None: ...
+    def confirm_ahead(self, plan: Plan) -> None: ...
 
-    def commit(self, plan: Any, started: float) -> Reply: ...
+    def commit(self, plan: Plan, started: float) -> Reply: ...
 
 
 class AssistantPlanner:
     """A `Planner` over an `Assistant`, for one input source and area."""
 
-    def __init__(self, assistant, *, source: str = "voice", area: str | None = None) -> None:
+    def __init__(self, assistant: Assistant, *, source: str = "voice", area: str | None = None) -> None:
         self.assistant, self.source, self.area = assistant, source, area
 
     def handle(self, text: str) -> Reply:
         return self.assistant.handle(text, source=self.source, area=self.area)
 
-    def plan(self, text: str):
+    def plan(self, text: str) -> Plan:
         return self.assistant.plan(text, source=self.source, area=self.area)
 
-    def confirm_ahead(self, plan) -> None:
+    def confirm_ahead(self, plan: Plan) -> None:
         self.assistant.confirm_ahead(plan)
 
-    def commit(self, plan, started: float) -> Reply:
+    def commit(self, plan: Plan, started: float) -> Reply:
         return self.assistant.commit(plan, started)
 
 
@@ -53,7 +57,7 @@ class PlanAhead:
     def __init__(self, planner: Planner, transcript: Future[str], clean: Callable[[str], str]) -> None:
         self.planner, self.transcript, self.clean = planner, transcript, clean
         self.text: str | None = None
-        self.plan: Any = None
+        self.plan: Plan | None = None
         self._ready = threading.Event()
         self._dropped = threading.Event()
         threading.Thread(target=self._run, name="plan-ahead", daemon=True).start()
@@ -73,7 +77,7 @@ class PlanAhead:
             except Exception:  # noqa: BLE001 - commit asks the confirmer again and reports the error
                 pass
 
-    def plan_for(self, text: str, timeout: float = 30.0) -> Any:
+    def plan_for(self, text: str, timeout: float = 30.0) -> Plan | None:
         """The plan, if it was made for exactly `text` (waits for the quick planning step, not
         for the confirmer); else None, and the plan is dropped."""
         if self._ready.wait(timeout) and self.plan is not None and self.text == text:

@@ -17,6 +17,7 @@ from assistant.clock import ClockError
 from assistant.config import ConfigError
 from assistant.llm.backend import ModelError
 from assistant.paths import database_path
+from assistant.registry import ExpertInputError
 from assistant.storage.db import StorageError, explain_database_error
 
 console = Console()
@@ -24,9 +25,7 @@ err_console = Console(stderr=True)
 
 
 def user_errors() -> tuple[type[Exception], ...]:
-    from experts.smart_home import HomeFileError
-
-    return (StorageError, ModelError, ConfigError, ClockError, HomeFileError, FileNotFoundError)
+    return (StorageError, ModelError, ConfigError, ClockError, ExpertInputError, FileNotFoundError)
 
 
 def friendly(func: Callable) -> Callable:
@@ -67,6 +66,13 @@ def open_db():
     from assistant.app import default_registry, open_state
 
     return open_state(default_registry())
+
+
+def service(name: str) -> Callable[..., Any]:
+    """A function an expert offers the core ("load_home", "add_event", ...), from the registry."""
+    from assistant.app import default_registry
+
+    return default_registry().service(name)
 
 
 def print_table(title: str, columns: list[str], rows: list[list]) -> None:

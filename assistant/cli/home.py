@@ -5,7 +5,7 @@ from pathlib import Path
 
 import typer
 
-from assistant.cli.common import console, friendly, open_db
+from assistant.cli.common import console, friendly, open_db, service
 
 app = typer.Typer(help="The home: floors, areas and devices.", no_args_is_help=True)
 
@@ -14,10 +14,8 @@ app = typer.Typer(help="The home: floors, areas and devices.", no_args_is_help=T
 @friendly
 def load(path: Path = typer.Argument(..., help="A home YAML file")) -> None:
     """Replace the home with the one in PATH (checked first: nothing changes if it is invalid)."""
-    from experts.smart_home import load_home, load_home_file
-
-    spec = load_home_file(path)
-    load_home(open_db(), spec)
+    spec = service("load_home_file")(path)
+    service("load_home")(open_db(), spec)
     console.print(f"Loaded {len(spec.entities)} devices in {len(spec.areas)} areas from {path}.")
 
 
@@ -25,10 +23,8 @@ def load(path: Path = typer.Argument(..., help="A home YAML file")) -> None:
 @friendly
 def show() -> None:
     """Print the loaded home's areas and devices."""
-    from experts.smart_home import list_devices
-
     by_area: dict[str, list[str]] = {}
-    for device in list_devices(open_db()):
+    for device in service("list_devices")(open_db()):
         by_area.setdefault(device["area"] or "-", []).append(f"{device['name']} ({device['state']})")
     for area, names in by_area.items():
         console.print(f"[bold]{area}[/bold]: " + ", ".join(names), highlight=False)

@@ -4,7 +4,9 @@ from __future__ import annotations
 import typer
 
 from assistant.cli import chat as chat_cli
+from assistant.app import default_registry
 from assistant.cli import evaluate, home, models, state
+from assistant.cli import memory as memory_cli
 from assistant.cli import listen as listen_cli
 from assistant.cli import daemon as daemon_cli
 from assistant.cli import doctor as doctor_cli
@@ -16,14 +18,12 @@ app = typer.Typer(help="A local, private assistant: ask it, chat with it, or scr
                   no_args_is_help=True, add_completion=True)
 app.add_typer(home.app, name="home")
 app.add_typer(models.app, name="models")
-app.add_typer(state.devices_app, name="devices")
-app.add_typer(state.reminders_app, name="reminders")
-app.add_typer(state.timers_app, name="timers")
-app.add_typer(state.lists_app, name="lists")
-app.add_typer(state.notifications_app, name="notifications")
-app.add_typer(state.memory_app, name="memory")
-app.add_typer(events_cli.app, name="events")
-app.add_typer(watches_cli.app, name="watches")
+COMMANDS = {"events": events_cli.add_commands, "watches": watches_cli.add_commands,
+            "memory": memory_cli.add_commands}  # nouns with commands besides their listing
+for view in default_registry().views():
+    view_app = state.view_app(view)
+    COMMANDS.get(view.noun, lambda _: None)(view_app)
+    app.add_typer(view_app, name=view.noun)
 app.command("chat")(chat_cli.chat)
 app.command("eval")(evaluate.eval_command)
 app.command("listen")(listen_cli.listen)

@@ -1,125 +1,48 @@
-"""Read-only views of the assistant's state: devices, reminders, timers, lists, notifications, memory."""
+"""Read-only views of the assistant's state, one sub-app per expert view (`Expert.views`):
+`assistant devices`, `assistant reminders --json`, ... Nouns with commands of their own (events,
+watches, memory) add them to the app made here."""
 from __future__ import annotations
+
+from typing import Any
 
 import typer
 
 from assistant.clock import Clock
-from assistant.cli.common import console, friendly, open_db, print_json, print_table
+from assistant.cli.common import friendly, open_db, print_json, print_table
+from assistant.registry import View
 
 JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
+LIMIT = typer.Option(None, help="Show at most this many (newest or first ones).")
 
 
-def _noun_app(help_text: str) -> typer.Typer:
-    return typer.Typer(help=help_text, invoke_without_command=True, no_args_is_help=False)
+def view_app(view: View) -> typer.Typer:
+    """`assistant NOUN [--json] [--limit N]`: the view as tables, or its JSON shape."""
+    app = typer.Typer(help=view.help, invoke_without_command=True, no_args_is_help=False)
+
+    @app.callback()
+    @friendly
+    def show(ctx: typer.Context, as_json: bool = JSON, limit: int = LIMIT) -> None:
+        if ctx.invoked_subcommand:
+            return
+        data = view.rows(open_db(), Clock.from_env().now())
+        if limit is not None and isinstance(data, list):
+            data = data[:limit]
+        if as_json:
+            return print_json(data)
+        for title, columns, rows in tables(view, data):
+            print_table(title, columns, rows)
+
+    return app
 
 
-devices_app = _noun_app("The devices of the home and their states.")
+def tables(view: View, data: Any) -> list[tuple[str, list[str], list[list]]]:
+    if view.tables is not None:
+        return view.tables(data)
+    rows = [[_cell(row.get(column)) for column in view.columns] for row in data]
+    return [(view.noun.capitalize(), list(view.columns), rows)]
 
 
-@devices_app.callback()
-@friendly
-def devices(ctx: typer.Context, as_json: bool = JSON) -> None:
-    if ctx.invoked_subcommand:
-        return
-    from experts.smart_home import list_devices
-
-    rows = list_devices(open_db())
-    if as_json:
-        return print_json(rows)
-    print_table("Devices", ["id", "name", "area", "state", "attributes"],
-           [[d["id"], d["name"], d["area"], d["state"], d["attributes"] or ""] for d in rows])
-
-
-reminders_app = _noun_app("Active reminders.")
-
-
-@reminders_app.callback()
-@friendly
-def reminders(ctx: typer.Context, as_json: bool = JSON) -> None:
-    if ctx.invoked_subcommand:
-        return
-    from experts.reminders import list_reminders
-
-    rows = list_reminders(open_db())
-    if as_json:
-        return print_json(rows)
-    print_table("Reminders", ["id", "due", "text", "recurrence"],
-           [[r["id"], r["due"], r["text"], r["recurrence"]] for r in rows])
-
-
-timers_app = _noun_app("Running and paused timers and alarms.")
-
-
-@timers_app.callback()
-@friendly
-def timers(ctx: typer.Context, as_json: bool = JSON) -> None:
-    if ctx.invoked_subcommand:
-        return
-    from experts.timers import list_timers
-
-    rows = list_timers(open_db(), Clock.from_env().now())
-    if as_json:
-        return print_json(rows)
-    print_table("Timers", ["id", "name", "duration_s", "remaining_s", "state"],
-           [[t["id"], t["name"], t["duration_s"], t["remaining_s"], t["state"]] for t in rows])
-
-
-lists_app = _noun_app("Shopping and to-do lists.")
-
-
-@lists_app.callback()
-@friendly
-def lists(ctx: typer.Context, as_json: bool = JSON) -> None:
-    if ctx.invoked_subcommand:
-        return
-    from experts.lists import all_lists
-
-    data = all_lists(open_db())
-    if as_json:
-        return print_json(data)
-    for name, items in data.items():
-        print_table(f"{name} list", ["item", "done"], [[i["item"], "✓" if i["done"] else ""] for i in items])
-
-
-notifications_app = _noun_app("The notification inbox.")
-
-
-@notifications_app.callback()
-@friendly
-def notifications(ctx: typer.Context, as_json: bool = JSON) -> None:
-    if ctx.invoked_subcommand:
-        return
-    from experts.notifications import list_notifications
-
-    rows = list_notifications(open_db())
-    if as_json:
-        return print_json(rows)
-    print_table("Notifications", ["id", "created", "text", "read"],
-           [[n["id"], n["created"], n["text"], "yes" if n["read"] else "no"] for n in rows])
-
-
-memory_app = _noun_app("Facts you asked the assistant to remember.")
-
-
-@memory_app.callback()
-@friendly
-def memory(ctx: typer.Context, as_json: bool = JSON) -> None:
-    if ctx.invoked_subcommand:
-        return
-    from experts.memory import list_facts
-
-    rows = list_facts(open_db())
-    if as_json:
-        return print_json(rows)
-    print_table("Memory", ["id", "subject", "fact", "updated"],
-           [[f["id"], f["subject"], f["text"], f["updated"]] for f in rows])
-
-
-@memory_app.command("forget")
-@friendly
-def memory_forget(fact_id: int) -> None:
-    """Delete one remembered fact by id."""
-    from experts.memory import delete_fact
-
-    delete_fact(open_db(), fact_id)
-    console.print(f"Forgot fact {fact_id}.")
+def _cell(value: Any) -> Any:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return value if value not in ({}, []) else ""

@@ -68,40 +68,36 @@ def run_conversation(cases: list[EvalCase], roles: ModelRoles, registry: Registr
 
 def fresh_assistant(case: EvalCase, roles: ModelRoles, registry: Registry) -> Assistant:
     from assistant.app import open_state
-    from experts import smart_home
 
     db = open_state(registry, ":memory:")
     if case.home is not None:
-        smart_home.load_home(db, _home_spec(case.home))
+        registry.service("load_home")(db, _home_spec(registry, case.home))
     clock = Clock(case.now) if case.now else Clock.from_env()
     return Assistant(db=db, clock=clock, registry=registry, roles=roles, input_area=case.area)
 
 
 def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
-    from experts import lists, reminders, smart_home, timers
-
-    db, clock = assistant.db, assistant.clock
-    before = {d["id"]: d for d in smart_home.list_devices(db)}
+    db, now = assistant.db, assistant.clock.now
+    views = {view.noun: view.rows for view in assistant.registry.views()}
+    before = {d["id"]: d for d in views["devices"](db, now())}
     reply = assistant.handle(case.text, area=case.area)
     expect = case.expect
     problems = checks.check_reply(expect, reply)
     if expect.devices is not None:
-        after = {d["id"]: d for d in smart_home.list_devices(db)}
+        after = {d["id"]: d for d in views["devices"](db, now())}
         problems += checks.check_devices(expect.devices, before, after)
     if expect.reminders is not None:
-        problems += checks.check_reminders(expect.reminders, reminders.list_reminders(db))
+        problems += checks.check_reminders(expect.reminders, views["reminders"](db, now()))
     if expect.timers is not None:
-        problems += checks.check_timers(expect.timers, timers.list_timers(db, clock.now()))
+        problems += checks.check_timers(expect.timers, views["timers"](db, now()))
     if expect.lists is not None:
-        problems += checks.check_lists(expect.lists, lists.all_lists(db))
+        problems += checks.check_lists(expect.lists, views["lists"](db, now()))
     return _result(case, reply, problems)
 
 
 @lru_cache(maxsize=32)
-def _home_spec(path: Path):
-    from experts.smart_home import load_home_file
-
-    return load_home_file(path)
+def _home_spec(registry: Registry, path: Path):
+    return registry.service("load_home_file")(path)
 
 
 def _result(case: EvalCase, reply: Reply, problems: list[str]) -> CaseResult:

@@ -1,26 +1,22 @@
 """A non-LLM expert classifier: nearest labelled examples in MiniLM embedding space.
 
 Costs milliseconds, so it can route speculatively and leave both CPU cores to the confirmer.
-Labels are expert names, plus `none` for requests no expert serves. Training examples come from
-the labelled sets (never the held-out test split); their embeddings are cached on disk, keyed by
-the examples' content.
+Labels are expert names, plus `none` for requests no expert serves. Training examples are each
+expert's labelled examples (`assistant/routing/examples.py`; never the held-out test split); their
+embeddings are cached on disk, keyed by the examples' content.
 """
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass
-from functools import lru_cache
-from pathlib import Path
+from typing import Protocol
 
 import numpy as np
-import yaml
 
 from assistant.paths import prefix_cache_dir
+from assistant.registry import Registry
+from assistant.routing.examples import labelled_examples
 
-NONE = "none"
-TRAINING_FILES = tuple(sorted((Path(__file__).parent / "data").glob("*.jsonl")))
-EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
 TOP_K = 3
 
 
@@ -39,22 +35,9 @@ class ExpertGuess:
         return {label: w / total for label, w in weights.items()}
 
 
-def training_examples(files: tuple[Path, ...] = TRAINING_FILES) -> list[tuple[str, str]]:
-    """(text, label) pairs from labelled eval-format files and the prompt's fixed examples."""
-    pairs = []
-    for path in files:
-        if not path.is_file():
-            continue
-        for line in path.read_text().splitlines():
-            if line.strip():
-                case = json.loads(line)
-                expect = case.get("expect", {})
-                label = NONE if expect.get("declined") else expect.get("expert")
-                if label:
-                    pairs.append((case["text"], label))
-    for text, output in yaml.safe_load(EXAMPLES_FILE.read_text()):
-        pairs.append((text, NONE if output["api"] == "decline" else output["api"].split(".")[0]))
-    return pairs
+def training_examples(registry: Registry) -> list[tuple[str, str]]:
+    """(text, label) pairs from the experts' labelled examples and the declined ones."""
+    return [(example.text, example.label) for example in labelled_examples(registry)]
 
 
 class ExpertClassifier:
@@ -93,9 +76,21 @@ class ExpertClassifier:
         return vectors
 
 
-@lru_cache(maxsize=1)
-def default_classifier() -> ExpertClassifier:
-    """The classifier over the shipped training examples, built once per process."""
+class Classifier(Protocol):
+    """What the pipeline needs of a classifier (the real one, or a test double)."""
+
+    def guess(self, text: str) -> ExpertGuess: ...
+
+
+_BUILT: dict[tuple[str, ...], ExpertClassifier] = {}
+
+
+def default_classifier(registry: Registry) -> ExpertClassifier:
+    """The classifier over the registry's labelled examples, built once per process and registry."""
     from assistant.embeddings import load_minilm
 
-    return ExpertClassifier(load_minilm(), training_examples())
+    examples = training_examples(registry)
+    key = tuple(sorted(e.name for e in registry.experts()))
+    if key not in _BUILT:
+        _BUILT[key] = ExpertClassifier(load_minilm(), examples)
+    return _BUILT[key]

@@ -1,7 +1,8 @@
 """Lexical cues that pin the expert: phrasings whose meaning is not up to a model.
 
-"In 20 minutes remind me to check the oven" is a reminder, whatever a 1.5B model's taste for
-timers; "put milk on the shopping list" is a list. A cue turns the expert prior into certainty for
+Each expert declares its own (`Expert.cues`): "In 20 minutes remind me to check the oven" is a
+reminder, whatever a 1.5B model's taste for timers; "put milk on the shopping list" is a list. The
+core keeps only the decline cues. A cue turns the expert prior into certainty for
 that expert; the model still writes the call (API and arguments) within it. A request that opens
 by asking for a capability the assistant lacks ("call…", "order…", "email…") is pinned to a
 decline, which needs no model at all. Keep cues few, unambiguous, and about the words of a
@@ -11,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.routing.classifier import NONE as DECLINED  # the prior's "no expert serves this"
+from assistant.registry import Registry
+from assistant.routing.examples import NONE as DECLINED  # the prior's "no expert serves this"
 
-QUESTION_WORDS = r"what|where|who|whom|whose|how|when|which|why|if|whether"
 # what a request opens with before its verb: "please", "can you", "hey could u", "i need you to"
 LEAD_IN = (r"^\W*(?:(?:hey|ok|okay|so|and|um|uh|please|pls|plz|just|quickly)\W+)*"
            r"(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|i (?:want|need|would like) "
@@ -27,34 +28,21 @@ MISSING_VERBS = (r"call(?! (?:me|it)\b)|phone|ring up|dial|text|sms|message|e-?m
                  r"navigate|give me directions|get me (?:a |an )?(?:taxi|cab|uber|lyft|ride)|"
                  r"search (?:the web|online|google)|google|look up online|stream|download")
 MISSING_SERVICES = r"e-?mails?|(?<!notification )inbox|gmail|outlook|calendar|voicemail"
-CUES: tuple[tuple[re.Pattern[str], str], ...] = (
-    # "remind me to …", "remind me at 5 …" (not "remind me what my wife's name is": memory);
-    # typed fast, "rmind me"
-    (re.compile(rf"\br(?:e|i)?m(?:i|e)?nd (?:me|us)\b(?! (?:{QUESTION_WORDS})\b)(?! of what\b)", re.IGNORECASE),
-     "reminders"),
-    (re.compile(r"\bset (?:me |us )?(?:a |an )?reminder\b", re.IGNORECASE), "reminders"),
-    # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
-    # alarm or the conversation; changing it always asks for a yes
-    (re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),
-     "smart_home"),
-    # "add / put X on|to the Y list"
-    (re.compile(r"\b(?:add|put|stick|throw|pop)\b .+ \b(?:to|on|onto)\b (?:the |my |our )?(?:[a-z']+ ){0,2}list\b",
-                re.IGNORECASE), "lists"),
-    # after the cues above (a reminder to call someone is a reminder): what no expert can do
-    (re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE), DECLINED),
-    (re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE), DECLINED),
+DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
+    re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),
+    re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE),
 )
 
 
-def pinned_expert(text: str) -> str | None:
-    """The expert a cue pins this request to, or None."""
-    for pattern, expert in CUES:
+def pinned_expert(registry: Registry, text: str) -> str | None:
+    """The expert a cue pins this request to (`Expert.cues`, then the decline cues), or None."""
+    for pattern, expert in registry.cues():
         if pattern.search(text):
             return expert
-    return None
+    return DECLINED if any(pattern.search(text) for pattern in DECLINE_CUES) else None
 
 
-def pin(prior: dict[str, float], text: str) -> dict[str, float]:
+def pin(registry: Registry, prior: dict[str, float], text: str) -> dict[str, float]:
     """The prior with a cued expert made certain (unchanged when no cue matches)."""
-    expert = pinned_expert(text)
+    expert = pinned_expert(registry, text)
     return {expert: 1.0} if expert else prior

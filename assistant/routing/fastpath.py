@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 
 from assistant.messages import Decision
+from assistant.words import normalise
 
-WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|thanks|thank you)\b")
 
 # (pattern over the normalised utterance, expert, api)
 PATTERNS: list[tuple[str, str, str]] = [
@@ -26,17 +26,6 @@ PATTERNS: list[tuple[str, str, str]] = [
 ]
 COMPILED = [(re.compile(rf"^{p}$"), expert, api) for p, expert, api in PATTERNS]
 CONFIRMATION = "confirmation"  # answers to a pending confirmation question, handled by the pipeline
-
-
-FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|so)\s+)+")
-
-
-def normalise(text: str) -> str:
-    text = text.lower().replace("’", "'").strip()
-    text = WAKE_AND_POLITE.sub(" ", text)
-    text = re.sub(r"[^\w' ]+", " ", text)
-    text = re.sub(r"\s+", " ", text).strip()
-    return FILLER.sub("", text) if FILLER.sub("", text) else text
 
 
 def match(text: str) -> Decision | None:

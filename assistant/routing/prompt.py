@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from assistant.llm.backend import ChatMessage
 from assistant.registry import Registry
+from assistant.routing.examples import labelled_examples
 from assistant.routing.schema import DECLINE, signature_line
 
 RULES = f"""You turn a smart-home assistant user's request into one function call.
@@ -22,15 +20,13 @@ Greetings, small talk, jokes, songs, stories, riddles, arithmetic, feelings, adv
 If it needs something no function has, reply {{"api": "{DECLINE}"}}: this assistant has no internet, phone, email, messages, calendar, shopping, orders, deliveries, bookings, rides, and no live weather, news, scores, stocks, social media, streaming services or web search."""
 
 
-EXAMPLES_FILE = Path(__file__).with_name("examples.yaml")
-
-
-@lru_cache(maxsize=1)
-def examples() -> str:
-    """The fixed examples, one `request -> output` line each, as minified JSON."""
+@lru_cache(maxsize=8)
+def examples(registry: Registry) -> str:
+    """The fixed examples the experts mark for the prompt, one `request -> output` line each."""
     lines = ["Examples:"]
-    for text, output in yaml.safe_load(EXAMPLES_FILE.read_text()):
-        lines.append(f"{text} -> {json.dumps(output, separators=(',', ':'))}")
+    shown = sorted((e for e in labelled_examples(registry) if e.prompt is not None), key=lambda e: e.id)
+    for example in shown:
+        lines.append(f"{example.text} -> {json.dumps(example.prompt, separators=(',', ':'))}")
     return "\n".join(lines)
 
 
@@ -44,7 +40,7 @@ def catalogue(registry: Registry) -> str:
 
 def system_prompt(registry: Registry) -> str:
     """The stable prefix: identical for every request while the experts do not change."""
-    return f"{RULES}\n\n{catalogue(registry)}\n\n{examples()}\n"
+    return f"{RULES}\n\n{catalogue(registry)}\n\n{examples(registry)}\n"
 
 
 def routing_messages(registry: Registry, text: str, context: str | None = None) -> list[ChatMessage]:

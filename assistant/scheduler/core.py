@@ -15,11 +15,11 @@ from datetime import datetime, timedelta
 from typing import Callable
 
 from assistant.clock import Clock
+from assistant.registry import Registry
 from assistant.scheduler.delivery import Deliver, Delivered
-from assistant.scheduler.sources import DueItem, Source, default_sources
+from assistant.scheduler.sources import DueItem, Source
 from assistant.scheduler.store import attach, claim, ensure_schema
 from assistant.storage.db import Database
-from experts.notifications import notify
 
 log = logging.getLogger("assistant.scheduler")
 LATE_AFTER = timedelta(seconds=60)  # fired later than this after its time: it came due while we were down
@@ -31,11 +31,19 @@ STAGES = ("decided", "claimed", "transitioned", "notified", "committed")
 
 
 class Scheduler:
+    """Fires what the experts have due (`Expert.scheduler_sources`) into the inbox (the `notify`
+    service); both come from `registry`, the assembled one by default."""
+
     def __init__(self, db: Database, clock: Clock, deliver: Deliver | None = None, *,
                  hook: Hook | None = None, sources: list[Source] | None = None,
-                 late_after: timedelta = LATE_AFTER) -> None:
+                 late_after: timedelta = LATE_AFTER, registry: Registry | None = None) -> None:
+        if registry is None:
+            from assistant.app import default_registry
+
+            registry = default_registry()
         self.db, self.clock, self.deliver, self.hook = db, clock, deliver, hook
-        self.sources = sources if sources is not None else default_sources()
+        self.sources = sources if sources is not None else registry.scheduler_sources()
+        self.notify = registry.service("notify")
         self.late_after = late_after
         ensure_schema(db)
 
@@ -82,7 +90,7 @@ class Scheduler:
                 attach(self.db, firing_id, None, fired.why)
                 return None
             created = item.due if late else now
-            notification_id = notify(self.db, fired.text, created, source=f"{item.kind}:{item.item_id}", late=late)
+            notification_id = self.notify(self.db, fired.text, created, source=f"{item.kind}:{item.item_id}", late=late)
             attach(self.db, firing_id, notification_id, fired.why)
             self._stage("notified", item)
         self._stage("committed", item)

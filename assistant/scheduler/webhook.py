@@ -19,7 +19,6 @@ from typing import Any
 from assistant.clock import Clock
 from assistant.paths import user_dir
 from assistant.storage.db import open_database
-from experts.events import add_events, event_from_json
 
 MAX_BODY = 1_000_000  # bytes
 
@@ -41,6 +40,9 @@ class _Server(ThreadingHTTPServer):
         self.db = open_database(db_path)  # tables exist already: the daemon opened the state first
         self.lock = threading.Lock()
         self.clock, self.token = clock, token
+        from assistant.app import default_registry
+
+        self.services = default_registry().service  # "event_from_json", "add_events": the events expert's
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -59,11 +61,11 @@ class _Handler(BaseHTTPRequestHandler):
             body = json.loads(self.rfile.read(length) or b"null")
             items = body if isinstance(body, list) else [body]
             now = self.server.clock.now()
-            parsed = [event_from_json(item, now) for item in items]
+            parsed = [self.server.services("event_from_json")(item, now) for item in items]
         except (ValueError, UnicodeDecodeError) as exc:
             return self._reply(400, {"error": str(exc)})
         with self.server.lock:
-            added = add_events(self.server.db, parsed)
+            added = self.server.services("add_events")(self.server.db, parsed)
         self._reply(201, {"added": [event["id"] for event in added]})
 
     def do_GET(self) -> None:  # noqa: N802

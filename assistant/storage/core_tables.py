@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
+from assistant.messages import PendingAction
 from assistant.storage.db import Migration
 
 CONFIRMATION_WINDOW = timedelta(minutes=2)
@@ -57,7 +58,7 @@ def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: st
                    "VALUES (?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said, area])
 
 
-def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> dict[str, Any] | None:
+def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> PendingAction | None:
     """Claim the waiting action (if still fresh), marking it `status` ('confirmed' or 'denied')."""
     row = db.execute("SELECT id, created, expert, api, args, said, area FROM pending_actions "
                      "WHERE status='waiting' ORDER BY id DESC LIMIT 1").fetchone()
@@ -66,4 +67,4 @@ def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> dict[
     pending_id, created, expert, api, args, said, area = row
     fresh = now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
     db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", pending_id])
-    return {"expert": expert, "api": api, "args": json.loads(args), "said": said, "area": area} if fresh else None
+    return PendingAction(expert, api, json.loads(args), said, area) if fresh else None

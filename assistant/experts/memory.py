@@ -14,6 +14,7 @@ Any other statement ("Daisy loves tennis balls") is added alongside, never repla
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -21,9 +22,10 @@ from rapidfuzz import fuzz
 
 from assistant.clock import Clock
 from assistant.context import ExpertContext
-from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.messages import ActionResult, Decision, Request
+from assistant.registry import View, api, build_expert
 from assistant.storage.db import Migration
+from assistant.words import same_meaning, stem
 
 _PREFIX = re.compile(r"^(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*(?:(?:remember|note|"
                      r"don't forget|do not forget|keep in mind|make a note|forget|for the record)"
@@ -43,23 +45,7 @@ _STOPWORDS = {"what", "whats", "what's", "who", "whom", "where", "when", "which"
               "was", "were", "do", "does", "did", "you", "know", "tell", "me", "remember", "about", "i", "my",
               "our", "the", "a", "an", "of", "to", "in", "on", "at", "for", "and", "or", "s", "it", "its",
               "that", "this", "your", "we", "us", "can", "could", "please", "again", "have", "has", "be"}
-_GENERIC = {"name", "called", "named"}  # help rank, but never make a fact relevant on their own
-_SYNONYMS = [
-    {"dog", "puppy", "pup", "doggy", "retriever", "labrador", "lab", "spaniel", "terrier", "poodle",
-     "collie", "beagle", "dachshund", "shepherd", "hound", "pug", "husky", "corgi", "bulldog"},
-    {"cat", "kitten", "kitty", "tabby", "moggy"},
-    {"son", "boy", "daughter", "girl", "kid", "child", "children", "kids"},
-    {"wife", "husband", "partner", "spouse"},
-    {"mum", "mom", "mother", "mama", "mummy", "mommy"},
-    {"dad", "father", "papa", "daddy"},
-    {"car", "vehicle", "auto"},
-    {"birthday", "born", "bday", "birth"},
-    {"wifi", "wi-fi", "internet", "network"},
-    {"name", "called", "named"},
-    {"doctor", "gp", "dentist"},
-    {"allergic", "allergy", "allergies"},
-    {"phone", "number", "mobile"},
-]
+_GENERIC = {stem(w) for w in ("name", "called", "named")}  # help rank, but never make a fact relevant on their own
 _NO_FACT = "I don't know that yet — you can tell me with 'remember that …'."
 
 
@@ -143,23 +129,14 @@ def derive_relation(text: str) -> str | None:
 
 # -- matching ------------------------------------------------------------------------------------
 
-def _stem(word: str) -> str:
-    word = word.lower().removesuffix("'s").strip("'")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
 def _keywords(text: str) -> set[str]:
-    return {_stem(w) for w in _words(text.lower()) if w.lower() not in _STOPWORDS and _stem(w) not in _STOPWORDS}
+    return {stem(w) for w in _words(text.lower()) if w.lower() not in _STOPWORDS and stem(w) not in _STOPWORDS}
 
 
 def _related(a: str, b: str) -> bool:
     if a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= 85):
         return True
-    return any(a in group and b in group for group in _SYNONYMS)
+    return same_meaning(a, b)
 
 
 def _relevance(question_words: set[str], fact: dict[str, Any]) -> float:
@@ -287,5 +264,23 @@ def _clearly_better(top: tuple, second: tuple) -> bool:
     return top[1] >= 95 > second[1] or top[0] >= second[0] + 1 or top[1] >= second[1] + 15
 
 
+# -- the fast router's command shapes ("remember that …", "where are my keys") ------------------
+
+def propose(request: Request) -> Decision | None:
+    """"remember that …" stores it; "where is my …", "where did i put …" ask for it. Given the
+    text as said (not lower-cased): a fact keeps its names' capitals ("May 4th")."""
+    text = re.sub(r"^\W+|[\s.!?]+$", "", request.text)
+    match = re.match(r"^remember that (?P<fact>.+)$", text, re.IGNORECASE)
+    if match:
+        return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
+    if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE):
+        return Decision(expert="memory", api="recall", args={"question": text}, source="router")
+    return None
+
+
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
-                      [Migration("memory", 1, _migrate_v1)])
+                      [Migration("memory", 1, _migrate_v1)],
+                      capability="things to remember", propose=propose, services={"forget_fact": delete_fact},
+                      views=(View("memory", "Facts you asked the assistant to remember.", lambda db, now: list_facts(db),
+                                  ("id", "subject", "text", "updated")),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from experts.smart_home.colors import css_color
+from assistant.registry import ExpertInputError
+from assistant.experts.smart_home.colors import css_color
 
 DOMAINS = ("light", "switch", "fan", "cover", "climate", "lock", "media_player",
            "alarm_control_panel", "sensor", "binary_sensor")
@@ -31,7 +32,7 @@ NUMBER_ATTRIBUTES = ("temperature", "current_temperature", "min_temp", "max_temp
 ENTITY_ID = re.compile(r"^([a-z_]+)\.[a-z0-9_]+$")
 
 
-class HomeFileError(ValueError):
+class HomeFileError(ExpertInputError):
     """The home file is missing, not YAML, or does not describe a consistent home."""
 
 

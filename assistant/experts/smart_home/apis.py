@@ -9,11 +9,11 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from experts.smart_home import changes, describe, vocab
-from experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
-from experts.smart_home.colors import css_color
-from experts.smart_home.resolve import Resolution, implied_area, resolve_in
-from experts.smart_home.store import Device, read_devices, read_home, write_states
+from assistant.experts.smart_home import changes, describe, vocab
+from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
+from assistant.experts.smart_home.colors import css_color
+from assistant.experts.smart_home.resolve import Resolution, implied_area, resolve_in
+from assistant.experts.smart_home.store import Device, read_devices, read_home, write_states
 
 ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player"}
 TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allowed, bulk) domains

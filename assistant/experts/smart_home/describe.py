@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from experts.smart_home.store import Device
+from assistant.experts.smart_home.store import Device
 
 MAX_NAMED = 5  # longer lists are cut: "A, B, C, D and 4 more"
 MAX_DESCRIBED = 5  # more devices than this are summarised by state

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
 from assistant.context import ExpertContext
-from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.messages import ActionResult, Decision, Request
+from assistant.registry import View, api, build_expert
+from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import (Schedule, TimeParseError, describe_day, describe_due, extract_time_phrase,
                                  format_clock, next_occurrence, parse_when)
@@ -265,5 +267,75 @@ def cancel_all(ctx: ExpertContext) -> ActionResult:
     return ActionResult(reply=f"Cancelled {count}.", data=ids, undo={"reminder_ids": ids})
 
 
+# -- the fast router's command shapes and cues ("remind me at 5pm to call mom") -----------------
+
+WHEN = r"(?: (?:for )?(?P<when>today|tomorrow|tonight|this week))?"
+
+
+def _reminder(text: str, now) -> Decision | None:
+    match = re.match(r"^(?P<before>.*?)\s*remind me (?P<rest>.+)$", text)
+    when = extract_time_phrase(text) if match else None
+    if not when:
+        return None
+    try:
+        parse_when(when, now)
+    except TimeParseError:
+        return None
+    rest = re.sub(r"\s+", " ", f"{match['before']} {match['rest']}".replace(when, " ")).strip()
+    rest = re.sub(r"^(?:to|that|about) ", "", rest)
+    return Decision(expert="reminders", api="create", args={"text": rest, "when": when}, source="router") if rest else None
+
+
+def _reminders_show(text: str) -> Decision | None:
+    match = (re.match(rf"^(?:what are|whats|what's|show me|show|list|read me|read|tell me) (?:all )?(?:my |the )?"
+                      rf"reminders{WHEN}$", text)
+             or re.match(rf"^(?:what|which|any) reminders do i have{WHEN}$", text))
+    if not match:
+        return None
+    return Decision(expert="reminders", api="show", args={"when": match["when"]} if match["when"] else {},
+                    source="router")
+
+
+def propose(request: Request) -> Decision | None:
+    return _reminder(request.words, request.now) or _reminders_show(request.words)
+
+
+QUESTION_WORDS = r"what|where|who|whom|whose|how|when|which|why|if|whether"
+CUES = (  # "remind me to …", "remind me at 5 …" (not "remind me what my wife's name is": memory); typed fast, "rmind me"
+    re.compile(rf"\br(?:e|i)?m(?:i|e)?nd (?:me|us)\b(?! (?:{QUESTION_WORDS})\b)(?! of what\b)", re.IGNORECASE),
+    re.compile(r"\bset (?:me |us )?(?:a |an )?reminder\b", re.IGNORECASE),
+)
+
+
+# -- what the scheduler fires ------------------------------------------------------------------
+
+class DueReminders:
+    """The scheduler source of active reminders."""
+
+    def due(self, db: Database, now: datetime) -> list[DueItem]:
+        return [DueItem("reminder", r["id"], datetime.fromisoformat(r["due"]), r["due"])
+                for r in due_reminders(db, now)]
+
+    def still_due(self, db: Database, item: DueItem) -> bool:
+        return db.execute("SELECT 1 FROM reminders WHERE id = ? AND status = 'active' AND due = ?",
+                          [item.item_id, item.key]).fetchone() is not None
+
+    def fire(self, db: Database, item: DueItem, now: datetime) -> Fired:
+        text = db.execute("SELECT text FROM reminders WHERE id = ?", [item.item_id]).fetchone()[0]
+        following = mark_fired(db, item.item_id, now)
+        return Fired(f"Reminder: {text}.", {"next": following.isoformat(timespec="seconds") if following else None})
+
+    def next_due(self, db: Database, after: datetime) -> datetime | None:
+        return first_due(db, "SELECT MIN(due) FROM reminders WHERE status = 'active' AND due > ?", after)
+
+    def settle(self, db: Database, now: datetime, failed: set[DueItem]) -> None:
+        pass
+
+
 EXPERT = build_expert("reminders", "reminders at a time or on a schedule", [create, show, cancel, cancel_all],
-                      [Migration("reminders", 1, _migrate_v1)])
+                      [Migration("reminders", 1, _migrate_v1)],
+                      capability="reminders", propose=propose, cues=CUES, frames=True, cancellable=("create",),
+                      scheduler_sources=lambda: [DueReminders()],
+                      views=(View("reminders", "Active reminders.", lambda db, now: list_reminders(db),
+                                  ("id", "due", "text", "recurrence")),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

@@ -14,14 +14,12 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from experts.smart_home.apis import _restore, adjust, close, requires_confirmation
-from experts.smart_home.apis import open as open_cover
-from experts.smart_home.apis import set as set_values
+from assistant.words import digits, said_number
+from assistant.experts.smart_home.apis import _restore, adjust, close, requires_confirmation
+from assistant.experts.smart_home.apis import open as open_cover
+from assistant.experts.smart_home.apis import set as set_values
 
 Phrase = str | None
-NUMBER_WORDS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven "
-                                           "twelve thirteen fourteen fifteen sixteen seventeen eighteen "
-                                           "nineteen twenty".split())}
 DOWN = re.compile(r"\b(down|lower|decrease|reduce|drop|cut|cooler|colder|cool|dim|dimmer|darker|"
                   r"quieter|softer|less|turn it down)\b", re.IGNORECASE)
 UP = re.compile(r"\b(up|raise|lift|higher|increase)\b", re.IGNORECASE)
@@ -30,25 +28,18 @@ UP = re.compile(r"\b(up|raise|lift|higher|increase)\b", re.IGNORECASE)
 def relative_change(ctx: ExpertContext, value: float) -> float | None:
     """The signed step when the user asked for a change *by* this amount ("warmer by 3 degrees",
     "turn it down by 10"), which a small model often writes as an absolute setting; else None."""
-    said = ctx.utterance.text.lower() if ctx.utterance else ""
-    amount = "|".join(re.escape(w) for w in _spoken_forms(value))
-    if not re.search(rf"\bby (?:another |an extra )?(?:{amount})\b", said) or re.search(rf"\bto (?:{amount})\b", said):
+    said = digits(ctx.utterance.text) if ctx.utterance else ""
+    amount = re.escape(f"{value:g}")
+    if not re.search(rf"\bby (?:another |an extra )?{amount}\b", said) or re.search(rf"\bto {amount}\b", said):
         return None
     return -abs(value) if DOWN.search(said) else abs(value)
 
 
 def said_value(ctx: ExpertContext, value: float) -> bool:
     """Whether the user said this number (as digits or a word; "half" for 50)."""
-    said = ctx.utterance.text.lower() if ctx.utterance else ""
-    if not said:
+    if ctx.utterance is None or not ctx.utterance.text:
         return True  # no utterance to check against (a direct call)
-    spoken = _spoken_forms(value) + (["half", "halfway"] if value == 50 else [])
-    return bool(re.search(rf"\b(?:{'|'.join(re.escape(w) for w in spoken)})", said))
-
-
-def _spoken_forms(value: float) -> list[str]:
-    """How a number may appear in what the user said: "3" or "three"."""
-    return [w for w, n in NUMBER_WORDS.items() if n == value] + [f"{value:g}"]
+    return said_number(ctx.utterance.text, value)
 
 
 def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,

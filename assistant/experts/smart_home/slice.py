@@ -11,9 +11,9 @@ import re
 
 import sqlite_utils
 
-from assistant.routing.aliases import AliasTable
-from experts.smart_home import vocab
-from experts.smart_home.store import Device, Home, read_home
+from assistant.context import Aliases
+from assistant.experts.smart_home import vocab
+from assistant.experts.smart_home.store import Device, Home, read_home
 
 MAX_DEVICES = 6
 RELATIVE_CUTOFF = 0.6  # keep devices scoring at least this share of the best one
@@ -30,7 +30,7 @@ NAME_WEIGHT, PLACE_WEIGHT, TYPE_WEIGHT, HERE_WEIGHT = 3.0, 2.0, 1.0, 0.5
 
 
 def routing_context(db: sqlite_utils.Database, text: str, here: str | None,
-                    aliases: AliasTable | None) -> str:
+                    aliases: Aliases | None) -> str:
     """The registry hook: the slice of the home this smart-home request points at."""
     home = read_home(db)
     return device_lines(home, relevant_devices(home, text, here), aliases)
@@ -55,7 +55,7 @@ def relevant_devices(home: Home, text: str, here: str | None = None,
     return [device for score, _, device in sorted(scored)[:limit] if -score >= RELATIVE_CUTOFF * best]
 
 
-def device_lines(home: Home, devices: list[Device], aliases: AliasTable | None = None) -> str:
+def device_lines(home: Home, devices: list[Device], aliases: Aliases | None = None) -> str:
     """`Devices: d1 Kitchen Ceiling (Kitchen, light); …`, or the full ids without an alias table."""
     if not devices:
         return ""

@@ -1,6 +1,8 @@
 """The `system` expert: stop, help, the time and the date. Served by the fast path, no model."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api, build_expert
@@ -30,10 +32,9 @@ def date(ctx: ExpertContext) -> ActionResult:
 @api(speculative_safe=True)
 def help(ctx: ExpertContext) -> ActionResult:  # noqa: A001 - the API is called "help"
     """Explain what the assistant can do."""
-    return ActionResult(reply=(
-        "I can control your lights and devices, set timers and alarms, remind you of things, "
-        "keep your shopping and to-do lists, remember facts you tell me, read your notifications, "
-        "and chat. Try: \"turn on the kitchen lights\" or \"remind me at 5pm to call mom\"."))
+    return ActionResult(reply=f"I can help with {ctx.capabilities}. Try: \"turn on the kitchen lights\" "
+                              "or \"remind me at 5pm to call mom\".")
 
 
-EXPERT = build_expert("system", "stop, help, the time and the date", [stop, time, date, help])
+EXPERT = build_expert("system", "stop, help, the time and the date", [stop, time, date, help],
+                      examples=Path(__file__).with_suffix(".jsonl"))

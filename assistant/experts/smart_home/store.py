@@ -9,7 +9,7 @@ from typing import Any
 import sqlite_utils
 
 from assistant.storage.db import Migration
-from experts.smart_home.home_file import HomeSpec, load_home_file
+from assistant.experts.smart_home.home_file import HomeSpec, load_home_file
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,16 @@
 """The notification inbox: the scheduler writes notifications, the user hears and clears them."""
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Iterable
 
 import sqlite_utils
 
 from assistant.context import ExpertContext
-from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.messages import ActionResult, Decision, Request
+from assistant.registry import View, api, build_expert
 from assistant.storage.db import Migration
 
 READ_OUT_LIMIT = 5  # notifications read out per `check`; the rest stay unread for the next one
@@ -122,5 +124,18 @@ def clear(ctx: ExpertContext) -> ActionResult:
     return ActionResult(reply=f"Cleared {count} read {noun}.", data={"cleared": count}, undo={"rows": rows})
 
 
+# -- the fast router's command shape ("read my notifications") ---------------------------------
+
+def propose(request: Request) -> Decision | None:
+    if re.match(r"^(?:(?:what|which|any) (?:new )?notifications(?: do i have)?|(?:read|check|show) (?:me )?"
+                r"(?:my )?(?:new )?notifications|do i have any (?:new )?notifications)$", request.words):
+        return Decision(expert="notifications", api="check", args={}, source="router")
+    return None
+
+
 EXPERT = build_expert("notifications", "the assistant's own notification inbox (not email or messages)", [check, clear],
-                      [Migration("notifications", 1, _migrate_v1)])
+                      [Migration("notifications", 1, _migrate_v1)],
+                      capability="notifications", propose=propose, services={"notify": notify},
+                      views=(View("notifications", "The notification inbox.", lambda db, now: list_notifications(db),
+                                  ("id", "created", "text", "read")),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

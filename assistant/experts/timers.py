@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from rapidfuzz import fuzz, utils
 
 from assistant.context import ExpertContext
-from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.messages import ActionResult, Decision, Request
+from assistant.registry import View, api, build_expert
+from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import TimeParseError, describe_due, format_duration, parse_clock_time, parse_duration
 
@@ -286,6 +288,68 @@ def cancel(ctx: ExpertContext, name: str | None = None) -> ActionResult:
     return ActionResult(reply=f"Cancelled the {_label(row)}.", undo=_snapshot(row))
 
 
+# -- the fast router's command shapes ("pasta timer for 12 minutes", "how long is left") ---------
+
+def _timer(text: str) -> Decision | None:
+    unit = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
+    match = (re.match(r"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:(?P<name>[a-z]+) )?timer (?:for )?(?P<d>.+)$",
+                      text)
+             or re.match(rf"^(?:set|start|begin) (?:a |an )?(?P<d>.+?{unit})(?: (?P<name>[a-z]+))? timer$", text))
+    if not match:
+        return None
+    try:
+        parse_duration(match["d"])
+    except TimeParseError:
+        return None
+    name = match["name"] if match["name"] not in (None, "a", "an", "the", "new", "second", "minute", "hour") else None
+    args = {"duration": match["d"], **({"name": name} if name else {})}
+    return Decision(expert="timers", api="start", args=args, source="router")
+
+
+
+def _timer_status(text: str) -> Decision | None:
+    if re.match(r"^how (?:much|long) (?:time )?(?:is |'s )?(?:left|remaining|to go)\b", text):
+        return Decision(expert="timers", api="status", args={}, source="router")
+    return None
+
+
+def propose(request: Request) -> Decision | None:
+    return _timer(request.words) or _timer_status(request.words)
+
+
+# -- what the scheduler fires ------------------------------------------------------------------
+
+class DueTimers:
+    """The scheduler source of running timers and alarms."""
+
+    def due(self, db: Database, now: datetime) -> list[DueItem]:
+        return [DueItem("timer", t["id"], datetime.fromisoformat(t["ends_at"]), t["ends_at"], t)
+                for t in due_timers(db, now)]
+
+    def still_due(self, db: Database, item: DueItem) -> bool:
+        return db.execute("SELECT 1 FROM timers WHERE id = ? AND state = 'running' AND ends_at = ?",
+                          [item.item_id, item.key]).fetchone() is not None
+
+    def fire(self, db: Database, item: DueItem, now: datetime) -> Fired:
+        mark_fired(db, item.item_id, now)
+        row = item.payload
+        if row["kind"] == "alarm":
+            return Fired(f"Your {row['name']} alarm is going off." if row["name"] else "Your alarm is going off.")
+        size = row["name"] or format_duration(row["duration_s"])
+        return Fired(f"Your {size} timer is done.")
+
+    def next_due(self, db: Database, after: datetime) -> datetime | None:
+        return first_due(db, "SELECT MIN(ends_at) FROM timers WHERE state = 'running' AND ends_at > ?", after)
+
+    def settle(self, db: Database, now: datetime, failed: set[DueItem]) -> None:
+        pass
+
+
 EXPERT = build_expert("timers", "countdown timers and alarms",
                       [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
-                      [Migration("timers", 1, _migrate_v1)])
+                      [Migration("timers", 1, _migrate_v1)],
+                      capability="timers", propose=propose, cancellable=("start", "set_alarm"),
+                      scheduler_sources=lambda: [DueTimers()],
+                      views=(View("timers", "Running and paused timers and alarms.", list_timers,
+                                  ("id", "name", "duration_s", "remaining_s", "state")),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

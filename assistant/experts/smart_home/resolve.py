@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from experts.smart_home import vocab
-from experts.smart_home.store import Device, Home, read_home
-from experts.smart_home.vocab import TypeWord
+from assistant.experts.smart_home import vocab
+from assistant.experts.smart_home.store import Device, Home, read_home
+from assistant.experts.smart_home.vocab import TypeWord
 
 NAME_THRESHOLD = 85.0  # "hall light" ~ "Hallway Light" (87); "garage light" !~ "Garage Door" (57)
 PLACE_THRESHOLD = 85.0

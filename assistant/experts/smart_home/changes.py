@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from experts.smart_home.store import Device
+from assistant.experts.smart_home.store import Device
 
 LEVEL = {"light": "brightness", "fan": "percentage", "cover": "position",
          "media_player": "volume", "climate": "temperature"}

@@ -6,16 +6,17 @@ List names and items are normalised deterministically ("the Hardware List" -> "h
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from rapidfuzz import fuzz
 
 from assistant.context import ExpertContext
-from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
-from assistant.routing.context import previous_turn
+from assistant.messages import ActionResult, Decision, Request
+from assistant.registry import View, api, build_expert
 from assistant.storage.db import Migration
+from assistant.words import split_items as split_said
 
 DEFAULT_LIST = "shopping"
 _LIST_ALIASES = {"todo": "to do", "to-do": "to do", "todos": "to do", "to-dos": "to do", "to dos": "to do",
@@ -54,9 +55,9 @@ def said_list_name(ctx: ExpertContext, list_name: str | None) -> str | None:
     if not list_name or ctx.utterance is None:
         return list_name
     said = ctx.utterance.text
-    previous = previous_turn(ctx.db, ctx.clock.now())
-    if previous and previous["api"].startswith("lists."):  # "add eggs too" carries that list on
-        said += f" {previous['args'].get('list_name') or ''}"
+    previous = ctx.previous
+    if previous and previous.expert == "lists":  # "add eggs too" carries that list on
+        said += f" {previous.args.get('list_name') or ''}"
     words = re.findall(r"[\w'-]+", said.lower())
     spans = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
     wanted = normalise_list_name(list_name)
@@ -351,5 +352,56 @@ def clear(ctx: ExpertContext, list_name: str | None = None) -> ActionResult:
                         data={"list": name, "removed": count}, undo={"rows": rows})
 
 
+# -- the fast router's command shapes and cues ("add eggs and bread to the shopping list") -------
+
+def _list_add(text: str) -> Decision | None:
+    match = re.match(r"^(?:add|put|stick) (?P<items>.+?) (?:to|on|onto) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text)
+    if not match:
+        return None
+    return Decision(expert="lists", api="add", args={"items": split_said(match["items"]), **_list_name(match["list"])},
+                    source="router")
+
+
+
+def _list_read(text: str) -> Decision | None:
+    match = re.match(r"^(?:what's|what is|whats|read me|read|tell me what's) (?:on )?(?:the |my |our )?"
+                     r"(?P<list>[a-z ]+?) list$", text)
+    return Decision(expert="lists", api="read", args={"list_name": match["list"]}, source="router") if match else None
+
+
+
+def _list_remove(text: str) -> Decision | None:
+    match = re.match(r"^(?:remove|take|delete|cross) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
+                     r"(?P<list>[a-z ]+?)(?: list)?$", text)
+    if not match:
+        return None
+    return Decision(expert="lists", api="remove", args={"items": split_said(match["items"]), **_list_name(match["list"])},
+                    source="router")
+
+
+
+def _list_name(said: str) -> dict[str, str]:
+    """"the shopping list" names a list; "my list" means the default one."""
+    return {} if said.strip() == "list" else {"list_name": said}
+
+
+def propose(request: Request) -> Decision | None:
+    text = request.words
+    return _list_add(text) or _list_read(text) or _list_remove(text)
+
+
+CUES = (re.compile(r"\b(?:add|put|stick|throw|pop)\b .+ \b(?:to|on|onto)\b (?:the |my |our )?(?:[a-z']+ ){0,2}list\b",
+                   re.IGNORECASE),)  # "add / put X on|to the Y list"
+
+
+def _list_tables(data: dict[str, list[dict]]) -> list[tuple[str, list[str], list[list]]]:
+    return [(f"{name} list", ["item", "done"], [[i["item"], "\u2713" if i["done"] else ""] for i in items])
+            for name, items in data.items()]
+
+
 EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complete, read, clear],
-                      [Migration("lists", 1, _migrate_v1)])
+                      [Migration("lists", 1, _migrate_v1)],
+                      capability="lists", propose=propose, cues=CUES,
+                      views=(View("lists", "Shopping and to-do lists.", lambda db, now: all_lists(db),
+                                  tables=_list_tables),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

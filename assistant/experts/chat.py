@@ -1,6 +1,8 @@
 """The `chat` expert: open conversation, answered creatively by the chat model."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api, build_expert
@@ -19,4 +21,5 @@ def respond(ctx: ExpertContext) -> ActionResult:
 
 
 EXPERT = build_expert("chat", "conversation and general-knowledge questions answered from what the "
-                      "assistant already knows", [respond])
+                      "assistant already knows", [respond], capability="a chat",
+                      examples=Path(__file__).with_suffix(".jsonl"))

@@ -13,41 +13,36 @@ import json
 import re
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
-from typing import Any, Callable
+from pathlib import Path
+from typing import Any, Callable, NotRequired, TypedDict
 
 from rapidfuzz import fuzz
 
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.registry import View, api, build_expert
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import TimeParseError, format_clock, parse_clock_time, parse_duration
-from experts.memory import derive_relation, list_facts
+from assistant.words import stem, synonyms
+from assistant.experts.memory import derive_relation, list_facts
 
 _COLUMNS = ("id", "at", "source", "label", "subject", "data")
+
+
+class Event(TypedDict):
+    """One stored event, as the events expert hands it out (its JSON shape too)."""
+
+    id: int
+    at: str  # ISO local time
+    source: str  # what saw it: "kitchen-cam"
+    label: str  # what was seen: "dog eating"
+    subject: str | None  # who or what it was about: "Daisy"
+    data: NotRequired[Any]
 _STOP = set("""a an the my our your his her their its it is are was were be been being did do does has have had
     get gets got let lets when last time times ever any anything anyone someone somebody anybody there that
     this what who whom which how if not no isn't hasn't wasn't didn't hadn't aren't weren't by at in on of to
     for from since until before after and or me us we you know tell see seen saw happen happened happens
     today yesterday tonight morning afternoon evening week still yet already please""".split())
-_GROUPS = [frozenset(g.split()) for g in (
-    "fed feed feeding eat eating ate eats food meal breakfast dinner lunch bowl kibble",
-    "out outside outdoors garden yard backyard door exit exited leave left",
-    "walk walked walking walkies",
-    "drink drinking drank water",
-    "medicine medication meds pill pills tablet dose",
-    "package parcel delivery delivered courier mail post",
-    "arrive arrived arrival home came come return returned enter entered",
-    "motion movement moving moved",
-    "open opened opening", "close closed closing shut",
-    "sleep sleeping slept asleep nap",
-    "bark barking barked",
-    "person people visitor man woman",
-    "dog puppy pup doggy retriever labrador lab spaniel terrier poodle collie beagle dachshund shepherd "
-    "hound pug husky corgi bulldog",
-    "cat kitten kitty tabby",
-    "son daughter boy girl kid kids child children",
-)]
 _PERIOD = re.compile(r"\b(today|yesterday|tonight|last night|this (?:morning|afternoon|evening|week)"
                      r"|(?:in )?the (?:last|past) \w+(?: \w+)?|since \d.*)$")
 
@@ -63,14 +58,14 @@ def _iso(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def _row(values: tuple) -> dict[str, Any]:
+def _row(values: tuple) -> Event:
     row = dict(zip(_COLUMNS, values))
     row["data"] = json.loads(row["data"]) if row["data"] else None
     return row
 
 
 def add_event(db: Database, source: str, label: str, subject: str | None, at: datetime,
-              data: Any = None) -> dict[str, Any]:
+              data: Any = None) -> Event:
     """Record one event; raise ValueError when the source or label is empty."""
     source, label, subject = source.strip(), " ".join(label.split()), (subject or "").strip() or None
     if not source or not label:
@@ -111,7 +106,7 @@ def event_from_json(obj: Any, now: datetime) -> dict[str, Any]:
 
 
 def query_events(db: Database, since: datetime | None = None, until: datetime | None = None,
-                 limit: int | None = None, newest_first: bool = True) -> list[dict[str, Any]]:
+                 limit: int | None = None, newest_first: bool = True) -> list[Event]:
     """Events with since <= at <= until: {id, at, source, label, subject, data}."""
     bounds = [(f"at {op} ?", _iso(moment)) for op, moment in ((">=", since), ("<=", until)) if moment]
     where = f"WHERE {' AND '.join(b[0] for b in bounds)}" if bounds else ""
@@ -122,44 +117,44 @@ def query_events(db: Database, since: datetime | None = None, until: datetime | 
     return [_row(r) for r in db.execute(sql, [b[1] for b in bounds]).fetchall()]
 
 
+def events_after(db: Database, event_id: int) -> list[Event]:
+    """Events with an id above `event_id`, in arrival order: {id, at, source, label, subject}."""
+    columns = ("id", "at", "source", "label", "subject")
+    cursor = db.execute(f"SELECT {', '.join(columns)} FROM events WHERE id > ? ORDER BY id", [event_id])
+    return [dict(zip(columns, r)) for r in cursor.fetchall()]
+
+
+def last_event_id(db: Database, until: datetime) -> int:
+    """The id of the newest event at or before `until` (0 if none)."""
+    return db.execute("SELECT COALESCE(MAX(id), 0) FROM events WHERE at <= ?", [_iso(until)]).fetchone()[0]
+
+
+def next_event_at(db: Database, after: datetime) -> datetime | None:
+    """The time of the first event after `after`, or None."""
+    found = db.execute("SELECT MIN(at) FROM events WHERE at > ?", [_iso(after)]).fetchone()[0]
+    return datetime.fromisoformat(found) if found else None
+
+
 # ---------------------------------------------------------------------------- matching
-def _stem(word: str) -> str:
-    word = word.lower().removesuffix("'s").strip("'")
-    for suffix in ("ing", "ed"):
-        if len(word) > len(suffix) + 2 and word.endswith(suffix):
-            word = word[:-len(suffix)]
-            return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
-        return word[:-1]
-    return word
-
-
-_GROUP_STEMS = [frozenset(_stem(w) for w in group) for group in _GROUPS]
-
-
 def _spoken(text: str | None) -> dict[str, str]:
     """The keywords of a text: {stem: the word as written}."""
     words = re.findall(r"[a-z0-9']+", (text or "").lower().replace("\u2019", "'"))
-    return {_stem(w): w for w in words if w not in _STOP and _stem(w) not in _STOP}
+    return {stem(w): w for w in words if w not in _STOP and stem(w) not in _STOP}
 
 
 def _words(text: str | None) -> list[str]:
     return list(_spoken(text))
 
 
-def _group(stem: str) -> frozenset[str]:
-    return frozenset().union(*(g for g in _GROUP_STEMS if stem in g)) or frozenset({stem})
-
-
 def _find(term: str, words: dict[str, str]) -> tuple[str, str] | None:
     """(the word of `words` that stands for `term`, how) — same word, near spelling or synonym."""
     if term in words:
         return words[term], "same word"
-    for stem, word in words.items():
-        if min(len(stem), len(term)) >= 5 and fuzz.ratio(stem, term) >= 85:
+    for key, word in words.items():
+        if min(len(key), len(term)) >= 5 and fuzz.ratio(key, term) >= 85:
             return word, "near spelling"
-    synonyms = _group(term)
-    return next(((word, "synonym") for stem, word in words.items() if stem in synonyms), None)
+    related = synonyms(term)
+    return next(((word, "synonym") for key, word in words.items() if key in related), None)
 
 
 @dataclass(frozen=True)
@@ -179,9 +174,9 @@ def subject_aliases(db: Database, name: str) -> Alias | None:
         if fact["subject"] == name and relation == "is":
             head = _head_noun(text)
         elif relation == "name" and fact["subject"] and name in re.findall(r"[a-z']+", text.lower()):
-            head = _stem(fact["subject"].split()[-1])
+            head = stem(fact["subject"].split()[-1])
         if head:
-            words |= _group(head)
+            words |= synonyms(head)
             facts.append(text)
     return Alias(frozenset(words), tuple(facts)) if words else None
 
@@ -193,7 +188,7 @@ def _head_noun(text: str) -> str | None:
         return None
     phrase = re.split(r"\b(?:who|that|which|and|with|from)\b|[,;.]", match[1])[0]
     words = re.findall(r"[a-z]+", phrase)
-    return _stem(words[-1]) if words else None
+    return stem(words[-1]) if words else None
 
 
 @dataclass
@@ -205,7 +200,7 @@ class Matcher:
     aliases_of: Callable[[str], Alias | None] = field(repr=False)
     _event_aliases: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
-    def explain(self, event: dict[str, Any]) -> dict[str, str] | None:
+    def explain(self, event: Event) -> dict[str, str] | None:
         """Why the event matches, one reason per term of the phrase; None when it does not."""
         label, subject = _spoken(event["label"]), _spoken(event["subject"])
         extra = {word: word for word in sorted(self._aliases_of_subject(event["subject"]))}
@@ -232,7 +227,7 @@ class Matcher:
         if found:
             return f"{found[1]}: '{found[0]}' in the {where}"
         alias = self.names[term]
-        hit = next((word for stem, word in words.items() if stem in alias.words), None)
+        hit = next((word for key, word in words.items() if key in alias.words), None)
         return f"'{hit}' in the {where}; you told me: {'; '.join(alias.facts)}" if hit else None
 
     def _aliases_of_subject(self, subject: str | None) -> frozenset[str]:
@@ -280,7 +275,7 @@ def when_said(at: datetime, now: datetime) -> str:
     return f"{day} at {format_clock(at)}"
 
 
-def describe_event(event: dict[str, Any]) -> str:
+def describe_event(event: Event) -> str:
     """'kitchen-cam saw “dog eating” (Daisy)'."""
     subject = f" ({event['subject']})" if event["subject"] else ""
     return f"{event['source']} saw \u201c{event['label']}\u201d{subject}"
@@ -360,4 +355,11 @@ def happened(ctx: ExpertContext, what: str, when: str | None = None) -> ActionRe
 
 
 EXPERT = build_expert("events", "camera and sensor events in the home: when something was last seen, "
-                                "whether it happened today", [last, happened], [Migration("events", 1, _migrate_v1)])
+                                "whether it happened today", [last, happened], [Migration("events", 1, _migrate_v1)],
+                      capability="what your cameras and sensors saw",
+                      services={"query_events": query_events, "add_event": add_event, "add_events": add_events,
+                                "event_from_json": event_from_json},
+                      views=(View("events", "Camera and sensor events (what watches look at).",
+                                  lambda db, now: query_events(db, limit=100),
+                                  ("id", "at", "source", "label", "subject")),),
+                      examples=Path(__file__).with_suffix(".jsonl"))

@@ -14,19 +14,20 @@ import json
 import re
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from pathlib import Path
 from typing import Any, Literal
 
 from rapidfuzz import fuzz, utils
 
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
-from assistant.registry import api, build_expert
+from assistant.registry import View, api, build_expert
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import (Schedule, TimeParseError, describe_day, format_clock, next_occurrence,
                                  parse_clock_time, parse_when)
-from experts.events import describe_event, find_matches, matcher
-from experts.reminders import describe_recurrence
-from experts.smart_home import list_devices, resolve
+from assistant.experts.events import Event, describe_event, events_after, find_matches, last_event_id, matcher
+from assistant.experts.reminders import describe_recurrence
+from assistant.experts.smart_home import list_devices, resolve
 
 _COLUMNS = ("id", "description", "kind", "condition", "window", "recurrence", "message", "active",
             "next_check", "created", "seen_event_id")
@@ -183,7 +184,7 @@ def _in_state(device: dict[str, Any], state: str) -> bool:
     return actual == state or (device["id"].startswith("binary_sensor.") and actual == _SENSOR_STATES.get(state))
 
 
-def pending_occurrences(db: Database, now: datetime) -> tuple[list[tuple[int, dict, dict]], dict[int, int]]:
+def pending_occurrences(db: Database, now: datetime) -> tuple[list[tuple[int, Event, dict[str, str]]], dict[int, int]]:
     """(watch id, event, why) for new events matching occurrence watches, and each watch's new event cursor.
 
     The cursor only moves past events that are not in the future, so a future-dated event is looked
@@ -193,7 +194,7 @@ def pending_occurrences(db: Database, now: datetime) -> tuple[list[tuple[int, di
         condition, since = json.loads(row["condition"]), row["next_check"]
         match = matcher(db, condition["event"], condition["subject"])
         cursor, blocked = row["seen_event_id"], False
-        for event in _events_after(db, row["seen_event_id"]):
+        for event in events_after(db, row["seen_event_id"]):
             if event["at"] > _iso(now):
                 blocked = True
                 continue
@@ -205,12 +206,6 @@ def pending_occurrences(db: Database, now: datetime) -> tuple[list[tuple[int, di
     return sorted(pending, key=lambda p: (p[1]["at"], p[1]["id"])), cursors
 
 
-def _events_after(db: Database, event_id: int) -> list[dict[str, Any]]:
-    columns = ("id", "at", "source", "label", "subject")
-    cursor = db.execute(f"SELECT {', '.join(columns)} FROM events WHERE id > ? ORDER BY id", [event_id])
-    return [dict(zip(columns, r)) for r in cursor.fetchall()]
-
-
 def advance_cursors(db: Database, cursors: dict[int, int]) -> None:
     """Remember which events each occurrence watch has looked at."""
     for watch_id, cursor in cursors.items():
@@ -218,7 +213,7 @@ def advance_cursors(db: Database, cursors: dict[int, int]) -> None:
                    [cursor, watch_id, cursor])
 
 
-def fire_occurrence(db: Database, watch_id: int, event: dict[str, Any], why: dict) -> CheckResult:
+def fire_occurrence(db: Database, watch_id: int, event: Event, why: dict[str, str]) -> CheckResult:
     """The notification for an event an occurrence watch was waiting for; a one-off watch finishes."""
     row = _get(db, watch_id)
     if row is None:
@@ -366,8 +361,7 @@ def _insert(db: Database, plan: _Plan, message: str | None, now: datetime) -> di
               "message": (message or "").strip() or plan.message, "active": 1, "next_check": _iso(next_check),
               "created": _iso(now), "seen_event_id": 0}
     if plan.kind == "occurrence":  # look only at events that arrive from now on
-        values["seen_event_id"] = db.execute("SELECT COALESCE(MAX(id), 0) FROM events WHERE at <= ?",
-                                             [_iso(now)]).fetchone()[0]
+        values["seen_event_id"] = last_event_id(db, now)
     cursor = db.execute(f"INSERT INTO watches ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                         list(values.values()))
     return {"id": cursor.lastrowid, **values}
@@ -495,6 +489,18 @@ def resume(ctx: ExpertContext, description: str | None = None) -> ActionResult:
     return _toggle(ctx, description, True)
 
 
+def _sources() -> list:
+    from assistant.experts.watches.due import WatchChecks, WatchEvents
+
+    return [WatchChecks(), WatchEvents()]
+
+
 EXPERT = build_expert("watches", "conditional alerts: notify me if something does or doesn't happen by a time, "
                                  "or if a device is still in some state", [create, show, cancel, pause, resume],
-                      [Migration("watches", 1, _migrate_v1)])
+                      [Migration("watches", 1, _migrate_v1)],
+                      capability="alerts when something happens or doesn't", scheduler_sources=_sources,
+                      services={"set_watch_active": set_active, "delete_watch": delete_watch},
+                      views=(View("watches", "Conditional alerts ('tell me if Daisy isn't fed by noon').",
+                                  lambda db, now: list_watches(db),
+                                  ("id", "description", "recurrence", "message", "active")),),
+                      examples=Path(__file__).with_name("examples.jsonl"))

@@ -1,0 +1,42 @@
+"""The smart_home expert: a simulated home (floors, areas, devices) in SQLite, controlled by phrases.
+
+The LLM names devices and places the way people say them; `resolve` maps those phrases to real
+device ids deterministically and never invents one.
+"""
+import re
+from pathlib import Path
+
+from assistant.registry import View, build_expert
+from assistant.experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
+                                     turn_off, turn_on, unlock)
+from assistant.experts.smart_home.commands import propose
+from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
+from assistant.experts.smart_home.resolve import Resolution, resolve
+from assistant.experts.smart_home.setters import SETTERS, confirmation_policy
+from assistant.experts.smart_home.slice import routing_context
+from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
+                                      home_summary, list_devices, load_home)
+
+EXPERT = build_expert(
+    "smart_home",
+    "control and query the lights, switches, fans, blinds, garage door, thermostat, locks and "
+    "speakers of the home",
+    [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, query],
+    MIGRATIONS,
+    confirmation_policy=confirmation_policy,
+    routing_context=routing_context,
+    capability="your home's devices",
+    propose=propose,
+    # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
+    # alarm or the conversation; changing it always asks for a yes
+    cues=(re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),),
+    services={"list_devices": list_devices, "load_home": load_home, "load_home_file": load_home_file,
+              "ensure_home": ensure_home},
+    views=(View("devices", "The devices of the home and their states.", lambda db, now: list_devices(db),
+                ("id", "name", "area", "state", "attributes")),),
+    examples=Path(__file__).with_name("examples.jsonl"),
+)
+
+__all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",
+           "home_source", "home_summary", "list_devices", "load_home", "load_home_file",
+           "parse_home", "requires_confirmation", "resolve"]

@@ -1,0 +1,93 @@
+"""The smart home's command shapes: "turn on the kitchen lights", "dim the lamp to 30 percent",
+"make the porch light red", "open the garage", "it's too dark in the office". The fast router's
+proposals, checked by the confirmer; None when unsure."""
+from __future__ import annotations
+
+import re
+
+from assistant.experts.smart_home.colors import css_color
+from assistant.messages import Decision, Request
+from assistant.words import ARTICLE
+
+NUMBER = r"(?P<n>\d{1,3})(?: ?%| percent| per cent| degrees?)?"
+VALUE_APIS = (  # which setter a "set X to N" means, by the words of the target
+    (r"\b(volume|speaker|tv|television|music|radio)\b", "set_volume", "volume"),
+    (r"\b(thermostat|heating|heat|temperature|degrees|ac|air conditioning)\b", "set_temperature", "temperature"),
+    (r"\b(blinds?|shades?|curtains?|shutters?)\b", "set_position", "position"),
+    (r"\bfans?\b", "set_fan_speed", "percentage"),
+)
+
+
+def _target(phrase: str) -> dict[str, str]:
+    """"fan in the bedroom" → device fan, area bedroom; "kitchen lights" stays one phrase."""
+    phrase = re.sub(rf"^{ARTICLE}", "", phrase.strip())
+    where = re.match(r"^(?P<device>.+?) (?:in|on|at) (?:the )?(?P<area>.+)$", phrase)
+    if where:
+        return {"device": where["device"], "area": where["area"]}
+    return {"device": phrase} if phrase else {}
+
+
+def _home(api: str, **args) -> Decision:
+    return Decision(expert="smart_home", api=api, args={k: v for k, v in args.items() if v},
+                    source="router")
+
+
+def _on_off(text: str) -> Decision | None:
+    patterns = (rf"^(?:turn|switch|power|flip|put) (?P<state>on|off) {ARTICLE}(?P<target>.+)$",
+                rf"^(?:turn|switch|power|flip|put) {ARTICLE}(?P<target>.+?) (?P<state>on|off)$",
+                rf"^{ARTICLE}(?P<target>[a-z ]+?) (?P<state>on|off)$")
+    for pattern in patterns:
+        match = re.match(pattern, text)
+        if match and not re.search(r"\b(timer|alarm|reminder|list)\b", match["target"]):
+            return _home("turn_on" if match["state"] == "on" else "turn_off", **_target(match["target"]))
+    match = re.match(rf"^{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) (?:in|on) (?:the )?(?P<area>[a-z ]+)$", text)
+    if match:  # "lights off in the living room"
+        return _home("turn_on" if match["state"] == "on" else "turn_off", device=match["device"], area=match["area"])
+    match = re.match(r"^(?:start|run) (?:the |my )?(?P<device>[a-z ]+)$", text)
+    if match and not re.search(r"\b(timer|alarm|reminder|list|music|playlist)\b", match["device"]):
+        return _home("turn_on", device=match["device"])  # "start the dishwasher"
+    return None
+
+
+def _dark(text: str) -> Decision | None:
+    """"it's too dark in the office" / "it's dark in here" / "i can't see a thing in the hall":
+    the lights of that room."""
+    match = re.match(r"^(?:(?:it's|it is|its) (?:(?:too|so|very|really|pretty|a bit|kind of|way too) )?"
+                     r"(?:dark|gloomy)|(?:i )?(?:can't|cant|cannot|can not) see (?:anything|a thing)) "
+                     r"(?:in|at) (?:the |my )?(?P<area>[a-z ]+)$", text)
+    return _home("turn_on", area=match["area"], device_type="light") if match else None
+
+
+def _set_value(text: str) -> Decision | None:
+    match = re.match(rf"^(?:dim|brighten|set|turn|put|change) {ARTICLE}(?P<target>.+?) (?:to|at) {NUMBER}$", text)
+    if not match:
+        return None
+    target, value = match["target"], int(match["n"])
+    for words, api, key in VALUE_APIS:
+        if re.search(words, target) or re.search(words, text.split(" to ")[-1]):
+            target = re.sub(r"\b(volume|temperature|speed|position) ?(of )?", "", target).strip()
+            return _home(api, **{key: value}, **_target(target))
+    return _home("set_brightness", brightness=value, **_target(re.sub(r"\bbrightness ?(of )?", "", target)))
+
+
+def _colour(text: str) -> Decision | None:
+    match = re.match(rf"^(?:make|turn|set|change|paint) {ARTICLE}(?P<rest>.+)$", text)
+    words = match["rest"].split() if match else []
+    for size in (2, 1):  # "light blue" before "blue"
+        if len(words) > size and css_color(" ".join(words[-size:])):
+            target = re.sub(r" (?:to|in|into)$", "", " ".join(words[:-size]))
+            return _home("set_color", color=" ".join(words[-size:]), **_target(target))
+    return None
+
+
+def _open_close_lock(text: str) -> Decision | None:
+    match = re.match(rf"^(?P<verb>open|close|shut|lock) {ARTICLE}(?P<target>.+)$", text)
+    if not match:
+        return None
+    api = {"open": "open", "close": "close", "shut": "close", "lock": "lock"}[match["verb"]]
+    return _home(api, **_target(match["target"]))
+
+
+def propose(request: Request) -> Decision | None:
+    text = request.words
+    return _on_off(text) or _set_value(text) or _colour(text) or _open_close_lock(text) or _dark(text)

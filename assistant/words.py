@@ -1,0 +1,151 @@
+"""Word knowledge shared by every stage: spoken numbers, fillers and stop words, stems, synonyms.
+
+One place for what words mean, so that the fast router, the guardrails and the experts agree
+("thirty" is 30 everywhere). Spoken numbers come from `text2num`; the rest is small tables.
+Pure functions, table-tested in tests/test_words.py.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from text_to_num import alpha2digit
+
+# ------------------------------------------------------------------------------ numbers
+# words that stand for a number in a command ("half" the way, "an" hour) beyond text2num's
+SPOKEN_NUMBERS = {"half": "30", "an": "1", "a": "1"}
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+             "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+             "hundred thousand million").split()
+_CARDINAL = rf"(?:{'|'.join(CARDINALS)})"
+# a run of cardinal words ("two hundred and five", "twenty-five"); ordinals ("second", "first")
+# are left alone: "a 90 second timer" keeps its seconds
+CARDINAL_RUN = re.compile(rf"\b{_CARDINAL}(?:(?:[ -]|\s+and\s+){_CARDINAL})*\b")
+
+
+@lru_cache(maxsize=1024)
+def digits(text: str) -> str:
+    """The text lower-cased, with spoken numbers as digits: 'Twenty five minutes' -> '25 minutes'."""
+    return CARDINAL_RUN.sub(lambda m: alpha2digit(m[0], "en", threshold=0), text.lower())
+
+
+def numbers(text: str) -> list[float]:
+    """Every number said in `text`, as digits or words: 'dim to thirty five' -> [35.0]."""
+    return [float(n) for n in NUMBER.findall(digits(text))]
+
+
+def said_number(text: str, value: float) -> bool:
+    """Whether `value` was said in `text` (as digits or words; "half" or "halfway" for 50)."""
+    if value == 50 and re.search(r"\bhalf(?:way)?\b", text.lower()):
+        return True
+    return any(n == value for n in numbers(text))
+
+
+# ------------------------------------------------------------------------------ fillers
+WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|thanks|thank you)\b")
+LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|so)\s+)+")
+POLITE = re.compile(r"^(?:(?:could|can|would|will) you |i (?:want|need|would like|'d like) you to |i want to "
+                    r"|go ahead and |just )+|(?: for me| now| right now| thanks| thank you)+$")
+ARTICLE = r"(?:(?:the|my|our|a|an|all(?: of)?(?: the)?) )?"  # before a target: "all of the lights"
+ARTICLES = frozenset("a an the".split())
+POSSESSIVES = frozenset("my our your his her their its".split())
+# the words of a phrase that carry no content of their own (a grounding check skips them)
+FUNCTION_WORDS = frozenset("at the to in on of my me for and is it that this i you be by every list am pm".split())
+ABBREVIATIONS = {"min": "minutes", "mins": "minutes", "sec": "seconds", "secs": "seconds", "hr": "hours",
+                 "hrs": "hours", "tmr": "tomorrow", "tmrw": "tomorrow", "wk": "week", "wks": "weeks"}
+
+
+def normalise(text: str) -> str:
+    """Lower-cased, without wake word, politeness, punctuation or a leading "um"/"ok"."""
+    text = text.lower().replace("\u2019", "'").strip()
+    text = WAKE_AND_POLITE.sub(" ", text)
+    text = re.sub(r"[^\w' ]+", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return LEADING_FILLER.sub("", text) if LEADING_FILLER.sub("", text) else text
+
+
+def command(text: str) -> str:
+    """The words a command shape is matched on: normalised, "could you … for me" dropped."""
+    return POLITE.sub("", normalise(text)).strip()
+
+
+def tokens(text: str) -> set[str]:
+    """Content tokens for comparing phrases: numbers as digits, abbreviations spelled out."""
+    words = re.findall(r"[a-z]+|\d+", digits(text))
+    return {SPOKEN_NUMBERS.get(w, ABBREVIATIONS.get(w, w)) for w in words}
+
+
+def split_items(said: str) -> list[str]:
+    """'eggs, milk and bread' -> the three items."""
+    return [i.strip() for i in re.split(r",| and ", said) if i.strip()]
+
+
+QUESTION = re.compile(r"^\W*(?:what|which|who|whose|where|when|why|how|is|are|am|was|were|do|does|did|"
+                      r"can|could|will|would|should|has|have|had|any|anything)\b(?!['\u2019]t\b)|\?\s*$",
+                      re.IGNORECASE)
+
+
+def is_question(text: str) -> bool:
+    """Whether the words ask something (a question word or auxiliary first, or a question mark)."""
+    return bool(QUESTION.search(text))
+
+
+# ------------------------------------------------------------------------------ stems and synonyms
+def stem(word: str) -> str:
+    """A crude English stem, enough to match 'feeding'/'fed'/'feeds' groups: 'puppies' -> 'puppy',
+    'walked' -> 'walk', 'dogs' -> 'dog', "Daisy's" -> 'daisy'."""
+    word = word.lower().removesuffix("'s").strip("'")
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    for suffix in ("ing", "ed"):
+        if len(word) > len(suffix) + 2 and word.endswith(suffix):
+            word = word[:-len(suffix)]
+            return word[:-1] if len(word) > 3 and word[-1] == word[-2] else word
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+SYNONYMS = [frozenset(g.split()) for g in (
+    "fed feed feeding eat eating ate eats food meal breakfast dinner lunch bowl kibble",
+    "out outside outdoors garden yard backyard door exit exited leave left",
+    "walk walked walking walkies",
+    "drink drinking drank water",
+    "medicine medication meds pill pills tablet dose",
+    "package parcel delivery delivered courier mail post",
+    "arrive arrived arrival home came come return returned enter entered",
+    "motion movement moving moved",
+    "open opened opening", "close closed closing shut",
+    "sleep sleeping slept asleep nap",
+    "bark barking barked",
+    "person people visitor man woman",
+    "dog puppy pup doggy retriever labrador lab spaniel terrier poodle collie beagle dachshund shepherd "
+    "hound pug husky corgi bulldog",
+    "cat kitten kitty tabby moggy",
+    "son daughter boy girl kid kids child children",
+    "wife husband partner spouse",
+    "mum mom mother mama mummy mommy",
+    "dad father papa daddy",
+    "car vehicle auto",
+    "birthday born bday birth",
+    "wifi wi-fi internet network",
+    "name called named",
+    "doctor gp dentist",
+    "allergic allergy allergies",
+    "phone number mobile",
+)]
+SYNONYM_STEMS = [frozenset(stem(w) for w in group) for group in SYNONYMS]
+
+
+def synonyms(word: str) -> frozenset[str]:
+    """The stems that mean the same as `word` (its own stem included)."""
+    found = stem(word)
+    return frozenset().union(*(g for g in SYNONYM_STEMS if found in g)) or frozenset({found})
+
+
+def same_meaning(a: str, b: str) -> bool:
+    """Whether two words are one synonym group's (compared by stem)."""
+    return stem(b) in synonyms(a)
