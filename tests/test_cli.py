@@ -1,6 +1,8 @@
-"""The CLI contract: JSON shapes, exit codes and clear errors (no models needed)."""
+"""The CLI contract: JSON shapes, exit codes and clear errors (no models needed, but for the chat test)."""
 import json
 import sqlite3
+
+import pytest
 
 from typer.testing import CliRunner
 
@@ -92,6 +94,7 @@ def test_models_lists_every_role():
     assert [r["role"] for r in rows] == ["router", "confirmer", "chat"]
 
 
+@pytest.mark.real_model  # the chat prefetches the models before its first prompt
 def test_chat_reads_piped_lines():
     result = run("chat", input="what time is it\nstop\n", env={"ASSISTANT_NOW": "2026-11-25T09:00:00"})
     assert result.exit_code == 0
