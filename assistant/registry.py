@@ -99,6 +99,7 @@ class Expert:
             known = ", ".join(sorted(self.apis))
             raise RegistryError(f"expert {self.name!r} has no API {name!r} (known: {known})") from None
 
+
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
         verbatim: tuple[str, ...] = ()):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""

@@ -64,7 +64,7 @@ def normalise(text: str) -> str:
     text = WAKE_AND_POLITE.sub(" ", text)
     text = re.sub(r"[^\w' ]+", " ", text)
     text = re.sub(r"\s+", " ", text).strip()
-    return LEADING_FILLER.sub("", text) if LEADING_FILLER.sub("", text) else text
+    return LEADING_FILLER.sub("", text) or text  # "ok" alone stays "ok"
 
 
 def command(text: str) -> str:

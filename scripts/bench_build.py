@@ -4,8 +4,9 @@
 Each option (assistant/llm/build.py: run-time CPU variants, explicit AVX-512, explicit AVX2,
 -march=native) is built once into the wheelhouse (cached), unpacked into its own folder, and
 measured in a child process, so a build that crashes is reported, not fatal. The child loads the
-confirmer (Qwen2.5-Coder-1.5B Q4_K_M), evaluates a ~600-token prompt in one batch (prompt tok/s,
-median of --repeats) and then generates tokens one at a time (generation tok/s). For the variants
+confirmer (Qwen2.5-Coder-1.5B Q4_K_M) with the doctor's decode probe: a --prompt-tokens prompt in one
+batch (prompt tok/s, median of --repeats after one untimed run) and then tokens generated one at a
+time (generation tok/s). For the variants
 build it also forces the AVX2 (haswell) variant, what a CPU without AVX-512 gets. Run it alone:
 two model jobs at once on 2 cores measure nothing.
 
@@ -18,7 +19,6 @@ import json
 import os
 import shutil
 import signal
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -28,34 +28,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.llm import build  # noqa: E402
-
-PROBE = r"""
-import json, statistics, sys, time
-from assistant.llm import native
-model_path, repeats, gen_tokens = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-llama_cpp = native.llama_cpp()
-started = time.perf_counter()
-llm = llama_cpp.Llama(model_path=model_path, n_ctx=2048, n_threads=2, n_batch=512, verbose=False)
-load_s = time.perf_counter() - started
-text = ("You route requests of a home assistant to experts: smart home, timers, reminders, lists, "
-        "notifications, memory, system, chat. Answer with compact JSON naming the expert and its API. ") * 14
-tokens = llm.tokenize(text.encode())[:600]
-prompt_rates = []
-for _ in range(repeats):
-    llm.reset()
-    started = time.perf_counter()
-    llm.eval(tokens)
-    prompt_rates.append(len(tokens) / (time.perf_counter() - started))
-started = time.perf_counter()
-for _ in range(gen_tokens):
-    token = llm.sample(temp=0.0)
-    llm.eval([token])
-gen_rate = gen_tokens / (time.perf_counter() - started)
-print(json.dumps({"load_s": load_s, "prompt_tok_s": statistics.median(prompt_rates),
-                  "gen_tok_s": gen_rate, "prompt_tokens": len(tokens),
-                  "system_info": native.system_info()}))
-"""
-
 
 def unpack(wheel: Path, folder: Path, drop_variants_above: str | None = None) -> Path:
     shutil.unpack_archive(str(wheel), str(folder), format="zip")
@@ -69,15 +41,19 @@ def unpack(wheel: Path, folder: Path, drop_variants_above: str | None = None) ->
     return folder
 
 
-def measure(folder: Path, model: Path, repeats: int, gen_tokens: int) -> dict:
+def measure(folder: Path, model: Path, prompt_tokens: int, repeats: int, gen_tokens: int) -> dict:
+    """The doctor's decode probe (assistant/doctor/probe.py) with this build first on the path."""
     env = dict(os.environ, PYTHONPATH=f"{folder}{os.pathsep}{ROOT}")
-    done = subprocess.run([sys.executable, "-c", PROBE, str(model), str(repeats), str(gen_tokens)],
-                          env=env, capture_output=True, text=True, timeout=900)
+    command = [sys.executable, "-m", "assistant.doctor.probe", "decode", str(model), "--prompt-tokens",
+               str(prompt_tokens), "--repeats", str(repeats), "--generate", str(gen_tokens)]
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=900)
     if done.returncode < 0:
         return {"status": f"crashed ({signal.Signals(-done.returncode).name})"}
-    if done.returncode != 0:
-        return {"status": "failed: " + done.stderr.strip().splitlines()[-1][:80]}
-    return {"status": "ok", **json.loads(done.stdout.strip().splitlines()[-1])}
+    lines = done.stdout.strip().splitlines()
+    result = json.loads(lines[-1]) if lines else {"error": (done.stderr.strip().splitlines() or ["no output"])[-1]}
+    if "error" in result:
+        return {"status": "failed: " + result["error"][:80]}
+    return {"status": "ok", **result}
 
 
 def features(system_info: str) -> str:
@@ -89,6 +65,7 @@ def features(system_info: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--options", default="variants,avx512,avx2,native")
+    parser.add_argument("--prompt-tokens", type=int, default=533)
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--gen-tokens", type=int, default=48)
     parser.add_argument("--model", type=Path, default=None, help="GGUF file (default: the confirmer's)")
@@ -105,11 +82,13 @@ def main() -> int:
         variants = [(name, None)] + ([(f"{name} (forced AVX2 variant)", "haswell")] if name == "variants" else [])
         for label, cap in variants:
             with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
-                result = measure(unpack(wheel, Path(tmp), cap), model, args.repeats, args.gen_tokens)
+                result = measure(unpack(wheel, Path(tmp), cap), model, args.prompt_tokens, args.repeats,
+                                 args.gen_tokens)
             runs.append({"build": label, "portable": option.portable, "build_s": meta.get("seconds"),
                          "wheel_mb": round(wheel.stat().st_size / 2**20, 1), **result})
             print(json.dumps(runs[-1]), file=sys.stderr, flush=True)
-    print(f"\nconfirmer: {model.name}; {args.repeats} prompt runs (median), {args.gen_tokens} generated tokens\n")
+    print(f"\nconfirmer: {model.name}; {args.prompt_tokens}-token prompt, {args.repeats} timed runs (median), "
+          f"{args.gen_tokens} generated tokens\n")
     header = f"{'build':<32} {'safe on every CPU':<18} {'build min':>9} {'wheel MB':>8} {'status':<10} " \
              f"{'prompt tok/s':>12} {'gen tok/s':>9}  kernels used"
     print(header)

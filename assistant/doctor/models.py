@@ -14,6 +14,7 @@ from typing import Iterator
 
 from assistant.config import Settings
 from assistant.doctor import Check, fail, ok, warn
+from assistant.llm import build
 from assistant.llm.manifest import Manifest, ModelEntry, load_manifest
 from assistant.llm.roles import model_path
 
@@ -129,7 +130,7 @@ def library_check(info: ProbeOutcome) -> Check:
         return fail(name, f"cannot be loaded ({info.failure})", "run: bash scripts/setup.sh")
     version, system = info.result["version"], info.result["system_info"]
     variants = info.result["variants"]
-    amx = [v for v in variants if "sapphirerapids" in v] + (["AMX_INT8 = 1"] if "AMX_INT8 = 1" in system else [])
+    amx = [v for v in variants if build.AMX_VARIANT in v] + (["AMX_INT8 = 1"] if "AMX_INT8 = 1" in system else [])
     if amx:
         return fail(name, f"{version} was built with AMX kernels ({', '.join(amx)}), which crash on "
                     "multi-token decodes (llama.cpp #20824)", REBUILD)

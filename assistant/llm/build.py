@@ -29,7 +29,8 @@ from pathlib import Path
 
 VERSION = "0.3.36"
 CHOSEN = "variants"
-AMX_VARIANT_LINE = "ggml_add_cpu_backend_variant(sapphirerapids"
+AMX_VARIANT = "sapphirerapids"  # ggml's CPU variant with the AMX kernels that crash
+AMX_VARIANT_LINE = f"ggml_add_cpu_backend_variant({AMX_VARIANT}"
 _EXPLICIT_AVX2 = "-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_BMI2=ON"
 
 
@@ -58,6 +59,8 @@ OPTIONS = {
 
 
 def cache_dir() -> Path:
+    """`assistant.paths.cache_dir()`, spelled out with the standard library (platformdirs is not
+    installed yet when setup runs this)."""
     base = os.environ.get("ASSISTANT_CACHE_DIR") or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "assistant")
     return Path(base) / "llama-wheels"
@@ -167,7 +170,7 @@ def installed_build() -> str | None:
         names = {Path(str(f)).name for f in files("llama_cpp_python") or []}
     except PackageNotFoundError:
         return None
-    if any(name.startswith("libggml-cpu-sapphirerapids") for name in names):
+    if any(name.startswith(f"libggml-cpu-{AMX_VARIANT}") for name in names):
         return "variants-with-amx"
     if any(name.startswith("libggml-cpu-") for name in names):
         return "variants"

@@ -89,8 +89,7 @@ def default_classifier(registry: Registry) -> ExpertClassifier:
     """The classifier over the registry's labelled examples, built once per process and registry."""
     from assistant.embeddings import load_minilm
 
-    examples = training_examples(registry)
     key = tuple(sorted(e.name for e in registry.experts()))
-    if key not in _BUILT:
-        _BUILT[key] = ExpertClassifier(load_minilm(), examples)
+    if key not in _BUILT:  # read the examples only when building
+        _BUILT[key] = ExpertClassifier(load_minilm(), training_examples(registry))
     return _BUILT[key]
