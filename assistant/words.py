@@ -37,11 +37,24 @@ def numbers(text: str) -> list[float]:
     return [float(n) for n in NUMBER.findall(digits(text))]
 
 
+# vague counts people give for a number of units: "up a couple of degrees", "a few percent"
+QUANTITIES = ((re.compile(r"\b(?:a )?couple(?: of)?\b|\ba pair of\b"), "2"), (re.compile(r"\ba few\b"), "3"))
+
+
+def quantities(text: str) -> str:
+    """`digits(text)` with vague counts as numbers: 'up a couple of degrees' -> 'up 2 degrees'."""
+    text = digits(text)
+    for pattern, number in QUANTITIES:
+        text = pattern.sub(number, text)
+    return text
+
+
 def said_number(text: str, value: float) -> bool:
-    """Whether `value` was said in `text` (as digits or words; "half" or "halfway" for 50)."""
+    """Whether `value` was said in `text` (as digits or words; "half" or "halfway" for 50;
+    "a couple" for 2, "a few" for 3)."""
     if value == 50 and re.search(r"\bhalf(?:way)?\b", text.lower()):
         return True
-    return any(n == value for n in numbers(text))
+    return any(float(n) == value for n in NUMBER.findall(quantities(text)))
 
 
 # ------------------------------------------------------------------------------ fillers

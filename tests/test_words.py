@@ -23,6 +23,17 @@ def test_said_number(text, value, said):
     assert words.said_number(text, value) is said
 
 
+@pytest.mark.parametrize("text, quantified", [
+    ("turn the heat up a couple of degrees", "turn the heat up 2 degrees"),
+    ("couple of points brighter", "2 points brighter"),
+    ("a few percent louder", "3 percent louder"),
+    ("up twenty", "up 20"),
+])
+def test_vague_counts_are_numbers(text, quantified):
+    assert words.quantities(text) == quantified
+    assert words.said_number(text, float(words.NUMBER.findall(quantified)[0]))
+
+
 @pytest.mark.parametrize("text, tokens", [
     ("twenty five minutes", {"25", "minutes"}), ("an hour", {"1", "hour"}), ("5 mins", {"5", "minutes"}),
     ("give me a 90 second timer", {"give", "me", "1", "90", "second", "timer"}),

@@ -1,4 +1,10 @@
-"""The smart-home APIs the LLM calls: phrases in, resolved devices changed in one transaction."""
+"""The smart-home APIs the LLM calls: phrases in, resolved devices changed in one transaction.
+
+A device named alone ("the desk lamp", "porch light please") means what Home Assistant makes of
+it: a device that switches (light, switch, fan, media player) is turned on, or said to be on
+already; anything else (a lock, cover, alarm panel, sensor, thermostat) has its state told, and
+is never unlocked, opened or disarmed for a bare name. See `bare_name`.
+"""
 from __future__ import annotations
 
 import re
@@ -9,11 +15,12 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.experts.smart_home import changes, describe, vocab
+from assistant.words import is_question
+from assistant.experts.smart_home import changes, describe, levels, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.resolve import Resolution, implied_area, resolve_in
-from assistant.experts.smart_home.store import Device, read_devices, read_home, write_states
+from assistant.experts.smart_home.store import Device, Home, read_devices, read_home, write_states
 
 ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player"}
 TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allowed, bulk) domains
@@ -26,6 +33,10 @@ TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allow
 BULK_FOR_ATTRIBUTE = {"brightness": "light", "color": "light", "percentage": "light",
                       "temperature": "climate", "position": "cover", "volume": "media_player"}
 SETTABLE = ("brightness", "color", "temperature", "position", "volume", "percentage")
+SWITCHABLE = {"light", "switch", "fan", "media_player"}  # what a bare name turns on
+# words around a bare name that ask for nothing ("porch light please"); "on"/"off" do ask
+BARE_FILLERS = (vocab.FILLERS - {"on", "off", "up", "down"}) | {"now", "ok", "okay", "hey", "just", "thanks",
+                                                                 "thank", "you", "pls", "plz"}
 Attribute = Literal["brightness", "volume", "temperature", "position", "percentage"]
 
 
@@ -54,24 +65,79 @@ def regrounded(phrase: str | None, said: str | None) -> str | None:
     return phrase
 
 
+def unsaid(home: Home, phrase: str | None, said: str | None) -> bool:
+    """Whether the model's device phrase has no word of the user's (it made it up), which is
+    not an id or "here"."""
+    words = vocab.content(vocab.tokens(phrase))
+    if not words or not said or any(d.id == (phrase or "").strip() for d in home.devices):
+        return False
+    spoken = vocab.tokens(said)
+    return not any(w == "here" or vocab.word_in(w, spoken) for w in words)
+
+
+def _only_a_kind(phrase: str | None) -> bool:
+    words = vocab.content(vocab.tokens(phrase))
+    size, kind, _ = vocab.type_at(words, 0) if words else (0, None, False)
+    return kind is not None and size == len(words)
+
+
+def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None) -> str | None:
+    """The user's fuller name for a device the model wrote only as its kind: the words before
+    the kind in the utterance that name devices ("the ceiling fan" -> "ceiling fan")."""
+    words = vocab.tokens(said)
+    kinds = {vocab.singular(w) for w in vocab.tokens(kind)}
+    for i, word in enumerate(words):
+        if vocab.singular(word) not in kinds:
+            continue
+        before = [w for w in words[max(0, i - 3):i] if w not in vocab.FILLERS]  # "every" stays
+        for start in range(len(before)):
+            phrase = " ".join([*before[start:], word])
+            if not resolve_in(home, phrase, allowed=allowed).problem:
+                return phrase
+    return None
+
+
 def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
                  here: str | None = None, said: str | None = None) -> tuple[list[Device], str | None]:
     """The devices a call means. A place the model left out comes from the user's words or the
     speaker's area (`implied_area`); if nothing matches there, the whole home is searched."""
     allowed, bulk = target_domains(api_name, args)
+    home = read_home(db)
+    if unsaid(home, args.get("device"), said) and (args.get("device_type") or vocab.first_type_word(said)):
+        args = {**args, "device": None}  # "lights on downstairs" written as device "lamp"
     if not any(args.get(key) for key in ("device", "area", "device_type")):
         args = {**args, "device_type": vocab.first_type_word(said)}  # "set the speaker to 45"
+    kind = args.get("device_type") if not vocab.norm(args.get("device")) else args.get("device")
+    fuller = said_name(home, said, kind, allowed) if _only_a_kind(kind) else None
+    if fuller:  # "put the ceiling fan on full blast" written as device_type "fan"
+        args = {**args, "device": fuller}
     device = regrounded(args.get("device"), said)
-    home = read_home(db)
     found: Resolution | None = None
     implied = implied_area(home, device, args.get("area"), said, here)
     if implied:
         found = resolve_in(home, device, implied, args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
+        if found.about_place:  # "close the blinds in the bedroom" with two bedrooms: ask
+            return [], found.problem
     if found is None or found.problem:
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
     return read_devices(db, found.device_ids) if not found.problem else [], found.problem
+
+
+def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
+    """Whether the user said nothing but the devices' names ("the desk lamp", "porch light
+    please"): no question, no verb, no value; every word is a word of the call's phrases or of
+    the devices' names and rooms."""
+    if not said or not devices or is_question(said):
+        return False
+    words = [w for w in vocab.tokens(said) if w not in BARE_FILLERS and w not in vocab.QUANTIFIERS]
+    known = [*vocab.tokens(" ".join(str(args.get(k) or "") for k in ("device", "area", "device_type")))]
+    for device in devices:
+        area = home.area(device.area_id)
+        known += vocab.tokens(" ".join([device.name, *device.aliases, area.name if area else "",
+                                        *(area.aliases if area else ())]))
+    return bool(words) and all(vocab.word_in(w, known) for w in words)
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
@@ -83,6 +149,8 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     if name == "query" or name not in {*TARGETS, "set", "adjust"}:
         return None
     devices, _ = find_targets(db, name, args, here, said)
+    if name == "turn_on" and _bare_report(read_home(db), said, args, devices):
+        return None  # a bare name of a door or an alarm only tells its state
     if any(d.domain == "alarm_control_panel" for d in devices):
         return "This changes the alarm."
     if name == "unlock" and devices:
@@ -121,10 +189,21 @@ def _failed(problem: str) -> ActionResult:
     return ActionResult(ok=False, reply=problem, data={"devices": []})
 
 
+def _bare_report(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
+    """A bare name of something that is not simply switched: tell its state, change nothing."""
+    return any(d.domain not in SWITCHABLE for d in devices) and bare_name(home, said, args, devices)
+
+
+def _report(devices: list[Device]) -> ActionResult:
+    return ActionResult(reply=describe.describe(devices), data={"devices": [d.as_dict() for d in devices]})
+
+
 def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -> ActionResult:
     devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx))
     if problem:
         return _failed(problem)
+    if on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
+        return _report(devices)
     changed, undo = _commit(ctx, [(d, changes.switched(d, on)) for d in devices])
     if not changed:
         words = ("open", "on") if on else ("closed", "off")
@@ -240,11 +319,22 @@ def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str |
     """Change a level relatively: brightness/volume/position/percentage in points, temperature in degrees."""
     if not delta:
         return _failed("By how much should I change it?")
+    level = levels.read_change(_said(ctx), attribute, delta)  # "all the way up", "a couple of degrees"
+    if level.value is not None:
+        return set(ctx, device, area, device_type, **{attribute: level.value})
+    return change(ctx, attribute, level.delta, device, area, device_type)
+
+
+def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None = None,
+           area: str | None = None, device_type: str | None = None) -> ActionResult:
+    """`adjust` by exactly `delta`; a light or fan that is on dims to its lowest on-level, not
+    off, unless the user said "off"."""
     args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
     devices, problem = find_targets(ctx.db, "adjust", args, ctx.area, _said(ctx))
     if problem:
         return _failed(problem)
-    planned = [(d, changes.stepped(d, attribute, delta)) for d in devices]
+    keep_on = not levels.said_off(_said(ctx))
+    planned = [(d, changes.stepped(d, attribute, delta, keep_on)) for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} has no {attribute}."))
@@ -260,19 +350,23 @@ def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str |
     return _result(ctx, f"{verb} {describe.names(parts)}.", targets, undo)
 
 
-@api(speculative_safe=True)
+@api(speculative_safe=True, undo=_restore)
 def query(ctx: ExpertContext, device: str | None = None, area: str | None = None,
           device_type: str | None = None) -> ActionResult:
-    """Tell the state of devices (with nothing named: what is on, open, unlocked or playing)."""
+    """Tell the state of devices (with nothing named: what is on, open, unlocked or playing).
+    A bare name of a light, switch, fan or speaker ("the desk lamp") turns it on."""
     if not any(text and text.strip() for text in (device, area, device_type)):
         active = [d for d in read_devices(ctx.db) if _is_active(d)]
         reply = describe.describe(active) if active else "Everything is off, closed and locked."
         return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
-    devices, problem = find_targets(ctx.db, "query", {"device": device, "area": area,
-                                                      "device_type": device_type}, ctx.area)
+    args = {"device": device, "area": area, "device_type": device_type}
+    devices, problem = find_targets(ctx.db, "query", args, ctx.area)
     if problem:
         return _failed(problem)
-    return ActionResult(reply=describe.describe(devices), data={"devices": [d.as_dict() for d in devices]})
+    if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices) \
+            and bare_name(read_home(ctx.db), _said(ctx), args, devices):
+        return _switch(ctx, "turn_on", args, True)
+    return _report(devices)
 
 
 def _is_active(device: Device) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from assistant.experts.smart_home.levels import End
 from assistant.experts.smart_home.store import Device
 
 LEVEL = {"light": "brightness", "fan": "percentage", "cover": "position",
@@ -65,6 +66,8 @@ def with_values(device: Device, values: dict[str, Any]) -> tuple[State, dict[str
     level = level_value(device, values)
     if level:
         attribute, value = level
+        if isinstance(value, End):
+            value = limit(device, attribute, value)
         if attribute == "temperature":
             value, clamped = clamp_temperature(device, value)
         else:
@@ -89,8 +92,25 @@ def _apply(device: Device, applied: dict[str, Any]) -> State:
     return state, attrs
 
 
-def stepped(device: Device, attribute: str, delta: float) -> tuple[State, dict[str, Any]] | None:
-    """The state after changing the device's level by `delta` (clamped), or None if it has no level."""
+def limit(device: Device, attribute: str, end: End) -> float:
+    """The device's own end of a scale: its `min_temp`/`max_temp`; 100; the lowest level that is
+    still on (1%, or a fan's `percentage_step`); a cover's 0 (closed)."""
+    if attribute == "temperature":
+        low, high = temperature_range(device)
+        return low if end is End.LOWEST else high
+    if end is End.HIGHEST:
+        return 100
+    if attribute == "position":
+        return 0
+    if attribute == "percentage":
+        return max(1, round(float(device.attributes.get("percentage_step", 1))))
+    return 1
+
+
+def stepped(device: Device, attribute: str, delta: float,
+            keep_on: bool = False) -> tuple[State, dict[str, Any]] | None:
+    """The state after changing the device's level by `delta` (clamped), or None if it has no
+    level. `keep_on`: a light or fan that is on stops at its lowest on-level, not off."""
     own = LEVEL.get(device.domain)
     if own is None or (attribute != own and attribute != "percentage"):
         return None
@@ -99,6 +119,8 @@ def stepped(device: Device, attribute: str, delta: float) -> tuple[State, dict[s
         value, _ = clamp_temperature(device, current + delta)
     else:
         value, _ = clamp_percent(current + delta)
+        if keep_on and current > 0 and value <= 0 and device.domain in ("light", "fan"):
+            value = limit(device, own, End.LOWEST)
     if value == current:  # already at the limit (an off light stays as it is)
         return (device.state, dict(device.attributes)), {own: value}
     return _apply(device, {own: value}), {own: value}
@@ -121,9 +143,13 @@ def clamp_percent(value: float) -> tuple[int, bool]:
     return clamped, clamped != round(value)
 
 
+def temperature_range(device: Device) -> tuple[float, float]:
+    return (float(device.attributes.get("min_temp", DEFAULT_TEMPERATURE_RANGE[0])),
+            float(device.attributes.get("max_temp", DEFAULT_TEMPERATURE_RANGE[1])))
+
+
 def clamp_temperature(device: Device, value: float) -> tuple[float, bool]:
-    low = float(device.attributes.get("min_temp", DEFAULT_TEMPERATURE_RANGE[0]))
-    high = float(device.attributes.get("max_temp", DEFAULT_TEMPERATURE_RANGE[1]))
+    low, high = temperature_range(device)
     clamped = min(high, max(low, round(value * 2) / 2))
     return (int(clamped) if clamped.is_integer() else clamped), clamped != round(value * 2) / 2
 

@@ -3,6 +3,11 @@
 Deterministic and conservative: a device is chosen by a strong fuzzy match of its name, or by a
 description (place + type words + name words) that every chosen device satisfies. Anything else
 is a `problem` sentence for the user; an id is never guessed.
+
+Each phrase is read for what it is, whatever slot the model wrote it in (a room in `device_type`
+is the area). A place is found by its name or alias, then by a common synonym ("lounge" for the
+Family Room; "upstairs" for the floor one level above the ground), then by part of its name
+("bedroom" for the Master Bedroom); when that names several places, the problem asks which.
 """
 from __future__ import annotations
 
@@ -25,6 +30,7 @@ MAX_LISTED = 5
 class Resolution:
     device_ids: list[str]
     problem: str | None = None
+    about_place: bool = field(default=False, compare=False)  # unknown place, or several fit: ask
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,16 @@ class _Problem(Exception):
     """A user-level resolution problem (internal control flow only)."""
 
 
+class _PlaceProblem(_Problem):
+    """No place, or several, fit the place phrase."""
+
+
+class _SeveralPlaces(_PlaceProblem):
+    def __init__(self, text: str, places: list[Place]) -> None:
+        super().__init__(_which_place(text, places))
+        self.text, self.places = text, places
+
+
 def resolve(db: sqlite_utils.Database, device: str | None = None, area: str | None = None,
             device_type: str | None = None, *, here: str | None = None,
             allowed: set[str] | None = None, bulk: set[str] | None = None) -> Resolution:
@@ -61,7 +77,7 @@ def resolve_in(home: Home, device: str | None = None, area: str | None = None,
     try:
         ids = _Resolver(home, here, allowed, bulk).run(device, area, device_type)
     except _Problem as problem:
-        return Resolution([], str(problem))
+        return Resolution([], str(problem), isinstance(problem, _PlaceProblem))
     return Resolution(ids)
 
 
@@ -80,13 +96,13 @@ def implied_area(home: Home, device: str | None, area: str | None, said: str | N
         return None
     words = vocab.tokens(said)
     spoken = " ".join(words)
-    if any(w in vocab.QUANTIFIERS for w in words) or any(f" {w} " in f" {spoken} " for w in vocab.WHOLE_HOME):
-        return None
     if any(f" {w} " in f" {spoken} " for w in vocab.HERE_WORDS):
         return "here" if here else None
-    place, _ = resolver._take_place(vocab.content(words), PLACE_THRESHOLD)  # "the kits room"
-    if place is not None:
-        return place.label
+    said_place = resolver.said_place(vocab.content(words), device)  # "every fan in the kits room"
+    if said_place is not None:
+        return said_place
+    if any(w in vocab.QUANTIFIERS for w in words) or any(f" {w} " in f" {spoken} " for w in vocab.WHOLE_HOME):
+        return None
     return "here" if here else None
 
 
@@ -115,7 +131,32 @@ class _Resolver:
         exact = [d for d in self.home.devices if d.id == (device or "").strip()]
         if exact:  # an id the router restored from an alias of the request's device slice
             return [d.id for d in self.permit(exact)]
-        scope = self.scope(area)
+        device, area, device_type = self.reslot(device, area, device_type)
+        try:
+            scope = self.scope(area)
+        except _SeveralPlaces as several:
+            return self.among(several, device, area, device_type)
+        return self.within(scope, device, area, device_type)
+
+    def among(self, several: _SeveralPlaces, device: str | None, area: str | None,
+              device_type: str | None) -> list[str]:
+        """Several places fit the place phrase ("bedroom"): the one that has the device; if more
+        than one has it, ask which."""
+        fitting: dict[Place, list[str]] = {}
+        for place in several.places:
+            try:
+                fitting[place] = self.within(place, device, area, device_type)
+            except _Problem:
+                continue
+        if len(fitting) == 1:
+            return next(iter(fitting.values()))
+        if not fitting:  # "There is no reading light in the bedroom; ..."
+            union = Place(frozenset().union(*(p.area_ids for p in several.places)), several.text)
+            return self.within(union, device, area, device_type)
+        raise _SeveralPlaces(several.text, list(fitting))
+
+    def within(self, scope: Place | None, device: str | None, area: str | None,
+               device_type: str | None) -> list[str]:
         type_desc = self.describe(device_type)
         phrase = vocab.norm(device)
         if phrase:
@@ -141,7 +182,46 @@ class _Resolver:
                 raise _Problem("Which device do you mean?")
         return self.described(desc, _intersect(scope, desc.place), _quote(device or device_type))
 
+    def reslot(self, device: str | None, area: str | None,
+               device_type: str | None) -> tuple[str | None, str | None, str | None]:
+        """The phrases read for what they are, whichever slot the model wrote them in: a place in
+        the device_type slot is the area (device "fan", device_type "office"); a kind or a device
+        in the area slot is the device (area "fan", device "office")."""
+        if vocab.norm(device_type) and not self._has_type(device_type) and self.is_place(device_type):
+            if not vocab.norm(area):
+                area, device_type = device_type, None
+            else:  # two places: the device must be in both ("upstairs" + "office")
+                device, device_type = f"{device or ''} {device_type}".strip(), None
+        if vocab.norm(area) and not self.is_place(area):
+            if vocab.norm(device) and self.is_place(device) and not self._has_type(device):
+                device, area = area, device
+            elif self._has_type(area) and not vocab.norm(device_type):
+                device_type, area = area, None
+            elif not vocab.norm(device) and self._names_device(area):
+                device, area = area, None
+        return device, area, device_type
+
+    def _names_device(self, text: str) -> bool:
+        words = vocab.content(vocab.tokens(text))
+        return bool(words) and any(all(vocab.word_in(w, self.name_tokens(d)) for w in words)
+                                   for d in self.home.devices)
+
+    def _has_type(self, text: str | None) -> bool:
+        words = vocab.content(vocab.tokens(text))
+        return any(vocab.type_at(words, i)[1] is not None for i in range(len(words)))
+
     # -- places ---------------------------------------------------------------------------
+    def is_place(self, text: str | None) -> bool:
+        """Whether the phrase names a place (a room, a floor, "here", the whole home), even one
+        of several ("bedroom" in a home with two)."""
+        words = vocab.tokens(text)
+        spoken = " ".join(words)
+        if "here" in words or spoken in vocab.HERE_WORDS:
+            return True
+        parts = [vocab.norm(part) for part in spoken.split(" and ")]
+        return all(part and (part in vocab.WHOLE_HOME or self.places(part, PLACE_THRESHOLD))
+                   for part in parts)
+
     def scope(self, area: str | None) -> Place | None:
         words = vocab.tokens(area)
         if not words:
@@ -149,16 +229,51 @@ class _Resolver:
         if "here" in words or " ".join(words) in vocab.HERE_WORDS:
             return self.here_place()
         places = []
-        for part in " ".join(words).split(" and "):
+        parts = " ".join(words).split(" and ")
+        for part in parts:
             text = vocab.norm(part)
             if not text or text in vocab.WHOLE_HOME:
                 return None
-            place = self.place(text, PLACE_THRESHOLD)
-            if place is None:
-                raise _Problem(f"I couldn't find a room or floor called '{_quote(area)}'.")
-            places.append(place)
+            found = self.places(text, PLACE_THRESHOLD)
+            if not found:
+                raise _PlaceProblem(f"I couldn't find a room or floor called '{_quote(part)}'.")
+            if len(found) > 1:
+                several = _SeveralPlaces(text, found)
+                raise several if len(parts) == 1 else _PlaceProblem(str(several))
+            places.append(found[0])
         return Place(frozenset().union(*(p.area_ids for p in places)),
                      " and ".join(p.label for p in places))
+
+    def places(self, text: str, threshold: float, partial: bool = True) -> list[Place]:
+        """The places a phrase names: the closest name or alias; else every place a common
+        synonym names ("lounge"); else, with `partial`, every place whose name holds the
+        phrase's words ("bedroom" -> Master Bedroom, Guest Bedroom)."""
+        best = self.place(text, threshold)
+        if best is not None:
+            return [best]
+        forms = self._place_forms()
+        others = vocab.place_alternatives(text)
+        found = [place for place, names in forms
+                 if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)]
+        if not found and partial:
+            found = [place for place, names in forms
+                     if any(vocab.words_within(alt, name) for alt in [text, *others] for name in names)]
+        return list({place.area_ids: place for place in found if place.area_ids}.values())
+
+    def said_place(self, words: list[str], device: str | None) -> str | None:
+        """The place the user's words name beside the device phrase: its label, or the phrase
+        itself when it fits several places (so that resolving it asks which)."""
+        place, _ = self._take_place(words, PLACE_THRESHOLD)  # "the kits room"
+        if place is not None:
+            return place.label
+        own = set(vocab.tokens(device))
+        rest = [w for w in words if w not in own and not vocab.type_word(w)[0]]
+        for size in (2, 1):
+            for start in range(len(rest) - size + 1):
+                text = " ".join(rest[start:start + size])
+                if self.places(text, PLACE_THRESHOLD):
+                    return text
+        return None
 
     def here_place(self) -> Place:
         area = self.home.area(self.here) if self.here else None
@@ -180,9 +295,10 @@ class _Resolver:
     def _place_forms(self) -> list[tuple[Place, list[str]]]:
         found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases])
                  for a in self.home.areas]
+        roles = _floor_roles(self.home.floors)
         for floor in self.home.floors:
             ids = frozenset(a.id for a in self.home.areas if a.floor_id == floor.id)
-            forms = [floor.name, floor.id.replace("_", " "), *floor.aliases, *_floor_synonyms(floor)]
+            forms = [floor.name, floor.id.replace("_", " "), *floor.aliases, *roles.get(floor.id, ())]
             found.append((Place(ids, floor.name), forms))
         return found
 
@@ -235,11 +351,12 @@ class _Resolver:
 
     def _take_place(self, words: list[str], threshold: float = EMBEDDED_PLACE_THRESHOLD
                     ) -> tuple[Place | None, list[str]]:
+        """The place named by a run of the words (by name, alias or synonym), and the rest."""
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
-                place = self.place(" ".join(words[start:start + size]), threshold)
-                if place:
-                    return place, words[:start] + words[start + size:]
+                found = self.places(" ".join(words[start:start + size]), threshold, partial=False)
+                if len(found) == 1:
+                    return found[0], words[:start] + words[start + size:]
         return None, words
 
     def described(self, desc: _Description, scope: Place | None, quoted: str) -> list[str]:
@@ -352,12 +469,37 @@ def _intersect(a: Place | None, b: Place | None) -> Place | None:
     return Place(a.area_ids & b.area_ids, a.label if a.area_ids <= b.area_ids else b.label)
 
 
-def _floor_synonyms(floor) -> tuple[str, ...]:
-    if floor.level is not None:
-        return vocab.DOWNSTAIRS if floor.level <= 0 else vocab.UPSTAIRS if floor.level == 1 else ()
-    name = vocab.norm(floor.name)
-    if any(w in name for w in ("ground", "downstairs", "main")):
-        return vocab.DOWNSTAIRS
-    if any(w in name for w in ("upstairs", "upper", "first", "second")):
-        return vocab.UPSTAIRS
-    return ()
+def _which_place(text: str, places: list[Place]) -> str:
+    """ "Which bedroom: the Master Bedroom or the Guest Bedroom?" """
+    labels = [_the(p.label) for p in places]
+    if len(labels) > MAX_LISTED:
+        return f"Which {text} do you mean? There are {len(labels)}: say its full name."
+    return f"Which {text}: {', '.join(labels[:-1])} or {labels[-1]}?"
+
+
+def _floor_roles(floors: list) -> dict[str, tuple[str, ...]]:
+    """The words for each floor's role: the ground floor is "downstairs", the one above it
+    "upstairs", the highest "top floor", the one below ground "basement". Read from the floors'
+    levels when every floor has one, else from their names ("Ground Floor", "Upper Level")."""
+    if floors and all(f.level is not None for f in floors):
+        by_level = sorted(floors, key=lambda f: f.level)
+        ground = next((f for f in by_level if f.level >= 0), by_level[-1])
+        above = [f for f in by_level if f.level > ground.level]
+        below = [f for f in by_level if f.level < ground.level]
+        roles = {ground.id: vocab.DOWNSTAIRS}
+        if above:
+            roles[above[0].id] = vocab.UPSTAIRS
+            roles[above[-1].id] = roles.get(above[-1].id, ()) + vocab.TOP_FLOOR
+        if below:
+            roles[below[-1].id] = vocab.BELOW_GROUND
+        return roles
+    roles = {}
+    for floor in floors:
+        name = vocab.norm(floor.name)
+        if any(w in name for w in ("ground", "downstairs", "main")):
+            roles[floor.id] = vocab.DOWNSTAIRS
+        elif any(w in name for w in ("upstairs", "upper", "first", "second", "top")):
+            roles[floor.id] = vocab.UPSTAIRS + vocab.TOP_FLOOR
+        elif any(w in name for w in ("basement", "cellar", "lower")):
+            roles[floor.id] = vocab.BELOW_GROUND
+    return roles

@@ -2,11 +2,12 @@
 
 A small model picks an API by its name far more reliably than it picks the right optional key
 of one wide `set` call (it wrote `temperature: 30` for "dim to 30 percent"); the value argument
-comes first so the model fills it first.
+comes first so the model fills it first. The value is read against the user's words
+(`levels.read_setting`): "the lowest" is the lowest level still on, "up a couple of degrees" a
+change by 2, not a setting of 2.
 """
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import sqlite_utils
@@ -14,25 +15,13 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import digits, said_number
-from assistant.experts.smart_home.apis import _restore, adjust, close, requires_confirmation
+from assistant.words import said_number
+from assistant.experts.smart_home import levels
+from assistant.experts.smart_home.apis import _restore, change, close, requires_confirmation
 from assistant.experts.smart_home.apis import open as open_cover
 from assistant.experts.smart_home.apis import set as set_values
 
 Phrase = str | None
-DOWN = re.compile(r"\b(down|lower|decrease|reduce|drop|cut|cooler|colder|cool|dim|dimmer|darker|"
-                  r"quieter|softer|less|turn it down)\b", re.IGNORECASE)
-UP = re.compile(r"\b(up|raise|lift|higher|increase)\b", re.IGNORECASE)
-
-
-def relative_change(ctx: ExpertContext, value: float) -> float | None:
-    """The signed step when the user asked for a change *by* this amount ("warmer by 3 degrees",
-    "turn it down by 10"), which a small model often writes as an absolute setting; else None."""
-    said = digits(ctx.utterance.text) if ctx.utterance else ""
-    amount = re.escape(f"{value:g}")
-    if not re.search(rf"\bby (?:another |an extra )?{amount}\b", said) or re.search(rf"\bto {amount}\b", said):
-        return None
-    return -abs(value) if DOWN.search(said) else abs(value)
 
 
 def said_value(ctx: ExpertContext, value: float) -> bool:
@@ -44,10 +33,15 @@ def said_value(ctx: ExpertContext, value: float) -> bool:
 
 def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,
                    device_type: Phrase) -> ActionResult:
-    delta = relative_change(ctx, value)
-    if delta is not None:
-        return adjust(ctx, attribute, delta, device, area, device_type)
-    return set_values(ctx, device, area, device_type, **{attribute: value})
+    level = levels.read_setting(ctx.said or None, attribute, value)
+    return _apply(ctx, attribute, level, device, area, device_type)
+
+
+def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phrase, area: Phrase,
+           device_type: Phrase) -> ActionResult:
+    if level.delta is not None:
+        return change(ctx, attribute, level.delta, device, area, device_type)
+    return set_values(ctx, device, area, device_type, **{attribute: level.value})
 
 
 @api(speculative_safe=True, undo=_restore)
@@ -75,12 +69,13 @@ def set_temperature(ctx: ExpertContext, temperature: float, device: Phrase = Non
 def set_position(ctx: ExpertContext, position: int, device: Phrase = None, area: Phrase = None,
                  device_type: Phrase = None) -> ActionResult:
     """Open blinds, shades or a garage door part way, in percent (100 = fully open)."""
-    if not said_value(ctx, position):  # "lower the blinds": all the way, not a made-up level
-        said = ctx.utterance.text
-        move = close if DOWN.search(said) else open_cover if UP.search(said) else None
+    level = levels.read_setting(ctx.said or None, "position", position)
+    if level.value == position and not said_value(ctx, position):  # "lower the blinds": all the
+        way = levels.direction(ctx.said)                            # way, not a made-up level
+        move = close if way < 0 else open_cover if way > 0 else None
         if move is not None:
             return move(ctx, device, area, device_type)
-    return _set_or_adjust(ctx, "position", position, device, area, device_type)
+    return _apply(ctx, "position", level, device, area, device_type)
 
 
 @api(speculative_safe=True, undo=_restore)

@@ -12,8 +12,30 @@ QUANTIFIERS = frozenset("all every everything both each whole entire".split())
 HERE_WORDS = frozenset({"here", "this room", "the room", "current room", "this area"})
 WHOLE_HOME = frozenset({"house", "home", "everywhere", "apartment", "flat", "rooms",
                         "whole house", "whole home", "all rooms", "every room"})
-DOWNSTAIRS = ("downstairs", "ground floor", "ground", "main floor")
-UPSTAIRS = ("upstairs", "upper floor", "first floor", "second floor")
+# floors by their role (see resolve: the roles come from the floors' levels, else their names)
+DOWNSTAIRS = ("downstairs", "ground floor", "ground", "main floor", "first floor", "ground level",
+              "street level", "main level")
+UPSTAIRS = ("upstairs", "upper floor", "second floor", "upper level", "up stairs")
+TOP_FLOOR = ("top floor", "top level", "upper most floor", "uppermost floor")
+BELOW_GROUND = ("basement", "cellar", "lower level", "lower floor", "lower ground floor")
+# rooms people call by other names; a phrase of a group also looks for the group's other names
+PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
+    "living room,lounge,family room,sitting room,front room,den,tv room,living area",
+    "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room",
+    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite",
+    "guest room,guest bedroom,spare room,spare bedroom",
+    "kids room,childrens room,children room,nursery,kids bedroom",
+    "office,study,home office,workroom",
+    "hallway,hall,corridor,entrance,entryway,foyer,entrance hall",
+    "dining room,dining area,dining",
+    "kitchen,kitchenette",
+    "laundry room,laundry,utility room,utility",
+    "garden,yard,backyard,back yard,outside,outdoors",
+    "porch,front porch,veranda,stoop",
+    "attic,loft",
+    "garage,carport",
+))
+GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
 NAME_SYNONYMS = {"machine": "maker", "maker": "machine", "telly": "tv"}
 
@@ -142,3 +164,19 @@ def word_in(word: str, name_tokens: list[str]) -> bool:
 def has_word(name: str, words: tuple[str, ...]) -> bool:
     name_tokens = {singular(t) for t in tokens(name)}
     return any(w in name_tokens for w in words)
+
+
+def place_alternatives(phrase: str) -> list[str]:
+    """Other names of the place `phrase` names ("lounge" -> "living room", "family room", ...)."""
+    return sorted({other for group in PLACE_SYNONYMS if phrase in group for other in group} - {phrase})
+
+
+def words_within(phrase: str, name: str) -> bool:
+    """Whether a place phrase is part of a name, word for word: "bedroom" in "Master Bedroom",
+    "bed room" in "Guest Bedroom"; never generic words alone ("room") or a part of a word ("bed")."""
+    words, name_words = phrase.split(), [singular(t) for t in tokens(name)]
+    if not words or all(w in GENERIC_PLACE_WORDS for w in words):
+        return False
+    if all(singular(w) in name_words for w in words):
+        return True
+    return singular("".join(words)) in name_words

@@ -1,0 +1,135 @@
+"""What the user's words say about a level, beyond the number the model wrote.
+
+"the lowest" is the lowest level that is still on (a light at 1%, not off), "max", "full blast" and
+"highest" the top of the scale (a thermostat's own `max_temp`), "halfway" 50, "a bit" one default
+step, and "a couple of degrees" 2. A 0 the user never said as "0" or "off" is the lowest on-level.
+Numbers the user did say always stand. Pure functions of the utterance, table-tested.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from assistant.words import normalise, quantities, said_number
+
+DEFAULT_STEP = 10.0  # points of a percent scale for "a bit", "crank it up"
+DEFAULT_TEMPERATURE_STEP = 1.0  # degrees
+ON_LEVELS = ("brightness", "volume", "percentage")  # scales whose 0 is "off" (or silent)
+
+LOWEST = re.compile(r"\b(?:lowest|minimum|dimmest|darkest|quietest|softest|slowest|coolest|coldest|least)\b"
+                    r"|(?<!\d )\bmin\b|\ball the way down\b|\bas (?:low|dim|quiet|soft|slow|cool|cold) as\b")
+HIGHEST = re.compile(r"\b(?:max|maximum|maxed|highest|brightest|loudest|fastest|hottest|warmest)\b"
+                     r"|\bfull (?:blast|power|brightness|volume|speed|whack|tilt|heat)\b|\b(?:to|at|on) full\b"
+                     r"|\ball the way up\b|\bas (?:high|bright|loud|fast|warm|hot) as\b"
+                     r"|\btop (?:speed|level|setting|volume|brightness)\b")
+HALFWAY = re.compile(r"\bhalf(?:way)?\b(?! (?:an? |past )?(?:hour|minute|second|past))|\bmidway\b|\bmedium\b")
+A_BIT = re.compile(r"\ba (?:little |tiny |wee )?(?:bit|tad|touch|notch|smidge|smidgen|fraction)\b"
+                   r"|\ba little\b|\bslightly\b|\bsomewhat\b|\bjust a hair\b")
+DOWN = re.compile(r"\b(?:down|lower|decrease|reduce|drop|cut|cooler|colder|cool|dim|dimmer|darker|"
+                  r"quieter|softer|slower|less|turn it down)\b")
+UP = re.compile(r"\b(?:up|raise|lift|higher|increase|brighter|brighten|louder|warmer|hotter|heat up|"
+                r"faster|more|boost|bump|crank)\b")
+OFF = re.compile(r"\b(?:off|out|zero|0|mute|muted|silent|silence|stop|kill)\b")
+_N = r"(\d+(?:\.\d+)?)"
+_UNIT = r"(?:degrees?|percent|%|points?|notch(?:es)?|steps?|levels?)"
+RELATIVE = (  # a change *by* an amount, once vague counts are numbers ("up a couple" -> "up 2")
+    re.compile(rf"\bby (?:another |an extra |a further )?{_N}\b(?! ?(?:am|pm|o ?clock))"),
+    re.compile(rf"\b(?:up|down) (?:another |an extra |a further )?{_N}\b(?! ?(?:am|pm|o ?clock))"),
+    re.compile(rf"\b{_N} ?(?:more |extra )?{_UNIT}? ?(?:more|less|warmer|cooler|colder|hotter|higher|lower|"
+               rf"brighter|dimmer|louder|quieter|up|down)\b"),
+    re.compile(rf"(?<!to )(?<!at )\b{_N} ?{_UNIT}"),  # "raise the temperature 2 degrees"
+)
+
+
+class End(Enum):
+    """An end of a device's scale, made concrete per device (`changes.limit`)."""
+    LOWEST = "lowest"
+    HIGHEST = "highest"
+
+
+@dataclass(frozen=True)
+class Level:
+    """Set the level to `value`, or change it by `delta` (exactly one is given)."""
+    value: float | End | None = None
+    delta: float | None = None
+
+
+def _words(said: str) -> str:
+    return quantities(normalise(said))
+
+
+def direction(said: str) -> int:
+    """-1 for words that lower ("dim", "turn it down"), 1 for words that raise, else 0."""
+    text = _words(said)
+    return -1 if DOWN.search(text) else 1 if UP.search(text) else 0
+
+
+def said_off(said: str | None) -> bool:
+    """Whether the user asked for nothing at all ("off", "zero", "mute")."""
+    return bool(said) and bool(OFF.search(_words(said)))
+
+
+def relative_amount(said: str) -> float | None:
+    """The amount of a change the user said: "by 3", "up a couple of degrees", "10 percent brighter"."""
+    text = _words(said)
+    if not (DOWN.search(text) or UP.search(text) or re.search(r"\bby \d", text)):
+        return None
+    for pattern in RELATIVE:
+        found = pattern.search(text)
+        if found:
+            return float(found.group(1))
+    return None
+
+
+def step(attribute: str) -> float:
+    return DEFAULT_TEMPERATURE_STEP if attribute == "temperature" else DEFAULT_STEP
+
+
+def _end(text: str, attribute: str) -> End | float | None:
+    """The end of the scale the words name, or 50 for "halfway" (not a temperature)."""
+    if LOWEST.search(text):
+        return End.LOWEST
+    if HIGHEST.search(text):
+        return End.HIGHEST
+    if HALFWAY.search(text) and attribute != "temperature" and not re.search(r"\bby half\b", text):
+        return 50.0
+    return None
+
+
+def read_setting(said: str | None, attribute: str, value: float) -> Level:
+    """What "set `attribute` to `value`" means in the user's words `said`."""
+    if not said:
+        return Level(value=value)  # a direct call: nothing to read
+    text = _words(said)
+    amount = relative_amount(said)
+    set_to = re.search(rf"\b(?:to|at) {value:g}\b", text)
+    if amount is not None and not set_to and (amount == value or not said_number(said, value)):
+        return Level(delta=-amount if DOWN.search(text) else amount)  # "warmer by 3", "up a couple"
+    if said_number(said, value):
+        return Level(value=value)
+    end = _end(text, attribute)
+    if end is not None:
+        return Level(value=end)
+    if A_BIT.search(text) and direction(said):
+        return Level(delta=direction(said) * step(attribute))
+    if value == 0 and attribute in ON_LEVELS and not said_off(said):
+        return Level(value=End.LOWEST)  # "dim it right down": still on
+    return Level(value=value)
+
+
+def read_change(said: str | None, attribute: str, delta: float) -> Level:
+    """What "change `attribute` by `delta`" means in the user's words `said`."""
+    if not said or said_number(said, abs(delta)):
+        return Level(delta=delta)
+    text = _words(said)
+    end = _end(text, attribute)
+    if end is not None:
+        return Level(value=end)
+    sign = 1 if delta > 0 else -1
+    amount = relative_amount(said)
+    if amount is not None:
+        return Level(delta=sign * amount)
+    if A_BIT.search(text):
+        return Level(delta=sign * step(attribute))
+    return Level(delta=delta)
