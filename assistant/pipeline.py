@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from assistant import guardrails, speculation
+from assistant import guardrails, slots, speculation
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
@@ -19,12 +19,15 @@ from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, default_classifier
-from assistant.routing.context import cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
+from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
-from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
+from assistant.messages import PendingAction
+from assistant.storage.core_tables import (close_pending, last_undoable, log_action, mark_undone, park_action,
+                                           take_pending, waiting_slot)
 from assistant.words import is_question
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
+NEVER_MIND = "OK, never mind."
 CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
                 "spoken sentences. Never claim to have done anything in the home.")
 
@@ -103,6 +106,8 @@ class Assistant:
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan
+        if self._answers_slot(plan):
+            return plan
         plan.previous = previous_turn(self.db, self.clock.now())
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
@@ -113,6 +118,43 @@ class Assistant:
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
             self._propose(plan)
         return plan
+
+    def _answers_slot(self, plan: Plan) -> bool:
+        """If a call is waiting for a value and these words give it, the plan is that call,
+        complete. "Never mind" drops the call; a new request drops it and is routed as usual."""
+        waiting = waiting_slot(self.db, self.clock.now())
+        if waiting is None:
+            return False
+        pending_id, pending = waiting
+        text = plan.utterance.text
+        quick = fastpath.match(text)
+        if quick is not None and quick.qualified in ("system.stop", "confirmation.deny"):
+            close_pending(self.db, pending_id, "dropped")
+            plan.answer = Reply(reply=NEVER_MIND, expert="system", api="stop")
+            return True
+        spec = self.registry.api(pending.expert, pending.api)
+        value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
+        if value is None or quick is not None or self._new_request(text, spec):
+            close_pending(self.db, pending_id, "dropped")
+            return False
+        close_pending(self.db, pending_id, "answered")
+        said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
+        plan.utterance = plan.utterance.model_copy(update={"text": said, "area": pending.area or plan.utterance.area})
+        plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot",
+                                 args={**pending.args, pending.slot: value})
+        return True
+
+    def _drop_question(self) -> None:
+        """Forget the value question just asked (another call settled the request)."""
+        waiting = waiting_slot(self.db, self.clock.now())
+        if waiting is not None:
+            close_pending(self.db, waiting[0], "dropped")
+
+    def _new_request(self, text: str, asked: ApiSpec) -> bool:
+        """Do these words make a whole other request (a command shape of another API)?"""
+        expert = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
+        proposal = rules.propose(self.registry, text, expert, self.clock.now())
+        return proposal is not None and proposal.qualified != asked.qualified
 
     def confirm_ahead(self, plan: Plan) -> None:
         """Make the confirmer's decision now (e.g. in a background thread while the user's
@@ -141,7 +183,7 @@ class Assistant:
         """The confirmer's decision for a plan, made once (a second caller waits for the first)."""
         with plan.confirming:
             if plan.confirmed is None:
-                plan.confirmed = self._confirm(plan)
+                plan.confirmed = self._in_users_words(plan, self._confirm(plan))
             return plan.confirmed
 
     def _confirm(self, plan: Plan) -> Decision:
@@ -175,11 +217,21 @@ class Assistant:
         plan.guess = self._classifier().guess(text)
         if self.routing.speculation and not is_follow_up(text):  # a follow-up: the confirmer's job
             expert = cues.pinned_expert(self.registry, text) or plan.guess.expert
-            plan.proposal = rules.propose(self.registry, text, expert, self.clock.now())
+            plan.proposal = self._in_users_words(plan, rules.propose(self.registry, text, expert, self.clock.now()))
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
+
+    def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
+        """The decision with its values as the user said them (times, durations: assistant/slots.py),
+        so a value the model cut short never replaces the user's complete one."""
+        if decision is None or decision.qualified is None or decision.source == "slot":
+            return decision
+        spec = self.registry.api(decision.expert, decision.api)
+        said = _said(plan)
+        args = guardrails.in_users_words(spec, decision.args, said, self.clock.now())
+        return decision if args == decision.args else decision.model_copy(update={"args": args})
 
     def _speculate(self, plan: Plan, started: float) -> Reply:
         utterance, proposal = plan.utterance, plan.proposal
@@ -195,6 +247,8 @@ class Assistant:
             reply.timings_ms["confirmed"] = _elapsed(started)
         else:
             if early is not None:
+                if early.reply.asks:  # the early call's question is not the one to ask
+                    self._drop_question()
                 self._undo(early)
             reply = self._act(plan, record.confirmed, started)
             if early is not None:
@@ -213,9 +267,11 @@ class Assistant:
         record.redone = True
         same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
         record.agreed, record.rolled_back = same_effect, not same_effect
-        failed_call = reply.expert is not None and not reply.ok and not reply.needs_confirmation
+        failed_call = reply.expert is not None and (not reply.ok or reply.asks) and not reply.needs_confirmation
         idle_query = reply.api == "query" and not is_question(plan.utterance.text)
         if not same_effect and (failed_call or idle_query) and early.result.ok:
+            if reply.asks:  # the proposal had the value the confirmer's call asked for
+                self._drop_question()
             redo = self._execute(plan, early.spec, early.reply.args, "router", started)
             record.rolled_back, record.fallback = False, True
             reply = redo.reply
@@ -238,10 +294,10 @@ class Assistant:
         """The guardrails' checks of one call, made once per plan (speculation and acting share them)."""
         key = f"{spec.qualified} {json.dumps(args, sort_keys=True, default=str)}"
         if key not in plan.vetted:
-            text = plan.utterance.text
-            args = guardrails.in_users_words(spec, args, text)
-            said = f"{text} {plan.context or ''}"
-            plan.vetted[key] = Vetted(args=args, ungrounded=guardrails.ungrounded_arguments(spec, args, said),
+            now, said = self.clock.now(), _said(plan)
+            args = guardrails.in_users_words(spec, args, said, now)
+            args = guardrails.without_made_up(spec, args, said, self.registry.expert(spec.expert).inferred)
+            plan.vetted[key] = Vetted(args=args, ungrounded=guardrails.ungrounded_arguments(spec, args, said, now),
                                       question=guardrails.confirmation_question(self.registry, spec, args,
                                                                                 self.db, plan.utterance))
         return plan.vetted[key]
@@ -251,6 +307,18 @@ class Assistant:
             ctx = ExpertContext(db=self.db, clock=self.clock)
             executed.spec.undo(ctx, executed.result.undo)
         mark_undone(self.db, executed.action_id)
+
+    def _undo_last(self) -> str | None:
+        """Undo the last action still in effect (recent, not undone, undoable); its reply, or None."""
+        last = last_undoable(self.db, self.clock.now() - RECENT)
+        if last is None:
+            return None
+        action_id, expert, api_name, undo, reply = last
+        spec = self.registry.api(expert, api_name)
+        if spec.undo is not None:
+            spec.undo(ExpertContext(db=self.db, clock=self.clock), undo)
+        mark_undone(self.db, action_id)
+        return reply
 
     def _act(self, plan: Plan, decision: Decision, started: float) -> Reply:
         if decision.source == "confirmation":
@@ -262,6 +330,11 @@ class Assistant:
         spec = self.registry.api(decision.expert, decision.api)
         vetted = self._vet(plan, spec, decision.args)
         if vetted.ungrounded:
+            missing = [name for name in vetted.ungrounded if name in spec.slots]
+            if len(missing) == len(vetted.ungrounded) and self._in_scope(plan, spec.expert):
+                given = {k: v for k, v in vetted.args.items() if k not in missing}
+                return self._ask(plan, PendingAction(spec.expert, spec.name, given, slot=missing[0]),
+                                 spec.slots[missing[0]].question)
             return Reply(reply=self.decline_reply, declined=True, args=vetted.args,
                          data={"ungrounded": f"{spec.qualified} {vetted.args}"})
         if vetted.question:
@@ -271,6 +344,20 @@ class Assistant:
             return Reply(reply=vetted.question, expert=spec.expert, api=spec.name, args=vetted.args,
                          needs_confirmation=True)
         return self._execute(plan, spec, vetted.args, decision.source, started).reply
+
+    def _in_scope(self, plan: Plan, expert: str) -> bool:
+        """Is this request the expert's, by its cues or the classifier (so a value it lacks is worth
+        asking for), rather than something no expert serves that the model forced into a call?"""
+        text = plan.utterance.text
+        guess = plan.guess or self._classifier().guess(text)
+        return (cues.pinned_expert(self.registry, text) or guess.expert) == expert
+
+    def _ask(self, plan: Plan, call: PendingAction, question: str) -> Reply:
+        """Ask for the value a call lacks (`call.slot`), and park the call until the answer."""
+        utterance = plan.utterance
+        park_action(self.db, at=self.clock.now(), expert=call.expert, api=call.api, args=call.args,
+                    question=question, said=utterance.text, area=utterance.area, slot=call.slot)
+        return Reply(reply=question, expert=call.expert, api=call.api, args=call.args, asks=call.slot)
 
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
@@ -291,9 +378,15 @@ class Assistant:
         """Run one call for this plan (as `utterance`, by default the plan's own) and log it."""
         utterance = utterance or plan.utterance
         ctx = ExpertContext(db=self.db, clock=self.clock, utterance=utterance, compose=self._compose,
-                            previous=plan.previous, capabilities=self.capabilities)
+                            previous=plan.previous, capabilities=self.capabilities, undo_last=self._undo_last)
         result = execute(spec, args, ctx)
         executed_ms = _elapsed(started)
+        if result.missing in spec.slots and not result.ok:  # the expert asks for a value it can't use
+            call = PendingAction(spec.expert, spec.name, {k: v for k, v in args.items() if k != result.missing},
+                                 slot=result.missing)
+            reply = self._ask(plan, call, result.reply)
+            reply.timings_ms = {"first_action": executed_ms, "confirmed": executed_ms}
+            return Executed(reply=reply, spec=spec, result=result, action_id=0)
         action_id = log_action(self.db, at=self.clock.now(), text=utterance.text, expert=spec.expert,
                                api=spec.name, args=args, source=source, ok=result.ok,
                                reply=result.reply, undo=result.undo)
@@ -314,6 +407,12 @@ def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:
         return spec.func(ctx, **args)
     except Exception as exc:  # noqa: BLE001 - errors travel as data
         return ActionResult(ok=False, reply=f"Sorry, something went wrong with {spec.qualified}: {exc}")
+
+
+def _said(plan: Plan) -> str:
+    """What the user said that a call's values may come from: the words, and the earlier turn's
+    when this one follows up on it."""
+    return " ".join(part for part in (plan.utterance.text, plan.context) if part)
 
 
 def _elapsed(started: float) -> float:

@@ -17,6 +17,7 @@ from typing import Any, Callable, get_type_hints
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from assistant.messages import Decision, Request
+from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
 
 
@@ -41,6 +42,9 @@ class ApiSpec:
     # arguments that are the user's own words (a question to answer from memory): when the
     # model's phrase is not taken from the utterance, the utterance itself is passed
     verbatim: tuple[str, ...] = ()
+    # arguments that are values the user says (assistant/slots.py): compared by meaning, kept in
+    # the user's words, and asked for when missing
+    slots: dict[str, Slot] = field(default_factory=dict)
 
     @property
     def qualified(self) -> str:
@@ -91,6 +95,9 @@ class Expert:
     views: tuple[View, ...] = ()
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
     examples: Path | None = None  # its labelled utterances (JSON lines), for the classifier and prompt
+    # optional arguments the model may infer beyond the user's words (a device type from "it's
+    # dark in here"); any other optional text argument the user did not say is dropped
+    inferred: tuple[str, ...] = ()
 
     def api(self, name: str) -> ApiSpec:
         try:
@@ -101,12 +108,12 @@ class Expert:
 
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
-        verbatim: tuple[str, ...] = ()):
+        verbatim: tuple[str, ...] = (), slots: dict[str, Slot] | None = None):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
         func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo,
-                        "verbatim": verbatim}
+                        "verbatim": verbatim, "slots": dict(slots or {})}
         return func
 
     return mark

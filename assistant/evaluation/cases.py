@@ -28,6 +28,7 @@ class Expectation(BaseModel):
     model_config = ConfigDict(extra="allow")
     expert: str | None = None
     declined: bool | None = None
+    asks: bool | None = None  # the reply asks the user something (a value, or a yes)
     devices: dict[str, dict[str, Any]] | None = None
     reminders: list[ReminderExpectation] | None = None
     timers: list[TimerExpectation] | None = None
@@ -41,6 +42,7 @@ class EvalCase(BaseModel):
     home: Path | None = None
     now: datetime | None = None
     area: str | None = None
+    source: str = "text"  # "voice": the text is a speech recogniser's transcript
     expect: Expectation = Field(default_factory=Expectation)
 
 
@@ -66,7 +68,7 @@ def load_conversations(path: Path) -> list[list[EvalCase]]:
     conversations = []
     for number, item in enumerate(yaml.safe_load(path.read_text()) or [], start=1):
         try:
-            shared = {k: item[k] for k in ("home", "now", "area") if k in item}
+            shared = {k: item[k] for k in ("home", "now", "area", "source") if k in item}
             turns = [EvalCase.model_validate({**shared, "id": f"{item['id']}.{i}", **turn})
                      for i, turn in enumerate(item["turns"], start=1)]
         except (KeyError, TypeError, ValidationError) as exc:

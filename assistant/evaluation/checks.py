@@ -13,6 +13,9 @@ def check_reply(expect: Expectation, reply: Reply) -> list[str]:
         problems.append(f"expert {reply.expert!r}, expected {expect.expert!r}")
     if expect.declined is not None and reply.declined != expect.declined:
         problems.append(f"declined={reply.declined}, expected {expect.declined}")
+    asked = bool(reply.asks or reply.needs_confirmation)
+    if expect.asks is not None and asked != expect.asks:
+        problems.append(f"asked={asked}, expected {expect.asks}")
     return problems
 
 

@@ -10,7 +10,7 @@ from pydantic import BaseModel
 
 from assistant.clock import Clock
 from assistant.evaluation import checks
-from assistant.evaluation.cases import EvalCase, load_cases
+from assistant.evaluation.cases import EvalCase, load_cases, load_conversations
 from assistant.llm.roles import ModelRoles
 from assistant.messages import Reply
 from assistant.pipeline import Assistant
@@ -42,13 +42,21 @@ class EvalReport(BaseModel):
 
 def run_eval(path: Path, roles: ModelRoles, registry: Registry,
              on_result: Callable[[CaseResult], None] | None = None) -> EvalReport:
+    """Score a file: single utterances (JSON lines) or conversations (YAML, each on its own state)."""
     results = []
-    for case in load_cases(path):
-        result = run_case(case, roles, registry)
-        results.append(result)
-        if on_result:
-            on_result(result)
+    for turns in eval_units(path):
+        for result in run_conversation(turns, roles, registry):
+            results.append(result)
+            if on_result:
+                on_result(result)
     return summarise(results)
+
+
+def eval_units(path: Path) -> list[list[EvalCase]]:
+    """What runs on one fresh state: each line of a JSON-lines file, each conversation of a YAML one."""
+    if path.suffix in (".yaml", ".yml"):
+        return load_conversations(path)
+    return [[case] for case in load_cases(path)]
 
 
 def run_case(case: EvalCase, roles: ModelRoles, registry: Registry) -> CaseResult:
@@ -80,7 +88,7 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
     db, now = assistant.db, assistant.clock.now
     views = {view.noun: view.rows for view in assistant.registry.views()}
     before = {d["id"]: d for d in views["devices"](db, now())}
-    reply = assistant.handle(case.text, area=case.area)
+    reply = assistant.handle(case.text, area=case.area, source=case.source)
     expect = case.expect
     problems = checks.check_reply(expect, reply)
     if expect.devices is not None:

@@ -29,7 +29,12 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE pending_actions ADD COLUMN area TEXT")
 
 
-MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3)]  # (2: speculation.py)
+def _v4(db: sqlite_utils.Database) -> None:
+    """A pending action may wait for a value (a slot question: "For how long?") instead of a yes."""
+    db.execute("ALTER TABLE pending_actions ADD COLUMN slot TEXT")
+
+
+MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3), Migration("core", 4, _v4)]  # (2: speculation.py)
 
 
 def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: str, api: str,
@@ -42,29 +47,64 @@ def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: st
     return cursor.lastrowid
 
 
+def last_undoable(db: sqlite_utils.Database, since: datetime) -> tuple[int, str, str, dict, str] | None:
+    """The last action since `since` that worked, is not undone and can be: (id, expert, api, undo, reply)."""
+    row = db.execute("SELECT id, expert, api, undo, reply FROM action_log WHERE undone = 0 AND ok = 1 "
+                     "AND undo IS NOT NULL AND at >= ? ORDER BY id DESC LIMIT 1", [since.isoformat()]).fetchone()
+    return None if row is None else (row[0], row[1], row[2], json.loads(row[3]), row[4])
+
+
 def mark_undone(db: sqlite_utils.Database, action_id: int) -> None:
     db.execute("UPDATE action_log SET undone = 1 WHERE id = ?", [action_id])
 
 
 def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
                 args: dict[str, Any], question: str, said: str | None = None,
-                area: str | None = None) -> None:
-    """Remember one action awaiting "yes" (and the words and area it was asked with); a newer
-    one replaces any older one."""
+                area: str | None = None, slot: str | None = None) -> None:
+    """Remember one action awaiting "yes" (or, with `slot`, that argument's value), and the words
+    and area it was asked with; a newer one replaces any older one."""
     with db.conn:
         db.execute("BEGIN")
         db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
-        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area) "
-                   "VALUES (?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said, area])
+        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, slot) "
+                   "VALUES (?,?,?,?,?,?,?,?)",
+                   [at.isoformat(), expert, api, json.dumps(args), question, said, area, slot])
+
+
+def _fresh(created: str, now: datetime) -> bool:
+    """Asked within the window, and not "in the future" (a clock set back never revives a question)."""
+    return timedelta(0) <= now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
+
+
+def _waiting(db: sqlite_utils.Database, for_slot: bool) -> tuple | None:
+    kind = "slot IS NOT NULL" if for_slot else "slot IS NULL"
+    return db.execute("SELECT id, created, expert, api, args, said, area, slot FROM pending_actions "
+                      f"WHERE status='waiting' AND {kind} ORDER BY id DESC LIMIT 1").fetchone()
 
 
 def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> PendingAction | None:
-    """Claim the waiting action (if still fresh), marking it `status` ('confirmed' or 'denied')."""
-    row = db.execute("SELECT id, created, expert, api, args, said, area FROM pending_actions "
-                     "WHERE status='waiting' ORDER BY id DESC LIMIT 1").fetchone()
+    """Claim the action waiting for a yes (if still fresh), marking it `status` ('confirmed' or 'denied')."""
+    row = _waiting(db, for_slot=False)
     if row is None:
         return None
-    pending_id, created, expert, api, args, said, area = row
-    fresh = now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
+    pending_id, created, expert, api, args, said, area, _ = row
+    fresh = _fresh(created, now)
     db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", pending_id])
     return PendingAction(expert, api, json.loads(args), said, area) if fresh else None
+
+
+def waiting_slot(db: sqlite_utils.Database, now: datetime) -> tuple[int, PendingAction] | None:
+    """The fresh call waiting for a value (its id, and the call), without claiming it; stale ones expire."""
+    row = _waiting(db, for_slot=True)
+    if row is None:
+        return None
+    pending_id, created, expert, api, args, said, area, slot = row
+    if not _fresh(created, now):
+        close_pending(db, pending_id, "expired")
+        return None
+    return pending_id, PendingAction(expert, api, json.loads(args), said, area, slot)
+
+
+def close_pending(db: sqlite_utils.Database, pending_id: int, status: str) -> None:
+    """Settle a pending action: 'answered', 'dropped' (the user moved on or said never mind), ..."""
+    db.execute("UPDATE pending_actions SET status=? WHERE id=? AND status='waiting'", [status, pending_id])

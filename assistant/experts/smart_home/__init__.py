@@ -27,6 +27,7 @@ EXPERT = build_expert(
     routing_context=routing_context,
     capability="your home's devices",
     propose=propose,
+    inferred=("device", "area", "device_type"),  # "it's dark in here" means the lights here
     # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
     # alarm or the conversation; changing it always asks for a yes
     cues=(re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),),
