@@ -39,7 +39,8 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
         return print_json(report.model_dump())
     accuracy = f"{report.expert_accuracy:.1%}" if report.expert_accuracy is not None else "n/a"
     latency = report.latency_ms
-    console.print(f"\n{report.passed}/{report.n} passed; expert accuracy {accuracy}; latency p50 "
+    console.print(f"\n{report.passed}/{report.n} passed; expert accuracy {accuracy}; in-scope refused "
+                  f"{report.in_scope_refused}/{sum(r.expected_expert is not None for r in report.results)}; latency p50 "
                   f"{latency['p50']} ms, p95 {latency['p95']} ms; first action p50 "
                   f"{latency['first_action']['p50']} ms, p95 {latency['first_action']['p95']} ms")
     for expert, row in sorted(report.per_expert.items()):

@@ -29,12 +29,14 @@ class CaseResult(BaseModel):
     reply: str
     timings_ms: dict[str, float]
     speculation: dict[str, Any] | None = None
+    declined: bool = False  # the reply refused ("Sorry, I can't do that")
 
 
 class EvalReport(BaseModel):
     n: int
     passed: int
     expert_accuracy: float | None
+    in_scope_refused: int = 0  # lines an expert serves that got the refusal
     latency_ms: dict[str, Any]
     per_expert: dict[str, dict[str, int]]
     results: list[CaseResult]
@@ -110,7 +112,7 @@ def _home_spec(registry: Registry, path: Path):
 
 def _result(case: EvalCase, reply: Reply, problems: list[str]) -> CaseResult:
     return CaseResult(id=case.id, text=case.text, passed=not problems, problems=problems,
-                      expert=reply.expert if not reply.declined else None,
+                      expert=reply.expert if not reply.declined else None, declined=reply.declined,
                       expected_expert=case.expect.expert if case.expect.declined is not True else None,
                       api=reply.api, args=reply.args, reply=reply.reply, timings_ms=reply.timings_ms,
                       speculation=reply.speculation)
@@ -128,6 +130,7 @@ def summarise(results: list[CaseResult]) -> EvalReport:
     return EvalReport(
         n=len(results), passed=sum(r.passed for r in results),
         expert_accuracy=(sum(r.expert == r.expected_expert for r in routed) / len(routed)) if routed else None,
+        in_scope_refused=sum(r.declined for r in routed),
         latency_ms={"p50": _pct([r.timings_ms.get("total", 0) for r in results], 50),
                     "p95": _pct([r.timings_ms.get("total", 0) for r in results], 95),
                     **{k: {"p50": _pct(v, 50), "p95": _pct(v, 95)} for k, v in _by_timing(results).items()}},

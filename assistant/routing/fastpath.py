@@ -17,6 +17,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      "system", "stop"),
     (r"(?:undo|revert|reverse|scratch|take back|roll back)(?: that| it| this| what you (?:just )?did)?"
      r"|(?:undo|revert|reverse|roll back|forget|cancel) (?:my|your|the) last (?:one|thing|command|request|action|change)"
+     r"(?: (?:i|you) (?:just )?(?:said|asked(?: for| you to do)?|did|made|told you))?"
      r"|take (?:that|it) back|put it back(?: the way it was)?|change it back",
      "system", "undo"),
     (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time)",
