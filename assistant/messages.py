@@ -92,3 +92,4 @@ class PendingAction:
     args: dict[str, Any]
     said: str | None = None
     area: str | None = None
+    due: datetime | None = None  # put off until then (a deferred call): schedule it on "yes"

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from assistant.messages import PendingAction
 from assistant.storage.db import Migration
+from assistant.storage.scheduled import MIGRATIONS as SCHEDULED_MIGRATIONS
 
 CONFIRMATION_WINDOW = timedelta(minutes=2)
 
@@ -29,7 +30,8 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE pending_actions ADD COLUMN area TEXT")
 
 
-MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3)]  # (2: speculation.py)
+MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3),  # (2: speculation.py)
+              *SCHEDULED_MIGRATIONS]  # scheduled actions; pending_actions.due
 
 
 def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: str, api: str,
@@ -48,23 +50,26 @@ def mark_undone(db: sqlite_utils.Database, action_id: int) -> None:
 
 def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
                 args: dict[str, Any], question: str, said: str | None = None,
-                area: str | None = None) -> None:
-    """Remember one action awaiting "yes" (and the words and area it was asked with); a newer
-    one replaces any older one."""
+                area: str | None = None, due: datetime | None = None) -> None:
+    """Remember one action awaiting "yes" (and the words and area it was asked with, and the time
+    it is put off to, if any); a newer one replaces any older one."""
     with db.conn:
         db.execute("BEGIN")
         db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
-        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area) "
-                   "VALUES (?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said, area])
+        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, due) "
+                   "VALUES (?,?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said, area,
+                                                due.isoformat() if due else None])
 
 
 def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> PendingAction | None:
     """Claim the waiting action (if still fresh), marking it `status` ('confirmed' or 'denied')."""
-    row = db.execute("SELECT id, created, expert, api, args, said, area FROM pending_actions "
+    row = db.execute("SELECT id, created, expert, api, args, said, area, due FROM pending_actions "
                      "WHERE status='waiting' ORDER BY id DESC LIMIT 1").fetchone()
     if row is None:
         return None
-    pending_id, created, expert, api, args, said, area = row
+    pending_id, created, expert, api, args, said, area, due = row
     fresh = now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
     db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", pending_id])
-    return PendingAction(expert, api, json.loads(args), said, area) if fresh else None
+    if not fresh:
+        return None
+    return PendingAction(expert, api, json.loads(args), said, area, datetime.fromisoformat(due) if due else None)
