@@ -96,3 +96,4 @@ class PendingAction:
     said: str | None = None
     area: str | None = None
     slot: str | None = None  # waiting for this argument's value, not for a yes
+    due: datetime | None = None  # put off until then (a deferred call): schedule it on "yes"

@@ -38,6 +38,9 @@ class ApiSpec:
     args_model: type[BaseModel]
     speculative_safe: bool = False  # idempotent or undoable: may run before confirmation
     sensitive: bool = False  # needs an explicit confirmation turn (locks, alarms, delete all)
+    # may be put off ("… in 20 minutes"): stored as a scheduled action and run at its time
+    # (assistant/deferral.py); a sensitive one is confirmed first, when it is asked for
+    deferrable: bool = False
     undo: Callable[..., Any] | None = None
     # arguments that are the user's own words (a question to answer from memory): when the
     # model's phrase is not taken from the utterance, the utterance itself is passed
@@ -82,6 +85,9 @@ class Expert:
     migrations: list[Migration] = field(default_factory=list)
     # (db, api_name, validated_args) -> a reason to ask for confirmation, or None
     confirmation_policy: Callable[..., str | None] | None = None
+    # (db, api_name, validated_args, here, said) -> why the call could not be carried out (no such
+    # device there), or None: asked before a call is put off, so the user hears it now, not later
+    preflight: Callable[..., str | None] | None = None
     # (db, text, here, aliases) -> the state this request needs in its prompt (e.g. the few
     # devices it points at), or "" — asked only once the request is routed to this expert
     routing_context: Callable[..., str] | None = None
@@ -108,12 +114,12 @@ class Expert:
 
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
-        verbatim: tuple[str, ...] = (), slots: dict[str, Slot] | None = None):
+        verbatim: tuple[str, ...] = (), slots: dict[str, Slot] | None = None, deferrable: bool = False):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
         func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo,
-                        "verbatim": verbatim, "slots": dict(slots or {})}
+                        "verbatim": verbatim, "slots": dict(slots or {}), "deferrable": deferrable}
         return func
 
     return mark

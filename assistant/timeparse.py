@@ -417,6 +417,11 @@ def parse_when(phrase: str, now: datetime) -> Schedule:
     return Schedule(due=due, rrule=None)
 
 
+def mentions_recurrence(text: str) -> bool:
+    """Whether the words name a repeating schedule ("every day", "weekdays", "daily")."""
+    return bool(_RECURRING.search(_normalize(text)))
+
+
 def parse_clock_time(phrase: str, now: datetime) -> datetime:
     """The next occurrence after `now` of a clock time ('6:30', '7 pm', 'seven', 'noon')."""
     text = _normalize(phrase)

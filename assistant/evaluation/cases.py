@@ -24,6 +24,12 @@ class TimerExpectation(BaseModel):
     name: str | None = None
 
 
+class ScheduledExpectation(BaseModel):
+    api: str  # "turn_off" (or "smart_home.turn_off")
+    due: datetime | None = None  # local time, exact to the minute
+    args_contain: str | None = None  # a word that must appear in the JSON of the stored arguments
+
+
 class Expectation(BaseModel):
     model_config = ConfigDict(extra="allow")
     expert: str | None = None
@@ -33,6 +39,7 @@ class Expectation(BaseModel):
     reminders: list[ReminderExpectation] | None = None
     timers: list[TimerExpectation] | None = None
     lists: dict[str, list[str]] | None = None
+    scheduled: list[ScheduledExpectation] | None = None  # waiting scheduled actions; [] = none may wait
 
 
 class EvalCase(BaseModel):

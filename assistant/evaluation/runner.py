@@ -15,6 +15,7 @@ from assistant.llm.roles import ModelRoles
 from assistant.messages import Reply
 from assistant.pipeline import Assistant
 from assistant.registry import Registry
+from assistant.storage.scheduled import list_scheduled
 
 
 class CaseResult(BaseModel):
@@ -102,6 +103,8 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
         problems += checks.check_timers(expect.timers, views["timers"](db, now()))
     if expect.lists is not None:
         problems += checks.check_lists(expect.lists, views["lists"](db, now()))
+    if expect.scheduled is not None:
+        problems += checks.check_scheduled(expect.scheduled, list_scheduled(db))
     return _result(case, reply, problems)
 
 

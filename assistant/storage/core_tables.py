@@ -9,6 +9,7 @@ import sqlite_utils
 
 from assistant.messages import PendingAction
 from assistant.storage.db import Migration
+from assistant.storage.scheduled import MIGRATIONS as SCHEDULED_MIGRATIONS
 
 CONFIRMATION_WINDOW = timedelta(minutes=2)
 
@@ -34,7 +35,8 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE pending_actions ADD COLUMN slot TEXT")
 
 
-MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3), Migration("core", 4, _v4)]  # (2: speculation.py)
+MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3), Migration("core", 4, _v4),  # (2: speculation.py)
+              *SCHEDULED_MIGRATIONS]  # scheduled actions; pending_actions.due
 
 
 def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: str, api: str,
@@ -60,15 +62,15 @@ def mark_undone(db: sqlite_utils.Database, action_id: int) -> None:
 
 def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
                 args: dict[str, Any], question: str, said: str | None = None,
-                area: str | None = None, slot: str | None = None) -> None:
-    """Remember one action awaiting "yes" (or, with `slot`, that argument's value), and the words
-    and area it was asked with; a newer one replaces any older one."""
+                area: str | None = None, slot: str | None = None, due: datetime | None = None) -> None:
+    """Remember one action awaiting "yes" (or, with `slot`, that argument's value), the words and
+    area it was asked with, and the time it is put off to, if any; a newer one replaces any older one."""
     with db.conn:
         db.execute("BEGIN")
         db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
-        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, slot) "
-                   "VALUES (?,?,?,?,?,?,?,?)",
-                   [at.isoformat(), expert, api, json.dumps(args), question, said, area, slot])
+        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, slot, due) "
+                   "VALUES (?,?,?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said,
+                                                  area, slot, due.isoformat() if due else None])
 
 
 def _fresh(created: str, now: datetime) -> bool:
@@ -78,8 +80,14 @@ def _fresh(created: str, now: datetime) -> bool:
 
 def _waiting(db: sqlite_utils.Database, for_slot: bool) -> tuple | None:
     kind = "slot IS NOT NULL" if for_slot else "slot IS NULL"
-    return db.execute("SELECT id, created, expert, api, args, said, area, slot FROM pending_actions "
+    return db.execute("SELECT id, created, expert, api, args, said, area, slot, due FROM pending_actions "
                       f"WHERE status='waiting' AND {kind} ORDER BY id DESC LIMIT 1").fetchone()
+
+
+def _pending(row: tuple) -> PendingAction:
+    _, _, expert, api, args, said, area, slot, due = row
+    return PendingAction(expert, api, json.loads(args), said=said, area=area, slot=slot,
+                         due=datetime.fromisoformat(due) if due else None)
 
 
 def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> PendingAction | None:
@@ -87,10 +95,9 @@ def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> Pendi
     row = _waiting(db, for_slot=False)
     if row is None:
         return None
-    pending_id, created, expert, api, args, said, area, _ = row
-    fresh = _fresh(created, now)
-    db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", pending_id])
-    return PendingAction(expert, api, json.loads(args), said, area) if fresh else None
+    fresh = _fresh(row[1], now)
+    db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", row[0]])
+    return _pending(row) if fresh else None
 
 
 def waiting_slot(db: sqlite_utils.Database, now: datetime) -> tuple[int, PendingAction] | None:
@@ -98,11 +105,10 @@ def waiting_slot(db: sqlite_utils.Database, now: datetime) -> tuple[int, Pending
     row = _waiting(db, for_slot=True)
     if row is None:
         return None
-    pending_id, created, expert, api, args, said, area, slot = row
-    if not _fresh(created, now):
-        close_pending(db, pending_id, "expired")
+    if not _fresh(row[1], now):
+        close_pending(db, row[0], "expired")
         return None
-    return pending_id, PendingAction(expert, api, json.loads(args), said, area, slot)
+    return row[0], _pending(row)
 
 
 def close_pending(db: sqlite_utils.Database, pending_id: int, status: str) -> None:

@@ -12,7 +12,7 @@ from assistant.experts.smart_home.apis import (adjust, close, lock, open, query,
 from assistant.experts.smart_home.commands import propose
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
-from assistant.experts.smart_home.setters import SETTERS, confirmation_policy
+from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, preflight
 from assistant.experts.smart_home.slice import routing_context
 from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
                                       home_summary, list_devices, load_home)
@@ -24,6 +24,7 @@ EXPERT = build_expert(
     [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, query],
     MIGRATIONS,
     confirmation_policy=confirmation_policy,
+    preflight=preflight,
     routing_context=routing_context,
     capability="your home's devices",
     propose=propose,

@@ -138,14 +138,14 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     return _result(ctx, reply, devices, undo)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def turn_on(ctx: ExpertContext, device: str | None = None, area: str | None = None,
             device_type: str | None = None) -> ActionResult:
     """Turn on devices named or described by phrases (a cover opens, a thermostat heats)."""
     return _switch(ctx, "turn_on", {"device": device, "area": area, "device_type": device_type}, True)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def turn_off(ctx: ExpertContext, device: str | None = None, area: str | None = None,
              device_type: str | None = None) -> ActionResult:
     """Turn off devices named or described by phrases (a cover closes, a thermostat goes off)."""
@@ -168,35 +168,35 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
     return _result(ctx, f"{verb} {describe.names([d.name for d in changed])}.", devices, undo)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def open(ctx: ExpertContext, device: str | None = None, area: str | None = None,
          device_type: str | None = None) -> ActionResult:  # noqa: A001 - the API's name
     """Open blinds, shades, curtains or a garage door."""
     return _move(ctx, "open", {"device": device, "area": area, "device_type": device_type}, "open")
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def close(ctx: ExpertContext, device: str | None = None, area: str | None = None,
           device_type: str | None = None) -> ActionResult:
     """Close blinds, shades, curtains or a garage door."""
     return _move(ctx, "close", {"device": device, "area": area, "device_type": device_type}, "closed")
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def lock(ctx: ExpertContext, device: str | None = None, area: str | None = None,
          device_type: str | None = None) -> ActionResult:
     """Lock a door lock."""
     return _move(ctx, "lock", {"device": device, "area": area, "device_type": device_type}, "locked")
 
 
-@api(sensitive=True, undo=_restore)
+@api(sensitive=True, undo=_restore, deferrable=True)
 def unlock(ctx: ExpertContext, device: str | None = None, area: str | None = None,
            device_type: str | None = None) -> ActionResult:
     """Unlock a door lock (needs confirmation)."""
     return _move(ctx, "unlock", {"device": device, "area": area, "device_type": device_type}, "unlocked")
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set(ctx: ExpertContext, device: str | None = None, area: str | None = None,  # noqa: A001
         device_type: str | None = None, brightness: int | None = None, color: str | None = None,
         temperature: float | None = None, position: int | None = None, volume: int | None = None,
@@ -234,7 +234,7 @@ def _set_reply(planned: list[tuple[Device, tuple]]) -> str:
     return f"Set {'; '.join(parts)}."
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str | None = None,
            area: str | None = None, device_type: str | None = None) -> ActionResult:
     """Change a level relatively: brightness/volume/position/percentage in points, temperature in degrees."""
