@@ -76,7 +76,7 @@ class Expert:
     description: str
     apis: dict[str, ApiSpec] = field(default_factory=dict)
     migrations: list[Migration] = field(default_factory=list)
-    # (db, api_name, validated_args) -> a reason to ask for confirmation, or None
+    # (db, api_name, validated_args, here=, said=, source=) -> a reason to ask for confirmation, or None
     confirmation_policy: Callable[..., str | None] | None = None
     # (db, text, here, aliases) -> the state this request needs in its prompt (e.g. the few
     # devices it points at), or "" — asked only once the request is routed to this expert
@@ -90,6 +90,8 @@ class Expert:
     scheduler_sources: Callable[[], list[Any]] = list  # () -> what it has due (scheduler Sources)
     views: tuple[View, ...] = ()
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
+    # (db) -> the names people say to it (devices, rooms, lists): speech-to-text is biased towards them
+    vocabulary: Callable[[Database], list[str]] | None = None
     examples: Path | None = None  # its labelled utterances (JSON lines), for the classifier and prompt
 
     def api(self, name: str) -> ApiSpec:
@@ -179,6 +181,11 @@ class Registry:
 
     def scheduler_sources(self) -> list[Any]:
         return [source for expert in self._experts.values() for source in expert.scheduler_sources()]
+
+    def vocabulary(self, db: Database) -> list[str]:
+        """Every expert's names (see `Expert.vocabulary`), each once, in catalogue order."""
+        names = [name for expert in self._experts.values() if expert.vocabulary for name in expert.vocabulary(db)]
+        return list(dict.fromkeys(names))
 
     def views(self) -> list[View]:
         return [view for expert in self._experts.values() for view in expert.views]

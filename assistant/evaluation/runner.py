@@ -80,7 +80,7 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
     db, now = assistant.db, assistant.clock.now
     views = {view.noun: view.rows for view in assistant.registry.views()}
     before = {d["id"]: d for d in views["devices"](db, now())}
-    reply = assistant.handle(case.text, area=case.area)
+    reply = assistant.handle(case.text, area=case.area, source=getattr(case, "source", None) or "text")
     expect = case.expect
     problems = checks.check_reply(expect, reply)
     if expect.devices is not None:
