@@ -66,12 +66,13 @@ def refusal(text: str) -> str | None:
 def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sqlite_utils.Database,
                           utterance: Utterance | None = None) -> str | None:
     """Why this action needs an explicit "yes" first (sensitive API or expert policy), or None.
-    The policy sees the utterance and its area, as the API will: the same targets either way."""
+    The policy sees the utterance, its area and source, as the API will: the same targets either way."""
     expert = registry.expert(spec.expert)
     reason = None
     if expert.confirmation_policy:
         here, said = (utterance.area, utterance.text) if utterance else (None, None)
-        reason = expert.confirmation_policy(db, spec.name, args, here=here, said=said)
+        reason = expert.confirmation_policy(db, spec.name, args, here=here, said=said,
+                                            source=utterance.source if utterance else "text")
     if reason is None and spec.sensitive:
         reason = f"{spec.description.rstrip('.').lower()}"
     if reason is None:

@@ -83,7 +83,7 @@ class Expert:
     description: str
     apis: dict[str, ApiSpec] = field(default_factory=dict)
     migrations: list[Migration] = field(default_factory=list)
-    # (db, api_name, validated_args) -> a reason to ask for confirmation, or None
+    # (db, api_name, validated_args, here=, said=, source=) -> a reason to ask for confirmation, or None
     confirmation_policy: Callable[..., str | None] | None = None
     # (db, api_name, validated_args, here, said) -> why the call could not be carried out (no such
     # device there), or None: asked before a call is put off, so the user hears it now, not later
@@ -100,6 +100,8 @@ class Expert:
     scheduler_sources: Callable[[], list[Any]] = list  # () -> what it has due (scheduler Sources)
     views: tuple[View, ...] = ()
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
+    # (db) -> the names people say to it (devices, rooms, lists): speech-to-text is biased towards them
+    vocabulary: Callable[[Database], list[str]] | None = None
     examples: Path | None = None  # its labelled utterances (JSON lines), for the classifier and prompt
     # optional arguments the model may infer beyond the user's words (a device type from "it's
     # dark in here"); any other optional text argument the user did not say is dropped
@@ -192,6 +194,11 @@ class Registry:
 
     def scheduler_sources(self) -> list[Any]:
         return [source for expert in self._experts.values() for source in expert.scheduler_sources()]
+
+    def vocabulary(self, db: Database) -> list[str]:
+        """Every expert's names (see `Expert.vocabulary`), each once, in catalogue order."""
+        names = [name for expert in self._experts.values() if expert.vocabulary for name in expert.vocabulary(db)]
+        return list(dict.fromkeys(names))
 
     def views(self) -> list[View]:
         return [view for expert in self._experts.values() for view in expert.views]

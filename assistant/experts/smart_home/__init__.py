@@ -14,6 +14,7 @@ from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load
 from assistant.experts.smart_home.resolve import Resolution, resolve
 from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, preflight
 from assistant.experts.smart_home.slice import routing_context
+from assistant.experts.smart_home.sounds_like import vocabulary
 from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
                                       home_summary, list_devices, load_home)
 
@@ -37,6 +38,7 @@ EXPERT = build_expert(
     views=(View("devices", "The devices of the home and their states.", lambda db, now: list_devices(db),
                 ("id", "name", "area", "state", "attributes")),),
     examples=Path(__file__).with_name("examples.jsonl"),
+    vocabulary=vocabulary,
 )
 
 __all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",

@@ -9,7 +9,7 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.experts.smart_home import changes, describe, vocab
+from assistant.experts.smart_home import changes, describe, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.resolve import Resolution, implied_area, resolve_in
@@ -55,9 +55,19 @@ def regrounded(phrase: str | None, said: str | None) -> str | None:
 
 
 def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                 here: str | None = None, said: str | None = None) -> tuple[list[Device], str | None]:
+                 here: str | None = None, said: str | None = None,
+                 source: str = "text") -> tuple[list[Device], str | None]:
     """The devices a call means. A place the model left out comes from the user's words or the
     speaker's area (`implied_area`); if nothing matches there, the whole home is searched."""
+    devices, problem, _ = heard_targets(db, api_name, args, here, said, source)
+    return devices, problem
+
+
+def heard_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+                  said: str | None = None, source: str = "text"
+                  ) -> tuple[list[Device], str | None, sounds_like.Misheard | None]:
+    """`find_targets`, and for voice input whose phrases resolve to nothing, the home's names
+    they sound like (`sounds_like`): then the devices are those names' (the Misheard says so)."""
     allowed, bulk = target_domains(api_name, args)
     if not any(args.get(key) for key in ("device", "area", "device_type")):
         args = {**args, "device_type": vocab.first_type_word(said)}  # "set the speaker to 45"
@@ -71,18 +81,26 @@ def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
     if found is None or found.problem:
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
-    return read_devices(db, found.device_ids) if not found.problem else [], found.problem
+    heard = None
+    if found.problem and source == "voice":
+        heard, retried = sounds_like.resolve_heard(home, device, args.get("area"), args.get("device_type"),
+                                                   said, here=here, allowed=allowed, bulk=bulk)
+        found = retried or found
+    return read_devices(db, found.device_ids) if not found.problem else [], found.problem, heard
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                          here: str | None = None, said: str | None = None) -> str | None:
+                          here: str | None = None, said: str | None = None, source: str = "text") -> str | None:
     """Why the call needs a spoken confirmation first (unlocking, opening a garage door,
-    touching an alarm panel), or None. The core calls this before executing, with the same
-    speaker's area and words the API will resolve its targets with."""
+    touching an alarm panel, a device only heard as a name that sounds like it), or None. The
+    core calls this before executing, with the same speaker's area, words and source the API
+    will resolve its targets with."""
     name = api_name.rsplit(".", 1)[-1]
     if name == "query" or name not in {*TARGETS, "set", "adjust"}:
         return None
-    devices, _ = find_targets(db, name, args, here, said)
+    devices, _, heard = heard_targets(db, name, args, here, said, source)
+    if heard is not None and (not heard.sure or any(sounds_like.guarded(d) for d in devices)):
+        return sounds_like.question(heard, devices)
     if any(d.domain == "alarm_control_panel" for d in devices):
         return "This changes the alarm."
     if name == "unlock" and devices:
@@ -98,6 +116,10 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
 
 def _said(ctx: ExpertContext) -> str | None:
     return ctx.utterance.text if ctx.utterance else None
+
+
+def _source(ctx: ExpertContext) -> str:
+    return ctx.utterance.source if ctx.utterance else "text"
 
 
 def _restore(ctx: ExpertContext, data: dict) -> None:
@@ -122,7 +144,7 @@ def _failed(problem: str) -> ActionResult:
 
 
 def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -> ActionResult:
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     changed, undo = _commit(ctx, [(d, changes.switched(d, on)) for d in devices])
@@ -154,7 +176,7 @@ def turn_off(ctx: ExpertContext, device: str | None = None, area: str | None = N
 
 def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) -> ActionResult:
     """Shared by open/close/lock/unlock: put every target into one state."""
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     if target in ("open", "closed"):
@@ -212,7 +234,7 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
         if values["color"] is None:
             return _failed(f"I don't know the colour '{color.strip()}'.")
     args = {"device": device, "area": area, "device_type": device_type, **values}
-    devices, problem = find_targets(ctx.db, "set", args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, "set", args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     planned = [(d, changes.with_values(d, values)) for d in devices]
@@ -241,7 +263,7 @@ def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str |
     if not delta:
         return _failed("By how much should I change it?")
     args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
-    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     planned = [(d, changes.stepped(d, attribute, delta)) for d in devices]
@@ -269,7 +291,8 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         reply = describe.describe(active) if active else "Everything is off, closed and locked."
         return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
     devices, problem = find_targets(ctx.db, "query", {"device": device, "area": area,
-                                                      "device_type": device_type}, ctx.area)
+                                                      "device_type": device_type}, ctx.area,
+                                    source=_source(ctx))
     if problem:
         return _failed(problem)
     return ActionResult(reply=describe.describe(devices), data={"devices": [d.as_dict() for d in devices]})

@@ -102,10 +102,10 @@ _SETTER_NAMES = {f.__name__ for f in SETTERS}
 
 
 def confirmation_policy(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                        here: str | None = None, said: str | None = None) -> str | None:
+                        here: str | None = None, said: str | None = None, source: str = "text") -> str | None:
     """`requires_confirmation`, with each setter checked as the `set` call it stands for."""
     name = api_name.rsplit(".", 1)[-1]
-    return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here, said)
+    return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here, said, source)
 
 
 def preflight(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
