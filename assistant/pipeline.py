@@ -415,8 +415,11 @@ class Assistant:
                 plan.unscheduling = last_scheduling(self.db, now - RECENT)
             return
         delay = deferral.split_delay(text, now) if defer else None
-        pinned = cues.pinned_expert(self.registry, text)  # "remind me … at 7": the time is its argument
-        if delay is None or (pinned is not None and not self._defers(pinned)):
+        if delay is None:
+            return
+        # "remind me … at 7", "an alarm at 7": the time is the call's own argument
+        meant = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
+        if not self._defers(meant):
             return
         plan.delay = delay
         plan.utterance = plan.utterance.model_copy(update={"text": delay.command})
