@@ -5,32 +5,29 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import sqlite_utils
 
-from assistant import deferral, guardrails, slots, speculation
+from assistant import guardrails, speculation
+from assistant.asking import SlotQuestions
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
+from assistant.deferring import Deferring
 from assistant.llm.backend import ChatMessage
 from assistant.llm.roles import ModelRoles
-from assistant.messages import ActionResult, Decision, Reply, Utterance
+from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
 from assistant.plan import Plan, Vetted
-from assistant.registry import ApiSpec, Registry, ValidationError
+from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, default_classifier
 from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
-from assistant.messages import PendingAction
-from assistant.storage.core_tables import (close_pending, last_undoable, log_action, mark_undone, park_action,
-                                           take_pending, waiting_slot)
-from assistant.storage.scheduled import cancel_scheduled, last_scheduling, schedule_action
-from assistant.timeparse import describe_due
-from assistant.words import is_question, normalise
+from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
+from assistant.storage.scheduled import cancel_scheduled
+from assistant.words import is_question
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
-NEVER_MIND = "OK, never mind."
 CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
                 "spoken sentences. Never claim to have done anything in the home.")
 
@@ -46,7 +43,7 @@ class Executed:
 
 
 @dataclass
-class Assistant:
+class Assistant(SlotQuestions, Deferring):
     db: sqlite_utils.Database
     clock: Clock
     registry: Registry
@@ -123,43 +120,6 @@ class Assistant:
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
             self._propose(plan)
         return plan
-
-    def _answers_slot(self, plan: Plan) -> bool:
-        """If a call is waiting for a value and these words give it, the plan is that call,
-        complete. "Never mind" drops the call; a new request drops it and is routed as usual."""
-        waiting = waiting_slot(self.db, self.clock.now())
-        if waiting is None:
-            return False
-        pending_id, pending = waiting
-        text = plan.utterance.text
-        quick = fastpath.match(text)
-        if quick is not None and quick.qualified in ("system.stop", "confirmation.deny"):
-            close_pending(self.db, pending_id, "dropped")
-            plan.answer = Reply(reply=NEVER_MIND, expert="system", api="stop")
-            return True
-        spec = self.registry.api(pending.expert, pending.api)
-        value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
-        if value is None or quick is not None or self._new_request(text, spec):
-            close_pending(self.db, pending_id, "dropped")
-            return False
-        close_pending(self.db, pending_id, "answered")
-        said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
-        plan.utterance = plan.utterance.model_copy(update={"text": said, "area": pending.area or plan.utterance.area})
-        plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot",
-                                 args={**pending.args, pending.slot: value})
-        return True
-
-    def _drop_question(self) -> None:
-        """Forget the value question just asked (another call settled the request)."""
-        waiting = waiting_slot(self.db, self.clock.now())
-        if waiting is not None:
-            close_pending(self.db, waiting[0], "dropped")
-
-    def _new_request(self, text: str, asked: ApiSpec) -> bool:
-        """Do these words make a whole other request (a command shape of another API)?"""
-        expert = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
-        proposal = rules.propose(self.registry, text, expert, self.clock.now())
-        return proposal is not None and proposal.qualified != asked.qualified
 
     def confirm_ahead(self, plan: Plan) -> None:
         """Make the confirmer's decision now (e.g. in a background thread while the user's
@@ -354,20 +314,6 @@ class Assistant:
                          needs_confirmation=True)
         return self._execute(plan, spec, vetted.args, decision.source, started).reply
 
-    def _in_scope(self, plan: Plan, expert: str) -> bool:
-        """Is this request the expert's, by its cues or the classifier (so a value it lacks is worth
-        asking for), rather than something no expert serves that the model forced into a call?"""
-        text = plan.utterance.text
-        guess = plan.guess or self._classifier().guess(text)
-        return (cues.pinned_expert(self.registry, text) or guess.expert) == expert
-
-    def _ask(self, plan: Plan, call: PendingAction, question: str) -> Reply:
-        """Ask for the value a call lacks (`call.slot`), and park the call until the answer."""
-        utterance = plan.utterance
-        park_action(self.db, at=self.clock.now(), expert=call.expert, api=call.api, args=call.args,
-                    question=question, said=utterance.text, area=utterance.area, slot=call.slot)
-        return Reply(reply=question, expert=call.expert, api=call.api, args=call.args, asks=call.slot)
-
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
         pending = take_pending(self.db, self.clock.now(), status)
@@ -404,106 +350,6 @@ class Assistant:
         reply = Reply(reply=result.reply, expert=spec.expert, api=spec.name, args=args, ok=result.ok,
                       data=result.data, timings_ms={"first_action": executed_ms, "confirmed": executed_ms})
         return Executed(reply=reply, spec=spec, result=result, action_id=action_id)
-
-    # -- calls put off until later (assistant/deferral.py) ---------------------------------------
-    def _plan_deferral(self, plan: Plan, defer: bool) -> None:
-        """A command with a time clause ("turn off the tv in half an hour") is routed without it;
-        "cancel that" right after one was put off takes it back."""
-        text, now = plan.utterance.text, self.clock.now()
-        if plan.decision is not None:
-            if plan.decision.qualified == "system.stop" and deferral.is_undo(normalise(text)):
-                plan.unscheduling = last_scheduling(self.db, now - RECENT)
-            return
-        delay = deferral.split_delay(text, now) if defer else None
-        if delay is None:
-            return
-        # "remind me … at 7", "an alarm at 7": the time is the call's own argument
-        meant = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
-        if not self._defers(meant):
-            return
-        plan.delay = delay
-        plan.utterance = plan.utterance.model_copy(update={"text": delay.command})
-
-    def _defers(self, expert: str) -> bool:
-        known = {e.name: e for e in self.registry.experts()}
-        return expert in known and any(spec.deferrable for spec in known[expert].apis.values())
-
-    def _commit_deferral(self, plan: Plan, started: float) -> Reply:
-        """Schedule the decided call for its time (asking first when it needs a yes), never run it
-        now, not even speculatively; a call that is not deferrable routes the whole utterance."""
-        if plan.unscheduling is not None:
-            return self._unschedule(plan)
-        decision = plan.proposal if plan.confident else self._confirmed(plan)
-        spec = self._deferrable(decision)
-        if spec is None:  # "wake me up at 7": the time is the call's own argument
-            utterance = plan.utterance
-            whole = self.plan(plan.delay.said, source=utterance.source, area=utterance.area, defer=False)
-            return self.commit(whole, started)
-        spec, decision, problem = self._call_to_defer(plan, spec, decision)
-        vetted, utterance, due = self._vet(plan, spec, decision.args), plan.utterance, plan.delay.due
-        if vetted.ungrounded:
-            return Reply(reply=self.decline_reply, declined=True, args=vetted.args,
-                         data={"ungrounded": f"{spec.qualified} {vetted.args}"})
-        if problem:  # said now, not when it comes due
-            return Reply(reply=problem, ok=False, expert=spec.expert, api=spec.name, args=vetted.args)
-        if vetted.question:
-            park_action(self.db, at=self.clock.now(), expert=spec.expert, api=spec.name, args=vetted.args,
-                        question=vetted.question, said=utterance.text, area=utterance.area, due=due)
-            return Reply(reply=f"That's for {describe_due(due, self.clock.now())}. {vetted.question}",
-                         expert=spec.expert, api=spec.name, args=vetted.args, needs_confirmation=True)
-        return self._schedule(spec, vetted.args, due, utterance, plan.delay.said)
-
-    def _deferrable(self, decision: Decision | None) -> ApiSpec | None:
-        if decision is None or decision.declined or not decision.qualified or decision.source == "confirmation":
-            return None
-        spec = self.registry.api(decision.expert, decision.api)
-        return spec if spec.deferrable else None
-
-    def _call_to_defer(self, plan: Plan, spec: ApiSpec, decision: Decision) -> tuple[ApiSpec, Decision, str | None]:
-        """The decided call, and why it could not be carried out (or None); when it could not and
-        the fast router's proposal could, the proposal (as `_settle` keeps a proposal that worked)."""
-        problem = self._preflight(plan, spec, decision)
-        other = self._deferrable(plan.proposal)
-        if problem is None or other is None or plan.proposal == decision:
-            return spec, decision, problem
-        try:
-            proposal = plan.proposal.model_copy(update={"args": other.validate(plan.proposal.args)})
-        except ValidationError:
-            return spec, decision, problem
-        return (other, proposal, None) if self._preflight(plan, other, proposal) is None else (spec, decision, problem)
-
-    def _preflight(self, plan: Plan, spec: ApiSpec, decision: Decision) -> str | None:
-        """Why the expert could not carry the call out (checked without running it), or None."""
-        check = self.registry.expert(spec.expert).preflight
-        args = self._vet(plan, spec, decision.args).args
-        return check(self.db, spec.name, args, here=plan.utterance.area, said=plan.utterance.text) if check else None
-
-    def _schedule(self, spec: ApiSpec, args: dict, due: datetime, utterance: Utterance, said: str) -> Reply:
-        """Store the call to run at `due` (with the words and area it resolves its targets by) and
-        log the turn, so that "cancel that" right after takes it back."""
-        now = self.clock.now()
-        reply = deferral.scheduled_reply(utterance.text, due, now)
-        with self.db.conn:
-            self.db.execute("BEGIN")
-            action_id = schedule_action(self.db, at=now, due=due, expert=spec.expert, api=spec.name, args=args,
-                                        said=utterance.text, area=utterance.area,
-                                        what=deferral.promise(utterance.text))
-            log_action(self.db, at=now, text=said, expert=spec.expert, api=spec.name, args=args,
-                       source="scheduled", ok=True, reply=reply, undo={"scheduled_action": action_id})
-        return Reply(reply=reply, expert=spec.expert, api=spec.name, args=args,
-                     data={"scheduled": {"id": action_id, "due": due.isoformat(timespec="seconds")}})
-
-    def _unschedule(self, plan: Plan) -> Reply:
-        log_id, action_id = plan.unscheduling
-        now = self.clock.now()
-        action = cancel_scheduled(self.db, action_id, now)
-        if action is None:  # it ran or was cancelled meanwhile
-            return Reply(reply="OK.", expert="system", api="stop")
-        mark_undone(self.db, log_id)
-        reply = f"OK, I won't {action.what}."
-        log_action(self.db, at=now, text=plan.utterance.text, expert="system", api="stop",
-                   args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None)
-        return Reply(reply=reply, expert="system", api="stop", data={"cancelled": {"scheduled_action": action_id}})
 
     def _compose(self, text: str) -> str:
         config = self.roles.settings.role("chat")
