@@ -316,7 +316,7 @@ class Assistant(SlotQuestions, Deferring):
 
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
-        pending = take_pending(self.db, self.clock.now(), status)
+        pending = take_pending(self.db, self.clock.now(), status, plan.utterance.area)
         if pending is None:
             spec = self.registry.api("system", "stop")  # a bare yes/no with nothing to confirm
             return self._execute(plan, spec, {}, "fastpath", started).reply

@@ -163,3 +163,13 @@ def test_a_confirmation_asked_in_the_future_is_not_accepted_after_the_clock_goes
     assistant.clock = Clock(EVENING - timedelta(days=1))
     assistant.handle("yes")
     assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "locked"
+
+
+def test_a_yes_from_another_room_does_not_confirm(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
+    assert assistant.handle("unlock the front door", area="hallway").needs_confirmation
+    assistant.handle("yes", area="kitchen")
+    assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "locked"
+    assistant.handle("yes", area="hallway")  # still waiting where it was asked
+    assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "unlocked"

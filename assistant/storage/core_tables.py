@@ -90,10 +90,12 @@ def _pending(row: tuple) -> PendingAction:
                          due=datetime.fromisoformat(due) if due else None)
 
 
-def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> PendingAction | None:
-    """Claim the action waiting for a yes (if still fresh), marking it `status` ('confirmed' or 'denied')."""
+def take_pending(db: sqlite_utils.Database, now: datetime, status: str,
+                 area: str | None = None) -> PendingAction | None:
+    """Claim the action waiting for a yes (if still fresh), marking it `status` ('confirmed' or
+    'denied'). Only an answer from where it was asked counts: a "yes" in another room is not one."""
     row = _waiting(db, for_slot=False)
-    if row is None:
+    if row is None or row[6] != area:
         return None
     fresh = _fresh(row[1], now)
     db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", row[0]])
