@@ -25,6 +25,8 @@ class ExpertContext:
     compose: Callable[[str], str] | None = None  # the chat model, for experts whose job is talk
     previous: Turn | None = None  # the last action still in effect, if recent ("add eggs too")
     capabilities: str = "your home"  # what the assistant offers, in words (for "help")
+    # undoes the last action still in effect and returns what it had said it did (None: nothing to undo)
+    undo_last: Callable[[], str | None] | None = None
 
     @property
     def area(self) -> str | None:

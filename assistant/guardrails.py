@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import datetime
 
 import sqlite_utils
 
+from assistant import slots
 from assistant.messages import Utterance
 from assistant.registry import ApiSpec, Registry
 from assistant.words import FUNCTION_WORDS, tokens
@@ -64,12 +66,13 @@ def refusal(text: str) -> str | None:
 def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sqlite_utils.Database,
                           utterance: Utterance | None = None) -> str | None:
     """Why this action needs an explicit "yes" first (sensitive API or expert policy), or None.
-    The policy sees the utterance and its area, as the API will: the same targets either way."""
+    The policy sees the utterance, its area and source, as the API will: the same targets either way."""
     expert = registry.expert(spec.expert)
     reason = None
     if expert.confirmation_policy:
         here, said = (utterance.area, utterance.text) if utterance else (None, None)
-        reason = expert.confirmation_policy(db, spec.name, args, here=here, said=said)
+        reason = expert.confirmation_policy(db, spec.name, args, here=here, said=said,
+                                            source=utterance.source if utterance else "text")
     if reason is None and spec.sensitive:
         reason = f"{spec.description.rstrip('.').lower()}"
     if reason is None:
@@ -86,17 +89,35 @@ def _grounded(phrase: str, said: set[str]) -> bool:
     return hits * 2 > len(words)
 
 
-def in_users_words(spec: ApiSpec, args: dict, text: str) -> dict:
-    """The arguments, with each of the API's verbatim arguments (`ApiSpec.verbatim`) that the
-    model reworded beyond the utterance replaced by the utterance itself."""
+def in_users_words(spec: ApiSpec, args: dict, text: str, now: datetime | None = None) -> dict:
+    """The arguments in the user's words: a verbatim argument (`ApiSpec.verbatim`) the model
+    reworded beyond the utterance becomes the utterance itself; a time or duration slot the model
+    reformatted or cut short becomes the user's phrase (assistant/slots.py)."""
     said = tokens(text)
-    return {name: text if name in spec.verbatim and isinstance(value, str) and not _grounded(value, said)
-            else value for name, value in args.items()}
+    out = {}
+    for name, value in args.items():
+        if name in spec.verbatim and isinstance(value, str) and not _grounded(value, said):
+            value = text
+        elif name in spec.slots and now is not None and isinstance(value, str):
+            value = slots.users_value(spec.slots[name].kind, value, text, now)
+        out[name] = value
+    return out
 
 
-def ungrounded_arguments(spec: ApiSpec, args: dict, text: str) -> list[str]:
+def without_made_up(spec: ApiSpec, args: dict, text: str, inferred: tuple[str, ...] = ()) -> dict:
+    """The arguments without an optional text the user never said (a timer name nobody gave);
+    `inferred` arguments (a device type read from "it's dark in here") are the model's to infer."""
+    required = set(spec.json_schema().get("required", []))
+    said = tokens(text)
+    return {name: value for name, value in args.items()
+            if name in required or name in inferred or name in spec.verbatim
+            or not isinstance(value, str) or _grounded(value, said)}
+
+
+def ungrounded_arguments(spec: ApiSpec, args: dict, text: str, now: datetime | None = None) -> list[str]:
     """Required phrase arguments the model did not take from the utterance (it made them up:
-    "order a pizza" → timers.start(duration="15 minutes")). Such a call is not what was asked."""
+    "order a pizza" → timers.start(duration="15 minutes")). Such a call is not what was asked.
+    A time or duration slot is the user's when it means what the user's phrase means."""
     said = tokens(text)
     schema = spec.json_schema()
     properties = schema.get("properties", {})
@@ -105,6 +126,13 @@ def ungrounded_arguments(spec: ApiSpec, args: dict, text: str) -> list[str]:
         if "enum" in properties.get(name, {}) or "$ref" in properties.get(name, {}):
             continue  # a choice from a fixed set, not a phrase from the utterance
         value = args.get(name)
+        if value is None:
+            bad.append(name)
+            continue
+        slot = spec.slots.get(name)
+        if slot is not None and now is not None and isinstance(value, str) \
+                and slots.grounded(slot.kind, value, text, now):
+            continue
         phrases = value if isinstance(value, list) else [value]
         if any(isinstance(p, str) and not _grounded(p, said) for p in phrases):
             bad.append(name)

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-DecisionSource = Literal["fastpath", "router", "confirmer", "confirmation", "guardrail"]
+DecisionSource = Literal["fastpath", "router", "confirmer", "confirmation", "guardrail", "slot"]
 
 
 class Utterance(BaseModel):
@@ -41,6 +41,8 @@ class ActionResult(BaseModel):
     data: Any = None
     undo: dict[str, Any] | None = None
     needs_confirmation: bool = False
+    # the argument the call lacks or could not use (a slot of the API): the reply asks for it
+    missing: str | None = None
 
 
 class Reply(BaseModel):
@@ -53,6 +55,7 @@ class Reply(BaseModel):
     declined: bool = False
     ok: bool = True
     needs_confirmation: bool = False
+    asks: str | None = None  # the argument the reply asks the user for (a slot question)
     timings_ms: dict[str, float] = Field(default_factory=dict)
     speculation: dict[str, Any] | None = None
     routing: dict[str, Any] | None = None  # how the decision was reached (expert scores), for --trace
@@ -92,3 +95,5 @@ class PendingAction:
     args: dict[str, Any]
     said: str | None = None
     area: str | None = None
+    slot: str | None = None  # waiting for this argument's value, not for a yes
+    due: datetime | None = None  # put off until then (a deferred call): schedule it on "yes"

@@ -9,19 +9,22 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from assistant import guardrails, speculation
+from assistant.asking import SlotQuestions
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
+from assistant.deferring import Deferring
 from assistant.llm.backend import ChatMessage
 from assistant.llm.roles import ModelRoles
-from assistant.messages import ActionResult, Decision, Reply, Utterance
+from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
 from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, default_classifier
-from assistant.routing.context import cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
+from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
-from assistant.storage.core_tables import log_action, mark_undone, park_action, take_pending
+from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
+from assistant.storage.scheduled import cancel_scheduled
 from assistant.words import is_question
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
@@ -40,7 +43,7 @@ class Executed:
 
 
 @dataclass
-class Assistant:
+class Assistant(SlotQuestions, Deferring):
     db: sqlite_utils.Database
     clock: Clock
     registry: Registry
@@ -93,8 +96,9 @@ class Assistant:
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
         return self.commit(self.plan(text, source=source, area=area))
 
-    def plan(self, text: str, *, source: str = "text", area: str | None = None) -> Plan:
-        """Work the utterance out up to acting, with no side effects (see assistant/plan.py)."""
+    def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
+        """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
+        `defer=False`: a time clause is not split off (the words are routed as said)."""
         utterance = Utterance(text=guardrails.clean_input(text), source=source,
                               area=area or self.input_area)
         plan = Plan(utterance)
@@ -103,6 +107,8 @@ class Assistant:
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan
+        if self._answers_slot(plan):
+            return plan
         plan.previous = previous_turn(self.db, self.clock.now())
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
@@ -110,6 +116,7 @@ class Assistant:
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
                                                self.clock.now()) or decision
         plan.decision = decision
+        self._plan_deferral(plan, defer)
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
             self._propose(plan)
         return plan
@@ -127,6 +134,8 @@ class Assistant:
         utterance = plan.utterance
         if plan.answer is not None:
             reply = plan.answer
+        elif plan.delay is not None or plan.unscheduling is not None:
+            reply = self._commit_deferral(plan, started)
         elif plan.decision is not None:
             reply = self._act(plan, plan.decision, started)
         elif self.routing.speculation:
@@ -141,7 +150,7 @@ class Assistant:
         """The confirmer's decision for a plan, made once (a second caller waits for the first)."""
         with plan.confirming:
             if plan.confirmed is None:
-                plan.confirmed = self._confirm(plan)
+                plan.confirmed = self._in_users_words(plan, self._confirm(plan))
             return plan.confirmed
 
     def _confirm(self, plan: Plan) -> Decision:
@@ -175,11 +184,21 @@ class Assistant:
         plan.guess = self._classifier().guess(text)
         if self.routing.speculation and not is_follow_up(text):  # a follow-up: the confirmer's job
             expert = cues.pinned_expert(self.registry, text) or plan.guess.expert
-            plan.proposal = rules.propose(self.registry, text, expert, self.clock.now())
+            plan.proposal = self._in_users_words(plan, rules.propose(self.registry, text, expert, self.clock.now()))
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
+
+    def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
+        """The decision with its values as the user said them (times, durations: assistant/slots.py),
+        so a value the model cut short never replaces the user's complete one."""
+        if decision is None or decision.qualified is None or decision.source == "slot":
+            return decision
+        spec = self.registry.api(decision.expert, decision.api)
+        said = _said(plan)
+        args = guardrails.in_users_words(spec, decision.args, said, self.clock.now())
+        return decision if args == decision.args else decision.model_copy(update={"args": args})
 
     def _speculate(self, plan: Plan, started: float) -> Reply:
         utterance, proposal = plan.utterance, plan.proposal
@@ -195,6 +214,8 @@ class Assistant:
             reply.timings_ms["confirmed"] = _elapsed(started)
         else:
             if early is not None:
+                if early.reply.asks:  # the early call's question is not the one to ask
+                    self._drop_question()
                 self._undo(early)
             reply = self._act(plan, record.confirmed, started)
             if early is not None:
@@ -213,9 +234,11 @@ class Assistant:
         record.redone = True
         same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
         record.agreed, record.rolled_back = same_effect, not same_effect
-        failed_call = reply.expert is not None and not reply.ok and not reply.needs_confirmation
+        failed_call = reply.expert is not None and (not reply.ok or reply.asks) and not reply.needs_confirmation
         idle_query = reply.api == "query" and not is_question(plan.utterance.text)
         if not same_effect and (failed_call or idle_query) and early.result.ok:
+            if reply.asks:  # the proposal had the value the confirmer's call asked for
+                self._drop_question()
             redo = self._execute(plan, early.spec, early.reply.args, "router", started)
             record.rolled_back, record.fallback = False, True
             reply = redo.reply
@@ -238,10 +261,10 @@ class Assistant:
         """The guardrails' checks of one call, made once per plan (speculation and acting share them)."""
         key = f"{spec.qualified} {json.dumps(args, sort_keys=True, default=str)}"
         if key not in plan.vetted:
-            text = plan.utterance.text
-            args = guardrails.in_users_words(spec, args, text)
-            said = f"{text} {plan.context or ''}"
-            plan.vetted[key] = Vetted(args=args, ungrounded=guardrails.ungrounded_arguments(spec, args, said),
+            now, said = self.clock.now(), _said(plan)
+            args = guardrails.in_users_words(spec, args, said, now)
+            args = guardrails.without_made_up(spec, args, said, self.registry.expert(spec.expert).inferred)
+            plan.vetted[key] = Vetted(args=args, ungrounded=guardrails.ungrounded_arguments(spec, args, said, now),
                                       question=guardrails.confirmation_question(self.registry, spec, args,
                                                                                 self.db, plan.utterance))
         return plan.vetted[key]
@@ -251,6 +274,20 @@ class Assistant:
             ctx = ExpertContext(db=self.db, clock=self.clock)
             executed.spec.undo(ctx, executed.result.undo)
         mark_undone(self.db, executed.action_id)
+
+    def _undo_last(self) -> str | None:
+        """Undo the last action still in effect (recent, not undone, undoable); its reply, or None."""
+        last = last_undoable(self.db, self.clock.now() - RECENT)
+        if last is None:
+            return None
+        action_id, expert, api_name, undo, reply = last
+        spec = self.registry.api(expert, api_name)
+        if "scheduled_action" in undo:  # a call put off until later: it will not run
+            cancel_scheduled(self.db, undo["scheduled_action"], self.clock.now())
+        elif spec.undo is not None:
+            spec.undo(ExpertContext(db=self.db, clock=self.clock), undo)
+        mark_undone(self.db, action_id)
+        return reply
 
     def _act(self, plan: Plan, decision: Decision, started: float) -> Reply:
         if decision.source == "confirmation":
@@ -262,6 +299,11 @@ class Assistant:
         spec = self.registry.api(decision.expert, decision.api)
         vetted = self._vet(plan, spec, decision.args)
         if vetted.ungrounded:
+            missing = [name for name in vetted.ungrounded if name in spec.slots]
+            if len(missing) == len(vetted.ungrounded) and self._in_scope(plan, spec.expert):
+                given = {k: v for k, v in vetted.args.items() if k not in missing}
+                return self._ask(plan, PendingAction(spec.expert, spec.name, given, slot=missing[0]),
+                                 spec.slots[missing[0]].question)
             return Reply(reply=self.decline_reply, declined=True, args=vetted.args,
                          data={"ungrounded": f"{spec.qualified} {vetted.args}"})
         if vetted.question:
@@ -274,7 +316,7 @@ class Assistant:
 
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
-        pending = take_pending(self.db, self.clock.now(), status)
+        pending = take_pending(self.db, self.clock.now(), status, plan.utterance.area)
         if pending is None:
             spec = self.registry.api("system", "stop")  # a bare yes/no with nothing to confirm
             return self._execute(plan, spec, {}, "fastpath", started).reply
@@ -284,6 +326,8 @@ class Assistant:
         utterance = plan.utterance
         asked = utterance.model_copy(update={"text": pending.said or utterance.text,
                                              "area": pending.area or utterance.area})
+        if pending.due is not None:  # confirmed for later: put off, not run now
+            return self._schedule(spec, pending.args, pending.due, asked, asked.text)
         return self._execute(plan, spec, pending.args, "confirmation", started, asked).reply
 
     def _execute(self, plan: Plan, spec: ApiSpec, args: dict, source: str, started: float,
@@ -291,9 +335,15 @@ class Assistant:
         """Run one call for this plan (as `utterance`, by default the plan's own) and log it."""
         utterance = utterance or plan.utterance
         ctx = ExpertContext(db=self.db, clock=self.clock, utterance=utterance, compose=self._compose,
-                            previous=plan.previous, capabilities=self.capabilities)
+                            previous=plan.previous, capabilities=self.capabilities, undo_last=self._undo_last)
         result = execute(spec, args, ctx)
         executed_ms = _elapsed(started)
+        if result.missing in spec.slots and not result.ok:  # the expert asks for a value it can't use
+            call = PendingAction(spec.expert, spec.name, {k: v for k, v in args.items() if k != result.missing},
+                                 slot=result.missing)
+            reply = self._ask(plan, call, result.reply)
+            reply.timings_ms = {"first_action": executed_ms, "confirmed": executed_ms}
+            return Executed(reply=reply, spec=spec, result=result, action_id=0)
         action_id = log_action(self.db, at=self.clock.now(), text=utterance.text, expert=spec.expert,
                                api=spec.name, args=args, source=source, ok=result.ok,
                                reply=result.reply, undo=result.undo)
@@ -314,6 +364,12 @@ def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:
         return spec.func(ctx, **args)
     except Exception as exc:  # noqa: BLE001 - errors travel as data
         return ActionResult(ok=False, reply=f"Sorry, something went wrong with {spec.qualified}: {exc}")
+
+
+def _said(plan: Plan) -> str:
+    """What the user said that a call's values may come from: the words, and the earlier turn's
+    when this one follows up on it."""
+    return " ".join(part for part in (plan.utterance.text, plan.context) if part)
 
 
 def _elapsed(started: float) -> float:

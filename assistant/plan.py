@@ -12,6 +12,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
+from assistant.deferral import Delay
 from assistant.messages import Decision, Reply, Turn, Utterance
 from assistant.routing.classifier import ExpertGuess
 
@@ -32,6 +33,10 @@ class Plan:
     confirmed: Decision | None = None  # the confirmer's decision, once made
     confirming: threading.Lock = field(default_factory=threading.Lock, repr=False)
     vetted: dict[str, "Vetted"] = field(default_factory=dict, repr=False)  # by call: checked once
+    # a command put off until later: `utterance` holds its words without the time clause, which are
+    # routed; a deferrable call is then scheduled, never run now (assistant/deferral.py)
+    delay: Delay | None = None
+    unscheduling: tuple[int, int] | None = None  # "cancel that" after a call was put off: (log id, action id)
 
     @property
     def needs_confirmer(self) -> bool:

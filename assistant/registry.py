@@ -17,6 +17,7 @@ from typing import Any, Callable, get_type_hints
 from pydantic import BaseModel, ConfigDict, ValidationError, create_model
 
 from assistant.messages import Decision, Request
+from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
 
 
@@ -37,10 +38,16 @@ class ApiSpec:
     args_model: type[BaseModel]
     speculative_safe: bool = False  # idempotent or undoable: may run before confirmation
     sensitive: bool = False  # needs an explicit confirmation turn (locks, alarms, delete all)
+    # may be put off ("… in 20 minutes"): stored as a scheduled action and run at its time
+    # (assistant/deferral.py); a sensitive one is confirmed first, when it is asked for
+    deferrable: bool = False
     undo: Callable[..., Any] | None = None
     # arguments that are the user's own words (a question to answer from memory): when the
     # model's phrase is not taken from the utterance, the utterance itself is passed
     verbatim: tuple[str, ...] = ()
+    # arguments that are values the user says (assistant/slots.py): compared by meaning, kept in
+    # the user's words, and asked for when missing
+    slots: dict[str, Slot] = field(default_factory=dict)
 
     @property
     def qualified(self) -> str:
@@ -76,8 +83,11 @@ class Expert:
     description: str
     apis: dict[str, ApiSpec] = field(default_factory=dict)
     migrations: list[Migration] = field(default_factory=list)
-    # (db, api_name, validated_args) -> a reason to ask for confirmation, or None
+    # (db, api_name, validated_args, here=, said=, source=) -> a reason to ask for confirmation, or None
     confirmation_policy: Callable[..., str | None] | None = None
+    # (db, api_name, validated_args, here, said) -> why the call could not be carried out (no such
+    # device there), or None: asked before a call is put off, so the user hears it now, not later
+    preflight: Callable[..., str | None] | None = None
     # (db, text, here, aliases) -> the state this request needs in its prompt (e.g. the few
     # devices it points at), or "" — asked only once the request is routed to this expert
     routing_context: Callable[..., str] | None = None
@@ -90,7 +100,12 @@ class Expert:
     scheduler_sources: Callable[[], list[Any]] = list  # () -> what it has due (scheduler Sources)
     views: tuple[View, ...] = ()
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
+    # (db) -> the names people say to it (devices, rooms, lists): speech-to-text is biased towards them
+    vocabulary: Callable[[Database], list[str]] | None = None
     examples: Path | None = None  # its labelled utterances (JSON lines), for the classifier and prompt
+    # optional arguments the model may infer beyond the user's words (a device type from "it's
+    # dark in here"); any other optional text argument the user did not say is dropped
+    inferred: tuple[str, ...] = ()
 
     def api(self, name: str) -> ApiSpec:
         try:
@@ -101,12 +116,12 @@ class Expert:
 
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
-        verbatim: tuple[str, ...] = ()):
+        verbatim: tuple[str, ...] = (), slots: dict[str, Slot] | None = None, deferrable: bool = False):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
         func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo,
-                        "verbatim": verbatim}
+                        "verbatim": verbatim, "slots": dict(slots or {}), "deferrable": deferrable}
         return func
 
     return mark
@@ -179,6 +194,11 @@ class Registry:
 
     def scheduler_sources(self) -> list[Any]:
         return [source for expert in self._experts.values() for source in expert.scheduler_sources()]
+
+    def vocabulary(self, db: Database) -> list[str]:
+        """Every expert's names (see `Expert.vocabulary`), each once, in catalogue order."""
+        names = [name for expert in self._experts.values() if expert.vocabulary for name in expert.vocabulary(db)]
+        return list(dict.fromkeys(names))
 
     def views(self) -> list[View]:
         return [view for expert in self._experts.values() for view in expert.views]

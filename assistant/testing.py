@@ -135,11 +135,13 @@ class FakeSTT:
 
     def __init__(self, *texts: str, always: str | None = None) -> None:
         self.texts, self.always = list(texts), always
+        self.vocabularies: list[list[str]] = []  # the names each utterance was biased towards
 
     def load(self) -> None:
         pass
 
-    def stream(self, on_partial=None) -> FakeStream:
+    def stream(self, on_partial=None, vocabulary=()) -> FakeStream:
+        self.vocabularies.append(list(vocabulary))
         text = self.always or (self.texts.pop(0) if self.texts else "")
         return FakeStream(text, on_partial)
 

@@ -86,6 +86,10 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\bhundred and\b", "hundred", text)
     text = _words_to_digits(text)
     text = re.sub(r"\ban?\s+(?=(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)", "1 ", text)
+    # "7 in the morning" is 7 am, "9 in the evening" / "11 at night" pm (the part of day stays a hint)
+    text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) in the morning\b", r"\1 am", text)
+    text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) (?:in the (?:afternoon|evening)|at night)\b", r"\1 pm", text)
+    text = re.sub(r"\b(\d{1,2}) (\d{2}) ?(am|pm)\b", r"\1:\2 \3", text)  # "nine thirty pm"
     return " ".join(text.split())
 
 
@@ -413,6 +417,11 @@ def parse_when(phrase: str, now: datetime) -> Schedule:
     return Schedule(due=due, rrule=None)
 
 
+def mentions_recurrence(text: str) -> bool:
+    """Whether the words name a repeating schedule ("every day", "weekdays", "daily")."""
+    return bool(_RECURRING.search(_normalize(text)))
+
+
 def parse_clock_time(phrase: str, now: datetime) -> datetime:
     """The next occurrence after `now` of a clock time ('6:30', '7 pm', 'seven', 'noon')."""
     text = _normalize(phrase)
@@ -450,6 +459,36 @@ def extract_time_phrase(text: str) -> str | None:
             continue
         return run
     return None
+
+
+_DURATION_WORDS = re.compile(rf"^(\d+(?:\.\d+)?|{_UNIT}|and|a|an|half|quarter|quarters|of)$")
+
+
+def extract_duration_phrase(text: str) -> str | None:
+    """The longest run of words in an utterance that parses as a duration ('2 hours 15 minutes'
+    in 'set a timer for 2 hours 15 minutes please'), or None."""
+    words = _normalize(text).split()
+    best: str | None = None
+    start = 0
+    for end in range(len(words) + 1):
+        if end < len(words) and _DURATION_WORDS.match(words[end]):
+            continue
+        for i in range(start, end):
+            for j in range(end, i, -1):
+                run = " ".join(words[i:j])
+                if best is not None and j - i <= len(best.split()):
+                    break
+                if words[i] in ("and", "of") or words[j - 1] in ("and", "of", "a", "an"):
+                    continue
+                if words[i] in ("a", "an") and words[i + 1][0].isdigit():
+                    continue  # "a 90 minute timer": the duration is "90 minute"
+                try:
+                    parse_duration(run)
+                except TimeParseError:
+                    continue
+                best = run
+        start = end + 1
+    return best
 
 
 # ---------------------------------------------------------------------------- speaking times

@@ -307,3 +307,12 @@ def test_a_failing_planner_falls_back_to_handling_the_final_text():
 def test_the_loop_needs_something_to_respond_with():
     with pytest.raises(ValueError):
         ListenLoop(stt=FakeSTT())
+
+
+def test_each_utterance_is_transcribed_with_the_vocabulary_read_afresh():
+    names = [["Porch Light"], ["Porch Light", "Hot Tub"]]
+    clock, stt = StreamClock(), FakeSTT("turn on the porch light", "and the hot tub")
+    loop = ListenLoop(handle=echo, stt=stt, speaker=FakeSpeaker(clock, 0.1), vocabulary=lambda: names.pop(0))
+    samples = audio(("speech", 1.0), ("silence", 3.0), ("speech", 1.0), ("silence", 3.0))
+    assert len(list(loop.run(clock.follow(ArraySource(samples))))) == 2
+    assert stt.vocabularies == [["Porch Light"], ["Porch Light", "Hot Tub"]]

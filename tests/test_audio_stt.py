@@ -89,3 +89,15 @@ def test_models_install_vosk_en_offline_says_no_network(tmp_path):
     assert "no network" in result.stderr and "--vosk-model" in result.stderr
     assert "Traceback" not in result.output + result.stderr
     assert not (tmp_path / "models" / "vosk-en").exists()
+
+
+@pytest.mark.real_model
+def test_whisper_hears_the_homes_names_when_biased_towards_them(whisper, speech):
+    """tiny.en hears an espeak "pergola lights" as "purple light" unless the home's names are its
+    prompt (scripts/bench_voice_names.py measures this on more commands)."""
+    path = speech("switch on the pergola lights")
+    names = ["Porch", "Garden", "Den", "Porch Light", "Pergola Lights", "Hot Tub", "Sofa Lamp"]
+    stream = whisper.stream(vocabulary=names)
+    for chunk in WavSource(path):
+        stream.accept(chunk)
+    assert "pergola lights" in " ".join(words(stream.finish().text))

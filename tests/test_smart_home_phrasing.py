@@ -335,3 +335,9 @@ def test_a_device_the_model_wrote_as_its_kind_is_the_one_the_user_named(db):
     assert state(db, CEILING_FAN)[1]["percentage"] == 100 and state(db, STUDY_FAN)[1]["percentage"] == 40
     call(db, "turn_off", said="switch every fan off", device_type="fan")
     assert state(db, CEILING_FAN)[0] == "off" and state(db, STUDY_FAN)[0] == "off"
+
+
+def test_a_named_device_from_the_turn_before_is_kept_when_the_user_says_only_its_kind(db):
+    """"turn that light off" after the desk lamp: the model's "desk lamp" stands, not every light."""
+    call(db, "turn_off", said="turn that light off", device="desk lamp")
+    assert state(db, DESK)[0] == "off" and state(db, ARC)[0] == "on"

@@ -122,7 +122,10 @@ class ListenLoop:
                  wake_phrase: str | None = None,
                  on_state: Callable[[State, State], None] | None = None,
                  on_partial: Callable[[str], None] | None = None,
-                 on_warning: Callable[[str], None] | None = None) -> None:
+                 on_warning: Callable[[str], None] | None = None,
+                 vocabulary: Callable[[], list[str]] | None = None) -> None:
+        """`vocabulary`: the names the user may say (devices, rooms, lists), read afresh for each
+        utterance and handed to speech-to-text to bias it towards them."""
         if handle is None and planner is None:
             raise ValueError("ListenLoop needs a handle function or a planner")
         self.handle = handle or planner.handle
@@ -134,6 +137,7 @@ class ListenLoop:
         self.wake_keyword = keyword_of(wake_phrase or (wake.name if wake else ""))
         self.on_state, self.on_partial = on_state, on_partial
         self.on_warning = on_warning or (lambda message: None)
+        self.vocabulary = vocabulary
         self.state = State.IDLE
         pre_roll = settings.pre_roll + getattr(wake, "delay", 0.0)  # a late (verified) wake word
         self._recent: deque[AudioChunk] = deque(maxlen=max(1, round(pre_roll / CHUNK_SECONDS)))
@@ -220,7 +224,8 @@ class ListenLoop:
 
     def _start_utterance(self) -> None:
         self._barge_in = self.state is State.SPEAKING
-        self._stream = self.stt.stream(self.on_partial)
+        names = self.vocabulary() if self.vocabulary else []
+        self._stream = self.stt.stream(self.on_partial, names) if names else self.stt.stream(self.on_partial)
         for chunk in self._recent:  # the pre-roll: speech onset and anything just before it
             self._stream.accept(chunk)
         self._set(State.LISTENING)

@@ -6,11 +6,13 @@
 - `VoskSTT`: vosk, streaming: partial transcripts arrive while the user still speaks (through
   `on_partial`), so routing can start early. Needs a vosk model directory (see audio/models.py).
 
-Per utterance: `stream = stt.stream(on_partial)`, `stream.accept(chunk)` for each chunk, then
-`stream.finish(speech_end)` → Transcript. Optional: `stream.prepare()` when trailing silence
-begins (a tentative endpoint): an engine may start on the audio so far and reuse that work at
-`finish` if nothing was said after it (`speech_end`: stream time where speech last ended). It
-returns the transcript so far as a Future, on which the loop may start routing.
+Per utterance: `stream = stt.stream(on_partial, vocabulary)` (`vocabulary`: names the user may
+say, e.g. the home's devices and rooms, that an engine may bias its recognition towards),
+`stream.accept(chunk)` for each chunk, then `stream.finish(speech_end)` → Transcript. Optional:
+`stream.prepare()` when trailing silence begins (a tentative endpoint): an engine may start on the
+audio so far and reuse that work at `finish` if nothing was said after it (`speech_end`: stream
+time where speech last ended). It returns the transcript so far as a Future, on which the loop
+may start routing.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Callable, Protocol, Sequence
 
 from assistant.audio.errors import AudioError, require
 from assistant.audio.sources import SAMPLE_RATE, AudioChunk
@@ -49,7 +51,9 @@ class SpeechToText(Protocol):
     def load(self) -> None:
         """Load the model now (else on first use); raise AudioError naming what is missing."""
 
-    def stream(self, on_partial: PartialCallback | None = None) -> TranscriptionStream: ...
+    def stream(self, on_partial: PartialCallback | None = None,
+               vocabulary: Sequence[str] = ()) -> TranscriptionStream:
+        """One utterance; `vocabulary`: names it may contain, to bias the engine towards them."""
 
 
 def transcribe(stt: SpeechToText, chunks, on_partial: PartialCallback | None = None) -> Transcript:
@@ -84,7 +88,9 @@ class VoskSTT:
         except Exception as exc:  # noqa: BLE001 - vosk raises a bare Exception
             raise AudioError(f"vosk could not load the model in {self.model_dir}: {exc}") from None
 
-    def stream(self, on_partial: PartialCallback | None = None) -> "_VoskStream":
+    def stream(self, on_partial: PartialCallback | None = None, vocabulary: Sequence[str] = ()) -> "_VoskStream":
+        """`vocabulary` is not used: a vosk grammar restricts recognition to its phrases (no
+        free-form command could be heard), and no English vosk model ships to measure a bias."""
         self.load()
         return _VoskStream(self._vosk.KaldiRecognizer(self._model, SAMPLE_RATE), on_partial)
 

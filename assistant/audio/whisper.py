@@ -16,6 +16,7 @@ import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 
@@ -27,6 +28,7 @@ SILENCE_DB = -50.0  # loudest 80 ms below this: nothing was said (without it, si
 PAD_SECONDS = 0.5  # silence after the audio in a windowed transcription
 TOKENS_PER_SECOND = 8  # more than speech ever needs (~3 words/s)
 KEEP_SILENCE = 0.3  # seconds of silence kept before and after the speech
+MAX_BIAS_CHARS = 600  # ~150 tokens of names (Whisper's previous-text slot holds 223)
 
 
 @dataclass(frozen=True)
@@ -89,13 +91,16 @@ class WhisperSTT:
                                                   compute_type=self.settings.compute_type,
                                                   cpu_threads=self.settings.cpu_threads)
 
-    def stream(self, on_partial: PartialCallback | None = None) -> IncrementalWhisperStream:
+    def stream(self, on_partial: PartialCallback | None = None,
+               vocabulary: Sequence[str] = ()) -> IncrementalWhisperStream:
+        """One utterance; `vocabulary`: names it may contain (the home's devices, rooms, lists)."""
         self.load()
-        return IncrementalWhisperStream(self, on_partial)
+        return IncrementalWhisperStream(self, on_partial, bias_prompt(vocabulary))
 
     def run(self, samples: np.ndarray, hint: str = "") -> str:
-        """Transcribe 16 kHz int16 samples (blocking, thread-safe). `hint`: text said just before
-        (Whisper's previous-text prompt; biases the spelling of names; windowed mode only)."""
+        """Transcribe 16 kHz int16 samples (blocking, thread-safe). `hint`: Whisper's
+        previous-text prompt (text said just before, or names to expect: biases their spelling;
+        the 30 s mode passes it as faster-whisper's `hotwords`, the same prompt slot)."""
         if len(samples) < SAMPLE_RATE // 10 or loudest_db(samples) < SILENCE_DB:
             return ""
         self.load()
@@ -106,7 +111,8 @@ class WhisperSTT:
             options = self.settings
             segments, _ = self._model.transcribe(
                 audio, language=self.language, beam_size=options.beam_size, vad_filter=options.vad_filter,
-                without_timestamps=options.without_timestamps, condition_on_previous_text=False)
+                without_timestamps=options.without_timestamps, condition_on_previous_text=False,
+                hotwords=hint or None)
             return " ".join(segment.text.strip() for segment in segments).strip()
 
     def _run_windowed(self, audio: np.ndarray, hint: str = "") -> str:
@@ -130,11 +136,11 @@ class WhisperSTT:
                                             suppress_tokens=[-1])
         return collapse_repeats(tokenizer.decode([t for t in result[0].sequences_ids[0] if t < tokenizer.eot]))
 
-    def submit(self, samples: np.ndarray) -> Future[str]:
+    def submit(self, samples: np.ndarray, hint: str = "") -> Future[str]:
         """Transcribe in the engine's background thread (jobs run in order)."""
         if self._worker is None:
             self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="whisper")
-        return self._worker.submit(self.run, samples)
+        return self._worker.submit(self.run, samples, hint)
 
 
 @dataclass
@@ -148,8 +154,8 @@ class _Job:
 class IncrementalWhisperStream:
     """One utterance. `accept` chunks; `prepare()` at a tentative endpoint; `finish(speech_end)`."""
 
-    def __init__(self, engine: WhisperSTT, on_partial: PartialCallback | None) -> None:
-        self.engine, self.on_partial = engine, on_partial
+    def __init__(self, engine: WhisperSTT, on_partial: PartialCallback | None, hint: str = "") -> None:
+        self.engine, self.on_partial, self.hint = engine, on_partial, hint
         self.blocks: list[np.ndarray] = []
         self.end = 0.0  # stream time where the accepted audio ends
         self.partials: list[str] = []
@@ -184,7 +190,7 @@ class IncrementalWhisperStream:
         else:
             if job is not None:
                 job.future.cancel()  # outdated; if it already runs, `run` waits for it
-            text = self.engine.run(self._samples())
+            text = self.engine.run(self._samples(), self.hint)
         self.blocks = []
         return Transcript(text, "whisper", partials=self.partials, compute_ms=elapsed_ms(started),
                           started_early=early)
@@ -195,7 +201,7 @@ class IncrementalWhisperStream:
     def _submit(self, *, partial: bool) -> None:
         if self._job is not None and not self._job.future.done():
             self._job.future.cancel()  # superseded before it started
-        self._job = _Job(self.engine.submit(self._samples()), self.end, partial)
+        self._job = _Job(self.engine.submit(self._samples(), self.hint), self.end, partial)
         self._since_job = 0.0
 
     def _deliver_partial(self) -> None:
@@ -210,6 +216,20 @@ class IncrementalWhisperStream:
                 self.partials.append(text)
             if self.on_partial:
                 self.on_partial(text)
+
+
+def bias_prompt(names: Sequence[str], max_chars: int = MAX_BIAS_CHARS) -> str:
+    """Names as Whisper's previous-text prompt ("porch light, kitchen, hallway."): it then hears
+    the words as those names. Lower case: a Title Case list made Whisper write commands in Title
+    Case, as a list ("Add Red to the Shopping List.", "Closeness, Skylight Blind,") and garbled
+    other words ("the Plurmoratoon"); lower case did not (scripts/bench_voice_names.py). The
+    first names are kept when there are too many."""
+    kept: list[str] = []
+    for name in dict.fromkeys(" ".join(n.lower().split()) for n in names if n and n.strip()):
+        if sum(len(k) + 2 for k in kept) + len(name) + 1 > max_chars:
+            break
+        kept.append(name)
+    return ", ".join(kept) + "." if kept else ""
 
 
 def trim_silence(samples: np.ndarray, keep: float = KEEP_SILENCE, below_db: float = 35.0) -> np.ndarray:

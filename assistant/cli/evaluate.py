@@ -1,4 +1,4 @@
-"""`assistant eval FILE.jsonl`: score the assistant on labelled utterances."""
+"""`assistant eval FILE`: score the assistant on labelled utterances (JSON lines) or conversations (YAML)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +14,8 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
     """Run each line against fresh state (models loaded once); print pass/fail and totals."""
     from assistant.app import default_registry
     from assistant.config import load_settings
-    from assistant.evaluation.cases import EvalFileError, load_cases
-    from assistant.evaluation.runner import run_eval
+    from assistant.evaluation.cases import EvalFileError
+    from assistant.evaluation.runner import eval_units, run_eval
     from assistant.llm.roles import ModelRoles
 
     def show(result) -> None:
@@ -30,7 +30,7 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
 
     try:
         with progress_bar() as bar:
-            task = bar.add_task(f"eval {path.name}", total=len(load_cases(path)))
+            task = bar.add_task(f"eval {path.name}", total=sum(map(len, eval_units(path))))
             report = run_eval(path, ModelRoles(load_settings()), default_registry(), on_result=show)
     except EvalFileError as exc:
         console.print(f"[red]error:[/red] {exc}")
@@ -39,7 +39,8 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
         return print_json(report.model_dump())
     accuracy = f"{report.expert_accuracy:.1%}" if report.expert_accuracy is not None else "n/a"
     latency = report.latency_ms
-    console.print(f"\n{report.passed}/{report.n} passed; expert accuracy {accuracy}; latency p50 "
+    console.print(f"\n{report.passed}/{report.n} passed; expert accuracy {accuracy}; in-scope refused "
+                  f"{report.in_scope_refused}/{sum(r.expected_expert is not None for r in report.results)}; latency p50 "
                   f"{latency['p50']} ms, p95 {latency['p95']} ms; first action p50 "
                   f"{latency['first_action']['p50']} ms, p95 {latency['first_action']['p95']} ms")
     for expert, row in sorted(report.per_expert.items()):

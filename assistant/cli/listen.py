@@ -73,7 +73,8 @@ def _build(input_file, no_wake, output, wake_word, threshold, verify, engine, vo
     assistant.prepare()  # the models and the cached prompt prefix, before the first utterance
     speaker = build_speaker(output, _warn)
     loop = ListenLoop(planner=AssistantPlanner(assistant, source="voice", area=area), stt=stt,
-                      speaker=speaker, wake=wake, wake_phrase=wake_word, on_warning=_warn)
+                      speaker=speaker, wake=wake, wake_phrase=wake_word, on_warning=_warn,
+                      vocabulary=lambda: assistant.registry.vocabulary(assistant.db))
     return loop, source, speaker
 
 

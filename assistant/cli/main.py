@@ -11,6 +11,7 @@ from assistant.cli import listen as listen_cli
 from assistant.cli import daemon as daemon_cli
 from assistant.cli import doctor as doctor_cli
 from assistant.cli import events as events_cli
+from assistant.cli import scheduled as scheduled_cli
 from assistant.cli import watches as watches_cli
 from assistant.cli.common import console, friendly, print_json, print_trace, settings_with_trace
 
@@ -19,8 +20,9 @@ app = typer.Typer(help="A local, private assistant: ask it, chat with it, or scr
 app.add_typer(home.app, name="home")
 app.add_typer(models.app, name="models")
 COMMANDS = {"events": events_cli.add_commands, "watches": watches_cli.add_commands,
-            "memory": memory_cli.add_commands}  # nouns with commands besides their listing
-for view in default_registry().views():
+            "memory": memory_cli.add_commands,
+            "scheduled": scheduled_cli.add_commands}  # nouns with commands besides their listing
+for view in [*default_registry().views(), scheduled_cli.VIEW]:  # the experts', then the core's
     view_app = state.view_app(view)
     COMMANDS.get(view.noun, lambda _: None)(view_app)
     app.add_typer(view_app, name=view.noun)

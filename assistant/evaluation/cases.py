@@ -24,14 +24,22 @@ class TimerExpectation(BaseModel):
     name: str | None = None
 
 
+class ScheduledExpectation(BaseModel):
+    api: str  # "turn_off" (or "smart_home.turn_off")
+    due: datetime | None = None  # local time, exact to the minute
+    args_contain: str | None = None  # a word that must appear in the JSON of the stored arguments
+
+
 class Expectation(BaseModel):
     model_config = ConfigDict(extra="allow")
     expert: str | None = None
     declined: bool | None = None
+    asks: bool | None = None  # the reply asks the user something (a value, or a yes)
     devices: dict[str, dict[str, Any]] | None = None
     reminders: list[ReminderExpectation] | None = None
     timers: list[TimerExpectation] | None = None
     lists: dict[str, list[str]] | None = None
+    scheduled: list[ScheduledExpectation] | None = None  # waiting scheduled actions; [] = none may wait
 
 
 class EvalCase(BaseModel):
@@ -41,6 +49,7 @@ class EvalCase(BaseModel):
     home: Path | None = None
     now: datetime | None = None
     area: str | None = None
+    source: str = "text"  # "voice": the text is a speech recogniser's transcript
     expect: Expectation = Field(default_factory=Expectation)
 
 
@@ -66,7 +75,7 @@ def load_conversations(path: Path) -> list[list[EvalCase]]:
     conversations = []
     for number, item in enumerate(yaml.safe_load(path.read_text()) or [], start=1):
         try:
-            shared = {k: item[k] for k in ("home", "now", "area") if k in item}
+            shared = {k: item[k] for k in ("home", "now", "area", "source") if k in item}
             turns = [EvalCase.model_validate({**shared, "id": f"{item['id']}.{i}", **turn})
                      for i, turn in enumerate(item["turns"], start=1)]
         except (KeyError, TypeError, ValidationError) as exc:

@@ -1,6 +1,7 @@
 """Compare the state after one utterance with what the case expects; return reasons for failure."""
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from assistant.evaluation.cases import Expectation
@@ -13,6 +14,9 @@ def check_reply(expect: Expectation, reply: Reply) -> list[str]:
         problems.append(f"expert {reply.expert!r}, expected {expect.expert!r}")
     if expect.declined is not None and reply.declined != expect.declined:
         problems.append(f"declined={reply.declined}, expected {expect.declined}")
+    asked = bool(reply.asks or reply.needs_confirmation)
+    if expect.asks is not None and asked != expect.asks:
+        problems.append(f"asked={asked}, expected {expect.asks}")
     return problems
 
 
@@ -69,6 +73,24 @@ def check_lists(expected: dict[str, list[str]], lists: dict[str, list[dict]]) ->
         missing = [i for i in items if i.strip().lower() not in have]
         if missing:
             problems.append(f"list {name!r} lacks {missing}; has {sorted(have)}")
+    return problems
+
+
+def check_scheduled(expected, scheduled: list[dict]) -> list[str]:
+    """Each expected action waits (API, due to the minute, a word of its arguments); [] means
+    that nothing may wait."""
+    if not expected:
+        return [f"scheduled actions wait but none should: {scheduled}"] if scheduled else []
+    problems = []
+    for want in expected:
+        matches = [s for s in scheduled
+                   if want.api in (s["api"], s["api"].split(".", 1)[-1])
+                   and (want.due is None or s["due"][:16] == want.due.isoformat()[:16])
+                   and (want.args_contain is None
+                        or want.args_contain.lower() in json.dumps(s["args"]).lower())]
+        if not matches:
+            problems.append(f"no scheduled action like {want.model_dump(exclude_none=True, mode='json')}; "
+                            f"have {scheduled}")
     return problems
 
 

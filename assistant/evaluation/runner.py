@@ -10,11 +10,12 @@ from pydantic import BaseModel
 
 from assistant.clock import Clock
 from assistant.evaluation import checks
-from assistant.evaluation.cases import EvalCase, load_cases
+from assistant.evaluation.cases import EvalCase, load_cases, load_conversations
 from assistant.llm.roles import ModelRoles
 from assistant.messages import Reply
 from assistant.pipeline import Assistant
 from assistant.registry import Registry
+from assistant.storage.scheduled import list_scheduled
 
 
 class CaseResult(BaseModel):
@@ -29,12 +30,14 @@ class CaseResult(BaseModel):
     reply: str
     timings_ms: dict[str, float]
     speculation: dict[str, Any] | None = None
+    declined: bool = False  # the reply refused ("Sorry, I can't do that")
 
 
 class EvalReport(BaseModel):
     n: int
     passed: int
     expert_accuracy: float | None
+    in_scope_refused: int = 0  # lines an expert serves that got the refusal
     latency_ms: dict[str, Any]
     per_expert: dict[str, dict[str, int]]
     results: list[CaseResult]
@@ -42,13 +45,21 @@ class EvalReport(BaseModel):
 
 def run_eval(path: Path, roles: ModelRoles, registry: Registry,
              on_result: Callable[[CaseResult], None] | None = None) -> EvalReport:
+    """Score a file: single utterances (JSON lines) or conversations (YAML, each on its own state)."""
     results = []
-    for case in load_cases(path):
-        result = run_case(case, roles, registry)
-        results.append(result)
-        if on_result:
-            on_result(result)
+    for turns in eval_units(path):
+        for result in run_conversation(turns, roles, registry):
+            results.append(result)
+            if on_result:
+                on_result(result)
     return summarise(results)
+
+
+def eval_units(path: Path) -> list[list[EvalCase]]:
+    """What runs on one fresh state: each line of a JSON-lines file, each conversation of a YAML one."""
+    if path.suffix in (".yaml", ".yml"):
+        return load_conversations(path)
+    return [[case] for case in load_cases(path)]
 
 
 def run_case(case: EvalCase, roles: ModelRoles, registry: Registry) -> CaseResult:
@@ -80,7 +91,7 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
     db, now = assistant.db, assistant.clock.now
     views = {view.noun: view.rows for view in assistant.registry.views()}
     before = {d["id"]: d for d in views["devices"](db, now())}
-    reply = assistant.handle(case.text, area=case.area)
+    reply = assistant.handle(case.text, area=case.area, source=case.source)
     expect = case.expect
     problems = checks.check_reply(expect, reply)
     if expect.devices is not None:
@@ -92,6 +103,8 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
         problems += checks.check_timers(expect.timers, views["timers"](db, now()))
     if expect.lists is not None:
         problems += checks.check_lists(expect.lists, views["lists"](db, now()))
+    if expect.scheduled is not None:
+        problems += checks.check_scheduled(expect.scheduled, list_scheduled(db))
     return _result(case, reply, problems)
 
 
@@ -102,7 +115,7 @@ def _home_spec(registry: Registry, path: Path):
 
 def _result(case: EvalCase, reply: Reply, problems: list[str]) -> CaseResult:
     return CaseResult(id=case.id, text=case.text, passed=not problems, problems=problems,
-                      expert=reply.expert if not reply.declined else None,
+                      expert=reply.expert if not reply.declined else None, declined=reply.declined,
                       expected_expert=case.expect.expert if case.expect.declined is not True else None,
                       api=reply.api, args=reply.args, reply=reply.reply, timings_ms=reply.timings_ms,
                       speculation=reply.speculation)
@@ -120,6 +133,7 @@ def summarise(results: list[CaseResult]) -> EvalReport:
     return EvalReport(
         n=len(results), passed=sum(r.passed for r in results),
         expert_accuracy=(sum(r.expert == r.expected_expert for r in routed) / len(routed)) if routed else None,
+        in_scope_refused=sum(r.declined for r in routed),
         latency_ms={"p50": _pct([r.timings_ms.get("total", 0) for r in results], 50),
                     "p95": _pct([r.timings_ms.get("total", 0) for r in results], 95),
                     **{k: {"p50": _pct(v, 50), "p95": _pct(v, 95)} for k, v in _by_timing(results).items()}},

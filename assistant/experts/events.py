@@ -362,4 +362,5 @@ EXPERT = build_expert("events", "camera and sensor events in the home: when some
                       views=(View("events", "Camera and sensor events (what watches look at).",
                                   lambda db, now: query_events(db, limit=100),
                                   ("id", "at", "source", "label", "subject")),),
-                      examples=Path(__file__).with_suffix(".jsonl"))
+                      examples=Path(__file__).with_suffix(".jsonl"),
+                      inferred=("when",))  # "has Daisy been fed?" asks about today

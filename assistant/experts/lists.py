@@ -127,6 +127,11 @@ def _list_names(db: sqlite_utils.Database) -> list[str]:
     return [r[0] for r in db.execute("SELECT name FROM lists ORDER BY name").fetchall()]
 
 
+def list_vocabulary(db: sqlite_utils.Database) -> list[str]:
+    """The lists' names as people say them ("hardware list"), for biasing speech-to-text."""
+    return [f"{name} list" for name in _list_names(db)]
+
+
 def _rows(db: sqlite_utils.Database, name: str) -> list[dict[str, Any]]:
     cursor = db.execute("SELECT id, list_name, item, done, added FROM list_items "
                         "WHERE list_name = ? ORDER BY id", [name])
@@ -404,4 +409,4 @@ EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complet
                       capability="lists", propose=propose, cues=CUES,
                       views=(View("lists", "Shopping and to-do lists.", lambda db, now: all_lists(db),
                                   tables=_list_tables),),
-                      examples=Path(__file__).with_suffix(".jsonl"))
+                      examples=Path(__file__).with_suffix(".jsonl"), vocabulary=list_vocabulary)

@@ -16,6 +16,7 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
 from assistant.scheduler.sources import DueItem, Fired, first_due
+from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import (Schedule, TimeParseError, describe_day, describe_due, extract_time_phrase,
                                  format_clock, next_occurrence, parse_when)
@@ -98,7 +99,14 @@ def _clean_text(text: str, when: str) -> str:
     if when.strip():
         text = re.sub(re.escape(when.strip()), " ", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:remind me\s+)?to\s+", "", text.strip(), flags=re.IGNORECASE)
-    return " ".join(text.split()).rstrip(".!?,;: ")
+    text = " ".join(text.split()).rstrip(".!?,;: ")
+    return "" if _NO_CONTENT.fullmatch(text) else text
+
+
+# what the model writes as a reminder's text when the user said none ("set a reminder")
+_NO_CONTENT = re.compile(r"(?:(?:please |can you |could you )?(?:set|make|create|add|new|give me|i need|"
+                         r"i want)\s+)?(?:a |me a |an |new )?(?:reminder|remind me|something)?(?: for me| please)?",
+                         re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- storage
@@ -156,16 +164,19 @@ def _undo_create(ctx: ExpertContext, data: dict) -> None:
     ctx.db.execute("DELETE FROM reminders WHERE id = ?", [data["reminder_id"]])
 
 
-@api(speculative_safe=True, undo=_undo_create)
+@api(speculative_safe=True, undo=_undo_create,
+     slots={"text": Slot("text", "What should I remind you about?"),
+            "when": Slot("when", "When should I remind you?")})
 def create(ctx: ExpertContext, text: str, when: str) -> ActionResult:
     """Set a reminder: what to be reminded of ('call mom') and when, as said ('at 5pm', 'every weekday at 7 am')."""
     what = _clean_text(text, when)
     if not what:
-        return ActionResult(ok=False, reply="What should I remind you about?")
+        return ActionResult(ok=False, reply="What should I remind you about?", missing="text")
     now = ctx.clock.now()
     schedule, problem = _resolve(ctx, when, now)
     if schedule is None:
-        return ActionResult(ok=False, reply=f"{problem} When should I remind you {_about(what)}?".strip())
+        return ActionResult(ok=False, reply=f"{problem} When should I remind you {_about(what)}?".strip(),
+                            missing="when")
     cursor = ctx.db.execute(
         "INSERT INTO reminders (text, due, recurrence, created, status) VALUES (?, ?, ?, ?, 'active')",
         [what, _iso(schedule.due), schedule.rrule, _iso(now)])

@@ -14,6 +14,15 @@ def stop(ctx: ExpertContext) -> ActionResult:
     return ActionResult(reply="OK.")
 
 
+@api()
+def undo(ctx: ExpertContext) -> ActionResult:
+    """Undo the last thing the assistant did ("undo that", "revert what you just did")."""
+    undone = ctx.undo_last() if ctx.undo_last else None
+    if undone is None:
+        return ActionResult(reply="There's nothing recent for me to undo.", ok=False)
+    return ActionResult(reply=f"OK, I've undone that ({undone.rstrip('.')}).")
+
+
 @api(speculative_safe=True)
 def time(ctx: ExpertContext) -> ActionResult:
     """Tell the current time."""
@@ -36,5 +45,5 @@ def help(ctx: ExpertContext) -> ActionResult:  # noqa: A001 - the API is called 
                               "or \"remind me at 5pm to call mom\".")
 
 
-EXPERT = build_expert("system", "stop, help, the time and the date", [stop, time, date, help],
+EXPERT = build_expert("system", "stop, undo the last action, help, the time and the date", [stop, undo, time, date, help],
                       examples=Path(__file__).with_suffix(".jsonl"))

@@ -16,6 +16,7 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
 from assistant.scheduler.sources import DueItem, Fired, first_due
+from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import TimeParseError, describe_due, format_duration, parse_clock_time, parse_duration
 
@@ -173,27 +174,28 @@ def mark_fired(db: Database, timer_id: int, now: datetime) -> None:
 
 
 # ---------------------------------------------------------------------------- APIs
-@api(speculative_safe=True, undo=_undo_delete)
+@api(speculative_safe=True, undo=_undo_delete, slots={"duration": Slot("duration", "For how long?")})
 def start(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
     """Start a countdown timer for a duration phrase ('12 minutes'), optionally named ('pasta')."""
     try:
         seconds = parse_duration(duration)
     except TimeParseError as exc:
-        return ActionResult(ok=False, reply=f"{exc} How long should the timer run?")
+        return ActionResult(ok=False, reply=f"{exc} How long should the timer run?", missing="duration")
     row = _insert(ctx, "timer", _clean_name(name), seconds)
     title = f"{row['name']} timer" if row["name"] else "timer"
     return ActionResult(reply=f"{title[0].upper()}{title[1:]} set for {format_duration(seconds)}.",
                         data=_public(row, ctx.clock.now()), undo={"timer_id": row["id"]})
 
 
-@api(speculative_safe=True, undo=_undo_delete)
+@api(speculative_safe=True, undo=_undo_delete,
+     slots={"time": Slot("clock", "What time should the alarm go off?")})
 def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionResult:
     """Set an alarm for a clock time ('6:30 am', 'seven', 'noon'), the next time it comes."""
     now = ctx.clock.now()
     try:
         at = parse_clock_time(time, now)
     except TimeParseError as exc:
-        return ActionResult(ok=False, reply=f"{exc} What time should the alarm go off?")
+        return ActionResult(ok=False, reply=f"{exc} What time should the alarm go off?", missing="time")
     row = _insert(ctx, "alarm", _clean_name(name), int((at - now).total_seconds()))
     title = f"{row['name']} alarm" if row["name"] else "alarm"
     return ActionResult(reply=f"{title[0].upper()}{title[1:]} set for {describe_due(at, now)}.",
@@ -266,13 +268,14 @@ def _shift(ctx: ExpertContext, duration: str, name: str | None, sign: int) -> Ac
     return ActionResult(reply=f"{change} the {_label(row)}; {format_duration(left)} left.", undo=_snapshot(row))
 
 
-@api(speculative_safe=True, undo=_undo_restore)
+@api(speculative_safe=True, undo=_undo_restore, slots={"duration": Slot("duration", "How much time should I add?")})
 def add_time(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
     """Add time to a timer ('5 minutes')."""
     return _shift(ctx, duration, name, 1)
 
 
-@api(speculative_safe=True, undo=_undo_restore)
+@api(speculative_safe=True, undo=_undo_restore,
+     slots={"duration": Slot("duration", "How much time should I take off?")})
 def subtract_time(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
     """Take time off a timer ('2 minutes')."""
     return _shift(ctx, duration, name, -1)

@@ -15,6 +15,11 @@ from assistant.words import normalise
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
+    (r"(?:undo|revert|reverse|scratch|take back|roll back)(?: that| it| this| what you (?:just )?did)?"
+     r"|(?:undo|revert|reverse|roll back|forget|cancel) (?:my|your|the) last (?:one|thing|command|request|action|change)"
+     r"(?: (?:i|you) (?:just )?(?:said|asked(?: for| you to do)?|did|made|told you))?"
+     r"|take (?:that|it) back|put it back(?: the way it was)?|change it back",
+     "system", "undo"),
     (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time)",
      "system", "time"),
     (r"(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)|which day is it|date|what's the day today)",

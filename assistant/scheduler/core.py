@@ -1,4 +1,4 @@
-"""The scheduler: fires reminders, timers and watches exactly once, in real or simulated time.
+"""The scheduler: fires reminders, timers, watches and scheduled actions exactly once, in real or simulated time.
 
 Each firing is one SQLite transaction (BEGIN IMMEDIATE): re-check that the item is still due,
 claim its unique firing key, make its state transition, write the notification. A crash anywhere
@@ -16,6 +16,7 @@ from typing import Callable
 
 from assistant.clock import Clock
 from assistant.registry import Registry
+from assistant.scheduler.actions import ScheduledActions
 from assistant.scheduler.delivery import Deliver, Delivered
 from assistant.scheduler.sources import DueItem, Source
 from assistant.scheduler.store import attach, claim, ensure_schema
@@ -42,7 +43,9 @@ class Scheduler:
 
             registry = default_registry()
         self.db, self.clock, self.deliver, self.hook = db, clock, deliver, hook
-        self.sources = sources if sources is not None else registry.scheduler_sources()
+        # the experts' sources, and the core's: calls put off until their time (deferral.py)
+        self.sources = sources if sources is not None else [*registry.scheduler_sources(),
+                                                            ScheduledActions(registry)]
         self.notify = registry.service("notify")
         self.late_after = late_after
         ensure_schema(db)

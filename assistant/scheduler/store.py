@@ -46,6 +46,14 @@ def fired_keys(db: Database, kind: str, item_id: int, keys: list[str]) -> set[st
     return {row[0] for row in cursor.fetchall()}
 
 
+def finished_before(db: Database, kind: str, item_id: int, key: str) -> bool:
+    """Whether this firing was made and finished by an earlier transaction (inside the firing's own
+    transaction, its fresh claim has no `why` yet): a source whose transition has an effect of its
+    own (a scheduled action) skips it then."""
+    return db.execute("SELECT 1 FROM firings WHERE kind = ? AND item_id = ? AND due = ? AND why IS NOT NULL",
+                      [kind, item_id, key]).fetchone() is not None
+
+
 def list_firings(db: Database) -> list[dict[str, Any]]:
     """Every firing, oldest first: {id, kind, item_id, due, fired_at, late, notification_id, why}."""
     cursor = db.execute(f"SELECT {', '.join(_COLUMNS)} FROM firings ORDER BY id")

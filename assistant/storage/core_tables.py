@@ -9,6 +9,7 @@ import sqlite_utils
 
 from assistant.messages import PendingAction
 from assistant.storage.db import Migration
+from assistant.storage.scheduled import MIGRATIONS as SCHEDULED_MIGRATIONS
 
 CONFIRMATION_WINDOW = timedelta(minutes=2)
 
@@ -29,7 +30,13 @@ def _v3(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE pending_actions ADD COLUMN area TEXT")
 
 
-MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3)]  # (2: speculation.py)
+def _v4(db: sqlite_utils.Database) -> None:
+    """A pending action may wait for a value (a slot question: "For how long?") instead of a yes."""
+    db.execute("ALTER TABLE pending_actions ADD COLUMN slot TEXT")
+
+
+MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3), Migration("core", 4, _v4),  # (2: speculation.py)
+              *SCHEDULED_MIGRATIONS]  # scheduled actions; pending_actions.due
 
 
 def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: str, api: str,
@@ -42,29 +49,70 @@ def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: st
     return cursor.lastrowid
 
 
+def last_undoable(db: sqlite_utils.Database, since: datetime) -> tuple[int, str, str, dict, str] | None:
+    """The last action since `since` that worked, is not undone and can be: (id, expert, api, undo, reply)."""
+    row = db.execute("SELECT id, expert, api, undo, reply FROM action_log WHERE undone = 0 AND ok = 1 "
+                     "AND undo IS NOT NULL AND at >= ? ORDER BY id DESC LIMIT 1", [since.isoformat()]).fetchone()
+    return None if row is None else (row[0], row[1], row[2], json.loads(row[3]), row[4])
+
+
 def mark_undone(db: sqlite_utils.Database, action_id: int) -> None:
     db.execute("UPDATE action_log SET undone = 1 WHERE id = ?", [action_id])
 
 
 def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
                 args: dict[str, Any], question: str, said: str | None = None,
-                area: str | None = None) -> None:
-    """Remember one action awaiting "yes" (and the words and area it was asked with); a newer
-    one replaces any older one."""
+                area: str | None = None, slot: str | None = None, due: datetime | None = None) -> None:
+    """Remember one action awaiting "yes" (or, with `slot`, that argument's value), the words and
+    area it was asked with, and the time it is put off to, if any; a newer one replaces any older one."""
     with db.conn:
         db.execute("BEGIN")
         db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
-        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area) "
-                   "VALUES (?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said, area])
+        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, slot, due) "
+                   "VALUES (?,?,?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said,
+                                                  area, slot, due.isoformat() if due else None])
 
 
-def take_pending(db: sqlite_utils.Database, now: datetime, status: str) -> PendingAction | None:
-    """Claim the waiting action (if still fresh), marking it `status` ('confirmed' or 'denied')."""
-    row = db.execute("SELECT id, created, expert, api, args, said, area FROM pending_actions "
-                     "WHERE status='waiting' ORDER BY id DESC LIMIT 1").fetchone()
+def _fresh(created: str, now: datetime) -> bool:
+    """Asked within the window, and not "in the future" (a clock set back never revives a question)."""
+    return timedelta(0) <= now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
+
+
+def _waiting(db: sqlite_utils.Database, for_slot: bool) -> tuple | None:
+    kind = "slot IS NOT NULL" if for_slot else "slot IS NULL"
+    return db.execute("SELECT id, created, expert, api, args, said, area, slot, due FROM pending_actions "
+                      f"WHERE status='waiting' AND {kind} ORDER BY id DESC LIMIT 1").fetchone()
+
+
+def _pending(row: tuple) -> PendingAction:
+    _, _, expert, api, args, said, area, slot, due = row
+    return PendingAction(expert, api, json.loads(args), said=said, area=area, slot=slot,
+                         due=datetime.fromisoformat(due) if due else None)
+
+
+def take_pending(db: sqlite_utils.Database, now: datetime, status: str,
+                 area: str | None = None) -> PendingAction | None:
+    """Claim the action waiting for a yes (if still fresh), marking it `status` ('confirmed' or
+    'denied'). Only an answer from where it was asked counts: a "yes" in another room is not one."""
+    row = _waiting(db, for_slot=False)
+    if row is None or row[6] != area:
+        return None
+    fresh = _fresh(row[1], now)
+    db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", row[0]])
+    return _pending(row) if fresh else None
+
+
+def waiting_slot(db: sqlite_utils.Database, now: datetime) -> tuple[int, PendingAction] | None:
+    """The fresh call waiting for a value (its id, and the call), without claiming it; stale ones expire."""
+    row = _waiting(db, for_slot=True)
     if row is None:
         return None
-    pending_id, created, expert, api, args, said, area = row
-    fresh = now - datetime.fromisoformat(created) <= CONFIRMATION_WINDOW
-    db.execute("UPDATE pending_actions SET status=? WHERE id=?", [status if fresh else "expired", pending_id])
-    return PendingAction(expert, api, json.loads(args), said, area) if fresh else None
+    if not _fresh(row[1], now):
+        close_pending(db, row[0], "expired")
+        return None
+    return row[0], _pending(row)
+
+
+def close_pending(db: sqlite_utils.Database, pending_id: int, status: str) -> None:
+    """Settle a pending action: 'answered', 'dropped' (the user moved on or said never mind), ..."""
+    db.execute("UPDATE pending_actions SET status=? WHERE id=? AND status='waiting'", [status, pending_id])

@@ -12,8 +12,9 @@ from assistant.experts.smart_home.apis import (adjust, close, lock, open, query,
 from assistant.experts.smart_home.commands import propose
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
-from assistant.experts.smart_home.setters import SETTERS, confirmation_policy
+from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, preflight
 from assistant.experts.smart_home.slice import routing_context
+from assistant.experts.smart_home.sounds_like import vocabulary
 from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
                                       home_summary, list_devices, load_home)
 
@@ -24,9 +25,11 @@ EXPERT = build_expert(
     [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, query],
     MIGRATIONS,
     confirmation_policy=confirmation_policy,
+    preflight=preflight,
     routing_context=routing_context,
     capability="your home's devices",
     propose=propose,
+    inferred=("device", "area", "device_type"),  # "it's dark in here" means the lights here
     # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
     # alarm or the conversation; changing it always asks for a yes
     cues=(re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),),
@@ -35,6 +38,7 @@ EXPERT = build_expert(
     views=(View("devices", "The devices of the home and their states.", lambda db, now: list_devices(db),
                 ("id", "name", "area", "state", "attributes")),),
     examples=Path(__file__).with_name("examples.jsonl"),
+    vocabulary=vocabulary,
 )
 
 __all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",

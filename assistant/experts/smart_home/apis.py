@@ -16,7 +16,7 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
 from assistant.words import is_question
-from assistant.experts.smart_home import changes, describe, levels, vocab
+from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.resolve import Resolution, implied_area, resolve_in
@@ -98,12 +98,23 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
 
 
 def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                 here: str | None = None, said: str | None = None) -> tuple[list[Device], str | None]:
+                 here: str | None = None, said: str | None = None,
+                 source: str = "text") -> tuple[list[Device], str | None]:
     """The devices a call means. A place the model left out comes from the user's words or the
     speaker's area (`implied_area`); if nothing matches there, the whole home is searched."""
+    devices, problem, _ = heard_targets(db, api_name, args, here, said, source)
+    return devices, problem
+
+
+def heard_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+                  said: str | None = None, source: str = "text"
+                  ) -> tuple[list[Device], str | None, sounds_like.Misheard | None]:
+    """`find_targets`, and for voice input whose phrases resolve to nothing, the home's names
+    they sound like (`sounds_like`): then the devices are those names' (the Misheard says so)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
-    if unsaid(home, args.get("device"), said) and (args.get("device_type") or vocab.first_type_word(said)):
+    if _only_a_kind(args.get("device")) and unsaid(home, args.get("device"), said) \
+            and (args.get("device_type") or vocab.first_type_word(said)):
         args = {**args, "device": None}  # "lights on downstairs" written as device "lamp"
     if not any(args.get(key) for key in ("device", "area", "device_type")):
         args = {**args, "device_type": vocab.first_type_word(said)}  # "set the speaker to 45"
@@ -118,11 +129,16 @@ def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         found = resolve_in(home, device, implied, args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
         if found.about_place:  # "close the blinds in the bedroom" with two bedrooms: ask
-            return [], found.problem
+            return [], found.problem, None
     if found is None or found.problem:
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
-    return read_devices(db, found.device_ids) if not found.problem else [], found.problem
+    heard = None
+    if found.problem and source == "voice":
+        heard, retried = sounds_like.resolve_heard(home, device, args.get("area"), args.get("device_type"),
+                                                   said, here=here, allowed=allowed, bulk=bulk)
+        found = retried or found
+    return read_devices(db, found.device_ids) if not found.problem else [], found.problem, heard
 
 
 def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
@@ -141,14 +157,17 @@ def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                          here: str | None = None, said: str | None = None) -> str | None:
+                          here: str | None = None, said: str | None = None, source: str = "text") -> str | None:
     """Why the call needs a spoken confirmation first (unlocking, opening a garage door,
-    touching an alarm panel), or None. The core calls this before executing, with the same
-    speaker's area and words the API will resolve its targets with."""
+    touching an alarm panel, a device only heard as a name that sounds like it), or None. The
+    core calls this before executing, with the same speaker's area, words and source the API
+    will resolve its targets with."""
     name = api_name.rsplit(".", 1)[-1]
     if name == "query" or name not in {*TARGETS, "set", "adjust"}:
         return None
-    devices, _ = find_targets(db, name, args, here, said)
+    devices, _, heard = heard_targets(db, name, args, here, said, source)
+    if heard is not None and (not heard.sure or any(sounds_like.guarded(d) for d in devices)):
+        return sounds_like.question(heard, devices)
     if name == "turn_on" and _bare_report(read_home(db), said, args, devices):
         return None  # a bare name of a door or an alarm only tells its state
     if any(d.domain == "alarm_control_panel" for d in devices):
@@ -166,6 +185,10 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
 
 def _said(ctx: ExpertContext) -> str | None:
     return ctx.utterance.text if ctx.utterance else None
+
+
+def _source(ctx: ExpertContext) -> str:
+    return ctx.utterance.source if ctx.utterance else "text"
 
 
 def _restore(ctx: ExpertContext, data: dict) -> None:
@@ -199,7 +222,7 @@ def _report(devices: list[Device]) -> ActionResult:
 
 
 def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -> ActionResult:
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     if on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
@@ -217,14 +240,14 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     return _result(ctx, reply, devices, undo)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def turn_on(ctx: ExpertContext, device: str | None = None, area: str | None = None,
             device_type: str | None = None) -> ActionResult:
     """Turn on devices named or described by phrases (a cover opens, a thermostat heats)."""
     return _switch(ctx, "turn_on", {"device": device, "area": area, "device_type": device_type}, True)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def turn_off(ctx: ExpertContext, device: str | None = None, area: str | None = None,
              device_type: str | None = None) -> ActionResult:
     """Turn off devices named or described by phrases (a cover closes, a thermostat goes off)."""
@@ -233,7 +256,7 @@ def turn_off(ctx: ExpertContext, device: str | None = None, area: str | None = N
 
 def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) -> ActionResult:
     """Shared by open/close/lock/unlock: put every target into one state."""
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     if target in ("open", "closed"):
@@ -247,35 +270,35 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
     return _result(ctx, f"{verb} {describe.names([d.name for d in changed])}.", devices, undo)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def open(ctx: ExpertContext, device: str | None = None, area: str | None = None,
          device_type: str | None = None) -> ActionResult:  # noqa: A001 - the API's name
     """Open blinds, shades, curtains or a garage door."""
     return _move(ctx, "open", {"device": device, "area": area, "device_type": device_type}, "open")
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def close(ctx: ExpertContext, device: str | None = None, area: str | None = None,
           device_type: str | None = None) -> ActionResult:
     """Close blinds, shades, curtains or a garage door."""
     return _move(ctx, "close", {"device": device, "area": area, "device_type": device_type}, "closed")
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def lock(ctx: ExpertContext, device: str | None = None, area: str | None = None,
          device_type: str | None = None) -> ActionResult:
     """Lock a door lock."""
     return _move(ctx, "lock", {"device": device, "area": area, "device_type": device_type}, "locked")
 
 
-@api(sensitive=True, undo=_restore)
+@api(sensitive=True, undo=_restore, deferrable=True)
 def unlock(ctx: ExpertContext, device: str | None = None, area: str | None = None,
            device_type: str | None = None) -> ActionResult:
     """Unlock a door lock (needs confirmation)."""
     return _move(ctx, "unlock", {"device": device, "area": area, "device_type": device_type}, "unlocked")
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set(ctx: ExpertContext, device: str | None = None, area: str | None = None,  # noqa: A001
         device_type: str | None = None, brightness: int | None = None, color: str | None = None,
         temperature: float | None = None, position: int | None = None, volume: int | None = None,
@@ -291,7 +314,7 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
         if values["color"] is None:
             return _failed(f"I don't know the colour '{color.strip()}'.")
     args = {"device": device, "area": area, "device_type": device_type, **values}
-    devices, problem = find_targets(ctx.db, "set", args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, "set", args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     planned = [(d, changes.with_values(d, values)) for d in devices]
@@ -313,7 +336,7 @@ def _set_reply(planned: list[tuple[Device, tuple]]) -> str:
     return f"Set {'; '.join(parts)}."
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str | None = None,
            area: str | None = None, device_type: str | None = None) -> ActionResult:
     """Change a level relatively: brightness/volume/position/percentage in points, temperature in degrees."""
@@ -330,7 +353,7 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     """`adjust` by exactly `delta`; a light or fan that is on dims to its lowest on-level, not
     off, unless the user said "off"."""
     args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
-    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area, _said(ctx))
+    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area, _said(ctx), _source(ctx))
     if problem:
         return _failed(problem)
     keep_on = not levels.said_off(_said(ctx))
@@ -360,7 +383,7 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         reply = describe.describe(active) if active else "Everything is off, closed and locked."
         return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
     args = {"device": device, "area": area, "device_type": device_type}
-    devices, problem = find_targets(ctx.db, "query", args, ctx.area)
+    devices, problem = find_targets(ctx.db, "query", args, ctx.area, source=_source(ctx))
     if problem:
         return _failed(problem)
     if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices) \

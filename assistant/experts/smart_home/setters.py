@@ -17,7 +17,7 @@ from assistant.messages import ActionResult
 from assistant.registry import api
 from assistant.words import said_number
 from assistant.experts.smart_home import levels
-from assistant.experts.smart_home.apis import _restore, change, close, requires_confirmation
+from assistant.experts.smart_home.apis import _restore, change, close, find_targets, requires_confirmation
 from assistant.experts.smart_home.apis import open as open_cover
 from assistant.experts.smart_home.apis import set as set_values
 
@@ -44,28 +44,28 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
     return set_values(ctx, device, area, device_type, **{attribute: level.value})
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set_brightness(ctx: ExpertContext, brightness: int, device: Phrase = None, area: Phrase = None,
                    device_type: Phrase = None) -> ActionResult:
     """Set light brightness in percent (dim or brighten to a level)."""
     return _set_or_adjust(ctx, "brightness", brightness, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phrase = None,
               device_type: Phrase = None) -> ActionResult:
     """Set a light's colour by name."""
     return set_values(ctx, device, area, device_type, color=color)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set_temperature(ctx: ExpertContext, temperature: float, device: Phrase = None,
                     area: Phrase = None, device_type: Phrase = None) -> ActionResult:
     """Set the thermostat's target temperature in degrees."""
     return _set_or_adjust(ctx, "temperature", temperature, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set_position(ctx: ExpertContext, position: int, device: Phrase = None, area: Phrase = None,
                  device_type: Phrase = None) -> ActionResult:
     """Open blinds, shades or a garage door part way, in percent (100 = fully open)."""
@@ -78,14 +78,14 @@ def set_position(ctx: ExpertContext, position: int, device: Phrase = None, area:
     return _apply(ctx, "position", level, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set_volume(ctx: ExpertContext, volume: int, device: Phrase = None, area: Phrase = None,
                device_type: Phrase = None) -> ActionResult:
     """Set a speaker's volume in percent."""
     return _set_or_adjust(ctx, "volume", volume, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, deferrable=True)
 def set_fan_speed(ctx: ExpertContext, percentage: int, device: Phrase = None, area: Phrase = None,
                   device_type: Phrase = None) -> ActionResult:
     """Set a fan's speed in percent."""
@@ -97,7 +97,15 @@ _SETTER_NAMES = {f.__name__ for f in SETTERS}
 
 
 def confirmation_policy(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
-                        here: str | None = None, said: str | None = None) -> str | None:
+                        here: str | None = None, said: str | None = None, source: str = "text") -> str | None:
     """`requires_confirmation`, with each setter checked as the `set` call it stands for."""
     name = api_name.rsplit(".", 1)[-1]
-    return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here, said)
+    return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here, said, source)
+
+
+def preflight(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
+              here: str | None = None, said: str | None = None) -> str | None:
+    """Why the call would find nothing to change ("There is no blind in the Kitchen."), or None;
+    resolved as the API will resolve it, without changing anything."""
+    name = api_name.rsplit(".", 1)[-1]
+    return find_targets(db, "set" if name in _SETTER_NAMES else name, args, here, said)[1]

@@ -503,4 +503,6 @@ EXPERT = build_expert("watches", "conditional alerts: notify me if something doe
                       views=(View("watches", "Conditional alerts ('tell me if Daisy isn't fed by noon').",
                                   lambda db, now: list_watches(db),
                                   ("id", "description", "recurrence", "message", "active")),),
-                      examples=Path(__file__).with_name("examples.jsonl"))
+                      examples=Path(__file__).with_name("examples.jsonl"),
+                      # a watch's parts are read from the whole request, not copied from it
+                      inferred=("event", "subject", "by", "device", "state", "repeat", "after", "message"))

@@ -1,0 +1,70 @@
+"""Asking for a missing value (a slot question) and reading the answer, for the pipeline.
+
+"a timer, please" → "For how long?" → "ten minutes": the call waits in `pending_actions` with the
+slot it lacks (across processes, in chat and voice alike); see assistant/slots.py for the values.
+"""
+from __future__ import annotations
+
+from assistant import slots
+from assistant.messages import Decision, PendingAction, Reply
+from assistant.plan import Plan
+from assistant.registry import ApiSpec
+from assistant.routing import cues, fastpath, rules
+from assistant.storage.core_tables import close_pending, park_action, waiting_slot
+
+NEVER_MIND = "OK, never mind."
+
+
+class SlotQuestions:
+    """The pipeline's slot questions (a part of `Assistant`: uses its db, clock, registry, classifier)."""
+
+    def _answers_slot(self, plan: Plan) -> bool:
+        """If a call is waiting for a value and these words give it, the plan is that call,
+        complete. "Never mind" drops the call; a new request drops it and is routed as usual."""
+        waiting = waiting_slot(self.db, self.clock.now())
+        if waiting is None:
+            return False
+        pending_id, pending = waiting
+        text = plan.utterance.text
+        quick = fastpath.match(text)
+        if quick is not None and quick.qualified in ("system.stop", "confirmation.deny"):
+            close_pending(self.db, pending_id, "dropped")
+            plan.answer = Reply(reply=NEVER_MIND, expert="system", api="stop")
+            return True
+        spec = self.registry.api(pending.expert, pending.api)
+        value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
+        if value is None or quick is not None or self._new_request(text, spec):
+            close_pending(self.db, pending_id, "dropped")
+            return False
+        close_pending(self.db, pending_id, "answered")
+        said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
+        plan.utterance = plan.utterance.model_copy(update={"text": said, "area": pending.area or plan.utterance.area})
+        plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot",
+                                 args={**pending.args, pending.slot: value})
+        return True
+
+    def _drop_question(self) -> None:
+        """Forget the value question just asked (another call settled the request)."""
+        waiting = waiting_slot(self.db, self.clock.now())
+        if waiting is not None:
+            close_pending(self.db, waiting[0], "dropped")
+
+    def _new_request(self, text: str, asked: ApiSpec) -> bool:
+        """Do these words make a whole other request (a command shape of another API)?"""
+        expert = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
+        proposal = rules.propose(self.registry, text, expert, self.clock.now())
+        return proposal is not None and proposal.qualified != asked.qualified
+
+    def _in_scope(self, plan: Plan, expert: str) -> bool:
+        """Is this request the expert's, by its cues or the classifier (so a value it lacks is worth
+        asking for), rather than something no expert serves that the model forced into a call?"""
+        text = plan.utterance.text
+        guess = plan.guess or self._classifier().guess(text)
+        return (cues.pinned_expert(self.registry, text) or guess.expert) == expert
+
+    def _ask(self, plan: Plan, call: PendingAction, question: str) -> Reply:
+        """Ask for the value a call lacks (`call.slot`), and park the call until the answer."""
+        utterance = plan.utterance
+        park_action(self.db, at=self.clock.now(), expert=call.expert, api=call.api, args=call.args,
+                    question=question, said=utterance.text, area=utterance.area, slot=call.slot)
+        return Reply(reply=question, expert=call.expert, api=call.api, args=call.args, asks=call.slot)

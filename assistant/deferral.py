@@ -1,0 +1,87 @@
+"""Commands put off until later: "turn off the tv in half an hour", "at 7 tomorrow turn on the kettle".
+
+`split_delay` finds a one-off time clause at the start or end of a command and returns the command
+without it, so the router sees the command alone ("turn off the tv") and the pipeline stores the
+call as a scheduled action (assistant/storage/scheduled.py) that the scheduler runs at its time
+(assistant/scheduler/actions.py). Only APIs marked `deferrable` are put off; a recurring clause
+("every day at 7 …") is left to reminders and watches, and a duration ("for 20 minutes") is a
+timer's argument, not a delay. Pure functions over a naive local `now`; no expert imports.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from assistant.timeparse import TimeParseError, describe_due, mentions_recurrence, parse_when
+from assistant.words import POLITE, command, is_question
+
+# words a delay clause opens with ("in 20 minutes", "at 7", "tomorrow at 7am", "after an hour");
+# a clause that opens otherwise must close with "from now" ("half an hour from now")
+OPENERS = frozenset("in at after tomorrow tonight today on this next".split())
+TRAILING_POLITENESS = re.compile(r"(?:[\s,]+(?:please|thanks|thank you|for me|ok|okay))+\W*$", re.IGNORECASE)
+# "cancel that", "never mind" right after a command was put off: do not do it after all
+UNDO_WORDS = re.compile(r"^(?:cancel|never ?mind|forget(?: about)?|abort)(?: it| that| then)*$")
+PRONOUNS = {"my": "your", "me": "you", "our": "your", "us": "you", "i": "you", "mine": "yours"}
+
+
+@dataclass(frozen=True)
+class Delay:
+    """A command and the time it is put off to."""
+
+    said: str  # the whole utterance
+    command: str  # the utterance without the time clause ("switch the heater off")
+    clause: str  # the time clause as said ("in 20 minutes")
+    due: datetime
+
+
+def split_delay(text: str, now: datetime) -> Delay | None:
+    """The one-off time clause that opens or closes a command, or None (no clause, a question,
+    a recurring schedule, or nothing left of the command without it)."""
+    if mentions_recurrence(text) or is_question(command(text)):
+        return None
+    body = TRAILING_POLITENESS.sub("", text.strip()).rstrip(" .!?")
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
+    for size in range(len(spans) - 1, 0, -1):  # the longest clause that parses wins
+        for clause_words, command_words in ((spans[-size:], spans[:-size]), (spans[:size], spans[size:])):
+            delay = _delay(body, clause_words, command_words, now)
+            if delay is not None:
+                return Delay(said=text, command=delay[0], clause=delay[1], due=delay[2])
+    return None
+
+
+def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[tuple[int, int]],
+           now: datetime) -> tuple[str, str, datetime] | None:
+    clause = _strip(body[clause_words[0][0]:clause_words[-1][1]])
+    rest = _strip(body[command_words[0][0]:command_words[-1][1]])
+    words = clause.lower().split()
+    if not rest or not words or not (words[0] in OPENERS or words[-2:] == ["from", "now"]):
+        return None
+    try:
+        schedule = parse_when(clause, now)
+    except TimeParseError:
+        return None
+    return (rest, clause, schedule.due) if schedule.rrule is None else None
+
+
+def _strip(text: str) -> str:
+    return text.strip(" ,;:.!?-\u2013\u2014")
+
+
+def promise(command_text: str) -> str:
+    """The command as the assistant promises it: "Could you turn off my TV" -> "turn off your TV"."""
+    text = re.sub(r"^(?:(?:please|ok|okay|so|now|hey|and)\W+)+", "", command_text.strip(), flags=re.IGNORECASE)
+    lead = POLITE.match(text.lower())
+    text = text[lead.end():] if lead else text
+    text = re.sub(r"\b[A-Za-z]+\b", lambda m: PRONOUNS.get(m[0].lower(), m[0]), text)
+    return text[:1].lower() + text[1:]
+
+
+def scheduled_reply(command_text: str, due: datetime, now: datetime) -> str:
+    """'OK, I'll turn off the heater today at 6:50 PM.'"""
+    return f"OK, I'll {promise(command_text)} {describe_due(due, now)}."
+
+
+def is_undo(words: str) -> bool:
+    """Whether normalised words take back what was just put off ("cancel that", "never mind")."""
+    return bool(UNDO_WORDS.match(words))

@@ -1,0 +1,121 @@
+"""Committing a plan whose command is put off until later ("turn off the tv in half an hour"),
+for the pipeline: the call is scheduled (assistant/storage/scheduled.py), never run now, and
+"cancel that" right after takes it back. Finding the time clause is assistant/deferral.py.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from assistant import deferral
+from assistant.messages import Decision, Reply, Utterance
+from assistant.plan import Plan
+from assistant.registry import ApiSpec, ValidationError
+from assistant.routing import cues
+from assistant.routing.context import RECENT
+from assistant.storage.core_tables import log_action, mark_undone, park_action
+from assistant.storage.scheduled import cancel_scheduled, last_scheduling, schedule_action
+from assistant.timeparse import describe_due
+from assistant.words import normalise
+
+
+class Deferring:
+    """The pipeline's deferred calls (a part of `Assistant`: uses its db, clock, registry, router)."""
+
+    def _plan_deferral(self, plan: Plan, defer: bool) -> None:
+        """A command with a time clause ("turn off the tv in half an hour") is routed without it;
+        "cancel that" right after one was put off takes it back."""
+        text, now = plan.utterance.text, self.clock.now()
+        if plan.decision is not None:
+            if plan.decision.qualified == "system.stop" and deferral.is_undo(normalise(text)):
+                plan.unscheduling = last_scheduling(self.db, now - RECENT)
+            return
+        delay = deferral.split_delay(text, now) if defer else None
+        if delay is None:
+            return
+        # "remind me … at 7", "an alarm at 7": the time is the call's own argument
+        meant = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
+        if not self._defers(meant):
+            return
+        plan.delay = delay
+        plan.utterance = plan.utterance.model_copy(update={"text": delay.command})
+
+    def _defers(self, expert: str) -> bool:
+        known = {e.name: e for e in self.registry.experts()}
+        return expert in known and any(spec.deferrable for spec in known[expert].apis.values())
+
+    def _commit_deferral(self, plan: Plan, started: float) -> Reply:
+        """Schedule the decided call for its time (asking first when it needs a yes), never run it
+        now, not even speculatively; a call that is not deferrable routes the whole utterance."""
+        if plan.unscheduling is not None:
+            return self._unschedule(plan)
+        decision = plan.proposal if plan.confident else self._confirmed(plan)
+        spec = self._deferrable(decision)
+        if spec is None:  # "wake me up at 7": the time is the call's own argument
+            utterance = plan.utterance
+            whole = self.plan(plan.delay.said, source=utterance.source, area=utterance.area, defer=False)
+            return self.commit(whole, started)
+        spec, decision, problem = self._call_to_defer(plan, spec, decision)
+        vetted, utterance, due = self._vet(plan, spec, decision.args), plan.utterance, plan.delay.due
+        if vetted.ungrounded:
+            return Reply(reply=self.decline_reply, declined=True, args=vetted.args,
+                         data={"ungrounded": f"{spec.qualified} {vetted.args}"})
+        if problem:  # said now, not when it comes due
+            return Reply(reply=problem, ok=False, expert=spec.expert, api=spec.name, args=vetted.args)
+        if vetted.question:
+            park_action(self.db, at=self.clock.now(), expert=spec.expert, api=spec.name, args=vetted.args,
+                        question=vetted.question, said=utterance.text, area=utterance.area, due=due)
+            return Reply(reply=f"That's for {describe_due(due, self.clock.now())}. {vetted.question}",
+                         expert=spec.expert, api=spec.name, args=vetted.args, needs_confirmation=True)
+        return self._schedule(spec, vetted.args, due, utterance, plan.delay.said)
+
+    def _deferrable(self, decision: Decision | None) -> ApiSpec | None:
+        if decision is None or decision.declined or not decision.qualified or decision.source == "confirmation":
+            return None
+        spec = self.registry.api(decision.expert, decision.api)
+        return spec if spec.deferrable else None
+
+    def _call_to_defer(self, plan: Plan, spec: ApiSpec, decision: Decision) -> tuple[ApiSpec, Decision, str | None]:
+        """The decided call, and why it could not be carried out (or None); when it could not and
+        the fast router's proposal could, the proposal (as `_settle` keeps a proposal that worked)."""
+        problem = self._preflight(plan, spec, decision)
+        other = self._deferrable(plan.proposal)
+        if problem is None or other is None or plan.proposal == decision:
+            return spec, decision, problem
+        try:
+            proposal = plan.proposal.model_copy(update={"args": other.validate(plan.proposal.args)})
+        except ValidationError:
+            return spec, decision, problem
+        return (other, proposal, None) if self._preflight(plan, other, proposal) is None else (spec, decision, problem)
+
+    def _preflight(self, plan: Plan, spec: ApiSpec, decision: Decision) -> str | None:
+        """Why the expert could not carry the call out (checked without running it), or None."""
+        check = self.registry.expert(spec.expert).preflight
+        args = self._vet(plan, spec, decision.args).args
+        return check(self.db, spec.name, args, here=plan.utterance.area, said=plan.utterance.text) if check else None
+
+    def _schedule(self, spec: ApiSpec, args: dict, due: datetime, utterance: Utterance, said: str) -> Reply:
+        """Store the call to run at `due` (with the words and area it resolves its targets by) and
+        log the turn, so that "cancel that" right after takes it back."""
+        now = self.clock.now()
+        reply = deferral.scheduled_reply(utterance.text, due, now)
+        with self.db.conn:
+            self.db.execute("BEGIN")
+            action_id = schedule_action(self.db, at=now, due=due, expert=spec.expert, api=spec.name, args=args,
+                                        said=utterance.text, area=utterance.area,
+                                        what=deferral.promise(utterance.text))
+            log_action(self.db, at=now, text=said, expert=spec.expert, api=spec.name, args=args,
+                       source="scheduled", ok=True, reply=reply, undo={"scheduled_action": action_id})
+        return Reply(reply=reply, expert=spec.expert, api=spec.name, args=args,
+                     data={"scheduled": {"id": action_id, "due": due.isoformat(timespec="seconds")}})
+
+    def _unschedule(self, plan: Plan) -> Reply:
+        log_id, action_id = plan.unscheduling
+        now = self.clock.now()
+        action = cancel_scheduled(self.db, action_id, now)
+        if action is None:  # it ran or was cancelled meanwhile
+            return Reply(reply="OK.", expert="system", api="stop")
+        mark_undone(self.db, log_id)
+        reply = f"OK, I won't {action.what}."
+        log_action(self.db, at=now, text=plan.utterance.text, expert="system", api="stop",
+                   args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None)
+        return Reply(reply=reply, expert="system", api="stop", data={"cancelled": {"scheduled_action": action_id}})

@@ -1,0 +1,189 @@
+"""Names that sound alike: a misheard device or room phrase rewritten into the home's own names.
+
+Speech-to-text mishears names it does not know ("porch light" → "port slide"). For voice input
+only, when a phrase resolves to nothing, its words the home does not use are replaced by the
+home's names (or name words) that sound most like them, and the rewritten phrase is resolved as
+usual; the device phrase is also tried as the user said it (a model shortens "the title either"
+to "title"). Sounding alike is a rough consonant key (voicing and vowels dropped, affricates split:
+"ch" = "t"+"sh") compared across word boundaries, blended with the spelling's similarity. A
+replacement is `sure` only when it scores high and no other name comes close; otherwise the
+caller asks ("did you mean the Porch Light?").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import sqlite_utils
+from rapidfuzz import fuzz
+
+from assistant.experts.smart_home import vocab
+from assistant.experts.smart_home.changes import is_garage_door
+from assistant.experts.smart_home.resolve import Resolution, resolve_in
+from assistant.experts.smart_home.store import Device, Home, read_home
+
+ACCEPT = 80.0  # below this nothing sounds alike enough to be offered
+SHORT_ACCEPT = 90.0  # spans of fewer than three consonant sounds need more ("hello" ≠ "hallway")
+SURE = 90.0  # at or above, with MARGIN over any other name, the replacement acts without asking
+MARGIN = 5.0
+MAX_SPAN = 3  # words of a phrase replaced at once ("bed sighed lamp" → "bedside lamp")
+KEY_WEIGHT = 0.6  # sound (key) vs spelling in the blended score
+STOP_WORDS = vocab.FILLERS | vocab.QUANTIFIERS | {"and", "by", "please", "now", "then", "too", "again"}
+
+# Spelling → rough sound classes, applied in order to a lower-case run of letters.
+_SOUND_RULES = [(r"tch|ch|dg|j", "ts"), (r"sh|zh", "s"), (r"ph", "f"), (r"gh", ""), (r"ck|q", "k"),
+                (r"c(?=[eiy])", "s"), (r"c", "k"), (r"g(?=[eiy])", "ts"), (r"x", "ks"), (r"th", "t"),
+                (r"b", "p"), (r"d", "t"), (r"g", "k"), (r"v", "f"), (r"z", "s"), (r"[aeiouyhw]", "")]
+
+
+@dataclass(frozen=True)
+class Misheard:
+    """A phrase rewritten into the home's names."""
+
+    said: str  # the phrase as it came
+    text: str  # the same phrase in the home's names
+    score: float  # the weakest replacement's score (0-100)
+    margin: float  # the smallest lead of a replacement over the next-best other name
+
+    @property
+    def sure(self) -> bool:
+        return self.score >= SURE and self.margin >= MARGIN
+
+
+@lru_cache(maxsize=4096)
+def key(text: str) -> str:
+    """A rough sound key: "porch light" and "port slide" are both "prtslt". A leading vowel, h
+    or w is kept as a marker (so "weather" is not "heater")."""
+    letters = re.sub(r"[^a-z]", "", text.lower())
+    if not letters:
+        return ""
+    head = letters[1] if re.match(r"wr|kn|gn", letters) else "a" if letters[0] in "aeiou" else \
+        letters[0] if letters[0] in "hwy" else ""
+    for pattern, sound in _SOUND_RULES:
+        letters = re.sub(pattern, sound, letters)
+    return re.sub(r"(.)\1+", r"\1", head + letters)
+
+
+def sounds_like(heard: str, name: str) -> float:
+    """0-100: how alike two phrases sound (0 when their first sounds differ)."""
+    heard_key, name_key = key(heard), key(name)
+    if not heard_key or not name_key or heard_key[0] != name_key[0]:
+        return 0.0
+    spelt = fuzz.ratio(re.sub(r"[^a-z]", "", heard.lower()), re.sub(r"[^a-z]", "", name.lower()))
+    score = KEY_WEIGHT * fuzz.ratio(heard_key, name_key) + (1 - KEY_WEIGHT) * spelt
+    return score if score >= (ACCEPT if len(heard_key) >= 3 else SHORT_ACCEPT) else 0.0
+
+
+def home_names(home: Home) -> list[str]:
+    """The names people say in this home: areas, floors and devices, with their aliases."""
+    names = [name for place in (*home.areas, *home.floors) for name in (place.name, *place.aliases)]
+    names += [name for device in home.devices for name in (device.name, *device.aliases)]
+    return list(dict.fromkeys(name.strip() for name in names if name and name.strip()))
+
+
+def vocabulary(db: sqlite_utils.Database) -> list[str]:
+    """The registry hook: the home's names, for biasing speech-to-text towards them."""
+    return home_names(read_home(db))
+
+
+def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
+    """The phrase with its unknown words replaced by the names (or name words) they sound like;
+    None when no word is unknown or an unknown one sounds like nothing here. Of all ways to cover
+    the unknown words with spans of up to MAX_SPAN words, the one that sounds most alike overall
+    (letter-weighted; a known word kept counts as a perfect match) wins: "port slide" is "porch
+    light", not "port" + "side"."""
+    words = vocab.content(vocab.tokens(phrase))
+    name_words = {w for name in names for w in vocab.content(vocab.tokens(name))}
+    known = name_words | {w for t in vocab.TYPE_WORDS for w in t.split()}  # kept, never a replacement
+    entries = list(dict.fromkeys([*(vocab.norm(n) for n in names), *name_words]))
+    unknown = [w not in known and vocab.singular(w) not in known for w in words]
+    if not any(unknown):
+        return None
+    # best[i]: (sum of score x letters, pieces) covering words[:i]; a piece is (text, score, lead)
+    best: list[tuple[float, list[tuple[str, float | None, float]]] | None] = [(0.0, [])] + [None] * len(words)
+    for i in range(1, len(words) + 1):
+        options = []
+        if not unknown[i - 1] and best[i - 1] is not None:
+            total, pieces = best[i - 1]
+            options.append((total + 100.0 * len(words[i - 1]), [*pieces, (words[i - 1], None, 0.0)]))
+        for j in range(max(0, i - MAX_SPAN), i):
+            if best[j] is None or not any(unknown[j:i]):
+                continue
+            span = " ".join(words[j:i])
+            match = _sounds_most_like(span, entries)
+            if match is not None:
+                entry, score, lead = match
+                total, pieces = best[j]
+                options.append((total + score * len(span.replace(" ", "")), [*pieces, (entry, score, lead)]))
+        best[i] = max(options, key=lambda option: option[0]) if options else None
+    if best[-1] is None:
+        return None
+    pieces = best[-1][1]
+    replaced = [(score, lead) for _, score, lead in pieces if score is not None]
+    return Misheard(said=phrase or "", text=" ".join(text for text, _, _ in pieces),
+                 score=min(score for score, _ in replaced), margin=min(lead for _, lead in replaced))
+
+
+def _sounds_most_like(span: str, entries: list[str]) -> tuple[str, float, float] | None:
+    """(entry, score, lead over the next entry that is not part of it), or None."""
+    scored = sorted(((sounds_like(span, entry), entry) for entry in entries), reverse=True)
+    if not scored or scored[0][0] <= 0:
+        return None
+    top, entry = scored[0]
+    runner_up = next((score for score, other in scored[1:] if not _overlap(other, entry)), 0.0)
+    return entry, top, top - runner_up
+
+
+def _overlap(a: str, b: str) -> bool:
+    """One name holds the other's words ("front" and "front door" name the same thing)."""
+    words_a, words_b = set(a.split()), set(b.split())
+    return words_a <= words_b or words_b <= words_a
+
+
+def guarded(device: Device) -> bool:
+    """Devices never acted on from a sounds-alike match without a yes."""
+    return device.domain in ("lock", "alarm_control_panel") or is_garage_door(device)
+
+
+def resolve_heard(home: Home, device: str | None, area: str | None, device_type: str | None,
+                  said: str | None = None, **options) -> tuple[Misheard | None, Resolution | None]:
+    """Resolve again with the device and area phrases rewritten into the names they sound like
+    (the device phrase as said, too: a model keeps "title" of "the title either"): (what was
+    heard, its resolution), or (None, None) when nothing sounds alike or it still fails.
+    `options` are `resolve_in`'s (here, allowed, bulk)."""
+    names = home_names(home)
+    area_heard = rewrite(area, names)
+    for phrase in dict.fromkeys([device, widened(device, said)]):
+        heard = [h for h in (rewrite(phrase, names), area_heard) if h is not None]
+        if not heard:
+            continue
+        rewritten = {h.said: h.text for h in heard}
+        found = resolve_in(home, rewritten.get(phrase or "", phrase), rewritten.get(area or "", area),
+                           device_type, **options)
+        if not found.problem and found.device_ids:
+            weakest = min(heard, key=lambda h: (h.score, h.margin))
+            return Misheard(" / ".join(h.said for h in heard), " / ".join(h.text for h in heard),
+                         weakest.score, min(h.margin for h in heard)), found
+    return None, None
+
+
+def widened(phrase: str | None, said: str | None) -> str | None:
+    """The phrase with the words said right after it, up to a small word ("in", "the", "and"):
+    "title" in "switch on the title either" → "title either"."""
+    words, spoken = vocab.tokens(phrase), vocab.tokens(said)
+    if not words or not spoken:
+        return phrase
+    for start in range(len(spoken) - len(words) + 1):
+        if spoken[start:start + len(words)] == words:
+            end = start + len(words)
+            while end < len(spoken) and spoken[end] not in STOP_WORDS:
+                end += 1
+            return " ".join(spoken[start:end])
+    return phrase
+
+
+def question(heard: Misheard, devices: list[Device]) -> str:
+    """The confirmation's reason: "did you mean the Porch Light"."""
+    name = devices[0].name if len(devices) == 1 else heard.text
+    return f"did you mean {name if name.lower().startswith('the ') else 'the ' + name}"

@@ -1,0 +1,126 @@
+"""Slots: the arguments of an API that are values the user says (a duration, a time, a text).
+
+An API declares them (`@api(slots={"duration": Slot("duration", "For how long?")})`) and the core
+uses the declaration three ways:
+- **the user's words win**: a time or duration the model reformatted ("6:00 am" for "6 am") or cut
+  short ("at 6pm" for "tomorrow at 6pm") is replaced by the phrase the user said (`users_value`);
+- **grounding by meaning**: a value is the user's when it means what a phrase of the utterance
+  means, however it is written (`grounded`);
+- **asking**: a value the user did not give is asked for with the slot's question, and the answer
+  is read as a value of the slot's kind (`read_answer`), so "a timer, please" → "For how long?" →
+  "ten minutes" completes the call.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable, Literal
+
+from assistant.timeparse import (TimeParseError, extract_duration_phrase, extract_time_phrase, parse_clock_time,
+                                 parse_duration, parse_when)
+from assistant.words import tokens
+
+Kind = Literal["duration", "clock", "when", "text"]
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One argument the user supplies: its kind of value, and the question that asks for it."""
+
+    kind: Kind
+    question: str
+
+
+# ------------------------------------------------------------------------------ values of a kind
+def _duration(phrase: str, now: datetime) -> int:
+    return parse_duration(phrase)
+
+
+def _clock(phrase: str, now: datetime) -> datetime:
+    return parse_clock_time(phrase, now)
+
+
+def _when(phrase: str, now: datetime) -> tuple:
+    schedule = parse_when(phrase, now)
+    return schedule.due, schedule.rrule
+
+
+PARSERS: dict[str, Callable[[str, datetime], object]] = {"duration": _duration, "clock": _clock, "when": _when}
+
+
+def _clock_phrase(said: str) -> str | None:
+    """A time of day the user said ("at 6 am", "tomorrow at 7"), not a delay ("in 20 minutes")."""
+    phrase = extract_time_phrase(said)
+    return None if phrase is None or phrase.startswith("in ") else phrase
+
+
+EXTRACTORS: dict[str, Callable[[str], str | None]] = {
+    "duration": extract_duration_phrase, "clock": _clock_phrase, "when": extract_time_phrase}
+# words a reformatted time may add or drop without changing what the user meant
+_FORMAT_WORDS = frozenset({"00", "am", "pm", "at", "on", "in", "for", "o", "clock", "m", "a", "the"})
+
+
+def meaning(kind: Kind, phrase: str, now: datetime) -> object | None:
+    """What a phrase of this kind means (seconds, a moment, a schedule), or None if it isn't one."""
+    parser = PARSERS.get(kind)
+    if parser is None or not phrase:
+        return None
+    try:
+        return parser(phrase, now)
+    except (TimeParseError, ValueError):
+        return None
+
+
+def said_phrase(kind: Kind, said: str) -> str | None:
+    """The phrase of this kind in the user's words, if there is one that means something."""
+    extractor = EXTRACTORS.get(kind)
+    return extractor(said) if extractor else None
+
+
+def _within(value: str, phrase: str) -> bool:
+    """Are the value's words (bar formatting) all words of the phrase?"""
+    words = tokens(value) - _FORMAT_WORDS
+    return words <= tokens(phrase)
+
+
+def users_value(kind: Kind, value: str, said: str, now: datetime) -> str:
+    """The user's own phrase for a slot when the model's value rewrote or shortened it; else the value.
+    Kept as the model wrote it when it names another time than the user's phrase and is not a part of it
+    (the utterance may hold two times; the model chose)."""
+    phrase = said_phrase(kind, said)
+    if phrase is None or not isinstance(value, str):
+        return value
+    meant = meaning(kind, phrase, now)
+    if meant is None:
+        return value
+    wrote = meaning(kind, value, now)
+    if wrote == meant:
+        return value
+    return phrase if wrote is None or _within(value, phrase) else value
+
+
+def grounded(kind: Kind, value: str, said: str, now: datetime) -> bool:
+    """Does a value of this kind mean what some phrase of the utterance means?"""
+    phrase = said_phrase(kind, said)
+    if phrase is None:
+        return False
+    meant = meaning(kind, phrase, now)
+    return meant is not None and meaning(kind, value, now) == meant
+
+
+_ANSWER_LEAD = re.compile(r"^(?:(?:um|uh|er|ok|okay|oh|well|so|make it|let's say|lets say|say|about|"
+                          r"around|maybe|for|to|that|it's|its|it is|i need to|i have to|remind me to|"
+                          r"remind me)\s+)+", re.IGNORECASE)
+
+
+def read_answer(kind: Kind, answer: str, now: datetime) -> str | None:
+    """An answer to a slot question as a value of its kind ("for ten minutes" → "ten minutes"),
+    or None when it is not one (then it is a new request, not an answer)."""
+    text = _ANSWER_LEAD.sub("", answer.strip().rstrip(".!?")).strip()
+    if not text:
+        return None
+    if kind == "text":
+        return text
+    phrase = said_phrase(kind, text) or text
+    return phrase if meaning(kind, phrase, now) is not None else None

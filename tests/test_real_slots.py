@@ -1,0 +1,55 @@
+"""Issue 19 on the real models: values kept as said, missing values asked for, undo, small talk.
+
+Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.app import default_registry
+from assistant.config import Settings
+from assistant.evaluation.cases import EvalCase
+from assistant.evaluation.runner import run_conversation
+from assistant.llm.roles import ModelRoles
+
+pytestmark = pytest.mark.real_model
+DEMO = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"
+NOW = datetime(2026, 12, 3, 19, 15)  # a Thursday evening
+
+CONVERSATIONS = [
+    [("can you start a timer for me", {"asks": True, "declined": False, "expert": "timers"}),
+     ("twelve minutes", {"timers": [{"duration_s": 720}]})],
+    [("I'd like an alarm", {"asks": True, "declined": False, "expert": "timers"}),
+     ("half past six in the morning", {"timers": [{"duration_s": 40500}]})],
+    [("put a reminder in to renew the passport", {"asks": True, "declined": False, "expert": "reminders"}),
+     ("saturday at 11", {"reminders": [{"text_contains": "passport", "due": "2026-12-05T11:00:00"}]})],
+    [("remind me to phone the vet on monday at 9am", {"reminders": [{"text_contains": "vet", "due": "2026-12-07T09:00:00"}]})],
+    [("wake me at seven am", {"timers": [{"duration_s": 42300}]})],
+    [("a timer for one hour and twenty minutes", {"timers": [{"duration_s": 4800}]})],
+    [("close the living room blinds", {"devices": {"cover.living_room_blinds_3a4b": {"state": "closed"}}}),
+     ("undo that", {"expert": "system", "devices": {"cover.living_room_blinds_3a4b": {"state": "open"}}})],
+    [("share a fun fact about whales", {"expert": "chat"})],
+    [("set a reminder", {"asks": True, "declined": False, "expert": "reminders"}),
+     ("to defrost the chicken", {"asks": True}),
+     ("tomorrow at 8am", {"reminders": [{"text_contains": "defrost the chicken", "due": "2026-12-04T08:00:00"}]})],
+    [("timer please", {"asks": True, "declined": False, "expert": "timers"}),
+     ("actually never mind", {"timers": []})],
+    [("turn on the coffee maker", {"devices": {"switch.coffee_maker_5e6f": {"state": "on"}}}),
+     ("forget the last thing I asked", {"expert": "system", "devices": {"switch.coffee_maker_5e6f": {"state": "off"}}})],
+]
+
+
+@pytest.fixture(scope="module")
+def results():
+    roles, registry = ModelRoles(Settings()), default_registry()
+    out = []
+    for n, turns in enumerate(CONVERSATIONS):
+        cases = [EvalCase(id=f"slots-{n}.{i}", text=text, home=DEMO, now=NOW, expect=expect)
+                 for i, (text, expect) in enumerate(turns)]
+        out += run_conversation(cases, roles, registry)
+    return out
+
+
+def test_values_are_asked_for_kept_as_said_and_undone(results):
+    failed = [(r.id, r.text, r.api, r.args, r.reply, r.problems) for r in results if not r.passed]
+    assert not failed, failed

@@ -1,0 +1,175 @@
+"""Slots (issue 19): values kept in the user's words, compared by meaning, and asked for when missing.
+
+The phrasings here were written for these tests, not taken from any evaluation set."""
+from datetime import datetime, timedelta
+
+import pytest
+
+from assistant import slots
+from assistant.clock import Clock
+from assistant.experts.reminders import list_reminders
+from assistant.experts.smart_home import list_devices
+from assistant.experts.timers import list_timers
+from assistant.testing import FixedClassifier, confirmer, scripted_assistant
+from assistant.timeparse import extract_duration_phrase
+from tests.conftest import DEV_HOME
+
+EVENING = datetime(2026, 12, 2, 18, 30)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("start a countdown of 3 hours 20 minutes for the roast", "3 hours 20 minutes"),
+    ("a forty five minute timer please", "45 minute"),
+    ("timer for an hour and a half", "1 hour and a half"),
+    ("give me twelve seconds", "12 seconds"),
+    ("set a timer", None),
+    ("remind me at 5 to call the plumber", None),
+])
+def test_the_duration_phrase_is_found_in_the_utterance(text, phrase):
+    assert extract_duration_phrase(text) == phrase
+
+
+@pytest.mark.parametrize("kind, value, said, expected", [
+    ("clock", "7:00 am", "get me up at 7 am", "7:00 am"),  # reformatted, same time: either is right
+    ("clock", "9:00", "alarm for nine in the morning", "9 am"),  # "9:00" would be 9 pm here
+    ("when", "at 8pm", "remind me to feed the cat on saturday at 8pm", "on saturday at 8pm"),  # cut short
+    ("duration", "3 hours", "set a timer for 3 hours and 10 minutes", "3 hours and 10 minutes"),
+    ("when", "at 5", "remind me at 5 to check the 10 minute timer", "at 5"),  # two times: the model's choice stands
+    ("clock", "20 minutes", "remind me in 20 minutes about the alarm", "20 minutes"),  # a delay is not a clock time
+])
+def test_a_value_the_model_rewrote_or_cut_short_becomes_the_users_phrase(kind, value, said, expected):
+    assert slots.users_value(kind, value, said, EVENING) == expected
+
+
+@pytest.mark.parametrize("kind, value, said, grounded", [
+    ("clock", "6:30 am", "wake me at half past six in the morning", True),
+    ("duration", "90 seconds", "a ninety second countdown", True),
+    ("duration", "5 minutes", "I need a timer", False),  # made up
+    ("when", "tomorrow at 9", "remind me to water the ferns", False),
+])
+def test_a_slot_is_grounded_by_meaning_not_by_spelling(kind, value, said, grounded):
+    assert slots.grounded(kind, value, said, EVENING) is grounded
+
+
+@pytest.mark.parametrize("kind, answer, value", [
+    ("duration", "um, about twenty minutes", "20 minutes"),
+    ("duration", "for two hours", "2 hours"),
+    ("duration", "switch on the porch light", None),
+    ("when", "friday at noon", "friday at noon"),
+    ("when", "the garage door", None),
+    ("clock", "quarter past seven", "quarter past 7"),
+    ("text", "to pick up the dry cleaning", "pick up the dry cleaning"),
+])
+def test_an_answer_is_read_as_a_value_of_the_slots_kind(kind, answer, value):
+    assert slots.read_answer(kind, answer, EVENING) == value
+
+
+def _assistant(tmp_path, expert: str, now: datetime = EVENING):
+    return scripted_assistant(tmp_path / "state.db", home=DEV_HOME, now=now, classifier=FixedClassifier(expert))
+
+
+def test_a_timer_without_a_duration_asks_for_it_and_the_answer_starts_it(tmp_path):
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.start", "args": {"duration": "10 minutes"}})  # made up
+    reply = assistant.handle("could I get a timer going")
+    assert reply.asks == "duration" and not reply.declined and reply.reply == "For how long?"
+    assert list_timers(assistant.db, assistant.clock.now()) == []
+    reply = assistant.handle("eighteen minutes")
+    assert reply.ok and reply.api == "start" and reply.asks is None
+    assert [t["duration_s"] for t in list_timers(assistant.db, assistant.clock.now())] == [18 * 60]
+
+
+def test_a_reminder_asks_for_what_and_when_one_at_a_time(tmp_path):
+    assistant = _assistant(tmp_path, "reminders")
+    confirmer(assistant).enqueue({"api": "reminders.create", "args": {"text": "reminder", "when": "later"}})
+    reply = assistant.handle("new reminder")
+    assert reply.asks == "when"  # the made-up time is asked for first ...
+    reply = assistant.handle("thursday at 10")
+    assert reply.asks == "text"  # ... then what the reminder is (the model's "reminder" says nothing)
+    reply = assistant.handle("book the car service")
+    assert reply.ok and reply.api == "create"
+    [row] = list_reminders(assistant.db)
+    assert row["text"] == "book the car service" and row["due"] == "2026-12-03T10:00:00"
+
+
+def test_never_mind_drops_the_question_and_does_nothing(tmp_path):
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.start", "args": {"duration": "1 minute"}})
+    assert assistant.handle("start a timer").asks == "duration"
+    reply = assistant.handle("never mind")
+    assert reply.reply == "OK, never mind." and reply.ok
+    confirmer(assistant).enqueue({"api": "timers.start", "args": {"duration": "5 minutes"}})
+    reply = assistant.handle("five minutes")  # no longer an answer: routed as a request of its own
+    assert reply.asks is None and len(confirmer(assistant).prompts) == 2
+
+
+def test_a_new_request_instead_of_an_answer_is_handled_as_itself(tmp_path):
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.start", "args": {"duration": "1 minute"}})
+    assert assistant.handle("start a timer").asks == "duration"
+    assistant.classifier = FixedClassifier("smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"area": "kitchen", "device_type": "light"}})
+    reply = assistant.handle("turn on the kitchen lights")
+    assert (reply.expert, reply.api, reply.ok) == ("smart_home", "turn_on", True)
+    assert list_timers(assistant.db, assistant.clock.now()) == []
+
+
+def test_an_out_of_scope_request_forced_into_a_call_is_still_declined(tmp_path):
+    assistant = _assistant(tmp_path, "none")
+    confirmer(assistant).enqueue({"api": "timers.start", "args": {"duration": "25 minutes"}})
+    reply = assistant.handle("bake me a cake")
+    assert reply.declined and reply.asks is None
+
+
+def test_a_reformatted_alarm_time_is_not_refused(tmp_path):
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.set_alarm", "args": {"time": "7:00"}})
+    reply = assistant.handle("alarm at seven am")
+    assert reply.ok and not reply.declined
+    [alarm] = list_timers(assistant.db, assistant.clock.now())
+    assert alarm["remaining_s"] == int((datetime(2026, 12, 3, 7) - EVENING).total_seconds())
+
+
+def test_a_made_up_timer_name_is_dropped(tmp_path):
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.start", "args": {"duration": "4 minutes", "name": "tea"}})
+    reply = assistant.handle("four minute timer")
+    assert reply.ok and reply.args == {"duration": "4 minutes"}
+    assert list_timers(assistant.db, assistant.clock.now())[0]["name"] is None
+
+
+def test_a_time_the_confirmer_cut_short_keeps_the_day_the_user_said(tmp_path):
+    assistant = _assistant(tmp_path, "reminders")
+    confirmer(assistant).enqueue({"api": "reminders.create", "args": {"text": "ring the bank", "when": "at 4pm"}})
+    reply = assistant.handle("remind me to ring the bank on friday at 4pm")
+    assert reply.ok
+    assert list_reminders(assistant.db)[0]["due"] == "2026-12-04T16:00:00"
+
+
+def test_undo_that_reverses_the_last_action(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"area": "kitchen", "device_type": "light"}})
+    assistant.handle("kitchen lights on")
+    reply = assistant.handle("revert that")
+    assert (reply.expert, reply.api, reply.ok) == ("system", "undo", True)
+    assert all(d["state"] == "off" for d in list_devices(assistant.db) if d["id"].startswith("light.kitchen"))
+    assert not assistant.handle("undo that").ok  # nothing more to undo
+
+
+def test_a_confirmation_asked_in_the_future_is_not_accepted_after_the_clock_goes_back(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
+    assert assistant.handle("unlock the front door").needs_confirmation
+    assistant.clock = Clock(EVENING - timedelta(days=1))
+    assistant.handle("yes")
+    assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "locked"
+
+
+def test_a_yes_from_another_room_does_not_confirm(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
+    assert assistant.handle("unlock the front door", area="hallway").needs_confirmation
+    assistant.handle("yes", area="kitchen")
+    assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "locked"
+    assistant.handle("yes", area="hallway")  # still waiting where it was asked
+    assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "unlocked"

@@ -1,0 +1,162 @@
+"""Voice input: misheard device names matched by sound (issue 19, kind 9), and the home's
+vocabulary that biases speech-to-text towards those names."""
+import pytest
+
+from assistant import testing
+from assistant.app import default_registry, open_state
+from assistant.audio.whisper import bias_prompt
+from assistant.experts.smart_home import sounds_like
+from assistant.experts.smart_home.apis import requires_confirmation, turn_on
+from assistant.experts.smart_home.store import read_home
+from assistant.messages import Utterance
+
+HOME = """
+floors:
+  - {name: Ground Floor, id: ground, level: 0}
+  - {name: Attic, id: attic, level: 1, aliases: [top floor]}
+areas:
+  - {name: Veranda, id: veranda, floor: ground}
+  - {name: Greenhouse, id: greenhouse, floor: ground, aliases: [glasshouse]}
+  - {name: Study, id: study, floor: attic}
+  - {name: Utility Room, id: utility, floor: ground}
+entities:
+  - {name: Lantern, id: light.lantern_01, area: veranda, state: "off", attributes: {brightness: 100}}
+  - {name: Wicker Lamp, id: light.wicker_lamp_02, area: veranda, state: "off", attributes: {brightness: 100}}
+  - {name: Misting Fan, id: fan.misting_fan_03, area: greenhouse, state: "off", attributes: {percentage: 0}}
+  - {name: Seedling Heater, id: switch.seedling_heater_04, area: greenhouse, state: "off"}
+  - {name: Globe Light, id: light.globe_05, area: study, state: "off", attributes: {brightness: 100}, aliases: [orb]}
+  - {name: Cellar Hatch, id: lock.cellar_hatch_06, area: utility, state: locked}
+  - {name: Tumble Dryer, id: switch.tumble_dryer_07, area: utility, state: "off"}
+  - {name: Carport Gate, id: cover.carport_gate_08, area: veranda, state: closed}
+"""
+
+
+@pytest.fixture
+def home_db(tmp_path):
+    path = tmp_path / "home.yaml"
+    path.write_text(HOME)
+    registry = default_registry()
+    db = open_state(registry, ":memory:")
+    registry.service("load_home")(db, registry.service("load_home_file")(path))
+    return db
+
+
+@pytest.fixture
+def names(home_db):
+    return sounds_like.home_names(read_home(home_db))
+
+
+def test_the_sound_key_hears_through_spelling_voicing_and_word_breaks():
+    assert sounds_like.key("porch light") == sounds_like.key("port slide")
+    assert sounds_like.key("bedside") == sounds_like.key("bed sighed")
+    assert sounds_like.key("weather") != sounds_like.key("heater")  # a leading w/h/vowel is kept
+
+
+@pytest.mark.parametrize("heard, meant", [
+    ("wicked lamp", "wicker lamp"),
+    ("missing fan", "misting fan"),
+    ("seed ling heater", "seedling heater"),
+    ("tumble drier", "tumble dryer"),
+    ("green house fan", "greenhouse fan"),
+    ("the veranda lantan", "veranda lantern"),
+    ("cellar hat", "cellar hatch"),
+])
+def test_misheard_names_are_rewritten_into_the_homes_names(names, heard, meant):
+    found = sounds_like.rewrite(heard, names)
+    assert found is not None and found.text == meant, found
+
+
+@pytest.mark.parametrize("heard", ["toaster", "kettle", "the weather", "music", "radio", "car",
+                                   "hello", "pizza oven", "dishwasher", "porch light"])
+def test_unrelated_words_sound_like_nothing_here(names, heard):
+    assert sounds_like.rewrite(heard, names) is None
+
+
+def test_the_whole_phrase_is_weighed_not_the_best_single_word():
+    names = ["Porch Light", "Side Gate", "Porch"]
+    assert sounds_like.rewrite("port slide", names).text == "porch light"  # not "port" + "side"
+
+
+def test_the_device_phrase_is_widened_to_the_words_said_after_it():
+    assert sounds_like.widened("title", "Switch on the title either.") == "title either"
+    assert sounds_like.widened("lamp", "turn the lamp on in the study") == "lamp"
+    assert sounds_like.widened("lamp", "something else") == "lamp"
+
+
+def test_a_models_shortened_phrase_is_heard_in_the_users_words(home_db):
+    said = "switch on the seedy ling heeter please"
+    asked = requires_confirmation(home_db, "turn_on", {"device": "seedy"}, said=said, source="voice")
+    assert asked is None or asked == "did you mean the Seedling Heater"
+    result = turn_on(_ctx(home_db, said, "voice"), device="seedy")
+    assert result.ok and [d["id"] for d in result.data["devices"]] == ["switch.seedling_heater_04"]
+
+
+def test_known_words_are_never_rewritten(names):
+    assert sounds_like.rewrite("the lantern", names) is None
+    assert sounds_like.rewrite("study globe light", names) is None
+
+
+def test_a_close_sound_alike_is_sure_and_a_loose_one_is_not(names):
+    assert sounds_like.rewrite("tumble drier", names).sure
+    assert not sounds_like.rewrite("cellar hat", names).sure
+
+
+def _ctx(db, text, source):
+    ctx = testing.expert_context(said=text, db=db)
+    ctx.utterance = Utterance(text=text, source=source)
+    return ctx
+
+
+def test_only_voice_input_is_matched_by_sound(home_db):
+    said = "turn on the glow blight"
+    assert not turn_on(_ctx(home_db, said, "text"), device="glow blight").ok
+    result = turn_on(_ctx(home_db, said, "voice"), device="glow blight")
+    assert result.ok and [d["id"] for d in result.data["devices"]] == ["light.globe_05"]
+    assert result.data["devices"][0]["state"] == "on"
+
+
+def test_an_unsure_match_asks_and_a_sure_one_acts(home_db):
+    assert requires_confirmation(home_db, "turn_on", {"device": "glow blight"}, said="glow blight on",
+                                 source="voice") is None
+    asked = requires_confirmation(home_db, "turn_on", {"device": "missing fun"}, said="missing fun on",
+                                  source="voice")
+    assert asked == "did you mean the Misting Fan"
+
+
+def test_locks_and_gates_heard_by_sound_always_ask(home_db):
+    assert requires_confirmation(home_db, "lock", {"device": "seller hatch"}, said="lock the seller hatch",
+                                 source="voice") == "did you mean the Cellar Hatch"
+    assert requires_confirmation(home_db, "close", {"device": "car port gait"}, said="close the car port gait",
+                                 source="voice") == "did you mean the Carport Gate"
+    assert requires_confirmation(home_db, "lock", {"device": "cellar hatch"}, said="lock the cellar hatch",
+                                 source="voice") is None  # said right: no question
+
+
+def test_the_question_is_a_pending_confirmation_answered_by_yes(tmp_path):
+    path = tmp_path / "home.yaml"
+    path.write_text(HOME)
+    assistant = testing.scripted_assistant(tmp_path / "state.db", home=path,
+                                           classifier=testing.FixedClassifier("smart_home"))
+    testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "missing fun"}})
+    reply = assistant.handle("switch on the missing fun", source="voice")
+    assert reply.needs_confirmation and "did you mean the Misting Fan?" in reply.reply
+    devices = {d["id"]: d["state"] for d in assistant.registry.service("list_devices")(assistant.db)}
+    assert devices["fan.misting_fan_03"] == "off"
+    assistant.handle("yes", source="voice")
+    devices = {d["id"]: d["state"] for d in assistant.registry.service("list_devices")(assistant.db)}
+    assert devices["fan.misting_fan_03"] == "on"
+
+
+def test_the_vocabulary_names_devices_places_aliases_and_lists(home_db):
+    home_db.execute("INSERT INTO lists (name) VALUES ('garden centre')")
+    names = default_registry().vocabulary(home_db)
+    for name in ("Lantern", "Globe Light", "orb", "Greenhouse", "glasshouse", "Attic", "top floor",
+                 "garden centre list"):
+        assert name in names
+    assert len(names) == len(set(names))
+
+
+def test_the_bias_prompt_is_lower_case_names_within_a_budget():
+    assert bias_prompt(["Porch Light", "Den", "porch light"]) == "porch light, den."
+    assert bias_prompt([]) == ""
+    assert len(bias_prompt([f"Device Number {i}" for i in range(200)])) <= 600
