@@ -219,14 +219,17 @@ def test_a_reworded_question_to_memory_is_asked_in_the_users_words(scripted_assi
 
 
 def test_a_confirmed_action_resolves_its_targets_as_when_it_was_asked(scripted_assistant):
-    """The question and the action see the same words and area, whatever device says "yes"."""
+    """The question and the action see the same words and area; only a "yes" from the room the
+    question was asked in confirms it (a "yes" in another room is not an answer to it)."""
     confirmer(scripted_assistant).enqueue({"api": "smart_home.open", "args": {"device_type": "door"}})
     asked = scripted_assistant.handle("open the door", area="garage")
     assert asked.needs_confirmation and "Garage Door" in asked.reply
-    reply = scripted_assistant.handle("yes", area="kitchen")
+    scripted_assistant.handle("yes", area="kitchen")
+    assert device(scripted_assistant, "cover.garage_door_51f0")["state"] == "closed"
+    reply = scripted_assistant.handle("yes", area="garage")
     assert reply.ok and device(scripted_assistant, "cover.garage_door_51f0")["state"] == "open"
     logged = scripted_assistant.db.execute("SELECT text FROM action_log").fetchall()
-    assert logged == [("open the door",)]
+    assert logged[-1] == ("open the door",)  # (the kitchen's "yes" was a bare yes: a stop)
 
 
 def test_cancel_it_after_a_question_about_the_timer_cancels_that_timer(scripted_assistant):
