@@ -341,3 +341,31 @@ def test_a_named_device_from_the_turn_before_is_kept_when_the_user_says_only_its
     """"turn that light off" after the desk lamp: the model's "desk lamp" stands, not every light."""
     call(db, "turn_off", said="turn that light off", device="desk lamp")
     assert state(db, DESK)[0] == "off" and state(db, ARC)[0] == "on"
+
+
+def test_a_switch_that_opens_the_garage_needs_a_yes_whatever_it_is_called(tmp_path):
+    """Sensitivity follows what a device does: a garage door opener modelled as a switch asks first,
+    either way it is switched; an ordinary switch and a garage light do not."""
+    from assistant.app import default_registry, open_state
+    from assistant.experts.smart_home.apis import requires_confirmation
+
+    registry = default_registry()
+    db = open_state(registry, tmp_path / "state.db")
+    spec = registry.service("load_home_file")
+    home = tmp_path / "home.yaml"
+    home.write_text("""
+floors: [{name: Ground, id: ground, level: 0}]
+areas: [{name: Garage, id: garage, floor: ground}, {name: Study, id: study, floor: ground}]
+entities:
+  - {name: Garage Door Opener, id: switch.gdo_1, area: garage, state: "off"}
+  - {name: Side Gate Buzzer, id: switch.buzz_2, area: garage, state: "off"}
+  - {name: Garage Light, id: light.garage_3, area: garage, state: "off"}
+  - {name: Desk Fan Plug, id: switch.plug_4, area: study, state: "off"}
+  - {name: Roller Door, id: cover.roller_5, area: garage, state: closed, attributes: {device_class: garage}}
+""")
+    registry.service("load_home")(db, spec(home))
+    assert "Garage Door Opener" in requires_confirmation(db, "turn_on", {"device": "garage door opener"})
+    assert requires_confirmation(db, "turn_off", {"device": "side gate buzzer"})
+    assert requires_confirmation(db, "open", {"device": "roller door"})  # a garage door by its kind
+    assert requires_confirmation(db, "turn_on", {"device": "garage light"}) is None
+    assert requires_confirmation(db, "turn_on", {"device": "desk fan plug"}) is None

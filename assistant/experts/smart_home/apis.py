@@ -180,6 +180,9 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     garage = [d.name for d in devices if changes.is_garage_door(d)]
     if opening and garage:
         return f"This would open {describe.names(garage)}."
+    openers = [d.name for d in devices if changes.operates_entry(d)]
+    if openers and name in ("turn_on", "turn_off", "open", "close"):
+        return f"This would operate {describe.names(openers)}."
     return None
 
 

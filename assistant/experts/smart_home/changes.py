@@ -15,6 +15,7 @@ ATTRIBUTE_DOMAINS = {
 }
 DEFAULT_TEMPERATURE_RANGE = (7.0, 35.0)
 GARAGE_WORDS = {"garage", "gate"}
+ENTRY_WORDS = GARAGE_WORDS | {"opener", "buzzer", "intercom"}  # what a switch that opens a way in is called
 
 State = tuple[str, dict[str, Any]]
 
@@ -154,6 +155,19 @@ def clamp_temperature(device: Device, value: float) -> tuple[float, bool]:
     return (int(clamped) if clamped.is_integer() else clamped), clamped != round(value * 2) / 2
 
 
+def _words(device: Device) -> set[str]:
+    return set(device.name.lower().split()) | set(device.id.split(".", 1)[-1].split("_")) \
+        | {w for alias in device.aliases for w in alias.lower().split()}
+
+
 def is_garage_door(device: Device) -> bool:
-    words = set(device.name.lower().split()) | set(device.id.split(".", 1)[-1].split("_"))
-    return device.domain == "cover" and bool(words & GARAGE_WORDS)
+    """A cover that opens a way into the home: by its kind (`device_class` garage or gate, as Home
+    Assistant marks it) or its name."""
+    kind = str(device.attributes.get("device_class", "")).lower()
+    return device.domain == "cover" and (kind in GARAGE_WORDS or bool(_words(device) & GARAGE_WORDS))
+
+
+def operates_entry(device: Device) -> bool:
+    """A switch or button that works a garage door, gate or door (an opener, a buzzer): switching it
+    either way opens a way into the home, whatever the switch is called in the model's words."""
+    return device.domain in ("switch", "button") and bool(_words(device) & ENTRY_WORDS)
