@@ -21,7 +21,7 @@ class SlotQuestions:
     def _answers_slot(self, plan: Plan) -> bool:
         """If a call is waiting for a value and these words give it, the plan is that call,
         complete. "Never mind" drops the call; a new request drops it and is routed as usual."""
-        waiting = waiting_slot(self.db, self.clock.now())
+        waiting = waiting_slot(self.db, self.clock.now(), plan.utterance.area)
         if waiting is None:
             return False
         pending_id, pending = waiting
@@ -38,14 +38,14 @@ class SlotQuestions:
             return False
         close_pending(self.db, pending_id, "answered")
         said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
-        plan.utterance = plan.utterance.model_copy(update={"text": said, "area": pending.area or plan.utterance.area})
+        plan.utterance = plan.utterance.model_copy(update={"text": said})
         plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot",
                                  args={**pending.args, pending.slot: value})
         return True
 
-    def _drop_question(self) -> None:
+    def _drop_question(self, plan: Plan) -> None:
         """Forget the value question just asked (another call settled the request)."""
-        waiting = waiting_slot(self.db, self.clock.now())
+        waiting = waiting_slot(self.db, self.clock.now(), plan.utterance.area)
         if waiting is not None:
             close_pending(self.db, waiting[0], "dropped")
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from assistant.timeparse import TimeParseError, describe_due, mentions_recurrence, parse_when
-from assistant.words import POLITE, command, is_question
+from assistant.words import POLITE, command
 
 # words a delay clause opens with ("in 20 minutes", "at 7", "tomorrow at 7am", "after an hour");
 # a clause that opens otherwise must close with "from now" ("half an hour from now")
@@ -22,6 +22,11 @@ OPENERS = frozenset("in at after tomorrow tonight today on this next".split())
 TRAILING_POLITENESS = re.compile(r"(?:[\s,]+(?:please|thanks|thank you|for me|ok|okay))+\W*$", re.IGNORECASE)
 # "cancel that", "never mind" right after a command was put off: do not do it after all
 UNDO_WORDS = re.compile(r"^(?:cancel|never ?mind|forget(?: about)?|abort)(?: it| that| then)*$")
+# a question about a time ("what's on at 7"), not a command put off; "have the coffee maker come on
+# at 7" is a command (its "have" is not a question's)
+# ("could you …" is already stripped as politeness by `command`)
+ASKING = re.compile(r"^(?:what|when|where|who|whose|why|how|which|is|are|was|were|do|does|did|will|would|can|"
+                    r"could|should)\b")
 PRONOUNS = {"my": "your", "me": "you", "our": "your", "us": "you", "i": "you", "mine": "yours"}
 
 
@@ -38,7 +43,7 @@ class Delay:
 def split_delay(text: str, now: datetime) -> Delay | None:
     """The one-off time clause that opens or closes a command, or None (no clause, a question,
     a recurring schedule, or nothing left of the command without it)."""
-    if mentions_recurrence(text) or is_question(command(text)):
+    if mentions_recurrence(text) or ASKING.match(command(text)):
         return None
     body = TRAILING_POLITENESS.sub("", text.strip()).rstrip(" .!?")
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
@@ -57,6 +62,8 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
     words = clause.lower().split()
     if not rest or not words or not (words[0] in OPENERS or words[-2:] == ["from", "now"]):
         return None
+    if words[0] == "on" and len(words) > 1 and words[1] in OPENERS:
+        return None  # "put the light on at 5 pm": "on" belongs to the command
     try:
         schedule = parse_when(clause, now)
     except TimeParseError:

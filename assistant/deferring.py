@@ -32,8 +32,10 @@ class Deferring:
         delay = deferral.split_delay(text, now) if defer else None
         if delay is None:
             return
-        # "remind me … at 7", "an alarm at 7": the time is the call's own argument
-        meant = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
+        # "remind me … at 7", "an alarm at 7": the time is the call's own argument. The command
+        # alone says whose it is ("turn off the tv" is a device's), not the whole request ("… in
+        # half an hour" sounds like a timer)
+        meant = cues.pinned_expert(self.registry, text) or self._classifier().guess(delay.command).expert
         if not self._defers(meant):
             return
         plan.delay = delay

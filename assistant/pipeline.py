@@ -215,7 +215,7 @@ class Assistant(SlotQuestions, Deferring):
         else:
             if early is not None:
                 if early.reply.asks:  # the early call's question is not the one to ask
-                    self._drop_question()
+                    self._drop_question(plan)
                 self._undo(early)
             reply = self._act(plan, record.confirmed, started)
             if early is not None:
@@ -238,7 +238,7 @@ class Assistant(SlotQuestions, Deferring):
         idle_query = reply.api == "query" and not is_question(plan.utterance.text)
         if not same_effect and (failed_call or idle_query) and early.result.ok:
             if reply.asks:  # the proposal had the value the confirmer's call asked for
-                self._drop_question()
+                self._drop_question(plan)
             redo = self._execute(plan, early.spec, early.reply.args, "router", started)
             record.rolled_back, record.fallback = False, True
             reply = redo.reply

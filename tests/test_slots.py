@@ -173,3 +173,21 @@ def test_a_yes_from_another_room_does_not_confirm(tmp_path):
     assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "locked"
     assistant.handle("yes", area="hallway")  # still waiting where it was asked
     assert next(d for d in list_devices(assistant.db) if d["id"].startswith("lock."))["state"] == "unlocked"
+
+
+def test_an_alarm_for_a_day_but_no_time_asks_what_time(tmp_path):
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.set_alarm", "args": {"time": "on saturday"}})
+    reply = assistant.handle("I'll need an alarm on saturday")
+    assert reply.asks == "time" and list_timers(assistant.db, assistant.clock.now()) == []
+    reply = assistant.handle("ten past seven")
+    assert reply.ok and reply.api == "set_alarm"
+
+
+def test_a_reminder_whose_text_is_only_the_request_asks_what_about(tmp_path):
+    assistant = _assistant(tmp_path, "reminders")
+    confirmer(assistant).enqueue({"api": "reminders.create", "args": {"text": "make a reminder for 8 am", "when": "at 8 am"}})
+    reply = assistant.handle("make a reminder for 8 am")
+    assert reply.asks == "text"
+    reply = assistant.handle("renew the parking permit")
+    assert reply.ok and list_reminders(assistant.db)[0]["text"] == "renew the parking permit"

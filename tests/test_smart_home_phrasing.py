@@ -347,7 +347,7 @@ def test_a_switch_that_opens_the_garage_needs_a_yes_whatever_it_is_called(tmp_pa
     """Sensitivity follows what a device does: a garage door opener modelled as a switch asks first,
     either way it is switched; an ordinary switch and a garage light do not."""
     from assistant.app import default_registry, open_state
-    from assistant.experts.smart_home.apis import requires_confirmation
+    from assistant.experts.smart_home.apis import find_targets, requires_confirmation
 
     registry = default_registry()
     db = open_state(registry, tmp_path / "state.db")
@@ -369,3 +369,6 @@ entities:
     assert requires_confirmation(db, "open", {"device": "roller door"})  # a garage door by its kind
     assert requires_confirmation(db, "turn_on", {"device": "garage light"}) is None
     assert requires_confirmation(db, "turn_on", {"device": "desk fan plug"}) is None
+    everything = find_targets(db, "turn_off", {"area": "garage"})[0]  # a group leaves the opener alone
+    assert [d.id for d in everything] == ["light.garage_3"]
+    assert requires_confirmation(db, "turn_off", {"area": "garage"}) is None

@@ -100,7 +100,19 @@ def _clean_text(text: str, when: str) -> str:
         text = re.sub(re.escape(when.strip()), " ", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:remind me\s+)?to\s+", "", text.strip(), flags=re.IGNORECASE)
     text = " ".join(text.split()).rstrip(".!?,;: ")
+    timed = re.search(r"\s+(?:for|at|on|by)\s+(.+)$", text, flags=re.IGNORECASE)
+    if timed and _is_time(timed[1]):  # "set a reminder for 5 pm" written whole as the text
+        text = text[:timed.start()]
+    text = re.sub(r"(?:\s+(?:for|at|on|by))+$", "", text, flags=re.IGNORECASE)  # left by the time taken out
     return "" if _NO_CONTENT.fullmatch(text) else text
+
+
+def _is_time(phrase: str) -> bool:
+    try:
+        parse_when(phrase, datetime(2000, 1, 3, 0, 1))
+    except TimeParseError:
+        return False
+    return True
 
 
 # what the model writes as a reminder's text when the user said none ("set a reminder")

@@ -19,6 +19,7 @@ from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import TimeParseError, describe_due, format_duration, parse_clock_time, parse_duration
+from assistant.words import digits
 
 ACTIVE = ("running", "paused")
 
@@ -187,11 +188,17 @@ def start(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionR
                         data=_public(row, ctx.clock.now()), undo={"timer_id": row["id"]})
 
 
+# what makes a phrase a time to ring at: a number ("7", "6:30", "half past 6") or noon/midnight
+_CLOCK_TIME = re.compile(r"\d|\b(?:noon|midday|midnight)\b")
+
+
 @api(speculative_safe=True, undo=_undo_delete,
      slots={"time": Slot("clock", "What time should the alarm go off?")})
 def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionResult:
     """Set an alarm for a clock time ('6:30 am', 'seven', 'noon'), the next time it comes."""
     now = ctx.clock.now()
+    if not _CLOCK_TIME.search(digits(time)):  # "tomorrow", "in the morning": a day, not a time to ring
+        return ActionResult(ok=False, reply="What time should the alarm go off?", missing="time")
     try:
         at = parse_clock_time(time, now)
     except TimeParseError as exc:

@@ -102,10 +102,12 @@ def take_pending(db: sqlite_utils.Database, now: datetime, status: str,
     return _pending(row) if fresh else None
 
 
-def waiting_slot(db: sqlite_utils.Database, now: datetime) -> tuple[int, PendingAction] | None:
-    """The fresh call waiting for a value (its id, and the call), without claiming it; stale ones expire."""
+def waiting_slot(db: sqlite_utils.Database, now: datetime,
+                 area: str | None = None) -> tuple[int, PendingAction] | None:
+    """The fresh call waiting for a value from `area` (its id, and the call), without claiming it;
+    stale ones expire."""
     row = _waiting(db, for_slot=True)
-    if row is None:
+    if row is None or row[6] != area:
         return None
     if not _fresh(row[1], now):
         close_pending(db, row[0], "expired")

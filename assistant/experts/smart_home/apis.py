@@ -138,7 +138,10 @@ def heard_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any]
         heard, retried = sounds_like.resolve_heard(home, device, args.get("area"), args.get("device_type"),
                                                    said, here=here, allowed=allowed, bulk=bulk)
         found = retried or found
-    return read_devices(db, found.device_ids) if not found.problem else [], found.problem, heard
+    devices = read_devices(db, found.device_ids) if not found.problem else []
+    if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
+        devices = [d for d in devices if not changes.operates_entry(d)]
+    return devices, found.problem, heard
 
 
 def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
