@@ -266,6 +266,11 @@ def test_daemon_runs_in_real_time_takes_webhook_events_and_stops_cleanly_on_ctrl
         assert notifications.list_notifications(ctx.db)[0]["text"].startswith("Package delivered: front-cam saw")
     finally:
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=10)
+        try:
+            out, err = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:  # report what the daemon was doing, not only that it hung
+            process.kill()
+            out, err = process.communicate()
+            raise AssertionError(f"the daemon did not stop within 10 s of Ctrl-C:\n{out}\n{err}")
     assert process.returncode == 0, err
     assert "Scheduler stopped." in out and "Package delivered" in out

@@ -20,6 +20,6 @@ def respond(ctx: ExpertContext) -> ActionResult:
     return ActionResult(reply=reply or "Hmm, I'm not sure what to say to that.")
 
 
-EXPERT = build_expert("chat", "conversation and general-knowledge questions answered from what the "
-                      "assistant already knows", [respond], capability="a chat",
+EXPERT = build_expert("chat", "conversation, jokes, fun facts and trivia, and general-knowledge questions "
+                      "answered from what the assistant already knows", [respond], capability="a chat",
                       examples=Path(__file__).with_suffix(".jsonl"))
