@@ -262,7 +262,8 @@ class Assistant(SlotQuestions, Deferring):
         key = f"{spec.qualified} {json.dumps(args, sort_keys=True, default=str)}"
         if key not in plan.vetted:
             now, said = self.clock.now(), _said(plan)
-            args = guardrails.in_users_words(spec, args, said, now)
+            if plan.decision is None or plan.decision.source != "slot":  # an answer is already the user's words
+                args = guardrails.in_users_words(spec, args, said, now)
             args = guardrails.without_made_up(spec, args, said, self.registry.expert(spec.expert).inferred)
             plan.vetted[key] = Vetted(args=args, ungrounded=guardrails.ungrounded_arguments(spec, args, said, now),
                                       question=guardrails.confirmation_question(self.registry, spec, args,

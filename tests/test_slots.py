@@ -191,3 +191,14 @@ def test_a_reminder_whose_text_is_only_the_request_asks_what_about(tmp_path):
     assert reply.asks == "text"
     reply = assistant.handle("renew the parking permit")
     assert reply.ok and list_reminders(assistant.db)[0]["text"] == "renew the parking permit"
+
+
+def test_an_answered_time_is_taken_as_answered_not_merged_with_the_first_words(tmp_path):
+    """"an alarm for tomorrow" → "What time?" → "half past six": 6:30 in the morning (the next one),
+    not "tomorrow half past six" read as evening."""
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.set_alarm", "args": {"time": "tomorrow"}})
+    assert assistant.handle("could you set me an alarm for tomorrow").asks == "time"
+    assert assistant.handle("twenty past five").ok
+    [alarm] = list_timers(assistant.db, assistant.clock.now())
+    assert alarm["remaining_s"] == int((datetime(2026, 12, 3, 5, 20) - EVENING).total_seconds())
