@@ -274,3 +274,25 @@ def test_daemon_runs_in_real_time_takes_webhook_events_and_stops_cleanly_on_ctrl
             raise AssertionError(f"the daemon did not stop within 10 s of Ctrl-C:\n{out}\n{err}")
     assert process.returncode == 0, err
     assert "Scheduler stopped." in out and "Package delivered" in out
+
+
+def test_the_daemon_stops_on_ctrl_c_even_when_started_with_it_ignored_and_blocked(tmp_path):
+    """Both an ignored SIGINT and a blocked signal mask pass through exec (a parent that loaded native
+    libraries can hand either on): the daemon still stops cleanly on Ctrl-C."""
+    def hostile_parent():
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+    env = {**os.environ, "ASSISTANT_HOME": str(tmp_path / "home")}
+    env.pop("ASSISTANT_NOW", None)
+    process = subprocess.Popen([sys.executable, "-m", "assistant.cli.main", "daemon"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=hostile_parent)
+    try:
+        assert "Scheduler running" in process.stdout.readline()
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0, err
+    assert "Scheduler stopped." in out

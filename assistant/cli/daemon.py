@@ -50,7 +50,11 @@ def _run(scheduler, clock: Clock, webhook_port: int | None, webhook_host: str) -
     from assistant.scheduler.webhook import start_webhook
 
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # Ctrl-C and SIGTERM stop it cleanly whatever it inherited from whoever started it (an ignored
+    # SIGINT, a blocked signal mask: both pass through exec)
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stop.set())
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     webhook = start_webhook(database_path(), clock, webhook_port, webhook_host) if webhook_port is not None else None
     if webhook:
         console.print(f"Webhook: POST {webhook.url} (bearer token in {user_dir() / 'webhook_token'})",
