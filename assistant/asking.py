@@ -9,7 +9,7 @@ from assistant import slots
 from assistant.messages import Decision, PendingAction, Reply
 from assistant.plan import Plan
 from assistant.registry import ApiSpec
-from assistant.routing import cues, fastpath, rules
+from assistant.routing import fastpath, rules
 from assistant.storage.core_tables import close_pending, park_action, waiting_slot
 
 NEVER_MIND = "OK, never mind."
@@ -51,16 +51,13 @@ class SlotQuestions:
 
     def _new_request(self, text: str, asked: ApiSpec) -> bool:
         """Do these words make a whole other request (a command shape of another API)?"""
-        expert = cues.pinned_expert(self.registry, text) or self._classifier().guess(text).expert
-        proposal = rules.propose(self.registry, text, expert, self.clock.now())
+        proposal = rules.propose(self.registry, text, self._meant_expert(text), self.clock.now())
         return proposal is not None and proposal.qualified != asked.qualified
 
     def _in_scope(self, plan: Plan, expert: str) -> bool:
         """Is this request the expert's, by its cues or the classifier (so a value it lacks is worth
         asking for), rather than something no expert serves that the model forced into a call?"""
-        text = plan.utterance.text
-        guess = plan.guess or self._classifier().guess(text)
-        return (cues.pinned_expert(self.registry, text) or guess.expert) == expert
+        return self._meant_expert(plan.utterance.text, plan.guess) == expert
 
     def _ask(self, plan: Plan, call: PendingAction, question: str) -> Reply:
         """Ask for the value a call lacks (`call.slot`), and park the call until the answer."""

@@ -10,7 +10,6 @@ from assistant import deferral
 from assistant.messages import Decision, Reply, Utterance
 from assistant.plan import Plan
 from assistant.registry import ApiSpec, ValidationError
-from assistant.routing import cues
 from assistant.routing.context import RECENT
 from assistant.storage.core_tables import log_action, mark_undone, park_action
 from assistant.storage.scheduled import cancel_scheduled, last_scheduling, schedule_action
@@ -35,10 +34,10 @@ class Deferring:
         # "remind me … at 7", "an alarm at 7": the time is the call's own argument. The command
         # alone says whose it is ("turn off the tv" is a device's), not the whole request ("… in
         # half an hour" sounds like a timer)
-        meant = cues.pinned_expert(self.registry, text) or self._classifier().guess(delay.command).expert
-        if not self._defers(meant):
+        guess = self._classifier().guess(delay.command)
+        if not self._defers(self._meant_expert(text, guess)):
             return
-        plan.delay = delay
+        plan.delay, plan.guess = delay, guess  # the command is what the fast router routes: guessed once
         plan.utterance = plan.utterance.model_copy(update={"text": delay.command})
 
     def _defers(self, expert: str) -> bool:

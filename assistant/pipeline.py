@@ -20,7 +20,7 @@ from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utt
 from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, Registry
 from assistant.routing import cues, fastpath, rules
-from assistant.routing.classifier import Classifier, default_classifier
+from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
 from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
@@ -181,14 +181,19 @@ class Assistant(SlotQuestions, Deferring):
         enough to skip the confirmer, and the classifier's guess."""
         began = time.perf_counter()
         text = plan.utterance.text
-        plan.guess = self._classifier().guess(text)
+        plan.guess = plan.guess or self._classifier().guess(text)  # (a deferral may have guessed already)
         if self.routing.speculation and not is_follow_up(text):  # a follow-up: the confirmer's job
-            expert = cues.pinned_expert(self.registry, text) or plan.guess.expert
+            expert = self._meant_expert(text, plan.guess)
             plan.proposal = self._in_users_words(plan, rules.propose(self.registry, text, expert, self.clock.now()))
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
+
+    def _meant_expert(self, text: str, guess: ExpertGuess | None = None) -> str:
+        """The expert these words are for: the one a cue pins, else the classifier's guess (made
+        now if not given)."""
+        return cues.pinned_expert(self.registry, text) or (guess or self._classifier().guess(text)).expert
 
     def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
         """The decision with its values as the user said them (times, durations: assistant/slots.py),
