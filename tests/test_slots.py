@@ -202,3 +202,19 @@ def test_an_answered_time_is_taken_as_answered_not_merged_with_the_first_words(t
     assert assistant.handle("twenty past five").ok
     [alarm] = list_timers(assistant.db, assistant.clock.now())
     assert alarm["remaining_s"] == int((datetime(2026, 12, 3, 5, 20) - EVENING).total_seconds())
+
+
+@pytest.mark.parametrize("content, says", [
+    ("- id: x\n  turns: [ {text: hi\n", "not valid YAML"),
+    ("id: x\n", "expected a list of conversations"),
+    ("- id: x\n", "conversation 1"),
+])
+def test_a_malformed_conversation_file_is_a_clear_error(tmp_path, content, says):
+    from typer.testing import CliRunner
+
+    from assistant.cli.main import app
+
+    path = tmp_path / "conversations.yaml"
+    path.write_text(content)
+    result = CliRunner().invoke(app, ["eval", str(path)])
+    assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output

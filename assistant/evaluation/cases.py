@@ -72,8 +72,14 @@ def load_conversations(path: Path) -> list[list[EvalCase]]:
     """Multi-turn conversations (YAML: [{id, home, now, area?, turns: [{text, expect}]}])."""
     import yaml
 
+    try:
+        items = yaml.safe_load(path.read_text()) or []
+    except yaml.YAMLError as exc:
+        raise EvalFileError(f"{path} is not valid YAML: {exc}") from None
+    if not isinstance(items, list):
+        raise EvalFileError(f"{path}: expected a list of conversations")
     conversations = []
-    for number, item in enumerate(yaml.safe_load(path.read_text()) or [], start=1):
+    for number, item in enumerate(items, start=1):
         try:
             shared = {k: item[k] for k in ("home", "now", "area", "source") if k in item}
             turns = [EvalCase.model_validate({**shared, "id": f"{item['id']}.{i}", **turn})
