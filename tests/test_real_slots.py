@@ -1,4 +1,5 @@
-"""Issue 19 on the real models: values kept as said, missing values asked for, undo, small talk.
+"""Issue 19 on the real models: values kept as said, missing values asked for, undo, small talk,
+smart-home phrasing.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -34,6 +35,12 @@ CONVERSATIONS = [
      ("tomorrow at 8am", {"reminders": [{"text_contains": "defrost the chicken", "due": "2026-12-04T08:00:00"}]})],
     [("timer please", {"asks": True, "declined": False, "expert": "timers"}),
      ("actually never mind", {"timers": []})],
+    # smart-home phrasing (kinds 5-7): ends of scales, a synonym of a room, a bare device name
+    [("dim the bedside lamp to its lowest", {"devices": {"light.bedside_lamp_3c5e": {"state": "on",
+                                                                                     "attributes": {"brightness": 1}}}})],
+    [("turn the heat up a couple of degrees", {"devices": {"climate.thermostat_5a6b": {"attributes": {"temperature": 22}}}})],
+    [("lights on in the bath", {"devices": {"light.bathroom_mirror_9c1e": {"state": "on"}}})],
+    [("the night light please", {"devices": {"light.kids_night_light_7a9c": {"state": "on"}}})],
     [("turn on the coffee maker", {"devices": {"switch.coffee_maker_5e6f": {"state": "on"}}}),
      ("forget the last thing I asked", {"expert": "system", "devices": {"switch.coffee_maker_5e6f": {"state": "off"}}})],
 ]
