@@ -5,6 +5,8 @@ slot it lacks (across processes, in chat and voice alike); see assistant/slots.p
 """
 from __future__ import annotations
 
+from pydantic import ValidationError
+
 from assistant import slots
 from assistant.messages import Decision, PendingAction, Reply
 from assistant.plan import Plan
@@ -36,11 +38,15 @@ class SlotQuestions:
         if value is None or quick is not None or self._new_request(text, spec):
             close_pending(self.db, pending_id, "dropped")
             return False
+        try:  # the answer as the argument's type ("22" for a temperature is 22.0)
+            args = spec.validate({**pending.args, pending.slot: value})
+        except ValidationError:
+            close_pending(self.db, pending_id, "dropped")
+            return False
         close_pending(self.db, pending_id, "answered")
         said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
         plan.utterance = plan.utterance.model_copy(update={"text": said})
-        plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot",
-                                 args={**pending.args, pending.slot: value})
+        plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot", args=args)
         return True
 
     def _drop_question(self, plan: Plan) -> None:

@@ -19,9 +19,9 @@ from typing import Callable, Literal
 
 from assistant.timeparse import (TimeParseError, extract_duration_phrase, extract_time_phrase, parse_clock_time,
                                  parse_duration, parse_when)
-from assistant.words import tokens
+from assistant.words import NUMBER, quantities, tokens
 
-Kind = Literal["duration", "clock", "when", "text"]
+Kind = Literal["duration", "clock", "when", "number", "text"]
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,23 @@ def _when(phrase: str, now: datetime) -> tuple:
     return schedule.due, schedule.rrule
 
 
-PARSERS: dict[str, Callable[[str, datetime], object]] = {"duration": _duration, "clock": _clock, "when": _when}
+def _number_phrase(said: str) -> str | None:
+    """The first number the user said, as digits ("twenty two degrees" -> "22", "halfway" -> "50")."""
+    found = NUMBER.search(quantities(said))
+    if found:
+        return found.group(0)
+    return "50" if re.search(r"\bhalf(?:way)?\b", said.lower()) else None
+
+
+def _number(phrase: str, now: datetime) -> float:
+    found = _number_phrase(phrase)
+    if found is None:
+        raise ValueError(f"no number in {phrase!r}")
+    return float(found)
+
+
+PARSERS: dict[str, Callable[[str, datetime], object]] = {"duration": _duration, "clock": _clock, "when": _when,
+                                                           "number": _number}
 
 
 def _clock_phrase(said: str) -> str | None:
@@ -56,7 +72,8 @@ def _clock_phrase(said: str) -> str | None:
 
 
 EXTRACTORS: dict[str, Callable[[str], str | None]] = {
-    "duration": extract_duration_phrase, "clock": _clock_phrase, "when": extract_time_phrase}
+    "duration": extract_duration_phrase, "clock": _clock_phrase, "when": extract_time_phrase,
+    "number": _number_phrase}
 # words a reformatted time may add or drop without changing what the user meant
 _FORMAT_WORDS = frozenset({"00", "am", "pm", "at", "on", "in", "for", "o", "clock", "m", "a", "the"})
 
@@ -109,18 +126,32 @@ def grounded(kind: Kind, value: str, said: str, now: datetime) -> bool:
     return meant is not None and meaning(kind, value, now) == meant
 
 
-_ANSWER_LEAD = re.compile(r"^(?:(?:um|uh|er|ok|okay|oh|well|so|make it|let's say|lets say|say|about|"
+_ANSWER_LEAD = re.compile(r"^(?:(?:um|uh|er|ok|okay|oh|well|so|make it|set it to|put it (?:on|at)|let's say|"
+                          r"lets say|say|about|"
                           r"around|maybe|for|to|that|it's|its|it is|i need to|i have to|remind me to|"
                           r"remind me)\s+)+", re.IGNORECASE)
 
 
+_NUMBER_WORDS = frozenset("degrees degree percent per cent celsius centigrade fahrenheit c f please thanks points "
+                          "point level setting half halfway the way of about around um uh er ok okay oh so well maybe just".split())
+
+
+def _only_a_number(text: str) -> bool:
+    """Is this answer a number and nothing else but its unit ("22 degrees", "sixty percent")?"""
+    said = quantities(text.lower())
+    words = re.findall(r"[a-z]+", NUMBER.sub(" ", said))
+    return _number_phrase(text) is not None and all(w in _NUMBER_WORDS for w in words)
+
+
 def read_answer(kind: Kind, answer: str, now: datetime) -> str | None:
-    """An answer to a slot question as a value of its kind ("for ten minutes" → "ten minutes"),
-    or None when it is not one (then it is a new request, not an answer)."""
+    """An answer to a slot question as a value of its kind ("for ten minutes" → "ten minutes",
+    "make it twenty two" → "22"), or None when it is not one (then it is a new request, not an answer)."""
     text = _ANSWER_LEAD.sub("", answer.strip().rstrip(".!?")).strip()
     if not text:
         return None
     if kind == "text":
         return text
+    if kind == "number" and not _only_a_number(text):
+        return None  # "the kitchen one", "ten minutes": not a level
     phrase = said_phrase(kind, text) or text
     return phrase if meaning(kind, phrase, now) is not None else None

@@ -41,10 +41,15 @@ def numbers(text: str) -> list[float]:
 QUANTITIES = ((re.compile(r"\b(?:a )?couple(?: of)?\b|\ba pair of\b"), "2"), (re.compile(r"\ba few\b"), "3"))
 
 
+# spoken fractions of a number: "nineteen and a half" -> 19.5, "twenty one point five" -> 21.5
+FRACTIONS = ((re.compile(r"\b(\d+) and a half\b"), r"\1.5"), (re.compile(r"\b(\d+) point (\d+)\b"), r"\1.\2"))
+
+
 def quantities(text: str) -> str:
-    """`digits(text)` with vague counts as numbers: 'up a couple of degrees' -> 'up 2 degrees'."""
+    """`digits(text)` with vague counts and spoken fractions as numbers: 'up a couple of degrees'
+    -> 'up 2 degrees', 'nineteen and a half' -> '19.5'."""
     text = digits(text)
-    for pattern, number in QUANTITIES:
+    for pattern, number in (*QUANTITIES, *FRACTIONS):
         text = pattern.sub(number, text)
     return text
 

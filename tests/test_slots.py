@@ -59,6 +59,11 @@ def test_a_slot_is_grounded_by_meaning_not_by_spelling(kind, value, said, ground
     ("when", "the garage door", None),
     ("clock", "quarter past seven", "quarter past 7"),
     ("text", "to pick up the dry cleaning", "pick up the dry cleaning"),
+    ("number", "make it twenty one degrees", "21"),
+    ("number", "um, sixty percent", "60"),
+    ("number", "halfway", "50"),
+    ("number", "the one in the study", None),  # "one" is no level
+    ("number", "fifteen minutes", None),
 ])
 def test_an_answer_is_read_as_a_value_of_the_slots_kind(kind, answer, value):
     assert slots.read_answer(kind, answer, EVENING) == value
@@ -218,3 +223,41 @@ def test_a_malformed_conversation_file_is_a_clear_error(tmp_path, content, says)
     path.write_text(content)
     result = CliRunner().invoke(app, ["eval", str(path)])
     assert result.exit_code == 1 and says in result.output and "Traceback" not in result.output
+
+
+def _attributes(assistant, device_id):
+    [device] = [d for d in list_devices(assistant.db) if d["id"] == device_id]
+    return device["state"], device["attributes"]
+
+
+THERMOSTAT, LAMP = "climate.hallway_thermostat_c0de", "light.living_room_lamp_a19e"
+
+
+def test_a_level_nobody_said_is_asked_for_and_the_answer_sets_it(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.set_temperature",
+                                  "args": {"temperature": 21, "device_type": "thermostat"}})  # 21 made up
+    reply = assistant.handle("can you set the thermostat")
+    assert reply.asks == "temperature" and not reply.declined
+    assert _attributes(assistant, THERMOSTAT)[1]["temperature"] == 20
+    reply = assistant.handle("make it nineteen and a half")
+    assert reply.ok and reply.api == "set_temperature"
+    assert _attributes(assistant, THERMOSTAT)[1]["temperature"] == 19.5
+
+
+def test_a_way_to_go_without_a_level_is_one_step_not_a_question(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.set_brightness",
+                                  "args": {"brightness": 90, "device": "living room lamp"}})  # made up
+    reply = assistant.handle("dim the living room lamp")
+    assert reply.ok and reply.asks is None
+    assert _attributes(assistant, LAMP) == ("on", {"brightness": 50})
+
+
+def test_a_colour_nobody_said_is_asked_for(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.set_color", "args": {"color": "blue", "device": "bedroom lamp"}})
+    reply = assistant.handle("change the colour of the bedroom lamp")
+    assert reply.asks == "color" and not reply.declined
+    reply = assistant.handle("green")
+    assert reply.ok and _attributes(assistant, "light.bedroom_lamp_5e8f")[1]["color"] == "green"

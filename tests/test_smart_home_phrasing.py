@@ -212,6 +212,13 @@ def test_a_device_by_part_of_its_name(db):
     ("make it 3 degrees warmer", "temperature", 23, Level(delta=3)),
     ("set the heat to 22 by 6 pm", "temperature", 22, Level(value=22)),
     ("set the arc lamp to 40", "brightness", 40, Level(value=40)),
+    ("set the heating to nineteen and a half", "temperature", 19.5, Level(value=19.5)),
+    ("dim the arc lamp", "brightness", 30, Level(delta=-10)),  # a way, no level: one step
+    ("it's far too dark in the lounge", "brightness", 100, Level(delta=10)),
+    ("it is freezing in the study", "temperature", 23, Level(delta=1)),
+    ("the music is too loud", "volume", 20, Level(delta=-10)),
+    ("set the thermostat", "temperature", 21, Level()),  # no level said: ask
+    ("change the brightness of the arc lamp", "brightness", 60, Level()),
 ])
 def test_read_setting(said, attribute, value, expected):
     assert read_setting(said, attribute, value) == expected
@@ -224,7 +231,8 @@ def test_read_setting(said, attribute, value, expected):
     ("a bit cooler please", "temperature", -2, Level(delta=-1)),
     ("turn the hi-fi down a bit", "volume", -25, Level(delta=-10)),
     ("turn the hi-fi down by 25", "volume", -25, Level(delta=-25)),
-    ("crank up the hi-fi", "volume", 20, Level(delta=20)),
+    ("crank up the hi-fi", "volume", 20, Level(delta=10)),  # a way, no amount: one step
+    ("lower the heating", "temperature", -3, Level(delta=-1)),
 ])
 def test_read_change(said, attribute, delta, expected):
     assert read_change(said, attribute, delta) == expected
@@ -238,7 +246,7 @@ def test_read_change(said, attribute, delta, expected):
     ("adjust", "dim the arc lamp all the way down",
      {"attribute": "brightness", "delta": -100, "device": "arc lamp"}, ARC, ("on", {"brightness": 1})),
     ("adjust", "dim the arc lamp", {"attribute": "brightness", "delta": -60, "device": "arc lamp"},
-     ARC, ("on", {"brightness": 1})),             # dimming never switches a light off
+     ARC, ("on", {"brightness": 40})),            # one step, not the model's made-up amount
     ("set_brightness", "arc lamp to max", {"brightness": 80, "device": "arc lamp"}, ARC, ("on", {"brightness": 100})),
     ("set_fan_speed", "ceiling fan at the lowest speed", {"percentage": 0, "device": "ceiling fan"},
      CEILING_FAN, ("on", {"percentage": 25, "percentage_step": 25})),  # its own smallest step

@@ -1,9 +1,10 @@
 """What the user's words say about a level, beyond the number the model wrote.
 
 "the lowest" is the lowest level that is still on (a light at 1%, not off), "max", "full blast" and
-"highest" the top of the scale (a thermostat's own `max_temp`), "halfway" 50, "a bit" one default
-step, and "a couple of degrees" 2. A 0 the user never said as "0" or "off" is the lowest on-level.
-Numbers the user did say always stand. Pure functions of the utterance, table-tested.
+"highest" the top of the scale (a thermostat's own `max_temp`), "halfway" 50, "a couple of degrees"
+2, and a way to go with no amount ("dim the lights", "a bit warmer", "it's too dark") one default
+step. A 0 the user never said as "0" or "off" is the lowest on-level. Numbers the user did say
+always stand; a level the user gave no word for is not guessed (`Level.unsaid`: ask). Pure functions of the utterance, table-tested.
 """
 from __future__ import annotations
 
@@ -30,6 +31,10 @@ DOWN = re.compile(r"\b(?:down|lower|decrease|reduce|drop|cut|cooler|colder|cool|
                   r"quieter|softer|slower|less|turn it down)\b")
 UP = re.compile(r"\b(?:up|raise|lift|higher|increase|brighter|brighten|louder|warmer|hotter|heat up|"
                 r"faster|more|boost|bump|crank)\b")
+# a complaint names the way to go: "it's too dark in here" raises, "it's boiling" lowers
+TOO_LOW = re.compile(r"\btoo (?:dark|dim|quiet|cold|chilly|cool|slow|low)\b"
+                     r"|\b(?:freezing|chilly|gloomy|can't hear|cannot hear|can't see|cannot see)\b")
+TOO_HIGH = re.compile(r"\btoo (?:bright|loud|hot|warm|fast|high|noisy)\b|\b(?:boiling|roasting|sweltering|stuffy)\b")
 OFF = re.compile(r"\b(?:off|out|zero|0|mute|muted|silent|silence|stop|kill)\b")
 _N = r"(\d+(?:\.\d+)?)"
 _UNIT = r"(?:degrees?|percent|%|points?|notch(?:es)?|steps?|levels?)"
@@ -50,9 +55,14 @@ class End(Enum):
 
 @dataclass(frozen=True)
 class Level:
-    """Set the level to `value`, or change it by `delta` (exactly one is given)."""
+    """Set the level to `value`, or change it by `delta`; neither when the user gave no level
+    and no way to go ("set the thermostat"): then the level is asked for (`unsaid`)."""
     value: float | End | None = None
     delta: float | None = None
+
+    @property
+    def unsaid(self) -> bool:
+        return self.value is None and self.delta is None
 
 
 def _words(said: str) -> str:
@@ -62,6 +72,8 @@ def _words(said: str) -> str:
 def direction(said: str) -> int:
     """-1 for words that lower ("dim", "turn it down"), 1 for words that raise, else 0."""
     text = _words(said)
+    if TOO_LOW.search(text) or TOO_HIGH.search(text):
+        return 1 if TOO_LOW.search(text) else -1
     return -1 if DOWN.search(text) else 1 if UP.search(text) else 0
 
 
@@ -80,6 +92,11 @@ def relative_amount(said: str) -> float | None:
         if found:
             return float(found.group(1))
     return None
+
+
+def some_way(said: str) -> bool:
+    """Whether the user asked for part of the way: an amount ("by 20") or a bit ("a little lower")."""
+    return relative_amount(said) is not None or bool(A_BIT.search(_words(said)))
 
 
 def step(attribute: str) -> float:
@@ -111,11 +128,11 @@ def read_setting(said: str | None, attribute: str, value: float) -> Level:
     end = _end(text, attribute)
     if end is not None:
         return Level(value=end)
-    if A_BIT.search(text) and direction(said):
+    if value == 0 and attribute in ON_LEVELS:  # "volume off"; "dim it right down" is still on
+        return Level(value=0 if said_off(said) else End.LOWEST)
+    if direction(said):  # "dim the lights", "it's too cold": one step that way, not a made-up level
         return Level(delta=direction(said) * step(attribute))
-    if value == 0 and attribute in ON_LEVELS and not said_off(said):
-        return Level(value=End.LOWEST)  # "dim it right down": still on
-    return Level(value=value)
+    return Level()  # "set the thermostat": no level said, none to guess
 
 
 def read_change(said: str | None, attribute: str, delta: float) -> Level:
@@ -130,6 +147,4 @@ def read_change(said: str | None, attribute: str, delta: float) -> Level:
     amount = relative_amount(said)
     if amount is not None:
         return Level(delta=sign * amount)
-    if A_BIT.search(text):
-        return Level(delta=sign * step(attribute))
-    return Level(delta=delta)
+    return Level(delta=sign * step(attribute))  # "turn it up", "a bit louder": one step, not a made-up amount

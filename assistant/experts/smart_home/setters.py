@@ -15,6 +15,7 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
+from assistant.slots import Slot
 from assistant.words import said_number
 from assistant.experts.smart_home import levels
 from assistant.experts.smart_home.apis import _restore, change, close, find_targets, requires_confirmation
@@ -31,61 +32,75 @@ def said_value(ctx: ExpertContext, value: float) -> bool:
     return said_number(ctx.utterance.text, value)
 
 
+# the question for a level the user did not give ("set the thermostat"), per attribute
+QUESTIONS = {"brightness": "What brightness should I set it to?",
+             "temperature": "What temperature should I set it to?",
+             "volume": "What volume should I set it to?",
+             "percentage": "What speed should I set it to?",
+             "position": "How far open should it be, in percent?"}
+LEVEL_SLOTS = {name: {name: Slot("number", question)} for name, question in QUESTIONS.items()}
+
+
 def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,
                    device_type: Phrase) -> ActionResult:
     level = levels.read_setting(ctx.said or None, attribute, value)
     return _apply(ctx, attribute, level, device, area, device_type)
 
 
+def _ask_level(attribute: str) -> ActionResult:
+    return ActionResult(ok=False, reply=QUESTIONS[attribute], missing=attribute)
+
+
 def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phrase, area: Phrase,
            device_type: Phrase) -> ActionResult:
+    if level.unsaid:
+        return _ask_level(attribute)
     if level.delta is not None:
         return change(ctx, attribute, level.delta, device, area, device_type)
     return set_values(ctx, device, area, device_type, **{attribute: level.value})
 
 
-@api(speculative_safe=True, undo=_restore, deferrable=True)
+@api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["brightness"])
 def set_brightness(ctx: ExpertContext, brightness: int, device: Phrase = None, area: Phrase = None,
                    device_type: Phrase = None) -> ActionResult:
     """Set light brightness in percent (dim or brighten to a level)."""
     return _set_or_adjust(ctx, "brightness", brightness, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore, deferrable=True)
+@api(speculative_safe=True, undo=_restore, deferrable=True,
+     slots={"color": Slot("text", "What colour should I make it?")})
 def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phrase = None,
               device_type: Phrase = None) -> ActionResult:
     """Set a light's colour by name."""
     return set_values(ctx, device, area, device_type, color=color)
 
 
-@api(speculative_safe=True, undo=_restore, deferrable=True)
+@api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["temperature"])
 def set_temperature(ctx: ExpertContext, temperature: float, device: Phrase = None,
                     area: Phrase = None, device_type: Phrase = None) -> ActionResult:
     """Set the thermostat's target temperature in degrees."""
     return _set_or_adjust(ctx, "temperature", temperature, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore, deferrable=True)
+@api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["position"])
 def set_position(ctx: ExpertContext, position: int, device: Phrase = None, area: Phrase = None,
                  device_type: Phrase = None) -> ActionResult:
     """Open blinds, shades or a garage door part way, in percent (100 = fully open)."""
     level = levels.read_setting(ctx.said or None, "position", position)
-    if level.value == position and not said_value(ctx, position):  # "lower the blinds": all the
-        way = levels.direction(ctx.said)                            # way, not a made-up level
-        move = close if way < 0 else open_cover if way > 0 else None
-        if move is not None:
-            return move(ctx, device, area, device_type)
+    if level.delta is not None and not said_value(ctx, position) and not levels.some_way(ctx.said):
+        move = close if level.delta < 0 else open_cover  # "lower the blinds": all the way
+        return move(ctx, device, area, device_type)
     return _apply(ctx, "position", level, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore, deferrable=True)
+@api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["volume"])
 def set_volume(ctx: ExpertContext, volume: int, device: Phrase = None, area: Phrase = None,
                device_type: Phrase = None) -> ActionResult:
     """Set a speaker's volume in percent."""
     return _set_or_adjust(ctx, "volume", volume, device, area, device_type)
 
 
-@api(speculative_safe=True, undo=_restore, deferrable=True)
+@api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["percentage"])
 def set_fan_speed(ctx: ExpertContext, percentage: int, device: Phrase = None, area: Phrase = None,
                   device_type: Phrase = None) -> ActionResult:
     """Set a fan's speed in percent."""
