@@ -34,7 +34,10 @@ class SlotQuestions:
             plan.answer = Reply(reply=NEVER_MIND, expert="system", api="stop")
             return True
         spec = self.registry.api(pending.expert, pending.api)
-        value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
+        if pending.choices:  # "which one?": "the kids room one", "the second"
+            value = slots.read_choice(text, pending.choices)
+        else:
+            value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
         if value is None or quick is not None or self._new_request(text, spec):
             close_pending(self.db, pending_id, "dropped")
             return False
@@ -69,5 +72,6 @@ class SlotQuestions:
         """Ask for the value a call lacks (`call.slot`), and park the call until the answer."""
         utterance = plan.utterance
         park_action(self.db, at=self.clock.now(), expert=call.expert, api=call.api, args=call.args,
-                    question=question, said=utterance.text, area=utterance.area, slot=call.slot)
+                    question=question, said=utterance.text, area=utterance.area, slot=call.slot,
+                    choices=call.choices)
         return Reply(reply=question, expert=call.expert, api=call.api, args=call.args, asks=call.slot)

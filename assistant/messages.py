@@ -43,6 +43,8 @@ class ActionResult(BaseModel):
     needs_confirmation: bool = False
     # the argument the call lacks or could not use (a slot of the API): the reply asks for it
     missing: str | None = None
+    # for a "which one?" question: the values `missing` may take, each with the words that name it
+    choices: dict[str, str] | None = None
 
 
 class Reply(BaseModel):
@@ -97,3 +99,4 @@ class PendingAction:
     area: str | None = None
     slot: str | None = None  # waiting for this argument's value, not for a yes
     due: datetime | None = None  # put off until then (a deferred call): schedule it on "yes"
+    choices: dict[str, str] | None = None  # the slot's possible values and their words ("which one?")

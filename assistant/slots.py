@@ -155,3 +155,36 @@ def read_answer(kind: Kind, answer: str, now: datetime) -> str | None:
         return None  # "the kitchen one", "ten minutes": not a level
     phrase = said_phrase(kind, text) or text
     return phrase if meaning(kind, phrase, now) is not None else None
+
+
+# ------------------------------------------------------------------------------ which one?
+ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
+            "fifth": 4, "5th": 4, "last": -1}
+_CHOICE_FILLERS = frozenset("the a an one ones that this it its it's is i mean meant want please in on at by "
+                            "of near next to with um uh er oh ok okay well so just yes yeah".split())
+
+
+def _stems(text: str) -> list[str]:
+    """The words, lower-cased, without "'s" and a plural "s" ("kid's rooms" -> kid, room)."""
+    words = re.findall(r"[a-z0-9]+(?:'[a-z]+)?", text.lower().replace("\u2019", "'"))
+    words = [w.split("'")[0] for w in words]
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
+
+
+def read_choice(answer: str, choices: dict[str, str]) -> str | None:
+    """The choice an answer to "which one?" picks: by an ordinal ("the second one", in the order the
+    question listed them), else the one whose words hold the most of the answer's words, when it is
+    the only one and holds at least half of them ("the kids room one"); None when the answer picks
+    none (then it is a new request)."""
+    words = _stems(answer)
+    values = list(choices)
+    for word in words:
+        if word in ORDINALS and abs(ORDINALS[word]) <= len(values) - (ORDINALS[word] >= 0):
+            return values[ORDINALS[word]]
+    content = [w for w in words if w not in _CHOICE_FILLERS]
+    if not content:
+        return None
+    scores = {value: sum(w in set(_stems(named)) for w in content) for value, named in choices.items()}
+    best = max(scores.values())
+    top = [value for value, score in scores.items() if score == best]
+    return top[0] if len(top) == 1 and best * 2 >= len(content) else None

@@ -261,3 +261,41 @@ def test_a_colour_nobody_said_is_asked_for(tmp_path):
     assert reply.asks == "color" and not reply.declined
     reply = assistant.handle("green")
     assert reply.ok and _attributes(assistant, "light.bedroom_lamp_5e8f")[1]["color"] == "green"
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("the kids room one", "fan.kids"),
+    ("uh the second one", "fan.lounge"),
+    ("the one in the bedroom", "fan.bedroom"),
+    ("desk fan", "fan.bedroom"),
+    ("the kid's room please", "fan.kids"),
+    ("actually switch the hall light on", None),  # a new request, not a choice
+    ("both of them", None),
+])
+def test_which_one_is_answered_by_a_name_a_room_or_an_ordinal(answer, picked):
+    choices = {"fan.kids": "ceiling fan kids room", "fan.lounge": "fan lounge",
+               "fan.bedroom": "desk fan master bedroom"}
+    assert slots.read_choice(answer, choices) == picked
+
+
+def test_which_lamp_is_asked_and_the_answer_completes_the_call(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "lamp"}})
+    reply = assistant.handle("switch on the lamp")
+    assert reply.asks == "device" and not reply.declined and reply.reply.startswith("Which lamp")
+    reply = assistant.handle("the one in the office")
+    assert reply.ok and reply.api == "turn_on"
+    assert _attributes(assistant, "light.office_desk_lamp_2b6d")[0] == "on"
+    assert _attributes(assistant, "light.bedroom_lamp_5e8f")[0] == "off"
+
+
+def test_an_answer_that_picks_nothing_is_routed_as_a_request_of_its_own(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "lamp"}})
+    assert assistant.handle("switch on the lamp").asks == "device"
+    confirmer(assistant).enqueue({"api": "smart_home.turn_off", "args": {"device": "hallway light"}})
+    reply = assistant.handle("forget it, turn off the hallway light")
+    assert reply.ok and reply.api == "turn_off"
+    assert _attributes(assistant, "light.hallway_6d0e")[0] == "off"
+    assert all(_attributes(assistant, lamp)[0] == "off"
+               for lamp in ("light.office_desk_lamp_2b6d", "light.bedroom_lamp_5e8f"))

@@ -35,8 +35,13 @@ def _v4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE pending_actions ADD COLUMN slot TEXT")
 
 
+def _v5(db: sqlite_utils.Database) -> None:
+    """A "which one?" question keeps the values its answer may choose from."""
+    db.execute("ALTER TABLE pending_actions ADD COLUMN choices TEXT")
+
+
 MIGRATIONS = [Migration("core", 1, _v1), Migration("core", 3, _v3), Migration("core", 4, _v4),  # (2: speculation.py)
-              *SCHEDULED_MIGRATIONS]  # scheduled actions; pending_actions.due
+              Migration("core", 5, _v5), *SCHEDULED_MIGRATIONS]  # scheduled actions; pending_actions.due
 
 
 def log_action(db: sqlite_utils.Database, *, at: datetime, text: str, expert: str, api: str,
@@ -62,15 +67,17 @@ def mark_undone(db: sqlite_utils.Database, action_id: int) -> None:
 
 def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: str,
                 args: dict[str, Any], question: str, said: str | None = None,
-                area: str | None = None, slot: str | None = None, due: datetime | None = None) -> None:
+                area: str | None = None, slot: str | None = None, due: datetime | None = None,
+                choices: dict[str, str] | None = None) -> None:
     """Remember one action awaiting "yes" (or, with `slot`, that argument's value), the words and
     area it was asked with, and the time it is put off to, if any; a newer one replaces any older one."""
     with db.conn:
         db.execute("BEGIN")
         db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
-        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, slot, due) "
-                   "VALUES (?,?,?,?,?,?,?,?,?)", [at.isoformat(), expert, api, json.dumps(args), question, said,
-                                                  area, slot, due.isoformat() if due else None])
+        db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, slot, due, "
+                   "choices) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                   [at.isoformat(), expert, api, json.dumps(args), question, said, area, slot,
+                    due.isoformat() if due else None, json.dumps(choices) if choices else None])
 
 
 def _fresh(created: str, now: datetime) -> bool:
@@ -80,14 +87,15 @@ def _fresh(created: str, now: datetime) -> bool:
 
 def _waiting(db: sqlite_utils.Database, for_slot: bool) -> tuple | None:
     kind = "slot IS NOT NULL" if for_slot else "slot IS NULL"
-    return db.execute("SELECT id, created, expert, api, args, said, area, slot, due FROM pending_actions "
+    return db.execute("SELECT id, created, expert, api, args, said, area, slot, due, choices FROM pending_actions "
                       f"WHERE status='waiting' AND {kind} ORDER BY id DESC LIMIT 1").fetchone()
 
 
 def _pending(row: tuple) -> PendingAction:
-    _, _, expert, api, args, said, area, slot, due = row
+    _, _, expert, api, args, said, area, slot, due, choices = row
     return PendingAction(expert, api, json.loads(args), said=said, area=area, slot=slot,
-                         due=datetime.fromisoformat(due) if due else None)
+                         due=datetime.fromisoformat(due) if due else None,
+                         choices=json.loads(choices) if choices else None)
 
 
 def take_pending(db: sqlite_utils.Database, now: datetime, status: str,

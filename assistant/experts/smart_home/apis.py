@@ -8,6 +8,7 @@ is never unlocked, opened or disarmed for a bare name. See `bare_name`.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import sqlite_utils
@@ -19,7 +20,7 @@ from assistant.words import is_question
 from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
-from assistant.experts.smart_home.resolve import Resolution, implied_area, resolve_in
+from assistant.experts.smart_home.resolve import Resolution, Which, implied_area, resolve_in
 from assistant.experts.smart_home.store import Device, Home, read_devices, read_home, write_states
 
 ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player"}
@@ -97,20 +98,29 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
     return None
 
 
+@dataclass(frozen=True)
+class Targets:
+    """The devices a call means, or the problem that stops it (with what a "which one?" answer
+    may pick, `which`); for voice, the home's names the words sounded like (`heard`)."""
+    devices: list[Device]
+    problem: str | None = None
+    which: Which | None = None
+    heard: sounds_like.Misheard | None = None
+
+
 def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
                  here: str | None = None, said: str | None = None,
                  source: str = "text") -> tuple[list[Device], str | None]:
-    """The devices a call means. A place the model left out comes from the user's words or the
-    speaker's area (`implied_area`); if nothing matches there, the whole home is searched."""
-    devices, problem, _ = heard_targets(db, api_name, args, here, said, source)
-    return devices, problem
+    """The devices a call means, or the problem. A place the model left out comes from the user's
+    words or the speaker's area (`implied_area`); if nothing matches there, the whole home is searched."""
+    found = targets(db, api_name, args, here, said, source)
+    return found.devices, found.problem
 
 
-def heard_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
-                  said: str | None = None, source: str = "text"
-                  ) -> tuple[list[Device], str | None, sounds_like.Misheard | None]:
+def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+            said: str | None = None, source: str = "text") -> Targets:
     """`find_targets`, and for voice input whose phrases resolve to nothing, the home's names
-    they sound like (`sounds_like`): then the devices are those names' (the Misheard says so)."""
+    they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
     if _only_a_kind(args.get("device")) and unsaid(home, args.get("device"), said) \
@@ -129,7 +139,7 @@ def heard_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any]
         found = resolve_in(home, device, implied, args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
         if found.about_place:  # "close the blinds in the bedroom" with two bedrooms: ask
-            return [], found.problem, None
+            return Targets([], found.problem, found.which)
     if found is None or found.problem:
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
@@ -141,7 +151,7 @@ def heard_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any]
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
-    return devices, found.problem, heard
+    return Targets(devices, found.problem, found.which, heard)
 
 
 def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
@@ -168,7 +178,8 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     name = api_name.rsplit(".", 1)[-1]
     if name == "query" or name not in {*TARGETS, "set", "adjust"}:
         return None
-    devices, _, heard = heard_targets(db, name, args, here, said, source)
+    found = targets(db, name, args, here, said, source)
+    devices, heard = found.devices, found.heard
     if heard is not None and (not heard.sure or any(sounds_like.guarded(d) for d in devices)):
         return sounds_like.question(heard, devices)
     if name == "turn_on" and _bare_report(read_home(db), said, args, devices):
@@ -209,13 +220,18 @@ def _commit(ctx: ExpertContext, planned: list[tuple[Device, State]]) -> tuple[li
     return [d for d, _ in changed], {"before": [changes.snapshot(d) for d, _ in changed]}
 
 
-def _result(ctx: ExpertContext, reply: str, targets: list[Device], undo: dict) -> ActionResult:
-    after = read_devices(ctx.db, [d.id for d in targets])
+def _result(ctx: ExpertContext, reply: str, acted: list[Device], undo: dict) -> ActionResult:
+    after = read_devices(ctx.db, [d.id for d in acted])
     return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in after]}, undo=undo)
 
 
-def _failed(problem: str) -> ActionResult:
-    return ActionResult(ok=False, reply=problem, data={"devices": []})
+def _failed(problem: str | Targets) -> ActionResult:
+    """A call that changed nothing; a "which one?" question names what its answer picks from."""
+    if isinstance(problem, str):
+        return ActionResult(ok=False, reply=problem, data={"devices": []})
+    which = problem.which
+    return ActionResult(ok=False, reply=problem.problem or "", data={"devices": []},
+                        missing=which.slot if which else None, choices=which.choices if which else None)
 
 
 def _bare_report(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
@@ -228,9 +244,10 @@ def _report(devices: list[Device]) -> ActionResult:
 
 
 def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -> ActionResult:
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
-    if problem:
-        return _failed(problem)
+    found = targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
+    if found.problem:
+        return _failed(found)
+    devices = found.devices
     if on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
         return _report(devices)
     changed, undo = _commit(ctx, [(d, changes.switched(d, on)) for d in devices])
@@ -262,9 +279,10 @@ def turn_off(ctx: ExpertContext, device: str | None = None, area: str | None = N
 
 def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) -> ActionResult:
     """Shared by open/close/lock/unlock: put every target into one state."""
-    devices, problem = find_targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
-    if problem:
-        return _failed(problem)
+    found = targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
+    if found.problem:
+        return _failed(found)
+    devices = found.devices
     if target in ("open", "closed"):
         planned = [(d, changes.moved(d, target == "open")) for d in devices]
     else:
@@ -320,9 +338,10 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
         if values["color"] is None:
             return _failed(f"I don't know the colour '{color.strip()}'.")
     args = {"device": device, "area": area, "device_type": device_type, **values}
-    devices, problem = find_targets(ctx.db, "set", args, ctx.area, _said(ctx), _source(ctx))
-    if problem:
-        return _failed(problem)
+    found = targets(ctx.db, "set", args, ctx.area, _said(ctx), _source(ctx))
+    if found.problem:
+        return _failed(found)
+    devices = found.devices
     planned = [(d, changes.with_values(d, values)) for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
@@ -359,24 +378,25 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     """`adjust` by exactly `delta`; a light or fan that is on dims to its lowest on-level, not
     off, unless the user said "off"."""
     args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
-    devices, problem = find_targets(ctx.db, "adjust", args, ctx.area, _said(ctx), _source(ctx))
-    if problem:
-        return _failed(problem)
+    found = targets(ctx.db, "adjust", args, ctx.area, _said(ctx), _source(ctx))
+    if found.problem:
+        return _failed(found)
+    devices = found.devices
     keep_on = not levels.said_off(_said(ctx))
     planned = [(d, changes.stepped(d, attribute, delta, keep_on)) for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} has no {attribute}."))
     changed, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
-    targets = [d for d, _ in planned]
+    acted = [d for d, _ in planned]
     if not changed:
         limit = "the maximum" if delta > 0 else "the minimum"
-        return _result(ctx, f"{describe.names([d.name for d in targets])}: already at {limit}.",
-                       targets, undo)
+        return _result(ctx, f"{describe.names([d.name for d in acted])}: already at {limit}.",
+                       acted, undo)
     verb = "Raised" if delta > 0 else "Lowered"
     parts = [f"{d.name} to {describe.value_phrase(d.domain, plan[1])}" for d, plan in planned
              if d in changed]
-    return _result(ctx, f"{verb} {describe.names(parts)}.", targets, undo)
+    return _result(ctx, f"{verb} {describe.names(parts)}.", acted, undo)
 
 
 @api(speculative_safe=True, undo=_restore)
@@ -389,9 +409,10 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         reply = describe.describe(active) if active else "Everything is off, closed and locked."
         return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
     args = {"device": device, "area": area, "device_type": device_type}
-    devices, problem = find_targets(ctx.db, "query", args, ctx.area, source=_source(ctx))
-    if problem:
-        return _failed(problem)
+    found = targets(ctx.db, "query", args, ctx.area, source=_source(ctx))
+    if found.problem:
+        return _failed(found)
+    devices = found.devices
     if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices) \
             and bare_name(read_home(ctx.db), _said(ctx), args, devices):
         return _switch(ctx, "turn_on", args, True)

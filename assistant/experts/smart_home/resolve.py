@@ -27,10 +27,19 @@ MAX_LISTED = 5
 
 
 @dataclass(frozen=True)
+class Which:
+    """A "which one?" problem's possible answers: values of the call's `slot` (device ids, or
+    place names for the area), each with the words that name it."""
+    slot: str
+    choices: dict[str, str]
+
+
+@dataclass(frozen=True)
 class Resolution:
     device_ids: list[str]
     problem: str | None = None
     about_place: bool = field(default=False, compare=False)  # unknown place, or several fit: ask
+    which: Which | None = field(default=None, compare=False)  # several fit: what the answer picks from
 
 
 @dataclass(frozen=True)
@@ -48,7 +57,11 @@ class _Description:
 
 
 class _Problem(Exception):
-    """A user-level resolution problem (internal control flow only)."""
+    """A user-level resolution problem (internal control flow only); `which` when it asks which."""
+
+    def __init__(self, message: str, which: Which | None = None) -> None:
+        super().__init__(message)
+        self.which = which
 
 
 class _PlaceProblem(_Problem):
@@ -57,7 +70,7 @@ class _PlaceProblem(_Problem):
 
 class _SeveralPlaces(_PlaceProblem):
     def __init__(self, text: str, places: list[Place]) -> None:
-        super().__init__(_which_place(text, places))
+        super().__init__(_which_place(text, places), Which("area", {p.label: p.label for p in places}))
         self.text, self.places = text, places
 
 
@@ -77,7 +90,7 @@ def resolve_in(home: Home, device: str | None = None, area: str | None = None,
     try:
         ids = _Resolver(home, here, allowed, bulk).run(device, area, device_type)
     except _Problem as problem:
-        return Resolution([], str(problem), isinstance(problem, _PlaceProblem))
+        return Resolution([], str(problem), isinstance(problem, _PlaceProblem), problem.which)
     return Resolution(ids)
 
 
@@ -438,7 +451,15 @@ class _Resolver:
             local = [d for d in devices if d.area_id in here.area_ids]
             if local:
                 return [d.id for d in local]
-        raise _Problem(self.question(devices, word))
+        raise _Problem(self.question(devices, word), self.which(devices))
+
+    def which(self, devices: list[Device]) -> Which:
+        """What "which one?" may be answered with: each device by its name and room; when there are
+        too many to list, each room."""
+        if len(devices) > MAX_LISTED:
+            areas = [self.home.area(d.area_id) for d in devices]
+            return Which("area", {a.name: " ".join([a.name, *a.aliases]) for a in areas if a})
+        return Which("device", {d.id: " ".join(self.name_tokens(d)) for d in devices})
 
     def question(self, devices: list[Device], word: str) -> str:
         if len(devices) > MAX_LISTED:
