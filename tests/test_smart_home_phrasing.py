@@ -380,3 +380,60 @@ entities:
     everything = find_targets(db, "turn_off", {"area": "garage"})[0]  # a group leaves the opener alone
     assert [d.id for d in everything] == ["light.garage_3"]
     assert requires_confirmation(db, "turn_off", {"area": "garage"}) is None
+
+
+# ------------------------------------------------------------------ 6. rooms by other names; kinds as said
+HALLS = """
+floors:
+  - {name: Ground, id: ground, level: 0}
+  - {name: Upper, id: upper, level: 1}
+areas:
+  - {name: Lounge, id: lounge, floor: ground}
+  - {name: Foyer, id: foyer, floor: ground}
+  - {name: Study, id: study, floor: ground}
+  - {name: Landing, id: landing, floor: upper}
+  - {name: Ensuite, id: ensuite, floor: upper}
+entities:
+  - {name: Arc Lamp, id: light.arc, area: lounge, state: "on", attributes: {brightness: 80}}
+  - {name: Corner Lamp, id: light.corner, area: lounge, state: "on", attributes: {brightness: 80}}
+  - {name: Lounge Ceiling Light, id: light.ceiling, area: lounge, state: "on", attributes: {brightness: 80}}
+  - {name: Desk Lamp, id: light.desk, area: study, state: "on", attributes: {brightness: 80}}
+  - {name: Foyer Light, id: light.foyer, area: foyer, state: "on", attributes: {brightness: 80}}
+  - {name: Landing Light, id: light.landing, area: landing, state: "on", attributes: {brightness: 80}}
+  - {name: Mirror Light, id: light.mirror, area: ensuite, state: "on", attributes: {brightness: 80}}
+"""
+
+
+@pytest.fixture
+def halls():
+    db = open_database(":memory:", EXPERT.migrations)
+    load_home(db, parse_home(HALLS))
+    return db
+
+
+@pytest.mark.parametrize("area, expected", [
+    ("entryway", ["light.foyer"]),
+    ("the downstairs hall", ["light.foyer"]),   # a room named with its floor
+    ("upstairs hallway", ["light.landing"]),
+    ("bathroom", ["light.mirror"]),             # the only bathroom is an ensuite
+    ("sitting room", ["light.arc", "light.ceiling", "light.corner"]),
+])
+def test_a_room_by_a_common_name_the_home_does_not_use(halls, area, expected):
+    assert ids(halls, area=area, device_type="lights", allowed={"light"}, bulk={"light"}) == expected
+
+
+def test_a_hall_that_may_be_the_entry_or_the_landing_asks_which(halls):
+    found = resolve(halls, area="hall", device_type="light", allowed={"light"}, bulk={"light"})
+    assert found.problem == "Which hall: the Foyer or the Landing?"
+    assert found.which is not None and set(found.which.choices) == {"Foyer", "Landing"}
+
+
+@pytest.mark.parametrize("args", [
+    {"device": "light", "area": "lounge"},
+    {"device_type": "lights", "area": "lounge"},
+    {"device": "lights", "device_type": "light", "area": "lounge"},
+])
+def test_the_kind_the_user_said_wins_over_the_kind_the_model_wrote(halls, args):
+    result = call(halls, "turn_off", said="switch off the lamps in the lounge", **args)
+    assert result.ok, result.reply
+    assert [state(halls, i)[0] for i in ("light.arc", "light.corner", "light.ceiling")] == ["off", "off", "on"]

@@ -123,6 +123,11 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
+    for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
+        if _only_a_kind(args.get(key)) and unsaid(home, args.get(key), said):
+            spoken = vocab.said_kind(args.get(key), said)
+            if spoken:
+                args = {**args, key: spoken}
     if _only_a_kind(args.get("device")) and unsaid(home, args.get("device"), said) \
             and (args.get("device_type") or vocab.first_type_word(said)):
         args = {**args, "device": None}  # "lights on downstairs" written as device "lamp"

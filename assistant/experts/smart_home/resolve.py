@@ -266,12 +266,34 @@ class _Resolver:
             return [best]
         forms = self._place_forms()
         others = vocab.place_alternatives(text)
-        found = [place for place, names in forms
+        found = [place for place, names in self._place_forms(floors=False)  # a room's other names
                  if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)]
         if not found and partial:
             found = [place for place, names in forms
                      if any(vocab.words_within(alt, name) for alt in [text, *others] for name in names)]
-        return list({place.area_ids: place for place in found if place.area_ids}.values())
+        if not found:
+            found = self._on_floor(text, threshold)
+        unique: dict[frozenset, Place] = {}
+        for place in found:  # a room before a floor that holds only it
+            if place.area_ids:
+                unique.setdefault(place.area_ids, place)
+        return list(unique.values())
+
+    def _on_floor(self, text: str, threshold: float) -> list[Place]:
+        """A room named with its floor ("the upstairs hall", "downstairs bathroom"): the places the
+        rest of the words name, on that floor."""
+        roles = _floor_roles(self.home.floors)
+        for floor in self.home.floors:
+            forms = [floor.name, *floor.aliases, *roles.get(floor.id, ())]
+            for form in sorted({vocab.norm(f) for f in forms}, key=len, reverse=True):
+                rest = _without(text, form)
+                if rest is None:
+                    continue
+                on_floor = {a.id for a in self.home.areas if a.floor_id == floor.id}
+                rooms = [p for p in self.places(rest, threshold) if p.area_ids <= on_floor]
+                if rooms:
+                    return rooms
+        return []
 
     def said_place(self, words: list[str], device: str | None) -> str | None:
         """The place the user's words name beside the device phrase: its label, or the phrase
@@ -305,9 +327,11 @@ class _Resolver:
                 best, best_score = place, score
         return best
 
-    def _place_forms(self) -> list[tuple[Place, list[str]]]:
+    def _place_forms(self, floors: bool = True) -> list[tuple[Place, list[str]]]:
         found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases])
                  for a in self.home.areas]
+        if not floors:
+            return found
         roles = _floor_roles(self.home.floors)
         for floor in self.home.floors:
             ids = frozenset(a.id for a in self.home.areas if a.floor_id == floor.id)
@@ -496,6 +520,15 @@ def _which_place(text: str, places: list[Place]) -> str:
     if len(labels) > MAX_LISTED:
         return f"Which {text} do you mean? There are {len(labels)}: say its full name."
     return f"Which {text}: {', '.join(labels[:-1])} or {labels[-1]}?"
+
+
+def _without(text: str, form: str) -> str | None:
+    """The rest of `text` once `form` is taken off its start or end, if it is there and leaves words."""
+    for rest in (text[len(form):] if text.startswith(form + " ") else None,
+                 text[:-len(form)] if text.endswith(" " + form) else None):
+        if rest and rest.strip():
+            return rest.strip()
+    return None
 
 
 def _floor_roles(floors: list) -> dict[str, tuple[str, ...]]:

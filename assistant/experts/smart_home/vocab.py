@@ -20,20 +20,27 @@ TOP_FLOOR = ("top floor", "top level", "upper most floor", "uppermost floor")
 BELOW_GROUND = ("basement", "cellar", "lower level", "lower floor", "lower ground floor")
 # rooms people call by other names; a phrase of a group also looks for the group's other names
 PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
-    "living room,lounge,family room,sitting room,front room,den,tv room,living area",
-    "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room",
-    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite",
-    "guest room,guest bedroom,spare room,spare bedroom",
-    "kids room,childrens room,children room,nursery,kids bedroom",
-    "office,study,home office,workroom",
-    "hallway,hall,corridor,entrance,entryway,foyer,entrance hall",
+    "living room,lounge,family room,sitting room,front room,den,tv room,living area,great room,drawing room,"
+    "parlour,parlor,lounge room",
+    "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
+    "cloakroom,half bath",
+    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom",
+    "guest room,guest bedroom,spare room,spare bedroom,guestroom",
+    "kids room,childrens room,children room,nursery,kids bedroom,playroom,play room",
+    "office,study,home office,workroom,work room,study room",
+    "hallway,hall,corridor,hall way,passage,passageway",  # a hall is also an entry or a landing: ask which
+    "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule,mudroom,mud room,hall,hallway",
+    "landing,stairs,stairway,staircase,stairwell,hall,hallway",
     "dining room,dining area,dining",
     "kitchen,kitchenette",
-    "laundry room,laundry,utility room,utility",
-    "garden,yard,backyard,back yard,outside,outdoors",
+    "laundry room,laundry,utility room,utility,laundry area",
+    "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn",
+    "patio,deck,terrace",
     "porch,front porch,veranda,stoop",
+    "conservatory,sunroom,sun room,orangery",
     "attic,loft",
     "garage,carport",
+    "pantry,larder",
 ))
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
@@ -128,6 +135,20 @@ def first_type_word(text: str | None) -> str | None:
     for i in range(len(words)):
         size, tw, _ = type_at(words, i)
         if tw:
+            return " ".join(words[i:i + size])
+    return None
+
+
+def said_kind(kind: str | None, text: str | None) -> str | None:
+    """The user's own word for the kind of device the model wrote ("lamps" said, "light" written):
+    a type word of the sentence whose domains overlap the written one's; None if there is none."""
+    written = type_at(tokens(kind), 0)[1] if kind else None
+    if written is None:
+        return None
+    words = tokens(text)
+    for i in range(len(words)):
+        size, tw, _ = type_at(words, i)
+        if tw and tw.word != written.word and tw.domains & written.domains:
             return " ".join(words[i:i + size])
     return None
 
