@@ -74,6 +74,10 @@ class ModelRouter:
         if certain == DECLINE:  # what no expert can do: no model at all
             trace.expert_scores = {DECLINE: 0.0}
             return Decision(declined=True, source=self.source), trace
+        only = self._only_call(certain) if certain else None
+        if only is not None:  # a cue chose an expert whose one call takes nothing: no model to run
+            trace.expert_scores = {certain: 0.0}
+            return only, trace
         if prior is not None and hasattr(self.llm, "rank_continuations"):
             if certain:  # no forward pass to choose the expert
                 expert, trace.expert_scores = certain, {certain: 0.0}
@@ -126,6 +130,13 @@ class ModelRouter:
                     for n in names}
         trace.expert_scores = {n: round(v, 2) for n, v in sorted(combined.items(), key=lambda kv: -kv[1])}
         return max(combined, key=combined.get)
+
+    def _only_call(self, expert: str) -> Decision | None:
+        """The call of an expert with one API that takes no arguments (chat.respond), else None."""
+        apis = list(self.registry.expert(expert).apis.values())
+        if len(apis) != 1 or apis[0].json_schema().get("properties"):
+            return None
+        return Decision(expert=expert, api=apis[0].name, args={}, source=self.source)
 
     def _certain(self, prior: dict[str, float]) -> str | None:
         """The expert (or DECLINE) a prior is certain of, if any (routing/cues.py)."""
