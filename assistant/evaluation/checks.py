@@ -40,6 +40,9 @@ def check_devices(expected: dict[str, dict[str, Any]], before: dict[str, dict],
 
 
 def check_reminders(expected, reminders: list[dict]) -> list[str]:
+    """Each expected reminder exists; [] means that none may exist."""
+    if not expected:
+        return [f"reminders exist but none should: {reminders}"] if reminders else []
     problems = []
     for want in expected:
         matches = [r for r in reminders if want.text_contains.lower() in r["text"].lower()
@@ -52,6 +55,9 @@ def check_reminders(expected, reminders: list[dict]) -> list[str]:
 
 
 def check_timers(expected, timers: list[dict]) -> list[str]:
+    """Each expected timer runs; [] means that none may run."""
+    if not expected:
+        return [f"timers run but none should: {timers}"] if timers else []
     problems = []
     for want in expected:
         matches = [t for t in timers if (want.duration_s is None or t["duration_s"] == want.duration_s)

@@ -1,0 +1,21 @@
+"""The evaluator's state checks: an empty expected list means that none may exist."""
+from assistant.evaluation import checks
+from assistant.evaluation.cases import Expectation
+
+
+def test_no_timers_expected_fails_when_one_runs():
+    expect = Expectation.model_validate({"timers": []})
+    assert checks.check_timers(expect.timers, []) == []
+    assert checks.check_timers(expect.timers, [{"duration_s": 60, "name": None}])
+
+
+def test_no_reminders_expected_fails_when_one_exists():
+    expect = Expectation.model_validate({"reminders": []})
+    assert checks.check_reminders(expect.reminders, []) == []
+    assert checks.check_reminders(expect.reminders, [{"text": "x", "due": "2026-12-01T10:00:00", "recurrence": None}])
+
+
+def test_an_expected_timer_is_found_by_its_duration():
+    expect = Expectation.model_validate({"timers": [{"duration_s": 600}]})
+    assert checks.check_timers(expect.timers, [{"duration_s": 600, "name": None}]) == []
+    assert checks.check_timers(expect.timers, [{"duration_s": 60, "name": None}])
