@@ -11,8 +11,8 @@ from assistant.messages import Decision, Reply, Utterance
 from assistant.plan import Plan
 from assistant.registry import ApiSpec, ValidationError
 from assistant.routing.context import RECENT
-from assistant.storage.core_tables import log_action, mark_undone, park_action
-from assistant.storage.scheduled import cancel_scheduled, last_scheduling, schedule_action
+from assistant.storage.core_tables import log_action, park_action
+from assistant.storage.scheduled import last_scheduling, schedule_action
 from assistant.timeparse import describe_due
 from assistant.words import normalise
 
@@ -112,10 +112,9 @@ class Deferring:
     def _unschedule(self, plan: Plan) -> Reply:
         log_id, action_id = plan.unscheduling
         now = self.clock.now()
-        action = cancel_scheduled(self.db, action_id, now)
+        action = self._take_back(log_id, {"scheduled_action": action_id})
         if action is None:  # it ran or was cancelled meanwhile
             return Reply(reply="OK.", expert="system", api="stop")
-        mark_undone(self.db, log_id)
         reply = f"OK, I won't {action.what}."
         log_action(self.db, at=now, text=plan.utterance.text, expert="system", api="stop",
                    args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None)

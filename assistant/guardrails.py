@@ -107,7 +107,7 @@ def in_users_words(spec: ApiSpec, args: dict, text: str, now: datetime | None = 
 def without_made_up(spec: ApiSpec, args: dict, text: str, inferred: tuple[str, ...] = ()) -> dict:
     """The arguments without an optional text the user never said (a timer name nobody gave);
     `inferred` arguments (a device type read from "it's dark in here") are the model's to infer."""
-    required = set(spec.json_schema().get("required", []))
+    required = spec.required
     said = tokens(text)
     return {name: value for name, value in args.items()
             if name in required or name in inferred or name in spec.verbatim
@@ -119,10 +119,9 @@ def ungrounded_arguments(spec: ApiSpec, args: dict, text: str, now: datetime | N
     "order a pizza" → timers.start(duration="15 minutes")). Such a call is not what was asked.
     A time or duration slot is the user's when it means what the user's phrase means."""
     said = tokens(text)
-    schema = spec.json_schema()
-    properties = schema.get("properties", {})
+    properties = spec.properties
     bad = []
-    for name in schema.get("required", []):
+    for name in spec.required:
         if "enum" in properties.get(name, {}) or "$ref" in properties.get(name, {}):
             continue  # a choice from a fixed set, not a phrase from the utterance
         value = args.get(name)

@@ -24,7 +24,7 @@ from assistant.routing.classifier import Classifier, ExpertGuess, default_classi
 from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
-from assistant.storage.scheduled import cancel_scheduled
+from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
 from assistant.words import is_question
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
@@ -287,13 +287,19 @@ class Assistant(SlotQuestions, Deferring):
         if last is None:
             return None
         action_id, expert, api_name, undo, reply = last
-        spec = self.registry.api(expert, api_name)
-        if "scheduled_action" in undo:  # a call put off until later: it will not run
-            cancel_scheduled(self.db, undo["scheduled_action"], self.clock.now())
-        elif spec.undo is not None:
+        self._take_back(action_id, undo, self.registry.api(expert, api_name))
+        return reply
+
+    def _take_back(self, action_id: int, undo: dict, spec: ApiSpec | None = None) -> ScheduledAction | None:
+        """Reverse one logged action, the one way for "undo that" and "cancel that": a call put off
+        until later will not run (the cancelled call is returned), a done one is undone by its API."""
+        cancelled = None
+        if "scheduled_action" in undo:
+            cancelled = cancel_scheduled(self.db, undo["scheduled_action"], self.clock.now())
+        elif spec is not None and spec.undo is not None:
             spec.undo(ExpertContext(db=self.db, clock=self.clock), undo)
         mark_undone(self.db, action_id)
-        return reply
+        return cancelled
 
     def _act(self, plan: Plan, decision: Decision, started: float) -> Reply:
         if decision.source == "confirmation":

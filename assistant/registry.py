@@ -7,10 +7,12 @@ registry, never per expert.
 """
 from __future__ import annotations
 
+import copy
 import inspect
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable, get_type_hints
 
@@ -53,8 +55,23 @@ class ApiSpec:
     def qualified(self) -> str:
         return f"{self.expert}.{self.name}"
 
-    def json_schema(self) -> dict[str, Any]:
+    @cached_property
+    def _schema(self) -> dict[str, Any]:
         return self.args_model.model_json_schema()
+
+    def json_schema(self) -> dict[str, Any]:
+        """The arguments' JSON schema (a copy: callers may extend it)."""
+        return copy.deepcopy(self._schema)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        """The names of the arguments a call must have, in the signature's order."""
+        return tuple(self._schema.get("required", ()))
+
+    @property
+    def properties(self) -> dict[str, Any]:
+        """The arguments' schemas by name (read-only)."""
+        return self._schema.get("properties", {})
 
     def validate(self, args: dict[str, Any]) -> dict[str, Any]:
         """Return the validated arguments (None values dropped) or raise ValidationError."""

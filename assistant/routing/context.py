@@ -64,6 +64,6 @@ def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text:
         turn = previous_turn(db, now, turn.expert, cancellable)
         if turn is None:
             return None
-    accepted = registry.api(turn.expert, "cancel").json_schema().get("properties", {})
+    accepted = registry.api(turn.expert, "cancel").properties
     args = {k: v for k, v in turn.args.items() if k in accepted}
     return Decision(expert=turn.expert, api="cancel", args=args, source="fastpath")
