@@ -134,7 +134,7 @@ class ModelRouter:
     def _only_call(self, expert: str) -> Decision | None:
         """The call of an expert with one API that takes no arguments (chat.respond), else None."""
         apis = list(self.registry.expert(expert).apis.values())
-        if len(apis) != 1 or apis[0].json_schema().get("properties"):
+        if len(apis) != 1 or apis[0].properties:
             return None
         return Decision(expert=expert, api=apis[0].name, args={}, source=self.source)
 
