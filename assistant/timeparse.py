@@ -78,6 +78,12 @@ def _words_to_digits(text: str) -> str:
 _UNIT = r"(weeks?|wks?|days?|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)(?![a-z])"
 
 
+def _twenty_four_hour(match: re.Match) -> str:
+    """ "0945" -> "9:45 am", "1830" -> "18:30": a 24-hour time is never read as the evening's."""
+    hour, minute = [int(g) for g in match.groups() if g is not None]
+    return f"{hour}:{minute:02d} am" if hour < 12 else f"{hour}:{minute:02d}"
+
+
 def _normalize(phrase: str) -> str:
     text = phrase.lower().replace("o'clock", " ").replace("o\u2019clock", " ")
     text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
@@ -90,6 +96,13 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) in the morning\b", r"\1 am", text)
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) (?:in the (?:afternoon|evening)|at night)\b", r"\1 pm", text)
     text = re.sub(r"\b(\d{1,2}) (\d{2}) ?(am|pm)\b", r"\1:\2 \3", text)  # "nine thirty pm"
+    # the 24-hour clock written without a colon: "0700", "1830 hours", "at 2115" (not a year)
+    text = re.sub(r"\b(0\d|1\d|2[0-3])([0-5]\d)(?= ?(?:hours|hrs)\b)", _twenty_four_hour, text)
+    text = re.sub(r"\b(0\d)([0-5]\d)\b|(?<=\bat )(1\d|2[0-3])([0-5]\d)\b", _twenty_four_hour, text)
+    text = re.sub(r"\b(\d{1,2}:\d{2}(?: am)?) ?(?:hours|hrs)\b", r"\1", text)
+    # British "half six" is half past six (not "half an hour", "half 6 hours")
+    text = re.sub(r"\bhalf (\d{1,2})\b(?! ?(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|%|percent)\b)",
+                  r"\1:30", text)
     return " ".join(text.split())
 
 

@@ -128,6 +128,9 @@ def test_parse_when_refuses_to_guess(phrase):
     ("6:30", "2026-11-25T18:30"), ("6:30 am", "2026-11-26T06:30"), ("seven", "2026-11-25T19:00"),
     ("7 pm", "2026-11-25T19:00"), ("noon", "2026-11-25T12:00"), ("seven thirty", "2026-11-25T19:30"),
     ("10", "2026-11-25T10:00"), ("8:59 am", "2026-11-26T08:59"), ("tomorrow at 6", "2026-11-26T18:00"),
+    # the 24-hour clock without a colon is never the evening's; British "half eight" is half past
+    ("0630", "2026-11-26T06:30"), ("0815 hours", "2026-11-26T08:15"), ("at 1045", "2026-11-25T10:45"),
+    ("1900 hrs", "2026-11-25T19:00"), ("half eight tomorrow", "2026-11-26T08:30"), ("at half ten", "2026-11-25T10:30"),
 ])
 def test_parse_clock_time(phrase, expected):
     assert parse_clock_time(phrase, NOW) == at(expected)
