@@ -21,7 +21,7 @@ from assistant.timeparse import (TimeParseError, extract_duration_phrase, extrac
                                  parse_duration, parse_when)
 from assistant.words import NUMBER, quantities, tokens
 
-Kind = Literal["duration", "clock", "when", "number", "text"]
+Kind = Literal["duration", "clock", "when", "number", "text", "items"]
 
 
 @dataclass(frozen=True)
@@ -143,14 +143,16 @@ def _only_a_number(text: str) -> bool:
     return _number_phrase(text) is not None and all(w in _NUMBER_WORDS for w in words)
 
 
-def read_answer(kind: Kind, answer: str, now: datetime) -> str | None:
+def read_answer(kind: Kind, answer: str, now: datetime) -> str | list[str] | None:
     """An answer to a slot question as a value of its kind ("for ten minutes" → "ten minutes",
-    "make it twenty two" → "22"), or None when it is not one (then it is a new request, not an answer)."""
+    "make it twenty two" → "22", "eggs and milk" → ["eggs and milk"] for items), or None when it is not one (then it is a new request, not an answer)."""
     text = _ANSWER_LEAD.sub("", answer.strip().rstrip(".!?")).strip()
     if not text:
         return None
     if kind == "text":
         return text
+    if kind == "items":  # the expert splits "eggs and milk" itself
+        return [text]
     if kind == "number" and not _only_a_number(text):
         return None  # "the kitchen one", "ten minutes": not a level
     phrase = said_phrase(kind, text) or text

@@ -189,3 +189,15 @@ def test_recurring_reminder_advances_when_fired(ctx):
 ])
 def test_describe_recurrence(rrule, spoken):
     assert describe_recurrence(rrule) == spoken
+
+
+@pytest.mark.parametrize("text, when, kept", [
+    ("pop a reminder in for thursday", "thursday", ""),        # only the request: ask what about
+    ("could you set up a reminder", "at 6", ""),
+    ("leave me a note for the morning", "the morning", ""),
+    ("put the recycling out", "tonight", "put the recycling out"),
+    ("write a thank you card to gran", "on sunday", "write a thank you card to gran"),
+])
+def test_a_reminder_text_that_is_only_the_request_is_empty(text, when, kept):
+    from assistant.experts.reminders import _clean_text
+    assert _clean_text(text, when) == kept

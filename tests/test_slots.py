@@ -299,3 +299,14 @@ def test_an_answer_that_picks_nothing_is_routed_as_a_request_of_its_own(tmp_path
     assert _attributes(assistant, "light.hallway_6d0e")[0] == "off"
     assert all(_attributes(assistant, lamp)[0] == "off"
                for lamp in ("light.office_desk_lamp_2b6d", "light.bedroom_lamp_5e8f"))
+
+
+def test_an_add_with_no_items_asks_what_and_the_answer_is_added(tmp_path):
+    from assistant.experts.lists import all_lists
+    assistant = _assistant(tmp_path, "lists")
+    confirmer(assistant).enqueue({"api": "lists.add", "args": {"items": ["bananas"], "list_name": "shopping"}})
+    reply = assistant.handle("stick something on the shopping list")
+    assert reply.asks == "items" and not reply.declined
+    reply = assistant.handle("oat milk and rye bread")
+    assert reply.ok and reply.api == "add"
+    assert {row["item"] for row in all_lists(assistant.db)["shopping"]} == {"oat milk", "rye bread"}

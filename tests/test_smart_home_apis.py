@@ -182,7 +182,7 @@ def test_undo_data_holds_only_changed_devices(db):
     ("open", {"device": "front door"}, "The Front Door Lock is a lock: ask me to lock or unlock it."),
     ("set", {"device": "kitchen lights", "color": "blurple"}, "I don't know the colour 'blurple'."),
     ("set", {"device": "kitchen ceiling light", "color": "red"}, "The Kitchen Ceiling Light can't change colour."),
-    ("set", {"device": "speaker", "brightness": 20}, "The Living Room Speaker can't do that."),
+    ("set", {"device": "speaker", "temperature": 20}, "The Living Room Speaker can't do that."),
     ("set", {"device": "lamp"}, "What should I set: brightness, colour, temperature, position, volume or speed?"),
     ("adjust", {"device": "speaker", "attribute": "volume", "delta": 0}, "By how much should I change it?"),
     ("lock", {"area": "attic"}, "I couldn't find a room or floor called 'attic'."),

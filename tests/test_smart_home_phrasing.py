@@ -437,3 +437,45 @@ def test_the_kind_the_user_said_wins_over_the_kind_the_model_wrote(halls, args):
     result = call(halls, "turn_off", said="switch off the lamps in the lounge", **args)
     assert result.ok, result.reply
     assert [state(halls, i)[0] for i in ("light.arc", "light.corner", "light.ceiling")] == ["off", "off", "on"]
+
+
+@pytest.mark.parametrize("api_name, said, args, device_id, expected", [
+    ("set_position", "desk lamp to half", {"position": 50, "device": "desk lamp"}, DESK, ("on", {"brightness": 50})),
+    ("set_brightness", "hi-fi at thirty percent", {"brightness": 30, "device": "hi-fi"}, HIFI, ("idle", {"volume": 30})),
+    ("set_volume", "roller blind to 40 percent", {"volume": 40, "device": "roller blind"}, GUEST_BLIND,
+     ("open", {"position": 40})),
+])
+def test_a_percent_level_written_for_another_kind_of_device_sets_its_own_level(db, api_name, said, args,
+                                                                                device_id, expected):
+    result = call(db, api_name, said=said, **args)
+    assert result.ok, result.reply
+    got_state, got_attributes = state(db, device_id)
+    assert (got_state, {k: got_attributes[k] for k in expected[1]}) == expected
+
+
+def test_a_room_with_blinds_and_curtains_moves_the_kind_named(halls):
+    load_home(halls, parse_home(HALLS + """
+  - {name: Blackout Blind, id: cover.blind, area: ensuite, state: closed, attributes: {position: 0}}
+  - {name: Ensuite Curtains, id: cover.curtains, area: ensuite, state: closed, attributes: {position: 0}}
+"""))
+    assert ids(halls, area="ensuite", device_type="blinds", allowed={"cover"}, bulk={"cover"}) == ["cover.blind"]
+    assert ids(halls, device="curtains", allowed={"cover"}, bulk={"cover"}) == ["cover.curtains"]
+
+
+@pytest.mark.parametrize("device, area, expected", [
+    ("the big light", "lounge", ["light.ceiling"]), ("overhead light", "study", []),
+])
+def test_the_big_light_is_the_rooms_ceiling_light(halls, device, area, expected):
+    found = resolve(halls, device, area, allowed={"light"}, bulk={"light"})
+    assert sorted(found.device_ids) == expected and (found.problem is None) == bool(expected)
+
+
+@pytest.mark.parametrize("api_name, said, args, device_id", [
+    ("set_fan_speed", "Study fan.", {"percentage": 40, "device": "study fan"}, STUDY_FAN),
+    ("set_brightness", "the pendants please", {"brightness": 80, "device": "pendants"}, "light.kitchen_pendants_06"),
+])
+def test_a_bare_name_written_as_a_setting_turns_the_device_on(db, api_name, said, args, device_id):
+    call(db, "turn_off", device=args["device"])
+    result = call(db, api_name, said=said, **args)
+    assert result.ok and result.missing is None, result.reply
+    assert state(db, device_id)[0] == "on"

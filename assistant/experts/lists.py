@@ -15,6 +15,7 @@ from rapidfuzz import fuzz
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
+from assistant.slots import Slot
 from assistant.storage.db import Migration
 from assistant.words import split_items as split_said
 
@@ -237,13 +238,19 @@ def _undo_complete(ctx: ExpertContext, data: dict) -> None:
 
 # -- APIs ---------------------------------------------------------------------------------------
 
-@api(speculative_safe=True, undo=_undo_add)
+# words that stand for items without naming any
+PLACEHOLDERS = frozenset(_key(words) for words in (
+    "something", "some thing", "some things", "things", "stuff", "some stuff", "a few things", "a couple of things",
+    "items", "an item", "a thing", "it", "this", "that", "anything"))
+
+
+@api(speculative_safe=True, undo=_undo_add, slots={"items": Slot("items", "What should I add?")})
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
     name = normalise_list_name(said_list_name(ctx, list_name))
     wanted = split_items(items, split_on_and=name != "to do")
-    if not wanted:
-        return ActionResult(ok=False, reply="What should I add?")
+    if not wanted or all(_key(item.lower()) in PLACEHOLDERS for item in wanted):  # "stick something on the list"
+        return ActionResult(ok=False, reply="What should I add?", missing="items")
     now = ctx.clock.now().isoformat(timespec="seconds")
     created = not _list_exists(ctx.db, name)
     rows = _rows(ctx.db, name)
@@ -279,7 +286,7 @@ def _add_reply(new_items: list[str], already: list[str], name: str, created: boo
     return _sentence(added, there)
 
 
-@api(speculative_safe=True, undo=_undo_restore)
+@api(speculative_safe=True, undo=_undo_restore, slots={"items": Slot("items", "What should I take off?")})
 def remove(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Remove items from a list (default: shopping)."""
     name = normalise_list_name(list_name)

@@ -116,9 +116,10 @@ def _is_time(phrase: str) -> bool:
 
 
 # what the model writes as a reminder's text when the user said none ("set a reminder")
-_NO_CONTENT = re.compile(r"(?:(?:please |can you |could you )?(?:set|make|create|add|new|give me|i need|"
-                         r"i want)\s+)?(?:a |me a |an |new )?(?:reminder|remind me|something)?(?: for me| please)?",
-                         re.IGNORECASE)
+_NO_CONTENT = re.compile(r"(?:(?:please |can you |could you |would you |will you )?(?:set up|set|make|create|add|"
+                         r"new|give me|i need|i want|i'd like|put|pop|stick|schedule|leave me|write)\s+)?"
+                         r"(?:a |me a |an |new |another )?(?:reminder|remind me|something|note)?(?: in| up| down)?"
+                         r"(?: for me| please)?", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------------------- storage

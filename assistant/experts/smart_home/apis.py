@@ -34,6 +34,7 @@ TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allow
 BULK_FOR_ATTRIBUTE = {"brightness": "light", "color": "light", "percentage": "light",
                       "temperature": "climate", "position": "cover", "volume": "media_player"}
 SETTABLE = ("brightness", "color", "temperature", "position", "volume", "percentage")
+PERCENT_SCALES = ("brightness", "position", "volume")  # a level in percent of one kind of device
 SWITCHABLE = {"light", "switch", "fan", "media_player"}  # what a bare name turns on
 # words around a bare name that ask for nothing ("porch light please"); "on"/"off" do ask
 BARE_FILLERS = (vocab.FILLERS - {"on", "off", "up", "down"}) | {"now", "ok", "okay", "hey", "just", "thanks",
@@ -344,6 +345,11 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
             return _failed(f"I don't know the colour '{color.strip()}'.")
     args = {"device": device, "area": area, "device_type": device_type, **values}
     found = targets(ctx.db, "set", args, ctx.area, _said(ctx), _source(ctx))
+    if found.problem and len(values) == 1 and next(iter(values)) in PERCENT_SCALES:
+        # "the table lamp halfway" written as a blind's position: the level of whatever it is
+        level = {"percentage": next(iter(values.values()))}
+        if not targets(ctx.db, "set", {**args, **level}, ctx.area, _said(ctx), _source(ctx)).problem:
+            return set(ctx, device, area, device_type, **level)
     if found.problem:
         return _failed(found)
     devices = found.devices

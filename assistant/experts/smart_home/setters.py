@@ -18,7 +18,9 @@ from assistant.registry import api
 from assistant.slots import Slot
 from assistant.words import said_number
 from assistant.experts.smart_home import levels
-from assistant.experts.smart_home.apis import _restore, change, close, find_targets, requires_confirmation
+from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
+                                               turn_on)
+from assistant.experts.smart_home.store import read_home
 from assistant.experts.smart_home.apis import open as open_cover
 from assistant.experts.smart_home.apis import set as set_values
 
@@ -47,6 +49,13 @@ def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phr
     return _apply(ctx, attribute, level, device, area, device_type)
 
 
+def _only_named(ctx: ExpertContext, device: Phrase, area: Phrase, device_type: Phrase) -> bool:
+    """Whether the user said nothing but the name of the device(s) the call means."""
+    args = {"device": device, "area": area, "device_type": device_type}
+    devices, problem = find_targets(ctx.db, "turn_on", args, ctx.area, ctx.said or None)
+    return not problem and bare_name(read_home(ctx.db), ctx.said or None, args, devices)
+
+
 def _ask_level(attribute: str) -> ActionResult:
     return ActionResult(ok=False, reply=QUESTIONS[attribute], missing=attribute)
 
@@ -54,6 +63,8 @@ def _ask_level(attribute: str) -> ActionResult:
 def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phrase, area: Phrase,
            device_type: Phrase) -> ActionResult:
     if level.unsaid:
+        if _only_named(ctx, device, area, device_type):  # "desk fan.": a bare name turns it on
+            return turn_on(ctx, device, area, device_type)
         return _ask_level(attribute)
     if level.delta is not None:
         return change(ctx, attribute, level.delta, device, area, device_type)

@@ -6,8 +6,8 @@ home's names (or name words) that sound most like them, and the rewritten phrase
 usual; the device phrase is also tried as the user said it (a model shortens "the title either"
 to "title"). Sounding alike is a rough consonant key (voicing and vowels dropped, affricates split:
 "ch" = "t"+"sh") compared across word boundaries, blended with the spelling's similarity. A
-replacement is `sure` only when it scores high and no other name comes close; otherwise the
-caller asks ("did you mean the Porch Light?").
+replacement is `sure` when it scores high and no other name comes close, or scores fairly high and
+nothing else comes near it at all; otherwise the caller asks ("did you mean the Porch Light?").
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ ACCEPT = 80.0  # below this nothing sounds alike enough to be offered
 SHORT_ACCEPT = 90.0  # spans of fewer than three consonant sounds need more ("hello" ≠ "hallway")
 SURE = 90.0  # at or above, with MARGIN over any other name, the replacement acts without asking
 MARGIN = 5.0
+SURE_ALONE, ALONE_MARGIN = 85.0, 40.0  # ... as does a near-match that nothing else comes near ("cattle")
 MAX_SPAN = 3  # words of a phrase replaced at once ("bed sighed lamp" → "bedside lamp")
 KEY_WEIGHT = 0.6  # sound (key) vs spelling in the blended score
 STOP_WORDS = vocab.FILLERS | vocab.QUANTIFIERS | {"and", "by", "please", "now", "then", "too", "again"}
@@ -48,7 +49,8 @@ class Misheard:
 
     @property
     def sure(self) -> bool:
-        return self.score >= SURE and self.margin >= MARGIN
+        return (self.score >= SURE and self.margin >= MARGIN) or \
+            (self.score >= SURE_ALONE and self.margin >= ALONE_MARGIN)
 
 
 @lru_cache(maxsize=4096)
@@ -150,7 +152,8 @@ def resolve_heard(home: Home, device: str | None, area: str | None, device_type:
                   said: str | None = None, **options) -> tuple[Misheard | None, Resolution | None]:
     """Resolve again with the device and area phrases rewritten into the names they sound like
     (the device phrase as said, too: a model keeps "title" of "the title either"): (what was
-    heard, its resolution), or (None, None) when nothing sounds alike or it still fails.
+    heard, its resolution: devices, or a "which one?" among several that sound right), or (None,
+    None) when nothing sounds alike or it still fails.
     `options` are `resolve_in`'s (here, allowed, bulk)."""
     names = home_names(home)
     area_heard = rewrite(area, names)
@@ -161,7 +164,7 @@ def resolve_heard(home: Home, device: str | None, area: str | None, device_type:
         rewritten = {h.said: h.text for h in heard}
         found = resolve_in(home, rewritten.get(phrase or "", phrase), rewritten.get(area or "", area),
                            device_type, **options)
-        if not found.problem and found.device_ids:
+        if (not found.problem and found.device_ids) or found.which is not None:  # found, or "which one?"
             weakest = min(heard, key=lambda h: (h.score, h.margin))
             return Misheard(" / ".join(h.said for h in heard), " / ".join(h.text for h in heard),
                          weakest.score, min(h.margin for h in heard)), found

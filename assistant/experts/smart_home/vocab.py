@@ -44,7 +44,11 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 ))
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
-NAME_SYNONYMS = {"machine": "maker", "maker": "machine", "telly": "tv"}
+# a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
+NAME_SYNONYMS = {"machine": "maker", "maker": "machine", "telly": "tv", "floor": "standard", "standard": "floor",
+                 "fridge": "refrigerator", "refrigerator": "fridge", "hoover": "vacuum", "vacuum": "hoover",
+                 "nightstand": "bedside", "bedside": "nightstand", "sofa": "couch", "couch": "sofa",
+                 "drapes": "curtains", "telly's": "tv"}
 
 
 @dataclass(frozen=True)
@@ -69,10 +73,16 @@ def _words(words: str, domains: str, **kwargs) -> None:
 
 _words("light, bulb, light bulb, lighting", "light")
 _words("lamp", "light", hints=("lamp",))
+# the room's main light, as people call it ("the big light"): a light named for the ceiling
+_words("big light, main light, overhead light, top light, overhead", "light", strict=True,
+       hints=("ceiling", "overhead", "main", "pendant", "pendants", "chandelier", "big", "top", "spots",
+              "spotlights", "downlights"))
 _words("switch, plug, smart plug, socket, outlet", "switch")
 _words("fan", "fan")
-_words("blind, shade, curtain, shutter, window covering, roller blind", "cover",
-       exclude=("garage", "gate", "door"))
+# blinds and curtains are both covers; a room with both means the kind named (non-strict hints)
+_words("blind, shade, shutter, window covering, roller blind", "cover",
+       hints=("blind", "shade", "shutter", "roller"), exclude=("garage", "gate", "door"))
+_words("curtain, drape", "cover", hints=("curtain", "drape"), exclude=("garage", "gate", "door"))
 _words("garage door, gate", "cover", hints=GARAGE_WORDS, strict=True)
 _words("cover, window cover", "cover")
 _words("thermostat, heating, temperature, climate, ac, air conditioning, air conditioner, aircon, "
