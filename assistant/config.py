@@ -61,7 +61,7 @@ class RoutingConfig(BaseModel):
     prior_temperature: float = 0.02
     # With the expert chosen, choose its API by ranking too (one pass per point where API names
     # part) and let the model write only the arguments: fewer generated tokens.
-    rank_api: bool = False
+    rank_api: bool = True
     # Prompt-lookup decoding: up to this many draft tokens copied from the prompt (the user's
     # words, the examples' JSON) are checked per model step; the output is unchanged. 0 = off.
     prompt_lookup: int = 0

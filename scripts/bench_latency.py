@@ -131,7 +131,7 @@ def main() -> None:
     parser.add_argument("--cold-n", type=int, default=4, help="lines for the (slow) cold mode")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "bench_latency.png")
     parser.add_argument("--modes", default="", help="comma-separated substrings of the modes to run")
-    parser.add_argument("--lookahead", type=int, default=8, help="draft tokens for the lookup modes")
+    parser.add_argument("--lookahead", type=int, default=3, help="draft tokens for the lookup modes")
     parser.add_argument("--save", type=Path, help="write this part's rows to a JSON file")
     parser.add_argument("--merge", type=Path, nargs="*", help="print saved parts as one table (runs nothing)")
     args = parser.parse_args()

@@ -84,3 +84,52 @@ def test_routing_config_switches_reach_the_router():
     assistant.roles.settings = Settings(roles=assistant.roles.settings.roles,
                                         routing=RoutingConfig(rank_api=True, prompt_lookup=4))
     assert assistant.router.rank_api and assistant.router.lookahead == 4
+
+
+class CharLlama:
+    """A stand-in for llama.cpp: one token per character; the next-token logits favour `wanted`."""
+
+    def __init__(self, wanted: str) -> None:
+        self.wanted, self.held, self.passes = wanted, "", 0
+        self._ctx = self
+
+    def n_vocab(self) -> int:
+        return 256
+
+    def get_logits(self):
+        import numpy as np
+
+        logits = np.zeros(256, dtype=np.float32)
+        for i, ch in enumerate(self.wanted):  # the wanted text's next character, after a prefix of it
+            if self.held.endswith(self.wanted[:i]):
+                logits[ord(ch)] = 5.0
+        return logits
+
+
+def char_backend(wanted: str):
+    from assistant.llm.llama import LlamaBackend
+
+    backend = LlamaBackend.__new__(LlamaBackend)
+    backend.llama = CharLlama(wanted)
+    backend.tokenize = lambda text: [ord(c) for c in text]
+    backend._prepare_prefix = lambda messages, tokens: "off"
+
+    def evaluate(tokens):
+        backend.llama.held = "".join(map(chr, tokens))
+        backend.llama.passes += 1
+    backend._evaluate = evaluate
+    import threading
+    backend._lock = threading.Lock()
+    return backend
+
+
+def test_choosing_a_continuation_costs_one_pass_per_branching_point():
+    from assistant.llm.backend import ChatMessage
+
+    backend = char_backend("set_temperature")
+    candidates = {n: f".{n}\",\"" for n in ("set_brightness", "set_color", "set_temperature", "turn_on")}
+    chosen, scores = backend.choose_continuation([ChatMessage("user", "x")], '"api":"smart_home', candidates)
+    assert chosen == "set_temperature"
+    assert backend.llama.passes == 2  # '.s' vs '.t', then 'b' / 'c' / 't'; shared letters cost nothing
+    assert scores["set_temperature"] > scores["turn_on"]
+    assert backend.llama.held.endswith('smart_home.set_')
