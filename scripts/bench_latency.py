@@ -193,3 +193,7 @@ def report(rows: list[dict], plot_path: Path) -> None:
               f"{tokens('+ devices, full ids'):.0f} vs {tokens('+ devices, minified'):.0f}")
     plot(rows, plot_path)
     print(f"plot: {plot_path}")
+
+
+if __name__ == "__main__":
+    main()
