@@ -70,6 +70,7 @@ def summarise(name: str, cases, results: list[CaseResult]) -> dict:
         "rollbacks": sum(1 for s in ran if s["rolled_back"]),
         "unsafe": sum(1 for s in ran if s["proposed"]["api"].endswith(("unlock",))),
         "passed": sum(r.passed for r in results),
+        "failed": [r.id for r in results if not r.passed],
     }
 
 
@@ -79,13 +80,15 @@ def merge_rows(rows: list[dict]) -> list[dict]:
     for row in rows:
         into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "actions_first": [], "n": 0,
                                                "prompt_tokens": 0.0, "output_tokens": 0.0, "spec_ran": 0,
-                                               "spec_hits": 0, "rollbacks": 0, "unsafe": 0, "passed": 0})
+                                               "spec_hits": 0, "rollbacks": 0, "unsafe": 0, "passed": 0,
+                                               "failed": []})
         for key in ("first", "confirmed", "actions_first"):
             into[key] += row[key]
         for key in ("prompt_tokens", "output_tokens"):  # means, weighted by lines
             into[key] = (into[key] * into["n"] + row[key] * row["n"]) / (into["n"] + row["n"])
         for key in ("n", "spec_ran", "spec_hits", "rollbacks", "unsafe", "passed"):
             into[key] += row[key]
+        into["failed"] += row.get("failed", [])
     return list(merged.values())
 
 
@@ -171,6 +174,9 @@ def main() -> None:
 
 def report(rows: list[dict], plot_path: Path) -> None:
     print_table(rows)
+    for r in rows:
+        if r.get("failed"):
+            print(f"failed in {r['mode']}: {', '.join(r['failed'])}")
     by = {r["mode"]: r for r in rows}
     ratio = lambda a, b, k: pct(by[a][k], 50) / max(pct(by[b][k], 50), 0.01)  # noqa: E731
     tokens = lambda mode: by[mode]["prompt_tokens"] + by[mode]["output_tokens"]  # noqa: E731
