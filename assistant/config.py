@@ -59,6 +59,12 @@ class RoutingConfig(BaseModel):
     expert_prior: bool = True
     prior_weight: float = 1.5
     prior_temperature: float = 0.02
+    # With the expert chosen, choose its API by ranking too (one pass per point where API names
+    # part) and let the model write only the arguments: fewer generated tokens.
+    rank_api: bool = True
+    # Prompt-lookup decoding: up to this many draft tokens copied from the prompt (the user's
+    # words, the examples' JSON) are checked per model step; the output is unchanged. 0 = off.
+    prompt_lookup: int = 0
     # Once routed to an expert, give the request that expert's relevant state (smart home: the
     # few devices it points at), with long ids minified to short aliases (d1, d2…).
     expert_context: bool = False

@@ -67,7 +67,9 @@ class Assistant(SlotQuestions, Deferring):
                 self._router = ModelRouter(self.roles.get("confirmer"), self.registry,
                                            max_tokens=config.max_tokens,
                                            prior_weight=self.routing.prior_weight,
-                                           minify=self.routing.minify_ids)
+                                           minify=self.routing.minify_ids,
+                                           rank_api=self.routing.rank_api,
+                                           lookahead=self.routing.prompt_lookup)
             return self._router
 
     def _classifier(self) -> Classifier:

@@ -4,13 +4,18 @@
 
 Modes: cold (confirmer only, whole prompt evaluated every time), warm (confirmer only, stable prefix
 cached), warm with the routed request's device slice (full ids vs minified to aliases), speculation (classifier + rules act at once, confirmer confirms), skip-rule (speculation,
-confirmer skipped when the classifier is confident), and the fixed-command fast path on/off.
+confirmer skipped when the classifier is confident), the fixed-command fast path on/off, and how
+the confirmer decodes: the whole call generated, the API ranked too with only the arguments
+generated (rank_api), prompt-lookup decoding (lookup), and the two together.
+`--modes` runs only the named modes (substrings); `--save`/`--merge` split a long run into parts
+(each part a separate process, e.g. under a lock held per part) and print them as one table.
 Prints one table (medians and p95s, tokens, speculation hits, rollbacks, accuracy) and the ratios
 between modes, and writes a PNG of the latency distributions.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import tempfile
@@ -65,7 +70,26 @@ def summarise(name: str, cases, results: list[CaseResult]) -> dict:
         "rollbacks": sum(1 for s in ran if s["rolled_back"]),
         "unsafe": sum(1 for s in ran if s["proposed"]["api"].endswith(("unlock",))),
         "passed": sum(r.passed for r in results),
+        "failed": [r.id for r in results if not r.passed],
     }
+
+
+def merge_rows(rows: list[dict]) -> list[dict]:
+    """Rows of one mode from several parts (different lines) as one row, in first-seen order."""
+    merged: dict[str, dict] = {}
+    for row in rows:
+        into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "actions_first": [], "n": 0,
+                                               "prompt_tokens": 0.0, "output_tokens": 0.0, "spec_ran": 0,
+                                               "spec_hits": 0, "rollbacks": 0, "unsafe": 0, "passed": 0,
+                                               "failed": []})
+        for key in ("first", "confirmed", "actions_first"):
+            into[key] += row[key]
+        for key in ("prompt_tokens", "output_tokens"):  # means, weighted by lines
+            into[key] = (into[key] * into["n"] + row[key] * row["n"]) / (into["n"] + row["n"])
+        for key in ("n", "spec_ran", "spec_hits", "rollbacks", "unsafe", "passed"):
+            into[key] += row[key]
+        into["failed"] += row.get("failed", [])
+    return list(merged.values())
 
 
 def fixed_command_cases(template):
@@ -109,7 +133,13 @@ def main() -> None:
     parser.add_argument("--set", type=Path, default=ROOT / "tests" / "data" / "dev_eval.jsonl")
     parser.add_argument("--cold-n", type=int, default=4, help="lines for the (slow) cold mode")
     parser.add_argument("--plot", type=Path, default=ROOT / "docs" / "bench_latency.png")
+    parser.add_argument("--modes", default="", help="comma-separated substrings of the modes to run")
+    parser.add_argument("--lookahead", type=int, default=3, help="draft tokens for the lookup modes")
+    parser.add_argument("--save", type=Path, help="write this part's rows to a JSON file")
+    parser.add_argument("--merge", type=Path, nargs="*", help="print saved parts as one table (runs nothing)")
     args = parser.parse_args()
+    if args.merge:
+        return report(merge_rows([row for part in args.merge for row in json.loads(part.read_text())]), args.plot)
     with tempfile.TemporaryDirectory() as home:
         import os
         os.environ["ASSISTANT_HOME"] = home
@@ -117,33 +147,58 @@ def main() -> None:
         routed = [c for c in cases if c.expect.expert not in ("system",)]
         roles, registry = ModelRoles(load_settings()), default_registry()
         off = RoutingConfig(speculation=False)
-        rows = [
-            run_mode("cold (confirmer only)", routed[: args.cold_n], roles, registry, off, cold=True),
-            run_mode("warm same lines", routed[: args.cold_n], roles, registry, off),
-            run_mode("warm (confirmer only)", cases, roles, registry, off),
-            run_mode("+ devices, full ids", cases, roles, registry,
-                     RoutingConfig(speculation=False, expert_context=True, minify_ids=False)),
-            run_mode("+ devices, minified", cases, roles, registry,
-                     RoutingConfig(speculation=False, expert_context=True)),
-            run_mode("+ speculation", cases, roles, registry, RoutingConfig()),
-            run_mode("+ skip rule", cases, roles, registry, RoutingConfig(skip_confirmer=True)),
-            run_mode("fixed cmds, fast path", fixed_command_cases(cases[0]), roles, registry, off),
-            run_mode("fixed cmds, no fast path", fixed_command_cases(cases[0]), roles, registry,
-                     RoutingConfig(fast_path=False, speculation=False)),
+        plain = dict(speculation=False, rank_api=False, prompt_lookup=0)
+        look = args.lookahead
+        modes = [
+            ("cold (confirmer only)", routed[: args.cold_n], off, True),
+            ("warm same lines", routed[: args.cold_n], off, False),
+            ("warm (confirmer only)", cases, off, False),
+            ("+ devices, full ids", cases, RoutingConfig(speculation=False, expert_context=True, minify_ids=False), False),
+            ("+ devices, minified", cases, RoutingConfig(speculation=False, expert_context=True), False),
+            ("+ speculation", cases, RoutingConfig(), False),
+            ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), False),
+            ("whole call generated", cases, RoutingConfig(**plain), False),
+            ("rank_api, args only", cases, RoutingConfig(**{**plain, "rank_api": True}), False),
+            ("whole call + lookup", cases, RoutingConfig(**{**plain, "prompt_lookup": look}), False),
+            ("rank_api + lookup", cases, RoutingConfig(**{**plain, "rank_api": True, "prompt_lookup": look}), False),
+            ("fixed cmds, fast path", fixed_command_cases(cases[0]), off, False),
+            ("fixed cmds, no fast path", fixed_command_cases(cases[0]), RoutingConfig(fast_path=False, speculation=False), False),
         ]
+        wanted = [w.strip() for w in args.modes.split(",") if w.strip()]
+        rows = [run_mode(name, chosen, roles, registry, routing, cold=cold)
+                for name, chosen, routing, cold in modes if not wanted or any(w in name for w in wanted)]
+    if args.save:
+        args.save.write_text(json.dumps(rows))
+    report(rows, args.plot)
+
+
+def report(rows: list[dict], plot_path: Path) -> None:
     print_table(rows)
+    for r in rows:
+        if r.get("failed"):
+            print(f"failed in {r['mode']}: {', '.join(r['failed'])}")
     by = {r["mode"]: r for r in rows}
     ratio = lambda a, b, k: pct(by[a][k], 50) / max(pct(by[b][k], 50), 0.01)  # noqa: E731
-    print(f"\nwarm prefix vs cold (same lines), confirmed p50: {ratio('cold (confirmer only)', 'warm same lines', 'confirmed'):.1f}x faster")
-    print(f"speculation vs confirmer only, first action p50: {ratio('warm (confirmer only)', '+ speculation', 'first'):.1f}x faster")
-    print(f"speculation vs confirmer only, action commands first action p50: {ratio('warm (confirmer only)', '+ speculation', 'actions_first'):.1f}x faster")
     tokens = lambda mode: by[mode]["prompt_tokens"] + by[mode]["output_tokens"]  # noqa: E731
-    print(f"minified vs full ids (device context), prompt+output tokens per request: "
-          f"{tokens('+ devices, full ids'):.0f} vs {tokens('+ devices, minified'):.0f}; "
-          f"confirmed p50 {ratio('+ devices, full ids', '+ devices, minified', 'confirmed'):.2f}x faster")
-    print(f"fast path vs model for fixed commands, p50: {ratio('fixed cmds, no fast path', 'fixed cmds, fast path', 'first'):.0f}x faster")
-    plot(rows, args.plot)
-    print(f"plot: {args.plot}")
+    comparisons = [
+        ("warm prefix vs cold (same lines), confirmed p50", "cold (confirmer only)", "warm same lines", "confirmed"),
+        ("speculation vs confirmer only, first action p50", "warm (confirmer only)", "+ speculation", "first"),
+        ("speculation vs confirmer only, action commands first action p50", "warm (confirmer only)", "+ speculation", "actions_first"),
+        ("minified vs full ids (device context), confirmed p50", "+ devices, full ids", "+ devices, minified", "confirmed"),
+        ("rank_api vs whole call, confirmed p50", "whole call generated", "rank_api, args only", "confirmed"),
+        ("lookup vs plain decoding (whole call), confirmed p50", "whole call generated", "whole call + lookup", "confirmed"),
+        ("rank_api + lookup vs whole call, confirmed p50", "whole call generated", "rank_api + lookup", "confirmed"),
+        ("fast path vs model for fixed commands, p50", "fixed cmds, no fast path", "fixed cmds, fast path", "first"),
+    ]
+    print()
+    for label, slow, fast, key in comparisons:
+        if slow in by and fast in by:
+            print(f"{label}: {ratio(slow, fast, key):.2f}x faster")
+    if "+ devices, full ids" in by and "+ devices, minified" in by:
+        print(f"minified vs full ids, prompt+output tokens per request: "
+              f"{tokens('+ devices, full ids'):.0f} vs {tokens('+ devices, minified'):.0f}")
+    plot(rows, plot_path)
+    print(f"plot: {plot_path}")
 
 
 if __name__ == "__main__":

@@ -203,3 +203,24 @@ def test_prefetch_puts_the_prompt_prefix_in_place_on_the_real_model(real_roles):
     assert router.warm() == "warm"  # the context already starts with the stable prefix
     decision, _ = router.decide("set a timer for 10 minutes")
     assert decision.qualified == "timers.start"
+
+
+@requires_models
+def test_ranked_api_and_prompt_lookup_decide_as_the_whole_call_with_fewer_tokens(real_roles):
+    from assistant.routing.model_router import ModelRouter
+    from assistant.routing.prompt import routing_messages
+    from assistant.routing.schema import decision_schema
+
+    llm, registry = real_roles.get("confirmer"), default_registry()
+    whole = ModelRouter(llm, registry)
+    ranked = ModelRouter(llm, registry, rank_api=True, lookahead=8)
+    for text, expert in (("bring the study lamp down to 40%", "smart_home"),
+                         ("set a timer for twenty five minutes called pizza", "timers"),
+                         ("cancel all my reminders", "reminders")):
+        prior = {expert: 0.9, "none": 0.1}
+        (old, old_trace), (new, new_trace) = whole.decide(text, prior=prior), ranked.decide(text, prior=prior)
+        assert new == old, (text, old, new)
+        assert new_trace.completion_tokens < old_trace.completion_tokens
+    messages = routing_messages(registry, "put oat milk and rye bread on the shopping list")
+    schema = decision_schema(registry)  # prompt lookup keeps the grammar's output, token for token
+    assert llm.generate(messages, schema=schema, lookahead=8).text == llm.generate(messages, schema=schema).text

@@ -66,33 +66,126 @@ class LlamaBackend:
         self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{build}",
                                           cache_dir)
 
-    def _grammar(self, schema: dict[str, Any] | None):
+    def _grammar(self, schema: dict[str, Any] | None, frame: tuple[str, str] = ("", "")):
         if schema is None:
             return None
-        key = json.dumps(schema, sort_keys=True)
+        key = json.dumps([schema, frame], sort_keys=True)
         if key not in self._grammars:
-            self._grammars[key] = self._grammar_cls.from_string(compact_json_grammar(key), verbose=False)
+            gbnf = compact_json_grammar(json.dumps(schema, sort_keys=True))
+            if any(frame):  # the JSON value between fixed text: root ::= "<before>" value "<after>"
+                gbnf = re.sub(r"^root ::=", "value ::=", gbnf, count=1, flags=re.MULTILINE)
+                gbnf += f"\nroot ::= {json.dumps(frame[0])} value {json.dumps(frame[1])}\n"
+            self._grammars[key] = self._grammar_cls.from_string(gbnf, verbose=False)
         return self._grammars[key]
 
     def tokenize(self, text: str) -> list[int]:
         return self.llama.tokenize(text.encode(), add_bos=False, special=True)
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
-                 temperature: float = 0.0, max_tokens: int = 128) -> Generation:
-        tokens = self.tokenize(chatml(messages))
+                 temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
+                 frame: tuple[str, str] = ("", ""), lookahead: int = 0) -> Generation:
+        """Complete the assistant turn after `prefill` (which the output does not repeat); with a
+        `schema`, the output is JSON of that schema, between the fixed texts of `frame`.
+        `lookahead` > 0 (greedy only): prompt-lookup decoding, up to that many draft tokens
+        copied from the prompt and checked in one batch (the output is the same)."""
+        tokens = self.tokenize(chatml(messages) + prefill)
+        grammar = self._grammar(schema, frame)
         with self._lock:
             started = time.perf_counter()
             outcome = self._prepare_prefix(messages, tokens)
-            result = self.llama.create_completion(
-                prompt=tokens, grammar=self._grammar(schema), temperature=temperature,
-                max_tokens=max_tokens, top_p=0.95 if temperature > 0 else 1.0, stop=[END_OF_TURN],
-            )
+            if lookahead and temperature == 0.0:
+                text, completed = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead)
+            else:
+                result = self.llama.create_completion(
+                    prompt=tokens, grammar=grammar, temperature=temperature,
+                    max_tokens=max_tokens, top_p=0.95 if temperature > 0 else 1.0, stop=[END_OF_TURN],
+                )
+                text = result["choices"][0]["text"] or ""
+                completed = result.get("usage", {}).get("completion_tokens", 0)
             elapsed = (time.perf_counter() - started) * 1000
-        usage = result.get("usage", {})
-        return Generation(text=result["choices"][0]["text"] or "",
-                          prompt_tokens=usage.get("prompt_tokens", len(tokens)),
-                          completion_tokens=usage.get("completion_tokens", 0), elapsed_ms=elapsed,
-                          prefix_cache=outcome)
+        return Generation(text=text, prompt_tokens=len(tokens), completion_tokens=completed,
+                          elapsed_ms=elapsed, prefix_cache=outcome)
+
+    def choose_continuation(self, messages: list[ChatMessage], prefill: str,
+                            candidates: dict[str, str]) -> tuple[str, dict[str, float]]:
+        """Greedy choice among continuations of `prefill` (e.g. API names), the choice a
+        constrained greedy decoder would make, but tokens all candidates share (or the one left
+        shares with nobody) cost no step of their own: one forward pass per branching point.
+        Returns the chosen candidate, and each candidate's log-probability up to where it was
+        dropped (or chosen)."""
+        import numpy as np
+
+        prompt = chatml(messages) + prefill
+        base = self.tokenize(prompt)
+        paths = {name: self.tokenize(prompt + text) for name, text in candidates.items()}
+        scores = dict.fromkeys(candidates, 0.0)
+        live = list(candidates)
+        with self._lock:
+            self._prepare_prefix(messages, base)
+            position = min(len(path) for path in paths.values())
+            position = next((i for i in range(position) if len({paths[n][i] for n in live}) > 1), position)
+            while len(live) > 1:
+                if position >= min(len(paths[n]) for n in live):  # one is a prefix of another
+                    live = [min(live, key=lambda n: len(paths[n]))]
+                    break
+                self._evaluate(paths[live[0]][:position])
+                logits = np.ctypeslib.as_array(self.llama._ctx.get_logits(), shape=(self.llama.n_vocab(),))
+                top = float(logits.max())
+                log_norm = top + float(np.log(np.exp(logits - top).sum()))
+                for name in live:
+                    scores[name] += float(logits[paths[name][position]]) - log_norm
+                best = max(live, key=lambda n: scores[n])
+                live = [n for n in live if paths[n][position] == paths[best][position]]
+                position += 1
+                while len(live) > 1 and position < min(len(paths[n]) for n in live) and \
+                        len({paths[n][position] for n in live}) == 1:
+                    position += 1
+        return live[0], scores
+
+    def _decode_with_lookup(self, tokens: list[int], grammar, max_tokens: int,
+                            lookahead: int) -> tuple[str, int]:
+        """Greedy (grammar-constrained) decoding with drafts from the prompt: each step evaluates
+        the next token plus up to `lookahead` tokens that followed the same n-gram earlier in the
+        prompt, and keeps the drafts the model itself would have chosen."""
+        import numpy as np
+        from llama_cpp import llama_cpp as api
+        from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
+
+        llama = self.llama
+        sampler = llama._init_sampler(temp=0.0, grammar=grammar, repeat_penalty=1.0)
+        is_end = lambda token: api.llama_vocab_is_eog(llama._model.vocab, token)  # noqa: E731
+        self._evaluate(tokens)
+        context, output = list(tokens), []
+        token = sampler.sample(llama._ctx, -1)
+        while not is_end(token) and len(output) < max_tokens:
+            output.append(token)
+            context.append(token)
+            draft = LlamaPromptLookupDecoding.find_candidate_pred_tokens(
+                np.array(context, dtype=np.intc), 3, lookahead).tolist()
+            draft = draft[: max(0, max_tokens - len(output))]
+            start = llama.n_tokens
+            self._evaluate_all([token] + draft)
+            kept = 0
+            for index in range(len(draft) + 1):
+                token = sampler.sample(llama._ctx, index)
+                if index == len(draft) or token != draft[index] or is_end(token):
+                    break
+                output.append(token)
+                context.append(token)
+                kept += 1
+            llama.n_tokens = start + 1 + kept  # drop the KV cells of rejected drafts
+            llama._ctx.kv_cache_seq_rm(-1, llama.n_tokens, -1)
+        return llama.detokenize(output).decode("utf-8", errors="ignore"), len(output)
+
+    def _evaluate_all(self, batch: list[int]) -> None:
+        """Evaluate `batch` after the tokens held, keeping the logits of every position."""
+        llama = self.llama
+        start = llama.n_tokens
+        llama._ctx.kv_cache_seq_rm(-1, start, -1)
+        llama._batch.set_batch(batch=batch, n_past=start, logits_all=True)
+        llama._ctx.decode(llama._batch)
+        llama.input_ids[start:start + len(batch)] = batch
+        llama.n_tokens = start + len(batch)
 
     def rank_continuations(self, messages: list[ChatMessage], prefill: str,
                            candidates: dict[str, str]) -> dict[str, float]:

@@ -19,19 +19,22 @@ class ScriptedLLM:
         self._queue: deque[str | dict] = deque(outputs or [])
         self._rule = rule
         self.prompts: list[list[ChatMessage]] = []
+        self.prefills: list[str] = []  # the start of the assistant turn each prompt came with
 
     def enqueue(self, *outputs: str | dict) -> None:
         self._queue.extend(outputs)
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
-                 temperature: float = 0.0, max_tokens: int = 128) -> Generation:
+                 temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
+                 frame: tuple[str, str] = ("", ""), lookahead: int = 0) -> Generation:
         self.prompts.append(list(messages))
+        self.prefills.append(prefill)
         if self._queue:
             output = self._queue.popleft()
         elif self._rule is not None:
             output = self._rule(messages)
         else:
             raise ModelError("ScriptedLLM has no output queued")
-        text = output if isinstance(output, str) else json.dumps(output)
+        text = output if isinstance(output, str) else frame[0] + json.dumps(output) + frame[1]
         return Generation(text=text, prompt_tokens=sum(len(m.content.split()) for m in messages),
                           completion_tokens=len(text.split()))

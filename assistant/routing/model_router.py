@@ -10,10 +10,10 @@ from pydantic import ValidationError
 
 from assistant.llm.backend import ChatMessage, LLMBackend
 from assistant.messages import Decision, DecisionSource
-from assistant.registry import Registry, RegistryError
+from assistant.registry import ApiSpec, Registry, RegistryError
 from assistant.routing.aliases import AliasTable
 from assistant.routing.prompt import routing_messages
-from assistant.routing.schema import DECLINE, decision_schema
+from assistant.routing.schema import DECLINE, compact_args_schema, decision_schema
 
 
 PRIOR_NAME = {DECLINE: "none"}  # the classifier's label for "no expert serves this"
@@ -35,19 +35,23 @@ class RoutingTrace:
     attempts: int = 0
     outputs: list[str] = field(default_factory=list)
     expert_scores: dict[str, float] = field(default_factory=dict)
+    api_scores: dict[str, float] = field(default_factory=dict)
     messages: list[ChatMessage] = field(default_factory=list)
 
     def as_json(self) -> dict:
         return {"prompt": [{"role": m.role, "content": m.content} for m in self.messages],
-                "outputs": self.outputs, "expert_scores": self.expert_scores,
+                "outputs": self.outputs, "expert_scores": self.expert_scores, "api_scores": self.api_scores,
                 "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
                 "attempts": self.attempts, "model_ms": round(self.model_ms, 1)}
 
 
 class ModelRouter:
     def __init__(self, llm: LLMBackend, registry: Registry, source: DecisionSource = "confirmer",
-                 max_tokens: int = 96, prior_weight: float = 1.0, minify: bool = True) -> None:
+                 max_tokens: int = 96, prior_weight: float = 1.0, minify: bool = True,
+                 rank_api: bool = False, lookahead: int = 0) -> None:
         self.llm = llm
+        self.rank_api = rank_api  # choose the API by ranking too; the model writes only the args
+        self.lookahead = lookahead  # prompt-lookup draft tokens per step (0: plain decoding)
         self.minify = minify
         self.prior_weight = prior_weight
         self.registry = registry
@@ -64,7 +68,8 @@ class ModelRouter:
         model's log-probabilities of every expert name plus the weighted prior (one forward
         pass), and the answer is then constrained to that expert's APIs. Only then does the
         request get that expert's state (`expert_context`, e.g. the devices it points at), with
-        ids minified to aliases that are restored in the output."""
+        ids minified to aliases that are restored in the output. With `rank_api`, the API too
+        is chosen by ranking, and the model writes only its arguments."""
         trace = RoutingTrace()
         messages = routing_messages(self.registry, text, context)
         trace.messages = messages
@@ -90,15 +95,13 @@ class ModelRouter:
             if state:
                 together = "\n".join(part for part in (state, context) if part)
                 messages = trace.messages = routing_messages(self.registry, text, together)
+            if self.rank_api and hasattr(self.llm, "choose_continuation"):
+                decision = self._decide_args(messages, expert, aliases, trace)
+                if decision is not None:
+                    return decision, trace
         error = None
         for _ in range(2):
-            generation = self.llm.generate(messages, schema=schema, temperature=0.0,
-                                           max_tokens=self.max_tokens)
-            trace.attempts += 1
-            trace.prompt_tokens += generation.prompt_tokens
-            trace.completion_tokens += generation.completion_tokens
-            trace.model_ms += generation.elapsed_ms
-            trace.outputs.append(generation.text)
+            generation = self._generate(messages, schema, trace)
             try:
                 return self.parse(generation.text, aliases), trace
             except InvalidModelOutput as exc:
@@ -106,6 +109,46 @@ class ModelRouter:
                 messages = messages + [ChatMessage("assistant", generation.text),
                                        ChatMessage("user", f"Invalid: {exc}. Answer again.")]
         return Decision(source=self.source, note=f"invalid model output: {error}"), trace
+
+    def _decide_args(self, messages: list[ChatMessage], expert: str, aliases: AliasTable | None,
+                     trace: RoutingTrace) -> Decision | None:
+        """The expert's API chosen by ranking its names after '{"api":"<expert>', then only the
+        arguments generated (constrained to that API's argument schema); None if invalid."""
+        spec = self._choose_api(messages, expert, trace)
+        call = f'{{"api":"{spec.qualified}","args'  # the model's own next token is '":{"'
+        if not spec.json_schema().get("properties"):  # nothing to write
+            trace.outputs.append(call + '":{}}')
+        else:
+            generation = self._generate(messages, compact_args_schema(spec), trace, prefill=call,
+                                        frame=('":', "}"))
+            trace.outputs[-1] = call + generation.text
+        try:
+            return self.parse(trace.outputs[-1], aliases)
+        except InvalidModelOutput:
+            return None
+
+    def _choose_api(self, messages: list[ChatMessage], expert: str, trace: RoutingTrace) -> ApiSpec:
+        apis = self.registry.expert(expert).apis
+        if len(apis) == 1:
+            return next(iter(apis.values()))
+        chosen, scores = self.llm.choose_continuation(messages, f'{{"api":"{expert}',
+                                                      {name: f'.{name}","' for name in apis})
+        trace.api_scores = {n: round(v, 2) for n, v in sorted(scores.items(), key=lambda kv: -kv[1])}
+        return apis[chosen]
+
+    def _generate(self, messages: list[ChatMessage], schema: dict, trace: RoutingTrace,
+                  prefill: str = "", frame: tuple[str, str] = ("", "")):
+        options = {"prefill": prefill, "frame": frame} if prefill else {}
+        if self.lookahead:
+            options["lookahead"] = self.lookahead
+        generation = self.llm.generate(messages, schema=schema, temperature=0.0,
+                                       max_tokens=self.max_tokens, **options)
+        trace.attempts += 1
+        trace.prompt_tokens += generation.prompt_tokens
+        trace.completion_tokens += generation.completion_tokens
+        trace.model_ms += generation.elapsed_ms
+        trace.outputs.append(generation.text)
+        return generation
 
     def warm(self) -> str:
         """Prefetch: load the model and restore the stable prompt prefix before a request comes."""
