@@ -42,7 +42,7 @@ def _simulate(scheduler, clock: Clock, end: datetime) -> None:
         raise ClockError(f"--simulate-until {end.isoformat()} is before the start time {start.isoformat()}")
     fired = scheduler.simulate_until(end)
     console.print(f"Simulated {start:%Y-%m-%d %H:%M} to {end:%Y-%m-%d %H:%M}: "
-                  f"{len(fired)} notification{'' if len(fired) == 1 else 's'}.", highlight=False)
+                  f"{len(fired)} notification{'' if len(fired) == 1 else 's'}.")
 
 
 def _run(scheduler, clock: Clock, webhook_port: int | None, webhook_host: str) -> None:
@@ -58,8 +58,8 @@ def _run(scheduler, clock: Clock, webhook_port: int | None, webhook_host: str) -
     webhook = start_webhook(database_path(), clock, webhook_port, webhook_host) if webhook_port is not None else None
     if webhook:
         console.print(f"Webhook: POST {webhook.url} (bearer token in {user_dir() / 'webhook_token'})",
-                      highlight=False, soft_wrap=True)
-    console.print("Scheduler running; Ctrl-C to stop.", highlight=False)
+                      soft_wrap=True)
+    console.print("Scheduler running; Ctrl-C to stop.")
     try:
         scheduler.run_forever(stop)
     except KeyboardInterrupt:
@@ -67,4 +67,4 @@ def _run(scheduler, clock: Clock, webhook_port: int | None, webhook_host: str) -
     finally:
         if webhook:
             webhook.stop()
-    console.print("Scheduler stopped.", highlight=False)
+    console.print("Scheduler stopped.")

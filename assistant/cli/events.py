@@ -26,8 +26,7 @@ def add(source: str = typer.Option(..., help="What saw it, e.g. kitchen-cam."),
         row = service("add_event")(open_db(), source, label, subject, when)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    console.print(f"Added event {row['id']}: {row['source']} saw \u201c{row['label']}\u201d at {row['at']}.",
-                  highlight=False)
+    console.print(f"Added event {row['id']}: {row['source']} saw \u201c{row['label']}\u201d at {row['at']}.")
 
 
 @friendly
@@ -44,11 +43,11 @@ def ingest() -> None:
         except ValueError as exc:
             bad += 1
             problem = f"not valid JSON ({exc.msg})" if isinstance(exc, json.JSONDecodeError) else str(exc)
-            err_console.print(f"line {number}: {problem}", highlight=False)
+            err_console.print(f"line {number}: {problem}")
             continue
         add_event(db, event["source"], event["label"], event["subject"], event["at"], event["data"])
         added += 1
     console.print(f"Added {added} event{'' if added == 1 else 's'}"
-                  + (f"; skipped {bad} bad line{'' if bad == 1 else 's'}." if bad else "."), highlight=False)
+                  + (f"; skipped {bad} bad line{'' if bad == 1 else 's'}." if bad else "."))
     if bad:
         raise typer.Exit(1)

@@ -47,7 +47,7 @@ def version() -> str:
 
 def _print_version(value: bool) -> None:
     if value:
-        console.print(f"assistant {version()}", highlight=False)
+        console.print(f"assistant {version()}")
         raise typer.Exit()
 
 
@@ -74,7 +74,7 @@ def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on th
     else:
         if settings.routing.trace:
             print_trace(reply)
-        console.print(reply.reply, highlight=False)
+        console.print(reply.reply)
     if not reply.ok:
         raise typer.Exit(1)
 
