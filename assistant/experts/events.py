@@ -78,7 +78,7 @@ def add_event(db: Database, source: str, label: str, subject: str | None, at: da
 def add_events(db: Database, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Record several events ({source, label, subject, at, data}) in one transaction."""
     with db.conn:
-        db.execute("BEGIN")
+        db.execute("BEGIN IMMEDIATE")
         return [add_event(db, e["source"], e["label"], e.get("subject"), e["at"], e.get("data")) for e in events]
 
 
