@@ -50,7 +50,8 @@ def plain(value: Any) -> Text:
 
 class SafeConsole(Console):
     """A rich Console that reads no markup, emoji codes or highlighting in strings and makes every
-    string it prints safe (`safe_text`); `Text` and other renderables print as built."""
+    string it prints safe (`safe_text`); `Text` and other renderables print as built. Lines of text
+    are not wrapped when the output is not a terminal: one message, one line, for whoever reads it."""
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("markup", False)
@@ -61,4 +62,6 @@ class SafeConsole(Console):
     def print(self, *objects: Any, **kwargs: Any) -> None:  # noqa: A003 - rich's name
         kwargs["markup"] = False
         kwargs["emoji"] = False
+        if not self.is_terminal and all(isinstance(o, (str, Text)) for o in objects):
+            kwargs.setdefault("soft_wrap", True)
         super().print(*[plain(o) if isinstance(o, str) else o for o in objects], **kwargs)

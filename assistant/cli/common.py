@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sqlite3
 import sys
 from typing import Any, Callable
@@ -16,8 +17,9 @@ from assistant.clock import ClockError
 from assistant.config import ConfigError
 from assistant.display import SafeConsole, plain, styled
 from assistant.llm.backend import ModelError
-from assistant.paths import database_path
+from assistant.paths import PathError, database_path
 from assistant.registry import ExpertInputError
+from assistant.safe_input import InputError, without_surrogates
 from assistant.storage.db import StorageError, explain_database_error
 
 console = SafeConsole()  # every string printed is plain, safe text (assistant/display.py)
@@ -30,7 +32,8 @@ def print_error(message: object) -> None:
 
 
 def user_errors() -> tuple[type[Exception], ...]:
-    return (StorageError, ModelError, ConfigError, ClockError, ExpertInputError, FileNotFoundError)
+    return (StorageError, ModelError, ConfigError, ClockError, ExpertInputError, InputError, PathError,
+            FileNotFoundError)
 
 
 def friendly(func: Callable) -> Callable:
@@ -61,8 +64,29 @@ def progress_bar(unit: str = "items") -> Progress:
                     disable=not err_console.is_terminal)
 
 
+def storable_id(value: int) -> bool:
+    """Whether `value` can be a row id at all (SQLite's are 1 to 2**63-1): a number outside is
+    reported like any missing id, not as an overflow."""
+    return 1 <= value < 2**63
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    """One line of valid JSON: NaN and infinities become null, lone surrogates U+FFFD."""
+    sys.stdout.write(json.dumps(_json_safe(data), ensure_ascii=False, default=str, allow_nan=False) + "\n")
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {_json_safe(k) if isinstance(k, str) else k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if hasattr(value, "model_dump"):
+        return _json_safe(value.model_dump())
+    return value
 
 
 def open_db():

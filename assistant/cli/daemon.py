@@ -8,7 +8,7 @@ from datetime import datetime
 import typer
 
 from assistant.clock import Clock, ClockError, parse_iso
-from assistant.cli.common import console, friendly, open_db
+from assistant.cli.common import console, friendly, open_db, print_error
 
 
 @friendly
@@ -47,7 +47,7 @@ def _simulate(scheduler, clock: Clock, end: datetime) -> None:
 
 def _run(scheduler, clock: Clock, webhook_port: int | None, webhook_host: str) -> None:
     from assistant.paths import database_path, user_dir
-    from assistant.scheduler.webhook import start_webhook
+    from assistant.scheduler.webhook import WebhookError, start_webhook
 
     stop = threading.Event()
     # Ctrl-C and SIGTERM stop it cleanly whatever it inherited from whoever started it (an ignored
@@ -55,7 +55,11 @@ def _run(scheduler, clock: Clock, webhook_port: int | None, webhook_host: str) -
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda *_: stop.set())
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    webhook = start_webhook(database_path(), clock, webhook_port, webhook_host) if webhook_port is not None else None
+    try:
+        webhook = start_webhook(database_path(), clock, webhook_port, webhook_host) if webhook_port is not None else None
+    except WebhookError as exc:
+        print_error(exc)
+        raise typer.Exit(1) from None
     if webhook:
         console.print(f"Webhook: POST {webhook.url} (bearer token in {user_dir() / 'webhook_token'})",
                       soft_wrap=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from assistant.clock import Clock
-from assistant.cli.common import console, friendly, open_db, print_error
+from assistant.cli.common import console, friendly, open_db, print_error, storable_id
 from assistant.registry import View
 from assistant.storage.scheduled import cancel_scheduled, list_scheduled
 
@@ -21,7 +21,7 @@ def add_commands(app: typer.Typer) -> None:
 @friendly
 def cancel(action_id: int = typer.Argument(..., metavar="ID")) -> None:
     """Cancel a scheduled action by id."""
-    action = cancel_scheduled(open_db(), action_id, Clock.from_env().now())
+    action = cancel_scheduled(open_db(), action_id, Clock.from_env().now()) if storable_id(action_id) else None
     if action is None:
         print_error(f"There is no waiting scheduled action {action_id}.")
         raise typer.Exit(1)

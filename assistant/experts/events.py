@@ -98,9 +98,9 @@ def event_from_json(obj: Any, now: datetime) -> dict[str, Any]:
     if obj.get("at") is not None:
         try:
             at = datetime.fromisoformat(str(obj["at"]))
-        except ValueError:
+            at = at.astimezone().replace(tzinfo=None) if at.tzinfo else at  # stored as local wall-clock time
+        except (ValueError, OverflowError):
             raise ValueError(f"'at' is not an ISO time: {obj['at']!r}") from None
-        at = at.astimezone().replace(tzinfo=None) if at.tzinfo else at  # stored as local wall-clock time
     return {"source": obj["source"], "label": obj["label"], "subject": obj.get("subject"), "at": at,
             "data": obj.get("data")}
 

@@ -79,7 +79,7 @@ class LlamaBackend:
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128) -> Generation:
-        tokens = self.tokenize(chatml(messages))
+        tokens = self._fitting(self.tokenize(chatml(messages)))
         with self._lock:
             started = time.perf_counter()
             outcome = self._prepare_prefix(messages, tokens)
@@ -101,7 +101,7 @@ class LlamaBackend:
         import numpy as np
 
         prompt = chatml(messages) + prefill
-        tokens = self.tokenize(prompt)
+        tokens = self._fitting(self.tokenize(prompt))
         first = {name: self._first_token_after(prompt, text) for name, text in candidates.items()}
         with self._lock:
             self._prepare_prefix(messages, tokens)
@@ -116,6 +116,14 @@ class LlamaBackend:
         with self._lock:
             return self._prepare_prefix([system, ChatMessage("user", "")],
                                         self.tokenize(chatml([system], open_assistant_turn=False)))
+
+    def _fitting(self, tokens: list[int]) -> list[int]:
+        """`tokens`, or a ModelError when they do not fit the context (n_ctx in config.toml)."""
+        n_ctx = self.llama.n_ctx()
+        if len(tokens) >= n_ctx:
+            raise ModelError(f"{self.name}: the prompt needs {len(tokens)} tokens but the context (n_ctx) "
+                             f"holds {n_ctx}; raise n_ctx for this role in config.toml")
+        return tokens
 
     def _first_token_after(self, prompt: str, continuation: str) -> int:
         base, full = self.tokenize(prompt), self.tokenize(prompt + continuation)

@@ -16,11 +16,16 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from assistant import safe_input
 from assistant.clock import Clock
 from assistant.paths import user_dir
 from assistant.storage.db import open_database
 
 MAX_BODY = 1_000_000  # bytes
+
+
+class WebhookError(RuntimeError):
+    """The webhook cannot listen where it was asked to (a bad port, a port in use, a foreign address)."""
 
 
 def webhook_token(home: Path | None = None) -> str:
@@ -54,15 +59,17 @@ class _Handler(BaseHTTPRequestHandler):
         given = self.headers.get("Authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {self.server.token}".encode()):
             return self._reply(401, {"error": "missing or wrong bearer token"})
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        length = self.headers.get("Content-Length") or "0"
+        if not (length.isascii() and length.isdigit()):
+            return self._reply(400, {"error": "Content-Length must be a number of bytes"})
+        if int(length) > MAX_BODY:
             return self._reply(413, {"error": f"body larger than {MAX_BODY} bytes"})
         try:
-            body = json.loads(self.rfile.read(length) or b"null")
+            body = safe_input.parse_json(self.rfile.read(int(length)) or b"null")
             items = body if isinstance(body, list) else [body]
             now = self.server.clock.now()
             parsed = [self.server.services("event_from_json")(item, now) for item in items]
-        except (ValueError, UnicodeDecodeError) as exc:
+        except ValueError as exc:  # InputError, and the events expert's own checks
             return self._reply(400, {"error": str(exc)})
         with self.server.lock:
             added = self.server.services("add_events")(self.server.db, parsed)
@@ -103,7 +110,13 @@ class Webhook:
 def start_webhook(db_path: Path | str, clock: Clock, port: int, host: str = "127.0.0.1",
                   token: str | None = None) -> Webhook:
     """Serve POST /events on host:port (port 0 picks a free one) in a background thread."""
-    server = _Server((host, port), db_path, clock, token or webhook_token())
+    if not 0 <= port <= 65535:
+        raise WebhookError(f"--webhook-port {port} is not a port (0 to 65535; 0 picks a free one)")
+    try:
+        server = _Server((host, port), db_path, clock, token or webhook_token())
+    except OSError as exc:  # in use, an address not on this machine, a name that does not resolve
+        reason = exc.strerror or str(exc)
+        raise WebhookError(f"the webhook cannot listen on {host}:{port}: {reason}") from None
     thread = threading.Thread(target=server.serve_forever, name="webhook", daemon=True)
     thread.start()
     return Webhook(server, thread)

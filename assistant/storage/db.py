@@ -7,6 +7,7 @@ IMMEDIATE) and is re-checked there, so exactly one process applies it.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,8 +33,11 @@ BUSY_TIMEOUT_S = 10.0  # how long a write waits for another process's transactio
 
 
 def open_database(path: Path | str, migrations: Iterable[Migration] = ()) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    """Open (creating if needed, readable by its owner only) the database at `path` and bring its
+    schema up to date."""
     try:
+        if str(path) != ":memory:" and not os.path.exists(path):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # SQLite's -wal/-shm files follow its mode
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if str(path) != ":memory:":
@@ -43,6 +47,8 @@ def open_database(path: Path | str, migrations: Iterable[Migration] = ()) -> sql
         _migrate(db, migrations)
     except sqlite3.DatabaseError as exc:
         raise StorageError(explain_database_error(path, exc)) from exc
+    except OSError as exc:
+        raise StorageError(f"Could not create the database {path}: {exc.strerror or exc}") from exc
     return db
 
 
