@@ -5,6 +5,7 @@ import typer
 
 from assistant.cli import chat as chat_cli
 from assistant.app import default_registry
+from assistant.cli import backup as backup_cli
 from assistant.cli import evaluate, home, models, state
 from assistant.cli import memory as memory_cli
 from assistant.cli import listen as listen_cli
@@ -31,6 +32,8 @@ app.command("eval")(evaluate.eval_command)
 app.command("listen")(listen_cli.listen)
 app.command("daemon")(daemon_cli.daemon)
 app.command("doctor")(doctor_cli.doctor)
+app.command("backup")(backup_cli.backup)
+app.command("restore")(backup_cli.restore)
 
 
 def version() -> str:

@@ -19,9 +19,11 @@ from typing import Any
 from assistant import safe_input
 from assistant.clock import Clock
 from assistant.paths import user_dir
-from assistant.storage.db import open_database
+from assistant.storage.follow import FollowedDatabase
 
 MAX_BODY = 1_000_000  # bytes
+READ_TIMEOUT_S = 10.0  # a caller that sends nothing for this long is dropped
+MAX_CONNECTIONS = 32  # at once; more are closed at once (the callers retry)
 
 
 class WebhookError(RuntimeError):
@@ -41,17 +43,32 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], db_path: Path | str, clock: Clock, token: str) -> None:
-        super().__init__(address, _Handler)
-        self.db = open_database(db_path)  # tables exist already: the daemon opened the state first
-        self.lock = threading.Lock()
-        self.clock, self.token = clock, token
-        from assistant.app import default_registry
+        from assistant.app import default_registry, open_state
 
-        self.services = default_registry().service  # "event_from_json", "add_events": the events expert's
+        super().__init__(address, _Handler)
+        registry = default_registry()
+        self.follow = FollowedDatabase(Path(db_path), lambda path: open_state(registry, path))
+        self.lock = threading.Lock()
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.clock, self.token = clock, token
+        self.services = registry.service  # "event_from_json", "add_events": the events expert's
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)  # too many at once
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    timeout = READ_TIMEOUT_S  # per read on the socket: an idle or trickling caller is dropped
 
     def do_POST(self) -> None:  # noqa: N802 - the http.server naming
         if self.path.rstrip("/") != "/events":
@@ -72,7 +89,7 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError as exc:  # InputError, and the events expert's own checks
             return self._reply(400, {"error": str(exc)})
         with self.server.lock:
-            added = self.server.services("add_events")(self.server.db, parsed)
+            added = self.server.services("add_events")(self.server.follow.current()[0], parsed)
         self._reply(201, {"added": [event["id"] for event in added]})
 
     def do_GET(self) -> None:  # noqa: N802
@@ -104,7 +121,7 @@ class Webhook:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(5)
-        self.server.db.conn.close()
+        self.server.follow.close()
 
 
 def start_webhook(db_path: Path | str, clock: Clock, port: int, host: str = "127.0.0.1",
