@@ -45,4 +45,9 @@ def parse_iso(value: str, what: str = "time") -> datetime:
         parsed = datetime.fromisoformat(value)
     except ValueError as exc:
         raise ClockError(f"{what}: {value!r} is not an ISO time like 2026-11-25T09:00:00") from exc
-    return parsed.replace(tzinfo=None) if parsed.tzinfo else parsed
+    if parsed.tzinfo is None:
+        return parsed
+    try:  # an offset is kept: the same instant in local wall-clock time
+        return parsed.astimezone().replace(tzinfo=None)
+    except (OverflowError, ValueError) as exc:
+        raise ClockError(f"{what}: {value!r} is out of range") from exc

@@ -36,9 +36,9 @@ class RoleConfig(BaseModel):
     model: str | None = None  # a name from assistant/llm/models.yaml; None = the manifest's default for the role
     path: str | None = None  # an explicit .gguf path (overrides `model`)
     temperature: float = 0.0
-    max_tokens: int = 96
-    n_ctx: int = 4096
-    n_threads: int = 2
+    max_tokens: int = Field(96, ge=1, le=8192)
+    n_ctx: int = Field(4096, ge=512, le=131072)  # the routing prompt alone is ~1,000 tokens
+    n_threads: int = Field(2, ge=1, le=256)
     seed: int = 7
     prefix_cache: bool = True  # keep KV snapshots of the stable prompt prefix in memory and on disk
 
@@ -92,11 +92,16 @@ def config_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> Settings:
+    """The settings of `path` (default: `config_path()`); defaults when config.toml does not exist.
+    A file named by ASSISTANT_CONFIG must exist."""
+    named = path is not None or bool(os.environ.get("ASSISTANT_CONFIG", "").strip())
     path = path or config_path()
     if not path.is_file():
+        if named:
+            raise ConfigError(f"{path}: {'not a file' if path.exists() else 'no such config file'}")
         return Settings()
     try:
-        data = tomllib.loads(path.read_text())
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
         roles = data.get("roles", {})
         for name in roles:
             if name not in ROLES:
@@ -104,7 +109,8 @@ def load_settings(path: Path | None = None) -> Settings:
         if "chat" in roles:  # chat defaults stay creative unless overridden
             roles["chat"] = {"temperature": 0.8, "max_tokens": 80, **roles["chat"]}
         return Settings.model_validate(data)
-    except tomllib.TOMLDecodeError as exc:
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
         raise ConfigError(f"{path}: {exc}") from exc
     except ValidationError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ConfigError(f"{path}: {problems}") from None

@@ -100,7 +100,7 @@ class Deferring:
         now = self.clock.now()
         reply = deferral.scheduled_reply(utterance.text, due, now)
         with self.db.conn:
-            self.db.execute("BEGIN")
+            self.db.execute("BEGIN IMMEDIATE")
             action_id = schedule_action(self.db, at=now, due=due, expert=spec.expert, api=spec.name, args=args,
                                         said=utterance.text, area=utterance.area,
                                         what=deferral.promise(utterance.text))

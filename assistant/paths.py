@@ -7,11 +7,19 @@ from pathlib import Path
 import platformdirs
 
 
+class PathError(RuntimeError):
+    """The assistant's directory cannot be used (a file is in its place, no permission)."""
+
+
 def user_dir() -> Path:
-    """`ASSISTANT_HOME` if set, else the platform's user data dir; created on first use."""
+    """`ASSISTANT_HOME` if set, else the platform's user data dir; created on first use (owner only)."""
     env = os.environ.get("ASSISTANT_HOME", "").strip()
     path = Path(env).expanduser() if env else Path(platformdirs.user_data_dir("assistant"))
-    path.mkdir(parents=True, exist_ok=True)
+    try:
+        path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        problem = "it is a file, not a directory" if isinstance(exc, FileExistsError) else exc.strerror or exc
+        raise PathError(f"{'ASSISTANT_HOME' if env else 'the data directory'} {path} cannot be used: {problem}") from None
     return path
 
 

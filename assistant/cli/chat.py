@@ -10,6 +10,7 @@ from prompt_toolkit.history import FileHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
 from assistant.cli.common import console, friendly, print_trace, settings_with_trace
+from assistant.display import styled
 from assistant.paths import user_dir
 
 BANNER = "Type a request (e.g. 'turn on the kitchen lights'); Ctrl-D or /quit to leave."
@@ -43,7 +44,7 @@ def chat(area: str = typer.Option(None, help="The area you are in."),
             if settings.routing.trace:
                 print_trace(reply)
             style = "green" if reply.ok else "yellow"
-            console.print(f"[{style}]assistant>[/{style}] {reply.reply}", highlight=False)
+            console.print(styled(("assistant>", style), " ", reply.reply))
 
 
 @contextmanager
@@ -54,14 +55,20 @@ def _scheduler_in_background():
     from assistant.scheduler import start_background_scheduler
 
     def show(item) -> None:
-        console.print(f"[magenta]notification>[/magenta] {item.text}", highlight=False)
+        console.print(styled(("notification>", "magenta"), " ", item.text))
 
-    with patch_stdout() if sys.stdin.isatty() else nullcontext():
+    with _above_the_prompt() if sys.stdin.isatty() else nullcontext():
         background = start_background_scheduler(database_path(), Clock.from_env(), show)
         try:
             yield
         finally:
             background.stop()
+
+
+def _above_the_prompt():
+    """Output printed while the prompt waits goes above it; the assistant's own colour codes pass
+    through (raw), as every string printed is already safe (assistant/display.py)."""
+    return patch_stdout(raw=True)
 
 
 def _line_reader():

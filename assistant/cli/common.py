@@ -3,29 +3,37 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sqlite3
 import sys
 from typing import Any, Callable
 
 import typer
-from rich.console import Console
 from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progress, TextColumn,
                            TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
 from rich.table import Table
 
 from assistant.clock import ClockError
 from assistant.config import ConfigError
+from assistant.display import SafeConsole, plain, styled
 from assistant.llm.backend import ModelError
-from assistant.paths import database_path
+from assistant.paths import PathError, database_path
 from assistant.registry import ExpertInputError
+from assistant.safe_input import InputError, without_surrogates
 from assistant.storage.db import StorageError, explain_database_error
 
-console = Console()
-err_console = Console(stderr=True)
+console = SafeConsole()  # every string printed is plain, safe text (assistant/display.py)
+err_console = SafeConsole(stderr=True)
+
+
+def print_error(message: object) -> None:
+    """`error: MESSAGE` on stderr; the message is plain text whatever it holds."""
+    err_console.print(styled(("error:", "red"), " ", str(message)))
 
 
 def user_errors() -> tuple[type[Exception], ...]:
-    return (StorageError, ModelError, ConfigError, ClockError, ExpertInputError, FileNotFoundError)
+    return (StorageError, ModelError, ConfigError, ClockError, ExpertInputError, InputError, PathError,
+            FileNotFoundError)
 
 
 def friendly(func: Callable) -> Callable:
@@ -36,11 +44,10 @@ def friendly(func: Callable) -> Callable:
         try:
             return func(*args, **kwargs)
         except user_errors() as exc:
-            err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+            print_error(exc)
             raise typer.Exit(1) from None
         except sqlite3.DatabaseError as exc:  # e.g. locked by another process mid-command
-            err_console.print(f"[red]error:[/red] {explain_database_error(database_path(), exc)}",
-                              highlight=False)
+            print_error(explain_database_error(database_path(), exc))
             raise typer.Exit(1) from None
 
     return wrapper
@@ -51,14 +58,35 @@ def progress_bar(unit: str = "items") -> Progress:
     a terminal; lines printed meanwhile on a terminal stdout appear above it. `unit`: "bytes" or
     anything counted ("items", "tokens")."""
     counts = [DownloadColumn(), TransferSpeedColumn()] if unit == "bytes" else [MofNCompleteColumn()]
-    return Progress(TextColumn("{task.description}"), BarColumn(), *counts, TimeElapsedColumn(),
+    return Progress(TextColumn("{task.description}", markup=False), BarColumn(), *counts, TimeElapsedColumn(),
                     TimeRemainingColumn(), console=err_console, transient=True,
                     redirect_stdout=sys.stdout.isatty(), redirect_stderr=False,
                     disable=not err_console.is_terminal)
 
 
+def storable_id(value: int) -> bool:
+    """Whether `value` can be a row id at all (SQLite's are 1 to 2**63-1): a number outside is
+    reported like any missing id, not as an overflow."""
+    return 1 <= value < 2**63
+
+
 def print_json(data: Any) -> None:
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+    """One line of valid JSON: NaN and infinities become null, lone surrogates U+FFFD."""
+    sys.stdout.write(json.dumps(_json_safe(data), ensure_ascii=False, default=str, allow_nan=False) + "\n")
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {_json_safe(k) if isinstance(k, str) else k: _json_safe(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_json_safe(v) for v in value]
+    if hasattr(value, "model_dump"):
+        return _json_safe(value.model_dump())
+    return value
 
 
 def open_db():
@@ -76,12 +104,12 @@ def service(name: str) -> Callable[..., Any]:
 
 
 def print_table(title: str, columns: list[str], rows: list[list]) -> None:
-    """A rich table; None cells print empty."""
-    table = Table(title=title)
+    """A rich table; None cells print empty; every cell is plain, safe text (never markup)."""
+    table = Table(title=plain(title))
     for column in columns:
-        table.add_column(column)
+        table.add_column(plain(column))
     for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_row(*[plain("" if v is None else v) for v in row])
     console.print(table)
 
 
@@ -98,16 +126,15 @@ def print_trace(reply) -> None:
     """The --trace view of one reply: how it was routed, what the model saw and wrote, timings."""
     routing = reply.routing or {}
     if not routing:
-        console.print("[dim]trace: answered without a model (fast path or guardrail)[/dim]")
+        console.print("trace: answered without a model (fast path or guardrail)", style="dim")
     for message in routing.get("prompt", []):
-        console.rule(f"[dim]{message['role']} prompt[/dim]")
-        console.print(message["content"], highlight=False, markup=False)
-    console.rule("[dim]routing[/dim]")
+        console.rule(styled((f"{message['role']} prompt", "dim")))
+        console.print(message["content"])
+    console.rule(styled(("routing", "dim")))
     for key in ("expert_scores", "outputs", "explanation", "prompt_tokens", "completion_tokens"):
         if key in routing:
-            console.print(f"{key}: {routing[key]}", highlight=False, markup=False)
+            console.print(f"{key}: {routing[key]}")
     if reply.speculation:
-        console.print(f"speculation: {reply.speculation}", highlight=False, markup=False)
-    console.print(f"call: {reply.expert}.{reply.api} {reply.args}  timings_ms: {reply.timings_ms}",
-                  highlight=False, markup=False)
+        console.print(f"speculation: {reply.speculation}")
+    console.print(f"call: {reply.expert}.{reply.api} {reply.args}  timings_ms: {reply.timings_ms}")
     console.rule()

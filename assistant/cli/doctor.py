@@ -7,6 +7,7 @@ import typer
 from rich.text import Text
 
 from assistant.cli.common import console, friendly, print_json
+from assistant.display import styled
 
 MARKS = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "fail": ("✗", "red")}
 
@@ -14,10 +15,8 @@ MARKS = {"ok": ("✓", "green"), "warn": ("!", "yellow"), "fail": ("✗", "red")
 def render(check) -> Text:
     """One line; device names, paths and messages are plain text, never rich markup."""
     mark, colour = MARKS[check.status]
-    line = Text.assemble((f"{mark} ", colour), (f"{check.name:<30} ", "bold"), check.detail)
-    if check.fix:
-        line.append(f" → {check.fix}", style=colour)
-    return line
+    return styled((f"{mark} ", colour), (f"{check.name:<30} ", "bold"), check.detail,
+                  (f" → {check.fix}" if check.fix else "", colour))
 
 
 @friendly
@@ -33,13 +32,13 @@ def doctor(as_json: bool = typer.Option(False, "--json", help="Print the checks 
     for check in run_checks(timeout=timeout):
         checks.append(check)
         if not as_json:
-            console.print(render(check), highlight=False, soft_wrap=True)
+            console.print(render(check), soft_wrap=True)
     failed = [c for c in checks if c.status == "fail"]
     if as_json:
         print_json([c.as_json() for c in checks])
     else:
         warned = sum(c.status == "warn" for c in checks)
         console.print(f"{len(checks)} checks: {len(failed)} failed, {warned} warnings "
-                      f"({time.perf_counter() - started:.1f} s)", highlight=False)
+                      f"({time.perf_counter() - started:.1f} s)")
     if failed:
         raise typer.Exit(1)

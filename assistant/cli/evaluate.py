@@ -5,7 +5,8 @@ from pathlib import Path
 
 import typer
 
-from assistant.cli.common import console, friendly, print_json, progress_bar
+from assistant.cli.common import console, friendly, print_error, print_json, progress_bar
+from assistant.display import styled
 
 
 @friendly
@@ -21,19 +22,19 @@ def eval_command(path: Path = typer.Argument(..., help="An evaluation file (JSON
     def show(result) -> None:
         bar.advance(task)
         if not as_json:
-            mark = "[green]PASS[/green]" if result.passed else "[red]FAIL[/red]"
+            mark = ("PASS", "green") if result.passed else ("FAIL", "red")
             reason = "" if result.passed else " — " + "; ".join(result.problems)
             timing = result.timings_ms
-            console.print(f"{mark} {result.id} {result.text!r} → {result.expert}.{result.api} "
-                          f"{result.args} (first action {timing.get('first_action', 0):.0f} ms, "
-                          f"total {timing.get('total', 0):.0f} ms){reason}", highlight=False)
+            console.print(styled(mark, f" {result.id} {result.text!r} → {result.expert}.{result.api} "
+                                 f"{result.args} (first action {timing.get('first_action', 0):.0f} ms, "
+                                 f"total {timing.get('total', 0):.0f} ms){reason}"))
 
     try:
         with progress_bar() as bar:
             task = bar.add_task(f"eval {path.name}", total=sum(map(len, eval_units(path))))
             report = run_eval(path, ModelRoles(load_settings()), default_registry(), on_result=show)
     except EvalFileError as exc:
-        console.print(f"[red]error:[/red] {exc}")
+        print_error(exc)
         raise typer.Exit(1) from None
     if as_json:
         return print_json(report.model_dump())

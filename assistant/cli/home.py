@@ -6,6 +6,7 @@ from pathlib import Path
 import typer
 
 from assistant.cli.common import console, friendly, open_db, service
+from assistant.display import styled
 
 app = typer.Typer(help="The home: floors, areas and devices.", no_args_is_help=True)
 
@@ -27,4 +28,4 @@ def show() -> None:
     for device in service("list_devices")(open_db()):
         by_area.setdefault(device["area"] or "-", []).append(f"{device['name']} ({device['state']})")
     for area, names in by_area.items():
-        console.print(f"[bold]{area}[/bold]: " + ", ".join(names), highlight=False)
+        console.print(styled((area, "bold"), ": " + ", ".join(names)))

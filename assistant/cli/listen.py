@@ -8,7 +8,8 @@ from pathlib import Path
 import typer
 
 from assistant.audio import DEFAULT_THRESHOLD, DEFAULT_WAKE_WORD
-from assistant.cli.common import console, err_console, friendly, print_json
+from assistant.cli.common import console, err_console, friendly, print_error, print_json
+from assistant.display import styled
 
 
 @friendly
@@ -47,7 +48,7 @@ def listen(
             for heard in loop.run(source):
                 _show(heard, as_json)
     except AudioError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(exc)
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         pass
@@ -95,13 +96,13 @@ def _show(heard, as_json: bool) -> None:
         print_json(heard.as_json())
         sys.stdout.flush()
         return
-    console.print(f"[dim]you>[/dim] {heard.transcript}", highlight=False)
+    console.print(styled(("you>", "dim"), " ", heard.transcript))
     style = "green" if heard.reply.ok else "yellow"
-    console.print(f"[{style}]assistant>[/{style}] {heard.reply.reply}", highlight=False)
+    console.print(styled(("assistant>", style), " ", heard.reply.reply))
 
 
 def _warn(message: str) -> None:
-    err_console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+    err_console.print(styled(("warning:", "yellow"), " ", message))
 
 
 @contextmanager
@@ -116,7 +117,7 @@ def _scheduler_when_live(live: bool, speaker):
     from assistant.scheduler import start_background_scheduler
 
     def deliver(item) -> None:
-        err_console.print(f"notification> {item.text}", highlight=False)
+        err_console.print(f"notification> {item.text}")
         if speaker is not None:
             speaker.speak(item.text)
 

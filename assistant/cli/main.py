@@ -5,6 +5,7 @@ import typer
 
 from assistant.cli import chat as chat_cli
 from assistant.app import default_registry
+from assistant.cli import backup as backup_cli
 from assistant.cli import evaluate, home, models, state
 from assistant.cli import memory as memory_cli
 from assistant.cli import listen as listen_cli
@@ -31,6 +32,8 @@ app.command("eval")(evaluate.eval_command)
 app.command("listen")(listen_cli.listen)
 app.command("daemon")(daemon_cli.daemon)
 app.command("doctor")(doctor_cli.doctor)
+app.command("backup")(backup_cli.backup)
+app.command("restore")(backup_cli.restore)
 
 
 def version() -> str:
@@ -47,7 +50,7 @@ def version() -> str:
 
 def _print_version(value: bool) -> None:
     if value:
-        console.print(f"assistant {version()}", highlight=False)
+        console.print(f"assistant {version()}")
         raise typer.Exit()
 
 
@@ -74,7 +77,7 @@ def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on th
     else:
         if settings.routing.trace:
             print_trace(reply)
-        console.print(reply.reply, highlight=False)
+        console.print(reply.reply)
     if not reply.ok:
         raise typer.Exit(1)
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli.common import console, friendly, open_db, service
+from assistant.cli.common import console, friendly, open_db, print_error, service, storable_id
 
 
 def add_commands(app: typer.Typer) -> None:
@@ -11,7 +11,9 @@ def add_commands(app: typer.Typer) -> None:
 
 
 @friendly
-def forget(fact_id: int) -> None:
+def forget(fact_id: int = typer.Argument(..., metavar="ID")) -> None:
     """Delete one remembered fact by id."""
-    service("forget_fact")(open_db(), fact_id)
+    if not (storable_id(fact_id) and service("forget_fact")(open_db(), fact_id)):
+        print_error(f"There is no fact {fact_id}.")
+        raise typer.Exit(1)
     console.print(f"Forgot fact {fact_id}.")

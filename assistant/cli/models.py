@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import typer
 
-from assistant.cli.common import console, friendly, print_json, progress_bar
+from assistant.cli.common import console, friendly, print_error, print_json, progress_bar
+from assistant.display import styled
 
 app = typer.Typer(help="Model roles (router, confirmer, chat) and model files.", invoke_without_command=True)
 
@@ -21,9 +22,9 @@ def models(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) ->
     if as_json:
         return print_json(rows)
     for row in rows:
-        mark = "[green]installed[/green]" if row["installed"] else "[red]missing[/red]"
-        console.print(f"{row['role']:<10} {row['backend']:<9} {row['model']:<20} {mark}  {row['path']}",
-                      highlight=False)
+        mark = ("installed", "green") if row["installed"] else ("missing", "red")
+        console.print(styled(f"{row['role']:<10} {row['backend']:<9} {row['model']:<20} ", mark,
+                             f"  {row['path']}"))
 
 
 @app.command("install")
@@ -80,15 +81,13 @@ def _install_voice_model(name: str) -> bool:
     """Speech models (`vosk-en`) come from their own source: see assistant/audio/models.py."""
     from assistant.audio.errors import AudioError
     from assistant.audio.models import VOICE_MODELS, install_voice_model
-    from assistant.cli.common import err_console
-
     if name not in VOICE_MODELS:
         return False
     console.print(f"{name}: {VOICE_MODELS[name]} …")
     try:
         path = install_voice_model(name)
     except AudioError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        print_error(exc)
         raise typer.Exit(1) from None
     console.print(f"{name}: installed at {path}")
     return True

@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from assistant.clock import Clock
-from assistant.cli.common import console, err_console, friendly, open_db
+from assistant.cli.common import console, friendly, open_db, print_error, storable_id
 from assistant.registry import View
 from assistant.storage.scheduled import cancel_scheduled, list_scheduled
 
@@ -21,8 +21,8 @@ def add_commands(app: typer.Typer) -> None:
 @friendly
 def cancel(action_id: int = typer.Argument(..., metavar="ID")) -> None:
     """Cancel a scheduled action by id."""
-    action = cancel_scheduled(open_db(), action_id, Clock.from_env().now())
+    action = cancel_scheduled(open_db(), action_id, Clock.from_env().now()) if storable_id(action_id) else None
     if action is None:
-        err_console.print(f"[red]error:[/red] There is no waiting scheduled action {action_id}.", highlight=False)
+        print_error(f"There is no waiting scheduled action {action_id}.")
         raise typer.Exit(1)
-    console.print(f"Cancelled scheduled action {action_id}: {action.what}.", highlight=False)
+    console.print(f"Cancelled scheduled action {action_id}: {action.what}.")

@@ -12,7 +12,7 @@ from assistant.cli.common import friendly, open_db, print_json, print_table
 from assistant.registry import View
 
 JSON = typer.Option(False, "--json", help="Print machine-readable JSON.")
-LIMIT = typer.Option(None, help="Show at most this many (newest or first ones).")
+LIMIT = typer.Option(None, min=0, help="Show at most this many (newest or first ones).")
 
 
 def view_app(view: View) -> typer.Typer:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import typer
 
 from assistant.clock import Clock
-from assistant.cli.common import console, err_console, friendly, open_db, service
+from assistant.cli.common import console, friendly, open_db, print_error, service, storable_id
 
 def add_commands(app: typer.Typer) -> None:
     """`assistant watches pause|resume|delete ID`, beside the listing."""
@@ -14,9 +14,10 @@ def add_commands(app: typer.Typer) -> None:
 
 
 def _set_active(watch_id: int, active: bool) -> None:
-    problem = service("set_watch_active")(open_db(), watch_id, active, Clock.from_env().now())
+    problem = (service("set_watch_active")(open_db(), watch_id, active, Clock.from_env().now())
+               if storable_id(watch_id) else f"There is no watch {watch_id}.")
     if problem:
-        err_console.print(f"[red]error:[/red] {problem}", highlight=False)
+        print_error(problem)
         raise typer.Exit(1)
     console.print(f"{'Resumed' if active else 'Paused'} watch {watch_id}.")
 
@@ -36,7 +37,7 @@ def resume(watch_id: int = typer.Argument(..., metavar="ID")) -> None:
 @friendly
 def delete(watch_id: int = typer.Argument(..., metavar="ID")) -> None:
     """Delete a watch by id."""
-    if not service("delete_watch")(open_db(), watch_id):
-        err_console.print(f"[red]error:[/red] There is no watch {watch_id}.", highlight=False)
+    if not (storable_id(watch_id) and service("delete_watch")(open_db(), watch_id)):
+        print_error(f"There is no watch {watch_id}.")
         raise typer.Exit(1)
     console.print(f"Deleted watch {watch_id}.")

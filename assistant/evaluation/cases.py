@@ -1,12 +1,13 @@
 """The evaluation file format: one JSON object a line (see shared/dev-eval/README.md)."""
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from assistant import safe_input
 
 
 class EvalFileError(ValueError):
@@ -53,14 +54,21 @@ class EvalCase(BaseModel):
     expect: Expectation = Field(default_factory=Expectation)
 
 
+def _read(path: Path) -> str:
+    try:
+        return safe_input.read_text(path)
+    except safe_input.InputError as exc:
+        raise EvalFileError(str(exc)) from None
+
+
 def load_cases(path: Path) -> list[EvalCase]:
     cases = []
-    for number, line in enumerate(path.read_text().splitlines(), start=1):
+    for number, line in enumerate(_read(path).splitlines(), start=1):
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         try:
-            case = EvalCase.model_validate(json.loads(line))
-        except (json.JSONDecodeError, ValidationError) as exc:
+            case = EvalCase.model_validate(safe_input.parse_json(line))
+        except (safe_input.InputError, ValidationError) as exc:
             raise EvalFileError(f"{path} line {number}: {exc}") from None
         if case.home is not None and not case.home.is_absolute():
             case.home = (path.parent / case.home).resolve()
@@ -73,7 +81,9 @@ def load_conversations(path: Path) -> list[list[EvalCase]]:
     import yaml
 
     try:
-        items = yaml.safe_load(path.read_text()) or []
+        items = safe_input.load_yaml(_read(path)) or []
+    except safe_input.InputError as exc:
+        raise EvalFileError(f"{path}: {exc}") from None
     except yaml.YAMLError as exc:
         raise EvalFileError(f"{path} is not valid YAML: {exc}") from None
     if not isinstance(items, list):

@@ -78,7 +78,7 @@ def add_event(db: Database, source: str, label: str, subject: str | None, at: da
 def add_events(db: Database, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Record several events ({source, label, subject, at, data}) in one transaction."""
     with db.conn:
-        db.execute("BEGIN")
+        db.execute("BEGIN IMMEDIATE")
         return [add_event(db, e["source"], e["label"], e.get("subject"), e["at"], e.get("data")) for e in events]
 
 
@@ -98,9 +98,9 @@ def event_from_json(obj: Any, now: datetime) -> dict[str, Any]:
     if obj.get("at") is not None:
         try:
             at = datetime.fromisoformat(str(obj["at"]))
-        except ValueError:
+            at = at.astimezone().replace(tzinfo=None) if at.tzinfo else at  # stored as local wall-clock time
+        except (ValueError, OverflowError):
             raise ValueError(f"'at' is not an ISO time: {obj['at']!r}") from None
-        at = at.astimezone().replace(tzinfo=None) if at.tzinfo else at  # stored as local wall-clock time
     return {"source": obj["source"], "label": obj["label"], "subject": obj.get("subject"), "at": at,
             "data": obj.get("data")}
 

@@ -215,7 +215,7 @@ def _sentence(*clauses: str) -> str:
 
 def _undo_add(ctx: ExpertContext, data: dict) -> None:
     with ctx.db.conn:
-        ctx.db.execute("BEGIN")
+        ctx.db.execute("BEGIN IMMEDIATE")
         for item_id in data.get("added_ids", []):
             ctx.db.execute("DELETE FROM list_items WHERE id = ?", [item_id])
         _set_done(ctx.db, data.get("reopened_ids", []), True)
@@ -226,13 +226,13 @@ def _undo_add(ctx: ExpertContext, data: dict) -> None:
 
 def _undo_restore(ctx: ExpertContext, data: dict) -> None:
     with ctx.db.conn:
-        ctx.db.execute("BEGIN")
+        ctx.db.execute("BEGIN IMMEDIATE")
         _restore_rows(ctx.db, data["rows"])
 
 
 def _undo_complete(ctx: ExpertContext, data: dict) -> None:
     with ctx.db.conn:
-        ctx.db.execute("BEGIN")
+        ctx.db.execute("BEGIN IMMEDIATE")
         _set_done(ctx.db, data["ids"], False)
 
 
@@ -252,13 +252,12 @@ def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> A
     if not wanted or all(_key(item.lower()) in PLACEHOLDERS for item in wanted):  # "stick something on the list"
         return ActionResult(ok=False, reply="What should I add?", missing="items")
     now = ctx.clock.now().isoformat(timespec="seconds")
-    created = not _list_exists(ctx.db, name)
-    rows = _rows(ctx.db, name)
     added_ids, reopened, already = [], [], []
-    with ctx.db.conn:
-        ctx.db.execute("BEGIN")
-        if created:
-            ctx.db.execute("INSERT INTO lists (name, created) VALUES (?, ?)", [name, now])
+    with ctx.db.conn:  # read and write under the write lock: concurrent adds lose nothing
+        ctx.db.execute("BEGIN IMMEDIATE")
+        created = ctx.db.execute("INSERT OR IGNORE INTO lists (name, created) VALUES (?, ?)",
+                                 [name, now]).rowcount == 1
+        rows = _rows(ctx.db, name)
         for item in wanted:
             existing = next((r for r in rows if _key(r["item"]) == _key(item)), None)
             if existing is None:
@@ -294,7 +293,7 @@ def remove(ctx: ExpertContext, items: list[str], list_name: str | None = None) -
         return _missing_list(ctx.db, name)
     found, missing, ambiguous = _resolve(ctx, items, name)
     with ctx.db.conn:
-        ctx.db.execute("BEGIN")
+        ctx.db.execute("BEGIN IMMEDIATE")
         for row in found:
             ctx.db.execute("DELETE FROM list_items WHERE id = ?", [row["id"]])
     removed = [r["item"] for r in found]
@@ -315,7 +314,7 @@ def complete(ctx: ExpertContext, items: list[str], list_name: str | None = None)
     was_done = [m for m in missing if _match(m, done_rows)]
     missing = [m for m in missing if m not in was_done]
     with ctx.db.conn:
-        ctx.db.execute("BEGIN")
+        ctx.db.execute("BEGIN IMMEDIATE")
         _set_done(ctx.db, [r["id"] for r in found], True)
     checked = [r["item"] for r in found]
     done_part = f"checked off {_join(checked)} on your {name} list" if checked else ""

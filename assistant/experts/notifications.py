@@ -43,7 +43,7 @@ def mark_read(db: sqlite_utils.Database, ids: Iterable[int], read: bool = True) 
     """Mark the given notifications read (or unread); return how many changed."""
     changed = 0
     with db.conn:
-        db.execute("BEGIN")
+        db.execute("BEGIN IMMEDIATE")
         for notification_id in ids:
             changed += db.execute("UPDATE notifications SET read = ? WHERE id = ? AND read != ?",
                                   [int(read), notification_id, int(read)]).rowcount
@@ -57,7 +57,7 @@ def clear_read(db: sqlite_utils.Database) -> int:
 
 def _delete_read(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     with db.conn:
-        db.execute("BEGIN")
+        db.execute("BEGIN IMMEDIATE")
         rows = _rows(db, "WHERE read = 1 ORDER BY id")
         db.execute("DELETE FROM notifications WHERE read = 1")
     return rows
@@ -86,7 +86,7 @@ def _undo_check(ctx: ExpertContext, data: dict) -> None:
 
 def _undo_clear(ctx: ExpertContext, data: dict) -> None:
     with ctx.db.conn:
-        ctx.db.execute("BEGIN")
+        ctx.db.execute("BEGIN IMMEDIATE")
         for row in data["rows"]:
             ctx.db.execute(f"INSERT OR REPLACE INTO notifications ({', '.join(_COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)",
                            [row[c] for c in _COLUMNS])

@@ -252,7 +252,7 @@ def _matching(rows: list[dict], query: str) -> list[dict]:
 
 def _set_status(ctx: ExpertContext, reminder_ids: list[int], status: str) -> None:
     with ctx.db.conn:
-        ctx.db.execute("BEGIN")
+        ctx.db.execute("BEGIN IMMEDIATE")
         for reminder_id in reminder_ids:
             ctx.db.execute("UPDATE reminders SET status = ? WHERE id = ?", [status, reminder_id])
 

@@ -88,7 +88,7 @@ class LlamaBackend:
         `schema`, the output is JSON of that schema, between the fixed texts of `frame`.
         `lookahead` > 0 (greedy only): prompt-lookup decoding, up to that many draft tokens
         copied from the prompt and checked in one batch (the output is the same)."""
-        tokens = self.tokenize(chatml(messages) + prefill)
+        tokens = self._fitting(self.tokenize(chatml(messages) + prefill))
         grammar = self._grammar(schema, frame)
         with self._lock:
             started = time.perf_counter()
@@ -194,7 +194,7 @@ class LlamaBackend:
         import numpy as np
 
         prompt = chatml(messages) + prefill
-        tokens = self.tokenize(prompt)
+        tokens = self._fitting(self.tokenize(prompt))
         first = {name: self._first_token_after(prompt, text) for name, text in candidates.items()}
         with self._lock:
             self._prepare_prefix(messages, tokens)
@@ -209,6 +209,14 @@ class LlamaBackend:
         with self._lock:
             return self._prepare_prefix([system, ChatMessage("user", "")],
                                         self.tokenize(chatml([system], open_assistant_turn=False)))
+
+    def _fitting(self, tokens: list[int]) -> list[int]:
+        """`tokens`, or a ModelError when they do not fit the context (n_ctx in config.toml)."""
+        n_ctx = self.llama.n_ctx()
+        if len(tokens) >= n_ctx:
+            raise ModelError(f"{self.name}: the prompt needs {len(tokens)} tokens but the context (n_ctx) "
+                             f"holds {n_ctx}; raise n_ctx for this role in config.toml")
+        return tokens
 
     def _first_token_after(self, prompt: str, continuation: str) -> int:
         base, full = self.tokenize(prompt), self.tokenize(prompt + continuation)

@@ -21,6 +21,7 @@ from assistant.scheduler.delivery import Deliver, Delivered
 from assistant.scheduler.sources import DueItem, Source
 from assistant.scheduler.store import attach, claim, ensure_schema
 from assistant.storage.db import Database
+from assistant.storage.follow import FollowedDatabase
 
 log = logging.getLogger("assistant.scheduler")
 LATE_AFTER = timedelta(seconds=60)  # fired later than this after its time: it came due while we were down
@@ -114,6 +115,12 @@ class Scheduler:
         times = [t for t in (s.next_due(self.db, after) for s in self.sources) if t]
         return min(times) if times else None
 
+    def _follow(self, follow: FollowedDatabase) -> None:
+        db, reopened = follow.current()
+        if reopened:
+            self.db = db
+            ensure_schema(db)
+
     # -- running -----------------------------------------------------------------------------
     def simulate_until(self, end: datetime) -> list[Delivered]:
         """Step the clock through every due time up to `end` without sleeping; fire at each."""
@@ -127,13 +134,17 @@ class Scheduler:
             self.clock.set(end)
         return delivered
 
-    def run_forever(self, stop: threading.Event, tick: float = TICK_S) -> None:
+    def run_forever(self, stop: threading.Event, tick: float = TICK_S,
+                    follow: FollowedDatabase | None = None) -> None:
         """Fire items as their time comes (within `tick` seconds) until `stop` is set. A frozen clock
-        (ASSISTANT_NOW) starts there and moves on with the wall clock."""
+        (ASSISTANT_NOW) starts there and moves on with the wall clock. With `follow`, a database
+        file removed or replaced meanwhile is reopened (see storage/follow.py)."""
         ticking = _Ticking(self.clock)
         while not stop.is_set():
             now = ticking.now()
             try:
+                if follow is not None:
+                    self._follow(follow)
                 self.run_due(now)
                 following = self.next_due(now)
             except Exception:  # noqa: BLE001 - e.g. the database briefly locked: try again shortly

@@ -10,6 +10,8 @@ from typing import Callable
 
 from rich.console import Console
 
+from assistant.display import SafeConsole, styled
+
 log = logging.getLogger("assistant.scheduler")
 
 
@@ -27,13 +29,13 @@ Deliver = Callable[[Delivered], None]
 
 
 def terminal_delivery(console: Console | None = None) -> Deliver:
-    """Print each notification with its time."""
-    out = console or Console()
+    """Print each notification with its time; its text is plain and safe (assistant/display.py)."""
+    out = console or SafeConsole()
 
     def show(item: Delivered) -> None:
-        late = " [yellow](late)[/yellow]" if item.late else ""
-        out.print(f"[bold magenta]\U0001f514 {item.created:%Y-%m-%d %H:%M}[/bold magenta] {item.text}{late}",
-                  highlight=False, soft_wrap=True)
+        late = (" (late)" if item.late else "", "yellow")
+        out.print(styled((f"\U0001f514 {item.created:%Y-%m-%d %H:%M}", "bold magenta"), " ", item.text, late),
+                  soft_wrap=True)
     return show
 
 

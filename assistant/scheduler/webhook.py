@@ -16,11 +16,18 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+from assistant import safe_input
 from assistant.clock import Clock
 from assistant.paths import user_dir
-from assistant.storage.db import open_database
+from assistant.storage.follow import FollowedDatabase
 
 MAX_BODY = 1_000_000  # bytes
+READ_TIMEOUT_S = 10.0  # a caller that sends nothing for this long is dropped
+MAX_CONNECTIONS = 32  # at once; more are closed at once (the callers retry)
+
+
+class WebhookError(RuntimeError):
+    """The webhook cannot listen where it was asked to (a bad port, a port in use, a foreign address)."""
 
 
 def webhook_token(home: Path | None = None) -> str:
@@ -36,17 +43,32 @@ class _Server(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], db_path: Path | str, clock: Clock, token: str) -> None:
-        super().__init__(address, _Handler)
-        self.db = open_database(db_path)  # tables exist already: the daemon opened the state first
-        self.lock = threading.Lock()
-        self.clock, self.token = clock, token
-        from assistant.app import default_registry
+        from assistant.app import default_registry, open_state
 
-        self.services = default_registry().service  # "event_from_json", "add_events": the events expert's
+        super().__init__(address, _Handler)
+        registry = default_registry()
+        self.follow = FollowedDatabase(Path(db_path), lambda path: open_state(registry, path))
+        self.lock = threading.Lock()
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        self.clock, self.token = clock, token
+        self.services = registry.service  # "event_from_json", "add_events": the events expert's
+
+    def process_request(self, request, client_address) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)  # too many at once
+            return
+        super().process_request(request, client_address)
+
+    def process_request_thread(self, request, client_address) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
 
 
 class _Handler(BaseHTTPRequestHandler):
     server: _Server
+    timeout = READ_TIMEOUT_S  # per read on the socket: an idle or trickling caller is dropped
 
     def do_POST(self) -> None:  # noqa: N802 - the http.server naming
         if self.path.rstrip("/") != "/events":
@@ -54,18 +76,20 @@ class _Handler(BaseHTTPRequestHandler):
         given = self.headers.get("Authorization", "")
         if not hmac.compare_digest(given.encode(), f"Bearer {self.server.token}".encode()):
             return self._reply(401, {"error": "missing or wrong bearer token"})
-        length = int(self.headers.get("Content-Length") or 0)
-        if length > MAX_BODY:
+        length = self.headers.get("Content-Length") or "0"
+        if not (length.isascii() and length.isdigit()):
+            return self._reply(400, {"error": "Content-Length must be a number of bytes"})
+        if int(length) > MAX_BODY:
             return self._reply(413, {"error": f"body larger than {MAX_BODY} bytes"})
         try:
-            body = json.loads(self.rfile.read(length) or b"null")
+            body = safe_input.parse_json(self.rfile.read(int(length)) or b"null")
             items = body if isinstance(body, list) else [body]
             now = self.server.clock.now()
             parsed = [self.server.services("event_from_json")(item, now) for item in items]
-        except (ValueError, UnicodeDecodeError) as exc:
+        except ValueError as exc:  # InputError, and the events expert's own checks
             return self._reply(400, {"error": str(exc)})
         with self.server.lock:
-            added = self.server.services("add_events")(self.server.db, parsed)
+            added = self.server.services("add_events")(self.server.follow.current()[0], parsed)
         self._reply(201, {"added": [event["id"] for event in added]})
 
     def do_GET(self) -> None:  # noqa: N802
@@ -97,13 +121,19 @@ class Webhook:
         self.server.shutdown()
         self.server.server_close()
         self.thread.join(5)
-        self.server.db.conn.close()
+        self.server.follow.close()
 
 
 def start_webhook(db_path: Path | str, clock: Clock, port: int, host: str = "127.0.0.1",
                   token: str | None = None) -> Webhook:
     """Serve POST /events on host:port (port 0 picks a free one) in a background thread."""
-    server = _Server((host, port), db_path, clock, token or webhook_token())
+    if not 0 <= port <= 65535:
+        raise WebhookError(f"--webhook-port {port} is not a port (0 to 65535; 0 picks a free one)")
+    try:
+        server = _Server((host, port), db_path, clock, token or webhook_token())
+    except OSError as exc:  # in use, an address not on this machine, a name that does not resolve
+        reason = exc.strerror or str(exc)
+        raise WebhookError(f"the webhook cannot listen on {host}:{port}: {reason}") from None
     thread = threading.Thread(target=server.serve_forever, name="webhook", daemon=True)
     thread.start()
     return Webhook(server, thread)

@@ -72,7 +72,7 @@ def park_action(db: sqlite_utils.Database, *, at: datetime, expert: str, api: st
     """Remember one action awaiting "yes" (or, with `slot`, that argument's value), the words and
     area it was asked with, and the time it is put off to, if any; a newer one replaces any older one."""
     with db.conn:
-        db.execute("BEGIN")
+        db.execute("BEGIN IMMEDIATE")
         db.execute("UPDATE pending_actions SET status='superseded' WHERE status='waiting'")
         db.execute("INSERT INTO pending_actions (created, expert, api, args, question, said, area, slot, due, "
                    "choices) VALUES (?,?,?,?,?,?,?,?,?,?)",

@@ -1,10 +1,13 @@
 """Open the assistant's SQLite database (WAL), apply every registered migration once.
 
 Migrations are owned by whoever owns the tables (each expert, the core): a `Migration` is a
-(owner, version, function) triple; the `_migrations` table records what has been applied.
+(owner, version, function) triple; the `_migrations` table records what has been applied. Several
+processes may open a new database at once: each migration runs under the write lock (BEGIN
+IMMEDIATE) and is re-checked there, so exactly one process applies it.
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +29,17 @@ class Migration:
     apply: Callable[[sqlite_utils.Database], None]
 
 
+BUSY_TIMEOUT_S = 10.0  # how long a write waits for another process's transaction before failing
+
+
 def open_database(path: Path | str, migrations: Iterable[Migration] = ()) -> sqlite_utils.Database:
-    """Open (creating if needed) the database at `path` and bring its schema up to date."""
+    """Open (creating if needed, readable by its owner only) the database at `path` and bring its
+    schema up to date."""
     try:
-        conn = sqlite3.connect(str(path), timeout=5.0, isolation_level=None, check_same_thread=False)
-        conn.execute("PRAGMA busy_timeout = 5000")
+        if str(path) != ":memory:" and not os.path.exists(path):
+            os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))  # SQLite's -wal/-shm files follow its mode
+        conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
         if str(path) != ":memory:":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -38,6 +47,8 @@ def open_database(path: Path | str, migrations: Iterable[Migration] = ()) -> sql
         _migrate(db, migrations)
     except sqlite3.DatabaseError as exc:
         raise StorageError(explain_database_error(path, exc)) from exc
+    except OSError as exc:
+        raise StorageError(f"Could not create the database {path}: {exc.strerror or exc}") from exc
     return db
 
 
@@ -50,7 +61,10 @@ def _migrate(db: sqlite_utils.Database, migrations: Iterable[Migration]) -> None
         if (migration.owner, migration.version) in applied:
             continue
         with db.conn:  # one transaction per migration: all or nothing
-            db.execute("BEGIN")
+            db.execute("BEGIN IMMEDIATE")
+            if db.execute("SELECT 1 FROM _migrations WHERE owner = ? AND version = ?",
+                          [migration.owner, migration.version]).fetchone():
+                continue  # another process applied it while this one waited for the lock
             migration.apply(db)
             db.execute("INSERT INTO _migrations VALUES (?, ?)", [migration.owner, migration.version])
 

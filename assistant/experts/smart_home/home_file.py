@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from assistant import safe_input
 from assistant.registry import ExpertInputError
 from assistant.experts.smart_home.colors import css_color
 
@@ -84,17 +85,21 @@ class HomeSpec(_Strict):
 def load_home_file(path: Path | str) -> HomeSpec:
     """Read and check a home file; raise HomeFileError naming the file and line of a problem."""
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError as exc:
-        raise HomeFileError(f"{path}: cannot read the home file ({exc.strerror or exc})") from exc
+        text = safe_input.read_text(path)
+    except safe_input.InputError as exc:
+        raise HomeFileError(str(exc)) from None
     return parse_home(text, str(path))
 
 
 def parse_home(text: str, source: str = "home.yaml") -> HomeSpec:
     """Parse and check the YAML text of a home file (`source` names it in error messages)."""
     try:
+        safe_input.check_yaml(text)  # depth and expanded size first: nothing is built beyond them
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
+        safe_input.check_value(data)
+    except safe_input.InputError as exc:
+        raise HomeFileError(f"{source}: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

@@ -75,27 +75,36 @@ MIGRATIONS = [Migration("smart_home", 1, _migrate_v1)]
 def load_home(db: sqlite_utils.Database, spec: HomeSpec, source: str | None = None) -> None:
     """Replace the whole home with `spec`, in one transaction."""
     with db.conn:
-        db.execute("BEGIN")
-        for table in ("devices", "areas", "floors", "home_source"):
+        db.execute("BEGIN IMMEDIATE")
+        _replace_home(db, spec, source)
+
+
+def _replace_home(db: sqlite_utils.Database, spec: HomeSpec, source: str | None) -> None:
+    for table in ("devices", "areas", "floors", "home_source"):
             db.execute(f"DELETE FROM {table}")
-        for f in spec.floors:
-            db.execute("INSERT INTO floors VALUES (?, ?, ?, ?)",
-                       [f.id, f.name, f.level, json.dumps(f.aliases)])
-        for a in spec.areas:
-            db.execute("INSERT INTO areas VALUES (?, ?, ?, ?)",
-                       [a.id, a.name, a.floor, json.dumps(a.aliases)])
-        for e in spec.entities:
-            db.execute("INSERT INTO devices VALUES (?, ?, ?, ?, ?, ?, ?)",
-                       [e.id, e.name, e.area, e.domain, e.state, json.dumps(e.attributes),
-                        json.dumps(e.aliases)])
-        db.execute("INSERT INTO home_source VALUES (1, ?)", [source])
+    for f in spec.floors:
+        db.execute("INSERT INTO floors VALUES (?, ?, ?, ?)",
+                   [f.id, f.name, f.level, json.dumps(f.aliases)])
+    for a in spec.areas:
+        db.execute("INSERT INTO areas VALUES (?, ?, ?, ?)",
+                   [a.id, a.name, a.floor, json.dumps(a.aliases)])
+    for e in spec.entities:
+        db.execute("INSERT INTO devices VALUES (?, ?, ?, ?, ?, ?, ?)",
+                   [e.id, e.name, e.area, e.domain, e.state, json.dumps(e.attributes),
+                    json.dumps(e.aliases)])
+    db.execute("INSERT INTO home_source VALUES (1, ?)", [source])
 
 
 def ensure_home(db: sqlite_utils.Database, default_path: Path | str) -> bool:
     """Load the home file at `default_path` unless a home is already loaded; True if it loaded."""
     if db.execute("SELECT 1 FROM home_source").fetchone():
         return False
-    load_home(db, load_home_file(default_path), str(default_path))
+    spec = load_home_file(default_path)
+    with db.conn:
+        db.execute("BEGIN IMMEDIATE")
+        if db.execute("SELECT 1 FROM home_source").fetchone():  # another process loaded one meanwhile
+            return False
+        _replace_home(db, spec, str(default_path))
     return True
 
 
@@ -124,7 +133,7 @@ def read_devices(db: sqlite_utils.Database, ids: list[str] | None = None) -> lis
 def write_states(db: sqlite_utils.Database, states: list[dict[str, Any]]) -> None:
     """Set `state` and `attributes` of each `{id, state, attributes}` in one transaction."""
     with db.conn:
-        db.execute("BEGIN")
+        db.execute("BEGIN IMMEDIATE")
         for item in states:
             db.execute("UPDATE devices SET state = ?, attributes = ? WHERE id = ?",
                        [item["state"], json.dumps(item["attributes"]), item["id"]])
