@@ -479,3 +479,16 @@ def test_a_bare_name_written_as_a_setting_turns_the_device_on(db, api_name, said
     result = call(db, api_name, said=said, **args)
     assert result.ok and result.missing is None, result.reply
     assert state(db, device_id)[0] == "on"
+
+
+def test_the_verb_before_a_kind_is_not_part_of_the_devices_name(db):
+    result = call(db, "turn_on", said="switch on every lamp downstairs", area="downstairs", device_type="light")
+    assert result.ok, result.reply
+    assert state(db, "switch.galley_kettle_17")[0] == "off"  # a switch, not a lamp
+    assert state(db, "light.kitchen_pendants_06")[0] == "off"  # a light, not a lamp
+
+
+def test_a_device_named_with_a_place_that_fits_two_rooms_asks_which(halls):
+    found = resolve(halls, "the hall light", allowed={"light"}, bulk={"light"})
+    assert found.problem == "Which hall: the Foyer or the Landing?" and set(found.which.choices) == {"Foyer", "Landing"}
+    assert ids(halls, "the hall light", area="Landing", allowed={"light"}) == ["light.landing"]

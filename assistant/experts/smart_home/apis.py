@@ -91,7 +91,11 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
     for i, word in enumerate(words):
         if vocab.singular(word) not in kinds:
             continue
-        before = [w for w in words[max(0, i - 3):i] if w not in vocab.FILLERS]  # "every" stays
+        before: list[str] = []  # the words right before the kind, back to a small word ("every" stays)
+        for w in reversed(words[max(0, i - 3):i]):
+            if w in vocab.FILLERS:  # "switch on every lamp": "switch" is the verb, not a name
+                break
+            before.insert(0, w)
         for start in range(len(before)):
             phrase = " ".join([*before[start:], word])
             if not resolve_in(home, phrase, allowed=allowed).problem:

@@ -54,6 +54,7 @@ class _Description:
     words: list[str] = field(default_factory=list)
     plural: bool = False
     place: Place | None = None
+    several: tuple[str, list[Place]] | None = None  # words naming more than one place ("hall")
 
 
 class _Problem(Exception):
@@ -181,6 +182,8 @@ class _Resolver:
                 named = self.named(phrase, scope, type_desc.types)
                 if named is not None:
                     return named
+            if desc.several and scope is None:  # the one of those places that has it, or ask which
+                return self.among(_SeveralPlaces(*desc.several), device, area, device_type)
             parts = [p for p in re.split(r"\band\b|,", device or "") if vocab.norm(p)]
             if len(parts) > 1:
                 return list(dict.fromkeys(i for p in parts for i in self.run(p, area, device_type)))
@@ -375,6 +378,8 @@ class _Resolver:
         words = vocab.content(words)
         if desc.place is None:
             desc.place, words = self._take_place(words)
+        if desc.place is None:  # "the hall light" with a Foyer and a Landing: ask which hall
+            desc.several, words = self._take_places(words)
         i = 0
         while i < len(words):
             size, tw, plural = vocab.type_at(words, i)
@@ -394,6 +399,16 @@ class _Resolver:
                 found = self.places(" ".join(words[start:start + size]), threshold, partial=False)
                 if len(found) == 1:
                     return found[0], words[:start] + words[start + size:]
+        return None, words
+
+    def _take_places(self, words: list[str]) -> tuple[tuple[str, list[Place]] | None, list[str]]:
+        """A run of the words that names several places by a common name, and the rest."""
+        for size in (2, 1):
+            for start in range(len(words) - size + 1):
+                text = " ".join(words[start:start + size])
+                found = self.places(text, EMBEDDED_PLACE_THRESHOLD, partial=False)
+                if len(found) > 1:
+                    return (text, found), words[:start] + words[start + size:]
         return None, words
 
     def described(self, desc: _Description, scope: Place | None, quoted: str) -> list[str]:
