@@ -111,11 +111,18 @@ def _unit_seconds(unit: str) -> int:
     return {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}[unit[0]]
 
 
+def _part(words: str) -> float:
+    """ "a half" -> 0.5, "a quarter" -> 0.25, "3 quarters" -> 0.75."""
+    named = {"a half": 0.5, "a quarter": 0.25}
+    return named[words] if words in named else int(words[0]) / 4
+
+
 def _expand_fractions(text: str) -> str:
     """'1 hour and a half' / 'half 1 hour' / 'a quarter of 1 hour' -> plain decimal amounts."""
     num = r"(\d+(?:\.\d+)?)"
-    text = re.sub(rf"{num} and a half {_UNIT}", lambda m: f"{float(m[1]) + 0.5} {m[2]}", text)
-    text = re.sub(rf"{num} ?{_UNIT} and a half\b", lambda m: f"{float(m[1]) + 0.5} {m[2]}", text)
+    parts = r"(a half|a quarter|(?:1|3) quarters?)"  # "an hour and a quarter", "2 and three quarters hours"
+    text = re.sub(rf"{num} and {parts} {_UNIT}", lambda m: f"{float(m[1]) + _part(m[2])} {m[3]}", text)
+    text = re.sub(rf"{num} ?{_UNIT} and {parts}\b", lambda m: f"{float(m[1]) + _part(m[3])} {m[2]}", text)
     text = re.sub(rf"\bhalf (?:an? |1 )?(?:of )?{_UNIT}", r"0.5 \1", text)
     text = re.sub(rf"\b(\d+) quarters (?:of )?(?:an? |1 )?{_UNIT}", lambda m: f"{int(m[1]) / 4} {m[2]}", text)
     return re.sub(rf"\b(?:a |1 )?quarter (?:of )?(?:an? |1 )?{_UNIT}", r"0.25 \1", text)

@@ -22,6 +22,7 @@ def at(text: str) -> datetime:
     ("one hundred twenty seconds", 120), ("1.5 hours", 5400), ("5 min timer", 300), ("half a minute", 30),
     ("three quarters of an hour", 2700), ("2 hours and a half", 9000), ("a day", 86400), ("10m", 600),
     ("One Hour", 3600), ("forty five seconds", 45),
+    ("an hour and a quarter", 4500), ("3 hours and three quarters", 13500), ("1 and a quarter hours", 4500),
 ])
 def test_parse_duration(phrase, seconds):
     assert parse_duration(phrase) == seconds
