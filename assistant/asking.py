@@ -5,6 +5,8 @@ slot it lacks (across processes, in chat and voice alike); see assistant/slots.p
 """
 from __future__ import annotations
 
+import re
+
 from pydantic import ValidationError
 
 from assistant import slots
@@ -12,9 +14,13 @@ from assistant.messages import Decision, PendingAction, Reply
 from assistant.plan import Plan
 from assistant.registry import ApiSpec
 from assistant.routing import fastpath, rules
-from assistant.storage.core_tables import close_pending, park_action, waiting_slot
+from assistant.storage.core_tables import close_pending, park_action, waiting_confirmation, waiting_slot
 
 NEVER_MIND = "OK, never mind."
+# a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
+LEADING_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|go ahead|do it|please do|correct|that's right)\b",
+                         re.IGNORECASE)
+LEADING_NO = re.compile(r"^\W*(?:no|nope|nah|don't|do not|leave it|never mind)\b", re.IGNORECASE)
 
 
 class SlotQuestions:
@@ -51,6 +57,21 @@ class SlotQuestions:
         plan.utterance = plan.utterance.model_copy(update={"text": said})
         plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot", args=args)
         return True
+
+    def _yes_or_no(self, plan: Plan) -> Decision | None:
+        """A yes or no with more words, while a confirmation waits from this area: the answer,
+        unless the rest is a request of its own ("no, turn on the porch light instead")."""
+        text = plan.utterance.text
+        if waiting_confirmation(self.db, self.clock.now(), plan.utterance.area) is None:
+            return None
+        for pattern, api in ((LEADING_NO, "deny"), (LEADING_YES, "confirm")):
+            found = pattern.match(text)
+            if found:
+                rest = text[found.end():].strip(" ,.!")
+                if rest and rules.propose(self.registry, rest, self._meant_expert(rest), self.clock.now()):
+                    return None
+                return Decision(expert="confirmation", api=api, source="confirmation")
+        return None
 
     def _drop_question(self, plan: Plan) -> None:
         """Forget the value question just asked (another call settled the request)."""

@@ -114,6 +114,7 @@ class Assistant(SlotQuestions, Deferring):
         plan.previous = previous_turn(self.db, self.clock.now())
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
+        decision = decision or self._yes_or_no(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
                                                self.clock.now()) or decision

@@ -310,3 +310,29 @@ def test_an_add_with_no_items_asks_what_and_the_answer_is_added(tmp_path):
     reply = assistant.handle("oat milk and rye bread")
     assert reply.ok and reply.api == "add"
     assert {row["item"] for row in all_lists(assistant.db)["shopping"]} == {"oat milk", "rye bread"}
+
+
+def _front_door(assistant):
+    return next(d for d in list_devices(assistant.db) if d["id"] == "lock.front_door_9a7b")["state"]
+
+
+@pytest.mark.parametrize("answer, state", [
+    ("no, keep it locked", "locked"), ("nope not now", "locked"), ("don't bother", "locked"),
+    ("yes please, go ahead", "unlocked"), ("yeah do it", "unlocked"), ("ok, that's fine", "unlocked"),
+])
+def test_a_yes_or_no_with_more_words_answers_the_question(tmp_path, answer, state):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
+    assert assistant.handle("unlock the front door").needs_confirmation
+    assistant.handle(answer)
+    assert _front_door(assistant) == state
+    assert len(confirmer(assistant).prompts) == 1  # the answer needed no model
+
+
+def test_a_no_with_a_new_request_is_that_request(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
+    assert assistant.handle("unlock the front door").needs_confirmation
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "hallway light"}})
+    reply = assistant.handle("no, turn on the hallway light instead")
+    assert reply.api == "turn_on" and _front_door(assistant) == "locked"

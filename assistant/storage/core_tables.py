@@ -98,6 +98,12 @@ def _pending(row: tuple) -> PendingAction:
                          choices=json.loads(choices) if choices else None)
 
 
+def waiting_confirmation(db: sqlite_utils.Database, now: datetime, area: str | None = None) -> PendingAction | None:
+    """The fresh action waiting for a yes from `area`, without claiming it."""
+    row = _waiting(db, for_slot=False)
+    return _pending(row) if row is not None and row[6] == area and _fresh(row[1], now) else None
+
+
 def take_pending(db: sqlite_utils.Database, now: datetime, status: str,
                  area: str | None = None) -> PendingAction | None:
     """Claim the action waiting for a yes (if still fresh), marking it `status` ('confirmed' or
