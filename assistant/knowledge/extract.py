@@ -39,15 +39,16 @@ def kind_of(path: Path) -> str:
     return kind
 
 
-def extract(path: Path, data: bytes | None = None) -> Extracted:
-    """The pages of the document at `path` (its bytes `data`, if already read)."""
+def extract(path: Path, data: bytes | None = None, progress=None) -> Extracted:
+    """The pages of the document at `path` (its bytes `data`, if already read); `progress(stage,
+    done, total)` is told of each PDF page read."""
     kind = kind_of(path)
     if data is None:
         data = read_bytes(path)
     if kind == "pdf":
         from assistant.knowledge.pdf import pdf_pages
 
-        pages = pdf_pages(path.name, data)
+        pages = pdf_pages(path.name, data, progress)
     else:
         text = _decode(data)
         if kind == "markdown":

@@ -10,7 +10,7 @@ from assistant.knowledge.extract import Page
 MIN_TEXT_CHARS = 20  # a PDF with less text than this on all its pages is taken for a scan
 
 
-def pdf_pages(name: str, data: bytes) -> list[Page]:
+def pdf_pages(name: str, data: bytes, progress=None) -> list[Page]:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -20,7 +20,11 @@ def pdf_pages(name: str, data: bytes) -> list[Page]:
         if reader.is_encrypted and not _opens_without_password(reader):
             raise DocumentError(f"{name}: the PDF is encrypted (password protected); "
                                 "save an unprotected copy and add that.")
-        pages = [Page(i, _page_text(page)) for i, page in enumerate(reader.pages, 1)]
+        pages = []
+        for number, page in enumerate(reader.pages, 1):
+            pages.append(Page(number, _page_text(page)))
+            if progress:
+                progress("reading", number, len(reader.pages))
     except DocumentError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:

@@ -66,10 +66,10 @@ def add_document(db: sqlite_utils.Database, path: Path, embedder: Embedder, now:
                      "ORDER BY sha256 = ? DESC LIMIT 1", [str(path), digest, digest])
     if known and known["sha256"] == digest:
         return Added(known["id"], known["name"], "unchanged", known["pages"], known["chunks"])
-    extracted = extract(path, data)
+    notify = progress or (lambda *_: None)
+    extracted = extract(path, data, notify)
     chunks = chunk_pages(extracted.pages)
     title = title_of(path.name)
-    notify = progress or (lambda *_: None)
     done = [0]
 
     def batch_done(n: int) -> None:
