@@ -22,7 +22,7 @@ def _db():
 
 def _missing(doc_id: int) -> None:
     err_console.print(f"[red]error:[/red] There is no document {doc_id} (see `assistant docs list`).",
-                      highlight=False)
+                      highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -47,7 +47,7 @@ def add(files: list[Path] = typer.Argument(..., metavar="FILE...", help="PDF, .t
                 added = add_document(db, path, passage_embedder(), Clock.from_env().now(), report)
             except DocumentError as exc:
                 failed += 1
-                err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+                err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
                 continue
             finally:
                 bar.remove_task(task)

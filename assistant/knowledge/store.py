@@ -58,9 +58,9 @@ def title_of(name: str) -> str:
 def add_document(db: sqlite_utils.Database, path: Path, embedder: Embedder, now: datetime,
                  progress: Progress | None = None) -> Added:
     """Read, chunk, embed and store the file at `path` (raises DocumentError with a one-line reason)."""
+    kind_of(Path(path))
+    data = read_bytes(Path(path).expanduser())  # its errors name the path as the user wrote it
     path = Path(path).expanduser().resolve()
-    kind_of(path)
-    data = read_bytes(path)
     digest = hashlib.sha256(data).hexdigest()
     known = _row(db, "SELECT * FROM knowledge_documents WHERE path = ? OR sha256 = ? "
                      "ORDER BY sha256 = ? DESC LIMIT 1", [str(path), digest, digest])
