@@ -169,3 +169,15 @@ def test_user_words_are_never_read_as_fts_syntax(db, tmp_path, query):
     add(db, write_pdf(tmp_path / "schedule.pdf", SCHEDULE))
     search(db, query, WordsEmbedder(), index=VectorIndex())  # no sqlite error
     assert "*" not in fts_query(query) and "(" not in fts_query(query)
+
+
+def test_a_long_lived_index_sees_a_replaced_document(db, tmp_path):
+    """Same passage count after the replacement: the cached matrix must still be reloaded."""
+    index, path = VectorIndex(), tmp_path / "note.txt"
+    path.write_text("The spare key is under the blue flowerpot.\n")
+    add(db, path)
+    assert search(db, "spare key", WordsEmbedder(), index=index)[0].cosine > 0.3
+    path.write_text("Wifi password: kettle-orange-42.\n")
+    add(db, path)
+    [passage] = search(db, "wifi password", WordsEmbedder(), index=index)
+    assert passage.text.startswith("Wifi") and passage.cosine > 0.3

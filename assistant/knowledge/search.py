@@ -2,7 +2,7 @@
 
 Each ranking keeps its best `CANDIDATES` passages; a passage's fused score is the sum over the
 rankings of 1 / (RRF_K + rank). The vectors are read from SQLite once into a numpy matrix and read
-again only when the passages change (count and highest id), so a query costs one embedding, one
+again only when the passages change (count and highest id: ids are never reused), so a query costs one embedding, one
 matrix product and one FTS query.
 """
 from __future__ import annotations
@@ -52,7 +52,8 @@ class VectorIndex:
         self.matrix = np.zeros((0, DIM), dtype=np.float32)
 
     def refresh(self, db: sqlite_utils.Database) -> None:
-        key = (id(db), *db.execute("SELECT count(*), max(id) FROM knowledge_chunks").fetchone())
+        where = db.execute("PRAGMA database_list").fetchone()[2] or id(db.conn)  # the file, or this memory db
+        key = (where, *db.execute("SELECT count(*), max(id) FROM knowledge_chunks").fetchone())
         if key == self.key:
             return
         rows = db.execute("SELECT id, vector FROM knowledge_chunks ORDER BY id").fetchall()

@@ -2,6 +2,7 @@
 
 Tables (migration owner "knowledge"): `knowledge_documents` (one row per file, keyed by its path,
 with the SHA-256 of its bytes), `knowledge_chunks` (page, section, text, a float32 MiniLM vector)
+(ids never reused, so the search's cached matrix knows when it is stale)
 and `knowledge_fts`, an FTS5 index (porter stemming) over each passage's document title and text.
 Adding the same bytes again is a no-op; new bytes at a known path replace that document (same id).
 """
@@ -29,7 +30,7 @@ def _migrate_v1(db: sqlite_utils.Database) -> None:
                "path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL, kind TEXT NOT NULL, bytes INTEGER NOT NULL, "
                "pages INTEGER NOT NULL, chunks INTEGER NOT NULL, added TEXT NOT NULL)")
     db.execute("CREATE INDEX knowledge_documents_sha ON knowledge_documents(sha256)")
-    db.execute("CREATE TABLE knowledge_chunks (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL "
+    db.execute("CREATE TABLE knowledge_chunks (id INTEGER PRIMARY KEY AUTOINCREMENT, document_id INTEGER NOT NULL "
                "REFERENCES knowledge_documents(id) ON DELETE CASCADE, page INTEGER NOT NULL, "
                "ordinal INTEGER NOT NULL, section TEXT NOT NULL, text TEXT NOT NULL, vector BLOB NOT NULL)")
     db.execute("CREATE INDEX knowledge_chunks_document ON knowledge_chunks(document_id)")
