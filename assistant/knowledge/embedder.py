@@ -1,8 +1,14 @@
-"""The project's MiniLM, reading passages up to `PASSAGE_TOKENS` word pieces (the routing
-classifier's copy reads 64: short utterances). Both share one set of weights."""
+"""The project's MiniLM for passages: reads up to `PASSAGE_TOKENS` word pieces (the routing
+classifier's copy reads 64: short utterances) and shares that copy's weights.
+
+It runs in float32 throughout, with GELU in its tanh form: the shared forward pass turns float64
+after its first GELU (scipy's erf, a float64 scalar under numpy 2's promotion rules), which made a
+200-page PDF take ~110 s to embed here. Passages and questions are embedded by this same encoder,
+so its small numeric difference from the reference does not matter to ranking.
+"""
 from __future__ import annotations
 
-import copy
+import math
 from functools import lru_cache
 from typing import Protocol
 
@@ -24,7 +30,8 @@ def passage_embedder() -> Embedder:
     from assistant.embeddings import load_minilm
 
     base = load_minilm()
-    twin = copy.copy(base)  # shares the weights dict
+    twin = _float32_class()()  # no __init__: the weights dict is shared, not loaded again
+    twin.__dict__.update(base.__dict__)
     twin.tokenizer = Tokenizer.from_str(base.tokenizer.to_str())
     twin.tokenizer.enable_truncation(PASSAGE_TOKENS)
     twin.tokenizer.enable_padding()
@@ -42,3 +49,39 @@ def embed_in_batches(embedder: Embedder, texts: list[str], batch: int = 32, on_b
         if on_batch:
             on_batch(len(rows))
     return out
+
+
+@lru_cache(maxsize=1)
+def _float32_class():
+    from assistant.embeddings.minilm import MiniLM, _dense, _layer_norm
+
+    class Float32MiniLM(MiniLM):
+        def __init__(self) -> None:  # built from a loaded MiniLM's attributes
+            pass
+
+        def _layer(self, x: np.ndarray, bias: np.ndarray, p: str) -> np.ndarray:
+            w = self.w
+            batch, length, dim = x.shape
+            head = dim // self.heads
+
+            def project(name: str) -> np.ndarray:
+                y = _dense(x, w[f"{p}attention.self.{name}.weight"], w[f"{p}attention.self.{name}.bias"])
+                return y.reshape(batch, length, self.heads, head).transpose(0, 2, 1, 3)
+
+            q, k, v = project("query"), project("key"), project("value")
+            scores = q @ k.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(head)) + bias
+            scores = np.exp(scores - scores.max(-1, keepdims=True))
+            context = (scores / scores.sum(-1, keepdims=True) @ v).transpose(0, 2, 1, 3).reshape(batch, length, dim)
+            x = _layer_norm(x + _dense(context, w[f"{p}attention.output.dense.weight"],
+                                       w[f"{p}attention.output.dense.bias"]),
+                            w[f"{p}attention.output.LayerNorm.weight"], w[f"{p}attention.output.LayerNorm.bias"])
+            inner = _gelu_tanh(_dense(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"]))
+            return _layer_norm(x + _dense(inner, w[f"{p}output.dense.weight"], w[f"{p}output.dense.bias"]),
+                               w[f"{p}output.LayerNorm.weight"], w[f"{p}output.LayerNorm.bias"])
+
+    return Float32MiniLM
+
+
+def _gelu_tanh(x: np.ndarray) -> np.ndarray:
+    """GELU's tanh form, in x's dtype (Python floats do not promote float32)."""
+    return 0.5 * x * (1.0 + np.tanh(0.7978845608028654 * (x + 0.044715 * x * x * x)))
