@@ -52,3 +52,12 @@ def test_the_fused_best_is_as_good_as_bm25_when_the_words_match(library):
     db = library[0]
     assert top(library, "volcano model science", limit=1) == [("school_schedule.pdf", 2)]
     assert bm25_ranking(db, "volcano model science")
+
+
+def test_the_float32_passage_encoder_agrees_with_the_shared_one():
+    from assistant.embeddings import load_minilm
+    from assistant.knowledge.embedder import passage_embedder
+
+    texts = ["when is the science project due", "Clean the filters once a week."]
+    reference, fast = load_minilm().embed(texts), passage_embedder().embed(texts)
+    assert fast.dtype == "float32" and (reference * fast).sum(1).min() > 0.999
