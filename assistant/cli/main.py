@@ -10,6 +10,7 @@ from assistant.cli import evaluate, home, models, state
 from assistant.cli import memory as memory_cli
 from assistant.cli import listen as listen_cli
 from assistant.cli import daemon as daemon_cli
+from assistant.cli import docs as docs_cli
 from assistant.cli import doctor as doctor_cli
 from assistant.cli import events as events_cli
 from assistant.cli import scheduled as scheduled_cli
@@ -20,6 +21,7 @@ app = typer.Typer(help="A local, private assistant: ask it, chat with it, or scr
                   no_args_is_help=True, add_completion=True)
 app.add_typer(home.app, name="home")
 app.add_typer(models.app, name="models")
+app.add_typer(docs_cli.app, name="docs")
 COMMANDS = {"events": events_cli.add_commands, "watches": watches_cli.add_commands,
             "memory": memory_cli.add_commands,
             "scheduled": scheduled_cli.add_commands}  # nouns with commands besides their listing
