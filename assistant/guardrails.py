@@ -21,6 +21,10 @@ def clean_input(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# a number, a time or a sum on its own ("22", "0630", "7:45", "12+30") is an answer or a question, not noise
+NUMERIC = re.compile(r"\s*[\d.,:%°+\-*/x ]*\d[\d.,:%°+\-*/x ]*(?:am|pm|c|f)?\s*[?.!]?\s*", re.IGNORECASE)
+
+
 def input_problem(text: str) -> str | None:
     """A reason to refuse the input before any routing, or None."""
     if not text:
@@ -28,7 +32,7 @@ def input_problem(text: str) -> str | None:
     if len(text) > MAX_CHARS:
         return f"That's too long for me ({len(text)} characters); please say it in under {MAX_CHARS}."
     letters = sum(ch.isalpha() for ch in text)
-    if letters < 2 or letters < len(text) * 0.3:
+    if (letters < 2 or letters < len(text) * 0.3) and not NUMERIC.fullmatch(text):
         return "Sorry, I couldn't make sense of that."
     return None
 

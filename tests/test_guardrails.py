@@ -38,7 +38,9 @@ def test_list_and_reminder_content_is_content_not_instructions(text):
 
 
 @pytest.mark.parametrize("text, bad", [("", True), ("x" * 501, True), ("\u0000\u0001", True), ("😀😀😀", True),
-                                       ("turn on the lights", False), ("lights", False)])
+                                       ("turn on the lights", False), ("lights", False),
+                                       ("22", False), ("0630", False), ("7:45 pm", False), ("12 + 30?", False),
+                                       ("#$%&", True), ("....", True)])
 def test_input_problems(text, bad):
     assert bool(input_problem(text)) is bad
 

@@ -336,3 +336,13 @@ def test_a_no_with_a_new_request_is_that_request(tmp_path):
     confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "hallway light"}})
     reply = assistant.handle("no, turn on the hallway light instead")
     assert reply.api == "turn_on" and _front_door(assistant) == "locked"
+
+
+def test_a_bare_number_answers_a_question(tmp_path):
+    assistant = _assistant(tmp_path, "timers")
+    confirmer(assistant).enqueue({"api": "timers.set_alarm", "args": {"time": "7 am"}})  # made up
+    assert assistant.handle("i need an alarm").asks == "time"
+    reply = assistant.handle("0545")
+    assert reply.ok and reply.api == "set_alarm"
+    [alarm] = list_timers(assistant.db, assistant.clock.now())
+    assert alarm["duration_s"] == (datetime(2026, 12, 3, 5, 45) - EVENING).total_seconds()
