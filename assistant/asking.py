@@ -47,8 +47,11 @@ class SlotQuestions:
         if value is None or quick is not None or self._new_request(text, spec):
             close_pending(self.db, pending_id, "dropped")
             return False
+        slot = pending.slot
+        if isinstance(value, str) and "=" in value and value.split("=", 1)[0] in spec.properties:
+            slot, value = value.split("=", 1)  # a choice of another argument ("area=Kitchen")
         try:  # the answer as the argument's type ("22" for a temperature is 22.0)
-            args = spec.validate({**pending.args, pending.slot: value})
+            args = spec.validate({**pending.args, slot: value})
         except ValidationError:
             close_pending(self.db, pending_id, "dropped")
             return False

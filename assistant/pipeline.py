@@ -355,8 +355,8 @@ class Assistant(SlotQuestions, Deferring):
         executed_ms = _elapsed(started)
         if result.missing and (result.missing in spec.slots or result.choices) and not result.ok:
             # the expert asks for a value it can't use, or which of several things was meant
-            call = PendingAction(spec.expert, spec.name, {k: v for k, v in args.items() if k != result.missing},
-                                 slot=result.missing, choices=result.choices)
+            kept = args if result.choices else {k: v for k, v in args.items() if k != result.missing}
+            call = PendingAction(spec.expert, spec.name, kept, slot=result.missing, choices=result.choices)
             reply = self._ask(plan, call, result.reply)
             reply.timings_ms = {"first_action": executed_ms, "confirmed": executed_ms}
             return Executed(reply=reply, spec=spec, result=result, action_id=0)

@@ -346,3 +346,35 @@ def test_a_bare_number_answers_a_question(tmp_path):
     assert reply.ok and reply.api == "set_alarm"
     [alarm] = list_timers(assistant.db, assistant.clock.now())
     assert alarm["duration_s"] == (datetime(2026, 12, 3, 5, 45) - EVENING).total_seconds()
+
+
+MANY_LAMPS = """
+areas:
+  - {name: Kitchen, id: kitchen}
+  - {name: Den, id: den}
+  - {name: Study, id: study}
+entities:
+  - {name: Kitchen Lamp, id: light.kitchen_lamp, area: kitchen, state: "off", attributes: {brightness: 100}}
+  - {name: Counter Lamp, id: light.counter_lamp, area: kitchen, state: "off", attributes: {brightness: 100}}
+  - {name: Kitchen Ceiling Light, id: light.kitchen_ceiling, area: kitchen, state: "off", attributes: {brightness: 100}}
+  - {name: Arc Lamp, id: light.arc_lamp, area: den, state: "off", attributes: {brightness: 100}}
+  - {name: Globe Lamp, id: light.globe_lamp, area: den, state: "off", attributes: {brightness: 100}}
+  - {name: Desk Lamp, id: light.desk_lamp, area: study, state: "off", attributes: {brightness: 100}}
+  - {name: Reading Lamp, id: light.reading_lamp, area: study, state: "off", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("answer, on", [
+    ("the desk one", {"light.desk_lamp"}),                     # a device by its own name
+    ("the ones in the den", {"light.arc_lamp", "light.globe_lamp"}),  # a room: its lamps
+])
+def test_which_of_many_is_answered_by_a_name_or_a_room(tmp_path, answer, on):
+    home = tmp_path / "home.yaml"
+    home.write_text(MANY_LAMPS)
+    assistant = scripted_assistant(tmp_path / "state.db", home=home, now=EVENING,
+                                   classifier=FixedClassifier("smart_home"))
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "lamp"}})
+    reply = assistant.handle("switch on the lamp")
+    assert reply.asks == "device" and "There are 6" in reply.reply
+    assert assistant.handle(answer).ok
+    assert {d["id"] for d in list_devices(assistant.db) if d["state"] == "on"} == on

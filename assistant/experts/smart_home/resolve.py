@@ -29,7 +29,8 @@ MAX_LISTED = 5
 @dataclass(frozen=True)
 class Which:
     """A "which one?" problem's possible answers: values of the call's `slot` (device ids, or
-    place names for the area), each with the words that name it."""
+    place names for the area), each with the words that name it; a value "area=Kitchen" is a
+    value of another argument."""
     slot: str
     choices: dict[str, str]
 
@@ -494,10 +495,11 @@ class _Resolver:
 
     def which(self, devices: list[Device]) -> Which:
         """What "which one?" may be answered with: each device by its name and room; when there are
-        too many to list, each room."""
+        too many to list, each room ("area=Kitchen") or each device by its own name."""
         if len(devices) > MAX_LISTED:
-            areas = [self.home.area(d.area_id) for d in devices]
-            return Which("area", {a.name: " ".join([a.name, *a.aliases]) for a in areas if a})
+            areas = {a.name: a for a in (self.home.area(d.area_id) for d in devices) if a}
+            rooms = {f"area={name}": " ".join([name, *a.aliases]) for name, a in areas.items()}
+            return Which("device", {**rooms, **{d.id: " ".join([d.name, *d.aliases]) for d in devices}})
         return Which("device", {d.id: " ".join(self.name_tokens(d)) for d in devices})
 
     def question(self, devices: list[Device], word: str) -> str:
