@@ -62,15 +62,24 @@ class MiniLM:
             return y.reshape(batch, length, self.heads, head).transpose(0, 2, 1, 3)
 
         q, k, v = project("query"), project("key"), project("value")
-        scores = q @ k.transpose(0, 1, 3, 2) / np.sqrt(head) + bias
+        scores = self._scaled(q @ k.transpose(0, 1, 3, 2), head) + bias
         scores = np.exp(scores - scores.max(-1, keepdims=True))
         attention = scores / scores.sum(-1, keepdims=True)
         context = (attention @ v).transpose(0, 2, 1, 3).reshape(batch, length, dim)
         x = _layer_norm(x + _dense(context, w[f"{p}attention.output.dense.weight"], w[f"{p}attention.output.dense.bias"]),
                         w[f"{p}attention.output.LayerNorm.weight"], w[f"{p}attention.output.LayerNorm.bias"])
-        inner = _gelu(_dense(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"]))
+        inner = self._activation(_dense(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"]))
         return _layer_norm(x + _dense(inner, w[f"{p}output.dense.weight"], w[f"{p}output.dense.bias"]),
                            w[f"{p}output.LayerNorm.weight"], w[f"{p}output.LayerNorm.bias"])
+
+
+    def _scaled(self, scores: np.ndarray, head: int) -> np.ndarray:
+        """Attention scores scaled by the head size (a subclass may keep another dtype)."""
+        return scores / np.sqrt(head)
+
+    def _activation(self, x: np.ndarray) -> np.ndarray:
+        """The feed-forward activation: GELU (erf form)."""
+        return _gelu(x)
 
 
 def _dense(x: np.ndarray, weight: np.ndarray, bias: np.ndarray) -> np.ndarray:

@@ -53,31 +53,19 @@ def embed_in_batches(embedder: Embedder, texts: list[str], batch: int = 32, on_b
 
 @lru_cache(maxsize=1)
 def _float32_class():
-    from assistant.embeddings.minilm import MiniLM, _dense, _layer_norm
+    from assistant.embeddings.minilm import MiniLM
 
     class Float32MiniLM(MiniLM):
+        """The shared forward pass, with the two steps that promoted to float64 kept in float32."""
+
         def __init__(self) -> None:  # built from a loaded MiniLM's attributes
             pass
 
-        def _layer(self, x: np.ndarray, bias: np.ndarray, p: str) -> np.ndarray:
-            w = self.w
-            batch, length, dim = x.shape
-            head = dim // self.heads
+        def _scaled(self, scores: np.ndarray, head: int) -> np.ndarray:
+            return scores * (1.0 / math.sqrt(head))  # a Python float keeps float32
 
-            def project(name: str) -> np.ndarray:
-                y = _dense(x, w[f"{p}attention.self.{name}.weight"], w[f"{p}attention.self.{name}.bias"])
-                return y.reshape(batch, length, self.heads, head).transpose(0, 2, 1, 3)
-
-            q, k, v = project("query"), project("key"), project("value")
-            scores = q @ k.transpose(0, 1, 3, 2) * (1.0 / math.sqrt(head)) + bias
-            scores = np.exp(scores - scores.max(-1, keepdims=True))
-            context = (scores / scores.sum(-1, keepdims=True) @ v).transpose(0, 2, 1, 3).reshape(batch, length, dim)
-            x = _layer_norm(x + _dense(context, w[f"{p}attention.output.dense.weight"],
-                                       w[f"{p}attention.output.dense.bias"]),
-                            w[f"{p}attention.output.LayerNorm.weight"], w[f"{p}attention.output.LayerNorm.bias"])
-            inner = _gelu_tanh(_dense(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"]))
-            return _layer_norm(x + _dense(inner, w[f"{p}output.dense.weight"], w[f"{p}output.dense.bias"]),
-                               w[f"{p}output.LayerNorm.weight"], w[f"{p}output.LayerNorm.bias"])
+        def _activation(self, x: np.ndarray) -> np.ndarray:
+            return _gelu_tanh(x)
 
     return Float32MiniLM
 
