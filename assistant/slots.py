@@ -19,7 +19,7 @@ from typing import Callable, Literal
 
 from assistant.timeparse import (TimeParseError, extract_duration_phrase, extract_time_phrase, parse_clock_time,
                                  parse_duration, parse_when)
-from assistant.words import NUMBER, quantities, tokens
+from assistant.words import HALF, NUMBER, quantities, tokens
 
 Kind = Literal["duration", "clock", "when", "number", "text", "items"]
 
@@ -51,7 +51,7 @@ def _number_phrase(said: str) -> str | None:
     found = NUMBER.search(quantities(said))
     if found:
         return found.group(0)
-    return "50" if re.search(r"\bhalf(?:way)?\b", said.lower()) else None
+    return "50" if HALF.search(said.lower()) else None
 
 
 def _number(phrase: str, now: datetime) -> float:
@@ -181,12 +181,13 @@ def read_choice(answer: str, choices: dict[str, str]) -> str | None:
     words = _stems(answer)
     values = list(choices)
     for word in words:
-        if word in ORDINALS and abs(ORDINALS[word]) <= len(values) - (ORDINALS[word] >= 0):
+        if word in ORDINALS and -len(values) <= ORDINALS[word] < len(values):
             return values[ORDINALS[word]]
     content = [w for w in words if w not in _CHOICE_FILLERS]
     if not content:
         return None
-    scores = {value: sum(w in set(_stems(named)) for w in content) for value, named in choices.items()}
+    named = {value: set(_stems(words_of)) for value, words_of in choices.items()}
+    scores = {value: sum(w in stems for w in content) for value, stems in named.items()}
     best = max(scores.values())
     top = [value for value, score in scores.items() if score == best]
     return top[0] if len(top) == 1 and best * 2 >= len(content) else None

@@ -15,6 +15,7 @@ from text_to_num import alpha2digit
 # words that stand for a number in a command ("half" the way, "an" hour) beyond text2num's
 SPOKEN_NUMBERS = {"half": "30", "an": "1", "a": "1"}
 NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+HALF = re.compile(r"\bhalf(?:way)?\b")  # "half" or "halfway" for 50 of a scale
 
 
 CARDINALS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -57,7 +58,7 @@ def quantities(text: str) -> str:
 def said_number(text: str, value: float) -> bool:
     """Whether `value` was said in `text` (as digits or words; "half" or "halfway" for 50;
     "a couple" for 2, "a few" for 3)."""
-    if value == 50 and re.search(r"\bhalf(?:way)?\b", text.lower()):
+    if value == 50 and HALF.search(text.lower()):
         return True
     return any(float(n) == value for n in NUMBER.findall(quantities(text)))
 

@@ -48,7 +48,7 @@ GARAGE_WORDS = ("garage", "gate")
 NAME_SYNONYMS = {"machine": "maker", "maker": "machine", "telly": "tv", "floor": "standard", "standard": "floor",
                  "fridge": "refrigerator", "refrigerator": "fridge", "hoover": "vacuum", "vacuum": "hoover",
                  "nightstand": "bedside", "bedside": "nightstand", "sofa": "couch", "couch": "sofa",
-                 "drapes": "curtains", "telly's": "tv"}
+                 "drapes": "curtains"}
 
 
 @dataclass(frozen=True)
