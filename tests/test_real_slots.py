@@ -43,6 +43,15 @@ CONVERSATIONS = [
     [("the night light please", {"devices": {"light.kids_night_light_7a9c": {"state": "on"}}})],
     [("turn on the coffee maker", {"devices": {"switch.coffee_maker_5e6f": {"state": "on"}}}),
      ("forget the last thing I asked", {"expert": "system", "devices": {"switch.coffee_maker_5e6f": {"state": "off"}}})],
+    # session 6: a level asked for, which-one answered, arithmetic, a no with more words, a quarter hour
+    [("could you set the thermostat", {"asks": True, "declined": False, "expert": "smart_home", "devices": {}}),
+     ("twenty one please", {"devices": {"climate.thermostat_5a6b": {"attributes": {"temperature": 21}}}})],
+    [("switch the fan on", {"asks": True, "declined": False, "devices": {}}),
+     ("the one in the kids room", {"devices": {"fan.kids_room_fan_8b0d": {"state": "on"}}})],
+    [("what's 17 times 3", {"expert": "chat", "declined": False})],
+    [("unlock the back door", {"asks": True, "devices": {}}),
+     ("no, leave it locked", {"devices": {}})],
+    [("timer for an hour and a quarter", {"timers": [{"duration_s": 4500}]})],
 ]
 
 
