@@ -65,6 +65,10 @@ class RoutingConfig(BaseModel):
     # Prompt-lookup decoding: up to this many draft tokens copied from the prompt (the user's
     # words, the examples' JSON) are checked per model step; the output is unchanged. 0 = off.
     prompt_lookup: int = 0
+    # The fast router's proposal, when it calls the API the confirmer chose, is the draft of the
+    # confirmer's arguments: checked in one batch and kept as far as the model agrees (the same
+    # output as plain decoding, fewer sequential steps).
+    draft_proposal: bool = True
     # Once routed to an expert, give the request that expert's relevant state (smart home: the
     # few devices it points at), with long ids minified to short aliases (d1, d2…).
     expert_context: bool = False

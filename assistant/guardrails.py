@@ -105,6 +105,12 @@ def in_users_words(spec: ApiSpec, args: dict, text: str, now: datetime | None = 
         elif name in spec.slots and now is not None and isinstance(value, str):
             value = slots.users_value(spec.slots[name].kind, value, text, now)
         out[name] = value
+    for name in spec.required:  # a duration the user said and the model left out ("three quarters of an hour")
+        slot = spec.slots.get(name)
+        if name not in out and slot is not None and slot.kind == "duration":
+            phrase = slots.said_phrase("duration", text)
+            if phrase is not None and now is not None and slots.meaning("duration", phrase, now):
+                out[name] = phrase
     return out
 
 
@@ -113,9 +119,18 @@ def without_made_up(spec: ApiSpec, args: dict, text: str, inferred: tuple[str, .
     `inferred` arguments (a device type read from "it's dark in here") are the model's to infer."""
     required = spec.required
     said = tokens(text)
+    timed = tokens(" ".join(filter(None, (slots.said_phrase(kind, text) for kind in ("duration", "when")))))
     return {name: value for name, value in args.items()
             if name in required or name in inferred or name in spec.verbatim
-            or not isinstance(value, str) or _grounded(value, said)}
+            or not isinstance(value, str) or _grounded(value, said) and not _only_time(value, timed)}
+
+
+def _only_time(value: str, timed: set[str]) -> bool:
+    """Whether a text's words all come from the user's time or duration phrase (a timer "named"
+    "quarter hour" for "three quarters of an hour"): it is that value, not a name."""
+    words = [w for w in tokens(value) if w not in FUNCTION_WORDS and w not in ("timer", "alarm", "reminder")]
+    return bool(words) and bool(timed) and all(
+        any(w == t or (len(w) >= 4 and w[:4] == t[:4]) for t in timed) for w in words)
 
 
 def ungrounded_arguments(spec: ApiSpec, args: dict, text: str, now: datetime | None = None) -> list[str]:

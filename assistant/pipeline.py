@@ -69,7 +69,8 @@ class Assistant(SlotQuestions, Deferring):
                                            prior_weight=self.routing.prior_weight,
                                            minify=self.routing.minify_ids,
                                            rank_api=self.routing.rank_api,
-                                           lookahead=self.routing.prompt_lookup)
+                                           lookahead=self.routing.prompt_lookup,
+                                           draft=self.routing.draft_proposal)
             return self._router
 
     def _classifier(self) -> Classifier:
@@ -163,7 +164,7 @@ class Assistant(SlotQuestions, Deferring):
             guess = plan.guess or self._classifier().guess(text)
             prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text)
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
-        decision, trace = self.router.decide(text, plan.context, prior, state)
+        decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal)
         if self.routing.trace:
             plan.routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
         elif trace.expert_scores:

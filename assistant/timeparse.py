@@ -131,6 +131,10 @@ def _expand_fractions(text: str) -> str:
 def parse_duration(phrase: str) -> int:
     """Seconds in a duration phrase: '10 minutes', 'an hour and a half', '1h30m', 'fifteen mins'."""
     text = _expand_fractions(_normalize(phrase))
+    # a bare number after hours is minutes, after minutes seconds ("an hour thirty", "5 minutes 20")
+    text = re.sub(rf"\b(hours?|hrs?|h)\s+(?:and\s+)?(\d{{1,2}})\b(?!\.\d|\s*{_UNIT}|\s*(?:am|pm))",
+                  r"\1 \2 minutes", text)
+    text = re.sub(rf"\b(minutes?|mins?)\s+(?:and\s+)?(\d{{1,2}})\b(?!\.\d|\s*{_UNIT})", r"\1 \2 seconds", text)
     amounts = re.findall(rf"(\d+(?:\.\d+)?)\s*{_UNIT}", text)
     if not amounts:
         raise TimeParseError(f"I couldn't find a duration in \u201c{phrase.strip()}\u201d.")
@@ -268,15 +272,19 @@ def _take_day(text: str, now: datetime) -> tuple[DayPicker | None, str | None, s
             day = now.date() + timedelta(days=offset)
             return (lambda at: day), (match[1] if match.groups() else None), rest
     month, day, year, rest = _take_month_day(text)
-    if month:
-        return _date_picker(now, month, day, year), None, rest
+    if month:  # a weekday beside a date only repeats it ("saturday the 2nd of january")
+        return _date_picker(now, month, day, year), None, _without_weekday(rest)
     match, rest = _take(r"\bthe (\d{1,2})(?:st|nd|rd|th)\b", text)
     if match:
-        return _date_picker(now, None, int(match[1]), None), None, rest
+        return _date_picker(now, None, int(match[1]), None), None, _without_weekday(rest)
     match, rest = _take(rf"\b(next )?{_WEEKDAY_RE}\b", text)
     if match:
         return _weekday_picker(now, _weekday_index(match[2]), bool(match[1])), None, rest
     return None, None, text
+
+
+def _without_weekday(text: str) -> str:
+    return re.sub(rf"\b{_WEEKDAY_RE}\b", " ", text)
 
 
 def _take_part(text: str) -> tuple[str | None, str]:

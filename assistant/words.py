@@ -64,6 +64,8 @@ def said_number(text: str, value: float) -> bool:
 
 
 # ------------------------------------------------------------------------------ fillers
+# a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
+HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")
 WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|thanks|thank you)\b")
 LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|so)\s+)+")
 POLITE = re.compile(r"^(?:(?:could|can|would|will) you |i (?:want|need|would like|'d like) you to |i want to "
@@ -82,6 +84,7 @@ def normalise(text: str) -> str:
     text = text.lower().replace("\u2019", "'").strip()
     text = WAKE_AND_POLITE.sub(" ", text)
     text = re.sub(r"[^\w' ]+", " ", text)
+    text = HESITATION.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return LEADING_FILLER.sub("", text) or text  # "ok" alone stays "ok"
 

@@ -5,7 +5,7 @@
 Modes: cold (confirmer only, whole prompt evaluated every time), warm (confirmer only, stable prefix
 cached), warm with the routed request's device slice (full ids vs minified to aliases), speculation (classifier + rules act at once, confirmer confirms), skip-rule (speculation,
 confirmer skipped when the classifier is confident), the fixed-command fast path on/off, and how
-the confirmer decodes: the whole call generated, the API ranked too with only the arguments
+the confirmer decodes: the proposal as the draft of its arguments or not, the whole call generated, the API ranked too with only the arguments
 generated (rank_api), prompt-lookup decoding (lookup), and the two together.
 `--modes` runs only the named modes (substrings); `--save`/`--merge` split a long run into parts
 (each part a separate process, e.g. under a lock held per part) and print them as one table.
@@ -155,6 +155,7 @@ def main() -> None:
             ("warm (confirmer only)", cases, off, False),
             ("+ devices, full ids", cases, RoutingConfig(speculation=False, expert_context=True, minify_ids=False), False),
             ("+ devices, minified", cases, RoutingConfig(speculation=False, expert_context=True), False),
+            ("+ speculation, no draft", cases, RoutingConfig(draft_proposal=False), False),
             ("+ speculation", cases, RoutingConfig(), False),
             ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), False),
             ("whole call generated", cases, RoutingConfig(**plain), False),
@@ -185,6 +186,7 @@ def report(rows: list[dict], plot_path: Path) -> None:
         ("speculation vs confirmer only, first action p50", "warm (confirmer only)", "+ speculation", "first"),
         ("speculation vs confirmer only, action commands first action p50", "warm (confirmer only)", "+ speculation", "actions_first"),
         ("minified vs full ids (device context), confirmed p50", "+ devices, full ids", "+ devices, minified", "confirmed"),
+        ("proposal as draft vs none (speculation), confirmed p50", "+ speculation, no draft", "+ speculation", "confirmed"),
         ("rank_api vs whole call, confirmed p50", "whole call generated", "rank_api, args only", "confirmed"),
         ("lookup vs plain decoding (whole call), confirmed p50", "whole call generated", "whole call + lookup", "confirmed"),
         ("rank_api + lookup vs whole call, confirmed p50", "whole call generated", "rank_api + lookup", "confirmed"),

@@ -244,11 +244,23 @@ PLACEHOLDERS = frozenset(_key(words) for words in (
     "items", "an item", "a thing", "it", "this", "that", "anything"))
 
 
+_REQUEST_VERB = re.compile(r"^(?:please )?(?:put|add|stick|pop|write|jot|throw|chuck|place|include|note)(?: down)? ", re.I)
+
+
+def _without_request(item: str, list_name: str) -> str:
+    """An item the model copied with the request around it ("put something on my to do list"):
+    the words between the verb and "on/to the <list> list"; else the item as written."""
+    tail = re.compile(rf"\s+(?:on|onto|to|in|into)\s+(?:my|the|our)?\s*{re.escape(list_name)}(?: list)?\s*$", re.I)
+    if _REQUEST_VERB.match(item) and tail.search(item):
+        return tail.sub("", _REQUEST_VERB.sub("", item)).strip() or item
+    return item
+
+
 @api(speculative_safe=True, undo=_undo_add, slots={"items": Slot("items", "What should I add?")})
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
     name = normalise_list_name(said_list_name(ctx, list_name))
-    wanted = split_items(items, split_on_and=name != "to do")
+    wanted = [_without_request(item, name) for item in split_items(items, split_on_and=name != "to do")]
     if not wanted or all(_key(item.lower()) in PLACEHOLDERS for item in wanted):  # "stick something on the list"
         return ActionResult(ok=False, reply="What should I add?", missing="items")
     now = ctx.clock.now().isoformat(timespec="seconds")

@@ -83,18 +83,22 @@ class LlamaBackend:
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
-                 frame: tuple[str, str] = ("", ""), lookahead: int = 0) -> Generation:
+                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "") -> Generation:
         """Complete the assistant turn after `prefill` (which the output does not repeat); with a
         `schema`, the output is JSON of that schema, between the fixed texts of `frame`.
-        `lookahead` > 0 (greedy only): prompt-lookup decoding, up to that many draft tokens
-        copied from the prompt and checked in one batch (the output is the same)."""
-        tokens = self._fitting(self.tokenize(chatml(messages) + prefill))
+        Greedy only, and the output is the same either way: `lookahead` > 0 is prompt-lookup
+        decoding (up to that many draft tokens copied from the prompt, checked in one batch);
+        `draft` is a guess at the whole output (e.g. a rule-based proposal's call), checked in
+        one batch, kept as far as the model agrees with it."""
+        prompt = chatml(messages) + prefill
+        tokens = self._fitting(self.tokenize(prompt))
         grammar = self._grammar(schema, frame)
+        planned = self._continuation(prompt, tokens, draft) if draft and temperature == 0.0 else []
         with self._lock:
             started = time.perf_counter()
             outcome = self._prepare_prefix(messages, tokens)
-            if lookahead and temperature == 0.0:
-                text, completed = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead)
+            if (lookahead or planned) and temperature == 0.0:
+                text, completed = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead, planned)
             else:
                 result = self.llama.create_completion(
                     prompt=tokens, grammar=grammar, temperature=temperature,
@@ -142,11 +146,17 @@ class LlamaBackend:
                     position += 1
         return live[0], scores
 
+    def _continuation(self, prompt: str, tokens: list[int], text: str) -> list[int]:
+        """The tokens `text` becomes right after `prompt` (empty if they share no token boundary)."""
+        full = self.tokenize(prompt + text)
+        return full[len(tokens):] if full[: len(tokens)] == tokens else []
+
     def _decode_with_lookup(self, tokens: list[int], grammar, max_tokens: int,
-                            lookahead: int) -> tuple[str, int]:
-        """Greedy (grammar-constrained) decoding with drafts from the prompt: each step evaluates
-        the next token plus up to `lookahead` tokens that followed the same n-gram earlier in the
-        prompt, and keeps the drafts the model itself would have chosen."""
+                            lookahead: int, planned: list[int] = ()) -> tuple[str, int]:
+        """Greedy (grammar-constrained) decoding with drafts: each step evaluates the next token
+        plus the rest of the `planned` output while the output still follows it, else up to
+        `lookahead` tokens that followed the same n-gram earlier in the prompt, and keeps the
+        drafts the model itself would have chosen."""
         import numpy as np
         from llama_cpp import llama_cpp as api
         from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
@@ -160,8 +170,13 @@ class LlamaBackend:
         while not is_end(token) and len(output) < max_tokens:
             output.append(token)
             context.append(token)
-            draft = LlamaPromptLookupDecoding.find_candidate_pred_tokens(
-                np.array(context, dtype=np.intc), 3, lookahead).tolist()
+            if list(planned[: len(output)]) == output and len(planned) > len(output):
+                draft = list(planned[len(output):])
+            elif lookahead:
+                draft = LlamaPromptLookupDecoding.find_candidate_pred_tokens(
+                    np.array(context, dtype=np.intc), 3, lookahead).tolist()
+            else:
+                draft = []
             draft = draft[: max(0, max_tokens - len(output))]
             start = llama.n_tokens
             self._evaluate_all([token] + draft)

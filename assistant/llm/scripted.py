@@ -20,15 +20,17 @@ class ScriptedLLM:
         self._rule = rule
         self.prompts: list[list[ChatMessage]] = []
         self.prefills: list[str] = []  # the start of the assistant turn each prompt came with
+        self.drafts: list[str] = []  # the guessed output each prompt came with ("" for none)
 
     def enqueue(self, *outputs: str | dict) -> None:
         self._queue.extend(outputs)
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
-                 frame: tuple[str, str] = ("", ""), lookahead: int = 0) -> Generation:
+                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "") -> Generation:
         self.prompts.append(list(messages))
         self.prefills.append(prefill)
+        self.drafts.append(draft)
         if self._queue:
             output = self._queue.popleft()
         elif self._rule is not None:

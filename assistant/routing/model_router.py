@@ -45,11 +45,21 @@ class RoutingTrace:
                 "attempts": self.attempts, "model_ms": round(self.model_ms, 1)}
 
 
+def args_draft(spec: ApiSpec, args: dict) -> str:
+    """The text the model would write for these arguments after `"args`: minified JSON with the
+    required arguments first, then the optional ones by name (the grammar's order)."""
+    required = [name for name in spec.required if name in args]
+    optional = sorted(name for name in args if name not in spec.required)
+    ordered = {name: args[name] for name in [*required, *optional] if args[name] is not None}
+    return '":' + json.dumps(ordered, separators=(",", ":"), ensure_ascii=False) + "}"
+
+
 class ModelRouter:
     def __init__(self, llm: LLMBackend, registry: Registry, source: DecisionSource = "confirmer",
                  max_tokens: int = 96, prior_weight: float = 1.0, minify: bool = True,
-                 rank_api: bool = False, lookahead: int = 0) -> None:
+                 rank_api: bool = False, lookahead: int = 0, draft: bool = False) -> None:
         self.llm = llm
+        self.draft = draft  # a hinted call of the chosen API drafts the arguments
         self.rank_api = rank_api  # choose the API by ranking too; the model writes only the args
         self.lookahead = lookahead  # prompt-lookup draft tokens per step (0: plain decoding)
         self.minify = minify
@@ -60,7 +70,8 @@ class ModelRouter:
         self._schema = decision_schema(registry)
 
     def decide(self, text: str, context: str | None = None, prior: dict[str, float] | None = None,
-               expert_context: ExpertContext | None = None) -> tuple[Decision, RoutingTrace]:
+               expert_context: ExpertContext | None = None,
+               hint: Decision | None = None) -> tuple[Decision, RoutingTrace]:
         """Ask the model; on invalid output retry once with the error, then give up clearly.
 
         With a `prior` (expert → probability, e.g. from the embedding classifier; "none" for no
@@ -69,7 +80,8 @@ class ModelRouter:
         pass), and the answer is then constrained to that expert's APIs. Only then does the
         request get that expert's state (`expert_context`, e.g. the devices it points at), with
         ids minified to aliases that are restored in the output. With `rank_api`, the API too
-        is chosen by ranking, and the model writes only its arguments."""
+        is chosen by ranking, and the model writes only its arguments; a `hint` (the fast
+        router's call) of that API is the draft of those arguments."""
         trace = RoutingTrace()
         messages = routing_messages(self.registry, text, context)
         trace.messages = messages
@@ -96,7 +108,7 @@ class ModelRouter:
                 together = "\n".join(part for part in (state, context) if part)
                 messages = trace.messages = routing_messages(self.registry, text, together)
             if self.rank_api and hasattr(self.llm, "choose_continuation"):
-                decision = self._decide_args(messages, expert, aliases, trace)
+                decision = self._decide_args(messages, expert, aliases, trace, hint)
                 if decision is not None:
                     return decision, trace
         error = None
@@ -111,7 +123,7 @@ class ModelRouter:
         return Decision(source=self.source, note=f"invalid model output: {error}"), trace
 
     def _decide_args(self, messages: list[ChatMessage], expert: str, aliases: AliasTable | None,
-                     trace: RoutingTrace) -> Decision | None:
+                     trace: RoutingTrace, hint: Decision | None = None) -> Decision | None:
         """The expert's API chosen by ranking its names after '{"api":"<expert>', then only the
         arguments generated (constrained to that API's argument schema); None if invalid."""
         spec = self._choose_api(messages, expert, trace)
@@ -119,8 +131,9 @@ class ModelRouter:
         if not spec.json_schema().get("properties"):  # nothing to write
             trace.outputs.append(call + '":{}}')
         else:
+            draft = args_draft(spec, hint.args) if self.draft and hint and hint.qualified == spec.qualified else ""
             generation = self._generate(messages, compact_args_schema(spec), trace, prefill=call,
-                                        frame=('":', "}"))
+                                        frame=('":', "}"), draft=draft)
             trace.outputs[-1] = call + generation.text
         try:
             return self.parse(trace.outputs[-1], aliases)
@@ -137,10 +150,12 @@ class ModelRouter:
         return apis[chosen]
 
     def _generate(self, messages: list[ChatMessage], schema: dict, trace: RoutingTrace,
-                  prefill: str = "", frame: tuple[str, str] = ("", "")):
+                  prefill: str = "", frame: tuple[str, str] = ("", ""), draft: str = ""):
         options = {"prefill": prefill, "frame": frame} if prefill else {}
         if self.lookahead:
             options["lookahead"] = self.lookahead
+        if draft:
+            options["draft"] = draft
         generation = self.llm.generate(messages, schema=schema, temperature=0.0,
                                        max_tokens=self.max_tokens, **options)
         trace.attempts += 1

@@ -16,7 +16,7 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import is_question
+from assistant.words import HESITATION, is_question
 from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
@@ -105,6 +105,25 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
     return None
 
 
+def name_said(home: Home, said: str | None, allowed: set[str] | None, kind: str | None) -> str | None:
+    """The one device whose own name the user said, in words that are neither kinds nor places
+    ("the sonos", "the telly"), of the domains allowed and of the kind written, if any."""
+    words = frozenset(vocab.content(vocab.tokens(said)))  # (this module's `set` is an API)
+    places = frozenset(vocab.tokens(" ".join(w for a in home.areas for w in (a.name, *a.aliases))))
+    written = vocab.type_word(kind)[0] if kind else None
+    found: dict[str, str] = {}
+    for device in home.devices:
+        if allowed is not None and device.domain not in allowed or \
+                written is not None and device.domain not in written.domains:
+            continue
+        for form in (device.name, *device.aliases):
+            own = [w for w in vocab.content(vocab.tokens(form))
+                   if w not in places and vocab.type_word(w)[0] is None]
+            if own and all(w in words for w in own):
+                found[device.id] = form
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 @dataclass(frozen=True)
 class Targets:
     """The devices a call means, or the problem that stops it (with what a "which one?" answer
@@ -135,6 +154,12 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
             spoken = vocab.said_kind(args.get(key), said)
             if spoken:
                 args = {**args, key: spoken}
+    if args.get("area") and unsaid(home, args.get("area"), said) and vocab.said_here(said):
+        args = {**args, "area": "here"}  # "close the blinds here" written with a made-up room
+    if not vocab.norm(args.get("device")) or _only_a_kind(args.get("device")):
+        named = name_said(home, said, allowed, args.get("device") or args.get("device_type"))
+        if named:  # "turn the sonos down" written as device_type "speaker": the Sonos
+            args = {**args, "device": named}
     if _only_a_kind(args.get("device")) and unsaid(home, args.get("device"), said) \
             and (args.get("device_type") or vocab.first_type_word(said)):
         args = {**args, "device": None}  # "lights on downstairs" written as device "lamp"
@@ -173,7 +198,8 @@ def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[
     the devices' names and rooms."""
     if not said or not devices or is_question(said):
         return False
-    words = [w for w in vocab.tokens(said) if w not in BARE_FILLERS and w not in vocab.QUANTIFIERS]
+    words = [w for w in vocab.tokens(said) if w not in BARE_FILLERS and w not in vocab.QUANTIFIERS
+             and not HESITATION.fullmatch(w)]
     known = [*vocab.tokens(" ".join(str(args.get(k) or "") for k in ("device", "area", "device_type")))]
     for device in devices:
         area = home.area(device.area_id)
@@ -252,6 +278,16 @@ def _failed(problem: str | Targets) -> ActionResult:
                         missing=which.slot if which else None, choices=which.choices if which else None)
 
 
+def _as_bare_name(ctx: ExpertContext, args: dict[str, Any]) -> ActionResult | None:
+    """What a bare name does ("towel rail" written as `open`), when the user said only the name
+    of devices this call cannot act on; else None."""
+    phrases = {key: args.get(key) for key in ("device", "area", "device_type")}
+    found = targets(ctx.db, "query", phrases, ctx.area, _said(ctx), _source(ctx))
+    if found.problem or not bare_name(read_home(ctx.db), _said(ctx), phrases, found.devices):
+        return None
+    return query(ctx, **phrases)
+
+
 def _bare_report(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
     """A bare name of something that is not simply switched: tell its state, change nothing."""
     return any(d.domain not in SWITCHABLE for d in devices) and bare_name(home, said, args, devices)
@@ -300,7 +336,7 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
     """Shared by open/close/lock/unlock: put every target into one state."""
     found = targets(ctx.db, api_name, args, ctx.area, _said(ctx), _source(ctx))
     if found.problem:
-        return _failed(found)
+        return _as_bare_name(ctx, args) or _failed(found)
     devices = found.devices
     if target in ("open", "closed"):
         planned = [(d, changes.moved(d, target == "open")) for d in devices]

@@ -137,9 +137,13 @@ def read_setting(said: str | None, attribute: str, value: float) -> Level:
 
 def read_change(said: str | None, attribute: str, delta: float) -> Level:
     """What "change `attribute` by `delta`" means in the user's words `said`."""
-    if not said or said_number(said, abs(delta)):
+    if not said:
         return Level(delta=delta)
     text = _words(said)
+    if re.search(r"\b(?:to|at) (?:\d|half)", text) and not re.search(r"\bby \d", text):
+        return read_setting(said, attribute, abs(delta))  # "turn the telly down to half": a setting
+    if said_number(said, abs(delta)):
+        return Level(delta=delta)
     end = _end(text, attribute)
     if end is not None:
         return Level(value=end)

@@ -121,6 +121,12 @@ def implied_area(home: Home, device: str | None, area: str | None, said: str | N
     return "here" if here else None
 
 
+def _with_place(place: str, name: str) -> str:
+    """A device's name said with its room's, the words they share said once."""
+    in_place = set(vocab.tokens(place))
+    return " ".join([place, *(w for w in vocab.tokens(name) if w not in in_place)])
+
+
 def _the(name: str) -> str:
     return name if name.lower().startswith("the ") else f"the {name}"
 
@@ -180,7 +186,7 @@ class _Resolver:
             # "kitchen lights" means all of them, not "Kitchen Light"; "living room" is a place,
             # not the "Living Room TV"
             if (desc.words or not desc.plural) and not only_a_place:
-                named = self.named(phrase, scope, type_desc.types)
+                named = self.named(phrase, scope, type_desc.types, desc.plural)
                 if named is not None:
                     return named
             if desc.several and scope is None:  # the one of those places that has it, or ask which
@@ -205,7 +211,10 @@ class _Resolver:
         the device_type slot is the area (device "fan", device_type "office"); a kind or a device
         in the area slot is the device (area "fan", device "office")."""
         if vocab.norm(device_type) and not self._has_type(device_type) and self.is_place(device_type):
-            if not vocab.norm(area):
+            if vocab.norm(area) and self.places(vocab.norm(area), PLACE_THRESHOLD) == \
+                    self.places(vocab.norm(device_type), PLACE_THRESHOLD):
+                device_type = None  # the same place in both slots
+            elif not vocab.norm(area):
                 area, device_type = device_type, None
             else:  # two places: the device must be in both ("upstairs" + "office")
                 device, device_type = f"{device or ''} {device_type}".strip(), None
@@ -262,19 +271,23 @@ class _Resolver:
                      " and ".join(p.label for p in places))
 
     def places(self, text: str, threshold: float, partial: bool = True) -> list[Place]:
-        """The places a phrase names: the closest name or alias; else every place a common
-        synonym names ("lounge"); else, with `partial`, every place whose name holds the
-        phrase's words ("bedroom" -> Master Bedroom, Guest Bedroom)."""
+        """The places a phrase names: the closest name or alias; else, with `partial`, every
+        place whose name holds the phrase's own words ("bedroom" -> Master Bedroom, Guest
+        Bedroom; "den" -> Media Den); else every place a common synonym names ("lounge"), in
+        full or, with `partial`, in part."""
         best = self.place(text, threshold)
         if best is not None:
             return [best]
         forms = self._place_forms()
+        literal = [place for place, names in forms if any(vocab.words_within(text, name) for name in names)]
+        found = literal if partial else []
         others = vocab.place_alternatives(text)
-        found = [place for place, names in self._place_forms(floors=False)  # a room's other names
-                 if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)]
+        if not literal:  # a synonym only for a word no room's own name holds
+            found = [place for place, names in self._place_forms(floors=False)  # a room's other names
+                     if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)]
         if not found and partial:
             found = [place for place, names in forms
-                     if any(vocab.words_within(alt, name) for alt in [text, *others] for name in names)]
+                     if any(vocab.words_within(alt, name) for alt in others for name in names)]
         if not found:
             found = self._on_floor(text, threshold)
         unique: dict[frozenset, Place] = {}
@@ -344,14 +357,25 @@ class _Resolver:
         return found
 
     # -- names and descriptions -----------------------------------------------------------
-    def named(self, phrase: str, scope: Place | None, types: list[TypeWord]) -> list[str] | None:
+    def named(self, phrase: str, scope: Place | None, types: list[TypeWord],
+              plural: bool = False) -> list[str] | None:
         """Devices whose name (or "<area> <name>") closely matches the phrase; None if none."""
         top = self.best_named(phrase, self.in_scope(scope))
         if not top:
             return None
         typed = [d for d in top if any(_of_type([d], tw) for tw in types)]
         permitted = self.permit(typed or top)
+        if not plural and len(permitted) > 1 and len({d.area_id for d in permitted}) == 1 \
+                and all(self._part_of_name(phrase, d) for d in permitted):
+            # "the bedside lamp" with a Left and a Right Bedside Lamp: one of them is meant
+            raise _Problem(self.question(permitted, phrase), self.which(permitted))
         return self.pick(permitted, phrase, scoped=scope is not None, plural=False)
+
+    def _part_of_name(self, phrase: str, device: Device) -> bool:
+        """Whether the phrase is a strict part of the device's own name ("bedside lamp" of "Left
+        Bedside Lamp")."""
+        words, name = vocab.content(vocab.tokens(phrase)), vocab.tokens(device.name)
+        return bool(words) and len(words) < len(name) and all(w in name for w in words)
 
     def best_named(self, phrase: str, devices: list[Device]) -> list[Device]:
         scored = [(self.name_score(phrase, d), d) for d in devices]
@@ -364,8 +388,8 @@ class _Resolver:
     def name_score(self, phrase: str, device: Device) -> float:
         forms = [device.name, *device.aliases]
         area = self.home.area(device.area_id)
-        if area:
-            forms += [f"{area.name} {form}" for form in forms]
+        if area:  # "kids' playroom light" for the Playroom Light in the Kids' Playroom
+            forms += [_with_place(area.name, form) for form in forms]
         return max(vocab.similarity(phrase, vocab.norm(form)) for form in forms)
 
     def describe(self, text: str | None) -> _Description:
@@ -429,7 +453,11 @@ class _Resolver:
         if not found:
             raise _Problem(self.missing(desc, scope, quoted))
         word = desc.types[0].word if desc.types else quoted
-        return self.pick(self.permit(found), word, scoped=scope is not None, plural=desc.plural)
+        permitted = self.permit(found)
+        if desc.words and not desc.plural and len(permitted) > 1 and len({d.area_id for d in permitted}) == 1 \
+                and all(self._part_of_name(quoted, d) for d in permitted):
+            raise _Problem(self.question(permitted, quoted), self.which(permitted))  # "the bedside lamp"
+        return self.pick(permitted, word, scoped=scope is not None, plural=desc.plural)
 
     def _climate_only(self, desc: _Description) -> bool:
         if desc.words:

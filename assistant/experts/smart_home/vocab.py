@@ -102,6 +102,12 @@ def tokens(text: str | None) -> list[str]:
     return re.findall(r"[a-z0-9]+", (text or "").lower().replace("'", "").replace("\u2019", ""))
 
 
+def said_here(text: str | None) -> bool:
+    """Whether the words point at the speaker's own room ("here", "in this room")."""
+    spoken = f" {' '.join(tokens(text))} "
+    return any(f" {words} " in spoken for words in HERE_WORDS)
+
+
 def content(words: list[str]) -> list[str]:
     return [w for w in words if w not in FILLERS and w not in QUANTIFIERS]
 
