@@ -133,3 +133,26 @@ def test_choosing_a_continuation_costs_one_pass_per_branching_point():
     assert backend.llama.passes == 2  # '.s' vs '.t', then 'b' / 'c' / 't'; shared letters cost nothing
     assert scores["set_temperature"] > scores["turn_on"]
     assert backend.llama.held.endswith('smart_home.set_')
+
+
+def test_the_fast_routers_call_of_the_chosen_api_drafts_the_arguments():
+    from assistant.messages import Decision
+    from assistant.routing.model_router import args_draft
+
+    spec = default_registry().api("smart_home", "set_brightness")
+    # required first, then optional by name: the order the grammar makes the model write them
+    assert args_draft(spec, {"device": "desk lamp", "brightness": 30, "area": "study"}) == \
+        '":{"brightness":30,"area":"study","device":"desk lamp"}}'
+    seen = []
+
+    class Recording(RankingLLM):
+        def generate(self, messages, *, schema=None, **options):
+            seen.append(options.get("draft", ""))
+            return super().generate(messages, schema=schema, **options)
+
+    hint = Decision(expert="timers", api="start", args={"duration": "12 minutes", "name": "pasta"})
+    for draft_on, api in ((True, "start"), (True, "cancel"), (False, "start")):
+        llm = Recording("timers", api, [{"duration": "12 minutes"} if api == "start" else {}])
+        ModelRouter(llm, default_registry(), rank_api=True, draft=draft_on).decide(
+            "set a pasta timer for 12 minutes", prior={"timers": 0.9, "none": 0.1}, hint=hint)
+    assert seen == ['":{"duration":"12 minutes","name":"pasta"}}', "", ""]  # only a hint of the chosen API

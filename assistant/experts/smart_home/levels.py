@@ -140,8 +140,9 @@ def read_change(said: str | None, attribute: str, delta: float) -> Level:
     if not said:
         return Level(delta=delta)
     text = _words(said)
-    if re.search(r"\b(?:to|at) (?:\d|half)", text) and not re.search(r"\bby \d", text):
-        return read_setting(said, attribute, abs(delta))  # "turn the telly down to half": a setting
+    target = re.search(r"\b(?:to|at) (\d+(?:\.\d+)?|half)\b", text)
+    if target and not re.search(r"\bby \d", text):  # "turn the telly down to half": a setting
+        return read_setting(said, attribute, 50.0 if target[1] == "half" else float(target[1]))
     if said_number(said, abs(delta)):
         return Level(delta=delta)
     end = _end(text, attribute)
