@@ -19,7 +19,8 @@ from assistant.words import POLITE, command
 # words a delay clause opens with ("in 20 minutes", "at 7", "tomorrow at 7am", "after an hour");
 # a clause that opens otherwise must close with "from now" ("half an hour from now")
 OPENERS = frozenset("in at after tomorrow tonight today on this next".split())
-TRAILING_POLITENESS = re.compile(r"(?:[\s,]+(?:please|thanks|thank you|for me|ok|okay))+\W*$", re.IGNORECASE)
+TRAILING_POLITENESS = re.compile(r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ta|cheers|for me|ok|okay|mate))+\W*$",
+                                 re.IGNORECASE)
 # "cancel that", "never mind" right after a command was put off: do not do it after all
 UNDO_WORDS = re.compile(r"^(?:cancel|never ?mind|forget(?: about)?|abort)(?: it| that| then)*$")
 # a question about a time ("what's on at 7"), not a command put off; "have the coffee maker come on

@@ -90,8 +90,8 @@ def check_scheduled(expected, scheduled: list[dict]) -> list[str]:
     problems = []
     for want in expected:
         matches = [s for s in scheduled
-                   if want.api in (s["api"], s["api"].split(".", 1)[-1])
-                   or want.api == "set" and s["api"].split(".", 1)[-1].startswith("set_")  # any setter
+                   if (want.api in (s["api"], s["api"].split(".", 1)[-1])
+                       or want.api == "set" and s["api"].split(".", 1)[-1].startswith("set_"))  # any setter
                    and (want.due is None or s["due"][:16] == want.due.isoformat()[:16])
                    and (want.args_contain is None
                         or want.args_contain.lower() in json.dumps(s["args"]).lower())]
