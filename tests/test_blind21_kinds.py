@@ -129,3 +129,11 @@ def test_a_duration_left_out_is_the_users_and_a_name_made_of_it_is_dropped():
     assert args == {}
     filled = guardrails.in_users_words(spec, args, said, datetime(2026, 12, 1, 9))
     assert parse_duration(filled["duration"]) == 4200
+
+
+def test_what_a_timer_is_for_when_the_model_left_it_out():
+    from assistant.experts.timers import _said_purpose
+    assert _said_purpose("timer 3 minutes for the tea") == "tea"
+    assert _said_purpose("a twenty minute timer for my bread, please") == "bread"
+    assert _said_purpose("set a timer for ten minutes for me") is None
+    assert _said_purpose("timer for an hour and a quarter") is None

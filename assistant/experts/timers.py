@@ -47,6 +47,21 @@ def _clean_name(name: str | None) -> str | None:
     return " ".join(words) or None
 
 
+_PURPOSE = re.compile(r"\bfor (?:the |my |our |a |an |some )?([a-z][a-z' -]{1,30}?)\s*$")
+_UNITS = re.compile(r"\b(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|while|bit)\b")
+
+
+def _said_purpose(said: str | None) -> str | None:
+    """What a timer is for when the user said it and the model left it out ("4 minutes for the
+    eggs"): the words after a closing "for", unless they are the duration."""
+    text = " ".join(re.sub(r"\b(?:please|thanks|thank you|now)\b|[^\w\s'-]", " ", (said or "").lower()).split())
+    found = _PURPOSE.search(text)
+    if not found or _UNITS.search(found[1]) or re.search(r"\d", found[1]) or \
+            found[1] in ("me", "us", "you", "it", "them", "later", "tonight", "today", "tomorrow"):
+        return None  # "for ten minutes", "for an hour and a half", "for me"
+    return _clean_name(found[1])
+
+
 def _remaining(row: dict, now: datetime) -> int:
     if row["state"] == "paused":
         return row["remaining_s"]
@@ -182,7 +197,7 @@ def start(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionR
         seconds = parse_duration(duration)
     except TimeParseError as exc:
         return ActionResult(ok=False, reply=f"{exc} How long should the timer run?", missing="duration")
-    row = _insert(ctx, "timer", _clean_name(name), seconds)
+    row = _insert(ctx, "timer", _clean_name(name) or _said_purpose(ctx.said), seconds)
     title = f"{row['name']} timer" if row["name"] else "timer"
     return ActionResult(reply=f"{title[0].upper()}{title[1:]} set for {format_duration(seconds)}.",
                         data=_public(row, ctx.clock.now()), undo={"timer_id": row["id"]})
