@@ -16,8 +16,11 @@ from assistant.storage.conversations import Exchange
 PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
            "spoken sentences. Never claim to have done anything in the home that the list of what "
            "you did does not show.")
-CONTINUITY = ("The conversation so far is below; the user's new words may refer to it (\"another one\", "
-              "\"in French\", \"what did I ask\"). Answer them in its light.")
+CONTINUITY = ("The conversation so far is below. Short new words refer back to it: \"another one\" means "
+              "a new one of the same kind; \"and in <a language>?\" means your last answer again, in that "
+              "language; "
+              "\"what did I ask?\" is answered from the user's earlier messages (you are the assistant, "
+              "they are the user).")
 EARLIER_CHARS = 160  # one earlier turn, at most, in the summary line
 
 
