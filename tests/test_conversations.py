@@ -168,3 +168,26 @@ def test_cli_sessions_history_and_forget():
     assert json.loads(runner.invoke(app, ["history", "--json"]).stdout) == {"turns": [], "actions": []}
     assert runner.invoke(app, ["forget"]).exit_code == 2
     assert runner.invoke(app, ["forget", "--all", "--yes"]).exit_code == 0
+
+
+# ------------------------------------------------------------------ the evaluation's conversations
+def test_an_eval_conversation_may_switch_sessions(tmp_path):
+    from assistant.app import default_registry
+    from assistant.evaluation.cases import load_conversations
+    from assistant.evaluation.runner import run_conversation
+    from assistant.testing import scripted_roles
+    from tests.conftest import DEV_HOME
+
+    path = tmp_path / "conv.yaml"
+    path.write_text(f"""- id: s
+  home: {DEV_HOME}
+  now: '2026-11-30T22:00:00'
+  turns:
+  - {{text: what time is it, session: a, expect: {{reply_contains_any: ['10:00']}}}}
+  - {{text: 'yes', session: b, expect: {{expert: system}}}}
+  - {{text: what time is it, expect: {{reply_contains_any: [midnight]}}}}
+""")
+    roles = scripted_roles()
+    results = run_conversation(load_conversations(path)[0], roles, default_registry())
+    assert [r.passed for r in results] == [True, True, False]
+    assert "midnight" in results[2].problems[0]
