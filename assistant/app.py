@@ -11,6 +11,7 @@ from assistant.pipeline import Assistant
 from assistant.registry import Registry
 from assistant.storage import open_database
 from assistant.speculation import MIGRATIONS as SPECULATION_MIGRATIONS
+from assistant.storage.conversations import DEFAULT
 from assistant.storage.core_tables import MIGRATIONS as CORE_MIGRATIONS
 
 
@@ -42,9 +43,19 @@ def open_state(registry: Registry, path: Path | str | None = None):
 
 
 def build_assistant(settings: Settings | None = None, *, db_path: Path | str | None = None,
-                    clock: Clock | None = None, roles: ModelRoles | None = None) -> Assistant:
+                    clock: Clock | None = None, roles: ModelRoles | None = None,
+                    conversation: str = DEFAULT) -> Assistant:
+    """`conversation`: whose turns these are (a chat session, `ask --session`, a voice loop)."""
     settings = settings or load_settings()
     registry = default_registry()
     return Assistant(db=open_state(registry, db_path), clock=clock or Clock.from_env(),
                      registry=registry, roles=roles or ModelRoles(settings),
-                     input_area=settings.input_area)
+                     input_area=settings.input_area, conversation=conversation)
+
+
+def new_conversation(kind: str) -> str:
+    """A fresh conversation id for one chat session or voice loop: "chat-20261130-021500-4f2a"."""
+    import secrets
+    from datetime import datetime
+
+    return f"{kind}-{datetime.now():%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"

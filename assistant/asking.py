@@ -24,12 +24,13 @@ LEADING_NO = re.compile(r"^\W*(?:no|nope|nah|don't|do not|leave it|never mind)\b
 
 
 class SlotQuestions:
-    """The pipeline's slot questions (a part of `Assistant`: uses its db, clock, registry, classifier)."""
+    """The pipeline's slot questions (a part of `Assistant`: uses its db, clock, registry, classifier,
+    conversation)."""
 
     def _answers_slot(self, plan: Plan) -> bool:
         """If a call is waiting for a value and these words give it, the plan is that call,
         complete. "Never mind" drops the call; a new request drops it and is routed as usual."""
-        waiting = waiting_slot(self.db, self.clock.now(), plan.utterance.area)
+        waiting = waiting_slot(self.db, self.clock.now(), plan.utterance.area, self.conversation)
         if waiting is None:
             return False
         pending_id, pending = waiting
@@ -65,7 +66,7 @@ class SlotQuestions:
         """A yes or no with more words, while a confirmation waits from this area: the answer,
         unless the rest is a request of its own ("no, turn on the porch light instead")."""
         text = plan.utterance.text
-        if waiting_confirmation(self.db, self.clock.now(), plan.utterance.area) is None:
+        if waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation) is None:
             return None
         for pattern, api in ((LEADING_NO, "deny"), (LEADING_YES, "confirm")):
             found = pattern.match(text)
@@ -78,7 +79,7 @@ class SlotQuestions:
 
     def _drop_question(self, plan: Plan) -> None:
         """Forget the value question just asked (another call settled the request)."""
-        waiting = waiting_slot(self.db, self.clock.now(), plan.utterance.area)
+        waiting = waiting_slot(self.db, self.clock.now(), plan.utterance.area, self.conversation)
         if waiting is not None:
             close_pending(self.db, waiting[0], "dropped")
 
@@ -97,5 +98,5 @@ class SlotQuestions:
         utterance = plan.utterance
         park_action(self.db, at=self.clock.now(), expert=call.expert, api=call.api, args=call.args,
                     question=question, said=utterance.text, area=utterance.area, slot=call.slot,
-                    choices=call.choices)
+                    choices=call.choices, conversation=self.conversation)
         return Reply(reply=question, expert=call.expert, api=call.api, args=call.args, asks=call.slot)

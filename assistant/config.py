@@ -9,6 +9,9 @@ Example config.toml:
     model = "qwen2.5-coder-0.5b"      # any model in assistant/llm/models.yaml, or path = "/x.gguf"
     [roles.chat]
     temperature = 0.9
+    [conversation]
+    persona = "You are Ada, a dry-humoured butler."   # the chat's persona
+    follow_up_seconds = 6             # the microphone stays open this long after a question
 """
 from __future__ import annotations
 
@@ -78,10 +81,24 @@ class RoutingConfig(BaseModel):
     trace: bool = False
 
 
+class ConversationConfig(BaseModel):
+    """How a conversation carries on: what the chat model sees of it, and the voice follow-up."""
+
+    model_config = ConfigDict(extra="forbid")
+    persona: str | None = None  # the chat model's persona (None: assistant/chatting.py's PERSONA)
+    history_tokens: int = Field(600, ge=0, le=8192)  # the recent turns the chat sees, at most
+    history_turns: int = Field(12, ge=0, le=200)
+    history_minutes: float = Field(30.0, ge=0)  # turns older than this are not the same conversation
+    # after the assistant asks something (a yes, a value, "which one?"), the microphone stays open
+    # this long for the answer, without the wake word (0: off)
+    follow_up_seconds: float = Field(6.0, ge=0, le=60)
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     roles: dict[str, RoleConfig] = Field(default_factory=dict)
     routing: RoutingConfig = Field(default_factory=RoutingConfig)
+    conversation: ConversationConfig = Field(default_factory=ConversationConfig)
     input_area: str | None = None
 
     def role(self, name: str) -> RoleConfig:

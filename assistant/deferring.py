@@ -26,7 +26,7 @@ class Deferring:
         text, now = plan.utterance.text, self.clock.now()
         if plan.decision is not None:
             if plan.decision.qualified == "system.stop" and deferral.is_undo(normalise(text)):
-                plan.unscheduling = last_scheduling(self.db, now - RECENT)
+                plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
             return
         delay = deferral.split_delay(text, now) if defer else None
         if delay is None:
@@ -54,7 +54,7 @@ class Deferring:
         if spec is None:  # "wake me up at 7": the time is the call's own argument
             utterance = plan.utterance
             whole = self.plan(plan.delay.said, source=utterance.source, area=utterance.area, defer=False)
-            return self.commit(whole, started)
+            return self._carry_out(whole, started)
         spec, decision, problem = self._call_to_defer(plan, spec, decision)
         vetted, utterance, due = self._vet(plan, spec, decision.args), plan.utterance, plan.delay.due
         if vetted.ungrounded:
@@ -64,7 +64,8 @@ class Deferring:
             return Reply(reply=problem, ok=False, expert=spec.expert, api=spec.name, args=vetted.args)
         if vetted.question:
             park_action(self.db, at=self.clock.now(), expert=spec.expert, api=spec.name, args=vetted.args,
-                        question=vetted.question, said=utterance.text, area=utterance.area, due=due)
+                        question=vetted.question, said=utterance.text, area=utterance.area, due=due,
+                        conversation=self.conversation)
             return Reply(reply=f"That's for {describe_due(due, self.clock.now())}. {vetted.question}",
                          expert=spec.expert, api=spec.name, args=vetted.args, needs_confirmation=True)
         return self._schedule(spec, vetted.args, due, utterance, plan.delay.said)
@@ -105,7 +106,8 @@ class Deferring:
                                         said=utterance.text, area=utterance.area,
                                         what=deferral.promise(utterance.text))
             log_action(self.db, at=now, text=said, expert=spec.expert, api=spec.name, args=args,
-                       source="scheduled", ok=True, reply=reply, undo={"scheduled_action": action_id})
+                       source="scheduled", ok=True, reply=reply, undo={"scheduled_action": action_id},
+                       conversation=self.conversation)
         return Reply(reply=reply, expert=spec.expert, api=spec.name, args=args,
                      data={"scheduled": {"id": action_id, "due": due.isoformat(timespec="seconds")}})
 
@@ -117,5 +119,6 @@ class Deferring:
             return Reply(reply="OK.", expert="system", api="stop")
         reply = f"OK, I won't {action.what}."
         log_action(self.db, at=now, text=plan.utterance.text, expert="system", api="stop",
-                   args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None)
+                   args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None,
+                   conversation=self.conversation)
         return Reply(reply=reply, expert="system", api="stop", data={"cancelled": {"scheduled_action": action_id}})

@@ -5,16 +5,17 @@ import json
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import timedelta
 
 import sqlite_utils
 
 from assistant import guardrails, speculation
 from assistant.asking import SlotQuestions
+from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.deferring import Deferring
-from assistant.llm.backend import ChatMessage
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
 from assistant.plan import Plan, Vetted
@@ -23,13 +24,12 @@ from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
 from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
 from assistant.routing.model_router import ModelRouter
+from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
 from assistant.words import is_question
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
-CHAT_PERSONA = ("You are a warm, witty voice assistant in the user's home. Reply in one or two short "
-                "spoken sentences. Never claim to have done anything in the home.")
 
 
 @dataclass
@@ -49,6 +49,9 @@ class Assistant(SlotQuestions, Deferring):
     registry: Registry
     roles: ModelRoles
     input_area: str | None = None
+    # whose turns these are (a chat session, `ask --session`, a voice loop): the previous turn,
+    # "undo that" and waiting questions are this conversation's only (assistant/storage/conversations.py)
+    conversation: str = DEFAULT
     # the expert classifier (a test double through the same interface); built on first use if None
     classifier: Classifier | None = field(default=None, repr=False)
     _router: ModelRouter | None = field(default=None, init=False, repr=False)
@@ -112,13 +115,13 @@ class Assistant(SlotQuestions, Deferring):
             return plan
         if self._answers_slot(plan):
             return plan
-        plan.previous = previous_turn(self.db, self.clock.now())
+        plan.previous = previous_turn(self.db, self.clock.now(), conversation=self.conversation)
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
         decision = decision or self._yes_or_no(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
-                                               self.clock.now()) or decision
+                                               self.clock.now(), self.conversation) or decision
         plan.decision = decision
         self._plan_deferral(plan, defer)
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
@@ -132,8 +135,14 @@ class Assistant(SlotQuestions, Deferring):
             self._confirmed(plan)
 
     def commit(self, plan: Plan, started: float | None = None) -> Reply:
-        """Carry a plan out. Timings count from `started`: by default when planning began; the
-        voice loop passes the moment it commits a plan made ahead."""
+        """Carry a plan out, and record the turn in the conversation. Timings count from `started`:
+        by default when planning began; the voice loop passes the moment it commits a plan made ahead."""
+        reply = self._carry_out(plan, started)
+        record_turn(self.db, self.conversation, self.clock.now(), plan.heard, reply.reply, reply.expert,
+                    reply.api, reply.ok, asks=bool(reply.asks or reply.needs_confirmation))
+        return reply
+
+    def _carry_out(self, plan: Plan, started: float | None = None) -> Reply:
         started = plan.started if started is None else started
         utterance = plan.utterance
         if plan.answer is not None:
@@ -287,7 +296,7 @@ class Assistant(SlotQuestions, Deferring):
 
     def _undo_last(self) -> str | None:
         """Undo the last action still in effect (recent, not undone, undoable); its reply, or None."""
-        last = last_undoable(self.db, self.clock.now() - RECENT)
+        last = last_undoable(self.db, self.clock.now() - RECENT, self.conversation)
         if last is None:
             return None
         action_id, expert, api_name, undo, reply = last
@@ -325,14 +334,15 @@ class Assistant(SlotQuestions, Deferring):
         if vetted.question:
             utterance = plan.utterance
             park_action(self.db, at=self.clock.now(), expert=spec.expert, api=spec.name,
-                        args=vetted.args, question=vetted.question, said=utterance.text, area=utterance.area)
+                        args=vetted.args, question=vetted.question, said=utterance.text, area=utterance.area,
+                        conversation=self.conversation)
             return Reply(reply=vetted.question, expert=spec.expert, api=spec.name, args=vetted.args,
                          needs_confirmation=True)
         return self._execute(plan, spec, vetted.args, decision.source, started).reply
 
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
-        pending = take_pending(self.db, self.clock.now(), status, plan.utterance.area)
+        pending = take_pending(self.db, self.clock.now(), status, plan.utterance.area, self.conversation)
         if pending is None:
             spec = self.registry.api("system", "stop")  # a bare yes/no with nothing to confirm
             return self._execute(plan, spec, {}, "fastpath", started).reply
@@ -363,16 +373,21 @@ class Assistant(SlotQuestions, Deferring):
             return Executed(reply=reply, spec=spec, result=result, action_id=0)
         action_id = log_action(self.db, at=self.clock.now(), text=utterance.text, expert=spec.expert,
                                api=spec.name, args=args, source=source, ok=result.ok,
-                               reply=result.reply, undo=result.undo)
+                               reply=result.reply, undo=result.undo, conversation=self.conversation)
         reply = Reply(reply=result.reply, expert=spec.expert, api=spec.name, args=args, ok=result.ok,
                       data=result.data, timings_ms={"first_action": executed_ms, "confirmed": executed_ms})
         return Executed(reply=reply, spec=spec, result=result, action_id=action_id)
 
     def _compose(self, text: str) -> str:
-        config = self.roles.settings.role("chat")
-        messages = [ChatMessage("system", CHAT_PERSONA), ChatMessage("user", text)]
-        return self.roles.get("chat").generate(messages, temperature=config.temperature,
-                                               max_tokens=config.max_tokens).text
+        """The chat model's answer to `text`, in the light of this conversation's recent turns."""
+        config, talk = self.roles.settings.role("chat"), self.roles.settings.conversation
+        model = self.roles.get("chat")
+        since = self.clock.now() - timedelta(minutes=talk.history_minutes)
+        history = recent_turns(self.db, self.conversation, since, talk.history_turns)
+        tokenize = getattr(model, "tokenize", None)
+        messages = chat_messages(text, history, persona=talk.persona or PERSONA, budget=talk.history_tokens,
+                                 count=(lambda words: len(tokenize(words))) if tokenize else estimate_tokens)
+        return model.generate(messages, temperature=config.temperature, max_tokens=config.max_tokens).text
 
 
 def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:

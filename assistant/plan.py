@@ -37,6 +37,10 @@ class Plan:
     # routed; a deferrable call is then scheduled, never run now (assistant/deferral.py)
     delay: Delay | None = None
     unscheduling: tuple[int, int] | None = None  # "cancel that" after a call was put off: (log id, action id)
+    heard: str = field(init=False)  # the words as said (`utterance` may be rewritten: a slot's answer, a deferral)
+
+    def __post_init__(self) -> None:
+        self.heard = self.utterance.text
 
     @property
     def needs_confirmer(self) -> bool:

@@ -316,3 +316,89 @@ def test_each_utterance_is_transcribed_with_the_vocabulary_read_afresh():
     samples = audio(("speech", 1.0), ("silence", 3.0), ("speech", 1.0), ("silence", 3.0))
     assert len(list(loop.run(clock.follow(ArraySource(samples))))) == 2
     assert stt.vocabularies == [["Porch Light"], ["Porch Light", "Hot Tub"]]
+
+
+# ------------------------------------------------------------------------------ follow-up without the wake word
+def wav(tmp_path, samples, name="input.wav"):
+    """The samples as a 16 kHz mono WAV file, read back through the microphone's interface."""
+    import wave
+
+    from assistant.audio.sources import WavSource
+
+    path = tmp_path / name
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(samples.tobytes())
+    return WavSource(path)
+
+
+def asks_first(text: str) -> Reply:
+    """Asks back for "unlock the front door" (a yes) and "set a timer" (a value); echoes the rest."""
+    if text == "unlock the front door":
+        return Reply(reply="Unlock the front door, are you sure?", needs_confirmation=True)
+    if text == "set a timer":
+        return Reply(reply="For how long?", asks="duration")
+    return echo(text)
+
+
+def run_wav(tmp_path, samples, *, wake, texts, handle=asks_first, speak_seconds=2.0, follow_up=6.0):
+    from assistant.audio.loop import LoopSettings
+
+    clock = StreamClock()
+    states = []
+    loop = ListenLoop(handle=handle, stt=FakeSTT(*texts), speaker=FakeSpeaker(clock, speak_seconds), wake=wake,
+                      settings=LoopSettings(follow_up=follow_up), on_state=lambda old, new: states.append(new.value))
+    return list(loop.run(clock.follow(wav(tmp_path, samples)))), states
+
+
+def test_after_a_question_the_answer_needs_no_wake_word(tmp_path):
+    # wake, "unlock the front door", the question is spoken (2 s), then "yes" without the wake word
+    samples = audio(("silence", 1.0), ("speech", 1.0), ("silence", 4.0), ("speech", 0.6), ("silence", 3.0))
+    heard, states = run_wav(tmp_path, samples, wake=FakeWake(at=[0.9]), texts=["unlock the front door", "yes"])
+    assert [h.transcript for h in heard] == ["unlock the front door", "yes"]
+    assert [h.follow_up for h in heard] == [False, True]
+    assert states[:6] == ["awake", "listening", "routing", "speaking", "awake", "listening"]
+
+
+def test_a_missing_value_is_answered_without_the_wake_word(tmp_path):
+    samples = audio(("silence", 1.0), ("speech", 0.8), ("silence", 4.0), ("speech", 0.8), ("silence", 3.0))
+    heard, _ = run_wav(tmp_path, samples, wake=FakeWake(at=[0.9]), texts=["set a timer", "ten minutes"])
+    assert [h.transcript for h in heard] == ["set a timer", "ten minutes"] and heard[1].follow_up
+
+
+def test_the_follow_up_window_closes_after_its_seconds(tmp_path):
+    # the answer comes 9 s after the question was spoken: the window (3 s) has closed
+    samples = audio(("silence", 1.0), ("speech", 1.0), ("silence", 12.0), ("speech", 0.6), ("silence", 3.0))
+    heard, states = run_wav(tmp_path, samples, wake=FakeWake(at=[0.9]), texts=["unlock the front door", "yes"],
+                            follow_up=3.0)
+    assert [h.transcript for h in heard] == ["unlock the front door"]
+    assert states[-2:] == ["awake", "idle"]
+
+
+def test_a_reply_that_asks_nothing_needs_the_wake_word_again(tmp_path):
+    samples = audio(("silence", 1.0), ("speech", 1.0), ("silence", 4.0), ("speech", 0.6), ("silence", 3.0))
+    heard, _ = run_wav(tmp_path, samples, wake=FakeWake(at=[0.9]), texts=["turn on the lights", "and the fan"])
+    assert [h.transcript for h in heard] == ["turn on the lights"]
+
+
+def test_follow_up_off_keeps_the_wake_word(tmp_path):
+    samples = audio(("silence", 1.0), ("speech", 1.0), ("silence", 4.0), ("speech", 0.6), ("silence", 3.0))
+    heard, _ = run_wav(tmp_path, samples, wake=FakeWake(at=[0.9]), texts=["unlock the front door", "yes"],
+                       follow_up=0)
+    assert [h.transcript for h in heard] == ["unlock the front door"]
+
+
+def test_a_question_answered_by_voice_completes_on_the_pipeline(tmp_path, scripted_assistant):
+    """The whole way: the voice loop's planner over the real pipeline (scripted models), a WAV file."""
+    from assistant.audio.ahead import AssistantPlanner
+    from assistant.audio.loop import LoopSettings
+
+    scripted_assistant.roles.get("confirmer").enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
+    samples = audio(("silence", 1.0), ("speech", 1.0), ("silence", 4.0), ("speech", 0.6), ("silence", 3.0))
+    clock = StreamClock()
+    loop = ListenLoop(planner=AssistantPlanner(scripted_assistant), stt=FakeSTT("unlock the front door", "yes"),
+                      speaker=FakeSpeaker(clock, 2.0), wake=FakeWake(at=[0.9]), settings=LoopSettings(follow_up=5))
+    heard = list(loop.run(clock.follow(wav(tmp_path, samples))))
+    assert heard[0].reply.needs_confirmation and heard[1].reply.api == "unlock"

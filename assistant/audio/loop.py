@@ -1,7 +1,8 @@
 """The listen loop: an explicit state machine over injected audio components.
 
     idle ──wake word──► awake ──speech starts──► listening ──speech ends──► routing ──► speaking
-     ▲  (no-wake mode: speech starts → listening)                                         │
+     ▲  (no-wake mode: speech starts → listening)                ▲                        │
+     │                                                            └── awake (follow-up) ◄─┤ the reply asked
      └──────────────────────────── speech done / "stop" (barge-in) ◄──────────────────────┘
 
 Every chunk goes to the wake-word detector and the endpointer in every state (their streams stay
@@ -10,7 +11,10 @@ endpoint (VadEvent.PAUSE) the transcription starts in the background and, given 
 does routing on that transcript (audio/ahead.py, no side effects); the assistant acts only at the
 confirmed endpoint (SPEECH_END), once per utterance, on the transcript of all of it: the plan
 made ahead is committed only if that transcript is the same text.
-While a reply is spoken, the wake word or a spoken "stop" interrupts it (barge-in). `run()` yields one `Heard` per
+While a reply is spoken, the wake word or a spoken "stop" interrupts it (barge-in). A reply that
+asks something (a yes, a missing value, "which one?") leaves the microphone open for
+`follow_up` seconds once it has been spoken: the answer needs no wake word (as Home Assistant's
+voice satellites do); silence closes it again. `run()` yields one `Heard` per
 handled utterance and keeps nothing else: an hour of input costs no more memory than a minute.
 """
 from __future__ import annotations
@@ -47,6 +51,7 @@ class LoopSettings:
 
     pre_roll: float = 0.4  # audio kept from before speech was detected (onset, clipped starts)
     awake_timeout: float = 5.0  # after the wake word, how long to wait for a command
+    follow_up: float = 6.0  # after a reply that asks something, how long to wait for the answer (0: off)
     endpoint: EndpointSettings = EndpointSettings()
 
 
@@ -60,6 +65,7 @@ class Heard:
     barge_in: bool = False
     stt_early: bool = False  # the transcript was begun at a tentative endpoint
     planned_early: bool = False  # routing was begun there too, and its plan was committed
+    follow_up: bool = False  # an answer to the assistant's question, heard without the wake word
 
     def as_json(self) -> dict[str, Any]:
         """The fields of `assistant ask --json`, plus the transcript."""
@@ -145,6 +151,9 @@ class ListenLoop:
         self._ahead: PlanAhead | None = None  # routing begun at the last tentative endpoint
         self._barge_in = False  # the current utterance began while a reply was being spoken
         self._awake_until = 0.0
+        self._asked = False  # the last reply asked something: listen for the answer once it is spoken
+        self._answering = False  # awake for an answer (no wake word), not after the wake word
+        self._follow_up = False  # the current utterance is such an answer
 
     # ------------------------------------------------------------------ driving
     def run(self, source: AudioSource) -> Iterator[Heard]:
@@ -170,12 +179,13 @@ class ListenLoop:
         event = self.endpointer.feed(chunk)
         self._recent.append(chunk)
         if self.state is State.SPEAKING and not self.speaker.speaking:
-            self._set(State.IDLE)
+            self._after_reply(chunk)
         if woke and (self.state is not State.LISTENING or self._barge_in):
             self._on_wake(chunk)  # (talk over a reply that turns out to be the wake word, too)
             return None
         if self.state is State.AWAKE and chunk.end > self._awake_until:
-            self._set(State.IDLE)  # woken, but nothing was said
+            self._answering = False
+            self._set(State.IDLE)  # woken (or asked), but nothing was said
         if self.state is State.LISTENING:
             self._stream.accept(chunk)
             if event is VadEvent.PAUSE and hasattr(self._stream, "prepare"):
@@ -216,14 +226,26 @@ class ListenLoop:
     def _on_wake(self, chunk: AudioChunk) -> None:
         if self.speaker.speaking:
             self.speaker.stop()  # the wake word interrupts a reply
-        self._stream, self._barge_in = None, False
+        self._stream, self._barge_in, self._asked, self._answering = None, False, False, False
         self._drop_ahead()
         self._set(State.AWAKE)
         self._awake_until = chunk.end + self.settings.awake_timeout
         self.endpointer.reset()  # the command is the speech that starts after the wake word
 
+    def _after_reply(self, chunk: AudioChunk) -> None:
+        """The reply has been spoken: if it asked something, listen for the answer for a while."""
+        asked, self._asked = self._asked, False
+        if not asked or self.settings.follow_up <= 0:
+            self._set(State.IDLE)
+            return
+        self._answering = True
+        self._set(State.AWAKE)
+        self._awake_until = chunk.end + self.settings.follow_up
+        self.endpointer.reset()  # the answer is the speech that starts now, not the reply's echo
+
     def _start_utterance(self) -> None:
         self._barge_in = self.state is State.SPEAKING
+        self._follow_up, self._answering = self._answering and not self._barge_in, False
         names = self.vocabulary() if self.vocabulary else []
         self._stream = self.stt.stream(self.on_partial, names) if names else self.stt.stream(self.on_partial)
         for chunk in self._recent:  # the pre-roll: speech onset and anything just before it
@@ -254,8 +276,9 @@ class ListenLoop:
         waited = (chunk.end - speech_end) * 1000 + (started - endpoint_at) * 1000
         _add_timings(reply, transcript.compute_ms, waited)
         heard = Heard(text, reply, transcript.partials, self._barge_in, transcript.started_early,
-                      planned_early=plan is not None)
-        self._speak(reply.reply if not self._barge_in else "")
+                      planned_early=plan is not None, follow_up=self._follow_up)
+        self._asked = not self._barge_in and bool(reply.asks or reply.needs_confirmation)
+        self._speak(reply.reply if not self._barge_in else "", chunk)
         return heard
 
     def _respond(self, text: str, plan, started: float) -> Reply:
@@ -264,7 +287,7 @@ class ListenLoop:
         except Exception as exc:  # noqa: BLE001 - errors travel as data; the loop keeps listening
             return Reply(reply=f"Sorry, something went wrong: {exc}", ok=False)
 
-    def _speak(self, text: str) -> None:
+    def _speak(self, text: str, chunk: AudioChunk) -> None:
         if text:
             self._set(State.SPEAKING)
             try:
@@ -272,7 +295,10 @@ class ListenLoop:
             except AudioError as exc:
                 self.on_warning(f"{exc}. Replies are printed only from now on.")
                 self.speaker = SilentSpeaker()
-        self._set(State.SPEAKING if self.speaker.speaking else State.IDLE)
+        if self.speaker.speaking:
+            self._set(State.SPEAKING)
+        else:
+            self._after_reply(chunk)
 
 
 def _add_timings(reply: Reply, stt_ms: float, before_handle_ms: float) -> None:

@@ -9,7 +9,7 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
-from assistant.cli.common import console, friendly, print_trace, settings_with_trace
+from assistant.cli.common import console, friendly, print_trace, session_name, settings_with_trace
 from assistant.display import styled
 from assistant.paths import user_dir
 
@@ -18,13 +18,16 @@ BANNER = "Type a request (e.g. 'turn on the kitchen lights'); Ctrl-D or /quit to
 
 @friendly
 def chat(area: str = typer.Option(None, help="The area you are in."),
+         session: str = typer.Option(None, "--session", help="Carry on a named conversation (the one "
+                                     "`ask --session NAME` holds); default: a new one for this session."),
          trace: bool = typer.Option(False, "--trace", help="Debug: show prompts, raw model output "
                                     "and timings for every request.")) -> None:
     """Talk with the assistant in a loop (history in ASSISTANT_HOME/history)."""
-    from assistant.app import build_assistant
+    from assistant.app import build_assistant, new_conversation
 
     settings = settings_with_trace(trace)
-    assistant = build_assistant(settings)
+    # one conversation per session: its turns, questions and "undo that" are its own
+    assistant = build_assistant(settings, conversation=session_name(session) if session else new_conversation("chat"))
     # Prefetch before the first prompt: models loaded, prompt prefix in place. Not in a background
     # thread: llama.cpp swaps sys.stdout while it loads a model, which would swallow our output.
     assistant.prepare()

@@ -138,3 +138,12 @@ def print_trace(reply) -> None:
         console.print(f"speculation: {reply.speculation}")
     console.print(f"call: {reply.expert}.{reply.api} {reply.args}  timings_ms: {reply.timings_ms}")
     console.rule()
+
+
+def session_name(name: str | None) -> str:
+    """A `--session` name as a conversation id (stripped, at most 64 characters); none given is the
+    default conversation, the one every one-shot `ask` shares."""
+    from assistant.storage.conversations import DEFAULT
+
+    name = without_surrogates((name or "").strip())[:64]
+    return name or DEFAULT

@@ -59,9 +59,10 @@ def listen(
 
 def _build(input_file, no_wake, output, wake_word, threshold, verify, engine, vosk_model, area):
     """Check every device and model before listening: fail early with what is missing."""
-    from assistant.app import build_assistant
+    from assistant.app import build_assistant, new_conversation
     from assistant.audio.ahead import AssistantPlanner
-    from assistant.audio.loop import ListenLoop
+    from assistant.audio.loop import ListenLoop, LoopSettings
+    from assistant.config import load_settings
     from assistant.audio.models import build_stt
     from assistant.audio.sources import MicrophoneSource, WavSource
     from assistant.audio.tts import build_speaker
@@ -70,11 +71,13 @@ def _build(input_file, no_wake, output, wake_word, threshold, verify, engine, vo
     stt = build_stt(engine, vosk_model)
     stt.load()
     wake = None if no_wake else _wake(wake_word, threshold, verify, stt)
-    assistant = build_assistant()
+    settings = load_settings()
+    assistant = build_assistant(settings, conversation=new_conversation("voice"))  # this loop's own conversation
     assistant.prepare()  # the models and the cached prompt prefix, before the first utterance
     speaker = build_speaker(output, _warn)
     loop = ListenLoop(planner=AssistantPlanner(assistant, source="voice", area=area), stt=stt,
                       speaker=speaker, wake=wake, wake_phrase=wake_word, on_warning=_warn,
+                      settings=LoopSettings(follow_up=settings.conversation.follow_up_seconds),
                       vocabulary=lambda: assistant.registry.vocabulary(assistant.db))
     return loop, source, speaker
 

@@ -15,7 +15,8 @@ from assistant.cli import doctor as doctor_cli
 from assistant.cli import events as events_cli
 from assistant.cli import scheduled as scheduled_cli
 from assistant.cli import watches as watches_cli
-from assistant.cli.common import console, friendly, print_json, print_trace, settings_with_trace
+from assistant.cli import history as history_cli
+from assistant.cli.common import console, friendly, print_json, print_trace, session_name, settings_with_trace
 
 app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
                   no_args_is_help=True, add_completion=True)
@@ -36,6 +37,8 @@ app.command("daemon")(daemon_cli.daemon)
 app.command("doctor")(doctor_cli.doctor)
 app.command("backup")(backup_cli.backup)
 app.command("restore")(backup_cli.restore)
+app.command("history")(history_cli.history)
+app.command("forget")(history_cli.forget)
 
 
 def version() -> str:
@@ -67,13 +70,17 @@ def main(show_version: bool = typer.Option(False, "--version", callback=_print_v
 def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on the kitchen lights"),
         as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
         area: str = typer.Option(None, help="The area you are in (for 'it's dark in here')."),
+        session: str = typer.Option(None, "--session", help="Hold a conversation across calls: the "
+                                    "previous turn, a question waiting for its answer and the chat's "
+                                    "memory of what was said are this session's own. Without it, every "
+                                    "one-shot `ask` shares the default conversation."),
         trace: bool = typer.Option(False, "--trace", help="Debug: show prompts, raw model output, "
                                    "tokens, timings and the model's explanation.")) -> None:
     """Ask once and exit (non-zero exit when the request could not be carried out)."""
     from assistant.app import build_assistant
 
     settings = settings_with_trace(trace)
-    reply = build_assistant(settings).handle(" ".join(text), area=area)
+    reply = build_assistant(settings, conversation=session_name(session)).handle(" ".join(text), area=area)
     if as_json:
         print_json(reply.model_dump())
     else:

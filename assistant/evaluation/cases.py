@@ -41,6 +41,8 @@ class Expectation(BaseModel):
     timers: list[TimerExpectation] | None = None
     lists: dict[str, list[str]] | None = None
     scheduled: list[ScheduledExpectation] | None = None  # waiting scheduled actions; [] = none may wait
+    # the reply has at least one of these words (whole words, any case): a chat answer in context
+    reply_contains_any: list[str] | None = None
 
 
 class EvalCase(BaseModel):
@@ -51,6 +53,7 @@ class EvalCase(BaseModel):
     now: datetime | None = None
     area: str | None = None
     source: str = "text"  # "voice": the text is a speech recogniser's transcript
+    session: str | None = None  # the conversation the turn is said in (None: the default one)
     expect: Expectation = Field(default_factory=Expectation)
 
 
@@ -77,7 +80,8 @@ def load_cases(path: Path) -> list[EvalCase]:
 
 
 def load_conversations(path: Path) -> list[list[EvalCase]]:
-    """Multi-turn conversations (YAML: [{id, home, now, area?, turns: [{text, expect}]}])."""
+    """Multi-turn conversations (YAML: [{id, home, now, area?, turns: [{text, expect, session?}]}]);
+    a turn's `session` says it in another conversation (as `ask --session NAME`) on the same state."""
     import yaml
 
     try:

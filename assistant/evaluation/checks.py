@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from assistant.evaluation.cases import Expectation
@@ -17,7 +18,13 @@ def check_reply(expect: Expectation, reply: Reply) -> list[str]:
     asked = bool(reply.asks or reply.needs_confirmation)
     if expect.asks is not None and asked != expect.asks:
         problems.append(f"asked={asked}, expected {expect.asks}")
+    if expect.reply_contains_any and not _has_any_word(reply.reply, expect.reply_contains_any):
+        problems.append(f"reply {reply.reply!r} has none of {expect.reply_contains_any}")
     return problems
+
+
+def _has_any_word(text: str, words: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE) for word in words)
 
 
 def check_devices(expected: dict[str, dict[str, Any]], before: dict[str, dict],

@@ -15,6 +15,7 @@ from assistant.llm.roles import ModelRoles
 from assistant.messages import Reply
 from assistant.pipeline import Assistant
 from assistant.registry import Registry
+from assistant.storage.conversations import DEFAULT
 from assistant.storage.scheduled import list_scheduled
 
 
@@ -91,6 +92,7 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
     db, now = assistant.db, assistant.clock.now
     views = {view.noun: view.rows for view in assistant.registry.views()}
     before = {d["id"]: d for d in views["devices"](db, now())}
+    assistant.conversation = case.session or DEFAULT  # the conversation this turn is said in
     reply = assistant.handle(case.text, area=case.area, source=case.source)
     expect = case.expect
     problems = checks.check_reply(expect, reply)

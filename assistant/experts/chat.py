@@ -14,7 +14,8 @@ NO_CHAT_MODEL = "I'm here, but my chat model isn't available right now. I can st
 
 @api(speculative_safe=True)
 def respond(ctx: ExpertContext) -> ActionResult:
-    """Small talk, jokes, greetings, feelings, opinions, arithmetic and general questions."""
+    """Small talk, jokes, greetings, feelings, opinions, arithmetic, translations, what was said
+    earlier in the conversation, and general questions."""
     text = ctx.utterance.text if ctx.utterance else ""
     calculation = arithmetic.evaluate(text)
     if calculation is not None:
@@ -30,7 +31,8 @@ def propose(request: Request) -> Decision | None:
     return Decision(expert="chat", api="respond", source="router") if arithmetic.evaluate(request.text) else None
 
 
-EXPERT = build_expert("chat", "conversation, jokes, fun facts and trivia, arithmetic, and general-knowledge "
-                      "questions answered from what the assistant already knows", [respond], capability="a chat",
+EXPERT = build_expert("chat", "conversation, jokes, fun facts and trivia, arithmetic, translations, questions "
+                      "about this conversation, and general-knowledge questions answered from what the "
+                      "assistant already knows", [respond], capability="a chat",
                       propose=propose, cues=(arithmetic.CUE,),
                       examples=Path(__file__).with_suffix(".jsonl"))

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from assistant.messages import Decision, Turn
 from assistant.registry import Registry
+from assistant.storage.conversations import DEFAULT
 
 FOLLOW_UP = re.compile(
     r"\b(it(?!'s| is)|them|they|those|these|that one|too$|also|as well|instead|again|same|another|the other)\b"
@@ -26,13 +27,13 @@ def is_follow_up(text: str) -> bool:
 
 
 def previous_turn(db: sqlite_utils.Database, now: datetime, expert: str | None = None,
-                  apis: tuple[str, ...] = ()) -> Turn | None:
-    """The last action still in effect, if it happened within the last few minutes (optionally:
-    the last one of this expert and these APIs)."""
-    where, params = "undone = 0 AND expert NOT IN ('system')", []
+                  apis: tuple[str, ...] = (), conversation: str = DEFAULT) -> Turn | None:
+    """The conversation's last action still in effect, if it happened within the last few minutes
+    (optionally: the last one of this expert and these APIs)."""
+    where, params = "undone = 0 AND expert NOT IN ('system') AND conversation = ?", [conversation]
     if expert:
         where += f" AND expert = ? AND api IN ({','.join('?' * len(apis))})"
-        params = [expert, *apis]
+        params += [expert, *apis]
     row = db.execute(f"SELECT at, text, expert, api, args FROM action_log WHERE {where} "
                      "ORDER BY id DESC LIMIT 1", params).fetchone()
     if row is None or now - datetime.fromisoformat(row[0]) > RECENT:
@@ -49,7 +50,7 @@ def routing_context(previous: Turn | None, text: str) -> str | None:
 
 
 def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text: str,
-                            previous: Turn | None, now: datetime) -> Decision | None:
+                            previous: Turn | None, now: datetime, conversation: str = DEFAULT) -> Decision | None:
     """"cancel it" right after starting a timer (or creating a reminder) cancels that, not the
     conversation: the previous turn gives "it" its meaning (`Expert.cancellable`). After a
     question about it ("how long is left on it"), "it" is still the item that expert last made.
@@ -61,7 +62,7 @@ def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text:
     if not cancellable:
         return None
     if turn.api not in cancellable:  # a question about it: the item that expert last made
-        turn = previous_turn(db, now, turn.expert, cancellable)
+        turn = previous_turn(db, now, turn.expert, cancellable, conversation)
         if turn is None:
             return None
     accepted = registry.api(turn.expert, "cancel").properties

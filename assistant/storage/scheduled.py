@@ -111,11 +111,12 @@ def cancel_scheduled(db: sqlite_utils.Database, action_id: int, at: datetime) ->
     return action
 
 
-def last_scheduling(db: sqlite_utils.Database, since: datetime) -> tuple[int, int] | None:
-    """(action log id, scheduled action id) when the last action in effect since `since` put a
-    call off and that call is still waiting ("cancel that" right after it takes it back)."""
+def last_scheduling(db: sqlite_utils.Database, since: datetime,
+                    conversation: str = "default") -> tuple[int, int] | None:
+    """(action log id, scheduled action id) when the conversation's last action in effect since
+    `since` put a call off and that call is still waiting ("cancel that" right after it takes it back)."""
     row = db.execute("SELECT id, at, source, undo FROM action_log WHERE undone = 0 AND expert != 'system' "
-                     "ORDER BY id DESC LIMIT 1").fetchone()
+                     "AND conversation = ? ORDER BY id DESC LIMIT 1", [conversation]).fetchone()
     if row is None or row[2] != "scheduled" or datetime.fromisoformat(row[1]) < since or not row[3]:
         return None
     action_id = json.loads(row[3]).get("scheduled_action")
