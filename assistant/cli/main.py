@@ -15,10 +15,10 @@ from assistant.cli import doctor as doctor_cli
 from assistant.cli import events as events_cli
 from assistant.cli import scheduled as scheduled_cli
 from assistant.cli import watches as watches_cli
-from assistant.cli.common import console, friendly, print_json, print_trace, settings_with_trace
+from assistant.cli.common import OneLineErrors, console, friendly, print_json, print_trace, settings_with_trace
 
 app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
-                  no_args_is_help=True, add_completion=True)
+                  no_args_is_help=True, add_completion=True, cls=OneLineErrors)
 app.add_typer(home.app, name="home")
 app.add_typer(models.app, name="models")
 app.add_typer(docs_cli.app, name="docs")
