@@ -154,3 +154,15 @@ def test_a_failed_model_never_runs_a_sensitive_action(tmp_path):
     reply = a.handle("unlock the front door")
     assert not reply.ok or reply.needs_confirmation
     assert {d["id"]: d["state"] for d in list_devices(a.db) if d["id"].startswith("lock.")} == locks
+
+
+def test_a_call_given_up_on_is_known_until_it_ends():
+    from assistant.llm.timeout import calls_still_running
+
+    hanging = HangingLLM()
+    with pytest.raises(ModelTimeout):
+        TimeLimited(hanging, 0.1).generate([])
+    assert calls_still_running()
+    hanging.release.set()
+    time.sleep(0.3)
+    assert not calls_still_running()

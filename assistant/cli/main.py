@@ -80,8 +80,22 @@ def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on th
         if settings.routing.trace:
             print_trace(reply)
         console.print(reply.reply)
+    _exit_now_if_a_model_call_hangs(0 if reply.ok else 1)
     if not reply.ok:
         raise typer.Exit(1)
+
+
+def _exit_now_if_a_model_call_hangs(code: int) -> None:
+    """The answer is out; a hung model call given up on must not crash the interpreter's shutdown."""
+    import os
+    import sys
+
+    from assistant.llm.timeout import calls_still_running
+
+    if calls_still_running():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 if __name__ == "__main__":

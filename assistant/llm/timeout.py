@@ -9,8 +9,17 @@ from assistant.llm.backend import ModelError
 TIMED = ("generate", "choose_continuation", "rank_continuations", "warm_prefix")  # the calls that run the model
 
 
+_abandoned: list[threading.Thread] = []  # calls given up on that may still be running
+
+
 class ModelTimeout(ModelError):
     """A model call took longer than its role's `timeout_s`."""
+
+
+def calls_still_running() -> bool:
+    """Whether a model call given up on is still running: a process that ends now should end with
+    os._exit, as freeing the model under a running call at interpreter shutdown can crash."""
+    return any(worker.is_alive() for worker in _abandoned)
 
 
 class TimeLimited:
@@ -46,6 +55,7 @@ def _limited(call: Callable[..., Any], seconds: float, model: str) -> Callable[.
         worker.start()
         worker.join(seconds)
         if worker.is_alive():
+            _abandoned.append(worker)
             raise ModelTimeout(f"{model} gave no answer within {seconds:g} s "
                                "(timeout_s in config.toml; `assistant doctor` checks the model)")
         if "error" in outcome:
