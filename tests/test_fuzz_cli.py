@@ -54,9 +54,21 @@ def _files_under(folder: str, argv: list[str]) -> list[str]:
 def assert_clean(result, argv):
     assert result.exception is None or isinstance(result.exception, SystemExit), (argv, repr(result.exception))
     assert "Traceback" not in result.output and "Traceback" not in result.stderr, argv
-    if result.exit_code not in (0,) and argv[:1] != ["nosuch"] and argv:
+    if result.exit_code != 0 and argv:  # (no arguments at all: the help)
         lines = [line for line in result.stderr.splitlines() if line.strip()]
         assert len(lines) == 1 and lines[0].startswith("error:"), (argv, result.stderr[-500:])
+
+
+@pytest.mark.parametrize("argv, words", [
+    (["ask", "--bogus", "x"], "No such option: --bogus"), (["ask"], "Missing argument"),
+    (["memory", "forget", "abc"], "Invalid value for 'ID'"), (["nosuch"], "No such command 'nosuch'"),
+    (["daemon", "--webhook-port", "x"], "'--webhook-port'"), (["events", "add", "--source", "x"], "'--label'"),
+])
+def test_usage_errors_are_one_line(argv, words):
+    result = CliRunner().invoke(app, argv)
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ") and words in result.stderr
+    assert "--help)" in result.stderr
 
 
 @pytest.fixture(scope="module")
