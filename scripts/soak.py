@@ -381,7 +381,7 @@ class Soak:
             self.tried("event", marker)
             rc, out, killed = self.procs.run("events add", ["events", "add", "--source", "soak-add",
                                                             "--label", marker], self.tally)
-            if rc == 0 and f"Added event" in out:
+            if rc == 0 and "Added event" in out:
                 self.acknowledge("event", marker)
             self.survived(killed)
 
