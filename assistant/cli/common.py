@@ -73,7 +73,7 @@ class OneLineErrors(typer.core.TyperGroup):
         except click.exceptions.ClickException as exc:
             print_error(usage_line(exc))
             sys.exit(exc.exit_code)
-        except (click.exceptions.Abort, typer.core.Abort):
+        except typer.Abort:
             print_error("aborted")
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)

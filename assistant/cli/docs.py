@@ -6,7 +6,7 @@ from pathlib import Path
 
 import typer
 
-from assistant.cli.common import console, friendly, print_error, print_json, print_table, progress_bar
+from assistant.cli.common import console, friendly, print_error, print_json, print_table, progress_bar, storable_id
 from assistant.display import styled
 
 app = typer.Typer(help="Your documents (PDF, text, Markdown, HTML): add, list, show, remove, search.",
@@ -84,7 +84,7 @@ def show(doc_id: int = typer.Argument(..., metavar="ID"),
     from assistant.knowledge.store import document_chunks, get_document
 
     db = _db()
-    document = get_document(db, doc_id)
+    document = get_document(db, doc_id) if storable_id(doc_id) else None
     if document is None:
         _missing(doc_id)
     passages = document_chunks(db, doc_id)
@@ -104,7 +104,7 @@ def remove(doc_id: int = typer.Argument(..., metavar="ID")) -> None:
     """Forget a document and its passages."""
     from assistant.knowledge import remove_document
 
-    removed = remove_document(_db(), doc_id)
+    removed = remove_document(_db(), doc_id) if storable_id(doc_id) else None
     if removed is None:
         _missing(doc_id)
     console.print(f"Removed {removed['name']} (id {doc_id}).", highlight=False)
