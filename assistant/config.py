@@ -44,6 +44,7 @@ class RoleConfig(BaseModel):
     n_threads: int = Field(2, ge=1, le=256)
     seed: int = 7
     prefix_cache: bool = True  # keep KV snapshots of the stable prompt prefix in memory and on disk
+    timeout_s: float = Field(120.0, gt=0, le=3600)  # a model call that takes longer is given up (a clear answer)
 
 
 class RoutingConfig(BaseModel):

@@ -29,6 +29,11 @@ _ESCAPE_SEQUENCE = re.compile(
 _UNSAFE_CHARACTER = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
+def without_escapes(text: str) -> str:
+    """`text` with whole terminal escape sequences removed (nothing else changed)."""
+    return _ESCAPE_SEQUENCE.sub("", text)
+
+
 def safe_text(value: Any) -> str:
     """`value` as text a terminal shows as it is: escape sequences removed, other control characters
     (and lone surrogates) replaced by U+FFFD; tabs and newlines kept."""

@@ -16,6 +16,7 @@ from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.deferring import Deferring
+from assistant.llm.backend import ModelError
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
 from assistant.plan import Plan, Vetted
@@ -30,6 +31,8 @@ from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
 from assistant.words import is_question
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
+NO_MODEL = "Sorry, I couldn't do that: {reason}"  # the model failed and no rule knew the request
+INVALID_OUTPUT = "invalid model output"  # the start of a Decision's note when the model wrote nonsense
 
 
 @dataclass
@@ -97,7 +100,10 @@ class Assistant(SlotQuestions, Deferring):
         put the cached prompt prefix in place, so routing starts at once when the text arrives."""
         if self.routing.speculation or self.routing.expert_prior:
             self._classifier()
-        self.router.warm()
+        try:
+            self.router.warm()
+        except ModelError:  # each request reports it, and falls back (see _confirmed)
+            pass
 
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
         return self.commit(self.plan(text, source=source, area=area))
@@ -163,8 +169,21 @@ class Assistant(SlotQuestions, Deferring):
         """The confirmer's decision for a plan, made once (a second caller waits for the first)."""
         with plan.confirming:
             if plan.confirmed is None:
-                plan.confirmed = self._in_users_words(plan, self._confirm(plan))
+                try:
+                    decision = self._confirm(plan)
+                except ModelError as exc:  # missing, broken, crashed or hung: never a traceback
+                    decision = Decision(source="confirmer", note=f"the language model failed ({exc})")
+                plan.confirmed = self._in_users_words(plan, self._fallback(plan, decision))
             return plan.confirmed
+
+    def _fallback(self, plan: Plan, decision: Decision) -> Decision:
+        """When the model failed or wrote no valid call: the rules' proposal if there is one (it
+        is vetted like any call), else the decision as it is, answered honestly in `_act`."""
+        if decision.qualified is not None or decision.declined or decision.note is None:
+            return decision
+        if plan.proposal is not None:
+            return plan.proposal.model_copy(update={"note": decision.note})
+        return decision
 
     def _confirm(self, plan: Plan) -> Decision:
         text = plan.utterance.text
@@ -320,7 +339,9 @@ class Assistant(SlotQuestions, Deferring):
         if decision.declined:
             return Reply(reply=self.decline_reply, declined=True)
         if decision.qualified is None:
-            return Reply(reply=NOT_UNDERSTOOD, ok=False)
+            failed = decision.note and not decision.note.startswith(INVALID_OUTPUT)
+            return Reply(reply=NO_MODEL.format(reason=decision.note) if failed else NOT_UNDERSTOOD, ok=False,
+                         data={"model_problem": decision.note} if decision.note else {})
         spec = self.registry.api(decision.expert, decision.api)
         vetted = self._vet(plan, spec, decision.args)
         if vetted.ungrounded:

@@ -1,6 +1,7 @@
 """The whole pipeline on real SQLite with a scripted model: routing, validation, confirmation."""
 from datetime import timedelta
 
+from assistant.config import RoutingConfig
 from assistant.experts.smart_home import list_devices
 
 
@@ -25,6 +26,7 @@ def test_model_decision_runs_the_api_and_changes_state(scripted_assistant):
 
 
 def test_invalid_output_is_retried_once_then_nothing_runs(scripted_assistant):
+    scripted_assistant.roles.settings.routing = RoutingConfig(speculation=False)  # no proposal to fall back on
     before = list_devices(scripted_assistant.db)
     confirmer(scripted_assistant).enqueue("not json", {"api": "smart_home.explode", "args": {}})
     reply = scripted_assistant.handle("turn on the kitchen lights")
@@ -32,6 +34,13 @@ def test_invalid_output_is_retried_once_then_nothing_runs(scripted_assistant):
     assert list_devices(scripted_assistant.db) == before
     assert len(confirmer(scripted_assistant).prompts) == 2
     assert "Invalid" in confirmer(scripted_assistant).prompts[1][-1].content
+
+
+def test_invalid_output_twice_falls_back_to_the_rules_proposal(scripted_assistant):
+    confirmer(scripted_assistant).enqueue("not json", {"api": "smart_home.explode", "args": {}})
+    reply = scripted_assistant.handle("turn on the kitchen lights")
+    assert (reply.expert, reply.api, reply.ok) == ("smart_home", "turn_on", True)
+    assert device(scripted_assistant, "light.kitchen_ceiling_4f2a9c")["state"] == "on"
 
 
 def test_retry_recovers_when_the_second_answer_is_valid(scripted_assistant):

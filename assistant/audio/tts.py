@@ -18,6 +18,7 @@ from typing import Callable, Protocol
 import numpy as np
 
 from assistant.audio.errors import AudioDeviceError, AudioError, require
+from assistant.audio.speakable import speakable
 
 TTS_RATE = 22_050  # Hz, what pyttsx3's espeak driver writes
 GAP_SECONDS = 0.3  # silence between replies in a --output file
@@ -40,7 +41,11 @@ class Speaker(Protocol):
 
 def synthesize(text: str) -> np.ndarray:
     """`text` as int16 samples at TTS_RATE, via a fresh pyttsx3 engine (a reused engine keeps its
-    save-file and a later say() overwrote it). Its "Audio saved to …" print is swallowed."""
+    save-file and a later say() overwrote it). Its "Audio saved to …" print is swallowed. The text
+    is cleaned first (`speakable`: no escape codes, markup, raw URLs or emoji read out)."""
+    text = speakable(text)
+    if not text:  # nothing left to say
+        return np.zeros(0, np.int16)
     pyttsx3 = require("pyttsx3", "pyttsx3==2.99", "Spoken replies")
     with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()):
         path = Path(tmp) / "reply.wav"

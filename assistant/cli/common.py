@@ -22,6 +22,11 @@ from assistant.registry import ExpertInputError
 from assistant.safe_input import InputError, without_surrogates
 from assistant.storage.db import StorageError, explain_database_error
 
+try:  # typer >= 0.2x runs its own copy of click
+    from typer.core import _click as click
+except ImportError:  # pragma: no cover - an older typer on the real click
+    import click
+
 console = SafeConsole()  # every string printed is plain, safe text (assistant/display.py)
 err_console = SafeConsole(stderr=True)
 
@@ -51,6 +56,34 @@ def friendly(func: Callable) -> Callable:
             raise typer.Exit(1) from None
 
     return wrapper
+
+
+class OneLineErrors(typer.core.TyperGroup):
+    """The root command: a usage error (an unknown option, a missing argument, a value of the wrong
+    kind) is one line on stderr, `error: … (see: assistant CMD --help)`, and exit code 2."""
+
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: D102
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except click.exceptions.NoArgsIsHelpError as exc:
+            err_console.print(exc.ctx.get_help() if exc.ctx else exc.format_message())
+            sys.exit(exc.exit_code)
+        except click.exceptions.ClickException as exc:
+            print_error(usage_line(exc))
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            print_error("aborted")
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def usage_line(exc: Exception) -> str:
+    """A click error as one line: the message, and where the help is."""
+    message = " ".join(exc.format_message().split())
+    ctx = getattr(exc, "ctx", None)
+    return f"{message} (see: {ctx.command_path} --help)" if ctx is not None else message
 
 
 def progress_bar(unit: str = "items") -> Progress:

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import typer
 
-from assistant.cli.common import console, err_console, friendly, print_json, print_table, progress_bar
+from assistant.cli.common import console, friendly, print_error, print_json, print_table, progress_bar, storable_id
+from assistant.display import styled
 
 app = typer.Typer(help="Your documents (PDF, text, Markdown, HTML): add, list, show, remove, search.",
                   no_args_is_help=True)
@@ -21,8 +22,7 @@ def _db():
 
 
 def _missing(doc_id: int) -> None:
-    err_console.print(f"[red]error:[/red] There is no document {doc_id} (see `assistant docs list`).",
-                      highlight=False, soft_wrap=True)
+    print_error(f"There is no document {doc_id} (see `assistant docs list`).")
     raise typer.Exit(1)
 
 
@@ -47,7 +47,7 @@ def add(files: list[Path] = typer.Argument(..., metavar="FILE...", help="PDF, .t
                 added = add_document(db, path, passage_embedder(), Clock.from_env().now(), report)
             except DocumentError as exc:
                 failed += 1
-                err_console.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+                print_error(exc)
                 continue
             finally:
                 bar.remove_task(task)
@@ -84,15 +84,15 @@ def show(doc_id: int = typer.Argument(..., metavar="ID"),
     from assistant.knowledge.store import document_chunks, get_document
 
     db = _db()
-    document = get_document(db, doc_id)
+    document = get_document(db, doc_id) if storable_id(doc_id) else None
     if document is None:
         _missing(doc_id)
     passages = document_chunks(db, doc_id)
     if as_json:
         print_json({**document, "passages": passages})
         return
-    console.print(f"[bold]{document['name']}[/bold] (id {doc_id}, {document['kind']}, {document['pages']} pages, "
-                  f"{document['chunks']} passages, added {document['added']})\n{document['path']}", highlight=False)
+    console.print(styled((document["name"], "bold"), f" (id {doc_id}, {document['kind']}, {document['pages']} pages, "
+                         f"{document['chunks']} passages, added {document['added']})\n{document['path']}"))
     for passage in passages:
         console.rule(f"page {passage['page']}", style="dim")
         console.print(passage["text"], highlight=False, markup=False)
@@ -104,7 +104,7 @@ def remove(doc_id: int = typer.Argument(..., metavar="ID")) -> None:
     """Forget a document and its passages."""
     from assistant.knowledge import remove_document
 
-    removed = remove_document(_db(), doc_id)
+    removed = remove_document(_db(), doc_id) if storable_id(doc_id) else None
     if removed is None:
         _missing(doc_id)
     console.print(f"Removed {removed['name']} (id {doc_id}).", highlight=False)

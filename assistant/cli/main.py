@@ -16,10 +16,11 @@ from assistant.cli import events as events_cli
 from assistant.cli import scheduled as scheduled_cli
 from assistant.cli import watches as watches_cli
 from assistant.cli import history as history_cli
-from assistant.cli.common import console, friendly, print_json, print_trace, session_name, settings_with_trace
+from assistant.cli.common import (OneLineErrors, console, friendly, print_json, print_trace, session_name,
+                                  settings_with_trace)
 
 app = typer.Typer(help="A local, private assistant: ask it, chat with it, or script it.",
-                  no_args_is_help=True, add_completion=True)
+                  no_args_is_help=True, add_completion=True, cls=OneLineErrors)
 app.add_typer(home.app, name="home")
 app.add_typer(models.app, name="models")
 app.add_typer(docs_cli.app, name="docs")
@@ -87,8 +88,22 @@ def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on th
         if settings.routing.trace:
             print_trace(reply)
         console.print(reply.reply)
+    _exit_now_if_a_model_call_hangs(0 if reply.ok else 1)
     if not reply.ok:
         raise typer.Exit(1)
+
+
+def _exit_now_if_a_model_call_hangs(code: int) -> None:
+    """The answer is out; a hung model call given up on must not crash the interpreter's shutdown."""
+    import os
+    import sys
+
+    from assistant.llm.timeout import calls_still_running
+
+    if calls_still_running():
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 if __name__ == "__main__":

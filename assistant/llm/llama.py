@@ -40,13 +40,36 @@ def compact_json_grammar(schema_json: str) -> str:
                   f'string ::= "\\"" char{{0,{MAX_STRING_CHARS}}} "\\"" space', gbnf, flags=re.MULTILINE)
 
 
+GGUF_MAGIC = b"GGUF"
+GGUF_HEADER = 24  # magic, version (u32), tensor count (u64), metadata count (u64)
+
+
+def check_gguf(path: Path) -> None:
+    """A ModelError, with its fix, unless `path` starts like a GGUF model file (checked before the
+    native library reads it: a missing, empty, truncated-header or foreign file is reported plainly)."""
+    fix = "Run: assistant models install (or fix path in config.toml)"
+    if not path.is_file():
+        raise ModelError(f"model file {path} is missing. {fix}")
+    try:
+        with path.open("rb") as file:
+            header = file.read(GGUF_HEADER)
+    except OSError as exc:
+        raise ModelError(f"model file {path} cannot be read ({exc.strerror or exc}). {fix}") from None
+    if len(header) < GGUF_HEADER:
+        raise ModelError(f"model file {path} is truncated ({len(header)} bytes). {fix}")
+    if header[:4] != GGUF_MAGIC:
+        raise ModelError(f"model file {path} is not a GGUF model (it starts with {header[:4]!r}). {fix}")
+    version = int.from_bytes(header[4:8], "little")
+    if version not in (1, 2, 3):
+        raise ModelError(f"model file {path} has GGUF version {version}, which this build cannot read. {fix}")
+
+
 class LlamaBackend:
     """Chat completion on a local GGUF file; temperature 0 is greedy (deterministic)."""
 
     def __init__(self, path: Path, *, name: str, n_ctx: int = 4096, n_threads: int = 2,
                  seed: int = 7, cache_dir: Path | None = None) -> None:
-        if not path.is_file():
-            raise ModelError(f"model file {path} is missing. Run: assistant models install")
+        check_gguf(path)
         llama_cpp = native.llama_cpp()
         self.name = name
         self.path = path

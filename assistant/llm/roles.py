@@ -13,6 +13,7 @@ from assistant.config import ROLES, RoleConfig, Settings
 from assistant.llm.backend import LLMBackend, ModelError
 from assistant.llm.manifest import Manifest, load_manifest
 from assistant.llm.scripted import ScriptedLLM
+from assistant.llm.timeout import TimeLimited
 from assistant.paths import prefix_cache_dir
 
 Factory = Callable[[str, RoleConfig, Manifest], LLMBackend]
@@ -23,8 +24,9 @@ def _llama_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMBack
 
     path = model_path(role, config, manifest)
     cache_dir = prefix_cache_dir() if config.prefix_cache else None
-    return LlamaBackend(path, name=path.stem, n_ctx=config.n_ctx, n_threads=config.n_threads,
-                        seed=config.seed, cache_dir=cache_dir)
+    backend = LlamaBackend(path, name=path.stem, n_ctx=config.n_ctx, n_threads=config.n_threads,
+                           seed=config.seed, cache_dir=cache_dir)
+    return TimeLimited(backend, config.timeout_s)
 
 
 def _scripted_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMBackend:

@@ -95,6 +95,14 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:  # noqa: N802
         self._reply(405, {"error": "use POST /events"})
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """http.server's own errors (a method it has no handler for, a malformed request line,
+        headers too long) are JSON like every other answer."""
+        self.close_connection = True
+        if code == 501:  # a method other than GET and POST
+            return self._reply(405, {"error": "use POST /events"})
+        self._reply(code, {"error": message or self.responses.get(code, ("bad request",))[0]})
+
     def _reply(self, status: int, body: dict[str, Any]) -> None:
         data = json.dumps(body).encode()
         self.send_response(status)
