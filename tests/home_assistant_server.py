@@ -1,0 +1,286 @@
+"""A real Home Assistant on loopback for the tests: started from the venv that
+scripts/setup_home_assistant.sh installs, configured with template devices whose state is
+observable, onboarded for a token without a browser, and its floors/areas/aliases created over
+the WebSocket API."""
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+import requests
+from websockets.sync.client import connect
+
+HA_VERSION = "2025.4.4"
+CLIENT_ID = "http://127.0.0.1/"
+
+CONFIGURATION = """
+homeassistant:
+  name: Test Home
+  time_zone: UTC
+  unit_system: metric
+  latitude: 52.37
+  longitude: 4.89
+  elevation: 0
+http:
+  server_host: 127.0.0.1
+  server_port: {port}
+api:
+websocket_api:
+config:
+logger:
+  default: warning
+
+input_boolean:
+  kitchen_light: {{name: Kitchen Light Power}}
+  hallway_light: {{name: Hallway Light Power}}
+  bedroom_fan: {{name: Bedroom Fan Power}}
+  front_door_locked: {{name: Front Door Bolt, initial: true}}
+  heater: {{name: Heater Relay}}
+  coffee_maker: {{name: Coffee Maker}}
+
+input_number:
+  kitchen_light_level: {{name: Kitchen Light Level, min: 0, max: 255, step: 1, initial: 255}}
+  blinds_position: {{name: Living Room Blinds Position, min: 0, max: 100, step: 1, initial: 0}}
+  garage_position: {{name: Garage Door Position, min: 0, max: 100, step: 1, initial: 0}}
+  bedroom_fan_speed: {{name: Bedroom Fan Speed, min: 0, max: 100, step: 1, initial: 0}}
+
+template:
+  - sensor:
+      - name: Living Room Temperature
+        unique_id: living_room_temperature
+        unit_of_measurement: "°C"
+        device_class: temperature
+        state: "19.5"
+
+light:
+  - platform: template
+    lights:
+      kitchen_light:
+        unique_id: kitchen_light
+        friendly_name: Kitchen Light
+        value_template: "{{{{ is_state('input_boolean.kitchen_light', 'on') }}}}"
+        level_template: "{{{{ states('input_number.kitchen_light_level') | int }}}}"
+        turn_on: [{{action: input_boolean.turn_on, target: {{entity_id: input_boolean.kitchen_light}}}}]
+        turn_off: [{{action: input_boolean.turn_off, target: {{entity_id: input_boolean.kitchen_light}}}}]
+        set_level:
+          - action: input_number.set_value
+            target: {{entity_id: input_number.kitchen_light_level}}
+            data: {{value: "{{{{ brightness }}}}"}}
+          - action: input_boolean.turn_on
+            target: {{entity_id: input_boolean.kitchen_light}}
+      hallway_light:
+        unique_id: hallway_light
+        friendly_name: Hallway Light
+        value_template: "{{{{ is_state('input_boolean.hallway_light', 'on') }}}}"
+        turn_on: [{{action: input_boolean.turn_on, target: {{entity_id: input_boolean.hallway_light}}}}]
+        turn_off: [{{action: input_boolean.turn_off, target: {{entity_id: input_boolean.hallway_light}}}}]
+
+cover:
+  - platform: template
+    covers:
+      living_room_blinds:
+        unique_id: living_room_blinds
+        friendly_name: Living Room Blinds
+        position_template: "{{{{ states('input_number.blinds_position') | int }}}}"
+        open_cover: [{{action: input_number.set_value, target: {{entity_id: input_number.blinds_position}}, data: {{value: 100}}}}]
+        close_cover: [{{action: input_number.set_value, target: {{entity_id: input_number.blinds_position}}, data: {{value: 0}}}}]
+        set_cover_position:
+          - action: input_number.set_value
+            target: {{entity_id: input_number.blinds_position}}
+            data: {{value: "{{{{ position }}}}"}}
+      garage_door:
+        unique_id: garage_door
+        friendly_name: Garage Door
+        device_class: garage
+        position_template: "{{{{ states('input_number.garage_position') | int }}}}"
+        open_cover: [{{action: input_number.set_value, target: {{entity_id: input_number.garage_position}}, data: {{value: 100}}}}]
+        close_cover: [{{action: input_number.set_value, target: {{entity_id: input_number.garage_position}}, data: {{value: 0}}}}]
+
+fan:
+  - platform: template
+    fans:
+      bedroom_fan:
+        unique_id: bedroom_fan
+        friendly_name: Bedroom Fan
+        value_template: "{{{{ states('input_boolean.bedroom_fan') }}}}"
+        percentage_template: "{{{{ states('input_number.bedroom_fan_speed') | int }}}}"
+        turn_on: [{{action: input_boolean.turn_on, target: {{entity_id: input_boolean.bedroom_fan}}}}]
+        turn_off: [{{action: input_boolean.turn_off, target: {{entity_id: input_boolean.bedroom_fan}}}}]
+        set_percentage:
+          - action: input_number.set_value
+            target: {{entity_id: input_number.bedroom_fan_speed}}
+            data: {{value: "{{{{ percentage }}}}"}}
+          - action: "input_boolean.turn_{{{{ 'on' if percentage > 0 else 'off' }}}}"
+            target: {{entity_id: input_boolean.bedroom_fan}}
+
+lock:
+  - platform: template
+    name: Front Door
+    unique_id: front_door
+    value_template: "{{{{ is_state('input_boolean.front_door_locked', 'on') }}}}"
+    lock: [{{action: input_boolean.turn_on, target: {{entity_id: input_boolean.front_door_locked}}}}]
+    unlock: [{{action: input_boolean.turn_off, target: {{entity_id: input_boolean.front_door_locked}}}}]
+
+climate:
+  - platform: generic_thermostat
+    name: Living Room Thermostat
+    unique_id: living_room_thermostat
+    heater: input_boolean.heater
+    target_sensor: sensor.living_room_temperature
+    min_temp: 10
+    max_temp: 28
+    target_temp: 20
+    initial_hvac_mode: heat
+"""
+
+FLOORS = [{"name": "Ground Floor", "level": 0, "aliases": ["downstairs"]},
+          {"name": "First Floor", "level": 1, "aliases": ["upstairs"]}]
+AREAS = [("Kitchen", "ground_floor", []), ("Living Room", "ground_floor", ["lounge"]),
+         ("Hallway", "ground_floor", []), ("Garage", "ground_floor", []),
+         ("Bedroom", "first_floor", ["master bedroom"])]
+PLACEMENT = {  # entity -> (area id, aliases)
+    "light.kitchen_light": ("kitchen", []), "light.hallway_light": ("hallway", ["entry light"]),
+    "cover.living_room_blinds": ("living_room", ["shades"]), "cover.garage_door": ("garage", []),
+    "fan.bedroom_fan": ("bedroom", ["ceiling fan"]), "lock.front_door": ("hallway", []),
+    "climate.living_room_thermostat": ("living_room", []),
+    "input_boolean.coffee_maker": ("kitchen", ["coffee machine"]),
+}
+HELPERS = ("input_boolean.kitchen_light", "input_boolean.hallway_light", "input_boolean.bedroom_fan",
+           "input_boolean.front_door_locked", "input_boolean.heater")  # the template devices' insides
+
+
+def venv() -> Path:
+    env = os.environ.get("ASSISTANT_HA_VENV", "").strip()
+    return Path(env) if env else Path(platformdirs.user_cache_dir("assistant")) / "home-assistant" / "venv"
+
+
+def unavailable_reason() -> str | None:
+    """Why a real Home Assistant cannot run here, or None."""
+    hass = venv() / "bin" / "hass"
+    if not hass.exists():
+        return (f"Home Assistant {HA_VERSION} is not installed in {venv()} (bash "
+                "scripts/setup_home_assistant.sh installs it; it needs Python 3.13 and the network)")
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@dataclass
+class RunningHomeAssistant:
+    url: str
+    token: str
+    process: subprocess.Popen
+    started_s: float
+
+    def ws(self, *commands: dict) -> list:
+        from assistant.experts.smart_home.ha_client import HomeAssistantClient
+        return HomeAssistantClient(self.url, self.token).ws(list(commands))
+
+    def state(self, entity_id: str) -> dict:
+        response = requests.get(f"{self.url}/api/states/{entity_id}", timeout=5,
+                                headers={"Authorization": f"Bearer {self.token}"})
+        response.raise_for_status()
+        return response.json()
+
+    def call(self, domain: str, service: str, **data) -> None:
+        requests.post(f"{self.url}/api/services/{domain}/{service}", json=data, timeout=10,
+                      headers={"Authorization": f"Bearer {self.token}"}).raise_for_status()
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def start(config_dir: Path, timeout: float = 90.0) -> RunningHomeAssistant:
+    """Start HA in `config_dir`, onboard it, create floors and areas, place and alias entities."""
+    began = time.monotonic()
+    port = free_port()
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "configuration.yaml").write_text(CONFIGURATION.format(port=port), encoding="utf-8")
+    log = (config_dir / "hass.out").open("wb")
+    process = subprocess.Popen([str(venv() / "bin" / "hass"), "-c", str(config_dir), "--skip-pip"],
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_up(url, process, began + timeout)
+        token = _onboard(url)
+        running = RunningHomeAssistant(url, token, process, 0.0)
+        _wait_entities(running, began + timeout)
+        _furnish(running)
+        running.started_s = round(time.monotonic() - began, 1)
+        return running
+    except BaseException:
+        process.kill()
+        raise
+
+
+def _wait_up(url: str, process: subprocess.Popen, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"hass exited with {process.returncode}")
+        try:
+            if requests.get(f"{url}/api/onboarding", timeout=2).status_code == 200:
+                return
+        except requests.RequestException:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError("Home Assistant did not start in time")
+
+
+def _onboard(url: str) -> str:
+    """The owner's account through the onboarding API, then a long-lived token."""
+    user = requests.post(f"{url}/api/onboarding/users", timeout=30, json={
+        "client_id": CLIENT_ID, "name": "Test", "username": "test", "password": "test-password-1",
+        "language": "en"})
+    user.raise_for_status()
+    tokens = requests.post(f"{url}/auth/token", timeout=10, data={
+        "grant_type": "authorization_code", "code": user.json()["auth_code"], "client_id": CLIENT_ID})
+    tokens.raise_for_status()
+    access = tokens.json()["access_token"]
+    with connect(url.replace("http", "ws", 1) + "/api/websocket") as socket_:
+        socket_.recv()
+        socket_.send(json.dumps({"type": "auth", "access_token": access}))
+        socket_.recv()
+        socket_.send(json.dumps({"id": 1, "type": "auth/long_lived_access_token",
+                                 "client_name": "assistant tests", "lifespan": 30}))
+        return json.loads(socket_.recv())["result"]
+
+
+def _wait_entities(running: RunningHomeAssistant, deadline: float) -> None:
+    while time.monotonic() < deadline:
+        entries = running.ws({"type": "config/entity_registry/list"})[0]
+        if set(PLACEMENT) <= {e["entity_id"] for e in entries}:
+            return
+        time.sleep(0.5)
+    raise TimeoutError("Home Assistant did not register the test entities in time")
+
+
+def _furnish(running: RunningHomeAssistant) -> None:
+    for floor in FLOORS:
+        running.ws({"type": "config/floor_registry/create", **floor})
+    existing = {a["name"]: a["area_id"] for a in running.ws({"type": "config/area_registry/list"})[0]}
+    for name, floor, aliases in AREAS:  # onboarding made a Kitchen, a Living Room and a Bedroom
+        if name in existing:
+            running.ws({"type": "config/area_registry/update", "area_id": existing[name],
+                        "floor_id": floor, "aliases": aliases})
+        else:
+            running.ws({"type": "config/area_registry/create", "name": name, "floor_id": floor,
+                        "aliases": aliases})
+    for entity_id, (area, aliases) in PLACEMENT.items():
+        running.ws({"type": "config/entity_registry/update", "entity_id": entity_id,
+                    "area_id": area, "aliases": aliases})
+    for entity_id in HELPERS:  # the template devices' insides are not devices of the home
+        running.ws({"type": "config/entity_registry/update", "entity_id": entity_id, "hidden_by": "user"})
