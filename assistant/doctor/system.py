@@ -39,6 +39,30 @@ def database() -> Check:
     return ok("database", f"{path} opens, {applied} migrations applied")
 
 
+def home(config) -> Check:
+    """The home the smart-home expert acts on: the simulated one, or a Home Assistant reached with
+    its token (the token itself is never shown)."""
+    if config.backend != "home_assistant":
+        return ok("home", "the simulated home in the database ([home] backend = \"home_assistant\" "
+                          "switches to a Home Assistant)")
+    from assistant.experts.smart_home import HomeBackendError
+    from assistant.experts.smart_home.home_assistant import connect_home
+
+    token = config.access_token()
+    if not token:
+        return fail("home", f"no token for Home Assistant at {config.url}",
+                    "create a long-lived access token in Home Assistant (your profile, Security) and set "
+                    "[home] token in config.toml or the environment variable ASSISTANT_HA_TOKEN")
+    connection = connect_home(config.url, token, config.timeout, config.registry_ttl)
+    try:
+        version = connection.transport.rest("GET", "/api/config").get("version", "?")
+        found = connection.read_home()
+    except HomeBackendError as exc:
+        return fail("home", str(exc), f"check that Home Assistant runs at {config.url} ([home] url) and the token")
+    return ok("home", f"Home Assistant {version} at {config.url}: {len(found.floors)} floors, "
+                      f"{len(found.areas)} areas, {len(found.devices)} devices")
+
+
 def audio_device(kind: str) -> Check:
     """The default input ("input": microphone) or output ("output": speaker) device."""
     name = "microphone" if kind == "input" else "speaker"
