@@ -109,7 +109,8 @@ fan:
         unique_id: bedroom_fan
         friendly_name: Bedroom Fan
         value_template: "{{{{ states('input_boolean.bedroom_fan') }}}}"
-        percentage_template: "{{{{ states('input_number.bedroom_fan_speed') | int }}}}"
+        percentage_template: >-
+          {{{{ states('input_number.bedroom_fan_speed') | int if is_state('input_boolean.bedroom_fan', 'on') else 0 }}}}
         turn_on: [{{action: input_boolean.turn_on, target: {{entity_id: input_boolean.bedroom_fan}}}}]
         turn_off: [{{action: input_boolean.turn_off, target: {{entity_id: input_boolean.bedroom_fan}}}}]
         set_percentage:
