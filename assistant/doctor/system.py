@@ -42,25 +42,21 @@ def database() -> Check:
 def home(config) -> Check:
     """The home the smart-home expert acts on: the simulated one, or a Home Assistant reached with
     its token (the token itself is never shown)."""
-    if config.backend != "home_assistant":
-        return ok("home", "the simulated home in the database ([home] backend = \"home_assistant\" "
-                          "switches to a Home Assistant)")
-    from assistant.experts.smart_home import HomeBackendError
-    from assistant.experts.smart_home.home_assistant import connect_home
+    from assistant.app import default_registry, open_state
+    from assistant.registry import ExpertInputError
 
-    token = config.access_token()
-    if not token:
+    if config.backend == "home_assistant" and not config.access_token():
         return fail("home", f"no token for Home Assistant at {config.url}",
                     "create a long-lived access token in Home Assistant (your profile, Security) and set "
                     "[home] token in config.toml or the environment variable ASSISTANT_HA_TOKEN")
-    connection = connect_home(config.url, token, config.timeout, config.registry_ttl)
+    registry = default_registry()
+    db = open_state(registry, ":memory:", config)
     try:
-        version = connection.transport.rest("GET", "/api/config").get("version", "?")
-        found = connection.read_home()
-    except HomeBackendError as exc:
-        return fail("home", str(exc), f"check that Home Assistant runs at {config.url} ([home] url) and the token")
-    return ok("home", f"Home Assistant {version} at {config.url}: {len(found.floors)} floors, "
-                      f"{len(found.areas)} areas, {len(found.devices)} devices")
+        return ok("home", registry.service("home_status")(db))
+    except ExpertInputError as exc:
+        return fail("home", str(exc), f"check that Home Assistant runs at {config.url} ([home] url) and its token")
+    finally:
+        db.conn.close()
 
 
 def audio_device(kind: str) -> Check:

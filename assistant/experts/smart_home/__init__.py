@@ -10,7 +10,8 @@ from pathlib import Path
 from assistant.registry import View, build_expert
 from assistant.experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
                                      turn_off, turn_on, unlock)
-from assistant.experts.smart_home.backend import HomeBackendError, attach_home, backend_for, list_devices
+from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
+                                                  list_devices)
 from assistant.experts.smart_home.commands import propose
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
@@ -36,7 +37,8 @@ EXPERT = build_expert(
     # alarm or the conversation; changing it always asks for a yes
     cues=(re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),),
     services={"list_devices": list_devices, "load_home": load_home, "load_home_file": load_home_file,
-              "ensure_home": ensure_home, "attach_home": attach_home, "home_backend": backend_for},
+              "ensure_home": ensure_home, "attach_home": attach_home, "home_backend": backend_for,
+              "home_status": home_status},
     views=(View("devices", "The devices of the home and their states.", lambda db, now: list_devices(db),
                 ("id", "name", "area", "state", "attributes")),),
     examples=Path(__file__).with_name("examples.jsonl"),

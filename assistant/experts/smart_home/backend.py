@@ -33,6 +33,9 @@ class HomeBackend(Protocol):
     def write_states(self, states: list[dict[str, Any]]) -> None:
         """Make each `{id, state, attributes}` so, all or nothing; raises HomeBackendError."""
 
+    def status(self) -> str:
+        """One line on what the home is and what it holds (reaching it, for a remote one)."""
+
 
 class SqliteHome:
     """The simulated home in the assistant's own database."""
@@ -50,6 +53,10 @@ class SqliteHome:
 
     def write_states(self, states: list[dict[str, Any]]) -> None:
         store.write_states(self.db, states)
+
+    def status(self) -> str:
+        found = self.read_home()
+        return f"the simulated home: {len(found.areas)} areas, {len(found.devices)} devices"
 
 
 _ATTACHED: weakref.WeakKeyDictionary[sqlite_utils.Database, HomeBackend] = weakref.WeakKeyDictionary()
@@ -77,6 +84,11 @@ def read_devices(db: sqlite_utils.Database, ids: list[str] | None = None) -> lis
 
 def write_states(db: sqlite_utils.Database, states: list[dict[str, Any]]) -> None:
     backend_for(db).write_states(states)
+
+
+def home_status(db: sqlite_utils.Database) -> str:
+    """The expert's service for `assistant doctor`: what the home is; raises HomeBackendError."""
+    return backend_for(db).status()
 
 
 def list_devices(db: sqlite_utils.Database) -> list[dict[str, Any]]:

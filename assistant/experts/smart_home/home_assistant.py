@@ -80,6 +80,12 @@ class HomeAssistantHome:
         before = known.get(entity_id)
         return ha_import.device(state, before.area_id if before else None, before.aliases if before else ())
 
+    def status(self) -> str:
+        version = (self.transport.rest("GET", "/api/config") or {}).get("version", "?")
+        found = self.read_home()
+        return (f"Home Assistant {version} at {getattr(self.transport, 'url', '?')}: {len(found.floors)} floors, "
+                f"{len(found.areas)} areas, {len(found.devices)} devices")
+
     # ------------------------------------------------------------------ writing
     def write_states(self, states: list[dict[str, Any]]) -> None:
         """Make every `{id, state, attributes}` so through services, or change nothing."""
