@@ -332,3 +332,47 @@ def test_the_simulated_home_stays_the_default(tmp_path):
     db = open_state(default_registry(), tmp_path / "a.db", HomeConfig())
     assert backend.backend_for(db).name == "sqlite"
     assert any(d["id"].startswith("light.") for d in smart_home.list_devices(db))
+
+
+# ------------------------------------------------------------------ the WebSocket layer, on a replaying server
+@pytest.fixture
+def replaying_websocket():
+    """A loopback WebSocket server speaking Home Assistant's documented handshake and result frames,
+    answering commands from the recording; the token it accepts is TOKEN."""
+    import threading
+    from websockets.sync.server import serve
+
+    def handler(connection):
+        connection.send(json.dumps({"type": "auth_required", "ha_version": "2025.4.4"}))
+        auth = json.loads(connection.recv())
+        if auth.get("access_token") != TOKEN:
+            connection.send(json.dumps({"type": "auth_invalid", "message": "Invalid access token or password"}))
+            return
+        connection.send(json.dumps({"type": "auth_ok", "ha_version": "2025.4.4"}))
+        for raw in connection:
+            command = json.loads(raw)
+            connection.send(json.dumps({"id": command["id"], "type": "event", "event": {}}))  # noise first
+            result = RECORDED["ws"].get(command["type"])
+            connection.send(json.dumps({"id": command["id"], "type": "result", "success": result is not None,
+                                        "result": result, "error": None if result is not None else
+                                        {"code": "unknown_command", "message": "Unknown command."}}))
+
+    with serve(handler, "127.0.0.1", 0) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.socket.getsockname()[1]}"
+        server.shutdown()
+
+
+def test_websocket_commands_are_answered_in_order(replaying_websocket):
+    floors, areas = HomeAssistantClient(replaying_websocket, TOKEN).ws(
+        [{"type": "config/floor_registry/list"}, {"type": "config/area_registry/list"}])
+    assert [f["floor_id"] for f in floors] == ["ground_floor", "first_floor"]
+    assert "kitchen" in {a["area_id"] for a in areas}
+
+
+def test_a_refused_websocket_token_and_an_unknown_command_are_clear(replaying_websocket):
+    with pytest.raises(HomeBackendError, match="refused the token"):
+        HomeAssistantClient(replaying_websocket, "wrong").ws([{"type": "get_states"}])
+    with pytest.raises(HomeBackendError, match="refused config/label_registry/list: Unknown command"):
+        HomeAssistantClient(replaying_websocket, TOKEN).ws([{"type": "config/label_registry/list"}])

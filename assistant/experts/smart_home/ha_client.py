@@ -65,7 +65,10 @@ class HomeAssistantClient:
         if response.status_code >= 400:
             raise HomeBackendError(f"Home Assistant answered {response.status_code} to {method} "
                                    f"{path}: {response.text[:200].strip()}")
-        return response.json() if response.content else None
+        try:
+            return response.json() if response.content else None
+        except ValueError:
+            raise HomeBackendError(f"{self.url} answered {path} with something that is not Home Assistant's JSON.") from None
 
     def ws(self, commands: list[dict[str, Any]]) -> list[Any]:
         """Send each command (without `id`) in one authenticated session; their results in order."""
@@ -79,8 +82,12 @@ class HomeAssistantClient:
                     socket.send(json.dumps({**command, "id": number}))
                     results.append(_result_of(socket, number, command["type"], self.timeout))
                 return results
+        except HomeBackendError:
+            raise
         except (OSError, TimeoutError, InvalidStatus, WebSocketException):
             raise HomeBackendError(f"Home Assistant at {self.url} cannot be reached.") from None
+        except ValueError:  # not JSON: something else answers at that address
+            raise HomeBackendError(f"{self.url} does not answer as Home Assistant's WebSocket API.") from None
 
 
 def _ws_url(url: str) -> str:
