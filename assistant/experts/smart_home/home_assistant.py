@@ -127,14 +127,15 @@ class HomeAssistantHome:
         return True
 
     def _read_back(self, written: list[tuple[Device, dict]]) -> None:
-        """Wait (briefly) until each entity shows its planned state: entities that follow others
-        (a template light following its switch) change a moment after the service returns."""
+        """Wait (briefly) until each entity shows its planned state, or another than before (a
+        media player turned on may say "on" or "playing"): entities that follow others (a template
+        light following its switch) change a moment after the service returns."""
         deadline = time.monotonic() + READ_BACK_S
-        pending = {item["id"]: item["state"] for _, item in written}
+        pending = {item["id"]: device.state for device, item in written if item["state"] != device.state}
         while pending and time.monotonic() < deadline:
             self._states = None
             current = {d.id: d.state for d in self.read_devices(list(pending))}
-            pending = {i: s for i, s in pending.items() if i in current and current[i] != s}
+            pending = {i: before for i, before in pending.items() if current.get(i) == before}
             if pending:
                 time.sleep(0.05)
         self._states = None
