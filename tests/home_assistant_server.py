@@ -128,6 +128,26 @@ lock:
     lock: [{{action: input_boolean.turn_on, target: {{entity_id: input_boolean.front_door_locked}}}}]
     unlock: [{{action: input_boolean.turn_off, target: {{entity_id: input_boolean.front_door_locked}}}}]
 
+input_select:
+  alarm_mode:
+    name: Alarm Mode
+    options: [disarmed, armed_home, armed_away, armed_night]
+    initial: armed_away
+
+alarm_control_panel:
+  - platform: template
+    panels:
+      house_alarm:
+        unique_id: house_alarm
+        name: House Alarm
+        code_format: no_code
+        code_arm_required: false
+        value_template: "{{{{ states('input_select.alarm_mode') }}}}"
+        arm_away: [{{action: input_select.select_option, target: {{entity_id: input_select.alarm_mode}}, data: {{option: armed_away}}}}]
+        arm_home: [{{action: input_select.select_option, target: {{entity_id: input_select.alarm_mode}}, data: {{option: armed_home}}}}]
+        arm_night: [{{action: input_select.select_option, target: {{entity_id: input_select.alarm_mode}}, data: {{option: armed_night}}}}]
+        disarm: [{{action: input_select.select_option, target: {{entity_id: input_select.alarm_mode}}, data: {{option: disarmed}}}}]
+
 climate:
   - platform: generic_thermostat
     name: Living Room Thermostat
@@ -151,6 +171,7 @@ PLACEMENT = {  # entity -> (area id, aliases)
     "fan.bedroom_fan": ("bedroom", ["ceiling fan"]), "lock.front_door": ("hallway", []),
     "climate.living_room_thermostat": ("living_room", []),
     "input_boolean.coffee_maker": ("kitchen", ["coffee machine"]),
+    "alarm_control_panel.house_alarm": ("hallway", ["security system"]),
 }
 HELPERS = ("input_boolean.kitchen_light", "input_boolean.hallway_light", "input_boolean.bedroom_fan",
            "input_boolean.front_door_locked", "input_boolean.heater")  # the template devices' insides

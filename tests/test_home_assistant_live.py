@@ -69,6 +69,10 @@ CASES = [  # said, api, args, entity, what Home Assistant shows after
      lambda s: s["state"] == "unlocked"),
     ("open the garage door", apis.open, {"device": "garage door"}, "cover.garage_door",
      lambda s: s["state"] == "open"),
+    ("disarm the security system", apis.disarm, {"device": "security system"}, "alarm_control_panel.house_alarm",
+     lambda s: s["state"] == "disarmed"),
+    ("arm the alarm for the night", apis.arm, {"device": "alarm"}, "alarm_control_panel.house_alarm",
+     lambda s: s["state"] == "armed_night"),
 ]
 
 
@@ -85,12 +89,14 @@ def test_an_action_changes_the_entity_and_undo_restores_it(home, real_ha, said, 
     assert (after["state"], after["attributes"]) == (before["state"], before["attributes"])
 
 
-def test_locks_and_garage_doors_ask_first_on_a_real_home(home):
+def test_locks_garage_doors_and_alarm_panels_ask_first_on_a_real_home(home):
     db = context(home, "").db
     assert setters.confirmation_policy(db, "unlock", {"device": "front door"}, said="unlock the front door") \
         == "This would unlock Front Door."
     assert setters.confirmation_policy(db, "open", {"device": "garage"}, said="open the garage") \
         == "This would open Garage Door."
+    assert setters.confirmation_policy(db, "disarm", {"device": "alarm"}, said="disarm the alarm") \
+        == "This would disarm House Alarm."
     assert setters.confirmation_policy(db, "set_brightness", {"device": "kitchen light", "brightness": 20},
                                        said="kitchen light to 20") is None
 

@@ -41,6 +41,8 @@ EFFECTS = {  # what a service does to the state, as Home Assistant would show it
     "set_temperature": lambda s, d: _attrs(s, s["state"], temperature=d["temperature"]),
     "volume_set": lambda s, d: _attrs(s, s["state"], volume_level=d["volume_level"]),
     "alarm_disarm": lambda s, d: {**s, "state": "disarmed"},
+    "alarm_arm_away": lambda s, d: {**s, "state": "armed_away"},
+    "alarm_arm_night": lambda s, d: {**s, "state": "armed_night"},
 }
 
 
@@ -217,12 +219,16 @@ def test_locks_garage_doors_and_alarm_panels_ask_first(home):
         == "This would open Garage Door."
 
 
-def test_an_alarm_panel_is_told_never_changed_as_on_the_simulated_home(home, fake):
-    assert apis.turn_off(context(home, "turn off the house alarm"), device="house alarm").reply \
-        == "The House Alarm can't do that."
-    assert apis.query(context(home, "is the house alarm on"), device="house alarm").reply \
-        == "The House Alarm is armed away."
-    assert fake.calls == []
+def test_an_alarm_panel_disarms_after_a_yes_and_arms_by_its_services(home, fake):
+    ctx = context(home, "turn off the house alarm")
+    assert apis.requires_confirmation(ctx.db, "turn_off", {"device": "house alarm"},
+                                      said="turn off the house alarm") == "This would disarm House Alarm."
+    result = apis.disarm(ctx, device="house alarm")
+    assert result.reply == "Disarmed House Alarm."
+    assert apis.arm(context(home, "arm the alarm for the night"), device="house alarm").ok
+    assert [c[0] for c in fake.calls] == ["alarm_control_panel.alarm_disarm", "alarm_control_panel.alarm_arm_night"]
+    testing.undo(ctx, smart_home.EXPERT, "disarm", result)
+    assert fake.calls[-1][0] == "alarm_control_panel.alarm_arm_away"  # the state read before the disarm
 
 
 def test_a_device_home_assistant_does_not_have_is_never_called(home, fake):

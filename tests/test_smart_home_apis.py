@@ -222,15 +222,48 @@ def test_requires_confirmation(db, api_name, args, reason):
     assert requires_confirmation(db, api_name, args) == reason
 
 
-def test_confirmation_for_an_alarm_panel(tmp_path):
+def _alarm_home(tmp_path, state="disarmed"):
     db = open_database(":memory:", EXPERT.migrations)
     path = tmp_path / "home.yaml"
     path.write_text("areas: [{name: Hall, id: hall}]\nentities:\n"
-                    "  - {name: Alarm, id: alarm_control_panel.home, area: hall, state: armed_away}\n")
+                    f"  - {{name: Alarm, id: alarm_control_panel.home, area: hall, state: {state}}}\n"
+                    "  - {name: Hall Light, id: light.hall, area: hall, state: 'off'}\n")
     load_home(db, load_home_file(path))
-    assert requires_confirmation(db, "turn_off", {"device": "alarm"}) is None  # refused by the API anyway
-    assert call(db, "turn_off", device="alarm").reply == "The Alarm can't do that."
+    return db
+
+
+def test_arming_needs_no_yes_and_disarming_does(tmp_path):
+    db = _alarm_home(tmp_path, "armed_away")
+    assert requires_confirmation(db, "arm", {}) is None
+    assert requires_confirmation(db, "turn_on", {"device": "alarm"}) is None
+    assert requires_confirmation(db, "disarm", {}) == "This would disarm Alarm."
+    assert requires_confirmation(db, "turn_off", {"device": "security system"}) == "This would disarm Alarm."
+    assert EXPERT.api("disarm").sensitive and not EXPERT.api("arm").speculative_safe
     assert call(db, "query", device="alarm").reply == "The Alarm is armed away."
+
+
+@pytest.mark.parametrize("said, mode, state", [
+    ("arm the alarm", None, "armed_away"),
+    ("arm the alarm", "night", "armed_night"),  # the model's mode when the user names none
+    ("set the alarm to night mode", None, "armed_night"),
+    ("arm the security system, we're staying in", "away", "armed_home"),  # the user's word wins
+    ("put the alarm on for bedtime", None, "armed_night"),
+])
+def test_arm_reads_the_mode_from_the_users_words(tmp_path, said, mode, state):
+    db = _alarm_home(tmp_path)
+    result = call(db, "arm", said=said, **({"mode": mode} if mode else {}))
+    assert device(db, "alarm_control_panel.home")["state"] == state, result.reply
+    assert device(db, "light.hall")["state"] == "off"
+
+
+def test_disarm_and_turning_the_alarm_on_and_off(tmp_path):
+    db = _alarm_home(tmp_path, "armed_night")
+    assert call(db, "disarm").reply == "Disarmed Alarm."
+    assert call(db, "disarm").reply == "The Alarm is already disarmed."
+    assert call(db, "turn_on", device="alarm").reply == "Armed Alarm."
+    assert device(db, "alarm_control_panel.home")["state"] == "armed_away"
+    assert call(db, "turn_off", device="security system").reply == "Disarmed Alarm."
+    assert call(db, "arm", mode="home").reply == "Armed (home) Alarm."
 
 
 @pytest.mark.parametrize("api_name, args, device_id, expected", [

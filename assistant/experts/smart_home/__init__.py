@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from assistant.registry import View, build_expert
-from assistant.experts.smart_home.apis import (adjust, close, lock, open, query, requires_confirmation, set,
-                                     turn_off, turn_on, unlock)
+from assistant.experts.smart_home.apis import (adjust, arm, close, disarm, lock, open, query, requires_confirmation,
+                                     set, turn_off, turn_on, unlock)
 from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
                                                   list_devices)
 from assistant.experts.smart_home.commands import propose
@@ -24,8 +24,8 @@ from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_
 EXPERT = build_expert(
     "smart_home",
     "control and query the lights, switches, fans, blinds, garage door, thermostat, locks and "
-    "speakers of the home",
-    [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, query],
+    "speakers and alarm system of the home",
+    [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, arm, disarm, query],
     MIGRATIONS,
     confirmation_policy=confirmation_policy,
     preflight=preflight,

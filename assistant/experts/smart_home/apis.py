@@ -24,12 +24,14 @@ from assistant.experts.smart_home.resolve import Resolution, Which, implied_area
 from assistant.experts.smart_home.backend import read_devices, read_home, write_states
 from assistant.experts.smart_home.store import Device, Home
 
-ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player"}
+ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player", "alarm_control_panel"}
+ALARM = {"alarm_control_panel"}
 TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allowed, bulk) domains
     "turn_on": (ON_OFF, {"light"}),
     "turn_off": (ON_OFF, {"light", "switch", "fan", "media_player"}),
     "open": ({"cover"}, {"cover"}), "close": ({"cover"}, {"cover"}),
     "lock": ({"lock"}, {"lock"}), "unlock": ({"lock"}, {"lock"}),
+    "arm": (ALARM, ALARM), "disarm": (ALARM, ALARM),
     "query": (None, None),
 }
 BULK_FOR_ATTRIBUTE = {"brightness": "light", "color": "light", "percentage": "light",
@@ -138,7 +140,8 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
             and (args.get("device_type") or vocab.first_type_word(said)):
         args = {**args, "device": None}  # "lights on downstairs" written as device "lamp"
     if not any(args.get(key) for key in ("device", "area", "device_type")):
-        args = {**args, "device_type": vocab.first_type_word(said)}  # "set the speaker to 45"
+        # "set the speaker to 45"; "arm" alone means the home's alarm
+        args = {**args, "device_type": "alarm" if allowed == ALARM else vocab.first_type_word(said)}
     kind = args.get("device_type") if not vocab.norm(args.get("device")) else args.get("device")
     fuller = said_name(home, said, kind, allowed) if _only_a_kind(kind) else None
     if fuller:  # "put the ceiling fan on full blast" written as device_type "fan"
@@ -195,7 +198,12 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
         return sounds_like.question(heard, devices)
     if name == "turn_on" and _bare_report(read_home(db), said, args, devices):
         return None  # a bare name of a door or an alarm only tells its state
-    if any(d.domain == "alarm_control_panel" for d in devices):
+    alarms = [d.name for d in devices if d.domain == "alarm_control_panel"]
+    if alarms and (name == "arm" or name == "turn_on" and len(alarms) == len(devices)):
+        return None  # arming, like locking, makes the home safer: no yes needed
+    if alarms and name in ("disarm", "turn_off"):
+        return f"This would disarm {describe.names(alarms)}."
+    if alarms:
         return "This changes the alarm."
     if name == "unlock" and devices:
         return f"This would unlock {describe.names([d.name for d in devices])}."
@@ -267,8 +275,9 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
         if all(d.domain == "cover" for d in devices):
             return _result(ctx, describe.already(devices, words[0]), devices, undo)
         return _result(ctx, describe.already(devices, words[1]), devices, undo)
-    groups = [(("Opened" if on else "Closed"), [d.name for d in changed if d.domain == "cover"]),
-              (("Turned on" if on else "Turned off"), [d.name for d in changed if d.domain != "cover"])]
+    verbs = {"cover": ("Opened", "Closed"), "alarm_control_panel": ("Armed", "Disarmed")}
+    groups = [(verbs[kind][0 if on else 1], [d.name for d in changed if d.domain == kind]) for kind in verbs]
+    groups.append((("Turned on" if on else "Turned off"), [d.name for d in changed if d.domain not in verbs]))
     parts = [f"{verb} {describe.names(group)}" for verb, group in groups if group]
     reply = parts[0] + "".join(f"; {p[0].lower()}{p[1:]}" for p in parts[1:]) + "."
     return _result(ctx, reply, devices, undo)
@@ -300,8 +309,9 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
         planned = [(d, (target, dict(d.attributes))) for d in devices]
     changed, undo = _commit(ctx, planned)
     if not changed:
-        return _result(ctx, describe.already(devices, target), devices, undo)
-    verb = {"open": "Opened", "closed": "Closed", "locked": "Locked", "unlocked": "Unlocked"}[target]
+        return _result(ctx, describe.already(devices, target.replace("_", " ")), devices, undo)
+    verb = {"open": "Opened", "closed": "Closed", "locked": "Locked", "unlocked": "Unlocked",
+            "disarmed": "Disarmed"}.get(target) or f"Armed ({target.removeprefix('armed_')})"
     return _result(ctx, f"{verb} {describe.names([d.name for d in changed])}.", devices, undo)
 
 
@@ -331,6 +341,41 @@ def unlock(ctx: ExpertContext, device: str | None = None, area: str | None = Non
            device_type: str | None = None) -> ActionResult:
     """Unlock a door lock (needs confirmation)."""
     return _move(ctx, "unlock", {"device": device, "area": area, "device_type": device_type}, "unlocked")
+
+
+# the alarm panel's arming modes by the words people use for them ("we're staying in")
+ARM_MODES = {"night": ("night", "bedtime", "bed", "sleep", "sleeping", "overnight"),
+             "home": ("home", "stay", "staying", "in", "inside", "perimeter", "partial"),
+             "away": ("away", "leaving", "out", "vacation", "holiday", "full")}
+
+
+def arm_mode(said: str | None, mode: str | None) -> str:
+    """The arming mode the user's words name; else the model's; else away (Home Assistant's
+    usual arm). A mode word must follow "arm"/"alarm"/"mode" to count ("we're in" is not a mode)."""
+    words = vocab.tokens(said)
+    for i, word in enumerate(words):
+        if word in ("arm", "arming", "alarm", "system", "mode", "for", "to", "it"):
+            for later in words[i + 1:i + 4]:
+                for named, cues in ARM_MODES.items():
+                    if later in cues:
+                        return named
+    return mode if mode in ARM_MODES else "away"
+
+
+@api(undo=_restore, deferrable=True)
+def arm(ctx: ExpertContext, mode: Literal["away", "home", "night"] | None = None, device: str | None = None,
+        area: str | None = None, device_type: str | None = None) -> ActionResult:
+    """Arm the alarm system (mode away, home/stay or night)."""
+    args = {"device": device, "area": area, "device_type": device_type}
+    return _move(ctx, "arm", args, f"armed_{arm_mode(_said(ctx), mode)}")
+
+
+@api(sensitive=True, undo=_restore, deferrable=True)
+def disarm(ctx: ExpertContext, device: str | None = None, area: str | None = None,
+           device_type: str | None = None) -> ActionResult:
+    """Disarm the alarm system (needs confirmation)."""
+    args = {"device": device, "area": area, "device_type": device_type}
+    return _move(ctx, "disarm", args, "disarmed")
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True)

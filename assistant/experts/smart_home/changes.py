@@ -25,8 +25,11 @@ def snapshot(device: Device) -> dict[str, Any]:
 
 
 def switched(device: Device, on: bool) -> State:
-    """The state after turn_on/turn_off (cover: open/close; climate: heat/off)."""
+    """The state after turn_on/turn_off (cover: open/close; climate: heat/off; an alarm panel:
+    armed away/disarmed)."""
     attrs, domain = dict(device.attributes), device.domain
+    if domain == "alarm_control_panel":
+        return ("armed_away" if device.state == "disarmed" else device.state) if on else "disarmed", attrs
     if domain == "cover":
         return moved(device, on)
     if domain == "climate":
