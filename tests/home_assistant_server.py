@@ -306,3 +306,178 @@ def _furnish(running: RunningHomeAssistant) -> None:
                     "area_id": area, "aliases": aliases})
     for entity_id in HELPERS:  # the template devices' insides are not devices of the home
         running.ws({"type": "config/entity_registry/update", "entity_id": entity_id, "hidden_by": "user"})
+
+
+# ------------------------------------------------------------------ any home file, mirrored in Home Assistant
+def _act(action: str, entity: str, **data) -> dict:
+    return {"action": action, "target": {"entity_id": entity}, **({"data": data} if data else {})}
+
+
+def mirror_configuration(spec, port: int) -> str:
+    """A configuration.yaml whose entities are the home file's (same ids, kinds and states), each a
+    template entity over helpers (`<object id>_on`, `_level`, `_rgb`), so every change shows."""
+    import yaml
+
+    helpers: dict[str, dict] = {"input_boolean": {}, "input_number": {}, "input_text": {}}
+    sections: dict[str, list] = {"light": [], "switch": [], "fan": [], "cover": [], "lock": [],
+                                 "alarm_control_panel": [], "media_player": [], "climate": []}
+    template_sensors: list[dict] = []
+    for entity in spec.entities:
+        _mirror(entity, helpers, sections, template_sensors)
+    config: dict = {"homeassistant": {"name": "Mirror", "time_zone": "UTC", "unit_system": "metric",
+                                      "latitude": 52.37, "longitude": 4.89, "elevation": 0},
+                    "http": {"server_host": "127.0.0.1", "server_port": port}, "api": None,
+                    "websocket_api": None, "config": None, "logger": {"default": "warning"},
+                    **{k: v for k, v in helpers.items() if v}}
+    if template_sensors:
+        config["template"] = [{"sensor": template_sensors}]
+    for domain, platforms in sections.items():
+        if platforms:
+            config[domain] = platforms
+    return yaml.safe_dump(config, sort_keys=False)
+
+
+def _mirror(entity, helpers, sections, template_sensors) -> None:
+    domain, key = entity.id.split(".", 1)
+    attrs, on = entity.attributes, f"input_boolean.{key}_on"
+    is_on = entity.state not in ("off", "closed", "locked", "disarmed")
+    helpers["input_boolean"][f"{key}_on"] = {"name": f"{key} on", "initial": is_on}
+    power = {"turn_on": [_act("input_boolean.turn_on", on)], "turn_off": [_act("input_boolean.turn_off", on)]}
+    if domain == "light":
+        light = {"unique_id": key, "friendly_name": entity.name, "value_template": f"{{{{ is_state('{on}', 'on') }}}}", **power}
+        if "brightness" in attrs:
+            level = f"input_number.{key}_level"
+            helpers["input_number"][f"{key}_level"] = {"name": f"{key} level", "min": 0, "max": 255,
+                                                       "initial": round(attrs["brightness"] * 255 / 100)}
+            light["level_template"] = f"{{{{ states('{level}') | int }}}}"
+            light["set_level"] = [_act("input_number.set_value", level, value="{{ brightness }}"), _act("input_boolean.turn_on", on)]
+        if "color" in attrs:
+            from assistant.experts.smart_home.colors import CSS_RGB
+            rgb = f"input_text.{key}_rgb"
+            helpers["input_text"][f"{key}_rgb"] = {"name": f"{key} rgb", "initial": ",".join(map(str, CSS_RGB[attrs["color"]]))}
+            light["rgb_template"] = f"({{{{ states('{rgb}') }}}})"
+            light["set_rgb"] = [_act("input_text.set_value", rgb, value="{{ r }},{{ g }},{{ b }}"), _act("input_boolean.turn_on", on)]
+        sections["light"].append({"platform": "template", "lights": {key: light}})
+    elif domain == "switch":
+        sections["switch"].append({"platform": "template", "switches": {key: {
+            "unique_id": key, "friendly_name": entity.name, "value_template": f"{{{{ is_state('{on}', 'on') }}}}", **power}}})
+    elif domain == "fan":
+        speed = f"input_number.{key}_level"
+        helpers["input_number"][f"{key}_level"] = {"name": f"{key} speed", "min": 0, "max": 100, "initial": attrs.get("percentage", 0)}
+        sections["fan"].append({"platform": "template", "fans": {key: {
+            "unique_id": key, "friendly_name": entity.name, "value_template": f"{{{{ states('{on}') }}}}",
+            "percentage_template": f"{{{{ states('{speed}') | int if is_state('{on}', 'on') else 0 }}}}", **power,
+            "set_percentage": [_act("input_number.set_value", speed, value="{{ percentage }}"),
+                               {"action": "input_boolean.turn_{{ 'on' if percentage > 0 else 'off' }}", "target": {"entity_id": on}}]}}})
+    elif domain == "cover":
+        cover = {"unique_id": key, "friendly_name": entity.name, "value_template": f"{{{{ is_state('{on}', 'on') }}}}",
+                 "open_cover": [_act("input_boolean.turn_on", on)], "close_cover": [_act("input_boolean.turn_off", on)]}
+        if "position" in attrs:
+            position = f"input_number.{key}_level"
+            helpers["input_number"][f"{key}_level"] = {"name": f"{key} position", "min": 0, "max": 100, "initial": attrs["position"]}
+            del cover["value_template"]
+            cover["position_template"] = f"{{{{ states('{position}') | int }}}}"
+            cover["open_cover"] = [_act("input_number.set_value", position, value=100)]
+            cover["close_cover"] = [_act("input_number.set_value", position, value=0)]
+            cover["set_cover_position"] = [_act("input_number.set_value", position, value="{{ position }}")]
+        if attrs.get("device_class"):
+            cover["device_class"] = attrs["device_class"]
+        sections["cover"].append({"platform": "template", "covers": {key: cover}})
+    elif domain == "lock":
+        sections["lock"].append({"platform": "template", "name": key, "unique_id": key,
+                                 "value_template": f"{{{{ is_state('{on}', 'off') }}}}",
+                                 "lock": [_act("input_boolean.turn_off", on)], "unlock": [_act("input_boolean.turn_on", on)]})
+    elif domain == "media_player":
+        volume = f"input_number.{key}_level"
+        helpers["input_number"][f"{key}_level"] = {"name": f"{key} volume", "min": 0, "max": 1, "step": 0.01,
+                                                   "initial": attrs.get("volume", 0) / 100}
+        sections["media_player"].append({"platform": "universal", "name": key, "unique_id": key,
+                                         "state_template": f"{{{{ 'idle' if is_state('{on}', 'on') else 'off' }}}}",
+                                         "attributes": {"volume_level": volume},
+                                         "commands": {"turn_on": _act("input_boolean.turn_on", on),
+                                                      "turn_off": _act("input_boolean.turn_off", on),
+                                                      "volume_set": _act("input_number.set_value", volume, value="{{ volume_level }}")}})
+    elif domain == "climate":
+        sensor = f"{key}_current"
+        template_sensors.append({"name": sensor, "unique_id": sensor, "state": str(attrs.get("current_temperature", 20)),
+                                 "unit_of_measurement": "°C", "device_class": "temperature"})
+        sections["climate"].append({"platform": "generic_thermostat", "name": key, "unique_id": key,
+                                    "heater": on, "target_sensor": f"sensor.{sensor}", "target_temp": attrs.get("temperature", 20),
+                                    "min_temp": attrs.get("min_temp", 7), "max_temp": attrs.get("max_temp", 35),
+                                    "initial_hvac_mode": "off" if entity.state == "off" else "heat"})
+    else:
+        raise ValueError(f"{entity.id}: no mirror for {domain} yet")
+
+
+def mirror_furnish(running: RunningHomeAssistant, spec) -> None:
+    """Floors, areas, and each entity's area, aliases and name as in the home file; helpers hidden."""
+    levels = {f.id: (f.level if f.level is not None else i) for i, f in enumerate(spec.floors)}
+    floor_ids = {}
+    for floor in spec.floors:
+        made = running.ws({"type": "config/floor_registry/create", "name": floor.name, "level": levels[floor.id],
+                           "aliases": floor.aliases})[0]
+        floor_ids[floor.id] = made["floor_id"]
+    existing = {a["name"]: a["area_id"] for a in running.ws({"type": "config/area_registry/list"})[0]}
+    area_ids = {}
+    for area in spec.areas:
+        fields = {"floor_id": floor_ids.get(area.floor), "aliases": area.aliases}
+        if area.name in existing:
+            made = running.ws({"type": "config/area_registry/update", "area_id": existing[area.name], **fields})[0]
+        else:
+            made = running.ws({"type": "config/area_registry/create", "name": area.name, **fields})[0]
+        area_ids[area.id] = made["area_id"]
+    entries = running.ws({"type": "config/entity_registry/list"})[0]
+    for entry in entries:
+        if entry["platform"] in ("input_boolean", "input_number", "input_text") or entry["entity_id"].startswith("sensor."):
+            running.ws({"type": "config/entity_registry/update", "entity_id": entry["entity_id"], "hidden_by": "user"})
+    for entity in spec.entities:
+        running.ws({"type": "config/entity_registry/update", "entity_id": entity.id, "name": entity.name,
+                    "area_id": area_ids.get(entity.area), "aliases": entity.aliases})
+
+
+def start_mirror(config_dir: Path, spec, timeout: float = 90.0) -> RunningHomeAssistant:
+    """A Home Assistant holding the home file's home; `reset_mirror` puts its first states back."""
+    began = time.monotonic()
+    port = free_port()
+    config_dir.mkdir(parents=True, exist_ok=True)
+    (config_dir / "configuration.yaml").write_text(mirror_configuration(spec, port), encoding="utf-8")
+    log = (config_dir / "hass.out").open("wb")
+    process = subprocess.Popen([str(venv() / "bin" / "hass"), "-c", str(config_dir), "--skip-pip"],
+                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_up(url, process, began + timeout)
+        running = RunningHomeAssistant(url, _onboard(url), process, 0.0)
+        missing = {e.id for e in spec.entities}
+        while missing:
+            missing -= {e["entity_id"] for e in running.ws({"type": "config/entity_registry/list"})[0]}
+            if time.monotonic() > began + timeout:
+                raise TimeoutError(f"the mirrored entities did not register in time: {sorted(missing)}")
+            time.sleep(0.5)
+        mirror_furnish(running, spec)
+        running.started_s = round(time.monotonic() - began, 1)
+        return running
+    except BaseException:
+        process.kill()
+        raise
+
+
+def reset_mirror(running: RunningHomeAssistant) -> None:
+    """Every helper back to its configured initial value (the home file's states)."""
+    for state in running.ws({"type": "get_states"})[0]:
+        entity_id, initial = state["entity_id"], state["attributes"].get("initial")
+        if entity_id.startswith("input_boolean."):
+            domain = entity_id.split(".")[0]
+            wanted = "on" if initial else "off"
+            if state["state"] != wanted:
+                running.call(domain, f"turn_{wanted}", entity_id=entity_id)
+        elif entity_id.startswith(("input_number.", "input_text.")) and initial is not None \
+                and str(state["state"]) != str(initial) and float_or(state["state"]) != float_or(initial):
+            running.call(entity_id.split(".")[0], "set_value", entity_id=entity_id, value=initial)
+
+
+def float_or(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return value

@@ -157,3 +157,41 @@ def test_turn_on_the_kitchen_light_through_the_pipeline_changes_home_assistant(r
     assert (reply["expert"], reply["api"], reply["ok"]) == ("smart_home", "turn_on", True), reply
     assert real_ha.state("light.kitchen_light")["state"] == "on"
     assert real_ha.token not in result.stdout + result.stderr
+
+
+@pytest.fixture(scope="session")
+def dev_home_in_ha(tmp_path_factory):
+    """The dev set's home mirrored in a second Home Assistant (same entity ids, names, areas, states)."""
+    from assistant.experts.smart_home.home_file import load_home_file
+    from tests.conftest import DEV_HOME
+    running = home_assistant_server.start_mirror(tmp_path_factory.mktemp("mirror"), load_home_file(DEV_HOME))
+    yield running
+    running.stop()
+
+
+@pytest.mark.real_model
+@pytest.mark.skipif(not _models_installed(), reason="model files missing: run `assistant models install`")
+def test_the_dev_sets_smart_home_lines_score_the_same_on_home_assistant(dev_home_in_ha):
+    from pathlib import Path
+    from assistant.app import default_registry
+    from assistant.config import Settings
+    from assistant.evaluation.cases import load_cases
+    from assistant.evaluation.runner import fresh_assistant, run_case, run_turn
+    from assistant.llm.roles import ModelRoles
+
+    cases = [c for c in load_cases(Path(__file__).parent / "data" / "dev_eval.jsonl")
+             if c.expect.expert == "smart_home"]
+    roles, registry = ModelRoles(Settings()), default_registry()
+    simulated = [run_case(case, roles, registry) for case in cases]
+    real = []
+    for case in cases:
+        home_assistant_server.reset_mirror(dev_home_in_ha)
+        assistant = fresh_assistant(case, roles, registry)
+        registry.service("attach_home")(assistant.db, "home_assistant", url=dev_home_in_ha.url,
+                                        token=dev_home_in_ha.token, registry_ttl=60)
+        real.append(run_turn(assistant, case))
+    for a, b in zip(simulated, real):
+        print("sqlite", "PASS" if a.passed else "FAIL", "| HA", "PASS" if b.passed else "FAIL", a.id, a.text, b.problems)
+    print(f"smart-home lines: simulated {sum(r.passed for r in simulated)}/{len(cases)}, "
+          f"Home Assistant {sum(r.passed for r in real)}/{len(cases)}")
+    assert [r.passed for r in real] == [r.passed for r in simulated]
