@@ -203,6 +203,7 @@ class RunningHomeAssistant:
     token: str
     process: subprocess.Popen
     started_s: float
+    initial: dict | None = None  # a mirrored home's helpers and their first values
 
     def ws(self, *commands: dict) -> list:
         from assistant.experts.smart_home.ha_client import HomeAssistantClient
@@ -313,7 +314,7 @@ def _act(action: str, entity: str, **data) -> dict:
     return {"action": action, "target": {"entity_id": entity}, **({"data": data} if data else {})}
 
 
-def mirror_configuration(spec, port: int) -> str:
+def mirror_configuration(spec, port: int) -> tuple[str, dict]:
     """A configuration.yaml whose entities are the home file's (same ids, kinds and states), each a
     template entity over helpers (`<object id>_on`, `_level`, `_rgb`), so every change shows."""
     import yaml
@@ -334,7 +335,9 @@ def mirror_configuration(spec, port: int) -> str:
     for domain, platforms in sections.items():
         if platforms:
             config[domain] = platforms
-    return yaml.safe_dump(config, sort_keys=False)
+    initial = {f"{kind}.{key}": item["initial"] for kind, items in helpers.items() for key, item in items.items()}
+    initial.update({e.id: e.attributes.get("temperature", 20) for e in spec.entities if e.id.startswith("climate.")})
+    return yaml.safe_dump(config, sort_keys=False), initial
 
 
 def _mirror(entity, helpers, sections, template_sensors) -> None:
@@ -440,14 +443,15 @@ def start_mirror(config_dir: Path, spec, timeout: float = 90.0) -> RunningHomeAs
     began = time.monotonic()
     port = free_port()
     config_dir.mkdir(parents=True, exist_ok=True)
-    (config_dir / "configuration.yaml").write_text(mirror_configuration(spec, port), encoding="utf-8")
+    text, initial = mirror_configuration(spec, port)
+    (config_dir / "configuration.yaml").write_text(text, encoding="utf-8")
     log = (config_dir / "hass.out").open("wb")
     process = subprocess.Popen([str(venv() / "bin" / "hass"), "-c", str(config_dir), "--skip-pip"],
                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_up(url, process, began + timeout)
-        running = RunningHomeAssistant(url, _onboard(url), process, 0.0)
+        running = RunningHomeAssistant(url, _onboard(url), process, 0.0, initial)
         missing = {e.id for e in spec.entities}
         while missing:
             missing -= {e["entity_id"] for e in running.ws({"type": "config/entity_registry/list"})[0]}
@@ -463,17 +467,17 @@ def start_mirror(config_dir: Path, spec, timeout: float = 90.0) -> RunningHomeAs
 
 
 def reset_mirror(running: RunningHomeAssistant) -> None:
-    """Every helper back to its configured initial value (the home file's states)."""
-    for state in running.ws({"type": "get_states"})[0]:
-        entity_id, initial = state["entity_id"], state["attributes"].get("initial")
-        if entity_id.startswith("input_boolean."):
-            domain = entity_id.split(".")[0]
-            wanted = "on" if initial else "off"
-            if state["state"] != wanted:
-                running.call(domain, f"turn_{wanted}", entity_id=entity_id)
-        elif entity_id.startswith(("input_number.", "input_text.")) and initial is not None \
-                and str(state["state"]) != str(initial) and float_or(state["state"]) != float_or(initial):
-            running.call(entity_id.split(".")[0], "set_value", entity_id=entity_id, value=initial)
+    """Every helper back to its first value (the home file's states)."""
+    states = {s["entity_id"]: s for s in running.ws({"type": "get_states"})[0]}
+    for entity_id, initial in (running.initial or {}).items():
+        domain, now = entity_id.split(".")[0], states.get(entity_id, {}).get("state")
+        if domain == "climate":  # the thermostat's target: no helper, its own service
+            if float_or(states[entity_id]["attributes"].get("temperature")) != float_or(initial):
+                running.call(domain, "set_temperature", entity_id=entity_id, temperature=initial)
+        elif domain == "input_boolean" and now != ("on" if initial else "off"):
+            running.call(domain, f"turn_{'on' if initial else 'off'}", entity_id=entity_id)
+        elif domain != "input_boolean" and float_or(now) != float_or(initial):
+            running.call(domain, "set_value", entity_id=entity_id, value=initial)
 
 
 def float_or(value):
