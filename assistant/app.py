@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.clock import Clock
-from assistant.config import Settings, load_settings
+from assistant.config import HomeConfig, Settings, load_settings
 from assistant.llm.roles import ModelRoles
 from assistant.paths import database_path, demo_home_path
 from assistant.pipeline import Assistant
@@ -35,10 +35,15 @@ def default_registry() -> Registry:
     ])
 
 
-def open_state(registry: Registry, path: Path | str | None = None):
-    """The database with every expert's tables, and a home loaded (the demo home by default)."""
+def open_state(registry: Registry, path: Path | str | None = None, home: HomeConfig | None = None):
+    """The database with every expert's tables, and a home: the simulated one (the demo home by
+    default) or, when `home` says so, a Home Assistant."""
     db = open_database(path or database_path(), [*CORE_MIGRATIONS, *SPECULATION_MIGRATIONS, *registry.migrations()])
     registry.service("ensure_home")(db, demo_home_path())
+    if home is not None and home.backend == "home_assistant":
+        registry.service("attach_home")(db, home.backend, url=home.url, token=home.access_token(),
+                                        timeout=home.timeout, registry_ttl=home.registry_ttl,
+                                        alarm_code=home.alarm_code.get_secret_value() if home.alarm_code else None)
     return db
 
 
@@ -48,7 +53,7 @@ def build_assistant(settings: Settings | None = None, *, db_path: Path | str | N
     """`conversation`: whose turns these are (a chat session, `ask --session`, a voice loop)."""
     settings = settings or load_settings()
     registry = default_registry()
-    return Assistant(db=open_state(registry, db_path), clock=clock or Clock.from_env(),
+    return Assistant(db=open_state(registry, db_path, settings.home), clock=clock or Clock.from_env(),
                      registry=registry, roles=roles or ModelRoles(settings),
                      input_area=settings.input_area, conversation=conversation)
 

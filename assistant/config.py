@@ -12,6 +12,9 @@ Example config.toml:
     [conversation]
     persona = "You are Ada, a dry-humoured butler."   # the chat's persona
     follow_up_seconds = 6             # the microphone stays open this long after a question
+    [home]
+    backend = "home_assistant"        # default "sqlite": the simulated home
+    url = "http://127.0.0.1:8123"     # token: here, or in ASSISTANT_HA_TOKEN
 """
 from __future__ import annotations
 
@@ -20,7 +23,7 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from assistant.paths import user_dir
 
@@ -93,6 +96,25 @@ class ConversationConfig(BaseModel):
     # after the assistant asks something (a yes, a value, "which one?"), the microphone stays open
     # this long for the answer, without the wake word (0: off)
     follow_up_seconds: float = Field(6.0, ge=0, le=60)
+HA_TOKEN_ENV = "ASSISTANT_HA_TOKEN"
+
+
+class HomeConfig(BaseModel):
+    """The home the smart-home expert acts on: the simulated home in SQLite, or a Home Assistant."""
+
+    model_config = ConfigDict(extra="forbid")
+    backend: Literal["sqlite", "home_assistant"] = "sqlite"
+    url: str = "http://127.0.0.1:8123"
+    token: SecretStr | None = None  # a long-lived access token; else the environment's ASSISTANT_HA_TOKEN
+    timeout: float = Field(5.0, gt=0, le=60)  # seconds, per request
+    registry_ttl: float = Field(10.0, ge=0, le=3600)  # how long areas/entities are reused before a re-read
+    alarm_code: SecretStr | None = None  # for alarm panels that need one
+
+    def access_token(self) -> str | None:
+        """The token from config, else from the environment (never logged or printed)."""
+        if self.token is not None and self.token.get_secret_value().strip():
+            return self.token.get_secret_value().strip()
+        return os.environ.get(HA_TOKEN_ENV, "").strip() or None
 
 
 class Settings(BaseModel):
@@ -100,6 +122,7 @@ class Settings(BaseModel):
     roles: dict[str, RoleConfig] = Field(default_factory=dict)
     routing: RoutingConfig = Field(default_factory=RoutingConfig)
     conversation: ConversationConfig = Field(default_factory=ConversationConfig)
+    home: HomeConfig = Field(default_factory=HomeConfig)
     input_area: str | None = None
 
     def role(self, name: str) -> RoleConfig:

@@ -20,7 +20,7 @@ from assistant.llm.backend import ModelError
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
 from assistant.plan import Plan, Vetted
-from assistant.registry import ApiSpec, Registry
+from assistant.registry import ApiSpec, ExpertInputError, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
 from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
@@ -415,6 +415,8 @@ def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:
     """Run one validated API call; an expert's crash becomes a clear failed result, not a traceback."""
     try:
         return spec.func(ctx, **args)
+    except ExpertInputError as exc:  # the expert's own clear line (a home that cannot be reached)
+        return ActionResult(ok=False, reply=str(exc))
     except Exception as exc:  # noqa: BLE001 - errors travel as data
         return ActionResult(ok=False, reply=f"Sorry, something went wrong with {spec.qualified}: {exc}")
 

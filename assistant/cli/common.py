@@ -123,10 +123,11 @@ def _json_safe(value: Any) -> Any:
 
 
 def open_db():
-    """The state database with every expert's tables (no models loaded)."""
+    """The state database with every expert's tables, on the configured home (no models loaded)."""
     from assistant.app import default_registry, open_state
+    from assistant.config import load_settings
 
-    return open_state(default_registry())
+    return open_state(default_registry(), home=load_settings().home)
 
 
 def service(name: str) -> Callable[..., Any]:

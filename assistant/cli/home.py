@@ -16,8 +16,12 @@ app = typer.Typer(help="The home: floors, areas and devices.", no_args_is_help=T
 def load(path: Path = typer.Argument(..., help="A home YAML file")) -> None:
     """Replace the home with the one in PATH (checked first: nothing changes if it is invalid)."""
     spec = service("load_home_file")(path)
-    service("load_home")(open_db(), spec)
+    db = open_db()
+    service("load_home")(db, spec)
     console.print(f"Loaded {len(spec.entities)} devices in {len(spec.areas)} areas from {path}.")
+    if service("home_backend")(db).name != "sqlite":
+        console.print("Note: [home] backend is home_assistant in config.toml: requests act on Home "
+                      "Assistant, not on this simulated home.")
 
 
 @app.command("show")

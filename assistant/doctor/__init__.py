@@ -42,9 +42,11 @@ def run_checks(settings=None, timeout: float = 180.0) -> Iterator[Check]:
     from assistant.doctor import system
     from assistant.doctor.models import model_checks
 
+    settings = settings or load_settings()
     yield system.python_version()
-    yield from model_checks(settings or load_settings(), timeout)
+    yield from model_checks(settings, timeout)
     yield system.database()
+    yield system.home(settings.home)
     yield system.audio_device("input")
     yield system.audio_device("output")
     yield system.espeak()

@@ -39,6 +39,26 @@ def database() -> Check:
     return ok("database", f"{path} opens, {applied} migrations applied")
 
 
+def home(config) -> Check:
+    """The home the smart-home expert acts on: the simulated one, or a Home Assistant reached with
+    its token (the token itself is never shown)."""
+    from assistant.app import default_registry, open_state
+    from assistant.registry import ExpertInputError
+
+    if config.backend == "home_assistant" and not config.access_token():
+        return fail("home", f"no token for Home Assistant at {config.url}",
+                    "create a long-lived access token in Home Assistant (your profile, Security) and set "
+                    "[home] token in config.toml or the environment variable ASSISTANT_HA_TOKEN")
+    registry = default_registry()
+    db = open_state(registry, ":memory:", config)
+    try:
+        return ok("home", registry.service("home_status")(db))
+    except ExpertInputError as exc:
+        return fail("home", str(exc), f"check that Home Assistant runs at {config.url} ([home] url) and its token")
+    finally:
+        db.conn.close()
+
+
 def audio_device(kind: str) -> Check:
     """The default input ("input": microphone) or output ("output": speaker) device."""
     name = "microphone" if kind == "input" else "speaker"

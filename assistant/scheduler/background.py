@@ -29,8 +29,9 @@ class BackgroundScheduler:
 def start_background_scheduler(db_path: Path | str, clock: Clock, deliver: Deliver | None) -> BackgroundScheduler:
     """Open a connection of its own to the database at `db_path` and run the scheduler in a daemon thread."""
     from assistant.app import default_registry, open_state  # the app imports the pipeline: load lazily
+    from assistant.config import load_settings
 
-    db = open_state(default_registry(), db_path)
+    db = open_state(default_registry(), db_path, load_settings().home)  # put-off actions act on the same home
     scheduler = Scheduler(db, clock, deliver)
     stop = threading.Event()
     thread = threading.Thread(target=scheduler.run_forever, args=(stop,), name="scheduler", daemon=True)

@@ -1,4 +1,5 @@
-"""The smart_home expert: a simulated home (floors, areas, devices) in SQLite, controlled by phrases.
+"""The smart_home expert: a home (floors, areas, devices) controlled by phrases: the simulated home in
+SQLite, or a real Home Assistant (`backend.py`, `home_assistant.py`).
 
 The LLM names devices and places the way people say them; `resolve` maps those phrases to real
 device ids deterministically and never invents one.
@@ -9,6 +10,8 @@ from pathlib import Path
 from assistant.registry import View, build_expert
 from assistant.experts.smart_home.apis import (adjust, arm, close, disarm, lock, open, query, requires_confirmation,
                                      set, turn_off, turn_on, unlock)
+from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
+                                                  list_devices)
 from assistant.experts.smart_home.commands import propose
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
@@ -16,7 +19,7 @@ from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, p
 from assistant.experts.smart_home.slice import routing_context
 from assistant.experts.smart_home.sounds_like import vocabulary
 from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
-                                      home_summary, list_devices, load_home)
+                                      home_summary, load_home)
 
 EXPERT = build_expert(
     "smart_home",
@@ -34,13 +37,14 @@ EXPERT = build_expert(
     # alarm or the conversation; changing it always asks for a yes
     cues=(re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),),
     services={"list_devices": list_devices, "load_home": load_home, "load_home_file": load_home_file,
-              "ensure_home": ensure_home},
+              "ensure_home": ensure_home, "attach_home": attach_home, "home_backend": backend_for,
+              "home_status": home_status},
     views=(View("devices", "The devices of the home and their states.", lambda db, now: list_devices(db),
                 ("id", "name", "area", "state", "attributes")),),
     examples=Path(__file__).with_name("examples.jsonl"),
     vocabulary=vocabulary,
 )
 
-__all__ = ["EXPERT", "HomeFileError", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",
+__all__ = ["EXPERT", "HomeBackendError", "HomeFileError", "attach_home", "backend_for", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",
            "home_source", "home_summary", "list_devices", "load_home", "load_home_file",
            "parse_home", "requires_confirmation", "resolve"]

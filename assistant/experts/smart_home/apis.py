@@ -21,7 +21,8 @@ from assistant.experts.smart_home import changes, describe, levels, sounds_like,
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.resolve import Resolution, Which, implied_area, resolve_in
-from assistant.experts.smart_home.store import Device, Home, read_devices, read_home, write_states
+from assistant.experts.smart_home.backend import read_devices, read_home, write_states
+from assistant.experts.smart_home.store import Device, Home
 
 ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player", "alarm_control_panel"}
 ALARM = {"alarm_control_panel"}

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from assistant.experts.smart_home import vocab
-from assistant.experts.smart_home.store import Device, Home, read_home
+from assistant.experts.smart_home.backend import read_home
+from assistant.experts.smart_home.store import Device, Home
 from assistant.experts.smart_home.vocab import TypeWord
 
 NAME_THRESHOLD = 85.0  # "hall light" ~ "Hallway Light" (87); "garage light" !~ "Garage Door" (57)

@@ -20,7 +20,7 @@ from assistant.words import said_number
 from assistant.experts.smart_home import levels
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
                                                turn_on)
-from assistant.experts.smart_home.store import read_home
+from assistant.experts.smart_home.backend import HomeBackendError, read_home
 from assistant.experts.smart_home.apis import open as open_cover
 from assistant.experts.smart_home.apis import set as set_values
 
@@ -126,7 +126,10 @@ def confirmation_policy(db: sqlite_utils.Database, api_name: str, args: dict[str
                         here: str | None = None, said: str | None = None, source: str = "text") -> str | None:
     """`requires_confirmation`, with each setter checked as the `set` call it stands for."""
     name = api_name.rsplit(".", 1)[-1]
-    return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here, said, source)
+    try:
+        return requires_confirmation(db, "set" if name in _SETTER_NAMES else name, args, here, said, source)
+    except HomeBackendError:
+        return None  # the home cannot be read: the call itself fails with why, changing nothing
 
 
 def preflight(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
@@ -134,4 +137,7 @@ def preflight(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
     """Why the call would find nothing to change ("There is no blind in the Kitchen."), or None;
     resolved as the API will resolve it, without changing anything."""
     name = api_name.rsplit(".", 1)[-1]
-    return find_targets(db, "set" if name in _SETTER_NAMES else name, args, here, said)[1]
+    try:
+        return find_targets(db, "set" if name in _SETTER_NAMES else name, args, here, said)[1]
+    except HomeBackendError as exc:
+        return str(exc)

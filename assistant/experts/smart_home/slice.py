@@ -13,7 +13,8 @@ import sqlite_utils
 
 from assistant.context import Aliases
 from assistant.experts.smart_home import vocab
-from assistant.experts.smart_home.store import Device, Home, read_home
+from assistant.experts.smart_home.backend import HomeBackendError, read_home
+from assistant.experts.smart_home.store import Device, Home
 
 MAX_DEVICES = 6
 RELATIVE_CUTOFF = 0.6  # keep devices scoring at least this share of the best one
@@ -32,7 +33,10 @@ NAME_WEIGHT, PLACE_WEIGHT, TYPE_WEIGHT, HERE_WEIGHT = 3.0, 2.0, 1.0, 0.5
 def routing_context(db: sqlite_utils.Database, text: str, here: str | None,
                     aliases: Aliases | None) -> str:
     """The registry hook: the slice of the home this smart-home request points at."""
-    home = read_home(db)
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return ""  # the home cannot be read now; the call will say why
     return device_lines(home, relevant_devices(home, text, here), aliases)
 
 

@@ -21,7 +21,8 @@ from rapidfuzz import fuzz
 from assistant.experts.smart_home import vocab
 from assistant.experts.smart_home.changes import is_garage_door
 from assistant.experts.smart_home.resolve import Resolution, resolve_in
-from assistant.experts.smart_home.store import Device, Home, read_home
+from assistant.experts.smart_home.backend import HomeBackendError, read_home
+from assistant.experts.smart_home.store import Device, Home
 
 ACCEPT = 80.0  # below this nothing sounds alike enough to be offered
 SHORT_ACCEPT = 90.0  # spans of fewer than three consonant sounds need more ("hello" ≠ "hallway")
@@ -86,7 +87,10 @@ def home_names(home: Home) -> list[str]:
 
 def vocabulary(db: sqlite_utils.Database) -> list[str]:
     """The registry hook: the home's names, for biasing speech-to-text towards them."""
-    return home_names(read_home(db))
+    try:
+        return home_names(read_home(db))
+    except HomeBackendError:
+        return []
 
 
 def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
