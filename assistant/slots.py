@@ -103,8 +103,8 @@ def _within(value: str, phrase: str) -> bool:
 
 def users_value(kind: Kind, value: str, said: str, now: datetime) -> str:
     """The user's own phrase for a slot when the model's value rewrote or shortened it; else the value.
-    Kept as the model wrote it when it names another time than the user's phrase and is not a part of it
-    (the utterance may hold two times; the model chose)."""
+    Kept as the model wrote it when it names another time the user said and is not a part of the
+    phrase (the utterance may hold two times; the model chose); a time the user never said is not."""
     phrase = said_phrase(kind, said)
     if phrase is None or not isinstance(value, str):
         return value
@@ -114,7 +114,7 @@ def users_value(kind: Kind, value: str, said: str, now: datetime) -> str:
     wrote = meaning(kind, value, now)
     if wrote == meant:
         return value
-    return phrase if wrote is None or _within(value, phrase) else value
+    return phrase if wrote is None or _within(value, phrase) or not _within(value, said) else value
 
 
 def grounded(kind: Kind, value: str, said: str, now: datetime) -> bool:

@@ -137,3 +137,11 @@ def test_what_a_timer_is_for_when_the_model_left_it_out():
     assert _said_purpose("a twenty minute timer for my bread, please") == "bread"
     assert _said_purpose("set a timer for ten minutes for me") is None
     assert _said_purpose("timer for an hour and a quarter") is None
+
+
+def test_a_time_the_user_never_said_gives_way_to_the_one_they_did():
+    from assistant.slots import users_value
+    now = datetime(2026, 12, 1, 9)
+    assert parse_duration(users_value("duration", "30 minutes", "a timer for three quarters of an hour", now)) == 2700
+    said = "at 5 remind me to start the 10 minute timer"  # two times: the model's choice stands
+    assert users_value("duration", "10 minutes", said, now) == "10 minutes"
