@@ -145,3 +145,14 @@ def test_a_time_the_user_never_said_gives_way_to_the_one_they_did():
     assert parse_duration(users_value("duration", "30 minutes", "a timer for three quarters of an hour", now)) == 2700
     said = "at 5 remind me to start the 10 minute timer"  # two times: the model's choice stands
     assert users_value("duration", "10 minutes", said, now) == "10 minutes"
+
+
+def test_my_alarm_is_an_alarm_clock_and_the_alarm_system_is_the_homes():
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    registry = default_registry()
+    assert pinned_expert(registry, "switch my alarm off") == "timers"
+    assert pinned_expert(registry, "silence the alarm clock") == "timers"
+    assert pinned_expert(registry, "please disarm my alarm") == "smart_home"
+    assert pinned_expert(registry, "is my alarm armed") is None
+    assert pinned_expert(registry, "turn my alarm system on") == "smart_home"

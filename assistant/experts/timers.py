@@ -370,10 +370,16 @@ class DueTimers:
         pass
 
 
+# "my alarm" is the user's own alarm clock ("turn off my alarm"), an alarm clock is one; the home's
+# alarm panel is "the alarm system", "the burglar alarm", armed or disarmed (smart_home's cues)
+MY_ALARM = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b).*(?:\bmy alarms?\b(?! (?:system|panel|code))"
+                      r"|\balarm clock\b|\bwake[- ]?up alarm\b)", re.IGNORECASE)
+
 EXPERT = build_expert("timers", "countdown timers and alarms",
                       [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
                       [Migration("timers", 1, _migrate_v1)],
                       capability="timers", propose=propose, cancellable=("start", "set_alarm"),
+                      cues=(MY_ALARM,),
                       scheduler_sources=lambda: [DueTimers()],
                       views=(View("timers", "Running and paused timers and alarms.", list_timers,
                                   ("id", "name", "duration_s", "remaining_s", "state")),),
