@@ -9,6 +9,8 @@ Example config.toml:
     model = "qwen2.5-coder-0.5b"      # any model in assistant/llm/models.yaml, or path = "/x.gguf"
     [roles.chat]
     temperature = 0.9
+    [documents]
+    inbox = "~/Documents/assistant-inbox"  # new files here are added by `assistant daemon`
 """
 from __future__ import annotations
 
@@ -74,10 +76,22 @@ class RoutingConfig(BaseModel):
     trace: bool = False
 
 
+class DocumentsConfig(BaseModel):
+    """Your documents (assistant/knowledge/)."""
+
+    model_config = ConfigDict(extra="forbid")
+    # a folder whose new and changed files the scheduler daemon adds; default `inbox/` in the home
+    inbox: str | None = None
+
+    def inbox_path(self) -> Path:
+        return Path(self.inbox).expanduser() if self.inbox else user_dir() / "inbox"
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     roles: dict[str, RoleConfig] = Field(default_factory=dict)
     routing: RoutingConfig = Field(default_factory=RoutingConfig)
+    documents: DocumentsConfig = Field(default_factory=DocumentsConfig)
     input_area: str | None = None
 
     def role(self, name: str) -> RoleConfig:
