@@ -175,3 +175,18 @@ def test_eval_cases_add_documents_and_check_sources(tmp_path):
     assert checks.check_reply_words(case.expect.reply_contains, good) == []
     assert checks.check_sources(case.expect.sources, Reply(reply="no")) != []
     assert checks.check_sources(Expectation(sources=[]).sources, good) != []
+
+
+def test_ingestion_reports_progress_by_page_and_passage_and_the_bar_shows_only_on_a_terminal(tmp_path):
+    from assistant.cli.common import progress_bar
+    from tests.knowledge_kit import write_pdf
+
+    pdf = tmp_path / "long.pdf"
+    write_pdf(pdf, [[f"Page {n} line {i} about the boiler pressure" for i in range(20)] for n in range(1, 41)])
+    seen = []
+    db = open_database(tmp_path / "s.db", MIGRATIONS)
+    add_document(db, pdf, WordsEmbedder(), WEDNESDAY, lambda stage, done, total: seen.append((stage, done, total)))
+    assert ("reading", 40, 40) in seen
+    embedded = [s for s in seen if s[0] == "embedding"]
+    assert embedded and embedded[-1][1] == embedded[-1][2] > 0
+    assert progress_bar("items").disable  # pytest's stderr is not a terminal: no bar
