@@ -6,13 +6,15 @@ so nothing can come from a model's memory, and a document's words are only ever 
 2. Relative days ("tomorrow", "this week", "on friday") become dates (dates.py): lines naming one
    of those dates, anywhere in the documents, are the candidates first.
 3. Otherwise the top `PASSAGES` passages of the fused search are the candidates, if the best of
-   them is relevant enough (`RELEVANT`, calibrated by scripts/calibrate_knowledge.py: below it the
-   answer is "nothing in your documents").
+   them fits well enough: its best line's MiniLM similarity plus the share of the question's words
+   it has, each weighted by its rarity in the documents (`RELEVANT`, calibrated by
+   scripts/calibrate_knowledge.py; below it the answer is "nothing in your documents").
 4. Each candidate line is scored by the question's words it shares (stemmed) and its MiniLM
    similarity to the question; the best line, after its section's heading, is the answer.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -26,9 +28,9 @@ from assistant.knowledge.search import _STOPWORDS, Passage, search
 from assistant.words import stem
 
 PASSAGES = 3
-# the best passage's relevance (cosine + coverage / 2) below which nothing is relevant: see the
-# calibration in scripts/calibrate_knowledge.py and its numbers in the README
-RELEVANT = 0.45
+# the best passage's fit (its best line's cosine + the share of the question's words it has, each
+# weighted by its rarity) below which nothing is relevant: calibrated by scripts/calibrate_knowledge.py
+RELEVANT = 0.8
 MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
 _FRAMING = re.compile(
@@ -64,19 +66,33 @@ def query_of(question: str) -> str:
     return " ".join(_FRAMING.sub(" ", question).split()) or question
 
 
-def content_stems(text: str) -> set[str]:
-    return {stem(w) for w in re.findall(r"[\w']+", text.lower()) if w not in _QUESTION_WORDS and len(w) > 1}
+def content_words(text: str) -> dict[str, str]:
+    """The text's content words by stem (question words and framing left out)."""
+    words = [w for w in re.findall(r"[\w']+", text.lower()) if w not in _QUESTION_WORDS and len(w) > 1]
+    return {stem(w): w.strip("'") for w in words}
 
 
-def coverage(question: str, text: str) -> float:
-    """The share of the question's content words (stemmed) that the text has."""
-    wanted = content_stems(question)
-    return len(wanted & content_stems(text)) / len(wanted) if wanted else 0.0
+def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
+    """The share of the question's content words (stemmed) that the text has, each word weighted
+    by `weights` (its rarity in the documents), or all alike."""
+    wanted, have = set(content_words(question)), set(content_words(text))
+    weight = (weights or {}).get
+    total = sum(weight(w, 1.0) for w in wanted)
+    return sum(weight(w, 1.0) for w in wanted & have) / total if total else 0.0
 
 
-def relevance(question: str, passage: Passage) -> float:
-    """How well a passage fits: MiniLM cosine plus half the question's word coverage."""
-    return passage.cosine + coverage(question, f"{passage.document} {passage.section} {passage.text}") / 2
+def rarity(db: sqlite_utils.Database, question: str) -> dict[str, float]:
+    """Each content word's inverse document frequency over the passages (FTS5 counts the passages
+    that have it): a word no document has weighs most, so a question about something else
+    ("error F28" of a manual listing E1 to E9) is not covered by the common words it shares."""
+    passages = db.execute("SELECT count(*) FROM knowledge_chunks").fetchone()[0]
+    weights = {}
+    for key, word in content_words(question).items():
+        term = word.replace('"', "").replace("'", " ").strip()
+        count = db.execute("SELECT count(*) FROM knowledge_fts WHERE knowledge_fts MATCH ?",
+                           [f'"{term}"']).fetchone()[0] if term else 0
+        weights[key] = math.log((passages + 1) / (count + 0.5))
+    return weights
 
 
 def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: datetime,
@@ -87,18 +103,25 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if days:
         dated = _dated_lines(db, days, now)
         if dated:
-            chosen = _ranked(query, dated, embedder)[:MAX_DATED]
+            order = _best_first(query, dated, _line_cosines(query, dated, embedder))
+            chosen = [dated[i] for i in order[:MAX_DATED]]
             chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
             return _reply(chosen, 1.0, [p for p, _ in dated])
         query = f"{query} {' '.join(dates.spoken(d) for d in days)}"
     passages = search(db, query, embedder, limit=PASSAGES)
     if not passages:
         return Answer(nothing_found(), False)
-    best = max(relevance(query, p) for p in passages)
+    lines = [(p, line) for p in passages for line in _lines(p)]
+    cosines = _line_cosines(query, lines, embedder)
+    weights = rarity(db, query)
+    fits = {p.chunk_id: max(c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id)
+            + coverage(query, f"{p.document} {p.section} {p.text}", weights) for p in passages}
+    best = max(fits.values())
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
-    lines = [(p, line) for p in passages if relevance(query, p) >= threshold for line in _lines(p)]
-    return _reply(_ranked(query, lines, embedder)[:1], best, passages)
+    kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
+    order = _best_first(query, [lines[i] for i in kept], [cosines[i] for i in kept])
+    return _reply([lines[kept[order[0]]]], best, passages)
 
 
 def _lines(passage: Passage) -> list[str]:
@@ -119,11 +142,15 @@ def _dated_lines(db: sqlite_utils.Database, days: list, now: datetime) -> list[t
     return found
 
 
-def _ranked(question: str, lines: list[tuple[Passage, str]], embedder: Embedder) -> list[tuple[Passage, str]]:
-    """The lines, best answer first: MiniLM similarity to the question plus its words' coverage."""
+def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Embedder) -> list[float]:
     vectors = embedder.embed([question, *(line for _, line in lines)]).astype(np.float32)
-    scores = [float(c) + coverage(question, f"{p.section} {line}") for c, (p, line) in zip(vectors[1:] @ vectors[0], lines)]
-    return [lines[i] for i in sorted(range(len(lines)), key=lambda i: -scores[i])]
+    return [float(c) for c in vectors[1:] @ vectors[0]]
+
+
+def _best_first(question: str, lines: list[tuple[Passage, str]], cosines: list[float]) -> list[int]:
+    """Indexes of the lines, best answer first: MiniLM similarity plus the question's words covered."""
+    scores = [c + coverage(question, f"{p.section} {line}") for c, (p, line) in zip(cosines, lines)]
+    return sorted(range(len(lines)), key=lambda i: -scores[i])
 
 
 def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage]) -> Answer:
