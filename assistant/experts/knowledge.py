@@ -67,10 +67,15 @@ def ask(ctx: ExpertContext, question: str) -> ActionResult:
 
 
 _PAPERS = r"(?:my|our)\s+(?:own\s+)?(?:documents?|docs|files|papers|pdfs?|uploads?"
+# a kind of document the user keeps, named with "my"/"the" (and up to two words: "my soup recipe")
+_KEPT = (r"(?:my|our|the)\s+(?:[a-z'-]+\s+){0,2}?(?:documents?|docs|files|papers|pdfs?|manual|letter|leaflet|"
+         r"recipe|schedule|timetable|newsletter|contract|policy|agreement|handbook|guide|instructions|booklet|notes)")
 CUES = (  # the user's own papers named as where the answer is
     re.compile(rf"\b(?:according to|based on|check|search|look (?:in|through))\s+{_PAPERS}|notes)\b", re.IGNORECASE),
     re.compile(rf"^\W*(?:what|when|where|who|which|how|is|are|does|do|did|can)\b.*\b(?:in|from)\s+{_PAPERS})\b",
                re.IGNORECASE),
+    re.compile(rf"\b(?:according to|based on)\s+{_KEPT}\b", re.IGNORECASE),
+    re.compile(rf"^\W*(?:what|when|where|who|which|how|is|are|does|do|did|can)\b.*\bin\s+{_KEPT}\b", re.IGNORECASE),
     re.compile(r"\b(?:do|does|did)\s+(?:my|our)\s+(?:documents?|docs|files|notes|papers)\s+(?:say|mention)\b",
                re.IGNORECASE),
     re.compile(r"\bwhat does (?:the|my|our) [a-z' ]{2,30}?(?:manual|letter|leaflet|schedule|timetable|newsletter|"

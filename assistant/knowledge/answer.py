@@ -9,8 +9,9 @@ so nothing can come from a model's memory, and a document's words are only ever 
    them fits well enough: its best line's MiniLM similarity plus the share of the question's words
    it has, each weighted by its rarity in the documents (`RELEVANT`, calibrated by
    scripts/calibrate_knowledge.py; below it the answer is "nothing in your documents").
-4. Each candidate line is scored by the question's words it shares (stemmed) and its MiniLM
-   similarity to the question; the best line, after its section's heading, is the answer.
+4. Each candidate line is scored by the question's words it shares (stemmed, weighted by rarity)
+   and its MiniLM similarity to the question; the best line, after its section's heading, is the
+   answer (with a close second line of the same passage: "one or two sentences").
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ PASSAGES = 3
 RELEVANT = 0.8
 MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
+CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
 _FRAMING = re.compile(
     r"\b(?:(?:according to|in|from|check|search|look (?:in|through)|based on)\s+(?:my|our|the)\s+"
     r"(?:own\s+)?(?:documents?|docs|files?|notes|papers|pdfs?|uploads?)"
@@ -103,8 +105,8 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if days:
         dated = _dated_lines(db, days, now)
         if dated:
-            order = _best_first(query, dated, _line_cosines(query, dated, embedder))
-            chosen = [dated[i] for i in order[:MAX_DATED]]
+            scores = _scores(query, dated, _line_cosines(query, dated, embedder))
+            chosen = [dated[i] for i in sorted(range(len(dated)), key=lambda i: -scores[i])[:MAX_DATED]]
             chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
             return _reply(chosen, 1.0, [p for p, _ in dated])
         query = f"{query} {' '.join(dates.spoken(d) for d in days)}"
@@ -120,8 +122,13 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
-    order = _best_first(query, [lines[i] for i in kept], [cosines[i] for i in kept])
-    return _reply([lines[kept[order[0]]]], best, passages)
+    scores = _scores(query, [lines[i] for i in kept], [cosines[i] for i in kept], weights)
+    order = sorted(range(len(kept)), key=lambda i: -scores[i])
+    chosen = [kept[order[0]]]
+    if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
+            and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
+        chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
+    return _reply([lines[i] for i in chosen], best, passages)
 
 
 def _lines(passage: Passage) -> list[str]:
@@ -147,10 +154,11 @@ def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Emb
     return [float(c) for c in vectors[1:] @ vectors[0]]
 
 
-def _best_first(question: str, lines: list[tuple[Passage, str]], cosines: list[float]) -> list[int]:
-    """Indexes of the lines, best answer first: MiniLM similarity plus the question's words covered."""
-    scores = [c + coverage(question, f"{p.section} {line}") for c, (p, line) in zip(cosines, lines)]
-    return sorted(range(len(lines)), key=lambda i: -scores[i])
+def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float],
+            weights: dict[str, float] | None = None) -> list[float]:
+    """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
+    by rarity, when given)."""
+    return [c + coverage(question, f"{p.section} {line}", weights) for c, (p, line) in zip(cosines, lines)]
 
 
 def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage]) -> Answer:
