@@ -18,7 +18,7 @@ from assistant.storage.core_tables import MIGRATIONS as CORE_MIGRATIONS
 def default_registry() -> Registry:
     """Every expert, in catalogue order (most used first): one line each. The only place that
     imports the experts."""
-    from assistant.experts import chat, events, lists, memory, notifications, reminders, smart_home
+    from assistant.experts import chat, events, knowledge, lists, memory, notifications, reminders, smart_home
     from assistant.experts import system, timers, watches
 
     return Registry([
@@ -31,6 +31,7 @@ def default_registry() -> Registry:
         watches.EXPERT,
         events.EXPERT,
         system.EXPERT,
+        knowledge.EXPERT,
         chat.EXPERT,
     ])
 

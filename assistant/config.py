@@ -15,6 +15,8 @@ Example config.toml:
     [home]
     backend = "home_assistant"        # default "sqlite": the simulated home
     url = "http://127.0.0.1:8123"     # token: here, or in ASSISTANT_HA_TOKEN
+    [documents]
+    inbox = "~/Documents/assistant-inbox"  # new files here are added by `assistant daemon`
 """
 from __future__ import annotations
 
@@ -115,6 +117,15 @@ class HomeConfig(BaseModel):
         if self.token is not None and self.token.get_secret_value().strip():
             return self.token.get_secret_value().strip()
         return os.environ.get(HA_TOKEN_ENV, "").strip() or None
+class DocumentsConfig(BaseModel):
+    """Your documents (assistant/knowledge/)."""
+
+    model_config = ConfigDict(extra="forbid")
+    # a folder whose new and changed files the scheduler daemon adds; default `inbox/` in the home
+    inbox: str | None = None
+
+    def inbox_path(self) -> Path:
+        return Path(self.inbox).expanduser() if self.inbox else user_dir() / "inbox"
 
 
 class Settings(BaseModel):
@@ -123,6 +134,7 @@ class Settings(BaseModel):
     routing: RoutingConfig = Field(default_factory=RoutingConfig)
     conversation: ConversationConfig = Field(default_factory=ConversationConfig)
     home: HomeConfig = Field(default_factory=HomeConfig)
+    documents: DocumentsConfig = Field(default_factory=DocumentsConfig)
     input_area: str | None = None
 
     def role(self, name: str) -> RoleConfig:

@@ -33,6 +33,13 @@ class Decision(BaseModel):
         return f"{self.expert}.{self.api}" if self.expert and self.api else None
 
 
+class SourceRef(BaseModel):
+    """Where an answer came from: a document of the user's, and its page."""
+
+    document: str
+    page: int
+
+
 class ActionResult(BaseModel):
     """What an expert API did. `undo` holds what its undo function needs to reverse it."""
 
@@ -45,6 +52,7 @@ class ActionResult(BaseModel):
     missing: str | None = None
     # for a "which one?" question: the values `missing` may take, each with the words that name it
     choices: dict[str, str] | None = None
+    sources: list[SourceRef] = Field(default_factory=list)  # the documents an answer quotes
 
 
 class Reply(BaseModel):
@@ -62,6 +70,7 @@ class Reply(BaseModel):
     speculation: dict[str, Any] | None = None
     routing: dict[str, Any] | None = None  # how the decision was reached (expert scores), for --trace
     data: Any = None
+    sources: list[SourceRef] = Field(default_factory=list)  # the documents the reply quotes, by page
 
 
 @dataclass(frozen=True)

@@ -396,7 +396,8 @@ class Assistant(SlotQuestions, Deferring):
                                api=spec.name, args=args, source=source, ok=result.ok,
                                reply=result.reply, undo=result.undo, conversation=self.conversation)
         reply = Reply(reply=result.reply, expert=spec.expert, api=spec.name, args=args, ok=result.ok,
-                      data=result.data, timings_ms={"first_action": executed_ms, "confirmed": executed_ms})
+                      data=result.data, sources=result.sources,
+                      timings_ms={"first_action": executed_ms, "confirmed": executed_ms})
         return Executed(reply=reply, spec=spec, result=result, action_id=action_id)
 
     def _compose(self, text: str) -> str:

@@ -115,6 +115,9 @@ class Expert:
     frames: bool = False  # its cues wrap another request ("remind me to turn off …"): checked first
     cancellable: tuple[str, ...] = ()  # APIs whose result "cancel it" may mean (undone by its `cancel`)
     scheduler_sources: Callable[[], list[Any]] = list  # () -> what it has due (scheduler Sources)
+    # work the running scheduler does between firings, every few seconds: (db, now) -> lines to
+    # notify (the documents inbox); never inside a firing's transaction
+    chores: tuple[Callable[..., list[str]], ...] = ()
     views: tuple[View, ...] = ()
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
     # (db) -> the names people say to it (devices, rooms, lists): speech-to-text is biased towards them
@@ -211,6 +214,9 @@ class Registry:
 
     def scheduler_sources(self) -> list[Any]:
         return [source for expert in self._experts.values() for source in expert.scheduler_sources()]
+
+    def chores(self) -> list[Callable[..., list[str]]]:
+        return [chore for expert in self._experts.values() for chore in expert.chores]
 
     def vocabulary(self, db: Database) -> list[str]:
         """Every expert's names (see `Expert.vocabulary`), each once, in catalogue order."""

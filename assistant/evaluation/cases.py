@@ -31,6 +31,11 @@ class ScheduledExpectation(BaseModel):
     args_contain: str | None = None  # a word that must appear in the JSON of the stored arguments
 
 
+class SourceExpectation(BaseModel):
+    document: str  # the file name, as `docs list` shows it
+    page: int | None = None
+
+
 class Expectation(BaseModel):
     model_config = ConfigDict(extra="allow")
     expert: str | None = None
@@ -43,6 +48,8 @@ class Expectation(BaseModel):
     scheduled: list[ScheduledExpectation] | None = None  # waiting scheduled actions; [] = none may wait
     # the reply has at least one of these words (whole words, any case): a chat answer in context
     reply_contains_any: list[str] | None = None
+    sources: list[SourceExpectation] | None = None  # documents the reply cites; [] = it cites none
+    reply_contains: list[str] | None = None  # words the reply must have (any case), e.g. the answer
 
 
 class EvalCase(BaseModel):
@@ -55,6 +62,7 @@ class EvalCase(BaseModel):
     source: str = "text"  # "voice": the text is a speech recogniser's transcript
     session: str | None = None  # the conversation the turn is said in (None: the default one)
     expect: Expectation = Field(default_factory=Expectation)
+    documents: list[Path] = Field(default_factory=list)  # added to the fresh state first (relative to the file)
 
 
 def _read(path: Path) -> str:
@@ -73,8 +81,7 @@ def load_cases(path: Path) -> list[EvalCase]:
             case = EvalCase.model_validate(safe_input.parse_json(line))
         except (safe_input.InputError, ValidationError) as exc:
             raise EvalFileError(f"{path} line {number}: {exc}") from None
-        if case.home is not None and not case.home.is_absolute():
-            case.home = (path.parent / case.home).resolve()
+        _resolve(case, path.parent)
         cases.append(case)
     return cases
 
@@ -95,13 +102,19 @@ def load_conversations(path: Path) -> list[list[EvalCase]]:
     conversations = []
     for number, item in enumerate(items, start=1):
         try:
-            shared = {k: item[k] for k in ("home", "now", "area", "source") if k in item}
+            shared = {k: item[k] for k in ("home", "now", "area", "source", "documents") if k in item}
             turns = [EvalCase.model_validate({**shared, "id": f"{item['id']}.{i}", **turn})
                      for i, turn in enumerate(item["turns"], start=1)]
         except (KeyError, TypeError, ValidationError) as exc:
             raise EvalFileError(f"{path} conversation {number}: {exc}") from None
         for case in turns:
-            if case.home is not None and not case.home.is_absolute():
-                case.home = (path.parent / case.home).resolve()
+            _resolve(case, path.parent)
         conversations.append(turns)
     return conversations
+
+
+def _resolve(case: EvalCase, folder: Path) -> None:
+    """The case's home and documents, relative to its file's folder."""
+    if case.home is not None and not case.home.is_absolute():
+        case.home = (folder / case.home).resolve()
+    case.documents = [p if p.is_absolute() else (folder / p).resolve() for p in case.documents]

@@ -114,3 +114,17 @@ def _same(got: Any, want: Any) -> bool:
     if isinstance(want, str) and isinstance(got, str):
         return got.strip().lower() == want.strip().lower()
     return got == want
+
+
+def check_sources(expected, reply: Reply) -> list[str]:
+    """Each expected document (and page, when given) is cited; [] means that none may be."""
+    cited = [(s.document, s.page) for s in reply.sources]
+    if not expected:
+        return [f"cites {cited} but should cite nothing"] if cited else []
+    return [f"does not cite {want.document} page {want.page}; cites {cited}" for want in expected
+            if not any(doc == want.document and want.page in (None, page) for doc, page in cited)]
+
+
+def check_reply_words(expected: list[str], reply: Reply) -> list[str]:
+    said = reply.reply.lower()
+    return [f"reply lacks {word!r}" for word in expected if word.lower() not in said]

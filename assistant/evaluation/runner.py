@@ -85,6 +85,8 @@ def fresh_assistant(case: EvalCase, roles: ModelRoles, registry: Registry) -> As
     if case.home is not None:
         registry.service("load_home")(db, _home_spec(registry, case.home))
     clock = Clock(case.now) if case.now else Clock.from_env()
+    if case.documents:
+        registry.service("add_documents")(db, case.documents, clock.now())
     return Assistant(db=db, clock=clock, registry=registry, roles=roles, input_area=case.area)
 
 
@@ -107,6 +109,10 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
         problems += checks.check_lists(expect.lists, views["lists"](db, now()))
     if expect.scheduled is not None:
         problems += checks.check_scheduled(expect.scheduled, list_scheduled(db))
+    if expect.sources is not None:
+        problems += checks.check_sources(expect.sources, reply)
+    if expect.reply_contains is not None:
+        problems += checks.check_reply_words(expect.reply_contains, reply)
     return _result(case, reply, problems)
 
 

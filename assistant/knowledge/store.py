@@ -39,7 +39,13 @@ def _migrate_v1(db: sqlite_utils.Database) -> None:
                "BEGIN DELETE FROM knowledge_fts WHERE rowid = old.id; END")
 
 
-MIGRATIONS = [Migration("knowledge", 1, _migrate_v1)]
+def _migrate_v2(db: sqlite_utils.Database) -> None:
+    from assistant.knowledge.inbox import migrate_inbox
+
+    migrate_inbox(db)
+
+
+MIGRATIONS = [Migration("knowledge", 1, _migrate_v1), Migration("knowledge", 2, _migrate_v2)]
 
 
 @dataclass(frozen=True)

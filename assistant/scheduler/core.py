@@ -27,6 +27,7 @@ log = logging.getLogger("assistant.scheduler")
 LATE_AFTER = timedelta(seconds=60)  # fired later than this after its time: it came due while we were down
 TICK_S = 0.5  # real-time mode never sleeps longer than this
 MAX_ROUNDS = 10_000  # catch-up rounds per run (a daily watch missed for years is still bounded)
+CHORE_EVERY_S = 5.0  # real-time mode runs the experts' chores (the documents inbox) this often
 
 Hook = Callable[[str, DueItem], None]  # (stage, item); tests raise inside it to simulate crashes
 STAGES = ("decided", "claimed", "transitioned", "notified", "committed")
@@ -38,7 +39,8 @@ class Scheduler:
 
     def __init__(self, db: Database, clock: Clock, deliver: Deliver | None = None, *,
                  hook: Hook | None = None, sources: list[Source] | None = None,
-                 late_after: timedelta = LATE_AFTER, registry: Registry | None = None) -> None:
+                 late_after: timedelta = LATE_AFTER, registry: Registry | None = None,
+                 chores: list[Callable[[Database, datetime], list[str]]] | None = None) -> None:
         if registry is None:
             from assistant.app import default_registry
 
@@ -48,6 +50,7 @@ class Scheduler:
         self.sources = sources if sources is not None else [*registry.scheduler_sources(),
                                                             ScheduledActions(registry)]
         self.notify = registry.service("notify")
+        self.chores = chores if chores is not None else registry.chores()
         self.late_after = late_after
         ensure_schema(db)
 
@@ -106,6 +109,27 @@ class Scheduler:
                 log.exception("delivering notification %s failed", notification_id)
         return result
 
+    def run_chores(self, now: datetime) -> list[Delivered]:
+        """The experts' work between firings (e.g. adding the inbox's new documents); each line
+        they report goes to the notifications like a firing's. A failing chore is only logged."""
+        delivered = []
+        for chore in self.chores:
+            try:
+                lines = chore(self.db, now)
+            except Exception:  # noqa: BLE001 - one broken chore must not stop the scheduler
+                log.exception("chore %s failed", getattr(chore, "__name__", chore))
+                continue
+            for text in lines:
+                notification_id = self.notify(self.db, text, now, source="chore")
+                result = Delivered(notification_id, text, now, False, "chore")
+                delivered.append(result)
+                if self.deliver:
+                    try:
+                        self.deliver(result)
+                    except Exception:  # noqa: BLE001
+                        log.exception("delivering notification %s failed", notification_id)
+        return delivered
+
     def _stage(self, stage: str, item: DueItem) -> None:
         if self.hook:
             self.hook(stage, item)
@@ -140,11 +164,15 @@ class Scheduler:
         (ASSISTANT_NOW) starts there and moves on with the wall clock. With `follow`, a database
         file removed or replaced meanwhile is reopened (see storage/follow.py)."""
         ticking = _Ticking(self.clock)
+        chores_due = 0.0
         while not stop.is_set():
             now = ticking.now()
             try:
                 if follow is not None:
                     self._follow(follow)
+                if self.chores and wall.monotonic() >= chores_due:
+                    chores_due = wall.monotonic() + CHORE_EVERY_S
+                    self.run_chores(now)
                 self.run_due(now)
                 following = self.next_due(now)
             except Exception:  # noqa: BLE001 - e.g. the database briefly locked: try again shortly

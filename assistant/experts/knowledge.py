@@ -1,0 +1,113 @@
+"""The `knowledge` expert: questions about the user's own documents (school letters, manuals,
+recipes), answered from the retrieved passages only, citing document and page
+(assistant/knowledge/answer.py). Nothing relevant: it says so, never an answer from a model's memory.
+
+Its service `add_documents` (the evaluation's way in), and its scheduler chore,
+the inbox folder (`[documents] inbox` in config.toml, default `inbox/` in the assistant's home):
+files put there are added, and changed ones replaced, by the scheduler daemon (inbox.py).
+"""
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from assistant.context import ExpertContext
+from assistant.knowledge import MIGRATIONS, list_documents
+from assistant.knowledge.answer import answer
+from assistant.messages import ActionResult, SourceRef
+from assistant.registry import api, build_expert
+
+NO_DOCUMENTS = ("You haven't given me any documents yet. Add one with `assistant docs add FILE` "
+                "(PDF, text, Markdown or HTML), or put it in your inbox folder.")
+
+
+def embedder():
+    """The passage encoder (MiniLM), remembering recent texts' vectors (the evaluation adds the
+    same documents to each fresh state); tests replace this function."""
+    from assistant.knowledge.embedder import passage_embedder
+
+    return _remembering(passage_embedder())
+
+
+@lru_cache(maxsize=1)
+def _remembering(encoder):
+    return RememberingEmbedder(encoder)
+
+
+class RememberingEmbedder:
+    """An embedder that keeps the vectors of the last `size` texts it embedded."""
+
+    def __init__(self, encoder, size: int = 4096) -> None:
+        self.encoder, self.size, self.known = encoder, size, OrderedDict()
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        new = list(dict.fromkeys(t for t in texts if t not in self.known))
+        if new:
+            for text, vector in zip(new, self.encoder.embed(new)):
+                self.known[text] = vector
+        vectors = np.stack([self.known[t] for t in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+        while len(self.known) > self.size:
+            self.known.popitem(last=False)
+        return vectors
+
+
+@api(speculative_safe=True, verbatim=("question",))
+def ask(ctx: ExpertContext, question: str) -> ActionResult:
+    """Answer a question from the user's own documents (PDFs, letters, manuals, schedules, notes)."""
+    if not list_documents(ctx.db):
+        return ActionResult(reply=NO_DOCUMENTS, ok=False, data={"documents": 0})
+    found = answer(ctx.db, question or ctx.said, embedder(), ctx.clock.now())
+    sources = [SourceRef(document=s.document, page=s.page) for s in found.sources]
+    return ActionResult(reply=found.reply, ok=found.found, sources=sources,
+                        data={"found": found.found, "relevance": round(found.relevance, 3)})
+
+
+_PAPERS = r"(?:my|our)\s+(?:own\s+)?(?:documents?|docs|files|papers|pdfs?|uploads?"
+# a kind of document the user keeps, named with "my"/"the" (and up to two words: "my soup recipe")
+_KEPT = (r"(?:my|our|the)\s+(?:[a-z'-]+\s+){0,2}?(?:documents?|docs|files|papers|pdfs?|manual|letter|leaflet|"
+         r"recipe|schedule|timetable|newsletter|contract|policy|agreement|handbook|guide|instructions|booklet|notes)")
+CUES = (  # the user's own papers named as where the answer is
+    re.compile(rf"\b(?:according to|based on|check|search|look (?:in|through))\s+{_PAPERS}|notes)\b", re.IGNORECASE),
+    re.compile(rf"^\W*(?:what|when|where|who|which|how|is|are|does|do|did|can)\b.*\b(?:in|from)\s+{_PAPERS})\b",
+               re.IGNORECASE),
+    re.compile(rf"\b(?:according to|based on)\s+{_KEPT}\b", re.IGNORECASE),
+    re.compile(rf"^\W*(?:what|when|where|who|which|how|is|are|does|do|did|can)\b.*\bin\s+{_KEPT}\b", re.IGNORECASE),
+    re.compile(r"\b(?:do|does|did)\s+(?:my|our)\s+(?:documents?|docs|files|notes|papers)\s+(?:say|mention)\b",
+               re.IGNORECASE),
+    re.compile(r"\bwhat does (?:the|my|our) [a-z' ]{2,30}?(?:manual|letter|leaflet|schedule|timetable|newsletter|"
+               r"recipe|guide|instructions|handbook|contract|policy|agreement|pdf|document|booklet|notice) say\b",
+               re.IGNORECASE),
+)
+
+
+def inbox_chore(db, now) -> list[str]:
+    """Add the inbox folder's new and changed files (the scheduler runs this every few seconds);
+    a line for each, for the notifications. MiniLM is loaded only when a file waits."""
+    from assistant.config import load_settings
+    from assistant.knowledge.inbox import ingest_inbox, waiting_files
+
+    documents = load_settings().documents
+    folder = documents.inbox_path()
+    if documents.inbox is None:
+        folder.mkdir(parents=True, exist_ok=True)
+    if not waiting_files(db, folder):
+        return []
+    return [done.message for done in ingest_inbox(db, folder, embedder(), now) if done.status != "unchanged"]
+
+
+def add_documents(db, paths: list[Path], now) -> list:
+    """Add (or replace) documents; the `Added` of each."""
+    from assistant.knowledge import add_document
+
+    return [add_document(db, Path(p), embedder(), now) for p in paths]
+
+
+EXPERT = build_expert("knowledge", "questions answered from the user's own documents: school letters and "
+                      "schedules, appliance manuals, recipes, bills, notes they added", [ask], MIGRATIONS,
+                      capability="questions about your documents", cues=CUES,
+                      services={"add_documents": add_documents}, chores=(inbox_chore,),
+                      examples=Path(__file__).with_suffix(".jsonl"))

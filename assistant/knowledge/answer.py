@@ -1,0 +1,184 @@
+"""Answer a question from the user's documents only, extractively: the line of the retrieved
+passages that best answers it, with its document and page. No language model writes the answer,
+so nothing can come from a model's memory, and a document's words are only ever quoted, never obeyed.
+
+1. The question loses its framing ("according to my documents", "what does the manual say about").
+2. Relative days ("tomorrow", "this week", "on friday") become dates (dates.py): lines naming one
+   of those dates, anywhere in the documents, are the candidates first.
+3. Otherwise the top `PASSAGES` passages of the fused search are the candidates, if the best of
+   them fits well enough: its best line's MiniLM similarity plus the share of the question's words
+   it has, each weighted by its rarity in the documents (`RELEVANT`, calibrated by
+   scripts/calibrate_knowledge.py; below it the answer is "nothing in your documents").
+4. Each candidate line is scored by the question's words it shares (stemmed, weighted by rarity)
+   and its MiniLM similarity to the question; the best line, after its section's heading, is the
+   answer (with a close second line of the same passage: "one or two sentences").
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+import sqlite_utils
+
+from assistant.knowledge import dates
+from assistant.knowledge.embedder import Embedder
+from assistant.knowledge.search import _STOPWORDS, Passage, search
+from assistant.words import stem
+
+PASSAGES = 3
+# the best passage's fit (its best line's cosine + the share of the question's words it has, each
+# weighted by its rarity) below which nothing is relevant: calibrated by scripts/calibrate_knowledge.py
+RELEVANT = 0.8
+MAX_WORDS = 45  # a spoken answer: one or two sentences
+MAX_DATED = 3  # lines read out for "what's on this week"
+CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
+_FRAMING = re.compile(
+    r"\b(?:(?:according to|in|from|check|search|look (?:in|through)|based on)\s+(?:my|our|the)\s+"
+    r"(?:own\s+)?(?:documents?|docs|files?|notes|papers|pdfs?|uploads?)"
+    r"|(?:do|does|did)\s+(?:my|our|the)\s+(?:documents?|docs|files?|notes|papers)\s+(?:say|mention|tell me)"
+    r"|what does (?:it|that) say)\b[,:]?", re.IGNORECASE)
+_QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "anything", "something", "know",
+                                "find", "look", "document", "documents", "file", "files", "need", "get", "one"}
+
+
+@dataclass(frozen=True)
+class Source:
+    document: str
+    page: int
+
+
+@dataclass
+class Answer:
+    reply: str
+    found: bool
+    sources: list[Source] = field(default_factory=list)
+    relevance: float = 0.0  # the best passage's, as compared with RELEVANT
+    passages: list[Passage] = field(default_factory=list)
+
+
+def nothing_found() -> str:
+    return "I found nothing about that in your documents."
+
+
+def query_of(question: str) -> str:
+    """The question without its framing: the words retrieval should look for."""
+    return " ".join(_FRAMING.sub(" ", question).split()) or question
+
+
+def content_words(text: str) -> dict[str, str]:
+    """The text's content words by stem (question words and framing left out)."""
+    words = [w for w in re.findall(r"[\w']+", text.lower()) if w not in _QUESTION_WORDS and len(w) > 1]
+    return {stem(w): w.strip("'") for w in words}
+
+
+def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
+    """The share of the question's content words (stemmed) that the text has, each word weighted
+    by `weights` (its rarity in the documents), or all alike."""
+    wanted, have = set(content_words(question)), set(content_words(text))
+    weight = (weights or {}).get
+    total = sum(weight(w, 1.0) for w in wanted)
+    return sum(weight(w, 1.0) for w in wanted & have) / total if total else 0.0
+
+
+def rarity(db: sqlite_utils.Database, question: str) -> dict[str, float]:
+    """Each content word's inverse document frequency over the passages (FTS5 counts the passages
+    that have it): a word no document has weighs most, so a question about something else
+    ("error F28" of a manual listing E1 to E9) is not covered by the common words it shares."""
+    passages = db.execute("SELECT count(*) FROM knowledge_chunks").fetchone()[0]
+    weights = {}
+    for key, word in content_words(question).items():
+        term = word.replace('"', "").replace("'", " ").strip()
+        count = db.execute("SELECT count(*) FROM knowledge_fts WHERE knowledge_fts MATCH ?",
+                           [f'"{term}"']).fetchone()[0] if term else 0
+        weights[key] = math.log((passages + 1) / (count + 0.5))
+    return weights
+
+
+def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: datetime,
+           threshold: float = RELEVANT) -> Answer:
+    """The answer to `question` from the stored documents, or the reason there is none."""
+    query = query_of(question)
+    days = dates.asked_days(query, now.date())
+    if days:
+        dated = _dated_lines(db, days, now)
+        if dated:
+            scores = _scores(query, dated, _line_cosines(query, dated, embedder))
+            chosen = [dated[i] for i in sorted(range(len(dated)), key=lambda i: -scores[i])[:MAX_DATED]]
+            chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
+            return _reply(chosen, 1.0, [p for p, _ in dated])
+        query = f"{query} {' '.join(dates.spoken(d) for d in days)}"
+    passages = search(db, query, embedder, limit=PASSAGES)
+    if not passages:
+        return Answer(nothing_found(), False)
+    lines = [(p, line) for p in passages for line in _lines(p)]
+    cosines = _line_cosines(query, lines, embedder)
+    weights = rarity(db, query)
+    fits = {p.chunk_id: max(c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id)
+            + coverage(query, f"{p.document} {p.section} {p.text}", weights) for p in passages}
+    best = max(fits.values())
+    if best < threshold:
+        return Answer(nothing_found(), False, relevance=best, passages=passages)
+    kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
+    scores = _scores(query, [lines[i] for i in kept], [cosines[i] for i in kept], weights)
+    order = sorted(range(len(kept)), key=lambda i: -scores[i])
+    chosen = [kept[order[0]]]
+    if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
+            and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
+        chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
+    return _reply([lines[i] for i in chosen], best, passages)
+
+
+def _lines(passage: Passage) -> list[str]:
+    lines = [line.strip() for line in passage.text.splitlines() if line.strip()]
+    body = [line for line in lines if line != passage.section]
+    return body or lines
+
+
+def _dated_lines(db: sqlite_utils.Database, days: list, now: datetime) -> list[tuple[Passage, str]]:
+    """Every line of every document that names one of `days`, with its passage."""
+    wanted = set(days)
+    found = []
+    rows = db.execute("SELECT c.id, c.document_id, d.name, c.page, c.section, c.text FROM knowledge_chunks c "
+                      "JOIN knowledge_documents d ON d.id = c.document_id ORDER BY c.id").fetchall()
+    for chunk_id, doc_id, name, page, section, text in rows:
+        passage = Passage(chunk_id, doc_id, name, page, section, text, 0.0, None, None, 0.0)
+        found += [(passage, line) for line in _lines(passage) if wanted & set(dates.days_in(line, now.date()))]
+    return found
+
+
+def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Embedder) -> list[float]:
+    vectors = embedder.embed([question, *(line for _, line in lines)]).astype(np.float32)
+    return [float(c) for c in vectors[1:] @ vectors[0]]
+
+
+def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float],
+            weights: dict[str, float] | None = None) -> list[float]:
+    """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
+    by rarity, when given)."""
+    return [c + coverage(question, f"{p.section} {line}", weights) for c, (p, line) in zip(cosines, lines)]
+
+
+def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage]) -> Answer:
+    """One or a few quoted lines, each document and page named once."""
+    by_source: dict[Source, list[str]] = {}
+    for passage, line in chosen:
+        said = by_source.setdefault(Source(passage.document, passage.page), [])
+        said.append(_spoken(passage, line, heading=not said))
+    parts = [f"{'; '.join(texts)} ({source.document}, page {source.page})" for source, texts in by_source.items()]
+    return Answer(". ".join(parts) + ".", True, list(by_source), relevance_, passages[:PASSAGES])
+
+
+def _spoken(passage: Passage, line: str, heading: bool = True) -> str:
+    """The line, table cells read as a list, trimmed to a spoken length, after the heading it sits
+    under when the line alone does not name it."""
+    text = re.sub(r"\s*\|\s*", ", ", line).strip(" -*#").rstrip(" .;:,")
+    words = text.split()
+    if len(words) > MAX_WORDS:
+        text = " ".join(words[:MAX_WORDS]) + "…"
+    section = passage.section.strip()
+    if heading and section[:1].isalnum() and section.lower() not in text.lower() and len(section.split()) <= 8:
+        text = f"{section}: {text}"
+    return text
