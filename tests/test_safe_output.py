@@ -100,7 +100,7 @@ def test_notifications_reminders_and_memory_show_as_themselves():
 
 def test_a_reply_that_echoes_markup_prints_as_itself(monkeypatch):
     class Echo:
-        def handle(self, text, area=None):
+        def handle(self, text, area=None, **context):
             return Reply(reply=f"Added {text} to your shopping list.", expert="lists", api="add")
 
     monkeypatch.setattr("assistant.app.build_assistant", lambda settings: Echo())

@@ -34,8 +34,10 @@ EXPERT = build_expert(
     propose=propose,
     inferred=("device", "area", "device_type"),  # "it's dark in here" means the lights here
     # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
-    # alarm or the conversation; changing it always asks for a yes
-    cues=(re.compile(r"\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b", re.IGNORECASE),),
+    # alarm or the conversation (disarming asks for a yes). Words to put on a list or in a
+    # reminder are data, not a request ("add disarm the alarm to the to-do list")
+    cues=(re.compile(r"^(?!.*\b(?:lists?|remind(?:er)?s?|note)\b)"
+                     r".*(?:\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b)", re.IGNORECASE),),
     services={"list_devices": list_devices, "load_home": load_home, "load_home_file": load_home_file,
               "ensure_home": ensure_home, "attach_home": attach_home, "home_backend": backend_for,
               "home_status": home_status},
