@@ -103,7 +103,7 @@ def test_a_reply_that_echoes_markup_prints_as_itself(monkeypatch):
         def handle(self, text, area=None, **context):
             return Reply(reply=f"Added {text} to your shopping list.", expert="lists", api="add")
 
-    monkeypatch.setattr("assistant.app.build_assistant", lambda settings: Echo())
+    monkeypatch.setattr("assistant.app.build_assistant", lambda settings, **options: Echo())
     _assert_shown_as_itself(run("ask", HOSTILE), f"Added x{MARKUP}")
 
 
