@@ -112,7 +112,7 @@ def implied_area(home: Home, device: str | None, area: str | None, said: str | N
         return None
     words = vocab.tokens(said)
     spoken = " ".join(words)
-    if any(f" {w} " in f" {spoken} " for w in vocab.HERE_WORDS):
+    if vocab.said_here(said):
         return "here" if here else None
     said_place = resolver.said_place(vocab.content(words), device)  # "every fan in the kits room"
     if said_place is not None:
@@ -366,17 +366,18 @@ class _Resolver:
             return None
         typed = [d for d in top if any(_of_type([d], tw) for tw in types)]
         permitted = self.permit(typed or top)
-        if not plural and len(permitted) > 1 and len({d.area_id for d in permitted}) == 1 \
-                and all(self._part_of_name(phrase, d) for d in permitted):
-            # "the bedside lamp" with a Left and a Right Bedside Lamp: one of them is meant
-            raise _Problem(self.question(permitted, phrase), self.which(permitted))
+        if not plural:
+            self._one_of_them(permitted, phrase)
         return self.pick(permitted, phrase, scoped=scope is not None, plural=False)
 
-    def _part_of_name(self, phrase: str, device: Device) -> bool:
-        """Whether the phrase is a strict part of the device's own name ("bedside lamp" of "Left
-        Bedside Lamp")."""
-        words, name = vocab.content(vocab.tokens(phrase)), vocab.tokens(device.name)
-        return bool(words) and len(words) < len(name) and all(w in name for w in words)
+    def _one_of_them(self, devices: list[Device], phrase: str) -> None:
+        """Ask which when a singular phrase is a strict part of the names of several devices in one
+        room ("the bedside lamp" with a Left and a Right Bedside Lamp: one of them is meant)."""
+        words = vocab.content(vocab.tokens(phrase))
+        names = [vocab.tokens(d.name) for d in devices]
+        if words and len(devices) > 1 and len({d.area_id for d in devices}) == 1 \
+                and all(len(words) < len(name) and all(w in name for w in words) for name in names):
+            raise _Problem(self.question(devices, phrase), self.which(devices))
 
     def best_named(self, phrase: str, devices: list[Device]) -> list[Device]:
         scored = [(self.name_score(phrase, d), d) for d in devices]
@@ -455,9 +456,8 @@ class _Resolver:
             raise _Problem(self.missing(desc, scope, quoted))
         word = desc.types[0].word if desc.types else quoted
         permitted = self.permit(found)
-        if desc.words and not desc.plural and len(permitted) > 1 and len({d.area_id for d in permitted}) == 1 \
-                and all(self._part_of_name(quoted, d) for d in permitted):
-            raise _Problem(self.question(permitted, quoted), self.which(permitted))  # "the bedside lamp"
+        if desc.words and not desc.plural:
+            self._one_of_them(permitted, quoted)
         return self.pick(permitted, word, scoped=scope is not None, plural=desc.plural)
 
     def _climate_only(self, desc: _Description) -> bool:
