@@ -84,12 +84,17 @@ def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sql
     return f"Just to be sure: {reason}? Say yes to confirm or no to cancel."
 
 
+def _same_stem(a: str, b: str) -> bool:
+    """The same word, loosely: equal, or sharing their first four letters (both at least four long)."""
+    return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
+
+
 def _grounded(phrase: str, said: set[str]) -> bool:
     """Do most content words of `phrase` occur in what the user said (loosely: shared stems)?"""
     words = [w for w in tokens(phrase) if w not in FUNCTION_WORDS]
     if not words:
         return True
-    hits = sum(any(w == s or (len(w) >= 4 and len(s) >= 4 and w[:4] == s[:4]) for s in said) for w in words)
+    hits = sum(any(_same_stem(w, s) for s in said) for w in words)
     return hits * 2 > len(words)
 
 
@@ -129,8 +134,7 @@ def _only_time(value: str, timed: set[str]) -> bool:
     """Whether a text's words all come from the user's time or duration phrase (a timer "named"
     "quarter hour" for "three quarters of an hour"): it is that value, not a name."""
     words = [w for w in tokens(value) if w not in FUNCTION_WORDS and w not in ("timer", "alarm", "reminder")]
-    return bool(words) and bool(timed) and all(
-        any(w == t or (len(w) >= 4 and w[:4] == t[:4]) for t in timed) for w in words)
+    return bool(words) and bool(timed) and all(any(_same_stem(w, t) for t in timed) for w in words)
 
 
 def ungrounded_arguments(spec: ApiSpec, args: dict, text: str, now: datetime | None = None) -> list[str]:
