@@ -89,13 +89,34 @@ def _same_stem(a: str, b: str) -> bool:
     return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
 
 
-def _grounded(phrase: str, said: set[str]) -> bool:
-    """Do most content words of `phrase` occur in what the user said (loosely: shared stems)?"""
+def _grounded(phrase: str, said: set[str], text: str = "") -> bool:
+    """Do most content words of `phrase` occur in what the user said (loosely: shared stems)? A
+    phrase that is the user's words spaced or joined differently ("to do" for "todo", "wifi" for
+    "wi-fi") is theirs too."""
+    if _same_letters(phrase, text):
+        return True
     words = [w for w in tokens(phrase) if w not in FUNCTION_WORDS]
     if not words:
         return True
     hits = sum(any(_same_stem(w, s) for s in said) for w in words)
     return hits * 2 > len(words)
+
+
+def _same_letters(phrase: str, text: str, shortest: int = 4) -> bool:
+    """Whether the phrase, without spaces or hyphens, is a run of the text's words without them."""
+    compact = re.sub(r"[^a-z0-9]", "", phrase.lower())
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    if len(compact) < shortest:
+        return False
+    for start in range(len(words)):
+        run = ""
+        for word in words[start:]:
+            run += word
+            if run == compact:
+                return True
+            if not compact.startswith(run):
+                break
+    return False
 
 
 def in_users_words(spec: ApiSpec, args: dict, text: str, now: datetime | None = None) -> dict:
@@ -105,7 +126,7 @@ def in_users_words(spec: ApiSpec, args: dict, text: str, now: datetime | None = 
     said = tokens(text)
     out = {}
     for name, value in args.items():
-        if name in spec.verbatim and isinstance(value, str) and not _grounded(value, said):
+        if name in spec.verbatim and isinstance(value, str) and not _grounded(value, said, text):
             value = text
         elif name in spec.slots and now is not None and isinstance(value, str):
             value = slots.users_value(spec.slots[name].kind, value, text, now)
@@ -127,7 +148,7 @@ def without_made_up(spec: ApiSpec, args: dict, text: str, inferred: tuple[str, .
     timed = tokens(" ".join(filter(None, (slots.said_phrase(kind, text) for kind in ("duration", "when")))))
     return {name: value for name, value in args.items()
             if name in required or name in inferred or name in spec.verbatim
-            or not isinstance(value, str) or _grounded(value, said) and not _only_time(value, timed)}
+            or not isinstance(value, str) or _grounded(value, said, text) and not _only_time(value, timed)}
 
 
 def _only_time(value: str, timed: set[str]) -> bool:
@@ -156,6 +177,6 @@ def ungrounded_arguments(spec: ApiSpec, args: dict, text: str, now: datetime | N
                 and slots.grounded(slot.kind, value, text, now):
             continue
         phrases = value if isinstance(value, list) else [value]
-        if any(isinstance(p, str) and not _grounded(p, said) for p in phrases):
+        if any(isinstance(p, str) and not _grounded(p, said, text) for p in phrases):
             bad.append(name)
     return bad

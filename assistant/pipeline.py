@@ -192,7 +192,8 @@ class Assistant(SlotQuestions, Deferring):
             guess = plan.guess or self._classifier().guess(text)
             prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text)
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
-        decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal)
+        decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal,
+                                             idle=self.registry.idle(self.db))
         if self.routing.trace:
             plan.routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
         elif trace.expert_scores:

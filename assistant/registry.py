@@ -126,6 +126,9 @@ class Expert:
     # optional arguments the model may infer beyond the user's words (a device type from "it's
     # dark in here"); any other optional text argument the user did not say is dropped
     inferred: tuple[str, ...] = ()
+    # (db) -> whether it has anything to serve yet (documents to read); an expert that has not is
+    # left out of the model's choice unless a cue names it (None: always serves)
+    serves_now: Callable[[Database], bool] | None = None
 
     def api(self, name: str) -> ApiSpec:
         try:
@@ -208,6 +211,10 @@ class Registry:
         """(pattern, expert) for every cue: framing experts' first, then in catalogue order."""
         ordered = sorted(self._experts.values(), key=lambda e: not e.frames)
         return [(cue, expert.name) for expert in ordered for cue in expert.cues]
+
+    def idle(self, db: Database) -> tuple[str, ...]:
+        """The experts with nothing to serve yet (`Expert.serves_now`), e.g. no documents added."""
+        return tuple(e.name for e in self._experts.values() if e.serves_now is not None and not e.serves_now(db))
 
     def capabilities(self) -> list[str]:
         return [expert.capability for expert in self._experts.values() if expert.capability]

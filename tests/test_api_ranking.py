@@ -156,3 +156,29 @@ def test_the_fast_routers_call_of_the_chosen_api_drafts_the_arguments():
         ModelRouter(llm, default_registry(), rank_api=True, draft=draft_on).decide(
             "set a pasta timer for 12 minutes", prior={"timers": 0.9, "none": 0.1}, hint=hint)
     assert seen == ['":{"duration":"12 minutes","name":"pasta"}}', "", ""]  # only a hint of the chosen API
+
+
+def test_an_idle_expert_is_not_chosen_unless_a_cue_names_it():
+    """With no documents the knowledge expert is out of the choice; the next best expert wins."""
+    class PrefersKnowledge(RankingLLM):
+        def rank_continuations(self, messages, prefill, candidates):
+            scores = {"knowledge": 0.0, "memory": -1.0}
+            return {name: scores.get(name, -9.0) for name in candidates}
+
+    answers = [{"question": "who is the kids' dentist"}] * 2
+    router = ModelRouter(PrefersKnowledge("knowledge", "recall", answers), default_registry(), rank_api=True)
+    prior = {"knowledge": 0.5, "memory": 0.5}
+    decision, trace = router.decide("who is the kids' dentist", prior=prior, idle=("knowledge",))
+    assert decision.expert == "memory" and "knowledge" not in trace.expert_scores
+    decision, _ = router.decide("who is the kids' dentist", prior={"knowledge": 1.0}, idle=("knowledge",))
+    assert decision.expert == "knowledge"  # a cue (a certain prior) still routes there
+
+
+def test_the_knowledge_expert_is_idle_until_a_document_is_added(tmp_path):
+    from assistant.storage import open_database
+    registry = default_registry()
+    db = open_database(tmp_path / "a.db", registry.migrations())
+    assert registry.idle(db) == ("knowledge",)
+    db["knowledge_documents"].insert({"name": "letter.txt", "path": "x", "kind": "text", "bytes": 1, "pages": 1,
+                                      "chunks": 0, "added": "2026-11-30T08:00:00", "sha256": "0"})
+    assert registry.idle(db) == ()

@@ -75,3 +75,14 @@ def test_abbreviated_units_ground_the_spelled_out_phrase():
     assert ungrounded_arguments(spec, args, "yo remind me in 10 mins to take the pizza out") == []
     assert ungrounded_arguments(spec, {"text": "take the pizza out", "when": "in 3 hours"},
                                 "remind me in 10 mins to take the pizza out") == ["when"]
+
+
+def test_the_users_words_spaced_or_joined_differently_are_theirs():
+    from assistant.app import default_registry
+    from assistant.guardrails import without_made_up
+
+    add = default_registry().api("lists", "add")
+    kept = without_made_up(add, {"items": ["fix the fence"], "list_name": "to do"}, "add fix the fence to my todo list")
+    assert kept["list_name"] == "to do"
+    kept = without_made_up(add, {"items": ["a plug"], "list_name": "hard ware"}, "get a plug for the playlist")
+    assert "list_name" not in kept  # joined letters must be whole words the user said

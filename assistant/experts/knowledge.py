@@ -84,6 +84,11 @@ CUES = (  # the user's own papers named as where the answer is
 )
 
 
+def has_documents(db) -> bool:
+    """Whether any document was added: with none, only a cue that names the user's papers routes here."""
+    return bool(list_documents(db))
+
+
 def inbox_chore(db, now) -> list[str]:
     """Add the inbox folder's new and changed files (the scheduler runs this every few seconds);
     a line for each, for the notifications. MiniLM is loaded only when a file waits."""
@@ -110,4 +115,5 @@ EXPERT = build_expert("knowledge", "questions answered from the user's own docum
                       "schedules, appliance manuals, recipes, bills, notes they added", [ask], MIGRATIONS,
                       capability="questions about your documents", cues=CUES,
                       services={"add_documents": add_documents}, chores=(inbox_chore,),
+                      serves_now=has_documents,
                       examples=Path(__file__).with_suffix(".jsonl"))

@@ -71,7 +71,7 @@ class ModelRouter:
 
     def decide(self, text: str, context: str | None = None, prior: dict[str, float] | None = None,
                expert_context: ExpertContext | None = None,
-               hint: Decision | None = None) -> tuple[Decision, RoutingTrace]:
+               hint: Decision | None = None, idle: tuple[str, ...] = ()) -> tuple[Decision, RoutingTrace]:
         """Ask the model; on invalid output retry once with the error, then give up clearly.
 
         With a `prior` (expert → probability, e.g. from the embedding classifier; "none" for no
@@ -81,7 +81,8 @@ class ModelRouter:
         request get that expert's state (`expert_context`, e.g. the devices it points at), with
         ids minified to aliases that are restored in the output. With `rank_api`, the API too
         is chosen by ranking, and the model writes only its arguments; a `hint` (the fast
-        router's call) of that API is the draft of those arguments."""
+        router's call) of that API is the draft of those arguments. `idle` experts (nothing to
+        serve yet) are not among the choices unless the prior is certain of one."""
         trace = RoutingTrace()
         messages = routing_messages(self.registry, text, context)
         trace.messages = messages
@@ -99,7 +100,7 @@ class ModelRouter:
             if certain:  # no forward pass to choose the expert
                 expert, trace.expert_scores = certain, {certain: 0.0}
             else:
-                expert = self._choose_expert(messages, prior, trace)
+                expert = self._choose_expert(messages, prior, trace, idle)
             if expert == DECLINE:
                 return Decision(declined=True, source=self.source), trace
             schema = decision_schema(self.registry, list(self.registry.expert(expert).apis.values()))
@@ -181,8 +182,8 @@ class ModelRouter:
         return self.llm.generate(messages, temperature=0.0, max_tokens=max_tokens).text.strip()
 
     def _choose_expert(self, messages: list[ChatMessage], prior: dict[str, float],
-                       trace: RoutingTrace) -> str:
-        names = self._names()
+                       trace: RoutingTrace, idle: tuple[str, ...] = ()) -> str:
+        names = [name for name in self._names() if name not in idle]
         ranked = self.llm.rank_continuations(messages, '{"api":"', {n: n for n in names})
         combined = {n: ranked[n] + self.prior_weight * math.log(max(prior.get(PRIOR_NAME.get(n, n), 0.0), 1e-4))
                     for n in names}
