@@ -254,6 +254,20 @@ def test_a_way_to_go_without_a_level_is_one_step_not_a_question(tmp_path):
     assert _attributes(assistant, LAMP) == ("on", {"brightness": 50})
 
 
+@pytest.mark.parametrize("answer, volume", [("louder please", 40), ("down", 20), ("up a bit please", 40)])
+def test_a_change_with_no_way_to_go_asks_which_way_and_the_answer_picks_it(tmp_path, answer, volume):
+    assistant = _assistant(tmp_path, "smart_home")
+    speaker = "media_player.living_room_speaker_44aa"
+    confirmer(assistant).enqueue({"api": "smart_home.adjust",
+                                  "args": {"attribute": "volume", "delta": 10, "device_type": "speaker"}})  # made up
+    reply = assistant.handle("could you change the volume on the speaker")
+    assert reply.asks == "delta" and reply.reply == "Louder or quieter?" and not reply.declined
+    assert _attributes(assistant, speaker)[1]["volume"] == 30
+    reply = assistant.handle(answer)
+    assert reply.ok and reply.api == "adjust", reply.reply
+    assert _attributes(assistant, speaker)[1]["volume"] == volume
+
+
 def test_a_colour_nobody_said_is_asked_for(tmp_path):
     assistant = _assistant(tmp_path, "smart_home")
     confirmer(assistant).enqueue({"api": "smart_home.set_color", "args": {"color": "blue", "device": "bedroom lamp"}})

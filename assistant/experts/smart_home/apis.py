@@ -465,9 +465,25 @@ def adjust(ctx: ExpertContext, attribute: Attribute, delta: float, device: str |
     if not delta:
         return _failed("By how much should I change it?")
     level = levels.read_change(_said(ctx), attribute, delta)  # "all the way up", "a couple of degrees"
+    if level.unsaid:  # "change the volume": which way?
+        return _ask_which_way(attribute)
     if level.value is not None:
         return set(ctx, device, area, device_type, **{attribute: level.value})
     return change(ctx, attribute, level.delta, device, area, device_type)
+
+
+WAYS = {"brightness": ("brighter", "dimmer"), "volume": ("louder", "quieter"), "temperature": ("warmer", "cooler"),
+        "position": ("more open", "more closed"), "percentage": ("faster", "slower")}
+UP_WORDS, DOWN_WORDS = "up higher more raise increase", "down lower less reduce decrease"
+
+
+def _ask_which_way(attribute: str) -> ActionResult:
+    """Ask which way to change a level ("louder or quieter?"); the answer picks the sign of `delta`."""
+    up, down = WAYS[attribute]
+    step = levels.step(attribute)
+    choices = {f"delta={step:g}": f"{up} {UP_WORDS} warmer hotter brighter louder faster open",
+               f"delta={-step:g}": f"{down} {DOWN_WORDS} cooler colder dimmer darker quieter softer slower closed"}
+    return ActionResult(ok=False, reply=f"{up.capitalize()} or {down}?", missing="delta", choices=choices)
 
 
 def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None = None,

@@ -35,6 +35,8 @@ UP = re.compile(r"\b(?:up|raise|lift|higher|increase|brighter|brighten|louder|wa
 TOO_LOW = re.compile(r"\btoo (?:dark|dim|quiet|cold|chilly|cool|slow|low)\b"
                      r"|\b(?:freezing|chilly|gloomy|can't hear|cannot hear|can't see|cannot see)\b")
 TOO_HIGH = re.compile(r"\btoo (?:bright|loud|hot|warm|fast|high|noisy)\b|\b(?:boiling|roasting|sweltering|stuffy)\b")
+# a change asked for with no way to go: "change the volume", "adjust the thermostat"
+NEUTRAL = re.compile(r"\b(?:change|changing|adjust|adjusting|alter|modify|tweak|fiddle with|play with|mess with)\b")
 OFF = re.compile(r"\b(?:off|out|zero|0|mute|muted|silent|silence|stop|kill)\b")
 _N = r"(\d+(?:\.\d+)?)"
 _UNIT = r"(?:degrees?|percent|%|points?|notch(?:es)?|steps?|levels?)"
@@ -148,6 +150,8 @@ def read_change(said: str | None, attribute: str, delta: float) -> Level:
     end = _end(text, attribute)
     if end is not None:
         return Level(value=end)
+    if not direction(said) and NEUTRAL.search(text) and not said_number(said, abs(delta)):
+        return Level()  # "change the volume": up or down is the user's to say
     sign = 1 if delta > 0 else -1
     amount = relative_amount(said)
     if amount is not None:
