@@ -364,3 +364,23 @@ def test_a_level_the_user_said_is_kept(db):
 def test_the_device_kind_the_user_said_stands_in_for_a_missing_target(db):
     setter(db, "set_volume", "set the speaker to 45 percent volume", volume=45)
     assert device(db, "media_player.living_room_speaker_44aa")["attributes"]["volume"] == 45
+
+
+def test_turning_the_alarm_on_arms_it_in_the_mode_the_user_named(tmp_path):
+    db = _alarm_home(tmp_path)
+    call(db, "turn_on", said="alarm on for the night", device="alarm")
+    assert device(db, "alarm_control_panel.home")["state"] == "armed_night"
+
+
+@pytest.mark.parametrize("said, expert", [
+    ("stick the alarm on, we're off out", "smart_home"),
+    ("could you switch on the house alarm", "smart_home"),
+    ("alarm on please", "smart_home"),
+    ("put the alarm on for half past six", None),  # a time to ring at: an alarm clock, the model's call
+    ("turn on the alarm for tomorrow morning", None),
+    ("add alarm on to the list", "lists"),
+])
+def test_an_alarm_switched_on_with_no_time_is_the_alarm_system(said, expert):
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), said) == expert

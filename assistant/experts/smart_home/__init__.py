@@ -21,6 +21,14 @@ from assistant.experts.smart_home.sounds_like import vocabulary
 from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
                                       home_summary, load_home)
 
+# an alarm switched on with no time to ring at ("alarm on for the night", "turn the house alarm on")
+# is the alarm panel armed; with a time, a duration or a wake-up it is the timers' alarm clock
+_TIME_WORDS = (r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|am|pm|"
+               r"a\.m|p\.m|o'?clock|half|quarter|morning|tomorrow|wake|minutes?|hours?|timer|my alarms?|"
+               r"lists?|remind(?:er)?s?|note)\b")
+ALARM_ON = re.compile(rf"^(?!.*(?:{_TIME_WORDS})).*(?:\balarm (?:on|back on)\b|\b(?:turn|switch|put|flick) on the "
+                      r"(?:house |home )?alarm\b|\bactivate the (?:house |home )?alarm\b)", re.IGNORECASE)
+
 EXPERT = build_expert(
     "smart_home",
     "control and query the lights, switches, fans, blinds, garage door, thermostat, locks and "
@@ -37,7 +45,8 @@ EXPERT = build_expert(
     # alarm or the conversation (disarming asks for a yes). Words to put on a list or in a
     # reminder are data, not a request ("add disarm the alarm to the to-do list")
     cues=(re.compile(r"^(?!.*\b(?:lists?|remind(?:er)?s?|note)\b)"
-                     r".*(?:\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b)", re.IGNORECASE),),
+                     r".*(?:\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b)", re.IGNORECASE),
+          ALARM_ON),
     services={"list_devices": list_devices, "load_home": load_home, "load_home_file": load_home_file,
               "ensure_home": ensure_home, "attach_home": attach_home, "home_backend": backend_for,
               "home_status": home_status},

@@ -305,7 +305,8 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     devices = found.devices
     if on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
         return _report(devices)
-    changed, undo = _commit(ctx, [(d, changes.switched(d, on)) for d in devices])
+    armed = f"armed_{arm_mode(_said(ctx), None)}"  # "alarm on for the night": armed night
+    changed, undo = _commit(ctx, [(d, changes.switched(d, on, armed)) for d in devices])
     if not changed:
         words = ("open", "on") if on else ("closed", "off")
         if all(d.domain == "cover" for d in devices):

@@ -24,12 +24,12 @@ def snapshot(device: Device) -> dict[str, Any]:
     return {"id": device.id, "state": device.state, "attributes": dict(device.attributes)}
 
 
-def switched(device: Device, on: bool) -> State:
+def switched(device: Device, on: bool, armed: str = "armed_away") -> State:
     """The state after turn_on/turn_off (cover: open/close; climate: heat/off; an alarm panel:
-    armed away/disarmed)."""
+    `armed` / disarmed)."""
     attrs, domain = dict(device.attributes), device.domain
     if domain == "alarm_control_panel":
-        return ("armed_away" if device.state == "disarmed" else device.state) if on else "disarmed", attrs
+        return (armed if device.state == "disarmed" else device.state) if on else "disarmed", attrs
     if domain == "cover":
         return moved(device, on)
     if domain == "climate":
