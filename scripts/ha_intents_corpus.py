@@ -575,6 +575,8 @@ def plausible(text: str, draft: Draft, template: str, intent: str) -> bool:
     if re.search(r"\b(fans|lights|switches|locks|doors|blinds|shades|curtains|lamps) is\b"
                  r"|\b(fan|light|switch|lock|door|blind|shade|curtain|lamp) are\b", text):
         return False
+    if not direction_fits(text, draft):
+        return False
     if intent == "HassSetPosition":
         p = draft.values.get("position", 50)
         if re.match(r"(close|shut|lower)", text) and p > 50 or re.match(r"(open|raise|lift)", text) and p < 50:
@@ -596,6 +598,29 @@ def plausible(text: str, draft: Draft, template: str, intent: str) -> bool:
     if "{name} <light>" in template and draft.targets and \
             draft.spoken.get(("name", "name"), "").split()[-1] in LIGHT_WORDS:
         return False
+    return True
+
+
+LEVELS = {"brightness": "brightness", "position": "position", "volume_level": "volume",
+          "percentage": "percentage", "temperature": "temperature"}
+
+
+def direction_fits(text: str, draft: Draft) -> bool:
+    """ "turn the volume up to 15" from 30, "decrease the heat to 24" from 20: HA's templates allow
+    it, a person would not say it."""
+    up = re.search(r"\b(up|increase|raise|lift)\b", text)
+    down = re.search(r"\b(down|decrease|lower)\b", text)
+    for slot, attribute in LEVELS.items():
+        if slot not in draft.values or not isinstance(draft.values[slot], (int, float)):
+            continue
+        for device in draft.targets:
+            if attribute not in device.attributes:
+                continue
+            now = device.attributes[attribute]
+            if device.domain in ("light", "fan") and device.state == "off":
+                now = 0
+            if up and draft.values[slot] < now or down and draft.values[slot] > now:
+                return False
     return True
 
 
