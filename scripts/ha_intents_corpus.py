@@ -83,6 +83,7 @@ RULES = {"the": "(the|the|the|the|my|our)", "here": "(here|in here|in this room)
          "are_any": "(are there any|are any [of the]|is there any|any)", "which": "(which|what)",
          "is": "(is|are)", "everywhere": "(everywhere|in the whole house|in the house|all over the house)"}
 OPTIONAL_KEPT = 0.8  # an optional word ("[the]", "[to]", "[list]") is said this often
+MEDIA = re.compile(r"\b(music|movie|shows?|media|song|track|tv|television|speaker|player)\b")
 HERE = re.compile(r"\b(here|(this|the|my|our) (room|area|space))\b")
 LIGHT_WORDS = {"light", "lights", "lamp", "lamps", "lighting", "pendant", "pendants", "spots", "strip",
                "chandelier", "projector"}
@@ -221,9 +222,11 @@ def _short(expr: Expression) -> bool:
     """One word or an article rule: "[the]", "[to]", "[<the>]", "[list]", "fan[s]"."""
     if isinstance(expr, RuleReference):
         return expr.rule_name in ("the", "in")
-    if isinstance(expr, Sequence) and len(expr.items) == 1:
+    if isinstance(expr, Sequence):  # "[of [the]]"
+        return all(_short(item) for item in expr.items)
+    if isinstance(expr, Alternative) and expr.is_optional:
         return _short(expr.items[0])
-    return isinstance(expr, TextChunk) and len(expr.text.split()) == 1
+    return isinstance(expr, TextChunk) and len(expr.text.split()) <= 1
 
 
 # ---------------------------------------------------------------- one sentence
@@ -564,7 +567,8 @@ def plausible(text: str, draft: Draft, template: str, intent: str) -> bool:
     if re.search(r"-(hours|minutes|seconds)\b|for \S+-(hour|minute|second)\b"
                  r"|-(hour|minute|second) (to|from|off)\b|-(hour|minute|second)$|\ba (minutes|hours|seconds)\b", text):
         return False
-    if re.search(r"\b(any|which|what) (the|my|our)\b|\bhow many\b.* is\b", text):
+    if re.search(r"\b(any|which|what|floor) (the|my|our)\b|\bhow many\b.* is\b|\bturn (increase|decrease)\b"
+                 r"|\b(increase|up)\b.*\b(lowest|min|minimum)\b|\b(decrease|down)\b.*\b(max|maximum|highest)\b", text):
         return False
     said_list = draft.spoken.get(("name", "name")) if intent.startswith("HassList") else None
     if said_list and not re.search(rf"\b{re.escape(said_list)} list\b", text):
@@ -577,6 +581,9 @@ def plausible(text: str, draft: Draft, template: str, intent: str) -> bool:
         return False
     if not direction_fits(text, draft):
         return False
+    if intent in MEDIA_INTENTS and not MEDIA.search(text) and \
+            not any(p in text for d in draft.targets for p in d.spoken):
+        return False  # a bare "pause" / "resume" / "next" may as well mean a timer
     if intent == "HassSetPosition":
         p = draft.values.get("position", 50)
         if re.match(r"(close|shut|lower)", text) and p > 50 or re.match(r"(open|raise|lift)", text) and p < 50:
@@ -662,9 +669,9 @@ def split_of(intent: str, template: str) -> str:
 def generate(seed: int) -> dict[str, list[dict]]:
     templates = Templates()
     homes = [Home.load(key) for key in HOMES]
-    rng = random.Random(seed)
     out: dict[str, list[dict]] = {"tune": [], "holdout": []}
     for intent, budget in BUDGET.items():
+        rng = random.Random(f"{seed}-{intent}")  # one stream per intent: a change stays local
         pairs = [(block, template) for block in templates.blocks(intent) for template in block["sentences"]]
         rng.shuffle(pairs)
         lines: list[dict] = []
