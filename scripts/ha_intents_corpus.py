@@ -579,6 +579,9 @@ def plausible(text: str, draft: Draft, template: str, intent: str) -> bool:
     if re.search(r"\b(fans|lights|switches|locks|doors|blinds|shades|curtains|lamps) is\b"
                  r"|\b(fan|light|switch|lock|door|blind|shade|curtain|lamp) are\b", text):
         return False
+    area_said = draft.spoken.get(("area", "area"))
+    if area_said and re.search(rf"\bon (the |my |our )?{re.escape(area_said)}\b", text):
+        return False  # "on" a room ("turn all the lights on my kids room out"): for floors only
     if not direction_fits(text, draft):
         return False
     if intent in MEDIA_INTENTS and not MEDIA.search(text) and \
