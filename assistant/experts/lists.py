@@ -413,8 +413,11 @@ def propose(request: Request) -> Decision | None:
     return _list_add(text) or _list_read(text) or _list_remove(text)
 
 
-CUES = (re.compile(r"\b(?:add|put|stick|throw|pop)\b .+ \b(?:to|on|onto)\b (?:the |my |our )?(?:[a-z']+ ){0,2}list\b",
-                   re.IGNORECASE),)  # "add / put X on|to the Y list"
+_A_LIST = r"(?:the |my |our )?(?:[a-z']+ ){0,2}list\b"
+CUES = (  # "add / put X on|to|in the Y list"; "check / tick / cross X off|from the Y list"
+    re.compile(rf"\b(?:add|put|stick|throw|pop|write|jot|chuck)\b .+ \b(?:to|on|onto|in|into)\b {_A_LIST}", re.IGNORECASE),
+    re.compile(rf"\b(?:check|tick|cross|mark|strike|remove|take|delete)\b .+ \b(?:off|from|on)\b {_A_LIST}", re.IGNORECASE),
+)
 
 
 def _list_tables(data: dict[str, list[dict]]) -> list[tuple[str, list[str], list[list]]]:

@@ -24,7 +24,8 @@ from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_
 # an alarm switched on with no time to ring at ("alarm on for the night", "turn the house alarm on")
 # is the alarm panel armed; with a time, a duration or a wake-up it is the timers' alarm clock
 _TIME_WORDS = (r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|noon|midnight|am|pm|"
-               r"a\.m|p\.m|o'?clock|half|quarter|morning|tomorrow|wake|minutes?|hours?|timer|my alarms?|"
+               r"a\.m|p\.m|o'?clock|half|quarter|morning|tomorrow|today|tonight|weekdays?|weekends?|every|daily|"
+               r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|wake|minutes?|hours?|timer|my alarms?|"
                r"lists?|remind(?:er)?s?|note)\b")
 ALARM_ON = re.compile(rf"^(?!.*(?:{_TIME_WORDS})).*(?:\balarm (?:on|back on)\b|\b(?:turn|switch|put|flick) on the "
                       r"(?:house |home )?alarm\b|\bactivate the (?:house |home )?alarm\b)", re.IGNORECASE)

@@ -109,7 +109,7 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
 def name_said(home: Home, said: str | None, allowed: set[str] | None, kind: str | None) -> str | None:
     """The one device whose own name the user said, in words that are neither kinds nor places
     ("the sonos", "the telly"), of the domains allowed and of the kind written, if any."""
-    words = frozenset(vocab.content(vocab.tokens(said)))  # (this module's `set` is an API)
+    words = frozenset(vocab.content(vocab.tokens(vocab.FLOOR_PHRASE.sub(" ", said or ""))))  # (`set` is an API here)
     places = frozenset(vocab.tokens(" ".join(w for a in home.areas for w in (a.name, *a.aliases))))
     written = vocab.type_word(kind)[0] if kind else None
     found: dict[str, str] = {}
@@ -218,12 +218,16 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     name = api_name.rsplit(".", 1)[-1]
     if name == "query" or name not in {*TARGETS, "set", "adjust"}:
         return None
-    found = targets(db, name, args, here, said, source)
+    if name == "set":
+        args, found = set_targets(db, args, here, said, source)
+    else:
+        found = targets(db, name, args, here, said, source)
     devices, heard = found.devices, found.heard
     if heard is not None and (not heard.sure or any(sounds_like.guarded(d) for d in devices)):
         return sounds_like.question(heard, devices)
-    if name == "turn_on" and _bare_report(read_home(db), said, args, devices):
-        return None  # a bare name of a door or an alarm only tells its state
+    if name == "turn_on" and _bare_report(read_home(db), said, args, devices) \
+            or name in (*TARGETS, "set") and vocab.asks_state(said) and name not in ("set", "adjust"):
+        return None  # a bare name of a door or an alarm, or a question, only tells its state
     alarms = [d.name for d in devices if d.domain == "alarm_control_panel"]
     if alarms and (name == "arm" or name == "turn_on" and len(alarms) == len(devices)):
         return None  # arming, like locking, makes the home safer: no yes needed
@@ -233,9 +237,9 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
         return "This changes the alarm."
     if name == "unlock" and devices:
         return f"This would unlock {describe.names([d.name for d in devices])}."
-    opening = name in ("open", "turn_on") or (name == "set" and (args.get("position") or 0) > 0) \
-        or (name == "adjust" and args.get("attribute") in ("position", "percentage")
-            and (args.get("delta") or 0) > 0)
+    # any level given to a garage door moves it (a brightness of 100 is its position 100)
+    opening = name in ("open", "turn_on") or (name == "set" and any(_positive(args.get(k)) for k in (*PERCENT_SCALES, "percentage"))) \
+        or (name == "adjust" and args.get("attribute") != "temperature" and _positive(args.get("delta")))
     garage = [d.name for d in devices if changes.is_garage_door(d)]
     if opening and garage:
         return f"This would open {describe.names(garage)}."
@@ -243,6 +247,10 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     if openers and name in ("turn_on", "turn_off", "open", "close"):
         return f"This would operate {describe.names(openers)}."
     return None
+
+
+def _positive(value: Any) -> bool:
+    return isinstance(value, (int, float)) and value > 0
 
 
 def _said(ctx: ExpertContext) -> str | None:
@@ -303,8 +311,8 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     if found.problem:
         return _failed(found)
     devices = found.devices
-    if on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
-        return _report(devices)
+    if vocab.asks_state(_said(ctx)) or on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
+        return _report(devices)  # "any fans on?": tell, change nothing
     armed = f"armed_{arm_mode(_said(ctx), None)}"  # "alarm on for the night": armed night
     changed, undo = _commit(ctx, [(d, changes.switched(d, on, armed)) for d in devices])
     if not changed:
@@ -340,6 +348,8 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
     if found.problem:
         return _as_bare_name(ctx, args) or _failed(found)
     devices = found.devices
+    if vocab.asks_state(_said(ctx)):  # "is the back door locked": tell, change nothing
+        return _report(devices)
     if target in ("open", "closed"):
         planned = [(d, changes.moved(d, target == "open")) for d in devices]
     else:
@@ -431,12 +441,9 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
         if values["color"] is None:
             return _failed(f"I don't know the colour '{color.strip()}'.")
     args = {"device": device, "area": area, "device_type": device_type, **values}
-    found = targets(ctx.db, "set", args, ctx.area, _said(ctx), _source(ctx))
-    if found.problem and len(values) == 1 and next(iter(values)) in PERCENT_SCALES:
-        # "the table lamp halfway" written as a blind's position: the level of whatever it is
-        level = {"percentage": next(iter(values.values()))}
-        if not targets(ctx.db, "set", {**args, **level}, ctx.area, _said(ctx), _source(ctx)).problem:
-            return set(ctx, device, area, device_type, **level)
+    acting, found = set_targets(ctx.db, args, ctx.area, _said(ctx), _source(ctx))
+    if acting != args:
+        return set(ctx, device, area, device_type, **{k: acting[k] for k in SETTABLE if acting.get(k) is not None})
     if found.problem:
         return _failed(found)
     devices = found.devices
@@ -447,6 +454,22 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} can't {what}."))
     _, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
     return _result(ctx, _set_reply(planned), [d for d, _ in planned], undo)
+
+
+def set_targets(db: sqlite_utils.Database, args: dict[str, Any], here: str | None, said: str | None,
+                source: str = "text") -> tuple[dict[str, Any], Targets]:
+    """The arguments `set` acts with, and their targets. A percent level that no device of its
+    kind takes there ("the table lamp halfway" written as a blind's position) is the level of
+    whatever the named device is, unless the user named the level ("brightness in the garage"
+    never moves the garage door)."""
+    found = targets(db, "set", args, here, said, source)
+    values = [k for k in SETTABLE if args.get(k) is not None]
+    if not found.problem or len(values) != 1 or values[0] not in PERCENT_SCALES \
+            or levels.named_attribute(said) == values[0]:
+        return args, found
+    other = {**{k: v for k, v in args.items() if k != values[0]}, "percentage": args[values[0]]}
+    fallback = targets(db, "set", other, here, said, source)
+    return (other, fallback) if not fallback.problem else (args, found)
 
 
 def _set_reply(planned: list[tuple[Device, tuple]]) -> str:

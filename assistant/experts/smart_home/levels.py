@@ -67,6 +67,17 @@ class Level:
         return self.value is None and self.delta is None
 
 
+# the level a user names by its own word ("the brightness", "the volume", "fan speed")
+ATTRIBUTE_WORDS = {"brightness": r"brightness", "volume": r"volume", "percentage": r"speed",
+                   "position": r"position", "temperature": r"temperature|temp"}
+
+
+def named_attribute(said: str | None) -> str | None:
+    """The one level the user named by its word, if exactly one ("set the volume to 20")."""
+    named = [a for a, word in ATTRIBUTE_WORDS.items() if re.search(rf"\b(?:{word})\b", (said or "").lower())]
+    return named[0] if len(named) == 1 else None
+
+
 def _words(said: str) -> str:
     return quantities(normalise(said))
 

@@ -149,10 +149,23 @@ class _Resolver:
         self.home, self.here, self.allowed = home, here, allowed
         self.bulk = bulk if bulk is not None else allowed
 
+    def _without_level_words(self, device: str | None) -> str | None:
+        """The device phrase without words for its level ("the blind position" is the blind),
+        unless a device's own name holds them or nothing else is left."""
+        words = vocab.tokens(device)
+        if not any(w in vocab.LEVEL_WORDS for w in words):
+            return device
+        if any(w in vocab.tokens(" ".join((d.name, *d.aliases))) for d in self.home.devices for w in words
+               if w in vocab.LEVEL_WORDS):
+            return device
+        rest = [w for w in words if w not in vocab.LEVEL_WORDS]
+        return " ".join(rest) if vocab.content(rest) else device  # "the temperature" alone: the thermostat
+
     def run(self, device: str | None, area: str | None, device_type: str | None) -> list[str]:
         exact = [d for d in self.home.devices if d.id == (device or "").strip()]
         if exact:  # an id the router restored from an alias of the request's device slice
             return [d.id for d in self.permit(exact)]
+        device = self._without_level_words(device)
         device, area, device_type = self.reslot(device, area, device_type)
         try:
             scope = self.scope(area)
@@ -353,7 +366,8 @@ class _Resolver:
         roles = _floor_roles(self.home.floors)
         for floor in self.home.floors:
             ids = frozenset(a.id for a in self.home.areas if a.floor_id == floor.id)
-            forms = [floor.name, floor.id.replace("_", " "), *floor.aliases, *roles.get(floor.id, ())]
+            forms = [floor.name, floor.id.replace("_", " "), *floor.aliases, *_with_floor(floor.name),
+                     *_not_named_elsewhere(roles.get(floor.id, ()), floor, self.home.floors)]
             found.append((Place(ids, floor.name), forms))
         return found
 
@@ -575,6 +589,20 @@ def _without(text: str, form: str) -> str | None:
         if rest and rest.strip():
             return rest.strip()
     return None
+
+
+def _with_floor(name: str) -> list[str]:
+    """"First floor" and "first level" for a floor named "First"."""
+    if any(w in vocab.tokens(name) for w in ("floor", "level", "storey", "story")):
+        return []
+    return [f"{name} floor", f"{name} level"]
+
+
+def _not_named_elsewhere(words: tuple[str, ...], floor, floors: list) -> list[str]:
+    """A floor's role words without those that name another floor: in a home whose floors are
+    "Ground" and "First", "first floor" is the First, not the ground floor's British name."""
+    others = [vocab.norm(f.name) for f in floors if f.id != floor.id]
+    return [w for w in words if not any(vocab.words_within(other, w) for other in others)]
 
 
 def _floor_roles(floors: list) -> dict[str, tuple[str, ...]]:

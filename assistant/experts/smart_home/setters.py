@@ -17,7 +17,7 @@ from assistant.messages import ActionResult
 from assistant.registry import api
 from assistant.slots import Slot
 from assistant.words import said_number
-from assistant.experts.smart_home import levels
+from assistant.experts.smart_home import levels, vocab
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
                                                turn_on)
 from assistant.experts.smart_home.backend import HomeBackendError, read_home
@@ -45,8 +45,19 @@ LEVEL_SLOTS = {name: {name: Slot("number", question)} for name, question in QUES
 
 def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,
                    device_type: Phrase) -> ActionResult:
+    named = levels.named_attribute(ctx.said or None)
+    if named is not None and named != attribute:  # "set the volume … to 45" written as a brightness
+        attribute = named
+        device_type = device_type if _kind_said(device_type, ctx.said) else None
     level = levels.read_setting(ctx.said or None, attribute, value)
     return _apply(ctx, attribute, level, device, area, device_type)
+
+
+def _kind_said(kind: Phrase, said: str) -> bool:
+    """Whether the user said this kind of device, in its word or their own ("lamps" for "light")."""
+    if not kind:
+        return False
+    return any(w in vocab.tokens(said) for w in vocab.tokens(kind)) or vocab.said_kind(kind, said) is not None
 
 
 def _only_named(ctx: ExpertContext, device: Phrase, area: Phrase, device_type: Phrase) -> bool:

@@ -8,6 +8,8 @@ from rapidfuzz import fuzz
 
 FILLERS = frozenset("the a an my our your this that these those please in on at of for to from "
                     "with off up down some any".split())
+# words for a device's level, not its name ("the blind position", "fan speed", "speaker volume")
+LEVEL_WORDS = frozenset("brightness volume speed position temperature temp level setting colour color".split())
 QUANTIFIERS = frozenset("all every everything both each whole entire".split())
 HERE_WORDS = frozenset({"here", "this room", "the room", "current room", "this area"})
 WHOLE_HOME = frozenset({"house", "home", "everywhere", "apartment", "flat", "rooms",
@@ -42,6 +44,23 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "garage,carport",
     "pantry,larder",
 ))
+# a floor named by its place in the house ("the first floor", "ground level"): never a device's name
+FLOOR_PHRASE = re.compile(r"\b(?:first|second|third|ground|top|upper|lower|main|bottom|basement|1st|2nd|3rd)"
+                          r"\s+(?:floor|level|storey|story)s?\b", re.IGNORECASE)
+# a question about how things are ("any fans on", "is the back door locked"), not a polite
+# request ("can you turn the fan on"): it only tells, whatever call the model wrote
+STATE_QUESTION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|um|uh|and)\W+)*(?:is|are|was|were|any|anything|which|"
+                            r"what|whats|what's|how many|how much)\b(?!['\u2019]t\b)", re.IGNORECASE)
+ACTION_WORDS = re.compile(r"\b(?:turn|switch|set|put|make|open|close|shut|lock|unlock|dim|brighten|raise|lower|"
+                          r"start|stop|play|pause|change|adjust|increase|decrease|arm|disarm|activate|"
+                          r"deactivate|kill|cut|leave|keep)\b", re.IGNORECASE)
+
+
+def asks_state(said: str | None) -> bool:
+    """Whether the words ask how things are rather than for a change."""
+    return bool(said) and bool(STATE_QUESTION.search(said)) and not ACTION_WORDS.search(said)
+
+
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
