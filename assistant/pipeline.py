@@ -16,6 +16,7 @@ from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.deferring import Deferring
+from assistant.several import SeveralRequests
 from assistant.llm.backend import ModelError
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
@@ -46,7 +47,7 @@ class Executed:
 
 
 @dataclass
-class Assistant(SlotQuestions, Deferring):
+class Assistant(SlotQuestions, Deferring, SeveralRequests):
     db: sqlite_utils.Database
     clock: Clock
     registry: Registry
@@ -119,8 +120,14 @@ class Assistant(SlotQuestions, Deferring):
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan
-        if self._answers_slot(plan):
+        if self._answers_slot(plan) or self._plan_parts(plan, defer):
             return plan
+        return self._plan_request(plan, defer)
+
+    def _plan_request(self, plan: Plan, defer: bool = True) -> Plan:
+        """Plan one request (the whole utterance, or one part of several): the previous turn, the
+        fast path, a put-off clause, the fast router's proposal."""
+        utterance = plan.utterance
         plan.previous = previous_turn(self.db, self.clock.now(), conversation=self.conversation)
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
@@ -137,7 +144,9 @@ class Assistant(SlotQuestions, Deferring):
     def confirm_ahead(self, plan: Plan) -> None:
         """Make the confirmer's decision now (e.g. in a background thread while the user's
         silence is still being timed), so that `commit` finds it made."""
-        if plan.needs_confirmer:
+        for part in plan.parts:
+            self.confirm_ahead(part)
+        if plan.needs_confirmer and not plan.parts:
             self._confirmed(plan)
 
     def commit(self, plan: Plan, started: float | None = None) -> Reply:
@@ -151,7 +160,9 @@ class Assistant(SlotQuestions, Deferring):
     def _carry_out(self, plan: Plan, started: float | None = None) -> Reply:
         started = plan.started if started is None else started
         utterance = plan.utterance
-        if plan.answer is not None:
+        if plan.parts:
+            reply = self._carry_out_parts(plan, started)
+        elif plan.answer is not None:
             reply = plan.answer
         elif plan.delay is not None or plan.unscheduling is not None:
             reply = self._commit_deferral(plan, started)
@@ -240,7 +251,7 @@ class Assistant(SlotQuestions, Deferring):
     def _speculate(self, plan: Plan, started: float) -> Reply:
         utterance, proposal = plan.utterance, plan.proposal
         record = speculation.SpeculationRecord(proposed=proposal)
-        early = self._run_speculatively(plan, proposal, started)
+        early = plan.early if plan.ran_ahead else self._run_speculatively(plan, proposal, started)
         record.ran = early is not None
         record.skipped_confirmer = plan.confident
         record.confirmed = proposal if plan.confident else self._confirmed(plan)
