@@ -7,7 +7,8 @@ list of items ("add eggs and milk"), a device pair ("turn on the lamp and the fa
 ("set the lamp to red and the fan to high") and a leading time clause ("in ten minutes turn off
 … and …") are never cut; nothing after a verb whose object is free text ("remind me to call mom
 and feed the cat", "note that …") is cut either, up to a time that closes that text ("remind me
-to call mom at 5 and set a timer …"). A part that does not route on its own with
+to call mom at 5 and set a timer …"), nor items before the list they go to ("add unlock the door
+and open the garage to my list"). A part that does not route on its own with
 confidence (`routes`: the pipeline's cheap check, a rule's proposal or a sure classifier) is
 joined back to the one before it. Unsure: one request, as before. Pure; no models.
 """
@@ -42,6 +43,10 @@ TIME_AT_END = re.compile(
     r"|\b\d{1,2}(?::\d{2})? ?[ap]\.?m\.?|\bin (?:an?|\d+|\w+) (?:minutes?|hours?|days?|weeks?)"
     r"|\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)"
     r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))$", re.IGNORECASE)
+# verbs that put items somewhere, and the list they go to: "add X and open garage to my list" is
+# one list of items up to its destination, not an "open" request
+ADDING = frozenset("add put".split())
+DESTINATION = re.compile(r"\b(?:to|on|onto|in)\s+(?:the|my|our|your)?\s*[\w' -]*?\blists?\b", re.IGNORECASE)
 # opening words that are not the request itself ("and", "please", "can you", "now")
 LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
 
@@ -93,11 +98,17 @@ def _text_verbs_keep_the_rest(text: str, parts: list[Part]) -> list[Part]:
     closes it ("remind me to call mom and dad at 5, and set a timer …")."""
     kept: list[Part] = []
     for part in parts:
-        if kept and kept[-1].verb in TEXT_VERBS and not TIME_AT_END.search(_words(text, kept[-1])):
+        if kept and (kept[-1].verb in TEXT_VERBS and not TIME_AT_END.search(_words(text, kept[-1]))
+                     or _items_go_on(_words(text, kept[-1]), kept[-1].verb, _words(text, part))):
             kept[-1] = Part(kept[-1].start, part.end, kept[-1].verb)
         else:
             kept.append(part)
     return kept
+
+
+def _items_go_on(before: str, verb: str, after: str) -> bool:
+    """Items being added, with the list they go to only after the joint: one list of items."""
+    return verb in ADDING and not DESTINATION.search(before) and bool(DESTINATION.search(after))
 
 
 def _words(text: str, part: Part) -> str:

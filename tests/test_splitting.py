@@ -32,6 +32,7 @@ ONE = [
     "set the lamp to red and the fan to high",  # one verb for both
     "remind me to call mom and dad",  # a reminder's text
     "remind me to buy milk and turn off the oven",
+    "add unlock front door and open garage to my list",  # items, up to the list they go to
     "note that the plumber comes friday and bring cash",
     "in ten minutes turn off the tv and close the blinds",  # a leading time clause is for all
     "open and close the blinds",  # a bare verb is no request
