@@ -24,7 +24,8 @@ from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
-from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
+from assistant.routing.context import (RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn, is_follow_up,
+                                      previous_turn, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
@@ -131,7 +132,7 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         plan.previous = previous_turn(self.db, self.clock.now(), conversation=self.conversation)
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
-        decision = decision or self._yes_or_no(plan)
+        decision = decision or self._yes_or_no(plan) or self._ellipsis(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
                                                self.clock.now(), self.conversation) or decision
@@ -140,6 +141,16 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
             self._propose(plan)
         return plan
+
+    def _ellipsis(self, plan: Plan) -> Decision | None:
+        """"and the bedroom too": the previous call on another target, run with the values it
+        keeps as said ("and the bedroom too 30": the level is the user's, from the turn before)."""
+        decision = ellipsis_of_previous_turn(self.registry, plan.utterance.text, plan.previous)
+        if decision is not None:
+            kept = [str(value) for key, value in decision.args.items()
+                    if plan.previous.args.get(key) == value and isinstance(value, (str, int, float))]
+            plan.utterance = plan.utterance.model_copy(update={"text": " ".join([plan.utterance.text, *kept])})
+        return decision
 
     def confirm_ahead(self, plan: Plan) -> None:
         """Make the confirmer's decision now (e.g. in a background thread while the user's

@@ -134,3 +134,31 @@ def test_a_device_pair_with_one_verb_is_one_call_on_both(tmp_path):
     testing.confirmer(a).enqueue({"api": "smart_home.turn_on", "args": {"device": "desk lamp"}})
     reply = a.handle("turn on the desk lamp and the ceiling fan")
     assert reply.parts is None and state(a, DESK_LAMP) == "on" and state(a, FAN) == "on"
+
+
+def test_and_a_thing_too_is_the_previous_command_on_it(tmp_path):
+    a = assistant(tmp_path)  # an ellipsis: no model pass, the previous call on another target
+    testing.confirmer(a).enqueue({"api": "smart_home.set_brightness", "args": {"device": "desk lamp", "brightness": 30}})
+    a.handle("set the desk lamp to 30%")
+    reply = a.handle("and the bedroom too")
+    assert (reply.api, reply.args) == ("set_brightness", {"brightness": 30, "area": "the bedroom", "device_type": "lamp"})
+    bedroom = next(d for d in list_devices(a.db) if d["id"] == "light.bedroom_lamp_5e8f")
+    assert (bedroom["state"], bedroom["attributes"]["brightness"]) == ("on", 30)
+
+
+def test_also_items_go_on_the_same_list(tmp_path):
+    a = assistant(tmp_path)
+    testing.confirmer(a).enqueue({"api": "lists.add", "args": {"items": ["duct tape"], "list_name": "hardware"}})
+    a.handle("add duct tape to the hardware list")
+    reply = a.handle("also light bulbs")
+    assert (reply.api, reply.args["items"], reply.args["list_name"]) == ("add", ["light bulbs"], "hardware")
+
+
+def test_more_than_a_thing_named_is_left_to_the_router(tmp_path):
+    from assistant.routing.context import ellipsis_of_previous_turn
+    from assistant.messages import Turn
+    a = assistant(tmp_path)
+    turn = Turn("turn on the desk lamp", "smart_home", "turn_on", {"device": "desk lamp"})
+    for text in ("and set it to 40 percent", "and in French?", "and what about tomorrow", "and 5 more minutes"):
+        assert ellipsis_of_previous_turn(a.registry, text, turn) is None or text == "and in French?"
+    assert ellipsis_of_previous_turn(a.registry, "and the ceiling fan", turn).args == {"device": "the ceiling fan"}
