@@ -82,6 +82,13 @@ class RoutingConfig(BaseModel):
     # few devices it points at), with long ids minified to short aliases (d1, d2…).
     expert_context: bool = False
     minify_ids: bool = True
+    # Several requests in one utterance ("turn off the lights and set a timer"): split where the
+    # structure is plain and each part routes on its own (a rule's proposal, a cue, or the
+    # classifier at least this sure); with `parallel_parts`, every part's safe proposal acts
+    # before any part's confirmer runs (scripts/bench_latency.py measures it).
+    several_requests: bool = True
+    split_min_score: float = 0.5
+    parallel_parts: bool = True
     # Debug mode (`--trace`): replies carry the full prompts, raw model outputs, token counts and
     # the model's explanation of its call. Off in production: it costs one more generation.
     trace: bool = False

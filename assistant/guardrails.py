@@ -81,6 +81,8 @@ def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sql
         reason = f"{spec.description.rstrip('.').lower()}"
     if reason is None:
         return None
+    if reason.endswith("."):  # a sentence of the expert's ("This would unlock Front Door.")
+        return f"{reason} Are you sure? Say yes to confirm or no to cancel."
     return f"Just to be sure: {reason}? Say yes to confirm or no to cancel."
 
 

@@ -71,6 +71,9 @@ class Reply(BaseModel):
     routing: dict[str, Any] | None = None  # how the decision was reached (expert scores), for --trace
     data: Any = None
     sources: list[SourceRef] = Field(default_factory=list)  # the documents the reply quotes, by page
+    # several requests in one utterance: each part's own reply (expert, api, args, ...) in the order
+    # said; the fields above are then the first part's, `reply` covers them all
+    parts: list[Reply] | None = None
 
 
 @dataclass(frozen=True)

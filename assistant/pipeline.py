@@ -16,6 +16,7 @@ from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.deferring import Deferring
+from assistant.several import SeveralRequests
 from assistant.llm.backend import ModelError
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
@@ -23,7 +24,8 @@ from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
-from assistant.routing.context import RECENT, cancel_of_previous_turn, is_follow_up, previous_turn, routing_context
+from assistant.routing.context import (RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn, is_follow_up,
+                                      previous_turn, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
@@ -46,7 +48,7 @@ class Executed:
 
 
 @dataclass
-class Assistant(SlotQuestions, Deferring):
+class Assistant(SlotQuestions, Deferring, SeveralRequests):
     db: sqlite_utils.Database
     clock: Clock
     registry: Registry
@@ -119,12 +121,18 @@ class Assistant(SlotQuestions, Deferring):
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan
-        if self._answers_slot(plan):
+        if self._answers_slot(plan) or self._plan_parts(plan, defer):
             return plan
+        return self._plan_request(plan, defer)
+
+    def _plan_request(self, plan: Plan, defer: bool = True) -> Plan:
+        """Plan one request (the whole utterance, or one part of several): the previous turn, the
+        fast path, a put-off clause, the fast router's proposal."""
+        utterance = plan.utterance
         plan.previous = previous_turn(self.db, self.clock.now(), conversation=self.conversation)
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
-        decision = decision or self._yes_or_no(plan)
+        decision = decision or self._yes_or_no(plan) or self._ellipsis(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
                                                self.clock.now(), self.conversation) or decision
@@ -134,10 +142,22 @@ class Assistant(SlotQuestions, Deferring):
             self._propose(plan)
         return plan
 
+    def _ellipsis(self, plan: Plan) -> Decision | None:
+        """"and the bedroom too": the previous call on another target, run with the values it
+        keeps as said ("and the bedroom too 30": the level is the user's, from the turn before)."""
+        decision = ellipsis_of_previous_turn(self.registry, plan.utterance.text, plan.previous)
+        if decision is not None:
+            kept = [str(value) for key, value in decision.args.items()
+                    if plan.previous.args.get(key) == value and isinstance(value, (str, int, float))]
+            plan.utterance = plan.utterance.model_copy(update={"text": " ".join([plan.utterance.text, *kept])})
+        return decision
+
     def confirm_ahead(self, plan: Plan) -> None:
         """Make the confirmer's decision now (e.g. in a background thread while the user's
         silence is still being timed), so that `commit` finds it made."""
-        if plan.needs_confirmer:
+        for part in plan.parts:
+            self.confirm_ahead(part)
+        if plan.needs_confirmer and not plan.parts:
             self._confirmed(plan)
 
     def commit(self, plan: Plan, started: float | None = None) -> Reply:
@@ -151,7 +171,9 @@ class Assistant(SlotQuestions, Deferring):
     def _carry_out(self, plan: Plan, started: float | None = None) -> Reply:
         started = plan.started if started is None else started
         utterance = plan.utterance
-        if plan.answer is not None:
+        if plan.parts:
+            reply = self._carry_out_parts(plan, started)
+        elif plan.answer is not None:
             reply = plan.answer
         elif plan.delay is not None or plan.unscheduling is not None:
             reply = self._commit_deferral(plan, started)
@@ -241,7 +263,7 @@ class Assistant(SlotQuestions, Deferring):
     def _speculate(self, plan: Plan, started: float) -> Reply:
         utterance, proposal = plan.utterance, plan.proposal
         record = speculation.SpeculationRecord(proposed=proposal)
-        early = self._run_speculatively(plan, proposal, started)
+        early = plan.early if plan.ran_ahead else self._run_speculatively(plan, proposal, started)
         record.ran = early is not None
         record.skipped_confirmer = plan.confident
         record.confirmed = proposal if plan.confident else self._confirmed(plan)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 from assistant.deferral import Delay
 from assistant.messages import Decision, Reply, Turn, Utterance
@@ -37,6 +38,11 @@ class Plan:
     # routed; a deferrable call is then scheduled, never run now (assistant/deferral.py)
     delay: Delay | None = None
     unscheduling: tuple[int, int] | None = None  # "cancel that" after a call was put off: (log id, action id)
+    # several requests in one utterance (assistant/splitting.py): each part is a plan of its own
+    parts: list["Plan"] = field(default_factory=list)
+    # the proposal run before any part's confirmer (parts in parallel): its `Executed`, or None
+    early: Any = field(default=None, repr=False)
+    ran_ahead: bool = False  # `early` was tried already (None: the proposal was not safe to run)
     heard: str = field(init=False)  # the words as said (`utterance` may be rewritten: a slot's answer, a deferral)
 
     def __post_init__(self) -> None:
@@ -44,6 +50,8 @@ class Plan:
 
     @property
     def needs_confirmer(self) -> bool:
+        if self.parts:
+            return any(part.needs_confirmer for part in self.parts)
         return self.answer is None and self.decision is None and not self.confident
 
 

@@ -7,6 +7,9 @@ cached), warm with the routed request's device slice (full ids vs minified to al
 confirmer skipped when the classifier is confident), the fixed-command fast path on/off, and how
 the confirmer decodes: the proposal as the draft of its arguments or not, the whole call generated, the API ranked too with only the arguments
 generated (rank_api), prompt-lookup decoding (lookup), and the two together.
+Several requests in one utterance ("turn on the desk lamp and set a timer"), parts one after another
+(sequential) vs every part's safe proposal acting before any confirmer (parallel): the time to the
+first action, to all actions (the last part's action in place) and to all parts confirmed.
 `--modes` runs only the named modes (substrings); `--save`/`--merge` split a long run into parts
 (each part a separate process, e.g. under a lock held per part) and print them as one table.
 Prints one table (medians and p95s, tokens, speculation hits, rollbacks, accuracy) and the ratios
@@ -33,6 +36,19 @@ from assistant.llm.roles import ModelRoles  # noqa: E402
 FIXED_COMMANDS = ["stop", "never mind", "what time is it", "cancel", "what's the date today",
                   "be quiet", "help", "what day is it"]
 ACTION_EXPERTS = {"smart_home", "timers", "lists"}
+# several requests in one utterance, on the dev home: (text, the experts of its parts)
+SEVERAL = [
+    ("turn on the desk lamp and set a timer for 5 minutes", ["smart_home", "timers"]),
+    ("turn off the hallway light, close the living room blinds and turn on the coffee maker",
+     ["smart_home", "smart_home", "smart_home"]),
+    ("add eggs and milk to the shopping list and turn on the kitchen lights", ["lists", "smart_home"]),
+    ("lock the front door then turn off the living room lamp", ["smart_home", "smart_home"]),
+    ("set the thermostat to 21 and start a timer for 20 minutes", ["smart_home", "timers"]),
+    ("turn on the ceiling fan and remind me to take the bins out at 8", ["smart_home", "reminders"]),
+    ("close the garage door and turn off the reading light", ["smart_home", "smart_home"]),
+    ("turn on the office heater, turn on the desk lamp and set a timer for 30 minutes",
+     ["smart_home", "smart_home", "timers"]),
+]
 
 
 def pct(values: list[float], q: int) -> float:
@@ -57,6 +73,8 @@ def run_mode(name: str, cases, roles: ModelRoles, registry, routing: RoutingConf
 
 def summarise(name: str, cases, results: list[CaseResult]) -> dict:
     first = [r.timings_ms.get("first_action", r.timings_ms.get("total", 0)) for r in results]
+    every = [r.timings_ms.get("all_actions", r.timings_ms.get("first_action", r.timings_ms.get("total", 0)))
+             for r in results]
     confirmed = [r.timings_ms.get("confirmed", r.timings_ms.get("total", 0)) for r in results]
     actions = [r.timings_ms.get("first_action", r.timings_ms.get("total", 0)) for r, c in zip(results, cases)
                if c.expect.expert in ACTION_EXPERTS]
@@ -64,6 +82,7 @@ def summarise(name: str, cases, results: list[CaseResult]) -> dict:
     ran = [s for s in specs if s["ran"]]
     return {
         "mode": name, "n": len(results), "first": first, "confirmed": confirmed, "actions_first": actions,
+        "all_actions": every,
         "prompt_tokens": statistics.mean(r.timings_ms.get("prompt_tokens", 0) for r in results),
         "output_tokens": statistics.mean(r.timings_ms.get("completion_tokens", 0) for r in results),
         "spec_ran": len(ran), "spec_hits": sum(1 for s in ran if s["agreed"]),
@@ -78,12 +97,13 @@ def merge_rows(rows: list[dict]) -> list[dict]:
     """Rows of one mode from several parts (different lines) as one row, in first-seen order."""
     merged: dict[str, dict] = {}
     for row in rows:
-        into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "actions_first": [], "n": 0,
+        into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "actions_first": [],
+                                               "all_actions": [], "n": 0,
                                                "prompt_tokens": 0.0, "output_tokens": 0.0, "spec_ran": 0,
                                                "spec_hits": 0, "rollbacks": 0, "unsafe": 0, "passed": 0,
                                                "failed": []})
-        for key in ("first", "confirmed", "actions_first"):
-            into[key] += row[key]
+        for key in ("first", "confirmed", "actions_first", "all_actions"):
+            into[key] += row.get(key, [])
         for key in ("prompt_tokens", "output_tokens"):  # means, weighted by lines
             into[key] = (into[key] * into["n"] + row[key] * row["n"]) / (into["n"] + row["n"])
         for key in ("n", "spec_ran", "spec_hits", "rollbacks", "unsafe", "passed"):
@@ -96,6 +116,27 @@ def fixed_command_cases(template):
     return [template.model_copy(update={"id": f"fixed-{i}", "text": text,
                                         "expect": template.expect.model_copy(update={"expert": "system", "devices": None})})
             for i, text in enumerate(FIXED_COMMANDS)]
+
+
+def several_cases(template):
+    home = ROOT / "tests" / "data" / "dev_home.yaml"
+    return [template.model_copy(update={"id": f"several-{i}", "text": text, "home": home,
+                                        "expect": template.expect.model_copy(update={
+                                            "expert": parts[0], "devices": None, "parts": parts})})
+            for i, (text, parts) in enumerate(SEVERAL)]
+
+
+def print_several(rows: list[dict]) -> None:
+    """Several requests in one utterance: first action, all actions, all confirmed (ms)."""
+    rows = [r for r in rows if r["mode"].startswith("several")]
+    if not rows:
+        return
+    print(f"\n{'several requests':<22}{'n':>4}{'first p50':>11}{'all p50':>9}{'all p95':>9}"
+          f"{'conf p50':>10}{'conf p95':>10}{'accuracy':>10}")
+    for r in rows:
+        print(f"{r['mode']:<22}{r['n']:>4}{pct(r['first'], 50):>11.0f}{pct(r['all_actions'], 50):>9.0f}"
+              f"{pct(r['all_actions'], 95):>9.0f}{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}"
+              f"{r['passed']:>6}/{r['n']:<3}")
 
 
 def print_table(rows: list[dict]) -> None:
@@ -164,6 +205,8 @@ def main() -> None:
             ("rank_api + lookup", cases, RoutingConfig(**{**plain, "rank_api": True, "prompt_lookup": look}), False),
             ("fixed cmds, fast path", fixed_command_cases(cases[0]), off, False),
             ("fixed cmds, no fast path", fixed_command_cases(cases[0]), RoutingConfig(fast_path=False, speculation=False), False),
+            ("several, sequential", several_cases(cases[0]), RoutingConfig(parallel_parts=False), False),
+            ("several, parallel", several_cases(cases[0]), RoutingConfig(parallel_parts=True), False),
         ]
         wanted = [w.strip() for w in args.modes.split(",") if w.strip()]
         rows = [run_mode(name, chosen, roles, registry, routing, cold=cold)
@@ -175,6 +218,7 @@ def main() -> None:
 
 def report(rows: list[dict], plot_path: Path) -> None:
     print_table(rows)
+    print_several(rows)
     for r in rows:
         if r.get("failed"):
             print(f"failed in {r['mode']}: {', '.join(r['failed'])}")
@@ -191,6 +235,10 @@ def report(rows: list[dict], plot_path: Path) -> None:
         ("lookup vs plain decoding (whole call), confirmed p50", "whole call generated", "whole call + lookup", "confirmed"),
         ("rank_api + lookup vs whole call, confirmed p50", "whole call generated", "rank_api + lookup", "confirmed"),
         ("fast path vs model for fixed commands, p50", "fixed cmds, no fast path", "fixed cmds, fast path", "first"),
+        ("several requests, parallel vs sequential, all actions p50", "several, sequential", "several, parallel",
+         "all_actions"),
+        ("several requests, parallel vs sequential, all confirmed p50", "several, sequential", "several, parallel",
+         "confirmed"),
     ]
     print()
     for label, slow, fast, key in comparisons:

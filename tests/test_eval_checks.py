@@ -19,3 +19,15 @@ def test_an_expected_timer_is_found_by_its_duration():
     expect = Expectation.model_validate({"timers": [{"duration_s": 600}]})
     assert checks.check_timers(expect.timers, [{"duration_s": 600, "name": None}]) == []
     assert checks.check_timers(expect.timers, [{"duration_s": 60, "name": None}])
+
+
+def test_parts_are_the_experts_of_each_request_in_order():
+    from assistant.evaluation.cases import Expectation
+    from assistant.evaluation.checks import check_reply
+    from assistant.messages import Reply
+
+    parts = [Reply(reply="a", expert="smart_home"), Reply(reply="b", declined=True)]
+    both = Reply(reply="a b", expert="smart_home", parts=parts)
+    assert check_reply(Expectation(parts=["smart_home", "none"]), both) == []
+    assert check_reply(Expectation(parts=["smart_home"]), both)
+    assert check_reply(Expectation(parts=["timers"]), Reply(reply="x", expert="timers")) == []

@@ -50,6 +50,9 @@ class Expectation(BaseModel):
     reply_contains_any: list[str] | None = None
     sources: list[SourceExpectation] | None = None  # documents the reply cites; [] = it cites none
     reply_contains: list[str] | None = None  # words the reply must have (any case), e.g. the answer
+    # several requests in one utterance: the expert of each part, in order ("none" for a part
+    # declined); a single request is one part
+    parts: list[str] | None = None
 
 
 class EvalCase(BaseModel):

@@ -20,6 +20,10 @@ def check_reply(expect: Expectation, reply: Reply) -> list[str]:
         problems.append(f"asked={asked}, expected {expect.asks}")
     if expect.reply_contains_any and not _has_any_word(reply.reply, expect.reply_contains_any):
         problems.append(f"reply {reply.reply!r} has none of {expect.reply_contains_any}")
+    if expect.parts is not None:
+        got = ["none" if part.declined else part.expert for part in reply.parts or [reply]]
+        if got != expect.parts:
+            problems.append(f"parts {got}, expected {expect.parts}")
     return problems
 
 

@@ -425,9 +425,15 @@ def _list_tables(data: dict[str, list[dict]]) -> list[tuple[str, list[str], list
             for name, items in data.items()]
 
 
+def other_items(api_name: str, args: dict, phrase: str) -> dict | None:
+    """The previous list call on other items ("add duct tape to the hardware list" → "also light
+    bulbs"): the same list."""
+    return {**args, "items": [phrase]} if api_name in ("add", "remove", "complete") else None
+
+
 EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complete, read, clear],
                       [Migration("lists", 1, _migrate_v1)],
-                      capability="lists", propose=propose, cues=CUES,
+                      capability="lists", propose=propose, cues=CUES, ellipsis=other_items,
                       views=(View("lists", "Shopping and to-do lists.", lambda db, now: all_lists(db),
                                   tables=_list_tables),),
                       examples=Path(__file__).with_suffix(".jsonl"), vocabulary=list_vocabulary)

@@ -13,6 +13,7 @@ import sqlite_utils
 
 from assistant.messages import Decision, Turn
 from assistant.registry import Registry
+from assistant.splitting import COMMAND_VERBS  # a verb opens a request of its own
 from assistant.storage.conversations import DEFAULT
 
 FOLLOW_UP = re.compile(
@@ -47,6 +48,27 @@ def routing_context(previous: Turn | None, text: str) -> str | None:
         return None
     call = json.dumps({"api": previous.qualified, "args": previous.args}, separators=(",", ":"))
     return f'Previous request: "{previous.text}" -> {call}'
+
+
+# "and the bedroom too", "also light bulbs", "same for the hall": the previous command on something else
+ELLIPSIS = re.compile(r"^\W*(?:and|also|plus|same for|same with|and also)\s+(?:(?:in|for|on)\s+)?(?P<what>.+?)"
+                      r"(?:\s+(?:too|as well|also|please))*\W*$", re.IGNORECASE)
+NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|could|do|does|it|that|this|then|now|"
+                         r"the same|another|one more|more|again)\b|\d", re.IGNORECASE)
+
+
+def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | None) -> Decision | None:
+    """The previous turn's call on what these words name instead ("turn on the kitchen lights" →
+    "and the bedroom too"), when its expert says how (`Expert.ellipsis`); None when the words are
+    more than a thing named (a verb, a question, a number: the router's to read)."""
+    found = ELLIPSIS.match(text.strip())
+    if previous is None or found is None or NOT_A_THING.match(found["what"]) or len(found["what"].split()) > 5:
+        return None
+    hook = registry.expert(previous.expert).ellipsis
+    if hook is None or found["what"].split()[0].lower() in COMMAND_VERBS:
+        return None
+    args = hook(previous.api, previous.args, found["what"])
+    return Decision(expert=previous.expert, api=previous.api, args=args, source="router") if args else None
 
 
 def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text: str,

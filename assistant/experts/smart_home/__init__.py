@@ -12,7 +12,7 @@ from assistant.experts.smart_home.apis import (adjust, arm, close, disarm, lock,
                                      set, turn_off, turn_on, unlock)
 from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
                                                   list_devices)
-from assistant.experts.smart_home.commands import propose
+from assistant.experts.smart_home.commands import other_target, propose
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
 from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, preflight
@@ -41,6 +41,7 @@ EXPERT = build_expert(
     routing_context=routing_context,
     capability="your home's devices",
     propose=propose,
+    ellipsis=other_target,
     inferred=("device", "area", "device_type"),  # "it's dark in here" means the lights here
     # the home's alarm panel ("disarm the alarm", "turn off the security system"), never a timer's
     # alarm or the conversation (disarming asks for a yes). Words to put on a list or in a

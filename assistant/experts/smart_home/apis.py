@@ -125,6 +125,30 @@ def name_said(home: Home, said: str | None, allowed: set[str] | None, kind: str 
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# one more device named right after another: ", the fan" / " and my desk lamp", up to the next
+# joint or the words that follow a name ("… and the fan on", "… and the fan to 50")
+AND_ANOTHER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|my\s+|our\s+)?([a-z][a-z' ]*?)"
+                         r"(?=\s*(?:,|\band\b|$|\bplease\b|\bon\b|\boff\b|\bup\b|\bdown\b|\bto\b|\bin\b|\bfor\b))")
+
+
+def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[str] | None) -> str | None:
+    """The model's device phrase with the devices the user named right after it, which the model
+    dropped ("turn on the reading light and the bedroom lamp" written as "reading light"):
+    "reading light and bedroom lamp". None when the user named no other device there."""
+    if not phrase or not said or " and " in phrase or "," in phrase:
+        return None
+    text = " ".join(said.lower().replace("\u2019", "'").split()).rstrip(" .!?")
+    found = re.search(rf"\b{re.escape(phrase.lower().strip())}\b", text)
+    names, rest = [phrase], text[found.end():] if found else ""
+    while (more := AND_ANOTHER.match(rest)) is not None:
+        name = more.group(1).strip()
+        if vocab.type_word(name.split()[-1])[0] is None or resolve_in(home, name, allowed=allowed).problem:
+            break  # only a device of a kind ("the bedroom lamp"), never a place alone ("the bedroom")
+        names.append(name)
+        rest = rest[more.end():]
+    return " and ".join(names) if len(names) > 1 else None
+
+
 @dataclass(frozen=True)
 class Targets:
     """The devices a call means, or the problem that stops it (with what a "which one?" answer
@@ -172,6 +196,7 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     if fuller:  # "put the ceiling fan on full blast" written as device_type "fan"
         args = {**args, "device": fuller}
     device = regrounded(args.get("device"), said)
+    device = joined_names(home, device, said, allowed) or device  # "the lamp and the fan": both
     found: Resolution | None = None
     implied = implied_area(home, device, args.get("area"), said, here)
     if implied:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.experts.smart_home import vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
 from assistant.words import ARTICLE
@@ -91,3 +92,19 @@ def _open_close_lock(text: str) -> Decision | None:
 def propose(request: Request) -> Decision | None:
     text = request.words
     return _on_off(text) or _set_value(text) or _colour(text) or _open_close_lock(text) or _dark(text)
+
+
+TARGETS = ("device", "area", "device_type")
+
+
+def other_target(api_name: str, args: dict, phrase: str) -> dict | None:
+    """The previous call on what `phrase` names instead ("… the kitchen lights" → "and the bedroom
+    too"): its values kept, its target replaced. A phrase with no kind of device in it is a place
+    (or a name the resolver reads either way), of the kind the previous call was on."""
+    if api_name == "query" or not any(args.get(key) for key in TARGETS):
+        return None
+    kept = {key: value for key, value in args.items() if key not in TARGETS}
+    if vocab.first_type_word(phrase):
+        return {**kept, "device": phrase}
+    kind = args.get("device_type") or vocab.first_type_word(args.get("device"))
+    return {**kept, "area": phrase, **({"device_type": kind} if kind else {})}

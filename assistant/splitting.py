@@ -1,0 +1,115 @@
+"""Several requests in one utterance: "turn off the lights and set a timer for ten minutes".
+
+`split_requests(text, routes)` cuts an utterance into its requests only where the structure is
+plain: at a joint (",", ";", "and", "then", "also", "plus", "and then", "after that", …) when the
+clause after it opens with a command verb of its own and the utterance opened with one too. So a
+list of items ("add eggs and milk"), a device pair ("turn on the lamp and the fan"), gapping
+("set the lamp to red and the fan to high") and a leading time clause ("in ten minutes turn off
+… and …") are never cut; nothing after a verb whose object is free text ("remind me to call mom
+and feed the cat", "note that …") is cut either, up to a time that closes that text ("remind me
+to call mom at 5 and set a timer …"), nor items before the list they go to ("add unlock the door
+and open the garage to my list"). A part that does not route on its own with
+confidence (`routes`: the pipeline's cheap check, a rule's proposal or a sure classifier) is
+joined back to the one before it. Unsure: one request, as before. Pure; no models.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from assistant.words import command
+
+# the words that join two requests ("and", "then", ", also", "; and then", "and after that")
+JOINT = re.compile(r"\s*[,;]\s*(?:(?:and|then|also|plus|and then|and also|after that|and after that)\s+)?"
+                   r"|\s+(?:and then|and also|and after that|then also|and|then|also|plus)\s+(?:also\s+)?",
+                   re.IGNORECASE)
+# verbs a request to the assistant opens with (the imperative; "please"/"could you" dropped first)
+COMMAND_VERBS = frozenset((
+    "turn switch set put add remind lock unlock close open shut dim brighten play pause resume stop start "
+    "cancel make arm disarm raise lower increase decrease tell read clear remove take check mute unmute "
+    "wake create schedule show text send skip activate deactivate bump crank boost kill power heat cool "
+    "warm remember delete empty restart run give note write "
+    # and what people ask that no expert does: a part to decline, not a part of the one before
+    "order book call buy find search look get email pay translate calculate"
+).split())
+# verbs whose object is free text: what follows them is theirs ("remind me to call mom and dad",
+# "note that the plumber comes friday and bring cash")
+TEXT_VERBS = frozenset("remind remember note write text send".split())
+# a time closing a clause ("… at 5", "… tomorrow morning", "… in 20 minutes"): the end of a
+# reminder's text, so a command after it is a request of its own
+TIME_AT_END = re.compile(
+    r"(?:\b(?:at|by|before|after|around) (?:\d{1,2}(?::\d{2})?|noon|midnight|\w+ o'clock)(?: ?[ap]\.?m\.?)?"
+    r"|\b\d{1,2}(?::\d{2})? ?[ap]\.?m\.?|\bin (?:an?|\d+|\w+) (?:minutes?|hours?|days?|weeks?)"
+    r"|\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)"
+    r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))$", re.IGNORECASE)
+# verbs that put items somewhere, and the list they go to: "add X and open garage to my list" is
+# one list of items up to its destination, not an "open" request
+ADDING = frozenset("add put".split())
+DESTINATION = re.compile(r"\b(?:to|on|onto|in)\s+(?:the|my|our|your)?\s*[\w' -]*?\blists?\b", re.IGNORECASE)
+# opening words that are not the request itself ("and", "please", "can you", "now")
+LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One request of an utterance: where its words are in the utterance, and its opening verb."""
+
+    start: int
+    end: int
+    verb: str
+
+
+def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True) -> list[str]:
+    """The requests in `text`, in order: several where the structure is plain and every part
+    routes on its own (`routes`), else `[text]`."""
+    parts = _text_verbs_keep_the_rest(text, _clauses(text))
+    kept: list[Part] = []
+    for part in parts:
+        if kept and not routes(_words(text, part)):  # not a request of its own: the one before's
+            kept[-1] = Part(kept[-1].start, part.end, kept[-1].verb)
+        else:
+            kept.append(part)
+    if len(kept) < 2 or not routes(_words(text, kept[0])):
+        return [text]
+    return [_words(text, part) for part in kept]
+
+
+def _clauses(text: str) -> list[Part]:
+    """The clauses between joints that open with a command verb; [] when the first does not, or
+    when a clause is a bare word ("open and close the blinds")."""
+    cuts = [m for m in JOINT.finditer(text) if _verb(text[m.end():])]
+    if not cuts or not _verb(text[:cuts[0].start()]):
+        return []
+    bounds = [0, *[pos for m in cuts for pos in (m.start(), m.end())], len(text)]
+    parts = [Part(bounds[i], bounds[i + 1], _verb(text[bounds[i]:bounds[i + 1]]) or "")
+             for i in range(0, len(bounds), 2)]
+    return parts if all(len(_words(text, part).split()) > 1 for part in parts) else []
+
+
+def _verb(clause: str) -> str | None:
+    """The command verb a clause opens with, or None."""
+    words = command(LEAD.sub("", clause.strip())).split()
+    return words[0] if words and words[0] in COMMAND_VERBS else None
+
+
+def _text_verbs_keep_the_rest(text: str, parts: list[Part]) -> list[Part]:
+    """After a clause whose verb takes free text, what follows is that text, up to a time that
+    closes it ("remind me to call mom and dad at 5, and set a timer …")."""
+    kept: list[Part] = []
+    for part in parts:
+        if kept and (kept[-1].verb in TEXT_VERBS and not TIME_AT_END.search(_words(text, kept[-1]))
+                     or _items_go_on(_words(text, kept[-1]), kept[-1].verb, _words(text, part))):
+            kept[-1] = Part(kept[-1].start, part.end, kept[-1].verb)
+        else:
+            kept.append(part)
+    return kept
+
+
+def _items_go_on(before: str, verb: str, after: str) -> bool:
+    """Items being added, with the list they go to only after the joint: one list of items."""
+    return verb in ADDING and not DESTINATION.search(before) and bool(DESTINATION.search(after))
+
+
+def _words(text: str, part: Part) -> str:
+    return LEAD.sub("", text[part.start:part.end].strip(" ,;.")).strip()
