@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import socket
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -51,8 +52,8 @@ class HubClient:
         headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
         for attempt in (1, 2):
             reused = self._conn is not None and self._conn.sock is not None
-            conn = self._connection(timeout or self.timeout)
             try:
+                conn = self._connection(timeout or self.timeout)
                 conn.request(method, path, body=data, headers=headers)
                 response = conn.getresponse()
                 payload = response.read()
@@ -76,6 +77,8 @@ class HubClient:
     def _connection(self, timeout: float) -> http.client.HTTPConnection:
         if self._conn is None:
             self._conn = http.client.HTTPConnection(self._host, self._port, timeout=timeout)
+            self._conn.connect()
+            self._conn.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         self._conn.timeout = timeout
         if self._conn.sock is not None:
             self._conn.sock.settimeout(timeout)
