@@ -142,6 +142,7 @@ class HubConfig(BaseModel):
     port: int = Field(8765, ge=0, le=65535)  # 0: any free port (clients find it in hub.json)
     token: SecretStr | None = None  # else ASSISTANT_HUB_TOKEN, else generated into ASSISTANT_HOME/hub_token
     max_sessions: int = Field(64, ge=1, le=10000)  # conversations kept open at once (least recent closed)
+    wyoming_port: int | None = Field(None, ge=0, le=65535)  # a Wyoming conversation service too (None: off)
 
     def configured_token(self) -> str | None:
         """The token from config, else from the environment (never logged or printed)."""

@@ -255,3 +255,38 @@ def test_the_real_pipeline_through_the_hub(tmp_path):
     finally:
         running.stop()
         engine.close()
+
+
+def test_wyoming_conversation_round_trip(hub):
+    """A Wyoming client (the `wyoming` package's own classes) describes the service and sends
+    transcripts; each conversation id keeps its own question and answer."""
+    import asyncio
+
+    from wyoming.asr import Transcript
+    from wyoming.client import AsyncTcpClient
+    from wyoming.handle import Handled
+    from wyoming.info import Describe, Info
+
+    from assistant.hub.wyoming_service import start_wyoming
+
+    service = start_wyoming(hub[1], "127.0.0.1", 0, "test")
+
+    async def talk() -> list:
+        async with AsyncTcpClient("127.0.0.1", service.port) as client:
+            await client.write_event(Describe().event())
+            described = Info.from_event(await client.read_event())
+            replies = []
+            for text, conversation in [("set a timer", "ha-1"), ("what time is it", "ha-2"), ("8 minutes", "ha-1")]:
+                await client.write_event(Transcript(text=text, context={"conversation_id": conversation}).event())
+                event = await client.read_event()
+                replies.append((event.type, Handled.from_event(event).text, event.data["context"]))
+            return [described.handle[0].name, replies]
+
+    try:
+        name, replies = asyncio.run(talk())
+    finally:
+        service.stop()
+    assert name == "assistant"
+    assert replies[0][0] == "handled" and replies[0][1] == "For how long?"
+    assert replies[1][1].startswith("It's ")
+    assert replies[2] == ("handled", "Timer set for 8 minutes.", {"conversation_id": "ha-1"})

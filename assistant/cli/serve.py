@@ -18,6 +18,9 @@ def serve(host: str = typer.Option(None, "--host", help="Address to listen on (d
                                    help="Port (default: [hub] port, 8765; 0 picks a free one)."),
           scheduler: bool = typer.Option(True, "--scheduler/--no-scheduler",
                                          help="Fire reminders, timers and watches (as `assistant daemon`)."),
+          wyoming_port: int = typer.Option(None, "--wyoming-port", min=0, max=65535,
+                                           help="Also serve Wyoming conversation (text in, text out) on "
+                                           "this port, e.g. 10700 (default: [hub] wyoming_port; none: off)."),
           quiet: bool = typer.Option(False, "--quiet", help="No request log on stderr.")) -> None:
     """Run the hub: `ask` and `chat` use it while it runs (see README, "The hub")."""
     from assistant.app import build_assistant, default_registry, open_state
@@ -44,19 +47,39 @@ def serve(host: str = typer.Option(None, "--host", help="Address to listen on (d
     except HubError as exc:
         print_error(exc)
         raise typer.Exit(1) from None
-    discovery.announce(hub.url)
-    background = _scheduler(prototype.clock) if scheduler else None
-    console.print(f"Hub: {hub.url} (token: {'config/environment' if settings.hub.configured_token() else user_dir() / discovery.TOKEN_FILE}); "
-                  "Ctrl-C to stop.", soft_wrap=True)
+    wyoming = background = None
     try:
+        wyoming = _wyoming(engine, host or settings.hub.host, settings.hub.wyoming_port if wyoming_port is None
+                           else wyoming_port, version())
+        discovery.announce(hub.url)
+        background = _scheduler(prototype.clock) if scheduler else None
+        where = "config/environment" if settings.hub.configured_token() else user_dir() / discovery.TOKEN_FILE
+        console.print(f"Hub: {hub.url} (token: {where}); Ctrl-C to stop.", soft_wrap=True)
         _wait_for_a_stop_signal()
     finally:
         discovery.withdraw()
         hub.stop()
+        if wyoming:
+            wyoming.stop()
         if background:
             background.stop()
         engine.close()
     console.print("Hub stopped.")
+
+
+def _wyoming(engine, host: str, port: int | None, version: str):
+    """The Wyoming conversation service, when a port is given (`wyoming` is a dependency)."""
+    if port is None:
+        return None
+    from assistant.hub.wyoming_service import start_wyoming
+
+    try:
+        service = start_wyoming(engine, host, port, version)
+    except OSError as exc:
+        print_error(f"Wyoming cannot listen on {host}:{port}: {exc.strerror or exc}")
+        raise typer.Exit(1) from None
+    console.print(f"Wyoming conversation service: {service.uri}", soft_wrap=True)
+    return service
 
 
 def _scheduler(clock):
