@@ -290,3 +290,18 @@ def test_wyoming_conversation_round_trip(hub):
     assert replies[0][0] == "handled" and replies[0][1] == "For how long?"
     assert replies[1][1].startswith("It's ")
     assert replies[2] == ("handled", "Timer set for 8 minutes.", {"conversation_id": "ha-1"})
+
+
+def test_least_recent_sessions_close_and_carry_on(tmp_path):
+    path = tmp_path / "state.db"
+    proto = testing.scripted_assistant(path, home=DEV_HOME, classifier=WordsClassifier())
+    testing.confirmer(proto)._rule = confirmer_rule
+    from assistant.hub.contract import AskRequest
+
+    engine = Engine(proto, lambda: open_state(proto.registry, path), [], max_sessions=2)
+    assert engine.ask(AskRequest(text="set a timer", session="a"))["asks"] == "duration"
+    engine.ask(AskRequest(text="stop", session="b"))
+    engine.ask(AskRequest(text="stop", session="c"))  # "a" is closed: its question waits in the database
+    assert engine.session_count == 2
+    assert engine.ask(AskRequest(text="9 minutes", session="a"))["reply"] == "Timer set for 9 minutes."
+    engine.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+from datetime import datetime
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -34,6 +35,7 @@ class UnknownView(LookupError):
 class Session:
     assistant: Assistant
     lock: threading.Lock = field(default_factory=threading.Lock)
+    closed: bool = False  # closed for being least recent: a request that found it takes a new one
 
 
 class Engine:
@@ -67,12 +69,15 @@ class Engine:
     # ---------------------------------------------------------------------------- asking
     def ask(self, request: AskRequest) -> dict[str, Any]:
         """The reply to one utterance in the request's own conversation, as `ask --json` prints it."""
-        session = self._session_for(request.conversation)
-        with session.lock:  # one client's turns in order; other sessions go on meanwhile
-            assistant = session.assistant
-            assistant.clock = Clock(request.now.replace(tzinfo=None)) if request.now else self.clock
-            reply = assistant.handle(request.text, area=request.area)
-        return reply_json(reply, "hub")
+        while True:
+            session = self._session_for(request.conversation)
+            with session.lock:  # one client's turns in order; other sessions go on meanwhile
+                if session.closed:
+                    continue
+                assistant = session.assistant
+                assistant.clock = Clock(_local(request.now)) if request.now else self.clock
+                reply = assistant.handle(request.text, area=request.area)
+            return reply_json(reply, "hub")
 
     def _session_for(self, conversation: str) -> Session:
         with self._sessions_lock:
@@ -99,6 +104,7 @@ class Engine:
             session = self._sessions[name]
             if session.lock.acquire(blocking=False):
                 del self._sessions[name]
+                session.closed = True
                 session.assistant.db.conn.close()
                 session.lock.release()
 
@@ -132,3 +138,8 @@ class Engine:
             self._sessions.clear()
         while not self._readers.empty():
             self._readers.get_nowait().conn.close()
+
+
+def _local(when: datetime) -> datetime:
+    """A request's time as local wall-clock time (an offset is kept: the same instant), as ASSISTANT_NOW reads."""
+    return when.astimezone().replace(tzinfo=None) if when.tzinfo else when
