@@ -7,4 +7,5 @@ HTTP API on loopback that `ask` and `chat` use when it runs.
 - `engine.py`    one conversation per client session on the shared models; the listings
 - `server.py`    the HTTP server (standard library), its routes, auth and request log
 - `client.py`    find a running hub and ask it; `None` when there is none
+- `wyoming_service.py`  the same conversations over Wyoming (Home Assistant's voice protocol)
 """
