@@ -17,6 +17,9 @@ Example config.toml:
     url = "http://127.0.0.1:8123"     # token: here, or in ASSISTANT_HA_TOKEN
     [documents]
     inbox = "~/Documents/assistant-inbox"  # new files here are added by `assistant daemon`
+    [hub]
+    port = 8765                       # `assistant serve`: loopback by default; token: here, in
+                                      # ASSISTANT_HUB_TOKEN, else generated into hub_token
 """
 from __future__ import annotations
 
@@ -135,6 +138,26 @@ class DocumentsConfig(BaseModel):
         return Path(self.inbox).expanduser() if self.inbox else user_dir() / "inbox"
 
 
+HUB_TOKEN_ENV = "ASSISTANT_HUB_TOKEN"
+
+
+class HubConfig(BaseModel):
+    """`assistant serve`: where its HTTP API listens, and the token its clients send."""
+
+    model_config = ConfigDict(extra="forbid")
+    host: str = "127.0.0.1"  # loopback: only this machine; another address is a deliberate choice
+    port: int = Field(8765, ge=0, le=65535)  # 0: any free port (clients find it in hub.json)
+    token: SecretStr | None = None  # else ASSISTANT_HUB_TOKEN, else generated into ASSISTANT_HOME/hub_token
+    max_sessions: int = Field(64, ge=1, le=10000)  # conversations kept open at once (least recent closed)
+    wyoming_port: int | None = Field(None, ge=0, le=65535)  # a Wyoming conversation service too (None: off)
+
+    def configured_token(self) -> str | None:
+        """The token from config, else from the environment (never logged or printed)."""
+        if self.token is not None and self.token.get_secret_value().strip():
+            return self.token.get_secret_value().strip()
+        return os.environ.get(HUB_TOKEN_ENV, "").strip() or None
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid")
     roles: dict[str, RoleConfig] = Field(default_factory=dict)
@@ -142,6 +165,7 @@ class Settings(BaseModel):
     conversation: ConversationConfig = Field(default_factory=ConversationConfig)
     home: HomeConfig = Field(default_factory=HomeConfig)
     documents: DocumentsConfig = Field(default_factory=DocumentsConfig)
+    hub: HubConfig = Field(default_factory=HubConfig)
     input_area: str | None = None
 
     def role(self, name: str) -> RoleConfig:

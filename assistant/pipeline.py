@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 import sqlite_utils
@@ -106,6 +106,13 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
             self.router.warm()
         except ModelError:  # each request reports it, and falls back (see _confirmed)
             pass
+
+    def for_conversation(self, conversation: str, db: sqlite_utils.Database | None = None) -> "Assistant":
+        """Another conversation (on `db`, by default this one's) sharing this assistant's loaded
+        models, classifier and router: the hub keeps one per client session."""
+        other = replace(self, conversation=conversation, db=self.db if db is None else db)
+        other._router, other._building = self._router, self._building
+        return other
 
     def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
         return self.commit(self.plan(text, source=source, area=area))

@@ -20,20 +20,25 @@ BANNER = "Type a request (e.g. 'turn on the kitchen lights'); Ctrl-D or /quit to
 def chat(area: str = typer.Option(None, help="The area you are in."),
          session: str = typer.Option(None, "--session", help="Carry on a named conversation (the one "
                                      "`ask --session NAME` holds); default: a new one for this session."),
+         local: bool = typer.Option(False, "--local", help="Answer in this process even when a hub runs "
+                                    "(also: ASSISTANT_HUB=off)."),
          trace: bool = typer.Option(False, "--trace", help="Debug: show prompts, raw model output "
-                                    "and timings for every request.")) -> None:
-    """Talk with the assistant in a loop (history in ASSISTANT_HOME/history)."""
-    from assistant.app import build_assistant, new_conversation
+                                    "and timings for every request (in this process).")) -> None:
+    """Talk with the assistant in a loop (history in ASSISTANT_HOME/history). A running hub
+    (`assistant serve`) answers if there is one; else this process does."""
+    from assistant.app import new_conversation
+    from assistant.hub.client import find_hub
 
     settings = settings_with_trace(trace)
     # one conversation per session: its turns, questions and "undo that" are its own
-    assistant = build_assistant(settings, conversation=session_name(session) if session else new_conversation("chat"))
-    # Prefetch before the first prompt: models loaded, prompt prefix in place. Not in a background
-    # thread: llama.cpp swaps sys.stdout while it loads a model, which would swallow our output.
-    assistant.prepare()
+    conversation = session_name(session) if session else new_conversation("chat")
+    hub = None if local or settings.routing.trace else find_hub(settings.hub)
+    respond = _Responder(settings, conversation, area, hub)
+    if hub is None:
+        respond.in_process()  # models loaded before the first prompt
     read = _line_reader()
-    console.print(BANNER, style="dim")
-    with _scheduler_in_background():
+    console.print(BANNER + (f" (via the hub at {hub.url})" if hub else ""), style="dim")
+    with nullcontext() if hub else _scheduler_in_background():  # a hub runs the scheduler itself
         while True:
             try:
                 line = read()
@@ -43,11 +48,41 @@ def chat(area: str = typer.Option(None, help="The area you are in."),
                 break
             if not line.strip():
                 continue
-            reply = assistant.handle(line, area=area)
-            if settings.routing.trace:
-                print_trace(reply)
-            style = "green" if reply.ok else "yellow"
-            console.print(styled(("assistant>", style), " ", reply.reply))
+            text, ok = respond(line)
+            console.print(styled(("assistant>", "green" if ok else "yellow"), " ", text))
+
+
+class _Responder:
+    """The hub while it answers; this process (models loaded on first need) once it does not."""
+
+    def __init__(self, settings, conversation: str, area: str | None, hub) -> None:
+        self.settings, self.conversation, self.area, self.hub = settings, conversation, area, hub
+        self.assistant = None
+
+    def __call__(self, line: str) -> tuple[str, bool]:
+        from assistant.hub.client import HubUnavailable
+
+        if self.hub is not None:
+            try:
+                answer = self.hub.ask(line, session=self.conversation, area=self.area)
+                return answer["reply"], bool(answer.get("ok"))
+            except HubUnavailable as exc:
+                console.print(f"({exc}; carrying on in this process)", style="dim")
+                self.hub = None
+        reply = self.in_process().handle(line, area=self.area)
+        if self.settings.routing.trace:
+            print_trace(reply)
+        return reply.reply, reply.ok
+
+    def in_process(self):
+        if self.assistant is None:
+            from assistant.app import build_assistant
+
+            self.assistant = build_assistant(self.settings, conversation=self.conversation)
+            # Prefetch before the first prompt: models loaded, prompt prefix in place. Not in a background
+            # thread: llama.cpp swaps sys.stdout while it loads a model, which would swallow our output.
+            self.assistant.prepare()
+        return self.assistant
 
 
 @contextmanager

@@ -176,8 +176,7 @@ def print_trace(reply) -> None:
 
 def session_name(name: str | None) -> str:
     """A `--session` name as a conversation id (stripped, at most 64 characters); none given is the
-    default conversation, the one every one-shot `ask` shares."""
-    from assistant.storage.conversations import DEFAULT
+    default conversation, the one every one-shot `ask` shares (the hub reads names the same way)."""
+    from assistant.hub.contract import conversation_id
 
-    name = without_surrogates((name or "").strip())[:64]
-    return name or DEFAULT
+    return conversation_id(name)
