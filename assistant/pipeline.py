@@ -30,7 +30,7 @@ from assistant.routing.model_router import ModelRouter
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import is_question
+from assistant.words import is_question, without_wake_word
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 NO_MODEL = "Sorry, I couldn't do that: {reason}"  # the model failed and no rule knew the request
@@ -120,7 +120,7 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
     def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
         `defer=False`: a time clause is not split off (the words are routed as said)."""
-        utterance = Utterance(text=guardrails.clean_input(text), source=source,
+        utterance = Utterance(text=without_wake_word(guardrails.clean_input(text)), source=source,
                               area=area or self.input_area)
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)

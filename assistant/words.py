@@ -67,6 +67,18 @@ def said_number(text: str, value: float) -> bool:
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
 HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")
 WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|thanks|thank you)\b")
+# another assistant's wake word said or typed before the request ("hey olly, …", "ok google …"):
+# not part of it
+SPOKEN_WAKE_WORD = re.compile(r"^\W*(?:(?:(?:hey|hi|ok|okay|yo)\W+)?(?:olly|ollie|alexa|siri|jarvis)"
+                              r"|(?:hey|ok|okay)\W+(?:google|assistant|computer)"
+                              r"|(?:assistant|computer)(?=\s*[,:!]))\b[\s,.!:;-]*(?=\w)", re.IGNORECASE)
+
+
+def without_wake_word(text: str) -> str:
+    """The request without a wake word before it ("hey olly chuck the kettle on" -> "chuck the kettle on")."""
+    return SPOKEN_WAKE_WORD.sub("", text, count=1) or text
+
+
 LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|so)\s+)+")
 POLITE = re.compile(r"^(?:(?:could|can|would|will) you |i (?:want|need|would like|'d like) you to |i want to "
                     r"|go ahead and |just )+|(?: for me| now| right now| thanks| thank you)+$")

@@ -94,3 +94,23 @@ def test_a_question_about_how_things_are_only_tells(db, api_name, said, args):
 def test_a_polite_request_worded_as_a_question_still_acts(db):
     call(db, "turn_on", "can you turn on the carport light", device="carport light")
     assert state(db, "light.carport")[0] == "on"
+
+
+KIND_NAMED_HOME = """areas: [{name: Hall, id: hall}, {name: Workshop, id: workshop}]
+entities:
+  - {name: Thermostat, id: climate.hall, area: hall, state: heat, aliases: [heating],
+     attributes: {temperature: 19, min_temp: 7, max_temp: 25}}
+  - {name: Workshop Heater, id: climate.workshop, area: workshop, state: heat,
+     attributes: {temperature: 15, min_temp: 5, max_temp: 28}}
+"""
+
+
+@pytest.mark.parametrize("said", ["turn the heating up 2 degrees", "thermostat up by two"])
+def test_a_device_named_by_a_kind_alone_is_the_one_that_kind_means(tmp_path, said):
+    path = tmp_path / "home.yaml"
+    path.write_text(KIND_NAMED_HOME)
+    db = open_database(":memory:", EXPERT.migrations)
+    load_home(db, load_home_file(path))
+    call(db, "adjust", said, attribute="temperature", delta=2, device_type="thermostat")
+    assert state(db, "climate.hall")[1]["temperature"] == 21
+    assert state(db, "climate.workshop")[1]["temperature"] == 15

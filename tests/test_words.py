@@ -99,3 +99,17 @@ def test_a_duration_in_digits_for_spoken_words_is_grounded(scripted_assistant):
     views = {v.noun: v for v in scripted_assistant.registry.views()}
     rows = views["timers"].rows(scripted_assistant.db, scripted_assistant.clock.now())
     assert [t["duration_s"] for t in rows] == [1500]
+
+
+@pytest.mark.parametrize("said, meant", [
+    ("hey olly chuck the kettle on", "chuck the kettle on"),
+    ("ok google, lights off in the hall", "lights off in the hall"),
+    ("Alexa what's the time", "what's the time"),
+    ("computer: start a timer", "start a timer"),
+    ("computer says it's broken", "computer says it's broken"),  # a word, not a wake word
+    ("google the opening hours", "google the opening hours"),  # a request (declined), not a wake word
+    ("olly", "olly"),  # nothing after it: left as said
+])
+def test_another_assistants_wake_word_is_not_part_of_the_request(said, meant):
+    from assistant.words import without_wake_word
+    assert without_wake_word(said) == meant

@@ -149,6 +149,26 @@ def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[
     return " and ".join(names) if len(names) > 1 else None
 
 
+def kind_named(home: Home, said: str | None, allowed: set[str] | None) -> str | None:
+    """The one device whose whole name or alias is a kind the user said in the singular ("the
+    thermostat" for the device named Thermostat beside a Studio Heater, "the heating" for its alias)."""
+    words = vocab.tokens(said)
+    found: dict[str, str] = {}
+    for device in home.devices:
+        if allowed is not None and device.domain not in allowed:
+            continue
+        for form in (device.name, *device.aliases):
+            own = vocab.tokens(form)
+            if own and all(vocab.type_word(w)[0] is not None for w in own) and _said_run(own, words):
+                found[device.id] = form
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _said_run(name: list[str], words: list[str]) -> bool:
+    """Whether the name's words were said together, as they are (not in the plural)."""
+    return any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
+
+
 @dataclass(frozen=True)
 class Targets:
     """The devices a call means, or the problem that stops it (with what a "which one?" answer
@@ -182,7 +202,8 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     if args.get("area") and unsaid(home, args.get("area"), said) and vocab.said_here(said):
         args = {**args, "area": "here"}  # "close the blinds here" written with a made-up room
     if not vocab.norm(args.get("device")) or _only_a_kind(args.get("device")):
-        named = name_said(home, said, allowed, args.get("device") or args.get("device_type"))
+        named = name_said(home, said, allowed, args.get("device") or args.get("device_type")) \
+            or (None if args.get("area") else kind_named(home, said, allowed))
         if named:  # "turn the sonos down" written as device_type "speaker": the Sonos
             args = {**args, "device": named}
     if _only_a_kind(args.get("device")) and unsaid(home, args.get("device"), said) \

@@ -19,10 +19,10 @@ DEFAULT_TEMPERATURE_STEP = 1.0  # degrees
 ON_LEVELS = ("brightness", "volume", "percentage")  # scales whose 0 is "off" (or silent)
 
 LOWEST = re.compile(r"\b(?:lowest|minimum|dimmest|darkest|quietest|softest|slowest|coolest|coldest|least)\b"
-                    r"|(?<!\d )\bmin\b|\ball the way down\b|\bas (?:low|dim|quiet|soft|slow|cool|cold) as\b")
+                    r"|(?<!\d )\bmin\b|\ball the way (?:down|closed|shut)\b|\bfully (?:closed|shut)\b|\bas (?:low|dim|quiet|soft|slow|cool|cold) as\b")
 HIGHEST = re.compile(r"\b(?:max|maximum|maxed|highest|brightest|loudest|fastest|hottest|warmest)\b"
                      r"|\bfull (?:blast|power|brightness|volume|speed|whack|tilt|heat)\b|\b(?:to|at|on) full\b"
-                     r"|\ball the way up\b|\bas (?:high|bright|loud|fast|warm|hot) as\b"
+                     r"|\ball the way (?:up|open)\b|\b(?:fully|wide) open\b|\bas (?:high|bright|loud|fast|warm|hot) as\b"
                      r"|\btop (?:speed|level|setting|volume|brightness)\b")
 HALFWAY = re.compile(r"\bhalf(?:way)?\b(?! (?:an? |past )?(?:hour|minute|second|past))|\bmidway\b|\bmedium\b")
 A_BIT = re.compile(r"\ba (?:little |tiny |wee )?(?:bit|tad|touch|notch|smidge|smidgen|fraction)\b"
