@@ -157,7 +157,7 @@ def test_the_model_name_defaults_to_the_first_the_server_lists(serve):
 
 
 @pytest.mark.parametrize("logprobs", [
-    {"top_logprobs": [{"tim": -0.5, "smart": -1.0, "t": -2.0, "x": -3.0}]},
+    {"top_logprobs": [{"tim": -0.5, "smart": -1.0, "t": -2.0, "timer": -2.5, "x": -3.0}]},
     {"content": [{"token": "tim", "top_logprobs": [{"token": "tim", "logprob": -0.5},
                   {"token": "smart", "logprob": -1.0}, {"token": "t", "logprob": -2.0},
                   {"token": "x", "logprob": -3.0}]}]},
@@ -171,8 +171,12 @@ def test_ranking_reads_the_first_tokens_log_probabilities(serve, logprobs):
     assert path == "/v1/completions" and body["prompt"].endswith('<|im_start|>assistant\n{"api":"')
 
 
-def test_a_server_without_log_probabilities_is_asked_once(serve):
-    server = serve(lambda path, body: (200, {"choices": [{"text": "x", "logprobs": None}]}))
+@pytest.mark.parametrize("answer", [
+    (200, {"choices": [{"text": "x", "logprobs": None}]}),
+    (500, {"error": {"message": "logprobs is not supported for models created with logits_all=False"}}),
+])
+def test_a_server_without_log_probabilities_is_asked_once(serve, answer):
+    server = serve(lambda path, body: answer)
     model = backend(server.url)
     for _ in range(2):
         with pytest.raises(RankingUnavailable):

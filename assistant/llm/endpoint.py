@@ -6,10 +6,11 @@
   refuses it (llama-cpp-python's accepts only `json_object` with a `schema`) is asked that way from
   then on.
 - `rank_continuations`: POST `/completions` with the prompt formatted here (`template`, ChatML for
-  the packaged Qwen models) and the top log-probabilities of the next token. A candidate's score is
-  that of the longest listed token it starts with, else the lowest listed one. A server that returns
-  no log-probabilities raises `RankingUnavailable` (from then on without asking), and the router
-  chooses by constrained generation instead.
+  the packaged Qwen models) and the top log-probabilities of the next token. Tokens are strings
+  here, not ids: a candidate's score is the best of the listed tokens it starts with ("tim" rather
+  than the unlikely "timer" for "timers"), else the lowest listed one. A server that returns no
+  log-probabilities, or refuses them, raises `RankingUnavailable` (from then on without asking),
+  and the router chooses by constrained generation instead (without the classifier's prior).
 - The server's own prompt cache reuses the stable system turn (llama.cpp keeps the last prompt's
   prefix; `warm_prefix` puts it there before a request arrives).
 Every failure (unreachable, an HTTP error, a timeout, an answer that is not what the API
@@ -84,18 +85,20 @@ class EndpointBackend:
         """Log-probability of each candidate's first token after `prefill` in the assistant turn."""
         if not self.ranks or self.template is None:
             raise RankingUnavailable(f"{self.name} does not rank continuations")
-        data = self._post("completions", {"prompt": self.template(messages) + prefill, "max_tokens": 1,
-                                          "temperature": 0.0, "logprobs": TOP_LOGPROBS})
+        try:
+            data = self._post("completions", {"prompt": self.template(messages) + prefill, "max_tokens": 1,
+                                              "temperature": 0.0, "logprobs": TOP_LOGPROBS})
+        except EndpointHTTPError as exc:
+            if "logprob" not in exc.body.lower():  # e.g. llama_cpp.server started with --logits_all False
+                raise
+            data = {}
         top = first_top_logprobs(data)
         if not top:
             self.ranks = False
             raise RankingUnavailable(f"{self.name} returned no log-probabilities")
         floor = min(top.values())
-        scores = {}
-        for name, text in candidates.items():
-            starts = [token for token in top if token and text.startswith(token)]
-            scores[name] = top[max(starts, key=len)] if starts else floor
-        return scores
+        return {name: max((lp for token, lp in top.items() if token and text.startswith(token)), default=floor)
+                for name, text in candidates.items()}
 
     def warm_prefix(self, system: ChatMessage) -> str:
         """Put the system turn in the server's prompt cache before a request arrives."""
