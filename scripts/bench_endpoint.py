@@ -4,8 +4,9 @@
 
 Starts llama-cpp-python's server (`assistant.llm.serve.launch`) on loopback with the same GGUF the
 in-process confirmer loads, and runs the lines through the confirmer (speculation off, so the
-confirmer decides every routed line) three ways: in-process, on the endpoint with the experts
-ranked from its log-probabilities, and on the endpoint by generation only (`template = None`).
+confirmer decides every routed line) several ways: in-process, on the endpoint with the experts
+ranked from its log-probabilities, and on the endpoint by generation only (`template = None`);
+and in-process with the whole call generated (`rank_api = false`), as the endpoint does.
 Prints median and p95 latency and accuracy per mode, and whether the server reuses the prompt
 prefix: its prompt-eval time (llama.cpp's own log line) for a cold and for the next request.
 """
@@ -36,9 +37,9 @@ from bench_latency import pct  # noqa: E402
 PROMPT_EVAL = re.compile(r"prompt eval time =\s*([\d.]+) ms /\s*(\d+) tokens")
 
 
-def run_mode(name: str, confirmer: RoleConfig, chat: RoleConfig, cases, registry) -> dict:
+def run_mode(name: str, confirmer: RoleConfig, chat: RoleConfig, cases, registry, rank_api: bool = True) -> dict:
     roles = ModelRoles(Settings(roles={"confirmer": confirmer, "chat": chat},
-                                routing=RoutingConfig(speculation=False)))
+                                routing=RoutingConfig(speculation=False, rank_api=rank_api)))
     roles.get("confirmer").generate(routing_messages(registry, "hello"), max_tokens=1)  # warm: not timed
     results = [run_case(case, roles, registry) for case in cases]
     confirmed = [r.timings_ms.get("confirmed", r.timings_ms.get("total", 0)) for r in results]
@@ -80,7 +81,8 @@ def main() -> None:
         import os
         os.environ["ASSISTANT_HOME"] = home
         chat = RoleConfig(model=args.model, temperature=0.8, max_tokens=80)  # in-process in every mode
-        rows = [run_mode("in-process", RoleConfig(model=args.model), chat, cases, registry)]
+        rows = [run_mode("in-process", RoleConfig(model=args.model), chat, cases, registry),
+                run_mode("in-process, whole call", RoleConfig(model=args.model), chat, cases, registry, False)]
         with launch(path, log=log) as url:
             reuse = prefix_reuse(url, registry, Path(log.name))
             served = dict(backend="openai", url=url, model=args.model, timeout_s=600)
