@@ -63,6 +63,9 @@ class RoleConfig(BaseModel):
     # how raw-completion prompts (the log-probability ranking of experts) are formatted for the
     # server's model; None: the chat endpoint only (the expert is then chosen by generation)
     template: Literal["chatml"] | None = "chatml"
+    # llama.cpp's servers only (llama-server, llama_cpp.server): constrain the output with the
+    # in-process compact GBNF grammar (no optional whitespace) instead of response_format
+    grammar: bool = False
 
     @model_validator(mode="after")
     def _endpoint_has_url(self) -> "RoleConfig":

@@ -6,7 +6,8 @@ Starts llama-cpp-python's server (`assistant.llm.serve.launch`) on loopback with
 in-process confirmer loads, and runs the lines through the confirmer (speculation off, so the
 confirmer decides every routed line) several ways: in-process, on the endpoint with the experts
 ranked from its log-probabilities, and on the endpoint by generation only (`template = None`);
-and in-process with the whole call generated (`rank_api = false`), as the endpoint does.
+and in-process with the whole call generated (`rank_api = false`), as the endpoint does; and on
+the endpoint by generation under the in-process compact grammar (`grammar = true`).
 Prints median and p95 latency and accuracy per mode, and whether the server reuses the prompt
 prefix: its prompt-eval time (llama.cpp's own log line) for a cold and for the next request.
 """
@@ -89,6 +90,8 @@ def main() -> None:
             rows.append(run_mode("endpoint, ranked (logprobs)", RoleConfig(**served), chat, cases, registry))
             rows.append(run_mode("endpoint, generated only", RoleConfig(**served, template=None), chat,
                                  cases, registry))
+            rows.append(run_mode("endpoint, compact grammar", RoleConfig(**served, template=None, grammar=True),
+                                 chat, cases, registry))
     print(f"{args.n} lines of {args.set.name}, confirmer {args.model}, speculation off\n")
     print(f"{'mode':<30}{'n':>4}{'p50 ms':>9}{'p95 ms':>9}{'accuracy':>10}")
     for r in rows:

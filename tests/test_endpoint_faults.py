@@ -146,6 +146,13 @@ def test_json_schema_refused_is_asked_as_json_object_with_the_schema_from_then_o
     assert server.requests[-1][1]["response_format"]["schema"] == schema
 
 
+def test_with_grammar_the_schema_is_sent_as_the_compact_grammar(serve):
+    server = serve(lambda path, body: chat_answer('{"a":1}'))
+    backend(server.url, grammar=True).generate(HELLO, schema={"type": "object", "properties": {"a": {"type": "integer"}}})
+    body = server.requests[0][1]
+    assert "response_format" not in body and 'space ::= ""' in body["grammar"]
+
+
 def test_the_model_name_defaults_to_the_first_the_server_lists(serve):
     def respond(path, body):
         return (200, {"data": [{"id": "qwen-a"}, {"id": "qwen-b"}]}) if path.endswith("/models") else chat_answer("hi")

@@ -4,7 +4,8 @@
 - `generate`: POST `/chat/completions`; the server applies the model's own chat template. A schema
   constrains the output through `response_format`: the standard `json_schema` first; a server that
   refuses it (llama-cpp-python's accepts only `json_object` with a `schema`) is asked that way from
-  then on.
+  then on. With `grammar`, llama.cpp's servers get the in-process compact GBNF grammar instead (no
+  optional whitespace: the same arguments as in-process, see the README's table).
 - `rank_continuations`: POST `/completions` with the prompt formatted here (`template`, ChatML for
   the packaged Qwen models) and the top log-probabilities of the next token. Tokens are strings
   here, not ids: a candidate's score is the best of the listed tokens it starts with ("tim" rather
@@ -50,13 +51,16 @@ class EndpointBackend:
     """The LLM backend protocol over HTTP; greedy at temperature 0 where the server is."""
 
     def __init__(self, url: str, *, model: str | None = None, api_key: str | None = None,
-                 timeout_s: float = 120.0, template: str | None = "chatml", role: str = "model") -> None:
+                 timeout_s: float = 120.0, template: str | None = "chatml", grammar: bool = False,
+                 role: str = "model") -> None:
         self.url = url.rstrip("/")
         self.model = model
         self.timeout_s = timeout_s
         self.template = TEMPLATES[template] if template else None
         self.name = f"{role} endpoint {urlsplit(self.url).netloc or self.url}"
-        self.schema_format = "json_schema"  # becomes "json_object" when the server refuses it
+        # how a schema is sent: "json_schema", "json_object" once the server refuses that, or
+        # "grammar" (llama.cpp's own field: the in-process compact grammar)
+        self.schema_format = "grammar" if grammar else "json_schema"
         self.ranks = self.template is not None  # False once the server returned no log-probabilities
         self._session = requests.Session()
         if api_key:
@@ -131,6 +135,11 @@ class EndpointBackend:
 
     # ------------------------------------------------------------------ HTTP
     def _constrained(self, body: dict[str, Any], schema: dict[str, Any]) -> dict:
+        if self.schema_format == "grammar":
+            from assistant.llm.llama import compact_json_grammar
+
+            return self._post("chat/completions", {**body, "grammar": compact_json_grammar(
+                json.dumps(schema, sort_keys=True))})
         if self.schema_format == "json_schema":
             try:
                 return self._post("chat/completions", {**body, "response_format": {

@@ -34,7 +34,8 @@ def _endpoint_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMB
     from assistant.llm.endpoint import EndpointBackend
 
     backend = EndpointBackend(config.url or "", model=config.model, api_key=config.key(),
-                              timeout_s=config.timeout_s, template=config.template, role=role)
+                              timeout_s=config.timeout_s, template=config.template,
+                              grammar=config.grammar, role=role)
     return TimeLimited(backend, config.timeout_s + 1)  # requests' own timeouts first: their message
 
 
