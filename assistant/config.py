@@ -9,6 +9,10 @@ Example config.toml:
     model = "qwen2.5-coder-0.5b"      # any model in assistant/llm/models.yaml, or path = "/x.gguf"
     [roles.chat]
     temperature = 0.9
+    [roles.router]                    # a role served by an OpenAI-compatible server instead:
+    backend = "openai"                # llama.cpp's llama-server, llama-cpp-python's server, vLLM…
+    url = "http://127.0.0.1:8080/v1"  # api_key: here, or in ASSISTANT_LLM_API_KEY
+    model = "qwen2.5-coder-0.5b"      # the server's model name (default: the first it lists)
     [conversation]
     persona = "You are Ada, a dry-humoured butler."   # the chat's persona
     follow_up_seconds = 6             # the microphone stays open this long after a question
@@ -28,11 +32,12 @@ import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, model_validator
 
 from assistant.paths import user_dir
 
 ROLES = ("router", "confirmer", "chat")
+LLM_KEY_ENV = "ASSISTANT_LLM_API_KEY"
 
 
 class ConfigError(ValueError):
@@ -43,8 +48,10 @@ class RoleConfig(BaseModel):
     """Which model serves a role, and how it is run."""
 
     model_config = ConfigDict(extra="forbid", protected_namespaces=())
-    backend: Literal["llama", "scripted"] = "llama"
-    model: str | None = None  # a name from assistant/llm/models.yaml; None = the manifest's default for the role
+    backend: Literal["llama", "scripted", "openai"] = "llama"
+    # llama: a name from assistant/llm/models.yaml (None = the manifest's default for the role);
+    # openai: the server's model name (None = the first model the server lists)
+    model: str | None = None
     path: str | None = None  # an explicit .gguf path (overrides `model`)
     temperature: float = 0.0
     max_tokens: int = Field(96, ge=1, le=8192)
@@ -53,6 +60,27 @@ class RoleConfig(BaseModel):
     seed: int = 7
     prefix_cache: bool = True  # keep KV snapshots of the stable prompt prefix in memory and on disk
     timeout_s: float = Field(120.0, gt=0, le=3600)  # a model call that takes longer is given up (a clear answer)
+    # backend "openai": an OpenAI-compatible server (assistant/llm/endpoint.py)
+    url: str | None = None  # its base URL, e.g. http://127.0.0.1:8080/v1
+    api_key: SecretStr | None = None  # else the environment's ASSISTANT_LLM_API_KEY; never logged or printed
+    # how raw-completion prompts (the log-probability ranking of experts) are formatted for the
+    # server's model; None: the chat endpoint only (the expert is then chosen by generation)
+    template: Literal["chatml"] | None = "chatml"
+    # llama.cpp's servers only (llama-server, llama_cpp.server): constrain the output with the
+    # in-process compact GBNF grammar (no optional whitespace) instead of response_format
+    grammar: bool = False
+
+    @model_validator(mode="after")
+    def _endpoint_has_url(self) -> "RoleConfig":
+        if self.backend == "openai" and not (self.url or "").strip():
+            raise ValueError('backend "openai" needs url = "http://host:port/v1"')
+        return self
+
+    def key(self) -> str | None:
+        """The endpoint's API key from config, else from the environment (never logged or printed)."""
+        if self.api_key is not None and self.api_key.get_secret_value().strip():
+            return self.api_key.get_secret_value().strip()
+        return os.environ.get(LLM_KEY_ENV, "").strip() or None
 
 
 class RoutingConfig(BaseModel):

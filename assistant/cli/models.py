@@ -22,7 +22,8 @@ def models(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) ->
     if as_json:
         return print_json(rows)
     for row in rows:
-        mark = ("installed", "green") if row["installed"] else ("missing", "red")
+        mark = ("endpoint", "cyan") if row["backend"] == "openai" else \
+            ("installed", "green") if row["installed"] else ("missing", "red")
         console.print(styled(f"{row['role']:<10} {row['backend']:<9} {row['model']:<20} ", mark,
                              f"  {row['path']}"))
 

@@ -40,11 +40,13 @@ def run_checks(settings=None, timeout: float = 180.0) -> Iterator[Check]:
     """Every check, in order, as each finishes. `timeout`: seconds allowed to each child process."""
     from assistant.config import load_settings
     from assistant.doctor import system
+    from assistant.doctor.endpoints import endpoint_checks
     from assistant.doctor.models import model_checks
 
     settings = settings or load_settings()
     yield system.python_version()
     yield from model_checks(settings, timeout)
+    yield from endpoint_checks(settings)
     yield system.database()
     yield system.home(settings.home)
     yield system.audio_device("input")

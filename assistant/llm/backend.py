@@ -9,6 +9,11 @@ class ModelError(RuntimeError):
     """A model could not be loaded or run; the message says how to fix it."""
 
 
+class RankingUnavailable(ModelError):
+    """This backend cannot rank continuations now (e.g. a server that returns no log-probabilities):
+    the caller chooses by generation instead."""
+
+
 @dataclass(frozen=True)
 class ChatMessage:
     role: Literal["system", "user", "assistant"]

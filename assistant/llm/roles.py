@@ -1,7 +1,8 @@
 """Model roles (router, confirmer, chat) → backends, chosen by configuration, built lazily.
 
-Backends are created by named factories; "llama" (a GGUF file from the manifest or a path) and
-"scripted" (the test double) go through the same path, so tests exercise the real wiring.
+Backends are created by named factories; "llama" (a GGUF file from the manifest or a path),
+"openai" (an OpenAI-compatible server, assistant/llm/endpoint.py) and "scripted" (the test double)
+go through the same path, so tests exercise the real wiring.
 """
 from __future__ import annotations
 
@@ -29,11 +30,21 @@ def _llama_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMBack
     return TimeLimited(backend, config.timeout_s)
 
 
+def _endpoint_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMBackend:
+    from assistant.llm.endpoint import EndpointBackend
+
+    backend = EndpointBackend(config.url or "", model=config.model, api_key=config.key(),
+                              timeout_s=config.timeout_s, template=config.template,
+                              grammar=config.grammar, role=role)
+    return TimeLimited(backend, config.timeout_s + 1)  # requests' own timeouts first: their message
+
+
 def _scripted_factory(role: str, config: RoleConfig, manifest: Manifest) -> LLMBackend:
     return ScriptedLLM(name=f"scripted-{role}")
 
 
-FACTORIES: dict[str, Factory] = {"llama": _llama_factory, "scripted": _scripted_factory}
+FACTORIES: dict[str, Factory] = {"llama": _llama_factory, "openai": _endpoint_factory,
+                                 "scripted": _scripted_factory}
 
 
 def model_path(role: str, config: RoleConfig, manifest: Manifest) -> Path:
@@ -68,8 +79,8 @@ class ModelRoles:
         return role in self._backends
 
     def _share_key(self, role: str, config: RoleConfig) -> tuple:
-        if config.backend == "scripted":
-            return ("scripted", role)
+        if config.backend in ("scripted", "openai"):  # an endpoint holds no model to share
+            return (config.backend, role)
         # chat keeps its own instance: sharing would evict the router's cached prompt prefix
         return ("llama", str(model_path(role, config, self.manifest)), role == "chat")
 
@@ -78,9 +89,10 @@ class ModelRoles:
         for role in ROLES:
             config = self.settings.role(role)
             path = model_path(role, config, self.manifest) if config.backend == "llama" else None
+            served = config.backend == "openai"  # by a server: its model name, its URL
             rows.append({"role": role, "backend": config.backend,
-                         "model": config.model or self.manifest.roles.get(role),
-                         "path": str(path) if path else None,
+                         "model": config.model or ("(first listed)" if served else self.manifest.roles.get(role)),
+                         "path": str(path) if path else config.url,
                          "installed": bool(path and path.is_file()),
                          "temperature": config.temperature})
         return rows

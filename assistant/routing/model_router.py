@@ -8,7 +8,7 @@ from typing import Callable
 
 from pydantic import ValidationError
 
-from assistant.llm.backend import ChatMessage, LLMBackend
+from assistant.llm.backend import ChatMessage, LLMBackend, RankingUnavailable
 from assistant.messages import Decision, DecisionSource
 from assistant.registry import ApiSpec, Registry, RegistryError
 from assistant.routing.aliases import AliasTable
@@ -96,11 +96,13 @@ class ModelRouter:
         if only is not None:  # a cue chose an expert whose one call takes nothing: no model to run
             trace.expert_scores = {certain: 0.0}
             return only, trace
+        expert = None
         if prior is not None and hasattr(self.llm, "rank_continuations"):
             if certain:  # no forward pass to choose the expert
                 expert, trace.expert_scores = certain, {certain: 0.0}
             else:
                 expert = self._choose_expert(messages, prior, trace, idle)
+        if expert is not None:
             if expert == DECLINE:
                 return Decision(declined=True, source=self.source), trace
             schema = decision_schema(self.registry, list(self.registry.expert(expert).apis.values()))
@@ -182,9 +184,14 @@ class ModelRouter:
         return self.llm.generate(messages, temperature=0.0, max_tokens=max_tokens).text.strip()
 
     def _choose_expert(self, messages: list[ChatMessage], prior: dict[str, float],
-                       trace: RoutingTrace, idle: tuple[str, ...] = ()) -> str:
+                       trace: RoutingTrace, idle: tuple[str, ...] = ()) -> str | None:
+        """The expert the ranking plus the prior choose, never an `idle` one; None when the backend
+        cannot rank (an endpoint without log-probabilities): the call is then generated against every API."""
         names = [name for name in self._names() if name not in idle]
-        ranked = self.llm.rank_continuations(messages, '{"api":"', {n: n for n in names})
+        try:
+            ranked = self.llm.rank_continuations(messages, '{"api":"', {n: n for n in names})
+        except RankingUnavailable:
+            return None
         combined = {n: ranked[n] + self.prior_weight * math.log(max(prior.get(PRIOR_NAME.get(n, n), 0.0), 1e-4))
                     for n in names}
         trace.expert_scores = {n: round(v, 2) for n, v in sorted(combined.items(), key=lambda kv: -kv[1])}
