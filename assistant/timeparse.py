@@ -85,12 +85,13 @@ def _twenty_four_hour(match: re.Match) -> str:
 
 
 def _normalize(phrase: str) -> str:
-    text = phrase.lower().replace("o'clock", " ").replace("o\u2019clock", " ")
+    text = phrase.lower().replace("o'clock", " oclock ").replace("o\u2019clock", " oclock ")
     text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
     text = re.sub(r"[^\w:./]+", " ", text)
     text = re.sub(r"\.(?!\d)", " ", text)
     text = re.sub(r"\bhundred and\b", "hundred", text)
     text = _words_to_digits(text)
+    text = re.sub(r"\b(\d{1,2}) oclock\b", r"\1:00", text).replace("oclock", " ")  # "7 o'clock on saturday"
     text = re.sub(r"\ban?\s+(?=(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)", "1 ", text)
     # "7 in the morning" is 7 am, "9 in the evening" / "11 at night" pm (the part of day stays a hint)
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) in the morning\b", r"\1 am", text)
@@ -461,7 +462,7 @@ def parse_clock_time(phrase: str, now: datetime) -> datetime:
 
 
 _TIME_WORDS = re.compile(
-    rf"^({_WEEKDAY_RE}s?|{_MONTH_RE}|\d+(?:st|nd|rd|th)?|\d+[:.]\d+|\d+(?:am|pm)|am|pm|{_UNIT}|today|tonight"
+    rf"^({_WEEKDAY_RE}s?|{_MONTH_RE}|\d+(?:st|nd|rd|th)?|\d+[:.]\d+(?:am|pm)?|\d+(?:am|pm)|am|pm|{_UNIT}|today|tonight"
     r"|tomorrow|noon|midday|midnight|morning|afternoon|evening|night|weekdays?|weekends?|every|each|daily"
     r"|nightly|hourly|weekly|monthly|yearly|at|on|in|the|next|this|day|after|of|and|a|an|half|quarter"
     r"|past|to|from|now|other|week|month|year|hour|minute)$")

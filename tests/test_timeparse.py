@@ -182,3 +182,12 @@ def test_describe_due(due, spoken):
 def test_a_number_by_a_day_that_is_no_clock_time_is_not_dropped():
     with pytest.raises(TimeParseError):
         parse_when("friday 45", NOW)
+
+
+@pytest.mark.parametrize("said, phrase", [
+    ("set an alarm for 6:45am on friday", "6:45am on friday"),  # "am" joined to the minutes
+    ("an alarm for 8 o'clock on sunday please", "8:00 on sunday"),  # "o'clock" keeps its hour
+])
+def test_a_time_of_day_and_its_day_are_one_phrase(said, phrase):
+    from assistant.timeparse import extract_time_phrase
+    assert extract_time_phrase(said) == phrase
