@@ -16,24 +16,35 @@ from assistant.app import default_registry, open_state
 from assistant.clock import Clock
 
 ROOT = Path(__file__).parents[1]
-LISTENING = re.compile(r"HTTPServer\(|TCPServer\(|socket\.socket\(|\.bind\(|asyncio\.start_server|create_server\(")
+LISTENING = re.compile(r"HTTPServer\(|TCPServer\(|\((?:Threading)?HTTPServer\)|AsyncTcpServer\(|socket\.socket\(|"
+                       r"\.bind\(|asyncio\.start_server|create_server\(")
+# every module that opens a network listener; each listens on loopback unless told otherwise
+LISTENERS = {"assistant/scheduler/webhook.py",  # the webhook (token)
+             "assistant/hub/server.py",  # `assistant serve`'s HTTP API (token)
+             "assistant/hub/wyoming_service.py",  # its Wyoming conversation service (loopback only)
+             "assistant/llm/serve.py"}  # a local model server for a role on an endpoint (finds a free port)
 
 
-def test_the_webhook_is_the_only_network_listener():
+def test_every_network_listener_is_one_of_the_known_ones():
     """A new listener must come with the same defaults (loopback, token): this test names them."""
     found = {str(p.relative_to(ROOT)) for p in (ROOT / "assistant").rglob("*.py")
              if LISTENING.search(p.read_text(encoding="utf-8"))}
-    assert found <= {"assistant/scheduler/webhook.py"}
+    assert found <= LISTENERS
 
 
-def test_the_webhook_listens_on_loopback_by_default():
+def test_the_listeners_listen_on_loopback_by_default():
     import inspect
 
     from assistant.cli import daemon
+    from assistant.config import Settings
+    from assistant.hub import server, wyoming_service
     from assistant.scheduler import webhook
 
     assert inspect.signature(webhook.start_webhook).parameters["host"].default == "127.0.0.1"
     assert inspect.signature(daemon.daemon).parameters["webhook_host"].default.default == "127.0.0.1"
+    assert inspect.signature(server.start_hub).parameters["host"].default == "127.0.0.1"
+    assert inspect.signature(wyoming_service.start_wyoming).parameters["host"].default == "127.0.0.1"
+    assert Settings().hub.host == "127.0.0.1"
 
 
 def post(url, body, token=None):
