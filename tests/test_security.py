@@ -16,10 +16,11 @@ from assistant.app import default_registry, open_state
 from assistant.clock import Clock
 
 ROOT = Path(__file__).parents[1]
-LISTENING = re.compile(r"HTTPServer\(|TCPServer\(|\((?:Threading)?HTTPServer\)|AsyncTcpServer\(|socket\.socket\(|"
+LISTENING = re.compile(r"HTTPServer\(|TCPServer\(|\((?:Threading|BoundedThreading)?HTTPServer\)|AsyncTcpServer\(|socket\.socket\(|"
                        r"\.bind\(|asyncio\.start_server|create_server\(")
 # every module that opens a network listener; each listens on loopback unless told otherwise
-LISTENERS = {"assistant/scheduler/webhook.py",  # the webhook (token)
+LISTENERS = {"assistant/httpserving.py",  # the bounded threading server the webhook and the hub share
+             "assistant/scheduler/webhook.py",  # the webhook (token)
              "assistant/hub/server.py",  # `assistant serve`'s HTTP API (token)
              "assistant/hub/wyoming_service.py",  # its Wyoming conversation service (loopback only)
              "assistant/llm/serve.py"}  # a local model server for a role on an endpoint (finds a free port)

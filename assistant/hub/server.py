@@ -11,12 +11,13 @@ import socket
 import threading
 import time
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from pydantic import ValidationError
 
+from assistant.httpserving import BoundedThreadingHTTPServer
 from assistant import safe_input
 from assistant.hub.contract import AskRequest
 from assistant.hub.engine import Engine, UnknownView
@@ -38,27 +39,14 @@ class BadRequest(ValueError):
         self.status = status
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
+class _Server(BoundedThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], engine: Engine, token: str, version: str) -> None:
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, MAX_CONNECTIONS)
         self.engine, self.token, self.version = engine, token, version
-        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
 
-    def process_request(self, request, client_address) -> None:
-        if not self.slots.acquire(blocking=False):
-            request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-                            b"Content-Length: 26\r\nConnection: close\r\n\r\n{\"error\": \"hub is busy\"}\r\n")
-            self.shutdown_request(request)
-            return
-        super().process_request(request, client_address)
-
-    def process_request_thread(self, request, client_address) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self.slots.release()
+    def refuse(self, request) -> None:
+        request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+                        b"Content-Length: 26\r\nConnection: close\r\n\r\n{\"error\": \"hub is busy\"}\r\n")
 
 
 class _Handler(BaseHTTPRequestHandler):

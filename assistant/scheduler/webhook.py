@@ -12,10 +12,11 @@ import json
 import secrets
 import threading
 from dataclasses import dataclass
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 
+from assistant.httpserving import BoundedThreadingHTTPServer
 from assistant import safe_input
 from assistant.clock import Clock
 from assistant.paths import user_dir
@@ -39,31 +40,16 @@ def webhook_token(home: Path | None = None) -> str:
     return path.read_text().strip()
 
 
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
+class _Server(BoundedThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], db_path: Path | str, clock: Clock, token: str) -> None:
         from assistant.app import default_registry, open_state
 
-        super().__init__(address, _Handler)
+        super().__init__(address, _Handler, MAX_CONNECTIONS)
         registry = default_registry()
         self.follow = FollowedDatabase(Path(db_path), lambda path: open_state(registry, path))
         self.lock = threading.Lock()
-        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
         self.clock, self.token = clock, token
         self.services = registry.service  # "event_from_json", "add_events": the events expert's
-
-    def process_request(self, request, client_address) -> None:
-        if not self.slots.acquire(blocking=False):
-            self.shutdown_request(request)  # too many at once
-            return
-        super().process_request(request, client_address)
-
-    def process_request_thread(self, request, client_address) -> None:
-        try:
-            super().process_request_thread(request, client_address)
-        finally:
-            self.slots.release()
 
 
 class _Handler(BaseHTTPRequestHandler):
