@@ -41,3 +41,29 @@ def has_microphone() -> bool:
     except Exception:  # noqa: BLE001 - any failure means: no usable microphone here
         return False
     return True
+
+
+def smart_home_db(home_yaml: str, folder: Path):
+    """A smart-home database loaded from a home file's text (written under `folder`)."""
+    from assistant.experts.smart_home import EXPERT, load_home, load_home_file
+    from assistant.storage.db import open_database
+
+    path = folder / "home.yaml"
+    path.write_text(home_yaml)
+    db = open_database(":memory:", EXPERT.migrations)
+    load_home(db, load_home_file(path))
+    return db
+
+
+def call_smart_home(db, api_name: str, said: str, here: str | None = None, **args):
+    """One smart-home API called directly, as if the user had said `said` in area `here`."""
+    from datetime import datetime
+
+    from assistant.clock import Clock
+    from assistant.context import ExpertContext
+    from assistant.experts.smart_home import EXPERT
+    from assistant.messages import Utterance
+
+    spec = EXPERT.api(api_name)
+    ctx = ExpertContext(db=db, clock=Clock(datetime(2026, 12, 1, 9)), utterance=Utterance(text=said, area=here))
+    return spec.func(ctx, **spec.validate(args))

@@ -4,14 +4,11 @@ from datetime import datetime
 
 import pytest
 
-from assistant.clock import Clock
-from assistant.context import ExpertContext
-from assistant.messages import Utterance
-from assistant.storage.db import open_database
 from assistant.timeparse import parse_duration, parse_when
 from assistant.words import normalise
 from assistant.experts.lists import _without_request
-from assistant.experts.smart_home import EXPERT, list_devices, load_home, load_home_file
+from tests.conftest import call_smart_home, smart_home_db
+from assistant.experts.smart_home import list_devices
 from assistant.experts.smart_home.levels import read_change
 
 HOME = """floors: [{name: Ground, id: ground, level: 0}, {name: First, id: first, level: 1}]
@@ -37,17 +34,10 @@ entities:
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "home.yaml"
-    path.write_text(HOME)
-    db = open_database(":memory:", EXPERT.migrations)
-    load_home(db, load_home_file(path))
-    return db
+    return smart_home_db(HOME, tmp_path)
 
 
-def call(db, api_name, said, here=None, **args):
-    spec = EXPERT.api(api_name)
-    ctx = ExpertContext(db=db, clock=Clock(datetime(2026, 12, 1, 9)), utterance=Utterance(text=said, area=here))
-    return spec.func(ctx, **spec.validate(args))
+call = call_smart_home
 
 
 def changed(db):

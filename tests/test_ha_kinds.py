@@ -1,16 +1,12 @@
 """The kinds of miss the Home Assistant intents tune split found (data/eval/ha_tune.jsonl), each as a
 mechanism on a home written for this test (no sentence of an evaluation set)."""
-from datetime import datetime
 
 import pytest
 
 from assistant.app import default_registry
-from assistant.clock import Clock
-from assistant.context import ExpertContext
-from assistant.messages import Utterance
 from assistant.routing.cues import pinned_expert
-from assistant.storage.db import open_database
-from assistant.experts.smart_home import EXPERT, list_devices, load_home, load_home_file
+from tests.conftest import call_smart_home, smart_home_db
+from assistant.experts.smart_home import list_devices
 from assistant.experts.smart_home.setters import confirmation_policy
 
 HOME = """floors: [{name: Ground, id: ground, level: 0}, {name: First, id: first, level: 1}]
@@ -31,17 +27,10 @@ entities:
 
 @pytest.fixture
 def db(tmp_path):
-    path = tmp_path / "home.yaml"
-    path.write_text(HOME)
-    db = open_database(":memory:", EXPERT.migrations)
-    load_home(db, load_home_file(path))
-    return db
+    return smart_home_db(HOME, tmp_path)
 
 
-def call(db, api_name, said, here=None, **args):
-    spec = EXPERT.api(api_name)
-    ctx = ExpertContext(db=db, clock=Clock(datetime(2026, 12, 1, 9)), utterance=Utterance(text=said, area=here))
-    return spec.func(ctx, **spec.validate(args))
+call = call_smart_home
 
 
 def state(db, device_id):
@@ -107,10 +96,7 @@ entities:
 
 @pytest.mark.parametrize("said", ["turn the heating up 2 degrees", "thermostat up by two"])
 def test_a_device_named_by_a_kind_alone_is_the_one_that_kind_means(tmp_path, said):
-    path = tmp_path / "home.yaml"
-    path.write_text(KIND_NAMED_HOME)
-    db = open_database(":memory:", EXPERT.migrations)
-    load_home(db, load_home_file(path))
+    db = smart_home_db(KIND_NAMED_HOME, tmp_path)
     call(db, "adjust", said, attribute="temperature", delta=2, device_type="thermostat")
     assert state(db, "climate.hall")[1]["temperature"] == 21
     assert state(db, "climate.workshop")[1]["temperature"] == 15
