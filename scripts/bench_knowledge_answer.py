@@ -12,7 +12,6 @@ import argparse
 import json
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -20,16 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from calibrate_knowledge import NOW, read  # noqa: E402
-from knowledge_corpus import build_corpus  # noqa: E402
+from calibrate_knowledge import NOW, corpus_database, read  # noqa: E402
 
 from assistant.config import load_settings  # noqa: E402
-from assistant.knowledge import MIGRATIONS, add_document, search  # noqa: E402
+from assistant.knowledge import search  # noqa: E402
 from assistant.knowledge.answer import answer, query_of  # noqa: E402
 from assistant.knowledge.embedder import passage_embedder  # noqa: E402
 from assistant.llm.backend import ChatMessage  # noqa: E402
 from assistant.llm.roles import ModelRoles  # noqa: E402
-from assistant.storage import open_database  # noqa: E402
 
 RULE = ("Answer the question using only the passages from the user's documents. One short sentence. "
         "If the passages do not answer it, say: I found nothing about that in your documents.")
@@ -41,11 +38,7 @@ def main() -> None:
     parser.add_argument("--passages", type=int, default=2)
     args = parser.parse_args()
     embedder = passage_embedder()
-    folder = Path(tempfile.mkdtemp())
-    db = open_database(folder / "bench.db", MIGRATIONS)
-    for path in build_corpus(folder / "corpus"):
-        if path.name != "README.md":
-            add_document(db, path, embedder, NOW)
+    db = corpus_database("bench.db", embedder)
     roles = ModelRoles(load_settings())
     chat = roles.get("chat")
     chat.generate([ChatMessage("user", "hi")], temperature=0.0, max_tokens=2)  # load once, outside timing

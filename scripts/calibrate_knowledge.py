@@ -35,13 +35,19 @@ def read(name: str) -> list[dict]:
     return [json.loads(line) for line in (CORPUS / name).read_text().splitlines() if line.strip()]
 
 
-def main() -> None:
-    embedder = passage_embedder()
+def corpus_database(name: str, embedder):
+    """A fresh database (in a temporary folder) holding the generated corpus's documents."""
     folder = Path(tempfile.mkdtemp())
-    db = open_database(folder / "calibrate.db", MIGRATIONS)
+    db = open_database(folder / name, MIGRATIONS)
     for path in build_corpus(folder / "corpus"):
         if path.name != "README.md":
             add_document(db, path, embedder, NOW)
+    return db
+
+
+def main() -> None:
+    embedder = passage_embedder()
+    db = corpus_database("calibrate.db", embedder)
     rows, latencies = [], []
     for case in read("questions.jsonl") + read("unrelated.jsonl"):
         started = time.perf_counter()
