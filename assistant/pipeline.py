@@ -219,7 +219,7 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         prior = None
         if self.routing.expert_prior:
             guess = plan.guess or self._classifier().guess(text)
-            prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text)
+            prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text, self.db)
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
         decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal,
                                              idle=self.registry.idle(self.db))
@@ -255,7 +255,7 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
     def _meant_expert(self, text: str, guess: ExpertGuess | None = None) -> str:
         """The expert these words are for: the one a cue pins, else the classifier's guess (made
         now if not given)."""
-        return cues.pinned_expert(self.registry, text) or (guess or self._classifier().guess(text)).expert
+        return cues.pinned_expert(self.registry, text, self.db) or (guess or self._classifier().guess(text)).expert
 
     def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
         """The decision with its values as the user said them (times, durations: assistant/slots.py),

@@ -125,6 +125,9 @@ class Expert:
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
     # (db) -> the names people say to it (devices, rooms, lists): speech-to-text is biased towards them
     vocabulary: Callable[[Database], list[str]] | None = None
+    # (db, text) -> whether the words are nothing but names of this expert's own things ("the
+    # telly" said alone): pinned like a cue, by what the user has rather than by fixed words
+    claims: Callable[[Database, str], bool] | None = None
     examples: Path | None = None  # its labelled utterances (JSON lines), for the classifier and prompt
     # optional arguments the model may infer beyond the user's words (a device type from "it's
     # dark in here"); any other optional text argument the user did not say is dropped
@@ -214,6 +217,10 @@ class Registry:
         """(pattern, expert) for every cue: framing experts' first, then in catalogue order."""
         ordered = sorted(self._experts.values(), key=lambda e: not e.frames)
         return [(cue, expert.name) for expert in ordered for cue in expert.cues]
+
+    def claimant(self, db: Database, text: str) -> str | None:
+        """The expert whose own things the words name and nothing else (`Expert.claims`), or None."""
+        return next((e.name for e in self._experts.values() if e.claims is not None and e.claims(db, text)), None)
 
     def idle(self, db: Database) -> tuple[str, ...]:
         """The experts with nothing to serve yet (`Expert.serves_now`), e.g. no documents added."""

@@ -131,7 +131,7 @@ def test_switching_covers_climate_and_media(db):
     call(db, "turn_off", device="speaker")
     assert device(db, "media_player.living_room_speaker_44aa")["state"] == "off"
     call(db, "turn_on", device="speaker")
-    assert device(db, "media_player.living_room_speaker_44aa")["state"] == "idle"
+    assert device(db, "media_player.living_room_speaker_44aa")["state"] == "on"
 
 
 def test_here_comes_from_the_input_source(db):

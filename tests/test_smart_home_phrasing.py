@@ -252,7 +252,8 @@ def test_read_change(said, attribute, delta, expected):
      CEILING_FAN, ("on", {"percentage": 25, "percentage_step": 25})),  # its own smallest step
     ("set_fan_speed", "put the ceiling fan on full blast", {"percentage": 90, "device": "ceiling fan"},
      CEILING_FAN, ("on", {"percentage": 100, "percentage_step": 25})),
-    ("set_volume", "hi-fi volume to the minimum", {"volume": 0, "device": "hi-fi"}, HIFI, ("idle", {"volume": 1})),
+    ("set_volume", "hi-fi volume to the minimum", {"volume": 0, "device": "hi-fi"}, HIFI, ("idle", {"volume": 0})),
+    ("set_volume", "hi-fi all the way down", {"volume": 1, "device": "hi-fi"}, HIFI, ("idle", {"volume": 0})),
     ("set_volume", "hi-fi at half volume", {"volume": 40, "device": "hi-fi"}, HIFI, ("idle", {"volume": 50})),
     ("set_position", "open the roller blind halfway", {"position": 70, "device": "roller blind"},
      GUEST_BLIND, ("open", {"position": 50})),

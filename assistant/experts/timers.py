@@ -220,7 +220,8 @@ def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionR
         return ActionResult(ok=False, reply=f"{exc} What time should the alarm go off?", missing="time")
     row = _insert(ctx, "alarm", _clean_name(name), int((at - now).total_seconds()))
     title = f"{row['name']} alarm" if row["name"] else "alarm"
-    return ActionResult(reply=f"{title[0].upper()}{title[1:]} set for {describe_due(at, now)}.",
+    when = describe_due(at, now)  # "for tomorrow at 7:00 AM", but "on Saturday at 7:00 AM"
+    return ActionResult(reply=f"{title[0].upper()}{title[1:]} set {'' if when.startswith('on ') else 'for '}{when}.",
                         data=_public(row, now), undo={"timer_id": row["id"]})
 
 

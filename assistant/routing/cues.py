@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from assistant.registry import Registry
+from assistant.storage.db import Database
 from assistant.routing.examples import NONE as DECLINED  # the prior's "no expert serves this"
 
 # what a request opens with before its verb: "please", "can you", "hey could u", "i need you to"
@@ -34,15 +35,19 @@ DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone 
 )
 
 
-def pinned_expert(registry: Registry, text: str) -> str | None:
-    """The expert a cue pins this request to (`Expert.cues`, then the decline cues), or None."""
+def pinned_expert(registry: Registry, text: str, db: Database | None = None) -> str | None:
+    """The expert a cue pins this request to (`Expert.cues`; with the state `db`, the expert
+    whose own things the words name alone, `Expert.claims`; then the decline cues), or None."""
     for pattern, expert in registry.cues():
         if pattern.search(text):
             return expert
+    claimant = registry.claimant(db, text) if db is not None else None
+    if claimant:
+        return claimant
     return DECLINED if any(pattern.search(text) for pattern in DECLINE_CUES) else None
 
 
-def pin(registry: Registry, prior: dict[str, float], text: str) -> dict[str, float]:
+def pin(registry: Registry, prior: dict[str, float], text: str, db: Database | None = None) -> dict[str, float]:
     """The prior with a cued expert made certain (unchanged when no cue matches)."""
-    expert = pinned_expert(registry, text)
+    expert = pinned_expert(registry, text, db)
     return {expert: 1.0} if expert else prior

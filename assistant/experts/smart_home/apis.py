@@ -20,8 +20,8 @@ from assistant.words import HESITATION, is_question
 from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
-from assistant.experts.smart_home.resolve import Resolution, Which, implied_area, resolve_in
-from assistant.experts.smart_home.backend import read_devices, read_home, write_states
+from assistant.experts.smart_home.resolve import Resolution, Which, implied_area, one_of_a_kind, resolve_in
+from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
 from assistant.experts.smart_home.store import Device, Home
 
 ON_OFF = {"light", "switch", "fan", "cover", "climate", "media_player", "alarm_control_panel"}
@@ -236,6 +236,9 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
+    one = one_of_a_kind(home, devices, said, here) if api_name != "query" and not vocab.asks_state(said) else None
+    if one is not None:  # "the lamp in the snug" with two there: ask which
+        return Targets([], one.problem, one.which, heard)
     return Targets(devices, found.problem, found.which, heard)
 
 
@@ -253,6 +256,32 @@ def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[
         known += vocab.tokens(" ".join([device.name, *device.aliases, area.name if area else "",
                                         *(area.aliases if area else ())]))
     return bool(words) and all(vocab.word_in(w, known) for w in words)
+
+
+MAX_BARE_WORDS = 5  # a name said alone is short ("the big light in the kitchen please")
+
+
+def said_alone(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words are nothing but the name of devices of the home ("the telly", "porch
+    light please"): a smart-home request, whatever a model thinks (a bare name turns a light on,
+    tells a lock's state). A room's name alone is not a device's."""
+    words = [w for w in vocab.tokens(text) if w not in BARE_FILLERS and not HESITATION.fullmatch(w)]
+    if not words or len(words) > MAX_BARE_WORDS or is_question(text) or vocab.ACTION_WORDS.search(text):
+        return False
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return False
+    places = frozenset(vocab.tokens(" ".join(n for p in (*home.areas, *home.floors) for n in (p.name, *p.aliases))))
+    own = [w for w in vocab.tokens(" ".join(n for d in home.devices for n in (d.name, *d.aliases))) if w not in places]
+    if not any(vocab.word_in(w, own) for w in words if w not in places):
+        return False
+    found = resolve_in(home, " ".join(words))
+    devices = [d for d in home.devices if d.id in found.device_ids]
+    only_kinds = all(vocab.type_word(w)[0] is not None or w in vocab.QUANTIFIERS for w in words)
+    if found.problem or (len(devices) > 1 and only_kinds):  # "the lights" alone is not a request
+        return False
+    return bare_name(home, text, {"device": " ".join(words)}, devices)
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],

@@ -35,7 +35,7 @@ def switched(device: Device, on: bool, armed: str = "armed_away") -> State:
     if domain == "climate":
         return ("heat" if device.state == "off" else device.state) if on else "off", attrs
     if domain == "media_player":
-        return ("idle" if device.state == "off" else device.state) if on else "off", attrs
+        return ("on" if device.state == "off" else device.state) if on else "off", attrs  # as Home Assistant's TVs
     if domain == "light" and on and attrs.get("brightness", 100) == 0:
         attrs["brightness"] = 100
     if domain == "fan" and "percentage" in attrs:
@@ -98,13 +98,14 @@ def _apply(device: Device, applied: dict[str, Any]) -> State:
 
 def limit(device: Device, attribute: str, end: End) -> float:
     """The device's own end of a scale: its `min_temp`/`max_temp`; 100; the lowest level that is
-    still on (1%, or a fan's `percentage_step`); a cover's 0 (closed)."""
+    still on (1%, or a fan's `percentage_step`); a cover's 0 (closed); a player's volume 0 (silent,
+    and still on)."""
     if attribute == "temperature":
         low, high = temperature_range(device)
         return low if end is End.LOWEST else high
     if end is End.HIGHEST:
         return 100
-    if attribute == "position":
+    if attribute == "position" or device.domain == "media_player":
         return 0
     if attribute == "percentage":
         return max(1, round(float(device.attributes.get("percentage_step", 1))))

@@ -97,6 +97,22 @@ def resolve_in(home: Home, device: str | None = None, area: str | None = None,
     return Resolution(ids)
 
 
+def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
+                  here: str | None = None) -> Resolution | None:
+    """A "which one?" question when the user named a countable kind in the singular ("the lamp
+    in the snug", "the bedroom fan") and several devices of it in one room fit: one is meant.
+    None when they said a plural or a quantifier, or a kind that is a mass noun ("the light")."""
+    if len(devices) < 2 or len({d.area_id for d in devices}) > 1 or len({d.domain for d in devices}) > 1:
+        return None
+    if any(w in vocab.QUANTIFIERS for w in vocab.tokens(said)):
+        return None
+    kinds = [(tw, plural) for tw, plural in vocab.kinds_said(said) if devices[0].domain in tw.domains]
+    if not kinds or any(plural or not tw.countable for tw, plural in kinds):
+        return None
+    resolver = _Resolver(home, here, None, None)
+    return Resolution([], resolver.question(devices, kinds[-1][0].word), which=resolver.which(devices))
+
+
 def implied_area(home: Home, device: str | None, area: str | None, said: str | None,
                  here: str | None) -> str | None:
     """The place a call means when the model named none: the one the user said ("lights on in
@@ -295,13 +311,16 @@ class _Resolver:
         forms = self._place_forms()
         literal = [place for place, names in forms if any(vocab.words_within(text, name) for name in names)]
         found = literal if partial else []
-        others = vocab.place_alternatives(text)
-        if not literal:  # a synonym only for a word no room's own name holds
-            found = [place for place, names in self._place_forms(floors=False)  # a room's other names
-                     if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)]
+        groups = vocab.place_alternatives(text)
+        if not literal:  # a synonym only for a word no room's own name holds, the closest group first
+            rooms = self._place_forms(floors=False)  # a room's other names
+            found = next((hits for others in groups if (hits := [
+                place for place, names in rooms
+                if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)])), [])
         if not found and partial:
-            found = [place for place, names in forms
-                     if any(vocab.words_within(alt, name) for alt in others for name in names)]
+            found = next((hits for others in groups if (hits := [
+                place for place, names in forms
+                if any(vocab.words_within(alt, name) for alt in others for name in names)])), [])
         if not found:
             found = self._on_floor(text, threshold)
         unique: dict[frozenset, Place] = {}
@@ -454,6 +473,8 @@ class _Resolver:
 
     def described(self, desc: _Description, scope: Place | None, quoted: str) -> list[str]:
         pool = self.in_scope(scope)
+        if desc.words:  # the kind narrows among the named ones: "bedroom blinds" for its only curtains
+            pool = [d for d in pool if all(vocab.word_in(w, self.name_tokens(d)) for w in desc.words)]
         if desc.types:
             typed = {d.id for tw in desc.types for d in _of_type(pool, tw)}
             found = [d for d in pool if d.id in typed]

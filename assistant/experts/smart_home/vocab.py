@@ -44,6 +44,10 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "garage,carport",
     "pantry,larder",
 ))
+# one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
+PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
+    "mudroom,mud room,boot room,bootroom",
+))
 # a floor named by its place in the house ("the first floor", "ground level"): never a device's name
 FLOOR_PHRASE = re.compile(r"\b(?:first|second|third|ground|top|upper|lower|main|bottom|basement|1st|2nd|3rd)"
                           r"\s+(?:floor|level|storey|story)s?\b", re.IGNORECASE)
@@ -79,6 +83,7 @@ class TypeWord:
     strict: bool = False
     exclude: tuple[str, ...] = ()
     fallback: str | None = None  # domain to use when no device name carries a hint
+    countable: bool = False  # said in the singular, it means one device ("the lamp"; not "the light")
 
 
 TYPE_WORDS: dict[str, TypeWord] = {}
@@ -91,27 +96,27 @@ def _words(words: str, domains: str, **kwargs) -> None:
 
 
 _words("light, bulb, light bulb, lighting", "light")
-_words("lamp", "light", hints=("lamp",))
+_words("lamp", "light", hints=("lamp",), countable=True)
 # the room's main light, as people call it ("the big light"): a light named for the ceiling
 _words("big light, main light, overhead light, top light, overhead", "light", strict=True,
        hints=("ceiling", "overhead", "main", "pendant", "pendants", "chandelier", "big", "top", "spots",
               "spotlights", "downlights"))
-_words("switch, plug, smart plug, socket, outlet", "switch")
-_words("fan", "fan")
+_words("switch, plug, smart plug, socket, outlet", "switch", countable=True)
+_words("fan", "fan", countable=True)
 # blinds and curtains are both covers; a room with both means the kind named (non-strict hints)
 _words("blind, shade, shutter, window covering, roller blind", "cover",
-       hints=("blind", "shade", "shutter", "roller"), exclude=("garage", "gate", "door"))
+       hints=("blind", "shade", "shutter", "roller"), exclude=("garage", "gate", "door"), countable=True)
 _words("curtain, drape", "cover", hints=("curtain", "drape"), exclude=("garage", "gate", "door"))
 _words("garage door, gate", "cover", hints=GARAGE_WORDS, strict=True)
 _words("cover, window cover", "cover")
 _words("thermostat, heating, temperature, climate, ac, air conditioning, air conditioner, aircon, "
        "hvac, heat", "climate")
 _words("heater, radiator", "switch climate fan", hints=("heater", "radiator"), strict=True,
-       fallback="climate")
+       fallback="climate", countable=True)
 _words("lock, door lock, deadbolt", "lock")
-_words("speaker, music, media, media player, player, stereo, sound, radio", "media_player",
-       hints=("speaker",))
-_words("tv, television", "media_player", hints=("tv", "television"), strict=True)
+_words("speaker, media player, player, stereo, radio", "media_player", hints=("speaker",), countable=True)
+_words("music, media, sound", "media_player", hints=("speaker",))
+_words("tv, television", "media_player", hints=("tv", "television"), strict=True, countable=True)
 _words("alarm, alarm system, alarm panel, security system, alarm control panel", "alarm_control_panel")
 _words("sensor, binary sensor", "sensor binary_sensor")
 
@@ -162,6 +167,17 @@ def type_at(words: list[str], i: int) -> tuple[int, TypeWord | None, bool]:
             if tw:
                 return size, tw, plural
     return 1, None, False
+
+
+def kinds_said(text: str | None) -> list[tuple[TypeWord, bool]]:
+    """Every device-type word of a sentence, in order, with whether it was said in the plural."""
+    words, found, i = tokens(text), [], 0
+    while i < len(words):
+        size, tw, plural = type_at(words, i)
+        if tw:
+            found.append((tw, plural))
+        i += size
+    return found
 
 
 def first_type_word(text: str | None) -> str | None:
@@ -222,9 +238,13 @@ def has_word(name: str, words: tuple[str, ...]) -> bool:
     return any(w in name_tokens for w in words)
 
 
-def place_alternatives(phrase: str) -> list[str]:
-    """Other names of the place `phrase` names ("lounge" -> "living room", "family room", ...)."""
-    return sorted({other for group in PLACE_SYNONYMS if phrase in group for other in group} - {phrase})
+def place_alternatives(phrase: str) -> list[list[str]]:
+    """Other names of the place `phrase` names ("lounge" -> "living room", "family room", ...), a
+    list per tier: the kind of room (`PLACE_KINDS`) first, then its whole family: "mudroom" is a
+    boot room before it is any entrance."""
+    kinds = [group - {phrase} for group in PLACE_KINDS if phrase in group]
+    family = {other for group in PLACE_SYNONYMS if phrase in group for other in group} - {phrase}
+    return [sorted(group) for group in (*kinds, family) if group]
 
 
 def words_within(phrase: str, name: str) -> bool:
