@@ -24,8 +24,8 @@ from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
-from assistant.routing.context import (RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn, is_follow_up,
-                                      previous_turn, routing_context)
+from assistant.routing.context import (POINTS_BACK, RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
+                                      is_follow_up, previous_turn, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
@@ -202,7 +202,7 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
                     decision = self._confirm(plan)
                 except ModelError as exc:  # missing, broken, crashed or hung: never a traceback
                     decision = Decision(source="confirmer", note=f"the language model failed ({exc})")
-                plan.confirmed = self._in_users_words(plan, self._fallback(plan, decision))
+                plan.confirmed = self._with_referent(plan, self._in_users_words(plan, self._fallback(plan, decision)))
             return plan.confirmed
 
     def _fallback(self, plan: Plan, decision: Decision) -> Decision:
@@ -256,6 +256,20 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         """The expert these words are for: the one a cue pins, else the classifier's guess (made
         now if not given)."""
         return cues.pinned_expert(self.registry, text, self.db) or (guess or self._classifier().guess(text)).expert
+
+    def _with_referent(self, plan: Plan, decision: Decision | None) -> Decision | None:
+        """"turn it off (at half ten)": the previous call's target (its expert's `inferred`
+        arguments) when this call of the same expert names none and the words point back at it."""
+        previous = plan.previous
+        if decision is None or decision.qualified is None or previous is None or previous.expert != decision.expert \
+                or not POINTS_BACK.search(plan.utterance.text):
+            return decision
+        inferred = self.registry.expert(decision.expert).inferred
+        if not inferred or any(decision.args.get(key) for key in inferred):
+            return decision
+        properties = self.registry.api(decision.expert, decision.api).properties
+        carried = {key: previous.args[key] for key in inferred if previous.args.get(key) and key in properties}
+        return decision.model_copy(update={"args": {**decision.args, **carried}}) if carried else decision
 
     def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
         """The decision with its values as the user said them (times, durations: assistant/slots.py),

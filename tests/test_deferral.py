@@ -323,3 +323,27 @@ def test_real_models_put_the_command_off_and_the_scheduler_runs_it(tmp_path, tex
 def test_a_causative_or_particle_command_keeps_its_words(text, command, clause):
     delay = split_delay(text, datetime(2026, 12, 2, 18, 30))
     assert delay is not None and (delay.command, delay.clause) == (command, clause)
+
+
+def test_a_put_off_pronoun_command_acts_on_what_the_previous_request_did(assistant):
+    """"turn on the office heater" then "turn it off in an hour": the model wrote no device; "it"
+    is the heater (the previous call's target), and the call is scheduled, not asked about."""
+    confirmer = testing.confirmer(assistant)
+    confirmer.enqueue({"api": "smart_home.turn_on", "args": {"device": "office heater"}})
+    assistant.handle("turn on the office heater")
+    confirmer.enqueue({"api": "smart_home.turn_off", "args": {}})
+    reply = assistant.handle("turn it off in an hour")
+    assert reply.ok and reply.args == {"device": "office heater"}
+    assert [s["args"] for s in list_scheduled(assistant.db)] == [{"device": "office heater"}]
+    assert device(assistant, HEATER)["state"] == "on"
+
+
+def test_a_joint_before_a_command_of_its_own_is_routed_alone(assistant):
+    """"and put the blinds … " after another request is its own command: no previous call in
+    its prompt to copy."""
+    confirmer = testing.confirmer(assistant)
+    confirmer.enqueue({"api": "smart_home.turn_on", "args": {"device": "office heater"}})
+    assistant.handle("turn on the office heater")
+    confirmer.enqueue({"api": "smart_home.close", "args": {"device": "living room blinds"}})
+    assistant.handle("and close the living room blinds at 9")
+    assert "Previous request" not in " ".join(m.content for m in confirmer.prompts[-1])

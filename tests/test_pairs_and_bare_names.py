@@ -113,3 +113,26 @@ def test_the_registry_pins_a_name_said_alone_to_its_expert(db):
     assert pinned_expert(registry, "the telly", db) == "smart_home"
     assert pinned_expert(registry, "the telly") is None  # without the state, only fixed cues
     assert pinned_expert(registry, "a fun fact", db) is None
+
+
+@pytest.mark.parametrize("action, before, after", [
+    ("pause", "playing", ("paused", {"volume": 40})),
+    ("resume", "paused", ("playing", {"volume": 40})),
+    ("next", "idle", ("playing", {"volume": 40})),
+    ("stop", "playing", ("idle", {"volume": 40})),
+    ("mute", "playing", ("playing", {"volume": 40, "muted": True})),
+])
+def test_media_actions_change_what_a_player_plays(tmp_path, action, before, after):
+    db = smart_home_db(HOME.replace("record_player, area: den, state: idle", f"record_player, area: den, state: {before}"),
+                       tmp_path)
+    result = call_smart_home(db, "media", f"{action} the record player", action=action, device="record player")
+    assert result.ok and state(db, "media_player.record_player") == after
+
+
+def test_media_with_no_player_named_acts_on_the_one_in_use(tmp_path):
+    db = smart_home_db(HOME.replace("record_player, area: den, state: idle", "record_player, area: den, state: playing"),
+                       tmp_path)
+    call_smart_home(db, "media", "skip this song", action="next")
+    assert state(db, "media_player.record_player")[0] == "playing" and state(db, "media_player.den_tv")[0] == "off"
+    call_smart_home(db, "media", "pause", action="pause")
+    assert state(db, "media_player.record_player")[0] == "paused" and state(db, "media_player.den_tv")[0] == "off"

@@ -16,15 +16,33 @@ from assistant.registry import Registry
 from assistant.splitting import COMMAND_VERBS  # a verb opens a request of its own
 from assistant.storage.conversations import DEFAULT
 
-FOLLOW_UP = re.compile(
-    r"\b(it(?!'s| is)|them|they|those|these|that one|too$|also|as well|instead|again|same|another|the other)\b"
-    r"|^(and|now|then|make it|make that|change it|what about|how about|but)\b", re.IGNORECASE)
+# words that point back at the previous request ("turn it off", "the other one", "… too")
+REFERS_BACK = re.compile(
+    r"\b(it(?!'s| is)|them|they|those|these|that one|too$|also|as well|instead|again|same|another|the other)\b",
+    re.IGNORECASE)
+# a pronoun for the thing the previous request acted on ("turn it off", "dim them")
+POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
+# a joint that carries on from it ("and the bedroom", "now dim them", "make it 15")
+CARRIES_ON = re.compile(r"^(and|now|then|make it|make that|change it|what about|how about|but)\b", re.IGNORECASE)
+FOLLOW_UP = re.compile(f"{REFERS_BACK.pattern}|{CARRIES_ON.pattern}", re.IGNORECASE)
 RECENT = timedelta(minutes=10)
 CANCEL_IT = re.compile(r"^\W*cancel (?:it|that)\W*$", re.IGNORECASE)
 
 
 def is_follow_up(text: str) -> bool:
-    return bool(FOLLOW_UP.search(text.strip()))
+    """Whether the words carry on from the previous request; a joint before a command of its own
+    ("and put the hall light on at 6") does not: that command is routed alone."""
+    text = text.strip()
+    if REFERS_BACK.search(text):
+        return True
+    joint = CARRIES_ON.search(text)
+    return bool(joint) and not _own_command(text[joint.end():])
+
+
+def _own_command(rest: str) -> bool:
+    """A command verb and at least two more words ("put the hall light on", not "turn it up")."""
+    words = re.findall(r"[a-z']+", rest.lower())
+    return len(words) >= 3 and words[0] in COMMAND_VERBS
 
 
 def previous_turn(db: sqlite_utils.Database, now: datetime, expert: str | None = None,

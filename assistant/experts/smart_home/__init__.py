@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from assistant.registry import View, build_expert
-from assistant.experts.smart_home.apis import (adjust, arm, close, disarm, lock, open, query, requires_confirmation,
-                                     said_alone, set, turn_off, turn_on, unlock)
+from assistant.experts.smart_home.apis import (adjust, arm, close, disarm, lock, media, open, query,
+                                               requires_confirmation, said_alone, set, turn_off, turn_on, unlock)
 from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
                                                   list_devices)
 from assistant.experts.smart_home.commands import other_target, propose
@@ -32,9 +32,9 @@ ALARM_ON = re.compile(rf"^(?!.*(?:{_TIME_WORDS})).*(?:\balarm (?:on|back on)\b|\
 
 EXPERT = build_expert(
     "smart_home",
-    "control and query the lights, switches, fans, blinds, garage door, thermostat, locks and "
-    "speakers and alarm system of the home",
-    [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, arm, disarm, query],
+    "control and query the lights, switches, fans, blinds, garage door, thermostat, locks, "
+    "TVs and speakers (what they play) and alarm system of the home",
+    [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, arm, disarm, media, query],
     MIGRATIONS,
     confirmation_policy=confirmation_policy,
     preflight=preflight,

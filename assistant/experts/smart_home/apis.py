@@ -33,6 +33,7 @@ TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allow
     "lock": ({"lock"}, {"lock"}), "unlock": ({"lock"}, {"lock"}),
     "arm": (ALARM, ALARM), "disarm": (ALARM, ALARM),
     "query": (None, None),
+    "media": ({"media_player"}, {"media_player"}),
 }
 BULK_FOR_ATTRIBUTE = {"brightness": "light", "color": "light", "percentage": "light",
                       "temperature": "climate", "position": "cover", "volume": "media_player"}
@@ -609,6 +610,28 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     parts = [f"{d.name} to {describe.value_phrase(d.domain, plan[1])}" for d, plan in planned
              if d in changed]
     return _result(ctx, f"{verb} {describe.names(parts)}.", acted, undo)
+
+
+MediaAction = Literal["pause", "resume", "stop", "next", "previous", "mute", "unmute"]
+MEDIA_DONE = {"pause": "Paused", "resume": "Playing", "stop": "Stopped", "next": "Skipped to the next track on",
+              "previous": "Back to the previous track on", "mute": "Muted", "unmute": "Unmuted"}
+
+
+@api(speculative_safe=True, undo=_restore, deferrable=True)
+def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, area: str | None = None,
+          device_type: str | None = None) -> ActionResult:
+    """Control what a TV or speaker plays: pause, resume (play), stop, next or previous track, mute, unmute."""
+    args = {"device": device, "area": area, "device_type": device_type}
+    if not any(args.values()):
+        args["device_type"] = "media player"
+    found = targets(ctx.db, "media", args, ctx.area, _said(ctx), _source(ctx))
+    if found.problem:
+        return _failed(found)
+    playing = [d for d in found.devices if d.state != "off"] or found.devices
+    if len(found.devices) > 1 and not any(vocab.norm(v) for v in (device, area)):
+        playing = [d for d in found.devices if d.state in ("playing", "paused")] or playing  # the one in use
+    changed, undo = _commit(ctx, [(d, changes.played(d, action)) for d in playing])
+    return _result(ctx, f"{MEDIA_DONE[action]} {describe.names([d.name for d in playing])}.", playing, undo)
 
 
 @api(speculative_safe=True, undo=_restore)

@@ -43,6 +43,24 @@ def switched(device: Device, on: bool, armed: str = "armed_away") -> State:
     return ("on" if on else "off"), attrs
 
 
+# what each media action does to a player: its new state (None: as it was), and its muting
+MEDIA_ACTIONS: dict[str, tuple[str | None, bool | None]] = {
+    "pause": ("paused", None), "resume": ("playing", None), "stop": ("idle", None),
+    "next": ("playing", None), "previous": ("playing", None), "mute": (None, True), "unmute": (None, False),
+}
+
+
+def played(device: Device, action: str) -> State:
+    """The player's state after a media action (a player that is off is left off but for muting)."""
+    state, muted = MEDIA_ACTIONS[action]
+    attrs = dict(device.attributes)
+    if muted is not None:
+        attrs["muted"] = muted
+    if state is None or (device.state == "off" and action in ("pause", "stop")):
+        return device.state, attrs
+    return state, attrs
+
+
 def moved(device: Device, opened: bool) -> State:
     attrs = dict(device.attributes)
     if "position" in attrs:
