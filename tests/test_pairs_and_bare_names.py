@@ -136,3 +136,12 @@ def test_media_with_no_player_named_acts_on_the_one_in_use(tmp_path):
     assert state(db, "media_player.record_player")[0] == "playing" and state(db, "media_player.den_tv")[0] == "off"
     call_smart_home(db, "media", "pause", action="pause")
     assert state(db, "media_player.record_player")[0] == "paused" and state(db, "media_player.den_tv")[0] == "off"
+
+
+def test_a_device_the_user_never_named_gives_way_to_the_kind_they_said(tmp_path):
+    """"pause the music in the den" written as device "telly" (a word of the prompt's examples):
+    the music is the player that plays, not the TV."""
+    db = smart_home_db(HOME.replace("record_player, area: den, state: idle", "record_player, area: den, state: playing"),
+                       tmp_path)
+    call_smart_home(db, "media", "pause the music in the den", action="pause", device="telly", area="den")
+    assert state(db, "media_player.record_player")[0] == "paused" and state(db, "media_player.den_tv")[0] == "off"

@@ -207,9 +207,9 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
             or (None if args.get("area") else kind_named(home, said, allowed))
         if named:  # "turn the sonos down" written as device_type "speaker": the Sonos
             args = {**args, "device": named}
-    if _only_a_kind(args.get("device")) and unsaid(home, args.get("device"), said) \
-            and (args.get("device_type") or vocab.first_type_word(said)):
-        args = {**args, "device": None}  # "lights on downstairs" written as device "lamp"
+    if unsaid(home, args.get("device"), said) and (_only_a_kind(args.get("device")) or not vocab.POINTER.search(said)) \
+            and (vocab.first_type_word(said) or (_only_a_kind(args.get("device")) and args.get("device_type"))):
+        args = {**args, "device": None}  # "lights on downstairs" written as "lamp"; "the music" as "telly"
     if not any(args.get(key) for key in ("device", "area", "device_type")):
         # "set the speaker to 45"; "arm" alone means the home's alarm
         args = {**args, "device_type": "alarm" if allowed == ALARM else vocab.first_type_word(said)}

@@ -65,6 +65,8 @@ def asks_state(said: str | None) -> bool:
     return bool(said) and bool(STATE_QUESTION.search(said)) and not ACTION_WORDS.search(said)
 
 
+# words that point at a device named before ("turn that light off" after the desk lamp)
+POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
