@@ -84,8 +84,25 @@ def _twenty_four_hour(match: re.Match) -> str:
     return f"{hour}:{minute:02d} am" if hour < 12 else f"{hour}:{minute:02d}"
 
 
+# days people name by their holiday (the fixed-date ones): "on christmas eve" is "on december 24"
+HOLIDAYS = tuple((re.compile(rf"\b(?:{names})\b"), date) for names, date in (
+    (r"christmas eve|xmas eve", "december 24"), (r"christmas(?: day)?|xmas(?: day)?", "december 25"),
+    (r"boxing day", "december 26"), (r"new year'?s eve|hogmanay", "december 31"),
+    (r"new year'?s(?: day)?", "january 1"), (r"hallowe'?en", "october 31"),
+    (r"valentine'?s(?: day)?", "february 14"), (r"(?:st|saint)\.? patrick'?s day", "march 17"),
+    (r"(?:the )?fourth of july|independence day", "july 4"), (r"bonfire night|guy fawkes(?: night)?", "november 5"),
+))
+
+
+def _holidays_as_dates(text: str) -> str:
+    for pattern, date in HOLIDAYS:
+        text = pattern.sub(date, text)
+    return text
+
+
 def _normalize(phrase: str) -> str:
-    text = phrase.lower().replace("o'clock", " oclock ").replace("o\u2019clock", " oclock ")
+    text = phrase.lower().replace("\u2019", "'").replace("o'clock", " oclock ")
+    text = _holidays_as_dates(text)
     text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
     text = re.sub(r"[^\w:./]+", " ", text)
     text = re.sub(r"\.(?!\d)", " ", text)

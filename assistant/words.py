@@ -74,9 +74,21 @@ SPOKEN_WAKE_WORD = re.compile(r"^\W*(?:(?:(?:hey|hi|ok|okay|yo)\W+)?(?:olly|olli
                               r"|(?:assistant|computer)(?=\s*[,:!]))\b[\s,.!:;-]*(?=\w)", re.IGNORECASE)
 
 
+# ... or said after it, as people address someone ("towel rail please jarvis", "lights off, alexa")
+# (after a comma, or after a word that can end a request: not "what is siri")
+TRAILING_WAKE_WORD = re.compile(r"^(?P<request>.*?\w)(?P<joint>\s*,\s*|\s+)(?:(?:hey|ok|okay)\s+)?"
+                                r"(?:olly|ollie|alexa|siri|jarvis)\W*$", re.IGNORECASE)
+REQUEST_ENDS = frozenset("please pls thanks now cheers mate on off up down".split())
+
+
 def without_wake_word(text: str) -> str:
-    """The request without a wake word before it ("hey olly chuck the kettle on" -> "chuck the kettle on")."""
-    return SPOKEN_WAKE_WORD.sub("", text, count=1) or text
+    """The request without a wake word before or after it ("hey olly chuck the kettle on",
+    "the kettle please jarvis" -> "chuck the kettle on", "the kettle please")."""
+    text = SPOKEN_WAKE_WORD.sub("", text, count=1) or text
+    found = TRAILING_WAKE_WORD.match(text)
+    if found and ("," in found["joint"] or found["request"].split()[-1].lower() in REQUEST_ENDS):
+        return found["request"]
+    return text
 
 
 LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|so)\s+)+")

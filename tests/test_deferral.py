@@ -194,7 +194,8 @@ def test_a_proposal_that_works_wins_over_a_confirmed_call_that_would_not(assista
 def test_a_call_failing_when_it_comes_due_is_reported(assistant):
     testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "office heater"}})
     assistant.handle("switch on the office heater in 5 minutes")
-    assistant.db.execute("UPDATE scheduled_actions SET args = ?", [json.dumps({"device": "disco ball"})])
+    assistant.db.execute("UPDATE scheduled_actions SET args = ?, said = ?",  # a device gone by then
+                         [json.dumps({"device": "disco ball"}), "switch on the disco ball in 5 minutes"])
     fired = scheduler(assistant).run_due(NOW + timedelta(minutes=5))
     assert fired[0].text.startswith("I couldn't switch on the office heater: ") and "disco ball" in fired[0].text
     assert scheduled_action(assistant.db, 1).status == "failed"

@@ -179,7 +179,6 @@ def test_undo_data_holds_only_changed_devices(db):
     ("turn_on", {"device": "disco ball"}, "I couldn't find a device called 'disco ball'."),
     ("turn_on", {"device": "garage light"}, "There is no light in the Garage."),
     ("turn_off", {"device": "front door lock"}, "The Front Door Lock is a lock: ask me to lock or unlock it."),
-    ("open", {"device": "front door"}, "The Front Door Lock is a lock: ask me to lock or unlock it."),
     ("set", {"device": "kitchen lights", "color": "blurple"}, "I don't know the colour 'blurple'."),
     ("set", {"device": "kitchen ceiling light", "color": "red"}, "The Kitchen Ceiling Light can't change colour."),
     ("set", {"device": "speaker", "temperature": 20}, "The Living Room Speaker can't do that."),

@@ -117,7 +117,7 @@ def test_parse_when_recurring(phrase, due, rrule):
 
 
 @pytest.mark.parametrize("phrase", [
-    "", "banana", "5", "in 5", "may", "christmas", "at 25", "13 pm", "today at 8am", "this morning",
+    "", "banana", "5", "in 5", "may", "at 25", "13 pm", "today at 8am", "this morning",
     "february 30", "every", "every blorp", "every hour at 5", "whenever you like", "at 9:75",
 ])
 def test_parse_when_refuses_to_guess(phrase):

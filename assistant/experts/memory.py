@@ -278,9 +278,14 @@ def propose(request: Request) -> Decision | None:
     return None
 
 
+# "remember that the bins go out on tuesdays": a fact to keep, said the way this expert asks for
+# facts, whatever time words it holds ("remind me …" is the reminders', checked first)
+CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*(?:remember|don'?t forget|"
+                   r"do not forget|keep in mind|make a note|note|for the record)\W+(?:the fact )?that\b", re.IGNORECASE),)
+
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
                       [Migration("memory", 1, _migrate_v1)],
-                      capability="things to remember", propose=propose, services={"forget_fact": delete_fact},
+                      capability="things to remember", propose=propose, services={"forget_fact": delete_fact}, cues=CUES,
                       views=(View("memory", "Facts you asked the assistant to remember.", lambda db, now: list_facts(db),
                                   ("id", "subject", "text", "updated")),),
                       examples=Path(__file__).with_suffix(".jsonl"))

@@ -16,11 +16,12 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import HESITATION, is_question
+from assistant.words import HESITATION, is_question, normalise, quantities
 from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
-from assistant.experts.smart_home.resolve import Resolution, Which, implied_area, one_of_a_kind, resolve_in
+from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
+                                                 resolve_in)
 from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
 from assistant.experts.smart_home.store import Device, Home
 
@@ -29,7 +30,7 @@ ALARM = {"alarm_control_panel"}
 TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allowed, bulk) domains
     "turn_on": (ON_OFF, {"light"}),
     "turn_off": (ON_OFF, {"light", "switch", "fan", "media_player"}),
-    "open": ({"cover"}, {"cover"}), "close": ({"cover"}, {"cover"}),
+    "open": ({"cover", "lock"}, {"cover"}), "close": ({"cover", "lock"}, {"cover"}),  # a gate's lock opens
     "lock": ({"lock"}, {"lock"}), "unlock": ({"lock"}, {"lock"}),
     "arm": (ALARM, ALARM), "disarm": (ALARM, ALARM),
     "query": (None, None),
@@ -143,8 +144,8 @@ def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[
     names, rest = [phrase], text[found.end():] if found else ""
     while (more := AND_ANOTHER.match(rest)) is not None:
         name = more.group(1).strip()
-        if vocab.type_word(name.split()[-1])[0] is None or resolve_in(home, name, allowed=allowed).problem:
-            break  # only a device of a kind ("the bedroom lamp"), never a place alone ("the bedroom")
+        if names_a_place(home, name) or resolve_in(home, name, allowed=allowed).problem:
+            break  # only a device ("the bedroom lamp", "the coffee machine"), never a place alone ("the bedroom")
         names.append(name)
         rest = rest[more.end():]
     return " and ".join(names) if len(names) > 1 else None
@@ -229,6 +230,11 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     if found is None or found.problem:
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
+    if found.problem and not found.which and said:  # the model's phrase fails: the user's own words
+        own = said_name(home, said, vocab.first_type_word(device) or "", allowed)
+        retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
+                             bulk=bulk) if own and own != device else None
+        found = retried if retried is not None and not retried.problem else found
     heard = None
     if found.problem and source == "voice":
         heard, retried = sounds_like.resolve_heard(home, device, args.get("area"), args.get("device_type"),
@@ -259,6 +265,7 @@ def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[
     return bool(words) and all(vocab.word_in(w, known) for w in words)
 
 
+SWITCH_WORD = re.compile(r"\b(on|off)\W*(?:please|now|thanks)?\W*$", re.IGNORECASE)  # "porch light off please"
 MAX_BARE_WORDS = 5  # a name said alone is short ("the big light in the kitchen please")
 
 
@@ -311,8 +318,9 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
         return f"This would disarm {describe.names(alarms)}."
     if alarms:
         return "This changes the alarm."
-    if name == "unlock" and devices:
-        return f"This would unlock {describe.names([d.name for d in devices])}."
+    locks = [d.name for d in devices if d.domain == "lock"]
+    if locks and (name == "unlock" or name == "open" and len(locks) == len(devices)):
+        return f"This would unlock {describe.names(locks)}."
     # any level given to a garage door moves it (a brightness of 100 is its position 100)
     opening = name in ("open", "turn_on") or (name == "set" and any(_positive(args.get(k)) for k in (*PERCENT_SCALES, "percentage"))) \
         or (name == "adjust" and args.get("attribute") != "temperature" and _positive(args.get("delta")))
@@ -389,6 +397,9 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     devices = found.devices
     if vocab.asks_state(_said(ctx)) or on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
         return _report(devices)  # "any fans on?": tell, change nothing
+    level = _level_said(_said(ctx), devices) if on else None
+    if level is not None:  # "the heater to twenty-three": a level the user gave is never dropped
+        return set(ctx, args["device"], args["area"], args["device_type"], **dict([level]))
     armed = f"armed_{arm_mode(_said(ctx), None)}"  # "alarm on for the night": armed night
     changed, undo = _commit(ctx, [(d, changes.switched(d, on, armed)) for d in devices])
     if not changed:
@@ -402,6 +413,19 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     parts = [f"{verb} {describe.names(group)}" for verb, group in groups if group]
     reply = parts[0] + "".join(f"; {p[0].lower()}{p[1:]}" for p in parts[1:]) + "."
     return _result(ctx, reply, devices, undo)
+
+
+LEVEL_SAID = re.compile(r"\bto (\d+(?:\.\d+)?)\b(?! ?(?:am|pm|o ?clock|:\d))|\b(\d+(?:\.\d+)?) ?(?:%|percent|degrees?)")
+
+
+def _level_said(said: str | None, devices: list[Device]) -> tuple[str, float] | None:
+    """(the devices' own level, the number) when the user gave one ("the heater to 23", "fan on
+    50 percent"), for devices of one kind that have a level; else None."""
+    own = {changes.LEVEL.get(d.domain) for d in devices}
+    found = LEVEL_SAID.search(quantities(normalise(said or "")))
+    if found is None or len(own) != 1 or None in own:
+        return None
+    return own.pop(), float(found[1] or found[2])
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True)
@@ -426,10 +450,13 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
     devices = found.devices
     if vocab.asks_state(_said(ctx)):  # "is the back door locked": tell, change nothing
         return _report(devices)
+    if target in ("open", "closed") and all(d.domain == "lock" for d in devices):
+        target = "unlocked" if target == "open" else "locked"  # "open the side gate": its lock
     if target in ("open", "closed"):
-        planned = [(d, changes.moved(d, target == "open")) for d in devices]
+        planned = [(d, changes.moved(d, target == "open")) for d in devices if d.domain != "lock"]
     else:
         planned = [(d, (target, dict(d.attributes))) for d in devices]
+    devices = [d for d, _ in planned]
     changed, undo = _commit(ctx, planned)
     if not changed:
         return _result(ctx, describe.already(devices, target.replace("_", " ")), devices, undo)
@@ -647,10 +674,12 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
     found = targets(ctx.db, "query", args, ctx.area, source=_source(ctx))
     if found.problem:
         return _failed(found)
-    devices = found.devices
-    if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices) \
-            and bare_name(read_home(ctx.db), _said(ctx), args, devices):
-        return _switch(ctx, "turn_on", args, True)
+    devices, said = found.devices, _said(ctx)
+    if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices):
+        switch = SWITCH_WORD.search(said or "")  # "fairy lights on": a name and the way to switch it
+        if bare_name(read_home(ctx.db), SWITCH_WORD.sub("", said or ""), args, devices):
+            return _switch(ctx, "turn_off" if switch and switch[1].lower() == "off" else "turn_on", args,
+                           not (switch and switch[1].lower() == "off"))
     return _report(devices)
 
 

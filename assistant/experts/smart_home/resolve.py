@@ -97,6 +97,11 @@ def resolve_in(home: Home, device: str | None = None, area: str | None = None,
     return Resolution(ids)
 
 
+def names_a_place(home: Home, text: str | None) -> bool:
+    """Whether the phrase names a place (a room, a floor, "here", the whole home)."""
+    return _Resolver(home, None, None, None).is_place(text)
+
+
 def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
                   here: str | None = None) -> Resolution | None:
     """A "which one?" question when the user named a countable kind in the singular ("the lamp
@@ -104,8 +109,8 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
     None when they said a plural or a quantifier, or a kind that is a mass noun ("the light")."""
     if len(devices) < 2 or len({d.area_id for d in devices}) > 1 or len({d.domain for d in devices}) > 1:
         return None
-    if any(w in vocab.QUANTIFIERS for w in vocab.tokens(said)):
-        return None
+    if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in vocab.tokens(said)):
+        return None  # "both", "the ones in the den": more than one is meant
     kinds = [(tw, plural) for tw, plural in vocab.kinds_said(said) if devices[0].domain in tw.domains]
     if not kinds or any(plural or not tw.countable for tw, plural in kinds):
         return None

@@ -41,6 +41,8 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "porch,front porch,veranda,stoop",
     "conservatory,sunroom,sun room,orangery",
     "attic,loft",
+    "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
+    "coach house",
     "garage,carport",
     "pantry,larder",
 ))
@@ -67,6 +69,7 @@ def asks_state(said: str | None) -> bool:
 
 # words that point at a device named before ("turn that light off" after the desk lamp)
 POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
+TYPO_SIMILARITY = 90.0  # a word this close to a common room word is a slip of it ("halway", "kitchn")
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
@@ -106,11 +109,12 @@ _words("big light, main light, overhead light, top light, overhead", "light", st
 _words("switch, plug, smart plug, socket, outlet", "switch", countable=True)
 _words("fan", "fan", countable=True)
 # blinds and curtains are both covers; a room with both means the kind named (non-strict hints)
-_words("blind, shade, shutter, window covering, roller blind", "cover",
-       hints=("blind", "shade", "shutter", "roller"), exclude=("garage", "gate", "door"), countable=True)
+_words("blind, shade, roller blind", "cover",
+       hints=("blind", "shade", "roller"), exclude=("garage", "gate", "door"), countable=True)
+_words("shutter", "cover", hints=("shutter",), exclude=("garage", "gate", "door"), countable=True)
 _words("curtain, drape", "cover", hints=("curtain", "drape"), exclude=("garage", "gate", "door"))
 _words("garage door, gate", "cover", hints=GARAGE_WORDS, strict=True)
-_words("cover, window cover", "cover")
+_words("cover, window cover, window covering", "cover")
 _words("thermostat, heating, temperature, climate, ac, air conditioning, air conditioner, aircon, "
        "hvac, heat", "climate")
 _words("heater, radiator", "switch climate fan", hints=("heater", "radiator"), strict=True,
@@ -176,10 +180,15 @@ def kinds_said(text: str | None) -> list[tuple[TypeWord, bool]]:
     words, found, i = tokens(text), [], 0
     while i < len(words):
         size, tw, plural = type_at(words, i)
-        if tw:
+        said_as_verb = i + 1 < len(words) and words[i] in VERBS_TOO and words[i + 1] in VERB_OBJECTS
+        if tw and not said_as_verb:
             found.append((tw, plural))
         i += size
     return found
+
+
+VERBS_TOO = frozenset({"switch", "heat", "light", "plug"})  # kinds that are verbs too: "switch on the lamp"
+VERB_OBJECTS = frozenset("on off up the it them my our all everything a an this that these those".split())
 
 
 def first_type_word(text: str | None) -> str | None:
@@ -244,9 +253,15 @@ def place_alternatives(phrase: str) -> list[list[str]]:
     """Other names of the place `phrase` names ("lounge" -> "living room", "family room", ...), a
     list per tier: the kind of room (`PLACE_KINDS`) first, then its whole family: "mudroom" is a
     boot room before it is any entrance."""
-    kinds = [group - {phrase} for group in PLACE_KINDS if phrase in group]
-    family = {other for group in PLACE_SYNONYMS if phrase in group for other in group} - {phrase}
+    kinds = [group - {phrase} for group in PLACE_KINDS if _in_group(phrase, group)]
+    family = {other for group in PLACE_SYNONYMS if _in_group(phrase, group) for other in group} - {phrase}
     return [sorted(group) for group in (*kinds, family) if group]
+
+
+def _in_group(phrase: str, group: frozenset[str]) -> bool:
+    """The phrase is one of the group's names, or a slip of one ("halway" for "hallway")."""
+    return phrase in group or len(phrase) >= 5 and any(
+        len(name) >= 5 and fuzz.ratio(phrase, name) >= TYPO_SIMILARITY for name in group)
 
 
 def words_within(phrase: str, name: str) -> bool:
