@@ -133,3 +133,11 @@ def test_the_users_own_words_are_read_when_the_models_phrase_fails(db):
     """"the halway light" written as "halfway light": the user's slip of "hallway" is the Hall."""
     call_smart_home(db, "turn_off", "turn of the halway light", device="halfway light", device_type="light")
     assert state(db, "light.hall")[0] == "off" and state(db, "light.kitchen")[0] == "on"
+
+
+def test_an_item_keeps_the_words_the_user_said_after_it(tmp_path):
+    from assistant.experts.lists import _as_said
+    assert _as_said(["batteries"], "put batteries for the smoke alarm on my list") == ["batteries for the smoke alarm"]
+    assert _as_said(["new bulb"], "add a new bulb for the porch to the shopping list") == ["new bulb for the porch"]
+    assert _as_said(["eggs", "bread"], "add eggs and bread to the shopping list") == ["eggs", "bread"]
+    assert _as_said(["milk"], "add milk and eggs to the list") == ["milk"]  # the model's own split stands

@@ -17,6 +17,7 @@ from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
 from assistant.slots import Slot
 from assistant.storage.db import Migration
+from assistant.words import command
 from assistant.words import split_items as split_said
 
 DEFAULT_LIST = "shopping"
@@ -260,6 +261,7 @@ def _without_request(item: str, list_name: str) -> str:
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
     name = normalise_list_name(said_list_name(ctx, list_name))
+    items = _as_said(items, ctx.utterance.text if ctx.utterance else "")
     wanted = [_without_request(item, name) for item in split_items(items, split_on_and=name != "to do")]
     if not wanted or all(_key(item.lower()) in PLACEHOLDERS for item in wanted):  # "stick something on the list"
         return ActionResult(ok=False, reply="What should I add?", missing="items")
@@ -376,6 +378,19 @@ def clear(ctx: ExpertContext, list_name: str | None = None) -> ActionResult:
 
 
 # -- the fast router's command shapes and cues ("add eggs and bread to the shopping list") -------
+
+def _as_said(items: list[str], said: str) -> list[str]:
+    """The items with the words the user said right after one kept ("a new lightbulb for the
+    garage" written as "new lightbulb"): an item that begins an item of the utterance is that item."""
+    proposal = _list_add(command(said))
+    own = [re.sub(r"^(?:(?:a|an|some|more|the)\s+)+", "", o.lower()) for o in (proposal.args["items"] if proposal else [])]
+    fuller = []
+    for item in items:
+        words = item.lower().split()
+        longer = [o for o in own if len(o.split()) > len(words) and o.split()[:len(words)] == words]
+        fuller.append(longer[0] if len(longer) == 1 and len(own) == len(items) else item)
+    return fuller
+
 
 def _list_add(text: str) -> Decision | None:
     match = re.match(r"^(?:add|put|stick) (?P<items>.+?) (?:to|on|onto) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text)
