@@ -15,11 +15,14 @@ from assistant.plan import Plan
 from assistant.registry import ApiSpec
 from assistant.routing import fastpath, rules
 from assistant.storage.core_tables import close_pending, park_action, waiting_confirmation, waiting_slot
+from assistant.words import is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
 LEADING_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|go ahead|do it|please do|correct|that's right)\b",
                          re.IGNORECASE)
+# an answer said as a question ("how about 6?", "what about the kitchen one?")
+ANSWER_AS_QUESTION = re.compile(r"^\W*(?:what|how) about\b|^\W*(?:maybe|perhaps)\b", re.IGNORECASE)
 LEADING_NO = re.compile(r"^\W*(?:no|nope|nah|don't|do not|leave it|never mind)\b", re.IGNORECASE)
 
 
@@ -84,7 +87,10 @@ class SlotQuestions:
             close_pending(self.db, waiting[0], "dropped")
 
     def _new_request(self, text: str, asked: ApiSpec) -> bool:
-        """Do these words make a whole other request (a command shape of another API)?"""
+        """Do these words make a whole other request (a command shape of another API, or a question
+        of its own: "what's the weather like tomorrow" is not a time for the reminder)?"""
+        if is_question(text) and not ANSWER_AS_QUESTION.match(text) and len(text.split()) >= 4:
+            return True
         proposal = rules.propose(self.registry, text, self._meant_expert(text), self.clock.now())
         return proposal is not None and proposal.qualified != asked.qualified
 

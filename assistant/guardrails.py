@@ -160,6 +160,11 @@ def _only_time(value: str, timed: set[str]) -> bool:
     return bool(words) and bool(timed) and all(any(_same_stem(w, t) for t in timed) for w in words)
 
 
+def said_in(phrase: str, said: set[str]) -> bool:
+    """Whether any content word of the phrase is one the user said (loosely: shared stems)."""
+    return any(_same_stem(w, s) for w in tokens(phrase) if w not in FUNCTION_WORDS for s in said)
+
+
 def ungrounded_arguments(spec: ApiSpec, args: dict, text: str, now: datetime | None = None) -> list[str]:
     """Required phrase arguments the model did not take from the utterance (it made them up:
     "order a pizza" → timers.start(duration="15 minutes")). Such a call is not what was asked.

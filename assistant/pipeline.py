@@ -30,7 +30,7 @@ from assistant.routing.model_router import ModelRouter
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import is_question, without_wake_word
+from assistant.words import is_question, tokens, without_wake_word
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 NO_MODEL = "Sorry, I couldn't do that: {reason}"  # the model failed and no rule knew the request
@@ -258,18 +258,24 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         return cues.pinned_expert(self.registry, text, self.db) or (guess or self._classifier().guess(text)).expert
 
     def _with_referent(self, plan: Plan, decision: Decision | None) -> Decision | None:
-        """"turn it off (at half ten)": the previous call's target (its expert's `inferred`
-        arguments) when this call of the same expert names none and the words point back at it."""
+        """"turn it off (at half ten)", "dim them to 40": the previous call's target (its expert's
+        `inferred` arguments) when the words point back at it and this call of the same expert
+        names none the user said (the model's "thermostat" for "it" would be every thermostat)."""
         previous = plan.previous
         if decision is None or decision.qualified is None or previous is None or previous.expert != decision.expert \
                 or not POINTS_BACK.search(plan.utterance.text):
             return decision
         inferred = self.registry.expert(decision.expert).inferred
-        if not inferred or any(decision.args.get(key) for key in inferred):
-            return decision
+        said = tokens(plan.utterance.text)
+        if not inferred or any(decision.args.get(key) and guardrails.said_in(str(decision.args[key]), said)
+                               for key in inferred):
+            return decision  # the user named the target themselves ("turn it and the fan off")
         properties = self.registry.api(decision.expert, decision.api).properties
-        carried = {key: previous.args[key] for key in inferred if previous.args.get(key) and key in properties}
-        return decision.model_copy(update={"args": {**decision.args, **carried}}) if carried else decision
+        carried = {key: previous.args[key] for key in inferred if key in properties and previous.args.get(key)}
+        if not carried:
+            return decision
+        kept = {key: value for key, value in decision.args.items() if key not in inferred}
+        return decision.model_copy(update={"args": {**kept, **carried}})
 
     def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
         """The decision with its values as the user said them (times, durations: assistant/slots.py),

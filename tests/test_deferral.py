@@ -348,3 +348,15 @@ def test_a_joint_before_a_command_of_its_own_is_routed_alone(assistant):
     confirmer.enqueue({"api": "smart_home.close", "args": {"device": "living room blinds"}})
     assistant.handle("and close the living room blinds at 9")
     assert "Previous request" not in " ".join(m.content for m in confirmer.prompts[-1])
+
+
+def test_a_pronoun_means_the_previous_target_over_a_kind_the_model_guessed(assistant):
+    """"dim them" after the office heater: the model's "heater" (every heater) gives way to the one
+    the previous request named; a target the user names again stands."""
+    confirmer = testing.confirmer(assistant)
+    confirmer.enqueue({"api": "smart_home.turn_on", "args": {"device": "office heater"}})
+    assistant.handle("turn on the office heater")
+    confirmer.enqueue({"api": "smart_home.turn_off", "args": {"device_type": "heater"}})
+    reply = assistant.handle("now turn it off")
+    assert reply.args == {"device": "office heater"}
+    assert device(assistant, HEATER)["state"] == "off"

@@ -145,3 +145,17 @@ def test_a_device_the_user_never_named_gives_way_to_the_kind_they_said(tmp_path)
                        tmp_path)
     call_smart_home(db, "media", "pause the music in the den", action="pause", device="telly", area="den")
     assert state(db, "media_player.record_player")[0] == "paused" and state(db, "media_player.den_tv")[0] == "off"
+
+
+@pytest.mark.parametrize("phrase, args", [
+    ("the desk one", {"device": "desk lamp", "device_type": "lamp"}),
+    ("the one in the den", {"area": "den", "device_type": "lamp"}),
+])
+def test_and_the_x_one_names_a_device_of_the_kind_before(phrase, args):
+    from assistant.experts.smart_home.commands import other_target
+    assert other_target("turn_on", {"device": "floor lamp", "device_type": "lamp"}, phrase) == args
+
+
+def test_and_the_x_to_the_same_is_that_x_with_the_same_value():
+    from assistant.routing.context import ELLIPSIS
+    assert ELLIPSIS.match("and the thermostat to the same")["what"] == "the thermostat"

@@ -392,3 +392,13 @@ def test_which_of_many_is_answered_by_a_name_or_a_room(tmp_path, answer, on):
     assert reply.asks == "device" and "There are 6" in reply.reply
     assert assistant.handle(answer).ok
     assert {d["id"] for d in list_devices(assistant.db) if d["state"] == "on"} == on
+
+
+def test_a_question_of_its_own_is_not_the_answer_to_a_waiting_question(tmp_path):
+    """"When should I remind you?" then "what's the weather like tomorrow": a new request, not
+    "tomorrow" for the reminder."""
+    assistant = _assistant(tmp_path, "reminders")
+    confirmer(assistant).enqueue({"api": "reminders.create", "args": {"text": "reminder", "when": "later"}})
+    assert assistant.handle("new reminder").asks == "when"
+    reply = assistant.handle("what's the weather like tomorrow")
+    assert reply.api != "create" and list_reminders(assistant.db) == []

@@ -495,13 +495,16 @@ def unlock(ctx: ExpertContext, device: str | None = None, area: str | None = Non
 
 # the alarm panel's arming modes by the words people use for them ("we're staying in")
 ARM_MODES = {"night": ("night", "bedtime", "bed", "sleep", "sleeping", "overnight"),
-             "home": ("home", "stay", "staying", "in", "inside", "perimeter", "partial"),
+             "home": ("home", "stay", "staying", "inside", "perimeter", "partial"),
              "away": ("away", "leaving", "out", "vacation", "holiday", "full")}
 
 
 def arm_mode(said: str | None, mode: str | None) -> str:
     """The arming mode the user's words name; else the model's; else away (Home Assistant's
     usual arm). A mode word must follow "arm"/"alarm"/"mode" to count ("we're in" is not a mode)."""
+    named_mode = re.search(r"\b(away|home|night|stay|vacation)\s+mode\b", (said or "").lower())
+    if named_mode:  # "in away mode": the mode by its name
+        return {"stay": "home", "vacation": "away"}.get(named_mode[1], named_mode[1])
     words = vocab.tokens(said)
     for i, word in enumerate(words):
         if word in ("arm", "arming", "alarm", "system", "mode", "for", "to", "it"):

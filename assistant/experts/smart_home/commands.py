@@ -97,6 +97,10 @@ def propose(request: Request) -> Decision | None:
 TARGETS = ("device", "area", "device_type")
 
 
+ONE_OF_KIND = re.compile(r"^(?:the |my |that )?(?P<named>[a-z' ]+?)?\s*\bones?\b(?:\s+(?:in|on|by|upstairs|downstairs)"
+                         r"(?:\s+the)?\s+(?P<place>[a-z' ]+))?$", re.IGNORECASE)
+
+
 def other_target(api_name: str, args: dict, phrase: str) -> dict | None:
     """The previous call on what `phrase` names instead ("… the kitchen lights" → "and the bedroom
     too"): its values kept, its target replaced. A phrase with no kind of device in it is a place
@@ -107,4 +111,9 @@ def other_target(api_name: str, args: dict, phrase: str) -> dict | None:
     if vocab.first_type_word(phrase):
         return {**kept, "device": phrase}
     kind = args.get("device_type") or vocab.first_type_word(args.get("device"))
+    one = ONE_OF_KIND.match(phrase.strip())
+    if one and kind and (one["named"] or "").strip() not in ("other", "another", "same"):  # "the velux one": a device of that kind; "the one in the bedroom": that kind there
+        named, place = one["named"], one["place"]
+        return {**kept, **({"device": f"{named} {kind}"} if named else {}), **({"area": place} if place else {}),
+                "device_type": kind}
     return {**kept, "area": phrase, **({"device_type": kind} if kind else {})}

@@ -22,6 +22,7 @@ from assistant.experts.smart_home.store import Device, Home
 from assistant.experts.smart_home.vocab import TypeWord
 
 NAME_THRESHOLD = 85.0  # "hall light" ~ "Hallway Light" (87); "garage light" !~ "Garage Door" (57)
+PLURAL_NAME_THRESHOLD = 95.0  # "kitchen lights" is not "Kitchen Spotlights" (88), but is "Kitchen Lights"
 PLACE_THRESHOLD = 85.0
 EMBEDDED_PLACE_THRESHOLD = 90.0  # a place named inside a device phrase must match closely
 MAX_LISTED = 5
@@ -400,6 +401,8 @@ class _Resolver:
               plural: bool = False) -> list[str] | None:
         """Devices whose name (or "<area> <name>") closely matches the phrase; None if none."""
         top = self.best_named(phrase, self.in_scope(scope))
+        if plural:  # "the kitchen lights" are a group unless a device is called just that
+            top = [d for d in top if self.name_score(phrase, d) >= PLURAL_NAME_THRESHOLD]
         if not top:
             return None
         typed = [d for d in top if any(_of_type([d], tw) for tw in types)]
