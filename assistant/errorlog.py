@@ -125,6 +125,6 @@ def install(trace: bool = False) -> None:
     """Log records no handler takes (`logging.lastResort`) and exceptions that end a thread: one
     line on stderr each, the traceback in the error log (also on stderr when `trace`)."""
     global _trace
-    _trace = _trace or trace
+    _trace = trace
     logging.lastResort = OneLineHandler(logging.WARNING)
     threading.excepthook = _thread_failed
