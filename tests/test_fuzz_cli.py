@@ -10,7 +10,11 @@ import functools
 import http.client
 import json
 import os
+import signal
+import subprocess
+import sys
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,6 +60,21 @@ def _files_under(folder: str, argv: list[str]) -> list[str]:
     return argv
 
 
+@contextmanager
+def at_most(seconds: int):
+    """TimeoutError inside the block after `seconds` (SIGALRM; the CLI reports it as an internal error)."""
+    def expire(*_):
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def assert_clean(result, argv):
     assert result.exception is None or isinstance(result.exception, SystemExit), (argv, repr(result.exception))
     assert "Traceback" not in result.output and "Traceback" not in result.stderr, argv
@@ -77,6 +96,13 @@ def test_usage_errors_are_one_line(argv, words):
     assert result.exit_code == (1 if argv[0] == "docs" else 2)
     assert result.stderr.count("\n") == 1 and result.stderr.startswith("error: ") and words in result.stderr
     assert "--help)" in result.stderr or argv[0] == "docs"
+
+
+def test_an_empty_simulated_end_is_an_error_not_a_daemon_forever(isolated_home):
+    """Found by the 10,000-input run: `daemon --simulate-until ""` ran the real-time daemon, for ever."""
+    run = subprocess.run([sys.executable, "-m", "assistant.cli.main", "daemon", "--simulate-until", ""],
+                         capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[1])
+    assert run.returncode == 1 and run.stderr.startswith("error: --simulate-until: '' is not an ISO time")
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -105,7 +131,9 @@ def test_cli_commands_fail_with_one_clear_line(fuzz_home, command, extra, stdin)
         argv = argv + ["2026-11-26T00:00:00"]
     if "--help" in argv:
         argv.remove("--help")
-    result = CliRunner().invoke(app, argv, input=stdin, env={"ASSISTANT_HOME": str(home), "ASSISTANT_NOW": "2026-11-25T09:00:00"})
+    with at_most(30):  # a command that never ends fails, not hangs the run
+        result = CliRunner().invoke(app, argv, input=stdin, env={"ASSISTANT_HOME": str(home),
+                                                                 "ASSISTANT_NOW": "2026-11-25T09:00:00"})
     assert_clean(result, argv)
 
 
