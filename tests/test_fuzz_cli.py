@@ -55,8 +55,10 @@ def _files_under(folder: str, argv: list[str]) -> list[str]:
     """Paths given to file commands stay inside the test's folder (never /etc, never $HOME)."""
     if argv[:2] in (["home", "load"],) or argv[:1] in (["backup"], ["restore"]):
         keep = 2 if argv[0] == "home" else 1
+        rest = argv[keep:]
+        ends = rest.index("--") + 1 if "--" in rest else len(rest)  # after `--` every word is a path
         return argv[:keep] + [str(Path(folder) / (a.replace("/", "_").replace("\x00", "") or "x")[:100])
-                              if not a.startswith("-") else a for a in argv[keep:]]
+                              if n >= ends or not a.startswith("-") else a for n, a in enumerate(rest)]
     return argv
 
 
