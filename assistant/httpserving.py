@@ -1,8 +1,12 @@
 """A threaded HTTP server with a bound on connections at once: the webhook's and the hub's."""
 from __future__ import annotations
 
+import logging
+import sys
 import threading
 from http.server import ThreadingHTTPServer
+
+log = logging.getLogger("assistant.http")
 
 
 class BoundedThreadingHTTPServer(ThreadingHTTPServer):
@@ -24,6 +28,13 @@ class BoundedThreadingHTTPServer(ThreadingHTTPServer):
             self.shutdown_request(request)
             return
         super().process_request(request, client_address)
+
+    def handle_error(self, request, client_address) -> None:
+        """A connection that failed outside its handler's own catch: a caller gone away is no error;
+        anything else is logged (one line; the traceback in the error log, assistant/errorlog.py)."""
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            return
+        log.exception("a connection from %s failed", client_address[0])
 
     def process_request_thread(self, request, client_address) -> None:
         try:

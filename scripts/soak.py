@@ -17,8 +17,9 @@ Random hostile input (markup, escape codes, bidi controls, huge text) is mixed i
 A write is *acknowledged* when the process that made it said so (exit 0 and its reply, a 201, an
 ingest that finished); an acknowledged write missing at the end is *lost*. Anything stored twice is
 a *duplicate*; every reminder due must fire exactly once. Output is checked for tracebacks,
-"database is locked" and raw escape codes. Exit status 0 only when lost, duplicates and tracebacks
-(and locked errors and escape codes shown) are all 0 and the database passes its integrity check.
+"database is locked" and raw escape codes; the home's error log for internal errors (each shown as
+one line by the CLI's catch-all). Exit status 0 only when lost, duplicates, tracebacks and internal
+errors (and locked errors and escape codes shown) are all 0 and the database passes its integrity check.
 
     python3 scripts/soak.py --seconds 45
     flock /work/model.lock python3 scripts/soak.py --seconds 3600 --seed 7
@@ -452,6 +453,8 @@ def report(soak: Soak, expected: Counter, seconds: float) -> int:
             for kind in stored}
     dups = {kind: sorted(m for m in tally.tried[kind] if stored[kind][m.lower() if kind == "list" else m] > 1)
             for kind in stored}
+    error_log = soak.home / "logs" / "errors.log"  # the catch-all's (assistant/errorlog.py): one line shown each
+    internal = error_log.read_text().split("\n--- ") if error_log.is_file() else []
     db = open_state(default_registry(), db_path)
     fired = scheduler_soak.verify(db, expected)
     db.conn.close()
@@ -469,13 +472,14 @@ def report(soak: Soak, expected: Counter, seconds: float) -> int:
     print(f"crashes survived: {tally.survived} of {kills} kill -9")
     print(f"items lost: {n_lost}" + (f" {lost} reminders missing {fired.missing}" if n_lost else ""))
     print(f"duplicates: {n_dups}" + (f" {dups} reminders twice {fired.duplicates}" if n_dups else ""))
-    print(f"tracebacks: {len(tally.tracebacks)}; database-locked errors shown: {len(tally.locked)}; "
+    print(f"tracebacks: {len(tally.tracebacks)}; internal errors logged: {len(internal)}; "
+          f"database-locked errors shown: {len(tally.locked)}; "
           f"raw escape codes shown: {len(tally.escapes)}")
     print(f"integrity_check: {integrity}")
     print(f"peak memory: {peak_mb:.0f} MB (largest process)")
-    for problem in tally.tracebacks[:5] + tally.locked[:3] + tally.escapes[:3]:
-        print("---\n" + problem, file=sys.stderr)
-    bad = n_lost or n_dups or tally.tracebacks or tally.locked or tally.escapes or integrity != "ok"
+    for problem in tally.tracebacks[:5] + internal[:5] + tally.locked[:3] + tally.escapes[:3]:
+        print("---\n" + problem[-1500:], file=sys.stderr)
+    bad = n_lost or n_dups or tally.tracebacks or internal or tally.locked or tally.escapes or integrity != "ok"
     return 1 if bad else 0
 
 

@@ -9,7 +9,8 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.history import FileHistory
 from prompt_toolkit.patch_stdout import patch_stdout
 
-from assistant.cli.common import console, friendly, print_trace, session_name, settings_with_trace
+from assistant import errorlog
+from assistant.cli.common import console, expected_error, friendly, print_trace, session_name, settings_with_trace
 from assistant.display import styled
 from assistant.paths import user_dir
 
@@ -48,8 +49,16 @@ def chat(area: str = typer.Option(None, help="The area you are in."),
                 break
             if not line.strip():
                 continue
-            text, ok = respond(line)
+            text, ok = _answer(respond, line)
             console.print(styled(("assistant>", "green" if ok else "yellow"), " ", text))
+
+
+def _answer(respond: "_Responder", line: str) -> tuple[str, bool]:
+    """The reply to one line; an unexpected error is one line (traceback in the error log), and the chat goes on."""
+    try:
+        return respond(line)
+    except Exception as exc:  # noqa: BLE001 - one failed request must not end the conversation
+        return f"error: {expected_error(exc) or errorlog.report(exc, 'assistant chat')}", False
 
 
 class _Responder:

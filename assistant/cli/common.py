@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
 import sqlite3
 import sys
 from typing import Any, Callable
@@ -13,6 +14,7 @@ from rich.progress import (BarColumn, DownloadColumn, MofNCompleteColumn, Progre
                            TimeElapsedColumn, TimeRemainingColumn, TransferSpeedColumn)
 from rich.table import Table
 
+from assistant import errorlog
 from assistant.clock import ClockError
 from assistant.config import ConfigError
 from assistant.display import SafeConsole, plain, styled
@@ -41,6 +43,16 @@ def user_errors() -> tuple[type[Exception], ...]:
             FileNotFoundError)
 
 
+def expected_error(exc: Exception) -> str | None:
+    """The one line for a failure the user can act on (a bad file, a model missing, the database
+    locked by another process); None for an unexpected one."""
+    if isinstance(exc, user_errors()):
+        return str(exc)
+    if isinstance(exc, sqlite3.DatabaseError):
+        return explain_database_error(database_path(), exc)
+    return None
+
+
 def friendly(func: Callable) -> Callable:
     """Decorator for commands: turn expected failures into a message on stderr and exit code 1."""
 
@@ -48,11 +60,8 @@ def friendly(func: Callable) -> Callable:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except user_errors() as exc:
-            print_error(exc)
-            raise typer.Exit(1) from None
-        except sqlite3.DatabaseError as exc:  # e.g. locked by another process mid-command
-            print_error(explain_database_error(database_path(), exc))
+        except (*user_errors(), sqlite3.DatabaseError) as exc:
+            print_error(expected_error(exc))
             raise typer.Exit(1) from None
 
     return wrapper
@@ -60,11 +69,15 @@ def friendly(func: Callable) -> Callable:
 
 class OneLineErrors(typer.core.TyperGroup):
     """The root command: a usage error (an unknown option, a missing argument, a value of the wrong
-    kind) is one line on stderr, `error: … (see: assistant CMD --help)`, and exit code 2."""
+    kind) is one line on stderr, `error: … (see: assistant CMD --help)`, and exit code 2; anything
+    unexpected is `error: internal error: …` (the traceback in the error log, assistant/errorlog.py)
+    and exit code 70."""
 
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):  # noqa: D102
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        args = sys.argv[1:] if args is None else list(args)
+        errorlog.install(trace="--trace" in args)
         try:
             code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
         except click.exceptions.NoArgsIsHelpError as exc:
@@ -76,6 +89,12 @@ class OneLineErrors(typer.core.TyperGroup):
         except typer.Abort:
             print_error("aborted")
             sys.exit(1)
+        except BrokenPipeError:  # the reader went away (`assistant events | head -1`): nothing to say
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
+        except Exception as exc:  # noqa: BLE001 - the catch-all: one line, never a traceback
+            print_error(errorlog.report(exc, f"assistant {args[0] if args else ''}"[:60]))
+            sys.exit(errorlog.EXIT_CODE)
         sys.exit(code if isinstance(code, int) else 0)
 
 

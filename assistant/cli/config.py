@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shlex
 import shutil
 import subprocess
@@ -10,13 +9,10 @@ import subprocess
 import typer
 
 from assistant.cli.common import console, friendly, print_error, print_json
+from assistant.errorlog import masked
 
 app = typer.Typer(help="The settings file (config.toml): show it, where it is, edit it.", no_args_is_help=True)
 
-MASK = '"********"'
-# a value whose key names a secret (token, access_token, alarm_code, password, api_key, ...)
-SECRET = re.compile(r"""(?P<key>\b[\w-]*(?:token|secret|password|passwd|alarm_code|api_key)[\w-]*"?\s*=\s*)"""
-                    r"""(?P<value>"(?:[^"\\]|\\.)*"|'[^']*'|[^,}\s#]+)""", re.IGNORECASE)
 TEMPLATE = """# The assistant's settings (every key is optional; see `assistant config show --json` for them all).
 # input_area = "living_room"
 # [hub]
@@ -25,11 +21,6 @@ TEMPLATE = """# The assistant's settings (every key is optional; see `assistant 
 # backend = "home_assistant"
 # url = "http://127.0.0.1:8123"
 """
-
-
-def masked(text: str) -> str:
-    """The TOML text with every secret's value replaced by asterisks."""
-    return SECRET.sub(lambda m: m["key"] + MASK, text)
 
 
 @app.command("path")

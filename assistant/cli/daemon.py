@@ -24,10 +24,10 @@ def daemon(simulate_until: str = typer.Option(None, "--simulate-until", metavar=
     """Fire reminders, timers and watches as they come due; missed ones fire on start, marked late."""
     from assistant.scheduler import Scheduler, desktop_delivery, fan_out, terminal_delivery
 
-    if simulate_until and webhook_port is not None:
+    if simulate_until is not None and webhook_port is not None:
         raise ClockError("--webhook-port only works in real time, not with --simulate-until")
     clock = Clock.from_env()
-    if simulate_until:
+    if simulate_until is not None:  # "" too: an empty time is an error, not "run in real time"
         end = parse_iso(simulate_until, "--simulate-until")
         db = open_db()
         try:

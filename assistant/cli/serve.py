@@ -32,7 +32,11 @@ def serve(host: str = typer.Option(None, "--host", help="Address to listen on (d
     from assistant.hub.server import HubError, start_hub
     from assistant.paths import database_path, user_dir
 
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(asctime)s %(message)s")
+    from assistant.errorlog import OneLineHandler
+
+    # one line a record; a traceback goes to the error log (assistant/errorlog.py)
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="%(asctime)s %(message)s",
+                        handlers=[OneLineHandler()])
     settings = load_settings()
     token = discovery.hub_token(settings.hub, create=True)
     prototype = build_assistant(settings, conversation="hub")

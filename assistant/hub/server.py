@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 from pydantic import ValidationError
 
 from assistant.httpserving import BoundedThreadingHTTPServer
-from assistant import safe_input
+from assistant import errorlog, safe_input
 from assistant.hub.contract import AskRequest
 from assistant.hub.engine import Engine, UnknownView
 
@@ -71,8 +71,9 @@ class _Handler(BaseHTTPRequestHandler):
         except BadRequest as exc:
             status, body = exc.status, {"error": str(exc)}
         except Exception as exc:  # noqa: BLE001 - a failed request is an answer, never a dead thread
-            log.exception("request failed: %s %s", self.command, urlsplit(self.path).path)
-            status, body = 500, {"error": f"the hub failed: {type(exc).__name__}: {exc}"}
+            line = errorlog.report(exc, f"hub {self.command} {urlsplit(self.path).path}")
+            log.error("request failed: %s %s: %s", self.command, urlsplit(self.path).path, line)
+            status, body = 500, {"error": f"the hub failed: {line}"}
         self._reply(status, body)
         log.info("%s %s %d %.1fms session=%s", self.command, urlsplit(self.path).path, status,
                  (time.perf_counter() - began) * 1000, self._session)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from wyoming.handle import Handled, NotHandled
 from wyoming.info import Attribution, Describe, HandleModel, HandleProgram, Info
 from wyoming.server import AsyncEventHandler, AsyncTcpServer
 
+from assistant import errorlog
 from assistant.hub.contract import AskRequest
 from assistant.hub.engine import Engine
 
@@ -49,7 +51,13 @@ class ConversationHandler(AsyncEventHandler):
         if Describe.is_type(event.type):
             await self.write_event(info(self.version).event())
         elif Transcript.is_type(event.type):
-            await self.write_event(await self._answer(Transcript.from_event(event)))
+            try:
+                reply = await self._answer(Transcript.from_event(event))
+            except Exception as exc:  # noqa: BLE001 - a failed request is an answer, never a dropped connection
+                line = errorlog.report(exc, "hub wyoming transcript")
+                logging.getLogger("assistant.hub").error("wyoming transcript failed: %s", line)
+                reply = NotHandled(text=f"Sorry, that failed: {line}").event()
+            await self.write_event(reply)
         return True
 
     async def _answer(self, transcript: Transcript) -> Event:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import logging
 import secrets
 import threading
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.httpserving import BoundedThreadingHTTPServer
-from assistant import safe_input
+from assistant import errorlog, safe_input
 from assistant.clock import Clock
 from assistant.paths import user_dir
 from assistant.storage.follow import FollowedDatabase
@@ -57,6 +58,16 @@ class _Handler(BaseHTTPRequestHandler):
     timeout = READ_TIMEOUT_S  # per read on the socket: an idle or trickling caller is dropped
 
     def do_POST(self) -> None:  # noqa: N802 - the http.server naming
+        try:
+            self._post()
+        except (ConnectionError, TimeoutError):
+            raise  # the caller went away: nobody to answer
+        except Exception as exc:  # noqa: BLE001 - a failed request is an answer, never a dead thread
+            line = errorlog.report(exc, "webhook POST /events")
+            logging.getLogger("assistant.webhook").error("POST /events failed: %s", line)
+            self._reply(500, {"error": line})
+
+    def _post(self) -> None:
         if self.path.rstrip("/") != "/events":
             return self._reply(404, {"error": "not found; POST events to /events"})
         given = self.headers.get("Authorization", "")
