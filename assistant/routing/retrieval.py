@@ -31,7 +31,7 @@ from assistant.messages import Decision, Request
 from assistant.registry import Registry, RegistryError
 from assistant.routing.examples import Example, labelled_examples
 from assistant.timeparse import extract_duration_phrase, extract_time_phrase
-from assistant.words import HESITATION, command, digits
+from assistant.words import HESITATION, command, digits, numbers
 
 CALLS_FILE = Path(__file__).parent / "data" / "calls.jsonl"  # the examples' calls (scripts/label_examples.py)
 MIN_SIMILARITY = 0.6  # the nearest labelled example must be at least this close (cosine)
@@ -111,6 +111,10 @@ class RetrievalProposer:
             call = _known_call(registry, example, now, calls)
             fits = call is not None and call.expert == example.label
             self.frames.append(_frame(example.text, call, registry.expert(call.expert).inferred) if fits else None)
+        self.learn()
+
+    def learn(self) -> None:
+        """The carrier words of each API and the names of each expert, from the frames."""
         self.carriers: dict[str, set[str]] = {}  # "expert.api" -> its frames' words around the values
         valued: dict[str, set[str]] = {}  # "expert.api" -> the words its frames' values use
         for frame in filter(None, self.frames):
@@ -139,11 +143,13 @@ class RetrievalProposer:
             spec = self.registry.api(expert, frame.call.api)
         except RegistryError:
             return None
-        values = self._values(words, frame, spec)
+        values = self._values(text, words, frame, spec)
         if values is None:
             return None
+        # an optional value in the user's own words (a timer's name) needs no known words
+        free = set(spec.properties) - set(spec.required) - set(self.registry.expert(expert).inferred)
         target = self._target(words, frame, values, known | self.named.get(expert, set()),
-                              verb_allowed=similarity >= VERB_SIMILARITY)
+                              verb_allowed=similarity >= VERB_SIMILARITY, free=free)
         if target is None:
             return None
         decision = (self._reparsed(expert, self._fill(frame, values, target), frame, now)
@@ -198,16 +204,16 @@ class RetrievalProposer:
                 return None, 0.0
         return frame, float(similarity[best])
 
-    def _values(self, words: str, frame: Frame, spec) -> dict[str, str] | None:
+    def _values(self, text: str, words: str, frame: Frame, spec) -> dict[str, str] | None:
         """The new words' value for each of the frame's valued slots (None: one is missing)."""
         values = {}
         for name in frame.spans:
             slot = spec.slots.get(name)
             if slot is None:
                 continue
-            if slot.kind == "number":
-                found = NUMBER.findall(words)
-                value = found[0] if len(found) == 1 else None
+            if slot.kind == "number":  # read before punctuation is dropped: "22.5"
+                found = numbers(text)
+                value = f"{found[0]:g}" if len(found) == 1 else None
             else:
                 extract = EXTRACTORS.get(slot.kind)
                 value = extract(words) if extract else None
@@ -217,7 +223,7 @@ class RetrievalProposer:
         return values
 
     def _target(self, words: str, frame: Frame, values: dict[str, str], known: set[str],
-                verb_allowed: bool) -> str | None:
+                verb_allowed: bool, free: set[str]) -> str | None:
         """The words naming the target ("" when the frame names none), or None when words are
         left unexplained."""
         said = _words(words)
@@ -237,7 +243,9 @@ class RetrievalProposer:
         targets = [name for name in frame.spans if name not in values]
         if not runs:
             return "" if not targets else None
-        if not targets or not all(_known(w, known) for run in runs for _, w in run):
+        if not targets:
+            return None
+        if not set(targets) <= free and not all(_known(w, known) for run in runs for _, w in run):
             return None
         return " ".join(said[runs[0][0][0]:runs[-1][-1][0] + 1])
 
