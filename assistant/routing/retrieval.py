@@ -28,7 +28,7 @@ from typing import Any, Callable
 import numpy as np
 
 from assistant.messages import Decision, Request
-from assistant.registry import Registry, RegistryError
+from assistant.registry import ApiSpec, Registry, RegistryError
 from assistant.routing.examples import Example, labelled_examples
 from assistant.timeparse import extract_duration_phrase, extract_time_phrase
 from assistant.words import HESITATION, command, digits, numbers
@@ -81,16 +81,20 @@ def _known_call(registry: Registry, example: Example, now: datetime,
     return hook(Request(text=example.text, words=command(example.text), now=now)) if hook else None
 
 
-def _frame(text: str, call: Decision, inferred: tuple[str, ...]) -> Frame | None:
-    """The call's values as spans of the words (an inferred one not said is kept as it is: the
-    lights of "it's dark in here"); None when a value is not found there."""
+def _frame(text: str, call: Decision, spec: ApiSpec, inferred: tuple[str, ...]) -> Frame | None:
+    """The call's values as spans of the words (a time or duration as its extractor reads the
+    words: "9 pm" for "9:00 pm"; an inferred value not said is kept as it is: the lights of "it's
+    dark in here"); None when a value is not found there."""
     words = digits(command(text))
     spans, constants = {}, {}
     for name, value in call.args.items():
-        parts = [digits(str(v).lower().removesuffix(".0")) for v in (value if isinstance(value, list) else [value])]
-        found = [re.search(rf"(?<![a-z0-9]){re.escape(part)}(?![a-z0-9])", words) for part in parts]
-        if all(found) and found:
-            spans[name] = words[found[0].start():found[-1].end()]
+        parts = [_span(str(v).lower().removesuffix(".0"), words) for v in (value if isinstance(value, list) else [value])]
+        extract = EXTRACTORS.get(spec.slots[name].kind) if name in spec.slots else None
+        if parts and all(parts):
+            spans[name] = words[parts[0][0]:parts[-1][1]]
+        elif extract is not None and extract(words) and _span(extract(words), words):
+            start, end = _span(extract(words), words)
+            spans[name] = words[start:end]
         elif name in inferred:
             constants[name] = value
         else:
@@ -110,7 +114,8 @@ class RetrievalProposer:
         for example in examples:
             call = _known_call(registry, example, now, calls)
             fits = call is not None and call.expert == example.label
-            self.frames.append(_frame(example.text, call, registry.expert(call.expert).inferred) if fits else None)
+            self.frames.append(_frame(example.text, call, registry.api(call.expert, call.api),
+                                      registry.expert(call.expert).inferred) if fits else None)
         self.learn()
 
     def learn(self) -> None:
@@ -260,6 +265,16 @@ class RetrievalProposer:
         for name, value in values.items():
             text = re.sub(rf"(?<![a-z0-9]){re.escape(frame.spans[name])}(?![a-z0-9])", value, text, count=1)
         return text.replace("\0", target)
+
+
+def _span(phrase: str, words: str) -> tuple[int, int] | None:
+    """Where the phrase's words stand in `words`, in a row ("7:15 am" in "set it for 7 15 am")."""
+    wanted = _words(digits(phrase))
+    found = [(m.start(), m.end(), m[0]) for m in WORD.finditer(words)]
+    for i in range(len(found) - len(wanted) + 1):
+        if wanted and [w for _, _, w in found[i:i + len(wanted)]] == wanted:
+            return found[i][0], found[i + len(wanted) - 1][1]
+    return None
 
 
 def _known(word: str, known: set[str]) -> bool:
