@@ -38,7 +38,7 @@ MIN_SIMILARITY = 0.6  # the nearest labelled example must be at least this close
 RIVAL_GAP = 0.03  # an example this close to the nearest with another API: unsure
 MAX_VERB_WORDS = 2  # a leading run of unknown words taken for the verb ("kill", "count down")
 VERB_SIMILARITY = 0.75  # ... only when the nearest labelled example is at least this close
-FILLERS = frozenset("the a an my our your some please just now for me can you could would will".split())
+FILLERS = frozenset("the a an my our your some please pls plz thanks just now for me can you could would will".split())
 NEGATION = re.compile(r"\b(?:not|don't|dont|never|no|without|except|but|unless|if|when|after|before|until)\b")
 NUMBER = re.compile(r"\d+(?:\.\d+)?")
 WORD = re.compile(r"[a-z0-9']+|%")
@@ -185,9 +185,7 @@ class RetrievalProposer:
         args = dict(frame.call.args)
         if targets:
             hook = self.registry.expert(expert).ellipsis
-            args = hook(frame.call.api, args, target) if hook else {**args, targets[0]: target}
-            if not args:
-                return None
+            args = (hook(frame.call.api, args, target) if hook else None) or {**args, targets[0]: target}
         return Decision(expert=expert, api=frame.call.api, args={**args, **values}, source="router")
 
     def _nearest(self, text: str, expert: str) -> tuple[Frame | None, float]:
@@ -242,9 +240,14 @@ class RetrievalProposer:
                 runs[-1].append((i, w))
             else:
                 runs.append([(i, w)])
+        expert = frame.call.expert
+        elsewhere = set().union(*(words for qualified, words in self.carriers.items()
+                                  if qualified.startswith(f"{expert}.") and qualified != frame.call.qualified))
         if verb_allowed and runs and runs[0][0][0] == 0 and len(runs[0]) <= MAX_VERB_WORDS and not any(
-                _known(w, known) for _, w in runs[0]):
-            runs = runs[1:]  # an unknown verb at the start: the neighbour's API says what it means
+                _known(w, known) or w in elsewhere for _, w in runs[0]):
+            # an unknown verb at the start: the neighbour's API says what it means (a word another
+            # of the expert's APIs says, "kill" of turning off, is not unknown: no proposal)
+            runs = runs[1:]
         targets = [name for name in frame.spans if name not in values]
         if not runs:
             return "" if not targets else None
