@@ -189,21 +189,22 @@ class RetrievalProposer:
         return Decision(expert=expert, api=frame.call.api, args={**args, **values}, source="router")
 
     def _nearest(self, text: str, expert: str) -> tuple[Frame | None, float]:
-        """The frame of the nearest example of `expert`, if labelled, close and unrivalled."""
+        """The frame of the nearest labelled example of `expert`, if close, not clearly behind an
+        unlabelled one, and with no labelled rival as close calling another API."""
         similarity = self.classifier.vectors @ self.classifier.embed(text)
         mine = np.flatnonzero(self.classifier.labels == expert)
-        if not len(mine):
-            return None, 0.0
         order = mine[np.argsort(-similarity[mine])]
-        best = order[0]
-        frame = self.frames[best]
-        if frame is None or similarity[best] < MIN_SIMILARITY:
+        labelled = [i for i in order if self.frames[i] is not None]
+        if not labelled or similarity[labelled[0]] < MIN_SIMILARITY:
             return None, 0.0
-        for other in order[1:]:
+        best = labelled[0]
+        if similarity[order[0]] > similarity[best] + RIVAL_GAP:
+            return None, 0.0  # an example whose call is unknown is clearly nearer
+        frame = self.frames[best]
+        for other in labelled[1:]:
             if similarity[other] < similarity[best] - RIVAL_GAP:
                 break
-            rival = self.frames[other]
-            if rival is None or rival.call.qualified != frame.call.qualified:
+            if self.frames[other].call.qualified != frame.call.qualified:
                 return None, 0.0
         return frame, float(similarity[best])
 
