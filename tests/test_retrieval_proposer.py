@@ -83,3 +83,17 @@ def test_an_unlabelled_nearest_example_gets_no_proposal(pool):
                       if f is None and label == "smart_home")
     double.near("the hall lamp", unlabelled)
     assert proposer.propose("the hall lamp", "smart_home", HOME_WORDS, NOW) is None
+
+
+def test_a_verb_another_api_says_is_not_read_as_the_neighbours(pool):
+    proposer, double = pool
+    assert "kill" in proposer.carriers["smart_home.turn_off"]  # "kill the lights in the den"
+    double.near("kill the ceiling fan", _example(proposer, "smart_home.turn_on", {"device"}))
+    assert proposer.propose("kill the ceiling fan", "smart_home", HOME_WORDS, NOW) is None
+
+
+def test_a_verb_no_example_says_takes_the_neighbours_api(pool):
+    proposer, double = pool
+    double.near("zap the ceiling fan", _example(proposer, "smart_home.turn_off", {"device"}))
+    decision = proposer.propose("zap the ceiling fan", "smart_home", HOME_WORDS, NOW)
+    assert (decision.qualified, decision.args) == ("smart_home.turn_off", {"device": "ceiling fan"})
