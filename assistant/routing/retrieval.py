@@ -1,20 +1,25 @@
 """The retrieval proposer: for words no rule has a shape for, the nearest labelled command's frame,
-filled with the new words' values and target, read by the expert's own rules.
+filled with the new words' values and target.
 
-The pool: the experts' labelled examples whose call is known: a prompt line's call, or what its
-expert's rules propose for its words (never evaluation lines). For a new utterance, its nearest
-examples within the guessed expert (MiniLM, the classifier's own vectors) give the command when
-the nearest is labelled, close enough, and no close rival calls another API. The neighbour's
-words are its frame: its values and its target are spans of them ("turn off the {kitchen
-light}", "set a timer for {10 minutes}"). The new words fill it:
+The pool: the experts' labelled examples whose call is known: a prompt line's call, the
+confirmer's call on it when that passed its expectations (`data/calls.jsonl`, written by
+scripts/label_examples.py), or its expert's rules' proposal (never evaluation lines). For a new
+utterance, the nearest labelled example of the guessed expert (MiniLM, the classifier's own
+vectors) gives the command when it is close enough, no unlabelled example is clearly nearer and no
+labelled one as close calls another API. The neighbour's words are its frame: its values and its
+target are spans of them ("turn off the {kitchen light}", "set a timer for {10 minutes}"). The
+new words fill it:
 - values by their slot kind, from the deterministic extractors (durations, times, numbers);
 - the target: what is left once the API's carrier words (the words its pool lines say around
-  their arguments: "turn", "off", "the", "in"), fillers and the values are taken out. A word
-  of it that is not one the expert knows (`Expert.vocabulary`: the home's names; the names its
-  examples use) makes the proposal unsure, except a leading unknown verb ("kill the fan");
-- the filled frame ("turn off the fan") goes to the expert's own `propose`, whose call must be
-  the neighbour's API, valid against the schema, with every value in the user's words.
-None whenever anything is unsure: the confirmer then decides alone.
+  their arguments: "turn", "off", "kill", "the", "in"), fillers and the values are taken out.
+  A word of it the expert does not know (`Expert.vocabulary`: the home's names; the names its
+  examples use) makes the proposal unsure, except a leading verb no example says ("zap the fan")
+  when the neighbour is very close; an optional free-text value (a timer's name) is the user's;
+- the filled frame ("turn off the fan") is read by the expert's own `propose`; when its rules
+  have no shape for it, the neighbour's call takes the new values, and the new target through
+  the expert's `ellipsis` hook (which knows a device from a place). The call must be the
+  neighbour's API, valid against the schema, with every value in the user's words.
+None whenever anything is unsure (a negation or a condition too): the confirmer then decides alone.
 """
 from __future__ import annotations
 
