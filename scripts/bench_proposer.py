@@ -67,7 +67,7 @@ def print_row(set_name: str, proposer: str, m: dict) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS))
+    parser.add_argument("--sets", default=",".join(SETS), help="comma-separated: " + ", ".join(SETS) + " or files")
     parser.add_argument("--proposers", default=",".join(PROPOSERS))
     parser.add_argument("--offline", action="store_true", help="no confirmer: the proposals alone")
     parser.add_argument("--show", action="store_true", help="list missed lines and wrong proposals")
@@ -80,7 +80,7 @@ def main() -> None:
         print(f"{'set':<8}{'proposer':<17}{'n':>4}{'coverage':>9}{'precision':>10}{'wrong':>6}"
               f"{'first p50':>10}{'first p95':>10}{'conf p50':>10}{'conf p95':>10}{'passed':>11}")
         for set_name in args.sets.split(","):
-            cases = action_cases(ROOT / SETS[set_name])
+            cases = action_cases(ROOT / SETS.get(set_name, set_name))  # a name, or a file
             for proposer in args.proposers.split(","):
                 m = measure(cases, roles, registry, PROPOSERS[proposer].model_copy(), args.offline)
                 print_row(set_name, proposer, m)
