@@ -109,6 +109,10 @@ class RoutingConfig(BaseModel):
     # confirmer's arguments: checked in one batch and kept as far as the model agrees (the same
     # output as plain decoding, fewer sequential steps).
     draft_proposal: bool = True
+    # When the rules propose nothing: the nearest labelled command's API (MiniLM, the experts'
+    # examples) with its arguments read from the new words by the deterministic extractors,
+    # proposed only when grounded and valid (assistant/routing/retrieval.py).
+    retrieval_proposer: bool = False
     # Once routed to an expert, give the request that expert's relevant state (smart home: the
     # few devices it points at), with long ids minified to short aliases (d1, d2…).
     expert_context: bool = False

@@ -27,6 +27,7 @@ from assistant.routing.classifier import Classifier, ExpertGuess, default_classi
 from assistant.routing.context import (POINTS_BACK, RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
                                       is_follow_up, previous_turn, routing_context)
 from assistant.routing.model_router import ModelRouter
+from assistant.routing.retrieval import retrieval_proposer
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
@@ -247,10 +248,22 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         if self.routing.speculation and not is_follow_up(text):  # a follow-up: the confirmer's job
             expert = self._meant_expert(text, plan.guess)
             plan.proposal = self._in_users_words(plan, rules.propose(self.registry, text, expert, self.clock.now()))
+            if plan.proposal is None and self.routing.retrieval_proposer:
+                plan.proposal = self._in_users_words(plan, self._retrieved(text, expert))
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
+
+    def _retrieved(self, text: str, expert: str) -> Decision | None:
+        """The retrieval proposer's call (assistant/routing/retrieval.py), grounded in the words the
+        expert knows here (its vocabulary: the home's names)."""
+        proposer = retrieval_proposer(self.registry, self._classifier())
+        if proposer is None or expert not in {e.name for e in self.registry.experts()}:
+            return None
+        hook = self.registry.expert(expert).vocabulary
+        known = {w for name in (hook(self.db) if hook else []) for w in name.lower().split()}
+        return proposer.propose(text, expert, known, self.clock.now())
 
     def _meant_expert(self, text: str, guess: ExpertGuess | None = None) -> str:
         """The expert these words are for: the one a cue pins, else the classifier's guess (made

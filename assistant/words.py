@@ -66,7 +66,7 @@ def said_number(text: str, value: float) -> bool:
 # ------------------------------------------------------------------------------ fillers
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
 HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")
-WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|thanks|thank you)\b")
+WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|pls|plz|thanks|thank you)\b")
 # another assistant's wake word said or typed before the request ("hey olly, …", "ok google …"):
 # not part of it
 SPOKEN_WAKE_WORD = re.compile(r"^\W*(?:(?:(?:hey|hi|ok|okay|yo)\W+)?(?:olly|ollie|alexa|siri|jarvis)"

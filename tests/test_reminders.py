@@ -201,3 +201,17 @@ def test_describe_recurrence(rrule, spoken):
 def test_a_reminder_text_that_is_only_the_request_is_empty(text, when, kept):
     from assistant.experts.reminders import _clean_text
     assert _clean_text(text, when) == kept
+
+
+@pytest.mark.parametrize("said, text", [
+    ("remind me in two hours to check on the roast", "check on the roast"),
+    ("remind me the day after tomorrow to return the library books", "return the library books"),
+    ("um remind me in twenty minutes to call back sarah", "call back sarah"),
+])
+def test_the_rules_take_the_time_out_of_the_text_as_it_was_said(said, text):
+    from assistant.experts.reminders import propose
+    from assistant.messages import Request
+    from assistant.words import command
+
+    decision = propose(Request(text=said, words=command(said), now=datetime(2026, 11, 30, 9, 0)))
+    assert decision.args["text"] == text

@@ -7,6 +7,7 @@ utterances embeds in a few milliseconds on two cores.
 from __future__ import annotations
 
 import importlib
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -75,7 +76,7 @@ class MiniLM:
 
     def _scaled(self, scores: np.ndarray, head: int) -> np.ndarray:
         """Attention scores scaled by the head size (a subclass may keep another dtype)."""
-        return scores / np.sqrt(head)
+        return scores / math.sqrt(head)  # a Python float: the scores stay float32
 
     def _activation(self, x: np.ndarray) -> np.ndarray:
         """The feed-forward activation: GELU (erf form)."""
@@ -95,7 +96,7 @@ def _layer_norm(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarra
 def _gelu(x: np.ndarray) -> np.ndarray:
     from scipy.special import erf
 
-    return 0.5 * x * (1.0 + erf(x / np.sqrt(2.0)))
+    return 0.5 * x * (1.0 + erf(x / math.sqrt(2.0)))  # float32 in, float32 out
 
 
 @lru_cache(maxsize=1)

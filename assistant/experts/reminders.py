@@ -18,6 +18,7 @@ from assistant.registry import View, api, build_expert
 from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
+from assistant.words import digits
 from assistant.timeparse import (Schedule, TimeParseError, describe_day, describe_due, extract_time_phrase,
                                  format_clock, next_occurrence, parse_when)
 
@@ -296,6 +297,18 @@ def cancel_all(ctx: ExpertContext) -> ActionResult:
 WHEN = r"(?: (?:for )?(?P<when>today|tomorrow|tonight|this week))?"
 
 
+def _without_phrase(said: str, when: str) -> str:
+    """The words without the time phrase as the user said it ("in two hours" for "in 2 hours"),
+    with a connector just before it ("the day after tomorrow", "on friday")."""
+    words, wanted = said.split(), digits(when)
+    for i in range(len(words)):
+        for j in range(i + 1, len(words) + 1):
+            if digits(" ".join(words[i:j])) == wanted:
+                i -= i > 0 and words[i - 1] in ("the", "on", "at", "by")
+                return " ".join(words[:i] + words[j:])
+    return said.replace(when, " ")
+
+
 def _reminder(text: str, now) -> Decision | None:
     match = re.match(r"^(?P<before>.*?)\s*remind me (?P<rest>.+)$", text)
     when = extract_time_phrase(text) if match else None
@@ -305,7 +318,8 @@ def _reminder(text: str, now) -> Decision | None:
         parse_when(when, now)
     except TimeParseError:
         return None
-    rest = re.sub(r"\s+", " ", f"{match['before']} {match['rest']}".replace(when, " ")).strip()
+    said = f"{match['before']} {match['rest']}"
+    rest = re.sub(r"\s+", " ", _without_phrase(said, when)).strip()
     rest = re.sub(r"^(?:to|that|about) ", "", rest)
     return Decision(expert="reminders", api="create", args={"text": rest, "when": when}, source="router") if rest else None
 

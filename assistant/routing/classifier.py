@@ -46,11 +46,12 @@ class ExpertClassifier:
         self.texts = [t for t, _ in examples]
         self.labels = np.array([label for _, label in examples])
         self.vectors = self._embed_cached(self.texts)
+        self._recent: dict[str, np.ndarray] = {}
 
     def guess(self, text: str, leave_out_self: bool = False) -> ExpertGuess:
         """Rank experts for `text`; `leave_out_self` ignores a training example with the same
         text (leave-one-out, for measuring on the training split itself)."""
-        similarity = self.vectors @ self.embedder.embed([text])[0]
+        similarity = self.vectors @ self.embed(text)
         keep = np.array([t != text for t in self.texts]) if leave_out_self else np.ones(len(self.texts), bool)
         scores = {}
         for label in np.unique(self.labels):
@@ -59,6 +60,14 @@ class ExpertClassifier:
         ranking = tuple(sorted(scores.items(), key=lambda kv: kv[1], reverse=True))
         margin = ranking[0][1] - ranking[1][1] if len(ranking) > 1 else ranking[0][1]
         return ExpertGuess(expert=ranking[0][0], score=ranking[0][1], margin=margin, ranking=ranking)
+
+    def embed(self, text: str) -> np.ndarray:
+        """The text's vector (the last few kept: the proposer asks again for the words just guessed)."""
+        if text not in self._recent:
+            if len(self._recent) >= 8:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[text] = self.embedder.embed([text])[0]
+        return self._recent[text]
 
     def _embed_cached(self, texts: list[str]) -> np.ndarray:
         key = hashlib.sha256("\n".join(texts).encode()).hexdigest()[:24]
