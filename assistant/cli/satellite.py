@@ -17,7 +17,7 @@ NO_MIC_HINT = "Stream a file instead: --wav FILE.wav."
 @friendly
 def satellite(
     hub: str = typer.Option(None, "--hub", help="The hub's Wyoming address, tcp://HOST:PORT (default: "
-                            f"this machine, the config's hub.wyoming_port or {DEFAULT_WYOMING_PORT})."),
+                            f"the hub running on this machine, else the config's hub.wyoming_port or {DEFAULT_WYOMING_PORT})."),
     area: str = typer.Option(None, "--area", help="The room this satellite is in: 'turn on the "
                              "lights' means that room's."),
     wav: list[Path] = typer.Option(None, "--wav", help="Stream this WAV file instead of the microphone "
@@ -81,7 +81,7 @@ def _connect(hub: str | None, area: str | None, session: str | None, output: Pat
     from assistant.hub.satellite import hub_offers_speech, satellite_loop
 
     settings = load_settings()
-    link = WyomingLink(hub or f"tcp://127.0.0.1:{settings.hub.wyoming_port or DEFAULT_WYOMING_PORT}")
+    link = WyomingLink(hub or _local_hub(settings.hub.wyoming_port))
     lacking = hub_offers_speech(link)
     if lacking:
         link.close()
@@ -93,6 +93,16 @@ def _connect(hub: str | None, area: str | None, session: str | None, output: Pat
                           wake_phrase=wake[0] if wake else None,
                           settings=LoopSettings(follow_up=settings.conversation.follow_up_seconds))
     return link, loop, speaker
+
+
+def _local_hub(configured_port: int | None) -> str:
+    """A hub on this machine: the one announced in hub.json, else the configured or usual port."""
+    from assistant.hub.discovery import alive, read_address
+
+    announced = read_address()
+    if announced is not None and announced.wyoming and alive(announced.pid):
+        return announced.wyoming
+    return f"tcp://127.0.0.1:{configured_port or DEFAULT_WYOMING_PORT}"
 
 
 def _wake(name: str, threshold: float):

@@ -55,7 +55,7 @@ def serve(host: str = typer.Option(None, "--host", help="Address to listen on (d
         speech = settings.hub.wyoming_speech if wyoming_speech is None else wyoming_speech
         wyoming = _wyoming(engine, host or settings.hub.host, settings.hub.wyoming_port if wyoming_port is None
                            else wyoming_port, version(), speech)
-        discovery.announce(hub.url)
+        discovery.announce(hub.url, wyoming=wyoming.uri if wyoming else None)
         background = _scheduler(prototype.clock) if scheduler else None
         where = "config/environment" if settings.hub.configured_token() else user_dir() / discovery.TOKEN_FILE
         console.print(f"Hub: {hub.url} (token: {where}); Ctrl-C to stop.", soft_wrap=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import logging
 import threading
 from dataclasses import dataclass
 
@@ -32,6 +33,7 @@ from assistant.hub.contract import AskRequest
 from assistant.hub.engine import Engine
 from assistant.hub.wyoming_speech import ATTRIBUTION, Hearing, HubSpeech
 
+log = logging.getLogger("assistant.hub")
 _connections = itertools.count(1)
 
 
@@ -56,6 +58,14 @@ class ConversationHandler(AsyncEventHandler):
         self.hearing: Hearing | None = None
 
     async def handle_event(self, event: Event) -> bool:
+        try:
+            await self._handle(event)
+        except Exception as exc:  # noqa: BLE001 - a failed request is an answer; the connection stays
+            log.exception("Wyoming %s failed", event.type)
+            await self.write_event(Error(f"the hub failed: {type(exc).__name__}: {exc}", "failed").event())
+        return True
+
+    async def _handle(self, event: Event) -> None:
         kind = event.type
         if Describe.is_type(kind):
             await self.write_event(info(self.version, self.speech).event())
@@ -64,7 +74,6 @@ class ConversationHandler(AsyncEventHandler):
         elif Transcribe.is_type(kind) or AudioStart.is_type(kind) or AudioChunk.is_type(kind) \
                 or AudioStop.is_type(kind) or Synthesize.is_type(kind):
             await self._speech(event)
-        return True
 
     async def _speech(self, event: Event) -> None:
         if self.speech is None:
@@ -75,9 +84,10 @@ class ConversationHandler(AsyncEventHandler):
         elif AudioChunk.is_type(event.type):
             self.hearing = self.hearing or self.speech.hear()
             self.hearing.accept(AudioChunk.from_event(event))
-        elif AudioStop.is_type(event.type) and self.hearing is not None:
+        elif AudioStop.is_type(event.type):
             hearing, self.hearing = self.hearing, None
-            await self.write_event(Transcript(text=await asyncio.to_thread(hearing.finish)).event())
+            text = await asyncio.to_thread(hearing.finish) if hearing is not None else ""
+            await self.write_event(Transcript(text=text).event())
         elif Synthesize.is_type(event.type):
             for spoken in await asyncio.to_thread(self.speech.spoken, Synthesize.from_event(event).text):
                 await self.write_event(spoken)
@@ -88,7 +98,7 @@ class ConversationHandler(AsyncEventHandler):
         area = context.get("area") if isinstance(context.get("area"), str) else None
         request = AskRequest(text=transcript.text or "", session=session, area=area)
         answer = await asyncio.to_thread(self.engine.ask, request)  # the model call off the event loop
-        back = {"conversation_id": request.conversation, "area": area,
+        back = {"conversation_id": request.conversation, **({"area": area} if area else {}),
                 "continue_conversation": bool(answer["asks"] or answer["needs_confirmation"]),
                 **{key: answer[key] for key in ("ok", "expert", "api", "asks", "needs_confirmation")}}
         if answer["ok"] and not answer["declined"]:
