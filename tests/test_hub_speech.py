@@ -24,12 +24,12 @@ def whisper():
     from assistant.audio.errors import AudioError
     from assistant.audio.whisper import WhisperSTT
 
+    from assistant.audio.tts import synthesize
+
     stt = WhisperSTT()
     try:
         stt.load()
-        testing.speech_wav  # the voice makes the commands: pyttsx3 needs espeak-ng
-        from assistant.audio.tts import synthesize
-        synthesize("ok")
+        synthesize("ok")  # the project's voice makes the commands (pyttsx3 needs espeak-ng)
     except AudioError as exc:
         pytest.skip(f"speech engines missing: {exc}")
     return stt
