@@ -75,6 +75,7 @@ class SatelliteClient(threading.Thread):
         self.latencies: list[float] = []
         self.expected: Counter = Counter()
         self.timers_set = self.unlocks = 0
+        self.said = self.speech()  # made here, one at a time: espeak-ng is one library state, not thread-safe
 
     def speech(self) -> Path:
         from assistant.testing import speech_wav
@@ -91,7 +92,7 @@ class SatelliteClient(threading.Thread):
         from assistant.hub.link import WyomingLink
         from assistant.hub.satellite import satellite_loop
 
-        said, link = self.speech(), None
+        said, link = self.said, None
         try:
             link = WyomingLink(self.uri)
             speaker = WavFileSpeaker(self.folder / f"replies-{self.index}.wav", link.synthesize)
