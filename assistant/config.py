@@ -182,6 +182,7 @@ class HubConfig(BaseModel):
     token: SecretStr | None = None  # else ASSISTANT_HUB_TOKEN, else generated into ASSISTANT_HOME/hub_token
     max_sessions: int = Field(64, ge=1, le=10000)  # conversations kept open at once (least recent closed)
     wyoming_port: int | None = Field(None, ge=0, le=65535)  # a Wyoming conversation service too (None: off)
+    wyoming_speech: bool = True  # that service also does speech-to-text and text-to-speech (satellites need it)
 
     def configured_token(self) -> str | None:
         """The token from config, else from the environment (never logged or printed)."""

@@ -7,6 +7,8 @@
   answers with `confirmer(assistant).enqueue({...})`), a fresh database, a home file loaded.
 - `FixedClassifier`: a classifier double that always guesses one expert.
 - `FakeWake`, `FakeSTT`, `FakeSpeaker`, `StreamClock`: the listen loop's devices, scripted.
+- `speech_wav(path, *texts)`: a WAV of the texts spoken by the assistant's own voice, for the
+  voice paths (a satellite, a Wyoming client) without a microphone.
 """
 from __future__ import annotations
 
@@ -171,3 +173,30 @@ class FakeSpeaker:
 
     def close(self) -> None:
         pass
+
+
+# ------------------------------------------------------------------------------ speech
+def speech_wav(path: Path | str, *texts: str, gap: float = 1.5, lead: float = 0.5) -> Path:
+    """The texts spoken one after another by the project's TTS (pyttsx3, espeak-ng), `gap` seconds
+    of silence after each, as a 16 kHz mono WAV: input for the voice paths in tests and benchmarks."""
+    import wave
+
+    import numpy as np
+
+    from assistant.audio.sources import SAMPLE_RATE, resample
+    from assistant.audio.tts import TTS_RATE, synthesize
+
+    def silence(seconds: float) -> np.ndarray:
+        return np.zeros(int(seconds * SAMPLE_RATE), np.int16)
+
+    parts = [silence(lead)]
+    for text in texts:
+        spoken = resample(synthesize(text).astype(np.float32) / 32768, TTS_RATE, SAMPLE_RATE)
+        parts += [(np.clip(spoken, -1, 1) * 32767).astype(np.int16), silence(gap)]
+    path = Path(path)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(SAMPLE_RATE)
+        out.writeframes(np.concatenate(parts).tobytes())
+    return path

@@ -43,13 +43,14 @@ def pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def start_hub(env: dict) -> tuple[subprocess.Popen, object]:
+def start_hub(env: dict, *options: str) -> tuple[subprocess.Popen, object]:
+    """`assistant serve` (with `options`) in a subprocess, once it answers; and a client of it."""
     from assistant.config import HubConfig
     from assistant.hub.client import find_hub
 
     log = open(Path(env["ASSISTANT_HOME"]) / "serve.log", "w")
     process = subprocess.Popen([sys.executable, "-m", "assistant.cli.main", "serve", "--port", "0",
-                                "--no-scheduler", "--quiet"], env=env, stdout=log, stderr=subprocess.STDOUT)
+                                "--no-scheduler", "--quiet", *options], env=env, stdout=log, stderr=subprocess.STDOUT)
     deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         client = find_hub(HubConfig())

@@ -289,7 +289,9 @@ def test_wyoming_conversation_round_trip(hub):
     assert name == "assistant"
     assert replies[0][0] == "handled" and replies[0][1] == "For how long?"
     assert replies[1][1].startswith("It's ")
-    assert replies[2] == ("handled", "Timer set for 8 minutes.", {"conversation_id": "ha-1"})
+    assert replies[2][:2] == ("handled", "Timer set for 8 minutes.")
+    assert replies[2][2]["conversation_id"] == "ha-1" and replies[2][2]["continue_conversation"] is False
+    assert replies[0][2]["continue_conversation"] is True  # "For how long?" waits for the answer
 
 
 def test_least_recent_sessions_close_and_carry_on(tmp_path):

@@ -191,10 +191,11 @@ class MicrophoneSource:
 
     Raises AudioDeviceError, naming what is missing, when PortAudio or a microphone is absent."""
 
-    def __init__(self, device: int | str | None = None) -> None:
-        self.sd = _sounddevice()
+    def __init__(self, device: int | str | None = None, hint: str | None = None) -> None:
+        """`hint`: what to do instead, said when there is no microphone (default: --input FILE.wav)."""
+        self.sd = _sounddevice(hint or MIC_HINT)
         self.device = device
-        info = _input_device(self.sd, device)
+        info = _input_device(self.sd, device, hint or MIC_HINT)
         self.rate = SAMPLE_RATE if _supports_16k(self.sd, device) else int(info["default_samplerate"])
         self.overruns = 0
 
@@ -227,20 +228,20 @@ class MicrophoneSource:
 MIC_HINT = "Plug in a microphone (or pass --input FILE.wav to read speech from a file)."
 
 
-def _sounddevice():
+def _sounddevice(hint: str = MIC_HINT):
     try:
         return require("sounddevice", "sounddevice", "The microphone")
     except OSError as exc:  # sounddevice raises OSError when the PortAudio library is missing
         raise AudioDeviceError(
             f"the PortAudio library is missing ({exc}). Install the system package "
-            "libportaudio2 (sudo apt-get install libportaudio2), or pass --input FILE.wav.") from None
+            f"libportaudio2 (sudo apt-get install libportaudio2). {hint}") from None
 
 
-def _input_device(sd, device) -> dict:
+def _input_device(sd, device, hint: str = MIC_HINT) -> dict:
     try:
         return sd.query_devices(device, kind="input") if device is None else sd.query_devices(device)
     except (sd.PortAudioError, ValueError) as exc:
-        raise AudioDeviceError(f"no microphone found (PortAudio: {exc}). {MIC_HINT}") from None
+        raise AudioDeviceError(f"no microphone found (PortAudio: {exc}). {hint}") from None
 
 
 def _supports_16k(sd, device) -> bool:

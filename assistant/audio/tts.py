@@ -62,13 +62,16 @@ def synthesize(text: str) -> np.ndarray:
             return np.frombuffer(wav.readframes(wav.getnframes()), np.int16).copy()
 
 
+Synthesize = Callable[[str], np.ndarray]  # text -> int16 samples at TTS_RATE (here, or a hub's)
+
+
 class WavFileSpeaker:
     """Writes every reply, in order, to one WAV file (22,050 Hz mono), for tests and headless use."""
 
     speaking = False
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
+    def __init__(self, path: Path | str, synthesize: Synthesize = synthesize) -> None:
+        self.path, self.synthesize = Path(path), synthesize
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._wav = wave.open(str(self.path), "wb")
@@ -80,7 +83,7 @@ class WavFileSpeaker:
         self.replies = 0
 
     def speak(self, text: str) -> None:
-        samples = synthesize(text)
+        samples = self.synthesize(text)
         if self.replies:
             self._wav.writeframes(np.zeros(int(GAP_SECONDS * TTS_RATE), np.int16).tobytes())
         self._wav.writeframes(samples.tobytes())  # the header is patched: valid after every reply
@@ -99,7 +102,8 @@ class WavFileSpeaker:
 class SoundDeviceSpeaker:
     """Plays replies on the default output device (sounddevice/PortAudio), without blocking."""
 
-    def __init__(self) -> None:
+    def __init__(self, synthesize: Synthesize = synthesize) -> None:
+        self.synthesize = synthesize
         try:
             self.sd = require("sounddevice", "sounddevice", "Spoken replies")
         except OSError as exc:
@@ -116,7 +120,7 @@ class SoundDeviceSpeaker:
         return time.monotonic() < self._until
 
     def speak(self, text: str) -> None:
-        samples = synthesize(text)
+        samples = self.synthesize(text)
         try:
             self.sd.play(samples, TTS_RATE)
         except self.sd.PortAudioError as exc:
@@ -153,14 +157,15 @@ class SilentSpeaker:
         pass
 
 
-def build_speaker(output: Path | str | None, warn: Callable[[str], None]) -> Speaker:
+def build_speaker(output: Path | str | None, warn: Callable[[str], None],
+                  synthesize: Synthesize = synthesize) -> Speaker:
     """A WAV file when `output` is given; else the sound device, falling back (with a warning
-    that says what is missing) to printed replies only."""
+    that says what is missing) to printed replies only. `synthesize`: where speech is made."""
     if output:
         synthesize("ok")  # fail now, before listening, if speech synthesis cannot work
-        return WavFileSpeaker(output)
+        return WavFileSpeaker(output, synthesize)
     try:
-        speaker = SoundDeviceSpeaker()
+        speaker = SoundDeviceSpeaker(synthesize)
         synthesize("ok")
         return speaker
     except AudioError as exc:

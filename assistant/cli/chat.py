@@ -69,12 +69,14 @@ class _Responder:
         self.assistant = None
 
     def __call__(self, line: str) -> tuple[str, bool]:
-        from assistant.hub.client import HubUnavailable
+        from assistant.hub.client import HubFailed, HubUnavailable, failed_reply
 
         if self.hub is not None:
             try:
                 answer = self.hub.ask(line, session=self.conversation, area=self.area)
                 return answer["reply"], bool(answer.get("ok"))
+            except HubFailed as exc:  # it may have acted: not repeated here
+                return failed_reply(exc)["reply"], False
             except HubUnavailable as exc:
                 console.print(f"({exc}; carrying on in this process)", style="dim")
                 self.hub = None

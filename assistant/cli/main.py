@@ -12,6 +12,7 @@ from assistant.cli import memory as memory_cli
 from assistant.cli import listen as listen_cli
 from assistant.cli import daemon as daemon_cli
 from assistant.cli import serve as serve_cli
+from assistant.cli import satellite as satellite_cli
 from assistant.cli import docs as docs_cli
 from assistant.cli import doctor as doctor_cli
 from assistant.cli import events as events_cli
@@ -39,6 +40,7 @@ app.command("eval")(evaluate.eval_command)
 app.command("listen")(listen_cli.listen)
 app.command("daemon")(daemon_cli.daemon)
 app.command("serve")(serve_cli.serve)
+app.command("satellite")(satellite_cli.satellite)
 app.command("doctor")(doctor_cli.doctor)
 app.command("backup")(backup_cli.backup)
 app.command("restore")(backup_cli.restore)

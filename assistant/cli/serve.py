@@ -21,6 +21,9 @@ def serve(host: str = typer.Option(None, "--host", help="Address to listen on (d
           wyoming_port: int = typer.Option(None, "--wyoming-port", min=0, max=65535,
                                            help="Also serve Wyoming conversation (text in, text out) on "
                                            "this port, e.g. 10700 (default: [hub] wyoming_port; none: off)."),
+          wyoming_speech: bool = typer.Option(None, "--wyoming-speech/--no-wyoming-speech",
+                                              help="The Wyoming service also does speech-to-text and "
+                                              "text-to-speech, for satellites (default: [hub] wyoming_speech, on)."),
           quiet: bool = typer.Option(False, "--quiet", help="No request log on stderr.")) -> None:
     """Run the hub: `ask` and `chat` use it while it runs (see README, "The hub")."""
     from assistant.app import build_assistant, default_registry, open_state
@@ -53,9 +56,10 @@ def serve(host: str = typer.Option(None, "--host", help="Address to listen on (d
         raise typer.Exit(1) from None
     wyoming = background = None
     try:
+        speech = settings.hub.wyoming_speech if wyoming_speech is None else wyoming_speech
         wyoming = _wyoming(engine, host or settings.hub.host, settings.hub.wyoming_port if wyoming_port is None
-                           else wyoming_port, version())
-        discovery.announce(hub.url)
+                           else wyoming_port, version(), speech)
+        discovery.announce(hub.url, wyoming=wyoming.uri if wyoming else None)
         background = _scheduler(prototype.clock) if scheduler else None
         where = "config/environment" if settings.hub.configured_token() else user_dir() / discovery.TOKEN_FILE
         console.print(f"Hub: {hub.url} (token: {where}); Ctrl-C to stop.", soft_wrap=True)
@@ -71,19 +75,35 @@ def serve(host: str = typer.Option(None, "--host", help="Address to listen on (d
     console.print("Hub stopped.")
 
 
-def _wyoming(engine, host: str, port: int | None, version: str):
-    """The Wyoming conversation service, when a port is given (`wyoming` is a dependency)."""
+def _wyoming(engine, host: str, port: int | None, version: str, speech: bool):
+    """The Wyoming service, when a port is given (`wyoming` is a dependency); with `speech`, its
+    speech-to-text and text-to-speech loaded before it listens."""
     if port is None:
         return None
     from assistant.hub.wyoming_service import start_wyoming
 
     try:
-        service = start_wyoming(engine, host, port, version)
+        service = start_wyoming(engine, host, port, version, _speech(engine) if speech else None)
     except OSError as exc:
         print_error(f"Wyoming cannot listen on {host}:{port}: {exc.strerror or exc}")
         raise typer.Exit(1) from None
-    console.print(f"Wyoming conversation service: {service.uri}", soft_wrap=True)
+    offers = "conversation, speech-to-text, text-to-speech" if speech else "conversation"
+    console.print(f"Wyoming service ({offers}): {service.uri}", soft_wrap=True)
     return service
+
+
+def _speech(engine):
+    from assistant.audio.errors import AudioError
+    from assistant.audio.models import build_stt
+    from assistant.hub.wyoming_speech import HubSpeech
+
+    speech = HubSpeech(build_stt("auto"), engine.vocabulary)
+    try:
+        speech.load()
+    except AudioError as exc:
+        print_error(f"{exc} (or serve Wyoming without speech: --no-wyoming-speech)")
+        raise typer.Exit(1) from None
+    return speech
 
 
 def _scheduler(clock):

@@ -8,4 +8,7 @@ HTTP API on loopback that `ask` and `chat` use when it runs.
 - `server.py`    the HTTP server (standard library), its routes, auth and request log
 - `client.py`    find a running hub and ask it; `None` when there is none
 - `wyoming_service.py`  the same conversations over Wyoming (Home Assistant's voice protocol)
+- `wyoming_speech.py`   its speech-to-text and text-to-speech, on the project's own engines
+- `link.py`      a satellite's blocking Wyoming connection to the hub
+- `satellite.py` the listen loop with speech-to-text, routing and the voice on the hub
 """

@@ -1,4 +1,4 @@
-"""How clients find a running hub: `hub.json` ({"url", "pid"}) in ASSISTANT_HOME, written by
+"""How clients find a running hub: `hub.json` ({"url", "pid", "wyoming"}) in ASSISTANT_HOME, written by
 `assistant serve` once it listens and removed when it stops; and the token both sides share."""
 from __future__ import annotations
 
@@ -19,19 +19,20 @@ TOKEN_FILE = "hub_token"
 class HubAddress:
     url: str  # "http://127.0.0.1:8765"
     pid: int
+    wyoming: str | None = None  # "tcp://127.0.0.1:10700" when it serves Wyoming
 
 
 def hub_file() -> Path:
     return user_dir() / HUB_FILE
 
 
-def announce(url: str, pid: int | None = None) -> Path:
+def announce(url: str, pid: int | None = None, wyoming: str | None = None) -> Path:
     """Write hub.json (owner-only) for clients to find this hub."""
     path = hub_file()
     temporary = path.with_suffix(".tmp")
     fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as out:
-        json.dump({"url": url, "pid": pid or os.getpid()}, out)
+        json.dump({"url": url, "pid": pid or os.getpid(), "wyoming": wyoming}, out)
     os.replace(temporary, path)
     return path
 
@@ -47,7 +48,8 @@ def read_address() -> HubAddress | None:
     """The announced hub, or None (no file, an unreadable one)."""
     try:
         data = json.loads(hub_file().read_text())
-        return HubAddress(str(data["url"]), int(data["pid"]))
+        wyoming = data.get("wyoming")
+        return HubAddress(str(data["url"]), int(data["pid"]), str(wyoming) if wyoming else None)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

@@ -125,6 +125,14 @@ class Engine:
             self._readers.put(db)
         return data[:limit] if limit is not None and isinstance(data, list) else data
 
+    def vocabulary(self) -> list[str]:
+        """The home's names (devices, rooms, lists): what speech-to-text is biased towards."""
+        db = self._reader()
+        try:
+            return self.prototype.registry.vocabulary(db)
+        finally:
+            self._readers.put(db)
+
     def _reader(self) -> sqlite_utils.Database:
         try:
             return self._readers.get_nowait()

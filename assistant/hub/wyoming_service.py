@@ -1,12 +1,16 @@
-"""A Wyoming conversation (intent-handling) service on the hub: text in, text out, so Home
-Assistant's Wyoming integration (or any Wyoming client) can use this assistant as its agent.
+"""The hub's Wyoming service: a conversation (intent-handling) service, text in, text out, so Home
+Assistant's Wyoming integration (or any Wyoming client) can use this assistant as its agent; with
+`speech`, speech-to-text and text-to-speech too (wyoming_speech.py). The satellites use all three.
 
-    describe              -> info (one `handle` program, English)
+    describe              -> info (`handle`; with speech also `asr` and `tts`; English)
     transcript {text, context?} -> handled {text, context} | not-handled {text, context}
+    audio-start audio-chunk… audio-stop -> transcript {text}          (speech)
+    synthesize {text}     -> audio-start audio-chunk… audio-stop       (speech)
 
 `context.conversation_id` (else one per connection) is the session, `context.area` the room; the
-reply's context carries the conversation id back. Wyoming has no authentication: it listens on
-loopback unless `--wyoming-host` says otherwise.
+reply's context carries the conversation id back, and whether the reply waits for an answer
+(`continue_conversation`). Wyoming has no authentication: it listens on loopback unless the hub's
+host says otherwise.
 """
 from __future__ import annotations
 
@@ -16,49 +20,79 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from wyoming.asr import Transcript
+from wyoming.asr import Transcribe, Transcript
+from wyoming.audio import AudioChunk, AudioStart, AudioStop
+from wyoming.error import Error
 from wyoming.event import Event
 from wyoming.handle import Handled, NotHandled
-from wyoming.info import Attribution, Describe, HandleModel, HandleProgram, Info
+from wyoming.info import Describe, HandleModel, HandleProgram, Info
 from wyoming.server import AsyncEventHandler, AsyncTcpServer
+from wyoming.tts import Synthesize
 
 from assistant import errorlog
 from assistant.hub.contract import AskRequest
 from assistant.hub.engine import Engine
+from assistant.hub.wyoming_speech import ATTRIBUTION, Hearing, HubSpeech
 
-ATTRIBUTION = Attribution(name="assistant", url="https://localhost/assistant")
+log = logging.getLogger("assistant.hub")
 _connections = itertools.count(1)
 
 
-def info(version: str) -> Info:
+def info(version: str, speech: HubSpeech | None = None) -> Info:
     model = HandleModel(name="assistant", attribution=ATTRIBUTION, installed=True,
                         description="Local experts: home, timers, reminders, lists, documents, chat",
                         version=version, languages=["en"])
     return Info(handle=[HandleProgram(name="assistant", attribution=ATTRIBUTION, installed=True,
                                       description="A local, private assistant", version=version,
-                                      models=[model])])
+                                      models=[model])],
+                **(speech.programs(version) if speech else {}))
 
 
 class ConversationHandler(AsyncEventHandler):
-    """One Wyoming connection: each transcript is a request in its conversation."""
+    """One Wyoming connection: each transcript is a request in its conversation; audio is heard
+    and text spoken when the hub has speech."""
 
-    def __init__(self, engine: Engine, version: str, *args) -> None:
+    def __init__(self, engine: Engine, version: str, speech: HubSpeech | None, *args) -> None:
         super().__init__(*args)
-        self.engine, self.version = engine, version
+        self.engine, self.version, self.speech = engine, version, speech
         self.session = f"wyoming-{next(_connections)}"
+        self.hearing: Hearing | None = None
 
     async def handle_event(self, event: Event) -> bool:
-        if Describe.is_type(event.type):
-            await self.write_event(info(self.version).event())
-        elif Transcript.is_type(event.type):
-            try:
-                reply = await self._answer(Transcript.from_event(event))
-            except Exception as exc:  # noqa: BLE001 - a failed request is an answer, never a dropped connection
-                line = errorlog.report(exc, "hub wyoming transcript")
-                logging.getLogger("assistant.hub").error("wyoming transcript failed: %s", line)
-                reply = NotHandled(text=f"Sorry, that failed: {line}").event()
-            await self.write_event(reply)
+        try:
+            await self._handle(event)
+        except Exception as exc:  # noqa: BLE001 - a failed request is an answer; the connection stays
+            line = errorlog.report(exc, f"hub wyoming {event.type}")
+            log.error("Wyoming %s failed: %s", event.type, line)
+            await self.write_event(Error(f"the hub failed: {line}", "failed").event())
         return True
+
+    async def _handle(self, event: Event) -> None:
+        kind = event.type
+        if Describe.is_type(kind):
+            await self.write_event(info(self.version, self.speech).event())
+        elif Transcript.is_type(kind):
+            await self.write_event(await self._answer(Transcript.from_event(event)))
+        elif Transcribe.is_type(kind) or AudioStart.is_type(kind) or AudioChunk.is_type(kind) \
+                or AudioStop.is_type(kind) or Synthesize.is_type(kind):
+            await self._speech(event)
+
+    async def _speech(self, event: Event) -> None:
+        if self.speech is None:
+            return await self.write_event(Error("this hub serves no speech (start it with --wyoming-speech)",
+                                                "no-speech").event())
+        if AudioStart.is_type(event.type):
+            self.hearing = self.speech.hear()
+        elif AudioChunk.is_type(event.type):
+            self.hearing = self.hearing or self.speech.hear()
+            self.hearing.accept(AudioChunk.from_event(event))
+        elif AudioStop.is_type(event.type):
+            hearing, self.hearing = self.hearing, None
+            text = await asyncio.to_thread(hearing.finish) if hearing is not None else ""
+            await self.write_event(Transcript(text=text).event())
+        elif Synthesize.is_type(event.type):
+            for spoken in await asyncio.to_thread(self.speech.spoken, Synthesize.from_event(event).text):
+                await self.write_event(spoken)
 
     async def _answer(self, transcript: Transcript) -> Event:
         context = transcript.context if isinstance(transcript.context, dict) else {}
@@ -66,7 +100,9 @@ class ConversationHandler(AsyncEventHandler):
         area = context.get("area") if isinstance(context.get("area"), str) else None
         request = AskRequest(text=transcript.text or "", session=session, area=area)
         answer = await asyncio.to_thread(self.engine.ask, request)  # the model call off the event loop
-        back = {"conversation_id": request.conversation}
+        back = {"conversation_id": request.conversation, **({"area": area} if area else {}),
+                "continue_conversation": bool(answer["asks"] or answer["needs_confirmation"]),
+                **{key: answer[key] for key in ("ok", "expert", "api", "asks", "needs_confirmation")}}
         if answer["ok"] and not answer["declined"]:
             return Handled(text=answer["reply"], context=back).event()
         return NotHandled(text=answer["reply"], context=back).event()
@@ -89,13 +125,14 @@ class WyomingService:
         self.thread.join(5)
 
 
-def start_wyoming(engine: Engine, host: str = "127.0.0.1", port: int = 0, version: str = "") -> WyomingService:
-    """Serve the conversation service on host:port (0: a free port) in a thread of its own."""
+def start_wyoming(engine: Engine, host: str = "127.0.0.1", port: int = 0, version: str = "",
+                  speech: HubSpeech | None = None) -> WyomingService:
+    """Serve the conversation service (and `speech`) on host:port (0: a free port) in a thread of its own."""
     server = AsyncTcpServer(host, port)
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, name="wyoming", daemon=True)
     thread.start()
-    factory = lambda reader, writer: ConversationHandler(engine, version, reader, writer)  # noqa: E731
+    factory = lambda reader, writer: ConversationHandler(engine, version, speech, reader, writer)  # noqa: E731
     asyncio.run_coroutine_threadsafe(server.start(factory), loop).result(10)
     bound = server._server.sockets[0].getsockname()[1]  # the port chosen for port 0
     return WyomingService(server, loop, thread, bound)
