@@ -3,15 +3,19 @@ passages that best answers it, with its document and page. No language model wri
 so nothing can come from a model's memory, and a document's words are only ever quoted, never obeyed.
 
 1. The question loses its framing ("according to my documents", "what does the manual say about").
-2. Relative days ("tomorrow", "this week", "on friday") become dates (dates.py): lines naming one
-   of those dates, anywhere in the documents, are the candidates first.
-3. Otherwise the top `PASSAGES` passages of the fused search are the candidates, if the best of
+2. Relative days ("tomorrow", "this week", "on friday") and dates the question names ("the 5th of
+   December") become dates (dates.py): lines naming one of those dates, anywhere in the documents,
+   are candidates, `DATED` ahead of the others; the search also looks for the days' spoken names.
+3. The top `PASSAGES` passages of the fused search are the other candidates, if the best of
    them fits well enough: its best line's MiniLM similarity plus the share of the question's words
    it has, each weighted by its rarity in the documents (`RELEVANT`, calibrated by
    scripts/calibrate_knowledge.py; below it the answer is "nothing in your documents").
 4. Each candidate line is scored by the question's words it shares (stemmed, weighted by rarity)
    and its MiniLM similarity to the question; the best line, after its section's heading, is the
-   answer (with a close second line of the same passage: "one or two sentences").
+   answer (with a close second line of the same passage: "one or two sentences"). A dated best line
+   is read with the next best dated ones ("what's on this week"). A table row (its cells labelled
+   with their column headers, chunking.py) is read as the cells the question asks for, when it
+   names a column ("swimming lesson on Tuesday": the session and its Tuesday cell).
 """
 from __future__ import annotations
 
@@ -35,6 +39,7 @@ RELEVANT = 0.8
 MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
 CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
+DATED = 0.5  # a line naming the day asked about scores this much more than one that does not
 _FRAMING = re.compile(
     r"\b(?:(?:according to|in|from|check|search|look (?:in|through)|based on)\s+(?:my|our|the)\s+"
     r"(?:own\s+)?(?:documents?|docs|files?|notes|papers|pdfs?|uploads?)"
@@ -101,24 +106,26 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
            threshold: float = RELEVANT) -> Answer:
     """The answer to `question` from the stored documents, or the reason there is none."""
     query = query_of(question)
-    days = dates.asked_days(query, now.date())
-    if days:
-        dated = _dated_lines(db, days, now)
-        if dated:
-            scores = _scores(query, dated, _line_cosines(query, dated, embedder))
-            chosen = [dated[i] for i in sorted(range(len(dated)), key=lambda i: -scores[i])[:MAX_DATED]]
-            chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
-            return _reply(chosen, 1.0, [p for p, _ in dated])
-        query = f"{query} {' '.join(dates.spoken(d) for d in days)}"
-    passages = search(db, query, embedder, limit=PASSAGES)
-    if not passages:
+    days = dates.asked_days(query, now.date()) or dates.days_in(query, now.date())
+    dated = _dated_lines(db, days, now) if days else []
+    searched = f"{query} {' '.join(dates.spoken(d) for d in days[:2])}" if days else query
+    passages = search(db, searched, embedder, limit=PASSAGES)
+    if not passages and not dated:
         return Answer(nothing_found(), False)
     lines = [(p, line) for p in passages for line in _lines(p)]
-    cosines = _line_cosines(query, lines, embedder)
+    cosines = _line_cosines(query, lines + dated, embedder)
     weights = rarity(db, query)
-    fits = {p.chunk_id: max(c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id)
+    fits = {p.chunk_id: max([c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id] or [0.0])
             + coverage(query, f"{p.document} {p.section} {p.text}", weights) for p in passages}
-    best = max(fits.values())
+    best = max(fits.values(), default=0.0)
+    if dated:
+        scores = _scores(query, lines + dated, cosines, weights)
+        dated_scores = [s + DATED for s in scores[len(lines):]]
+        if max(dated_scores) >= max(scores[:len(lines)], default=float("-inf")):
+            order = sorted(range(len(dated)), key=lambda i: -dated_scores[i])[:MAX_DATED]
+            chosen = [dated[i] for i in order]
+            chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
+            return _reply(chosen, 1.0, [p for p, _ in dated], query)
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
@@ -128,7 +135,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
             and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
         chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
-    return _reply([lines[i] for i in chosen], best, passages)
+    return _reply([lines[i] for i in chosen], best, passages, query)
 
 
 def _lines(passage: Passage) -> list[str]:
@@ -161,14 +168,31 @@ def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float
     return [c + coverage(question, f"{p.section} {line}", weights) for c, (p, line) in zip(cosines, lines)]
 
 
-def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage]) -> Answer:
+def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage],
+           question: str = "") -> Answer:
     """One or a few quoted lines, each document and page named once."""
     by_source: dict[Source, list[str]] = {}
     for passage, line in chosen:
         said = by_source.setdefault(Source(passage.document, passage.page), [])
-        said.append(_spoken(passage, line, heading=not said))
+        said.append(_spoken(passage, asked_cells(line, question), heading=not said))
     parts = [f"{'; '.join(texts)} ({source.document}, page {source.page})" for source, texts in by_source.items()]
     return Answer(". ".join(parts) + ".", True, list(by_source), relevance_, passages[:PASSAGES])
+
+
+def asked_cells(line: str, question: str) -> str:
+    """A labelled table row ('Session: Swim | Monday: 16:00 | Tuesday: 17:15') narrowed to the cells
+    the question asks for, when it names a column ('on Tuesday'): the row's first cell, the named
+    columns, and the cells whose words it has. The whole row otherwise."""
+    parts = [cell.strip() for cell in line.split(" | ")]
+    labels = [cell.split(": ", 1)[0] if ": " in cell else "" for cell in parts]
+    if len(parts) < 3 or not all(labels):
+        return line
+    wanted = set(content_words(question))
+    named = [n for n, label in enumerate(labels) if n and wanted & set(content_words(label))]
+    if not named:
+        return line
+    keep = {0, *named, *(n for n, cell in enumerate(parts) if wanted & set(content_words(cell.split(": ", 1)[1])))}
+    return " | ".join(parts[n] for n in sorted(keep))
 
 
 def _spoken(passage: Passage, line: str, heading: bool = True) -> str:
