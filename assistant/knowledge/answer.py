@@ -5,7 +5,8 @@ so nothing can come from a model's memory, and a document's words are only ever 
 1. The question loses its framing ("according to my documents", "what does the manual say about").
 2. Relative days ("tomorrow", "this week", "on friday") and dates the question names ("the 5th of
    December") become dates (dates.py): lines naming one of those dates, anywhere in the documents,
-   are candidates, `DATED` ahead of the others; the search also looks for the days' spoken names.
+   are candidates, `DATED` ahead of the others; the search also looks for the days' weekday names
+   (a weekly timetable's "Thursday" for "tomorrow"; its dates' numbers would only find times).
 3. The top `PASSAGES` passages of the fused search are the other candidates, if the best of
    them fits well enough: its best line's MiniLM similarity plus the share of the question's words
    it has, each weighted by its rarity in the documents (`RELEVANT`, calibrated by
@@ -30,6 +31,7 @@ import sqlite_utils
 from assistant.knowledge import dates
 from assistant.knowledge.embedder import Embedder
 from assistant.knowledge.search import _STOPWORDS, Passage, search
+from assistant.knowledge.store import title_of
 from assistant.words import stem
 
 PASSAGES = 3
@@ -108,7 +110,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     query = query_of(question)
     days = dates.asked_days(query, now.date()) or dates.days_in(query, now.date())
     dated = _dated_lines(db, days, now) if days else []
-    searched = f"{query} {' '.join(dates.spoken(d) for d in days[:2])}" if days else query
+    searched = f"{query} {' '.join(dates.weekday(d) for d in days[:2])}" if days else query
     passages = search(db, searched, embedder, limit=PASSAGES)
     if not passages and not dated:
         return Answer(nothing_found(), False)
@@ -116,7 +118,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     cosines = _line_cosines(query, lines + dated, embedder)
     weights = rarity(db, query)
     fits = {p.chunk_id: max([c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id] or [0.0])
-            + coverage(query, f"{p.document} {p.section} {p.text}", weights) for p in passages}
+            + coverage(query, f"{title_of(p.document)} {p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
     if dated:
         scores = _scores(query, lines + dated, cosines, weights)
@@ -164,8 +166,10 @@ def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Emb
 def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float],
             weights: dict[str, float] | None = None) -> list[float]:
     """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
-    by rarity, when given)."""
-    return [c + coverage(question, f"{p.section} {line}", weights) for c, (p, line) in zip(cosines, lines)]
+    by rarity, when given), counting the words of its document's name and section heading as its
+    own ("how much flour goes in the banana bread": the flour row of banana_bread.md)."""
+    return [c + coverage(question, f"{title_of(p.document)} {p.section} {line}", weights)
+            for c, (p, line) in zip(cosines, lines)]
 
 
 def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage],
