@@ -12,7 +12,8 @@ so nothing can come from a model's memory, and a document's words are only ever 
    it has, each weighted by its rarity in the documents (`RELEVANT`, calibrated by
    scripts/calibrate_knowledge.py; below it the answer is "nothing in your documents").
 4. Each candidate line is scored by the question's words it shares (stemmed, weighted by rarity)
-   and its MiniLM similarity to the question; the best line, after its section's heading, is the
+   and its MiniLM similarity to the question, `TYPED` more when it has what the question asks for
+   ("how long": a duration, "when": a date or time); the best line, after its section's heading, is the
    answer (with a close second line of the same passage: "one or two sentences"). A dated best line
    is read with the next best dated ones ("what's on this week"). A table row (its cells labelled
    with their column headers, chunking.py) is read as the cells the question asks for, when it
@@ -42,6 +43,25 @@ MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
 CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
 DATED = 0.5  # a line naming the day asked about scores this much more than one that does not
+TYPED = 0.2  # a line with the kind of thing the question asks for ("how often": "once a week") scores more
+_TIME = r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b"
+_DAY_NAME = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+_DATE_WORDS = (r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+               r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b")
+_DURATION = r"\b\d+(?:[.,]\d+)?\s*(?:to\s+\d+\s*)?(?:min(?:ute)?s?|h|hours?|days?|weeks?|months?|years?|secs?|seconds?)\b"
+_FREQUENCY = (r"\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually)\b"
+              r"|\b(?:a|per)\s+(?:day|week|month|year)\b")
+_AMOUNT = r"\d"
+# what kind of answer a question asks for (its opening words) -> what such an answer looks like in a line
+ANSWER_TYPES = [
+    (re.compile(r"^\W*(?:what|which)\s+time\b|\bwhat time\b", re.I), re.compile(_TIME, re.I)),
+    (re.compile(r"^\W*how\s+(?:often|frequently)\b", re.I), re.compile(_FREQUENCY, re.I)),
+    (re.compile(r"^\W*how\s+long\b", re.I), re.compile(_DURATION, re.I)),
+    (re.compile(r"^\W*(?:what|which)\s+days?\b", re.I), re.compile(_DAY_NAME, re.I)),
+    (re.compile(r"^\W*when\b", re.I), re.compile(f"{_TIME}|{_DATE_WORDS}|{_DAY_NAME}", re.I)),
+    (re.compile(r"^\W*how\s+(?:much|many|big|high|far|hot|cold|heavy|old)\b|\b(?:phone )?number\b|\bcost\b|\bprice\b",
+                re.I), re.compile(_AMOUNT)),
+]
 _FRAMING = re.compile(
     r"\b(?:(?:according to|in|from|check|search|look (?:in|through)|based on)\s+(?:my|our|the)\s+"
     r"(?:own\s+)?(?:documents?|docs|files?|notes|papers|pdfs?|uploads?)"
@@ -168,8 +188,15 @@ def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float
     """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
     by rarity, when given), counting the words of its document's name and section heading as its
     own ("how much flour goes in the banana bread": the flour row of banana_bread.md)."""
+    shape = answer_shape(question)
     return [c + coverage(question, f"{title_of(p.document)} {p.section} {line}", weights)
-            for c, (p, line) in zip(cosines, lines)]
+            + (TYPED if shape and shape.search(line) else 0.0) for c, (p, line) in zip(cosines, lines)]
+
+
+def answer_shape(question: str) -> re.Pattern | None:
+    """What a line answering the question has ('how often' -> 'every', 'once a week'), if its
+    opening words say (ANSWER_TYPES); None when any line may answer."""
+    return next((shape for asks, shape in ANSWER_TYPES if asks.search(question)), None)
 
 
 def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage],
