@@ -136,9 +136,10 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
         return Answer(nothing_found(), False)
     lines = [(p, line) for p in passages for line in _lines(p)]
     cosines = _line_cosines(query, lines + dated, embedder)
-    weights = rarity(db, query)
+    topic = topic_of(query)
+    weights = rarity(db, topic)
     fits = {p.chunk_id: max([c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id] or [0.0])
-            + coverage(query, f"{title_of(p.document)} {p.section} {p.text}", weights) for p in passages}
+            + coverage(topic, f"{title_of(p.document)} {p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
     if dated:
         scores = _scores(query, lines + dated, cosines, weights)
@@ -188,9 +189,18 @@ def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float
     """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
     by rarity, when given), counting the words of its document's name and section heading as its
     own ("how much flour goes in the banana bread": the flour row of banana_bread.md)."""
-    shape = answer_shape(question)
-    return [c + coverage(question, f"{title_of(p.document)} {p.section} {line}", weights)
+    shape, topic = answer_shape(question), topic_of(question)
+    return [c + coverage(topic, f"{title_of(p.document)} {p.section} {line}", weights)
             + (TYPED if shape and shape.search(line) else 0.0) for c, (p, line) in zip(cosines, lines)]
+
+
+def topic_of(question: str) -> str:
+    """The question without the words that ask for a kind of answer ('what time', 'how often'):
+    those are met by the answer's shape, not by words a line shares ("time" is in no timetable row)."""
+    for asks, _ in ANSWER_TYPES:
+        if asks.search(question):
+            return asks.sub(" ", question, count=1)
+    return question
 
 
 def answer_shape(question: str) -> re.Pattern | None:
