@@ -139,7 +139,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     topic = topic_of(query)
     weights = rarity(db, topic)
     fits = {p.chunk_id: max([c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id] or [0.0])
-            + coverage(topic, f"{title_of(p.document)} {p.section} {p.text}", weights) for p in passages}
+            + coverage(beyond_title(topic, p.document), f"{p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
     if dated:
         scores = _scores(query, lines + dated, cosines, weights)
@@ -192,6 +192,15 @@ def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float
     shape, topic = answer_shape(question), topic_of(question)
     return [c + coverage(topic, f"{title_of(p.document)} {p.section} {line}", weights)
             + (TYPED if shape and shape.search(line) else 0.0) for c, (p, line) in zip(cosines, lines)]
+
+
+def beyond_title(question: str, document: str) -> str:
+    """The question's words other than those naming the document ("what does the boiler manual say
+    about the sauna": "sauna"), which its passages must have to fit; all of them when it names
+    nothing else."""
+    named = {stem(w) for w in re.findall(r"[\w']+", title_of(document).lower())}
+    rest = [w for w in re.findall(r"[\w']+", question) if stem(w.lower()) not in named]
+    return " ".join(rest) if content_words(" ".join(rest)) else question
 
 
 def topic_of(question: str) -> str:
