@@ -63,3 +63,21 @@ def test_how_often_reads_the_frequency(db):
 def test_holidays_by_name_are_dates():
     assert days_in("is it open on boxing day", date(2026, 12, 9)) == [date(2026, 12, 26)]
     assert days_in("closed on Christmas Day", date(2026, 12, 9)) == [date(2026, 12, 25)]
+
+
+def test_a_day_of_the_month_alone_is_the_next_such_day():
+    from assistant.knowledge.dates import day_of_month
+
+    today = date(2026, 12, 9)
+    assert day_of_month("who are we playing on the 12th", today) == [date(2026, 12, 12)]
+    assert day_of_month("what's on the 3rd", today) == [date(2027, 1, 3)]
+    assert day_of_month("rent is due on the 3rd of each month", today) == []
+
+
+def test_the_words_naming_a_document_are_not_what_its_passages_must_have():
+    from assistant.knowledge.answer import beyond_title
+
+    assert beyond_title("what does the leisure centre timetable say about the sauna",
+                        "leisure_centre_timetable.pdf") == "what does the say about the sauna"
+    assert beyond_title("how many bananas go in my banana bread recipe", "banana_bread.md") == \
+        "how many bananas go in my recipe"

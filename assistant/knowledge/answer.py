@@ -68,7 +68,9 @@ _FRAMING = re.compile(
     r"|(?:do|does|did)\s+(?:my|our|the)\s+(?:documents?|docs|files?|notes|papers)\s+(?:say|mention|tell me)"
     r"|what does (?:it|that) say)\b[,:]?", re.IGNORECASE)
 _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "anything", "something", "know",
-                                "find", "look", "document", "documents", "file", "files", "need", "get", "one"}
+                                "find", "look", "document", "documents", "file", "files", "need", "get", "one",
+                                # kinds of document: they name where to look, not what to find
+                                "recipe", "manual", "letter", "leaflet", "booklet", "handbook", "newsletter", "pdf"}
 
 
 @dataclass(frozen=True)
@@ -128,7 +130,8 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
            threshold: float = RELEVANT) -> Answer:
     """The answer to `question` from the stored documents, or the reason there is none."""
     query = query_of(question)
-    days = dates.asked_days(query, now.date()) or dates.days_in(query, now.date())
+    days = dates.asked_days(query, now.date()) or dates.days_in(query, now.date()) \
+        or dates.day_of_month(query, now.date())
     dated = _dated_lines(db, days, now) if days else []
     searched = f"{query} {' '.join(dates.weekday(d) for d in days[:2])}" if days else query
     passages = search(db, searched, embedder, limit=PASSAGES)
@@ -195,12 +198,22 @@ def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float
 
 
 def beyond_title(question: str, document: str) -> str:
-    """The question's words other than those naming the document ("what does the boiler manual say
-    about the sauna": "sauna"), which its passages must have to fit; all of them when it names
-    nothing else."""
-    named = {stem(w) for w in re.findall(r"[\w']+", title_of(document).lower())}
-    rest = [w for w in re.findall(r"[\w']+", question) if stem(w.lower()) not in named]
-    return " ".join(rest) if content_words(" ".join(rest)) else question
+    """The question without the words that name the document ("what does the boiler manual say
+    about the sauna": "sauna"), which its passages must have to fit: the title's words where they
+    run together as its name ("bananas go in my banana bread recipe" keeps "bananas"). The whole
+    question when nothing else is left."""
+    title = [stem(w) for w in re.findall(r"[\w']+", title_of(document).lower())]
+    words = re.findall(r"[\w']+", question)
+    stems = [stem(w.lower()) for w in words]
+    keep = [True] * len(words)
+    for i in range(len(words)):
+        run = 0
+        while i + run < len(words) and stems[i + run] in title:
+            run += 1
+        if run >= min(2, len(title)):
+            keep[i:i + run] = [False] * run
+    rest = " ".join(w for w, kept in zip(words, keep) if kept)
+    return rest if content_words(rest) else question
 
 
 def topic_of(question: str) -> str:

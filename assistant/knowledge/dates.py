@@ -74,6 +74,26 @@ def days_in(line: str, today: date) -> list[date]:
     return found
 
 
+_ORDINAL = re.compile(r"\bthe\s+([0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:each|every|the|jan|feb|mar|apr|may|jun|jul|"
+                      r"aug|sep|oct|nov|dec))", re.IGNORECASE)
+
+
+def day_of_month(question: str, today: date) -> list[date]:
+    """'on the 12th' in a question: the next 12th of a month, from today on ([] when none named)."""
+    match = _ORDINAL.search(question)
+    if not match:
+        return []
+    for months_ahead in range(3):
+        month, year = (today.month - 1 + months_ahead) % 12 + 1, today.year + (today.month - 1 + months_ahead) // 12
+        try:
+            day = date(year, month, int(match[1]))
+        except ValueError:
+            continue
+        if day >= today:
+            return [day]
+    return []
+
+
 def weekday(day: date) -> str:
     return _WEEKDAYS[day.weekday()]
 
