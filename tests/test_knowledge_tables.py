@@ -56,3 +56,8 @@ def test_a_row_is_read_as_the_cells_the_question_names():
     assert asked_cells(fixture, "what time is kick off against millfield") == \
         "Date: Sat 12 Dec | Opponent: Millfield Town | Kick-off: 10:30"
     assert asked_cells(fixture, "when do we play millfield") == fixture  # no column named: the whole row
+
+
+def test_a_row_named_by_no_cell_is_read_whole():
+    row = "Set: Wed 18 Nov | Subject: Science | Task: Volcano model | Due: Thu 10 Dec"
+    assert asked_cells(row, "is anything due tomorrow") == row

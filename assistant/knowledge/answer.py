@@ -244,18 +244,19 @@ def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[
 
 def asked_cells(line: str, question: str) -> str:
     """A labelled table row ('Session: Swim | Monday: 16:00 | Tuesday: 17:15') narrowed to the cells
-    the question asks for, when it names a column ('on Tuesday'): the row's first cell, the named
-    columns, and the cells whose words it has. The whole row otherwise."""
+    the question asks for, when it names both a column ('on Tuesday') and the row (a cell's words:
+    'swimming'): the row's first cell, the named columns and the cells it names. The whole row
+    otherwise ('is anything due tomorrow' names the Due column but no row)."""
     parts = [cell.strip() for cell in line.split(" | ")]
     labels = [cell.split(": ", 1)[0] if ": " in cell else "" for cell in parts]
     if len(parts) < 3 or not all(labels):
         return line
     wanted = set(content_words(question))
-    named = [n for n, label in enumerate(labels) if n and wanted & set(content_words(label))]
-    if not named:
+    named = {n for n, label in enumerate(labels) if n and wanted & set(content_words(label))}
+    rows = {n for n, cell in enumerate(parts) if wanted & set(content_words(cell.split(": ", 1)[1]))} - named
+    if not named or not rows:  # it names no column, or not which row: the whole row
         return line
-    keep = {0, *named, *(n for n, cell in enumerate(parts) if wanted & set(content_words(cell.split(": ", 1)[1])))}
-    return " | ".join(parts[n] for n in sorted(keep))
+    return " | ".join(parts[n] for n in sorted({0, *named, *rows}))
 
 
 def _spoken(passage: Passage, line: str, heading: bool = True) -> str:
