@@ -5,7 +5,8 @@ so nothing can come from a model's memory, and a document's words are only ever 
 1. The question loses its framing ("according to my documents", "what does the manual say about").
 2. Relative days ("tomorrow", "this week", "on friday") and dates the question names ("the 5th of
    December") become dates (dates.py): lines naming one of those dates, anywhere in the documents,
-   are candidates, `DATED` ahead of the others (and the answer when no searched passage fits); the search also looks for the days' weekday names
+   are candidates, `DATED` ahead of the others (and the answer when no searched passage fits);
+   the search also looks for the days' weekday names
    (a weekly timetable's "Thursday" for "tomorrow"; its dates' numbers would only find times).
 3. The top `PASSAGES` passages of the fused search are the other candidates, if the best of
    them fits well enough: its best line's MiniLM similarity plus the share of the question's words
