@@ -55,12 +55,12 @@ def pages_of(db, ids: list[int]) -> list[tuple[str, int]]:
     return out
 
 
-def recall(folder: Path, embedder) -> dict:
-    db = open_database(folder / "recall.db", MIGRATIONS)
-    for path in build_corpus(folder / "corpus"):
+def recall(folder: Path, embedder, corpus: Path = CORPUS) -> dict:
+    db = open_database(folder / f"recall_{corpus.name}.db", MIGRATIONS)
+    for path in build_corpus(folder / corpus.name, corpus):
         if path.name != "README.md":
             add_document(db, path, embedder, NOW)
-    questions = [json.loads(line) for line in (CORPUS / "questions.jsonl").read_text().splitlines()]
+    questions = [json.loads(line) for line in (corpus / "questions.jsonl").read_text().splitlines()]
     index = VectorIndex()
     hits = {"fused": [0, 0], "bm25": [0, 0], "vector": [0, 0]}
     misses = []
@@ -119,16 +119,22 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--ingest-pages", type=int, default=200)
     parser.add_argument("--real-vectors", action="store_true")
+    parser.add_argument("--corpus", type=Path, action="append",
+                        help="question corpora (default data/knowledge; data/knowledge_fresh is the held-out one)")
+    parser.add_argument("--recall-only", action="store_true", help="skip the latency and ingest measures")
     args = parser.parse_args()
     embedder = passage_embedder()
     embedder.embed(["warm up"])
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        result = recall(folder, embedder)
-        print(f"recall over {result['questions']} questions (answer's document and page):")
-        for kind in ("fused", "bm25", "vector"):
-            print(f"  {kind:6}  @1 {result[f'{kind}_recall@1']:.1%}   @3 {result[f'{kind}_recall@3']:.1%}")
-        print("\n".join(result["misses"]) or "  no misses at 3")
+        for corpus in args.corpus or [CORPUS]:
+            result = recall(folder, embedder, corpus)
+            print(f"recall over {result['questions']} questions of {corpus.name} (answer's document and page):")
+            for kind in ("fused", "bm25", "vector"):
+                print(f"  {kind:6}  @1 {result[f'{kind}_recall@1']:.1%}   @3 {result[f'{kind}_recall@3']:.1%}")
+            print("\n".join(result["misses"]) or "  no misses at 3")
+        if args.recall_only:
+            return
         lat = latency(folder, embedder, args.pages, args.real_vectors)
         print(f"latency over {lat['pages']} pages ({lat['passages']} passages, "
               f"{'MiniLM' if args.real_vectors else 'random'} passage vectors, candidates {CANDIDATES}): "

@@ -4,7 +4,7 @@ so PDFs are written here with pypdf's object model: Helvetica text, one content 
 - `write_pdf(path, pages)`: each page a list of lines; a line with " | " is a table row whose cells
   are placed in columns (as in a real schedule PDF). `encrypt=` sets a user password;
   `scanned=True` draws boxes only (no text layer).
-- `build_corpus(dest)`: the files of data/knowledge/ into `dest`; each `sources/NAME.txt` (pages
+- `build_corpus(dest, corpus)`: the files of data/knowledge/ (or of the held-out data/knowledge_fresh/) into `dest`; each `sources/NAME.txt` (pages
   split by form feeds) becomes `NAME.pdf`. Returns the paths written.
 - `synthetic_pages(n)`: n pages of varied filler text (for the latency and ingest benchmarks).
 Run as a script: `python scripts/knowledge_corpus.py DEST`.
@@ -79,13 +79,13 @@ def source_pages(text: str, lines_per_page: int = 50) -> list[list[str]]:
     return pages
 
 
-def build_corpus(dest: Path) -> list[Path]:
+def build_corpus(dest: Path, corpus: Path = CORPUS) -> list[Path]:
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    for path in sorted(CORPUS.iterdir()):
+    for path in sorted(corpus.iterdir()):
         if path.is_file() and path.suffix in {".txt", ".md", ".html"}:
             written.append(Path(shutil.copy(path, dest / path.name)))
-    for source in sorted((CORPUS / "sources").glob("*.txt")):
+    for source in sorted((corpus / "sources").glob("*.txt")):
         written.append(write_pdf(dest / f"{source.stem}.pdf", source_pages(source.read_text())))
     return written
 

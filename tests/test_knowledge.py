@@ -5,7 +5,7 @@ from datetime import datetime
 import pytest
 
 from assistant.knowledge import DocumentError, MIGRATIONS, add_document, list_documents, remove_document, search
-from assistant.knowledge.chunking import MAX_CHARS, chunk_pages
+from assistant.knowledge.chunking import MAX_CHARS, chunk_pages, label_tables
 from assistant.knowledge.extract import PSEUDO_PAGE_CHARS, Page, extract
 from assistant.knowledge.search import VectorIndex, fts_query
 from assistant.storage import open_database
@@ -87,14 +87,14 @@ def test_unreadable_files_raise_one_clear_line(tmp_path, make, message):
 
 # -- chunking --------------------------------------------------------------------------------------
 def test_chunks_keep_every_line_whole_and_never_cross_a_page(tmp_path):
+    """Every line of a page is in one of its passages (table rows labelled with their headers)."""
     paths = build_corpus(tmp_path / "corpus")
     for path in paths:
         pages = extract(path).pages
         chunks = chunk_pages(pages)
         for page in pages:
             on_page = "\n".join(c.text for c in chunks if c.page == page.number)
-            for line in page.text.splitlines():
-                line = " ".join(line.split())
+            for line in label_tables([" ".join(line.split()) for line in page.text.splitlines()]):
                 if line and len(line) <= MAX_CHARS:
                     assert line in on_page.splitlines(), (path.name, line)
 

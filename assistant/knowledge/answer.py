@@ -3,15 +3,22 @@ passages that best answers it, with its document and page. No language model wri
 so nothing can come from a model's memory, and a document's words are only ever quoted, never obeyed.
 
 1. The question loses its framing ("according to my documents", "what does the manual say about").
-2. Relative days ("tomorrow", "this week", "on friday") become dates (dates.py): lines naming one
-   of those dates, anywhere in the documents, are the candidates first.
-3. Otherwise the top `PASSAGES` passages of the fused search are the candidates, if the best of
+2. Relative days ("tomorrow", "this week", "on friday") and dates the question names ("the 5th of
+   December") become dates (dates.py): lines naming one of those dates, anywhere in the documents,
+   are candidates, `DATED` ahead of the others (and the answer when no searched passage fits);
+   the search also looks for the days' weekday names
+   (a weekly timetable's "Thursday" for "tomorrow"; its dates' numbers would only find times).
+3. The top `PASSAGES` passages of the fused search are the other candidates, if the best of
    them fits well enough: its best line's MiniLM similarity plus the share of the question's words
    it has, each weighted by its rarity in the documents (`RELEVANT`, calibrated by
    scripts/calibrate_knowledge.py; below it the answer is "nothing in your documents").
 4. Each candidate line is scored by the question's words it shares (stemmed, weighted by rarity)
-   and its MiniLM similarity to the question; the best line, after its section's heading, is the
-   answer (with a close second line of the same passage: "one or two sentences").
+   and its MiniLM similarity to the question, `TYPED` more when it has what the question asks for
+   ("how long": a duration, "when": a date or time); the best line, after its section's heading, is the
+   answer (with a close second line of the same passage: "one or two sentences"). A dated best line
+   is read with the next best dated ones ("what's on this week"). A table row (its cells labelled
+   with their column headers, chunking.py) is read as the cells the question asks for, when it
+   names a column ("swimming lesson on Tuesday": the session and its Tuesday cell).
 """
 from __future__ import annotations
 
@@ -26,6 +33,7 @@ import sqlite_utils
 from assistant.knowledge import dates
 from assistant.knowledge.embedder import Embedder
 from assistant.knowledge.search import _STOPWORDS, Passage, search
+from assistant.knowledge.store import title_of
 from assistant.words import stem
 
 PASSAGES = 3
@@ -35,13 +43,35 @@ RELEVANT = 0.8
 MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
 CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
+DATED = 0.5  # a line naming the day asked about scores this much more than one that does not
+TYPED = 0.2  # a line with the kind of thing the question asks for ("how often": "once a week") scores more
+_TIME = r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b"
+_DAY_NAME = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+_DATE_WORDS = (r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+               r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b")
+_DURATION = r"\b\d+(?:[.,]\d+)?\s*(?:to\s+\d+\s*)?(?:min(?:ute)?s?|h|hours?|days?|weeks?|months?|years?|secs?|seconds?)\b"
+_FREQUENCY = (r"\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually)\b"
+              r"|\b(?:a|per)\s+(?:day|week|month|year)\b")
+_AMOUNT = r"\d"
+# what kind of answer a question asks for (its opening words) -> what such an answer looks like in a line
+ANSWER_TYPES = [
+    (re.compile(r"^\W*(?:what|which)\s+time\b|\bwhat time\b", re.I), re.compile(_TIME, re.I)),
+    (re.compile(r"^\W*how\s+(?:often|frequently)\b", re.I), re.compile(_FREQUENCY, re.I)),
+    (re.compile(r"^\W*how\s+long\b", re.I), re.compile(_DURATION, re.I)),
+    (re.compile(r"^\W*(?:what|which)\s+days?\b", re.I), re.compile(_DAY_NAME, re.I)),
+    (re.compile(r"^\W*when\b", re.I), re.compile(f"{_TIME}|{_DATE_WORDS}|{_DAY_NAME}", re.I)),
+    (re.compile(r"^\W*how\s+(?:much|many|big|high|far|hot|cold|heavy|old)\b|\b(?:phone )?number\b|\bcost\b|\bprice\b",
+                re.I), re.compile(_AMOUNT)),
+]
 _FRAMING = re.compile(
     r"\b(?:(?:according to|in|from|check|search|look (?:in|through)|based on)\s+(?:my|our|the)\s+"
     r"(?:own\s+)?(?:documents?|docs|files?|notes|papers|pdfs?|uploads?)"
     r"|(?:do|does|did)\s+(?:my|our|the)\s+(?:documents?|docs|files?|notes|papers)\s+(?:say|mention|tell me)"
     r"|what does (?:it|that) say)\b[,:]?", re.IGNORECASE)
 _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "anything", "something", "know",
-                                "find", "look", "document", "documents", "file", "files", "need", "get", "one"}
+                                "find", "look", "document", "documents", "file", "files", "need", "get", "one",
+                                # kinds of document: they name where to look, not what to find
+                                "recipe", "manual", "letter", "leaflet", "booklet", "handbook", "newsletter", "pdf"}
 
 
 @dataclass(frozen=True)
@@ -101,24 +131,28 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
            threshold: float = RELEVANT) -> Answer:
     """The answer to `question` from the stored documents, or the reason there is none."""
     query = query_of(question)
-    days = dates.asked_days(query, now.date())
-    if days:
-        dated = _dated_lines(db, days, now)
-        if dated:
-            scores = _scores(query, dated, _line_cosines(query, dated, embedder))
-            chosen = [dated[i] for i in sorted(range(len(dated)), key=lambda i: -scores[i])[:MAX_DATED]]
-            chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
-            return _reply(chosen, 1.0, [p for p, _ in dated])
-        query = f"{query} {' '.join(dates.spoken(d) for d in days)}"
-    passages = search(db, query, embedder, limit=PASSAGES)
-    if not passages:
+    days = dates.asked_days(query, now.date()) or dates.days_in(query, now.date()) \
+        or dates.day_of_month(query, now.date())
+    dated = _dated_lines(db, days, now) if days else []
+    searched = f"{query} {' '.join(dates.weekday(d) for d in days[:2])}" if days else query
+    passages = search(db, searched, embedder, limit=PASSAGES)
+    if not passages and not dated:
         return Answer(nothing_found(), False)
     lines = [(p, line) for p in passages for line in _lines(p)]
-    cosines = _line_cosines(query, lines, embedder)
-    weights = rarity(db, query)
-    fits = {p.chunk_id: max(c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id)
-            + coverage(query, f"{p.document} {p.section} {p.text}", weights) for p in passages}
-    best = max(fits.values())
+    cosines = _line_cosines(query, lines + dated, embedder)
+    topic = topic_of(query)
+    weights = rarity(db, topic)
+    fits = {p.chunk_id: max([c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id] or [0.0])
+            + coverage(beyond_title(topic, p.document), f"{p.section} {p.text}", weights) for p in passages}
+    best = max(fits.values(), default=0.0)
+    if dated:
+        scores = _scores(query, lines + dated, cosines, weights)
+        dated_scores = [s + DATED for s in scores[len(lines):]]
+        if best < threshold or max(dated_scores) >= max(scores[:len(lines)], default=float("-inf")):
+            order = sorted(range(len(dated)), key=lambda i: -dated_scores[i])[:MAX_DATED]
+            chosen = [dated[i] for i in order]
+            chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
+            return _reply(chosen, 1.0, [p for p, _ in dated], query)
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
@@ -128,7 +162,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
             and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
         chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
-    return _reply([lines[i] for i in chosen], best, passages)
+    return _reply([lines[i] for i in chosen], best, passages, query)
 
 
 def _lines(passage: Passage) -> list[str]:
@@ -157,18 +191,73 @@ def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Emb
 def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float],
             weights: dict[str, float] | None = None) -> list[float]:
     """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
-    by rarity, when given)."""
-    return [c + coverage(question, f"{p.section} {line}", weights) for c, (p, line) in zip(cosines, lines)]
+    by rarity, when given), counting the words of its document's name and section heading as its
+    own ("how much flour goes in the banana bread": the flour row of banana_bread.md)."""
+    shape, topic = answer_shape(question), topic_of(question)
+    return [c + coverage(topic, f"{title_of(p.document)} {p.section} {line}", weights)
+            + (TYPED if shape and shape.search(line) else 0.0) for c, (p, line) in zip(cosines, lines)]
 
 
-def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage]) -> Answer:
+def beyond_title(question: str, document: str) -> str:
+    """The question without the words that name the document ("what does the boiler manual say
+    about the sauna": "sauna"), which its passages must have to fit: the title's words where they
+    run together as its name ("bananas go in my banana bread recipe" keeps "bananas"). The whole
+    question when nothing else is left."""
+    title = [stem(w) for w in re.findall(r"[\w']+", title_of(document).lower())]
+    words = re.findall(r"[\w']+", question)
+    stems = [stem(w.lower()) for w in words]
+    keep = [True] * len(words)
+    for i in range(len(words)):
+        run = 0
+        while i + run < len(words) and stems[i + run] in title:
+            run += 1
+        if run >= min(2, len(title)):
+            keep[i:i + run] = [False] * run
+    rest = " ".join(w for w, kept in zip(words, keep) if kept)
+    return rest if content_words(rest) else question
+
+
+def topic_of(question: str) -> str:
+    """The question without the words that ask for a kind of answer ('what time', 'how often'):
+    those are met by the answer's shape, not by words a line shares ("time" is in no timetable row)."""
+    for asks, _ in ANSWER_TYPES:
+        if asks.search(question):
+            return asks.sub(" ", question, count=1)
+    return question
+
+
+def answer_shape(question: str) -> re.Pattern | None:
+    """What a line answering the question has ('how often' -> 'every', 'once a week'), if its
+    opening words say (ANSWER_TYPES); None when any line may answer."""
+    return next((shape for asks, shape in ANSWER_TYPES if asks.search(question)), None)
+
+
+def _reply(chosen: list[tuple[Passage, str]], relevance_: float, passages: list[Passage],
+           question: str = "") -> Answer:
     """One or a few quoted lines, each document and page named once."""
     by_source: dict[Source, list[str]] = {}
     for passage, line in chosen:
         said = by_source.setdefault(Source(passage.document, passage.page), [])
-        said.append(_spoken(passage, line, heading=not said))
+        said.append(_spoken(passage, asked_cells(line, question), heading=not said))
     parts = [f"{'; '.join(texts)} ({source.document}, page {source.page})" for source, texts in by_source.items()]
     return Answer(". ".join(parts) + ".", True, list(by_source), relevance_, passages[:PASSAGES])
+
+
+def asked_cells(line: str, question: str) -> str:
+    """A labelled table row ('Session: Swim | Monday: 16:00 | Tuesday: 17:15') narrowed to the cells
+    the question asks for, when it names both a column ('on Tuesday') and the row (a cell's words:
+    'swimming'): the row's first cell, the named columns and the cells it names. The whole row
+    otherwise ('is anything due tomorrow' names the Due column but no row)."""
+    parts = [cell.strip() for cell in line.split(" | ")]
+    labels = [cell.split(": ", 1)[0] if ": " in cell else "" for cell in parts]
+    if len(parts) < 3 or not all(labels):
+        return line
+    wanted = set(content_words(question))
+    named = {n for n, label in enumerate(labels) if n and wanted & set(content_words(label))}
+    rows = {n for n, cell in enumerate(parts) if wanted & set(content_words(cell.split(": ", 1)[1]))} - named
+    if not named or not rows:  # it names no column, or not which row: the whole row
+        return line
+    return " | ".join(parts[n] for n in sorted({0, *named, *rows}))
 
 
 def _spoken(passage: Passage, line: str, heading: bool = True) -> str:

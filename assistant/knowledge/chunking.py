@@ -5,6 +5,11 @@ of one page, up to `TARGET_CHARS` (about 100 word pieces, within what the embedd
 a blank line or a heading when one is near. Only a single line longer than `MAX_CHARS` is cut, at
 sentence ends. A passage also carries the heading it falls under (its section), so "Week 3 | Mon |
 Science project due" keeps the table title that says which class it is.
+
+A table row is read with its column headers: under a header row (a first row with no digits),
+"Tuesday | 17:15-18:00" becomes "Session: Swimming lessons | Tuesday: 17:15-18:00" and the header
+row itself goes, so each row answers on its own in whichever passage it lands ("what time is the
+swimming lesson on Tuesday?"). Empty and "-" cells are left out.
 """
 from __future__ import annotations
 
@@ -60,12 +65,50 @@ def chunk_page(page: Page) -> list[Chunk]:
 
 
 def _lines(text: str) -> list[str]:
-    """The page's lines, stripped; blank lines kept as "" (a paragraph break); overlong lines cut."""
+    """The page's lines, stripped; blank lines kept as "" (a paragraph break); table rows labelled
+    with their headers; overlong lines cut."""
     out: list[str] = []
-    for raw in text.splitlines():
-        line = " ".join(raw.split())
+    for line in label_tables([" ".join(raw.split()) for raw in text.splitlines()]):
         out.extend(_split_long(line) if len(line) > MAX_CHARS else [line])
     return out
+
+
+def cells(line: str) -> list[str]:
+    return [cell.strip() for cell in line.split("|")] if "|" in line else []
+
+
+def label_tables(lines: list[str]) -> list[str]:
+    """Each run of two or more table rows under a header row: rows labelled, the header dropped."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = cells(lines[i])
+        end = i + 1
+        while end < len(lines) and len(cells(lines[end])) >= 2:
+            end += 1
+        if len(header) >= 2 and end - i >= 2 and _is_header(header):
+            out.extend(labelled(header, cells(row)) for row in lines[i + 1:end])
+            i = end
+        else:
+            out.append(lines[i])
+            i += 1
+    return out
+
+
+def labelled(header: list[str], row: list[str]) -> str:
+    """'Session: Swim | Tuesday: 17:15': each cell after its column's header (unlabelled past the header)."""
+    parts = []
+    for n, cell in enumerate(row):
+        if cell.strip(" -–—") == "":
+            continue
+        name = header[n] if n < len(header) else ""
+        parts.append(f"{name}: {cell}" if name else cell)
+    return " | ".join(parts)
+
+
+def _is_header(row: list[str]) -> bool:
+    """Column titles: short cells, some text in each, no figures."""
+    return all(cell and len(cell.split()) <= 5 and not any(ch.isdigit() for ch in cell) for cell in row)
 
 
 def _split_long(line: str) -> list[str]:

@@ -21,6 +21,12 @@ _DATE = re.compile(
     rf"\b(?:{_DAY.format(n=1)}\s+(?:of\s+)?{_MONTH.format(n=1)}{_YEAR.format(n=1)}"
     rf"|{_MONTH.format(n=2)}\s+{_DAY.format(n=2)}\b{_YEAR.format(n=2)}"
     r"|(?P<iso_y>20\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d))\b", re.IGNORECASE)
+# days of the year called by a name, not a date: (month, day)
+HOLIDAYS = {"new year's eve": (12, 31), "new years eve": (12, 31), "new year's day": (1, 1), "new years day": (1, 1),
+            "christmas eve": (12, 24), "christmas day": (12, 25), "boxing day": (12, 26), "halloween": (10, 31),
+            "valentine's day": (2, 14), "valentines day": (2, 14), "bonfire night": (11, 5),
+            "st patrick's day": (3, 17), "independence day": (7, 4)}
+_HOLIDAY = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HOLIDAYS) + r")\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?:on |this |next )?(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
@@ -52,8 +58,8 @@ def asked_days(question: str, today: date) -> list[date]:
 
 
 def days_in(line: str, today: date) -> list[date]:
-    """The calendar dates the line names (no year: the one nearest to today)."""
-    found = []
+    """The calendar dates the line names (no year: the one nearest to today), holidays by name too."""
+    found = [_nearest(today, None, *HOLIDAYS[m[0].lower()]) for m in _HOLIDAY.finditer(line)]
     for match in _DATE.finditer(line):
         if match["iso_y"]:
             parts = (int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
@@ -66,6 +72,30 @@ def days_in(line: str, today: date) -> list[date]:
         if day:
             found.append(day)
     return found
+
+
+_ORDINAL = re.compile(r"\bthe\s+([0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:each|every|the|jan|feb|mar|apr|may|jun|jul|"
+                      r"aug|sep|oct|nov|dec))", re.IGNORECASE)
+
+
+def day_of_month(question: str, today: date) -> list[date]:
+    """'on the 12th' in a question: the next 12th of a month, from today on ([] when none named)."""
+    match = _ORDINAL.search(question)
+    if not match:
+        return []
+    for months_ahead in range(3):
+        month, year = (today.month - 1 + months_ahead) % 12 + 1, today.year + (today.month - 1 + months_ahead) // 12
+        try:
+            day = date(year, month, int(match[1]))
+        except ValueError:
+            continue
+        if day >= today:
+            return [day]
+    return []
+
+
+def weekday(day: date) -> str:
+    return _WEEKDAYS[day.weekday()]
 
 
 def spoken(day: date) -> str:

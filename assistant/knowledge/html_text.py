@@ -22,6 +22,7 @@ class _Lines(HTMLParser):
         self.lines: list[str] = []
         self.current: list[str] = []
         self.cells: list[str] | None = None
+        self.in_cell = False
         self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs) -> None:
@@ -32,6 +33,7 @@ class _Lines(HTMLParser):
             self.cells = []
         elif tag in _CELLS and self.cells is not None:
             self._end_cell()
+            self.current, self.in_cell = [], True  # the space between two cells is no cell
         elif tag in _BLOCKS:
             self._end_line()
             if tag == "li":
@@ -54,16 +56,15 @@ class _Lines(HTMLParser):
             self.current.append(data)
 
     def _end_cell(self) -> None:
-        text = _squash("".join(self.current))
-        if text:
-            self.cells.append(text)
-        self.current = []
+        if self.in_cell:  # an empty cell keeps its place, so the next stays under its header
+            self.cells.append(_squash("".join(self.current)))
+        self.current, self.in_cell = [], False
 
     def _end_row(self) -> None:
         if self.cells is None:
             return
         self._end_cell()
-        if self.cells:
+        if any(self.cells):
             self.lines.append(" | ".join(self.cells))
         self.cells = None
 
