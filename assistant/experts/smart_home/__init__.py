@@ -33,7 +33,7 @@ ALARM_ON = re.compile(rf"^(?!.*(?:{_TIME_WORDS})).*(?:\balarm (?:on|back on)\b|\
 EXPERT = build_expert(
     "smart_home",
     "control and query the lights, switches, fans, blinds, garage door, thermostat, locks, "
-    "TVs and speakers (what they play) and alarm system of the home",
+    "TVs, speakers and alarm system of the home",
     [turn_on, turn_off, *SETTERS, adjust, open, close, lock, unlock, arm, disarm, media, query],
     MIGRATIONS,
     confirmation_policy=confirmation_policy,

@@ -650,7 +650,7 @@ MEDIA_DONE = {"pause": "Paused", "resume": "Playing", "stop": "Stopped", "next":
 @api(speculative_safe=True, undo=_restore, deferrable=True)
 def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, area: str | None = None,
           device_type: str | None = None) -> ActionResult:
-    """Control what a TV or speaker plays: pause, resume (play), stop, next or previous track, mute, unmute."""
+    """What a TV or speaker plays."""
     args = {"device": device, "area": area, "device_type": device_type}
     if not any(args.values()):
         args["device_type"] = "media player"
