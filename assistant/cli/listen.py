@@ -42,8 +42,7 @@ def listen(
         loop, source, speaker = _build(input_file, no_wake, output, wake_word, threshold, verify, engine,
                                        vosk_model, area)
         if input_file is None and not as_json:
-            hint = "speak" if no_wake else f"say \"{wake_word.replace('_', ' ')}\", then your request"
-            err_console.print(f"Listening: {hint} (Ctrl-C to stop).", style="dim")
+            err_console.print(f"Listening: {wake_hint(wake_word, no_wake)} (Ctrl-C to stop).", style="dim")
         with _scheduler_when_live(input_file is None, speaker):
             for heard in loop.run(source):
                 _show(heard, as_json)
@@ -92,6 +91,11 @@ def _wake(name: str, threshold: float | None, verify: bool, stt):
     whisper = stt if isinstance(stt, WhisperSTT) else WhisperSTT()  # verification is Whisper's job
     whisper.load()
     return two_stage_wake(name, whisper, threshold or STAGE1_THRESHOLD)
+
+
+def wake_hint(wake_word: str, no_wake: bool) -> str:
+    """What to say to be heard: the wake word, then the request (or just speak)."""
+    return "speak" if no_wake else f"say \"{wake_word.replace('_', ' ')}\", then your request"
 
 
 def _show(heard, as_json: bool) -> None:

@@ -33,7 +33,7 @@ def satellite(
 ) -> None:
     """Stream a room's speech to a running hub (`assistant serve --wyoming-port 10700`) and play its replies."""
     from assistant.audio.errors import AudioError
-    from assistant.cli.listen import _show
+    from assistant.cli.listen import _show, wake_hint
     from assistant.hub.link import LinkError
 
     link = speaker = None
@@ -41,9 +41,8 @@ def satellite(
         source = _source(wav)
         link, loop, speaker = _connect(hub, area, session, output, None if no_wake else (wake_word, threshold))
         if not wav and not as_json:
-            hint = "speak" if no_wake else f"say \"{wake_word.replace('_', ' ')}\", then your request"
-            err_console.print(f"Satellite{f' in {area}' if area else ''} → {link.uri}: {hint} (Ctrl-C to stop).",
-                              style="dim")
+            err_console.print(f"Satellite{f' in {area}' if area else ''} → {link.uri}: "
+                              f"{wake_hint(wake_word, no_wake)} (Ctrl-C to stop).", style="dim")
         for heard in loop.run(source):
             _show(heard, as_json)
     except (AudioError, LinkError) as exc:
