@@ -680,9 +680,9 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
     devices, said = found.devices, _said(ctx)
     if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices):
         switch = SWITCH_WORD.search(said or "")  # "fairy lights on": a name and the way to switch it
+        off = switch is not None and switch[1].lower() == "off"
         if bare_name(read_home(ctx.db), SWITCH_WORD.sub("", said or ""), args, devices):
-            return _switch(ctx, "turn_off" if switch and switch[1].lower() == "off" else "turn_on", args,
-                           not (switch and switch[1].lower() == "off"))
+            return _switch(ctx, "turn_off" if off else "turn_on", args, not off)
     return _report(devices)
 
 
