@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-DecisionSource = Literal["fastpath", "router", "confirmer", "confirmation", "guardrail", "slot"]
+DecisionSource = Literal["fastpath", "router", "confirmer", "confirmation", "guardrail", "slot", "correction"]
 
 
 class Utterance(BaseModel):
@@ -94,6 +94,8 @@ class Turn:
     expert: str
     api: str
     args: dict[str, Any]
+    action_id: int | None = None  # its row in the action log, and how to take it back
+    undo: dict[str, Any] | None = None
 
     @property
     def qualified(self) -> str:

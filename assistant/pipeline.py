@@ -15,6 +15,7 @@ from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
+from assistant.correcting import Correcting
 from assistant.deferring import Deferring
 from assistant.several import SeveralRequests
 from assistant.llm.backend import ModelError
@@ -49,7 +50,7 @@ class Executed:
 
 
 @dataclass
-class Assistant(SlotQuestions, Deferring, SeveralRequests):
+class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     db: sqlite_utils.Database
     clock: Clock
     registry: Registry
@@ -140,7 +141,7 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         plan.previous = previous_turn(self.db, self.clock.now(), conversation=self.conversation)
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
-        decision = decision or self._yes_or_no(plan) or self._ellipsis(plan)
+        decision = decision or self._yes_or_no(plan) or self._correction(plan) or self._ellipsis(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
                                                self.clock.now(), self.conversation) or decision
@@ -183,6 +184,8 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
             reply = self._carry_out_parts(plan, started)
         elif plan.answer is not None:
             reply = plan.answer
+        elif plan.correction is not None:
+            reply = self._commit_correction(plan, started)
         elif plan.delay is not None or plan.unscheduling is not None:
             reply = self._commit_deferral(plan, started)
         elif plan.decision is not None:
@@ -362,10 +365,12 @@ class Assistant(SlotQuestions, Deferring, SeveralRequests):
         key = f"{spec.qualified} {json.dumps(args, sort_keys=True, default=str)}"
         if key not in plan.vetted:
             now, said = self.clock.now(), _said(plan)
-            if plan.decision is None or plan.decision.source != "slot":  # an answer is already the user's words
+            if plan.decision is None or plan.decision.source not in ("slot", "correction"):  # already the user's words
                 args = guardrails.in_users_words(spec, args, said, now)
             args = guardrails.without_made_up(spec, args, said, self.registry.expert(spec.expert).inferred)
-            plan.vetted[key] = Vetted(args=args, ungrounded=guardrails.ungrounded_arguments(spec, args, said, now),
+            # a correction is a call vetted before, with one value read from the user's words
+            ungrounded = [] if plan.correction is not None else guardrails.ungrounded_arguments(spec, args, said, now)
+            plan.vetted[key] = Vetted(args=args, ungrounded=ungrounded,
                                       question=guardrails.confirmation_question(self.registry, spec, args,
                                                                                 self.db, plan.utterance))
         return plan.vetted[key]

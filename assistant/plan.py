@@ -16,6 +16,7 @@ from typing import Any
 from assistant.deferral import Delay
 from assistant.messages import Decision, Reply, Turn, Utterance
 from assistant.routing.classifier import ExpertGuess
+from assistant.routing.correction import Correction
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Plan:
     # a command put off until later: `utterance` holds its words without the time clause, which are
     # routed; a deferrable call is then scheduled, never run now (assistant/deferral.py)
     delay: Delay | None = None
+    correction: Correction | None = None  # "no, I meant the bedroom": the previous call redone, corrected
     unscheduling: tuple[int, int] | None = None  # "cancel that" after a call was put off: (log id, action id)
     # several requests in one utterance (assistant/splitting.py): each part is a plan of its own
     parts: list["Plan"] = field(default_factory=list)

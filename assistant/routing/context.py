@@ -13,6 +13,7 @@ import sqlite_utils
 
 from assistant.messages import Decision, Turn
 from assistant.registry import Registry
+from assistant.routing.correction import correction_words
 from assistant.splitting import COMMAND_VERBS  # a verb opens a request of its own
 from assistant.storage.conversations import DEFAULT
 
@@ -30,10 +31,11 @@ CANCEL_IT = re.compile(r"^\W*cancel (?:it|that)\W*$", re.IGNORECASE)
 
 
 def is_follow_up(text: str) -> bool:
-    """Whether the words carry on from the previous request; a joint before a command of its own
-    ("and put the hall light on at 6") does not: that command is routed alone."""
+    """Whether the words carry on from the previous request (or correct it: "no, I meant 4"); a
+    joint before a command of its own ("and put the hall light on at 6") does not: that command is
+    routed alone."""
     text = text.strip()
-    if REFERS_BACK.search(text):
+    if REFERS_BACK.search(text) or correction_words(text) is not None:
         return True
     joint = CARRIES_ON.search(text)
     return bool(joint) and not _own_command(text[joint.end():])
@@ -53,11 +55,12 @@ def previous_turn(db: sqlite_utils.Database, now: datetime, expert: str | None =
     if expert:
         where += f" AND expert = ? AND api IN ({','.join('?' * len(apis))})"
         params += [expert, *apis]
-    row = db.execute(f"SELECT at, text, expert, api, args FROM action_log WHERE {where} "
+    row = db.execute(f"SELECT at, text, expert, api, args, id, ok, undo FROM action_log WHERE {where} "
                      "ORDER BY id DESC LIMIT 1", params).fetchone()
     if row is None or now - datetime.fromisoformat(row[0]) > RECENT:
         return None
-    return Turn(text=row[1], expert=row[2], api=row[3], args=json.loads(row[4]))
+    undo = json.loads(row[7]) if row[6] and row[7] else None
+    return Turn(text=row[1], expert=row[2], api=row[3], args=json.loads(row[4]), action_id=row[5], undo=undo)
 
 
 def routing_context(previous: Turn | None, text: str) -> str | None:
