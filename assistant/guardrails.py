@@ -6,6 +6,7 @@ import unicodedata
 from datetime import datetime
 
 import sqlite_utils
+from rapidfuzz import fuzz
 
 from assistant import slots
 from assistant.messages import Utterance
@@ -186,4 +187,17 @@ def ungrounded_arguments(spec: ApiSpec, args: dict, text: str, now: datetime | N
         phrases = value if isinstance(value, list) else [value]
         if any(isinstance(p, str) and not _grounded(p, said, text) for p in phrases):
             bad.append(name)
+        elif name in spec.exact and isinstance(value, str) and not _all_said(value, said, text):
+            bad.append(name)
     return bad
+
+
+def _all_said(phrase: str, said: set[str], text: str) -> bool:
+    """Whether every content word of the phrase is one the user said (loosely: shared stems, or
+    spelled nearly alike: "kept" for "keep"); "your" for "my" and the like are function words."""
+    return _same_letters(phrase, text) or all(any(_same_stem(w, s) or fuzz.ratio(w, s) >= 75 for s in said)
+                                              for w in tokens(phrase)
+                                              if w not in FUNCTION_WORDS and w not in _PERSON_WORDS)
+
+
+_PERSON_WORDS = frozenset("your yours you're we our ours us i'm i've mine their they he she his her him was are".split())

@@ -47,6 +47,9 @@ class ApiSpec:
     # arguments that are the user's own words (a question to answer from memory): when the
     # model's phrase is not taken from the utterance, the utterance itself is passed
     verbatim: tuple[str, ...] = ()
+    # arguments made of the user's words only (a fact to remember): one content word the user
+    # never said ("… is Whiskers" for "what's a good name for a cat") and the call is not theirs
+    exact: tuple[str, ...] = ()
     # arguments that are values the user says (assistant/slots.py): compared by meaning, kept in
     # the user's words, and asked for when missing
     slots: dict[str, Slot] = field(default_factory=dict)
@@ -145,12 +148,14 @@ class Expert:
 
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
-        verbatim: tuple[str, ...] = (), slots: dict[str, Slot] | None = None, deferrable: bool = False):
+        verbatim: tuple[str, ...] = (), exact: tuple[str, ...] = (), slots: dict[str, Slot] | None = None,
+        deferrable: bool = False):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
         func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo,
-                        "verbatim": verbatim, "slots": dict(slots or {}), "deferrable": deferrable}
+                        "verbatim": verbatim, "exact": exact, "slots": dict(slots or {}),
+                        "deferrable": deferrable}
         return func
 
     return mark

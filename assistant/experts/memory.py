@@ -206,7 +206,7 @@ def _undo_forget(ctx: ExpertContext, data: dict) -> None:
 
 # -- APIs ------------------------------------------------------------------------------------------
 
-@api(speculative_safe=True, undo=_undo_remember)
+@api(speculative_safe=True, undo=_undo_remember, exact=("fact",))
 def remember(ctx: ExpertContext, fact: str) -> ActionResult:
     """Remember a personal fact in the user's words, e.g. "Daisy is our cream golden retriever"."""
     text = normalise_fact(fact)
