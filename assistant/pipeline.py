@@ -25,14 +25,14 @@ from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
-from assistant.routing.context import (POINTS_BACK, RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
+from assistant.routing.context import (RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
                                       is_follow_up, previous_turn, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import is_question, tokens, without_wake_word
+from assistant.words import POINTS_BACK, is_question, tokens, without_wake_word
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 NO_MODEL = "Sorry, I couldn't do that: {reason}"  # the model failed and no rule knew the request

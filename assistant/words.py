@@ -65,6 +65,10 @@ def said_number(text: str, value: float) -> bool:
 
 # ------------------------------------------------------------------------------ fillers
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
+# a pronoun for the thing the previous request acted on ("turn it off", "dim them")
+POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
+# a word that points at something already named or in view ("that light", "the same", "it")
+POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
 HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")
 WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|pls|plz|thanks|thank you)\b")
 # another assistant's wake word said or typed before the request ("hey olly, …", "ok google …"):

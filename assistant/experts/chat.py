@@ -2,6 +2,7 @@
 worked out exactly instead (assistant/experts/arithmetic.py), and pinned here by its cue."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from assistant.context import ExpertContext
@@ -23,7 +24,39 @@ def respond(ctx: ExpertContext) -> ActionResult:
     if ctx.compose is None:
         return ActionResult(reply=NO_CHAT_MODEL, ok=False)
     reply = ctx.compose(text).strip()
-    return ActionResult(reply=reply or "Hmm, I'm not sure what to say to that.")
+    if not reply:
+        return ActionResult(reply="Hmm, I'm not sure what to say to that.")
+    honest = without_claimed_actions(reply)
+    if honest == reply:
+        return ActionResult(reply=reply)
+    return ActionResult(reply=f"{honest} {NOTHING_DONE}".strip(), data={"claimed_actions": True})
+
+
+NOTHING_DONE = "I haven't changed anything. Say what you'd like done, like \u201cadd milk to the shopping list\u201d."
+_VERBS = (r"added|set|turned|switched|created|scheduled|removed|deleted|locked|unlocked|started|stopped|cancell?ed|"
+          r"saved|stored|noted|remembered|reminded|booked|ordered|sent|dimmed|opened|closed|armed|disarmed|changed|"
+          r"updated|put")
+# a sentence in which the chat says it did something ("I've set a timer", "Added eggs to your
+# list", "Your reminder is saved"): it has no tools, so it never did
+_CLAIM = re.compile(
+    rf"^\W*(?:(?:ok(?:ay)?|sure|done|alright|all right|got it|sorry)\W+)*(?:"
+    rf"i(?:'ve| have| just| now)*\s+(?:{_VERBS})\b"
+    rf"|(?:{_VERBS})\s+(?:a|an|the|your|it|them|that|up|on|off|(?:[\w'-]+\s+){{1,4}}?(?:to|on|from|for|in)\s+(?:your|the|you))\b"
+    rf"|your\s+[\w' ]{{1,30}}?\s+(?:is|are|has been|have been)\s+(?:now\s+)?(?:{_VERBS})\b)",
+    re.IGNORECASE)
+_INTERJECTION = re.compile(r"^\W*(?:ok(?:ay)?|sure(?: thing)?|done|alright|all right|got it|there you go|you got it|"
+                           r"of course|certainly|absolutely|no problem)\W*$", re.IGNORECASE)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+
+
+def without_claimed_actions(reply: str) -> str:
+    """The reply without sentences that say an action was taken ("Added mozzarella to your
+    shopping list."): the chat model has no tools, so such a sentence is never true."""
+    sentences = _SENTENCE.split(reply)
+    kept = [s for s in sentences if not _CLAIM.match(s)]
+    if len(kept) == len(sentences):
+        return reply
+    return " ".join(s for s in kept if not _INTERJECTION.match(s)).strip()
 
 
 def propose(request: Request) -> Decision | None:

@@ -21,8 +21,6 @@ from assistant.storage.conversations import DEFAULT
 REFERS_BACK = re.compile(
     r"\b(it(?!'s| is)|them|they|those|these|that one|too$|also|as well|instead|again|same|another|the other)\b",
     re.IGNORECASE)
-# a pronoun for the thing the previous request acted on ("turn it off", "dim them")
-POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
 # a joint that carries on from it ("and the bedroom", "now dim them", "make it 15")
 CARRIES_ON = re.compile(r"^(and|now|then|make it|make that|change it|what about|how about|but)\b", re.IGNORECASE)
 FOLLOW_UP = re.compile(f"{REFERS_BACK.pattern}|{CARRIES_ON.pattern}", re.IGNORECASE)

@@ -16,7 +16,7 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import HESITATION, is_question, normalise, quantities
+from assistant.words import HESITATION, POINTER, is_question, normalise, quantities
 from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
@@ -208,7 +208,7 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
             or (None if args.get("area") else kind_named(home, said, allowed))
         if named:  # "turn the sonos down" written as device_type "speaker": the Sonos
             args = {**args, "device": named}
-    if unsaid(home, args.get("device"), said) and (_only_a_kind(args.get("device")) or not vocab.POINTER.search(said)) \
+    if unsaid(home, args.get("device"), said) and (_only_a_kind(args.get("device")) or not POINTER.search(said)) \
             and (vocab.first_type_word(said) or (_only_a_kind(args.get("device")) and args.get("device_type"))):
         args = {**args, "device": None}  # "lights on downstairs" written as "lamp"; "the music" as "telly"
     if not any(args.get(key) for key in ("device", "area", "device_type")):

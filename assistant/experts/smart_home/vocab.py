@@ -68,7 +68,6 @@ def asks_state(said: str | None) -> bool:
 
 
 # words that point at a device named before ("turn that light off" after the desk lamp)
-POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
 TYPO_SIMILARITY = 90.0  # a word this close to a common room word is a slip of it ("halway", "kitchn")
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
