@@ -7,7 +7,7 @@ import pytest
 
 from assistant.app import default_registry
 from assistant.experts.smart_home import list_devices
-from assistant.experts.smart_home.apis import said_alone
+from assistant.experts.smart_home.apis import asks_about_named, said_alone
 from assistant.routing.cues import pinned_expert
 from tests.conftest import call_smart_home, smart_home_db
 
@@ -106,6 +106,16 @@ def test_a_tv_switched_on_is_on(db):
 ])
 def test_a_devices_name_said_alone_is_the_smart_homes(db, said, alone):
     assert said_alone(db, said) is alone
+
+
+@pytest.mark.parametrize("said, asks", [
+    ("what's the record player on", True), ("are the guest drapes open", True), ("is the den telly off", True),
+    ("how do you clean a record player", False),  # how to, not how it is
+    ("turn the record player up", False), ("what's a good record to play", False),
+    ("is it cold in the den", False),  # no device named
+])
+def test_a_question_about_a_device_named_in_full_is_the_smart_homes(db, said, asks):
+    assert asks_about_named(db, said) is asks
 
 
 def test_the_registry_pins_a_name_said_alone_to_its_expert(db):

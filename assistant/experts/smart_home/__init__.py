@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 from assistant.registry import View, build_expert
-from assistant.experts.smart_home.apis import (adjust, arm, close, disarm, lock, media, open, query,
-                                               requires_confirmation, said_alone, set, turn_off, turn_on, unlock)
+from assistant.experts.smart_home.apis import (adjust, arm, claims, close, disarm, lock, media, open, query,
+                                               requires_confirmation, set, turn_off, turn_on, unlock)
 from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
                                                   list_devices)
 from assistant.experts.smart_home.commands import other_target, propose
@@ -56,7 +56,7 @@ EXPERT = build_expert(
                 ("id", "name", "area", "state", "attributes")),),
     examples=Path(__file__).with_name("examples.jsonl"),
     vocabulary=vocabulary,
-    claims=said_alone,
+    claims=claims,
 )
 
 __all__ = ["EXPERT", "HomeBackendError", "HomeFileError", "attach_home", "backend_for", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",

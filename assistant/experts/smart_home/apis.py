@@ -292,6 +292,33 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
     return bare_name(home, text, {"device": " ".join(words)}, devices)
 
 
+_STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|running|playing)\W*$", re.IGNORECASE)
+
+
+def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words ask how a device is that they name by its full name of two words or
+    more ("what does the outdoor temperature sensor say", "is the garage door open"): a question
+    about the home, whatever the words sound like elsewhere (the weather)."""
+    if not (vocab.asks_state(text) or vocab.STATE_QUESTION.search(text) and _STATE_AT_END.search(text)):
+        return False
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return False
+    said = [w for w in vocab.tokens(text) if w not in vocab.FILLERS]
+    for device in home.devices:
+        for name in (device.name, *device.aliases):
+            words = vocab.content(vocab.tokens(name))
+            if len(words) >= 2 and all(any(vocab.word_in(s, [w]) for s in said) for w in words):
+                return True
+    return False
+
+
+def claims(db: sqlite_utils.Database, text: str) -> bool:
+    """The smart home's own words: a device's name said alone, or a question about a named device."""
+    return said_alone(db, text) or asks_about_named(db, text)
+
+
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
                           here: str | None = None, said: str | None = None, source: str = "text") -> str | None:
     """Why the call needs a spoken confirmation first (unlocking, opening a garage door,

@@ -41,7 +41,13 @@ def _on_off(text: str) -> Decision | None:
         match = re.match(pattern, text)
         if match and not re.search(r"\b(timer|alarm|reminder|list)\b", match["target"]):
             return _home("turn_on" if match["state"] == "on" else "turn_off", **_target(match["target"]))
-    match = re.match(rf"^{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) (?:in|on) (?:the )?(?P<area>[a-z ]+)$", text)
+    match = re.match(rf"^(?:(?:turn|switch|put) )?{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) "
+                     rf"(?:(?:down|up|out|over|in|right) )?(?P<where>here|downstairs|upstairs)$", text)
+    if match:  # "lights on down here", "turn the lamps off upstairs"
+        area = "here" if match["where"] == "here" else match["where"]
+        return _home("turn_on" if match["state"] == "on" else "turn_off", device=match["device"], area=area)
+    match = re.match(rf"^(?:(?:turn|switch|put|power|flip) )?{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) "
+                     rf"(?:in|on) (?:the )?(?P<area>[a-z ]+)$", text)
     if match:  # "lights off in the living room"
         return _home("turn_on" if match["state"] == "on" else "turn_off", device=match["device"], area=match["area"])
     match = re.match(r"^(?:start|run) (?:the |my )?(?P<device>[a-z ]+)$", text)
