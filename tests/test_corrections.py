@@ -51,6 +51,7 @@ def test_a_lead_alone_a_question_or_a_request_of_its_own_is_not_a_correction(tex
     ("tomorrow", datetime(2026, 11, 26, 16, 0)),   # a day alone keeps the time of day
     ("friday at 10", datetime(2026, 11, 27, 10, 0)),
     ("9 am", datetime(2026, 11, 26, 9, 0)),        # said am: the next one, today's has passed
+    ("twenty minutes", datetime(2026, 11, 25, 10, 20)),  # a delay: from now
 ])
 def test_a_corrected_time_is_the_reading_nearest_the_one_it_replaces(said, expected):
     assert corrected_time(datetime(2026, 11, 25, 16, 0), said, datetime(2026, 11, 25, 10, 0)) == expected

@@ -24,7 +24,8 @@ from assistant.messages import Decision, Turn
 from assistant.registry import Registry, ValidationError
 from assistant.splitting import COMMAND_VERBS
 from assistant.storage.scheduled import ScheduledAction
-from assistant.timeparse import TimeParseError, describe_due, extract_time_phrase, format_clock, parse_when
+from assistant.timeparse import (TimeParseError, describe_due, extract_duration_phrase, extract_time_phrase,
+                                 format_clock, parse_duration, parse_when)
 from assistant.words import NUMBER, is_question, quantities
 
 # leads that say the words after them replace something ("I meant …", "make that …")
@@ -159,8 +160,12 @@ def _duration(before: str, words: str, now: datetime) -> str | None:
 
 
 def corrected_time(was: datetime, words: str, now: datetime) -> datetime | None:
-    """The time a correction means in place of `was`: a day and a time as said; a day alone at the
-    same time of day; a time alone on the same day, at the reading (am or pm) nearest `was`."""
+    """The time a correction means in place of `was`: a delay from now; a day and a time as said;
+    a day alone at the same time of day; a time alone on the same day, at the reading (am or pm)
+    nearest `was`."""
+    delay = extract_duration_phrase(words)
+    if delay and not extract_time_phrase(words):  # "make that 45 minutes": from now, as the one it replaces
+        return now + timedelta(seconds=parse_duration(delay))
     phrase = extract_time_phrase(words) or (quantities(words).strip() if _CLOCK_ONLY.match(quantities(words).strip())
                                             else None)
     if not phrase:
