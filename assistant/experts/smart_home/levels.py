@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
+from assistant.experts.smart_home import vocab
 from assistant.words import normalise, quantities, said_number
 
 DEFAULT_STEP = 10.0  # points of a percent scale for "a bit", "crank it up"
@@ -68,13 +69,10 @@ class Level:
 
 
 # the level a user names by its own word ("the brightness", "the volume", "fan speed")
-ATTRIBUTE_WORDS = {"brightness": r"brightness", "volume": r"volume", "percentage": r"speed",
-                   "position": r"position", "temperature": r"temperature|temp"}
-
-
 def named_attribute(said: str | None) -> str | None:
     """The one level the user named by its word, if exactly one ("set the volume to 20")."""
-    named = [a for a, word in ATTRIBUTE_WORDS.items() if re.search(rf"\b(?:{word})\b", (said or "").lower())]
+    named = [a for a, words in vocab.ATTRIBUTE_WORDS.items()
+             if re.search(rf"\b(?:{'|'.join(words)})\b", (said or "").lower())]
     return named[0] if len(named) == 1 else None
 
 

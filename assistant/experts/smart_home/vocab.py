@@ -9,7 +9,10 @@ from rapidfuzz import fuzz
 FILLERS = frozenset("the a an my our your this that these those please in on at of for to from "
                     "with off up down some any".split())
 # words for a device's level, not its name ("the blind position", "fan speed", "speaker volume")
-LEVEL_WORDS = frozenset("brightness volume speed position temperature temp level setting colour color".split())
+# the word that names each level a device has ("set the speed to 3"), and every word for a level
+ATTRIBUTE_WORDS = {"brightness": ("brightness",), "volume": ("volume",), "percentage": ("speed",),
+                   "position": ("position",), "temperature": ("temperature", "temp")}
+LEVEL_WORDS = frozenset(w for words in ATTRIBUTE_WORDS.values() for w in words) | {"level", "setting", "colour", "color"}
 QUANTIFIERS = frozenset("all every everything both each whole entire".split())
 HERE_WORDS = frozenset({"here", "this room", "the room", "current room", "this area"})
 WHOLE_HOME = frozenset({"house", "home", "everywhere", "apartment", "flat", "rooms",
