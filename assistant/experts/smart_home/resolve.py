@@ -246,6 +246,9 @@ class _Resolver:
         """The phrases read for what they are, whichever slot the model wrote them in: a place in
         the device_type slot is the area (device "fan", device_type "office"); a kind or a device
         in the area slot is the device (area "fan", device "office")."""
+        if vocab.norm(device_type) and not self._has_type(device_type) and not self.is_place(device_type) \
+                and not vocab.norm(area):  # no kind at all: a place this home does not know, never every device
+            area, device_type = device_type, None
         if vocab.norm(device_type) and not self._has_type(device_type) and self.is_place(device_type):
             if vocab.norm(area) and self.places(vocab.norm(area), PLACE_THRESHOLD) == \
                     self.places(vocab.norm(device_type), PLACE_THRESHOLD):
@@ -433,7 +436,7 @@ class _Resolver:
         area = self.home.area(device.area_id)
         if area:  # "kids' playroom light" for the Playroom Light in the Kids' Playroom
             forms += [_with_place(area.name, form) for form in forms]
-        return max(vocab.similarity(phrase, vocab.norm(form)) for form in forms)
+        return max(vocab.similarity(said, vocab.norm(form)) for form in forms for said in vocab.synonym_forms(phrase))
 
     def describe(self, text: str | None) -> _Description:
         words = vocab.tokens(text)

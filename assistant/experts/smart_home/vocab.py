@@ -29,9 +29,12 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "parlour,parlor,lounge room",
     "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
     "cloakroom,half bath",
-    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom",
+    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite",
     "guest room,guest bedroom,spare room,spare bedroom,guestroom",
-    "kids room,childrens room,children room,nursery,kids bedroom,playroom,play room",
+    "kids room,childrens room,children room,nursery,kids bedroom,playroom,play room,baby room,babys room,"
+    "babies room,baby bedroom",
+    "gym,home gym,workout room,exercise room,fitness room,weight room,weights room,gym room",
+    "playroom,play room,game room,games room,rec room,recreation room,rumpus room",
     "office,study,home office,workroom,work room,study room",
     "hallway,hall,corridor,hall way,passage,passageway",  # a hall is also an entry or a landing: ask which
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule,mudroom,mud room,hall,hallway",
@@ -52,6 +55,11 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 # one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
+    "living room,lounge,family room,sitting room,front room,great room,living area,lounge room",
+    "den,snug,tv room,media room",
+    "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
+    "master bath,master bathroom,primary bath,primary bathroom,main bathroom,main bath,ensuite,en suite",
+    "nursery,baby room,babys room,babies room,baby bedroom",
 ))
 # a floor named by its place in the house ("the first floor", "ground level"): never a device's name
 FLOOR_PHRASE = re.compile(r"\b(?:first|second|third|ground|top|upper|lower|main|bottom|basement|1st|2nd|3rd)"
@@ -75,10 +83,20 @@ TYPO_SIMILARITY = 90.0  # a word this close to a common room word is a slip of i
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
-NAME_SYNONYMS = {"machine": "maker", "maker": "machine", "telly": "tv", "floor": "standard", "standard": "floor",
-                 "fridge": "refrigerator", "refrigerator": "fridge", "hoover": "vacuum", "vacuum": "hoover",
-                 "nightstand": "bedside", "bedside": "nightstand", "sofa": "couch", "couch": "sofa",
-                 "drapes": "curtains"}
+NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standard"), ("fridge", "refrigerator"),
+                       ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
+                       ("master", "primary", "main"))
+NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
+
+
+def synonym_forms(phrase: str) -> list[str]:
+    """The phrase, and the phrase with its swappable words swapped ("master suite light" → "primary
+    suite light", "main suite light")."""
+    words = phrase.split()
+    forms = [phrase]
+    for i, word in enumerate(words):
+        forms += [" ".join([*words[:i], other, *words[i + 1:]]) for other in NAME_SYNONYMS.get(word, ())]
+    return forms
 
 
 @dataclass(frozen=True)
@@ -117,13 +135,18 @@ _words("shutter", "cover", hints=("shutter",), exclude=("garage", "gate", "door"
 _words("curtain, drape", "cover", hints=("curtain", "drape"), exclude=("garage", "gate", "door"))
 _words("garage door, gate", "cover", hints=GARAGE_WORDS, strict=True)
 _words("cover, window cover, window covering", "cover")
-_words("thermostat, heating, temperature, climate, ac, air conditioning, air conditioner, aircon, "
-       "hvac, heat", "climate")
+# the home's heating is its thermostat, not a space heater that is a climate device too
+_words("thermostat, heating, temperature, climate, hvac, heat", "climate", hints=("thermostat", "heating", "hvac"))
+_words("ac, air conditioning, air conditioner, aircon", "climate",
+       hints=("ac", "air", "conditioner", "conditioning", "aircon", "cooling"))
 _words("heater, radiator", "switch climate fan", hints=("heater", "radiator"), strict=True,
        fallback="climate", countable=True)
 _words("lock, door lock, deadbolt", "lock")
-_words("speaker, media player, player, stereo, radio", "media_player", hints=("speaker",), countable=True)
-_words("music, media, sound", "media_player", hints=("speaker",))
+# a speaker by its kind or its maker's name: "the speakers" are the Sonos too, never the TV
+SPEAKER_HINTS = ("speaker", "sonos", "echo", "homepod", "soundbar", "radio", "stereo", "audio", "bose", "jbl",
+                 "boombox", "soundlink")
+_words("speaker, media player, player, stereo, radio", "media_player", hints=SPEAKER_HINTS, countable=True)
+_words("music, media, sound", "media_player", hints=SPEAKER_HINTS)
 _words("tv, television", "media_player", hints=("tv", "television"), strict=True, countable=True)
 _words("alarm, alarm system, alarm panel, security system, alarm control panel", "alarm_control_panel")
 _words("sensor, binary sensor", "sensor binary_sensor")
@@ -235,7 +258,7 @@ def place_similarity(a: str, b: str) -> float:
 
 def word_in(word: str, name_tokens: list[str]) -> bool:
     """Whether a spoken word matches one of a name's words (plural, typo or prefix forgiven)."""
-    options = {singular(word), word, NAME_SYNONYMS.get(word, word)}
+    options = {singular(word), word, *NAME_SYNONYMS.get(word, ())}
     for token in name_tokens:
         token = singular(token)
         for w in options:
