@@ -195,6 +195,33 @@ def test_reply_wav_holds_every_reply_and_prints_nothing(tmp_path):
         assert wav.getnframes() > first > TTS_RATE * 0.5
 
 
+def test_stdout_silenced_from_two_threads_at_once_comes_back():
+    """Two threads silencing stdout at once (satellites loading their wake word, a synthesis):
+    each swap takes its turn, so the process's stdout is put back, and prints meanwhile are dropped."""
+    import sys
+    import threading
+    import time
+
+    from assistant.audio.quiet import quiet_stdout
+
+    def silenced(after: float, hold: float) -> None:
+        time.sleep(after)
+        with quiet_stdout():
+            print("Audio saved to /tmp/reply.wav")
+            time.sleep(hold)
+
+    printed = io.StringIO()
+    with redirect_stdout(printed):
+        threads = [threading.Thread(target=silenced, args=(0.0, 0.1)),  # the second outlasts the first
+                   threading.Thread(target=silenced, args=(0.03, 0.15))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sys.stdout is printed
+    assert printed.getvalue() == ""
+
+
 def test_no_sound_device_falls_back_to_printing():
     from assistant.audio.tts import SilentSpeaker, build_speaker
 

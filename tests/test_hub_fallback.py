@@ -49,6 +49,27 @@ def test_a_hub_that_fails_after_acting_is_not_asked_again_in_process(hub):  # no
     assert not database_path().exists() or stops(database_path()) == 0  # never in this process
 
 
+def test_a_chat_whose_hub_failed_after_acting_does_not_ask_again_in_process(hub):  # noqa: F811
+    running, engine, path = hub
+    real, asked = engine.ask, []
+
+    def stop_acts_then_fails(request):
+        asked.append(request.text)
+        answer = real(request)
+        if request.text == "stop":
+            raise RuntimeError("the disk is full")
+        return answer
+
+    engine.ask = stop_acts_then_fails
+    announce(running)
+    result = runner.invoke(app, ["chat", "--session", "failing"], input="stop\nwhat time is it\n")
+    assert result.exit_code == 0 and "via the hub" in result.stdout
+    assert "may have acted" in result.stdout and "Not asked again here" in result.stdout
+    assert asked == ["stop", "what time is it"]  # the chat goes on with the hub
+    assert stops(path) == 1  # once, by the hub
+    assert not database_path().exists() or stops(database_path()) == 0  # never in this process
+
+
 def test_a_hub_that_refuses_without_acting_is_answered_in_process(hub):  # noqa: F811
     running, engine, path = hub
     announce(running)

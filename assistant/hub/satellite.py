@@ -50,14 +50,17 @@ class HubStream:
 
 
 def hub_handler(link: WyomingLink, session: str, area: str | None) -> Callable[[str], Reply]:
-    """Each transcript asked of the hub in this satellite's conversation and area."""
+    """Each transcript asked of the hub in this satellite's conversation and area; the round trip
+    is the reply's `total` (the listen loop adds it to the end-of-speech latency)."""
 
     def handle(text: str) -> Reply:
+        began = time.perf_counter()
         answer = link.ask(text, session, area)
         said = answer.context
         return Reply(reply=answer.text, ok=bool(said.get("ok", answer.handled)), expert=said.get("expert"),
                      api=said.get("api"), asks=said.get("asks"),
-                     needs_confirmation=bool(said.get("needs_confirmation")))
+                     needs_confirmation=bool(said.get("needs_confirmation")),
+                     timings_ms={"total": elapsed_ms(began)})
 
     return handle
 
