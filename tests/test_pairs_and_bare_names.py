@@ -169,3 +169,14 @@ def test_and_the_x_one_names_a_device_of_the_kind_before(phrase, args):
 def test_and_the_x_to_the_same_is_that_x_with_the_same_value():
     from assistant.routing.context import ELLIPSIS
     assert ELLIPSIS.match("and the thermostat to the same")["what"] == "the thermostat"
+
+
+def test_a_players_name_alone_written_as_a_media_action_turns_it_on(db):
+    """"den telly" alone, which the model wrote as media(pause): no media action was said."""
+    result = call_smart_home(db, "media", "den telly", action="pause", device="den telly")
+    assert result.ok and state(db, "media_player.den_tv")[0] == "on"
+
+
+def test_a_media_action_said_is_done(db):
+    call_smart_home(db, "media", "pause the record player", action="pause", device="record player")
+    assert state(db, "media_player.record_player")[0] == "paused"

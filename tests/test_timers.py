@@ -174,3 +174,16 @@ def test_api_flags():
         spec = EXPERT.api(name)
         assert spec.speculative_safe and spec.undo is not None, name
     assert EXPERT.api("start").json_schema()["required"] == ["duration"]
+
+
+@pytest.mark.parametrize("said, time, reply", [
+    ("wake me up at 4:50 on friday", "4:50 on friday", "Alarm set on Friday at 4:50 AM."),
+    ("get me up at 6 tomorrow", "6 tomorrow", "Alarm set for tomorrow at 6:00 AM."),
+    ("wake me at 5 pm tomorrow", "5 pm tomorrow", "Alarm set for tomorrow at 5:00 PM."),  # said: pm
+    ("alarm for 4 tomorrow", "4 tomorrow", "Alarm set for tomorrow at 4:00 PM."),  # not a wake-up
+])
+def test_a_wake_up_on_another_day_is_in_the_morning(said, time, reply):
+    from assistant.messages import Utterance
+    ctx = expert_context(EXPERT, now=NOW)
+    ctx = ExpertContext(db=ctx.db, clock=ctx.clock, utterance=Utterance(text=said))
+    assert set_alarm(ctx, time).reply == reply

@@ -218,11 +218,25 @@ def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionR
         at = parse_clock_time(time, now)
     except TimeParseError as exc:
         return ActionResult(ok=False, reply=f"{exc} What time should the alarm go off?", missing="time")
+    at = _wake_up(at, time, ctx.utterance.text if ctx.utterance else "", now)
     row = _insert(ctx, "alarm", _clean_name(name), int((at - now).total_seconds()))
     title = f"{row['name']} alarm" if row["name"] else "alarm"
     when = describe_due(at, now)  # "for tomorrow at 7:00 AM", but "on Saturday at 7:00 AM"
     return ActionResult(reply=f"{title[0].upper()}{title[1:]} set {'' if when.startswith('on ') else 'for '}{when}.",
                         data=_public(row, now), undo={"timer_id": row["id"]})
+
+
+_WAKE = re.compile(r"\b(?:wake|waking|get (?:me |us |him |her |them )?up|getting up)\b", re.IGNORECASE)
+_HALF_OF_DAY = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|tonight|night|noon|midnight)\b",
+                          re.IGNORECASE)
+
+
+def _wake_up(at: datetime, time: str, said: str, now: datetime) -> datetime:
+    """A wake-up on another day is in the morning ("wake me at 5:45 tomorrow"), unless the
+    user said which half of the day; a time on another day otherwise reads 1..6 as pm."""
+    if at.date() == now.date() or at.hour < 13 or not _WAKE.search(said) or _HALF_OF_DAY.search(f"{time} {said}"):
+        return at
+    return at - timedelta(hours=12)
 
 
 @api(speculative_safe=True)

@@ -684,6 +684,8 @@ def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, ar
     found = targets(ctx.db, "media", args, ctx.area, _said(ctx), _source(ctx))
     if found.problem:
         return _failed(found)
+    if bare_name(read_home(ctx.db), _said(ctx), args, found.devices):  # "bedroom tv": no media action was said
+        return _as_bare_name(ctx, args) or _failed(found)
     playing = [d for d in found.devices if d.state != "off"] or found.devices
     if len(found.devices) > 1 and not any(vocab.norm(v) for v in (device, area)):
         playing = [d for d in found.devices if d.state in ("playing", "paused")] or playing  # the one in use
