@@ -13,12 +13,15 @@ gone or a state cannot be reached by a service; a call that fails midway puts ba
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.experts.smart_home import ha_import, ha_services
 from assistant.experts.smart_home.backend import HomeBackendError
 from assistant.experts.smart_home.ha_client import REGISTRIES, NotFound, Transport
 from assistant.experts.smart_home.store import Device, Home
+
+if TYPE_CHECKING:
+    from assistant.experts.smart_home.ha_events import RegistryWatch
 
 STATE_TTL = 1.0  # seconds: one request reads the home several times (resolve, confirm, act)
 LIVE_REGISTRY_TTL = 600.0  # seconds: a safety net while registry events arrive
@@ -35,7 +38,7 @@ class HomeAssistantHome:
         self._registries: tuple[list, list, list, list] | None = None
         self._registries_at = float("-inf")
         self._registries_changed = False  # set by a registry event (from the watch's thread)
-        self.watch: Any = None  # a RegistryWatch (connect_home), started by the first read
+        self.watch: RegistryWatch | None = None  # set by connect_home, started by the first read
         self._states: list[dict] | None = None
         self._states_at = float("-inf")
 
@@ -65,8 +68,13 @@ class HomeAssistantHome:
             self.watch.start()
         if self._registries is None or self._registries_changed or self.clock() - self._registries_at > self._ttl():
             self._registries_changed = False  # before reading: an event during the read counts
-            floors, areas, devices, entities, states = self.transport.ws([{"type": kind} for kind in REGISTRIES])
-            self._registries = (floors, areas, devices, self._with_aliases(entities))
+            try:
+                floors, areas, devices, entities, states = self.transport.ws([{"type": kind} for kind in REGISTRIES])
+                entities = self._with_aliases(entities)
+            except HomeBackendError:
+                self._registries_changed = True  # still to be read
+                raise
+            self._registries = (floors, areas, devices, entities)
             self._registries_at = self.clock()
             self._states, self._states_at = states, self.clock()
         return self._registries
