@@ -63,11 +63,13 @@ class RoleConfig(BaseModel):
     # backend "openai": an OpenAI-compatible server (assistant/llm/endpoint.py)
     url: str | None = None  # its base URL, e.g. http://127.0.0.1:8080/v1
     api_key: SecretStr | None = None  # else the environment's ASSISTANT_LLM_API_KEY; never logged or printed
-    # how raw-completion prompts (the log-probability ranking of experts) are formatted for the
-    # server's model; None: the chat endpoint only (the expert is then chosen by generation)
+    # how raw-completion prompts are formatted for the server's model (the log-probability ranking
+    # of experts; with `grammar`, every call); None: the chat endpoint only (the expert is then
+    # chosen by generation)
     template: Literal["chatml"] | None = "chatml"
-    # llama.cpp's servers only (llama-server, llama_cpp.server): constrain the output with the
-    # in-process compact GBNF grammar (no optional whitespace) instead of response_format
+    # llama.cpp's servers only (llama-server, llama_cpp.server): with a template, the in-process
+    # calls (the same prompt tokens, the API ranked, the arguments under the in-process compact
+    # GBNF grammar); without one, that grammar on the chat endpoint instead of response_format
     grammar: bool = False
 
     @model_validator(mode="after")
@@ -151,7 +153,9 @@ class HomeConfig(BaseModel):
     url: str = "http://127.0.0.1:8123"
     token: SecretStr | None = None  # a long-lived access token; else the environment's ASSISTANT_HA_TOKEN
     timeout: float = Field(5.0, gt=0, le=60)  # seconds, per request
-    registry_ttl: float = Field(10.0, ge=0, le=3600)  # how long areas/entities are reused before a re-read
+    # how long areas/entities are reused before a re-read while HA's registry events cannot be
+    # subscribed to (with them, a change is read at its event; 0: read for every request)
+    registry_ttl: float = Field(10.0, ge=0, le=3600)
     alarm_code: SecretStr | None = None  # for alarm panels that need one
 
     def access_token(self) -> str | None:

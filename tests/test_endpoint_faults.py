@@ -51,9 +51,10 @@ class FakeServer:
                 time.sleep(server.delay)
                 status, payload = server.respond(self.path, body)
                 data = payload if isinstance(payload, bytes) else json.dumps(payload).encode()
+                kind = "text/event-stream" if data.startswith(b"data:") else "application/json"
                 try:
                     self.send_response(status)
-                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Type", kind)
                     self.send_header("Content-Length", str(len(data)))
                     self.end_headers()
                     self.wfile.write(data)
@@ -146,11 +147,42 @@ def test_json_schema_refused_is_asked_as_json_object_with_the_schema_from_then_o
     assert server.requests[-1][1]["response_format"]["schema"] == schema
 
 
+def completion(text: str) -> Answer:
+    return 200, {"choices": [{"text": text}], "usage": {"prompt_tokens": 10, "completion_tokens": 3}}
+
+
 def test_with_grammar_the_schema_is_sent_as_the_compact_grammar(serve):
     server = serve(lambda path, body: chat_answer('{"a":1}'))
-    backend(server.url, grammar=True).generate(HELLO, schema={"type": "object", "properties": {"a": {"type": "integer"}}})
+    backend(server.url, grammar=True, template=None).generate(
+        HELLO, schema={"type": "object", "properties": {"a": {"type": "integer"}}})
     body = server.requests[0][1]
     assert "response_format" not in body and 'space ::= ""' in body["grammar"]
+    assert body["repeat_penalty"] == 1.0  # greedy as in-process (llama_cpp.server's default is 1.1)
+
+
+def test_with_grammar_and_template_the_prompt_and_grammar_are_the_in_process_ones(serve):
+    from assistant.llm.llama import chatml, framed_json_grammar
+
+    server = serve(lambda path, body: completion('":{"a":1}}'))
+    schema = {"type": "object", "properties": {"a": {"type": "integer"}}}
+    answer = backend(server.url, grammar=True).generate(HELLO, schema=schema, prefill='{"api":"x.y","args',
+                                                        frame=('":', "}"), draft='":{"a":1}}')
+    path, body, _ = server.requests[0]
+    assert answer.text == '":{"a":1}}' and path == "/v1/completions"
+    assert body["prompt"] == chatml(HELLO) + '{"api":"x.y","args'
+    assert body["grammar"] == framed_json_grammar(schema, ('":', "}"))
+    assert body["temperature"] == 0.0 and body["repeat_penalty"] == 1.0 and body["stop"] == ["<|im_end|>"]
+
+
+def test_the_api_is_chosen_under_a_grammar_of_the_candidates(serve):
+    server = serve(lambda path, body: completion('.turn_off","'))
+    options = {"turn_on": '.turn_on","', "turn_off": '.turn_off","'}
+    chosen, _ = backend(server.url, grammar=True).choose_continuation(HELLO, '{"api":"smart_home', options)
+    body = server.requests[0][1]
+    assert chosen == "turn_off" and body["grammar"] == 'root ::= ".turn_on\\",\\"" | ".turn_off\\",\\""'
+    assert body["prompt"].endswith('<|im_start|>assistant\n{"api":"smart_home')
+    with pytest.raises(RankingUnavailable):  # the chat API cannot continue a prefilled answer
+        backend(server.url).choose_continuation(HELLO, '{"api":"smart_home', options)
 
 
 def test_the_model_name_defaults_to_the_first_the_server_lists(serve):
@@ -173,9 +205,35 @@ def test_ranking_reads_the_first_tokens_log_probabilities(serve, logprobs):
     server = serve(lambda path, body: (200, {"choices": [{"text": "tim", "logprobs": logprobs}]}))
     scores = backend(server.url).rank_continuations(HELLO, '{"api":"', {
         "timers": "timers", "smart_home": "smart_home", "lists": "lists"})
-    assert scores == {"timers": -0.5, "smart_home": -1.0, "lists": -3.0}  # not listed: the lowest
+    # no tokenizer: the longest listed token a candidate starts with; not listed: the lowest
+    assert scores == {"timers": -2.5 if "timer" in json.dumps(logprobs) else -0.5, "smart_home": -1.0,
+                      "lists": -3.0}
     path, body, _ = server.requests[0]
     assert path == "/v1/completions" and body["prompt"].endswith('<|im_start|>assistant\n{"api":"')
+    assert body["stream"] is True  # llama-cpp-python computes them for the generated token only
+
+
+def test_ranking_scores_each_candidates_own_first_token_from_the_servers_tokenizer(serve):
+    vocab = {'{"api":"': [1], '{"api":"timers': [1, 7, 8], '{"api":"lists': [1, 9]}
+    pieces = {7: "tim", 8: "ers", 9: "lists"}
+    events = b"".join(b"data: " + json.dumps(event).encode() + b"\n\n" for event in [
+        {"choices": [{"text": "tim", "logprobs": {"top_logprobs": [{"tim": -0.5, "timer": -0.1, "lists": -2.0}]}}]},
+        {"choices": [{"text": "", "logprobs": None}]}]) + b"data: [DONE]\n\n"
+
+    def respond(path, body):
+        if path == "/extras/tokenize":  # llama-cpp-python's (llama-server's /tokenize is not here)
+            return 200, {"tokens": vocab[body["input"]]}
+        if path == "/extras/detokenize":
+            return 200, {"text": pieces[body["tokens"][0]]}
+        return (200, events) if path == "/v1/completions" else (404, {"error": "not found"})
+
+    server = serve(respond)
+    model = backend(server.url)
+    for _ in range(2):
+        assert model.rank_continuations(HELLO, '{"api":"', {"timers": "timers", "lists": "lists"}) == \
+            {"timers": -0.5, "lists": -2.0}  # "tim", the first token, not the likelier "timer"
+    tokenizer_calls = [p for p, _, _ in server.requests if "tokenize" in p]
+    assert tokenizer_calls.count("/tokenize") == 1 and len(tokenizer_calls) == 7  # asked once per candidate
 
 
 @pytest.mark.parametrize("answer", [
@@ -232,6 +290,22 @@ def test_without_log_probabilities_the_router_generates_the_call(tmp_path, serve
     assert reply.ok and [i["item"] for i in all_lists(a.db)["shopping"]] == ["milk"]
     schema = json.dumps(server.requests[-1][1]["response_format"])
     assert "timers." in schema and "lists.add" in schema  # every expert's APIs: nothing was ranked
+
+
+def test_an_endpoint_that_ranks_experts_but_not_apis_generates_the_experts_call(tmp_path, serve):
+    def respond(path, body):
+        if path == "/v1/completions":
+            return 200, {"choices": [{"text": "lists", "logprobs": {"top_logprobs": [{"lists": -0.1, "tim": -3.0}]}}]}
+        if path == "/v1/chat/completions":
+            return chat_answer('{"api":"lists.add","args":{"items":["milk"],"list_name":"shopping"}}')
+        return 404, {"error": "not found"}
+
+    server = serve(respond)
+    a = endpoint_assistant(tmp_path, server.url, "lists")
+    reply = a.handle("put milk on it")
+    assert reply.ok and [i["item"] for i in all_lists(a.db)["shopping"]] == ["milk"]
+    schema = json.dumps(server.requests[-1][1]["response_format"])
+    assert "lists.add" in schema and "timers." not in schema  # the ranked expert's APIs only
 
 
 # ------------------------------------------------------------------ configuration and doctor

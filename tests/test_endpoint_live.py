@@ -62,3 +62,17 @@ def test_the_pipeline_routes_through_the_endpoint(server_url, tmp_path):
     assert reply.ok and reply.expert == "timers", reply
     assert [t["duration_s"] for t in list_timers(a.db, a.clock.now())] == [600]
     assert set(reply.routing["expert_scores"]) >= {"timers", "smart_home"}  # ranked, with the prior
+
+
+def test_with_grammar_the_server_chooses_the_api_and_writes_only_the_arguments(server_url, tmp_path):
+    a = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME,
+                                   classifier=testing.FixedClassifier("timers", score=0.6, margin=0.2))
+    served = a.roles._backends["confirmer"] = ModelRoles(Settings(roles={"confirmer": endpoint_role(
+        server_url, grammar=True)})).get("confirmer")
+    chosen, choose = [], served.backend.choose_continuation
+    served.backend.choose_continuation = lambda *args: chosen.append(choose(*args)[0]) or (chosen[-1], {})
+    a.roles.settings.routing = RoutingConfig(speculation=False)  # the confirmer decides
+    reply = a.handle("set a timer for ten minutes")
+    assert reply.ok and reply.expert == "timers", reply
+    assert [t["duration_s"] for t in list_timers(a.db, a.clock.now())] == [600]
+    assert chosen == [reply.api]  # chosen under the grammar of the API names, as in-process

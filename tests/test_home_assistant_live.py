@@ -119,6 +119,36 @@ def test_entities_added_aliased_and_removed_are_seen_without_a_restart(home, rea
     assert not gone.ok and entity not in gone.reply
 
 
+def test_a_registry_event_shows_an_alias_and_an_area_at_once_without_the_ttl(real_ha):
+    import time
+
+    home = connect_home(real_ha.url, real_ha.token, registry_ttl=3600)  # the TTL would never expire here
+    home.read_home()
+    deadline = time.monotonic() + 10
+    while not home.watch.live and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert home.watch.live
+    entity = "light.hallway_light"
+    before = next(d for d in home.read_home().devices if d.id == entity)
+    real_ha.ws({"type": "config/entity_registry/update", "entity_id": entity,
+                "aliases": [*before.aliases, "reading lamp"], "area_id": "garage"})
+    try:
+        started = time.monotonic()
+        while time.monotonic() - started < 5:
+            seen = next(d for d in home.read_home().devices if d.id == entity)
+            if "reading lamp" in seen.aliases:
+                break
+            time.sleep(0.05)
+        assert "reading lamp" in seen.aliases and seen.area_id == "garage"
+        print(f"seen {time.monotonic() - started:.2f} s after the registry update ({home.watch.events} events)")
+        assert apis.turn_on(context(home, "turn on the reading lamp"), device="reading lamp").ok
+        assert real_ha.state(entity)["state"] == "on"
+    finally:
+        real_ha.ws({"type": "config/entity_registry/update", "entity_id": entity,
+                    "aliases": list(before.aliases), "area_id": before.area_id})
+        home.close()
+
+
 def test_a_wrong_token_and_an_unreachable_home_change_nothing(real_ha):
     ctx = context(connect_home(real_ha.url, "not-the-token"), "turn on the coffee machine")
     before = real_ha.state("input_boolean.coffee_maker")["state"]

@@ -234,6 +234,12 @@ def test_an_alarm_panel_disarms_after_a_yes_and_arms_by_its_services(home, fake)
 def test_a_device_home_assistant_does_not_have_is_never_called(home, fake):
     result = apis.turn_on(context(home, "turn on the jacuzzi"), device="jacuzzi")
     assert not result.ok and fake.calls == []
+    for said, api, args in [("turn on the disco ball", "turn_on", {"device": "disco ball"}),
+                            ("dim the disco ball to 40%", "set_brightness", {"device": "disco ball", "brightness": 40}),
+                            ("turn off the kitchen disco ball", "turn_off", {"device": "disco ball", "area": "kitchen"})]:
+        result = execute(smart_home.EXPERT.api(api), args, context(home, said))
+        assert not result.ok and "disco ball" in result.reply.lower(), result.reply
+    assert fake.calls == []  # not one service call
 
 
 # ------------------------------------------------------------------ failures: clear, nothing changed
@@ -349,12 +355,8 @@ def replaying_websocket():
     from websockets.sync.server import serve
 
     def handler(connection):
-        connection.send(json.dumps({"type": "auth_required", "ha_version": "2025.4.4"}))
-        auth = json.loads(connection.recv())
-        if auth.get("access_token") != TOKEN:
-            connection.send(json.dumps({"type": "auth_invalid", "message": "Invalid access token or password"}))
+        if not _handshake(connection):
             return
-        connection.send(json.dumps({"type": "auth_ok", "ha_version": "2025.4.4"}))
         for raw in connection:
             command = json.loads(raw)
             connection.send(json.dumps({"id": command["id"], "type": "event", "event": {}}))  # noise first
@@ -370,6 +372,17 @@ def replaying_websocket():
         server.shutdown()
 
 
+def _handshake(connection) -> bool:
+    """Home Assistant's documented authentication; whether the token was TOKEN."""
+    connection.send(json.dumps({"type": "auth_required", "ha_version": "2025.4.4"}))
+    auth = json.loads(connection.recv())
+    if auth.get("access_token") != TOKEN:
+        connection.send(json.dumps({"type": "auth_invalid", "message": "Invalid access token or password"}))
+        return False
+    connection.send(json.dumps({"type": "auth_ok", "ha_version": "2025.4.4"}))
+    return True
+
+
 def test_websocket_commands_are_answered_in_order(replaying_websocket):
     floors, areas = HomeAssistantClient(replaying_websocket, TOKEN).ws(
         [{"type": "config/floor_registry/list"}, {"type": "config/area_registry/list"}])
@@ -382,3 +395,168 @@ def test_a_refused_websocket_token_and_an_unknown_command_are_clear(replaying_we
         HomeAssistantClient(replaying_websocket, "wrong").ws([{"type": "get_states"}])
     with pytest.raises(HomeBackendError, match="refused config/label_registry/list: Unknown command"):
         HomeAssistantClient(replaying_websocket, TOKEN).ws([{"type": "config/label_registry/list"}])
+
+
+# ------------------------------------------------------------------ registry events over a long-lived subscription
+EVENTS = RECORDED["events"]  # the frames a real Home Assistant sent to a subscriber
+
+
+class EventServer:
+    """A loopback WebSocket server that accepts `subscribe_events` (or refuses it) and sends the
+    recorded registry events of the kinds subscribed to when asked; `drop()` ends the sessions."""
+
+    def __init__(self, refuse: bool = False) -> None:
+        import queue
+        import threading
+        from websockets.sync.server import serve
+
+        self.refuse, self.pending, self.subscribed = refuse, queue.Queue(), []
+        self.dropped = threading.Event()
+        self.server = serve(self._handle, "127.0.0.1", 0)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.socket.getsockname()[1]}"
+
+    def _handle(self, connection) -> None:
+        import queue
+
+        if not _handshake(connection):
+            return
+        ids = {}
+        while not self.dropped.is_set():
+            try:
+                command = json.loads(connection.recv(timeout=0.05))
+                ids[command["event_type"]] = command["id"]
+                self.subscribed.append(command["event_type"])
+                connection.send(json.dumps({"id": command["id"], "type": "result", "success": not self.refuse,
+                                            "result": None, "error": {"code": "unauthorized", "message": "Unauthorized."}
+                                            if self.refuse else None}))
+            except TimeoutError:
+                pass
+            try:
+                frame = self.pending.get_nowait()
+            except queue.Empty:
+                continue
+            kind = frame["event"]["event_type"]
+            if kind in ids:
+                connection.send(json.dumps({**frame, "id": ids[kind]}))
+
+    def send(self, *frames: dict) -> None:
+        for frame in frames:
+            self.pending.put(frame)
+
+    def drop(self) -> None:
+        self.dropped.set()
+
+    def close(self) -> None:
+        self.dropped.set()
+        self.server.shutdown()
+
+
+@pytest.fixture
+def events_server():
+    servers = []
+
+    def start(**options) -> EventServer:
+        servers.append(EventServer(**options))
+        return servers[-1]
+
+    yield start
+    for server in servers:
+        server.close()
+
+
+def until(condition, seconds: float = 5.0) -> bool:
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def watched_home(fake, url: str, token: str = TOKEN, now=(0.0,)):
+    from assistant.experts.smart_home.ha_events import RegistryWatch
+
+    home = HomeAssistantHome(fake, registry_ttl=10, clock=lambda: now[0])
+    home.watch = RegistryWatch(HomeAssistantClient(url, token, timeout=2), home.registries_changed, retry_s=(0.05,))
+    return home
+
+
+def hallway(home) -> Device:
+    return next(d for d in home.read_home().devices if d.id == "light.hallway_light")
+
+
+def test_the_recorded_events_are_home_assistants_registry_events():
+    kinds = {frame["event"]["event_type"] for frame in EVENTS}
+    assert kinds == {"entity_registry_updated", "area_registry_updated"}
+    actions = [(f["event"]["data"]["action"], f["event"]["data"].get("entity_id")) for f in EVENTS]
+    assert ("update", "light.hallway_light") in actions and ("create", None) in actions
+    assert {a for a, _ in actions} >= {"create", "update", "remove"}
+
+
+def test_a_registry_event_is_seen_at_once_within_the_ttl(fake, events_server):
+    from assistant.experts.smart_home.ha_events import REGISTRY_EVENTS
+
+    server = events_server()
+    home = watched_home(fake, server.url)
+    home.read_home()  # starts the watch
+    assert until(lambda: home.watch.live) and sorted(server.subscribed) == sorted(REGISTRY_EVENTS)
+    home.read_home()  # read again: whatever changed before the subscription stood
+    batches = fake.ws_batches
+    hallway(home)
+    assert fake.ws_batches == batches  # no event: the registries as read (the clock stands still)
+    entries = fake.ws_answers["config/entity_registry/get_entries"]
+    entries["light.hallway_light"] = {**entries["light.hallway_light"], "aliases": ["porch lamp"], "area_id": "garage"}
+    server.send(*[f for f in EVENTS if f["event"]["data"].get("entity_id") == "light.hallway_light"])
+    assert until(lambda: home.watch.events >= 1)
+    assert (hallway(home).aliases, hallway(home).area_id) == (("porch lamp",), "garage")
+    home.close()
+
+
+def test_a_dropped_subscription_falls_back_to_the_ttl_and_comes_back(fake, events_server):
+    server, now = events_server(), [0.0]
+    home = watched_home(fake, server.url, now=now)
+    home.read_home()
+    assert until(lambda: home.watch.live)
+    server.drop()  # the connection ends: events may be missed from now on
+    assert until(lambda: not home.watch.live)
+    home.read_home()  # the drop itself counts as a change
+    batches = fake.ws_batches
+    now[0] = 5.0
+    home.read_home()
+    assert fake.ws_batches == batches  # within registry_ttl
+    now[0] = 11.0
+    home.read_home()
+    assert fake.ws_batches > batches  # after it: read again, as without events
+    home.close()
+
+
+def test_a_refused_subscription_leaves_the_ttl_in_force(fake, events_server):
+    server, now = events_server(refuse=True), [0.0]
+    home = watched_home(fake, server.url, now=now)
+    home.read_home()
+    assert until(lambda: len(server.subscribed) >= 2)  # asked, refused, asked again after a pause
+    assert not home.watch.live
+    home.read_home()
+    batches = fake.ws_batches
+    now[0] = 11.0
+    home.read_home()
+    assert fake.ws_batches > batches
+    home.close()
+
+
+def test_a_refused_token_ends_the_watch_and_a_gone_home_ends_it_too(fake, events_server):
+    server = events_server()
+    refused = watched_home(fake, server.url, token="wrong")
+    refused.read_home()
+    assert until(lambda: refused.watch._thread is not None and not refused.watch._thread.is_alive())
+    home = watched_home(fake, server.url)
+    home.read_home()
+    assert until(lambda: home.watch.live)
+    thread = home.watch._thread
+    del home
+    import gc
+    gc.collect()
+    assert until(lambda: not thread.is_alive())  # the watch never keeps its home alive

@@ -40,6 +40,16 @@ def compact_json_grammar(schema_json: str) -> str:
                   f'string ::= "\\"" char{{0,{MAX_STRING_CHARS}}} "\\"" space', gbnf, flags=re.MULTILINE)
 
 
+def framed_json_grammar(schema: dict[str, Any], frame: tuple[str, str] = ("", "")) -> str:
+    """The compact grammar of `schema`; with a `frame`, the JSON value between fixed texts:
+    root ::= "<before>" value "<after>". Both sides of an endpoint send the same text."""
+    gbnf = compact_json_grammar(json.dumps(schema, sort_keys=True))
+    if any(frame):
+        gbnf = re.sub(r"^root ::=", "value ::=", gbnf, count=1, flags=re.MULTILINE)
+        gbnf += f"\nroot ::= {json.dumps(frame[0])} value {json.dumps(frame[1])}\n"
+    return gbnf
+
+
 GGUF_MAGIC = b"GGUF"
 GGUF_HEADER = 24  # magic, version (u32), tensor count (u64), metadata count (u64)
 
@@ -94,11 +104,7 @@ class LlamaBackend:
             return None
         key = json.dumps([schema, frame], sort_keys=True)
         if key not in self._grammars:
-            gbnf = compact_json_grammar(json.dumps(schema, sort_keys=True))
-            if any(frame):  # the JSON value between fixed text: root ::= "<before>" value "<after>"
-                gbnf = re.sub(r"^root ::=", "value ::=", gbnf, count=1, flags=re.MULTILINE)
-                gbnf += f"\nroot ::= {json.dumps(frame[0])} value {json.dumps(frame[1])}\n"
-            self._grammars[key] = self._grammar_cls.from_string(gbnf, verbose=False)
+            self._grammars[key] = self._grammar_cls.from_string(framed_json_grammar(schema, frame), verbose=False)
         return self._grammars[key]
 
     def tokenize(self, text: str) -> list[int]:

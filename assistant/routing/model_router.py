@@ -128,8 +128,12 @@ class ModelRouter:
     def _decide_args(self, messages: list[ChatMessage], expert: str, aliases: AliasTable | None,
                      trace: RoutingTrace, hint: Decision | None = None) -> Decision | None:
         """The expert's API chosen by ranking its names after '{"api":"<expert>', then only the
-        arguments generated (constrained to that API's argument schema); None if invalid."""
-        spec = self._choose_api(messages, expert, trace)
+        arguments generated (constrained to that API's argument schema); None if invalid, or if the
+        backend cannot choose among continuations (the whole call is then generated)."""
+        try:
+            spec = self._choose_api(messages, expert, trace)
+        except RankingUnavailable:
+            return None
         call = f'{{"api":"{spec.qualified}","args'  # the model's own next token is '":{"'
         if not spec.json_schema().get("properties"):  # nothing to write
             trace.outputs.append(call + '":{}}')

@@ -1,5 +1,6 @@
 """A thin synchronous client of Home Assistant's documented APIs: REST (`/api/...`, states and
-services) and WebSocket (`/api/websocket`: the area, floor, device and entity registries).
+services) and WebSocket (`/api/websocket`: the area, floor, device and entity registries, and a
+long-lived subscription to events).
 
 Every failure is a `HomeBackendError` in plain words; the token is sent in headers only and never
 appears in a message, a repr or a log line.
@@ -7,7 +8,8 @@ appears in a message, a repr or a log line.
 from __future__ import annotations
 
 import json
-from typing import Any, Protocol
+from contextlib import contextmanager
+from typing import Any, Callable, Iterator, Protocol
 from urllib.parse import urlsplit, urlunsplit
 
 import requests
@@ -18,6 +20,7 @@ from assistant.experts.smart_home.backend import HomeBackendError
 
 REGISTRIES = ("config/floor_registry/list", "config/area_registry/list",
               "config/device_registry/list", "config/entity_registry/list", "get_states")
+POLL_S = 1.0  # how often a listening session checks whether it should stop
 HINT_TOKEN = "check [home] token in config.toml or ASSISTANT_HA_TOKEN (a long-lived access token)"
 
 
@@ -31,6 +34,10 @@ class Transport(Protocol):
 
 class NotFound(HomeBackendError):
     """Home Assistant answered 404: the entity or service does not exist."""
+
+
+class TokenRefused(HomeBackendError):
+    """Home Assistant refused the access token."""
 
 
 class HomeAssistantClient:
@@ -59,7 +66,7 @@ class HomeAssistantClient:
         except requests.RequestException:
             raise HomeBackendError(f"Home Assistant at {self.url} cannot be reached.") from None
         if response.status_code == 401:
-            raise HomeBackendError(f"Home Assistant at {self.url} refused the token: {HINT_TOKEN}.")
+            raise TokenRefused(f"Home Assistant at {self.url} refused the token: {HINT_TOKEN}.")
         if response.status_code == 404:
             raise NotFound(f"Home Assistant has no {path.removeprefix('/api/')}.")
         if response.status_code >= 400:
@@ -72,16 +79,40 @@ class HomeAssistantClient:
 
     def ws(self, commands: list[dict[str, Any]]) -> list[Any]:
         """Send each command (without `id`) in one authenticated session; their results in order."""
+        with self._session() as socket:
+            results = []
+            for number, command in enumerate(commands, start=1):
+                socket.send(json.dumps({**command, "id": number}))
+                results.append(_result_of(socket, number, command["type"], self.timeout))
+            return results
+
+    def listen(self, event_types: tuple[str, ...], on_event: Callable[[dict], None],
+               on_subscribed: Callable[[], None], keep_going: Callable[[], bool]) -> None:
+        """Subscribe to each of `event_types` (`subscribe_events`) in one session, call
+        `on_subscribed()` once all are, then hand every event to `on_event` while `keep_going()`
+        (asked at least every `POLL_S`). Ends with a HomeBackendError when the session does."""
+        with self._session() as socket:
+            for number, kind in enumerate(event_types, start=1):
+                socket.send(json.dumps({"id": number, "type": "subscribe_events", "event_type": kind}))
+                _result_of(socket, number, f"subscribe_events {kind}", self.timeout)
+            on_subscribed()
+            while keep_going():
+                try:
+                    message = json.loads(socket.recv(timeout=POLL_S))
+                except TimeoutError:
+                    continue
+                if message.get("type") == "event" and isinstance(message.get("event"), dict):
+                    on_event(message["event"])
+
+    @contextmanager
+    def _session(self) -> Iterator[Any]:
+        """An authenticated WebSocket session; its failures are HomeBackendErrors in plain words."""
         token = self._need_token()
         try:
             with connect(_ws_url(self.url), open_timeout=self.timeout, close_timeout=1,
                          max_size=None) as socket:
                 _authenticate(socket, token, self.url, self.timeout)
-                results = []
-                for number, command in enumerate(commands, start=1):
-                    socket.send(json.dumps({**command, "id": number}))
-                    results.append(_result_of(socket, number, command["type"], self.timeout))
-                return results
+                yield socket
         except HomeBackendError:
             raise
         except (OSError, TimeoutError, InvalidStatus, WebSocketException):
@@ -100,7 +131,7 @@ def _authenticate(socket, token: str, url: str, timeout: float) -> None:
     json.loads(socket.recv(timeout=timeout))  # auth_required
     socket.send(json.dumps({"type": "auth", "access_token": token}))
     if json.loads(socket.recv(timeout=timeout)).get("type") != "auth_ok":
-        raise HomeBackendError(f"Home Assistant at {url} refused the token: {HINT_TOKEN}.")
+        raise TokenRefused(f"Home Assistant at {url} refused the token: {HINT_TOKEN}.")
 
 
 def _result_of(socket, number: int, kind: str, timeout: float) -> Any:

@@ -1,23 +1,30 @@
 """The smart-home backend on a real Home Assistant: the home read from its registries and states,
 the planned states made so by its services, each read back after the call.
 
-The registries (floors, areas, devices, entities with their aliases) are re-read when older than
-`registry_ttl` seconds, or at once when an entity turns out to be gone, so entities added, renamed
-or removed in Home Assistant are seen without a restart. States are read fresh for every request
+The registries (floors, areas, devices, entities with their aliases) are re-read after Home
+Assistant's registry event says they changed (`ha_events.RegistryWatch`, a long-lived WebSocket
+subscription), or at once when an entity turns out to be gone, so entities added, renamed or
+removed in Home Assistant are seen without a restart. While no subscription stands (it failed, or
+the connection dropped), they are re-read when older than `registry_ttl` seconds; with one, after
+`LIVE_REGISTRY_TTL` at the latest. States are read fresh for every request
 (kept for `STATE_TTL` within one). A write checks every entity first and changes nothing if one is
 gone or a state cannot be reached by a service; a call that fails midway puts back those before it.
 """
 from __future__ import annotations
 
 import time
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from assistant.experts.smart_home import ha_import, ha_services
 from assistant.experts.smart_home.backend import HomeBackendError
 from assistant.experts.smart_home.ha_client import REGISTRIES, NotFound, Transport
 from assistant.experts.smart_home.store import Device, Home
 
+if TYPE_CHECKING:
+    from assistant.experts.smart_home.ha_events import RegistryWatch
+
 STATE_TTL = 1.0  # seconds: one request reads the home several times (resolve, confirm, act)
+LIVE_REGISTRY_TTL = 600.0  # seconds: a safety net while registry events arrive
 READ_BACK_S = 3.0  # how long a state may take to show a call's effect (template entities follow helpers)
 
 
@@ -30,6 +37,8 @@ class HomeAssistantHome:
         self._alarm_code = alarm_code
         self._registries: tuple[list, list, list, list] | None = None
         self._registries_at = float("-inf")
+        self._registries_changed = False  # set by a registry event (from the watch's thread)
+        self.watch: RegistryWatch | None = None  # set by connect_home, started by the first read
         self._states: list[dict] | None = None
         self._states_at = float("-inf")
 
@@ -37,6 +46,14 @@ class HomeAssistantHome:
     def refresh(self) -> None:
         """Forget what was read: the next read asks Home Assistant again."""
         self._registries, self._states = None, None
+
+    def registries_changed(self) -> None:
+        """Home Assistant says a registry changed: the next read asks for them again."""
+        self._registries_changed = True
+
+    def close(self) -> None:
+        if self.watch is not None:
+            self.watch.stop()
 
     def read_home(self) -> Home:
         floors, areas, devices, entities = self._current_registries()
@@ -47,12 +64,26 @@ class HomeAssistantHome:
         return devices if ids is None else [d for d in devices if d.id in set(ids)]
 
     def _current_registries(self) -> tuple[list, list, list, list]:
-        if self._registries is None or self.clock() - self._registries_at > self.registry_ttl:
-            floors, areas, devices, entities, states = self.transport.ws([{"type": kind} for kind in REGISTRIES])
-            self._registries = (floors, areas, devices, self._with_aliases(entities))
+        if self.watch is not None:
+            self.watch.start()
+        if self._registries is None or self._registries_changed or self.clock() - self._registries_at > self._ttl():
+            self._registries_changed = False  # before reading: an event during the read counts
+            try:
+                floors, areas, devices, entities, states = self.transport.ws([{"type": kind} for kind in REGISTRIES])
+                entities = self._with_aliases(entities)
+            except HomeBackendError:
+                self._registries_changed = True  # still to be read
+                raise
+            self._registries = (floors, areas, devices, entities)
             self._registries_at = self.clock()
             self._states, self._states_at = states, self.clock()
         return self._registries
+
+    def _ttl(self) -> float:
+        """How long the registries read are trusted: `registry_ttl`, longer while events arrive."""
+        if self.watch is not None and self.watch.live and self.registry_ttl > 0:
+            return max(self.registry_ttl, LIVE_REGISTRY_TTL)
+        return self.registry_ttl
 
     def _with_aliases(self, entities: list[dict]) -> list[dict]:
         """The entries in full (the list leaves out aliases), for the entities the expert can use."""
@@ -144,4 +175,9 @@ class HomeAssistantHome:
 def connect_home(url: str, token: str | None, timeout: float = 5.0, registry_ttl: float = 10.0,
                  alarm_code: str | None = None) -> HomeAssistantHome:
     from assistant.experts.smart_home.ha_client import HomeAssistantClient
-    return HomeAssistantHome(HomeAssistantClient(url, token, timeout), registry_ttl, alarm_code)
+    from assistant.experts.smart_home.ha_events import RegistryWatch
+
+    client = HomeAssistantClient(url, token, timeout)
+    home = HomeAssistantHome(client, registry_ttl, alarm_code)
+    home.watch = RegistryWatch(client, home.registries_changed)
+    return home
