@@ -100,3 +100,15 @@ def test_the_speakers_are_every_speaker_by_kind_or_maker_never_the_tv(db):
     before = states(db)
     call_smart_home(db, "turn_off", "turn off the speakers", device_type="speaker")
     assert changed(db, before) == {"media_player.den_bose", "media_player.gym_speaker"}
+
+
+@pytest.mark.parametrize("api, said, args", [
+    ("adjust", "den bose down by 10", {"attribute": "brightness", "delta": -10, "device": "den bose"}),
+    ("set_position", "gym speaker to 20", {"position": 20, "device": "gym speaker"}),
+])
+def test_a_level_in_percent_named_for_another_kind_is_the_devices_own(db, api, said, args):
+    """The model's brightness or position for a speaker: its volume."""
+    before = states(db)
+    call_smart_home(db, api, said, **args)
+    (device,) = changed(db, before)
+    assert states(db)[device][1]["volume"] == {"den bose": 20, "gym speaker": 20}[args["device"]]

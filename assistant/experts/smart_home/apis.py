@@ -53,8 +53,11 @@ def target_domains(api_name: str, args: dict[str, Any]) -> tuple[set[str] | None
         return TARGETS[api_name]
     keys = [args["attribute"]] if api_name == "adjust" and args.get("attribute") else \
         [k for k in SETTABLE if args.get(k) is not None]
-    # (no set() calls here: this module defines an API named `set`)
-    return {d for k in keys for d in ATTRIBUTE_DOMAINS[k]}, {BULK_FOR_ATTRIBUTE[k] for k in keys}
+    # (no set() calls here: this module defines an API named `set`); a level in percent fits any
+    # device named that has one (the model's brightness for "the radio to 40": its volume), while a
+    # place alone means the attribute's own kind
+    allowed = {d for k in keys for d in ATTRIBUTE_DOMAINS["percentage" if k in changes.PERCENT_LEVELS else k]}
+    return allowed, {BULK_FOR_ATTRIBUTE[k] for k in keys}
 
 
 def regrounded(phrase: str | None, said: str | None) -> str | None:

@@ -77,6 +77,23 @@ def _set_value(text: str) -> Decision | None:
     return _home("set_brightness", brightness=value, **_target(re.sub(r"\bbrightness ?(of )?", "", target)))
 
 
+def _relative(text: str) -> Decision | None:
+    """"turn the speaker down by 10", "heat up 2 degrees", "kitchen lights up 20 percent"."""
+    match = re.match(rf"^(?:(?:turn|put|bump|crank|nudge|knock|bring|move|take) )?{ARTICLE}(?P<target>[a-z ]+?) "
+                     rf"(?P<way>up|down) (?:by )?(?:another )?{NUMBER}$", text) \
+        or re.match(rf"^(?:turn|put|bump|crank|nudge|knock|bring|move|take) (?P<way>up|down) {ARTICLE}(?P<target>[a-z ]+?) "
+                    rf"(?:by )?{NUMBER}$", text)
+    if not match:
+        return None
+    delta = int(match["n"]) * (1 if match["way"] == "up" else -1)
+    target = match["target"]
+    for words, _, key in VALUE_APIS:
+        if re.search(words, target) or re.search(r"\bdegrees?\b", text) and key == "temperature":
+            target = re.sub(r"\b(volume|temperature|speed|position) ?(of )?", "", target).strip()
+            return _home("adjust", attribute=key, delta=delta, **_target(target))
+    return _home("adjust", attribute="brightness", delta=delta, **_target(re.sub(r"\bbrightness ?(of )?", "", target)))
+
+
 def _colour(text: str) -> Decision | None:
     match = re.match(rf"^(?:make|turn|set|change|paint) {ARTICLE}(?P<rest>.+)$", text)
     words = match["rest"].split() if match else []
@@ -97,7 +114,8 @@ def _open_close_lock(text: str) -> Decision | None:
 
 def propose(request: Request) -> Decision | None:
     text = request.words
-    return _on_off(text) or _set_value(text) or _colour(text) or _open_close_lock(text) or _dark(text)
+    return _on_off(text) or _set_value(text) or _relative(text) or _colour(text) or _open_close_lock(text) \
+        or _dark(text)
 
 
 TARGETS = ("device", "area", "device_type")
