@@ -53,6 +53,10 @@ class ActionResult(BaseModel):
     # for a "which one?" question: the values `missing` may take, each with the words that name it
     choices: dict[str, str] | None = None
     sources: list[SourceRef] = Field(default_factory=list)  # the documents an answer quotes
+    # what the call acted on, in the expert's own terms (devices by id): it replaces the call's
+    # inferred target arguments in the action log, so "it", "the same for …" and "no, I meant …"
+    # next refer to what was done, not to the model's words for it
+    referent: dict[str, Any] | None = None
 
 
 class Reply(BaseModel):

@@ -461,12 +461,20 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             reply.timings_ms = {"first_action": executed_ms, "confirmed": executed_ms}
             return Executed(reply=reply, spec=spec, result=result, action_id=0)
         action_id = log_action(self.db, at=self.clock.now(), text=utterance.text, expert=spec.expert,
-                               api=spec.name, args=args, source=source, ok=result.ok,
+                               api=spec.name, args=self._as_done(spec, args, result), source=source, ok=result.ok,
                                reply=result.reply, undo=result.undo, conversation=self.conversation)
         reply = Reply(reply=result.reply, expert=spec.expert, api=spec.name, args=args, ok=result.ok,
                       data=result.data, sources=result.sources,
                       timings_ms={"first_action": executed_ms, "confirmed": executed_ms})
         return Executed(reply=reply, spec=spec, result=result, action_id=action_id)
+
+    def _as_done(self, spec: ApiSpec, args: dict, result: ActionResult) -> dict:
+        """The call's arguments as the log keeps them: its target as what it acted on, when the
+        expert says (`ActionResult.referent`)."""
+        if not result.ok or not result.referent:
+            return args
+        inferred = self.registry.expert(spec.expert).inferred
+        return {**{k: v for k, v in args.items() if k not in inferred}, **result.referent}
 
     def _compose(self, text: str) -> str:
         """The chat model's answer to `text`, in the light of this conversation's recent turns."""

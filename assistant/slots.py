@@ -173,13 +173,24 @@ def _stems(text: str) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words]
 
 
+_ALL_OF_THEM = re.compile(r"^\W*(?:(?:um|oh|ok|okay|well|er)\W+)?(?:both|all|each|the two|them all|all of them|"
+                          r"both of them|the lot|every one)\b(?:\W+(?:of them|please|thanks|one|ones))*\W*$",
+                          re.IGNORECASE)
+
+
+_BOTH = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)  # of two: not of three
+
+
 def read_choice(answer: str, choices: dict[str, str]) -> str | None:
     """The choice an answer to "which one?" picks: by an ordinal ("the second one", in the order the
     question listed them), else the one whose words hold the most of the answer's words, when it is
-    the only one and holds at least half of them ("the kids room one"); None when the answer picks
-    none (then it is a new request)."""
+    the only one and holds at least half of them ("the kids room one"); "both", "all of them": every
+    one, comma-separated; None when the answer picks none (then it is a new request)."""
     words = _stems(answer)
     values = list(choices)
+    every = _ALL_OF_THEM.search(answer)
+    if every and not any("=" in value for value in values) and (len(values) == 2 or not _BOTH.search(answer)):
+        return ",".join(values)  # "both please", "all of them": every one of them
     for word in words:
         if word in ORDINALS and -len(values) <= ORDINALS[word] < len(values):
             return values[ORDINALS[word]]

@@ -113,3 +113,15 @@ def test_words_that_do_something_go_to_the_router_with_the_previous_turn(scripte
     assert plan.correction is None and plan.context  # the model reads it, as a follow-up
     a.commit(plan)
     assert state(a, BEDROOM_LAMP)["state"] == "off"
+
+
+def test_it_next_is_what_the_call_acted_on_not_the_models_words(scripted_assistant):
+    """The model wrote "lamp" for "the desk lamp" (the resolver found the Desk Lamp from the user's
+    words): "dim it to 20" is the Desk Lamp, not every lamp."""
+    a = scripted_assistant
+    confirmer(a).enqueue({"api": "smart_home.turn_on", "args": {"device": "lamp", "device_type": "light"}})
+    a.handle("turn on the desk lamp")
+    confirmer(a).enqueue({"api": "smart_home.set_brightness", "args": {"brightness": 20, "device": "lamp"}})
+    a.handle("dim it to 20")
+    assert state(a, DESK_LAMP)["attributes"]["brightness"] == 20
+    assert state(a, BEDROOM_LAMP)["state"] == "off"  # unchanged

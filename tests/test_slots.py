@@ -284,12 +284,21 @@ def test_a_colour_nobody_said_is_asked_for(tmp_path):
     ("desk fan", "fan.bedroom"),
     ("the kid's room please", "fan.kids"),
     ("actually switch the hall light on", None),  # a new request, not a choice
-    ("both of them", None),
+    ("both of them", None),  # "both" of three
+    ("all of them", "fan.kids,fan.lounge,fan.bedroom"),
 ])
 def test_which_one_is_answered_by_a_name_a_room_or_an_ordinal(answer, picked):
     choices = {"fan.kids": "ceiling fan kids room", "fan.lounge": "fan lounge",
                "fan.bedroom": "desk fan master bedroom"}
     assert slots.read_choice(answer, choices) == picked
+
+
+@pytest.mark.parametrize("answer, picked", [
+    ("both please", "light.left,light.right"), ("all of them", "light.left,light.right"),
+    ("the left one", "light.left"),
+])
+def test_both_of_two_is_every_one(answer, picked):
+    assert slots.read_choice(answer, {"light.left": "left lamp", "light.right": "right lamp"}) == picked
 
 
 def test_which_lamp_is_asked_and_the_answer_completes_the_call(tmp_path):
@@ -301,6 +310,16 @@ def test_which_lamp_is_asked_and_the_answer_completes_the_call(tmp_path):
     assert reply.ok and reply.api == "turn_on"
     assert _attributes(assistant, "light.office_desk_lamp_2b6d")[0] == "on"
     assert _attributes(assistant, "light.bedroom_lamp_5e8f")[0] == "off"
+
+
+def test_all_of_them_answers_which_lamp_with_every_lamp(tmp_path):
+    assistant = _assistant(tmp_path, "smart_home")
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "lamp"}})
+    assert assistant.handle("switch on the lamp").asks == "device"
+    reply = assistant.handle("all of them")
+    assert reply.ok and reply.api == "turn_on"
+    assert _attributes(assistant, "light.office_desk_lamp_2b6d")[0] == _attributes(
+        assistant, "light.bedroom_lamp_5e8f")[0] == "on"
 
 
 def test_an_answer_that_picks_nothing_is_routed_as_a_request_of_its_own(tmp_path):

@@ -70,7 +70,8 @@ def routing_context(previous: Turn | None, text: str) -> str | None:
 
 
 # "and the bedroom too", "also light bulbs", "same for the hall": the previous command on something else
-ELLIPSIS = re.compile(r"^\W*(?:and|also|plus|same for|same with|and also)\s+(?:(?:in|for|on)\s+)?(?P<what>.+?)"
+ELLIPSIS = re.compile(r"^\W*(?:(?:(?:and |now |then )?(?:do|doing) )?(?:the )?same (?:for|with|in|goes for)|ditto for|"
+                      r"and also|and|also|plus)\s+(?:(?:in|for|on)\s+)?(?P<what>.+?)"
                       r"(?:\s+(?:too|as well|also|please|(?:to|at) the same(?: \w+)?))*\W*$", re.IGNORECASE)
 NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|could|do|does|it|that|this|then|now|"
                          r"the same|another|one more|more|again)\b|\d", re.IGNORECASE)

@@ -79,7 +79,8 @@ def unsaid(home: Home, phrase: str | None, said: str | None) -> bool:
     """Whether the model's device phrase has no word of the user's (it made it up), which is
     not an id or "here"."""
     words = vocab.content(vocab.tokens(phrase))
-    if not words or not said or any(d.id == (phrase or "").strip() for d in home.devices):
+    ids = {part.strip() for part in (phrase or "").split(",")}
+    if not words or not said or ids <= {d.id for d in home.devices}:
         return False
     spoken = vocab.tokens(said)
     return not any(w == "here" or vocab.word_in(w, spoken) for w in words)
@@ -389,7 +390,8 @@ def _commit(ctx: ExpertContext, planned: list[tuple[Device, State]]) -> tuple[li
 
 def _result(ctx: ExpertContext, reply: str, acted: list[Device], undo: dict) -> ActionResult:
     after = read_devices(ctx.db, [d.id for d in acted])
-    return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in after]}, undo=undo)
+    return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in after]}, undo=undo,
+                        referent={"device": ",".join(d.id for d in acted)} if acted else None)
 
 
 def _failed(problem: str | Targets) -> ActionResult:

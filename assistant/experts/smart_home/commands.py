@@ -134,7 +134,8 @@ def other_target(api_name: str, args: dict, phrase: str) -> dict | None:
     kept = {key: value for key, value in args.items() if key not in TARGETS}
     if vocab.first_type_word(phrase):
         return {**kept, "device": phrase}
-    kind = args.get("device_type") or vocab.first_type_word(args.get("device"))
+    # the kind it was on (a room the model wrote as the device_type is not one)
+    kind = vocab.first_type_word(args.get("device_type")) or vocab.kind_of(args.get("device"))
     one = ONE_OF_KIND.match(phrase.strip())
     if one and kind and (one["named"] or "").strip() not in ("other", "another", "same"):  # "the velux one": a device of that kind; "the one in the bedroom": that kind there
         named, place = one["named"], one["place"]

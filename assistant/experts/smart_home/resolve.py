@@ -184,8 +184,9 @@ class _Resolver:
         return " ".join(rest) if vocab.content(rest) else device  # "the temperature" alone: the thermostat
 
     def run(self, device: str | None, area: str | None, device_type: str | None) -> list[str]:
-        exact = [d for d in self.home.devices if d.id == (device or "").strip()]
-        if exact:  # an id the router restored from an alias of the request's device slice
+        ids = {part.strip() for part in (device or "").split(",")}
+        exact = [d for d in self.home.devices if d.id in ids]
+        if exact and len(exact) == len(ids):  # ids the router restored from aliases, or "both" of a choice
             return [d.id for d in self.permit(exact)]
         device = self._without_level_words(device)
         device, area, device_type = self.reslot(device, area, device_type)
@@ -247,8 +248,8 @@ class _Resolver:
         the device_type slot is the area (device "fan", device_type "office"); a kind or a device
         in the area slot is the device (area "fan", device "office")."""
         if vocab.norm(device_type) and not self._has_type(device_type) and not self.is_place(device_type) \
-                and not vocab.norm(area):  # no kind at all: a place this home does not know, never every device
-            area, device_type = device_type, None
+                and not self._names_device(device_type) and not vocab.norm(area):
+            area, device_type = device_type, None  # no kind, no name: a place the home lacks, never every device
         if vocab.norm(device_type) and not self._has_type(device_type) and self.is_place(device_type):
             if vocab.norm(area) and self.places(vocab.norm(area), PLACE_THRESHOLD) == \
                     self.places(vocab.norm(device_type), PLACE_THRESHOLD):

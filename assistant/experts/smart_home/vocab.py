@@ -226,6 +226,21 @@ def first_type_word(text: str | None) -> str | None:
     return None
 
 
+ENTITY_IDS = re.compile(r"^\s*[a-z_]+\.[a-z0-9_]+(?:\s*,\s*[a-z_]+\.[a-z0-9_]+)*\s*$")
+DOMAIN_KINDS = {"light": "light", "switch": "switch", "fan": "fan", "cover": "cover", "lock": "lock",
+                "media_player": "media player", "climate": "thermostat", "alarm_control_panel": "alarm"}
+
+
+def kind_of(phrase: str | None) -> str | None:
+    """The kind of device a phrase names: its first type word, or for devices named by id (what a
+    call acted on) the kind in the first one's name ("light.den_floor_lamp_3a9c" → "lamp"), else
+    its domain's."""
+    if not phrase or not ENTITY_IDS.match(phrase):
+        return first_type_word(phrase)
+    domain, slug = phrase.split(",")[0].strip().split(".", 1)
+    return first_type_word(slug.replace("_", " ")) or DOMAIN_KINDS.get(domain)
+
+
 def said_kind(kind: str | None, text: str | None) -> str | None:
     """The user's own word for the kind of device the model wrote ("lamps" said, "light" written):
     a type word of the sentence whose domains overlap the written one's; None if there is none."""
