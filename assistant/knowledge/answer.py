@@ -101,8 +101,13 @@ def query_of(question: str) -> str:
 
 def content_words(text: str) -> dict[str, str]:
     """The text's content words by stem (question words and framing left out)."""
-    words = [w.removesuffix("'s").strip("'") for w in re.findall(r"[\w']+", text.lower())]  # "mia's", "what's"
-    return {stem(w): w for w in words if w not in _QUESTION_WORDS and len(w) > 1}
+    words = [w for w in re.findall(r"[\w']+", text.lower()) if w not in _QUESTION_WORDS and len(w) > 1]
+    return {stem(w): w.strip("'") for w in words}
+
+
+def plain(text: str) -> str:
+    """The words without possessives and quotes ("what's", "mia's", "kids'" -> what, mia, kids)."""
+    return " ".join(w.removesuffix("'s").strip("'") for w in re.findall(r"[\w']+", text))
 
 
 def coverage(question: str, text: str, weights: dict[str, float] | None = None, unsaid: float = 0.0) -> float:
@@ -132,15 +137,15 @@ def rarity(db: sqlite_utils.Database, question: str) -> dict[str, float]:
 def fit(db: sqlite_utils.Database, question: str, embedder: Embedder) -> float:
     """How well the user's documents match the words, for routing (`Expert.evidence`): the best
     searched passage's fit, as `answer` measures it against RELEVANT, with the words that name its
-    document counted ("what does the meal plan say": the user has a meal plan) and a question of a
-    word or two weighing less (`UNSAID`). No dates read."""
+    document counted ("what does the meal plan say": the user has a meal plan), possessives read
+    as their word, and a question of a word or two weighing less (`UNSAID`). No dates read."""
     query = query_of(question)
     passages = search(db, query, embedder, limit=PASSAGES)
     if not passages:
         return 0.0
     lines = [(p, line) for p in passages for line in _lines(p)]
     cosines = _line_cosines(query, lines, embedder)
-    topic = topic_of(query)
+    topic = plain(topic_of(query))
     weights = rarity(db, topic)
     return max(_best_line(p, lines, cosines)
                + coverage(topic, f"{title_of(p.document)} {p.section} {p.text}", weights, unsaid=UNSAID)
