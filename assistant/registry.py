@@ -131,6 +131,10 @@ class Expert:
     # (db, text) -> whether the words are nothing but names of this expert's own things ("the
     # telly" said alone): pinned like a cue, by what the user has rather than by fixed words
     claims: Callable[[Database, str], bool] | None = None
+    # (db, text) -> how strongly the user's own things say the words are for this expert, 0..1 (a
+    # question its documents answer): its share of the routing prior is raised to that, the model
+    # still choosing (routing/cues.py `lean`)
+    evidence: Callable[[Database, str], float] | None = None
     examples: Path | None = None  # its labelled utterances (JSON lines), for the classifier and prompt
     # optional arguments the model may infer beyond the user's words (a device type from "it's
     # dark in here"); any other optional text argument the user did not say is dropped
@@ -226,6 +230,11 @@ class Registry:
     def claimant(self, db: Database, text: str) -> str | None:
         """The expert whose own things the words name and nothing else (`Expert.claims`), or None."""
         return next((e.name for e in self._experts.values() if e.claims is not None and e.claims(db, text)), None)
+
+    def evidence(self, db: Database, text: str) -> dict[str, float]:
+        """Each expert's evidence from the user's state that the words are for it (`Expert.evidence`), where any."""
+        found = {e.name: e.evidence(db, text) for e in self._experts.values() if e.evidence is not None}
+        return {name: share for name, share in found.items() if share > 0.0}
 
     def idle(self, db: Database) -> tuple[str, ...]:
         """The experts with nothing to serve yet (`Expert.serves_now`), e.g. no documents added."""

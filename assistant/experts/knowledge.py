@@ -1,6 +1,8 @@
 """The `knowledge` expert: questions about the user's own documents (school letters, manuals,
 recipes), answered from the retrieved passages only, citing document and page
 (assistant/knowledge/answer.py). Nothing relevant: it says so, never an answer from a model's memory.
+Routing hears of it from the user's own documents: the better they match a question (`answer.fit`),
+the larger its share of the routing prior (`evidence`), whatever words the question uses.
 
 Its service `add_documents` (the evaluation's way in), and its scheduler chore,
 the inbox folder (`[documents] inbox` in config.toml, default `inbox/` in the assistant's home):
@@ -17,7 +19,7 @@ import numpy as np
 
 from assistant.context import ExpertContext
 from assistant.knowledge import MIGRATIONS, list_documents
-from assistant.knowledge.answer import answer
+from assistant.knowledge.answer import answer, fit
 from assistant.messages import ActionResult, SourceRef
 from assistant.registry import api, build_expert
 
@@ -84,6 +86,22 @@ CUES = (  # the user's own papers named as where the answer is
 )
 
 
+# the documents' fit to the words (answer.fit) from which they are some evidence for this expert, and
+# the fit at which the evidence is full: calibrated by scripts/calibrate_knowledge_routing.py
+EVIDENCE = (0.9, 1.3)
+
+
+def evidence_of(fitness: float) -> float:
+    """The routing evidence (0..1) a fit of the user's documents to the words amounts to."""
+    low, full = EVIDENCE
+    return min(1.0, max(0.0, (fitness - low) / (full - low)))
+
+
+def evidence(db, text: str) -> float:
+    """How strongly the user's own documents say the words are a question about them (0 with none)."""
+    return evidence_of(fit(db, text, embedder())) if has_documents(db) else 0.0
+
+
 def has_documents(db) -> bool:
     """Whether any document was added: with none, only a cue that names the user's papers routes here."""
     return bool(list_documents(db))
@@ -115,5 +133,5 @@ EXPERT = build_expert("knowledge", "questions answered from the user's own docum
                       "schedules, appliance manuals, recipes, bills, notes they added", [ask], MIGRATIONS,
                       capability="questions about your documents", cues=CUES,
                       services={"add_documents": add_documents}, chores=(inbox_chore,),
-                      serves_now=has_documents,
+                      serves_now=has_documents, evidence=evidence,
                       examples=Path(__file__).with_suffix(".jsonl"))

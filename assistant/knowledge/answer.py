@@ -40,6 +40,7 @@ PASSAGES = 3
 # the best passage's fit (its best line's cosine + the share of the question's words it has, each
 # weighted by its rarity) below which nothing is relevant: calibrated by scripts/calibrate_knowledge.py
 RELEVANT = 0.8
+UNSAID = 3.0  # for routing (`fit`): a word's weight a question is assumed to lack, about a rare word's
 MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
 CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
@@ -104,12 +105,18 @@ def content_words(text: str) -> dict[str, str]:
     return {stem(w): w.strip("'") for w in words}
 
 
-def coverage(question: str, text: str, weights: dict[str, float] | None = None) -> float:
+def plain(text: str) -> str:
+    """The words without possessives and quotes ("what's", "mia's", "kids'" -> what, mia, kids)."""
+    return " ".join(w.removesuffix("'s").strip("'") for w in re.findall(r"[\w']+", text))
+
+
+def coverage(question: str, text: str, weights: dict[str, float] | None = None, unsaid: float = 0.0) -> float:
     """The share of the question's content words (stemmed) that the text has, each word weighted
-    by `weights` (its rarity in the documents), or all alike."""
+    by `weights` (its rarity in the documents), or all alike; `unsaid` is the weight of a word the
+    text is assumed to lack (a question of one or two words is weak evidence: "what's the date")."""
     wanted, have = set(content_words(question)), set(content_words(text))
     weight = (weights or {}).get
-    total = sum(weight(w, 1.0) for w in wanted)
+    total = sum(weight(w, 1.0) for w in wanted) + (unsaid if wanted else 0.0)
     return sum(weight(w, 1.0) for w in wanted & have) / total if total else 0.0
 
 
@@ -127,6 +134,29 @@ def rarity(db: sqlite_utils.Database, question: str) -> dict[str, float]:
     return weights
 
 
+def fit(db: sqlite_utils.Database, question: str, embedder: Embedder) -> float:
+    """How well the user's documents match the words, for routing (`Expert.evidence`): the best
+    searched passage's fit, as `answer` measures it against RELEVANT, with the words that name its
+    document counted ("what does the meal plan say": the user has a meal plan), possessives read
+    as their word, and a question of a word or two weighing less (`UNSAID`). No dates read."""
+    query = query_of(question)
+    passages = search(db, query, embedder, limit=PASSAGES)
+    if not passages:
+        return 0.0
+    lines = [(p, line) for p in passages for line in _lines(p)]
+    cosines = _line_cosines(query, lines, embedder)
+    topic = plain(topic_of(query))
+    weights = rarity(db, topic)
+    return max(_best_line(p, lines, cosines)
+               + coverage(topic, f"{title_of(p.document)} {p.section} {p.text}", weights, unsaid=UNSAID)
+               for p in passages)
+
+
+def _best_line(passage: Passage, lines: list[tuple[Passage, str]], cosines: list[float]) -> float:
+    """The passage's best line's similarity to the question."""
+    return max([c for c, (p, _) in zip(cosines, lines) if p.chunk_id == passage.chunk_id] or [0.0])
+
+
 def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: datetime,
            threshold: float = RELEVANT) -> Answer:
     """The answer to `question` from the stored documents, or the reason there is none."""
@@ -142,7 +172,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     cosines = _line_cosines(query, lines + dated, embedder)
     topic = topic_of(query)
     weights = rarity(db, topic)
-    fits = {p.chunk_id: max([c for c, (q, _) in zip(cosines, lines) if q.chunk_id == p.chunk_id] or [0.0])
+    fits = {p.chunk_id: _best_line(p, lines, cosines)
             + coverage(beyond_title(topic, p.document), f"{p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
     if dated:

@@ -29,6 +29,7 @@ MISSING_VERBS = (r"call(?! (?:me|it)\b)|phone|ring up|dial|text|sms|message|e-?m
                  r"navigate|give me directions|get me (?:a |an )?(?:taxi|cab|uber|lyft|ride)|"
                  r"search (?:the web|online|google)|google|look up online|stream|download")
 MISSING_SERVICES = r"e-?mails?|(?<!notification )inbox|gmail|outlook|calendar|voicemail"
+SURE = 0.9  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
     re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),
     re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE),
@@ -48,6 +49,24 @@ def pinned_expert(registry: Registry, text: str, db: Database | None = None) -> 
 
 
 def pin(registry: Registry, prior: dict[str, float], text: str, db: Database | None = None) -> dict[str, float]:
-    """The prior with a cued expert made certain (unchanged when no cue matches)."""
+    """The prior with a cued expert made certain; with no cue, leaning towards the experts the
+    user's own state gives evidence for (`lean`)."""
     expert = pinned_expert(registry, text, db)
-    return {expert: 1.0} if expert else prior
+    if expert:
+        return {expert: 1.0}
+    return lean(prior, registry.evidence(db, text)) if db is not None else prior
+
+
+def lean(prior: dict[str, float], evidence: dict[str, float]) -> dict[str, float]:
+    """The prior with each expert's share raised to its evidence (the user's documents match the
+    question), the others' shares scaled down to make room: evidence is never certainty, the
+    model's ranking still counts."""
+    leaned = dict(prior)
+    for expert, share in evidence.items():
+        share = min(share, SURE)
+        had = leaned.get(expert, 0.0)
+        if share > had:
+            scale = (1.0 - share) / (1.0 - had) if had < 1.0 else 0.0
+            leaned = {name: p * scale for name, p in leaned.items()}
+            leaned[expert] = share
+    return leaned
