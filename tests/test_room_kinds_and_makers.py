@@ -34,6 +34,7 @@ entities:
   - {name: Workshop Heater, id: climate.workshop_heater, area: workshop, state: heat,
      attributes: {temperature: 55, min_temp: 40, max_temp: 75}}
   - {name: Den Bose, id: media_player.den_bose, area: den, state: playing, attributes: {volume: 30}}
+  - {name: Kitchen Sonos, id: media_player.kitchen_sonos, area: family, state: playing, attributes: {volume: 30}}
   - {name: Gym Speaker, id: media_player.gym_speaker, area: gym, state: playing, attributes: {volume: 50}}
   - {name: Family Room TV, id: media_player.family_tv, area: family, state: "on", attributes: {volume: 20}}
 """
@@ -99,7 +100,7 @@ def test_a_heater_said_is_the_heater(db):
 def test_the_speakers_are_every_speaker_by_kind_or_maker_never_the_tv(db):
     before = states(db)
     call_smart_home(db, "turn_off", "turn off the speakers", device_type="speaker")
-    assert changed(db, before) == {"media_player.den_bose", "media_player.gym_speaker"}
+    assert changed(db, before) == {"media_player.den_bose", "media_player.gym_speaker", "media_player.kitchen_sonos"}
 
 
 @pytest.mark.parametrize("api, said, args", [

@@ -53,11 +53,8 @@ def target_domains(api_name: str, args: dict[str, Any]) -> tuple[set[str] | None
         return TARGETS[api_name]
     keys = [args["attribute"]] if api_name == "adjust" and args.get("attribute") else \
         [k for k in SETTABLE if args.get(k) is not None]
-    # (no set() calls here: this module defines an API named `set`); a level in percent fits any
-    # device named that has one (the model's brightness for "the radio to 40": its volume), while a
-    # place alone means the attribute's own kind
-    allowed = {d for k in keys for d in ATTRIBUTE_DOMAINS["percentage" if k in changes.PERCENT_LEVELS else k]}
-    return allowed, {BULK_FOR_ATTRIBUTE[k] for k in keys}
+    # (no set() calls here: this module defines an API named `set`)
+    return {d for k in keys for d in ATTRIBUTE_DOMAINS[k]}, {BULK_FOR_ATTRIBUTE[k] for k in keys}
 
 
 def regrounded(phrase: str | None, said: str | None) -> str | None:
@@ -654,6 +651,10 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     off, unless the user said "off"."""
     args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
     found = targets(ctx.db, "adjust", args, ctx.area, _said(ctx), _source(ctx))
+    if found.problem and attribute in PERCENT_SCALES and levels.named_attribute(_said(ctx)) != attribute:
+        other = targets(ctx.db, "adjust", {**args, "attribute": "percentage"}, ctx.area, _said(ctx), _source(ctx))
+        if not other.problem:  # as `set_targets`: "the sonos down by 10" written as brightness is its volume
+            found, attribute = other, "percentage"
     if found.problem:
         return _failed(found)
     devices = found.devices

@@ -8,7 +8,6 @@ from assistant.experts.smart_home.store import Device
 
 LEVEL = {"light": "brightness", "fan": "percentage", "cover": "position",
          "media_player": "volume", "climate": "temperature"}
-PERCENT_LEVELS = ("percentage", "brightness", "volume", "position")  # any of them is any device's level in percent
 ATTRIBUTE_DOMAINS = {
     "brightness": {"light"}, "color": {"light"}, "temperature": {"climate"},
     "position": {"cover"}, "volume": {"media_player"},
@@ -76,13 +75,8 @@ def level_value(device: Device, values: dict[str, Any]) -> tuple[str, Any] | Non
         return None
     if own in values:
         return own, values[own]
-    if own == "temperature":
-        return None
-    if "percentage" not in values and is_garage_door(device):
-        return None  # a way into the home moves only for its own level, asked for (confirmed) by name
-    for scale in PERCENT_LEVELS:  # a level in percent, named for another kind
-        if scale in values:  # ("the radio to 40" written as brightness: its volume)
-            return own, values[scale]
+    if "percentage" in values and own != "temperature":
+        return own, values["percentage"]
     return None
 
 
@@ -141,8 +135,7 @@ def stepped(device: Device, attribute: str, delta: float,
     """The state after changing the device's level by `delta` (clamped), or None if it has no
     level. `keep_on`: a light or fan that is on stops at its lowest on-level, not off."""
     own = LEVEL.get(device.domain)
-    if own is None or attribute != own and (own == "temperature" or attribute not in PERCENT_LEVELS
-                                            or attribute != "percentage" and is_garage_door(device)):
+    if own is None or (attribute != own and attribute != "percentage"):
         return None
     current = current_level(device)
     if own == "temperature":

@@ -285,7 +285,7 @@ def word_in(word: str, name_tokens: list[str]) -> bool:
 
 
 def has_word(name: str, words: tuple[str, ...]) -> bool:
-    name_tokens = {singular(t) for t in tokens(name)}
+    name_tokens = {form for t in tokens(name) for form in (t, singular(t))}  # "Sonos" is not a plural
     return any(w in name_tokens for w in words)
 
 
