@@ -125,3 +125,14 @@ def test_it_next_is_what_the_call_acted_on_not_the_models_words(scripted_assista
     a.handle("dim it to 20")
     assert state(a, DESK_LAMP)["attributes"]["brightness"] == 20
     assert state(a, BEDROOM_LAMP)["state"] == "off"  # unchanged
+
+
+def test_and_the_other_room_too_means_the_kind_the_user_said(scripted_assistant):
+    """"the lights in the office" acted on the Desk Lamp alone: "and the living room too" is the
+    living room's lights (the kind said), not only its lamp (the kind of the device acted on)."""
+    a = scripted_assistant
+    confirmer(a).enqueue({"api": "smart_home.turn_on", "args": {"area": "office", "device_type": "light"}})
+    a.handle("turn on the lights in the office")
+    a.handle("and the living room too")
+    assert state(a, DESK_LAMP)["state"] == "on"
+    assert state(a, "light.reading_light_0c3d")["state"] == "on"  # a light that is not a lamp

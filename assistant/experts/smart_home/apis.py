@@ -388,7 +388,16 @@ def _commit(ctx: ExpertContext, planned: list[tuple[Device, State]]) -> tuple[li
 def _result(ctx: ExpertContext, reply: str, acted: list[Device], undo: dict) -> ActionResult:
     after = read_devices(ctx.db, [d.id for d in acted])
     return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in after]}, undo=undo,
-                        referent={"device": ",".join(d.id for d in acted)} if acted else None)
+                        referent=_referent(acted, _said(ctx)))
+
+
+def _referent(acted: list[Device], said: str | None) -> dict[str, Any] | None:
+    """What "it" means next: the devices acted on, and the kind the user called them ("lights"), so
+    that "and the den too" means the den's lights, not the kind of the first device."""
+    if not acted:
+        return None
+    kind = vocab.first_type_word(said)
+    return {"device": ",".join(d.id for d in acted), **({"device_type": kind} if kind else {})}
 
 
 def _failed(problem: str | Targets) -> ActionResult:
