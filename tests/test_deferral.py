@@ -334,8 +334,8 @@ def test_a_put_off_pronoun_command_acts_on_what_the_previous_request_did(assista
     assistant.handle("turn on the office heater")
     confirmer.enqueue({"api": "smart_home.turn_off", "args": {}})
     reply = assistant.handle("turn it off in an hour")
-    assert reply.ok and reply.args == {"device": HEATER}  # what the previous request acted on
-    assert [s["args"] for s in list_scheduled(assistant.db)] == [{"device": HEATER}]
+    assert reply.ok and reply.args == {"device": "Office Heater", "device_type": "heater"}  # what the previous request acted on
+    assert [s["args"] for s in list_scheduled(assistant.db)] == [{"device": "Office Heater", "device_type": "heater"}]
     assert device(assistant, HEATER)["state"] == "on"
 
 
@@ -358,5 +358,5 @@ def test_a_pronoun_means_the_previous_target_over_a_kind_the_model_guessed(assis
     assistant.handle("turn on the office heater")
     confirmer.enqueue({"api": "smart_home.turn_off", "args": {"device_type": "heater"}})
     reply = assistant.handle("now turn it off")
-    assert reply.args == {"device": HEATER}  # what the previous request acted on
+    assert reply.args == {"device": "Office Heater", "device_type": "heater"}  # what the previous request acted on
     assert device(assistant, HEATER)["state"] == "off"

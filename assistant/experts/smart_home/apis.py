@@ -388,16 +388,21 @@ def _commit(ctx: ExpertContext, planned: list[tuple[Device, State]]) -> tuple[li
 def _result(ctx: ExpertContext, reply: str, acted: list[Device], undo: dict) -> ActionResult:
     after = read_devices(ctx.db, [d.id for d in acted])
     return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in after]}, undo=undo,
-                        referent=_referent(acted, _said(ctx)))
+                        referent=_referent(ctx, acted))
 
 
-def _referent(acted: list[Device], said: str | None) -> dict[str, Any] | None:
-    """What "it" means next: the devices acted on, and the kind the user called them ("lights"), so
+def _referent(ctx: ExpertContext, acted: list[Device]) -> dict[str, Any] | None:
+    """What "it" means next: the devices acted on, by the names the home gives them (the room's
+    too when another device has the same name), and the kind the user called them ("lights"), so
     that "and the den too" means the den's lights, not the kind of the first device."""
     if not acted:
         return None
-    kind = vocab.first_type_word(said)
-    return {"device": ",".join(d.id for d in acted), **({"device_type": kind} if kind else {})}
+    home = read_home(ctx.db)
+    names = [d.name for d in home.devices]
+    named = [d.name if names.count(d.name) == 1 or home.area(d.area_id) is None
+             else f"{home.area(d.area_id).name} {d.name}" for d in acted]
+    kind = vocab.first_type_word(_said(ctx))
+    return {"device": ", ".join(named), **({"device_type": kind} if kind else {})}
 
 
 def _failed(problem: str | Targets) -> ActionResult:
