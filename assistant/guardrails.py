@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from assistant import slots
 from assistant.messages import Utterance
 from assistant.registry import ApiSpec, Registry
-from assistant.words import FUNCTION_WORDS, tokens
+from assistant.words import FUNCTION_WORDS, NUMBER, digits, numbers, tokens
 
 MAX_CHARS = 500
 
@@ -201,3 +201,15 @@ def _all_said(phrase: str, said: set[str], text: str) -> bool:
 
 
 _PERSON_WORDS = frozenset("your yours you're we our ours us i'm i've mine their they he she his her him was are".split())
+
+
+def leaves_out_numbers(args: dict, text: str) -> bool:
+    """Whether the user said a number and no value of the call holds it ("and set it to 40
+    percent" written as the colour of the call before)."""
+    said = set(numbers(text))
+    if not said:
+        return False
+    values = [v for value in args.values() for v in (value if isinstance(value, list) else [value])]
+    held = {float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    held |= {float(n) for v in values if isinstance(v, str) for n in NUMBER.findall(digits(v))}
+    return not said & held

@@ -25,14 +25,14 @@ from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
-from assistant.routing.context import (RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
+from assistant.routing.context import (JOINT, RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
                                       is_follow_up, previous_turn, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import POINTS_BACK, is_question, tokens, without_wake_word
+from assistant.words import POINTS_BACK, is_bare_change, is_question, tokens, without_wake_word
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 NO_MODEL = "Sorry, I couldn't do that: {reason}"  # the model failed and no rule knew the request
@@ -206,7 +206,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                     decision = self._confirm(plan)
                 except ModelError as exc:  # missing, broken, crashed or hung: never a traceback
                     decision = Decision(source="confirmer", note=f"the language model failed ({exc})")
-                plan.confirmed = self._with_referent(plan, self._in_users_words(plan, self._fallback(plan, decision)))
+                decision = self._faithful(plan, self._fallback(plan, decision))
+                plan.confirmed = self._with_referent(plan, self._in_users_words(plan, decision))
             return plan.confirmed
 
     def _fallback(self, plan: Plan, decision: Decision) -> Decision:
@@ -217,6 +218,17 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if plan.proposal is not None:
             return plan.proposal.model_copy(update={"note": decision.note})
         return decision
+
+    @staticmethod
+    def _faithful(plan: Plan, decision: Decision) -> Decision:
+        """A call of the model's that leaves out a number the user said loses to the proposal of the
+        same expert that holds it (the model copied the previous call's values)."""
+        proposal = plan.proposal
+        if proposal is None or decision.qualified is None or proposal.expert != decision.expert \
+                or not guardrails.leaves_out_numbers(decision.args, plan.utterance.text) \
+                or guardrails.leaves_out_numbers(proposal.args, plan.utterance.text):
+            return decision
+        return proposal
 
     def _confirm(self, plan: Plan) -> Decision:
         text = plan.utterance.text
@@ -248,15 +260,32 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         began = time.perf_counter()
         text = plan.utterance.text
         plan.guess = plan.guess or self._classifier().guess(text)  # (a deferral may have guessed already)
-        if self.routing.speculation and not is_follow_up(text):  # a follow-up: the confirmer's job
+        if self.routing.speculation and not is_follow_up(text):
             expert = self._meant_expert(text, plan.guess)
             plan.proposal = self._in_users_words(plan, rules.propose(self.registry, text, expert, self.clock.now()))
             if plan.proposal is None and self.routing.retrieval_proposer:
                 plan.proposal = self._in_users_words(plan, self._retrieved(text, expert))
+        elif self.routing.speculation:  # a follow-up: only what "it" names is the rules' to read
+            plan.proposal = self._in_users_words(plan, self._proposal_on_referent(plan))
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
+
+    def _proposal_on_referent(self, plan: Plan) -> Decision | None:
+        """"and set it to 40 percent" after "turn on the bedside lamp": the rules' proposal for the
+        words with "it" replaced by the one thing the previous call acted on (its expert's first
+        `inferred` argument), or None."""
+        previous, text = plan.previous, plan.utterance.text
+        pointer = POINTS_BACK.search(text)
+        if previous is None or pointer is None or len(POINTS_BACK.findall(text)) > 1:
+            return None
+        inferred = self.registry.expert(previous.expert).inferred
+        name = next((previous.args[key] for key in inferred if previous.args.get(key)), None)
+        if not isinstance(name, str) or "," in name:
+            return None
+        named = JOINT.sub("", f"{text[:pointer.start()]}the {name}{text[pointer.end():]}")
+        return rules.propose(self.registry, named, previous.expert, self.clock.now())
 
     def _retrieved(self, text: str, expert: str) -> Decision | None:
         """The retrieval proposer's call (assistant/routing/retrieval.py), grounded in the words the
@@ -274,12 +303,13 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         return cues.pinned_expert(self.registry, text, self.db) or (guess or self._classifier().guess(text)).expert
 
     def _with_referent(self, plan: Plan, decision: Decision | None) -> Decision | None:
-        """"turn it off (at half ten)", "dim them to 40": the previous call's target (its expert's
-        `inferred` arguments) when the words point back at it and this call of the same expert
-        names none the user said (the model's "thermostat" for "it" would be every thermostat)."""
-        previous = plan.previous
+        """"turn it off (at half ten)", "dim them to 40", a bare "louder": the previous call's target
+        (its expert's `inferred` arguments) when the words point back at it or name nothing, and
+        this call of the same expert names none the user said (the model's "thermostat" for "it"
+        would be every thermostat)."""
+        previous, text = plan.previous, plan.utterance.text
         if decision is None or decision.qualified is None or previous is None or previous.expert != decision.expert \
-                or not POINTS_BACK.search(plan.utterance.text):
+                or not (POINTS_BACK.search(text) or is_bare_change(text)):
             return decision
         inferred = self.registry.expert(decision.expert).inferred
         said = tokens(plan.utterance.text)

@@ -69,6 +69,23 @@ def said_number(text: str, value: float) -> bool:
 POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
 # a word that points at something already named or in view ("that light", "the same", "it")
 POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
+# a change said with no target ("louder", "a bit dimmer", "way too bright", "turn up"): only these
+# words, at least one of them a way to change; it means the thing the previous request acted on
+_CHANGE_WORDS = frozenset("louder quieter softer brighter dimmer darker warmer cooler colder hotter higher lower "
+                          "faster slower up down loud quiet bright dark dim hot cold warm cool fast slow "
+                          "high low".split())
+_CHANGE_FILLER = frozenset("ok okay and now just still please even a little bit tad touch notch slightly much way "
+                           "lot lots some too make it its it's that's thats is turn go bring put again than that "
+                           "then yeah bit more".split())
+
+
+def is_bare_change(text: str) -> bool:
+    """Whether the words are only a change with nothing named ("louder", "up a bit", "too loud")."""
+    words = re.findall(r"[a-z']+", HESITATION.sub(" ", text.lower()))
+    return (any(w in _CHANGE_WORDS for w in words)
+            and all(w in _CHANGE_WORDS or w in _CHANGE_FILLER for w in words))
+
+
 HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")
 WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|pls|plz|thanks|thank you)\b")
 # another assistant's wake word said or typed before the request ("hey olly, …", "ok google …"):

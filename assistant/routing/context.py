@@ -1,7 +1,7 @@
 """Per-request context for routing: only what belongs to this request, after the stable prefix.
 
 Today: the previous turn, when the utterance is a follow-up ("now dim them to 30%", "and the
-bedroom too", "make it 15 minutes") and that turn was recent. Unrelated requests get no context.
+bedroom too", "make it 15 minutes", a bare "louder") and that turn was recent. Unrelated requests get no context.
 """
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from assistant.registry import Registry
 from assistant.routing.correction import correction_words
 from assistant.splitting import COMMAND_VERBS  # a verb opens a request of its own
 from assistant.storage.conversations import DEFAULT
+from assistant.words import is_bare_change
 
 # words that point back at the previous request ("turn it off", "the other one", "… too")
 REFERS_BACK = re.compile(
@@ -23,6 +24,8 @@ REFERS_BACK = re.compile(
     re.IGNORECASE)
 # a joint that carries on from it ("and the bedroom", "now dim them", "make it 15")
 CARRIES_ON = re.compile(r"^(and|now|then|make it|make that|change it|what about|how about|but)\b", re.IGNORECASE)
+# the joint alone, before the rest is read as a request of its own
+JOINT = re.compile(r"^\W*(?:(?:and|now|then|but|so|ok|okay)\W+)+", re.IGNORECASE)
 FOLLOW_UP = re.compile(f"{REFERS_BACK.pattern}|{CARRIES_ON.pattern}", re.IGNORECASE)
 RECENT = timedelta(minutes=10)
 CANCEL_IT = re.compile(r"^\W*cancel (?:it|that)\W*$", re.IGNORECASE)
@@ -33,7 +36,7 @@ def is_follow_up(text: str) -> bool:
     joint before a command of its own ("and put the hall light on at 6") does not: that command is
     routed alone."""
     text = text.strip()
-    if REFERS_BACK.search(text) or correction_words(text) is not None:
+    if REFERS_BACK.search(text) or is_bare_change(text) or correction_words(text) is not None:
         return True
     joint = CARRIES_ON.search(text)
     return bool(joint) and not _own_command(text[joint.end():])

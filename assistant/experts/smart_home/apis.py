@@ -16,7 +16,7 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import HESITATION, POINTER, is_question, normalise, quantities
+from assistant.words import HESITATION, POINTER, is_bare_change, is_question, normalise, quantities
 from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
@@ -316,8 +316,9 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
 
 
 def claims(db: sqlite_utils.Database, text: str) -> bool:
-    """The smart home's own words: a device's name said alone, or a question about a named device."""
-    return said_alone(db, text) or asks_about_named(db, text)
+    """The smart home's own words: a device's name said alone, a question about a named device, or
+    a change of level said alone ("louder", "way too bright": the device acted on last)."""
+    return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text)
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
@@ -694,6 +695,23 @@ MEDIA_DONE = {"pause": "Paused", "resume": "Playing", "stop": "Stopped", "next":
               "previous": "Back to the previous track on", "mute": "Muted", "unmute": "Unmuted"}
 
 
+# the words that ask for each media action; a call whose action none of them says is not the user's
+MEDIA_WORDS = {"pause": "pause paused hold freeze", "resume": "resume play playing unpause continue carry back",
+               "stop": "stop end", "next": "next skip forward", "previous": "previous back last rewind replay again",
+               "mute": "mute silence silent quiet", "unmute": "unmute sound"}
+SWITCH_SAID = re.compile(r"\b(on|off)\b", re.IGNORECASE)
+
+
+def _switched_instead(said: str | None, action: str) -> bool | None:
+    """On (True) or off (False) when the user said that and none of the action's words
+    ("put the tv on" is no pause); None when the action is the user's."""
+    words = frozenset(re.findall(r"[a-z]+", (said or "").lower()))
+    switch = SWITCH_SAID.findall(said or "")
+    if not switch or words.intersection(MEDIA_WORDS[action].split()):
+        return None
+    return switch[-1].lower() == "on"
+
+
 @api(speculative_safe=True, undo=_restore, deferrable=True)
 def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, area: str | None = None,
           device_type: str | None = None) -> ActionResult:
@@ -706,6 +724,9 @@ def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, ar
         return _failed(found)
     if bare_name(read_home(ctx.db), _said(ctx), args, found.devices):  # "bedroom tv": no media action was said
         return _as_bare_name(ctx, args) or _failed(found)
+    switched = _switched_instead(_said(ctx), action)
+    if switched is not None:  # "put the tv on": a switch, whatever action a model chose
+        return _switch(ctx, "turn_on" if switched else "turn_off", {**args, "device": device}, switched)
     playing = [d for d in found.devices if d.state != "off"] or found.devices
     if len(found.devices) > 1 and not any(vocab.norm(v) for v in (device, area)):
         playing = [d for d in found.devices if d.state in ("playing", "paused")] or playing  # the one in use

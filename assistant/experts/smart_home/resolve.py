@@ -217,6 +217,9 @@ class _Resolver:
                device_type: str | None) -> list[str]:
         type_desc = self.describe(device_type)
         phrase = vocab.norm(device)
+        named_apart = [p for p in (device or "").split(",") if vocab.norm(p)]
+        if len(named_apart) > 1:  # "Living Room Lamp, Reading Light" (what "them" was): each of them
+            return list(dict.fromkeys(i for p in named_apart for i in self.run(p, area, device_type)))
         if phrase:
             desc = self.describe(device)
             only_a_place = desc.place is not None and not desc.words and not desc.types
