@@ -33,9 +33,15 @@ def input_problem(text: str) -> str | None:
     if len(text) > MAX_CHARS:
         return f"That's too long for me ({len(text)} characters); please say it in under {MAX_CHARS}."
     letters = sum(ch.isalpha() for ch in text)
-    if (letters < 2 or letters < len(text) * 0.3) and not NUMERIC.fullmatch(text):
+    if letters < 2 and not NUMERIC.fullmatch(text) or letters < len(text) * 0.3 and not _words_and_numbers(text):
         return "Sorry, I couldn't make sense of that."
     return None
+
+
+def _words_and_numbers(text: str) -> bool:
+    """Whether the text is words and a number, a time or a sum ("no, 7:15", "make it 20%")."""
+    rest = re.sub(r"[a-z']{2,}", " ", text, flags=re.IGNORECASE).strip(" ,.!?;:-")
+    return not rest or bool(NUMERIC.fullmatch(rest))
 
 
 INJECTION = re.compile("|".join([

@@ -55,7 +55,7 @@ class ActionResult(BaseModel):
     sources: list[SourceRef] = Field(default_factory=list)  # the documents an answer quotes
     # what the call acted on, in the expert's own terms (devices by id): it replaces the call's
     # inferred target arguments in the action log, so "it", "the same for …" and "no, I meant …"
-    # next refer to what was done, not to the model's words for it
+    # next refer to what was done, not to the model's words for it (an alarm: the time it was set for)
     referent: dict[str, Any] | None = None
 
 

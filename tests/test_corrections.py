@@ -86,6 +86,16 @@ def test_a_corrected_time_replaces_the_reminder(scripted_assistant):
     assert len(reminders) == 1 and reminders[0]["due"].endswith("T18:00:00") and "grandma" in reminders[0]["text"]
 
 
+def test_a_corrected_clock_time_replaces_the_alarm(scripted_assistant):
+    """"no, 7:15": a lead and a time, few letters but not noise; the alarm moves, nothing is added."""
+    a = scripted_assistant  # Wednesday 09:00
+    confirmer(a).enqueue({"api": "timers.set_alarm", "args": {"time": "7:50 am"}})
+    a.handle("wake me at 7:50")
+    a.handle("no, 7:15")
+    alarms = list_timers(a.db, a.clock.now())
+    assert [t["duration_s"] for t in alarms] == [(22 * 60 + 15) * 60]  # tomorrow 07:15
+
+
 def test_a_corrected_level_sets_it_again(scripted_assistant):
     a = scripted_assistant
     confirmer(a).enqueue({"api": "smart_home.set_brightness", "args": {"device": "desk lamp", "brightness": 70}})

@@ -40,7 +40,8 @@ def test_list_and_reminder_content_is_content_not_instructions(text):
 @pytest.mark.parametrize("text, bad", [("", True), ("x" * 501, True), ("\u0000\u0001", True), ("😀😀😀", True),
                                        ("turn on the lights", False), ("lights", False),
                                        ("22", False), ("0630", False), ("7:45 pm", False), ("12 + 30?", False),
-                                       ("#$%&", True), ("....", True)])
+                                       ("#$%&", True), ("....", True), ("%%%% ok ####", True),
+                                       ("no, 7:15", False), ("sorry, 16:30!", False), ("make it 20%", False)])
 def test_input_problems(text, bad):
     assert bool(input_problem(text)) is bad
 

@@ -187,3 +187,16 @@ def test_a_wake_up_on_another_day_is_in_the_morning(said, time, reply):
     ctx = expert_context(EXPERT, now=NOW)
     ctx = ExpertContext(db=ctx.db, clock=ctx.clock, utterance=Utterance(text=said))
     assert set_alarm(ctx, time).reply == reply
+
+
+@pytest.mark.parametrize("now, said, time, reply", [
+    (datetime(2026, 11, 25, 9), "wake me at 7:50", "7:50", "Alarm set for tomorrow at 7:50 AM."),
+    (datetime(2026, 11, 25, 5), "wake me at 7:50", "7:50", "Alarm set for today at 7:50 AM."),
+    (datetime(2026, 11, 25, 13), "wake me up at 4", "4", "Alarm set for today at 4:00 PM."),  # a nap
+    (datetime(2026, 11, 25, 9), "wake me at 7:50 tonight", "7:50 tonight", "Alarm set for today at 7:50 PM."),
+])
+def test_a_wake_up_today_whose_only_reading_left_is_evening_is_tomorrow_morning(now, said, time, reply):
+    from assistant.messages import Utterance
+    ctx = expert_context(EXPERT, now=now)
+    ctx = ExpertContext(db=ctx.db, clock=ctx.clock, utterance=Utterance(text=said))
+    assert set_alarm(ctx, time).reply == reply

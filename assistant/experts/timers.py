@@ -223,7 +223,8 @@ def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionR
     title = f"{row['name']} alarm" if row["name"] else "alarm"
     when = describe_due(at, now)  # "for tomorrow at 7:00 AM", but "on Saturday at 7:00 AM"
     return ActionResult(reply=f"{title[0].upper()}{title[1:]} set {'' if when.startswith('on ') else 'for '}{when}.",
-                        data=_public(row, now), undo={"timer_id": row["id"]})
+                        data=_public(row, now), undo={"timer_id": row["id"]},
+                        referent={"time": when.removeprefix("on ")})  # "no, 7:15" next: near this time
 
 
 _WAKE = re.compile(r"\b(?:wake|waking|get (?:me |us |him |her |them )?up|getting up)\b", re.IGNORECASE)
@@ -231,12 +232,18 @@ _HALF_OF_DAY = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|t
                           re.IGNORECASE)
 
 
+EVENING = 17  # a wake-up read at this hour or later today is meant for the morning
+
+
 def _wake_up(at: datetime, time: str, said: str, now: datetime) -> datetime:
-    """A wake-up on another day is in the morning ("wake me at 5:45 tomorrow"), unless the
-    user said which half of the day; a time on another day otherwise reads 1..6 as pm."""
-    if at.date() == now.date() or at.hour < 13 or not _WAKE.search(said) or _HALF_OF_DAY.search(f"{time} {said}"):
+    """A wake-up is in the morning unless the user said which half of the day: on another day
+    ("wake me at 5:45 tomorrow", where 1..6 would read pm), and today when the evening reading
+    is the only one left ("wake me at 7:50" at 9 am is tomorrow's 7:50; a nap "at 4" stays 4 pm)."""
+    if at.hour < 13 or not _WAKE.search(said) or _HALF_OF_DAY.search(f"{time} {said}") \
+            or at.date() == now.date() and at.hour < EVENING:
         return at
-    return at - timedelta(hours=12)
+    morning = at - timedelta(hours=12)
+    return morning if morning > now else morning + timedelta(days=1)
 
 
 @api(speculative_safe=True)

@@ -139,6 +139,8 @@ def _slot_value(kind: str, before: str, words: str, now: datetime) -> str | None
     if kind in ("when", "clock"):
         was = slots.meaning(kind, before, now)
         was = was[0] if isinstance(was, tuple) else was
+        while kind == "clock" and isinstance(was, datetime) and was <= now:  # an alarm's time: its next one
+            was += timedelta(days=1)
         due = corrected_time(was, words, now) if isinstance(was, datetime) else None
         if due is None:
             return None
