@@ -178,3 +178,12 @@ def test_a_misheard_kind_that_fits_several_devices_asks_which(tmp_path):
     result = turn_on(_ctx(db, "switch on the lamb", "voice"), device="lamb")
     assert not result.ok and result.missing == "device"
     assert set(result.choices) == {"light.wicker_lamp_02", "light.reading_lamp_09"}
+
+
+def test_a_word_said_alike_but_spelt_apart_is_sure():
+    """"jim" is "gym": the same sounds (three or more), however differently spelt; two sounds
+    alike ("sight" / "side") are too little to go on alone."""
+    assert sounds_like.sounds_like("jim", "gym") >= sounds_like.SURE
+    assert sounds_like.sounds_like("sight", "side") == 0.0
+    found = sounds_like.rewrite("the fan in the jim", ["Gym", "Gym Fan", "Office"])
+    assert found is not None and found.text == "fan gym" and found.sure

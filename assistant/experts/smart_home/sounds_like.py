@@ -75,6 +75,8 @@ def sounds_like(heard: str, name: str) -> float:
         return 0.0
     spelt = fuzz.ratio(re.sub(r"[^a-z]", "", heard.lower()), re.sub(r"[^a-z]", "", name.lower()))
     score = KEY_WEIGHT * fuzz.ratio(heard_key, name_key) + (1 - KEY_WEIGHT) * spelt
+    if heard_key == name_key and len(heard_key) >= 3:  # spelt apart, said alike ("jim" for "gym")
+        score = max(score, SURE)
     return score if score >= (ACCEPT if len(heard_key) >= 3 else SHORT_ACCEPT) else 0.0
 
 
