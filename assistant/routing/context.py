@@ -13,7 +13,7 @@ import sqlite_utils
 
 from assistant.messages import Decision, Turn
 from assistant.registry import Registry
-from assistant.routing.correction import correction_words
+from assistant.routing.correction import args_named_instead, correction_words
 from assistant.splitting import COMMAND_VERBS  # a verb opens a request of its own
 from assistant.storage.conversations import DEFAULT
 from assistant.words import is_bare_change
@@ -76,8 +76,6 @@ def routing_context(previous: Turn | None, text: str) -> str | None:
 ELLIPSIS = re.compile(r"^\W*(?:(?:(?:and |now |then )?(?:do|doing) )?(?:the )?same (?:for|with|in|goes for)|ditto for|"
                       r"and also|and|also|plus)\s+(?:(?:in|for|on)\s+)?(?P<what>.+?)"
                       r"(?:\s+(?:too|as well|also|please|(?:to|at) the same(?: \w+)?))*\W*$", re.IGNORECASE)
-NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|could|do|does|it|that|this|then|now|"
-                         r"the same|another|one more|more|again)\b|\d", re.IGNORECASE)
 
 
 def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | None) -> Decision | None:
@@ -85,12 +83,9 @@ def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | No
     "and the bedroom too"), when its expert says how (`Expert.ellipsis`); None when the words are
     more than a thing named (a verb, a question, a number: the router's to read)."""
     found = ELLIPSIS.match(text.strip())
-    if previous is None or found is None or NOT_A_THING.match(found["what"]) or len(found["what"].split()) > 5:
+    if previous is None or found is None or found["what"][:1].isdigit():  # "and 30 too": a value
         return None
-    hook = registry.expert(previous.expert).ellipsis
-    if hook is None or found["what"].split()[0].lower() in COMMAND_VERBS:
-        return None
-    args = hook(previous.api, previous.args, found["what"])
+    args = args_named_instead(registry, previous, found["what"])
     return Decision(expert=previous.expert, api=previous.api, args=args, source="router") if args else None
 
 

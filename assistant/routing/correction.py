@@ -43,9 +43,11 @@ _STRONG_LEAD = re.compile(rf"\b(?:{_STRONG})\b", re.IGNORECASE)
 # "mozzarella not cheddar", "not the kitchen, the dining room": the part that names what was wrong
 _NOT_TAIL = re.compile(r"[\s,]+(?:and )?not\s+[^,]+?\W*$", re.IGNORECASE)
 _NOT_HEAD = re.compile(r"^\W*not\s+[^,]+,\s*", re.IGNORECASE)
-_NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|could|do|does|it|that|this|then|now|"
-                          r"the same|another|one more|more|again|the other|yes|yeah|ok|okay|thanks|thank you)\b",
-                          re.IGNORECASE)
+# words that open a question, a pointer or a reply, not the name of a thing
+NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|could|do|does|it|that|this|then|now|"
+                         r"the same|another|one more|more|again|the other|yes|yeah|ok|okay|thanks|thank you)\b",
+                         re.IGNORECASE)
+MAX_NAME_WORDS = 5  # a thing named instead is short ("the dining room", "oat milk")
 _UNIT = re.compile(r"\b(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"week|month|january|february|march|april|may|june|july|august|september|october|"
@@ -74,7 +76,7 @@ def correction_words(text: str) -> tuple[str, str] | None:
     if lead is None:
         return None
     rest = _what_was_meant(text.strip()[lead.end():])
-    if not rest or is_question(rest) or _NOT_A_THING.match(rest):
+    if not rest or is_question(rest) or NOT_A_THING.match(rest):
         return None
     strong = _STRONG_LEAD.search(lead.group(0))
     words = re.findall(r"[a-z']+", rest.lower())
@@ -122,14 +124,23 @@ def _decision(registry: Registry, previous: Turn, args: dict) -> Decision | None
 
 def _named_instead(registry: Registry, previous: Turn, words: str, lead: str) -> Correction | None:
     """The previous call on the thing these words name instead ("the dining room", "mozzarella")."""
-    hook = registry.expert(previous.expert).ellipsis
-    first = words.split()[0].lower() if words.split() else ""
-    if hook is None or len(words.split()) > 5 or first in COMMAND_VERBS or NUMBER.search(quantities(words)) \
-            or _VALUE_LEAD.search(lead) or _DOING.search(words):
+    if NUMBER.search(quantities(words)) or _VALUE_LEAD.search(lead) or _DOING.search(words):
         return None
-    args = hook(previous.api, previous.args, words)
+    args = args_named_instead(registry, previous, words)
     decision = _decision(registry, previous, args) if args else None
     return Correction(previous, decision) if decision else None
+
+
+def args_named_instead(registry: Registry, previous: Turn, words: str) -> dict | None:
+    """The previous call's arguments with what `words` name in place of its target, as its
+    expert reads them (`Expert.ellipsis`): "the dining room" after the kitchen lights; None when
+    the words are more than a short name (a verb, a question, a pointer: the router's to read)."""
+    hook = registry.expert(previous.expert).ellipsis
+    names = words.split()
+    if hook is None or not names or len(names) > MAX_NAME_WORDS or names[0].lower() in COMMAND_VERBS \
+            or NOT_A_THING.match(words):
+        return None
+    return hook(previous.api, previous.args, words) or None
 
 
 def _slot_value(kind: str, before: str, words: str, now: datetime) -> str | None:
