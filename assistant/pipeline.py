@@ -362,14 +362,16 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """After a disagreement: same effect in other words is agreement; a confirmed call its
         expert could not carry out (e.g. an alarm for "20 minutes"), or a read-only query for
         words that asked nothing ("I can't see a thing in here"), loses to a proposal that
-        worked, which runs again; anything else is a rollback."""
+        worked or asked a question ("which towel rail?"), which runs again; anything else is a
+        rollback."""
         record = speculation_record
         record.redone = True
         same_effect = (reply.api, reply.reply) == (early.reply.api, early.reply.reply)
         record.agreed, record.rolled_back = same_effect, not same_effect
         failed_call = reply.expert is not None and (not reply.ok or reply.asks) and not reply.needs_confirmation
         idle_query = reply.api == "query" and not is_question(plan.utterance.text)
-        if not same_effect and (failed_call or idle_query) and early.result.ok:
+        early_asked = early.reply.asks and not reply.asks  # its question, over a call that failed outright
+        if not same_effect and (failed_call or idle_query) and (early.result.ok or early_asked):
             if reply.asks:  # the proposal had the value the confirmer's call asked for
                 self._drop_question(plan)
             redo = self._execute(plan, early.spec, early.reply.args, "router", started)

@@ -103,6 +103,7 @@ def _holidays_as_dates(text: str) -> str:
 def _normalize(phrase: str) -> str:
     text = phrase.lower().replace("\u2019", "'").replace("o'clock", " oclock ")
     text = _holidays_as_dates(text)
+    text = re.sub(r"\barvo\b", "afternoon", text)  # Australian
     text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
     text = re.sub(r"[^\w:./]+", " ", text)
     text = re.sub(r"\.(?!\d)", " ", text)
@@ -110,6 +111,8 @@ def _normalize(phrase: str) -> str:
     text = _words_to_digits(text)
     text = re.sub(r"\b(\d{1,2}) oclock\b", r"\1:00", text).replace("oclock", " ")  # "7 o'clock on saturday"
     text = re.sub(r"\ban?\s+(?=(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)", "1 ", text)
+    # "in fifteen minutes' time", "in an hour's time": the time is the duration's
+    text = re.sub(r"\b(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)(?: s)? time\b", r"\1", text)
     # "7 in the morning" is 7 am, "9 in the evening" / "11 at night" pm (the part of day stays a hint)
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) in the morning\b", r"\1 am", text)
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) (?:in the (?:afternoon|evening)|at night)\b", r"\1 pm", text)

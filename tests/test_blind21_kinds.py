@@ -105,9 +105,11 @@ def test_a_bare_number_after_hours_is_minutes_and_a_weekday_beside_a_date_repeat
 
 
 def test_a_request_copied_as_a_list_item_is_not_an_item():
-    assert _without_request("stick something on the to do list", "to do") == "something"
-    assert _without_request("add oat milk to my shopping list", "shopping") == "oat milk"
-    assert _without_request("put the bins out", "to do") == "put the bins out"
+    assert _without_request("stick something on the to do list", "to do", "") == "something"
+    assert _without_request("add oat milk to my shopping list", "shopping", "") == "oat milk"
+    assert _without_request("put the bins out", "to do", "add put the bins out to my to do list") == "put the bins out"
+    # the verb the user's request opened with is not part of the item
+    assert _without_request("stick vegemite", "shopping", "stick vegemite on the shopping list") == "vegemite"
 
 
 def test_a_duration_left_out_is_the_users_and_a_name_made_of_it_is_dropped():

@@ -64,9 +64,8 @@ def propose(request: Request) -> Decision | None:
     return Decision(expert="chat", api="respond", source="router") if arithmetic.evaluate(request.text) else None
 
 
-EXPERT = build_expert("chat", "conversation, jokes, fun facts and trivia, writing help (toasts, poems, notes, names, ideas), "
-                      "arithmetic, translations, questions "
-                      "about this conversation, and general-knowledge questions answered from what the "
-                      "assistant already knows", [respond], capability="a chat",
+EXPERT = build_expert("chat", "conversation, jokes, fun facts, trivia, writing toasts or poems, "
+                      "arithmetic, translations, questions about this conversation, and general "
+                      "knowledge the assistant already has", [respond], capability="a chat",
                       propose=propose, cues=(arithmetic.CUE,),
                       examples=Path(__file__).with_suffix(".jsonl"))

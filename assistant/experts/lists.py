@@ -24,6 +24,7 @@ DEFAULT_LIST = "shopping"
 _LIST_ALIASES = {"todo": "to do", "to-do": "to do", "todos": "to do", "to-dos": "to do", "to dos": "to do",
                  "grocery": "shopping", "groceries": "shopping", "grocery shopping": "shopping"}
 _DROPPED_LEADS = ("some more ", "a few more ", "some ", "more ", "any ", "the ", "an ", "a ")
+_COUNTS = {"dozen", "couple", "few", "pair"}  # "a dozen eggs" is twelve: the "a" is the number
 _MEASURES = {"dozen", "couple", "few", "pack", "packet", "bag", "box", "bottle", "loaf", "carton", "can",
              "jar", "tin", "kilo", "pound", "pint", "litre", "liter", "bunch", "tub", "roll", "head", "pair"}
 _COMPOUNDS = ("mac and cheese", "macaroni and cheese", "fish and chips", "salt and vinegar",
@@ -67,11 +68,13 @@ def said_list_name(ctx: ExpertContext, list_name: str | None) -> str | None:
 
 
 def normalise_item(item: str) -> str:
-    """'Some Milk.' -> 'milk'; '2 lemons' and 'a dozen eggs' stay as they are (lowercased)."""
+    """'Some Milk.' -> 'milk', 'a bag of rice' -> 'bag of rice'; '2 lemons', 'a dozen eggs' and
+    'some bags of ice' stay as they are (lowercased)."""
     text = " ".join(item.strip().strip("\"'.!?;:").lower().split())
     for lead in _DROPPED_LEADS:
         rest = text[len(lead):]
-        if text.startswith(lead) and rest and rest.split()[0] not in _MEASURES:
+        kept = _COUNTS if lead in ("a ", "an ") else _MEASURES
+        if text.startswith(lead) and rest and rest.split()[0] not in kept:
             return rest
     return text
 
@@ -248,12 +251,15 @@ PLACEHOLDERS = frozenset(_key(words) for words in (
 _REQUEST_VERB = re.compile(r"^(?:please )?(?:put|add|stick|pop|write|jot|throw|chuck|place|include|note)(?: down)? ", re.I)
 
 
-def _without_request(item: str, list_name: str) -> str:
-    """An item the model copied with the request around it ("put something on my to do list"):
-    the words between the verb and "on/to the <list> list"; else the item as written."""
+def _without_request(item: str, list_name: str, said: str) -> str:
+    """An item the model copied with the request around it ("put something on my to do list"),
+    or with the verb the user's request opened with ("stick vegemite"): the words after the verb
+    (and before "on/to the <list> list"); else the item as written."""
     tail = re.compile(rf"\s+(?:on|onto|to|in|into)\s+(?:my|the|our)?\s*{re.escape(list_name)}(?: list)?\s*$", re.I)
     if _REQUEST_VERB.match(item) and tail.search(item):
         return tail.sub("", _REQUEST_VERB.sub("", item)).strip() or item
+    if _REQUEST_VERB.match(item) and command(said).startswith(item.lower()):  # "stick vegemite on the list"
+        return _REQUEST_VERB.sub("", item).strip() or item
     return item
 
 
@@ -261,8 +267,9 @@ def _without_request(item: str, list_name: str) -> str:
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
     name = normalise_list_name(said_list_name(ctx, list_name))
-    items = _as_said(items, ctx.utterance.text if ctx.utterance else "")
-    wanted = [_without_request(item, name) for item in split_items(items, split_on_and=name != "to do")]
+    said = ctx.utterance.text if ctx.utterance else ""
+    items = _as_said(items, said)
+    wanted = [_without_request(item, name, said) for item in split_items(items, split_on_and=name != "to do")]
     if not wanted or all(_key(item.lower()) in PLACEHOLDERS for item in wanted):  # "stick something on the list"
         return ActionResult(ok=False, reply="What should I add?", missing="items")
     now = ctx.clock.now().isoformat(timespec="seconds")

@@ -133,8 +133,7 @@ def propose(request: Request) -> Decision | None:
     return None
 
 
-EXPERT = build_expert("notifications", "the assistant's own notification inbox: what happened and what the user "
-                      "missed while away (not email or messages)", [check, clear],
+EXPERT = build_expert("notifications", "the assistant's inbox: what the user missed", [check, clear],
                       [Migration("notifications", 1, _migrate_v1)],
                       capability="notifications", propose=propose, services={"notify": notify},
                       views=(View("notifications", "The notification inbox.", lambda db, now: list_notifications(db),

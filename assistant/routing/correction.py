@@ -30,7 +30,7 @@ from assistant.words import NUMBER, is_question, quantities
 
 # leads that say the words after them replace something ("I meant …", "make that …")
 _STRONG = (r"i mean|i meant|i said|i wanted|make (?:that|it)|change (?:that|it)(?: to)?|not that one|"
-           r"scratch that|correction|rather")
+           r"scratch that|correction|rather|(?:that's |that is |you got )?(?:the )?wrong (?:one|room|light|lamp|device|place)")
 # leads that may open a correction, or a new request ("no", "sorry", "actually", "wait")
 _WEAK = r"no|nope|nah|sorry|oops|whoops|actually|wait|hang on|hold on|my bad|my mistake"
 _FILLER = r"oh|um|uh|er|erm|hmm|ah"
@@ -176,8 +176,8 @@ def corrected_time(was: datetime, words: str, now: datetime) -> datetime | None:
     """The time a correction means in place of `was`: a delay from now; a day and a time as said;
     a day alone at the same time of day; a time alone on the same day, at the reading (am or pm)
     nearest `was`."""
-    delay = extract_duration_phrase(words)
-    if delay and not extract_time_phrase(words):  # "make that 45 minutes": from now, as the one it replaces
+    delay, clock = extract_duration_phrase(words), extract_time_phrase(words)
+    if delay and (not clock or clock in delay):  # "make that 45 minutes" / "half an hour": from now
         return now + timedelta(seconds=parse_duration(delay))
     phrase = extract_time_phrase(words) or (quantities(words).strip() if _CLOCK_ONLY.match(quantities(words).strip())
                                             else None)

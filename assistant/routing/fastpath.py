@@ -15,10 +15,13 @@ from assistant.words import normalise
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
-    (r"(?:undo|revert|reverse|scratch|take back|roll back)(?: that| it| this| what you (?:just )?did)?"
+    (r"(?:(?:actually|wait|sorry|oops|whoops|hmm|on second thoughts?) )*"  # a lead before the undo
+     r"(?:(?:undo|revert|reverse|scratch|scrap|take back|roll back)(?: that| it| this| what you (?:just )?did)?"
+     r"|(?:(?:scrap|scratch) that )?(?:don't|do not) (?:do (?:that|it)|bother|(?:turn|switch|put) (?:it|that|them) "
+     r"(?:on|off))(?: after all| then)?"
      r"|(?:undo|revert|reverse|roll back|forget|cancel) (?:my|your|the) last (?:one|thing|command|request|action|change)"
      r"(?: (?:i|you) (?:just )?(?:said|asked(?: for| you to do)?|did|made|told you))?"
-     r"|take (?:that|it) back|put it back(?: the way it was)?|change it back",
+     r"|take (?:that|it) back|put it back(?: the way it was)?|change it back)",
      "system", "undo"),
     (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time)",
      "system", "time"),

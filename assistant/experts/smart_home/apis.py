@@ -130,8 +130,8 @@ def name_said(home: Home, said: str | None, allowed: set[str] | None, kind: str 
 
 # one more device named right after another: ", the fan" / " and my desk lamp", up to the next
 # joint or the words that follow a name ("… and the fan on", "… and the fan to 50")
-AND_ANOTHER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+|my\s+|our\s+)?([a-z][a-z' ]*?)"
-                         r"(?=\s*(?:,|\band\b|$|\bplease\b|\bon\b|\boff\b|\bup\b|\bdown\b|\bto\b|\bin\b|\bfor\b))")
+AND_ANOTHER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:also\s+|then\s+)?(?:the\s+|my\s+|our\s+)?([a-z][a-z' ]*?)"
+                         r"(?=\s*(?:,|\band\b|$|\bplease\b|\bthanks\b|\bcheers\b|\btoo\b|\bas well\b|\bon\b|\boff\b|\bup\b|\bdown\b|\bto\b|\bin\b|\bfor\b))")
 
 
 def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[str] | None) -> str | None:
@@ -266,6 +266,7 @@ def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[
     return bool(words) and all(vocab.word_in(w, known) for w in words)
 
 
+SAFE_STATE_WORD = re.compile(r"\b(locked|closed|shut)\W*(?:please|now|thanks|cheers)?\W*$", re.IGNORECASE)
 SWITCH_WORD = re.compile(r"\b(on|off)\W*(?:please|now|thanks)?\W*$", re.IGNORECASE)  # "porch light off please"
 MAX_BARE_WORDS = 5  # a name said alone is short ("the big light in the kitchen please")
 
@@ -310,7 +311,8 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     for device in home.devices:
         for name in (device.name, *device.aliases):
             words = vocab.content(vocab.tokens(name))
-            if len(words) >= 2 and all(any(vocab.word_in(s, [w]) for s in said) for w in words):
+            if len(words) >= 2 and all(any(vocab.word_in(s, [w, *vocab.NAME_SYNONYMS.get(w, ())]) for s in said)
+                                       for w in words):
                 return True
     return False
 
@@ -753,6 +755,12 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         off = switch is not None and switch[1].lower() == "off"
         if bare_name(read_home(ctx.db), SWITCH_WORD.sub("", said or ""), args, devices):
             return _switch(ctx, "turn_off" if off else "turn_on", args, not off)
+    safe = SAFE_STATE_WORD.search(said or "")  # "back door locked please": a name and the safe state to reach
+    if safe and not is_question(said) and bare_name(read_home(ctx.db), SAFE_STATE_WORD.sub("", said), args, devices):
+        if safe[1].lower() == "locked" and all(d.domain == "lock" for d in devices):
+            return lock(ctx, **args)
+        if safe[1].lower() != "locked" and all(d.domain == "cover" for d in devices):
+            return close(ctx, **args)
     return _report(devices)
 
 

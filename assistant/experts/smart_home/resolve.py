@@ -330,7 +330,7 @@ class _Resolver:
             found = next((hits for others in groups if (hits := [
                 place for place, names in rooms
                 if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)])), [])
-        if not found and partial:
+        if not found and not literal:  # "patio lights": the Back Deck's, a place of that kind named in part
             found = next((hits for others in groups if (hits := [
                 place for place, names in forms
                 if any(vocab.words_within(alt, name) for alt in others for name in names)])), [])
@@ -468,10 +468,11 @@ class _Resolver:
 
     def _take_place(self, words: list[str], threshold: float = EMBEDDED_PLACE_THRESHOLD
                     ) -> tuple[Place | None, list[str]]:
-        """The place named by a run of the words (by name, alias or synonym), and the rest."""
+        """The place named by a run of the words (by name, alias or synonym; a run of two or more
+        words also by part of a name: "isla's bedroom" for Isla's Room), and the rest."""
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
-                found = self.places(" ".join(words[start:start + size]), threshold, partial=False)
+                found = self.places(" ".join(words[start:start + size]), threshold, partial=size > 1)
                 if len(found) == 1:
                     return found[0], words[:start] + words[start + size:]
         return None, words

@@ -43,7 +43,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "kitchen,kitchenette",
     "laundry room,laundry,utility room,utility,laundry area",
     "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn",
-    "patio,deck,terrace",
+    "patio,deck,terrace,courtyard,alfresco",
     "porch,front porch,veranda,stoop",
     "conservatory,sunroom,sun room,orangery",
     "attic,loft",
@@ -67,7 +67,7 @@ FLOOR_PHRASE = re.compile(r"\b(?:first|second|third|ground|top|upper|lower|main|
 # a question about how things are ("any fans on", "is the back door locked"), not a polite
 # request ("can you turn the fan on"): it only tells, whatever call the model wrote
 STATE_QUESTION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|um|uh|and)\W+)*(?:is|are|was|were|any|anything|which|"
-                            r"what|whats|what's|how many|how much)\b(?!['\u2019]t\b)", re.IGNORECASE)
+                            r"what|whats|what's|how many|how much|how \w+ (?:is|are))\b(?!['\u2019]t\b)", re.IGNORECASE)
 ACTION_WORDS = re.compile(r"\b(?:turn|switch|set|put|make|open|close|shut|lock|unlock|dim|brighten|raise|lower|"
                           r"start|stop|play|pause|change|adjust|increase|decrease|arm|disarm|activate|"
                           r"deactivate|kill|cut|leave|keep)\b", re.IGNORECASE)
@@ -85,7 +85,7 @@ GARAGE_WORDS = ("garage", "gate")
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
 NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standard"), ("fridge", "refrigerator"),
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
-                       ("master", "primary", "main"))
+                       ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"))
 NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
 
 
@@ -312,4 +312,7 @@ def words_within(phrase: str, name: str) -> bool:
         return False
     if all(singular(w) in name_words for w in words):
         return True
+    if len(words) > 1 and "room" in name_words and any(singular(w) in name_words for w in words) \
+            and all(singular(w) in name_words or w.endswith("room") for w in words):
+        return True  # "isla's bedroom" is Isla's Room: a kind of room for the name's plain "room"
     return singular("".join(words)) in name_words
