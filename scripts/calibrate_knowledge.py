@@ -7,7 +7,8 @@ relevance is kept. For each threshold: precision and recall of "answered" (an an
 answered from the right document and page counts as a true positive), and the share of unrelated
 questions told "nothing". At `RELEVANT`: answers correct (right document and page, and the reply has
 the case's `answer` words when it lists them), recall@3 of the passages the answer read, "nothing"
-for absent answers, latency. `--corpus data/knowledge_fresh` reads the held-out set (report only:
+for absent answers, latency; an answer withheld because the question names a thing no document has
+(answer.MATCHED, `--matched` to try another) counts as "nothing". `--corpus data/knowledge_fresh` reads the held-out set (report only:
 calibrate on data/knowledge, the tune split).
 Model-heavy: `flock /work/model.lock python3 scripts/calibrate_knowledge.py [--corpus DIR] [-v]`.
 """
