@@ -19,6 +19,11 @@ so nothing can come from a model's memory, and a document's words are only ever 
    is read with the next best dated ones ("what's on this week"). A table row (its cells labelled
    with their column headers, chunking.py) is read as the cells the question asks for, when it
    names a column ("swimming lesson on Tuesday": the session and its Tuesday cell).
+5. A thing the question names (the words after "the", "a", "my", "Mia's") that no document has, and
+   that the answer's line, heading and document name do not say in other words (MiniLM similarity of
+   the words, `MATCHED`), means the passages only look relevant: "the ballet class on Thursday"
+   beside a Thursday boxercise row is "nothing in your documents". Relative day words ("tomorrow")
+   are not words a line must share: they count as the days' names.
 """
 from __future__ import annotations
 
@@ -185,7 +190,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
             + coverage(beyond_title(topic, p.document), f"{p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
     if dated:
-        scores = _scores(query, lines + dated, cosines, weights)
+        scores = _scores(query, lines + dated, cosines, weights, topic)
         dated_scores = [s + DATED for s in scores[len(lines):]]
         if best < threshold or max(dated_scores) >= max(scores[:len(lines)], default=float("-inf")):
             order = sorted(range(len(dated)), key=lambda i: -dated_scores[i])[:MAX_DATED]
@@ -195,7 +200,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
-    scores = _scores(query, [lines[i] for i in kept], [cosines[i] for i in kept], weights)
+    scores = _scores(query, [lines[i] for i in kept], [cosines[i] for i in kept], weights, topic)
     order = sorted(range(len(kept)), key=lambda i: -scores[i])
     chosen = [kept[order[0]]]
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
@@ -269,11 +274,12 @@ def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Emb
 
 
 def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float],
-            weights: dict[str, float] | None = None) -> list[float]:
+            weights: dict[str, float] | None = None, topic: str | None = None) -> list[float]:
     """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
     by rarity, when given), counting the words of its document's name and section heading as its
-    own ("how much flour goes in the banana bread": the flour row of banana_bread.md)."""
-    shape, topic = answer_shape(question), topic_of(question)
+    own ("how much flour goes in the banana bread": the flour row of banana_bread.md). `topic`: the
+    words to cover, when not the question's own (relative days read as the days' names)."""
+    shape, topic = answer_shape(question), topic or topic_of(question)
     return [c + coverage(topic, f"{title_of(p.document)} {p.section} {line}", weights)
             + (TYPED if shape and shape.search(line) else 0.0) for c, (p, line) in zip(cosines, lines)]
 
