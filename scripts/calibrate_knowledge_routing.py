@@ -34,6 +34,11 @@ from assistant.routing.examples import labelled_examples  # noqa: E402
 CORPORA = (ROOT / "data" / "knowledge", ROOT / "data" / "knowledge_fresh")
 
 
+def _fit(db, text: str, embedder) -> float:
+    """The documents' fit to the words, 0 for words no paper answers (what the user did, a general how-to)."""
+    return fit(db, text, embedder) if knowledge.about_papers(text) else 0.0
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("-v", action="store_true", help="the lines against knowledge with the highest fits")
@@ -45,10 +50,10 @@ def main() -> None:
     ours, theirs, latencies = [], [], []
     for corpus in CORPORA:
         db = corpus_database(f"{corpus.name}.db", embedder, corpus)
-        ours += [(fit(db, q["question"], embedder), q["question"]) for q in read("questions.jsonl", corpus)]
+        ours += [(_fit(db, q["question"], embedder), q["question"]) for q in read("questions.jsonl", corpus)]
         for example in others:
             started = time.perf_counter()
-            theirs.append((fit(db, example.text, embedder), f"{example.label}: {example.text} ({corpus.name})"))
+            theirs.append((_fit(db, example.text, embedder), f"{example.label}: {example.text} ({corpus.name})"))
             latencies.append((time.perf_counter() - started) * 1000)
     print(f"for knowledge {len(ours)}, against {len(theirs)} ({len(others)} examples x {len(CORPORA)} corpora); "
           f"fit p50 {statistics.median(latencies):.0f} ms, max {max(latencies):.0f} ms")

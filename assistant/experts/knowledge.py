@@ -97,9 +97,25 @@ def evidence_of(fitness: float) -> float:
     return min(1.0, max(0.0, (fitness - low) / (full - low)))
 
 
+# What no paper of the user's says, however well its words match one: what the user did ("where
+# did I park the car", "when was the boiler serviced": things told to memory), and how a thing is
+# done in general, naming nothing particular ("how do I make pancakes", "how do you fix a puncture":
+# the chat's). A cue that names the papers still routes here ("what did the school letter say").
+_RECALL = re.compile(r"\b(?:did|have|had)\s+(?:i|we)\b|\b(?:was|were)\s+(?:the|my|our)\s+(?:[\w'-]+\s+){0,3}?"
+                     r"[\w-]+(?:ed|en)\b", re.IGNORECASE)
+_HOW_TO = re.compile(r"^\W*how\s+(?:do|can|should|would|could|does)\s+(?:i|you|we|one)\b|^\W*how\s+to\b", re.IGNORECASE)
+_PARTICULAR = re.compile(r"\b(?:the|my|our|your|this|that|these|those|his|her|their)\b|\w's\b|\d", re.IGNORECASE)
+
+
+def about_papers(text: str) -> bool:
+    """Whether the words could ask what the user's papers say: not what the user did, nor how
+    something is done in general."""
+    return not (_RECALL.search(text) or (_HOW_TO.search(text) and not _PARTICULAR.search(text)))
+
+
 def evidence(db, text: str) -> float:
     """How strongly the user's own documents say the words are a question about them (0 with none)."""
-    return evidence_of(fit(db, text, embedder())) if has_documents(db) else 0.0
+    return evidence_of(fit(db, text, embedder())) if has_documents(db) and about_papers(text) else 0.0
 
 
 def has_documents(db) -> bool:

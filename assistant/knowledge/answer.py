@@ -19,6 +19,11 @@ so nothing can come from a model's memory, and a document's words are only ever 
    is read with the next best dated ones ("what's on this week"). A table row (its cells labelled
    with their column headers, chunking.py) is read as the cells the question asks for, when it
    names a column ("swimming lesson on Tuesday": the session and its Tuesday cell).
+5. A thing the question names (the words after "the", "a", "my", "Mia's") that no document has, and
+   that the answer's line, heading and document name do not say in other words (MiniLM similarity of
+   the words, `MATCHED`), means the passages only look relevant: "the ballet class on Thursday"
+   beside a Thursday boxercise row is "nothing in your documents". Relative day words ("tomorrow")
+   are not words a line must share: they count as the days' names.
 """
 from __future__ import annotations
 
@@ -40,6 +45,7 @@ PASSAGES = 3
 # the best passage's fit (its best line's cosine + the share of the question's words it has, each
 # weighted by its rarity) below which nothing is relevant: calibrated by scripts/calibrate_knowledge.py
 RELEVANT = 0.8
+MATCHED = 0.5  # a thing the question names, in no document, is matched by a context word this similar (MiniLM)
 UNSAID = 3.0  # for routing (`fit`): a word's weight a question is assumed to lack, about a rare word's
 MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
@@ -69,8 +75,15 @@ _FRAMING = re.compile(
     r"(?:own\s+)?(?:documents?|docs|files?|notes|papers|pdfs?|uploads?)"
     r"|(?:do|does|did)\s+(?:my|our|the)\s+(?:documents?|docs|files?|notes|papers)\s+(?:say|mention|tell me)"
     r"|what does (?:it|that) say)\b[,:]?", re.IGNORECASE)
+# a thing the question names: the words after a determiner, up to a word of another kind
+_NAMED = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that|these|those|\w+'s)\s+(?=((?:[\w'-]+\s*){1,3}))",
+                    re.IGNORECASE)
+# verbs a question puts after the thing it names ("when does the pool shut", "the dishwasher shows E4")
+_VERBS = set("""begin begins start starts end ends finish finishes open opens close closes shut shuts leave leaves
+arrive arrives go goes come comes get gets getting take takes need needs cost costs mean means say says show shows
+work works happen happens run runs stop stops make makes use uses keep keeps want wants""".split())
 _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "anything", "something", "know",
-                                "find", "look", "document", "documents", "file", "files", "need", "get", "one",
+                                "find", "look", "document", "documents", "file", "files", "need", "get", "one", "according",
                                 # kinds of document: they name where to look, not what to find
                                 "recipe", "manual", "letter", "leaflet", "booklet", "handbook", "newsletter", "pdf"}
 
@@ -145,7 +158,7 @@ def fit(db: sqlite_utils.Database, question: str, embedder: Embedder) -> float:
         return 0.0
     lines = [(p, line) for p in passages for line in _lines(p)]
     cosines = _line_cosines(query, lines, embedder)
-    topic = plain(topic_of(query))
+    topic = plain(dates.without_relative(topic_of(query)))
     weights = rarity(db, topic)
     return max(_best_line(p, lines, cosines)
                + coverage(topic, f"{title_of(p.document)} {p.section} {p.text}", weights, unsaid=UNSAID)
@@ -158,7 +171,7 @@ def _best_line(passage: Passage, lines: list[tuple[Passage, str]], cosines: list
 
 
 def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: datetime,
-           threshold: float = RELEVANT) -> Answer:
+           threshold: float = RELEVANT, matched: float = MATCHED) -> Answer:
     """The answer to `question` from the stored documents, or the reason there is none."""
     query = query_of(question)
     days = dates.asked_days(query, now.date()) or dates.days_in(query, now.date()) \
@@ -170,13 +183,14 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
         return Answer(nothing_found(), False)
     lines = [(p, line) for p in passages for line in _lines(p)]
     cosines = _line_cosines(query, lines + dated, embedder)
-    topic = topic_of(query)
+    # relative day words become the days' names, which a weekly timetable's rows have
+    topic = f"{dates.without_relative(topic_of(query))} {' '.join(dates.weekday(d) for d in days[:2])}".strip()
     weights = rarity(db, topic)
     fits = {p.chunk_id: _best_line(p, lines, cosines)
             + coverage(beyond_title(topic, p.document), f"{p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
     if dated:
-        scores = _scores(query, lines + dated, cosines, weights)
+        scores = _scores(query, lines + dated, cosines, weights, topic)
         dated_scores = [s + DATED for s in scores[len(lines):]]
         if best < threshold or max(dated_scores) >= max(scores[:len(lines)], default=float("-inf")):
             order = sorted(range(len(dated)), key=lambda i: -dated_scores[i])[:MAX_DATED]
@@ -186,13 +200,54 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
-    scores = _scores(query, [lines[i] for i in kept], [cosines[i] for i in kept], weights)
+    scores = _scores(query, [lines[i] for i in kept], [cosines[i] for i in kept], weights, topic)
     order = sorted(range(len(kept)), key=lambda i: -scores[i])
     chosen = [kept[order[0]]]
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
             and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
         chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
+    context = _context(*lines[chosen[0]]) + " " + " ".join(lines[i][1] for i in chosen[1:])
+    if unmatched(topic, context, weights, embedder, matched):
+        return Answer(nothing_found(), False, relevance=best, passages=passages)
     return _reply([lines[i] for i in chosen], best, passages, query)
+
+
+def named(question: str) -> list[str]:
+    """The content words of the things the question names with a determiner ("the ballet class",
+    "a chicken"), each up to the first word of another kind (a question word, a verb)."""
+    words = []
+    for match in _NAMED.finditer(question):
+        for word in plain(match[1]).lower().split():
+            if word in _QUESTION_WORDS or word in _VERBS or "'" in word:  # "can't": a verb
+                break
+            if len(word) > 1 and not word.isdigit():
+                words.append(word)
+    return words
+
+
+def unmatched(question: str, context: str, weights: dict[str, float], embedder: Embedder,
+              matched: float = MATCHED) -> list[str]:
+    """The things the question names that no document has and the answer's context does not say in
+    other words ("the ballet class" answered by a boxercise row; "the kids" is matched by "pupils"):
+    a word in no passage (the rarest weight) whose MiniLM similarity to every word of the context is
+    below MATCHED."""
+    rarest = max(weights.values(), default=0.0)
+    have = set(content_words(context))
+    missing = [w for w in dict.fromkeys(named(question))
+               if stem(w) not in have and weights.get(stem(w), 0.0) >= rarest > 0.0]
+    if not missing:
+        return []
+    others = list(dict.fromkeys(content_words(plain(context)).values()))
+    if not others:
+        return missing
+    vectors = embedder.embed([*missing, *others]).astype(np.float32)
+    similar = vectors[len(missing):] @ vectors[:len(missing)].T
+    return [w for w, best in zip(missing, similar.max(axis=0)) if best < matched]
+
+
+def _context(passage: Passage, line: str) -> str:
+    """A line with the words that frame it: its document's name and its section's heading."""
+    return f"{title_of(passage.document)} {passage.section} {line}"
 
 
 def _lines(passage: Passage) -> list[str]:
@@ -219,11 +274,12 @@ def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Emb
 
 
 def _scores(question: str, lines: list[tuple[Passage, str]], cosines: list[float],
-            weights: dict[str, float] | None = None) -> list[float]:
+            weights: dict[str, float] | None = None, topic: str | None = None) -> list[float]:
     """How well each line answers: MiniLM similarity plus the question's words it covers (weighted
     by rarity, when given), counting the words of its document's name and section heading as its
-    own ("how much flour goes in the banana bread": the flour row of banana_bread.md)."""
-    shape, topic = answer_shape(question), topic_of(question)
+    own ("how much flour goes in the banana bread": the flour row of banana_bread.md). `topic`: the
+    words to cover, when not the question's own (relative days read as the days' names)."""
+    shape, topic = answer_shape(question), topic or topic_of(question)
     return [c + coverage(topic, f"{title_of(p.document)} {p.section} {line}", weights)
             + (TYPED if shape and shape.search(line) else 0.0) for c, (p, line) in zip(cosines, lines)]
 

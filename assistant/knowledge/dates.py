@@ -30,6 +30,17 @@ _HOLIDAY = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in HOLIDAYS) + r")\
 _WEEKDAY = re.compile(r"\b(?:on |this |next )?(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.IGNORECASE)
 
 
+# the words that ask for days relative to today (`asked_days`): a line says the day's date or name instead
+RELATIVE = re.compile(r"\b(?:the day after tomorrow|tomorrow|yesterday|today|tonight|this (?:morning|afternoon|evening)"
+                      r"|(?:this|next|the rest of the|the) week(?:end)?)\b", re.IGNORECASE)
+
+
+def without_relative(question: str) -> str:
+    """The question without its relative day words ("what's for dinner tomorrow" -> "what's for
+    dinner"): no document line says "tomorrow", so they are not words a passage must share."""
+    return " ".join(RELATIVE.sub(" ", question).split())
+
+
 def asked_days(question: str, today: date) -> list[date]:
     """The days the question's relative date words mean, in order ([] when it names none)."""
     text = question.lower()

@@ -1,0 +1,82 @@
+"""What the documents do not say: a thing the question names that no document has ("the ballet
+class" beside a boxercise row) is "nothing in your documents", however well the rest fits; relative
+day words are not words a line must share; what the user did and how things are done in general are
+not questions about their papers. No model: a bag-of-words embedder stands in for MiniLM."""
+from datetime import datetime
+
+import pytest
+
+from assistant.experts import knowledge
+from assistant.knowledge import MIGRATIONS, add_document
+from assistant.knowledge.answer import answer, fit, named, rarity, unmatched
+from assistant.knowledge.dates import without_relative
+from assistant.storage import open_database
+from tests.knowledge_kit import WordsEmbedder
+
+WEDNESDAY = datetime(2026, 12, 9, 8, 0)
+TIMETABLE = """Leisure Centre Classes
+
+Class | Day | Time | Room
+Boxercise | Thursday | 18:30 | Studio 1
+Yoga for beginners | Monday | 19:00 | Studio 2
+"""
+MEALS = """Family meal plan
+
+Day | Breakfast | Dinner
+Wednesday | Porridge | Veggie chilli
+Thursday | Granola | Sausage and mash
+"""
+
+
+@pytest.fixture
+def db(tmp_path):
+    db = open_database(":memory:", MIGRATIONS)
+    for name, text in (("leisure_timetable.txt", TIMETABLE), ("meal_plan.txt", MEALS)):
+        (tmp_path / name).write_text(text)
+        add_document(db, tmp_path / name, WordsEmbedder(), WEDNESDAY)
+    return db
+
+
+def test_the_things_a_question_names_are_the_words_after_a_determiner_up_to_a_verb():
+    assert named("what time is the ballet class on thursday") == ["ballet", "class"]
+    assert named("what is the code for the garage door") == ["code", "garage", "door"]
+    assert named("when does the pool shut for cleaning") == ["pool"]
+    assert named("when is Mia's orthodontist appointment") == ["orthodontist", "appointment"]
+    assert named("how do I lock the buttons so the kids can't press them") == ["buttons", "kids"]
+    assert named("what's for dinner tomorrow") == []
+
+
+def test_a_named_thing_in_no_document_is_unmatched_unless_the_context_says_it(db):
+    question = "what time is the ballet class on thursday"
+    weights = rarity(db, question)
+    assert unmatched(question, "Class: Boxercise | Day: Thursday | Time: 18:30", weights, WordsEmbedder()) == ["ballet"]
+    assert unmatched("what time is the boxercise class", "Class: Boxercise | Day: Thursday", rarity(
+        db, "what time is the boxercise class"), WordsEmbedder()) == []
+
+
+def test_a_question_about_something_the_documents_lack_finds_nothing(db):
+    absent = answer(db, "what time is the ballet class on thursday", WordsEmbedder(), WEDNESDAY, threshold=0.0)
+    assert not absent.found and not absent.sources and "nothing" in absent.reply
+    present = answer(db, "what time is the boxercise class on thursday", WordsEmbedder(), WEDNESDAY, threshold=0.0)
+    assert present.found and "18:30" in present.reply
+
+
+def test_relative_day_words_are_not_words_a_line_must_have(db):
+    assert without_relative("what's for dinner tomorrow") == "what's for dinner"
+    assert without_relative("is anything on this weekend") == "is anything on"
+    dinner = answer(db, "what's for dinner tomorrow", WordsEmbedder(), WEDNESDAY, threshold=0.0)
+    assert dinner.found and "Sausage and mash" in dinner.reply
+    assert fit(db, "what's for dinner tomorrow", WordsEmbedder()) > fit(db, "what's for dinner", WordsEmbedder()) - 0.05
+
+
+def test_what_the_user_did_and_how_things_are_done_are_not_about_their_papers(db, monkeypatch):
+    monkeypatch.setattr(knowledge, "embedder", WordsEmbedder)
+    monkeypatch.setattr(knowledge, "fit", lambda db, text, embedder: 2.0)  # the documents match the words well
+    for text in ("where did I park the car", "when was the boiler serviced", "have we paid the rent",
+                 "how do i make pancakes", "how do you fix a bike puncture"):
+        assert not knowledge.about_papers(text), text
+    for text in ("how do I top up the boiler pressure", "when's the AGM", "what did the school letter say",
+                 "when were the flu vaccinations", "what's for dinner tomorrow"):
+        assert knowledge.about_papers(text), text
+    assert knowledge.evidence(db, "how do i make the sausage and mash") == 1.0
+    assert knowledge.evidence(db, "where did I eat sausage and mash") == 0.0
