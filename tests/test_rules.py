@@ -178,3 +178,31 @@ def test_a_pointer_to_what_the_same_words_named_is_no_follow_up(text, within):
     from assistant.routing.context import refers_within
 
     assert refers_within(text) is within
+
+
+@pytest.mark.parametrize("text, call", [
+    ("activate the hall lamp", ("turn_on", {"device": "hall lamp"})),
+    ("deactivate the fans here", ("turn_off", {"device": "fans", "area": "here"})),
+    ("turn the lamp in the den out", ("turn_off", {"device": "lamp", "area": "den"})),
+    ("adjust the thermostat to 19", ("set_temperature", {"temperature": 19, "device": "thermostat"})),
+    ("increase speaker volume to 50 %", ("set_volume", {"volume": 50, "device": "speaker"})),
+    ("set lamp in my den to red", ("set_color", {"color": "red", "device": "lamp", "area": "den"})),
+])
+def test_home_assistant_intent_words_get_a_proposal(text, call):
+    decision = propose(text, "smart_home", NOW)
+    assert decision is not None and (decision.api, decision.args) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("create the timer called eggs for 3 hours", ("start", {"duration": "3 hours", "name": "eggs"})),
+    ("set my timer for 1 hour called rice", ("start", {"duration": "1 hour", "name": "rice"})),
+])
+def test_a_timer_called_something_is_named_not_timed(text, call):
+    decision = propose(text, "timers", NOW)
+    assert decision is not None and (decision.api, decision.args) == call
+
+
+def test_the_heating_turned_up_is_a_level_not_on():
+    decision = propose("turn the heating up", "smart_home", NOW)
+    assert (decision.api, decision.args["attribute"]) == ("adjust", "temperature")
+    assert propose("activate the alarm", "smart_home", NOW) is None  # the alarm panel is armed, with a yes

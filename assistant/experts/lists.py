@@ -417,7 +417,8 @@ ON_LIST = (r"(?:,? (?:(?:(?:so |please )?(?:add|put|stick|pop|chuck|throw|bung) 
 
 
 def _list_add(text: str) -> Decision | None:
-    match = re.match(rf"^{ADD_VERBS} (?P<items>.+?) (?:to|too|on|onto) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text)
+    match = re.match(rf"^{ADD_VERBS} (?P<items>.+?) (?:to|too|on|onto) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text) \
+        or re.match(rf"^{ADD_VERBS} (?P<items>.+?) (?:in|into) (?:the |my |our )?(?P<list>[a-z ]+?) list$", text)
     if not match:
         return _needed(text) or _bare_add(text)
     return Decision(expert="lists", api="add", args={"items": split_said(match["items"]), **_list_name(match["list"])},

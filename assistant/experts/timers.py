@@ -332,6 +332,12 @@ def cancel(ctx: ExpertContext, name: str | None = None) -> ActionResult:
 # -- the fast router's command shapes ("pasta timer for 12 minutes", "how long is left") ---------
 
 def _timer(text: str) -> Decision | None:
+    called = re.search(r" (?:called|named) (?P<name>[a-z]+)(?= for |$)", text)  # "the timer called eggs for 3 hours"
+    if called:
+        decision = _timer(text[:called.start()] + text[called.end():])
+        if decision is None or "name" in decision.args:
+            return None
+        return decision.model_copy(update={"args": {**decision.args, "name": called["name"]}})
     unit = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
     match = (re.match(r"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:(?P<name>[a-z]+) )?timer (?:for )?(?P<d>.+)$",
                       text)

@@ -17,10 +17,12 @@ LEVEL = rf"(?:{NUMBER}|(?P<w>{'|'.join(LEVEL_WORDS)}))(?: (?P<attr>brightness|vo
 ATTRIBUTE = r"\b(?:volume|temperature|speed|position|brightness) ?(?:of |on |for )?"
 # verbs that switch on or off with no particle ("kill the lamp", "fire up the kettle"), and verbs
 # that do with one after the target ("knock the light off", "pop the telly on")
-ON_VERBS = r"(?:fire up|start up|power up|flick on|pop on|put on|stick on|bang on|whack on|chuck on|throw on)"
-OFF_VERBS = r"(?:kill|cut|douse|knock off|shut off|shut down|power down|power off|flick off|cut off)"
-PARTICLE_VERBS = r"(?:flick|pop|stick|bang|whack|chuck|throw|knock|shut|fire|get)"
-NOT_DEVICES = re.compile(r"\b(?:timers?|alarms?|reminders?|lists?|it|them|that|this|everything|music|song|playlist)\b")
+ON_VERBS = r"(?:fire up|start up|power up|flick on|pop on|put on|stick on|bang on|whack on|chuck on|throw on|activate)"
+OFF_VERBS = (r"(?:kill|cut|douse|knock off|shut off|shut down|power down|power off|flick off|cut off|deactivate"
+             r"|switch out|turn out|put out)")
+PARTICLE_VERBS = r"(?:flick|pop|stick|bang|whack|chuck|throw|knock|shut|fire|get|turn|switch|put)"
+NOT_DEVICES = re.compile(r"\b(?:timers?|alarms?|reminders?|lists?|it|them|that|this|everything|music|song|playlist|"
+                         r"security|system|panel|track)\b")
 VALUE_APIS = (  # which setter a "set X to N" means, by the words of the target
     (r"\b(volume|speakers?|tv|telly|television|music|radio|stereo)\b", "set_volume", "volume"),
     (r"\b(thermostat|heating|heat|temperature|degrees|ac|air conditioning)\b", "set_temperature", "temperature"),
@@ -32,7 +34,8 @@ VALUE_APIS = (  # which setter a "set X to N" means, by the words of the target
 def _target(phrase: str) -> dict[str, str]:
     """"fan in the bedroom" → device fan, area bedroom; "kitchen lights" stays one phrase."""
     phrase = re.sub(rf"^{ARTICLE}", "", phrase.strip())
-    where = re.match(r"^(?P<device>.+?) (?:in|on|at) (?:the )?(?P<area>.+)$", phrase)
+    where = re.match(r"^(?P<device>.+?) (?:in|on|at) (?:the |my |our )?(?P<area>.+)$", phrase) \
+        or re.match(r"^(?P<device>.+?) (?P<area>here|upstairs|downstairs)$", phrase)
     if where:
         return {"device": where["device"], "area": where["area"]}
     return {"device": phrase} if phrase else {}
@@ -47,10 +50,12 @@ def _slang_on_off(text: str) -> Decision | None:
     """"kill the floor lamp", "fire up the coffee maker", "knock the hall light off",
     "get the fan going"."""
     match = (re.match(rf"^(?P<verb>{ON_VERBS}|{OFF_VERBS}) {ARTICLE}(?P<target>[a-z ]+)$", text)
-             or re.match(rf"^{PARTICLE_VERBS} {ARTICLE}(?P<target>[a-z ]+?) (?P<verb>on|off|up|going|running)$", text))
+             or re.match(rf"^(?P<lead>{PARTICLE_VERBS}) {ARTICLE}(?P<target>[a-z ]+?) (?P<verb>on|off|out|up|going|running)$", text))
     if not match or NOT_DEVICES.search(match["target"]):
         return None
-    on = not re.fullmatch(OFF_VERBS + "|off", match["verb"])
+    if match.groupdict().get("lead") not in (None, "fire") and match["verb"] == "up":
+        return None  # "turn the heating up" is a level
+    on = not re.fullmatch(OFF_VERBS + "|off|out", match["verb"])
     return _home("turn_on" if on else "turn_off", **_target(match["target"]))
 
 
@@ -100,7 +105,8 @@ def _dark(text: str) -> Decision | None:
     return _home("turn_on", area=match["area"], device_type="light") if match else None
 
 
-SET_VERBS = r"(?:dim|brighten|set|turn|put|change|bring|take|make|get|move|heat|warm|cool)"
+SET_VERBS = (r"(?:dim|brighten|set|turn|put|change|bring|take|make|get|move|heat|warm|cool|adjust|increase|decrease|"
+             r"raise|lower|reduce|boost|drop)")
 HEAT_VERBS = ("heat", "warm", "cool")
 
 
@@ -109,11 +115,11 @@ def _set_value(text: str) -> Decision | None:
     percent", "heat the house up to 22" (the verb says what is set when the target does not)."""
     match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z ]+?)(?: up| down)? (?:to|at) {LEVEL}$", text)
              or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
-    if not match or NOT_DEVICES.search(match["target"]) \
+    if not match or NOT_DEVICES.search(match["target"]) or vocab.ACTION_WORDS.search(match["target"]) \
             or re.search(r"\b(?:by|me|us)\b|\b(?:on|off)$", match["target"]):
         return None  # "put the kettle on at 7", "wake me at 7": not a level
     target = match["target"]
-    if match["verb"] not in ("dim", "brighten", "set", "turn", "put", "change", *HEAT_VERBS) \
+    if match["verb"] not in ("dim", "brighten", "set", "turn", "put", "change", "adjust", *HEAT_VERBS) \
             and not vocab.first_type_word(target) and not re.search(ATTRIBUTE, target):
         return None  # no verb of levels, no kind of device: unsure
     value = LEVEL_WORDS[match["w"]] if match.groupdict().get("w") else float(match["n"])
