@@ -149,6 +149,7 @@ def test_other_words_for_common_commands_get_a_proposal(text, expert, call):
     ("the lamp purple", "smart_home"),  # a colour of which lamp?
     ("dim the speaker", "smart_home"),  # a speaker does not dim
     ("we're out of time", "lists"),
+    ("we're out of the house", "lists"),
     ("we need to talk", "lists"),
     ("add shampoo conditioner and toothpaste", "lists"),  # two items or three?
     ("add 5 minutes", "lists"),

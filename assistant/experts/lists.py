@@ -430,7 +430,8 @@ def _needed(text: str) -> Decision | None:
     (to the list named after it, else the default one)."""
     match = re.match(rf"^(?:{NEED}) (?P<items>[a-z' ]+?){ON_LIST}$", text)
     if not match or re.search(r"\b(?:it|them|that|this|to|for|you|time|help|a hand|idea|how|what|break|rest|sleep|"
-                                           r"talk|money|patience|space|room)\b", match["items"]):
+                                           r"talk|money|patience|space|room)\b|^(?:the|my|our|your|here|town|bed|work)\b",
+                                           match["items"]):
         return None
     name, items = (match["list"] or "").strip(), _plain_items(match["items"])
     if not items:
@@ -466,8 +467,7 @@ def _list_read(text: str) -> Decision | None:
 
 def _list_remove(text: str) -> Decision | None:
     match = re.match(r"^(?:remove|take|delete|cross|strike) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
-                     r"(?P<list>[a-z ]+?)(?: list)?$", text) \
-        or re.match(r"^(?:cross|strike) off (?P<items>.+?) (?:on|from|off) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text)
+                     r"(?P<list>[a-z ]+?)(?: list)?$", text)
     if not match:
         return None
     items = [re.sub(r"^(?:the|my|our) ", "", i) for i in split_said(match["items"])]
@@ -509,7 +509,8 @@ CUES = (  # "add / put X on|to|in the Y list"; "check / tick / cross X off|from 
     # a thing run out of ("we're out of foil", "we've run out of milk"), not time, patience or ideas
     re.compile(r"^\W*(?:(?:we're|we are|we've|we have|i'm|i am|i've|i have)(?: just| completely| almost)? )?"
                r"(?:run out of|ran out of|running out of|out of|running low on|low on)\b"
-               r"(?! (?:time|patience|ideas?|money|options|luck|space|room|here|breath|battery|range|order|sight|reach)\b)",
+               r"(?! (?:time|patience|ideas?|money|options|luck|space|room|here|breath|battery|range|order|sight|reach|"
+               r"the|this|that|my|our|your|town|bed|work|office|it)\b)",
                re.IGNORECASE),
 )
 
