@@ -83,11 +83,13 @@ class Reply(BaseModel):
 @dataclass(frozen=True)
 class Request:
     """What an expert's `propose` hook sees: the words as said, the words a command shape is
-    matched on (lower-cased, politeness dropped: see `assistant.words.command`), and the time."""
+    matched on (lower-cased, politeness dropped: see `assistant.words.command`), and the time;
+    `claimed`: the words name the expert's own things and nothing else (its `claims` hook)."""
 
     text: str
     words: str
     now: datetime
+    claimed: bool = False
 
 
 @dataclass(frozen=True)

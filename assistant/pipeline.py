@@ -26,7 +26,7 @@ from assistant.registry import ApiSpec, ExpertInputError, Registry
 from assistant.routing import cues, fastpath, rules
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
 from assistant.routing.context import (JOINT, RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
-                                      is_follow_up, previous_turn, routing_context)
+                                      is_follow_up, previous_turn, refers_within, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
@@ -260,9 +260,12 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         began = time.perf_counter()
         text = plan.utterance.text
         plan.guess = plan.guess or self._classifier().guess(text)  # (a deferral may have guessed already)
-        if self.routing.speculation and not is_follow_up(text):
+        if self.routing.speculation and (not is_follow_up(text) or refers_within(text)):
             expert = self._meant_expert(text, plan.guess)
-            plan.proposal = self._in_users_words(plan, rules.propose(self.registry, text, expert, self.clock.now()))
+            proposal = rules.propose(self.registry, text, expert, self.clock.now())
+            if proposal is None and self.registry.claimant(self.db, text) == expert:  # "the kettle please"
+                proposal = rules.propose(self.registry, text, expert, self.clock.now(), claimed=True)
+            plan.proposal = self._in_users_words(plan, proposal)
             if plan.proposal is None and self.routing.retrieval_proposer:
                 plan.proposal = self._in_users_words(plan, self._retrieved(text, expert))
         elif self.routing.speculation:  # a follow-up: only what "it" names is the rules' to read

@@ -127,6 +127,12 @@ def _normalize(phrase: str) -> str:
     return " ".join(text.split())
 
 
+def time_words(text: str) -> str:
+    """The words as the time parser reads them ("three quarters of an hour" -> "3 quarters of 1
+    hour"): the extractors' phrases are spans of it."""
+    return _normalize(text)
+
+
 # ---------------------------------------------------------------------------- durations
 def _unit_seconds(unit: str) -> int:
     return {"w": 604800, "d": 86400, "h": 3600, "m": 60, "s": 1}[unit[0]]

@@ -74,3 +74,136 @@ def test_is_question(text, asks):
     from assistant.words import is_question
 
     assert is_question(text) is asks
+
+
+# ---- less usual words for the same commands (issue 13: a proposal before the confirmer) -------
+@pytest.mark.parametrize("text, expert, call", [
+    # slang verbs and particles
+    ("kill the porch light", "smart_home", ("turn_off", {"device": "porch light"})),
+    ("yo cut the hall lamp", "smart_home", ("turn_off", {"device": "hall lamp"})),
+    ("fire up the coffee machine", "smart_home", ("turn_on", {"device": "coffee machine"})),
+    ("knock the landing light off", "smart_home", ("turn_off", {"device": "landing light"})),
+    ("get the desk fan going", "smart_home", ("turn_on", {"device": "desk fan"})),
+    ("shut off the office speaker", "smart_home", ("turn_off", {"device": "office speaker"})),
+    ("turn of the study lamp", "smart_home", ("turn_off", {"device": "study lamp"})),  # a slip of "off"
+    # a device named alone (a kind of device in its name)
+    ("the reading lamp please", "smart_home", ("turn_on", {"device": "reading lamp"})),
+    ("erm, porch light", "smart_home", ("turn_on", {"device": "porch light"})),
+    # levels said other ways
+    ("bring the kitchen speaker up to 40", "smart_home", ("set_volume", {"volume": 40, "device": "kitchen speaker"})),
+    ("turn the telly down to half", "smart_home", ("set_volume", {"volume": 50, "device": "telly"})),
+    ("desk lamp to full brightness", "smart_home", ("set_brightness", {"brightness": 100, "device": "desk lamp"})),
+    ("volume on the office speaker to twenty", "smart_home", ("set_volume", {"volume": 20, "device": "office speaker"})),
+    ("fan speed 40 percent", "smart_home", ("set_fan_speed", {"percentage": 40, "device": "fan"})),
+    ("heat the study up to 20", "smart_home", ("set_temperature", {"temperature": 20, "area": "study"})),
+    ("warm the whole house to 21", "smart_home", ("set_temperature", {"temperature": 21})),
+    ("set the heating to nineteen and a half", "smart_home", ("set_temperature", {"temperature": 19.5, "device": "heating"})),
+    ("dim the desk lamp by 30", "smart_home", ("adjust", {"attribute": "brightness", "delta": -30, "device": "desk lamp"})),
+    ("drop the thermostat two degrees", "smart_home", ("adjust", {"attribute": "temperature", "delta": -2, "device": "thermostat"})),
+    ("lower the office speaker by fifteen", "smart_home", ("adjust", {"attribute": "volume", "delta": -15, "device": "office speaker"})),
+    ("turn up the stereo speaker", "smart_home", ("adjust", {"attribute": "volume", "delta": 10, "device": "stereo speaker"})),
+    ("turn the heating down a bit", "smart_home", ("adjust", {"attribute": "temperature", "delta": -1, "device": "heating"})),
+    ("dim the pendant", "smart_home", ("adjust", {"attribute": "brightness", "delta": -10, "device": "pendant"})),
+    ("lower the study blinds", "smart_home", ("close", {"device": "study blinds"})),
+    ("porch light orange", "smart_home", ("set_color", {"color": "orange", "device": "porch light"})),
+    # countdowns without "set a timer for"
+    ("count down forty seconds", "timers", ("start", {"duration": "40 seconds"})),
+    ("a forty five minute timer for the cake", "timers", ("start", {"duration": "45 minute", "name": "cake"})),
+    ("time me for twelve minutes", "timers", ("start", {"duration": "12 minutes"})),
+    ("give me twenty minutes on the clock", "timers", ("start", {"duration": "20 minutes"})),
+    ("set a countdown of half an hour", "timers", ("start", {"duration": "half 1 hour"})),
+    ("get me up at quarter to seven", "timers", ("set_alarm", {"time": "quarter to 7"})),
+    ("pause the rice timer", "timers", ("pause", {"name": "rice"})),
+    ("add two minutes to the timer", "timers", ("add_time", {"duration": "2 minutes"})),
+    ("turn off my alarm", "timers", ("cancel", {})),
+    # a need instead of "add"
+    ("we're out of kitchen roll, stick it on the list", "lists", ("add", {"items": ["kitchen roll"]})),
+    ("we've run out of sugar", "lists", ("add", {"items": ["sugar"]})),
+    ("running low on dog food", "lists", ("add", {"items": ["dog food"]})),
+    ("we need more teabags on the shopping list", "lists", ("add", {"items": ["teabags"], "list_name": "shopping"})),
+    ("chuck hummus on the party list", "lists", ("add", {"items": ["hummus"], "list_name": "party"})),
+    ("add lemons", "lists", ("add", {"items": ["lemons"]})),
+    ("tick off the nails on the hardware list", "lists", ("complete", {"items": ["nails"], "list_name": "hardware"})),
+    # other ways to say "remind me"
+    ("nudge me at 6 pm to water the plants", "reminders", ("create", {"text": "water the plants", "when": "at 6 pm"})),
+    ("give me a shout in ten minutes about the washing", "reminders",
+     ("create", {"text": "the washing", "when": "in 10 minutes"})),
+    ("don't let me forget to ring the garage tomorrow at 9 am", "reminders",
+     ("create", {"text": "ring the garage", "when": "tomorrow at 9 am"})),
+    ("cancel the reminder about the dentist", "reminders", ("cancel", {"text": "dentist"})),
+])
+def test_other_words_for_common_commands_get_a_proposal(text, expert, call):
+    decision = propose(text, expert, NOW)
+    assert decision is not None and (decision.expert, decision.api, decision.args) == (expert, *call)
+
+
+@pytest.mark.parametrize("text, expert", [
+    ("is the lamp on", "smart_home"),  # a question
+    ("the lights", "smart_home"),  # which ones?
+    ("the kitchen", "smart_home"),  # a room, no device
+    ("kill the music", "smart_home"),  # not a device's name
+    ("don't kill the lamp", "smart_home"),
+    ("turn it up", "smart_home"),  # what "it" is: the confirmer's call
+    ("put the kettle on at 7", "smart_home"),  # a time, not a level
+    ("take the car to 50", "smart_home"),
+    ("the lamp purple", "smart_home"),  # a colour of which lamp?
+    ("dim the speaker", "smart_home"),  # a speaker does not dim
+    ("we're out of time", "lists"),
+    ("we're out of the house", "lists"),
+    ("we need to talk", "lists"),
+    ("add shampoo conditioner and toothpaste", "lists"),  # two items or three?
+    ("add 5 minutes", "lists"),
+    ("set an alarm called gym for 6 am", "timers"),  # more than a time
+    ("count down", "timers"),  # no duration
+    ("pause my alarm", "timers"),
+    ("nudge me about the parcel", "reminders"),  # no time
+])
+def test_other_words_when_unsure_wait_for_the_confirmer(text, expert):
+    assert propose(text, expert, NOW) is None
+
+
+def test_a_name_the_home_claims_is_a_device_said_alone():
+    assert propose("the kettle please", "smart_home", NOW) is None  # no kind of device in it
+    claimed = rules.propose(REGISTRY, "the kettle please", "smart_home", NOW, claimed=True)
+    assert (claimed.api, claimed.args) == ("turn_on", {"device": "kettle"})
+
+
+@pytest.mark.parametrize("text, within", [
+    ("we need more dog food, put it on the list", True),
+    ("i need lightbulbs, add them to my list", True),
+    ("turn it off, please", False),  # "it" before anything is named
+    ("and the bedroom too", False),
+    ("dim the lamp, and the fan too", False),
+])
+def test_a_pointer_to_what_the_same_words_named_is_no_follow_up(text, within):
+    from assistant.routing.context import refers_within
+
+    assert refers_within(text) is within
+
+
+@pytest.mark.parametrize("text, call", [
+    ("activate the hall lamp", ("turn_on", {"device": "hall lamp"})),
+    ("deactivate the fans here", ("turn_off", {"device": "fans", "area": "here"})),
+    ("turn the lamp in the den out", ("turn_off", {"device": "lamp", "area": "den"})),
+    ("adjust the thermostat to 19", ("set_temperature", {"temperature": 19, "device": "thermostat"})),
+    ("increase speaker volume to 50 %", ("set_volume", {"volume": 50, "device": "speaker"})),
+    ("set lamp in my den to red", ("set_color", {"color": "red", "device": "lamp", "area": "den"})),
+])
+def test_home_assistant_intent_words_get_a_proposal(text, call):
+    decision = propose(text, "smart_home", NOW)
+    assert decision is not None and (decision.api, decision.args) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("create the timer called eggs for 3 hours", ("start", {"duration": "3 hours", "name": "eggs"})),
+    ("set my timer for 1 hour called rice", ("start", {"duration": "1 hour", "name": "rice"})),
+])
+def test_a_timer_called_something_is_named_not_timed(text, call):
+    decision = propose(text, "timers", NOW)
+    assert decision is not None and (decision.api, decision.args) == call
+
+
+def test_the_heating_turned_up_is_a_level_not_on():
+    decision = propose("turn the heating up", "smart_home", NOW)
+    assert (decision.api, decision.args["attribute"]) == ("adjust", "temperature")
+    assert propose("activate the alarm", "smart_home", NOW) is None  # the alarm panel is armed, with a yes

@@ -52,6 +52,19 @@ def normalise_list_name(name: str | None) -> str:
     return _LIST_ALIASES.get(text, text) or DEFAULT_LIST
 
 
+TYPO_SIMILARITY = 85  # a new list's name this close to a known one is a slip of it ("shoping")
+
+
+def spelled_as_known(db: sqlite_utils.Database, name: str) -> str:
+    """A list name as the lists that exist (or the default) spell it: "shoping" is "shopping"."""
+    known = {DEFAULT_LIST, *_LIST_ALIASES.values(),
+             *(row[0] for row in db.execute("SELECT name FROM lists").fetchall())} if "lists" in db.table_names() else {DEFAULT_LIST}
+    if name in known or len(name) < 5:
+        return name
+    close = [k for k in known if fuzz.ratio(name, k) >= TYPO_SIMILARITY]
+    return close[0] if len(close) == 1 else name
+
+
 def said_list_name(ctx: ExpertContext, list_name: str | None) -> str | None:
     """The model's list name if the user named that list ("add milk" names none: the model's
     "grocery" guess must not create a list); without an utterance, the name as given."""
@@ -266,7 +279,7 @@ def _without_request(item: str, list_name: str, said: str) -> str:
 @api(speculative_safe=True, undo=_undo_add, slots={"items": Slot("items", "What should I add?")})
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
-    name = normalise_list_name(said_list_name(ctx, list_name))
+    name = spelled_as_known(ctx.db, normalise_list_name(said_list_name(ctx, list_name)))
     said = ctx.utterance.text if ctx.utterance else ""
     items = _as_said(items, said)
     wanted = [_without_request(item, name, said) for item in split_items(items, split_on_and=name != "to do")]
@@ -399,12 +412,56 @@ def _as_said(items: list[str], said: str) -> list[str]:
     return fuller
 
 
+ADD_VERBS = r"(?:add|ad|put|stick|pop|chuck|throw|bung|whack|jot down|write down)"
+# a need said instead of "add": "we're out of foil", "we've run out of milk", "we need more bin bags"
+NEED = (r"(?:(?:we're|we are|were|i'm|i am|we've|we have|i've|i have)(?: just| completely| almost)? )?"
+        r"(?:run out of|ran out of|running out of|out of|low on|running low on|short of)"
+        r"|(?:we|i) (?:need|needs|could do with|want)(?: to (?:buy|get|pick up))?(?: some| more| some more)?"
+        r"|(?:we|i)'ll need(?: some| more)?|(?:we|i) need to (?:buy|get)")
+# what may follow it: where to put it ("stick it on the list", "add them to my list", "on the list")
+ON_LIST = (r"(?:,? (?:(?:(?:so |please )?(?:add|put|stick|pop|chuck|throw|bung) (?:it|them|that|those|some) "
+           r"(?:to|on|onto))|on|for) (?:the |my |our )?(?P<list>[a-z ]+?)?(?: list|list))?")
+
+
 def _list_add(text: str) -> Decision | None:
-    match = re.match(r"^(?:add|put|stick) (?P<items>.+?) (?:to|on|onto) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text)
+    match = re.match(rf"^{ADD_VERBS} (?P<items>.+?) (?:to|too|on|onto) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text) \
+        or re.match(rf"^{ADD_VERBS} (?P<items>.+?) (?:in|into) (?:the |my |our )?(?P<list>[a-z ]+?) list$", text)
     if not match:
-        return None
+        return _needed(text) or _bare_add(text)
     return Decision(expert="lists", api="add", args={"items": split_said(match["items"]), **_list_name(match["list"])},
                     source="router")
+
+
+def _needed(text: str) -> Decision | None:
+    """"we're out of foil, stick it on the list", "we need more batteries": what is needed is added
+    (to the list named after it, else the default one)."""
+    match = re.match(rf"^(?:{NEED}) (?P<items>[a-z' ]+?){ON_LIST}$", text)
+    if not match or re.search(r"\b(?:it|them|that|this|to|for|you|time|help|a hand|idea|how|what|break|rest|sleep|"
+                                           r"talk|money|patience|space|room)\b|^(?:the|my|our|your|here|town|bed|work)\b",
+                                           match["items"]):
+        return None
+    name, items = (match["list"] or "").strip(), _plain_items(match["items"])
+    if not items:
+        return None
+    return Decision(expert="lists", api="add", args={"items": items, **_list_name(name or "list")}, source="router")
+
+
+def _plain_items(said: str) -> list[str] | None:
+    """The items of a list said with no commas, or None when where one ends is unclear ("shampoo
+    conditioner and toothpaste": one item or two? "coffee filters and dish soap" says its items alike)."""
+    items = split_said(said)
+    uneven = len({len(i.split()) > 1 for i in items}) > 1
+    return None if "," not in said and uneven and any(len(i.split()) > 1 for i in items[:-1]) else items
+
+
+def _bare_add(text: str) -> Decision | None:
+    """"add avocados", "add shampoo conditioner and toothpaste": no list named, the default one."""
+    match = re.match(rf"^{ADD_VERBS} (?P<items>[a-z' ]+)$", text)
+    if not match or re.search(r"\b(?:to|on|onto|into|in|by|it|them|that|this|reminder|timer|alarm|minutes?|hours?|"
+                              r"seconds?|note|event|appointment|calendar)\b", match["items"]):
+        return None
+    items = _plain_items(match["items"])
+    return Decision(expert="lists", api="add", args={"items": items}, source="router") if items else None
 
 
 
@@ -416,13 +473,30 @@ def _list_read(text: str) -> Decision | None:
 
 
 def _list_remove(text: str) -> Decision | None:
-    match = re.match(r"^(?:remove|take|delete|cross) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
+    match = re.match(r"^(?:remove|take|delete|cross|strike) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
                      r"(?P<list>[a-z ]+?)(?: list)?$", text)
     if not match:
         return None
-    return Decision(expert="lists", api="remove", args={"items": split_said(match["items"]), **_list_name(match["list"])},
+    items = [re.sub(r"^(?:the|my|our) ", "", i) for i in split_said(match["items"])]
+    return Decision(expert="lists", api="remove", args={"items": items, **_list_name(match["list"])},
                     source="router")
 
+
+
+def _list_complete(text: str) -> Decision | None:
+    """"tick off the batteries on the hardware list", "mark eggs as done", "check off milk" (crossed
+    off is taken off: `_list_remove`)."""
+    match = (re.match(r"^(?:tick|check) off (?P<items>.+?)(?: (?:on|from|off) (?:the |my |our )?"
+                      r"(?P<list>[a-z ]+?)(?: list)?)?$", text)
+             or re.match(r"^(?:tick|check) (?P<items>.+?) off(?: (?:on|from|off) (?:the |my |our )?"
+                         r"(?P<list>[a-z ]+?)(?: list)?)?$", text)
+             or re.match(r"^mark (?P<items>.+?) as (?:done|bought|got|complete|completed)(?: (?:on|from) (?:the |my |our )?"
+                         r"(?P<list>[a-z ]+?)(?: list)?)?$", text))
+    if not match or re.search(r"\b(?:it|them|that|this|everything|all)\b", match["items"]):
+        return None
+    items = [re.sub(r"^(?:the|my|our) ", "", i) for i in split_said(match["items"])]
+    return Decision(expert="lists", api="complete", args={"items": items, **_list_name(match["list"] or "list")},
+                    source="router")
 
 
 def _list_name(said: str) -> dict[str, str]:
@@ -432,13 +506,19 @@ def _list_name(said: str) -> dict[str, str]:
 
 def propose(request: Request) -> Decision | None:
     text = request.words
-    return _list_add(text) or _list_read(text) or _list_remove(text)
+    return _list_add(text) or _list_read(text) or _list_remove(text) or _list_complete(text)
 
 
 _A_LIST = r"(?:the |my |our )?(?:[a-z']+ ){0,2}list\b"
 CUES = (  # "add / put X on|to|in the Y list"; "check / tick / cross X off|from the Y list"
     re.compile(rf"\b(?:add|put|stick|throw|pop|write|jot|chuck)\b .+ \b(?:to|on|onto|in|into)\b {_A_LIST}", re.IGNORECASE),
     re.compile(rf"\b(?:check|tick|cross|mark|strike|remove|take|delete)\b .+ \b(?:off|from|on)\b {_A_LIST}", re.IGNORECASE),
+    # a thing run out of ("we're out of foil", "we've run out of milk"), not time, patience or ideas
+    re.compile(r"^\W*(?:(?:we're|we are|we've|we have|i'm|i am|i've|i have)(?: just| completely| almost)? )?"
+               r"(?:run out of|ran out of|running out of|out of|running low on|low on)\b"
+               r"(?! (?:time|patience|ideas?|money|options|luck|space|room|here|breath|battery|range|order|sight|reach|"
+               r"the|this|that|my|our|your|town|bed|work|office|it)\b)",
+               re.IGNORECASE),
 )
 
 

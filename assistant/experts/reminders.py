@@ -309,7 +309,15 @@ def _without_phrase(said: str, when: str) -> str:
     return said.replace(when, " ")
 
 
+# other ways to say "remind me": "nudge me", "ping me", "give me a shout", "don't let me forget to",
+# "make sure i remember to"; and "rmind me" typed fast
+REMIND_ME = re.compile(r"^(?:(?:can|could|will) you )?(?:r(?:e|i)?m(?:i|e)?nd me|nudge me|ping me|prompt me|give me a (?:shout|nudge|ping|buzz)"
+                       r"|(?:do not|don't|dont) let me forget(?: to)?|make sure i (?:remember|don't forget)(?: to)?"
+                       r"|(?:set (?:me )?)?(?:a )?reminder(?= (?:to|about) ))\b")
+
+
 def _reminder(text: str, now) -> Decision | None:
+    text = REMIND_ME.sub("remind me", text, count=1)
     match = re.match(r"^(?P<before>.*?)\s*remind me (?P<rest>.+)$", text)
     when = extract_time_phrase(text) if match else None
     if not when:
@@ -334,14 +342,30 @@ def _reminders_show(text: str) -> Decision | None:
                     source="router")
 
 
+def _reminder_cancel(text: str) -> Decision | None:
+    """"cancel the reminder about the plumber", "delete my reminder to call mom"."""
+    match = re.match(r"^(?:cancel|delete|remove|clear|drop) (?:the|my|that) reminder (?:about|to|for|of) (?P<text>[a-z' ]+)$",
+                     text)
+    if not match or re.fullmatch(r"(?:it|that|this|them|all|everything)", match["text"]):
+        return None
+    return Decision(expert="reminders", api="cancel", args={"text": re.sub(r"^(?:the|my) ", "", match["text"])},
+                    source="router")
+
+
 def propose(request: Request) -> Decision | None:
-    return _reminder(request.words, request.now) or _reminders_show(request.words)
+    return _reminder(request.words, request.now) or _reminders_show(request.words) or _reminder_cancel(request.words)
 
 
 QUESTION_WORDS = r"what|where|who|whom|whose|how|when|which|why|if|whether"
 CUES = (  # "remind me to …", "remind me at 5 …" (not "remind me what my wife's name is": memory); typed fast, "rmind me"
     re.compile(rf"\br(?:e|i)?m(?:i|e)?nd (?:me|us)\b(?! (?:{QUESTION_WORDS})\b)(?! of what\b)", re.IGNORECASE),
     re.compile(r"\bset (?:me |us )?(?:a |an )?reminder\b", re.IGNORECASE),
+    # another way to say it, with a time to remind at ("nudge me at 6 to …", "don't let me forget
+    # to call the bank tomorrow", "reminder to buy milk tomorrow afternoon")
+    re.compile(r"^\W*(?:(?:can|could|will) you )?(?:nudge me|ping me|prompt me|give me a (?:shout|nudge|ping|buzz)"
+               r"|(?:do not|don't|dont) let me forget|make sure i (?:remember|don't forget)|(?:a )?reminder (?:to|about))\b"
+               r"(?=.*\b(?:in|at|on|by|tomorrow|tonight|today|morning|afternoon|evening|noon|midnight|\d+)\b)",
+               re.IGNORECASE),
 )
 
 

@@ -18,7 +18,8 @@ from assistant.registry import View, api, build_expert
 from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
-from assistant.timeparse import TimeParseError, describe_due, format_duration, parse_clock_time, parse_duration
+from assistant.timeparse import (TimeParseError, describe_due, extract_duration_phrase, extract_time_phrase,
+                                format_duration, time_words, parse_clock_time, parse_duration)
 from assistant.words import digits
 
 ACTIVE = ("running", "paused")
@@ -338,6 +339,12 @@ def cancel(ctx: ExpertContext, name: str | None = None) -> ActionResult:
 # -- the fast router's command shapes ("pasta timer for 12 minutes", "how long is left") ---------
 
 def _timer(text: str) -> Decision | None:
+    called = re.search(r" (?:called|named) (?P<name>[a-z]+)(?= for |$)", text)  # "the timer called eggs for 3 hours"
+    if called:
+        decision = _timer(text[:called.start()] + text[called.end():])
+        if decision is None or "name" in decision.args:
+            return None
+        return decision.model_copy(update={"args": {**decision.args, "name": called["name"]}})
     unit = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
     match = (re.match(r"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:(?P<name>[a-z]+) )?timer (?:for )?(?P<d>.+)$",
                       text)
@@ -354,6 +361,90 @@ def _timer(text: str) -> Decision | None:
 
 
 
+# the ways to ask for a countdown around its duration (written D): "count down D", "a D timer for
+# the bread", "egg timer, D", "time me for D", "D on the clock"
+_ASK = r"(?:(?:set|start|begin|create|make|run|give me|get me|put on|i need|i want|i'd like) (?:me )?)?"
+_NAME = r"(?P<name>[a-z]+)"
+_FOR_NAME = r"(?: for (?:the |my |a |an |some )?(?P<for_name>[a-z]+))?"
+_COUNTDOWN_SHAPES = [re.compile(p) for p in (
+    rf"^{_ASK}(?:(?:a|an|the|my|new) )*D (?:{_NAME} )?(?:timer|countdown){_FOR_NAME}$",
+    rf"^{_ASK}(?:(?:a|an|the|my|new) )*(?:{_NAME} )?(?:timer|countdown)(?: for| of| on)? D{_FOR_NAME}$",
+    rf"^count ?down(?: from| for)? D{_FOR_NAME}$",
+    rf"^time (?:me )?(?:for )?D(?: for me)?$",
+    rf"^{_ASK}D on the clock$",
+    rf"^let me know when D (?:is|are) up$",
+)]
+_NOT_NAMES = frozenset("a an the my new second seconds minute minutes hour hours me it this that".split())
+
+
+def _countdown(text: str) -> Decision | None:
+    """A countdown asked for in other words than "set a timer for …": the duration read by the
+    time parser, the rest one of the shapes above, a name from "for the bread" or "egg timer"."""
+    text = time_words(text)
+    duration = extract_duration_phrase(text)
+    if not duration or f" {duration} " not in f" {text} ":
+        return None
+    shape = re.sub(rf"(?<![a-z0-9]){re.escape(duration)}(?![a-z0-9])", "D", text, count=1)
+    match = next(filter(None, (p.match(shape) for p in _COUNTDOWN_SHAPES)), None)
+    if match is None:
+        return None
+    names = [n for n in (match.groupdict().get("name"), match.groupdict().get("for_name")) if n]
+    if len(names) > 1 or names and names[0] in _NOT_NAMES:
+        return None
+    return Decision(expert="timers", api="start", args={"duration": duration, **({"name": names[0]} if names else {})},
+                    source="router")
+
+
+def _alarm(text: str) -> Decision | None:
+    """"set an alarm for 7 tomorrow", "wake me at 6 45", "get me up at half past five": the clock
+    time as the time parser reads it, nothing else said."""
+    match = re.match(r"^(?:(?:set|make|put|give me) (?:me )?(?:an |my |the |a )?alarm (?:for |at )?"
+                     r"|(?:an |my )?alarm (?:for |at )|(?:wake|get) me(?: up)? (?:at )?)(?P<t>.+)$", text)
+    when = extract_time_phrase(match["t"]) if match else None
+    if not when or not _CLOCK_TIME.search(when):
+        return None
+    if _plain(re.sub(r"^at ", "", when)) != _plain(match["t"]):
+        return None  # words besides the time ("… called gym", "… every weekday"): the confirmer's
+    return Decision(expert="timers", api="set_alarm", args={"time": re.sub(r"^at ", "", when)}, source="router")
+
+
+def _plain(phrase: str) -> str:
+    """Words and digits only ("7:30 am" and "seven thirty am" alike)."""
+    return re.sub(r"\W+", " ", digits(phrase)).strip()
+
+
+_TIMER_NOUN = r"(?:(?:the|my|that) (?:(?P<name>[a-z]+) )?timer|my alarm)"
+
+
+def _timer_change(text: str) -> Decision | None:
+    """"pause the pizza timer", "cancel my timer", "add a minute to the timer", "how's my timer doing"."""
+    verbs = {"pause": "pause", "hold": "pause", "resume": "resume", "unpause": "resume", "restart": "resume",
+             "cancel": "cancel", "stop": "cancel", "kill": "cancel", "delete": "cancel", "clear": "cancel",
+             "turn off": "cancel", "switch off": "cancel"}
+    match = re.match(rf"^(?P<verb>{'|'.join(verbs)}) {_TIMER_NOUN}$", text)
+    if match and match["verb"] in ("pause", "hold", "resume", "unpause", "restart") and "alarm" in text:
+        return None
+    if match:
+        api_name = verbs[match["verb"]]
+    else:
+        match = re.match(rf"^(?:hows|how's|how is|is) (?:(?:the|my|that) (?:(?P<name>[a-z]+) )?timer)"
+                         rf"(?: doing| going| still going| still running)$", text)
+        api_name = "status"
+    if match:
+        name = match["name"] if match["name"] not in _NOT_NAMES else None
+        return Decision(expert="timers", api=api_name, args={"name": name} if name else {}, source="router")
+    match = re.match(rf"^(?P<verb>add|put|take) (?P<d>.+?) (?:to|on|off|from) {_TIMER_NOUN}$", digits(text))
+    if not match or match["verb"] == "take" and " to " in text:
+        return None
+    duration = extract_duration_phrase(match["d"])
+    if duration is None or digits(duration) != match["d"].removeprefix("another ").replace("a minute", "1 minute"):
+        return None
+    name = match["name"] if match["name"] not in _NOT_NAMES else None
+    api_name = "subtract_time" if match["verb"] == "take" else "add_time"
+    return Decision(expert="timers", api=api_name, args={"duration": duration, **({"name": name} if name else {})},
+                    source="router")
+
+
 def _timer_status(text: str) -> Decision | None:
     if re.match(r"^how (?:much|long) (?:time )?(?:is |'s )?(?:left|remaining|to go)\b", text):
         return Decision(expert="timers", api="status", args={}, source="router")
@@ -361,7 +452,8 @@ def _timer_status(text: str) -> Decision | None:
 
 
 def propose(request: Request) -> Decision | None:
-    return _timer(request.words) or _timer_status(request.words)
+    text = request.words
+    return _timer(text) or _timer_status(text) or _countdown(text) or _alarm(text) or _timer_change(text)
 
 
 # -- what the scheduler fires ------------------------------------------------------------------
@@ -397,11 +489,15 @@ class DueTimers:
 MY_ALARM = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b).*(?:\bmy alarms?\b(?! (?:system|panel|code))"
                       r"|\balarm clock\b|\bwake[- ]?up alarm\b)", re.IGNORECASE)
 
+# a countdown asked for with no "timer": "count down thirty seconds", "time me for 5 minutes",
+# "let me know when 25 minutes are up"
+COUNTDOWN_CUE = re.compile(r"^\W*(?:count ?down\b|time me\b|let me know when .+ (?:is|are) up\W*$)", re.IGNORECASE)
+
 EXPERT = build_expert("timers", "countdown timers and alarms",
                       [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
                       [Migration("timers", 1, _migrate_v1)],
                       capability="timers", propose=propose, cancellable=("start", "set_alarm"),
-                      cues=(MY_ALARM,),
+                      cues=(MY_ALARM, COUNTDOWN_CUE),
                       scheduler_sources=lambda: [DueTimers()],
                       views=(View("timers", "Running and paused timers and alarms.", list_timers,
                                   ("id", "name", "duration_s", "remaining_s", "state")),),

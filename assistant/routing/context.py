@@ -42,6 +42,17 @@ def is_follow_up(text: str) -> bool:
     return bool(joint) and not _own_command(text[joint.end():])
 
 
+def refers_within(text: str) -> bool:
+    """Whether the words that point back point at what the same utterance named first ("we need
+    more dog food, put it on the list", "i need lightbulbs, add them to my list"): a first clause
+    that names something, then a clause whose only pointers are "it"/"them"."""
+    first, comma, rest = text.strip().partition(",")
+    if not comma or len(first.split()) < 2 or FOLLOW_UP.search(first) or correction_words(text) is not None:
+        return False
+    pointers = {m[0].lower() for m in REFERS_BACK.finditer(rest)}
+    return bool(pointers) and pointers <= {"it", "them"} and not CARRIES_ON.search(rest.strip())
+
+
 def _own_command(rest: str) -> bool:
     """A command verb and at least two more words ("put the hall light on", not "turn it up")."""
     words = re.findall(r"[a-z']+", rest.lower())

@@ -13,10 +13,12 @@ from assistant.registry import Registry, RegistryError
 from assistant.words import command
 
 
-def propose(registry: Registry, text: str, expert: str | None, now: datetime) -> Decision | None:
-    """A proposal for `text` within `expert` (the classifier's guess or a cue's), or None."""
+def propose(registry: Registry, text: str, expert: str | None, now: datetime,
+            claimed: bool = False) -> Decision | None:
+    """A proposal for `text` within `expert` (the classifier's guess or a cue's), or None;
+    `claimed`: the expert's `claims` hook says the words name its own things alone."""
     try:
         hook = registry.expert(expert or "").propose
     except RegistryError:  # "none": no expert serves it
         return None
-    return hook(Request(text=text, words=command(text), now=now)) if hook else None
+    return hook(Request(text=text, words=command(text), now=now, claimed=claimed)) if hook else None

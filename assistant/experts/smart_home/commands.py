@@ -5,14 +5,26 @@ from __future__ import annotations
 
 import re
 
-from assistant.experts.smart_home import vocab
+from assistant.experts.smart_home import levels, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
-from assistant.words import ARTICLE
+from assistant.words import ARTICLE, is_question, quantities
 
-NUMBER = r"(?P<n>\d{1,3})(?: ?%| percent| per cent| degrees?)?"
+NUMBER = r"(?P<n>\d{1,3}(?:\.\d)?)(?: ?%| percent| per cent| degrees?)?"
+# a level said as a word ("down to half", "to full brightness") and what it means in percent
+LEVEL_WORDS = {"half": 50, "halfway": 50, "full": 100, "max": 100, "maximum": 100}
+LEVEL = rf"(?:{NUMBER}|(?P<w>{'|'.join(LEVEL_WORDS)}))(?: (?P<attr>brightness|volume|speed|power|temperature))?"
+ATTRIBUTE = r"\b(?:volume|temperature|speed|position|brightness) ?(?:of |on |for )?"
+# verbs that switch on or off with no particle ("kill the lamp", "fire up the kettle"), and verbs
+# that do with one after the target ("knock the light off", "pop the telly on")
+ON_VERBS = r"(?:fire up|start up|power up|flick on|pop on|put on|stick on|bang on|whack on|chuck on|throw on|activate)"
+OFF_VERBS = (r"(?:kill|cut|douse|knock off|shut off|shut down|power down|power off|flick off|cut off|deactivate"
+             r"|switch out|turn out|put out)")
+PARTICLE_VERBS = r"(?:flick|pop|stick|bang|whack|chuck|throw|knock|shut|fire|get|turn|switch|put)"
+NOT_DEVICES = re.compile(r"\b(?:timers?|alarms?|reminders?|lists?|it|them|that|this|everything|music|song|playlist|"
+                         r"security|system|panel|track)\b")
 VALUE_APIS = (  # which setter a "set X to N" means, by the words of the target
-    (r"\b(volume|speaker|tv|television|music|radio)\b", "set_volume", "volume"),
+    (r"\b(volume|speakers?|tv|telly|television|music|radio|stereo)\b", "set_volume", "volume"),
     (r"\b(thermostat|heating|heat|temperature|degrees|ac|air conditioning)\b", "set_temperature", "temperature"),
     (r"\b(blinds?|shades?|curtains?|shutters?)\b", "set_position", "position"),
     (r"\bfans?\b", "set_fan_speed", "percentage"),
@@ -22,7 +34,8 @@ VALUE_APIS = (  # which setter a "set X to N" means, by the words of the target
 def _target(phrase: str) -> dict[str, str]:
     """"fan in the bedroom" → device fan, area bedroom; "kitchen lights" stays one phrase."""
     phrase = re.sub(rf"^{ARTICLE}", "", phrase.strip())
-    where = re.match(r"^(?P<device>.+?) (?:in|on|at) (?:the )?(?P<area>.+)$", phrase)
+    where = re.match(r"^(?P<device>.+?) (?:in|on|at) (?:the |my |our )?(?P<area>.+)$", phrase) \
+        or re.match(r"^(?P<device>.+?) (?P<area>here|upstairs|downstairs)$", phrase)
     if where:
         return {"device": where["device"], "area": where["area"]}
     return {"device": phrase} if phrase else {}
@@ -33,13 +46,40 @@ def _home(api: str, **args) -> Decision:
                     source="router")
 
 
+def _slang_on_off(text: str) -> Decision | None:
+    """"kill the floor lamp", "fire up the coffee maker", "knock the hall light off",
+    "get the fan going"."""
+    match = (re.match(rf"^(?P<verb>{ON_VERBS}|{OFF_VERBS}) {ARTICLE}(?P<target>[a-z ]+)$", text)
+             or re.match(rf"^(?P<lead>{PARTICLE_VERBS}) {ARTICLE}(?P<target>[a-z ]+?) (?P<verb>on|off|out|up|going|running)$", text))
+    if not match or NOT_DEVICES.search(match["target"]):
+        return None
+    if match.groupdict().get("lead") not in (None, "fire") and match["verb"] == "up":
+        return None  # "turn the heating up" is a level
+    on = not re.fullmatch(OFF_VERBS + "|off|out", match["verb"])
+    return _home("turn_on" if on else "turn_off", **_target(match["target"]))
+
+
+def _bare_name(text: str, claimed: bool) -> Decision | None:
+    """A device named with no verb ("the bedside lamp", "mirror light"; "the kettle" when the
+    home has one: `claimed`): on (the action reads a name said alone for what the device is: a
+    lock tells its state). Without the home's word for it, only a kind of device."""
+    match = re.match(rf"^{ARTICLE}(?P<target>[a-z ]+)$", text)
+    if not match or len(match["target"].split()) > 4 or is_question(text) or NOT_DEVICES.search(text) \
+            or vocab.ACTION_WORDS.search(text) or not (claimed or vocab.first_type_word(match["target"])):
+        return None
+    if _only_kinds(match["target"]) or css_color(match["target"].split()[-1]):
+        return None  # "the lights" alone: which ones? "the lamp purple": a colour, of which?
+    return _home("turn_on", **_target(match["target"]))
+
+
 def _on_off(text: str) -> Decision | None:
+    text = re.sub(r"^((?:turn|switch) )of ", r"\1off ", text)  # "turn of the light": a slip of "off"
     patterns = (rf"^(?:turn|switch|power|flip|put) (?P<state>on|off) {ARTICLE}(?P<target>.+)$",
                 rf"^(?:turn|switch|power|flip|put) {ARTICLE}(?P<target>.+?) (?P<state>on|off)$",
                 rf"^{ARTICLE}(?P<target>[a-z ]+?) (?P<state>on|off)$")
     for pattern in patterns:
         match = re.match(pattern, text)
-        if match and not re.search(r"\b(timer|alarm|reminder|list)\b", match["target"]):
+        if match and not re.search(r"\b(timer|alarm|reminder|list)\b", match["target"]) and not is_question(text):
             return _home("turn_on" if match["state"] == "on" else "turn_off", **_target(match["target"]))
     match = re.match(rf"^(?:(?:turn|switch|put) )?{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) "
                      rf"(?:(?:down|up|out|over|in|right) )?(?P<where>here|downstairs|upstairs)$", text)
@@ -65,16 +105,32 @@ def _dark(text: str) -> Decision | None:
     return _home("turn_on", area=match["area"], device_type="light") if match else None
 
 
+SET_VERBS = (r"(?:dim|brighten|set|turn|put|change|bring|take|make|get|move|heat|warm|cool|adjust|increase|decrease|"
+             r"raise|lower|reduce|boost|drop)")
+HEAT_VERBS = ("heat", "warm", "cool")
+
+
 def _set_value(text: str) -> Decision | None:
-    match = re.match(rf"^(?:dim|brighten|set|turn|put|change) {ARTICLE}(?P<target>.+?) (?:to|at) {NUMBER}$", text)
-    if not match:
-        return None
-    target, value = match["target"], int(match["n"])
+    """"set the lamp to 40", "bring the speaker up to 60", "the tv down to half", "fan speed 25
+    percent", "heat the house up to 22" (the verb says what is set when the target does not)."""
+    match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z ]+?)(?: up| down)? (?:to|at) {LEVEL}$", text)
+             or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
+    if not match or NOT_DEVICES.search(match["target"]) or vocab.ACTION_WORDS.search(match["target"]) \
+            or re.search(r"\b(?:by|me|us)\b|\b(?:on|off)$", match["target"]):
+        return None  # "put the kettle on at 7", "wake me at 7": not a level
+    target = match["target"]
+    if match["verb"] not in ("dim", "brighten", "set", "turn", "put", "change", "adjust", *HEAT_VERBS) \
+            and not vocab.first_type_word(target) and not re.search(ATTRIBUTE, target):
+        return None  # no verb of levels, no kind of device: unsure
+    value = LEVEL_WORDS[match["w"]] if match.groupdict().get("w") else float(match["n"])
+    value = int(value) if float(value).is_integer() else value
+    said_attr = match.groupdict().get("attr") or ""
     for words, api, key in VALUE_APIS:
-        if re.search(words, target) or re.search(words, text.split(" to ")[-1]):
-            target = re.sub(r"\b(volume|temperature|speed|position) ?(of )?", "", target).strip()
-            return _home(api, **{key: value}, **_target(target))
-    return _home("set_brightness", brightness=value, **_target(re.sub(r"\bbrightness ?(of )?", "", target)))
+        if re.search(words, target) or re.search(words, said_attr) or re.search(words, text.split(" to ")[-1]):
+            return _home(api, **{key: value}, **_target(re.sub(ATTRIBUTE, "", target).strip()))
+    if match["verb"] in HEAT_VERBS:  # "heat the house up to 22", "warm the hallway to 21": a place's heating
+        return _home("set_temperature", temperature=value, **({} if target in vocab.WHOLE_HOME else {"area": target}))
+    return _home("set_brightness", brightness=value, **_target(re.sub(ATTRIBUTE, "", target).strip()))
 
 
 def _relative(text: str) -> Decision | None:
@@ -85,7 +141,8 @@ def _relative(text: str) -> Decision | None:
                     rf"(?:by )?{NUMBER}$", text)
     if not match:
         return None
-    delta = int(match["n"]) * (1 if match["way"] == "up" else -1)
+    delta = float(match["n"]) * (1 if match["way"] == "up" else -1)
+    delta = int(delta) if delta.is_integer() else delta
     target = match["target"]
     for words, _, key in VALUE_APIS:
         if re.search(words, target) or re.search(r"\bdegrees?\b", text) and key == "temperature":
@@ -94,28 +151,102 @@ def _relative(text: str) -> Decision | None:
     return _home("adjust", attribute="brightness", delta=delta, **_target(re.sub(r"\bbrightness ?(of )?", "", target)))
 
 
+UP_VERBS = r"(?:brighten|raise|increase|boost|bump up|turn up|crank up|up)"
+DOWN_VERBS = r"(?:dim|lower|drop|reduce|decrease|turn down|knock down|bring down|take down)"
+COMPARATIVES = {"warmer": "temperature", "hotter": "temperature", "cooler": "temperature", "colder": "temperature",
+                "brighter": "brightness", "dimmer": "brightness", "darker": "brightness",
+                "louder": "volume", "quieter": "volume", "softer": "volume"}
+
+
+def _relative_verb(text: str) -> Decision | None:
+    """"dim the lamp by 30", "drop the thermostat 2 degrees", "bump the heating up by 2", "make it
+    warmer by 3 degrees": the verb (or comparative) says which way; an amount with "by" or degrees."""
+    match = re.match(rf"^(?P<verb>{UP_VERBS}|{DOWN_VERBS}|bump|nudge|crank) {ARTICLE}(?P<target>[a-z ]+?)"
+                     rf"(?: (?P<way>up|down))? (?:(?:by )(?P<n>\d{{1,3}}(?:\.\d)?)(?: ?%| percent| degrees?)?"
+                     rf"|(?P<m>\d{{1,2}}(?:\.\d)?) degrees?)$", text)
+    if match and not NOT_DEVICES.search(match["target"]):
+        verb, way = match["verb"], match["way"]
+        if way is None and re.fullmatch(UP_VERBS + "|" + DOWN_VERBS, verb):
+            way = "up" if re.fullmatch(UP_VERBS, verb) else "down"
+        if way is None or re.fullmatch(UP_VERBS, verb) and way == "down" or re.fullmatch(DOWN_VERBS, verb) and way == "up":
+            return None
+        amount = float(match["n"] or match["m"])
+        return _adjusted(match["target"], amount if way == "up" else -amount, "degree" in text)
+    match = re.match(rf"^make {ARTICLE}(?P<target>[a-z ]+?) (?P<cmp>{'|'.join(COMPARATIVES)}) by {NUMBER}$", text)
+    if not match:
+        return None
+    up = match["cmp"] in ("warmer", "hotter", "brighter", "louder")
+    amount = int(match["n"]) * (1 if up else -1)
+    target = "" if match["target"] in ("it", "things") else match["target"]
+    if target and NOT_DEVICES.search(target):
+        return None
+    return _home("adjust", attribute=COMPARATIVES[match["cmp"]], delta=amount, **_target(target))
+
+
+def _step_change(text: str) -> Decision | None:
+    """"turn the heating up", "turn down the tv", "dim the chandelier": one step (the level's own
+    default) the way the words say; "a bit" is a step too."""
+    match = (re.match(rf"^(?:turn|crank|bump|nudge|put) (?P<way>up|down) {ARTICLE}(?P<target>[a-z ]+?)(?P<rest>{_A_BIT})$", text)
+             or re.match(rf"^(?:turn|crank|bump|nudge|put) {ARTICLE}(?P<target>[a-z ]+?) (?P<way>up|down)(?P<rest>{_A_BIT})$", text)
+             or re.match(rf"^(?P<way>dim|brighten) {ARTICLE}(?P<target>[a-z ]+?)(?P<rest>{_A_BIT})$", text))
+    if not match or NOT_DEVICES.search(match["target"]) or COVERS.search(match["target"]) \
+            or re.search(r"\b(?:by|to|on|off|up|down)\b", match["target"]):
+        return None
+    up = match["way"] in ("up", "brighten")
+    decision = _adjusted(match["target"], 1.0 if up else -1.0, False)
+    if match["way"] in ("dim", "brighten") and decision.args["attribute"] != "brightness":
+        return None  # "dim the speaker": not a level that dims
+    step = levels.step(decision.args["attribute"])
+    return _home("adjust", **{**decision.args, "delta": int(step if up else -step)})
+
+
+_A_BIT = r"(?: a (?:bit|little|touch|notch)(?: more)?| slightly)?"
+
+
+def _adjusted(target: str, delta: float, degrees: bool) -> Decision:
+    delta = int(delta) if delta.is_integer() else delta
+    for words, _, key in VALUE_APIS:
+        if re.search(words, target) or degrees and key == "temperature":
+            return _home("adjust", attribute=key, delta=delta, **_target(re.sub(ATTRIBUTE, "", target).strip()))
+    return _home("adjust", attribute="brightness", delta=delta, **_target(re.sub(ATTRIBUTE, "", target).strip()))
+
+
 def _colour(text: str) -> Decision | None:
+    """"make the lamp red"; "night light purple" (a device named by more than its kind, then a colour)."""
     match = re.match(rf"^(?:make|turn|set|change|paint) {ARTICLE}(?P<rest>.+)$", text)
+    verbless = match is None and not vocab.ACTION_WORDS.search(text) and not is_question(text)
+    match = match or (re.match(rf"^{ARTICLE}(?P<rest>[a-z ]+)$", text) if verbless else None)
     words = match["rest"].split() if match else []
     for size in (2, 1):  # "light blue" before "blue"
         if len(words) > size and css_color(" ".join(words[-size:])):
             target = re.sub(r" (?:to|in|into)$", "", " ".join(words[:-size]))
+            if verbless and (not vocab.first_type_word(target) or _only_kinds(target)):
+                continue
             return _home("set_color", color=" ".join(words[-size:]), **_target(target))
     return None
 
 
+def _only_kinds(phrase: str) -> bool:
+    """"the lights", "lamp": kinds of device, no name."""
+    return all(vocab.type_word(w)[0] or w in vocab.QUANTIFIERS for w in phrase.split())
+
+
+COVERS = re.compile(r"\b(?:blinds?|shades?|shutters?|awnings?)\b")
+
+
 def _open_close_lock(text: str) -> Decision | None:
-    match = re.match(rf"^(?P<verb>open|close|shut|lock) {ARTICLE}(?P<target>.+)$", text)
-    if not match:
-        return None
-    api = {"open": "open", "close": "close", "shut": "close", "lock": "lock"}[match["verb"]]
+    match = re.match(rf"^(?P<verb>open|close|shut|lock|lower|raise) {ARTICLE}(?P<target>.+)$", text)
+    if not match or match["verb"] in ("lower", "raise") and not COVERS.search(match["target"]):
+        return None  # "lower the blinds" closes them; "lower the lamp" is a level
+    api = {"open": "open", "close": "close", "shut": "close", "lock": "lock", "lower": "close", "raise": "open"}[match["verb"]]
     return _home(api, **_target(match["target"]))
 
 
 def propose(request: Request) -> Decision | None:
-    text = request.words
-    return _on_off(text) or _set_value(text) or _relative(text) or _colour(text) or _open_close_lock(text) \
-        or _dark(text)
+    text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(request.words))  # numbers as digits
+    return _slang_on_off(text) or _on_off(text) or _set_value(text) or _relative(text) or _relative_verb(text) \
+        or _colour(text) or _open_close_lock(text) or _step_change(text) or _dark(text) \
+        or _bare_name(text, request.claimed)
 
 
 TARGETS = ("device", "area", "device_type")
