@@ -91,3 +91,16 @@ def test_wrong_one_leads_a_correction():
 def test_half_an_hour_as_a_correction_is_from_now():
     now, was = datetime(2027, 3, 3, 16, 0), datetime(2027, 3, 3, 16, 20)
     assert corrected_time(was, "half an hour", now) == datetime(2027, 3, 3, 16, 30)
+
+
+def test_a_proposals_question_wins_over_a_call_that_failed_outright(tmp_path):
+    """"fan on" with two fans: the rules' call asks which; the model's `open` cannot work a fan.
+    The user hears the question, not "can't do that"."""
+    from assistant import testing
+    from assistant.app import default_registry  # noqa: F401 - the real registry
+    assistant = testing.scripted_assistant(tmp_path / "s.db", home="assistant/data/demo_home.yaml")
+    testing.confirmer(assistant).enqueue({"api": "smart_home.open", "args": {"device": "fan"}})
+    reply = assistant.handle("fan on")
+    assert reply.asks and "fan" in reply.reply.lower(), reply.reply
+    answer = assistant.handle("the kids room one")
+    assert answer.ok and state(assistant.db, "fan.kids_room_fan_8b0d")["state"] == "on"
