@@ -101,7 +101,7 @@ def test_helpers_mark_read_and_clear_read_return_counts(ctx):
 
 
 def test_registry_flags():
-    assert EXPERT.name == "notifications" and EXPERT.description == "the assistant's own notification inbox (not email or messages)"
+    assert EXPERT.name == "notifications" and "inbox" in EXPERT.description and "missed" in EXPERT.description
     for name in ("check", "clear"):
         spec = EXPERT.api(name)
         assert spec.speculative_safe and spec.undo and not spec.sensitive
