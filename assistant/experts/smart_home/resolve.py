@@ -231,7 +231,7 @@ class _Resolver:
                     return named
             if desc.several and scope is None:  # the one of those places that has it, or ask which
                 return self.among(_SeveralPlaces(*desc.several), device, area, device_type)
-            parts = [p for p in re.split(r"\band\b|,", device or "") if vocab.norm(p)]
+            parts = [p for p in re.split(r"\band\b", device or "") if vocab.norm(p)]  # (commas: above)
             if len(parts) > 1:
                 return list(dict.fromkeys(i for p in parts for i in self.run(p, area, device_type)))
             if not desc.types and not desc.words:
