@@ -15,7 +15,7 @@ from assistant.plan import Plan
 from assistant.registry import ApiSpec
 from assistant.routing import fastpath, rules
 from assistant.storage.core_tables import close_pending, park_action, waiting_confirmation, waiting_slot
-from assistant.words import is_question
+from assistant.words import command, is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
@@ -46,6 +46,8 @@ class SlotQuestions:
         spec = self.registry.api(pending.expert, pending.api)
         if pending.choices:  # "which one?": "the kids room one", "the second"
             value = slots.read_choice(text, pending.choices)
+            if value is None and self._completed_with_value(plan, pending, pending_id):
+                return True
         else:
             value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
         if value is None or quick is not None or self._new_request(text, spec):
@@ -63,6 +65,22 @@ class SlotQuestions:
         said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
         plan.utterance = plan.utterance.model_copy(update={"text": said})
         plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot", args=args)
+        return True
+
+    def _completed_with_value(self, plan: Plan, pending: PendingAction, pending_id: int) -> bool:
+        """A number answering a question of choices ("warmer or cooler?" → "22") is the value the
+        request meant: the request is read again with it ("adjust the heating to 22"), and is
+        the plan when the rules read it as a call of the same expert."""
+        number = slots.read_answer("number", plan.utterance.text, self.clock.now())
+        if not isinstance(number, str) or not pending.said:
+            return False
+        said = f"{command(pending.said)} to {number}"
+        decision = rules.propose(self.registry, said, pending.expert, self.clock.now())
+        if decision is None or decision.expert != pending.expert:
+            return False
+        close_pending(self.db, pending_id, "answered")
+        plan.utterance = plan.utterance.model_copy(update={"text": said})
+        plan.decision = decision.model_copy(update={"source": "slot"})
         return True
 
     def _yes_or_no(self, plan: Plan) -> Decision | None:

@@ -26,7 +26,7 @@ class Correcting:
             put_off = scheduled_action(self.db, previous.undo["scheduled_action"])
             if put_off is None or put_off.status != "waiting":
                 return None  # it ran (or was cancelled) meanwhile: nothing to correct
-        correction = corrected_call(self.registry, previous, words, lead, self.clock.now(), put_off)
+        correction = corrected_call(self.registry, previous, words, lead, self.clock.now(), put_off, self.db)
         if correction is None:
             return None
         plan.correction = correction

@@ -15,6 +15,7 @@ from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
+from assistant.asides import without_courtesy, without_reason
 from assistant.correcting import Correcting
 from assistant.deferring import Deferring
 from assistant.several import SeveralRequests
@@ -47,6 +48,11 @@ class Executed:
     spec: ApiSpec
     result: ActionResult
     action_id: int
+
+
+def _request_alone(text: str) -> str:
+    """The words of the request alone: no wake word, courtesy or reason around it."""
+    return without_reason(without_courtesy(without_wake_word(guardrails.clean_input(text))))
 
 
 @dataclass
@@ -122,7 +128,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
         `defer=False`: a time clause is not split off (the words are routed as said)."""
-        utterance = Utterance(text=without_wake_word(guardrails.clean_input(text)), source=source,
+        utterance = Utterance(text=_request_alone(text), source=source,
                               area=area or self.input_area)
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)
@@ -154,7 +160,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def _ellipsis(self, plan: Plan) -> Decision | None:
         """"and the bedroom too": the previous call on another target, run with the values it
         keeps as said ("and the bedroom too 30": the level is the user's, from the turn before)."""
-        decision = ellipsis_of_previous_turn(self.registry, plan.utterance.text, plan.previous)
+        decision = ellipsis_of_previous_turn(self.registry, plan.utterance.text, plan.previous, self.db)
         if decision is not None:
             kept = [str(value) for key, value in decision.args.items()
                     if plan.previous.args.get(key) == value and isinstance(value, (str, int, float))]

@@ -117,9 +117,9 @@ class Expert:
     cues: tuple[re.Pattern[str], ...] = ()  # phrasings whose meaning is this expert, whatever a model thinks
     frames: bool = False  # its cues wrap another request ("remind me to turn off …"): checked first
     cancellable: tuple[str, ...] = ()  # APIs whose result "cancel it" may mean (undone by its `cancel`)
-    # (api_name, the previous call's args, a phrase) -> that call's arguments for what the phrase
-    # names instead ("turn on the kitchen lights" → "and the bedroom too"), or None
-    ellipsis: Callable[[str, dict[str, Any], str], dict[str, Any] | None] | None = None
+    # (api_name, the previous call's args, a phrase, db=…) -> that call's arguments for what the
+    # phrase names instead ("turn on the kitchen lights" → "and the bedroom too"), or None
+    ellipsis: Callable[..., dict[str, Any] | None] | None = None
     scheduler_sources: Callable[[], list[Any]] = list  # () -> what it has due (scheduler Sources)
     # work the running scheduler does between firings, every few seconds: (db, now) -> lines to
     # notify (the documents inbox); never inside a firing's transaction

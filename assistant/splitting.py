@@ -43,6 +43,11 @@ TIME_AT_END = re.compile(
     r"|\b\d{1,2}(?::\d{2})? ?[ap]\.?m\.?|\bin (?:an?|\d+|\w+) (?:minutes?|hours?|days?|weeks?)"
     r"|\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)"
     r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))$", re.IGNORECASE)
+# a request that can only be the assistant's, never part of a free text before it ("remember my
+# code is 4412 and remind me …", "note that … and set a timer for two hours")
+ADDRESSED = re.compile(r"^(?:remind me\b|remember (?:that|my|our)\b|note (?:that|down)\b"
+                       r"|(?:set|start|make) (?:a|an|the|my|another) (?:[\w-]+ ){0,3}?(?:timer|alarm|reminder)s?\b"
+                       r"|(?:add|put|stick|pop) .+ (?:to|on|onto) (?:the|my|our) [\w' ]*?lists?\b)")
 # verbs that put items somewhere, and the list they go to: "add X and open garage to my list" is
 # one list of items up to its destination, not an "open" request
 ADDING = frozenset("add put".split())
@@ -95,10 +100,12 @@ def _verb(clause: str) -> str | None:
 
 def _text_verbs_keep_the_rest(text: str, parts: list[Part]) -> list[Part]:
     """After a clause whose verb takes free text, what follows is that text, up to a time that
-    closes it ("remind me to call mom and dad at 5, and set a timer …")."""
+    closes it ("remind me to call mom and dad at 5, and set a timer …") or a request only the
+    assistant is asked ("… and remind me to …", "… and add eggs to the list")."""
     kept: list[Part] = []
     for part in parts:
         if kept and (kept[-1].verb in TEXT_VERBS and not TIME_AT_END.search(_words(text, kept[-1]))
+                     and not ADDRESSED.match(command(_words(text, part)))
                      or _items_go_on(_words(text, kept[-1]), kept[-1].verb, _words(text, part))):
             kept[-1] = Part(kept[-1].start, part.end, kept[-1].verb)
         else:

@@ -527,7 +527,7 @@ def _list_tables(data: dict[str, list[dict]]) -> list[tuple[str, list[str], list
             for name, items in data.items()]
 
 
-def other_items(api_name: str, args: dict, phrase: str) -> dict | None:
+def other_items(api_name: str, args: dict, phrase: str, db: sqlite_utils.Database | None = None) -> dict | None:
     """The previous list call on other items ("add duct tape to the hardware list" → "also light
     bulbs"): the same list."""
     return {**args, "items": [phrase]} if api_name in ("add", "remove", "complete") else None

@@ -89,14 +89,22 @@ ELLIPSIS = re.compile(r"^\W*(?:(?:(?:and |now |then )?(?:do|doing) )?(?:the )?sa
                       r"(?:\s+(?:too|as well|also|please|(?:to|at) the same(?: \w+)?))*\W*$", re.IGNORECASE)
 
 
-def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | None) -> Decision | None:
+# "the other one too", "oh and the other lamp as well": that thing, with or without a joint
+OTHER_ONE = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so|what about|how about)\W+)*"
+                       r"(?P<what>(?:the|that) other .+?)(?:\s+(?:too|as well|also|please|then|now))*\W*$",
+                       re.IGNORECASE)
+
+
+def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | None,
+                              db: sqlite_utils.Database | None = None) -> Decision | None:
     """The previous turn's call on what these words name instead ("turn on the kitchen lights" →
-    "and the bedroom too"), when its expert says how (`Expert.ellipsis`); None when the words are
-    more than a thing named (a verb, a question, a number: the router's to read)."""
-    found = ELLIPSIS.match(text.strip())
+    "and the bedroom too", "the other one too"), when its expert says how (`Expert.ellipsis`,
+    reading the state in `db`); None when the words are more than a thing named (a verb, a
+    question, a number: the router's to read)."""
+    found = ELLIPSIS.match(text.strip()) or OTHER_ONE.match(text.strip())
     if previous is None or found is None or found["what"][:1].isdigit():  # "and 30 too": a value
         return None
-    args = args_named_instead(registry, previous, found["what"])
+    args = args_named_instead(registry, previous, found["what"], db)
     return Decision(expert=previous.expert, api=previous.api, args=args, source="router") if args else None
 
 

@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sqlite_utils import Database
+
 from assistant import slots
 from assistant.messages import Decision, Turn
 from assistant.registry import Registry, ValidationError
@@ -47,6 +49,8 @@ _NOT_HEAD = re.compile(r"^\W*not\s+[^,]+,\s*", re.IGNORECASE)
 NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|could|do|does|it|that|this|then|now|"
                          r"the same|another|one more|more|again|the other|yes|yeah|ok|okay|thanks|thank you)\b",
                          re.IGNORECASE)
+# "the other one", "the other lamp": a thing named instead (by the previous one), though it opens with "the other"
+THE_OTHER = re.compile(r"^(?:the |that |my )?other\b(?! than)", re.IGNORECASE)
 MAX_NAME_WORDS = 5  # a thing named instead is short ("the dining room", "oat milk")
 _UNIT = re.compile(r"\b(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -76,13 +80,18 @@ def correction_words(text: str) -> tuple[str, str] | None:
     if lead is None:
         return None
     rest = _what_was_meant(text.strip()[lead.end():])
-    if not rest or is_question(rest) or NOT_A_THING.match(rest):
+    if not rest or is_question(rest) or _not_a_thing(rest):
         return None
     strong = _STRONG_LEAD.search(lead.group(0))
     words = re.findall(r"[a-z']+", rest.lower())
     if not strong and (len(words) > 5 or (words and words[0] in COMMAND_VERBS)):
         return None
     return lead.group(0), rest
+
+
+def _not_a_thing(words: str) -> bool:
+    """Words that open a question, a pointer or a reply ("it", "the same"), not "the other one"."""
+    return bool(NOT_A_THING.match(words)) and not THE_OTHER.match(words)
 
 
 def _what_was_meant(rest: str) -> str:
@@ -93,7 +102,7 @@ def _what_was_meant(rest: str) -> str:
 
 
 def corrected_call(registry: Registry, previous: Turn, words: str, lead: str, now: datetime,
-                   put_off: ScheduledAction | None = None) -> Correction | None:
+                   put_off: ScheduledAction | None = None, db: Database | None = None) -> Correction | None:
     """The previous call with what `words` name in place of the value it replaces, or None.
     `lead`: the words before them ("make that" is followed by a value, not a thing); `put_off`: the
     previous call was put off until later (its time may be what is corrected)."""
@@ -110,7 +119,7 @@ def corrected_call(registry: Registry, previous: Turn, words: str, lead: str, no
         decision = _decision(registry, previous, {**previous.args, name: value}) if value is not None else None
         if decision is not None:
             return Correction(previous, decision)
-    return _named_instead(registry, previous, words, lead)
+    return _named_instead(registry, previous, words, lead, db)
 
 
 def _decision(registry: Registry, previous: Turn, args: dict) -> Decision | None:
@@ -122,25 +131,28 @@ def _decision(registry: Registry, previous: Turn, args: dict) -> Decision | None
     return Decision(expert=previous.expert, api=previous.api, args=args, source="correction")
 
 
-def _named_instead(registry: Registry, previous: Turn, words: str, lead: str) -> Correction | None:
+def _named_instead(registry: Registry, previous: Turn, words: str, lead: str,
+                   db: Database | None) -> Correction | None:
     """The previous call on the thing these words name instead ("the dining room", "mozzarella")."""
-    if NUMBER.search(quantities(words)) or _VALUE_LEAD.search(lead) or _DOING.search(words):
-        return None
-    args = args_named_instead(registry, previous, words)
+    if NUMBER.search(quantities(words)) and not THE_OTHER.match(words) or _VALUE_LEAD.search(lead) \
+            or _DOING.search(words):
+        return None  # a value, or a doing ("the other one" is "one" of a kind, not the number)
+    args = args_named_instead(registry, previous, words, db)
     decision = _decision(registry, previous, args) if args else None
     return Correction(previous, decision) if decision else None
 
 
-def args_named_instead(registry: Registry, previous: Turn, words: str) -> dict | None:
+def args_named_instead(registry: Registry, previous: Turn, words: str, db: Database | None = None) -> dict | None:
     """The previous call's arguments with what `words` name in place of its target, as its
-    expert reads them (`Expert.ellipsis`): "the dining room" after the kitchen lights; None when
-    the words are more than a short name (a verb, a question, a pointer: the router's to read)."""
+    expert reads them (`Expert.ellipsis`, given the state in `db`): "the dining room" after the
+    kitchen lights, "the other one"; None when the words are more than a short name (a verb, a
+    question, a pointer: the router's to read)."""
     hook = registry.expert(previous.expert).ellipsis
     names = words.split()
     if hook is None or not names or len(names) > MAX_NAME_WORDS or names[0].lower() in COMMAND_VERBS \
-            or NOT_A_THING.match(words):
+            or _not_a_thing(words):
         return None
-    return hook(previous.api, previous.args, words) or None
+    return hook(previous.api, previous.args, words, db=db) or None
 
 
 def _slot_value(kind: str, before: str, words: str, now: datetime) -> str | None:

@@ -29,10 +29,21 @@ MISSING_VERBS = (r"call(?! (?:me|it)\b)|phone|ring up|dial|text|sms|message|e-?m
                  r"navigate|give me directions|get me (?:a |an )?(?:taxi|cab|uber|lyft|ride)|"
                  r"search (?:the web|online|google)|google|look up online|stream|download")
 MISSING_SERVICES = r"e-?mails?|(?<!notification )inbox|gmail|outlook|calendar|voicemail"
+# a place's opening hours ("what time does the chemist shut", "is the post office open on
+# saturdays"): the world outside the home, not a device of it (doors, gates, blinds are excluded)
+_HOME_THINGS = r"(?![\w' ]*\b(?:doors?|gates?|garage|blinds?|curtains?|shades?|windows?|locks?|shutters?|awnings?|" \
+               r"vents?|valves?|lids?|timers?|alarms?|reminders?|lists?|app|fridge|oven|freezer|dishwasher)\b)"
+_WHEN = r"(?:\s+(?:today|tonight|tomorrow|now|late|till|until|on \w+|at (?:the )?weekends?|this \w+|over \w+))*"
+OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
+                 rf"|^\W*(?:what time|when|how late) (?:does|do|is|are|will) {_HOME_THINGS}(?:the )?[\w' ]+? "
+                 rf"(?:open|close|shut)(?:s|es)?{_WHEN}\W*$"
+                 rf"|^\W*(?:is|are) {_HOME_THINGS}(?:the )?[\w' ]+? open (?:today|tonight|tomorrow|now|late|on \w+|"
+                 r"at (?:the )?weekends?|this \w+)\b")
 SURE = 0.9  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
     re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),
     re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE),
+    re.compile(OPENING_HOURS, re.IGNORECASE),
 )
 
 

@@ -42,6 +42,7 @@ SETTABLE = ("brightness", "color", "temperature", "position", "volume", "percent
 PERCENT_SCALES = ("brightness", "position", "volume")  # a level in percent of one kind of device
 SWITCHABLE = {"light", "switch", "fan", "media_player"}  # what a bare name turns on
 # words around a bare name that ask for nothing ("porch light please"); "on"/"off" do ask
+EVERYTHING = re.compile(r"\b(?:everything|all the things|all (?:the )?devices|the lot)\b", re.IGNORECASE)
 BARE_FILLERS = (vocab.FILLERS - {"on", "off", "up", "down"}) | {"now", "ok", "okay", "hey", "just", "thanks",
                                                                  "thank", "you", "pls", "plz"}
 Attribute = Literal["brightness", "volume", "temperature", "position", "percentage"]
@@ -197,6 +198,8 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
+    if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
+        args = {**args, "device_type": None}  # "everything off in the den" written as its lights
     for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
         if _only_a_kind(args.get(key)) and unsaid(home, args.get(key), said):
             spoken = vocab.said_kind(args.get(key), said)

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.experts.smart_home import levels, vocab
+import sqlite_utils
+
+from assistant.experts.smart_home import levels, others, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
 from assistant.words import ARTICLE, is_question, quantities
@@ -256,13 +258,17 @@ ONE_OF_KIND = re.compile(r"^(?:the |my |that )?(?P<named>[a-z' ]+?)?\s*\bones?\b
                          r"(?:\s+the)?\s+(?P<place>[a-z' ]+))?$", re.IGNORECASE)
 
 
-def other_target(api_name: str, args: dict, phrase: str) -> dict | None:
+def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Database | None = None) -> dict | None:
     """The previous call on what `phrase` names instead ("… the kitchen lights" → "and the bedroom
     too"): its values kept, its target replaced. A phrase with no kind of device in it is a place
-    (or a name the resolver reads either way), of the kind the previous call was on."""
+    (or a name the resolver reads either way), of the kind the previous call was on; "the other
+    one" is the one other device of its kind (`others.the_other`, read in the home in `db`)."""
     if api_name == "query" or not any(args.get(key) for key in TARGETS):
         return None
     kept = {key: value for key, value in args.items() if key not in TARGETS}
+    if others.names_other(phrase):
+        other = others.the_other(db, args, phrase) if db is not None else None
+        return {**kept, "device": other} if other else None
     if vocab.first_type_word(phrase):
         return {**kept, "device": phrase}
     # the kind it was on (a room the model wrote as the device_type is not one)

@@ -412,7 +412,7 @@ class _Resolver:
             top = [d for d in top if self.name_score(phrase, d) >= PLURAL_NAME_THRESHOLD]
         if not top:
             return None
-        typed = [d for d in top if any(_of_type([d], tw) for tw in types)]
+        typed = [d for d in top if any(of_type([d], tw) for tw in types)]
         permitted = self.permit(typed or top)
         if not plural:
             self._one_of_them(permitted, phrase)
@@ -492,7 +492,7 @@ class _Resolver:
         if desc.words:  # the kind narrows among the named ones: "bedroom blinds" for its only curtains
             pool = [d for d in pool if all(vocab.word_in(w, self.name_tokens(d)) for w in desc.words)]
         if desc.types:
-            typed = {d.id for tw in desc.types for d in _of_type(pool, tw)}
+            typed = {d.id for tw in desc.types for d in of_type(pool, tw)}
             found = [d for d in pool if d.id in typed]
         elif desc.words:
             found = pool
@@ -594,7 +594,8 @@ class _Resolver:
         return f"{device.name} ({area.name})" if area else device.name
 
 
-def _of_type(devices: list[Device], tw: TypeWord) -> list[Device]:
+def of_type(devices: list[Device], tw: TypeWord) -> list[Device]:
+    """The devices a type word can mean ("lamp": lights named for a lamp)."""
     found = [d for d in devices if d.domain in tw.domains and not vocab.has_word(d.name, tw.exclude)]
     if tw.hints:
         hinted = [d for d in found if vocab.has_word(" ".join([d.name, *d.aliases]), tw.hints)]

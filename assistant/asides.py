@@ -1,0 +1,81 @@
+"""Words around a request that ask nothing themselves, so the request is read without them (the
+router, the rules and the grounding checks all see the same words):
+- courtesy: "be a dear and …", "do me a favour and …", "would you mind turning …", "… that would be
+  great" ("please" and "could you" are handled where words are normalised, assistant/words.py);
+- a reason given after a command: "turn the dehumidifier off, the washing's dry now", "put the
+  fan on because it's roasting". Not after words whose object is free text ("remind me to ring
+  mum, it's her birthday" keeps its reason).
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
+from assistant.words import is_question
+
+_ASKING = r"(?:(?:could|would|can|will|won't) you(?: please)? |please )?"
+# "be a love and", "be an absolute star and", "be so kind as to", "do me a favour and"
+_WRAPPER = (r"(?:be (?:a|an|my) (?:\w+ )?\w+,? and |be so kind (?:as to|and) |do me a (?:favou?r|solid),? and "
+            r"|if you (?:could|would|can|don't mind),? )")
+LEADING = re.compile(rf"^(?P<lead>\W*(?:(?:hey|ok|okay|oh|so|right)\W+)*){_ASKING}{_WRAPPER}", re.IGNORECASE)
+# "would you mind turning the fan on": the verb is said as "-ing"
+MIND = re.compile(rf"^(?P<lead>\W*(?:(?:hey|ok|okay|oh|so|right)\W+)*)(?:would|do|will) you mind (?:just )?"
+                  r"(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
+TRAILING = re.compile(r"[\s,]+(?:(?:that|it|this) (?:would|will|'d|'ll) be |that'd be |that'll be )"
+                      r"(?:\w+ )?(?:great|lovely|grand|brilliant|ace|awesome|perfect|good|nice|amazing|ideal|"
+                      r"helpful|fab|fantastic|super)\W*$"
+                      r"|[\s,]+if you (?:don't|do not) mind\W*$|[\s,]+if you (?:could|would|can)\W*$"
+                      r"|[\s,]+when(?:ever)? you (?:get|have) a (?:chance|sec|second|minute|moment)\W*$",
+                      re.IGNORECASE)
+
+
+# a clause that states something: a subject and a verb ("the washing's dry", "I'm off to bed",
+# "everyone's gone in", "the baby is asleep"), or a reason ("because …", "cos …")
+_SUBJECT = r"(?:i|we|they|he|she|it|you|everyone|everybody|nobody|someone|there|that)"
+_NOUN_SUBJECT = r"(?:the|my|our|his|her|their|this|that|these|those) (?:[a-z]+ ){0,2}?[a-z]+"
+_VERB = (r"(?:'s|'re|'m|'ve|'ll|'d| is| are| am| was| were| has| have| had| got| gets| came| come| went| goes"
+         r"| feel| feels| felt| look| looks| seem| seems| need| needs| want| wants| can't| won't| isn't| aren't)")
+STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}){_VERB}\b|(?:because|cause|'cause|cos|coz|since) )",
+                       re.IGNORECASE)
+# a clause that says where the speaker is ("I'm in the study") names the place: it stays
+WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are|i'll be|we'll be)(?: \w+)? (?:in|at|upstairs|downstairs)\b",
+                        re.IGNORECASE)
+# words that open a reply or a correction ("wait no, it's the den"), not a command
+_NOT_COMMAND = frozenset("no nope nah sorry wait actually oh ok okay yes yeah yep hmm um well right hang hold on "
+                         "oops whoops my bad mistake".split())
+REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since) ))(?P<clause>[^,;]+?)\W*$",
+                    re.IGNORECASE)
+
+
+def without_reason(text: str) -> str:
+    """The command without a clause after it that gives its reason or circumstance."""
+    found = REASON.search(text)
+    if found is None:
+        return text
+    command, clause = text[:found.start()], found["clause"].strip()
+    words = re.findall(r"[a-z']+", command.lower())
+    if len(words) < 2 or set(words) <= _NOT_COMMAND or is_question(command) or TEXT_VERBS & set(words) \
+            or "forget" in words or not STATEMENT.match(clause) or WHERE_I_AM.search(clause) or re.search(r"\band (?:then )?(?:" + "|".join(COMMAND_VERBS) + r")\b", clause):
+        return text
+    return command
+
+
+def without_courtesy(text: str) -> str:
+    """The request without courtesy around it; the words as they were if nothing is left."""
+    found = MIND.match(text)
+    verb = _base_form(found["verb"]) if found else None
+    if found and verb:
+        text = f"{found['lead']}{verb}{text[found.end():]}"
+    else:
+        text = LEADING.sub(lambda m: m["lead"], text, count=1)
+    stripped = TRAILING.sub("", text)
+    return stripped if stripped.strip() else text
+
+
+def _base_form(gerund: str) -> str | None:
+    """"turning" → "turn", "closing" → "close", "putting" → "put": a command verb, else None."""
+    stem = gerund.lower()[:-3]
+    for base in (stem, stem + "e", stem[:-1]):
+        if base in COMMAND_VERBS:
+            return base
+    return None
