@@ -187,3 +187,19 @@ def test_a_word_said_alike_but_spelt_apart_is_sure():
     assert sounds_like.sounds_like("sight", "side") == 0.0
     found = sounds_like.rewrite("the fan in the jim", ["Gym", "Gym Fan", "Office"])
     assert found is not None and found.text == "fan gym" and found.sure
+
+
+def test_an_r_after_a_vowel_is_not_said():
+    """Most accents drop an "r" before a consonant: "cartel" is heard for "kettle"."""
+    assert sounds_like.key("cartel") == sounds_like.key("kettle")
+    assert sounds_like.key("board") == sounds_like.key("bawd")
+    assert sounds_like.key("carousel") != sounds_like.key("cousel")  # an "r" before a vowel stays
+
+
+def test_words_the_home_knows_that_pin_the_device_make_a_loose_match_sure(home_db):
+    """"seedling eater": "seedling" is only the Seedling Heater, so the loose "eater" only
+    confirms it; a kind alone ("misty fan": "fan") pins nothing."""
+    assert requires_confirmation(home_db, "turn_on", {"device": "seedling eater"}, said="seedling eater on",
+                                 source="voice") is None
+    assert requires_confirmation(home_db, "turn_on", {"device": "misty fan"}, said="misty fan on",
+                                 source="voice") == "did you mean the Misting Fan"

@@ -29,6 +29,9 @@ entities:
   - {name: Loft Blind, id: cover.loft_blind, area: loft, state: "open", attributes: {position: 100}}
   - {name: Snug Blind, id: cover.snug_blind, area: snug, state: "open", attributes: {position: 100}}
   - {name: Porch Awning, id: cover.porch_awning, area: porch, state: "open", attributes: {position: 100}}
+  - {name: Left Bunk Light, id: light.left_bunk, area: attic, state: "off", attributes: {brightness: 100}}
+  - {name: Right Bunk Light, id: light.right_bunk, area: attic, state: "off", attributes: {brightness: 100}}
+  - {name: Attic Ceiling Light, id: light.attic_ceiling, area: attic, state: "off", attributes: {brightness: 100}}
 """
 
 
@@ -47,6 +50,7 @@ def db(tmp_path):
     ({"device": "loft fan"}, "that other fan", "Attic Fan"),
     ({"device": "loft blind"}, "the other one", None),  # two other covers, neither sharing a word
     ({"device": "lights", "area": "snug"}, "the other one", None),  # the call was on two devices
+    ({"device": "left bunk light"}, "the other one", "Right Bunk Light"),  # its pair, though a third is there
 ])
 def test_the_other_device_of_its_kind(db, previous, phrase, meant):
     assert the_other(db, previous, phrase) == meant

@@ -51,8 +51,8 @@ def _home(api: str, **args) -> Decision:
 def _slang_on_off(text: str) -> Decision | None:
     """"kill the floor lamp", "fire up the coffee maker", "knock the hall light off",
     "get the fan going"."""
-    match = (re.match(rf"^(?P<verb>{ON_VERBS}|{OFF_VERBS}) {ARTICLE}(?P<target>[a-z ]+)$", text)
-             or re.match(rf"^(?P<lead>{PARTICLE_VERBS}) {ARTICLE}(?P<target>[a-z ]+?) (?P<verb>on|off|out|up|going|running)$", text))
+    match = (re.match(rf"^(?P<verb>{ON_VERBS}|{OFF_VERBS}) {ARTICLE}(?P<target>[a-z' ]+)$", text)
+             or re.match(rf"^(?P<lead>{PARTICLE_VERBS}) {ARTICLE}(?P<target>[a-z' ]+?) (?P<verb>on|off|out|up|going|running)$", text))
     if not match or NOT_DEVICES.search(match["target"]):
         return None
     if match.groupdict().get("lead") not in (None, "fire") and match["verb"] == "up":
@@ -65,7 +65,7 @@ def _bare_name(text: str, claimed: bool) -> Decision | None:
     """A device named with no verb ("the bedside lamp", "mirror light"; "the kettle" when the
     home has one: `claimed`): on (the action reads a name said alone for what the device is: a
     lock tells its state). Without the home's word for it, only a kind of device."""
-    match = re.match(rf"^{ARTICLE}(?P<target>[a-z ]+)$", text)
+    match = re.match(rf"^{ARTICLE}(?P<target>[a-z' ]+)$", text)
     if not match or len(match["target"].split()) > 4 or is_question(text) or NOT_DEVICES.search(text) \
             or vocab.ACTION_WORDS.search(text) or not (claimed or vocab.first_type_word(match["target"])):
         return None
@@ -78,21 +78,21 @@ def _on_off(text: str) -> Decision | None:
     text = re.sub(r"^((?:turn|switch) )of ", r"\1off ", text)  # "turn of the light": a slip of "off"
     patterns = (rf"^(?:turn|switch|power|flip|put) (?P<state>on|off) {ARTICLE}(?P<target>.+)$",
                 rf"^(?:turn|switch|power|flip|put) {ARTICLE}(?P<target>.+?) (?P<state>on|off)$",
-                rf"^{ARTICLE}(?P<target>[a-z ]+?) (?P<state>on|off)$")
+                rf"^{ARTICLE}(?P<target>[a-z' ]+?) (?P<state>on|off)$")
     for pattern in patterns:
         match = re.match(pattern, text)
         if match and not re.search(r"\b(timer|alarm|reminder|list)\b", match["target"]) and not is_question(text):
             return _home("turn_on" if match["state"] == "on" else "turn_off", **_target(match["target"]))
-    match = re.match(rf"^(?:(?:turn|switch|put) )?{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) "
+    match = re.match(rf"^(?:(?:turn|switch|put) )?{ARTICLE}(?P<device>[a-z' ]+?) (?P<state>on|off) "
                      rf"(?:(?:down|up|out|over|in|right) )?(?P<where>here|downstairs|upstairs)$", text)
     if match:  # "lights on down here", "turn the lamps off upstairs"
         area = "here" if match["where"] == "here" else match["where"]
         return _home("turn_on" if match["state"] == "on" else "turn_off", device=match["device"], area=area)
-    match = re.match(rf"^(?:(?:turn|switch|put|power|flip) )?{ARTICLE}(?P<device>[a-z ]+?) (?P<state>on|off) "
-                     rf"(?:in|on) (?:the )?(?P<area>[a-z ]+)$", text)
+    match = re.match(rf"^(?:(?:turn|switch|put|power|flip) )?{ARTICLE}(?P<device>[a-z' ]+?) (?P<state>on|off) "
+                     rf"(?:in|on) (?:the )?(?P<area>[a-z' ]+)$", text)
     if match:  # "lights off in the living room"
         return _home("turn_on" if match["state"] == "on" else "turn_off", device=match["device"], area=match["area"])
-    match = re.match(r"^(?:start|run) (?:the |my )?(?P<device>[a-z ]+)$", text)
+    match = re.match(r"^(?:start|run) (?:the |my )?(?P<device>[a-z' ]+)$", text)
     if match and not re.search(r"\b(timer|alarm|reminder|list|music|playlist)\b", match["device"]):
         return _home("turn_on", device=match["device"])  # "start the dishwasher"
     return None
@@ -103,7 +103,7 @@ def _dark(text: str) -> Decision | None:
     the lights of that room."""
     match = re.match(r"^(?:(?:it's|it is|its) (?:(?:too|so|very|really|pretty|a bit|kind of|way too) )?"
                      r"(?:dark|gloomy)|(?:i )?(?:can't|cant|cannot|can not) see (?:anything|a thing)) "
-                     r"(?:in|at) (?:the |my )?(?P<area>[a-z ]+)$", text)
+                     r"(?:in|at) (?:the |my )?(?P<area>[a-z' ]+)$", text)
     return _home("turn_on", area=match["area"], device_type="light") if match else None
 
 
@@ -115,8 +115,8 @@ HEAT_VERBS = ("heat", "warm", "cool")
 def _set_value(text: str) -> Decision | None:
     """"set the lamp to 40", "bring the speaker up to 60", "the tv down to half", "fan speed 25
     percent", "heat the house up to 22" (the verb says what is set when the target does not)."""
-    match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z ]+?)(?: up| down)? (?:to|at) {LEVEL}$", text)
-             or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
+    match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z' ]+?)(?: up| down)? (?:to|at) {LEVEL}$", text)
+             or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z' ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
     if not match or NOT_DEVICES.search(match["target"]) or vocab.ACTION_WORDS.search(match["target"]) \
             or re.search(r"\b(?:by|me|us)\b|\b(?:on|off)$", match["target"]):
         return None  # "put the kettle on at 7", "wake me at 7": not a level
@@ -137,9 +137,9 @@ def _set_value(text: str) -> Decision | None:
 
 def _relative(text: str) -> Decision | None:
     """"turn the speaker down by 10", "heat up 2 degrees", "kitchen lights up 20 percent"."""
-    match = re.match(rf"^(?:(?:turn|put|bump|crank|nudge|knock|bring|move|take) )?{ARTICLE}(?P<target>[a-z ]+?) "
+    match = re.match(rf"^(?:(?:turn|put|bump|crank|nudge|knock|bring|move|take) )?{ARTICLE}(?P<target>[a-z' ]+?) "
                      rf"(?P<way>up|down) (?:by )?(?:another )?{NUMBER}$", text) \
-        or re.match(rf"^(?:turn|put|bump|crank|nudge|knock|bring|move|take) (?P<way>up|down) {ARTICLE}(?P<target>[a-z ]+?) "
+        or re.match(rf"^(?:turn|put|bump|crank|nudge|knock|bring|move|take) (?P<way>up|down) {ARTICLE}(?P<target>[a-z' ]+?) "
                     rf"(?:by )?{NUMBER}$", text)
     if not match:
         return None
@@ -163,7 +163,7 @@ COMPARATIVES = {"warmer": "temperature", "hotter": "temperature", "cooler": "tem
 def _relative_verb(text: str) -> Decision | None:
     """"dim the lamp by 30", "drop the thermostat 2 degrees", "bump the heating up by 2", "make it
     warmer by 3 degrees": the verb (or comparative) says which way; an amount with "by" or degrees."""
-    match = re.match(rf"^(?P<verb>{UP_VERBS}|{DOWN_VERBS}|bump|nudge|crank) {ARTICLE}(?P<target>[a-z ]+?)"
+    match = re.match(rf"^(?P<verb>{UP_VERBS}|{DOWN_VERBS}|bump|nudge|crank) {ARTICLE}(?P<target>[a-z' ]+?)"
                      rf"(?: (?P<way>up|down))? (?:(?:by )(?P<n>\d{{1,3}}(?:\.\d)?)(?: ?%| percent| degrees?)?"
                      rf"|(?P<m>\d{{1,2}}(?:\.\d)?) degrees?)$", text)
     if match and not NOT_DEVICES.search(match["target"]):
@@ -174,7 +174,7 @@ def _relative_verb(text: str) -> Decision | None:
             return None
         amount = float(match["n"] or match["m"])
         return _adjusted(match["target"], amount if way == "up" else -amount, "degree" in text)
-    match = re.match(rf"^make {ARTICLE}(?P<target>[a-z ]+?) (?P<cmp>{'|'.join(COMPARATIVES)}) by {NUMBER}$", text)
+    match = re.match(rf"^make {ARTICLE}(?P<target>[a-z' ]+?) (?P<cmp>{'|'.join(COMPARATIVES)}) by {NUMBER}$", text)
     if not match:
         return None
     up = match["cmp"] in ("warmer", "hotter", "brighter", "louder")
@@ -188,9 +188,9 @@ def _relative_verb(text: str) -> Decision | None:
 def _step_change(text: str) -> Decision | None:
     """"turn the heating up", "turn down the tv", "dim the chandelier": one step (the level's own
     default) the way the words say; "a bit" is a step too."""
-    match = (re.match(rf"^(?:turn|crank|bump|nudge|put) (?P<way>up|down) {ARTICLE}(?P<target>[a-z ]+?)(?P<rest>{_A_BIT})$", text)
-             or re.match(rf"^(?:turn|crank|bump|nudge|put) {ARTICLE}(?P<target>[a-z ]+?) (?P<way>up|down)(?P<rest>{_A_BIT})$", text)
-             or re.match(rf"^(?P<way>dim|brighten) {ARTICLE}(?P<target>[a-z ]+?)(?P<rest>{_A_BIT})$", text))
+    match = (re.match(rf"^(?:turn|crank|bump|nudge|put) (?P<way>up|down) {ARTICLE}(?P<target>[a-z' ]+?)(?P<rest>{_A_BIT})$", text)
+             or re.match(rf"^(?:turn|crank|bump|nudge|put) {ARTICLE}(?P<target>[a-z' ]+?) (?P<way>up|down)(?P<rest>{_A_BIT})$", text)
+             or re.match(rf"^(?P<way>dim|brighten) {ARTICLE}(?P<target>[a-z' ]+?)(?P<rest>{_A_BIT})$", text))
     if not match or NOT_DEVICES.search(match["target"]) or COVERS.search(match["target"]) \
             or re.search(r"\b(?:by|to|on|off|up|down)\b", match["target"]):
         return None
@@ -217,7 +217,7 @@ def _colour(text: str) -> Decision | None:
     """"make the lamp red"; "night light purple" (a device named by more than its kind, then a colour)."""
     match = re.match(rf"^(?:make|turn|set|change|paint) {ARTICLE}(?P<rest>.+)$", text)
     verbless = match is None and not vocab.ACTION_WORDS.search(text) and not is_question(text)
-    match = match or (re.match(rf"^{ARTICLE}(?P<rest>[a-z ]+)$", text) if verbless else None)
+    match = match or (re.match(rf"^{ARTICLE}(?P<rest>[a-z' ]+)$", text) if verbless else None)
     words = match["rest"].split() if match else []
     for size in (2, 1):  # "light blue" before "blue"
         if len(words) > size and css_color(" ".join(words[-size:])):

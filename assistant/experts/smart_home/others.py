@@ -1,10 +1,10 @@
 """"The other one": after a call on one device, the one other device of its kind that is meant.
 
 "turn on the left nightstand lamp" → "and the other one" is the right nightstand lamp; "switch the
-desk lamp on" → "the other lamp too" is the other lamp in that room. Read in this order: another
-device of the kind (the kind said, else the previous device's) in the same room; else one sharing
-a word of its name ("Left/Right Bedside Lamp" in two rooms); else the only other of that kind in
-the home. None when no device, or several, fit: the router reads the words then.
+desk lamp on" → "the other lamp too" is the other lamp in that room. Of the devices of the kind
+(the kind said, else the previous device's domain), read in this order: the one in the same room
+whose name shares a word with it ("Left/Right Bedside Lamp", though a ceiling light is there too);
+the one other in the same room; the one elsewhere sharing a word; the only other in the home. None when no device, or several, fit: the router reads the words then.
 """
 from __future__ import annotations
 
@@ -36,7 +36,8 @@ def the_other(db: sqlite_utils.Database, args: dict, phrase: str) -> str | None:
         return None  # "the other one" after several: not one device
     before = next(d for d in home.devices if d.id == was.device_ids[0])
     others = [d for d in _of_kind(home.devices, before, found["kind"]) if d.id != before.id]
-    for narrowed in (_same_room(others, before), _sharing_a_word(others, before), others):
+    paired, near = _sharing_a_word(others, before), _same_room(others, before)
+    for narrowed in ([d for d in paired if d in near], near, paired, others):
         if len(narrowed) == 1:
             return narrowed[0].name
         if narrowed:

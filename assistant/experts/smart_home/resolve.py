@@ -506,10 +506,18 @@ class _Resolver:
         if not found:
             raise _Problem(self.missing(desc, scope, quoted))
         word = desc.types[0].word if desc.types else quoted
-        permitted = self.permit(found)
+        permitted = self._whole_name_said(self.permit(found), quoted) if not desc.plural else self.permit(found)
         if desc.words and not desc.plural:
             self._one_of_them(permitted, quoted)
         return self.pick(permitted, word, scoped=scope is not None, plural=desc.plural)
+
+    def _whole_name_said(self, devices: list[Device], phrase: str) -> list[Device]:
+        """Of several devices a singular phrase fits, the one whose whole name it holds ("isla's
+        bedroom light": Isla's Light, not the Fairy Lights in that room); else all of them."""
+        said = vocab.tokens(phrase)
+        whole = [d for d in devices if len(vocab.content(vocab.tokens(d.name))) > 1
+                 and all(vocab.word_in(w, said) for w in vocab.content(vocab.tokens(d.name)))]
+        return whole if len(whole) == 1 and len(devices) > 1 else devices
 
     def _climate_only(self, desc: _Description) -> bool:
         if desc.words:

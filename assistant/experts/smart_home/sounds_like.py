@@ -34,7 +34,9 @@ KEY_WEIGHT = 0.6  # sound (key) vs spelling in the blended score
 STOP_WORDS = vocab.FILLERS | vocab.QUANTIFIERS | {"and", "by", "please", "now", "then", "too", "again"}
 
 # Spelling → rough sound classes, applied in order to a lower-case run of letters.
-_SOUND_RULES = [(r"tch|ch|dg|j", "ts"), (r"sh|zh", "s"), (r"ph", "f"), (r"gh", ""), (r"ck|q", "k"),
+# (an "r" after a vowel and before a consonant or the end is not said in most accents: "cartel"
+# sounds like "kettle", "bord" like "board")
+_SOUND_RULES = [(r"(?<=[aeiou])r+(?![aeiouy])", ""), (r"tch|ch|dg|j", "ts"), (r"sh|zh", "s"), (r"ph", "f"), (r"gh", ""), (r"ck|q", "k"),
                 (r"c(?=[eiy])", "s"), (r"c", "k"), (r"g(?=[eiy])", "ts"), (r"x", "ks"), (r"th", "t"),
                 (r"b", "p"), (r"d", "t"), (r"g", "k"), (r"v", "f"), (r"z", "s"), (r"[aeiouyhw]", "")]
 
@@ -47,11 +49,13 @@ class Misheard:
     text: str  # the same phrase in the home's names
     score: float  # the weakest replacement's score (0-100)
     margin: float  # the smallest lead of a replacement over the next-best other name
+    kept: str = ""  # the phrase's words the home already uses, as said
+    pinned: bool = False  # those words alone name the same devices: the rest only confirms them
 
     @property
     def sure(self) -> bool:
         return (self.score >= SURE and self.margin >= MARGIN) or \
-            (self.score >= SURE_ALONE and self.margin >= ALONE_MARGIN)
+            (self.score >= SURE_ALONE and self.margin >= ALONE_MARGIN) or self.pinned
 
 
 @lru_cache(maxsize=4096)
@@ -130,7 +134,8 @@ def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
     pieces = best[-1][1]
     replaced = [(score, lead) for _, score, lead in pieces if score is not None]
     return Misheard(said=phrase or "", text=" ".join(text for text, _, _ in pieces),
-                 score=min(score for score, _ in replaced), margin=min(lead for _, lead in replaced))
+                    score=min(score for score, _ in replaced), margin=min(lead for _, lead in replaced),
+                    kept=" ".join(text for text, score, _ in pieces if score is None))
 
 
 def _sounds_most_like(span: str, entries: list[str]) -> tuple[str, float, float] | None:
@@ -172,9 +177,21 @@ def resolve_heard(home: Home, device: str | None, area: str | None, device_type:
                            device_type, **options)
         if (not found.problem and found.device_ids) or found.which is not None:  # found, or "which one?"
             weakest = min(heard, key=lambda h: (h.score, h.margin))
+            pinned = area_heard is None and _pinned(home, heard[0], found, area, device_type, options)
             return Misheard(" / ".join(h.said for h in heard), " / ".join(h.text for h in heard),
-                         weakest.score, min(h.margin for h in heard)), found
+                            weakest.score, min(h.margin for h in heard), pinned=pinned), found
     return None, None
+
+
+def _pinned(home: Home, heard: Misheard, found: Resolution, area: str | None, device_type: str | None,
+            options: dict) -> bool:
+    """Whether the words the home already uses name exactly the devices found ("bench lice": "bench"
+    is only the Bench Lights), so the misheard word only confirms them; a kind alone pins nothing."""
+    kept = vocab.content(vocab.tokens(heard.kept))
+    if not found.device_ids or not any(vocab.type_word(w)[0] is None for w in kept):
+        return False
+    alone = resolve_in(home, " ".join(kept), area, device_type, **options)
+    return not alone.problem and alone.device_ids == found.device_ids
 
 
 def widened(phrase: str | None, said: str | None) -> str | None:
