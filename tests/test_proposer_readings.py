@@ -27,6 +27,11 @@ def test_a_question_about_the_homes_state_is_read(text, args):
     assert proposed(text) == ("query", args)
 
 
+def test_warmer_with_nothing_named_is_the_heating():
+    assert proposed("make it cooler by 2 degrees") == (
+        "adjust", {"attribute": "temperature", "delta": -2, "device_type": "thermostat"})
+
+
 @pytest.mark.parametrize("text", ["is it on", "is the timer running", "what is on the shopping list",
                                   "turn on the porch light"])
 def test_other_words_are_no_state_question(text):

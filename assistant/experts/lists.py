@@ -474,9 +474,7 @@ def _list_read(text: str) -> Decision | None:
 
 def _list_remove(text: str) -> Decision | None:
     match = re.match(r"^(?:remove|take|delete|cross|strike) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
-                     r"(?P<list>[a-z ]+?)(?: list)?$", text) \
-        or re.match(r"^(?:cross|strike|take) off (?P<items>.+?) (?:on|from|off) (?:the |my |our )?"
-                    r"(?P<list>[a-z ]+?) list$", text)  # the particle before the items
+                     r"(?P<list>[a-z ]+?)(?: list)?$", text)
     if not match:
         return None
     items = [re.sub(r"^(?:the|my|our) ", "", i) for i in split_said(match["items"])]

@@ -180,7 +180,10 @@ def _relative_verb(text: str) -> Decision | None:
     target = "" if match["target"] in ("it", "things") else match["target"]
     if target and NOT_DEVICES.search(target):
         return None
-    return _home("adjust", attribute=COMPARATIVES[match["cmp"]], delta=amount, **_target(target))
+    attribute = COMPARATIVES[match["cmp"]]
+    if not target and attribute == "temperature":  # "make it warmer": the room's air, the heating's to change
+        return _home("adjust", attribute=attribute, delta=amount, device_type="thermostat")
+    return _home("adjust", attribute=attribute, delta=amount, **_target(target))
 
 
 def _step_change(text: str) -> Decision | None:
