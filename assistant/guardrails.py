@@ -216,6 +216,43 @@ def leaves_out_numbers(args: dict, text: str) -> bool:
     if not said:
         return False
     values = [v for value in args.values() for v in (value if isinstance(value, list) else [value])]
-    held = {float(v) for v in values if isinstance(v, (int, float)) and not isinstance(v, bool)}
+    held = {abs(float(v)) for v in values if _is_number(v)}  # -30 for "down by 30" holds the 30
     held |= {float(n) for v in values if isinstance(v, str) for n in NUMBER.findall(digits(v))}
     return not said & held
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+# a number said as an amount of change ("dim it by 30", "another 5"), or as the level to reach ("to 30")
+SAID_AS_CHANGE = re.compile(r"\b(?:by|another|a further) (\d+(?:\.\d+)?)")
+SAID_AS_LEVEL = re.compile(r"\b(?:to|at) (\d+(?:\.\d+)?)\b(?! ?(?:am|pm|o ?clock|:\d))")
+CHANGE_ARGUMENTS = ("delta",)  # the arguments that hold an amount of change, not a level
+
+
+def misreads_numbers(args: dict, text: str) -> bool:
+    """Whether the call's numbers are not the user's: it leaves out a number said, holds one said
+    as a change as a level ("dim it by 30" as brightness 30) or the reverse ("to 30" as a delta),
+    or holds a level of its own when the user gave none, in numbers or words ("turn the speaker
+    up" as volume 100; a change by the level's usual step is not a level)."""
+    if leaves_out_numbers(args, text):
+        return True
+    said = digits(text)
+    changes = {float(n) for n in SAID_AS_CHANGE.findall(said)}
+    levels = {float(n) for n in SAID_AS_LEVEL.findall(said)}
+    unsaid = not numbers(text) and not LEVEL_WORDS.search(said)
+    for key, value in args.items():
+        if not _is_number(value):
+            continue
+        number, is_change = abs(float(value)), key in CHANGE_ARGUMENTS
+        if number in changes - levels and not is_change or number in levels - changes and is_change:
+            return True
+        if unsaid and not is_change:
+            return True
+    return False
+
+
+# levels said in words ("half", "all the way up"): a number the call holds may mean them
+LEVEL_WORDS = re.compile(r"\b(?:half|halfway|quarter|third|full|fully|max|maximum|min|minimum|all the way|lowest|"
+                         r"highest|top|bottom|double|twice|zero|none|dozen|couple|few|several)\b")

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import sqlite_utils
 
-from assistant import guardrails, speculation
+from assistant import effects, guardrails, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -23,8 +23,8 @@ from assistant.llm.backend import ModelError
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
 from assistant.plan import Plan, Vetted
-from assistant.registry import ApiSpec, ExpertInputError, Registry
-from assistant.routing import cues, fastpath, rules
+from assistant.registry import ApiSpec, ExpertInputError, Registry, RegistryError
+from assistant.routing import cues, fastpath, rules, spelling
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
 from assistant.routing.context import (JOINT, RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
                                       is_follow_up, previous_turn, refers_within, routing_context)
@@ -33,7 +33,7 @@ from assistant.routing.retrieval import retrieval_proposer
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import POINTS_BACK, is_bare_change, is_question, tokens, without_wake_word
+from assistant.words import POINTER, POINTS_BACK, is_bare_change, is_question, tokens, without_wake_word
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 NO_MODEL = "Sorry, I couldn't do that: {reason}"  # the model failed and no rule knew the request
@@ -225,16 +225,27 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             return plan.proposal.model_copy(update={"note": decision.note})
         return decision
 
-    @staticmethod
-    def _faithful(plan: Plan, decision: Decision) -> Decision:
-        """A call of the model's that leaves out a number the user said loses to the proposal of the
-        same expert that holds it (the model copied the previous call's values)."""
+    def _faithful(self, plan: Plan, decision: Decision) -> Decision:
+        """When the model's call and the proposal of the same expert disagree on values, the one
+        whose values are the user's words: a call of the model's that leaves out or misreads a
+        number the user said ("dim it by 30" as brightness 30; the previous call's values copied),
+        or whose phrases the user never said, loses to a proposal without that fault. A call with
+        the user's values stays the model's, whatever the proposal (its device or API may be wrong)."""
         proposal = plan.proposal
         if proposal is None or decision.qualified is None or proposal.expert != decision.expert \
-                or not guardrails.leaves_out_numbers(decision.args, plan.utterance.text) \
-                or guardrails.leaves_out_numbers(proposal.args, plan.utterance.text):
+                or proposal.qualified is None:
             return decision
-        return proposal
+        text, said, now = plan.utterance.text, _said(plan), self.clock.now()
+
+        def unfaithful(call: Decision) -> bool:
+            try:
+                spec = self.registry.api(call.expert, call.api)
+            except RegistryError:
+                return True
+            return guardrails.misreads_numbers(call.args, text) \
+                or bool(guardrails.ungrounded_arguments(spec, guardrails.in_users_words(spec, call.args, said, now),
+                                                        said, now))
+        return proposal if unfaithful(decision) and not unfaithful(proposal) else decision
 
     def _confirm(self, plan: Plan) -> Decision:
         text = plan.utterance.text
@@ -268,18 +279,38 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         plan.guess = plan.guess or self._classifier().guess(text)  # (a deferral may have guessed already)
         if self.routing.speculation and (not is_follow_up(text) or refers_within(text)):
             expert = self._meant_expert(text, plan.guess)
-            proposal = rules.propose(self.registry, text, expert, self.clock.now())
-            if proposal is None and self.registry.claimant(self.db, text) == expert:  # "the kettle please"
-                proposal = rules.propose(self.registry, text, expert, self.clock.now(), claimed=True)
+            words = self._respelt(text)  # "set the termostat to 20": the words as the assistant knows them
+            proposal = rules.propose(self.registry, words, expert, self.clock.now())
+            if proposal is None and self.registry.claimant(self.db, words) == expert:  # "the kettle please"
+                proposal = rules.propose(self.registry, words, expert, self.clock.now(), claimed=True)
             plan.proposal = self._in_users_words(plan, proposal)
             if plan.proposal is None and self.routing.retrieval_proposer:
                 plan.proposal = self._in_users_words(plan, self._retrieved(text, expert))
         elif self.routing.speculation:  # a follow-up: only what "it" names is the rules' to read
-            plan.proposal = self._in_users_words(plan, self._proposal_on_referent(plan))
+            proposal = self._proposal_on_referent(plan) or self._proposal_with_nothing_before(plan)
+            plan.proposal = self._in_users_words(plan, proposal)
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
+
+    def _proposal_with_nothing_before(self, plan: Plan) -> Decision | None:
+        """Words shaped like a follow-up with no turn before them to follow ("make it warmer by 3
+        degrees": "it" is the room): the rules' proposal, unless a value of it is a pointing word."""
+        if plan.previous is not None:
+            return None
+        text = plan.utterance.text
+        proposal = rules.propose(self.registry, text, self._meant_expert(text, plan.guess), self.clock.now())
+        values = [v for v in (proposal.args.values() if proposal else []) if isinstance(v, str)]
+        return None if any(POINTER.search(v) for v in values) else proposal
+
+    def _respelt(self, text: str) -> str:
+        """The words for the rules to read: misspelt ones respelt (assistant/routing/spelling.py),
+        else `text` as it is."""
+        if not spelling.may_be_misspelt(text):
+            return text
+        spelt = spelling.respelt(text, spelling.known_words(self.registry, self.registry.vocabulary(self.db)))
+        return text if spelt == text.lower() else spelt
 
     def _proposal_on_referent(self, plan: Plan) -> Decision | None:
         """"and set it to 40 percent" after "turn on the bedside lamp": the rules' proposal for the
@@ -350,7 +381,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         record.skipped_confirmer = plan.confident
         record.confirmed = proposal if plan.confident else self._confirmed(plan)
         record.agreed = (speculation.same_call(proposal, record.confirmed)
-                         or (early is not None and speculation.adds_to(proposal, record.confirmed)))
+                         or (early is not None and (speculation.adds_to(proposal, record.confirmed)
+                                                    or self._same_outcome(plan, early, record.confirmed))))
         if early is not None and record.agreed:
             reply = early.reply
             reply.timings_ms["confirmed"] = _elapsed(started)
@@ -365,6 +397,40 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         reply.speculation = record.as_json()
         speculation.record(self.db, self.clock.now(), utterance.text, record, reply.timings_ms)
         return reply
+
+    def _same_outcome(self, plan: Plan, early: Executed, decision: Decision | None) -> bool:
+        """The confirmed call in other words than the early one, with the same effect: tried (on
+        copies, assistant/effects.py) from the state before the early action, it leaves the home,
+        the timers, the lists as the early action did ("turn on the lamp at 40" and "set the
+        lamp's brightness to 40"). Then the early action stands: nothing is undone or run twice."""
+        if decision is None or decision.qualified is None or not early.result.ok or early.reply.asks \
+                or early.spec.undo is None or early.result.undo is None or not self._state_in_database():
+            return False
+        spec = self.registry.api(decision.expert, decision.api)
+        if not spec.speculative_safe or spec.sensitive:
+            return False
+        vetted = self._vet(plan, spec, decision.args)
+        if vetted.ungrounded or vetted.question:
+            return False
+        ctx = ExpertContext(db=self.db, clock=self.clock, utterance=plan.utterance, previous=plan.previous,
+                            capabilities=self.capabilities)
+
+        def undo_early(trial: ExpertContext) -> bool:
+            early.spec.undo(trial, early.result.undo)
+            return True
+
+        def run(call: ApiSpec, args: dict) -> effects.Run:
+            return lambda trial: execute(call, args, trial).ok
+        return effects.same_outcome(ctx, run(early.spec, early.reply.args), run(spec, vetted.args), undo_early)
+
+    def _state_in_database(self) -> bool:
+        """Whether what the calls act on is all in the assistant's database (so it can be copied to
+        try calls on): not when the home is a remote one."""
+        try:
+            home = self.registry.service("home_backend")(self.db)
+        except RegistryError:  # no smart home here
+            return True
+        return getattr(home, "name", "") == "sqlite"
 
     def _settle(self, plan: Plan, early: Executed, reply: Reply,
                 speculation_record: speculation.SpeculationRecord, started: float) -> Reply:

@@ -5,7 +5,8 @@
 For each set and proposer (today's rules; rules + the retrieval proposer), through the real pipeline
 with speculation on: coverage (a proposal acted before the confirmer), precision (of those, not
 rolled back), time to the first action p50/p95 (a line with no proposal acts when the confirmer
-finishes), confirmed p50/p95, and lines passed. `--offline` replaces the confirmer by one that
+finishes), confirmed p50/p95, and lines passed; "wrong" counts acted lines whose outcome failed,
+"rolled back" acted lines whose early action the confirmer undid (and its share of the acted). `--offline` replaces the confirmer by one that
 fails, so every line is carried out by its proposal alone (no LLM, seconds): "passed" is then the
 proposals' own accuracy, and precision is the share of the acted lines that passed.
 """
@@ -28,7 +29,8 @@ from assistant.llm.roles import ModelRoles  # noqa: E402
 
 ACTION_EXPERTS = {"smart_home", "timers", "lists", "reminders"}
 SETS = {"test": "data/eval/test.jsonl", "fresh": "data/eval/fresh.jsonl",
-        "kinds6": "data/eval/kinds6.jsonl", "kinds7": "data/eval/kinds7.jsonl"}
+        "kinds6": "data/eval/kinds6.jsonl", "kinds7": "data/eval/kinds7.jsonl",
+        "kinds11": "data/eval/kinds11.jsonl", "kinds12": "data/eval/kinds12.jsonl"}
 PROPOSERS = {"rules": RoutingConfig(), "rules+retrieval": RoutingConfig(retrieval_proposer=True)}
 
 
@@ -47,20 +49,22 @@ def measure(cases, roles: ModelRoles, registry, routing: RoutingConfig, offline:
     roles.settings.routing = routing
     results: list[CaseResult] = [run_case(case, roles, registry) for case in cases]
     acted = [r for r in results if r.speculation and r.speculation["ran"]]
-    wrong = [r for r in acted if (not r.passed if offline else r.speculation["rolled_back"])]
+    wrong = [r for r in acted if not r.passed]  # the line's outcome is wrong after all
+    rolled = [r for r in acted if r.speculation["rolled_back"]]
     total = lambda r: r.timings_ms.get("total", 0)  # noqa: E731
-    return {"n": len(results), "acted": len(acted), "wrong": len(wrong),
+    return {"n": len(results), "acted": len(acted), "wrong": len(wrong), "rolled": len(rolled),
             "first": [r.timings_ms.get("first_action", total(r)) for r in results],
             "confirmed": [r.timings_ms.get("confirmed", total(r)) for r in results],
             "passed": sum(r.passed for r in results),
             "missed": [r.text for r in results if r not in acted],
-            "wrong_lines": [(r.text, r.speculation["proposed"], r.speculation["confirmed"]) for r in wrong]}
+            "wrong_lines": [(r.text, r.speculation["proposed"], r.speculation["confirmed"]) for r in wrong],
+            "rolled_lines": [(r.text, r.speculation["proposed"], r.speculation["confirmed"]) for r in rolled]}
 
 
 def print_row(set_name: str, proposer: str, m: dict) -> None:
     coverage = m["acted"] / m["n"] if m["n"] else 0
-    precision = 1 - m["wrong"] / m["acted"] if m["acted"] else float("nan")
-    print(f"{set_name:<8}{proposer:<17}{m['n']:>4}{coverage:>9.0%}{precision:>10.1%}{m['wrong']:>6}"
+    rolled = m["rolled"] / m["acted"] if m["acted"] else float("nan")
+    print(f"{set_name:<8}{proposer:<17}{m['n']:>4}{coverage:>9.0%}{m['wrong']:>6}{m['rolled']:>5}{rolled:>7.1%}"
           f"{pct(m['first'], 50):>10.0f}{pct(m['first'], 95):>10.0f}{pct(m['confirmed'], 50):>10.0f}"
           f"{pct(m['confirmed'], 95):>10.0f}{m['passed']:>6}/{m['n']:<4}")
 
@@ -77,7 +81,7 @@ def main() -> None:
         settings = (Settings(roles={r: RoleConfig(backend="scripted") for r in ("router", "confirmer", "chat")})
                     if args.offline else load_settings())
         roles, registry = ModelRoles(settings), default_registry()
-        print(f"{'set':<8}{'proposer':<17}{'n':>4}{'coverage':>9}{'precision':>10}{'wrong':>6}"
+        print(f"{'set':<8}{'proposer':<17}{'n':>4}{'coverage':>9}{'wrong':>6}{'rolled back':>12}"
               f"{'first p50':>10}{'first p95':>10}{'conf p50':>10}{'conf p95':>10}{'passed':>11}")
         for set_name in args.sets.split(","):
             cases = action_cases(ROOT / SETS.get(set_name, set_name))  # a name, or a file
@@ -89,6 +93,8 @@ def main() -> None:
                         print(f"    missed: {line}")
                     for text, proposed, confirmed in m["wrong_lines"]:
                         print(f"    wrong:  {text} | {proposed} | {confirmed}")
+                    for text, proposed, confirmed in m["rolled_lines"]:
+                        print(f"    rolled: {text} | {proposed} | {confirmed}")
 
 
 if __name__ == "__main__":

@@ -358,5 +358,6 @@ def test_a_pronoun_means_the_previous_target_over_a_kind_the_model_guessed(assis
     assistant.handle("turn on the office heater")
     confirmer.enqueue({"api": "smart_home.turn_off", "args": {"device_type": "heater"}})
     reply = assistant.handle("now turn it off")
-    assert reply.args == {"device": "Office Heater", "device_type": "heater"}  # what the previous request acted on
+    # what the previous request acted on (the proposal's call on it has the same outcome: it stands)
+    assert reply.args["device"].lower() == "office heater" and reply.args.get("device_type") in (None, "heater")
     assert device(assistant, HEATER)["state"] == "off"

@@ -182,7 +182,10 @@ def _relative_verb(text: str) -> Decision | None:
     target = "" if match["target"] in ("it", "things") else match["target"]
     if target and NOT_DEVICES.search(target):
         return None
-    return _home("adjust", attribute=COMPARATIVES[match["cmp"]], delta=amount, **_target(target))
+    attribute = COMPARATIVES[match["cmp"]]
+    if not target and attribute == "temperature":  # "make it warmer": the room's air, the heating's to change
+        return _home("adjust", attribute=attribute, delta=amount, device_type="thermostat")
+    return _home("adjust", attribute=attribute, delta=amount, **_target(target))
 
 
 def _step_change(text: str) -> Decision | None:
@@ -244,9 +247,41 @@ def _open_close_lock(text: str) -> Decision | None:
     return _home(api, **_target(match["target"]))
 
 
+STATES = (r"(?:(?:switched|turned|left|still|already) )?(?:on|off|open|opened|closed|shut|locked|unlocked|running|"
+          r"playing|paused|heating|working)")
+NOW = r"(?: (?:right now|now|at the moment|currently|still|yet|at all))?"
+ANYTHING = r"(?:anything|something|everything|any lights?|any devices?)"
+
+
+def _state_question(text: str) -> Decision | None:
+    """A question about the home's state, answered by reading it (nothing changes): "is the garage
+    door open", "are the blinds still closed", "which lights are on right now", "what's on
+    upstairs", "is anything on in the kitchen", "what's the temperature in the hall"."""
+    where = r"(?: (?:in|on|at|upstairs|downstairs)(?: (?:the |my |our )?(?P<area>[a-z ]+?))?)?"
+    match = re.match(rf"^(?:is|are) {ARTICLE}(?P<target>[a-z ]+?) {STATES}{NOW}$", text)
+    if match and not re.match(ANYTHING, match["target"]) and not NOT_DEVICES.search(match["target"]) \
+            and not _only_kinds(match["target"]):  # "is the lamp on": which lamp?
+        return _home("query", **_target(match["target"]))
+    match = (re.match(rf"^(?:is|are) (?:there )?{ANYTHING} {STATES}{where}{NOW}$", text)
+             or re.match(rf"^(?:what's|what is|whats|what) (?:still )?{STATES}{where}{NOW}$", text))
+    if match:
+        area = match.group("area") or ("" if not re.search(r"\b(upstairs|downstairs)\b", text)
+                                       else re.search(r"\b(upstairs|downstairs)\b", text)[1])
+        return _home("query", **({} if area in vocab.WHOLE_HOME else {"area": area}))
+    match = re.match(rf"^(?:which|what) (?P<kind>[a-z ]+?) (?:are|is) {STATES}{where}{NOW}$", text)
+    if match and vocab.first_type_word(match["kind"]) and not NOT_DEVICES.search(match["kind"]):
+        area = match.group("area") or ""
+        return _home("query", device_type=match["kind"], **({} if area in vocab.WHOLE_HOME else {"area": area}))
+    match = re.match(rf"^(?:what's|what is|whats|how warm is it|how cold is it)(?: the)? (?P<attr>temperature|humidity)?"
+                     rf"(?: (?:in|of) (?:the |my |our )?(?P<area>[a-z ]+?))?{NOW}$", text)
+    if match and match["attr"] and match["area"]:
+        return _home("query", device=match["attr"], **({} if match["area"] in vocab.WHOLE_HOME else {"area": match["area"]}))
+    return None
+
+
 def propose(request: Request) -> Decision | None:
     text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(request.words))  # numbers as digits
-    return _slang_on_off(text) or _on_off(text) or _set_value(text) or _relative(text) or _relative_verb(text) \
+    return _state_question(text) or _slang_on_off(text) or _on_off(text) or _set_value(text) or _relative(text) or _relative_verb(text) \
         or _colour(text) or _open_close_lock(text) or _step_change(text) or _dark(text) \
         or _bare_name(text, request.claimed)
 
