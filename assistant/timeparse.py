@@ -326,11 +326,11 @@ def _only_filler(text: str) -> bool:
 def _parse_one_off(text: str, now: datetime) -> datetime | None:
     picker, part, rest = _take_day(text, now)
     clock, rest = _take_clock(rest)
-    if clock is None and picker is not None:  # "8 tomorrow", "friday 6 30": a bare number by a day
-        match, rest = _take(r"^(?:\s|\bon\b)*([01]?\d|2[0-3])(?: ([0-5]\d))?\s*$", rest)
-        clock = _Clock(int(match[1]), int(match[2] or 0), None) if match else None  # else rest is kept
     found_part, rest = _take_part(rest)
     part = found_part or part
+    if clock is None and picker is not None:  # "8 tomorrow (morning)", "friday 6 30": a bare number by a day
+        match, rest = _take(r"^(?:\s|\bon\b)*([01]?\d|2[0-3])(?: ([0-5]\d))?\s*$", rest)
+        clock = _Clock(int(match[1]), int(match[2] or 0), None) if match else None  # else rest is kept
     if not _only_filler(rest) or (picker is None and clock is None and part is None):
         return None
     options = _candidate_times(clock, part)

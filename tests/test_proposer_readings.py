@@ -47,3 +47,32 @@ def test_a_command_word_misspelt_by_a_letter_is_respelt_and_english_words_are_no
     assert respelt("swich off the porch ligth", known) == "switch off the porch light"
     for text in ("chuck the porch light on", "shout it out", "crack on"):  # words of their own
         assert respelt(text, known) == text
+
+
+@pytest.mark.parametrize(("text", "args"), [
+    ("set the heating to 19 degrees celsius", {"temperature": 19, "device": "heating"}),
+    ("thermostat to 70 degrees fahrenheit", {"temperature": 70, "device": "thermostat"}),
+])
+def test_a_temperature_with_its_scale_named(text, args):
+    assert proposed(text) == ("set_temperature", args)
+
+
+@pytest.mark.parametrize(("text", "api", "args"), [
+    ("set an alarm for 6:15 tomorrow morning", "set_alarm", {"time": "6 15 tomorrow morning"}),
+    ("when is my alarm going off", "status", {}),
+    ("what time does the bread timer end", "status", {}),
+])
+def test_alarm_times_with_a_day_and_its_part_and_when_an_alarm_goes_off(text, api, args):
+    from assistant.experts.timers import propose as propose_timer
+    decision = propose_timer(Request(text=text, words=command(text), now=None))
+    assert decision is not None and (decision.api, decision.args) == (api, args)
+
+
+def test_a_clock_time_by_a_day_keeps_its_part_of_the_day():
+    from datetime import datetime
+
+    from assistant.timeparse import parse_clock_time
+    now = datetime(2026, 12, 2, 21, 0)
+    assert parse_clock_time("6 15 tomorrow morning", now) == datetime(2026, 12, 3, 6, 15)
+    assert parse_clock_time("5 tomorrow evening", now) == datetime(2026, 12, 3, 17, 0)
+    assert parse_clock_time("5 45 tomorrow", now) == datetime(2026, 12, 3, 17, 45)  # 1..6 by a day: pm

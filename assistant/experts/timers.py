@@ -446,7 +446,10 @@ def _timer_change(text: str) -> Decision | None:
 
 
 def _timer_status(text: str) -> Decision | None:
-    if re.match(r"^how (?:much|long) (?:time )?(?:is |'s )?(?:left|remaining|to go)\b", text):
+    """"how long is left", "when is my alarm going off", "what time is the alarm set for"."""
+    if re.match(r"^how (?:much|long) (?:time )?(?:is |'s )?(?:left|remaining|to go)\b", text) \
+            or re.match(r"^(?:when|what time) (?:is|does|will|'s) (?:my|the) (?:[a-z]+ )?(?:alarm|timer) "
+                        r"(?:go(?:ing)? off|set for|ring(?:ing)?|end(?:ing)?|done|finish(?:ing)?)\W*$", text):
         return Decision(expert="timers", api="status", args={}, source="router")
     return None
 

@@ -12,7 +12,7 @@ from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
 from assistant.words import ARTICLE, is_question, quantities
 
-NUMBER = r"(?P<n>\d{1,3}(?:\.\d)?)(?: ?%| percent| per cent| degrees?)?"
+NUMBER = r"(?P<n>\d{1,3}(?:\.\d)?)(?: ?%| percent| per cent| degrees?(?: celsius| centigrade| fahrenheit| c| f)?)?"
 # a level said as a word ("down to half", "to full brightness") and what it means in percent
 LEVEL_WORDS = {"half": 50, "halfway": 50, "full": 100, "max": 100, "maximum": 100}
 LEVEL = rf"(?:{NUMBER}|(?P<w>{'|'.join(LEVEL_WORDS)}))(?: (?P<attr>brightness|volume|speed|power|temperature))?"
