@@ -1,3 +1,4 @@
+import re
 """Documents: extraction per type and its errors, chunking, storage (idempotent, replacing), search.
 No model: a bag-of-words embedder stands in for MiniLM (tests/test_knowledge_retrieval.py uses it)."""
 from datetime import datetime
@@ -106,6 +107,31 @@ def test_a_heading_travels_with_the_passages_below_it():
     assert chunks[-1].indexed.startswith("Troubleshooting\n")
 
 
+def test_a_short_capitalised_line_opening_a_paragraph_is_its_heading_not_a_line_of_the_last_one():
+    """A PDF page with several titled blocks: each block's title is its passages' section, so the
+    title of one block is never read out as the answer line of another ("Airport parking")."""
+    text = ("Flights\n" + "Outbound on Saturday 3 April from Manchester at 06:10, landing in Faro at 09:25. " * 2
+            + "\n\nAirport parking\nPurple Parking, booked for 3 to 10 April.\n"
+            + "Shuttle bus every 15 minutes to the terminal building, allow thirty minutes. " * 2
+            + "\n\nAfter-school clubs (15:15 to 16:15)\nMonday | Coding club | 2 pounds\nTuesday | Netball | free\n"
+            "\n2 eggs and a pinch of salt for the batter\n- a list item\n")
+    sections = {c.text.splitlines()[0]: c.section for c in chunk_pages([Page(1, text)])}
+    assert sections["Airport parking"] == "Airport parking"
+    assert sections["After-school clubs (15:15 to 16:15)"] == "After-school clubs (15:15 to 16:15)"
+    assert set(sections.values()) == {"Flights", "Airport parking", "After-school clubs (15:15 to 16:15)"}
+
+
+def test_a_long_word_also_finds_the_words_it_begins(db, tmp_path):
+    """Prefix search for spellings stemming does not join ("restaurant": "Restaurante Ria")."""
+    note = tmp_path / "plans.txt"
+    note.write_text("Friday: dinner at Restaurante Ria, table for 4 at 19:30.\nSaturday: beach.\n")
+    add(db, note)
+    assert '"restaurant"*' in fts_query("what time is the restaurant booked")
+    assert '"at"' not in fts_query("what time is it at") and '"time"*' not in fts_query("what time")  # short: exact
+    best = search(db, "restaurant", WordsEmbedder(), index=VectorIndex())[0]
+    assert best.bm25_rank == 1 and "Restaurante" in best.text
+
+
 def test_an_overlong_line_is_cut_at_sentence_ends():
     line = " ".join(f"Sentence number {i} says something." for i in range(60))
     chunks = chunk_pages([Page(3, line)])
@@ -168,7 +194,8 @@ def test_search_returns_document_and_page(db, tmp_path):
 def test_user_words_are_never_read_as_fts_syntax(db, tmp_path, query):
     add(db, write_pdf(tmp_path / "schedule.pdf", SCHEDULE))
     search(db, query, WordsEmbedder(), index=VectorIndex())  # no sqlite error
-    assert "*" not in fts_query(query) and "(" not in fts_query(query)
+    terms = fts_query(query).split(" OR ") if fts_query(query) else []
+    assert all(re.fullmatch(r'"[^"*()^:]+"\*?', term) for term in terms)  # quoted words, a prefix star of ours
 
 
 def test_a_long_lived_index_sees_a_replaced_document(db, tmp_path):

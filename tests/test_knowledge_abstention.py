@@ -37,6 +37,13 @@ def db(tmp_path):
     return db
 
 
+def test_a_word_before_a_particle_is_a_verb_and_a_time_of_day_names_no_thing():
+    assert named("when does the school break up for half term") == ["school"]
+    assert named("when do the kids set off on the trip") == ["kids", "trip"]
+    assert named("what time do the gates close in the morning") == ["gates"]
+    assert named("what's on the menu this evening") == ["menu"]
+
+
 def test_the_things_a_question_names_are_the_words_after_a_determiner_up_to_a_verb():
     assert named("what time is the ballet class on thursday") == ["ballet", "class"]
     assert named("what is the code for the garage door") == ["code", "garage", "door"]

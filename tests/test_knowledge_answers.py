@@ -55,6 +55,12 @@ def test_the_line_with_the_kind_of_answer_asked_for_wins():
     assert answer_shape("who teaches class 4B") is None
 
 
+def test_numbers_said_in_words_have_the_shape_of_an_amount_or_a_duration():
+    assert answer_shape("how much notice do we have to give").search("by giving at least two months' notice")
+    assert answer_shape("how long is the notice period").search("a notice period of three weeks")
+    assert not answer_shape("how much notice do we have to give").search("Notice must be given in writing")
+
+
 def test_how_often_reads_the_frequency(db):
     found = answer(db, "how often should I clean the dishwasher filters", WordsEmbedder(), WEDNESDAY, threshold=0.0)
     assert "once a week" in found.reply

@@ -56,10 +56,15 @@ _TIME = r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b"
 _DAY_NAME = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 _DATE_WORDS = (r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
                r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b")
-_DURATION = r"\b\d+(?:[.,]\d+)?\s*(?:to\s+\d+\s*)?(?:min(?:ute)?s?|h|hours?|days?|weeks?|months?|years?|secs?|seconds?)\b"
+# numbers said in words ("two months' notice", "a dozen eggs") count as numbers in an answer's shape
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+                 r"fifty|sixty|hundred|thousand|half|a dozen|a few|several)")
+_NUMBER = rf"(?:\d+(?:[.,]\d+)?|\b{_NUMBER_WORDS})"
+_DURATION = (rf"{_NUMBER}\s*(?:to\s+{_NUMBER}\s*)?(?:min(?:ute)?s?|h|hours?|days?|weeks?|months?|years?|secs?|"
+             r"seconds?)\b")
 _FREQUENCY = (r"\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually)\b"
               r"|\b(?:a|per)\s+(?:day|week|month|year)\b")
-_AMOUNT = r"\d"
+_AMOUNT = rf"\d|\b{_NUMBER_WORDS}\b"
 # what kind of answer a question asks for (its opening words) -> what such an answer looks like in a line
 ANSWER_TYPES = [
     (re.compile(r"^\W*(?:what|which)\s+time\b|\bwhat time\b", re.I), re.compile(_TIME, re.I)),
@@ -82,6 +87,11 @@ _NAMED = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that|these|th
 _VERBS = set("""begin begins start starts end ends finish finishes open opens close closes shut shuts leave leaves
 arrive arrives go goes come comes get gets getting take takes need needs cost costs mean means say says show shows
 work works happen happens run runs stop stops make makes use uses keep keeps want wants""".split())
+# words that say when, not what: "the gates close in the morning" names the gates, not a morning
+_WHEN_WORDS = set("""morning mornings afternoon afternoons evening evenings night nights tonight weekend weekends
+weekday weekdays moment minute""".split())
+# a particle after a word makes it a verb ("when does the school break up"): the named thing ends before it
+_PARTICLES = set("up out off down back away over".split())
 _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "anything", "something", "know",
                                 "find", "look", "document", "documents", "file", "files", "need", "get", "one", "according",
                                 # kinds of document: they name where to look, not what to find
@@ -214,13 +224,16 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
 
 def named(question: str) -> list[str]:
     """The content words of the things the question names with a determiner ("the ballet class",
-    "a chicken"), each up to the first word of another kind (a question word, a verb)."""
+    "a chicken"), each up to the first word of another kind (a question word, a verb, a word before
+    a particle: "the school break up"); words that say when ("the morning") name no thing."""
     words = []
     for match in _NAMED.finditer(question):
-        for word in plain(match[1]).lower().split():
-            if word in _QUESTION_WORDS or word in _VERBS or "'" in word:  # "can't": a verb
+        phrase = plain(match[1]).lower().split()
+        after = plain(question[match.end(1):]).lower().split()[:1]
+        for word, following in zip(phrase, [*phrase[1:], *after, ""]):
+            if word in _QUESTION_WORDS or word in _VERBS or "'" in word or following in _PARTICLES:  # "can't": a verb
                 break
-            if len(word) > 1 and not word.isdigit():
+            if len(word) > 1 and not word.isdigit() and word not in _WHEN_WORDS:
                 words.append(word)
     return words
 

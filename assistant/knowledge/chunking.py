@@ -50,7 +50,8 @@ def chunk_page(page: Page) -> list[Chunk]:
                 chunks.append(Chunk(page.number, "\n".join(current), section))
                 current = []
             continue
-        is_heading = _is_heading(line, first=not any(lines[:i]), before_blank=i + 1 < len(lines) and not lines[i + 1])
+        is_heading = _is_heading(line, first=not any(lines[:i]), before_blank=i + 1 < len(lines) and not lines[i + 1],
+                                 opens=0 < i < len(lines) - 1 and not lines[i - 1] and bool(lines[i + 1]))
         if current and (_size(current) + len(line) > TARGET_CHARS or (is_heading and _size(current) > 80)):
             chunks.append(Chunk(page.number, "\n".join(current), section))
             current = []
@@ -134,12 +135,15 @@ def _hard_cut(text: str):
     yield text
 
 
-def _is_heading(line: str, first: bool, before_blank: bool) -> bool:
+def _is_heading(line: str, first: bool, before_blank: bool, opens: bool = False) -> bool:
     """A short title-like line: the page's first line, a line before a blank one, one in capitals
-    or ending with a colon ('Ingredients:'). Table rows and sentences are not headings."""
+    or ending with a colon ('Ingredients:'), or one that `opens` a paragraph (after a blank line,
+    before text) and starts with a capital letter ('Airport parking', 'After-school clubs (15:15 to
+    16:15)'; not '2 eggs' or '- a list item'). Table rows and sentences are not headings."""
     if len(line) > 60 or len(line.split()) > 8 or "|" in line or line.endswith((".", ",", ";")):
         return False
-    return first or before_blank or line.endswith(":") or (line.isupper() and len(line) > 3)
+    titled = opens and line[:1].isupper()
+    return first or before_blank or titled or line.endswith(":") or (line.isupper() and len(line) > 3)
 
 
 def _size(lines: list[str]) -> int:

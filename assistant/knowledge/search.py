@@ -79,12 +79,17 @@ class VectorIndex:
 _INDEX = VectorIndex()
 
 
+PREFIXED = 6  # a word this long also finds the words it begins ("restaurant": "Restaurante", "organis": "organiser")
+
+
 def fts_query(text: str) -> str:
     """The question's content words as an FTS5 OR query ('' when none): each a quoted phrase, so
-    no user word is read as FTS syntax."""
+    no user word is read as FTS syntax; a long word (`PREFIXED`) as a prefix too, for the spellings
+    and compounds that stemming does not join."""
     words = [w for w in re.findall(r"[\w']+", text.lower()) if w.strip("'") and w not in _STOPWORDS]
     words = [w.replace("'", " ").strip() for w in words]
-    return " OR ".join(f'"{w}"' for w in dict.fromkeys(words) if w)
+    return " OR ".join(f'"{w}"*' if len(w) >= PREFIXED and " " not in w else f'"{w}"'
+                       for w in dict.fromkeys(words) if w)
 
 
 def bm25_ranking(db: sqlite_utils.Database, query: str, limit: int = CANDIDATES) -> list[int]:
