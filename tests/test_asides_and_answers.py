@@ -105,3 +105,17 @@ def test_a_number_answering_which_way_is_the_value(scripted_assistant, answer, v
     reply = scripted_assistant.handle(answer)
     thermostat = next(d for d in list_devices(scripted_assistant.db) if d["id"].startswith("climate."))
     assert reply.ok and thermostat["attributes"]["temperature"] == value
+
+
+@pytest.mark.parametrize("said, fact", [("remember my bike lock code is 2231", "my bike lock code is 2231"),
+                                        ("note the spare key is under the blue pot", "the spare key is under the blue pot")])
+def test_a_fact_about_something_of_theirs_is_memorys(scripted_assistant, said, fact):
+    from assistant.experts.memory import propose
+    from assistant.messages import Request
+    assert pinned_expert(scripted_assistant.registry, said) == "memory"
+    assert propose(Request(text=said, words=said, now=None)).args == {"fact": fact}
+
+
+@pytest.mark.parametrize("said", ["remember the milk", "remember to lock up"])
+def test_remembering_to_do_something_is_not_a_fact(scripted_assistant, said):
+    assert pinned_expert(scripted_assistant.registry, said) != "memory"

@@ -266,11 +266,16 @@ def _clearly_better(top: tuple, second: tuple) -> bool:
 
 # -- the fast router's command shapes ("remember that …", "where are my keys") ------------------
 
+_KEEP = r"(?:remember|keep in mind|note(?: down)?|make a note)"
+# "my locker code is …", "the gate code is …": something of theirs, then what it is
+_POSSESSED_FACT = r"(?:my|our|his|her|their|the)\s+[\w' ]{1,40}?\b(?:is|are|was|were)\b"
+
+
 def propose(request: Request) -> Decision | None:
     """"remember that …" stores it; "where is my …", "where did i put …" ask for it. Given the
     text as said (not lower-cased): a fact keeps its names' capitals ("May 4th")."""
     text = re.sub(r"^\W+|[\s.!?]+$", "", request.text)
-    match = re.match(r"^remember that (?P<fact>.+)$", text, re.IGNORECASE)
+    match = re.match(rf"^(?:remember that|{_KEEP} (?={_POSSESSED_FACT}))\s*(?P<fact>.+)$", text, re.IGNORECASE)
     if match:
         return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
     if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE):
@@ -281,7 +286,10 @@ def propose(request: Request) -> Decision | None:
 # "remember that the bins go out on tuesdays": a fact to keep, said the way this expert asks for
 # facts, whatever time words it holds ("remind me …" is the reminders', checked first)
 CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*(?:remember|don'?t forget|"
-                   r"do not forget|keep in mind|make a note|note|for the record)\W+(?:the fact )?that\b", re.IGNORECASE),)
+                   r"do not forget|keep in mind|make a note|note|for the record)\W+(?:the fact )?that\b", re.IGNORECASE),
+        # "remember my locker code is 4412", "note our wifi password is …": a fact about something of theirs
+        re.compile(rf"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*{_KEEP}\W+{_POSSESSED_FACT}",
+                   re.IGNORECASE))
 
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
                       [Migration("memory", 1, _migrate_v1)],
