@@ -25,6 +25,7 @@ TRAILING = re.compile(r"[\s,]+(?:(?:that|it|this) (?:would|will|'d|'ll) be |that
                       r"(?:\w+ )?(?:great|lovely|grand|brilliant|ace|awesome|perfect|good|nice|amazing|ideal|"
                       r"helpful|fab|fantastic|super)\W*$"
                       r"|[\s,]+if you (?:don't|do not) mind\W*$|[\s,]+if you (?:could|would|can)\W*$"
+                      r"|,\s*(?:would|will|could|can) you(?: please)?\W*$"
                       r"|[\s,]+when(?:ever)? you (?:get|have) a (?:chance|sec|second|minute|moment)\W*$",
                       re.IGNORECASE)
 
@@ -35,8 +36,10 @@ _SUBJECT = r"(?:i|we|they|he|she|it|you|everyone|everybody|nobody|someone|there|
 _NOUN_SUBJECT = r"(?:the|my|our|his|her|their|this|that|these|those) (?:[a-z]+ ){0,2}?[a-z]+"
 _VERB = (r"(?:'s|'re|'m|'ve|'ll|'d| is| are| am| was| were| has| have| had| got| gets| came| come| went| goes"
          r"| feel| feels| felt| look| looks| seem| seems| need| needs| want| wants| can't| won't| isn't| aren't)")
-STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}){_VERB}\b|(?:because|cause|'cause|cos|coz|since) )",
-                       re.IGNORECASE)
+# ... or someone named ("Nana's feeling the cold", "Tom's home")
+_NAMED_SUBJECT = r"[a-z]+(?='s |'re )"
+STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}|{_NAMED_SUBJECT}){_VERB}\b"
+                       r"|(?:because|cause|'cause|cos|coz|since) )", re.IGNORECASE)
 # a clause that says where the speaker is ("I'm in the study") names the place: it stays
 WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are|i'll be|we'll be)(?: \w+)? (?:in|at|upstairs|downstairs)\b",
                         re.IGNORECASE)

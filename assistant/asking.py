@@ -39,7 +39,7 @@ class SlotQuestions:
         pending_id, pending = waiting
         text = plan.utterance.text
         quick = fastpath.match(text)
-        if quick is not None and quick.qualified in ("system.stop", "confirmation.deny"):
+        if quick is not None and quick.qualified in ("system.stop", "system.undo", "confirmation.deny"):
             close_pending(self.db, pending_id, "dropped")
             plan.answer = Reply(reply=NEVER_MIND, expert="system", api="stop")
             return True

@@ -147,6 +147,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         plan.previous = previous_turn(self.db, self.clock.now(), conversation=self.conversation)
         plan.context = routing_context(plan.previous, utterance.text)
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
+        if decision is not None and decision.qualified == "system.undo":  # "never mind, don't bother"
+            decision = self._yes_or_no(plan) or decision  # answers a question waiting for a yes or no
         decision = decision or self._yes_or_no(plan) or self._correction(plan) or self._ellipsis(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,

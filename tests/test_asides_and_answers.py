@@ -119,3 +119,52 @@ def test_a_fact_about_something_of_theirs_is_memorys(scripted_assistant, said, f
 @pytest.mark.parametrize("said", ["remember the milk", "remember to lock up"])
 def test_remembering_to_do_something_is_not_a_fact(scripted_assistant, said):
     assert pinned_expert(scripted_assistant.registry, said) != "memory"
+
+
+@pytest.mark.parametrize("said", ["what time does the co-op shut", "when's the next bus into town",
+                                  "check the train times to Leeds"])
+def test_public_transport_times_and_hyphenated_shops_are_declined(scripted_assistant, said):
+    assert pinned_expert(scripted_assistant.registry, said) == DECLINED
+
+
+def test_a_named_persons_state_and_a_trailing_would_you_are_not_the_request():
+    assert without_reason("put the fan heater on, Gran's freezing") == "put the fan heater on"
+    assert without_courtesy("switch the pump off, would you") == "switch the pump off"
+
+
+def test_an_alarm_set_to_a_mode_is_the_alarm_panel(scripted_assistant):
+    assert pinned_expert(scripted_assistant.registry, "set the alarm to night mode") == "smart_home"
+    assert pinned_expert(scripted_assistant.registry, "set the alarm for 7 tomorrow") != "smart_home"
+
+
+def test_never_mind_dont_bother_undoes_and_drops_a_waiting_question(tmp_path):
+    from datetime import datetime
+
+    from assistant.routing.fastpath import match
+    from tests.conftest import DEV_HOME
+    assert match("never mind, don't bother").qualified == "system.undo"
+    assistant = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME, now=datetime(2026, 12, 2, 18),
+                                           classifier=testing.FixedClassifier("timers"))
+    testing.confirmer(assistant).enqueue({"api": "timers.start", "args": {"duration": "1 minute"}})
+    assert assistant.handle("start a timer").asks == "duration"
+    reply = assistant.handle("never mind, don't bother")
+    assert reply.reply == "OK, never mind." and reply.ok
+
+
+def test_a_correction_naming_another_list_moves_the_items():
+    from assistant.experts.lists import other_items
+    assert other_items("add", {"items": ["twine"], "list_name": "shopping"}, "the garden list") == \
+        {"items": ["twine"], "list_name": "garden"}
+
+
+def test_the_one_device_named_by_the_kind_said_is_meant(tmp_path):
+    home = """floors: [{name: Ground, id: ground, level: 0}]
+areas: [{name: Studio, id: studio, floor: ground}, {name: Den, id: den, floor: ground}]
+entities:
+  - {name: Studio Radio, id: media_player.studio_radio, area: studio, state: playing, attributes: {volume: 30}}
+  - {name: Den Speaker, id: media_player.den_speaker, area: den, state: playing, attributes: {volume: 30}}
+"""
+    db = smart_home_db(home, tmp_path)
+    call_smart_home(db, "turn_off", "turn the radio off", device="radio")
+    assert {d["id"]: d["state"] for d in list_devices(db)} == {"media_player.studio_radio": "off",
+                                                              "media_player.den_speaker": "playing"}

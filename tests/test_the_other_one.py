@@ -32,6 +32,8 @@ entities:
   - {name: Left Bunk Light, id: light.left_bunk, area: attic, state: "off", attributes: {brightness: 100}}
   - {name: Right Bunk Light, id: light.right_bunk, area: attic, state: "off", attributes: {brightness: 100}}
   - {name: Attic Ceiling Light, id: light.attic_ceiling, area: attic, state: "off", attributes: {brightness: 100}}
+  - {name: "Ann's Lamp", id: light.anns_lamp, area: porch, state: "off", attributes: {brightness: 100}}
+  - {name: "Bo's Lamp", id: light.bos_lamp, area: porch, state: "off", attributes: {brightness: 100}}
 """
 
 
@@ -44,7 +46,8 @@ def db(tmp_path):
     ({"device": "easel lamp"}, "the other lamp", None),  # a lamp in the snug is only the easel lamp itself
     ({"device": "starboard sconce"}, "the other one", "Easel Lamp"),  # same room, same kind
     ({"device": "port sconce"}, "the other one", "Starboard Sconce"),  # no other light there: a name's pair
-    ({"device": "porch lantern"}, "the other one", None),  # no pair, three other lights: several
+    ({"device": "porch lantern"}, "the other one", None),  # no pair, several other lights: several
+    ({"device": "ann's lamp"}, "the other one", "Bo's Lamp"),  # the other lamp there, not the lantern
     ({"device": "port sconce"}, "the other sconce", "Starboard Sconce"),  # the kind said
     ({"device": "loft fan"}, "the other one", "Attic Fan"),  # the only other fan
     ({"device": "loft fan"}, "that other fan", "Attic Fan"),

@@ -529,8 +529,12 @@ def _list_tables(data: dict[str, list[dict]]) -> list[tuple[str, list[str], list
 
 def other_items(api_name: str, args: dict, phrase: str, db: sqlite_utils.Database | None = None) -> dict | None:
     """The previous list call on other items ("add duct tape to the hardware list" → "also light
-    bulbs"): the same list."""
-    return {**args, "items": [phrase]} if api_name in ("add", "remove", "complete") else None
+    bulbs"): the same list; or on another list named ("sorry, the farm list"): the same items."""
+    if api_name not in ("add", "remove", "complete"):
+        return None
+    if re.search(r"\blists?\W*$", phrase.strip(), re.IGNORECASE):
+        return {**args, "list_name": normalise_list_name(re.sub(r"^(?:the|my|our)\s+", "", phrase.strip(), flags=re.I))}
+    return {**args, "items": [phrase]}
 
 
 EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complete, read, clear],

@@ -35,10 +35,13 @@ _HOME_THINGS = r"(?![\w' ]*\b(?:doors?|gates?|garage|blinds?|curtains?|shades?|w
                r"vents?|valves?|lids?|timers?|alarms?|reminders?|lists?|app|fridge|oven|freezer|dishwasher)\b)"
 _WHEN = r"(?:\s+(?:today|tonight|tomorrow|now|late|till|until|on \w+|at (?:the )?weekends?|this \w+|over \w+))*"
 OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
-                 rf"|^\W*(?:what time|when|how late) (?:does|do|is|are|will) {_HOME_THINGS}(?:the )?[\w' ]+? "
+                 rf"|^\W*(?:what time|when|how late) (?:does|do|is|are|will) {_HOME_THINGS}(?:the )?[\w'&.\- ]+? "
                  rf"(?:open|close|shut)(?:s|es)?{_WHEN}\W*$"
-                 rf"|^\W*(?:is|are) {_HOME_THINGS}(?:the )?[\w' ]+? open (?:today|tonight|tomorrow|now|late|on \w+|"
-                 r"at (?:the )?weekends?|this \w+)\b")
+                 rf"|^\W*(?:is|are) {_HOME_THINGS}(?:the )?[\w'&.\- ]+? open (?:today|tonight|tomorrow|now|late|on \w+|"
+                 r"at (?:the )?weekends?|this \w+)\b"
+                 # public transport's times ("the ferry times to Holyhead", "when's the next bus")
+                 r"|\b(?:ferry|ferries|train|trains|bus|buses|tram|trams|flight|flights|coach)\s+(?:times|timetables?|schedules?|departures)\b"
+                 r"|\bwhen(?:'s| is| does) the (?:next|last|first) (?:ferry|train|bus|tram|flight|coach)\b")
 SURE = 0.9  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
     re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),

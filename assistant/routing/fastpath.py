@@ -15,7 +15,7 @@ from assistant.words import normalise
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
-    (r"(?:(?:actually|wait|sorry|oops|whoops|hmm|on second thoughts?) )*"  # a lead before the undo
+    (r"(?:(?:actually|wait|sorry|oops|whoops|hmm|on second thoughts?|never ?mind) )*"  # a lead before the undo
      r"(?:(?:undo|revert|reverse|scratch|scrap|take back|roll back)(?: that| it| this| what you (?:just )?did)?"
      r"|(?:(?:scrap|scratch) that )?(?:don't|do not) (?:do (?:that|it)|bother|(?:turn|switch|put) (?:it|that|them) "
      r"(?:on|off))(?: after all| then)?"

@@ -28,7 +28,10 @@ _TIME_WORDS = (r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven
                r"(?:mon|tues|wednes|thurs|fri|satur|sun)days?|wake|minutes?|hours?|timer|my alarms?|"
                r"lists?|remind(?:er)?s?|note)\b")
 ALARM_ON = re.compile(rf"^(?!.*(?:{_TIME_WORDS})).*(?:\balarm (?:on|back on)\b|\b(?:turn|switch|put|flick) on the "
-                      r"(?:house |home )?alarm\b|\bactivate the (?:house |home )?alarm\b)", re.IGNORECASE)
+                      r"(?:house |home )?alarm\b|\bactivate the (?:house |home )?alarm\b"
+                      # an alarm set to a mode of the panel's ("set the alarm to away", "alarm on night mode")
+                      r"|\balarm (?:to|on|in|into) (?:the )?(?:away|home|stay|night|vacation|holiday)(?: mode)?\b)",
+                      re.IGNORECASE)
 
 EXPERT = build_expert(
     "smart_home",

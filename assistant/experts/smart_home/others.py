@@ -4,7 +4,8 @@
 desk lamp on" → "the other lamp too" is the other lamp in that room. Of the devices of the kind
 (the kind said, else the previous device's domain), read in this order: the one in the same room
 whose name shares a word with it ("Left/Right Bedside Lamp", though a ceiling light is there too);
-the one other in the same room; the one elsewhere sharing a word; the only other in the home. None when no device, or several, fit: the router reads the words then.
+the one there whose name holds the same kind ("Tom's Lamp" after "Mairead's Lamp"); the one other
+in the same room; the one elsewhere sharing a word; the only other in the home. None when no device, or several, fit: the router reads the words then.
 """
 from __future__ import annotations
 
@@ -36,8 +37,8 @@ def the_other(db: sqlite_utils.Database, args: dict, phrase: str) -> str | None:
         return None  # "the other one" after several: not one device
     before = next(d for d in home.devices if d.id == was.device_ids[0])
     others = [d for d in _of_kind(home.devices, before, found["kind"]) if d.id != before.id]
-    paired, near = _sharing_a_word(others, before), _same_room(others, before)
-    for narrowed in ([d for d in paired if d in near], near, paired, others):
+    paired, near, alike = _sharing_a_word(others, before), _same_room(others, before), _named_alike(others, before)
+    for narrowed in ([d for d in paired if d in near], [d for d in alike if d in near], near, paired, others):
         if len(narrowed) == 1:
             return narrowed[0].name
         if narrowed:
@@ -55,6 +56,13 @@ def _of_kind(devices: list[Device], before: Device, kind: str) -> list[Device]:
 
 def _same_room(devices: list[Device], before: Device) -> list[Device]:
     return [d for d in devices if before.area_id and d.area_id == before.area_id]
+
+
+def _named_alike(devices: list[Device], before: Device) -> list[Device]:
+    """Devices whose names hold the kind the previous one's name holds ("Tom's Lamp" for
+    "Mairead's Lamp", not the ceiling light in that room)."""
+    kind = vocab.first_type_word(before.name)
+    return [d for d in devices if kind and vocab.first_type_word(d.name) == kind]
 
 
 def _sharing_a_word(devices: list[Device], before: Device) -> list[Device]:

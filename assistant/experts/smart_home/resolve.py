@@ -579,6 +579,9 @@ class _Resolver:
             local = [d for d in devices if d.area_id in here.area_ids]
             if local:
                 return [d.id for d in local]
+        named = [d for d in devices if vocab.has_word(" ".join([d.name, *d.aliases]), (word,))]
+        if len(named) == 1:  # "the radio": the Kitchen Radio, not a speaker that can play the radio
+            return [named[0].id]
         raise _Problem(self.question(devices, word), self.which(devices))
 
     def which(self, devices: list[Device]) -> Which:
