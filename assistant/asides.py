@@ -46,6 +46,8 @@ WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are|i'll be|we'll be)(?: \w+)? 
 # words that open a reply or a correction ("wait no, it's the den"), not a command
 _NOT_COMMAND = frozenset("no nope nah sorry wait actually oh ok okay yes yeah yep hmm um well right hang hold on "
                          "oops whoops my bad mistake".split())
+# a command after "and" in the clause ("…, it's bedtime and lock the door"): not a reason alone
+_ANOTHER_COMMAND = re.compile(rf"\band (?:then )?(?:{'|'.join(sorted(COMMAND_VERBS))})\b", re.IGNORECASE)
 REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since) ))(?P<clause>[^,;]+?)\W*$",
                     re.IGNORECASE)
 
@@ -58,7 +60,8 @@ def without_reason(text: str) -> str:
     command, clause = text[:found.start()], found["clause"].strip()
     words = re.findall(r"[a-z']+", command.lower())
     if len(words) < 2 or set(words) <= _NOT_COMMAND or is_question(command) or TEXT_VERBS & set(words) \
-            or "forget" in words or not STATEMENT.match(clause) or WHERE_I_AM.search(clause) or re.search(r"\band (?:then )?(?:" + "|".join(COMMAND_VERBS) + r")\b", clause):
+            or "forget" in words or not STATEMENT.match(clause) or WHERE_I_AM.search(clause) \
+            or _ANOTHER_COMMAND.search(clause):
         return text
     return command
 

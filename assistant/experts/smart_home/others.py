@@ -5,7 +5,8 @@ desk lamp on" → "the other lamp too" is the other lamp in that room. Of the de
 (the kind said, else the previous device's domain), read in this order: the one in the same room
 whose name shares a word with it ("Left/Right Bedside Lamp", though a ceiling light is there too);
 the one there whose name holds the same kind ("Tom's Lamp" after "Mairead's Lamp"); the one other
-in the same room; the one elsewhere sharing a word; the only other in the home. None when no device, or several, fit: the router reads the words then.
+in the same room; the one elsewhere sharing a word; the only other in the home. None when no
+device, or several, fit: the router reads the words then.
 """
 from __future__ import annotations
 
@@ -67,6 +68,5 @@ def _named_alike(devices: list[Device], before: Device) -> list[Device]:
 
 def _sharing_a_word(devices: list[Device], before: Device) -> list[Device]:
     """Devices whose names share a word beyond the kind ("Right Bedside Lamp" for "Left Bedside Lamp")."""
-    kind_words = {w for w in vocab.tokens(vocab.kind_of(before.id)) or ()}
-    mine = set(vocab.tokens(before.name)) - kind_words
+    mine = set(vocab.tokens(before.name)) - set(vocab.tokens(vocab.kind_of(before.id)))
     return [d for d in devices if mine & set(vocab.tokens(d.name))]
