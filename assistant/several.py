@@ -17,6 +17,7 @@ from assistant.routing import cues, rules
 from assistant.routing.classifier import ExpertGuess
 from assistant.routing.context import is_follow_up
 from assistant.splitting import split_requests
+from assistant.words import is_question
 
 
 class SeveralRequests:
@@ -108,6 +109,8 @@ class SeveralRequests:
 def _part_line(part: Plan, reply: Reply) -> str:
     """A part's reply, short: a refusal or a "didn't get that" names the part instead of
     listing what the assistant can do."""
+    if reply.declined and is_question(part.utterance.text):  # "who won the match"
+        return f"Sorry, I can't answer \"{part.utterance.text.rstrip(' .!?')}\"."
     if reply.declined:
         return f"Sorry, I can't {promise(part.utterance.text).rstrip(' .!?')}."
     if reply.expert is None and not reply.ok:

@@ -5,10 +5,12 @@ plain: at a joint (",", ";", "and", "then", "also", "plus", "and then", "after t
 clause after it opens with a command verb of its own and the utterance opened with one too. So a
 list of items ("add eggs and milk"), a device pair ("turn on the lamp and the fan"), gapping
 ("set the lamp to red and the fan to high") and a leading time clause ("in ten minutes turn off
-… and …") are never cut; nothing after a verb whose object is free text ("remind me to call mom
+… and …") are never cut; a question after a request is a part of its own ("turn the immersion
+on and what's the weather tomorrow"); nothing after a verb whose object is free text ("remind me to call mom
 and feed the cat", "note that …") is cut either, up to a time that closes that text ("remind me
 to call mom at 5 and set a timer …"), nor items before the list they go to ("add unlock the door
-and open the garage to my list"). A part that does not route on its own with
+and open the garage to my list"); but a command to the home after a reminder whose time came
+first ("remind me at two to check the ewes and turn on the barn lights") is a request of its own. A part that does not route on its own with
 confidence (`routes`: the pipeline's cheap check, a rule's proposal or a sure classifier) is
 joined back to the one before it. Unsure: one request, as before. Pure; no models.
 """
@@ -43,6 +45,10 @@ TIME_AT_END = re.compile(
     r"|\b\d{1,2}(?::\d{2})? ?[ap]\.?m\.?|\bin (?:an?|\d+|\w+) (?:minutes?|hours?|days?|weeks?)"
     r"|\b(?:today|tonight|tomorrow|this (?:morning|afternoon|evening)|tomorrow (?:morning|afternoon|evening|night)"
     r"|on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))$", re.IGNORECASE)
+# a reminder whose time comes before its text ("remind me at two to check the ewes"): its text
+# ends before a command to the home itself ("… and turn on the barn lights")
+TIME_FIRST = re.compile(r"^remind me (?:at|on|in|by|tomorrow|tonight|this|next|later)\b.*?\bto\b", re.IGNORECASE)
+HOME_VERBS = frozenset("turn switch dim brighten open close shut lock".split())
 # a request that can only be the assistant's, never part of a free text before it ("remember my
 # code is 4412 and remind me …", "note that … and set a timer for two hours")
 ADDRESSED = re.compile(r"^(?:remind me\b|remember (?:that|my|our)\b|note (?:that|down)\b"
@@ -52,6 +58,9 @@ ADDRESSED = re.compile(r"^(?:remind me\b|remember (?:that|my|our)\b|note (?:that
 # one list of items up to its destination, not an "open" request
 ADDING = frozenset("add put".split())
 DESTINATION = re.compile(r"\b(?:to|on|onto|in)\s+(?:the|my|our|your)?\s*[\w' -]*?\blists?\b", re.IGNORECASE)
+# a question of its own after a request ("turn the immersion on and what's the weather like"):
+# a part to answer or decline by itself ("what about the hall" carries on, it is not one)
+OWN_QUESTION = re.compile(r"^(?:what|which|who|whose|where|when|why|how)\b(?!\s+about\b)", re.IGNORECASE)
 # opening words that are not the request itself ("and", "please", "can you", "now")
 LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
 
@@ -71,7 +80,8 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
     parts = _text_verbs_keep_the_rest(text, _clauses(text))
     kept: list[Part] = []
     for part in parts:
-        if kept and not routes(_words(text, part)):  # not a request of its own: the one before's
+        own = OWN_QUESTION.match(part.verb) is not None  # a question after a request is always its own
+        if kept and not own and not routes(_words(text, part)):  # not a request of its own: the one before's
             kept[-1] = Part(kept[-1].start, part.end, kept[-1].verb)
         else:
             kept.append(part)
@@ -93,8 +103,10 @@ def _clauses(text: str) -> list[Part]:
 
 
 def _verb(clause: str) -> str | None:
-    """The command verb a clause opens with, or None."""
+    """The command verb a clause opens with (or the question word of a question of its own), or None."""
     words = command(LEAD.sub("", clause.strip())).split()
+    if words and OWN_QUESTION.match(" ".join(words[:2])):
+        return words[0]
     return words[0] if words and words[0] in COMMAND_VERBS else None
 
 
@@ -106,11 +118,19 @@ def _text_verbs_keep_the_rest(text: str, parts: list[Part]) -> list[Part]:
     for part in parts:
         if kept and (kept[-1].verb in TEXT_VERBS and not TIME_AT_END.search(_words(text, kept[-1]))
                      and not ADDRESSED.match(command(_words(text, part)))
+                     and not _home_command_after_timed_reminder(text, kept[-1], part)
                      or _items_go_on(_words(text, kept[-1]), kept[-1].verb, _words(text, part))):
             kept[-1] = Part(kept[-1].start, part.end, kept[-1].verb)
         else:
             kept.append(part)
     return kept
+
+
+def _home_command_after_timed_reminder(text: str, reminder: Part, part: Part) -> bool:
+    """"remind me at four to bring the washing in and switch off the dehumidifier": the time
+    opened the reminder, and what follows is a command to the home, to do now."""
+    switching = part.verb in HOME_VERBS or (part.verb == "put" and _words(text, part).split()[-1] in ("on", "off"))
+    return switching and bool(TIME_FIRST.match(command(_words(text, reminder))))
 
 
 def _items_go_on(before: str, verb: str, after: str) -> bool:

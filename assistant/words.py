@@ -77,6 +77,10 @@ _CHANGE_WORDS = frozenset("louder quieter softer brighter dimmer darker warmer c
 _CHANGE_FILLER = frozenset("ok okay and now just still please even a little bit tad touch notch slightly much way "
                            "lot lots some too make it its it's that's thats is turn go bring put again than that "
                            "then yeah bit more".split())
+# "a bit more", "a little less": the same change again (or the other way), after a change; only
+# with a degree word ("more" alone, "more please" could follow anything)
+_AGAIN_WORDS = frozenset("more less".split())
+_DEGREE_WORDS = frozenset("bit little tad touch slightly much lot lots even way".split())
 # ... and an amount of it ("warmer by a couple of degrees", "up by ten percent")
 _CHANGE_AMOUNT = frozenset("by couple few of degrees degree percent per cent points notches steps one two three "
                            "four five six seven eight nine ten fifteen twenty".split())
@@ -84,12 +88,14 @@ _CHANGE_AMOUNT = frozenset("by couple few of degrees degree percent per cent poi
 
 def is_bare_change(text: str) -> bool:
     """Whether the words are only a change with nothing named ("louder", "up a bit", "too loud",
-    "warmer by a couple of degrees")."""
+    "warmer by a couple of degrees", "a bit more")."""
     words = re.findall(r"[a-z']+", HESITATION.sub(" ", text.lower()))
     if {w for w in words if w in _CHANGE_WORDS} == {"cool"}:
         return False  # "ok cool", "cool thanks": an acknowledgement ("cool it down" has "down")
-    return (any(w in _CHANGE_WORDS for w in words)
-            and all(w in _CHANGE_WORDS or w in _CHANGE_FILLER or w in _CHANGE_AMOUNT for w in words))
+    changes = _CHANGE_WORDS | _AGAIN_WORDS
+    said_change = any(w in _CHANGE_WORDS for w in words) or (
+        any(w in _AGAIN_WORDS for w in words) and any(w in _DEGREE_WORDS for w in words))
+    return said_change and all(w in changes or w in _CHANGE_FILLER or w in _CHANGE_AMOUNT for w in words)
 
 
 HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")

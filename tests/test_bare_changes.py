@@ -19,12 +19,13 @@ def device(assistant, device_id):
 
 @pytest.mark.parametrize("text", ["louder", "a bit dimmer", "way too bright!", "turn up", "ok, quieter please",
                                   "hmm, a little warmer", "up a bit more", "that's too loud",
-                                  "warmer by a couple of degrees", "down by 10 percent", "up two notches"])
+                                  "warmer by a couple of degrees", "down by 10 percent", "up two notches",
+                                  "a bit more", "bit more", "a little more please", "slightly less", "even more"])
 def test_a_change_said_alone_is_bare_and_follows_up(text):
     assert is_bare_change(text) and is_follow_up(text)
 
 
-@pytest.mark.parametrize("text", ["more", "tell me more", "louder in the kitchen", "too dark in here",
+@pytest.mark.parametrize("text", ["more", "more please", "one more", "tell me more", "a bit more milk", "louder in the kitchen", "too dark in here",
                                   "I'm cold", "turn off the lights", "faster horses", "two degrees", "ok cool", "cool thanks",
                                   "set a timer for two minutes"])
 def test_words_that_name_something_are_not_bare(text):

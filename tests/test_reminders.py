@@ -197,6 +197,10 @@ def test_describe_recurrence(rrule, spoken):
     ("leave me a note for the morning", "the morning", ""),
     ("put the recycling out", "tonight", "put the recycling out"),
     ("write a thank you card to gran", "on sunday", "write a thank you card to gran"),
+    ("remind me at eight", "20:00", ""),  # the time written as the text in other words: ask what about
+    ("at quarter past six", "at 6:15", ""),
+    ("a reminder for the day after tomorrow", "in 2 days", ""),
+    ("water the roses at eight", "20:00", "water the roses"),
 ])
 def test_a_reminder_text_that_is_only_the_request_is_empty(text, when, kept):
     from assistant.experts.reminders import _clean_text

@@ -64,3 +64,34 @@ def test_a_part_that_does_not_route_alone_joins_the_one_before():
 def test_no_split_when_the_first_part_does_not_route():
     assert split_requests("turn off the lights and lock the door", lambda p: p != "turn off the lights") == \
         ["turn off the lights and lock the door"]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("turn the heater on and what's the forecast for tomorrow", ["turn the heater on", "what's the forecast for tomorrow"]),
+    ("switch off the fan, and who won the match", ["switch off the fan", "who won the match"]),
+    ("what time is it and turn on the lamp", ["what time is it", "turn on the lamp"]),
+])
+def test_a_question_of_its_own_after_a_request_is_a_part(text, parts):
+    assert split_requests(text) == parts
+
+
+@pytest.mark.parametrize("text", ["turn off the kitchen lights and what about the hall",
+                                  "dim the lamp, how about the fan"])
+def test_what_about_carries_on_and_is_not_a_question_of_its_own(text):
+    assert split_requests(text) == [text]
+
+
+@pytest.mark.parametrize("text, parts", [
+    ("remind me at five to walk the dog and switch on the porch light",
+     ["remind me at five to walk the dog", "switch on the porch light"]),
+    ("remind me tonight to ring the plumber and put the heating on", ["remind me tonight to ring the plumber",
+                                                                      "put the heating on"]),
+])
+def test_a_home_command_after_a_reminder_whose_time_came_first_is_its_own(text, parts):
+    assert split_requests(text) == parts
+
+
+@pytest.mark.parametrize("text", ["remind me to check the oven and turn off the lights",
+                                  "remind me at ten to lock up and feed the cat"])
+def test_a_reminders_text_keeps_what_is_not_a_home_command_after_its_time(text):
+    assert split_requests(text) == [text]

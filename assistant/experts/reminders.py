@@ -101,11 +101,23 @@ def _clean_text(text: str, when: str) -> str:
         text = re.sub(re.escape(when.strip()), " ", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:remind me\s+)?to\s+", "", text.strip(), flags=re.IGNORECASE)
     text = " ".join(text.split()).rstrip(".!?,;: ")
-    timed = re.search(r"\s+(?:for|at|on|by)\s+(.+)$", text, flags=re.IGNORECASE)
-    if timed and _is_time(timed[1]):  # "set a reminder for 5 pm" written whole as the text
+    if _NO_CONTENT.fullmatch(_without_time_at_end(text)):  # "remind me at nine", "at half seven": no text
+        return ""
+    timed = re.search(r"\s+((?:for|at|on|by)\s+(.+))$", text, flags=re.IGNORECASE)
+    if timed and (_is_time(timed[2]) or _is_time(timed[1])):  # "call mum at 5", "… at eight": the time again
         text = text[:timed.start()]
     text = re.sub(r"(?:\s+(?:for|at|on|by))+$", "", text, flags=re.IGNORECASE)  # left by the time taken out
     return "" if _NO_CONTENT.fullmatch(text) else text
+
+
+def _without_time_at_end(text: str) -> str:
+    """The text without the longest run of words at its end that says a time ("remind me at half
+    seven", "… tomorrow morning")."""
+    words = text.split()
+    for start in range(len(words)):
+        if _is_time(" ".join(words[start:])):
+            return " ".join(words[:start])
+    return text
 
 
 def _is_time(phrase: str) -> bool:

@@ -84,6 +84,20 @@ def unsaid(home: Home, phrase: str | None, said: str | None) -> bool:
     return not any(w == "here" or vocab.word_in(w, spoken) for w in words)
 
 
+def _kind_that_is_no_kind(home: Home, args: dict[str, Any], said: str | None) -> dict[str, Any]:
+    """A device_type that is neither a kind nor a place: dropped when nobody said it ("the coffee
+    machine" written with device_type "cooker"); a word the user said, part of the device phrase
+    ("the lounge fun", a misheard "fan", written as device "lounge", device_type "fun")."""
+    kind = args.get("device_type")
+    words = vocab.content(vocab.tokens(kind))
+    if not kind or not said or _only_a_kind(kind) or names_a_place(home, kind) or len(words) != 1:
+        return args
+    if unsaid(home, kind, said):
+        return {**args, "device_type": None}
+    device = " ".join(filter(None, [args.get("device") or args.get("area"), kind]))  # "sunroom fun"
+    return {**args, "device": device, "device_type": None}
+
+
 def _only_a_kind(phrase: str | None) -> bool:
     words = vocab.content(vocab.tokens(phrase))
     size, kind, _ = vocab.type_at(words, 0) if words else (0, None, False)
@@ -198,6 +212,7 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
+    args = _kind_that_is_no_kind(home, args, said)
     if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights
     for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
@@ -244,6 +259,11 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
         heard, retried = sounds_like.resolve_heard(home, device, args.get("area"), args.get("device_type"),
                                                    said, here=here, allowed=allowed, bulk=bulk)
         found = retried or found
+    elif source == "voice":  # "the conservatory fun" resolved as the model's "conservatory"
+        past, retried = sounds_like.heard_past(home, device or args.get("area"), args.get("area"),
+                                               args.get("device_type"), said, found, here=here,
+                                               allowed=allowed, bulk=bulk)
+        heard, found = (past, retried) if retried is not None else (heard, found)
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
@@ -602,13 +622,19 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
     if found.problem:
         return _failed(found)
     devices = found.devices
-    planned = [(d, changes.with_values(d, values)) for d in devices]
+    switch_on = bool(SWITCH_ON.search(_said(ctx) or ""))
+    planned = [(d, changes.with_values(d, values, switch_on)) for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
         what = "change colour" if list(values) == ["color"] else "do that"
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} can't {what}."))
     _, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
     return _result(ctx, _set_reply(planned), [d for d, _ in planned], undo)
+
+
+# "turn on the heater at 22", "put the heater on to 24", "switch it on and set it to 20"
+SWITCH_ON = re.compile(r"\b(?:turn|switch|put|pop|stick|flick|get|fire)\b(?:\s+\S+){0,4}?\s+on\b|"
+                       r"\b(?:turn|switch|fire)\s+on\b", re.IGNORECASE)
 
 
 def set_targets(db: sqlite_utils.Database, args: dict[str, Any], here: str | None, said: str | None,
@@ -707,12 +733,19 @@ MEDIA_WORDS = {"pause": "pause paused hold freeze", "resume": "resume play playi
 SWITCH_SAID = re.compile(r"\b(on|off)\b", re.IGNORECASE)
 
 
+def _volume_instead(said: str | None, action: str) -> bool:
+    """Whether the user spoke of the volume and of none of the action's words ("kitchen radio,
+    volume all the way up" is no pause; "turn the volume off" is a mute)."""
+    words = frozenset(re.findall(r"[a-z]+", (said or "").lower()))
+    return "volume" in words and not words.intersection(MEDIA_WORDS[action].split()) and not levels.said_off(said)
+
+
 def _switched_instead(said: str | None, action: str) -> bool | None:
     """On (True) or off (False) when the user said that and none of the action's words
     ("put the tv on" is no pause); None when the action is the user's."""
     words = frozenset(re.findall(r"[a-z]+", (said or "").lower()))
     switch = SWITCH_SAID.findall(said or "")
-    if not switch or words.intersection(MEDIA_WORDS[action].split()):
+    if not switch or words.intersection(MEDIA_WORDS[action].split()) or "volume" in words:  # "volume off"
         return None
     return switch[-1].lower() == "on"
 
@@ -729,6 +762,9 @@ def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, ar
         return _failed(found)
     if bare_name(read_home(ctx.db), _said(ctx), args, found.devices):  # "bedroom tv": no media action was said
         return _as_bare_name(ctx, args) or _failed(found)
+    if _volume_instead(_said(ctx), action):  # "the radio, volume right up": a level, not a pause
+        return adjust(ctx, "volume", (levels.direction(_said(ctx)) or 1) * levels.step("volume"),
+                      device, area, device_type)
     switched = _switched_instead(_said(ctx), action)
     if switched is not None:  # "put the tv on": a switch, whatever action a model chose
         return _switch(ctx, "turn_on" if switched else "turn_off", {**args, "device": device}, switched)

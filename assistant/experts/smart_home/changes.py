@@ -80,9 +80,10 @@ def level_value(device: Device, values: dict[str, Any]) -> tuple[str, Any] | Non
     return None
 
 
-def with_values(device: Device, values: dict[str, Any]) -> tuple[State, dict[str, Any], bool] | None:
+def with_values(device: Device, values: dict[str, Any], switch_on: bool = False) -> tuple[State, dict[str, Any], bool] | None:
     """(state after setting `values`, what was applied, whether a value was clamped to the
-    device's range); None if none of the values applies to this device."""
+    device's range); None if none of the values applies to this device. `switch_on`: the user
+    also said to switch it on ("turn on the heater at 22"), so a climate device that is off heats."""
     applied: dict[str, Any] = {}
     clamped = False
     level = level_value(device, values)
@@ -99,7 +100,10 @@ def with_values(device: Device, values: dict[str, Any]) -> tuple[State, dict[str
         applied["color"] = values["color"]
     if not applied:
         return None
-    return _apply(device, applied), applied, clamped
+    state, attrs = _apply(device, applied)
+    if switch_on and device.domain == "climate" and state == "off":
+        state = "heat"
+    return (state, attrs), applied, clamped
 
 
 def _apply(device: Device, applied: dict[str, Any]) -> State:

@@ -136,12 +136,25 @@ def implied_area(home: Home, device: str | None, area: str | None, said: str | N
     spoken = " ".join(words)
     if vocab.said_here(said):
         return "here" if here else None
-    said_place = resolver.said_place(vocab.content(words), device)  # "every fan in the kits room"
+    said_place = resolver.said_place(vocab.content(_without_purpose(resolver, words)), device)  # "the kits room"
     if said_place is not None:
         return said_place
     if any(w in vocab.QUANTIFIERS for w in words) or any(f" {w} " in f" {spoken} " for w in vocab.WHOLE_HOME):
         return None
     return "here" if here else None
+
+
+def _without_purpose(resolver: "_Resolver", words: list[str]) -> list[str]:
+    """The words without a purpose or a person after "for" ("the immersion for the baths", "the
+    blanket for granny"): who or what it is for is not where it is, unless those words are a
+    place's own name ("the heating for the kitchen")."""
+    if "for" not in words:
+        return words
+    cut = len(words) - 1 - words[::-1].index("for")
+    purpose = [w for w in words[cut + 1:] if w not in vocab.FILLERS]
+    if not purpose or resolver.place(" ".join(purpose), 100.0) is not None:
+        return words
+    return words[:cut]
 
 
 def _with_place(place: str, name: str) -> str:

@@ -183,6 +183,24 @@ def resolve_heard(home: Home, device: str | None, area: str | None, device_type:
     return None, None
 
 
+def heard_past(home: Home, phrase: str | None, area: str | None, device_type: str | None, said: str | None,
+               found: Resolution, **options) -> tuple[Misheard | None, Resolution | None]:
+    """A resolved phrase that stopped short of a misheard word said right after it ("the
+    conservatory fun" written as "conservatory": the lights there): the widened phrase rewritten
+    into the names it sounds like, when it surely names other devices; else (None, None). `phrase`
+    is the call's device phrase, or its area when it names no device."""
+    wide = widened(phrase, said)
+    if not phrase or not wide or vocab.tokens(wide) == vocab.tokens(phrase):
+        return None, None
+    heard = rewrite(wide, home_names(home))
+    if heard is None or not heard.sure:
+        return None, None
+    again = resolve_in(home, heard.text, None if phrase == area else area, device_type, **options)
+    if again.problem or not again.device_ids or set(again.device_ids) == set(found.device_ids):
+        return None, None
+    return heard, again
+
+
 def _pinned(home: Home, heard: Misheard, found: Resolution, area: str | None, device_type: str | None,
             options: dict) -> bool:
     """Whether the words the home already uses name exactly the devices found ("bench lice": "bench"
