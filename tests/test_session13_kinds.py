@@ -139,3 +139,30 @@ def test_turning_the_volume_off_is_still_a_mute(tmp_path):
     db = smart_home_db(RADIO_HOME, tmp_path)
     assert call_smart_home(db, "media", "turn the volume off on the radio", action="mute", device="kitchen radio").ok
     assert state(db, "media_player.kitchen_radio")["attributes"].get("muted") is True
+
+
+COVERS_HOME = """floors: [{name: Ground, id: ground, level: 0}]
+areas: [{name: Lounge, id: lounge, floor: ground}, {name: Kitchen, id: kitchen, floor: ground},
+        {name: Garage, id: garage, floor: ground}]
+entities:
+  - {name: Lounge Curtains, id: cover.lounge_curtains, area: lounge, state: open, attributes: {position: 100}}
+  - {name: Kitchen Blind, id: cover.kitchen_blind, area: kitchen, state: open, attributes: {position: 100}}
+  - {name: Garage Door, id: cover.garage_door, area: garage, state: open, attributes: {device_class: garage}}
+  - {name: Lounge Lamp, id: light.lounge_lamp, area: lounge, state: "off", attributes: {brightness: 50}}
+  - {name: Lounge Light, id: light.lounge_light, area: lounge, state: "off", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("kind", ["blinds", "curtains"])
+def test_two_kinds_said_together_are_both_meant(tmp_path, kind):
+    db = smart_home_db(COVERS_HOME, tmp_path)
+    assert call_smart_home(db, "close", "close every curtain and blind downstairs", device_type=kind).ok
+    assert state(db, "cover.lounge_curtains")["state"] == "closed" and state(db, "cover.kitchen_blind")["state"] == "closed"
+    assert state(db, "cover.garage_door")["state"] == "open"
+
+
+def test_lamps_and_lights_are_every_light(tmp_path):
+    db = smart_home_db(COVERS_HOME, tmp_path)
+    assert call_smart_home(db, "turn_on", "turn on the lamps and lights in the lounge", device_type="lamps",
+                           area="lounge").ok
+    assert state(db, "light.lounge_lamp")["state"] == "on" and state(db, "light.lounge_light")["state"] == "on"

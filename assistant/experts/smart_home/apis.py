@@ -220,6 +220,9 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
             spoken = vocab.said_kind(args.get(key), said)
             if spoken:
                 args = {**args, key: spoken}
+    together = vocab.kinds_together(said)
+    if together and all(_only_a_kind(args.get(key)) or not vocab.norm(args.get(key)) for key in ("device", "device_type")):
+        args = {**args, "device": None, "device_type": together}  # "every blind and curtain" written as blinds
     if args.get("area") and unsaid(home, args.get("area"), said) and vocab.said_here(said):
         args = {**args, "area": "here"}  # "close the blinds here" written with a made-up room
     if not vocab.norm(args.get("device")) or _only_a_kind(args.get("device")):

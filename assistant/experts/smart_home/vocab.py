@@ -134,7 +134,8 @@ _words("blind, shade, roller blind", "cover",
 _words("shutter", "cover", hints=("shutter",), exclude=("garage", "gate", "door"), countable=True)
 _words("curtain, drape", "cover", hints=("curtain", "drape"), exclude=("garage", "gate", "door"))
 _words("garage door, gate", "cover", hints=GARAGE_WORDS, strict=True)
-_words("cover, window cover, window covering", "cover")
+_words("cover", "cover")
+_words("window cover, window covering", "cover", exclude=("garage", "gate", "door"))
 # the home's heating is its thermostat, not a space heater that is a climate device too
 _words("thermostat, heating, temperature, climate, hvac, heat", "climate", hints=("thermostat", "heating", "hvac"))
 _words("ac, air conditioning, air conditioner, aircon", "climate",
@@ -239,6 +240,19 @@ def kind_of(phrase: str | None) -> str | None:
         return first_type_word(phrase)
     domain, slug = phrase.split(",")[0].strip().split(".", 1)
     return first_type_word(slug.replace("_", " ")) or DOMAIN_KINDS.get(domain)
+
+
+BROAD_KINDS = {"light": "light", "cover": "window covering"}  # the word for all of a domain's kinds
+
+
+def kinds_together(text: str | None) -> str | None:
+    """The one word for two kinds said together of one domain ("every blind and curtain": covers;
+    "the lamps and lights": lights), or None."""
+    kinds = {tw.word: tw for tw, _ in kinds_said(text) if not tw.strict}
+    domains = {domain for tw in kinds.values() for domain in tw.domains}
+    if len(kinds) < 2 or len(domains) != 1:
+        return None
+    return BROAD_KINDS.get(next(iter(domains)))
 
 
 def said_kind(kind: str | None, text: str | None) -> str | None:
