@@ -166,3 +166,11 @@ def test_lamps_and_lights_are_every_light(tmp_path):
     assert call_smart_home(db, "turn_on", "turn on the lamps and lights in the lounge", device_type="lamps",
                            area="lounge").ok
     assert state(db, "light.lounge_lamp")["state"] == "on" and state(db, "light.lounge_light")["state"] == "on"
+
+
+def test_a_short_word_a_vowel_apart_from_a_kind_sounds_like_it():
+    from assistant.experts.smart_home.sounds_like import rewrite
+    heard = rewrite("den fun", ["Den", "Den Ceiling Fan", "Den Ceiling Light"])
+    assert heard is not None and heard.text == "den fan" and heard.sure
+    assert rewrite("den fin", ["Den", "Den Ceiling Fan"]).text == "den fan"
+    assert rewrite("den bed", ["Den", "Den Ceiling Fan"]) is None  # nothing sounds like it

@@ -79,9 +79,15 @@ def sounds_like(heard: str, name: str) -> float:
         return 0.0
     spelt = fuzz.ratio(re.sub(r"[^a-z]", "", heard.lower()), re.sub(r"[^a-z]", "", name.lower()))
     score = KEY_WEIGHT * fuzz.ratio(heard_key, name_key) + (1 - KEY_WEIGHT) * spelt
-    if heard_key == name_key and len(heard_key) >= 3:  # spelt apart, said alike ("jim" for "gym")
+    if heard_key == name_key and (len(heard_key) >= 3 or _vowel_apart(heard, name)):  # "jim" for "gym", "fun" for "fan"
         score = max(score, SURE)
     return score if score >= (ACCEPT if len(heard_key) >= 3 else SHORT_ACCEPT) else 0.0
+
+
+def _vowel_apart(heard: str, name: str) -> bool:
+    """Two short words spelt alike but for a vowel ("fun" and "fan")."""
+    heard, name = heard.lower(), name.lower()
+    return len(heard) == len(name) and all(a == b or (a in "aeiou" and b in "aeiou") for a, b in zip(heard, name))
 
 
 def home_names(home: Home) -> list[str]:
