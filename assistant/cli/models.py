@@ -49,6 +49,9 @@ def install(names: list[str] = typer.Argument(None, help="Models to install (def
         console.print(f"{name}: installed at {path} (sha256 verified)")
 
 
+WARM_TIMEOUT_S = 900.0  # evaluating the routing prefix (~2,500 tokens) is slow under load; a request's limit is not
+
+
 @app.command("warm")
 @friendly
 def warm() -> None:
@@ -59,6 +62,7 @@ def warm() -> None:
     from assistant.app import default_registry
     from assistant.config import load_settings
     from assistant.llm.roles import ModelRoles
+    from assistant.llm.timeout import TimeLimited
     from assistant.routing.model_router import ModelRouter
 
     started = time.perf_counter()
@@ -66,6 +70,8 @@ def warm() -> None:
     with progress_bar("tokens") as bar:
         task = bar.add_task("loading the confirmer", total=None)
         confirmer = roles.get("confirmer")
+        if isinstance(confirmer, TimeLimited):  # building the prefix once may take minutes on a busy machine
+            confirmer.seconds = max(confirmer.seconds, WARM_TIMEOUT_S)
         cache = getattr(confirmer, "prefix_cache", None)  # a llama backend's; None when scripted
         if cache is not None:
             bar.update(task, description="evaluating its routing prefix")
