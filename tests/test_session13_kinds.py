@@ -174,3 +174,19 @@ def test_a_short_word_a_vowel_apart_from_a_kind_sounds_like_it():
     assert heard is not None and heard.text == "den fan" and heard.sure
     assert rewrite("den fin", ["Den", "Den Ceiling Fan"]).text == "den fan"
     assert rewrite("den bed", ["Den", "Den Ceiling Fan"]) is None  # nothing sounds like it
+
+
+BARN_HOME = """floors: [{name: Ground, id: ground, level: 0}]
+areas: [{name: Barn, id: barn}, {name: Kitchen, id: kitchen, floor: ground}]
+entities:
+  - {name: Barn Lights, id: light.barn_lights, area: barn, state: "off", attributes: {brightness: 100}}
+  - {name: Kitchen Light, id: light.kitchen_light, area: kitchen, state: "off", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("said, area", [("turn on the lights in the workshop", "workshop"),
+                                        ("switch the shed lights on", "shed")])
+def test_a_barn_is_the_workshop_or_the_shed(tmp_path, said, area):
+    db = smart_home_db(BARN_HOME, tmp_path)
+    assert call_smart_home(db, "turn_on", said, area=area, device_type="lights").ok
+    assert state(db, "light.barn_lights")["state"] == "on" and state(db, "light.kitchen_light")["state"] == "off"

@@ -51,6 +51,8 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "coach house",
     "garage,carport",
     "pantry,larder",
+    "workshop,shed,barn,outbuilding,garden shed,work shed",  # where the tools are, whatever the building
+    "cellar,basement",
 ))
 # one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
