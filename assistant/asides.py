@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
-from assistant.words import is_question
+from assistant.words import POLITE, is_question
 
 _ASKING = r"(?:(?:could|would|can|will|won't) you(?: please)? |please )?"
 # "be a love and", "be an absolute star and", "be so kind as to", "do me a favour and"
@@ -35,7 +35,9 @@ TRAILING = re.compile(r"[\s,]+(?:(?:that|it|this) (?:would|will|'d|'ll) be |that
 _SUBJECT = r"(?:i|we|they|he|she|it|you|everyone|everybody|nobody|someone|there|that)"
 _NOUN_SUBJECT = r"(?:the|my|our|his|her|their|this|that|these|those) (?:[a-z]+ ){0,2}?[a-z]+"
 _VERB = (r"(?:'s|'re|'m|'ve|'ll|'d| is| are| am| was| were| has| have| had| got| gets| came| come| went| goes"
-         r"| feel| feels| felt| look| looks| seem| seems| need| needs| want| wants| can't| won't| isn't| aren't)")
+         r"| feel| feels| felt| look| looks| seem| seems| need| needs| want| wants| can't| won't| isn't| aren't"
+         r"| keep| keeps| kept| like| likes| love| loves| hate| hates| say| says| said| think| thinks| thought"
+         r"| know| knows| left| leaves| will| would| should| might| must| could| can| just| always| never)")
 # ... or someone named ("Nana's feeling the cold", "Tom's home")
 _NAMED_SUBJECT = r"[a-z]+(?='s |'re )"
 STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}|{_NAMED_SUBJECT}){_VERB}\b"
@@ -59,7 +61,8 @@ def without_reason(text: str) -> str:
         return text
     command, clause = text[:found.start()], found["clause"].strip()
     words = re.findall(r"[a-z']+", command.lower())
-    if len(words) < 2 or set(words) <= _NOT_COMMAND or is_question(command) or TEXT_VERBS & set(words) \
+    if len(words) < 2 or set(words) <= _NOT_COMMAND or is_question(POLITE.sub("", command.lstrip())) \
+            or TEXT_VERBS & set(words) \
             or "forget" in words or not STATEMENT.match(clause) or WHERE_I_AM.search(clause) \
             or _ANOTHER_COMMAND.search(clause):
         return text

@@ -1,5 +1,5 @@
 """Session 13's kinds (no evaluation sentence; homes written for them): a heater that is off,
-set to a temperature and told to go on, heats; who or what a device is for is not where it is; a
+set to a temperature, heats; who or what a device is for is not where it is; a
 misheard word right after the model's phrase is heard (voice)."""
 import pytest
 
@@ -19,20 +19,12 @@ def state(db, device_id):
 
 
 @pytest.mark.parametrize("said", ["switch on the den heater at 23 degrees", "put the den heater on to 23",
-                                  "turn the den heater on and set it to 23"])
+                                  "turn the den heater on and set it to 23", "set the den heater to 23"])
 def test_a_heater_told_to_go_on_at_a_temperature_heats(tmp_path, said):
     db = smart_home_db(HOME, tmp_path)
     assert call_smart_home(db, "set_temperature", said, device="den heater", temperature=23).ok
     heater = state(db, "climate.den_heater")
     assert heater["state"] == "heat" and heater["attributes"]["temperature"] == 23
-
-
-@pytest.mark.parametrize("said", ["set the den heater to 23", "den heater to 23 degrees"])
-def test_a_heater_only_set_stays_as_it_was(tmp_path, said):
-    db = smart_home_db(HOME, tmp_path)
-    assert call_smart_home(db, "set_temperature", said, device="den heater", temperature=23).ok
-    heater = state(db, "climate.den_heater")
-    assert heater["state"] == "off" and heater["attributes"]["temperature"] == 23
 
 
 def test_a_heating_thermostat_keeps_its_mode(tmp_path):
@@ -185,3 +177,25 @@ def test_a_barn_is_the_workshop_or_the_shed(tmp_path, said, area):
     db = smart_home_db(BARN_HOME, tmp_path)
     assert call_smart_home(db, "turn_on", said, area=area, device_type="lights").ok
     assert state(db, "light.barn_lights")["state"] == "on" and state(db, "light.kitchen_light")["state"] == "off"
+
+
+TOWNHOUSE = """floors: [{name: Ground, id: ground, level: 0}]
+areas: [{name: Parlour, id: parlour, floor: ground}, {name: Snug, id: snug, floor: ground},
+        {name: Washhouse, id: washhouse, floor: ground}, {name: Boxroom, id: boxroom, floor: ground}]
+entities:
+  - {name: Parlour Light, id: light.parlour_light, area: parlour, state: "off", attributes: {brightness: 100}}
+  - {name: Snug Light, id: light.snug_light, area: snug, state: "off", attributes: {brightness: 100}}
+  - {name: Washhouse Light, id: light.washhouse_light, area: washhouse, state: "off", attributes: {brightness: 100}}
+  - {name: Boxroom Light, id: light.boxroom_light, area: boxroom, state: "off", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("said, area, changed", [
+    ("turn on the living room light", "living room", "light.parlour_light"),  # a parlour is a living room, a snug a den
+    ("switch on the laundry light", "laundry", "light.washhouse_light"),
+    ("turn on the spare room light", "spare room", "light.boxroom_light"),
+])
+def test_rooms_called_by_another_name(tmp_path, said, area, changed):
+    db = smart_home_db(TOWNHOUSE, tmp_path)
+    assert call_smart_home(db, "turn_on", said, area=area, device_type="light").ok
+    assert [d["id"] for d in list_devices(db) if d["state"] == "on"] == [changed]

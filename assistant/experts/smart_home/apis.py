@@ -625,19 +625,13 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
     if found.problem:
         return _failed(found)
     devices = found.devices
-    switch_on = bool(SWITCH_ON.search(_said(ctx) or ""))
-    planned = [(d, changes.with_values(d, values, switch_on)) for d in devices]
+    planned = [(d, changes.with_values(d, values)) for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
         what = "change colour" if list(values) == ["color"] else "do that"
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} can't {what}."))
     _, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
     return _result(ctx, _set_reply(planned), [d for d, _ in planned], undo)
-
-
-# "turn on the heater at 22", "put the heater on to 24", "switch it on and set it to 20"
-SWITCH_ON = re.compile(r"\b(?:turn|switch|put|pop|stick|flick|get|fire)\b(?:\s+\S+){0,4}?\s+on\b|"
-                       r"\b(?:turn|switch|fire)\s+on\b", re.IGNORECASE)
 
 
 def set_targets(db: sqlite_utils.Database, args: dict[str, Any], here: str | None, said: str | None,

@@ -80,10 +80,10 @@ def level_value(device: Device, values: dict[str, Any]) -> tuple[str, Any] | Non
     return None
 
 
-def with_values(device: Device, values: dict[str, Any], switch_on: bool = False) -> tuple[State, dict[str, Any], bool] | None:
+def with_values(device: Device, values: dict[str, Any]) -> tuple[State, dict[str, Any], bool] | None:
     """(state after setting `values`, what was applied, whether a value was clamped to the
-    device's range); None if none of the values applies to this device. `switch_on`: the user
-    also said to switch it on ("turn on the heater at 22"), so a climate device that is off heats."""
+    device's range); None if none of the values applies to this device. A heater that is off,
+    given a temperature, heats to it ("set the den heater to 21", "turn on the heater at 22")."""
     applied: dict[str, Any] = {}
     clamped = False
     level = level_value(device, values)
@@ -101,7 +101,7 @@ def with_values(device: Device, values: dict[str, Any], switch_on: bool = False)
     if not applied:
         return None
     state, attrs = _apply(device, applied)
-    if switch_on and device.domain == "climate" and state == "off":
+    if device.domain == "climate" and state == "off" and "temperature" in applied:
         state = "heat"
     return (state, attrs), applied, clamped
 

@@ -30,7 +30,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
     "cloakroom,half bath",
     "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite",
-    "guest room,guest bedroom,spare room,spare bedroom,guestroom",
+    "guest room,guest bedroom,spare room,spare bedroom,guestroom,box room,boxroom",
     "kids room,childrens room,children room,nursery,kids bedroom,playroom,play room,baby room,babys room,"
     "babies room,baby bedroom",
     "gym,home gym,workout room,exercise room,fitness room,weight room,weights room,gym room",
@@ -41,7 +41,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "landing,stairs,stairway,staircase,stairwell,hall,hallway",
     "dining room,dining area,dining",
     "kitchen,kitchenette",
-    "laundry room,laundry,utility room,utility,laundry area",
+    "laundry room,laundry,utility room,utility,laundry area,wash house,washhouse",
     "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn",
     "patio,deck,terrace,courtyard,alfresco",
     "porch,front porch,veranda,stoop",
@@ -57,7 +57,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 # one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
-    "living room,lounge,family room,sitting room,front room,great room,living area,lounge room",
+    "living room,lounge,family room,sitting room,front room,great room,living area,lounge room,drawing room",
     "den,snug,tv room,media room",
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
     "master bath,master bathroom,primary bath,primary bathroom,main bathroom,main bath,ensuite,en suite",
