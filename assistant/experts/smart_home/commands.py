@@ -240,10 +240,13 @@ COVERS = re.compile(r"\b(?:blinds?|shades?|shutters?|awnings?)\b")
 
 
 def _open_close_lock(text: str) -> Decision | None:
-    match = re.match(rf"^(?P<verb>open|close|shut|lock|lower|raise) {ARTICLE}(?P<target>.+)$", text)
+    """"open the garage", "lock the back door"; "unlock the front door", "disarm the alarm" need a
+    yes, so their proposal is the question, asked at once (`routing.ask_early`)."""
+    match = re.match(rf"^(?P<verb>open|close|shut|lock|unlock|disarm|lower|raise) {ARTICLE}(?P<target>.+)$", text)
     if not match or match["verb"] in ("lower", "raise") and not COVERS.search(match["target"]):
         return None  # "lower the blinds" closes them; "lower the lamp" is a level
-    api = {"open": "open", "close": "close", "shut": "close", "lock": "lock", "lower": "close", "raise": "open"}[match["verb"]]
+    api = {"open": "open", "close": "close", "shut": "close", "lock": "lock", "unlock": "unlock", "disarm": "disarm",
+           "lower": "close", "raise": "open"}[match["verb"]]
     return _home(api, **_target(match["target"]))
 
 
