@@ -115,6 +115,9 @@ class RoutingConfig(BaseModel):
     # examples) with its arguments read from the new words by the deterministic extractors,
     # proposed only when grounded and valid (assistant/routing/retrieval.py).
     retrieval_proposer: bool = False
+    # When the guessed expert's rules read nothing, the rules of an expert the classifier scores
+    # within this much of its guess (it cannot tell them apart) may propose. 0 = the guess only.
+    runner_up_gap: float = 0.1
     # A proposal that needs the user's yes first (unlocking, opening the garage, disarming, clearing
     # a list) is asked back at once, without the confirmer: nothing runs before the yes, and the
     # yes answers a question that says the call, so it is the user who confirms it.

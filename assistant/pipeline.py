@@ -287,6 +287,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             proposal = rules.propose(self.registry, words, expert, self.clock.now())
             if proposal is None and self.registry.claimant(self.db, words) == expert:  # "the kettle please"
                 proposal = rules.propose(self.registry, words, expert, self.clock.now(), claimed=True)
+            if proposal is None and not cues.pinned_expert(self.registry, text, self.db):
+                proposal = self._runner_up_proposal(words, plan.guess)
             plan.proposal = self._in_users_words(plan, proposal)
             if plan.proposal is None and self.routing.retrieval_proposer:
                 plan.proposal = self._in_users_words(plan, self._retrieved(text, expert))
@@ -298,6 +300,19 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
         plan.asks_first = self._asks_first(plan)
+
+    def _runner_up_proposal(self, words: str, guess: ExpertGuess) -> Decision | None:
+        """When the guessed expert's rules read nothing: the rules of the experts the classifier
+        cannot tell apart from its guess (within `routing.runner_up_gap`: "night light purple",
+        chat or smart home), the first that reads the words. The confirmer still decides."""
+        top = guess.ranking[0][1] if guess.ranking else 0.0
+        for expert, score in guess.ranking[1:4]:
+            if top - score > self.routing.runner_up_gap:
+                break
+            proposal = rules.propose(self.registry, words, expert, self.clock.now())
+            if proposal is not None:
+                return proposal
+        return None
 
     def _asks_first(self, plan: Plan) -> bool:
         """Whether the proposal needs the user's yes before it runs (a sensitive API, or the

@@ -214,3 +214,15 @@ def test_a_real_question_keeps_the_confirmers_query(scripted_assistant):
     confirmer(scripted_assistant).enqueue({"api": "smart_home.query", "args": {"device": "kitchen lights"}})
     reply = scripted_assistant.handle("are the kitchen lights on")
     assert reply.api == "query"
+
+
+def test_a_runner_up_the_classifier_cannot_tell_apart_may_propose(scripted_assistant):
+    from assistant.routing.classifier import ExpertGuess
+
+    plan = scripted_assistant.plan("turn up the living room speaker")
+    close = ExpertGuess("system", 0.40, 0.0, (("system", 0.40), ("smart_home", 0.38), ("chat", 0.2)))
+    far = ExpertGuess("system", 0.60, 0.3, (("system", 0.60), ("smart_home", 0.30), ("chat", 0.2)))
+    words = "turn up the living room speaker"
+    assert scripted_assistant._runner_up_proposal(words, close).api == "adjust"
+    assert scripted_assistant._runner_up_proposal(words, far) is None
+    assert plan.proposal is not None
