@@ -233,8 +233,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         whose values are the user's words: a call of the model's that leaves out or misreads a
         number the user said ("dim it by 30" as brightness 30; the previous call's values copied),
         or whose phrases or choice ("turn up the tv" as resuming it) the user never said, loses
-        to a proposal without that fault. A call with
-        the user's values stays the model's, whatever the proposal (its device or API may be wrong)."""
+        to a proposal without that fault. A call with the user's values stays the model's,
+        whatever the proposal (its device or API may be wrong)."""
         proposal = plan.proposal
         if proposal is None or decision.qualified is None or proposal.expert != decision.expert \
                 or proposal.qualified is None:
