@@ -115,6 +115,13 @@ class RoutingConfig(BaseModel):
     # examples) with its arguments read from the new words by the deterministic extractors,
     # proposed only when grounded and valid (assistant/routing/retrieval.py).
     retrieval_proposer: bool = False
+    # When the guessed expert's rules read nothing, the rules of an expert the classifier scores
+    # within this much of its guess (it cannot tell them apart) may propose. 0 = the guess only.
+    runner_up_gap: float = 0.1
+    # A proposal that needs the user's yes first (unlocking, opening the garage, disarming, clearing
+    # a list) is asked back at once, without the confirmer: nothing runs before the yes, and the
+    # yes answers a question that says the call, so it is the user who confirms it.
+    ask_early: bool = True
     # Once routed to an expert, give the request that expert's relevant state (smart home: the
     # few devices it points at), with long ids minified to short aliases (d1, d2…).
     expert_context: bool = False

@@ -231,6 +231,17 @@ SAID_AS_LEVEL = re.compile(r"\b(?:to|at) (\d+(?:\.\d+)?)\b(?! ?(?:am|pm|o ?clock
 CHANGE_ARGUMENTS = ("delta",)  # the arguments that hold an amount of change, not a level
 
 
+def unsaid_choice(spec: ApiSpec, args: dict, text: str) -> bool:
+    """Whether the call holds a choice (`ApiSpec.said_by`) none of whose words the user said:
+    "turn up the tv" read as resuming what it plays."""
+    said = tokens(text)
+    for name, words_by_value in spec.said_by.items():
+        words = words_by_value.get(str(args.get(name)), "").split()
+        if name in args and words and not any(_same_stem(w, s) for w in words for s in said):
+            return True
+    return False
+
+
 def misreads_numbers(args: dict, text: str) -> bool:
     """Whether the call's numbers are not the user's: it leaves out a number said, holds one said
     as a change as a level ("dim it by 30" as brightness 30) or the reverse ("to 30" as a delta),

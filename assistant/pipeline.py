@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import timedelta
 
 import sqlite_utils
+from pydantic import ValidationError
 
 from assistant import effects, guardrails, speculation
 from assistant.asking import SlotQuestions
@@ -231,8 +232,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """When the model's call and the proposal of the same expert disagree on values, the one
         whose values are the user's words: a call of the model's that leaves out or misreads a
         number the user said ("dim it by 30" as brightness 30; the previous call's values copied),
-        or whose phrases the user never said, loses to a proposal without that fault. A call with
-        the user's values stays the model's, whatever the proposal (its device or API may be wrong)."""
+        or whose phrases or choice ("turn up the tv" as resuming it) the user never said, loses
+        to a proposal without that fault. A call with the user's values stays the model's,
+        whatever the proposal (its device or API may be wrong)."""
         proposal = plan.proposal
         if proposal is None or decision.qualified is None or proposal.expert != decision.expert \
                 or proposal.qualified is None:
@@ -244,7 +246,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                 spec = self.registry.api(call.expert, call.api)
             except RegistryError:
                 return True
-            return guardrails.misreads_numbers(call.args, text) \
+            return guardrails.misreads_numbers(call.args, text) or guardrails.unsaid_choice(spec, call.args, text) \
                 or bool(guardrails.ungrounded_arguments(spec, guardrails.in_users_words(spec, call.args, said, now),
                                                         said, now))
         return proposal if unfaithful(decision) and not unfaithful(proposal) else decision
@@ -285,6 +287,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             proposal = rules.propose(self.registry, words, expert, self.clock.now())
             if proposal is None and self.registry.claimant(self.db, words) == expert:  # "the kettle please"
                 proposal = rules.propose(self.registry, words, expert, self.clock.now(), claimed=True)
+            if proposal is None and not cues.pinned_expert(self.registry, text, self.db):
+                proposal = self._runner_up_proposal(words, plan.guess)
             plan.proposal = self._in_users_words(plan, proposal)
             if plan.proposal is None and self.routing.retrieval_proposer:
                 plan.proposal = self._in_users_words(plan, self._retrieved(text, expert))
@@ -295,6 +299,39 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
+        plan.asks_first = self._asks_first(plan)
+
+    def _runner_up_proposal(self, words: str, guess: ExpertGuess) -> Decision | None:
+        """When the guessed expert's rules read nothing: the rules of the experts the classifier
+        cannot tell apart from its guess (within `routing.runner_up_gap`: "night light purple",
+        chat or smart home), the first that reads the words. The confirmer still decides."""
+        top = guess.ranking[0][1] if guess.ranking else 0.0
+        for expert, score in guess.ranking[1:4]:
+            if top - score > self.routing.runner_up_gap:
+                break
+            proposal = rules.propose(self.registry, words, expert, self.clock.now())
+            if proposal is not None:
+                return proposal
+        return None
+
+    def _asks_first(self, plan: Plan) -> bool:
+        """Whether the proposal needs the user's yes before it runs (a sensitive API, or the
+        expert's policy: unlocking, opening the garage): then its question is asked at once, with
+        no confirmer (`routing.ask_early`). Nothing runs before the yes, and the yes answers a
+        question that says the call, so the user confirms it. Not for a call put off until later."""
+        proposal = plan.proposal
+        if not self.routing.ask_early or proposal is None or plan.delay is not None or plan.unscheduling is not None:
+            return False
+        spec = self.registry.api(proposal.expert, proposal.api)
+        try:
+            args = spec.validate(proposal.args)
+        except ValidationError:
+            return False
+        vetted = self._vet(plan, spec, args)
+        if vetted.ungrounded or vetted.question is None or not self._reason_found(plan, spec, args):
+            return False
+        plan.proposal = proposal.model_copy(update={"args": args})  # the call asked about, as vetted
+        return True
 
     def _proposal_with_nothing_before(self, plan: Plan) -> Decision | None:
         """Words shaped like a follow-up with no turn before them to follow ("make it warmer by 3
@@ -375,7 +412,28 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         args = guardrails.in_users_words(spec, decision.args, said, self.clock.now())
         return decision if args == decision.args else decision.model_copy(update={"args": args})
 
+    def _reason_found(self, plan: Plan, spec: ApiSpec, args: dict) -> bool:
+        """An expert that says why a call needs a yes names what the call would act on ("This
+        would unlock Front Door"); when it finds no reason for a sensitive call (no such lock), what
+        was meant is unsure, and the confirmer reads it."""
+        policy, utterance = self.registry.expert(spec.expert).confirmation_policy, plan.utterance
+        return policy is None or policy(self.db, spec.name, args, here=utterance.area, said=utterance.text,
+                                        source=utterance.source) is not None
+
+    def _ask_first(self, plan: Plan, started: float) -> Reply:
+        """The proposal's question, asked at once (see `_asks_first`): its "first action"."""
+        record = speculation.SpeculationRecord(proposed=plan.proposal, confirmed=plan.proposal, agreed=True,
+                                               skipped_confirmer=True, asked=True)
+        reply = self._act(plan, plan.proposal, started)
+        asked_ms = _elapsed(started)
+        reply.timings_ms = {**reply.timings_ms, "first_action": asked_ms, "confirmed": asked_ms}
+        reply.speculation = record.as_json()
+        speculation.record(self.db, self.clock.now(), plan.utterance.text, record, reply.timings_ms)
+        return reply
+
     def _speculate(self, plan: Plan, started: float) -> Reply:
+        if plan.asks_first:
+            return self._ask_first(plan, started)
         utterance, proposal = plan.utterance, plan.proposal
         record = speculation.SpeculationRecord(proposed=proposal)
         early = plan.early if plan.ran_ahead else self._run_speculatively(plan, proposal, started)

@@ -28,6 +28,7 @@ class Plan:
     decision: Decision | None = None  # the fast path's decision: final, no confirmer
     proposal: Decision | None = None  # the fast router's guess (speculation)
     confident: bool = False  # the proposal may skip the confirmer (opt-in)
+    asks_first: bool = False  # the proposal needs a yes: asked back at once, no confirmer (`ask_early`)
     guess: ExpertGuess | None = None  # the classifier's expert guess, reused as the confirmer's prior
     previous: Turn | None = None  # the last action still in effect, if recent
     context: str | None = None  # the previous turn for the router, when this is a follow-up
@@ -54,7 +55,7 @@ class Plan:
     def needs_confirmer(self) -> bool:
         if self.parts:
             return any(part.needs_confirmer for part in self.parts)
-        return self.answer is None and self.decision is None and not self.confident
+        return self.answer is None and self.decision is None and not self.confident and not self.asks_first
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,9 @@ class ApiSpec:
     # arguments that are values the user says (assistant/slots.py): compared by meaning, kept in
     # the user's words, and asked for when missing
     slots: dict[str, Slot] = field(default_factory=dict)
+    # a choice argument's values and the words that ask for each ({"action": {"pause": "pause
+    # hold", …}}): a call whose choice none of the user's words asks for is not the user's reading
+    said_by: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @property
     def qualified(self) -> str:
@@ -153,13 +156,13 @@ class Expert:
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
         verbatim: tuple[str, ...] = (), exact: tuple[str, ...] = (), slots: dict[str, Slot] | None = None,
-        deferrable: bool = False):
+        deferrable: bool = False, said_by: dict[str, dict[str, str]] | None = None):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
         func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo,
                         "verbatim": verbatim, "exact": exact, "slots": dict(slots or {}),
-                        "deferrable": deferrable}
+                        "deferrable": deferrable, "said_by": dict(said_by or {})}
         return func
 
     return mark

@@ -30,12 +30,13 @@ class SpeculationRecord:
     redone: bool = False  # undone and run again as the confirmer worded it (same or not)
     skipped_confirmer: bool = False
     fallback: bool = False  # the confirmed call could not be carried out; the proposal stood
+    asked: bool = False  # the proposal needs a yes: its question was asked at once, nothing ran
 
     def as_json(self) -> dict[str, Any]:
         return {"proposed": _call(self.proposed), "confirmed": _call(self.confirmed),
                 "ran": self.ran, "agreed": self.agreed, "rolled_back": self.rolled_back,
                 "redone": self.redone, "fallback": self.fallback,
-                "skipped_confirmer": self.skipped_confirmer}
+                "skipped_confirmer": self.skipped_confirmer, "asked": self.asked}
 
 
 def _call(decision: Decision | None) -> dict[str, Any] | None:

@@ -124,7 +124,7 @@ def without_wake_word(text: str) -> str:
     return text
 
 
-LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|yo|so)\s+)+")
+LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|yo|so|right)\s+)+")
 POLITE = re.compile(r"^(?:(?:could|can|would|will) you |i (?:want|need|would like|'d like) you to |i want to "
                     r"|go ahead and |just )+|(?: for me| now| right now| thanks| thank you)+$")
 ARTICLE = r"(?:(?:the|my|our|a|an|all(?: of)?(?: the)?) )?"  # before a target: "all of the lights"

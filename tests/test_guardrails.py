@@ -87,3 +87,14 @@ def test_the_users_words_spaced_or_joined_differently_are_theirs():
     assert kept["list_name"] == "to do"
     kept = without_made_up(add, {"items": ["a plug"], "list_name": "hard ware"}, "get a plug for the playlist")
     assert "list_name" not in kept  # joined letters must be whole words the user said
+
+
+def test_a_choice_none_of_whose_words_was_said_is_not_the_users():
+    from assistant.app import default_registry
+    from assistant.guardrails import unsaid_choice
+
+    media = default_registry().api("smart_home", "media")
+    assert unsaid_choice(media, {"action": "resume", "device": "tv"}, "turn up the tv")
+    assert not unsaid_choice(media, {"action": "resume", "device": "tv"}, "play the tv again")
+    assert not unsaid_choice(media, {"action": "pause"}, "pause the music")
+    assert not unsaid_choice(default_registry().api("smart_home", "turn_on"), {"device": "tv"}, "turn up the tv")

@@ -161,7 +161,7 @@ def test_listings_and_fast_commands_do_not_wait_for_a_model_call(hub, client):
 
     slow._target._rule = blocking_rule  # the guarded confirmer's own backend
     other = HubClient(hub[0].url, TOKEN, timeout=20)
-    waiting = threading.Thread(target=lambda: other.ask("unlock the front door", session="slow"))
+    waiting = threading.Thread(target=lambda: other.ask("turn on the kitchen lights", session="slow"))
     waiting.start()
     assert entered.wait(5)
     began = time.perf_counter()

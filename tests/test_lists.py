@@ -195,3 +195,10 @@ def test_a_list_name_the_user_never_said_is_not_created(tmp_path):
     assert lists.said_list_name(ExpertContext(db=db, clock=clock), "camping") == "camping"
     reply = lists.add(ctx("add milk"), items=["milk"], list_name="grocery store")
     assert reply.data["list"] == "shopping"
+
+
+def test_a_determiner_alone_names_no_list():
+    from assistant.experts.lists import DEFAULT_LIST, normalise_list_name
+
+    assert normalise_list_name("my") == normalise_list_name("our list") == DEFAULT_LIST
+    assert normalise_list_name("my christmas list") == "christmas"

@@ -1,6 +1,8 @@
 """The whole pipeline on real SQLite with a scripted model: routing, validation, confirmation."""
 from datetime import timedelta
 
+import pytest
+
 from assistant.config import RoutingConfig
 from assistant.experts.smart_home import list_devices
 
@@ -66,7 +68,9 @@ def test_unknown_device_changes_nothing_and_says_so(scripted_assistant):
     assert list_devices(scripted_assistant.db) == before
 
 
-def test_unlock_needs_a_yes_and_runs_after_it(scripted_assistant):
+@pytest.mark.parametrize("ask_early, model_calls", [(True, 0), (False, 1)])
+def test_unlock_needs_a_yes_and_runs_after_it(scripted_assistant, ask_early, model_calls):
+    scripted_assistant.roles.settings.routing = RoutingConfig(ask_early=ask_early)  # asked at once, or after the confirmer
     confirmer(scripted_assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
     reply = scripted_assistant.handle("unlock the front door")
     assert reply.needs_confirmation and "yes" in reply.reply.lower()
@@ -74,7 +78,7 @@ def test_unlock_needs_a_yes_and_runs_after_it(scripted_assistant):
     confirmed = scripted_assistant.handle("yes")  # the fast path: no model call
     assert confirmed.ok and confirmed.api == "unlock"
     assert device(scripted_assistant, "lock.front_door_9a7b")["state"] == "unlocked"
-    assert len(confirmer(scripted_assistant).prompts) == 1
+    assert len(confirmer(scripted_assistant).prompts) == model_calls
 
 
 def test_no_cancels_and_a_stale_yes_does_nothing(scripted_assistant):

@@ -207,3 +207,31 @@ def test_the_heating_turned_up_is_a_level_not_on():
     decision = propose("turn the heating up", "smart_home", NOW)
     assert (decision.api, decision.args["attribute"]) == ("adjust", "temperature")
     assert propose("activate the alarm", "smart_home", NOW) is None  # the alarm panel is armed, with a yes
+
+
+# ---- issue 13, session 14: calls that wait for a yes get a proposal (their question, asked at once);
+# a determiner alone names no list; words leading into "remind me" are not what to be reminded of
+@pytest.mark.parametrize("text, expert, call", [
+    ("unlock the front door", "smart_home", ("unlock", {"device": "front door"})),
+    ("disarm the alarm", "smart_home", ("disarm", {"device": "alarm"})),
+    ("empty the shopping list", "lists", ("clear", {"list_name": "shopping"})),
+    ("clear my list", "lists", ("clear", {})),
+    ("delete everything on the to do list", "lists", ("clear", {"list_name": "to do"})),
+    ("remove all items from the shopping list", "lists", ("clear", {"list_name": "shopping"})),
+    ("whats on my list", "lists", ("read", {})),
+    ("cancel all my reminders", "reminders", ("cancel_all", {})),
+    ("tell me what's on our list", "lists", ("read", {})),
+    ("right, remind me at 5pm to call mom", "reminders", ("create", {"text": "call mom", "when": "at 5pm"})),
+    ("oh and remind me on saturday to buy stamps", "reminders", ("create", {"text": "buy stamps", "when": "on saturday"})),
+    ("every monday at 8 am remind me to put the bins out", "reminders",
+     ("create", {"text": "put the bins out", "when": "every monday at 8 am"})),
+])
+def test_yes_needing_calls_and_lead_words_get_a_proposal(text, expert, call):
+    decision = propose(text, expert, NOW)
+    assert decision is not None and (decision.expert, decision.api, decision.args) == (expert, *call)
+
+
+@pytest.mark.parametrize("text", ["clear my notifications", "clear it", "empty the dishwasher", "clear all my reminders",
+                                  "clear milk off the list"])
+def test_clearing_what_is_no_list_is_no_list_proposal(text):
+    assert propose(text, "lists", NOW) is None

@@ -20,7 +20,7 @@ def test_agreement_keeps_the_early_action_once(scripted_assistant):
     assert reply.speculation == {"proposed": {"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}},
                                  "confirmed": {"api": "lists.add", "args": {"items": ["milk"], "list_name": "shopping"}},
                                  "ran": True, "agreed": True, "rolled_back": False, "redone": False,
-                                 "fallback": False, "skipped_confirmer": False}
+                                 "fallback": False, "skipped_confirmer": False, "asked": False}
     assert [i["item"] for i in all_lists(scripted_assistant.db)["shopping"]] == ["milk"]
     assert reply.timings_ms["first_action"] <= reply.timings_ms["confirmed"]
 
@@ -44,11 +44,42 @@ def test_a_decline_after_speculation_leaves_no_trace(scripted_assistant):
 
 
 def test_sensitive_or_confirmation_needing_calls_never_run_early(scripted_assistant):
+    scripted_assistant.roles.settings.routing = RoutingConfig(ask_early=False)
     confirmer(scripted_assistant).enqueue({"api": "smart_home.open", "args": {"device": "garage door"}})
     reply = scripted_assistant.handle("open the garage door")
     assert reply.speculation["proposed"]["api"] == "smart_home.open"
     assert not reply.speculation["ran"] and reply.needs_confirmation
     assert state(scripted_assistant, "cover.garage_door_51f0") == "closed"
+
+
+def test_a_proposal_that_needs_a_yes_is_asked_at_once_and_runs_only_after_it(scripted_assistant):
+    plan = scripted_assistant.plan("open the garage door")
+    assert plan.asks_first and not plan.needs_confirmer
+    reply = scripted_assistant.commit(plan)
+    assert reply.needs_confirmation and reply.speculation["asked"] and not reply.speculation["ran"]
+    assert reply.timings_ms["first_action"] == reply.timings_ms["confirmed"]
+    assert state(scripted_assistant, "cover.garage_door_51f0") == "closed"
+    assert confirmer(scripted_assistant).prompts == []  # the user's yes confirms it, not the model
+    assert scripted_assistant.handle("yes").ok
+    assert state(scripted_assistant, "cover.garage_door_51f0") == "open"
+
+
+def test_a_no_to_a_question_asked_at_once_changes_nothing(scripted_assistant):
+    reply = scripted_assistant.handle("unlock the front door lock")
+    assert reply.needs_confirmation and reply.speculation["asked"]
+    scripted_assistant.handle("no")
+    assert state(scripted_assistant, "lock.front_door_9a7b") == "locked"
+
+
+def test_a_sensitive_call_on_nothing_the_home_has_waits_for_the_confirmer(scripted_assistant):
+    plan = scripted_assistant.plan("unlock the shed")
+    assert not plan.asks_first and plan.needs_confirmer
+
+
+def test_a_choice_the_user_never_said_loses_to_the_proposal(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.media", "args": {"action": "resume", "device": "speaker"}})
+    reply = scripted_assistant.handle("turn up the living room speaker")
+    assert reply.api == "adjust" and reply.speculation["agreed"] and not reply.speculation["rolled_back"]
 
 
 def test_speculation_can_be_switched_off(scripted_assistant):
@@ -183,3 +214,15 @@ def test_a_real_question_keeps_the_confirmers_query(scripted_assistant):
     confirmer(scripted_assistant).enqueue({"api": "smart_home.query", "args": {"device": "kitchen lights"}})
     reply = scripted_assistant.handle("are the kitchen lights on")
     assert reply.api == "query"
+
+
+def test_a_runner_up_the_classifier_cannot_tell_apart_may_propose(scripted_assistant):
+    from assistant.routing.classifier import ExpertGuess
+
+    plan = scripted_assistant.plan("turn up the living room speaker")
+    close = ExpertGuess("system", 0.40, 0.0, (("system", 0.40), ("smart_home", 0.38), ("chat", 0.2)))
+    far = ExpertGuess("system", 0.60, 0.3, (("system", 0.60), ("smart_home", 0.30), ("chat", 0.2)))
+    words = "turn up the living room speaker"
+    assert scripted_assistant._runner_up_proposal(words, close).api == "adjust"
+    assert scripted_assistant._runner_up_proposal(words, far) is None
+    assert plan.proposal is not None

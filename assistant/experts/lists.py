@@ -47,7 +47,7 @@ def normalise_list_name(name: str | None) -> str:
     """'the Hardware List' -> 'hardware', 'my to-do list' -> 'to do', None -> 'shopping'."""
     text = re.sub(r"[^\w\s'-]", " ", (name or "").lower())
     text = " ".join(text.split())
-    text = re.sub(r"^(?:the|my|our)\s+", "", text)
+    text = re.sub(r"^(?:the|my|our)(?:\s+|$)", "", text)  # "my list": a determiner alone names none
     text = re.sub(r"\s*\blist$", "", text).strip()
     return _LIST_ALIASES.get(text, text) or DEFAULT_LIST
 
@@ -468,7 +468,20 @@ def _bare_add(text: str) -> Decision | None:
 def _list_read(text: str) -> Decision | None:
     match = re.match(r"^(?:what's|what is|whats|read me|read|tell me what's) (?:on )?(?:the |my |our )?"
                      r"(?P<list>[a-z ]+?) list$", text)
-    return Decision(expert="lists", api="read", args={"list_name": match["list"]}, source="router") if match else None
+    return Decision(expert="lists", api="read", args=_list_name(match["list"]), source="router") if match else None
+
+
+def _list_clear(text: str) -> Decision | None:
+    """"clear the shopping list", "empty my list", "delete everything on the to do list": a call
+    that needs a yes, so the proposal is its question, asked at once (`routing.ask_early`)."""
+    match = (re.match(r"^(?:clear|empty|wipe|clean)(?: out| off)? (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?$", text)
+             or re.match(r"^(?:delete|remove|clear|wipe|cross off|take off) (?:everything|all(?: the)? items|"
+                         r"all items|every item)(?: (?:on|from|off) (?:the |my |our )?(?P<list>[a-z ]+?)(?: list)?)?$", text))
+    if not match or not re.search(r"\blist\b", text) or re.search(r"\b(?:it|them|that|this|reminders?|timers?|alarms?|"
+                                                                  r"notifications?|history|memory)\b", text) \
+            or re.search(r"\b(?:off|from|on|of|out|in|and)\b", match["list"] or ""):
+        return None  # "clear milk off the list" is no list called "milk off the"
+    return Decision(expert="lists", api="clear", args=_list_name(match["list"] or "list"), source="router")
 
 
 
@@ -501,12 +514,12 @@ def _list_complete(text: str) -> Decision | None:
 
 def _list_name(said: str) -> dict[str, str]:
     """"the shopping list" names a list; "my list" means the default one."""
-    return {} if said.strip() == "list" else {"list_name": said}
+    return {} if re.fullmatch(r"(?:(?:the|my|our)\s*)?(?:list)?", said.strip()) else {"list_name": said}
 
 
 def propose(request: Request) -> Decision | None:
     text = request.words
-    return _list_add(text) or _list_read(text) or _list_remove(text) or _list_complete(text)
+    return _list_add(text) or _list_read(text) or _list_clear(text) or _list_remove(text) or _list_complete(text)
 
 
 _A_LIST = r"(?:the |my |our )?(?:[a-z']+ ){0,2}list\b"

@@ -328,6 +328,12 @@ REMIND_ME = re.compile(r"^(?:(?:can|could|will) you )?(?:r(?:e|i)?m(?:i|e)?nd me
                        r"|(?:set (?:me )?)?(?:a )?reminder(?= (?:to|about) ))\b")
 
 
+# words that lead into the request, not part of what to be reminded of ("right, remind me …",
+# "oh and remind me …", "also can you remind me …")
+LEAD = re.compile(r"^(?:(?:right|and|also|then|now|oh|so|ok|okay|alright|actually|just|well|hey|yo|"
+                  r"(?:can|could|will|would) you|one more thing|another thing|while i think of it)\b\s*)+$")
+
+
 def _reminder(text: str, now) -> Decision | None:
     text = REMIND_ME.sub("remind me", text, count=1)
     match = re.match(r"^(?P<before>.*?)\s*remind me (?P<rest>.+)$", text)
@@ -338,7 +344,7 @@ def _reminder(text: str, now) -> Decision | None:
         parse_when(when, now)
     except TimeParseError:
         return None
-    said = f"{match['before']} {match['rest']}"
+    said = f"{LEAD.sub('', match['before'])} {match['rest']}"
     rest = re.sub(r"\s+", " ", _without_phrase(said, when)).strip()
     rest = re.sub(r"^(?:to|that|about) ", "", rest)
     return Decision(expert="reminders", api="create", args={"text": rest, "when": when}, source="router") if rest else None
@@ -354,6 +360,14 @@ def _reminders_show(text: str) -> Decision | None:
                     source="router")
 
 
+def _reminders_cancel_all(text: str) -> Decision | None:
+    """"cancel all my reminders", "delete every reminder": a call that needs a yes, so the proposal
+    is its question, asked at once (`routing.ask_early`)."""
+    match = re.match(r"^(?:cancel|delete|remove|clear|wipe)(?: all| all of| every one of| each of)? (?:my |the |our )?"
+                     r"reminders$|^(?:cancel|delete|remove|clear) every reminder$", text)
+    return Decision(expert="reminders", api="cancel_all", args={}, source="router") if match else None
+
+
 def _reminder_cancel(text: str) -> Decision | None:
     """"cancel the reminder about the plumber", "delete my reminder to call mom"."""
     match = re.match(r"^(?:cancel|delete|remove|clear|drop) (?:the|my|that) reminder (?:about|to|for|of) (?P<text>[a-z' ]+)$",
@@ -365,7 +379,8 @@ def _reminder_cancel(text: str) -> Decision | None:
 
 
 def propose(request: Request) -> Decision | None:
-    return _reminder(request.words, request.now) or _reminders_show(request.words) or _reminder_cancel(request.words)
+    return _reminder(request.words, request.now) or _reminders_show(request.words) or _reminder_cancel(request.words) \
+        or _reminders_cancel_all(request.words)
 
 
 QUESTION_WORDS = r"what|where|who|whom|whose|how|when|which|why|if|whether"

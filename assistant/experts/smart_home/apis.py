@@ -747,7 +747,7 @@ def _switched_instead(said: str | None, action: str) -> bool | None:
     return switch[-1].lower() == "on"
 
 
-@api(speculative_safe=True, undo=_restore, deferrable=True)
+@api(speculative_safe=True, undo=_restore, deferrable=True, said_by={"action": MEDIA_WORDS})
 def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, area: str | None = None,
           device_type: str | None = None) -> ActionResult:
     """What a TV or speaker plays."""

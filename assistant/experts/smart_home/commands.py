@@ -115,7 +115,7 @@ HEAT_VERBS = ("heat", "warm", "cool")
 def _set_value(text: str) -> Decision | None:
     """"set the lamp to 40", "bring the speaker up to 60", "the tv down to half", "fan speed 25
     percent", "heat the house up to 22" (the verb says what is set when the target does not)."""
-    match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z' ]+?)(?: up| down)? (?:to|at) {LEVEL}$", text)
+    match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z' ]+?)(?: up| down)? (?:to|too|at) {LEVEL}$", text)  # "too": a slip of "to"
              or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z' ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
     if not match or NOT_DEVICES.search(match["target"]) or vocab.ACTION_WORDS.search(match["target"]) \
             or re.search(r"\b(?:by|me|us)\b|\b(?:on|off)$", match["target"]):
@@ -133,6 +133,20 @@ def _set_value(text: str) -> Decision | None:
     if match["verb"] in HEAT_VERBS:  # "heat the house up to 22", "warm the hallway to 21": a place's heating
         return _home("set_temperature", temperature=value, **({} if target in vocab.WHOLE_HOME else {"area": target}))
     return _home("set_brightness", brightness=value, **_target(re.sub(ATTRIBUTE, "", target).strip()))
+
+
+def _air_level(text: str) -> Decision | None:
+    """"make it 22 degrees in here", "get the house to 21 degrees", "i want it at 20 degrees in the
+    bedroom": the air's temperature, so the heating's (degrees said, the place's thermostat)."""
+    match = re.match(r"^(?:make|get|have|set|keep|i want|i'd like|we want) (?:it|things|the (?:house|home|place|room|flat))"
+                     r"(?: to| at)? (?P<n>\d{1,2}(?:\.\d)?) degrees?(?: celsius| c)?"
+                     r"(?: (?:in|on|at) (?:the |my |our )?(?P<area>[a-z' ]+?))?$", text)
+    if not match:
+        return None
+    value = float(match["n"])
+    area = match["area"] if match["area"] not in (None, "here", *vocab.WHOLE_HOME) else None
+    return _home("set_temperature", temperature=int(value) if value.is_integer() else value,
+                 **({"area": area} if area else {"device_type": "thermostat"}))
 
 
 def _relative(text: str) -> Decision | None:
@@ -240,10 +254,13 @@ COVERS = re.compile(r"\b(?:blinds?|shades?|shutters?|awnings?)\b")
 
 
 def _open_close_lock(text: str) -> Decision | None:
-    match = re.match(rf"^(?P<verb>open|close|shut|lock|lower|raise) {ARTICLE}(?P<target>.+)$", text)
+    """"open the garage", "lock the back door"; "unlock the front door", "disarm the alarm" need a
+    yes, so their proposal is the question, asked at once (`routing.ask_early`)."""
+    match = re.match(rf"^(?P<verb>open|close|shut|lock|unlock|disarm|lower|raise) {ARTICLE}(?P<target>.+)$", text)
     if not match or match["verb"] in ("lower", "raise") and not COVERS.search(match["target"]):
         return None  # "lower the blinds" closes them; "lower the lamp" is a level
-    api = {"open": "open", "close": "close", "shut": "close", "lock": "lock", "lower": "close", "raise": "open"}[match["verb"]]
+    api = {"open": "open", "close": "close", "shut": "close", "lock": "lock", "unlock": "unlock", "disarm": "disarm",
+           "lower": "close", "raise": "open"}[match["verb"]]
     return _home(api, **_target(match["target"]))
 
 
@@ -281,7 +298,8 @@ def _state_question(text: str) -> Decision | None:
 
 def propose(request: Request) -> Decision | None:
     text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(request.words))  # numbers as digits
-    return _state_question(text) or _slang_on_off(text) or _on_off(text) or _set_value(text) or _relative(text) or _relative_verb(text) \
+    return _state_question(text) or _slang_on_off(text) or _on_off(text) or _set_value(text) or _air_level(text) \
+        or _relative(text) or _relative_verb(text) \
         or _colour(text) or _open_close_lock(text) or _step_change(text) or _dark(text) \
         or _bare_name(text, request.claimed)
 
