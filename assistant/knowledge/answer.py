@@ -298,8 +298,8 @@ def unmatched(question: str, context: str, weights: dict[str, float], embedder: 
 
 
 def _contrasted(word: str, question: str, context: str, embedder: Embedder) -> bool:
-    """Whether the context names another of the kind the question's `word` picks out: the word next
-    to it in the question ("bin" of "the purple bin") has another word on that side in the context
+    """Whether the context names another of the kind the question's `word` picks out: the word it
+    qualifies in the question ("bin" of "the purple bin") has another qualifier in the context
     ("Green bin"), and the two phrases are not the same thing in other words (MiniLM similarity
     below `SAME`: "house insurance" is "home insurance")."""
     asked = plain(question).lower().split()
@@ -307,17 +307,15 @@ def _contrasted(word: str, question: str, context: str, embedder: Embedder) -> b
     stems = [stem(t) for t in tokens]
     alternatives = []
     for i in (n for n, w in enumerate(asked) if w == word):
-        for side in (-1, 1):
-            j = i - side  # the neighbour: `word` is on its `side`
-            if not 0 <= j < len(asked) or asked[j] in _QUESTION_WORDS or asked[j] in _VERBS:
-                continue
-            head = asked[j]
-            for k in (k for k, t in enumerate(stems) if t == stem(head)):
-                other = tokens[k + side] if 0 <= k + side < len(tokens) else ""
-                if re.fullmatch(r"[\w'-]+", other) and other not in _QUESTION_WORDS \
-                        and stem(other) not in (stem(word), stem(head)):
-                    alternatives.append((f"{word} {head}", f"{other} {head}") if side < 0
-                                        else (f"{head} {word}", f"{head} {other}"))
+        j = i + 1  # the word it qualifies ("the Kingsway game": "game" is the thing, not a kind of Kingsway)
+        if j >= len(asked) or asked[j] in _QUESTION_WORDS or asked[j] in _VERBS:
+            continue
+        head = asked[j]
+        for k in (k for k, t in enumerate(stems) if t == stem(head)):
+            other = tokens[k - 1] if k else ""
+            if re.fullmatch(r"[\w'-]+", other) and other not in _QUESTION_WORDS \
+                    and stem(other) not in (stem(word), stem(head)):
+                alternatives.append((f"{word} {head}", f"{other} {head}"))
     if not alternatives:
         return False
     vectors = embedder.embed([text for pair in alternatives for text in pair]).astype(np.float32)
