@@ -87,3 +87,43 @@ def test_what_the_user_did_and_how_things_are_done_are_not_about_their_papers(db
         assert knowledge.about_papers(text), text
     assert knowledge.evidence(db, "how do i make the sausage and mash") == 1.0
     assert knowledge.evidence(db, "where did I eat sausage and mash") == 0.0
+
+
+BINS = """Bin days
+
+Green bin (garden waste): every other Monday.
+Blue bin (paper and card): every other Thursday.
+Error codes: E1 means the lid sensor failed. E2 means the bin is full.
+"""
+
+
+@pytest.fixture
+def bins(tmp_path):
+    db = open_database(":memory:", MIGRATIONS)
+    (tmp_path / "bins.txt").write_text(BINS)
+    add_document(db, tmp_path / "bins.txt", WordsEmbedder(), WEDNESDAY)
+    return db
+
+
+def test_another_of_the_kind_named_in_the_context_is_not_the_thing_asked_about(bins):
+    question = "when is the purple bin collected"
+    assert unmatched(question, "Bin days Green bin (garden waste): every other Monday.", rarity(bins, question),
+                     WordsEmbedder()) == ["purple"]
+    found = answer(bins, question, WordsEmbedder(), WEDNESDAY, threshold=0.0)
+    assert not found.found and "nothing" in found.reply
+    assert answer(bins, "when is the green bin collected", WordsEmbedder(), WEDNESDAY, threshold=0.0).found
+
+
+def test_a_code_no_document_has_is_never_said_in_other_words(bins):
+    from assistant.knowledge.answer import codes
+
+    assert codes("what does E4 mean on the bin") == ["e4"]
+    assert codes("who manages the under 11s at 5pm on the 12th") == ["11s"]
+    assert not answer(bins, "what does error E4 mean", WordsEmbedder(), WEDNESDAY, threshold=0.0).found
+    assert "full" in answer(bins, "what does error E2 mean", WordsEmbedder(), WEDNESDAY, threshold=0.0).reply
+
+
+def test_a_thing_named_without_a_determiner_and_words_asking_for_an_amount():
+    assert named("when is sports day at school") == ["sports", "day"]
+    assert named("what time is swimming training") == ["swimming", "training"]
+    assert named("when is the membership fee due") == ["membership", "due"]

@@ -46,9 +46,11 @@ PASSAGES = 3
 # weighted by its rarity) below which nothing is relevant: calibrated by scripts/calibrate_knowledge.py
 RELEVANT = 0.8
 MATCHED = 0.5  # a thing the question names, in no document, is matched by a context word this similar (MiniLM)
+SAME = 0.9  # ... unless the context names another of its kind ("green bin" for "the purple bin"): then only a phrase this similar
 UNSAID = 3.0  # for routing (`fit`): a word's weight a question is assumed to lack, about a rare word's
 MAX_WORDS = 45  # a spoken answer: one or two sentences
 MAX_DATED = 3  # lines read out for "what's on this week"
+PARAGRAPH = 30  # a line of more words is a paragraph, read by its sentences
 CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
 DATED = 0.5  # a line naming the day asked about scores this much more than one that does not
 TYPED = 0.2  # a line with the kind of thing the question asks for ("how often": "once a week") scores more
@@ -60,11 +62,18 @@ _DATE_WORDS = (r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|ju
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
                  r"fifty|sixty|hundred|thousand|half|a dozen|a few|several)")
 _NUMBER = rf"(?:\d+(?:[.,]\d+)?|\b{_NUMBER_WORDS})"
-_DURATION = (rf"{_NUMBER}\s*(?:to\s+{_NUMBER}\s*)?(?:min(?:ute)?s?|h|hours?|days?|weeks?|months?|years?|secs?|"
-             r"seconds?)\b")
+_DURATION = (rf"{_NUMBER}[\s-]*(?:to\s+{_NUMBER}[\s-]*)?(?:min(?:ute)?s?|h|hours?|days?|weeks?|months?|years?|"
+             r"secs?|seconds?)\b")
 _FREQUENCY = (r"\b(?:every|each|once|twice|daily|weekly|monthly|yearly|annually)\b"
               r"|\b(?:a|per)\s+(?:day|week|month|year)\b")
 _AMOUNT = rf"\d|\b{_NUMBER_WORDS}\b"
+# a person: a title and a name ("Mrs Okafor"), a role's label and a name ("Manager: Dave Okafor",
+# "Instructor: Aisha"), "by"/"with" a name, or a line that is only a name (a letter's signature)
+_ROLE = (r"(?i:teacher|manager|coach|instructor|leader|contact|head|headteacher|secretary|captain|organi[sz]er|"
+         r"tutor|landlord|agent|engineer|doctor|nurse|vet|dentist|officer|chair|treasurer|signed|by|with)")
+_PERSON = (r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+[A-Z]"
+           rf"|\b{_ROLE}s?\s*:?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)?\b"
+           r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+){1,2}\W*$")
 # what kind of answer a question asks for (its opening words) -> what such an answer looks like in a line
 ANSWER_TYPES = [
     (re.compile(r"^\W*(?:what|which)\s+time\b|\bwhat time\b", re.I), re.compile(_TIME, re.I)),
@@ -72,6 +81,7 @@ ANSWER_TYPES = [
     (re.compile(r"^\W*how\s+long\b", re.I), re.compile(_DURATION, re.I)),
     (re.compile(r"^\W*(?:what|which)\s+days?\b", re.I), re.compile(_DAY_NAME, re.I)),
     (re.compile(r"^\W*when\b", re.I), re.compile(f"{_TIME}|{_DATE_WORDS}|{_DAY_NAME}", re.I)),
+    (re.compile(r"^\W*who(?:'s|se)?\b", re.I), re.compile(_PERSON)),
     (re.compile(r"^\W*how\s+(?:much|many|big|high|far|hot|cold|heavy|old)\b|\b(?:phone )?number\b|\bcost\b|\bprice\b",
                 re.I), re.compile(_AMOUNT)),
 ]
@@ -92,6 +102,16 @@ _WHEN_WORDS = set("""morning mornings afternoon afternoons evening evenings nigh
 weekday weekdays moment minute""".split())
 # a particle after a word makes it a verb ("when does the school break up"): the named thing ends before it
 _PARTICLES = set("up out off down back away over".split())
+# words that ask for an amount ("the membership fee"): the line's figure says them, not a word
+_ASKING = set("fee fees price prices cost costs charge charges".split())
+# a thing named without a determiner after "when is", "what time is", "what does" ("when is sports day")
+_BARE = re.compile(r"^\W*(?:what|when|where|who|which|how)(?:\s+(?:time|much|many|long|often|day|days))?\s+"
+                   r"(?:is|are|was|were|does|do)\s+(?!(?:the|a|an|my|our|your|his|her|their|this|that|these|those|"
+                   r"there|it|they|we|you|i|he|she)\b|\w+'s\b)(?=((?:[\w'-]+\s*){1,3}))", re.IGNORECASE)
+# a code or label made of letters and figures ("E4", "4B", "under 11s"): no other word says it. Not a
+# time, an ordinal or a measure ("5pm", "12th", "400g")
+_CODE = re.compile(r"(?=[a-z]*\d)(?=\d*[a-z])[a-z\d]+")
+_NOT_CODE = re.compile(r"\d+(?:am|pm|st|nd|rd|th|mm|cm|m|km|g|kg|mg|ml|l|mph|kmh|ghz|mhz|hz|mb|gb|kw|kwh|w|v|p|k)")
 _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "anything", "something", "know",
                                 "find", "look", "document", "documents", "file", "files", "need", "get", "one", "according",
                                 # kinds of document: they name where to look, not what to find
@@ -157,6 +177,12 @@ def rarity(db: sqlite_utils.Database, question: str) -> dict[str, float]:
     return weights
 
 
+def unseen_weight(db: sqlite_utils.Database) -> float:
+    """The rarity weight of a word no passage has (as `rarity` gives it)."""
+    passages = db.execute("SELECT count(*) FROM knowledge_chunks").fetchone()[0]
+    return math.log((passages + 1) / 0.5) - 1e-9
+
+
 def fit(db: sqlite_utils.Database, question: str, embedder: Embedder) -> float:
     """How well the user's documents match the words, for routing (`Expert.evidence`): the best
     searched passage's fit, as `answer` measures it against RELEVANT, with the words that name its
@@ -166,7 +192,7 @@ def fit(db: sqlite_utils.Database, question: str, embedder: Embedder) -> float:
     passages = search(db, query, embedder, limit=PASSAGES)
     if not passages:
         return 0.0
-    lines = [(p, line) for p in passages for line in _lines(p)]
+    lines = [(p, line) for p in passages for line in _lines(p, whole=True)]
     cosines = _line_cosines(query, lines, embedder)
     topic = plain(dates.without_relative(topic_of(query)))
     weights = rarity(db, topic)
@@ -210,14 +236,17 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
+    shape = answer_shape(query)
+    shaped = [i for i in kept if shape and shape.search(lines[i][1])]
+    kept = shaped or kept  # a line without the kind of answer asked for ("who": a person) answers only when none has it
     scores = _scores(query, [lines[i] for i in kept], [cosines[i] for i in kept], weights, topic)
     order = sorted(range(len(kept)), key=lambda i: -scores[i])
     chosen = [kept[order[0]]]
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
             and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
         chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
-    context = _context(*lines[chosen[0]]) + " " + " ".join(lines[i][1] for i in chosen[1:])
-    if unmatched(topic, context, weights, embedder, matched):
+    context = _context(lines[chosen[0]][0], _line_of(*lines[chosen[0]])) + " " + " ".join(lines[i][1] for i in chosen[1:])
+    if unmatched(topic, context, weights, embedder, matched, unseen=unseen_weight(db)):
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     return _reply([lines[i] for i in chosen], best, passages, query)
 
@@ -227,19 +256,25 @@ def named(question: str) -> list[str]:
     "a chicken"), each up to the first word of another kind (a question word, a verb, a word before
     a particle: "the school break up"); words that say when ("the morning") name no thing."""
     words = []
-    for match in _NAMED.finditer(question):
+    for match in [*_NAMED.finditer(question), *_BARE.finditer(question)]:
         phrase = plain(match[1]).lower().split()
         after = plain(question[match.end(1):]).lower().split()[:1]
-        for word, following in zip(phrase, [*phrase[1:], *after, ""]):
-            if word in _QUESTION_WORDS or word in _VERBS or "'" in word or following in _PARTICLES:  # "can't": a verb
+        for n, (word, following) in enumerate(zip(phrase, [*phrase[1:], *after, ""])):
+            if word in _QUESTION_WORDS or word in _VERBS or "'" in word or following in _PARTICLES \
+                    or (n and word.endswith("ed") and len(word) > 4):  # "can't", "the bin collected": verbs
                 break
-            if len(word) > 1 and not word.isdigit() and word not in _WHEN_WORDS:
+            if len(word) > 1 and not word.isdigit() and word not in _WHEN_WORDS | _ASKING:
                 words.append(word)
     return words
 
 
+def codes(question: str) -> list[str]:
+    """The codes the question names ("what does E4 mean", "the under 11s")."""
+    return [w for w in plain(question).lower().split() if _CODE.fullmatch(w) and not _NOT_CODE.fullmatch(w)]
+
+
 def unmatched(question: str, context: str, weights: dict[str, float], embedder: Embedder,
-              matched: float = MATCHED) -> list[str]:
+              matched: float = MATCHED, unseen: float | None = None) -> list[str]:
     """The things the question names that no document has and the answer's context does not say in
     other words ("the ballet class" answered by a boxercise row; "the kids" is matched by "pupils"):
     a word in no passage (the rarest weight) whose MiniLM similarity to every word of the context is
@@ -248,14 +283,43 @@ def unmatched(question: str, context: str, weights: dict[str, float], embedder: 
     have = set(content_words(context))
     missing = [w for w in dict.fromkeys(named(question))
                if stem(w) not in have and weights.get(stem(w), 0.0) >= rarest > 0.0]
+    missing += [w for w in codes(question) if w not in missing and stem(w) not in have
+                and weights.get(stem(w), 0.0) >= (unseen if unseen is not None else rarest) > 0.0]
     if not missing:
         return []
+    unsaid = [w for w in missing if w in codes(question) or _contrasted(w, question, context, embedder)]
+    missing = [w for w in missing if w not in unsaid]
     others = list(dict.fromkeys(content_words(plain(context)).values()))
-    if not others:
-        return missing
+    if not missing or not others:
+        return unsaid + missing
     vectors = embedder.embed([*missing, *others]).astype(np.float32)
     similar = vectors[len(missing):] @ vectors[:len(missing)].T
-    return [w for w, best in zip(missing, similar.max(axis=0)) if best < matched]
+    return unsaid + [w for w, best in zip(missing, similar.max(axis=0)) if best < matched]
+
+
+def _contrasted(word: str, question: str, context: str, embedder: Embedder) -> bool:
+    """Whether the context names another of the kind the question's `word` picks out: the word it
+    qualifies in the question ("bin" of "the purple bin") has another qualifier in the context
+    ("Green bin"), and the two phrases are not the same thing in other words (MiniLM similarity
+    below `SAME`: "house insurance" is "home insurance")."""
+    asked = plain(question).lower().split()
+    tokens = [t.removesuffix("'s").strip("'") for t in re.findall(r"[\w'-]+|[^\w\s]", context.lower())]
+    stems = [stem(t) for t in tokens]
+    alternatives = []
+    for i in (n for n, w in enumerate(asked) if w == word):
+        j = i + 1  # the word it qualifies ("the Kingsway game": "game" is the thing, not a kind of Kingsway)
+        if j >= len(asked) or asked[j] in _QUESTION_WORDS or asked[j] in _VERBS:
+            continue
+        head = asked[j]
+        for k in (k for k, t in enumerate(stems) if t == stem(head)):
+            other = tokens[k - 1] if k else ""
+            if re.fullmatch(r"[\w'-]+", other) and other not in _QUESTION_WORDS \
+                    and stem(other) not in (stem(word), stem(head)):
+                alternatives.append((f"{word} {head}", f"{other} {head}"))
+    if not alternatives:
+        return False
+    vectors = embedder.embed([text for pair in alternatives for text in pair]).astype(np.float32)
+    return all(float(vectors[2 * n] @ vectors[2 * n + 1]) < SAME for n in range(len(alternatives)))
 
 
 def _context(passage: Passage, line: str) -> str:
@@ -263,10 +327,38 @@ def _context(passage: Passage, line: str) -> str:
     return f"{title_of(passage.document)} {passage.section} {line}"
 
 
-def _lines(passage: Passage) -> list[str]:
+def _line_of(passage: Passage, sentence: str) -> str:
+    """The whole line (the paragraph) a sentence of the passage comes from."""
+    return next((line for line in _lines(passage, whole=True) if sentence in line), sentence)
+
+
+def _lines(passage: Passage, whole: bool = False) -> list[str]:
+    """The passage's answer units: its lines, a paragraph's (a line of more than `PARAGRAPH` words:
+    a Markdown paragraph's soft-wrapped lines) cut into its sentences unless `whole`; the heading
+    left out."""
     lines = [line.strip() for line in passage.text.splitlines() if line.strip()]
-    body = [line for line in lines if line != passage.section]
-    return body or lines
+    body = [line for line in lines if line != passage.section] or lines
+    return body if whole else [part for line in body
+                               for part in (sentences(line) if len(line.split()) > PARAGRAPH else [line])]
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9(\"'])")
+_ABBREVIATION = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|St|No|Prof|Rd|approx|tel|e\.g|i\.e|etc)\.$", re.IGNORECASE)
+
+
+def sentences(line: str) -> list[str]:
+    """A line's sentences ("Serve with mash. It keeps for 3 days." -> two), so that the one that
+    answers is read, not its paragraph; a table row, a title's "Mr." or "e.g.", and a question with
+    its answer ("No buttermilk? Use milk and lemon."), are not cut."""
+    if " | " in line:
+        return [line]
+    out: list[str] = []
+    for piece in _SENTENCE_BREAK.split(line):
+        if out and (_ABBREVIATION.search(out[-1]) or out[-1].endswith("?")):  # "No buttermilk?" is answered next
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out
 
 
 def _dated_lines(db: sqlite_utils.Database, days: list, now: datetime) -> list[tuple[Passage, str]]:
