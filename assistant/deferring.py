@@ -68,7 +68,11 @@ class Deferring:
                         conversation=self.conversation)
             return Reply(reply=f"That's for {describe_due(due, self.clock.now())}. {vetted.question}",
                          expert=spec.expert, api=spec.name, args=vetted.args, needs_confirmation=True)
-        return self._schedule(spec, vetted.args, due, utterance, plan.delay.said)
+        return self._schedule(spec, self._pinned(spec, vetted.args, utterance), due, utterance, plan.delay.said)
+
+    def _pinned(self, spec: ApiSpec, args: dict, utterance: Utterance) -> dict:
+        pin = self.registry.expert(spec.expert).pin
+        return pin(self.db, spec.name, args, here=utterance.area, said=utterance.text) if pin else args
 
     def _deferrable(self, decision: Decision | None) -> ApiSpec | None:
         if decision is None or decision.declined or not decision.qualified or decision.source == "confirmation":

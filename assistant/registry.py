@@ -111,6 +111,9 @@ class Expert:
     # (db, api_name, validated_args, here, said) -> why the call could not be carried out (no such
     # device there), or None: asked before a call is put off, so the user hears it now, not later
     preflight: Callable[..., str | None] | None = None
+    # (db, api_name, validated_args, here, said) -> the args naming what they resolve to now, so a
+    # call put off acts later on what was meant when it was said ("the den heater", not "heater")
+    pin: Callable[..., dict[str, Any]] | None = None
     # (db, text, here, aliases) -> the state this request needs in its prompt (e.g. the few
     # devices it points at), or "" — asked only once the request is routed to this expert
     routing_context: Callable[..., str] | None = None

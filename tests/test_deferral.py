@@ -99,9 +99,22 @@ def test_a_put_off_command_is_scheduled_routed_without_its_time_and_run_by_no_on
     assert assistant.classifier.seen == ["switch on the office heater"]  # guessed once, used twice
     assert device(assistant, HEATER)["state"] == "off"
     assert list_scheduled(assistant.db) == [{"id": 1, "due": "2026-11-25T18:40:00", "what": "switch on the office heater",
-                                             "api": "smart_home.turn_on", "args": {"device": "office heater"}}]
+                                             "api": "smart_home.turn_on", "args": {"device": "Office Heater"}}]
     logged = assistant.db.execute("SELECT text, source, undo FROM action_log").fetchall()
     assert logged == [("switch on the office heater in 20 minutes", "scheduled", '{"scheduled_action": 1}')]
+
+
+@pytest.mark.parametrize("text, args, pinned", [
+    # the model dropped the room: the call names the device the user's words resolve to now
+    ("switch on the office heater in 20 minutes", {"device": "heater"}, {"device": "Office Heater"}),
+    # several devices of one room: the room is named
+    ("turn on the kitchen lights in 20 minutes", {"device": "lights"}, {"device": "lights", "area": "Kitchen"}),
+    ("turn on the lights in 20 minutes", {"device": "lights"}, {"device": "lights"}),  # all over the home
+])
+def test_a_put_off_call_names_what_it_means_now(assistant, text, args, pinned):
+    testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": args})
+    assert assistant.handle(text).ok
+    assert list_scheduled(assistant.db)[0]["args"] == pinned
 
 
 def test_a_confident_proposal_is_scheduled_too_never_run_early(assistant):
@@ -186,7 +199,7 @@ def test_a_proposal_that_works_wins_over_a_confirmed_call_that_would_not(assista
     """As with speculation's fallback: the model placed the blinds in the kitchen; the rules did not."""
     testing.confirmer(assistant).enqueue({"api": "smart_home.close", "args": {"area": "kitchen", "device_type": "blinds"}})
     reply = assistant.handle("in 10 minutes close the blinds")
-    assert reply.ok and [a["args"] for a in list_scheduled(assistant.db)] == [{"device": "blinds"}]
+    assert reply.ok and [a["args"] for a in list_scheduled(assistant.db)] == [{"device": "Living Room Blinds"}]  # pinned: the only blinds
     scheduler(assistant).run_due(NOW + timedelta(minutes=10))
     assert device(assistant, BLINDS)["state"] == "closed"
 

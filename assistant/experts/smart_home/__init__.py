@@ -15,7 +15,7 @@ from assistant.experts.smart_home.backend import (HomeBackendError, attach_home,
 from assistant.experts.smart_home.commands import other_target, propose
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
-from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, preflight
+from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, pin, preflight
 from assistant.experts.smart_home.slice import routing_context
 from assistant.experts.smart_home.sounds_like import vocabulary
 from assistant.experts.smart_home.store import (MIGRATIONS, HomeSummary, ensure_home, home_source,
@@ -41,6 +41,7 @@ EXPERT = build_expert(
     MIGRATIONS,
     confirmation_policy=confirmation_policy,
     preflight=preflight,
+    pin=pin,
     routing_context=routing_context,
     capability="your home's devices",
     propose=propose,

@@ -152,3 +152,23 @@ def preflight(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         return find_targets(db, "set" if name in _SETTER_NAMES else name, args, here, said)[1]
     except HomeBackendError as exc:
         return str(exc)
+
+
+def pin(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
+        here: str | None = None, said: str | None = None) -> dict[str, Any]:
+    """The call's args naming the one device they resolve to now ("heater" said as "the den heater"
+    -> "Den Heater"), or the one area of several devices the args leave unnamed; else the args."""
+    name = api_name.rsplit(".", 1)[-1]
+    try:
+        devices, problem = find_targets(db, "set" if name in _SETTER_NAMES else name, args, here, said)
+    except HomeBackendError:
+        return args
+    if problem or not devices:
+        return args
+    if len(devices) == 1 and args.get("device"):
+        return {**args, "device": devices[0].name}
+    areas = {device.area_id for device in devices}
+    if len(areas) == 1 and None not in areas and not args.get("area"):
+        area_id = areas.pop()
+        return {**args, "area": next(area.name for area in read_home(db).areas if area.id == area_id)}
+    return args
