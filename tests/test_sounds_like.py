@@ -203,3 +203,24 @@ def test_words_the_home_knows_that_pin_the_device_make_a_loose_match_sure(home_d
                                  source="voice") is None
     assert requires_confirmation(home_db, "turn_on", {"device": "misty fan"}, said="misty fan on",
                                  source="voice") == "did you mean the Misting Fan"
+
+
+def test_a_french_ch_heard_as_sh_sounds_alike():
+    names = ["Chandelier", "Shed Light", "Hall Light"]
+    heard = sounds_like.rewrite("shanda leer", names)
+    assert heard is not None and heard.text == "chandelier" and heard.sure
+    assert sounds_like.sounds_like("shower", "chandelier") == 0.0
+
+
+@pytest.mark.parametrize("heard, meant", [
+    ("like wicker lamp", "wicker lamp"),  # nothing misheard but the filler
+    ("um like missing fan", "misting fan"),
+    ("uh the tumble drier", "tumble dryer"),
+])
+def test_spoken_fillers_are_no_part_of_a_name(names, heard, meant):
+    found = sounds_like.rewrite(heard, names)
+    assert found is not None and found.text == meant and found.sure, found
+
+
+def test_a_filler_that_is_a_name_word_is_kept():
+    assert sounds_like.rewrite("just dance lights", ["Just Dance Lights", "Hall Light"]) is None

@@ -32,6 +32,8 @@ SURE_ALONE, ALONE_MARGIN = 85.0, 40.0  # ... as does a near-match that nothing e
 MAX_SPAN = 3  # words of a phrase replaced at once ("bed sighed lamp" → "bedside lamp")
 KEY_WEIGHT = 0.6  # sound (key) vs spelling in the blended score
 STOP_WORDS = vocab.FILLERS | vocab.QUANTIFIERS | {"and", "by", "please", "now", "then", "too", "again"}
+# words of speech that are no part of a name ("turn on the like hall light"): dropped when unknown
+SPOKEN_FILLERS = frozenset("like um umm uh uhh er erm hmm so just kinda sorta basically actually".split())
 
 # Spelling → rough sound classes, applied in order to a lower-case run of letters.
 # (an "r" after a vowel and before a consonant or the end is not said in most accents: "cartel"
@@ -74,7 +76,7 @@ def key(text: str) -> str:
 
 def sounds_like(heard: str, name: str) -> float:
     """0-100: how alike two phrases sound (0 when their first sounds differ)."""
-    heard_key, name_key = key(heard), key(name)
+    heard_key, name_key = _same_onset(key(heard), key(name))
     if not heard_key or not name_key or heard_key[0] != name_key[0]:
         return 0.0
     spelt = fuzz.ratio(re.sub(r"[^a-z]", "", heard.lower()), re.sub(r"[^a-z]", "", name.lower()))
@@ -82,6 +84,16 @@ def sounds_like(heard: str, name: str) -> float:
     if heard_key == name_key and (len(heard_key) >= 3 or _vowel_apart(heard, name)):  # "jim" for "gym", "fun" for "fan"
         score = max(score, SURE)
     return score if score >= (ACCEPT if len(heard_key) >= 3 else SHORT_ACCEPT) else 0.0
+
+
+def _same_onset(heard_key: str, name_key: str) -> tuple[str, str]:
+    """The keys with an opening "ts" read as "s" when the other opens with "s": a French "ch"
+    is said "sh" ("shanda leer" for "chandelier")."""
+    if heard_key[:2] == "ts" and name_key[:1] == "s":
+        return heard_key[1:], name_key
+    if name_key[:2] == "ts" and heard_key[:1] == "s":
+        return heard_key, name_key[1:]
+    return heard_key, name_key
 
 
 def _vowel_apart(heard: str, name: str) -> bool:
@@ -111,13 +123,15 @@ def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
     the unknown words with spans of up to MAX_SPAN words, the one that sounds most alike overall
     (letter-weighted; a known word kept counts as a perfect match) wins: "port slide" is "porch
     light", not "port" + "side"."""
-    words = vocab.content(vocab.tokens(phrase))
+    heard = vocab.content(vocab.tokens(phrase))
+    words = [w for w in heard if w not in SPOKEN_FILLERS or w in _words_of(names)]
     name_words = {w for name in names for w in vocab.content(vocab.tokens(name))}
     known = name_words | {w for t in vocab.TYPE_WORDS for w in t.split()}  # kept, never a replacement
     entries = list(dict.fromkeys([*(vocab.norm(n) for n in names), *name_words]))
     unknown = [w not in known and vocab.singular(w) not in known for w in words]
-    if not any(unknown):
-        return None
+    if not any(unknown):  # nothing misheard; "the like hall light" is "the hall light"
+        text = " ".join(words)
+        return Misheard(phrase or "", text, 100.0, 100.0, kept=text) if words and words != heard else None
     # best[i]: (sum of score x letters, pieces) covering words[:i]; a piece is (text, score, lead)
     best: list[tuple[float, list[tuple[str, float | None, float]]] | None] = [(0.0, [])] + [None] * len(words)
     for i in range(1, len(words) + 1):
@@ -142,6 +156,10 @@ def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
     return Misheard(said=phrase or "", text=" ".join(text for text, _, _ in pieces),
                     score=min(score for score, _ in replaced), margin=min(lead for _, lead in replaced),
                     kept=" ".join(text for text, score, _ in pieces if score is None))
+
+
+def _words_of(names: list[str]) -> set[str]:
+    return {w for name in names for w in vocab.tokens(name)}
 
 
 def _sounds_most_like(span: str, entries: list[str]) -> tuple[str, float, float] | None:
