@@ -107,6 +107,15 @@ def test_add_and_subtract_time_with_undo(ctx):
     assert timers(ctx) == [("pasta", 600, "running")]
 
 
+def test_time_put_on_the_timer_when_none_runs_starts_one_and_undo_removes_it(ctx):
+    added = add_time(ctx, "three quarters of an hour")
+    assert (added.ok, added.reply) == (True, "Timer set for 45 minutes.")
+    assert timers(ctx) == [(None, 2700, "running")]
+    undo(ctx, "add_time", added)
+    assert timers(ctx) == []
+    assert not add_time(ctx, "5 minutes", "pasta").ok  # a named timer that isn't there is not made up
+
+
 def test_add_time_to_a_paused_timer_and_refuse_to_go_below_zero(ctx):
     start(ctx, "10 minutes", "pasta")
     pause(ctx)

@@ -154,7 +154,10 @@ def _update(ctx: ExpertContext, timer_id: int, state: str, ends_at: str, remaini
 
 
 def _undo_restore(ctx: ExpertContext, data: dict) -> None:
-    _update(ctx, data["timer_id"], data["state"], data["ends_at"], data["remaining_s"])
+    if data.get("started"):  # time "added" with no timer started one
+        _undo_delete(ctx, data)
+    else:
+        _update(ctx, data["timer_id"], data["state"], data["ends_at"], data["remaining_s"])
 
 
 def _undo_delete(ctx: ExpertContext, data: dict) -> None:
@@ -316,6 +319,9 @@ def _shift(ctx: ExpertContext, duration: str, name: str | None, sign: int) -> Ac
 @api(speculative_safe=True, undo=_undo_restore, slots={"duration": Slot("duration", "How much time should I add?")})
 def add_time(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
     """Add time to a timer ('5 minutes')."""
+    if not name and not _active(ctx.db, ("timer",), ACTIVE):  # "twenty minutes on the timer": start one
+        started = start(ctx, duration)
+        return started.model_copy(update={"undo": {**started.undo, "started": True}}) if started.ok else started
     return _shift(ctx, duration, name, 1)
 
 
