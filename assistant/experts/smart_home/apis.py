@@ -149,14 +149,18 @@ AND_ANOTHER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:also\s+|then\s+)?(
                          r"(?=\s*(?:,|\band\b|$|\bplease\b|\bthanks\b|\bcheers\b|\btoo\b|\bas well\b|\bon\b|\boff\b|\bup\b|\bdown\b|\bto\b|\bin\b|\bfor\b))")
 
 
+_APOSTROPHE = re.compile(r"['\u2019]")
+
+
 def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[str] | None) -> str | None:
     """The model's device phrase with the devices the user named right after it, which the model
     dropped ("turn on the reading light and the bedroom lamp" written as "reading light"):
     "reading light and bedroom lamp". None when the user named no other device there."""
     if not phrase or not said or " and " in phrase or "," in phrase:
         return None
-    text = " ".join(said.lower().replace("\u2019", "'").split()).rstrip(" .!?")
-    found = re.search(rf"\b{re.escape(phrase.lower().strip())}\b", text)
+    text = " ".join(_APOSTROPHE.sub("", said.lower()).split()).rstrip(" .!?")
+    wanted = _APOSTROPHE.sub("", phrase.lower().strip())
+    found = re.search(rf"\b{re.escape(wanted)}\b", text)
     names, rest = [phrase], text[found.end():] if found else ""
     while (more := AND_ANOTHER.match(rest)) is not None:
         name = more.group(1).strip()
@@ -164,7 +168,19 @@ def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[
             break  # only a device ("the bedroom lamp", "the coffee machine"), never a place alone ("the bedroom")
         names.append(name)
         rest = rest[more.end():]
+    if len(names) > 1 and found and resolve_in(home, phrase, allowed=allowed).problem:
+        names[0] = _said_in_full(home, phrase, text[:found.start()].split(), allowed)
     return " and ".join(names) if len(names) > 1 else None
+
+
+def _said_in_full(home: Home, phrase: str, before: list[str], allowed: set[str] | None) -> str:
+    """The model's phrase with as few of the words said before it as name one device ("lamp"
+    said as "Callum's lamp"), or the phrase."""
+    for size in range(1, min(3, len(before)) + 1):
+        wider = " ".join([*before[-size:], phrase])
+        if not resolve_in(home, wider, allowed=allowed).problem:
+            return wider
+    return phrase
 
 
 def kind_named(home: Home, said: str | None, allowed: set[str] | None) -> str | None:
@@ -254,6 +270,7 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
                            allowed=allowed, bulk=bulk)
     if found.problem and not found.which and said:  # the model's phrase fails: the user's own words
         own = said_name(home, said, vocab.first_type_word(device) or "", allowed)
+        own = joined_names(home, own, said, allowed) or own  # "Callum's lamp and the den light": both
         retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
                              bulk=bulk) if own and own != device else None
         found = retried if retried is not None and not retried.problem else found
@@ -525,6 +542,8 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
     if target in ("open", "closed") and all(d.domain == "lock" for d in devices):
         target = "unlocked" if target == "open" else "locked"  # "open the side gate": its lock
     if target in ("open", "closed"):
+        target = _way_said(_said(ctx), target, devices)
+    if target in ("open", "closed"):
         planned = [(d, changes.moved(d, target == "open")) for d in devices if d.domain != "lock"]
     else:
         planned = [(d, (target, dict(d.attributes))) for d in devices]
@@ -535,6 +554,15 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
     verb = {"open": "Opened", "closed": "Closed", "locked": "Locked", "unlocked": "Unlocked",
             "disarmed": "Disarmed"}.get(target) or f"Armed ({target.removeprefix('armed_')})"
     return _result(ctx, f"{verb} {describe.names([d.name for d in changed])}.", devices, undo)
+
+
+def _way_said(said: str, target: str, devices: list[Device]) -> str:
+    """The way the user's verb moves the covers ("draw the curtains" written as open: closed);
+    a garage door or gate is only ever closed this way, never opened without its yes."""
+    way = vocab.cover_direction(said)
+    if way is None or way == target or way == "open" and any(sounds_like.guarded(d) for d in devices):
+        return target
+    return way
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True)

@@ -251,14 +251,21 @@ def _only_kinds(phrase: str) -> bool:
 
 
 COVERS = re.compile(r"\b(?:blinds?|shades?|shutters?|awnings?)\b")
+CURTAINS = re.compile(r"\b(?:curtains?|drapes?)\b")
 
 
 def _open_close_lock(text: str) -> Decision | None:
     """"open the garage", "lock the back door"; "unlock the front door", "disarm the alarm" need a
     yes, so their proposal is the question, asked at once (`routing.ask_early`)."""
-    match = re.match(rf"^(?P<verb>open|close|shut|lock|unlock|disarm|lower|raise) {ARTICLE}(?P<target>.+)$", text)
-    if not match or match["verb"] in ("lower", "raise") and not COVERS.search(match["target"]):
+    match = re.match(rf"^(?P<verb>open|close|shut|lock|unlock|disarm|lower|raise|draw(?: back)?) {ARTICLE}"
+                     rf"(?P<target>.+?)(?P<back> back)?$", text)
+    if not match or match["verb"] in ("lower", "raise", "draw", "draw back") \
+            and not (COVERS.search(match["target"]) or CURTAINS.search(match["target"])):
         return None  # "lower the blinds" closes them; "lower the lamp" is a level
+    if match["verb"].startswith("draw"):  # "draw the curtains" closes them; "draw them back" opens them
+        return _home("open" if vocab.cover_direction(text) == "open" else "close", **_target(match["target"]))
+    if match["back"]:
+        return None
     api = {"open": "open", "close": "close", "shut": "close", "lock": "lock", "unlock": "unlock", "disarm": "disarm",
            "lower": "close", "raise": "open"}[match["verb"]]
     return _home(api, **_target(match["target"]))

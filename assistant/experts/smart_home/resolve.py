@@ -113,8 +113,8 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
     if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in vocab.tokens(said)):
         return None  # "both", "the ones in the den": more than one is meant
     kinds = [(tw, plural) for tw, plural in vocab.kinds_said(said) if devices[0].domain in tw.domains]
-    if not kinds or any(plural or not tw.countable for tw, plural in kinds):
-        return None
+    if not kinds or any(plural or not tw.countable for tw, plural in kinds) or len(kinds) >= len(devices):
+        return None  # (one named each: "Callum's lamp and the den ceiling light")
     resolver = _Resolver(home, here, None, None)
     return Resolution([], resolver.question(devices, kinds[-1][0].word), which=resolver.which(devices))
 

@@ -75,6 +75,21 @@ ACTION_WORDS = re.compile(r"\b(?:turn|switch|set|put|make|open|close|shut|lock|u
                           r"deactivate|kill|cut|leave|keep)\b", re.IGNORECASE)
 
 
+# which way the user's verb moves a cover: "draw the curtains" closes them, "draw them back" opens
+# them; "pull the blinds down", "roll them up"
+COVER_CLOSING = re.compile(r"\b(?:close|shut|draw|pull|roll|let|drop|lower)\b(?!\s+(?:back|open|apart|up)\b)"
+                           r"(?:\s+[\w']+){0,5}?\s+(?:down|closed|shut|to)\b"
+                           r"|\b(?:close|shut|lower|drop)\b|^\W*(?:\w+\W+){0,4}?draw\b(?!.*\b(?:back|open|apart)\b)", re.IGNORECASE)
+COVER_OPENING = re.compile(r"\b(?:open|raise|lift|part)\b|\b(?:draw|pull|roll)\b(?:\s+[\w']+){0,5}?\s+(?:back|open|apart|up)\b",
+                           re.IGNORECASE)
+
+
+def cover_direction(said: str | None) -> str | None:
+    """"open" or "closed" when the user's words move a cover one way only, else None."""
+    closing, opening = bool(COVER_CLOSING.search(said or "")), bool(COVER_OPENING.search(said or ""))
+    return None if closing == opening else "closed" if closing else "open"
+
+
 def asks_state(said: str | None) -> bool:
     """Whether the words ask how things are rather than for a change."""
     return bool(said) and bool(STATE_QUESTION.search(said)) and not ACTION_WORDS.search(said)
@@ -208,7 +223,8 @@ def kinds_said(text: str | None) -> list[tuple[TypeWord, bool]]:
     words, found, i = tokens(text), [], 0
     while i < len(words):
         size, tw, plural = type_at(words, i)
-        said_as_verb = i + 1 < len(words) and words[i] in VERBS_TOO and words[i + 1] in VERB_OBJECTS
+        said_as_verb = i + 1 < len(words) and words[i] in VERBS_TOO and words[i + 1] in VERB_OBJECTS \
+            and (i == 0 or words[i - 1] in BEFORE_A_VERB)  # "the den ceiling light on": a light
         if tw and not said_as_verb:
             found.append((tw, plural))
         i += size
@@ -216,6 +232,8 @@ def kinds_said(text: str | None) -> list[tuple[TypeWord, bool]]:
 
 
 VERBS_TOO = frozenset({"switch", "heat", "light", "plug"})  # kinds that are verbs too: "switch on the lamp"
+BEFORE_A_VERB = frozenset("please and then to just now you can could would will pls also ok okay so lets let "
+                          "quickly quick".split())
 VERB_OBJECTS = frozenset("on off up the it them my our all everything a an this that these those".split())
 
 
