@@ -212,7 +212,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         with plan.confirming:
             if plan.confirmed is None:
                 try:
-                    decision = self._confirm(plan)
+                    decision = self._its_own(plan, self._confirm(plan))
                 except ModelError as exc:  # missing, broken, crashed or hung: never a traceback
                     decision = Decision(source="confirmer", note=f"the language model failed ({exc})")
                 decision = self._faithful(plan, self._fallback(plan, decision))
@@ -251,7 +251,18 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                                                         said, now))
         return proposal if unfaithful(decision) and not unfaithful(proposal) else decision
 
-    def _confirm(self, plan: Plan) -> Decision:
+    def _its_own(self, plan: Plan, decision: Decision) -> Decision:
+        """The decision, or when its expert finds nothing its words name (`Expert.foreign`: "what's
+        the capital of Norway" as a home query), the one made again without that expert."""
+        if decision.qualified is None:
+            return decision
+        foreign = self.registry.expert(decision.expert).foreign
+        utterance = plan.utterance
+        if foreign is None or not foreign(self.db, decision.api, decision.args, utterance.text, utterance.area):
+            return decision
+        return self._confirm(plan, without=(decision.expert,))
+
+    def _confirm(self, plan: Plan, without: tuple[str, ...] = ()) -> Decision:
         text = plan.utterance.text
         prior = None
         if self.routing.expert_prior:
@@ -259,7 +270,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text, self.db)
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
         decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal,
-                                             idle=self.registry.idle(self.db))
+                                             idle=(*self.registry.idle(self.db), *without))
         if self.routing.trace:
             plan.routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
         elif trace.expert_scores:

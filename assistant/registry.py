@@ -137,6 +137,9 @@ class Expert:
     # (db, text) -> whether the words are nothing but names of this expert's own things ("the
     # telly" said alone): pinned like a cue, by what the user has rather than by fixed words
     claims: Callable[[Database, str], bool] | None = None
+    # (db, api_name, args, said, here) -> the call finds nothing and the words name nothing of this
+    # expert's ("the capital of Norway" as a home query): the request is decided again without it
+    foreign: Callable[..., bool] | None = None
     # (db, text) -> how strongly the user's own things say the words are for this expert, 0..1 (a
     # question its documents answer): its share of the routing prior is raised to that, the model
     # still choosing (routing/cues.py `lean`)

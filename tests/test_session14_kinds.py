@@ -94,3 +94,30 @@ def test_a_light_before_on_is_a_light_not_a_verb():
     words = [tw.word for tw, _ in vocab.kinds_said("the nook ceiling light on")]
     assert words == ["ceiling light"] or words == ["light"]
     assert [tw.word for tw, _ in vocab.kinds_said("light on the candles")] == []
+
+
+# -- a question that says nothing of the home is not the home's ------------------------------------
+@pytest.mark.parametrize("said, args, foreign", [
+    ("what's the capital of Norway", {"device": "capital", "device_type": "country"}, True),
+    ("how tall is Ben Nevis", {"device": "ben nevis"}, True),
+    ("is the hot tub on", {"device": "hot tub"}, False),  # a home's word: "I couldn't find …"
+    ("what's the temperature in the attic", {"area": "attic"}, False),
+    ("is Ada's lamp on", {"device": "ada's lamp"}, False),  # it finds the lamp
+])
+def test_a_question_naming_nothing_of_the_home_is_foreign(tmp_path, said, args, foreign):
+    from assistant.experts.smart_home import EXPERT
+    db = smart_home_db(HOME, tmp_path)
+    assert EXPERT.foreign(db, "query", args, said) is foreign
+    assert EXPERT.foreign(db, "turn_on", args, said) is False  # only questions are given away
+
+
+def test_a_foreign_home_question_is_decided_again_without_the_home(tmp_path):
+    from assistant import testing
+    from tests.conftest import DEV_HOME
+    a = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME,
+                                   classifier=testing.FixedClassifier("smart_home"))
+    a.roles.get("confirmer").enqueue({"api": "smart_home.query", "args": {"device": "capital", "device_type": "country"}},
+                                     {"api": "chat.respond", "args": {}})
+    a.roles.get("chat").enqueue("Oslo is the capital of Norway.")
+    reply = a.handle("what's the capital of Norway")
+    assert (reply.expert, reply.reply) == ("chat", "Oslo is the capital of Norway.")

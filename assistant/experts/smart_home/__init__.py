@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from assistant.registry import View, build_expert
-from assistant.experts.smart_home.apis import (adjust, arm, claims, close, disarm, lock, media, open, query,
+from assistant.experts.smart_home.apis import (adjust, arm, claims, close, disarm, foreign, lock, media, open, query,
                                                requires_confirmation, set, turn_off, turn_on, unlock)
 from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
                                                   list_devices)
@@ -61,6 +61,7 @@ EXPERT = build_expert(
     examples=Path(__file__).with_name("examples.jsonl"),
     vocabulary=vocabulary,
     claims=claims,
+    foreign=foreign,
 )
 
 __all__ = ["EXPERT", "HomeBackendError", "HomeFileError", "attach_home", "backend_for", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",

@@ -360,6 +360,22 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     return False
 
 
+def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said: str,
+            here: str | None = None) -> bool:
+    """Whether a question sent here finds nothing and says not one word about a home ("what's
+    the capital of Norway" as a query of device "capital"): then it is not the home's."""
+    if api_name != "query" or not said:
+        return False
+    try:
+        if find_targets(db, "query", args, here, said)[1] is None:
+            return False
+        known = vocab.home_words(sounds_like.home_names(read_home(db)))
+    except HomeBackendError:
+        return False
+    words = vocab.content(vocab.tokens(said))
+    return not any(w in known or vocab.singular(w) in known for w in words)
+
+
 def claims(db: sqlite_utils.Database, text: str) -> bool:
     """The smart home's own words: a device's name said alone, a question about a named device, or
     a change of level said alone ("louder", "way too bright": the device acted on last)."""

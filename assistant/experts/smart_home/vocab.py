@@ -350,3 +350,18 @@ def words_within(phrase: str, name: str) -> bool:
             and all(singular(w) in name_words or w.endswith("room") for w in words):
         return True  # "isla's bedroom" is Isla's Room: a kind of room for the name's plain "room"
     return singular("".join(words)) in name_words
+
+
+# words of how things in a home are ("is anything on", "how warm is it inside")
+HOME_STATE_WORDS = frozenset(
+    "on off open opened closed shut locked unlocked running playing heating cooling temperature temp humidity "
+    "humid warm cold hot cool chilly battery charging plugged lit bright dark volume brightness speed inside "
+    "indoors device devices appliance appliances thing things".split())
+
+
+def home_words(names: list[str]) -> frozenset[str]:
+    """Every word that can say something about a home with these names: its names' words, kinds,
+    rooms, floors, levels and states."""
+    phrases = [*names, *TYPE_WORDS, *(p for group in PLACE_SYNONYMS for p in group), *WHOLE_HOME, *HERE_WORDS,
+               *DOWNSTAIRS, *UPSTAIRS, *TOP_FLOOR, *BELOW_GROUND, *LEVEL_WORDS]
+    return frozenset(w for phrase in phrases for w in tokens(phrase)) | HOME_STATE_WORDS
