@@ -121,3 +121,21 @@ def test_a_foreign_home_question_is_decided_again_without_the_home(tmp_path):
     a.roles.get("chat").enqueue("Oslo is the capital of Norway.")
     reply = a.handle("what's the capital of Norway")
     assert (reply.expert, reply.reply) == ("chat", "Oslo is the capital of Norway.")
+
+
+# -- asking back what the user told the assistant ------------------------------------------------
+@pytest.mark.parametrize("text", ["what did I tell you about the boiler", "did I mention anything about the plumber",
+                                  "have I told you about my knee", "what do you know about my sister",
+                                  "so what have I said about the garden party"])
+def test_asking_back_what_was_told_is_a_memory_question(text):
+    from assistant.experts import memory
+    proposal = memory.propose(Request(text=text, words=command(text), now=datetime(2027, 1, 5, 9, 0)))
+    assert proposal is not None and proposal.qualified == "memory.recall"
+    assert any(cue.search(text) for cue in memory.EXPERT.cues)
+
+
+@pytest.mark.parametrize("text", ["tell me about the boiler", "what did you say about the weather",
+                                  "what did the plumber say"])
+def test_other_questions_are_not_asked_back(text):
+    from assistant.experts import memory
+    assert not memory.ASKED_BACK.match(text)

@@ -271,6 +271,17 @@ _KEEP = r"(?:remember|keep in mind|note(?: down)?|make a note)"
 _POSSESSED_FACT = r"(?:my|our|his|her|their|the)\s+[\w' ]{1,40}?\b(?:is|are|was|were)\b"
 
 
+# asking back what the user told the assistant ("what did I tell you about the boiler", "did I
+# mention anything about the plumber", "what do you know about my sister")
+ASKED_BACK = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|remind me)\W+)*"
+                        r"(?:what (?:did|have|had) i (?:tell|told|say|said|mention|mentioned)(?: to)?(?: you)?"
+                        r"|(?:did|have|had) i (?:ever )?(?:tell|told|mention|mentioned|say|said)(?: to)?(?: you)?"
+                        r"(?: anything| something)?"
+                        r"|what do you (?:know|remember)"
+                        r"|what (?:was|is) it i (?:told you|said|mentioned))"
+                        r"\s+(?:about|regarding|of|on)\b", re.IGNORECASE)
+
+
 def propose(request: Request) -> Decision | None:
     """"remember that …" stores it; "where is my …", "where did i put …" ask for it. Given the
     text as said (not lower-cased): a fact keeps its names' capitals ("May 4th")."""
@@ -278,7 +289,8 @@ def propose(request: Request) -> Decision | None:
     match = re.match(rf"^(?:remember that|{_KEEP} (?={_POSSESSED_FACT}))\s*(?P<fact>.+)$", text, re.IGNORECASE)
     if match:
         return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
-    if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE):
+    if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE) \
+            or ASKED_BACK.match(text):
         return Decision(expert="memory", api="recall", args={"question": text}, source="router")
     return None
 
@@ -289,7 +301,8 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
                    r"do not forget|keep in mind|make a note|note|for the record)\W+(?:the fact )?that\b", re.IGNORECASE),
         # "remember my locker code is 4412", "note our wifi password is …": a fact about something of theirs
         re.compile(rf"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*{_KEEP}\W+{_POSSESSED_FACT}",
-                   re.IGNORECASE))
+                   re.IGNORECASE),
+        ASKED_BACK)
 
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
                       [Migration("memory", 1, _migrate_v1)],
