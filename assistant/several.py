@@ -29,6 +29,9 @@ class SeveralRequests:
             return False
         guesses: dict[str, ExpertGuess] = {}
         texts = split_requests(plan.utterance.text, lambda text: self._routes_alone(text, guesses))
+        if len(texts) == 1 and texts[0] != plan.utterance.text:  # "start a packing list and put X on it"
+            plan.utterance = plan.utterance.model_copy(update={"text": texts[0]})
+            plan.guess = guesses.get(texts[0])
         if len(texts) < 2:
             return False
         parts = [self._plan_request(self._part(plan, text, guesses.get(text)), defer) for text in texts]

@@ -74,20 +74,50 @@ class Part:
     verb: str
 
 
+# a list named in one request ("start a packing list"), and "it" meaning that list in the next
+# ("… and put thermals on it")
+LIST_NAMED = re.compile(r"\b(?:a|an|the|my|our)\s+(?:new\s+)?((?:[\w'-]+\s+){1,3}?list)\b", re.IGNORECASE)
+ON_IT = re.compile(r"\b(on|to|onto|in|into)\s+it\b", re.IGNORECASE)
+# a request that only starts a list: adding to it starts it anyway
+LIST_START = re.compile(r"^(?:start|make|create|begin|set up|open)\s+(?:a|an|my|our)\s+(?:new\s+)?(?:[\w'-]+\s+){1,3}?list$",
+                        re.IGNORECASE)
+
+
 def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True) -> list[str]:
     """The requests in `text`, in order: several where the structure is plain and every part
-    routes on its own (`routes`), else `[text]`."""
+    routes on its own (`routes`), else `[text]`. "It" after a request that named a list is that
+    list ("start a packing list and put thermals on it": "put thermals on the packing list")."""
     parts = _text_verbs_keep_the_rest(text, _clauses(text))
-    kept: list[Part] = []
+    said = _with_lists_named(text, parts)
+    kept: list[tuple[Part, str]] = []
     for part in parts:
         own = OWN_QUESTION.match(part.verb) is not None  # a question after a request is always its own
-        if kept and not own and not routes(_words(text, part)):  # not a request of its own: the one before's
-            kept[-1] = Part(kept[-1].start, part.end, kept[-1].verb)
+        if kept and not own and not routes(said[part]):  # not a request of its own: the one before's
+            joined = Part(kept[-1][0].start, part.end, kept[-1][0].verb)
+            kept[-1] = (joined, _words(text, joined))
         else:
-            kept.append(part)
-    if len(kept) < 2 or not routes(_words(text, kept[0])):
+            kept.append((part, said[part]))
+    texts = [words for _, words in kept]
+    if len(texts) == 2 and LIST_START.match(command(texts[0])) and _names_list(texts[1], texts[0]):
+        return texts[1:] if routes(texts[1]) else [text]  # adding to the list starts it
+    if len(texts) < 2 or not routes(texts[0]):
         return [text]
-    return [_words(text, part) for part in kept]
+    return texts
+
+
+def _with_lists_named(text: str, parts: list[Part]) -> dict[Part, str]:
+    """Each part's words, with "on it" after a part that named a list said as that list."""
+    said: dict[Part, str] = {}
+    for i, part in enumerate(parts):
+        words = _words(text, part)
+        named = LIST_NAMED.search(_words(text, parts[i - 1])) if i else None
+        said[part] = ON_IT.sub(lambda m: f"{m[1]} the {named[1].lower()}", words, count=1) if named else words
+    return said
+
+
+def _names_list(request: str, start: str) -> bool:
+    named = LIST_NAMED.search(start)
+    return bool(named) and named[1].lower() in request.lower()
 
 
 def _clauses(text: str) -> list[Part]:

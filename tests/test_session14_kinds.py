@@ -139,3 +139,16 @@ def test_asking_back_what_was_told_is_a_memory_question(text):
 def test_other_questions_are_not_asked_back(text):
     from assistant.experts import memory
     assert not memory.ASKED_BACK.match(text)
+
+
+# -- "it" after a request that named a list --------------------------------------------------------
+@pytest.mark.parametrize("text, parts", [
+    ("start a ski list and put goggles on it", ["put goggles on the ski list"]),  # adding starts the list
+    ("make a new barbecue list, add charcoal to it", ["add charcoal to the barbecue list"]),
+    ("add flour to the baking list and put sugar on it", ["add flour to the baking list", "put sugar on the baking list"]),
+    ("start a ski list and set a timer for 5 minutes", ["start a ski list", "set a timer for 5 minutes"]),
+    ("turn on the fan and set it to 50", ["turn on the fan", "set it to 50"]),  # "it" is no list
+])
+def test_it_after_a_named_list_is_that_list(text, parts):
+    from assistant.splitting import split_requests
+    assert split_requests(text) == parts
