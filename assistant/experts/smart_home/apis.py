@@ -367,13 +367,13 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
     if api_name != "query" or not said:
         return False
     try:
-        if find_targets(db, "query", args, here, said)[1] is None:
-            return False
         known = vocab.home_words(sounds_like.home_names(read_home(db)))
+        words = vocab.content(vocab.tokens(said))
+        if any(w in known or vocab.singular(w) in known for w in words):
+            return False  # a home's words: whatever it finds, the question is the home's
+        return find_targets(db, "query", args, here, said)[1] is not None
     except HomeBackendError:
         return False
-    words = vocab.content(vocab.tokens(said))
-    return not any(w in known or vocab.singular(w) in known for w in words)
 
 
 def claims(db: sqlite_utils.Database, text: str) -> bool:
@@ -559,7 +559,6 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
         target = "unlocked" if target == "open" else "locked"  # "open the side gate": its lock
     if target in ("open", "closed"):
         target = _way_said(_said(ctx), target, devices)
-    if target in ("open", "closed"):
         planned = [(d, changes.moved(d, target == "open")) for d in devices if d.domain != "lock"]
     else:
         planned = [(d, (target, dict(d.attributes))) for d in devices]

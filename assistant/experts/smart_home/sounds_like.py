@@ -124,8 +124,8 @@ def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
     (letter-weighted; a known word kept counts as a perfect match) wins: "port slide" is "porch
     light", not "port" + "side"."""
     heard = vocab.content(vocab.tokens(phrase))
-    words = [w for w in heard if w not in SPOKEN_FILLERS or w in _words_of(names)]
     name_words = {w for name in names for w in vocab.content(vocab.tokens(name))}
+    words = [w for w in heard if w not in SPOKEN_FILLERS or w in name_words]
     known = name_words | {w for t in vocab.TYPE_WORDS for w in t.split()}  # kept, never a replacement
     entries = list(dict.fromkeys([*(vocab.norm(n) for n in names), *name_words]))
     unknown = [w not in known and vocab.singular(w) not in known for w in words]
@@ -156,10 +156,6 @@ def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
     return Misheard(said=phrase or "", text=" ".join(text for text, _, _ in pieces),
                     score=min(score for score, _ in replaced), margin=min(lead for _, lead in replaced),
                     kept=" ".join(text for text, score, _ in pieces if score is None))
-
-
-def _words_of(names: list[str]) -> set[str]:
-    return {w for name in names for w in vocab.tokens(name)}
 
 
 def _sounds_most_like(span: str, entries: list[str]) -> tuple[str, float, float] | None:

@@ -359,9 +359,13 @@ HOME_STATE_WORDS = frozenset(
     "indoors device devices appliance appliances thing things".split())
 
 
+# the words any home has: kinds, rooms, floors, levels and states
+ANY_HOME_WORDS = frozenset(w for phrase in [*TYPE_WORDS, *(p for group in PLACE_SYNONYMS for p in group), *WHOLE_HOME,
+                                            *HERE_WORDS, *DOWNSTAIRS, *UPSTAIRS, *TOP_FLOOR, *BELOW_GROUND, *LEVEL_WORDS]
+                           for w in tokens(phrase)) | HOME_STATE_WORDS
+
+
 def home_words(names: list[str]) -> frozenset[str]:
-    """Every word that can say something about a home with these names: its names' words, kinds,
-    rooms, floors, levels and states."""
-    phrases = [*names, *TYPE_WORDS, *(p for group in PLACE_SYNONYMS for p in group), *WHOLE_HOME, *HERE_WORDS,
-               *DOWNSTAIRS, *UPSTAIRS, *TOP_FLOOR, *BELOW_GROUND, *LEVEL_WORDS]
-    return frozenset(w for phrase in phrases for w in tokens(phrase)) | HOME_STATE_WORDS
+    """Every word that can say something about a home with these names: its names' words, and
+    the words any home has."""
+    return frozenset(w for name in names for w in tokens(name)) | ANY_HOME_WORDS
