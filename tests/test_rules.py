@@ -141,6 +141,7 @@ def test_is_question(text, asks):
     ("we're practically out of foil", "lists", ("add", {"items": ["foil"]})),
     ("we could do with some more napkins", "lists", ("add", {"items": ["napkins"]})),
     ("strike the bread off", "lists", ("remove", {"items": ["bread"]})),
+    ("cross off the screws on the diy list", "lists", ("remove", {"items": ["screws"], "list_name": "diy"})),
     ("cross off the yoghurt and the jam", "lists", ("remove", {"items": ["yoghurt", "jam"]})),
 ])
 def test_other_words_for_common_commands_get_a_proposal(text, expert, call):

@@ -488,10 +488,11 @@ def _list_clear(text: str) -> Decision | None:
 
 
 def _list_remove(text: str) -> Decision | None:
-    """"take milk off the shopping list"; "cross off the eggs", "strike the bread off" (no list
-    named: the default one)."""
+    """"take milk off the shopping list", "cross off the nails on the hardware list"; "cross off the
+    eggs", "strike the bread off" (no list named: the default one)."""
     match = re.match(r"^(?:remove|take|delete|cross|strike) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
                      r"(?P<list>[a-z ]+?)(?: list)?$", text) \
+        or re.match(r"^(?:cross|strike) off (?P<first>.+?) (?:on|from|off) (?:the |my |our )?(?P<list>[a-z ]+?) list$", text) \
         or re.match(r"^(?:cross|strike) (?:off (?P<first>.+)|(?P<last>.+?) off)$", text)
     if not match:
         return None
