@@ -449,8 +449,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         record = speculation.SpeculationRecord(proposed=proposal)
         early = plan.early if plan.ran_ahead else self._run_speculatively(plan, proposal, started)
         record.ran = early is not None
-        record.skipped_confirmer = plan.confident
-        record.confirmed = proposal if plan.confident else self._confirmed(plan)
+        record.skipped_confirmer = plan.confident or self._answered(plan, early)
+        record.confirmed = proposal if record.skipped_confirmer else self._confirmed(plan)
         record.agreed = (speculation.same_call(proposal, record.confirmed)
                          or (early is not None and (speculation.adds_to(proposal, record.confirmed)
                                                     or self._same_outcome(plan, early, record.confirmed))))
@@ -468,6 +468,15 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         reply.speculation = record.as_json()
         speculation.record(self.db, self.clock.now(), utterance.text, record, reply.timings_ms)
         return reply
+
+    def _answered(self, plan: Plan, early: Executed | None) -> bool:
+        """The early call answered the user's question by reading alone (`routing.answer_without_confirmer`):
+        a rules' proposal on a question, which found what it names, changed nothing and asked
+        nothing. Then the confirmer is not needed."""
+        return early is not None and plan.proposal is not None and plan.proposal.source == "router" \
+            and early.spec.qualified in self.routing.answer_without_confirmer and is_question(plan.utterance.text) \
+            and early.result.ok and early.result.undo is None and not early.reply.asks \
+            and not early.result.needs_confirmation
 
     def _same_outcome(self, plan: Plan, early: Executed, decision: Decision | None) -> bool:
         """The confirmed call in other words than the early one, with the same effect: tried (on

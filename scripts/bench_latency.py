@@ -4,7 +4,8 @@
 
 Modes: cold (confirmer only, whole prompt evaluated every time), warm (confirmer only, stable prefix
 cached), warm with the routed request's device slice (full ids vs minified to aliases), speculation (classifier + rules act at once, confirmer confirms), skip-rule (speculation,
-confirmer skipped when the classifier is confident), the fixed-command fast path on/off, and how
+confirmer skipped when the classifier is confident), speculation with prompt-lookup decoding, the rules'
+state questions confirmed or not, the fixed-command fast path on/off, and how
 the confirmer decodes: the proposal as the draft of its arguments or not, the whole call generated, the API ranked too with only the arguments
 generated (rank_api), prompt-lookup decoding (lookup), and the two together.
 Several requests in one utterance ("turn on the desk lamp and set a timer"), parts one after another
@@ -198,6 +199,8 @@ def main() -> None:
             ("+ devices, minified", cases, RoutingConfig(speculation=False, expert_context=True), False),
             ("+ speculation, no draft", cases, RoutingConfig(draft_proposal=False), False),
             ("+ speculation", cases, RoutingConfig(), False),
+            ("+ speculation + lookup", cases, RoutingConfig(prompt_lookup=look), False),
+            ("+ spec, queries confirmed", cases, RoutingConfig(answer_without_confirmer=()), False),
             ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), False),
             ("whole call generated", cases, RoutingConfig(**plain), False),
             ("rank_api, args only", cases, RoutingConfig(**{**plain, "rank_api": True}), False),
@@ -231,6 +234,9 @@ def report(rows: list[dict], plot_path: Path) -> None:
         ("speculation vs confirmer only, action commands first action p50", "warm (confirmer only)", "+ speculation", "actions_first"),
         ("minified vs full ids (device context), confirmed p50", "+ devices, full ids", "+ devices, minified", "confirmed"),
         ("proposal as draft vs none (speculation), confirmed p50", "+ speculation, no draft", "+ speculation", "confirmed"),
+        ("lookup vs plain decoding (speculation), confirmed p50", "+ speculation", "+ speculation + lookup", "confirmed"),
+        ("rules' answers to state questions vs confirmer, confirmed p50", "+ spec, queries confirmed", "+ speculation",
+         "confirmed"),
         ("rank_api vs whole call, confirmed p50", "whole call generated", "rank_api, args only", "confirmed"),
         ("lookup vs plain decoding (whole call), confirmed p50", "whole call generated", "whole call + lookup", "confirmed"),
         ("rank_api + lookup vs whole call, confirmed p50", "whole call generated", "rank_api + lookup", "confirmed"),

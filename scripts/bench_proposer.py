@@ -38,7 +38,7 @@ ACTION_EXPERTS = {"smart_home", "timers", "lists", "reminders"}
 SETS = {"test": "data/eval/test.jsonl", "fresh": "data/eval/fresh.jsonl",
         "kinds6": "data/eval/kinds6.jsonl", "kinds7": "data/eval/kinds7.jsonl",
         "kinds11": "data/eval/kinds11.jsonl", "kinds12": "data/eval/kinds12.jsonl",
-        "kinds13": "data/eval/kinds13.jsonl"}
+        "kinds13": "data/eval/kinds13.jsonl", "kinds15": "data/eval/kinds15.jsonl"}
 PROPOSERS = {"rules": RoutingConfig(), "rules+retrieval": RoutingConfig(retrieval_proposer=True)}
 
 

@@ -207,6 +207,16 @@ def test_a_reminder_text_that_is_only_the_request_is_empty(text, when, kept):
     assert _clean_text(text, when) == kept
 
 
+@pytest.mark.parametrize("text, when, kept", [
+    ("ping me in twenty minutes about the pie", "in 20 minutes", "the pie"),  # the time in other words
+    ("give me a shout at 4 to move the car", "at 4", "move the car"),
+    ("remind me to tell sam about the party", "tomorrow", "tell sam about the party"),  # "about" inside the text
+])
+def test_the_whole_request_written_as_the_text_keeps_what_follows_about(text, when, kept):
+    from assistant.experts.reminders import _clean_text
+    assert _clean_text(text, when) == kept
+
+
 @pytest.mark.parametrize("said, text", [
     ("remind me in two hours to check on the roast", "check on the roast"),
     ("remind me the day after tomorrow to return the library books", "return the library books"),

@@ -131,6 +131,18 @@ def test_is_question(text, asks):
     ("don't let me forget to ring the garage tomorrow at 9 am", "reminders",
      ("create", {"text": "ring the garage", "when": "tomorrow at 9 am"})),
     ("cancel the reminder about the dentist", "reminders", ("cancel", {"text": "dentist"})),
+    # a state question on a kind of device: the query tells it, or asks which one
+    ("is the television on", "smart_home", ("query", {"device": "television"})),
+    # what a device makes or warms, said for the device
+    ("brew us a pot of coffee", "smart_home", ("turn_on", {"device": "coffee"})),
+    ("make me a cuppa", "smart_home", ("turn_on", {"device": "kettle"})),
+    ("heat the towels up", "smart_home", ("turn_on", {"device": "towel"})),
+    # needs, and crossing off with no list named
+    ("we're practically out of foil", "lists", ("add", {"items": ["foil"]})),
+    ("we could do with some more napkins", "lists", ("add", {"items": ["napkins"]})),
+    ("strike the bread off", "lists", ("remove", {"items": ["bread"]})),
+    ("cross off the screws on the diy list", "lists", ("remove", {"items": ["screws"], "list_name": "diy"})),
+    ("cross off the yoghurt and the jam", "lists", ("remove", {"items": ["yoghurt", "jam"]})),
 ])
 def test_other_words_for_common_commands_get_a_proposal(text, expert, call):
     decision = propose(text, expert, NOW)
@@ -138,7 +150,6 @@ def test_other_words_for_common_commands_get_a_proposal(text, expert, call):
 
 
 @pytest.mark.parametrize("text, expert", [
-    ("is the lamp on", "smart_home"),  # a question
     ("the lights", "smart_home"),  # which ones?
     ("the kitchen", "smart_home"),  # a room, no device
     ("kill the music", "smart_home"),  # not a device's name
@@ -157,6 +168,11 @@ def test_other_words_for_common_commands_get_a_proposal(text, expert, call):
     ("count down", "timers"),  # no duration
     ("pause my alarm", "timers"),
     ("nudge me about the parcel", "reminders"),  # no time
+    ("make some noise", "smart_home"),  # nothing a device makes
+    ("do the towels", "smart_home"),  # the washing, or the rail?
+    ("cross it off", "lists"),  # which?
+    ("i need more light in here", "lists"),
+    ("we need more", "lists"),
 ])
 def test_other_words_when_unsure_wait_for_the_confirmer(text, expert):
     assert propose(text, expert, NOW) is None

@@ -226,3 +226,23 @@ def test_a_runner_up_the_classifier_cannot_tell_apart_may_propose(scripted_assis
     assert scripted_assistant._runner_up_proposal(words, close).api == "adjust"
     assert scripted_assistant._runner_up_proposal(words, far) is None
     assert plan.proposal is not None
+
+
+def test_a_state_question_the_rules_read_is_answered_without_the_confirmer(scripted_assistant):
+    reply = scripted_assistant.handle("is the coffee maker on")
+    assert reply.api == "query" and reply.speculation["skipped_confirmer"] and reply.speculation["agreed"]
+    assert not scripted_assistant.roles.loaded("confirmer")
+    assert reply.timings_ms["first_action"] <= reply.timings_ms["confirmed"]
+
+
+def test_a_question_on_nothing_the_home_has_waits_for_the_confirmer(scripted_assistant):
+    confirmer(scripted_assistant).enqueue({"api": "decline"})
+    reply = scripted_assistant.handle("is the hot tub on")
+    assert not reply.speculation["skipped_confirmer"] and reply.declined
+
+
+def test_answering_without_the_confirmer_can_be_switched_off(scripted_assistant):
+    scripted_assistant.roles.settings.routing = RoutingConfig(answer_without_confirmer=())
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.query", "args": {"device": "coffee maker"}})
+    reply = scripted_assistant.handle("is the coffee maker on")
+    assert reply.api == "query" and not reply.speculation["skipped_confirmer"]

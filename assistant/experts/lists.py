@@ -414,9 +414,10 @@ def _as_said(items: list[str], said: str) -> list[str]:
 
 ADD_VERBS = r"(?:add|ad|put|stick|pop|chuck|throw|bung|whack|jot down|write down)"
 # a need said instead of "add": "we're out of foil", "we've run out of milk", "we need more bin bags"
-NEED = (r"(?:(?:we're|we are|were|i'm|i am|we've|we have|i've|i have)(?: just| completely| almost)? )?"
+_NEARLY = r"(?: just| completely| almost| nearly| practically| basically| totally| all but| pretty much| about to run)?"
+NEED = (rf"(?:(?:we're|we are|were|i'm|i am|we've|we have|i've|i have){_NEARLY} )?"
         r"(?:run out of|ran out of|running out of|out of|low on|running low on|short of)"
-        r"|(?:we|i) (?:need|needs|could do with|want)(?: to (?:buy|get|pick up))?(?: some| more| some more)?"
+        r"|(?:we|i) (?:need|needs|could do with|want)(?: to (?:buy|get|pick up))?(?: some more| some| more)?"
         r"|(?:we|i)'ll need(?: some| more)?|(?:we|i) need to (?:buy|get)")
 # what may follow it: where to put it ("stick it on the list", "add them to my list", "on the list")
 ON_LIST = (r"(?:,? (?:(?:(?:so |please )?(?:add|put|stick|pop|chuck|throw|bung) (?:it|them|that|those|some) "
@@ -437,7 +438,8 @@ def _needed(text: str) -> Decision | None:
     (to the list named after it, else the default one)."""
     match = re.match(rf"^(?:{NEED}) (?P<items>[a-z' ]+?){ON_LIST}$", text)
     if not match or re.search(r"\b(?:it|them|that|this|to|for|you|time|help|a hand|idea|how|what|break|rest|sleep|"
-                                           r"talk|money|patience|space|room)\b|^(?:the|my|our|your|here|town|bed|work)\b",
+                                           r"talk|money|patience|space|room|here|light|heat|warmth|air)\b|^(?:the|my|our|your|here|town|bed|work)\b"
+                                           r"|^more$",
                                            match["items"]):
         return None
     name, items = (match["list"] or "").strip(), _plain_items(match["items"])
@@ -486,12 +488,19 @@ def _list_clear(text: str) -> Decision | None:
 
 
 def _list_remove(text: str) -> Decision | None:
+    """"take milk off the shopping list", "cross off the nails on the hardware list"; "cross off the
+    eggs", "strike the bread off" (no list named: the default one)."""
     match = re.match(r"^(?:remove|take|delete|cross|strike) (?P<items>.+?) (?:off|from|off of) (?:the |my |our )?"
-                     r"(?P<list>[a-z ]+?)(?: list)?$", text)
+                     r"(?P<list>[a-z ]+?)(?: list)?$", text) \
+        or re.match(r"^(?:cross|strike) off (?P<first>.+?) (?:on|from|off) (?:the |my |our )?(?P<list>[a-z ]+?) list$", text) \
+        or re.match(r"^(?:cross|strike) (?:off (?P<first>.+)|(?P<last>.+?) off)$", text)
     if not match:
         return None
-    items = [re.sub(r"^(?:the|my|our) ", "", i) for i in split_said(match["items"])]
-    return Decision(expert="lists", api="remove", args={"items": items, **_list_name(match["list"])},
+    said = match.groupdict().get("items") or match.groupdict().get("first") or match.groupdict().get("last")
+    if re.search(r"\b(?:it|them|that|this|everything|all|list|reminders?|timers?|alarms?|days?|weeks?)\b", said):
+        return None  # "cross it off": which? "cross off the days": a calendar's
+    items = [re.sub(r"^(?:the|my|our) ", "", i) for i in split_said(said)]
+    return Decision(expert="lists", api="remove", args={"items": items, **_list_name(match.groupdict().get("list") or "list")},
                     source="router")
 
 
@@ -527,10 +536,15 @@ CUES = (  # "add / put X on|to|in the Y list"; "check / tick / cross X off|from 
     re.compile(rf"\b(?:add|put|stick|throw|pop|write|jot|chuck)\b .+ \b(?:to|on|onto|in|into)\b {_A_LIST}", re.IGNORECASE),
     re.compile(rf"\b(?:check|tick|cross|mark|strike|remove|take|delete)\b .+ \b(?:off|from|on)\b {_A_LIST}", re.IGNORECASE),
     # a thing run out of ("we're out of foil", "we've run out of milk"), not time, patience or ideas
-    re.compile(r"^\W*(?:(?:we're|we are|we've|we have|i'm|i am|i've|i have)(?: just| completely| almost)? )?"
+    re.compile(rf"^\W*(?:(?:we're|we are|we've|we have|i'm|i am|i've|i have){_NEARLY} )?"
                r"(?:run out of|ran out of|running out of|out of|running low on|low on)\b"
                r"(?! (?:time|patience|ideas?|money|options|luck|space|room|here|breath|battery|range|order|sight|reach|"
                r"the|this|that|my|our|your|town|bed|work|office|it)\b)",
+               re.IGNORECASE),
+    # more of a thing needed ("we need more batteries"), not of light, warmth, time or help
+    re.compile(r"^\W*(?:we|i) (?:(?:really|definitely|also|still) )?(?:need|could do with|could use)"
+               r"(?: to (?:buy|get|pick up))? (?:some )?more\b(?! (?:light|heat|warmth|air|volume|sound|music|time|space|"
+               r"room|help|sleep|rest|exercise|money|info|information|details?|practice|than|of|and)\b)(?= \w)",
                re.IGNORECASE),
 )
 

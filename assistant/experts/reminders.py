@@ -97,6 +97,7 @@ def _schedule_reply(text: str, schedule: Schedule, now: datetime) -> str:
 
 def _clean_text(text: str, when: str) -> str:
     """'to call mom at 5pm.' (when 'at 5pm') -> 'call mom'."""
+    text = _without_request(text.strip())
     if when.strip():
         text = re.sub(re.escape(when.strip()), " ", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:remind me\s+)?to\s+", "", text.strip(), flags=re.IGNORECASE)
@@ -108,6 +109,18 @@ def _clean_text(text: str, when: str) -> str:
         text = text[:timed.start()]
     text = re.sub(r"(?:\s+(?:for|at|on|by))+$", "", text, flags=re.IGNORECASE)  # left by the time taken out
     return "" if _NO_CONTENT.fullmatch(text) else text
+
+
+def _without_request(text: str) -> str:
+    """The whole request written as the text ("ping me in 20 minutes about the oven"): what
+    follows its "about" / "to" ("the oven"), when the words before it are the request and a time."""
+    request = REMIND_ME.match(text.lower())
+    if request is None:
+        return text
+    rest = re.match(r"^\s*(?:(?P<time>.+?)\s+)?(?:to|about|that)\s+(?P<what>.+)$", text[request.end():], re.IGNORECASE)
+    if rest is None or rest["time"] and not _is_time(rest["time"]):
+        return text
+    return rest["what"]
 
 
 def _without_time_at_end(text: str) -> str:

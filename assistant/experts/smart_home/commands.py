@@ -98,6 +98,28 @@ def _on_off(text: str) -> Decision | None:
     return None
 
 
+# what a device is for, said instead of it: what it makes, or warms → the word of the device's name
+MAKES = {"coffee": "coffee", "espresso": "coffee", "latte": "coffee", "cappuccino": "coffee",
+         "tea": "kettle", "cuppa": "kettle", "toast": "toaster"}
+WARMS = {"towels": "towel", "towel": "towel"}
+_SERVING = r"(?:(?:a|an|some|the|my|our|fresh|hot|nice|quick|cup of|mug of|pot of|brew of|round of|slice of) )*"
+
+
+def _purpose(text: str) -> Decision | None:
+    """"make some coffee", "brew me a latte", "put a pot of coffee on", "warm the towels up", "get
+    the towels warm": what a device makes or warms, said for the device (coffee → the coffee maker,
+    towels → the towel rail), which is switched on. The resolver finds the home's device of that word."""
+    made = (re.match(rf"^(?:make|brew|fix|put on|start) (?:me |us )?{_SERVING}(?P<thing>{'|'.join(MAKES)})"
+                     rf"(?: going| on| started| brewing)?$", text)
+            or re.match(rf"^(?:put|get|start) {_SERVING}(?P<thing>{'|'.join(MAKES)}) (?:on|going|started|brewing)$", text))
+    if made:
+        return _home("turn_on", device=MAKES[made["thing"]])
+    warmed = (re.match(r"^(?:warm|heat|dry) (?:up )?(?:the |my |our |some )?(?P<thing>towels?)(?: up)?$", text)
+              or re.match(r"^(?:get|make) (?:the |my |our |some )?(?P<thing>towels?) (?:warm|hot|warmed up|heated up|dry)$",
+                          text))
+    return _home("turn_on", device=WARMS[warmed["thing"]]) if warmed else None
+
+
 def _dark(text: str) -> Decision | None:
     """"it's too dark in the office" / "it's dark in here" / "i can't see a thing in the hall":
     the lights of that room."""
@@ -283,9 +305,8 @@ def _state_question(text: str) -> Decision | None:
     upstairs", "is anything on in the kitchen", "what's the temperature in the hall"."""
     where = r"(?: (?:in|on|at|upstairs|downstairs)(?: (?:the |my |our )?(?P<area>[a-z ]+?))?)?"
     match = re.match(rf"^(?:is|are) {ARTICLE}(?P<target>[a-z ]+?) {STATES}{NOW}$", text)
-    if match and not re.match(ANYTHING, match["target"]) and not NOT_DEVICES.search(match["target"]) \
-            and not _only_kinds(match["target"]):  # "is the lamp on": which lamp?
-        return _home("query", **_target(match["target"]))
+    if match and not re.match(ANYTHING, match["target"]) and not NOT_DEVICES.search(match["target"]):
+        return _home("query", **_target(match["target"]))  # "is the tv on": the query tells, or asks which
     match = (re.match(rf"^(?:is|are) (?:there )?{ANYTHING} {STATES}{where}{NOW}$", text)
              or re.match(rf"^(?:what's|what is|whats|what) (?:still )?{STATES}{where}{NOW}$", text))
     if match:
@@ -305,7 +326,7 @@ def _state_question(text: str) -> Decision | None:
 
 def propose(request: Request) -> Decision | None:
     text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(request.words))  # numbers as digits
-    return _state_question(text) or _slang_on_off(text) or _on_off(text) or _set_value(text) or _air_level(text) \
+    return _state_question(text) or _purpose(text) or _slang_on_off(text) or _on_off(text) or _set_value(text) or _air_level(text) \
         or _relative(text) or _relative_verb(text) \
         or _colour(text) or _open_close_lock(text) or _step_change(text) or _dark(text) \
         or _bare_name(text, request.claimed)
