@@ -113,9 +113,21 @@ def about_papers(text: str) -> bool:
     return not (_RECALL.search(text) or (_HOW_TO.search(text) and not _PARTICULAR.search(text)))
 
 
+# a question (not a request: "can you set…") whose words the documents match fully is about them more
+# surely than words said as a command that a document happens to share ("set a timer for the chicken")
+_ASKS = re.compile(r"^\W*(?:what|what's|whats|when|when's|where|where's|who|who's|whose|which|why|how|at what|"
+                   r"for how|is|are|does|do|did|should|shall|can|could|will|would|must)\b"
+                   r"(?!\s+(?:you|u)\b)", re.IGNORECASE)
+TOLD = 0.9  # the most evidence of words that are not such a question (a share of the prior: cues.lean)
+
+
 def evidence(db, text: str) -> float:
-    """How strongly the user's own documents say the words are a question about them (0 with none)."""
-    return evidence_of(fit(db, text, embedder())) if has_documents(db) and about_papers(text) else 0.0
+    """How strongly the user's own documents say the words are a question about them (0 with none):
+    a question the documents fit fully is nearly sure (cues.SURE), other words never more than `TOLD`."""
+    if not (has_documents(db) and about_papers(text)):
+        return 0.0
+    found = evidence_of(fit(db, text, embedder()))
+    return found if _ASKS.search(text) else min(found, TOLD)
 
 
 def has_documents(db) -> bool:
