@@ -76,5 +76,6 @@ def test_a_question_the_documents_fit_leans_harder_than_a_command(db, monkeypatc
     monkeypatch.setattr(knowledge, "embedder", AlikeEmbedder)
     monkeypatch.setattr(knowledge, "fit", lambda db, text, embedder: 2.0)
     assert knowledge.evidence(db, "how long does the rapid programme take") == 1.0
+    assert knowledge.asks("is the boiler on") and not knowledge.asks("could you start a timer")
     assert knowledge.evidence(db, "can you set a timer for the rapid programme") == knowledge.TOLD
     assert knowledge.evidence(db, "set a timer for the rapid programme") == knowledge.TOLD

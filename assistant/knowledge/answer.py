@@ -28,7 +28,7 @@ so nothing can come from a model's memory, and a document's words are only ever 
    table's title and the rows beside it name other things of its kind ("the gluten free programme"
    is not the bread maker's "Rapid" row).
 6. A word of the question that no document has is read as the documents' word for it, when one is
-   as similar as `SYNONYM` (vocabulary.py: "guarantee" is the booklet's "warranty").
+   as similar as `SYNONYM` (vocabulary.py: "an old couch" is the calendar's "sofas").
 """
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The documents' own words, for a question that says a thing in other words ("the boiler
-guarantee" of a booklet that says "warranty", "an old couch" of a calendar that says "sofas").
+"""The documents' own words, for a question that says a thing in other words ("an old couch" of a
+calendar that says "sofas", "freezing" of a booklet that says "frozen").
 
 A question's word that no passage has is read as the documents' word most like it (MiniLM
 similarity of the two words, at least `SYNONYM`), so that search, the fit against RELEVANT and the
@@ -20,10 +20,12 @@ from assistant.knowledge.embedder import DIM, Embedder
 from assistant.knowledge.search import _STOPWORDS
 from assistant.words import stem
 
-# the least MiniLM similarity of two words for one to stand for the other: above answer.MATCHED (a
-# word the context says in other words), since a replaced word is then searched for and counted as
-# the question's own. Calibrated with scripts/calibrate_knowledge.py on the tune corpora
-SYNONYM = 0.7
+# the least MiniLM similarity of two words for one to stand for the other: well above answer.MATCHED,
+# since a replaced word is then searched for and counted as the question's own. MiniLM's words are a
+# weak thesaurus: couch/sofa 0.86, freezing/frozen 0.82, car/vehicle 0.87 are above it, but so close
+# are kinds beside each other (pasta/noodles 0.77, fish/salmon 0.72, cat/dog 0.66) and some synonyms
+# are below them (guarantee/warranty 0.58, rubbish/refuse 0.38): only the nearest pairs count
+SYNONYM = 0.75
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 
 
