@@ -24,9 +24,9 @@ so nothing can come from a model's memory, and a document's words are only ever 
    the words, `MATCHED`), means the passages only look relevant: "the ballet class on Thursday"
    beside a Thursday boxercise row is "nothing in your documents". Relative day words ("tomorrow")
    are not words a line must share: they count as the days' names. When the answer's line is a
-   table row, only the row itself may say the thing in other words, as closely as `SYNONYM`: its
-   table's title and the rows beside it name other things of its kind ("the gluten free programme"
-   is not the bread maker's "Rapid" row).
+   table row, its context says the thing in other words only as closely as `SYNONYM`: the rows
+   beside it are other things of its kind ("the gluten free programme" is not the bread maker's
+   "Rapid" row, "the sourdough" not one under the title "bread maker").
 6. A word of the question that no document has is read as the documents' word for it, when one is
    as similar as `SYNONYM` (vocabulary.py: "an old couch" is the calendar's "sofas").
 """
@@ -264,10 +264,9 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
             and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
         chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
     first = _line_of(*lines[chosen[0]])
-    if is_row(first):  # one of a table's rows: its siblings are other things of its kind, which its title names too
-        context, matched = " ".join([first, *(lines[i][1] for i in chosen[1:])]), max(matched, SYNONYM)
-    else:
-        context = _context(lines[chosen[0]][0], first) + " " + " ".join(lines[i][1] for i in chosen[1:])
+    context = _context(lines[chosen[0]][0], first) + " " + " ".join(lines[i][1] for i in chosen[1:])
+    if is_row(first):  # one of a table's rows: the rows beside it are other things of its kind
+        matched = max(matched, SYNONYM)
     if unmatched(topic, context, weights, embedder, matched, unseen=unseen_weight(db)):
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     return _reply([lines[i] for i in chosen], best, passages, query)
