@@ -24,9 +24,9 @@ so nothing can come from a model's memory, and a document's words are only ever 
    the words, `MATCHED`), means the passages only look relevant: "the ballet class on Thursday"
    beside a Thursday boxercise row is "nothing in your documents". Relative day words ("tomorrow")
    are not words a line must share: they count as the days' names. When the answer's line is a
-   table row, its context says the thing in other words only as closely as `SYNONYM`: the rows
-   beside it are other things of its kind ("the gluten free programme" is not the bread maker's
-   "Rapid" row, "the sourdough" not one under the title "bread maker").
+   table row, the row itself says the thing in other words only as closely as `SYNONYM` (the rows
+   beside it are other things of its kind: "the cardboard" is not the "Recycling" row), its table's
+   heading and document name as before ("the Kingsway game" of a fixtures table).
 6. A word of the question that no document has is read as the documents' word for it, when one is
    as similar as `SYNONYM` (vocabulary.py: "an old couch" is the calendar's "sofas").
 """
@@ -263,11 +263,15 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
             and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
         chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
-    first = _line_of(*lines[chosen[0]])
-    context = _context(lines[chosen[0]][0], first) + " " + " ".join(lines[i][1] for i in chosen[1:])
+    first, rest = _line_of(*lines[chosen[0]]), " ".join(lines[i][1] for i in chosen[1:])
     if is_row(first):  # one of a table's rows: the rows beside it are other things of its kind
-        matched = max(matched, SYNONYM)
-    if unmatched(topic, context, weights, embedder, matched, unseen=unseen_weight(db)):
+        missing = set(unmatched(topic, f"{_context(lines[chosen[0]][0], '')} ", weights, embedder, matched,
+                                unseen=unseen_weight(db))) \
+            & set(unmatched(topic, f"{first} {rest}", weights, embedder, max(matched, SYNONYM), unseen=unseen_weight(db)))
+    else:
+        missing = unmatched(topic, f"{_context(lines[chosen[0]][0], first)} {rest}", weights, embedder, matched,
+                            unseen=unseen_weight(db))
+    if missing:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     return _reply([lines[i] for i in chosen], best, passages, query)
 
