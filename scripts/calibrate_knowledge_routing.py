@@ -7,7 +7,9 @@ real MiniLM on the tune corpora only (data/knowledge and data/knowledge_fresh; n
 - against: every other expert's labelled examples and the declined ones (the routing examples, not
   the test split) that reach the model's choice (no fixed command, no cue pins them), asked against
   each corpus.
-For each fit (answer.fit): the share of each side at or above it, and the routing evidence it maps to.
+For each fit (answer.fit): the share of each side at or above it (the lines against split into
+questions and other words, which knowledge.evidence reads apart: `knowledge.asks`), and the
+routing evidence it maps to for each.
 Model-heavy: `flock /work/model.lock python3 scripts/calibrate_knowledge_routing.py [-v]`.
 """
 from __future__ import annotations
@@ -57,13 +59,17 @@ def main() -> None:
             latencies.append((time.perf_counter() - started) * 1000)
     print(f"for knowledge {len(ours)}, against {len(theirs)} ({len(others)} examples x {len(CORPORA)} corpora); "
           f"fit p50 {statistics.median(latencies):.0f} ms, max {max(latencies):.0f} ms")
-    print("fit    for>=  against>=  evidence")
+    asked = [(f, text) for f, text in theirs if knowledge.asks(text.split(": ", 1)[1])]
+    told = [(f, text) for f, text in theirs if (f, text) not in asked]
+    print(f"against: {len(asked)} questions, {len(told)} other words")
+    print("fit    for>=  against>=  questions>=  others>=  evidence(question)  evidence(other)")
     for tenth in range(4, 21):
         at = tenth / 10
-        share = lambda rows: sum(f >= at for f, _ in rows) / len(rows)  # noqa: E731
-        print(f"{at:4.1f}  {share(ours):6.2f}  {share(theirs):8.3f}  {knowledge.evidence_of(at):8.2f}")
+        share = lambda rows: sum(f >= at for f, _ in rows) / max(1, len(rows))  # noqa: E731
+        print(f"{at:4.1f}  {share(ours):6.2f}  {share(theirs):8.3f}  {share(asked):10.3f}  {share(told):8.3f}  "
+              f"{knowledge.evidence_of(at, question=True):17.2f}  {knowledge.evidence_of(at):15.2f}")
     if args.v:
-        for f, text in sorted(theirs, reverse=True)[:40]:
+        for f, text in sorted(asked, reverse=True)[:30] + sorted(told, reverse=True)[:15]:
             print(f"{f:.3f} {text}")
         for f, text in sorted(ours)[:15]:
             print(f"{f:.3f} knowledge: {text}")

@@ -77,6 +77,9 @@ def test_no_documents_no_evidence(tmp_path):
 
 
 def test_evidence_grows_with_the_fit_between_its_calibrated_ends():
-    low, full = knowledge.EVIDENCE
-    assert knowledge.evidence_of(low - 0.1) == 0.0 and knowledge.evidence_of(full + 0.1) == 1.0
-    assert 0.0 < knowledge.evidence_of((low + full) / 2) < 1.0
+    low, full = knowledge.ASKED_EVIDENCE
+    assert knowledge.evidence_of(low - 0.1, question=True) == 0.0
+    assert knowledge.evidence_of(full + 0.1, question=True) == 1.0
+    assert 0.0 < knowledge.evidence_of((low + full) / 2, question=True) < 1.0
+    low, full = knowledge.EVIDENCE  # other words than a question: never more than TOLD
+    assert knowledge.evidence_of(low - 0.1) == 0.0 and knowledge.evidence_of(full + 0.1) == knowledge.TOLD

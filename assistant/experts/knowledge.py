@@ -87,14 +87,28 @@ CUES = (  # the user's own papers named as where the answer is
 
 
 # the documents' fit to the words (answer.fit) from which they are some evidence for this expert, and
-# the fit at which the evidence is full: calibrated by scripts/calibrate_knowledge_routing.py
+# the fit at which the evidence is full: for a question (`asks`), and for other words (a command that
+# shares a recipe's words: "set a timer for the chicken", which only reaches `TOLD`). Calibrated by
+# scripts/calibrate_knowledge_routing.py
 EVIDENCE = (0.9, 1.3)
+ASKED_EVIDENCE = (0.8, 1.2)
+TOLD = 0.9  # the most evidence of words that are not a question (a share of the prior: cues.lean, up to cues.SURE)
+# a question (not a request: "can you set…"): what a paper of the user's may answer
+_ASKS = re.compile(r"^\W*(?:what|what's|whats|when|when's|where|where's|who|who's|whose|which|why|how|at what|"
+                   r"for how|is|are|does|do|did|should|shall|can|could|will|would|must)\b"
+                   r"(?!\s+(?:you|u)\b)", re.IGNORECASE)
 
 
-def evidence_of(fitness: float) -> float:
+def asks(text: str) -> bool:
+    """Whether the words are a question, not a command or a request ("can you set a timer")."""
+    return bool(_ASKS.search(text))
+
+
+def evidence_of(fitness: float, question: bool = False) -> float:
     """The routing evidence (0..1) a fit of the user's documents to the words amounts to."""
-    low, full = EVIDENCE
-    return min(1.0, max(0.0, (fitness - low) / (full - low)))
+    low, full = ASKED_EVIDENCE if question else EVIDENCE
+    found = min(1.0, max(0.0, (fitness - low) / (full - low)))
+    return found if question else min(found, TOLD)
 
 
 # What no paper of the user's says, however well its words match one: what the user did ("where
@@ -114,8 +128,11 @@ def about_papers(text: str) -> bool:
 
 
 def evidence(db, text: str) -> float:
-    """How strongly the user's own documents say the words are a question about them (0 with none)."""
-    return evidence_of(fit(db, text, embedder())) if has_documents(db) and about_papers(text) else 0.0
+    """How strongly the user's own documents say the words are a question about them (0 with none):
+    a question the documents fit fully is nearly sure (cues.SURE), other words never more than `TOLD`."""
+    if not (has_documents(db) and about_papers(text)):
+        return 0.0
+    return evidence_of(fit(db, text, embedder()), question=asks(text))
 
 
 def has_documents(db) -> bool:

@@ -23,7 +23,12 @@ so nothing can come from a model's memory, and a document's words are only ever 
    that the answer's line, heading and document name do not say in other words (MiniLM similarity of
    the words, `MATCHED`), means the passages only look relevant: "the ballet class on Thursday"
    beside a Thursday boxercise row is "nothing in your documents". Relative day words ("tomorrow")
-   are not words a line must share: they count as the days' names.
+   are not words a line must share: they count as the days' names. When the answer's line is a
+   table row, the row itself says the thing in other words only as closely as `SYNONYM` (the rows
+   beside it are other things of its kind: "the cardboard" is not the "Recycling" row), its table's
+   heading and document name as before ("the Kingsway game" of a fixtures table).
+6. A word of the question that no document has is read as the documents' word for it, when one is
+   as similar as `SYNONYM` (vocabulary.py: "an old couch" is the calendar's "sofas").
 """
 from __future__ import annotations
 
@@ -39,6 +44,7 @@ from assistant.knowledge import dates
 from assistant.knowledge.embedder import Embedder
 from assistant.knowledge.search import _STOPWORDS, Passage, search
 from assistant.knowledge.store import title_of
+from assistant.knowledge.vocabulary import SYNONYM, in_documents_words
 from assistant.words import stem
 
 PASSAGES = 3
@@ -118,6 +124,12 @@ _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "a
                                 "recipe", "manual", "letter", "leaflet", "booklet", "handbook", "newsletter", "pdf"}
 
 
+# words a question's other words are never read as (vocabulary.py): those that ask for a kind of answer
+# ("how long", "what time"), name where to look, or say when
+_KEEP = frozenset(_QUESTION_WORDS | _WHEN_WORDS | _ASKING | set(
+    "time often frequently long much many big high far hot cold heavy old day days number".split()))
+
+
 @dataclass(frozen=True)
 class Source:
     document: str
@@ -140,6 +152,12 @@ def nothing_found() -> str:
 def query_of(question: str) -> str:
     """The question without its framing: the words retrieval should look for."""
     return " ".join(_FRAMING.sub(" ", question).split()) or question
+
+
+def documents_query(db: sqlite_utils.Database, question: str, embedder: Embedder) -> str:
+    """The question without its framing, its words that no document has read as the documents' own
+    word for the same thing ("guarantee": "warranty"), where they have one (vocabulary.py)."""
+    return in_documents_words(db, query_of(question), embedder, keep=_KEEP)
 
 
 def content_words(text: str) -> dict[str, str]:
@@ -188,7 +206,7 @@ def fit(db: sqlite_utils.Database, question: str, embedder: Embedder) -> float:
     searched passage's fit, as `answer` measures it against RELEVANT, with the words that name its
     document counted ("what does the meal plan say": the user has a meal plan), possessives read
     as their word, and a question of a word or two weighing less (`UNSAID`). No dates read."""
-    query = query_of(question)
+    query = documents_query(db, question, embedder)
     passages = search(db, query, embedder, limit=PASSAGES)
     if not passages:
         return 0.0
@@ -209,7 +227,7 @@ def _best_line(passage: Passage, lines: list[tuple[Passage, str]], cosines: list
 def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: datetime,
            threshold: float = RELEVANT, matched: float = MATCHED) -> Answer:
     """The answer to `question` from the stored documents, or the reason there is none."""
-    query = query_of(question)
+    query = documents_query(db, question, embedder)
     days = dates.asked_days(query, now.date()) or dates.days_in(query, now.date()) \
         or dates.day_of_month(query, now.date())
     dated = _dated_lines(db, days, now) if days else []
@@ -245,10 +263,23 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if len(order) > 1 and scores[order[1]] >= scores[order[0]] - CLOSE \
             and lines[kept[order[1]]][0].chunk_id == lines[chosen[0]][0].chunk_id:
         chosen = sorted([*chosen, kept[order[1]]])  # a close second line of the same passage, in its order
-    context = _context(lines[chosen[0]][0], _line_of(*lines[chosen[0]])) + " " + " ".join(lines[i][1] for i in chosen[1:])
-    if unmatched(topic, context, weights, embedder, matched, unseen=unseen_weight(db)):
+    first, rest = _line_of(*lines[chosen[0]]), " ".join(lines[i][1] for i in chosen[1:])
+    if is_row(first):  # one of a table's rows: the rows beside it are other things of its kind
+        missing = set(unmatched(topic, f"{_context(lines[chosen[0]][0], '')} ", weights, embedder, matched,
+                                unseen=unseen_weight(db))) \
+            & set(unmatched(topic, f"{first} {rest}", weights, embedder, max(matched, SYNONYM), unseen=unseen_weight(db)))
+    else:
+        missing = unmatched(topic, f"{_context(lines[chosen[0]][0], first)} {rest}", weights, embedder, matched,
+                            unseen=unseen_weight(db))
+    if missing:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
     return _reply([lines[i] for i in chosen], best, passages, query)
+
+
+def is_row(line: str) -> bool:
+    """Whether the line is a table row with its cells labelled by their column headers (chunking.py)."""
+    cells = line.split(" | ")
+    return len(cells) >= 2 and all(": " in cell for cell in cells)
 
 
 def named(question: str) -> list[str]:

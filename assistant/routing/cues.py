@@ -42,7 +42,7 @@ OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
                  # public transport's times ("the ferry times to Holyhead", "when's the next bus")
                  r"|\b(?:ferry|ferries|train|trains|bus|buses|tram|trams|flight|flights|coach)\s+(?:times|timetables?|schedules?|departures)\b"
                  r"|\bwhen(?:'s| is| does) the (?:next|last|first) (?:ferry|train|bus|tram|flight|coach)\b")
-SURE = 0.9  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
+SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
     re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),
     re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE),
