@@ -224,3 +224,16 @@ def test_spoken_fillers_are_no_part_of_a_name(names, heard, meant):
 
 def test_a_filler_that_is_a_name_word_is_kept():
     assert sounds_like.rewrite("just dance lights", ["Just Dance Lights", "Hall Light"]) is None
+
+
+def test_tion_and_sion_end_alike_in_shun():
+    """"-tion", "-sion", "-ssion", "-cian" are all said "shun": "emotion heater" is the Immersion
+    Heater; a name without that ending stays apart."""
+    assert sounds_like.key("emotion") == sounds_like.key("immersion")
+    assert sounds_like.key("station") == sounds_like.key("stash on")
+    names = ["Immersion Heater", "Motion Light", "Hall Light", "Patio Heater"]
+    heard = sounds_like.rewrite("emotion heater", names)
+    assert heard is not None and heard.text == "immersion heater" and heard.sure
+    assert sounds_like.rewrite("lotion heater", names) is None or \
+        sounds_like.rewrite("lotion heater", names).text != "immersion heater"
+    assert sounds_like.key("question") != sounds_like.key("quest")

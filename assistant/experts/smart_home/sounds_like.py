@@ -37,8 +37,9 @@ SPOKEN_FILLERS = frozenset("like um umm uh uhh er erm hmm so just kinda sorta ba
 
 # Spelling → rough sound classes, applied in order to a lower-case run of letters.
 # (an "r" after a vowel and before a consonant or the end is not said in most accents: "cartel"
-# sounds like "kettle", "bord" like "board")
-_SOUND_RULES = [(r"(?<=[aeiou])r+(?![aeiouy])", ""), (r"tch|ch|dg|j", "ts"), (r"sh|zh", "s"), (r"ph", "f"), (r"gh", ""), (r"ck|q", "k"),
+# sounds like "kettle", "bord" like "board"; "-tion", "-sion", "-cian" end in "shun": "emotion"
+# sounds like "immersion")
+_SOUND_RULES = [(r"(?<=[a-z])(?:ssi|si|ti|ci)(?=[aeo]n)", "sh"), (r"(?<=[aeiou])r+(?![aeiouy])", ""), (r"tch|ch|dg|j", "ts"), (r"sh|zh", "s"), (r"ph", "f"), (r"gh", ""), (r"ck|q", "k"),
                 (r"c(?=[eiy])", "s"), (r"c", "k"), (r"g(?=[eiy])", "ts"), (r"x", "ks"), (r"th", "t"),
                 (r"b", "p"), (r"d", "t"), (r"g", "k"), (r"v", "f"), (r"z", "s"), (r"[aeiouyhw]", "")]
 
