@@ -542,7 +542,11 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         spec = self.registry.api(proposal.expert, proposal.api)
         if not spec.speculative_safe or spec.sensitive:
             return None
-        vetted = self._vet(plan, spec, spec.validate(proposal.args))
+        try:
+            args = spec.validate(proposal.args)
+        except ValidationError:  # a proposal the schema refuses acts on nothing: the confirmer decides
+            return None
+        vetted = self._vet(plan, spec, args)
         if vetted.ungrounded or vetted.question:
             return None  # nothing unsafe ever runs before the confirmer agrees
         return self._execute(plan, spec, vetted.args, "router", started)

@@ -80,9 +80,23 @@ class ApiSpec:
         return self._schema.get("properties", {})
 
     def validate(self, args: dict[str, Any]) -> dict[str, Any]:
-        """Return the validated arguments (None values dropped) or raise ValidationError."""
-        model = self.args_model.model_validate(args)
+        """Return the validated arguments (None values dropped) or raise ValidationError. A
+        whole-number argument given with a fraction (18.5 % brightness, worked out from "halve it")
+        is rounded, not refused."""
+        model = self.args_model.model_validate({key: _whole(value) if self._is_integer(key) else value
+                                                for key, value in args.items()})
         return model.model_dump(exclude_none=True)
+
+    def _is_integer(self, name: str) -> bool:
+        schema = self.properties.get(name, {})
+        return schema.get("type") == "integer" or any(o.get("type") == "integer" for o in schema.get("anyOf", ()))
+
+
+def _whole(value: Any) -> Any:
+    """A float as the nearest whole number (halves away from zero: 18.5 → 19); anything else as it is."""
+    if isinstance(value, float) and value == value and abs(value) != float("inf"):
+        return int(value + 0.5) if value >= 0 else -int(-value + 0.5)
+    return value
 
 
 @dataclass(frozen=True)

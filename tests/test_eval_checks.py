@@ -31,3 +31,18 @@ def test_parts_are_the_experts_of_each_request_in_order():
     assert check_reply(Expectation(parts=["smart_home", "none"]), both) == []
     assert check_reply(Expectation(parts=["smart_home"]), both)
     assert check_reply(Expectation(parts=["timers"]), Reply(reply="x", expert="timers")) == []
+
+
+def test_a_line_that_crashes_fails_alone_and_the_run_goes_on(scripted_assistant, monkeypatch, tmp_path):
+    from assistant.evaluation.cases import EvalCase
+    from assistant.evaluation.runner import run_turn
+
+    monkeypatch.setenv("ASSISTANT_HOME", str(tmp_path))
+
+    def crash(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(scripted_assistant, "handle", crash)
+    result = run_turn(scripted_assistant, EvalCase(id="c1", text="anything", expect=Expectation(expert="chat")))
+    assert not result.passed and result.problems == ["crashed: ZeroDivisionError: boom"]
+    assert result.reply.startswith("internal error: ZeroDivisionError")

@@ -76,3 +76,11 @@ def test_signature_line_marks_optional_and_typed_parameters():
     registry = make_registry()
     assert signature_line(registry.api("timers", "start")) == "timers.start(duration, name?) - Start a countdown timer."
     assert signature_line(registry.api("home", "unlock")) == "home.unlock(device, mode?=fast|slow, level?:number) - Unlock a lock."
+
+
+def test_a_whole_number_given_with_a_fraction_is_rounded_not_refused():
+    spec = make_registry().api("home", "unlock")
+    assert spec.validate({"device": "front door", "level": 18.5})["level"] == 19
+    assert spec.validate({"device": "front door", "level": 3.2})["level"] == 3
+    with pytest.raises(ValidationError):
+        spec.validate({"device": 2.5})  # a string argument is not rounded into one

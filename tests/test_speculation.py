@@ -246,3 +246,14 @@ def test_answering_without_the_confirmer_can_be_switched_off(scripted_assistant)
     confirmer(scripted_assistant).enqueue({"api": "smart_home.query", "args": {"device": "coffee maker"}})
     reply = scripted_assistant.handle("is the coffee maker on")
     assert reply.api == "query" and not reply.speculation["skipped_confirmer"]
+
+
+def test_a_proposal_the_schema_refuses_acts_on_nothing_and_the_confirmer_decides(scripted_assistant):
+    plan = scripted_assistant.plan("set the kitchen lights to forty percent")
+    plan.proposal = Decision(expert="smart_home", api="set_brightness", source="router",
+                             args={"device": "kitchen lights", "brightness": "lots"})
+    confirmer(scripted_assistant).enqueue({"api": "smart_home.set_brightness",
+                                           "args": {"device": "kitchen lights", "brightness": 40}})
+    reply = scripted_assistant.commit(plan)
+    assert reply.ok and not reply.speculation["ran"]
+    assert reply.speculation["confirmed"]["args"]["brightness"] == 40

@@ -8,6 +8,7 @@ from typing import Any, Callable
 
 from pydantic import BaseModel
 
+from assistant import errorlog
 from assistant.clock import Clock
 from assistant.evaluation import checks
 from assistant.evaluation.cases import EvalCase, load_cases, load_conversations
@@ -95,7 +96,11 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
     views = {view.noun: view.rows for view in assistant.registry.views()}
     before = {d["id"]: d for d in views["devices"](db, now())}
     assistant.conversation = case.session or DEFAULT  # the conversation this turn is said in
-    reply = assistant.handle(case.text, area=case.area, source=case.source)
+    try:
+        reply = assistant.handle(case.text, area=case.area, source=case.source)
+    except Exception as exc:  # noqa: BLE001 - one line's crash fails that line, not the whole run
+        path = errorlog.write(exc, f"eval {case.id}")
+        return _result(case, Reply(reply=errorlog.one_line(exc, path), ok=False), [f"crashed: {type(exc).__name__}: {exc}"])
     expect = case.expect
     problems = checks.check_reply(expect, reply)
     if expect.devices is not None:
