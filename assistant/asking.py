@@ -23,6 +23,9 @@ LEADING_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|go ahead|do it|p
                          re.IGNORECASE)
 # an answer said as a question ("how about 6?", "what about the kitchen one?")
 ANSWER_AS_QUESTION = re.compile(r"^\W*(?:what|how) about\b|^\W*(?:maybe|perhaps)\b", re.IGNORECASE)
+# the rest of a no that keeps things as they are ("leave it on", "keep it locked", "leave it be"),
+# not a new value or a time ("keep it at 20", "leave the lights on until ten")
+KEEP_AS_IS = re.compile(r"^\W*(?:just )?(?:leave|keep)\b(?!.*(?:\d|\b(?:at|to|for|until|till|in)\b))", re.IGNORECASE)
 LEADING_NO = re.compile(r"^\W*(?:no|nope|nah|don't|do not|leave it|never mind)\b", re.IGNORECASE)
 
 
@@ -87,14 +90,17 @@ class SlotQuestions:
         """A yes or no with more words, while a confirmation waits from this area: the answer,
         unless the rest is a request of its own ("no, turn on the porch light instead")."""
         text = plan.utterance.text
-        if waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation) is None:
+        waiting = waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation)
+        if waiting is None:
             return None
         for pattern, api in ((LEADING_NO, "deny"), (LEADING_YES, "confirm")):
             found = pattern.match(text)
             if found:
                 rest = text[found.end():].strip(" ,.!")
-                if rest and rules.propose(self.registry, rest, self._meant_expert(rest), self.clock.now()):
-                    return None
+                if rest and not KEEP_AS_IS.match(rest):  # "no, leave it on": the no, said twice
+                    other = rules.propose(self.registry, rest, self._meant_expert(rest), self.clock.now())
+                    if other is not None and other.qualified != f"{waiting.expert}.{waiting.api}":
+                        return None  # "yes, turn it off" restates the call asked about
                 return Decision(expert="confirmation", api=api, source="confirmation")
         return None
 
