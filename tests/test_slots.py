@@ -423,3 +423,37 @@ def test_a_question_of_its_own_is_not_the_answer_to_a_waiting_question(tmp_path)
     assert assistant.handle("new reminder").asks == "when"
     reply = assistant.handle("what's the weather like tomorrow")
     assert reply.api != "create" and list_reminders(assistant.db) == []
+
+
+THREE_FLOORS = """
+floors:
+  - {name: Cellar, id: cellar, level: -1}
+  - {name: Ground Floor, id: ground, level: 0}
+  - {name: First Floor, id: first, level: 1}
+areas:
+  - {name: Shower Room, id: shower_room, floor: ground}
+  - {name: Family Bathroom, id: family_bathroom, floor: first, aliases: [big bathroom]}
+  - {name: Utility, id: utility, floor: cellar}
+entities:
+  - {name: Vanity Light, id: light.vanity_ground, area: shower_room, state: "off", attributes: {brightness: 100}}
+  - {name: Vanity Light, id: light.vanity_first, area: family_bathroom, state: "off", attributes: {brightness: 100}}
+  - {name: Vanity Light, id: light.vanity_cellar, area: utility, state: "off", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("answer, on", [
+    ("the one downstairs", "light.vanity_ground"),
+    ("the upstairs one", "light.vanity_first"),
+    ("the one in the basement", "light.vanity_cellar"),
+    ("the big bathroom one", "light.vanity_first"),  # the room's other name
+])
+def test_which_one_is_answered_by_where_it_is(tmp_path, answer, on):
+    home = tmp_path / "home.yaml"
+    home.write_text(THREE_FLOORS)
+    assistant = scripted_assistant(tmp_path / "state.db", home=home, now=EVENING,
+                                   classifier=FixedClassifier("smart_home"))
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "vanity light"}})
+    reply = assistant.handle("turn on the vanity light")
+    assert reply.asks == "device", reply.reply
+    assert assistant.handle(answer).ok
+    assert {d["id"] for d in list_devices(assistant.db) if d["state"] == "on"} == {on}

@@ -604,7 +604,20 @@ class _Resolver:
             areas = {a.name: a for a in (self.home.area(d.area_id) for d in devices) if a}
             rooms = {f"area={name}": " ".join([name, *a.aliases]) for name, a in areas.items()}
             return Which("device", {**rooms, **{d.id: " ".join([d.name, *d.aliases]) for d in devices}})
-        return Which("device", {d.id: " ".join(self.name_tokens(d)) for d in devices})
+        return Which("device", {d.id: " ".join([*self.name_tokens(d), *self.where_words(d)]) for d in devices})
+
+    def where_words(self, device: Device) -> list[str]:
+        """Words that say where a device is, beyond its room's name: the room's other names, its
+        floor's, and the floor's one-word role ("the one downstairs", "the basement one")."""
+        area = self.home.area(device.area_id)
+        floor = next((f for f in self.home.floors if area and f.id == area.floor_id), None)
+        if area is None:
+            return []
+        words = list(area.aliases)
+        if floor is not None:
+            roles = _not_named_elsewhere(_floor_roles(self.home.floors).get(floor.id, ()), floor, self.home.floors)
+            words += [floor.name, *floor.aliases, *(role for role in roles if " " not in role)]
+        return vocab.tokens(" ".join(words))
 
     def question(self, devices: list[Device], word: str) -> str:
         if len(devices) > MAX_LISTED:
