@@ -288,8 +288,10 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
     one = one_of_a_kind(home, devices, said, here) if api_name != "query" and not vocab.asks_state(said) else None
-    if one is not None:  # "the lamp in the snug" with two there: ask which
+    if one is not None and one.problem:  # "the lamp in the snug" with two there: ask which
         return Targets([], one.problem, one.which, heard)
+    if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
+        devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
 
 

@@ -107,16 +107,26 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
                   here: str | None = None) -> Resolution | None:
     """A "which one?" question when the user named a countable kind in the singular ("the lamp
     in the snug", "the bedroom fan") and several devices of it in one room fit: one is meant.
-    None when they said a plural or a quantifier, or a kind that is a mass noun ("the light")."""
+    A kind that is a mass noun ("the light") means them all, unless only one is named for it (the
+    devices then: that one). None when they said a plural or a quantifier."""
     if len(devices) < 2 or len({d.area_id for d in devices}) > 1 or len({d.domain for d in devices}) > 1:
         return None
     if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in vocab.tokens(said)):
         return None  # "both", "the ones in the den": more than one is meant
     kinds = [(tw, plural) for tw, plural in vocab.kinds_said(said) if devices[0].domain in tw.domains]
+    if len(kinds) == 1 and not kinds[0][1] and not kinds[0][0].countable:
+        return _named_for(devices, kinds[0][0].word)
     if not kinds or any(plural or not tw.countable for tw, plural in kinds) or len(kinds) >= len(devices):
         return None  # (one named each: "Callum's lamp and the den ceiling light")
     resolver = _Resolver(home, here, None, None)
     return Resolution([], resolver.question(devices, kinds[-1][0].word), which=resolver.which(devices))
+
+
+def _named_for(devices: list[Device], word: str) -> Resolution | None:
+    """"The light in the den" with the Den Light and the Desk Lamp there: the one named for the
+    kind said, when only one is (with the Pot Lights and the Sink Light there, all the lights)."""
+    named = [d for d in devices if vocab.has_word(" ".join([d.name, *d.aliases]), (word,))]
+    return Resolution([named[0].id]) if len(named) == 1 else None
 
 
 def implied_area(home: Home, device: str | None, area: str | None, said: str | None,

@@ -1,0 +1,35 @@
+"""Session 15's kinds (no evaluation sentence; homes written for them): the light of a room when
+one device is named for it."""
+import pytest
+
+from assistant.experts.smart_home import list_devices
+from tests.conftest import call_smart_home, smart_home_db
+
+HOME = """floors: [{name: Main, id: main, level: 0}]
+areas: [{name: Snug, id: snug, floor: main}, {name: Scullery, id: scullery, floor: main}]
+entities:
+  - {name: Snug Light, id: light.snug_light, area: snug, state: "off", attributes: {brightness: 100}}
+  - {name: Reading Lamp, id: light.reading_lamp, area: snug, state: "off", attributes: {brightness: 60}}
+  - {name: Scullery Strip Lights, id: light.scullery_strip, area: scullery, state: "off", attributes: {brightness: 100}}
+  - {name: Window Light, id: light.scullery_window, area: scullery, state: "off", attributes: {brightness: 100}}
+"""
+
+
+def on(db):
+    return {d["id"] for d in list_devices(db) if d["state"] == "on"}
+
+
+@pytest.mark.parametrize("said, args, expected", [
+    ("turn on the light in the snug", {"device": "light", "area": "snug"}, {"light.snug_light"}),
+    ("switch the snug light on", {"device": "light", "area": "snug"}, {"light.snug_light"}),
+    ("turn on the lights in the snug", {"device": "lights", "area": "snug"}, {"light.snug_light", "light.reading_lamp"}),
+    ("turn on the lights in the snug", {"device": "light", "area": "snug"}, {"light.snug_light", "light.reading_lamp"}),
+    ("turn on all the light in the snug", {"device": "light", "area": "snug"}, {"light.snug_light", "light.reading_lamp"}),
+    # two named for it: the light of the room is all of them
+    ("turn on the light in the scullery", {"device": "light", "area": "scullery"},
+     {"light.scullery_strip", "light.scullery_window"}),
+])
+def test_the_light_of_a_room_is_the_one_named_for_it(tmp_path, said, args, expected):
+    db = smart_home_db(HOME, tmp_path)
+    assert call_smart_home(db, "turn_on", said, **args).ok
+    assert on(db) == expected
