@@ -1,5 +1,7 @@
 """Several requests in one utterance, on the real pipeline with scripted models (no model loads):
 each part routed and carried out as its own request, one reply for all, a part's question kept."""
+import pytest
+
 from assistant import testing
 from assistant.experts.smart_home import list_devices
 from assistant.routing.classifier import ExpertGuess
@@ -145,12 +147,22 @@ def test_and_a_thing_too_is_the_previous_command_on_it(tmp_path):
     assert (bedroom["state"], bedroom["attributes"]["brightness"]) == ("on", 30)
 
 
-def test_also_items_go_on_the_same_list(tmp_path):
+@pytest.mark.parametrize("said, item", [("also light bulbs", "light bulbs"), ("oh and a tub of grout", "tub of grout"),
+                                        ("right, and some sandpaper too", "sandpaper")])
+def test_also_items_go_on_the_same_list(tmp_path, said, item):
     a = assistant(tmp_path)
     testing.confirmer(a).enqueue({"api": "lists.add", "args": {"items": ["duct tape"], "list_name": "hardware"}})
     a.handle("add duct tape to the hardware list")
-    reply = a.handle("also light bulbs")
-    assert (reply.api, reply.args["items"], reply.args["list_name"]) == ("add", ["light bulbs"], "hardware")
+    reply = a.handle(said)
+    assert (reply.api, reply.args["items"], reply.args["list_name"]) == ("add", [item], "hardware")
+
+
+def test_the_one_in_another_room_is_the_previous_command_there(tmp_path):
+    a = assistant(tmp_path)  # the kind of the previous call, in the room named; its linking words are not its name
+    testing.confirmer(a).enqueue({"api": "smart_home.turn_on", "args": {"device": "lamp", "area": "living room"}})
+    a.handle("turn on the lamp in the living room")
+    reply = a.handle("and the one in the bedroom as well")
+    assert reply.args == {"area": "bedroom", "device_type": "lamp"} and state(a, "light.bedroom_lamp_5e8f") == "on"
 
 
 def test_more_than_a_thing_named_is_left_to_the_router(tmp_path):

@@ -561,7 +561,7 @@ def other_items(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databas
         return None
     if re.search(r"\blists?\W*$", phrase.strip(), re.IGNORECASE):
         return {**args, "list_name": normalise_list_name(re.sub(r"^(?:the|my|our)\s+", "", phrase.strip(), flags=re.I))}
-    return {**args, "items": [phrase]}
+    return {**args, "items": [re.sub(r"^(?:a|an|some|some more|more)\s+(?=\w)", "", phrase.strip(), flags=re.I)]}
 
 
 EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complete, read, clear],

@@ -83,8 +83,9 @@ def routing_context(previous: Turn | None, text: str) -> str | None:
     return f'Previous request: "{previous.text}" -> {call}'
 
 
-# "and the bedroom too", "also light bulbs", "same for the hall": the previous command on something else
-ELLIPSIS = re.compile(r"^\W*(?:(?:(?:and |now |then )?(?:do|doing) )?(?:the )?same (?:for|with|in|goes for)|ditto for|"
+# "and the bedroom too", "also light bulbs", "oh and a snow shovel", "same for the hall": the previous
+# command on something else
+ELLIPSIS = re.compile(r"^\W*(?:(?:oh|ah|right|ok|okay|um|uh|so)\W+)?(?:(?:(?:and |now |then )?(?:do|doing) )?(?:the )?same (?:for|with|in|goes for)|ditto for|"
                       r"and also|and|also|plus)\s+(?:(?:in|for|on)\s+)?(?P<what>.+?)"
                       r"(?:\s+(?:too|as well|also|please|(?:to|at) the same(?: \w+)?))*\W*$", re.IGNORECASE)
 

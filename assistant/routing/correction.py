@@ -52,6 +52,7 @@ NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|coul
 # "the other one", "the other lamp": a thing named instead (by the previous one), though it opens with "the other"
 THE_OTHER = re.compile(r"^(?:the |that |my )?other\b(?! than)", re.IGNORECASE)
 MAX_NAME_WORDS = 5  # a thing named instead is short ("the dining room", "oat milk")
+_LINKING_WORDS = frozenset("the a an my our one ones in on at by of".split())  # not counted as its words
 _UNIT = re.compile(r"\b(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
                         r"week|month|january|february|march|april|may|june|july|august|september|october|"
@@ -149,7 +150,8 @@ def args_named_instead(registry: Registry, previous: Turn, words: str, db: Datab
     question, a pointer: the router's to read)."""
     hook = registry.expert(previous.expert).ellipsis
     names = words.split()
-    if hook is None or not names or len(names) > MAX_NAME_WORDS or names[0].lower() in COMMAND_VERBS \
+    named = [w for w in names if w.lower() not in _LINKING_WORDS]  # "the one in the lower bath": 2
+    if hook is None or not names or len(named) > MAX_NAME_WORDS or names[0].lower() in COMMAND_VERBS \
             or _not_a_thing(words):
         return None
     return hook(previous.api, previous.args, words, db=db) or None
