@@ -33,3 +33,25 @@ def test_the_light_of_a_room_is_the_one_named_for_it(tmp_path, said, args, expec
     db = smart_home_db(HOME, tmp_path)
     assert call_smart_home(db, "turn_on", said, **args).ok
     assert on(db) == expected
+
+
+SOUND = """areas: [{name: Rec Room, id: rec}, {name: Kitchen, id: kitchen}, {name: Loft, id: loft}]
+entities:
+  - {name: JBL Soundbar, id: media_player.jbl_soundbar, area: rec, state: idle, attributes: {volume: 30}}
+  - {name: Kitchen Radio, id: media_player.kitchen_radio, area: kitchen, state: idle, attributes: {volume: 20}}
+  - {name: "Nia's Speaker", id: media_player.nias_speaker, area: loft, state: playing, attributes: {volume: 50}}
+"""
+
+
+@pytest.mark.parametrize("said, args, changed", [
+    ("set the jbl to 25", {"volume": 25, "device_type": "music"}, {"media_player.jbl_soundbar"}),
+    ("jbl volume 25", {"volume": 25, "device_type": "speaker"}, {"media_player.jbl_soundbar"}),
+    ("set the speakers to 25", {"volume": 25, "device_type": "speaker"},
+     {"media_player.jbl_soundbar", "media_player.kitchen_radio", "media_player.nias_speaker"}),
+])
+def test_a_brand_said_names_its_device(tmp_path, said, args, changed):
+    db = smart_home_db(SOUND, tmp_path)
+    before = {d["id"]: d["attributes"].get("volume") for d in list_devices(db)}
+    assert call_smart_home(db, "set_volume", said, **args).ok
+    after = {d["id"]: d["attributes"].get("volume") for d in list_devices(db)}
+    assert {i for i in after if after[i] != before[i]} == changed

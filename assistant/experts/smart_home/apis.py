@@ -7,6 +7,8 @@ is never unlocked, opened or disarmed for a bare name. See `bare_name`.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import re
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -138,9 +140,16 @@ def name_said(home: Home, said: str | None, allowed: set[str] | None, kind: str 
         for form in (device.name, *device.aliases):
             own = [w for w in vocab.content(vocab.tokens(form))
                    if w not in places and vocab.type_word(w)[0] is None]
-            if own and all(w in words for w in own):
+            needed = [w for w in own if w not in _kind_hints(device.domain)]  # "the bose": Bose Soundbar
+            if own and all(w in words for w in needed) and any(w in words for w in own):
                 found[device.id] = form
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=None)
+def _kind_hints(domain: str) -> frozenset[str]:
+    """Words that name what a device of this domain is rather than which one ("soundbar", "stereo")."""
+    return frozenset(h for tw in vocab.TYPE_WORDS.values() if domain in tw.domains for h in tw.hints)
 
 
 # one more device named right after another: ", the fan" / " and my desk lamp", up to the next
