@@ -374,3 +374,14 @@ def test_a_pronoun_means_the_previous_target_over_a_kind_the_model_guessed(assis
     # what the previous request acted on (the proposal's call on it has the same outcome: it stands)
     assert reply.args["device"].lower() == "office heater" and reply.args.get("device_type") in (None, "heater")
     assert device(assistant, HEATER)["state"] == "off"
+
+
+@pytest.mark.parametrize("text", ["office heater on at 7pm", "at 7pm the office heater on please"])
+def test_a_bare_device_command_with_a_time_is_the_devices_not_an_alarm(tmp_path, text):
+    """Whatever the classifier hears in the words, the command's own words name a device."""
+    helper = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME, now=NOW,
+                                        classifier=testing.FixedClassifier("chat"))
+    testing.confirmer(helper).enqueue({"api": "smart_home.turn_on", "args": {"device": "office heater"}})
+    reply = helper.handle(text)
+    assert reply.ok and reply.api == "turn_on" and device(helper, HEATER)["state"] == "off"
+    assert [(s["due"], s["api"]) for s in list_scheduled(helper.db)] == [("2026-11-25T19:00:00", "smart_home.turn_on")]

@@ -1,0 +1,58 @@
+"""Sessions 14 and 15's kinds on the real models: a verb that moves a cover its own way, a put-off
+call that keeps its room, two devices before the particle, time put on no timer, a list started and
+filled, asking back what was told, a yes or no with more words, "the light" of a room, a follow-up
+naming another room, a misheard name by voice.
+
+Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from assistant.app import default_registry
+from assistant.config import Settings
+from assistant.evaluation.cases import EvalCase
+from assistant.evaluation.runner import run_conversation
+from assistant.llm.roles import ModelRoles
+
+pytestmark = pytest.mark.real_model
+DEMO = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"
+NOW = datetime(2026, 12, 3, 19, 15)  # a Thursday evening
+VOICE = "voice"
+
+CONVERSATIONS = [
+    [("could you draw the living room blinds", {"devices": {"cover.living_room_blinds_3a4b": {"state": "closed"}}})],
+    [("switch the hallway light off in twenty minutes",
+      {"devices": {}, "scheduled": [{"api": "turn_off", "due": "2026-12-03T19:35:00", "args_contain": "Hallway"}]})],
+    [("switch the bedside lamp and the ceiling fan on", {"devices": {"light.bedside_lamp_3c5e": {"state": "on"},
+                                                                     "fan.bedroom_ceiling_fan_5e7a": {"state": "on"}}})],
+    [("add ten minutes to the timer", {"timers": [{"duration_s": 600}]})],
+    [("start a camping list and put matches on it", {"lists": {"camping": ["matches"]}})],
+    [("remember the plumber comes on friday", {"expert": "memory"}),
+     ("what did I tell you about the plumber", {"expert": "memory", "reply_contains_any": ["friday", "Friday"]})],
+    [("arm the alarm", {"asks": True, "devices": {}}),
+     ("no, leave it as it is", {"devices": {}})],
+    [("turn on the light in the bedroom", {"devices": {"light.bedroom_ceiling_4d6f": {"state": "on"}}})],
+    [("turn on the mirror light", {"devices": {"light.bathroom_mirror_9c1e": {"state": "on"}}}),
+     ("oh and the one in the garage", {"devices": {"light.garage_2b4d": {"state": "on"}}})],
+    [(("turn on the knight light", VOICE), {"devices": {"light.kids_night_light_7a9c": {"state": "on"}}})],
+]
+
+
+def _case(n: int, i: int, said, expect: dict) -> EvalCase:
+    text, source = said if isinstance(said, tuple) else (said, "text")
+    return EvalCase(id=f"kinds-{n}.{i}", text=text, source=source, home=DEMO, now=NOW, expect=expect)
+
+
+@pytest.fixture(scope="module")
+def results():
+    roles, registry = ModelRoles(Settings()), default_registry()
+    out = []
+    for n, turns in enumerate(CONVERSATIONS):
+        out += run_conversation([_case(n, i, said, expect) for i, (said, expect) in enumerate(turns)], roles, registry)
+    return out
+
+
+def test_the_kinds_are_carried_out_as_meant(results):
+    failed = [(r.id, r.text, r.api, r.args, r.reply, r.problems) for r in results if not r.passed]
+    assert not failed, failed
