@@ -79,3 +79,25 @@ def test_a_question_the_documents_fit_leans_harder_than_a_command(db, monkeypatc
     assert knowledge.asks("is the boiler on") and not knowledge.asks("could you start a timer")
     assert knowledge.evidence(db, "can you set a timer for the rapid programme") == knowledge.TOLD
     assert knowledge.evidence(db, "set a timer for the rapid programme") == knowledge.TOLD
+
+
+def test_off_replaces_nothing(db):
+    assert in_documents_words(db, "how long is the boiler guarantee", AlikeEmbedder(), threshold=None) \
+        == "how long is the boiler guarantee"
+
+
+class NeighboursEmbedder(WordsEmbedder):
+    """'medium' is like the document's 'middling' (0.71), 'moderate' like 'medium' less (0.63)."""
+    NEAR = {"medium": "medium middling", "moderate": "medium medium dark"}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return super().embed([" ".join(self.NEAR.get(w, w) for w in t.lower().split()) for t in texts])
+
+
+def test_a_mutual_twin_has_no_closer_word_in_its_documents(tmp_path):
+    db = open_database(":memory:", MIGRATIONS)
+    (tmp_path / "toaster.txt").write_text("Toaster guide\n\nBrowning: medium, middling or dark.\n")
+    add_document(db, tmp_path / "toaster.txt", NeighboursEmbedder(), WEDNESDAY)
+    said = "is moderate browning allowed"
+    assert in_documents_words(db, said, NeighboursEmbedder(), threshold=0.6) == "is medium browning allowed"
+    assert in_documents_words(db, said, NeighboursEmbedder(), threshold=0.6, mutual=True) == said

@@ -25,7 +25,8 @@ from assistant.words import stem
 # weak thesaurus: couch/sofa 0.86, freezing/frozen 0.82, car/vehicle 0.87 are above it, but so close
 # are kinds beside each other (pasta/noodles 0.77, fish/salmon 0.72, cat/dog 0.66) and some synonyms
 # are below them (guarantee/warranty 0.58, rubbish/refuse 0.38): only the nearest pairs count
-SYNONYM = 0.75
+SYNONYM: float | None = 0.75
+MUTUAL = False  # a twin must also have no closer word of its own documents than the question's word
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 
 
@@ -62,21 +63,32 @@ class Vocabulary:
         best = similar.argmax(axis=0)
         return [(self.words[i], float(similar[i, n])) for n, i in enumerate(best)]
 
+    def closest_other(self, word: str) -> float:
+        """The similarity of a document word to the most similar other document word."""
+        i = self.words.index(word)
+        similar = self.matrix @ self.matrix[i]
+        similar[i] = -1.0
+        return float(similar.max(initial=-1.0))
+
 
 _VOCABULARY = Vocabulary()
 
 
 def in_documents_words(db: sqlite_utils.Database, question: str, embedder: Embedder,
-                       keep: frozenset[str] = frozenset(), threshold: float = SYNONYM) -> str:
+                       keep: frozenset[str] = frozenset(), threshold: float | None = SYNONYM,
+                       mutual: bool = MUTUAL) -> str:
     """The question with each word that no passage has replaced by the documents' word most like it,
-    when that one is at least `threshold` similar; the question itself when none is. The words of
-    `keep` (those asking for a kind of answer: "how long"), days, months and possessives (a person:
-    "Mia's") are never replaced."""
+    when that one is at least `threshold` similar (None: never) and, if `mutual`, no other document
+    word is more like it; the question itself when none is. The words of `keep` (those asking for a
+    kind of answer: "how long"), days, months and possessives (a person: "Mia's") are never replaced."""
+    if threshold is None:
+        return question
     _VOCABULARY.refresh(db, embedder)
     tokens = re.findall(r"[\w'-]+|[^\w'-]+", question)
     unseen = list(dict.fromkeys(t.lower() for t in tokens if _replaceable(t.lower(), keep)
                                 and stem(t) not in _VOCABULARY.stems))
-    twins = {w: twin for w, (twin, sim) in zip(unseen, _VOCABULARY.nearest(unseen, embedder)) if sim >= threshold}
+    twins = {w: twin for w, (twin, sim) in zip(unseen, _VOCABULARY.nearest(unseen, embedder))
+             if sim >= threshold and (not mutual or sim >= _VOCABULARY.closest_other(twin))}
     if not twins:
         return question
     return "".join(twins.get(t.lower(), t) for t in tokens)
