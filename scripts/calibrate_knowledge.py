@@ -38,6 +38,7 @@ from assistant.knowledge.embedder import passage_embedder  # noqa: E402
 from assistant.storage import open_database  # noqa: E402
 
 NOW = datetime(2026, 12, 9, 8, 0)
+QUESTIONS = ["questions.jsonl", "unrelated.jsonl"]  # a case with a `document` is answerable; the others are absent
 
 
 def read(name: str, corpus: Path = CORPUS) -> list[dict]:
@@ -61,10 +62,10 @@ def _synonym(text: str) -> tuple[float | None, bool]:
     return float(text.removesuffix("m")), text.endswith("m")
 
 
-def ask_all(db, embedder, corpus: Path, matched: float) -> tuple[list[dict], list[float]]:
-    """Each question of the corpus asked with no threshold: its relevance, source and reply."""
+def ask_all(db, embedder, corpus: Path, matched: float, files: list[str]) -> tuple[list[dict], list[float]]:
+    """Each question of the corpus's `files` asked with no threshold: its relevance, source and reply."""
     rows, latencies = [], []
-    for case in read("questions.jsonl", corpus) + read("unrelated.jsonl", corpus):
+    for case in (case for name in files for case in read(name, corpus)):
         started = time.perf_counter()
         found = answer(db, case["question"], embedder, NOW, threshold=float("-inf"), matched=matched)
         latencies.append((time.perf_counter() - started) * 1000)
@@ -117,6 +118,8 @@ def main() -> None:
     parser.add_argument("--matched", type=float, default=MATCHED, help="answer.MATCHED to try")
     parser.add_argument("--synonym", action="append",
                         help="vocabulary.SYNONYM to try (repeatable): off, a threshold, or a threshold+m (mutual)")
+    parser.add_argument("--questions", action="append",
+                        help="the corpus's question files to ask (repeatable; default questions.jsonl, unrelated.jsonl)")
     parser.add_argument("-v", action="store_true", help="every question with its relevance and reply")
     args = parser.parse_args()
     settings = args.synonym or [f"{vocabulary.SYNONYM}{'m' if vocabulary.MUTUAL else ''}"
@@ -129,7 +132,7 @@ def main() -> None:
         first = None
         for setting in settings:
             vocabulary.SYNONYM, vocabulary.MUTUAL = _synonym(setting)
-            rows, latencies = ask_all(db, embedder, corpus, args.matched)
+            rows, latencies = ask_all(db, embedder, corpus, args.matched, args.questions or QUESTIONS)
             if len(settings) == 1:
                 thresholds(rows)
                 print(f"answer latency (no LLM) p50 {statistics.median(latencies):.0f} ms, max {max(latencies):.0f} ms")

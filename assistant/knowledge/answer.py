@@ -27,8 +27,8 @@ so nothing can come from a model's memory, and a document's words are only ever 
    table row, the row itself says the thing in other words only as closely as `ROW_SAID` (the rows
    beside it are other things of its kind: "the cardboard" is not the "Recycling" row), its table's
    heading and document name as before ("the Kingsway game" of a fixtures table).
-6. A word of the question that no document has is read as the documents' word for it, when one is
-   as similar as `SYNONYM` (vocabulary.py: "an old couch" is the calendar's "sofas").
+6. A word of the question that no document has can be read as the documents' word for it, when one
+   is as similar as `vocabulary.SYNONYM` ("an old couch": the calendar's "sofas"); off, by measurement.
 """
 from __future__ import annotations
 
