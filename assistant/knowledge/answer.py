@@ -24,11 +24,11 @@ so nothing can come from a model's memory, and a document's words are only ever 
    the words, `MATCHED`), means the passages only look relevant: "the ballet class on Thursday"
    beside a Thursday boxercise row is "nothing in your documents". Relative day words ("tomorrow")
    are not words a line must share: they count as the days' names. When the answer's line is a
-   table row, the row itself says the thing in other words only as closely as `SYNONYM` (the rows
+   table row, the row itself says the thing in other words only as closely as `ROW_SAID` (the rows
    beside it are other things of its kind: "the cardboard" is not the "Recycling" row), its table's
    heading and document name as before ("the Kingsway game" of a fixtures table).
-6. A word of the question that no document has is read as the documents' word for it, when one is
-   as similar as `SYNONYM` (vocabulary.py: "an old couch" is the calendar's "sofas").
+6. A word of the question that no document has can be read as the documents' word for it, when one
+   is as similar as `vocabulary.SYNONYM` ("an old couch": the calendar's "sofas"); off, by measurement.
 """
 from __future__ import annotations
 
@@ -40,11 +40,10 @@ from datetime import datetime
 import numpy as np
 import sqlite_utils
 
-from assistant.knowledge import dates
+from assistant.knowledge import dates, vocabulary
 from assistant.knowledge.embedder import Embedder
 from assistant.knowledge.search import _STOPWORDS, Passage, search
 from assistant.knowledge.store import title_of
-from assistant.knowledge.vocabulary import SYNONYM, in_documents_words
 from assistant.words import stem
 
 PASSAGES = 3
@@ -52,6 +51,8 @@ PASSAGES = 3
 # weighted by its rarity) below which nothing is relevant: calibrated by scripts/calibrate_knowledge.py
 RELEVANT = 0.8
 MATCHED = 0.5  # a thing the question names, in no document, is matched by a context word this similar (MiniLM)
+# ... but a table row's own cells only this similar (its neighbours are other things of its kind)
+ROW_SAID = 0.75
 SAME = 0.9  # ... unless the context names another of its kind ("green bin" for "the purple bin"): then only a phrase this similar
 UNSAID = 3.0  # for routing (`fit`): a word's weight a question is assumed to lack, about a rare word's
 MAX_WORDS = 45  # a spoken answer: one or two sentences
@@ -157,7 +158,8 @@ def query_of(question: str) -> str:
 def documents_query(db: sqlite_utils.Database, question: str, embedder: Embedder) -> str:
     """The question without its framing, its words that no document has read as the documents' own
     word for the same thing ("guarantee": "warranty"), where they have one (vocabulary.py)."""
-    return in_documents_words(db, query_of(question), embedder, keep=_KEEP)
+    return vocabulary.in_documents_words(db, query_of(question), embedder, keep=_KEEP,
+                                         threshold=vocabulary.SYNONYM, mutual=vocabulary.MUTUAL)
 
 
 def content_words(text: str) -> dict[str, str]:
@@ -267,7 +269,7 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if is_row(first):  # one of a table's rows: the rows beside it are other things of its kind
         missing = set(unmatched(topic, f"{_context(lines[chosen[0]][0], '')} ", weights, embedder, matched,
                                 unseen=unseen_weight(db))) \
-            & set(unmatched(topic, f"{first} {rest}", weights, embedder, max(matched, SYNONYM), unseen=unseen_weight(db)))
+            & set(unmatched(topic, f"{first} {rest}", weights, embedder, max(matched, ROW_SAID), unseen=unseen_weight(db)))
     else:
         missing = unmatched(topic, f"{_context(lines[chosen[0]][0], first)} {rest}", weights, embedder, matched,
                             unseen=unseen_weight(db))

@@ -1,8 +1,8 @@
 """The documents' own words, for a question that says a thing in other words ("an old couch" of a
 calendar that says "sofas", "freezing" of a booklet that says "frozen").
 
-A question's word that no passage has is read as the documents' word most like it (MiniLM
-similarity of the two words, at least `SYNONYM`), so that search, the fit against RELEVANT and the
+When `SYNONYM` is set (it is off: see there), a question's word that no passage has is read as the
+documents' word most like it (MiniLM similarity of the two words, at least `SYNONYM`), so that search, the fit against RELEVANT and the
 line's score see the word the documents use. A word with no such twin stays as it is: a question
 about a thing no document has ("the gluten free programme") still names it, and answer.unmatched
 still finds it missing. The words' vectors are computed once for the stored passages and again
@@ -20,12 +20,16 @@ from assistant.knowledge.embedder import DIM, Embedder
 from assistant.knowledge.search import _STOPWORDS
 from assistant.words import stem
 
-# the least MiniLM similarity of two words for one to stand for the other: well above answer.MATCHED,
-# since a replaced word is then searched for and counted as the question's own. MiniLM's words are a
-# weak thesaurus: couch/sofa 0.86, freezing/frozen 0.82, car/vehicle 0.87 are above it, but so close
-# are kinds beside each other (pasta/noodles 0.77, fish/salmon 0.72, cat/dog 0.66) and some synonyms
-# are below them (guarantee/warranty 0.58, rubbish/refuse 0.38): only the nearest pairs count
-SYNONYM = 0.75
+# the least MiniLM similarity of two words for one to stand for the other; None: no word is replaced.
+# Off, by measurement (scripts/calibrate_knowledge.py --synonym, session 19): MiniLM's words are a weak
+# thesaurus. Near pairs are as often a word's neighbours as its synonyms (colour/black, football/sports,
+# landlord/tenants, brownie/brown, couch/sofas at 0.75-0.8; freezing/frozen above 0.8), some synonyms
+# are far below them (guarantee/warranty 0.58, rubbish/refuse 0.38), and a document's name is not in its
+# words ("dentist" of dentist_letter read as "dental", at 0.85+). No threshold from 0.75 to 0.85, mutual
+# or not, gained an answer on any corpus but one fresh line, and each lost held-out answers
+# (knowledge_fresh: "how early should we get to the dentist"; knowledge_fresh4: "the house insurance")
+SYNONYM: float | None = None
+MUTUAL = False  # a twin must also have no closer word of its own documents than the question's word (no gain measured)
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]")
 
 
@@ -62,21 +66,32 @@ class Vocabulary:
         best = similar.argmax(axis=0)
         return [(self.words[i], float(similar[i, n])) for n, i in enumerate(best)]
 
+    def closest_other(self, word: str) -> float:
+        """The similarity of a document word to the most similar other document word."""
+        i = self.words.index(word)
+        similar = self.matrix @ self.matrix[i]
+        similar[i] = -1.0
+        return float(similar.max(initial=-1.0))
+
 
 _VOCABULARY = Vocabulary()
 
 
 def in_documents_words(db: sqlite_utils.Database, question: str, embedder: Embedder,
-                       keep: frozenset[str] = frozenset(), threshold: float = SYNONYM) -> str:
+                       keep: frozenset[str] = frozenset(), threshold: float | None = SYNONYM,
+                       mutual: bool = MUTUAL) -> str:
     """The question with each word that no passage has replaced by the documents' word most like it,
-    when that one is at least `threshold` similar; the question itself when none is. The words of
-    `keep` (those asking for a kind of answer: "how long"), days, months and possessives (a person:
-    "Mia's") are never replaced."""
+    when that one is at least `threshold` similar (None: never) and, if `mutual`, no other document
+    word is more like it; the question itself when none is. The words of `keep` (those asking for a
+    kind of answer: "how long"), days, months and possessives (a person: "Mia's") are never replaced."""
+    if threshold is None:
+        return question
     _VOCABULARY.refresh(db, embedder)
     tokens = re.findall(r"[\w'-]+|[^\w'-]+", question)
     unseen = list(dict.fromkeys(t.lower() for t in tokens if _replaceable(t.lower(), keep)
                                 and stem(t) not in _VOCABULARY.stems))
-    twins = {w: twin for w, (twin, sim) in zip(unseen, _VOCABULARY.nearest(unseen, embedder)) if sim >= threshold}
+    twins = {w: twin for w, (twin, sim) in zip(unseen, _VOCABULARY.nearest(unseen, embedder))
+             if sim >= threshold and (not mutual or sim >= _VOCABULARY.closest_other(twin))}
     if not twins:
         return question
     return "".join(twins.get(t.lower(), t) for t in tokens)
