@@ -55,3 +55,23 @@ def test_a_brand_said_names_its_device(tmp_path, said, args, changed):
     assert call_smart_home(db, "set_volume", said, **args).ok
     after = {d["id"]: d["attributes"].get("volume") for d in list_devices(db)}
     assert {i for i in after if after[i] != before[i]} == changed
+
+
+@pytest.mark.parametrize("said, expert", [
+    ("remember the window cleaner comes every other tuesday", "memory"),
+    ("remember our neighbour's dog likes carrots", "memory"),
+    ("please remember the bins go out on wednesday nights", "memory"),
+    ("remember the recycling centre closes at four on sundays", "memory"),
+])
+def test_remembering_what_something_does_is_memory(said, expert):
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), said) == expert
+
+
+@pytest.mark.parametrize("said", ["remember the milk", "remind me the plumber comes on friday",
+                                  "what time does the plumber come"])
+def test_other_words_about_remembering_are_not_pinned_to_memory(said):
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), said) != "memory"

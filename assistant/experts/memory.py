@@ -267,8 +267,10 @@ def _clearly_better(top: tuple, second: tuple) -> bool:
 # -- the fast router's command shapes ("remember that …", "where are my keys") ------------------
 
 _KEEP = r"(?:remember|keep in mind|note(?: down)?|make a note)"
-# "my locker code is …", "the gate code is …": something of theirs, then what it is
-_POSSESSED_FACT = r"(?:my|our|his|her|their|the)\s+[\w' ]{1,40}?\b(?:is|are|was|were)\b"
+# "my locker code is …", "the gate code is …", "the plumber comes on friday": something of theirs,
+# then what it is or does
+_POSSESSED_FACT = (r"(?:my|our|his|her|their|the)\s+[\w' ]{1,40}?\b(?:is|are|was|were|will|has|have|comes|come|arrives|"
+                   r"starts?|ends?|finish(?:es)?|opens?|closes?|lives?|works?|leaves?|visits?|needs?|likes?|hates?|takes?|goes|go|gets?)\b")
 
 
 # asking back what the user told the assistant ("what did I tell you about the boiler", "did I
