@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Callable, Literal
 
-from assistant.timeparse import (TimeParseError, extract_duration_phrase, extract_time_phrase, parse_clock_time,
+from assistant.timeparse import (TimeParseError, alarm_time, extract_duration_phrase, extract_time_phrase,
                                  parse_duration, parse_when)
 from assistant.words import HALF, NUMBER, quantities, tokens
 
@@ -38,7 +38,7 @@ def _duration(phrase: str, now: datetime) -> int:
 
 
 def _clock(phrase: str, now: datetime) -> datetime:
-    return parse_clock_time(phrase, now)
+    return alarm_time(phrase, now)  # (the clock kind is an alarm's time)
 
 
 def _when(phrase: str, now: datetime) -> tuple:

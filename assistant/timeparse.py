@@ -487,6 +487,18 @@ def parse_clock_time(phrase: str, now: datetime) -> datetime:
     return parse_when(text, now).due
 
 
+def alarm_time(phrase: str, now: datetime) -> datetime:
+    """When an alarm said this way goes off: the clock time's next occurrence, except that five or
+    six o'clock said without am, pm or a part of the day is the morning's (an alarm wakes; "for 4"
+    stays the afternoon's) when that morning is still to come."""
+    due = parse_clock_time(phrase, now)
+    said_half_of_day = re.search(r"\b(?:am|pm|a\.m|p\.m|morning|afternoon|evening|night|tonight|noon|midday|midnight)\b",
+                                 _normalize(phrase))
+    if not said_half_of_day and 17 <= due.hour <= 18 and due - timedelta(hours=12) > now:
+        return due - timedelta(hours=12)
+    return due
+
+
 _TIME_WORDS = re.compile(
     rf"^({_WEEKDAY_RE}s?|{_MONTH_RE}|\d+(?:st|nd|rd|th)?|\d+[:.]\d+(?:am|pm)?|\d+(?:am|pm)|am|pm|{_UNIT}|today|tonight"
     r"|tomorrow|noon|midday|midnight|morning|afternoon|evening|night|weekdays?|weekends?|every|each|daily"

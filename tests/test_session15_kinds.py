@@ -75,3 +75,19 @@ def test_other_words_about_remembering_are_not_pinned_to_memory(said):
     from assistant.app import default_registry
     from assistant.routing.cues import pinned_expert
     assert pinned_expert(default_registry(), said) != "memory"
+
+
+@pytest.mark.parametrize("said, now, due", [
+    ("half five tomorrow", "2027-04-01T21:00", "2027-04-02T05:30"),
+    ("ten to six", "2027-04-01T22:15", "2027-04-02T05:50"),
+    ("6 pm", "2027-04-01T22:15", "2027-04-02T18:00"),         # said: the evening's
+    ("five in the afternoon", "2027-04-01T09:00", "2027-04-01T17:00"),
+    ("6", "2027-04-01T07:30", "2027-04-01T18:00"),            # the morning's is nearly a day away
+    ("8", "2027-04-01T22:15", "2027-04-02T08:00"),
+    ("4", "2027-04-01T09:00", "2027-04-01T16:00"),            # not a waking hour
+    ("6pm", "2027-04-01T09:00", "2027-04-01T18:00"), ("tomorrow at 6", "2027-04-01T09:00", "2027-04-02T06:00"),
+])
+def test_an_alarm_at_five_or_six_is_the_mornings_unless_said(said, now, due):
+    from datetime import datetime
+    from assistant.timeparse import alarm_time
+    assert alarm_time(said, datetime.fromisoformat(now)) == datetime.fromisoformat(due)

@@ -19,7 +19,7 @@ from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
 from assistant.timeparse import (TimeParseError, describe_due, extract_duration_phrase, extract_time_phrase,
-                                format_duration, time_words, parse_clock_time, parse_duration)
+                                format_duration, time_words, alarm_time, parse_duration)
 from assistant.words import digits
 
 ACTIVE = ("running", "paused")
@@ -219,7 +219,7 @@ def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionR
     if not _CLOCK_TIME.search(digits(time)):  # "tomorrow", "in the morning": a day, not a time to ring
         return ActionResult(ok=False, reply="What time should the alarm go off?", missing="time")
     try:
-        at = parse_clock_time(time, now)
+        at = alarm_time(time, now)
     except TimeParseError as exc:
         return ActionResult(ok=False, reply=f"{exc} What time should the alarm go off?", missing="time")
     at = _wake_up(at, time, ctx.utterance.text if ctx.utterance else "", now)
