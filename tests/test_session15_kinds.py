@@ -91,3 +91,23 @@ def test_an_alarm_at_five_or_six_is_the_mornings_unless_said(said, now, due):
     from datetime import datetime
     from assistant.timeparse import alarm_time
     assert alarm_time(said, datetime.fromisoformat(now)) == datetime.fromisoformat(due)
+
+
+SPLIT_LEVEL = """floors: [{name: Lower Floor, id: lower, level: 0}, {name: Main Floor, id: main, level: 1}]
+areas: [{name: Games Room, id: games, floor: lower}, {name: Lounge, id: lounge, floor: main}]
+entities:
+  - {name: Games Room TV, id: media_player.games_tv, area: games, state: "off", attributes: {volume: 20}}
+  - {name: Lounge TV, id: media_player.lounge_tv, area: lounge, state: "off", attributes: {volume: 20}}
+  - {name: Games Room Lamp, id: light.games_lamp, area: games, state: "off", attributes: {brightness: 50}}
+"""
+
+
+@pytest.mark.parametrize("said, args, expected", [
+    ("put the basement tv on", {"device": "basement tv"}, {"media_player.games_tv"}),
+    ("basement lights on", {"area": "basement", "device_type": "light"}, {"light.games_lamp"}),
+    ("turn on the tv downstairs", {"device": "tv", "area": "downstairs"}, {"media_player.games_tv"}),
+])
+def test_a_lower_floor_at_ground_level_is_the_basement_too(tmp_path, said, args, expected):
+    db = smart_home_db(SPLIT_LEVEL, tmp_path)
+    assert call_smart_home(db, "turn_on", said, **args).ok
+    assert on(db) == expected

@@ -705,6 +705,10 @@ def _floor_roles(floors: list) -> dict[str, tuple[str, ...]]:
             roles[above[-1].id] = roles.get(above[-1].id, ()) + vocab.TOP_FLOOR
         if below:
             roles[below[-1].id] = vocab.BELOW_GROUND
+        else:  # a raised bungalow's "Lower Level" at level 0 is still the basement
+            for floor in floors:
+                if any(vocab.words_within(word, floor.name) for word in vocab.BELOW_GROUND):
+                    roles[floor.id] = roles.get(floor.id, ()) + vocab.BELOW_GROUND
         return roles
     roles = {}
     for floor in floors:
