@@ -111,3 +111,18 @@ def test_a_lower_floor_at_ground_level_is_the_basement_too(tmp_path, said, args,
     db = smart_home_db(SPLIT_LEVEL, tmp_path)
     assert call_smart_home(db, "turn_on", said, **args).ok
     assert on(db) == expected
+
+
+@pytest.mark.parametrize("said", ["how cold is it outside right now", "what's the temperature outdoors",
+                                  "how warm is it out there", "how's the temperature outside at the moment"])
+def test_how_cold_it_is_outside_is_the_outdoor_sensors(tmp_path, said):
+    from datetime import datetime
+    from assistant.experts.smart_home.commands import propose
+    from assistant.messages import Request
+    from assistant.words import command
+    decision = propose(Request(text=said, words=command(said), now=datetime(2027, 1, 5, 9, 0)))
+    assert (decision.api, decision.args) == ("query", {"device": "outside temperature"})
+    db = smart_home_db(HOME + """  - {name: Outdoor Temperature, id: sensor.outdoor_temperature, area: snug, state: "-3",
+     attributes: {unit_of_measurement: "°C"}}
+""", tmp_path)
+    assert "-3" in call_smart_home(db, "query", said, **decision.args).reply

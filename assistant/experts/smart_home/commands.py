@@ -321,7 +321,15 @@ def _state_question(text: str) -> Decision | None:
                      rf"(?: (?:in|of) (?:the |my |our )?(?P<area>[a-z ]+?))?{NOW}$", text)
     if match and match["attr"] and match["area"]:
         return _home("query", device=match["attr"], **({} if match["area"] in vocab.WHOLE_HOME else {"area": match["area"]}))
-    return None
+    return _outside(text)
+
+
+def _outside(text: str) -> Decision | None:
+    """"how cold is it outside", "what's the temperature outdoors": the home's outdoor temperature
+    sensor (a home without one finds nothing, and the confirmer decides)."""
+    match = re.match(rf"^(?:how (?:cold|warm|hot|chilly|mild|freezing) is it|(?:what's|what is|whats) the temperature"
+                     rf"|how's the temperature|what temperature is it) (?:outside|outdoors|out there|out){NOW}$", text)
+    return _home("query", device="outside temperature") if match else None
 
 
 def propose(request: Request) -> Decision | None:
