@@ -126,3 +126,16 @@ def test_how_cold_it_is_outside_is_the_outdoor_sensors(tmp_path, said):
      attributes: {unit_of_measurement: "°C"}}
 """, tmp_path)
     assert "-3" in call_smart_home(db, "query", said, **decision.args).reply
+
+
+def test_the_speaker_said_of_several_in_other_rooms_asks_which(tmp_path):
+    db = smart_home_db(SOUND, tmp_path)
+    result = call_smart_home(db, "set_volume", "set the speaker to 30", volume=30, device_type="speaker")
+    assert not result.ok and result.reply.startswith("Which speaker")
+    assert call_smart_home(db, "set_volume", "set the speakers to 30", volume=30, device_type="speaker").ok
+
+
+def test_the_speaker_said_in_a_room_with_one_is_that_one(tmp_path):
+    db = smart_home_db(SOUND, tmp_path)
+    assert call_smart_home(db, "set_volume", "set the speaker to 33", here="loft", volume=33, device_type="speaker").ok
+    assert {d["id"] for d in list_devices(db) if d["attributes"].get("volume") == 33} == {"media_player.nias_speaker"}

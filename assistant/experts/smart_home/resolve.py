@@ -106,19 +106,24 @@ def names_a_place(home: Home, text: str | None) -> bool:
 def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
                   here: str | None = None) -> Resolution | None:
     """A "which one?" question when the user named a countable kind in the singular ("the lamp
-    in the snug", "the bedroom fan") and several devices of it in one room fit: one is meant.
+    in the snug", "the bedroom fan", "the speaker") and several devices of it fit: one is meant
+    (the one in the speaker's room, if only one is there).
     A kind that is a mass noun ("the light") means them all, unless only one is named for it (the
     devices then: that one). None when they said a plural or a quantifier."""
-    if len(devices) < 2 or len({d.area_id for d in devices}) > 1 or len({d.domain for d in devices}) > 1:
+    if len(devices) < 2 or len({d.domain for d in devices}) > 1:
         return None
     if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in vocab.tokens(said)):
         return None  # "both", "the ones in the den": more than one is meant
     kinds = [(tw, plural) for tw, plural in vocab.kinds_said(said) if devices[0].domain in tw.domains]
+    one_room = len({d.area_id for d in devices}) == 1
     if len(kinds) == 1 and not kinds[0][1] and not kinds[0][0].countable:
-        return _named_for(devices, kinds[0][0].word)
+        return _named_for(devices, kinds[0][0].word) if one_room else None
     if not kinds or any(plural or not tw.countable for tw, plural in kinds) or len(kinds) >= len(devices):
         return None  # (one named each: "Callum's lamp and the den ceiling light")
     resolver = _Resolver(home, here, None, None)
+    local = [d for d in devices if here and home.area(here) and d.area_id == home.area(here).id]
+    if not one_room and len(local) == 1:  # "the speaker", said in the kitchen: the kitchen's
+        return Resolution([local[0].id])
     return Resolution([], resolver.question(devices, kinds[-1][0].word), which=resolver.which(devices))
 
 
