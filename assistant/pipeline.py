@@ -31,6 +31,7 @@ from assistant.routing.context import (JOINT, RECENT, cancel_of_previous_turn, e
                                       is_follow_up, previous_turn, refers_within, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
+from assistant.routing.settled import settled_api, settled_expert
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
@@ -111,6 +112,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         put the cached prompt prefix in place, so routing starts at once when the text arrives."""
         if self.routing.speculation or self.routing.expert_prior:
             self._classifier()
+        if self.routing.settle_api:  # the nearest labelled examples' calls
+            retrieval_proposer(self.registry, self._classifier())
         try:
             self.router.warm()
         except ModelError:  # each request reports it, and falls back (see _confirmed)
@@ -269,15 +272,32 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             guess = plan.guess or self._classifier().guess(text)
             prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text, self.db)
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
-        decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal,
-                                             idle=(*self.registry.idle(self.db), *without))
+        idle = (*self.registry.idle(self.db), *without)
+        decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal, idle=idle,
+                                             settled=self._settled(plan, prior, idle))
         if self.routing.trace:
             plan.routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
         elif trace.expert_scores:
             plan.routing_trace = {"expert_scores": trace.expert_scores, "outputs": trace.outputs}
         plan.timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
-                            completion_tokens=trace.completion_tokens)
+                            completion_tokens=trace.completion_tokens, rank_expert=round(trace.rank_expert_ms, 1),
+                            rank_api=round(trace.rank_api_ms, 1))
         return decision
+
+    def _settled(self, plan: Plan, prior: dict[str, float] | None,
+                 idle: tuple[str, ...]) -> tuple[str | None, str | None]:
+        """The expert and API of the proposal that independent evidence already names, so the
+        confirmer does not rank them (`routing.settle_expert`, `settle_api`; routing/settled.py)."""
+        proposal = plan.proposal
+        if prior is None or proposal is None or proposal.qualified is None or proposal.expert in idle:
+            return None, None
+        pinned = prior.get(proposal.expert, 0.0) >= 1.0  # a cue made it certain: never ranked
+        expert = settled_expert(proposal, plan.guess, self.routing.settle_margin) if self.routing.settle_expert else None
+        if not self.routing.settle_api or not (expert or pinned):
+            return expert, None
+        proposer = retrieval_proposer(self.registry, self._classifier())
+        nearest = proposer.nearest_api(plan.utterance.text, proposal.expert) if proposer else None
+        return expert, settled_api(proposal, expert or proposal.expert, nearest)
 
     def _expert_state(self, utterance: Utterance):
         """The per-expert context hook for the router: only the routed expert's state, only now."""

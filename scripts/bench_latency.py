@@ -7,7 +7,9 @@ cached), warm with the routed request's device slice (full ids vs minified to al
 confirmer skipped when the classifier is confident), speculation with prompt-lookup decoding, the rules'
 state questions confirmed or not, the fixed-command fast path on/off, and how
 the confirmer decodes: the proposal as the draft of its arguments or not, the whole call generated, the API ranked too with only the arguments
-generated (rank_api), prompt-lookup decoding (lookup), and the two together.
+generated (rank_api), prompt-lookup decoding (lookup), and the two together; the confirmer's ranking
+passes for what independent evidence settles skipped or not (settle-off / settle-expert / settle-both,
+routing/settled.py), with a table of the passes' own times.
 Several requests in one utterance ("turn on the desk lamp and set a timer"), parts one after another
 (sequential) vs every part's safe proposal acting before any confirmer (parallel): the time to the
 first action, to all actions (the last part's action in place) and to all parts confirmed.
@@ -90,6 +92,9 @@ def summarise(name: str, cases, results: list[CaseResult]) -> dict:
         "rollbacks": sum(1 for s in ran if s["rolled_back"]),
         "unsafe": sum(1 for s in ran if s["proposed"]["api"].endswith(("unlock",))),
         "passed": sum(r.passed for r in results),
+        "rank_expert": [r.timings_ms.get("rank_expert", 0.0) for r in results if "rank_expert" in r.timings_ms],
+        "rank_api": [r.timings_ms.get("rank_api", 0.0) for r in results if "rank_api" in r.timings_ms],
+        "route": [r.timings_ms.get("route", 0.0) for r in results if "route" in r.timings_ms],
         "failed": [r.id for r in results if not r.passed],
     }
 
@@ -99,11 +104,12 @@ def merge_rows(rows: list[dict]) -> list[dict]:
     merged: dict[str, dict] = {}
     for row in rows:
         into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "actions_first": [],
-                                               "all_actions": [], "n": 0,
+                                               "all_actions": [], "rank_expert": [], "rank_api": [], "route": [],
+                                               "n": 0,
                                                "prompt_tokens": 0.0, "output_tokens": 0.0, "spec_ran": 0,
                                                "spec_hits": 0, "rollbacks": 0, "unsafe": 0, "passed": 0,
                                                "failed": []})
-        for key in ("first", "confirmed", "actions_first", "all_actions"):
+        for key in ("first", "confirmed", "actions_first", "all_actions", "rank_expert", "rank_api", "route"):
             into[key] += row.get(key, [])
         for key in ("prompt_tokens", "output_tokens"):  # means, weighted by lines
             into[key] = (into[key] * into["n"] + row[key] * row["n"]) / (into["n"] + row["n"])
@@ -151,6 +157,19 @@ def print_table(rows: list[dict]) -> None:
               f"{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}{pct(r['actions_first'], 50):>9.0f}{pct(r['actions_first'], 95):>9.0f}"
               f"{r['prompt_tokens']:>11.0f}{r['output_tokens']:>8.1f}{hit:>10}{r['rollbacks']:>7}"
               f"{r['passed']:>6}/{r['n']:<3}")
+
+
+def print_passes(rows: list[dict]) -> None:
+    """Where the confirmer's time went, over the lines it ran on: the ranking passes and generation (ms)."""
+    rows = [r for r in rows if r.get("rank_expert")]
+    if not rows:
+        return
+    print(f"\n{'confirmer passes':<26}{'lines':>6}{'rank expert p50':>17}{'mean':>7}{'rank api p50':>14}{'mean':>7}"
+          f"{'generate p50':>14}{'mean':>7}")
+    for r in rows:
+        cells = "".join(f"{pct(r[k], 50):>{w}.0f}{statistics.mean(r[k]):>7.0f}"
+                        for k, w in (("rank_expert", 17), ("rank_api", 14), ("route", 14)))
+        print(f"{r['mode']:<26}{len(r['rank_expert']):>6}{cells}")
 
 
 def plot(rows: list[dict], path: Path) -> None:
@@ -202,6 +221,9 @@ def main() -> None:
             ("+ speculation + lookup", cases, RoutingConfig(prompt_lookup=look), False),
             ("+ spec, queries confirmed", cases, RoutingConfig(answer_without_confirmer=()), False),
             ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), False),
+            ("settle-off (ranked)", cases, RoutingConfig(settle_expert=False, settle_api=False), False),
+            ("settle-expert", cases, RoutingConfig(settle_expert=True, settle_api=False), False),
+            ("settle-both", cases, RoutingConfig(settle_expert=True, settle_api=True), False),
             ("whole call generated", cases, RoutingConfig(**plain), False),
             ("rank_api, args only", cases, RoutingConfig(**{**plain, "rank_api": True}), False),
             ("whole call + lookup", cases, RoutingConfig(**{**plain, "prompt_lookup": look}), False),
@@ -222,6 +244,7 @@ def main() -> None:
 def report(rows: list[dict], plot_path: Path) -> None:
     print_table(rows)
     print_several(rows)
+    print_passes(rows)
     for r in rows:
         if r.get("failed"):
             print(f"failed in {r['mode']}: {', '.join(r['failed'])}")
@@ -237,6 +260,8 @@ def report(rows: list[dict], plot_path: Path) -> None:
         ("lookup vs plain decoding (speculation), confirmed p50", "+ speculation", "+ speculation + lookup", "confirmed"),
         ("rules' answers to state questions vs confirmer, confirmed p50", "+ spec, queries confirmed", "+ speculation",
          "confirmed"),
+        ("settled expert vs ranked (speculation), confirmed p50", "settle-off (ranked)", "settle-expert", "confirmed"),
+        ("settled expert + API vs ranked (speculation), confirmed p50", "settle-off (ranked)", "settle-both", "confirmed"),
         ("rank_api vs whole call, confirmed p50", "whole call generated", "rank_api, args only", "confirmed"),
         ("lookup vs plain decoding (whole call), confirmed p50", "whole call generated", "whole call + lookup", "confirmed"),
         ("rank_api + lookup vs whole call, confirmed p50", "whole call generated", "rank_api + lookup", "confirmed"),
@@ -250,6 +275,12 @@ def report(rows: list[dict], plot_path: Path) -> None:
     for label, slow, fast, key in comparisons:
         if slow in by and fast in by:
             print(f"{label}: {ratio(slow, fast, key):.2f}x faster")
+    for fast in ("settle-expert", "settle-both"):  # the tails too: the targets are p50 and p95
+        if "settle-off (ranked)" in by and fast in by:
+            slow = by["settle-off (ranked)"]
+            print(f"{fast} vs ranked, confirmed p95: {pct(slow['confirmed'], 95) / max(pct(by[fast]['confirmed'], 95), 0.01):.2f}x"
+                  f" faster; action commands' first action p95: {pct(by[fast]['actions_first'], 95):.0f} ms"
+                  f" (ranked {pct(slow['actions_first'], 95):.0f} ms)")
     if "+ devices, full ids" in by and "+ devices, minified" in by:
         print(f"minified vs full ids, prompt+output tokens per request: "
               f"{tokens('+ devices, full ids'):.0f} vs {tokens('+ devices, minified'):.0f}")

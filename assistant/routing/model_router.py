@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import time
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -32,6 +33,8 @@ class RoutingTrace:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     model_ms: float = 0.0
+    rank_expert_ms: float = 0.0  # the expert-ranking pass (0 when a cue or the evidence settled it)
+    rank_api_ms: float = 0.0  # the API-ranking passes (0 when one API or the evidence settled it)
     attempts: int = 0
     outputs: list[str] = field(default_factory=list)
     expert_scores: dict[str, float] = field(default_factory=dict)
@@ -42,7 +45,8 @@ class RoutingTrace:
         return {"prompt": [{"role": m.role, "content": m.content} for m in self.messages],
                 "outputs": self.outputs, "expert_scores": self.expert_scores, "api_scores": self.api_scores,
                 "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
-                "attempts": self.attempts, "model_ms": round(self.model_ms, 1)}
+                "attempts": self.attempts, "model_ms": round(self.model_ms, 1),
+                "rank_expert_ms": round(self.rank_expert_ms, 1), "rank_api_ms": round(self.rank_api_ms, 1)}
 
 
 def args_draft(spec: ApiSpec, args: dict) -> str:
@@ -71,7 +75,8 @@ class ModelRouter:
 
     def decide(self, text: str, context: str | None = None, prior: dict[str, float] | None = None,
                expert_context: ExpertContext | None = None,
-               hint: Decision | None = None, idle: tuple[str, ...] = ()) -> tuple[Decision, RoutingTrace]:
+               hint: Decision | None = None, idle: tuple[str, ...] = (),
+               settled: tuple[str | None, str | None] = (None, None)) -> tuple[Decision, RoutingTrace]:
         """Ask the model; on invalid output retry once with the error, then give up clearly.
 
         With a `prior` (expert → probability, e.g. from the embedding classifier; "none" for no
@@ -82,7 +87,9 @@ class ModelRouter:
         ids minified to aliases that are restored in the output. With `rank_api`, the API too
         is chosen by ranking, and the model writes only its arguments; a `hint` (the fast
         router's call) of that API is the draft of those arguments. `idle` experts (nothing to
-        serve yet) are not among the choices unless the prior is certain of one."""
+        serve yet) are not among the choices unless the prior is certain of one. `settled`: the
+        expert and the qualified API that independent evidence already names (routing/settled.py),
+        or None each: that one is not ranked."""
         trace = RoutingTrace()
         messages = routing_messages(self.registry, text, context)
         trace.messages = messages
@@ -98,8 +105,9 @@ class ModelRouter:
             return only, trace
         expert = None
         if prior is not None and hasattr(self.llm, "rank_continuations"):
-            if certain:  # no forward pass to choose the expert
-                expert, trace.expert_scores = certain, {certain: 0.0}
+            if certain or settled[0]:  # no forward pass to choose the expert
+                expert = certain or settled[0]
+                trace.expert_scores = {expert: 0.0}
             else:
                 expert = self._choose_expert(messages, prior, trace, idle)
         if expert is not None:
@@ -111,7 +119,7 @@ class ModelRouter:
                 together = "\n".join(part for part in (state, context) if part)
                 messages = trace.messages = routing_messages(self.registry, text, together)
             if self.rank_api and hasattr(self.llm, "choose_continuation"):
-                decision = self._decide_args(messages, expert, aliases, trace, hint)
+                decision = self._decide_args(messages, expert, aliases, trace, hint, settled[1])
                 if decision is not None:
                     return decision, trace
         error = None
@@ -126,14 +134,19 @@ class ModelRouter:
         return Decision(source=self.source, note=f"invalid model output: {error}"), trace
 
     def _decide_args(self, messages: list[ChatMessage], expert: str, aliases: AliasTable | None,
-                     trace: RoutingTrace, hint: Decision | None = None) -> Decision | None:
-        """The expert's API chosen by ranking its names after '{"api":"<expert>', then only the
-        arguments generated (constrained to that API's argument schema); None if invalid, or if the
-        backend cannot choose among continuations (the whole call is then generated)."""
+                     trace: RoutingTrace, hint: Decision | None = None, settled: str | None = None) -> Decision | None:
+        """The expert's API chosen by ranking its names after '{"api":"<expert>' (or the `settled`
+        qualified API of this expert, unranked), then only the arguments generated (constrained to
+        that API's argument schema); None if invalid, or if the backend cannot choose among
+        continuations (the whole call is then generated)."""
+        began = time.perf_counter()
         try:
-            spec = self._choose_api(messages, expert, trace)
+            known = settled is not None and settled.partition(".")[0] == expert
+            spec = self.registry.api(*settled.split(".", 1)) if known else self._choose_api(messages, expert, trace)
         except RankingUnavailable:
             return None
+        finally:
+            trace.rank_api_ms += (time.perf_counter() - began) * 1000
         call = f'{{"api":"{spec.qualified}","args'  # the model's own next token is '":{"'
         if not spec.json_schema().get("properties"):  # nothing to write
             trace.outputs.append(call + '":{}}')
@@ -192,10 +205,13 @@ class ModelRouter:
         """The expert the ranking plus the prior choose, never an `idle` one; None when the backend
         cannot rank (an endpoint without log-probabilities): the call is then generated against every API."""
         names = [name for name in self._names() if name not in idle]
+        began = time.perf_counter()
         try:
             ranked = self.llm.rank_continuations(messages, '{"api":"', {n: n for n in names})
         except RankingUnavailable:
             return None
+        finally:
+            trace.rank_expert_ms += (time.perf_counter() - began) * 1000
         combined = {n: ranked[n] + self.prior_weight * math.log(max(prior.get(PRIOR_NAME.get(n, n), 0.0), 1e-4))
                     for n in names}
         trace.expert_scores = {n: round(v, 2) for n, v in sorted(combined.items(), key=lambda kv: -kv[1])}

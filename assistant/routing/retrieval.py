@@ -193,6 +193,12 @@ class RetrievalProposer:
             args = (hook(frame.call.api, args, target) if hook else None) or {**args, targets[0]: target}
         return Decision(expert=expert, api=frame.call.api, args={**args, **values}, source="router")
 
+    def nearest_api(self, text: str, expert: str) -> str | None:
+        """The API the nearest labelled example of `expert` calls, when it is close and no labelled
+        example as near calls another (see `_nearest`); else None."""
+        frame, _ = self._nearest(text, expert)
+        return frame.call.api if frame is not None else None
+
     def _nearest(self, text: str, expert: str) -> tuple[Frame | None, float]:
         """The frame of the nearest labelled example of `expert`, if close, not clearly behind an
         unlabelled one, and with no labelled rival as close calling another API."""
