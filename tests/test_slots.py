@@ -404,15 +404,22 @@ entities:
     ("the ones in the den", {"light.arc_lamp", "light.globe_lamp"}),  # a room: its lamps
 ])
 def test_which_of_many_is_answered_by_a_name_or_a_room(tmp_path, answer, on):
+    asked, answered = _which_answered(tmp_path, MANY_LAMPS, "switch on the lamp", "lamp", answer)
+    assert "There are 6" in asked.reply and answered == on
+
+
+def _which_answered(tmp_path, home_text: str, said: str, device: str, answer: str):
+    """"Which one?" asked of a turn_on the model wrote for `device`, then `answer`: the question,
+    and the devices on after the answer."""
     home = tmp_path / "home.yaml"
-    home.write_text(MANY_LAMPS)
+    home.write_text(home_text)
     assistant = scripted_assistant(tmp_path / "state.db", home=home, now=EVENING,
                                    classifier=FixedClassifier("smart_home"))
-    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "lamp"}})
-    reply = assistant.handle("switch on the lamp")
-    assert reply.asks == "device" and "There are 6" in reply.reply
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": device}})
+    asked = assistant.handle(said)
+    assert asked.asks == "device", asked.reply
     assert assistant.handle(answer).ok
-    assert {d["id"] for d in list_devices(assistant.db) if d["state"] == "on"} == on
+    return asked, {d["id"] for d in list_devices(assistant.db) if d["state"] == "on"}
 
 
 def test_a_question_of_its_own_is_not_the_answer_to_a_waiting_question(tmp_path):
@@ -448,12 +455,4 @@ entities:
     ("the big bathroom one", "light.vanity_first"),  # the room's other name
 ])
 def test_which_one_is_answered_by_where_it_is(tmp_path, answer, on):
-    home = tmp_path / "home.yaml"
-    home.write_text(THREE_FLOORS)
-    assistant = scripted_assistant(tmp_path / "state.db", home=home, now=EVENING,
-                                   classifier=FixedClassifier("smart_home"))
-    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "vanity light"}})
-    reply = assistant.handle("turn on the vanity light")
-    assert reply.asks == "device", reply.reply
-    assert assistant.handle(answer).ok
-    assert {d["id"] for d in list_devices(assistant.db) if d["state"] == "on"} == {on}
+    assert _which_answered(tmp_path, THREE_FLOORS, "turn on the vanity light", "vanity light", answer)[1] == {on}
