@@ -27,6 +27,8 @@ class ExpertContext:
     capabilities: str = "your home"  # what the assistant offers, in words (for "help")
     # undoes the last action still in effect and returns what it had said it did (None: nothing to undo)
     undo_last: Callable[[], str | None] | None = None
+    # what the assistant said last in this conversation (None: nothing recent)
+    last_reply: Callable[[], str | None] | None = None
 
     @property
     def area(self) -> str | None:

@@ -592,6 +592,11 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             executed.spec.undo(ctx, executed.result.undo)
         mark_undone(self.db, executed.action_id)
 
+    def _last_reply(self) -> str | None:
+        """What the assistant said last in this conversation, if recently."""
+        turns = recent_turns(self.db, self.conversation, self.clock.now() - RECENT, 1)
+        return turns[-1].reply if turns else None
+
     def _undo_last(self) -> str | None:
         """Undo the last action still in effect (recent, not undone, undoable); its reply, or None."""
         last = last_undoable(self.db, self.clock.now() - RECENT, self.conversation)
@@ -661,7 +666,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """Run one call for this plan (as `utterance`, by default the plan's own) and log it."""
         utterance = utterance or plan.utterance
         ctx = ExpertContext(db=self.db, clock=self.clock, utterance=utterance, compose=self._compose,
-                            previous=plan.previous, capabilities=self.capabilities, undo_last=self._undo_last)
+                            previous=plan.previous, capabilities=self.capabilities, undo_last=self._undo_last,
+                            last_reply=self._last_reply)
         result = execute(spec, args, ctx)
         executed_ms = _elapsed(started)
         if result.missing and (result.missing in spec.slots or result.choices) and not result.ok:

@@ -139,3 +139,24 @@ def test_the_speaker_said_in_a_room_with_one_is_that_one(tmp_path):
     db = smart_home_db(SOUND, tmp_path)
     assert call_smart_home(db, "set_volume", "set the speaker to 33", here="loft", volume=33, device_type="speaker").ok
     assert {d["id"] for d in list_devices(db) if d["attributes"].get("volume") == 33} == {"media_player.nias_speaker"}
+
+
+@pytest.mark.parametrize("said", ["say that again", "sorry, what did you say", "could you repeat that please",
+                                  "pardon", "I didn't catch that", "come again"])
+def test_say_that_again_repeats_the_last_reply(tmp_path, said):
+    from assistant import testing
+    from tests.conftest import DEV_HOME
+    helper = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME,
+                                        classifier=testing.FixedClassifier("chat"))
+    assert helper.handle(said).reply == "I haven't said anything yet."
+    first = helper.handle("what time is it")
+    again = helper.handle(said)
+    assert (again.expert, again.api, again.reply) == ("system", "repeat", first.reply)
+    assert testing.confirmer(helper).prompts == []  # no model for either
+
+
+@pytest.mark.parametrize("said", ["repeat after me", "say something funny", "what did you say about the weather yesterday"])
+def test_other_words_are_not_a_repeat(said):
+    from assistant.routing import fastpath
+    decision = fastpath.match(said)
+    assert decision is None or decision.api != "repeat"

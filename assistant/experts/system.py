@@ -1,4 +1,4 @@
-"""The `system` expert: stop, help, the time and the date. Served by the fast path, no model."""
+"""The `system` expert: stop, undo, repeat, help, the time and the date. Served by the fast path, no model."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -24,6 +24,15 @@ def undo(ctx: ExpertContext) -> ActionResult:
 
 
 @api(speculative_safe=True)
+def repeat(ctx: ExpertContext) -> ActionResult:
+    """Say the last reply again ("say that again", "what did you say", "pardon")."""
+    said = ctx.last_reply() if ctx.last_reply else None
+    if not said:
+        return ActionResult(reply="I haven't said anything yet.", ok=False)
+    return ActionResult(reply=said)
+
+
+@api(speculative_safe=True)
 def time(ctx: ExpertContext) -> ActionResult:
     """Tell the current time."""
     now = ctx.clock.now()
@@ -45,5 +54,6 @@ def help(ctx: ExpertContext) -> ActionResult:  # noqa: A001 - the API is called 
                               "or \"remind me at 5pm to call mom\".")
 
 
-EXPERT = build_expert("system", "stop, undo the last action, help, the time and the date", [stop, undo, time, date, help],
+EXPERT = build_expert("system", "stop, undo the last action, say the last reply again, help, the time and the date",
+                      [stop, undo, repeat, time, date, help],
                       examples=Path(__file__).with_suffix(".jsonl"))

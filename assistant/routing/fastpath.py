@@ -28,6 +28,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)|which day is it|date|what's the day today)",
      "system", "date"),
     (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
+    (r"(?:(?:sorry|pardon|what|huh|excuse me) )*(?:(?:can|could|would) you )?(?:say (?:that|it) again|repeat (?:that|it|yourself"
+     r"|what you (?:just )?said)|(?:what did you|what was that you) (?:just )?say|come again|pardon(?: me)?|i didn't (?:catch|hear) "
+     r"(?:that|you|it|what you said))(?: please)?", "system", "repeat"),
     (r"(?:yes|yeah|yep|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure|yes i am sure)",
      "confirmation", "confirm"),
     (r"(?:no|nope|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
