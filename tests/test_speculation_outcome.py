@@ -50,7 +50,8 @@ def test_different_effects_or_none_are_not_the_same_outcome(scripted_assistant):
     on, off = call(turn_on, device="kitchen ceiling light"), call(turn_off, device="kitchen ceiling light")
     assert not effects.same_outcome(ctx, on, off)
     assert not effects.same_outcome(ctx, off, off)  # already off: no effect, nothing to compare
-    assert not effects.same_outcome(ctx, on, call(turn_on, device="desk lamp"))
+    both = context(scripted_assistant, "the kitchen light or the desk lamp")
+    assert not effects.same_outcome(both, on, call(turn_on, device="desk lamp"))
 
 
 def test_the_start_may_be_the_state_before_a_call_already_made(scripted_assistant):
