@@ -25,7 +25,7 @@ def undo(ctx: ExpertContext) -> ActionResult:
 
 @api(speculative_safe=True)
 def repeat(ctx: ExpertContext) -> ActionResult:
-    """Say the last reply again ("say that again", "what did you say", "pardon")."""
+    """Say the last reply again."""
     said = ctx.last_reply() if ctx.last_reply else None
     if not said:
         return ActionResult(reply="I haven't said anything yet.", ok=False)
@@ -54,6 +54,6 @@ def help(ctx: ExpertContext) -> ActionResult:  # noqa: A001 - the API is called 
                               "or \"remind me at 5pm to call mom\".")
 
 
-EXPERT = build_expert("system", "stop, undo the last action, say the last reply again, help, the time and the date",
+EXPERT = build_expert("system", "stop, undo the last action, repeat, help, the time and the date",
                       [stop, undo, repeat, time, date, help],
                       examples=Path(__file__).with_suffix(".jsonl"))
