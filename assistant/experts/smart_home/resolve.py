@@ -117,21 +117,24 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
     kinds = [(tw, plural) for tw, plural in vocab.kinds_said(said) if devices[0].domain in tw.domains]
     one_room = len({d.area_id for d in devices}) == 1
     if len(kinds) == 1 and not kinds[0][1] and not kinds[0][0].countable:
-        return _named_for(devices, kinds[0][0].word) if one_room else None
+        # "the light in the den" with the Den Light and the Desk Lamp there: the Den Light (with the
+        # Pot Lights and the Sink Light there, all the lights)
+        named = _the_one_named(devices, kinds[0][0].word) if one_room else None
+        return Resolution([named.id]) if named else None
     if not kinds or any(plural or not tw.countable for tw, plural in kinds) or len(kinds) >= len(devices):
         return None  # (one named each: "Callum's lamp and the den ceiling light")
-    resolver = _Resolver(home, here, None, None)
-    local = [d for d in devices if here and home.area(here) and d.area_id == home.area(here).id]
+    room_here = home.area(here) if here else None
+    local = [d for d in devices if room_here and d.area_id == room_here.id]
     if not one_room and len(local) == 1:  # "the speaker", said in the kitchen: the kitchen's
         return Resolution([local[0].id])
+    resolver = _Resolver(home, here, None, None)
     return Resolution([], resolver.question(devices, kinds[-1][0].word), which=resolver.which(devices))
 
 
-def _named_for(devices: list[Device], word: str) -> Resolution | None:
-    """"The light in the den" with the Den Light and the Desk Lamp there: the one named for the
-    kind said, when only one is (with the Pot Lights and the Sink Light there, all the lights)."""
+def _the_one_named(devices: list[Device], word: str) -> Device | None:
+    """The only device with `word` in its name or an alias, or None ("radio": the Kitchen Radio)."""
     named = [d for d in devices if vocab.has_word(" ".join([d.name, *d.aliases]), (word,))]
-    return Resolution([named[0].id]) if len(named) == 1 else None
+    return named[0] if len(named) == 1 else None
 
 
 def implied_area(home: Home, device: str | None, area: str | None, said: str | None,
@@ -607,9 +610,9 @@ class _Resolver:
             local = [d for d in devices if d.area_id in here.area_ids]
             if local:
                 return [d.id for d in local]
-        named = [d for d in devices if vocab.has_word(" ".join([d.name, *d.aliases]), (word,))]
-        if len(named) == 1:  # "the radio": the Kitchen Radio, not a speaker that can play the radio
-            return [named[0].id]
+        named = _the_one_named(devices, word)
+        if named is not None:  # "the radio": the Kitchen Radio, not a speaker that can play the radio
+            return [named.id]
         raise _Problem(self.question(devices, word), self.which(devices))
 
     def which(self, devices: list[Device]) -> Which:
@@ -625,9 +628,9 @@ class _Resolver:
         """Words that say where a device is, beyond its room's name: the room's other names, its
         floor's, and the floor's one-word role ("the one downstairs", "the basement one")."""
         area = self.home.area(device.area_id)
-        floor = next((f for f in self.home.floors if area and f.id == area.floor_id), None)
         if area is None:
             return []
+        floor = next((f for f in self.home.floors if f.id == area.floor_id), None)
         words = list(area.aliases)
         if floor is not None:
             roles = _not_named_elsewhere(_floor_roles(self.home.floors).get(floor.id, ()), floor, self.home.floors)
