@@ -354,7 +354,8 @@ _STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|runnin
 def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     """Whether the words ask how a device is that they name by its full name of two words or
     more ("what does the outdoor temperature sensor say", "is the garage door open"): a question
-    about the home, whatever the words sound like elsewhere (the weather)."""
+    about the home, whatever the words sound like elsewhere (the weather); "how cold is it outside"
+    names the Outdoor Temperature by the quantity it reads (`QUANTITY_ASKED`)."""
     if not (vocab.asks_state(text) or vocab.STATE_QUESTION.search(text) and _STATE_AT_END.search(text)):
         return False
     try:
@@ -362,6 +363,8 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     except HomeBackendError:
         return False
     said = [w for w in vocab.tokens(text) if w not in vocab.FILLERS]
+    if not _LATER.search(text):  # "how cold is it outside": the outdoor temperature sensor's reading
+        said += [QUANTITY_ASKED[w] for w in said if w in QUANTITY_ASKED]
     for device in home.devices:
         for name in (device.name, *device.aliases):
             words = vocab.content(vocab.tokens(name))
@@ -369,6 +372,13 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
                                        for w in words):
                 return True
     return False
+
+
+# the quantity a "how <word> is it" question asks for, read by a sensor named for it; a question
+# about later ("will it be cold tomorrow") is the weather's, never a sensor's
+QUANTITY_ASKED = {**dict.fromkeys(("cold", "warm", "hot", "chilly", "freezing", "mild", "temp"), "temperature"),
+                  "humid": "humidity", "damp": "humidity"}
+_LATER = re.compile(r"\b(?:tomorrow|tonight|later|weekend|forecast|will|going to|gonna|next|expected)\b", re.IGNORECASE)
 
 
 def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said: str,

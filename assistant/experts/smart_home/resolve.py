@@ -260,7 +260,9 @@ class _Resolver:
                 named = self.named(phrase, scope, type_desc.types, desc.plural)
                 if named is not None:
                     return named
-            if desc.several and scope is None:  # the one of those places that has it, or ask which
+            if desc.several:
+                desc.place = self._several_in_scope(desc.several, scope)
+            if desc.several and desc.place is None:  # the one of those places that has it, or ask which
                 return self.among(_SeveralPlaces(*desc.several), device, area, device_type)
             parts = [p for p in re.split(r"\band\b", device or "") if vocab.norm(p)]  # (commas: above)
             if len(parts) > 1:
@@ -275,6 +277,13 @@ class _Resolver:
             if not desc.types and not desc.words and scope is None and not vocab.tokens(device):
                 raise _Problem("Which device do you mean?")
         return self.described(desc, _intersect(scope, desc.place), _quote(device or device_type))
+
+    @staticmethod
+    def _several_in_scope(several: tuple[str, list[Place]], scope: Place | None) -> Place | None:
+        """The one of several places a phrase names ("washroom": two bathrooms) that lies in the
+        scope the user also said ("downstairs"), or None."""
+        inside = [place for place in several[1] if scope is not None and place.area_ids & scope.area_ids]
+        return inside[0] if len(inside) == 1 else None
 
     def reslot(self, device: str | None, area: str | None,
                device_type: str | None) -> tuple[str | None, str | None, str | None]:

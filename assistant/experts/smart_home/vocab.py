@@ -35,7 +35,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "babies room,baby bedroom",
     "gym,home gym,workout room,exercise room,fitness room,weight room,weights room,gym room",
     "playroom,play room,game room,games room,rec room,recreation room,rumpus room",
-    "office,study,home office,workroom,work room,study room",
+    "office,study,home office,workroom,work room,study room,den",  # a den is often the home office
     "hallway,hall,corridor,hall way,passage,passageway",  # a hall is also an entry or a landing: ask which
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule,mudroom,mud room,hall,hallway",
     "landing,stairs,stairway,staircase,stairwell,hall,hallway",
