@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from assistant.splitting import COMMAND_VERBS
 from assistant.timeparse import TimeParseError, describe_due, mentions_recurrence, parse_when
 from assistant.words import POLITE, command
 
@@ -28,6 +29,8 @@ UNDO_WORDS = re.compile(r"^(?:cancel|never ?mind|forget(?: about)?|abort)(?: it|
 # ("could you …" is already stripped as politeness by `command`)
 ASKING = re.compile(r"^(?:what|when|where|who|whose|why|how|which|is|are|was|were|do|does|did|will|would|can|"
                     r"could|should)\b")
+MAX_ASIDE_WORDS = 3  # an aside after the time clause: "…, no arguments", "…, love"
+LINKING = frozenset("and then also plus or but too as well except not only".split())
 PRONOUNS = {"my": "your", "me": "you", "our": "your", "us": "you", "i": "you", "mine": "yours"}
 
 
@@ -47,12 +50,32 @@ def split_delay(text: str, now: datetime) -> Delay | None:
     if mentions_recurrence(text) or ASKING.match(command(text)):
         return None
     body = TRAILING_POLITENESS.sub("", text.strip()).rstrip(" .!?")
+    for candidate in dict.fromkeys((body, _without_aside(body))):
+        delay = _longest_delay(candidate, now)
+        if delay is not None:
+            return Delay(said=text, command=delay[0], clause=delay[1], due=delay[2])
+    return None
+
+
+def _without_aside(body: str) -> str:
+    """The body without a short aside after its last comma that asks nothing ("…, no arguments",
+    "…, young man"): no command verb, no number, not another target ("…, and the lamp")."""
+    head, comma, tail = body.rpartition(",")
+    words = re.findall(r"[a-z']+", tail.lower())
+    if not comma or not head.strip() or not words or len(words) > MAX_ASIDE_WORDS \
+            or words[0] in LINKING or COMMAND_VERBS & set(words) or re.search(r"\d", tail):
+        return body
+    return head
+
+
+def _longest_delay(body: str, now: datetime) -> tuple[str, str, datetime] | None:
+    """The longest clause at either end of the body that parses as a one-off time, with the rest."""
     spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", body)]
     for size in range(len(spans) - 1, 0, -1):  # the longest clause that parses wins
         for clause_words, command_words in ((spans[-size:], spans[:-size]), (spans[:size], spans[size:])):
             delay = _delay(body, clause_words, command_words, now)
             if delay is not None:
-                return Delay(said=text, command=delay[0], clause=delay[1], due=delay[2])
+                return delay
     return None
 
 

@@ -73,3 +73,40 @@ def test_the_office_is_the_den_when_the_home_has_no_office(tmp_path):
 
 def on(db):
     return {d["id"] for d in list_devices(db) if d["state"] == "on"}
+
+
+@pytest.mark.parametrize("said, command, clause", [
+    ("switch the telly off at half ten, no excuses", "switch the telly off", "at half ten"),
+    ("fan off in twenty minutes, sweetheart", "fan off", "in twenty minutes"),
+    ("put the heater on in an hour, ok", "put the heater on", "in an hour"),
+])
+def test_a_short_aside_after_the_time_clause_still_puts_the_command_off(said, command, clause):
+    from datetime import datetime
+    from assistant.deferral import split_delay
+    delay = split_delay(said, datetime(2028, 5, 2, 19, 0))
+    assert (delay.command, delay.clause) == (command, clause)
+
+
+@pytest.mark.parametrize("said", ["turn on the heater at 7, and the lamp", "turn off the lamp at 9, then the tv",
+                                  "dim the lamp at 8, to 30"])
+def test_what_follows_the_time_clause_that_is_more_of_the_command_is_not_an_aside(said):
+    from datetime import datetime
+    from assistant.deferral import split_delay
+    assert split_delay(said, datetime(2028, 5, 2, 19, 0)) is None
+
+
+@pytest.mark.parametrize("said, time", [("set an alarm for 7", "7"), ("alarm for eight thirty", "eight thirty"),
+                                        ("set me an alarm for 5 45", "5 45")])
+def test_an_alarm_for_a_bare_number_is_proposed_as_a_clock_time(said, time):
+    from datetime import datetime
+    from assistant.app import default_registry
+    from assistant.routing import rules
+    decision = rules.propose(default_registry(), said, "timers", datetime(2028, 5, 2, 22, 0))
+    assert (decision.api, decision.args) == ("set_alarm", {"time": time})
+
+
+def test_an_alarm_for_a_number_that_is_no_hour_is_not_proposed():
+    from datetime import datetime
+    from assistant.app import default_registry
+    from assistant.routing import rules
+    assert rules.propose(default_registry(), "set an alarm for 45", "timers", datetime(2028, 5, 2, 22, 0)) is None

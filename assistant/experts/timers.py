@@ -211,6 +211,11 @@ def start(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionR
 _CLOCK_TIME = re.compile(r"\d|\b(?:noon|midday|midnight)\b")
 
 
+def _bare_clock(text: str) -> str | None:
+    """A number alone after "alarm for" is a clock time ("an alarm for 6", "for six thirty"), as said."""
+    return text if re.fullmatch(r"(?:[1-9]|1[0-2])(?:[: ][0-5]\d)?", time_words(text).strip()) else None
+
+
 @api(speculative_safe=True, undo=_undo_delete,
      slots={"time": Slot("clock", "What time should the alarm go off?")})
 def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionResult:
@@ -406,8 +411,8 @@ def _alarm(text: str) -> Decision | None:
     time as the time parser reads it, nothing else said."""
     match = re.match(r"^(?:(?:set|make|put|give me) (?:me )?(?:an |my |the |a )?alarm (?:for |at )?"
                      r"|(?:an |my )?alarm (?:for |at )|(?:wake|get) me(?: up)? (?:at )?)(?P<t>.+)$", text)
-    when = extract_time_phrase(match["t"]) if match else None
-    if not when or not _CLOCK_TIME.search(when):
+    when = (extract_time_phrase(match["t"]) or _bare_clock(match["t"])) if match else None
+    if not when or not _CLOCK_TIME.search(time_words(when)):
         return None
     if _plain(re.sub(r"^at ", "", when)) != _plain(match["t"]):
         return None  # words besides the time ("… called gym", "… every weekday"): the confirmer's
