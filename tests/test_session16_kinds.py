@@ -110,3 +110,38 @@ def test_an_alarm_for_a_number_that_is_no_hour_is_not_proposed():
     from assistant.app import default_registry
     from assistant.routing import rules
     assert rules.propose(default_registry(), "set an alarm for 45", "timers", datetime(2028, 5, 2, 22, 0)) is None
+
+
+COLOURED = """areas: [{name: Nursery, id: nursery}, {name: Green Room, id: green}]
+entities:
+  - {name: Star Nightlight, id: light.star, area: nursery, state: "off",
+     attributes: {brightness: 50, color: pink, supported_color_modes: [hs]}}
+  - {name: Green Room Lamp, id: light.green_lamp, area: green, state: "off",
+     attributes: {brightness: 50, color: white, supported_color_modes: [hs]}}
+  - {name: Plain Lamp, id: light.plain, area: green, state: "off", attributes: {brightness: 50}}
+"""
+
+
+def attributes(db, device_id):
+    return next(d for d in list_devices(db) if d["id"] == device_id)["attributes"]
+
+
+@pytest.mark.parametrize("api, args", [("set_brightness", {"brightness": 20, "device": "star nightlight"}),
+                                       ("set_color", {"color": "blue", "device": "star nightlight"})])
+def test_a_colour_and_a_brightness_said_together_are_both_set(tmp_path, api, args):
+    db = smart_home_db(COLOURED, tmp_path)
+    assert call_smart_home(db, api, "put the star nightlight on blue at 20 percent", **args).ok
+    assert (attributes(db, "light.star")["color"], attributes(db, "light.star")["brightness"]) == ("blue", 20)
+
+
+def test_a_colour_word_of_a_name_is_no_colour_to_set(tmp_path):
+    db = smart_home_db(COLOURED, tmp_path)
+    assert call_smart_home(db, "set_brightness", "set the green room lamp to 30 percent", brightness=30,
+                           device="lamp").ok
+    assert (attributes(db, "light.green_lamp")["color"], attributes(db, "light.green_lamp")["brightness"]) == ("white", 30)
+
+
+def test_a_colour_said_for_a_light_with_no_colour_still_sets_its_brightness(tmp_path):
+    db = smart_home_db(COLOURED, tmp_path)
+    assert call_smart_home(db, "set_brightness", "plain lamp red at 40 percent", brightness=40, device="plain lamp").ok
+    assert attributes(db, "light.plain")["brightness"] == 40

@@ -8,6 +8,7 @@ change by 2, not a setting of 2.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import sqlite_utils
@@ -16,8 +17,9 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
 from assistant.slots import Slot
-from assistant.words import said_number
+from assistant.words import quantities, said_number
 from assistant.experts.smart_home import levels, vocab
+from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
                                                turn_on)
 from assistant.experts.smart_home.backend import HomeBackendError, read_home
@@ -79,7 +81,35 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
         return _ask_level(attribute)
     if level.delta is not None:
         return change(ctx, attribute, level.delta, device, area, device_type)
-    return set_values(ctx, device, area, device_type, **{attribute: level.value})
+    also = _colour_said(ctx.said, device, area) if attribute == "brightness" else {}
+    result = set_values(ctx, device, area, device_type, **{attribute: level.value, **also})
+    if also and not result.ok:  # a light with no colour: its brightness alone
+        result = set_values(ctx, device, area, device_type, **{attribute: level.value})
+    return result
+
+
+PERCENT = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+
+
+def _colour_said(said: str | None, *names: Phrase) -> dict[str, str]:
+    """A colour said beside a brightness ("blue at 20 percent"), unless it is a word of the
+    device's or place's name ("the blue lamp"): kept, not dropped with the other API."""
+    words = vocab.tokens(said)
+    named = {w for name in names for w in vocab.tokens(name)}
+    for size in (2, 1):  # "light blue" before "blue"
+        for start in range(len(words) - size + 1):
+            run = words[start:start + size]
+            after = words[start + size] if start + size < len(words) else ""
+            if css_color(" ".join(run)) and not named & set(run) \
+                    and not (vocab.first_type_word(after) or after.endswith("room")):  # "the green room lamp"
+                return {"color": " ".join(run)}
+    return {}
+
+
+def _brightness_said(said: str | None) -> dict[str, int]:
+    """A brightness in percent said beside a colour ("red at 40%"): kept too."""
+    found = PERCENT.search(quantities(said or ""))
+    return {"brightness": int(found[1])} if found and 0 < int(found[1]) <= 100 else {}
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["brightness"])
@@ -94,7 +124,7 @@ def set_brightness(ctx: ExpertContext, brightness: int, device: Phrase = None, a
 def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phrase = None,
               device_type: Phrase = None) -> ActionResult:
     """Set a light's colour by name."""
-    return set_values(ctx, device, area, device_type, color=color)
+    return set_values(ctx, device, area, device_type, color=color, **_brightness_said(ctx.said))
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["temperature"])
