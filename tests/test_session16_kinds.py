@@ -145,3 +145,23 @@ def test_a_colour_said_for_a_light_with_no_colour_still_sets_its_brightness(tmp_
     db = smart_home_db(COLOURED, tmp_path)
     assert call_smart_home(db, "set_brightness", "plain lamp red at 40 percent", brightness=40, device="plain lamp").ok
     assert attributes(db, "light.plain")["brightness"] == 40
+
+
+@pytest.mark.parametrize("said, expert", [
+    ("how do I get to the shopping centre from here", "none"),
+    ("um how can we get to the stadium", "none"),
+    ("what's the quickest way to the airport", "none"),
+    ("how far is the train station from here", "none"),
+    ("how do I get to sleep faster", None),  # advice, not a way somewhere
+    ("how far is the timer from done", None),
+])
+def test_the_way_somewhere_is_declined_by_its_words(said, expert):
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), said) == expert
+
+
+def test_the_best_way_to_do_something_is_no_way_somewhere():
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), "what's the best way to get grease off a pan") is None

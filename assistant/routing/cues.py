@@ -42,11 +42,17 @@ OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
                  # public transport's times ("the ferry times to Holyhead", "when's the next bus")
                  r"|\b(?:ferry|ferries|train|trains|bus|buses|tram|trams|flight|flights|coach)\s+(?:times|timetables?|schedules?|departures)\b"
                  r"|\bwhen(?:'s| is| does) the (?:next|last|first) (?:ferry|train|bus|tram|flight|coach)\b")
+# the way somewhere ("how do I get to the mall from here", "what's the quickest way to the airport",
+# "how far is the station from here"): directions and travel times need maps this assistant lacks
+DIRECTIONS = (r"^\W*(?:(?:so|and|um|uh|hey|ok|okay)\W+)*(?:how (?:do|can|would|should|will) (?:i|we|you) get "
+              r"(?:to|from)\b(?! sleep\b)|(?:what's|what is|whats) the (?:best|quickest|fastest|shortest|easiest) "
+              r"(?:route to|way to get to|way to the)\b|which way is\b|how far (?:away )?is [\w' ]+ from (?:here|me|us)\b)")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
     re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),
     re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE),
     re.compile(OPENING_HOURS, re.IGNORECASE),
+    re.compile(DIRECTIONS, re.IGNORECASE),
 )
 
 
