@@ -1,7 +1,7 @@
 """Words around a request that ask nothing themselves, so the request is read without them (the
 router, the rules and the grounding checks all see the same words):
-- courtesy: "be a dear and …", "do me a favour and …", "would you mind turning …", "… that would be
-  great" ("please" and "could you" are handled where words are normalised, assistant/words.py);
+- courtesy: "be a dear and …", "do me a favour and …", "sorry to bother you, …", "would you mind
+  turning …", "… that would be great" ("please" and "could you" are handled where words are normalised, assistant/words.py);
 - a reason given after a command: "turn the dehumidifier off, the washing's dry now", "put the
   fan on because it's roasting". Not after words whose object is free text ("remind me to ring
   mum, it's her birthday" keeps its reason).
@@ -16,7 +16,9 @@ from assistant.words import POLITE, is_question
 _ASKING = r"(?:(?:could|would|can|will|won't) you(?: please)? |please )?"
 # "be a love and", "be an absolute star and", "be so kind as to", "do me a favour and"
 _WRAPPER = (r"(?:be (?:a|an|my) (?:\w+ )?\w+,? and |be so kind (?:as to|and) |do me a (?:favou?r|solid),? and "
-            r"|if you (?:could|would|can|don't mind),? )")
+            r"|if you (?:could|would|can|don't mind),? "
+            r"|(?:sorry|so sorry|i'm sorry) to (?:bother|trouble|disturb|interrupt) you(?: again)?,? (?:but |and )?"
+            r"|excuse me,? |pardon me,? )")
 LEADING = re.compile(rf"^(?P<lead>\W*(?:(?:hey|ok|okay|oh|so|right)\W+)*){_ASKING}{_WRAPPER}", re.IGNORECASE)
 # "would you mind turning the fan on": the verb is said as "-ing"
 MIND = re.compile(rf"^(?P<lead>\W*(?:(?:hey|ok|okay|oh|so|right)\W+)*)(?:would|do|will) you mind (?:just )?"

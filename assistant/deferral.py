@@ -89,7 +89,7 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
     if words[0] == "on" and len(words) > 1 and words[1] in OPENERS:
         return None  # "put the light on at 5 pm": "on" belongs to the command
     try:
-        schedule = parse_when(clause, now)
+        schedule = parse_when(clause, now, wake_first=True)  # "at 6:45 tomorrow": the morning's
     except TimeParseError:
         return None
     return (rest, clause, schedule.due) if schedule.rrule is None else None

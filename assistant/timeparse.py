@@ -177,6 +177,7 @@ _WEEKDAY_RE = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tu
 _MONTHS = "january february march april may june july august september october november december".split()
 _MONTH_RE = (r"(january|february|march|april|may|june|july|august|september|october|november|december"
              r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)")
+WAKING_HOURS = (5, 6)  # said with no am or pm, an alarm's or a device's early hours are the morning's
 _PARTS = {"morning": 8, "afternoon": 15, "evening": 18, "night": 21}
 _FILLER = {"at", "on", "the", "in", "of", "by", "around", "about", "this", "coming", "and", "from",
            "starting", "for", "every", "each", "day", "days", "a", "s"}
@@ -225,8 +226,9 @@ def _take_clock(text: str) -> tuple[_Clock | None, str]:
     return None, text
 
 
-def _candidate_times(clock: _Clock | None, part: str | None) -> list[time]:
-    """Times of day a clock could mean, preferred first (pm first for ambiguous 1..6)."""
+def _candidate_times(clock: _Clock | None, part: str | None, wake_first: bool = False) -> list[time]:
+    """Times of day a clock could mean, preferred first (pm first for ambiguous 1..6; with
+    `wake_first`, five and six o'clock are the morning's first: an alarm, a device put off)."""
     if clock is None:
         return [time(_PARTS[part] if part else 9, 0)]
     h, m, meridiem = clock.hour, clock.minute, clock.meridiem
@@ -238,6 +240,8 @@ def _candidate_times(clock: _Clock | None, part: str | None) -> list[time]:
         return [time(h + 12, m)]
     if part == "morning" or h == 0 or h >= 12:
         return [time(h % 24, m)]
+    if wake_first and h in WAKING_HOURS:
+        return [time(h, m), time(h + 12, m)]
     return [time(h + 12, m), time(h, m)] if h <= 6 else [time(h, m), time(h + 12, m)]
 
 
@@ -323,7 +327,7 @@ def _only_filler(text: str) -> bool:
     return all(word in _FILLER for word in text.split())
 
 
-def _parse_one_off(text: str, now: datetime) -> datetime | None:
+def _parse_one_off(text: str, now: datetime, wake_first: bool = False) -> datetime | None:
     picker, part, rest = _take_day(text, now)
     clock, rest = _take_clock(rest)
     found_part, rest = _take_part(rest)
@@ -333,7 +337,7 @@ def _parse_one_off(text: str, now: datetime) -> datetime | None:
         clock = _Clock(int(match[1]), int(match[2] or 0), None) if match else None  # else rest is kept
     if not _only_filler(rest) or (picker is None and clock is None and part is None):
         return None
-    options = _candidate_times(clock, part)
+    options = _candidate_times(clock, part, wake_first)
     shift = timedelta(days=1) if clock and clock.next_day else timedelta(0)
     if picker is None:
         return min(_next_at(now, at) for at in options)
@@ -457,14 +461,16 @@ def next_occurrence(rrule: str, dtstart: datetime, after: datetime) -> datetime 
 
 
 # ---------------------------------------------------------------------------- public parsers
-def parse_when(phrase: str, now: datetime) -> Schedule:
-    """Resolve a one-off or recurring time phrase against `now`."""
+def parse_when(phrase: str, now: datetime, wake_first: bool = False) -> Schedule:
+    """Resolve a one-off or recurring time phrase against `now` (`wake_first`: see
+    `_candidate_times`)."""
     text = _normalize(phrase)
     if not text:
         raise TimeParseError("I need a time, like \u201cat 5 pm\u201d or \u201ctomorrow at 8\u201d.")
     if _RECURRING.search(text):
         return _parse_recurring(text, now)
-    due = _parse_relative(text, now) or _parse_one_off(text, now) or _dateparser_fallback(phrase, text, now)
+    due = _parse_relative(text, now) or _parse_one_off(text, now, wake_first) \
+        or _dateparser_fallback(phrase, text, now)
     if due is None:
         raise TimeParseError(f"I couldn't tell when \u201c{phrase.strip()}\u201d is.")
     if due <= now:
@@ -477,26 +483,21 @@ def mentions_recurrence(text: str) -> bool:
     return bool(_RECURRING.search(_normalize(text)))
 
 
-def parse_clock_time(phrase: str, now: datetime) -> datetime:
+def parse_clock_time(phrase: str, now: datetime, wake_first: bool = False) -> datetime:
     """The next occurrence after `now` of a clock time ('6:30', '7 pm', 'seven', 'noon')."""
     text = _normalize(phrase)
     if re.fullmatch(r"\d{1,2}(?: \d{2})?(?: ?(?:am|pm))?", text):
         text = f"at {text}"  # a bare "7" / "6 30" is a clock time here
     if _RECURRING.search(text):
         raise TimeParseError("Alarms are for one time; for a repeating one, set a reminder.")
-    return parse_when(text, now).due
+    return parse_when(text, now, wake_first).due
 
 
 def alarm_time(phrase: str, now: datetime) -> datetime:
-    """When an alarm said this way goes off: the clock time's next occurrence, except that five or
-    six o'clock said without am, pm or a part of the day is the morning's (an alarm wakes; "for 4"
-    stays the afternoon's) when that morning is still to come."""
-    due = parse_clock_time(phrase, now)
-    said_half_of_day = re.search(r"\b(?:am|pm|a\.m|p\.m|morning|afternoon|evening|night|tonight|noon|midday|midnight)\b",
-                                 _normalize(phrase))
-    if not said_half_of_day and 17 <= due.hour <= 18 and due - timedelta(hours=12) > now:
-        return due - timedelta(hours=12)
-    return due
+    """When an alarm said this way goes off: the clock time's next occurrence, five or six o'clock
+    said without am, pm or a part of the day the morning's first (an alarm wakes; "for 4" stays the
+    afternoon's)."""
+    return parse_clock_time(phrase, now, wake_first=True)
 
 
 _TIME_WORDS = re.compile(

@@ -165,3 +165,58 @@ def test_the_best_way_to_do_something_is_no_way_somewhere():
     from assistant.app import default_registry
     from assistant.routing.cues import pinned_expert
     assert pinned_expert(default_registry(), "what's the best way to get grease off a pan") is None
+
+
+@pytest.mark.parametrize("said, due", [
+    ("switch the kettle on at 5:30 tomorrow", (5, 30)),  # an early hour put off: the morning's
+    ("put the towel rail on at 6 on friday", (6, 0)),
+    ("turn the porch light on at 4 tomorrow", (16, 0)),  # other hours as before: the afternoon's
+    ("turn the heating on at 6 pm tomorrow", (18, 0)),
+])
+def test_a_device_put_off_to_five_or_six_on_a_day_is_the_mornings(said, due):
+    from datetime import datetime
+    from assistant.deferral import split_delay
+    delay = split_delay(said, datetime(2028, 5, 2, 21, 0))  # a Tuesday evening
+    assert (delay.due.hour, delay.due.minute) == due and delay.due.date() > datetime(2028, 5, 2).date()
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("sorry to bother you, is the back door locked?", "is the back door locked?"),
+    ("sorry to trouble you again but could you dim the lamp", "could you dim the lamp"),
+    ("excuse me, what's the thermostat on", "what's the thermostat on"),
+    ("sorry, I meant the kitchen", "sorry, I meant the kitchen"),  # a correction keeps its lead
+])
+def test_an_apology_for_the_bother_is_courtesy(said, kept):
+    from assistant.asides import without_courtesy
+    assert without_courtesy(said) == kept
+
+
+def test_reading_someones_whatsapps_is_declined_by_its_words():
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), "read out my wife's whatsapps") == "none"
+    assert pinned_expert(default_registry(), "any new text messages for me") == "none"
+
+
+LOCAL_WORDS = """floors: [{name: Ground, id: ground, level: 0}]
+areas:
+  - {name: Scullery, id: scullery, floor: ground}
+  - {name: Stoep, id: stoep}
+  - {name: Granny Flat, id: granny}
+entities:
+  - {name: Scullery Light, id: light.scullery, area: scullery, state: "off", attributes: {brightness: 100}}
+  - {name: Stoep Lights, id: light.stoep, area: stoep, state: "off", attributes: {brightness: 100}}
+  - {name: Granny Flat Light, id: light.granny, area: granny, state: "off", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("said, args, expected", [
+    ("turn on the light in the laundry", {"device": "light", "area": "laundry"}, {"light.scullery"}),
+    ("turn on the lights on the verandah", {"device": "lights", "area": "verandah"}, {"light.stoep"}),
+    ("put the patio lights on", {"device": "lights", "area": "patio"}, {"light.stoep"}),
+    ("put the light on in the cottage", {"device": "light", "area": "cottage"}, {"light.granny"}),
+])
+def test_a_room_called_by_a_regional_word_is_found_by_its_common_name(tmp_path, said, args, expected):
+    db = smart_home_db(LOCAL_WORDS, tmp_path)
+    assert call_smart_home(db, "turn_on", said, **args).ok
+    assert on(db) == expected

@@ -41,14 +41,14 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "landing,stairs,stairway,staircase,stairwell,hall,hallway",
     "dining room,dining area,dining",
     "kitchen,kitchenette",
-    "laundry room,laundry,utility room,utility,laundry area,wash house,washhouse",
+    "laundry room,laundry,utility room,utility,laundry area,wash house,washhouse,scullery",
     "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn",
-    "patio,deck,terrace,courtyard,alfresco",
-    "porch,front porch,veranda,stoop",
+    "patio,deck,terrace,courtyard,alfresco,veranda,verandah,stoep,lanai,lapa,braai area,bbq area,barbecue area",
+    "porch,front porch,veranda,verandah,stoep,stoop",
     "conservatory,sunroom,sun room,orangery",
     "attic,loft",
     "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
-    "coach house",
+    "coach house,cottage,garden cottage,flatlet",
     "garage,carport",
     "pantry,larder",
     "workshop,shed,barn,outbuilding,garden shed,work shed",  # where the tools are, whatever the building
