@@ -2,6 +2,7 @@
 import pytest
 
 from assistant.experts.smart_home.apis import claims
+from tests.test_session15_kinds import HOME
 from assistant.experts.smart_home import list_devices
 from tests.conftest import call_smart_home, smart_home_db
 
@@ -220,3 +221,63 @@ def test_a_room_called_by_a_regional_word_is_found_by_its_common_name(tmp_path, 
     db = smart_home_db(LOCAL_WORDS, tmp_path)
     assert call_smart_home(db, "turn_on", said, **args).ok
     assert on(db) == expected
+
+
+KITCHEN = """areas: [{name: Kitchen, id: kitchen}, {name: Hall, id: hall}]
+entities:
+  - {name: Kitchen Downlights, id: light.downlights, area: kitchen, state: "off", attributes: {brightness: 100}}
+  - {name: Island Pendants, id: light.pendants, area: kitchen, state: "off", attributes: {brightness: 100}}
+  - {name: Hall Light, id: light.hall, area: hall, state: "off", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("said, args, expected", [
+    ("dim the kitchen downlights to thirty percent", {"device": "kitchen", "device_type": "light"},
+     {"light.downlights"}),
+    ("kitchen downlights on", {"area": "kitchen"}, {"light.downlights"}),
+    ("turn on the kitchen lights", {"area": "kitchen", "device_type": "light"}, {"light.downlights", "light.pendants"}),
+    ("turn on all the kitchen downlights and pendants", {"area": "kitchen", "device_type": "light"},
+     {"light.downlights", "light.pendants"}),
+])
+def test_a_device_named_in_full_is_that_device_whatever_the_model_wrote(tmp_path, said, args, expected):
+    db = smart_home_db(KITCHEN, tmp_path)
+    api = "set_brightness" if "dim" in said else "turn_on"
+    assert call_smart_home(db, api, said, **({"brightness": 30} if "dim" in said else {}), **args).ok
+    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == expected
+
+
+TWO_LOUNGES = """floors: [{name: Ground Floor, id: ground, level: 0}, {name: First Floor, id: first, level: 1}]
+areas:
+  - {name: Sitting Room, id: sitting, floor: ground}
+  - {name: Family Sitting Room, id: family_sitting, floor: first}
+entities:
+  - {name: Sitting Room Light, id: light.sitting, area: sitting, state: "off", attributes: {brightness: 100}}
+  - {name: Family Sitting Room Light, id: light.family_sitting, area: family_sitting, state: "off",
+     attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("said, args, expected", [
+    ("turn on the upstairs sitting room light", {"device": "sitting room light"}, {"light.family_sitting"}),
+    ("turn on the sitting room light upstairs", {"device": "sitting room light", "area": "upstairs"},
+     {"light.family_sitting"}),
+    ("turn on the downstairs sitting room light", {"device": "sitting room light"}, {"light.sitting"}),
+    ("turn on the sitting room light", {"device": "sitting room light"}, {"light.sitting"}),
+])
+def test_a_floor_said_with_a_room_is_the_room_of_that_name_on_it(tmp_path, said, args, expected):
+    db = smart_home_db(TWO_LOUNGES, tmp_path)
+    assert call_smart_home(db, "turn_on", said, **args).ok
+    assert on(db) == expected
+
+
+def test_the_big_light_is_the_rooms_own_light_when_no_name_says_big(tmp_path):
+    db = smart_home_db(HOME, tmp_path)  # the Snug Light and a Reading Lamp in the snug
+    assert call_smart_home(db, "turn_on", "switch on the big light in the snug", device="big light").ok
+    assert on(db) == {"light.snug_light"}
+
+
+def test_a_name_that_says_main_is_that_device(tmp_path):
+    db = smart_home_db(HOME.replace("Window Light", "Main Light"), tmp_path)
+    assert call_smart_home(db, "turn_on", "turn on the main light in the scullery", device="main light",
+                           area="scullery").ok
+    assert on(db) == {"light.scullery_window"}

@@ -296,12 +296,26 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
+    named = _named_in_full(devices, said)
+    if named is not None:  # "dim the kitchen downlights" written as the kitchen's lights: the Kitchen Downlights
+        devices = [named]
     one = one_of_a_kind(home, devices, said, here) if api_name != "query" and not vocab.asks_state(said) else None
     if one is not None and one.problem:  # "the lamp in the snug" with two there: ask which
         return Targets([], one.problem, one.which, heard)
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
         devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
+
+
+def _named_in_full(devices: list[Device], said: str | None) -> Device | None:
+    """The one device of several whose whole name (two words or more) the user said, when they
+    asked for no more than it (no "and", no "all"), or None."""
+    words = [vocab.singular(w) for w in vocab.tokens(said)]
+    if len(devices) < 2 or "and" in words or "," in (said or "") or any(w in vocab.QUANTIFIERS for w in words):
+        return None
+    named = [d for d in devices if any(_said_run([vocab.singular(w) for w in vocab.tokens(form)], words)
+                                       for form in (d.name, *d.aliases) if len(vocab.tokens(form)) >= 2)]
+    return named[0] if len(named) == 1 else None
 
 
 def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:

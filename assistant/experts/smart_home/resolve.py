@@ -58,6 +58,7 @@ class _Description:
     plural: bool = False
     place: Place | None = None
     several: tuple[str, list[Place]] | None = None  # words naming more than one place ("hall")
+    place_words: list[str] = field(default_factory=list)  # the words that named `place`
 
 
 class _Problem(Exception):
@@ -146,11 +147,13 @@ def implied_area(home: Home, device: str | None, area: str | None, said: str | N
         return None
     resolver = _Resolver(home, here, None, None)
     try:
-        if resolver.describe(device).place is not None:
-            return None
+        place = resolver.describe(device).place
     except _Problem:
         return None
     words = vocab.tokens(said)
+    if place is not None:  # "the upstairs lounge light" written as the Lounge's, downstairs: the one upstairs
+        floor = _floor_said(home, words, device)
+        return floor[0] if floor is not None and not place.area_ids <= floor[1] else None
     spoken = " ".join(words)
     if vocab.said_here(said):
         return "here" if here else None
@@ -160,6 +163,19 @@ def implied_area(home: Home, device: str | None, area: str | None, said: str | N
     if any(w in vocab.QUANTIFIERS for w in words) or any(f" {w} " in f" {spoken} " for w in vocab.WHOLE_HOME):
         return None
     return "here" if here else None
+
+
+def _floor_said(home: Home, words: list[str], device: str | None) -> tuple[str, set[str]] | None:
+    """A floor the user said by its role or its full name of two words or more ("upstairs",
+    "ground floor") that the device phrase does not hold, and its rooms' ids."""
+    spoken, phrase = f" {' '.join(words)} ", f" {vocab.norm(device)} "
+    roles = _floor_roles(home.floors)
+    for floor in home.floors:
+        names = [form for form in (floor.name, *floor.aliases) if len(vocab.tokens(form)) >= 2]
+        for form in (vocab.norm(f) for f in (*names, *roles.get(floor.id, ()))):
+            if form and f" {form} " in spoken and f" {form} " not in phrase:
+                return form, {a.id for a in home.areas if a.floor_id == floor.id}
+    return None
 
 
 def _without_purpose(resolver: "_Resolver", words: list[str]) -> list[str]:
@@ -262,6 +278,8 @@ class _Resolver:
                     return named
             if desc.several:
                 desc.place = self._several_in_scope(desc.several, scope)
+            if desc.place is not None and scope is not None and not desc.place.area_ids & scope.area_ids:
+                desc.place = self._place_within(desc.place_words, scope) or desc.place  # "lounge" upstairs
             if desc.several and desc.place is None:  # the one of those places that has it, or ask which
                 return self.among(_SeveralPlaces(*desc.several), device, area, device_type)
             parts = [p for p in re.split(r"\band\b", device or "") if vocab.norm(p)]  # (commas: above)
@@ -277,6 +295,14 @@ class _Resolver:
             if not desc.types and not desc.words and scope is None and not vocab.tokens(device):
                 raise _Problem("Which device do you mean?")
         return self.described(desc, _intersect(scope, desc.place), _quote(device or device_type))
+
+    def _place_within(self, words: list[str], scope: Place) -> Place | None:
+        """The one room within the scope whose name holds these words ("lounge" upstairs: the
+        Pyjama Lounge, when the Lounge itself is downstairs), or None."""
+        text = " ".join(words)
+        inside = [place for place, names in self._place_forms(floors=False)
+                  if place.area_ids <= scope.area_ids and any(vocab.words_within(text, name) for name in names)]
+        return inside[0] if len(inside) == 1 else None
 
     @staticmethod
     def _several_in_scope(several: tuple[str, list[Place]], scope: Place | None) -> Place | None:
@@ -492,7 +518,8 @@ class _Resolver:
                 words = spoken.replace(f" {here_words} ", " ").split()
         words = vocab.content(words)
         if desc.place is None:
-            desc.place, words = self._take_place(words)
+            desc.place, rest = self._take_place(words)
+            desc.place_words, words = [w for w in words if w not in rest], rest
         if desc.place is None:  # "the hall light" with a Foyer and a Landing: ask which hall
             desc.several, words = self._take_places(words)
         i = 0
