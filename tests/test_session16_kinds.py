@@ -281,3 +281,16 @@ def test_a_name_that_says_main_is_that_device(tmp_path):
     assert call_smart_home(db, "turn_on", "turn on the main light in the scullery", device="main light",
                            area="scullery").ok
     assert on(db) == {"light.scullery_window"}
+
+
+def test_the_ceiling_light_of_a_room_with_no_light_named_so_is_its_light(tmp_path):
+    db = smart_home_db(LOCAL_WORDS, tmp_path)
+    assert call_smart_home(db, "turn_on", "switch on the ceiling light in the cottage", device="ceiling light",
+                           device_type="light").ok
+    assert on(db) == {"light.granny"}
+
+
+def test_a_kind_of_outdoor_place_is_found_before_its_family():
+    from assistant.experts.smart_home.vocab import place_alternatives
+    assert "lapa" in place_alternatives("braai area")[0]
+    assert "stoep" in place_alternatives("verandah")[0]

@@ -62,6 +62,8 @@ PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
     "master bath,master bathroom,primary bath,primary bathroom,main bathroom,main bath,ensuite,en suite",
     "nursery,baby room,babys room,babies room,baby bedroom",
+    "lapa,braai area,bbq area,barbecue area,outdoor kitchen",
+    "veranda,verandah,stoep,porch,front porch,stoop",
 ))
 # a floor named by its place in the house ("the first floor", "ground level"): never a device's name
 FLOOR_PHRASE = re.compile(r"\b(?:first|second|third|ground|top|upper|lower|main|bottom|basement|1st|2nd|3rd)"
@@ -141,7 +143,7 @@ _words("light, bulb, light bulb, lighting", "light")
 _words("lamp", "light", hints=("lamp",), countable=True)
 # the room's main light, as people call it ("the big light"): a light named for the ceiling; where
 # none is, the room's lights that are no lamp ("the big light in the study": the Study Light)
-_words("big light, main light, overhead light, top light, overhead", "light",
+_words("big light, main light, overhead light, top light, overhead, ceiling light", "light",
        hints=("ceiling", "overhead", "main", "pendant", "pendants", "chandelier", "big", "top", "spots",
               "spotlights", "downlights"), exclude=("lamp", "lamps", "nightlight", "strip", "candle", "candles"))
 _words("switch, plug, smart plug, socket, outlet", "switch", countable=True)
