@@ -294,3 +294,38 @@ def test_a_kind_of_outdoor_place_is_found_before_its_family():
     from assistant.experts.smart_home.vocab import place_alternatives
     assert "lapa" in place_alternatives("braai area")[0]
     assert "stoep" in place_alternatives("verandah")[0]
+
+
+@pytest.mark.parametrize("said, args", [
+    ("let everyone know supper is ready", {"message": "supper is ready"}),
+    ("notify sam that his lift is outside", {"message": "his lift is outside", "to": "sam"}),
+    ("send a notification to mum's phone saying i'll be late", {"message": "i'll be late", "to": "mum"}),
+])
+def test_a_message_for_the_household_is_an_announcement(said, args):
+    from datetime import datetime
+    from assistant.app import default_registry
+    from assistant.routing import rules
+    from assistant.routing.cues import pinned_expert
+    registry = default_registry()
+    assert pinned_expert(registry, said) == "notifications"
+    decision = rules.propose(registry, said, "notifications", datetime(2028, 5, 2, 18, 0))
+    assert (decision.api, decision.args) == ("announce", args)
+
+
+@pytest.mark.parametrize("said", ["notify me when the back door opens", "alert me if the garage is left open",
+                                  "ping me at six to call mom", "tell me a joke"])
+def test_a_message_for_me_later_is_no_announcement(said):
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), said) != "notifications"
+
+
+def test_an_announcement_is_left_in_the_notifications_and_can_be_undone(tmp_path):
+    from assistant import testing
+    from assistant.experts.notifications import list_notifications
+    assistant = testing.scripted_assistant(tmp_path / "state.db", classifier=testing.FixedClassifier("notifications"))
+    reply = assistant.handle("notify sam that his lift is outside")
+    assert reply.expert == "notifications" and "Sam" in reply.reply
+    assert [n["text"] for n in list_notifications(assistant.db)] == ["For Sam: his lift is outside"]
+    assistant.handle("undo that")
+    assert list_notifications(assistant.db) == []

@@ -124,18 +124,67 @@ def clear(ctx: ExpertContext) -> ActionResult:
     return ActionResult(reply=f"Cleared {count} read {noun}.", data={"cleared": count}, undo={"rows": rows})
 
 
-# -- the fast router's command shape ("read my notifications") ---------------------------------
+def _undo_announce(ctx: ExpertContext, data: dict) -> None:
+    ctx.db.execute("DELETE FROM notifications WHERE id = ?", [data["id"]])
+
+
+@api(speculative_safe=True, undo=_undo_announce)
+def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionResult:
+    """Leave a message for the household or someone in it."""
+    text = message.strip().rstrip(".!")
+    if not text:
+        return ActionResult(ok=False, reply="What should the message say?", missing="message")
+    who = (to or "").strip()
+    who = who[:1].upper() + who[1:]
+    everyone = not who or who.lower() in EVERYONE
+    posted = text if everyone else f"For {who}: {text}"
+    notification_id = notify(ctx.db, posted, ctx.clock.now(), source="announcement")
+    reply = (f"I've posted it for everyone: {text}." if everyone else
+             f"I've left it for {who} in the notifications here: {text}. I can't reach anyone's phone.")
+    return ActionResult(reply=reply, data={"id": notification_id, "text": posted}, undo={"id": notification_id})
+
+
+# -- the fast router's command shapes and cue ("read my notifications", "let everyone know …") ------
+
+EVERYONE = frozenset({"everyone", "everybody", "all", "the house", "the family", "the household", "the kids",
+                      "the whole house", "the whole family"})
+_WHO = r"(?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids)|(?!me\b|us\b)[a-z]+(?:'s)?)"
+_LEAD = r"^\W*(?:(?:please|can you|could you|would you)\W+)*"
+# a message for others in the home, now ("let everyone know supper is ready", "notify Sam that the bus
+# is late", "ping Thandi to say …"); "notify me when …" is a watch
+ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}\s+(?P<message>.+)$", re.IGNORECASE) for shape in (
+    rf"announce(?: to {_WHO})?(?: that)?",
+    r"broadcast(?: that)?",
+    r"(?:let|tell) (?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids))(?: know)?(?: that)?",
+    rf"(?:notify|alert|ping|message) {_WHO}(?: phone)? (?:that|to say|saying)",
+    rf"send (?:a |an )?(?:notification|notice|alert|announcement) to {_WHO}(?: phone)?(?: (?:saying|that|to say))?",
+))
+CUES = ANNOUNCING
+
+
+def _announcement(text: str) -> Decision | None:
+    match = next((m for pattern in ANNOUNCING if (m := pattern.match(text))), None)
+    if match is None:
+        return None
+    who = re.sub(r"'s$", "", match["who"] or "")
+    args = {"message": match["message"], **({"to": who} if who and who.lower() not in EVERYONE else {})}
+    return Decision(expert="notifications", api="announce", args=args, source="router")
+
 
 def propose(request: Request) -> Decision | None:
+    announced = _announcement(request.words)
+    if announced is not None:
+        return announced
     if re.match(r"^(?:(?:what|which|any) (?:new )?notifications(?: do i have)?|(?:read|check|show) (?:me )?"
                 r"(?:my )?(?:new )?notifications|do i have any (?:new )?notifications)$", request.words):
         return Decision(expert="notifications", api="check", args={}, source="router")
     return None
 
 
-EXPERT = build_expert("notifications", "the assistant's inbox: what the user missed", [check, clear],
+EXPERT = build_expert("notifications", "the assistant's inbox: what the user missed, messages left for others",
+                      [check, clear, announce],
                       [Migration("notifications", 1, _migrate_v1)],
-                      capability="notifications", propose=propose, services={"notify": notify},
+                      capability="notifications", propose=propose, cues=CUES, services={"notify": notify},
                       views=(View("notifications", "The notification inbox.", lambda db, now: list_notifications(db),
                                   ("id", "created", "text", "read")),),
                       examples=Path(__file__).with_suffix(".jsonl"))
