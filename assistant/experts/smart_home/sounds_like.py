@@ -12,6 +12,7 @@ nothing else comes near it at all; otherwise the caller asks ("did you mean the 
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,8 @@ from assistant.experts.smart_home.changes import is_garage_door
 from assistant.experts.smart_home.resolve import Resolution, resolve_in
 from assistant.experts.smart_home.backend import HomeBackendError, read_home
 from assistant.experts.smart_home.store import Device, Home
+
+ESPEAK = shutil.which("espeak-ng")  # phonemes for the sound of a name; without it, the key alone
 
 ACCEPT = 80.0  # below this nothing sounds alike enough to be offered
 SHORT_ACCEPT = 90.0  # spans of fewer than three consonant sounds need more ("hello" ≠ "hallway")
