@@ -16,7 +16,8 @@ the Porch Light?") is answered "yes" and counted apart.
 (scripts/data/voice_names20.yaml) through the resolver as voice input, once with the consonant key
 alone and once with the phoneme scorer (espeak-ng), and prints both side by side: acted on the
 right device, asked "did you mean…" about it, a wrong device, missed; and, for phrases naming
-nothing in the home, how many acted on or asked about a device.
+nothing in the home, how many acted on or asked about a device by sounding alike (found by their
+kind or room instead, "music" for the Sonos, is no sounds-alike match and is not counted).
 
     python scripts/bench_voice_names.py --scorers scripts/data/voice_names20.yaml [--split dev] [-v]
 """
@@ -207,8 +208,8 @@ def scorer_outcome(db, case: dict, scorer: str) -> str:
         asked = apis.requires_confirmation(db, api, args, said=said, source="voice")
     ids = [d.id for d in found.devices]
     choices = [c for c in (found.which.choices if found.which else [])]
-    if not case["meant_id"]:
-        return "false" if ids or choices else "none"
+    if not case["meant_id"]:  # "kind": found without sounding alike ("music": the speaker)
+        return "none" if not (ids or choices) else "false" if found.heard is not None else "kind"
     if ids == [case["meant_id"]]:
         return "asked" if asked else "acted"
     if case["meant_id"] in choices or case["meant_id"] in str(found.which):
@@ -232,9 +233,13 @@ def compare_scorers(path: Path, split: str | None, verbose: bool) -> None:
     ids = {name: {e["name"]: e["id"] for e in home["entities"]} for name, home in data["homes"].items()}
     cases = [{**c, "meant_id": ids[c["home"]].get(c["meant"]) if c["meant"] else None}
              for c in data["cases"] if split is None or c.get("split") == split]
-    counts = {s: {} for s in SCORERS}
+    counts, took = {s: {} for s in SCORERS}, dict.fromkeys(SCORERS, 0.0)
     for case in cases:
-        row = {s: scorer_outcome(dbs[case["home"]], case, s) for s in SCORERS}
+        row = {}
+        for s in SCORERS:
+            started = time.perf_counter()
+            row[s] = scorer_outcome(dbs[case["home"]], case, s)
+            took[s] += time.perf_counter() - started
         for s, outcome in row.items():
             group = counts[s].setdefault(case["kind"], {})
             group[outcome] = group.get(outcome, 0) + 1
@@ -243,10 +248,11 @@ def compare_scorers(path: Path, split: str | None, verbose: bool) -> None:
                   + " ".join(f"{s}={o}" for s, o in row.items()))
     names = sum(1 for c in cases if c["meant"])
     print(f"\nMisheard names ({names} phrases{', split ' + split if split else ''}): resolver as voice input")
-    print(f"{'scorer':8} " + " ".join(f"{o:>7}" for o in OUTCOMES) + f" {'false (of ' + str(len(cases) - names) + ' non-names)':>26}")
+    print(f"{'scorer':8} " + " ".join(f"{o:>7}" for o in OUTCOMES) + f" {'false (of ' + str(len(cases) - names) + ' non-names)':>26} {'mean ms':>8}")
     for s in SCORERS:
         total = {o: sum(g.get(o, 0) for k, g in counts[s].items() if k != "none") for o in (*OUTCOMES, "false")}
-        print(f"{s:8} " + " ".join(f"{total[o]:>7}" for o in OUTCOMES) + f" {counts[s].get('none', {}).get('false', 0):>26}")
+        print(f"{s:8} " + " ".join(f"{total[o]:>7}" for o in OUTCOMES)
+              + f" {counts[s].get('none', {}).get('false', 0):>26} {1000 * took[s] / len(cases):>8.1f}")
     print("\nacted right, by kind (key → phones): " + ", ".join(
         f"{k} {counts['key'][k].get('acted', 0)}→{counts['phones'][k].get('acted', 0)}/{sum(counts['key'][k].values())}"
         for k in sorted(counts["key"]) if k != "none"))
