@@ -195,44 +195,48 @@ OUTCOMES = ("acted", "asked", "which", "wrong", "missed")
 
 def scorer_outcome(db, case: dict, scorer: str) -> str:
     """What a voice call on the heard phrase does: for a name, "acted" / "asked" (on the meant
-    device), "which" (a choice holding it), "wrong" or "missed"; for nothing, "none" or "false"."""
+    device), "which" (a choice holding it), "wrong" or "missed"; for nothing, "none", "false" (a
+    device found by sounding alike) or "kind" (found by its kind or room: "music", the Sonos)."""
     from unittest import mock
 
     from assistant.experts.smart_home import apis, sounds_like
 
     api = "close" if str(case["meant_id"] or "").startswith("cover.") else "turn_on"
-    said = f"{api.replace('_', ' ')} the {case['heard']}"
-    args = {"device": case["heard"]}
+    said, args = f"{api.replace('_', ' ')} the {case['heard']}", {"device": case["heard"]}
     with mock.patch.object(sounds_like, "ESPEAK", None if scorer == "key" else sounds_like.ESPEAK):
         found = apis.targets(db, api, args, said=said, source="voice")
         asked = apis.requires_confirmation(db, api, args, said=said, source="voice")
-    ids = [d.id for d in found.devices]
-    choices = [c for c in (found.which.choices if found.which else [])]
-    if not case["meant_id"]:  # "kind": found without sounding alike ("music": the speaker)
+    ids, choices = [d.id for d in found.devices], list(found.which.choices if found.which else [])
+    if not case["meant_id"]:
         return "none" if not (ids or choices) else "false" if found.heard is not None else "kind"
     if ids == [case["meant_id"]]:
         return "asked" if asked else "acted"
-    if case["meant_id"] in choices or case["meant_id"] in str(found.which):
+    if case["meant_id"] in choices:
         return "which"
     return "wrong" if ids or choices else "missed"
 
 
-def compare_scorers(path: Path, split: str | None, verbose: bool) -> None:
-    """The written mishearings through both scorers, side by side (see the module docstring)."""
+def written_cases(path: Path, split: str | None) -> tuple[dict, list[dict]]:
+    """The file's homes (loaded, by name) and cases (with the meant device's id)."""
     import yaml
 
     from assistant.app import open_state
     from assistant.experts.smart_home.home_file import parse_home
 
     data = yaml.safe_load(path.read_text())
-    registry = default_registry()
-    dbs = {}
+    registry, dbs = default_registry(), {}
     for name, home in data["homes"].items():
         dbs[name] = open_state(registry, ":memory:")
         registry.service("load_home")(dbs[name], parse_home(yaml.safe_dump(home), name))
     ids = {name: {e["name"]: e["id"] for e in home["entities"]} for name, home in data["homes"].items()}
     cases = [{**c, "meant_id": ids[c["home"]].get(c["meant"]) if c["meant"] else None}
              for c in data["cases"] if split is None or c.get("split") == split]
+    return dbs, cases
+
+
+def compare_scorers(path: Path, split: str | None, verbose: bool) -> None:
+    """The written mishearings through both scorers, side by side (see the module docstring)."""
+    dbs, cases = written_cases(path, split)
     counts, took = {s: {} for s in SCORERS}, dict.fromkeys(SCORERS, 0.0)
     for case in cases:
         row = {}
@@ -240,17 +244,17 @@ def compare_scorers(path: Path, split: str | None, verbose: bool) -> None:
             started = time.perf_counter()
             row[s] = scorer_outcome(dbs[case["home"]], case, s)
             took[s] += time.perf_counter() - started
-        for s, outcome in row.items():
             group = counts[s].setdefault(case["kind"], {})
-            group[outcome] = group.get(outcome, 0) + 1
+            group[row[s]] = group.get(row[s], 0) + 1
         if verbose or len(set(row.values())) > 1:
             print(f"  {case['home']:8} {case['heard']!r:28} {str(case['meant']):24} "
                   + " ".join(f"{s}={o}" for s, o in row.items()))
     names = sum(1 for c in cases if c["meant"])
     print(f"\nMisheard names ({names} phrases{', split ' + split if split else ''}): resolver as voice input")
-    print(f"{'scorer':8} " + " ".join(f"{o:>7}" for o in OUTCOMES) + f" {'false (of ' + str(len(cases) - names) + ' non-names)':>26} {'mean ms':>8}")
+    false = f"false (of {len(cases) - names} non-names)"
+    print(f"{'scorer':8} " + " ".join(f"{o:>7}" for o in OUTCOMES) + f" {false:>26} {'mean ms':>8}")
     for s in SCORERS:
-        total = {o: sum(g.get(o, 0) for k, g in counts[s].items() if k != "none") for o in (*OUTCOMES, "false")}
+        total = {o: sum(g.get(o, 0) for k, g in counts[s].items() if k != "none") for o in OUTCOMES}
         print(f"{s:8} " + " ".join(f"{total[o]:>7}" for o in OUTCOMES)
               + f" {counts[s].get('none', {}).get('false', 0):>26} {1000 * took[s] / len(cases):>8.1f}")
     print("\nacted right, by kind (key → phones): " + ", ".join(

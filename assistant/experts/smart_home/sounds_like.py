@@ -4,10 +4,15 @@ Speech-to-text mishears names it does not know ("porch light" → "port slide").
 only, when a phrase resolves to nothing, its words the home does not use are replaced by the
 home's names (or name words) that sound most like them, and the rewritten phrase is resolved as
 usual; the device phrase is also tried as the user said it (a model shortens "the title either"
-to "title"). Sounding alike is a rough consonant key (voicing and vowels dropped, affricates split:
-"ch" = "t"+"sh") compared across word boundaries, blended with the spelling's similarity. A
-replacement is `sure` when it scores high and no other name comes close, or scores fairly high and
-nothing else comes near it at all; otherwise the caller asks ("did you mean the Porch Light?").
+to "title"). Sounding alike is the better of two scores. A rough consonant key (voicing and vowels
+dropped, affricates split: "ch" = "t"+"sh") compared across word boundaries, blended with the
+spelling's similarity. And, where espeak-ng is installed, phonemes: espeak-ng's IPA of each word
+(cached, looked up in one call per phrase) in sound classes (voicing pairs and the flap with t/d),
+compared by an edit distance that makes near sounds (t/l, s/sh, n/m), vowels, h, r and a final
+consonant cluster cheap to mishear; an acronym in a name ("HRV", "PS5") is also said as its
+letters ("age are vee"). A replacement is `sure` when it scores high and no other name comes close,
+or scores fairly high and nothing else comes near it at all; otherwise the caller asks ("did you
+mean the Porch Light?").
 """
 from __future__ import annotations
 
@@ -148,6 +153,7 @@ def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
         return Misheard(phrase or "", text, 100.0, 100.0, kept=text) \
             if words and words != [w for w in vocab.content(heard)] else None
     entries = _entries(names)
+    prime([*entries.values(), *heard])
     # best[i]: (sum of score x letters, pieces) covering heard[:i]; a piece is (text, score, lead)
     best: list[tuple[float, list[tuple[str, float | None, float]]] | None] = [(0.0, [])] + [None] * len(heard)
     for i in range(1, len(heard) + 1):
@@ -309,11 +315,11 @@ def phone_score(heard: str, name: str) -> float | None:
     if not said_as or not meant_as:
         return None
     spelt = fuzz.ratio(re.sub(r"[^a-z]", "", heard.lower()), re.sub(r"[^a-z]", "", name.lower()))
+    letters = meant_as[-1] if _acronym(name) else None  # the name said as its letters
     best = 0.0
     for said in said_as:
         for meant in meant_as:
-            short = _consonants(said) < 3
-            if not said or not meant or not _same_start(said, meant) or short and not (_acronym(name) and meant == meant_as[-1]):
+            if not _same_start(said, meant) or (_consonants(said) < 3 and meant != letters):
                 continue
             alike = 100.0 * (1 - _distance(said, meant) / max(_weight(said), _weight(meant)))
             best = max(best, alike, PHONE_WEIGHT * alike + (1 - PHONE_WEIGHT) * spelt)  # spelling only helps
@@ -322,20 +328,33 @@ def phone_score(heard: str, name: str) -> float | None:
 
 def phones(text: str) -> tuple[str, ...]:
     """The phrase's readings as sound-class strings (word breaks ignored): one, or two when it
-    holds an acronym ("ERV": said as a word and as letters); () without espeak-ng."""
-    return _phones(text) if ESPEAK else ()
+    holds an acronym ("ERV": said as a word and as letters, the last); () without espeak-ng."""
+    readings = _readings(text)
+    if not ESPEAK or not readings:
+        return ()
+    _say(w for reading in readings for w in reading)
+    if not all(w in IPA for reading in readings for w in reading):
+        return ()  # espeak-ng failed: the key alone
+    return _classed(readings)
+
+
+@lru_cache(maxsize=4096)
+def _readings(text: str) -> tuple[tuple[str, ...], ...]:
+    """The phrase's words as written, and with its acronyms spelt out (`_spelt`), if any."""
+    words = re.findall(r"[A-Za-z0-9']+", text)
+    return tuple(dict.fromkeys([tuple(words), tuple(t for w in words for t in _spelt(w))])) if words else ()
 
 
 @lru_cache(maxsize=8192)
-def _phones(text: str) -> tuple[str, ...]:
-    words = re.findall(r"[A-Za-z0-9']+", text)
-    if not words:
-        return ()
-    readings = list(dict.fromkeys([tuple(words), tuple(t for w in words for t in _spelt(w))]))
-    _say(w for reading in readings for w in reading)
-    if not all(w in IPA for reading in readings for w in reading):
-        return ()
+def _classed(readings: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The readings' sound classes, from the words' IPA (all looked up)."""
     return tuple(dict.fromkeys("".join(_classes(IPA[w]) for w in reading) for reading in readings))
+
+
+def prime(texts: Iterable[str]) -> None:
+    """Look up the phonemes of all the texts' words (in every reading) in one espeak-ng call."""
+    if ESPEAK:
+        _say(t for text in texts for w in re.findall(r"[A-Za-z0-9']+", text) for t in (w, *_spelt(w)))
 
 
 def _acronym(text: str) -> bool:
@@ -353,11 +372,12 @@ def _spelt(word: str) -> list[str]:
 
 def _say(words: Iterable[str]) -> None:
     """espeak-ng's IPA of the words not yet known, in one call (one line per word)."""
-    todo = [w for w in dict.fromkeys(words) if w not in IPA]
+    words = list(dict.fromkeys(words))
+    if len(IPA) + len(words) > MAX_IPA:
+        IPA.clear()
+    todo = [w for w in words if w not in IPA]
     if not todo or not ESPEAK:
         return
-    if len(IPA) + len(todo) > MAX_IPA:
-        IPA.clear()
     try:
         done = subprocess.run([ESPEAK, "-q", "--ipa", "-v", "en-us", "--stdin"], input="\n".join(f"{w}." for w in todo),
                               capture_output=True, text=True, timeout=5, check=True)
@@ -378,6 +398,8 @@ def _classes(ipa: str) -> str:
 def _same_start(a: str, b: str) -> bool:
     """Whether two phone strings open alike: a lost "h" aside, both on a vowel, or on the same or
     a near consonant ("chop" / "shop")."""
+    if not a or not b:
+        return False
     a, b = a.removeprefix("h") or a, b.removeprefix("h") or b
     return (a[0] in VOWELS and b[0] in VOWELS) or a[0] == b[0] or frozenset(a[0] + b[0]) in NEAR
 
@@ -405,6 +427,7 @@ def _swap(a: str, b: str) -> float:
 
 
 def _weight(phones_: str) -> float:
+    """What losing all the phones costs: the most two strings can be apart."""
     return sum(_costs(phones_))
 
 
@@ -422,4 +445,5 @@ def _distance(a: str, b: str) -> float:
 
 
 def _consonants(phones_: str) -> int:
+    """How many consonants a phone string holds."""
     return sum(p not in VOWELS for p in phones_)
