@@ -39,7 +39,7 @@ SHORT_ACCEPT = 90.0  # spans of fewer than three consonant sounds need more ("he
 SURE = 90.0  # at or above, with MARGIN over any other name, the replacement acts without asking
 MARGIN = 5.0
 SURE_ALONE, ALONE_MARGIN = 85.0, 40.0  # ... as does a near-match that nothing else comes near ("cattle")
-MAX_SPAN = 3  # words of a phrase replaced at once ("bed sighed lamp" → "bedside lamp")
+MAX_SPAN = 4  # words of a phrase replaced at once ("bed sighed lamp" → "bedside lamp"; "see see tee vee")
 KEY_WEIGHT = 0.6  # sound (key) vs spelling in the blended score
 STOP_WORDS = vocab.FILLERS | vocab.QUANTIFIERS | {"and", "by", "please", "now", "then", "too", "again"}
 # words of speech that are no part of a name ("turn on the like hall light"): dropped when unknown
@@ -301,6 +301,7 @@ LIGHT = {"h": 0.5, "j": 0.5, "r": 0.7, "w": 0.7}  # sounds easily lost or added 
 VOWEL_COST, VOWEL_SWAP = 0.5, 0.3  # a vowel lost or added; one vowel heard as another
 TAIL = 0.5  # a final cluster's consonant's cost, of its usual
 NEAR = {frozenset(pair): 0.5 for pair in ("tl", "tθ", "fθ", "sθ", "sʃ", "cʃ", "ct", "nm", "pf", "lr")}
+SHORT_PHONES = 3.5  # a span lighter than this (`_weight`: "sight", "jim") is short: SHORT_ACCEPT
 PHONE_WEIGHT = 0.8  # sound vs spelling in the blended score (spelling only ever raises it)
 IPA: dict[str, str] = {}  # word as written → espeak-ng's IPA, filled in batches (`_say`)
 MAX_IPA = 20_000
@@ -309,8 +310,8 @@ MAX_IPA = 20_000
 def phone_score(heard: str, name: str) -> float | None:
     """0-100: how alike two phrases sound by their phonemes (the best of the name's readings),
     blended with their spelling where that helps; 0 when their first sounds differ or it falls
-    short of ACCEPT. A heard span of fewer than three consonants is only matched to a name said
-    as letters ("pee see" for "PC"; "sight" alone is too little to go on). None without espeak-ng."""
+    short of ACCEPT. A short heard span (`SHORT_PHONES`) is only matched to a name said as letters
+    ("pee see" for "PC"; "sight" alone is too little to go on). None without espeak-ng."""
     said_as, meant_as = phones(heard), phones(name)
     if not said_as or not meant_as:
         return None
@@ -319,11 +320,11 @@ def phone_score(heard: str, name: str) -> float | None:
     best = 0.0
     for said in said_as:
         for meant in meant_as:
-            if not _same_start(said, meant) or (_consonants(said) < 3 and meant != letters):
+            if not _same_start(said, meant) or (_weight(said) < SHORT_PHONES and meant != letters):
                 continue
             alike = 100.0 * (1 - _distance(said, meant) / max(_weight(said), _weight(meant)))
             best = max(best, alike, PHONE_WEIGHT * alike + (1 - PHONE_WEIGHT) * spelt)  # spelling only helps
-    return best if best >= (SHORT_ACCEPT if min(map(_consonants, said_as)) < 3 else ACCEPT) else 0.0
+    return best if best >= (SHORT_ACCEPT if min(map(_weight, said_as)) < SHORT_PHONES else ACCEPT) else 0.0
 
 
 def phones(text: str) -> tuple[str, ...]:
@@ -442,8 +443,3 @@ def _distance(a: str, b: str) -> float:
         for j, (q, q_cost) in enumerate(zip(b, b_costs), 1):
             prev, row[j] = row[j], min(row[j] + p_cost, row[j - 1] + q_cost, prev + _swap(p, q))
     return row[-1]
-
-
-def _consonants(phones_: str) -> int:
-    """How many consonants a phone string holds."""
-    return sum(p not in VOWELS for p in phones_)
