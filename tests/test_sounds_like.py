@@ -316,3 +316,31 @@ def test_without_a_working_espeak_the_key_alone_decides(monkeypatch, names, espe
     assert sounds_like.phone_score("see see tee vee", "CCTV") is None
     assert sounds_like.rewrite("see see tee vee", FAR) is None
     assert sounds_like.rewrite("tumble drier", names).text == "tumble dryer"
+
+
+@pytest.mark.parametrize("said, claimed", [
+    ("switch on the glow blight", True),  # the Globe Light, surely
+    ("turn the glow blight off please", True),
+    ("remember to turn on the glow blight", False),  # a memory, whatever it names
+    ("add glow blight to the shopping list", False),
+    ("turn on the misty fan", False),  # sounds alike, but not surely: the model decides
+    ("switch on the lantern", False),  # a name the home knows: no mishearing
+    ("start a timer for ten minutes", False),
+    ("stop the music", False),
+])
+def test_a_spoken_command_on_a_misheard_device_is_the_smart_homes(home_db, said, claimed):
+    from assistant.experts.smart_home.apis import claims
+
+    assert claims(home_db, said, "voice") is claimed
+    assert not claims(home_db, said)  # typed words are never heard wrong
+
+
+def test_a_misheard_command_is_routed_to_the_home_whatever_the_classifier_says(tmp_path):
+    path = tmp_path / "home.yaml"
+    path.write_text(HOME)
+    assistant = testing.scripted_assistant(tmp_path / "state.db", home=path,
+                                           classifier=testing.FixedClassifier("memory"))
+    reply = assistant.handle("switch on the glow blight", source="voice")
+    assert reply.expert == "smart_home" and reply.api == "turn_on"
+    devices = {d["id"]: d["state"] for d in assistant.registry.service("list_devices")(assistant.db)}
+    assert devices["light.globe_05"] == "on"
