@@ -300,6 +300,7 @@ def test_the_words_kept_in_a_misheard_span_are_the_homes_own():
 @needs_espeak
 def test_a_phrase_is_looked_up_in_one_espeak_call(monkeypatch):
     monkeypatch.setattr(sounds_like, "IPA", {})
+    sounds_like.rewritten.cache_clear()
     calls = []
     run = sounds_like.subprocess.run
     monkeypatch.setattr(sounds_like.subprocess, "run", lambda *a, **k: calls.append(a) or run(*a, **k))

@@ -136,12 +136,19 @@ def vocabulary(db: sqlite_utils.Database) -> list[str]:
 
 
 def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
+    """`rewritten`, remembered: a voice command is heard by routing, confirmation and action alike."""
+    return rewritten(phrase, tuple(names), ESPEAK)
+
+
+@lru_cache(maxsize=256)
+def rewritten(phrase: str | None, names: tuple[str, ...], espeak: str | None = None) -> Misheard | None:
     """The phrase with its unknown words replaced by the names (or name words) they sound like;
     None when no word is unknown or an unknown one sounds like nothing here. Of all ways to cover
     the unknown words with spans of up to MAX_SPAN words, the one that sounds most alike overall
     (letter-weighted; a known word kept counts as a perfect match) wins: "port slide" is "porch
     light", not "port" + "side". A small or filler word ("the", "so", "our") may be dropped, or
-    be part of a span: "so nose" is the Sonos, "e our v" the ERV."""
+    be part of a span: "so nose" is the Sonos, "e our v" the ERV. (`espeak`: part of the key
+    remembered by `rewrite`; the module's ESPEAK is used.)"""
     heard = vocab.tokens(phrase)
     name_words = {w for name in names for w in vocab.content(vocab.tokens(name))}
     small = [w not in name_words and (w in SPOKEN_FILLERS or w not in vocab.content([w])) for w in heard]
@@ -181,7 +188,7 @@ def rewrite(phrase: str | None, names: list[str]) -> Misheard | None:
                     kept=" ".join(w for w, u, s in zip(heard, unknown, small) if not u and not s))
 
 
-def _entries(names: list[str]) -> dict[str, str]:
+def _entries(names: tuple[str, ...]) -> dict[str, str]:
     """What a span may become: each name and name word, as written (an acronym's capitals
     matter to how it is said), by its normal form."""
     entries = {vocab.norm(name): name for name in names}
