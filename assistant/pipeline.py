@@ -270,7 +270,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         prior = None
         if self.routing.expert_prior:
             guess = plan.guess or self._classifier().guess(text)
-            prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text, self.db)
+            prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text, self.db,
+                             plan.utterance.source)
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
         idle = (*self.registry.idle(self.db), *without)
         decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal, idle=idle,
@@ -313,12 +314,13 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         text = plan.utterance.text
         plan.guess = plan.guess or self._classifier().guess(text)  # (a deferral may have guessed already)
         if self.routing.speculation and (not is_follow_up(text) or refers_within(text)):
-            expert = self._meant_expert(text, plan.guess)
+            source = plan.utterance.source
+            expert = self._meant_expert(text, plan.guess, source)
             words = self._respelt(text)  # "set the termostat to 20": the words as the assistant knows them
             proposal = rules.propose(self.registry, words, expert, self.clock.now())
-            if proposal is None and self.registry.claimant(self.db, words) == expert:  # "the kettle please"
+            if proposal is None and self.registry.claimant(self.db, words, source) == expert:  # "the kettle please"
                 proposal = rules.propose(self.registry, words, expert, self.clock.now(), claimed=True)
-            if proposal is None and not cues.pinned_expert(self.registry, text, self.db):
+            if proposal is None and not cues.pinned_expert(self.registry, text, self.db, source):
                 proposal = self._runner_up_proposal(words, plan.guess)
             plan.proposal = self._in_users_words(plan, proposal)
             if plan.proposal is None and self.routing.retrieval_proposer:
@@ -370,7 +372,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if plan.previous is not None:
             return None
         text = plan.utterance.text
-        proposal = rules.propose(self.registry, text, self._meant_expert(text, plan.guess), self.clock.now())
+        proposal = rules.propose(self.registry, text, self._meant_expert(text, plan.guess, plan.utterance.source),
+                                 self.clock.now())
         values = [v for v in (proposal.args.values() if proposal else []) if isinstance(v, str)]
         return None if any(POINTER.search(v) for v in values) else proposal
 
@@ -407,10 +410,11 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         known = {w for name in (hook(self.db) if hook else []) for w in name.lower().split()}
         return proposer.propose(text, expert, known, self.clock.now())
 
-    def _meant_expert(self, text: str, guess: ExpertGuess | None = None) -> str:
-        """The expert these words are for: the one a cue pins, else the classifier's guess (made
-        now if not given)."""
-        return cues.pinned_expert(self.registry, text, self.db) or (guess or self._classifier().guess(text)).expert
+    def _meant_expert(self, text: str, guess: ExpertGuess | None = None, source: str = "text") -> str:
+        """The expert these words (said by `source`) are for: the one a cue pins, else the
+        classifier's guess (made now if not given)."""
+        pinned = cues.pinned_expert(self.registry, text, self.db, source)
+        return pinned or (guess or self._classifier().guess(text)).expert
 
     def _with_referent(self, plan: Plan, decision: Decision | None) -> Decision | None:
         """"turn it off (at half ten)", "dim them to 40", a bare "louder": the previous call's target

@@ -148,9 +148,10 @@ class Expert:
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
     # (db) -> the names people say to it (devices, rooms, lists): speech-to-text is biased towards them
     vocabulary: Callable[[Database], list[str]] | None = None
-    # (db, text) -> whether the words are nothing but names of this expert's own things ("the
-    # telly" said alone): pinned like a cue, by what the user has rather than by fixed words
-    claims: Callable[[Database, str], bool] | None = None
+    # (db, text, source) -> whether the words are nothing but names of this expert's own things
+    # ("the telly" said alone; `source` "voice" for speech): pinned like a cue, by what the user
+    # has rather than by fixed words
+    claims: Callable[[Database, str, str], bool] | None = None
     # (db, api_name, args, said, here) -> the call finds nothing and the words name nothing of this
     # expert's ("the capital of Norway" as a home query): the request is decided again without it
     foreign: Callable[..., bool] | None = None
@@ -250,9 +251,10 @@ class Registry:
         ordered = sorted(self._experts.values(), key=lambda e: not e.frames)
         return [(cue, expert.name) for expert in ordered for cue in expert.cues]
 
-    def claimant(self, db: Database, text: str) -> str | None:
+    def claimant(self, db: Database, text: str, source: str = "text") -> str | None:
         """The expert whose own things the words name and nothing else (`Expert.claims`), or None."""
-        return next((e.name for e in self._experts.values() if e.claims is not None and e.claims(db, text)), None)
+        return next((e.name for e in self._experts.values() if e.claims is not None and e.claims(db, text, source)),
+                    None)
 
     def evidence(self, db: Database, text: str) -> dict[str, float]:
         """Each expert's evidence from the user's state that the words are for it (`Expert.evidence`), where any."""

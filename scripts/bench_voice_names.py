@@ -11,6 +11,15 @@ fresh copy of its home, and the device's state is checked. An answer that asks (
 the Porch Light?") is answered "yes" and counted apart.
 
     flock /work/model.lock python scripts/bench_voice_names.py [--voices en-us,en-gb] [--no-actions]
+
+`--scorers FILE` (no model, no lock needed) instead runs written mishearings
+(scripts/data/voice_names20.yaml) through the resolver as voice input, once with the consonant key
+alone and once with the phoneme scorer (espeak-ng), and prints both side by side: acted on the
+right device, asked "did you mean…" about it, a wrong device, missed; and, for phrases naming
+nothing in the home, how many acted on or asked about a device by sounding alike (found by their
+kind or room instead, "music" for the Sonos, is no sounds-alike match and is not counted).
+
+    python scripts/bench_voice_names.py --scorers scripts/data/voice_names20.yaml [--split dev] [-v]
 """
 from __future__ import annotations
 
@@ -28,8 +37,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.app import default_registry  # noqa: E402
-from assistant.audio.sources import SAMPLE_RATE, WavSource, read_wav  # noqa: E402
-from assistant.audio.whisper import ACCURATE, WhisperSTT, bias_prompt  # noqa: E402
 
 DEMO = ROOT / "assistant" / "data" / "demo_home.yaml"
 MADE_UP = ROOT / "scripts" / "data" / "voice_home.yaml"
@@ -96,6 +103,8 @@ def name_misses(name: str, heard: str) -> tuple[int, int]:
 
 
 def synthesise(text: str, voice: str, folder: Path) -> Path:
+    from assistant.audio.sources import SAMPLE_RATE
+
     raw, out = folder / "raw.wav", folder / f"{abs(hash((text, voice)))}.wav"
     subprocess.run(["espeak-ng", "-v", voice, "-s", "160", "-w", str(raw), text], check=True)
     subprocess.run(["sox", str(raw), "-r", str(SAMPLE_RATE), "-c", "1", "-b", "16", str(out),
@@ -107,11 +116,16 @@ class Ears:
     """The engines and prompts compared."""
 
     def __init__(self) -> None:
+        from assistant.audio.whisper import ACCURATE, WhisperSTT
+
         self.windowed, self.full = WhisperSTT(), WhisperSTT(settings=ACCURATE)
         self.windowed.load()
         self.full.load()
 
     def hear(self, mode: str, wav: Path, names: list[str]) -> tuple[str, float]:
+        from assistant.audio.sources import WavSource, read_wav
+        from assistant.audio.whisper import bias_prompt
+
         started = time.perf_counter()
         prompt = bias_prompt(names)
         if mode in ("none", "names"):  # the default engine, as `assistant listen` runs it
@@ -175,11 +189,89 @@ class Actor:
         return outcome if after[command.device] == command.state and changed <= {command.device} else "missed"
 
 
+SCORERS = ("key", "phones")  # the consonant key alone (espeak-ng hidden), and with phonemes
+OUTCOMES = ("acted", "asked", "which", "wrong", "missed")
+
+
+def scorer_outcome(db, case: dict, scorer: str) -> str:
+    """What a voice call on the heard phrase does: for a name, "acted" / "asked" (on the meant
+    device), "which" (a choice holding it), "wrong" or "missed"; for nothing, "none", "false" (a
+    device found by sounding alike) or "kind" (found by its kind or room: "music", the Sonos)."""
+    from unittest import mock
+
+    from assistant.experts.smart_home import apis, sounds_like
+
+    api = "close" if str(case["meant_id"] or "").startswith("cover.") else "turn_on"
+    said, args = f"{api.replace('_', ' ')} the {case['heard']}", {"device": case["heard"]}
+    with mock.patch.object(sounds_like, "ESPEAK", None if scorer == "key" else sounds_like.ESPEAK):
+        found = apis.targets(db, api, args, said=said, source="voice")
+        asked = apis.requires_confirmation(db, api, args, said=said, source="voice")
+    ids, choices = [d.id for d in found.devices], list(found.which.choices if found.which else [])
+    if not case["meant_id"]:
+        return "none" if not (ids or choices) else "false" if found.heard is not None else "kind"
+    if ids == [case["meant_id"]]:
+        return "asked" if asked else "acted"
+    if case["meant_id"] in choices:
+        return "which"
+    return "wrong" if ids or choices else "missed"
+
+
+def written_cases(path: Path, split: str | None) -> tuple[dict, list[dict]]:
+    """The file's homes (loaded, by name) and cases (with the meant device's id)."""
+    import yaml
+
+    from assistant.app import open_state
+    from assistant.experts.smart_home.home_file import parse_home
+
+    data = yaml.safe_load(path.read_text())
+    registry, dbs = default_registry(), {}
+    for name, home in data["homes"].items():
+        dbs[name] = open_state(registry, ":memory:")
+        registry.service("load_home")(dbs[name], parse_home(yaml.safe_dump(home), name))
+    ids = {name: {e["name"]: e["id"] for e in home["entities"]} for name, home in data["homes"].items()}
+    cases = [{**c, "meant_id": ids[c["home"]].get(c["meant"]) if c["meant"] else None}
+             for c in data["cases"] if split is None or c.get("split") == split]
+    return dbs, cases
+
+
+def compare_scorers(path: Path, split: str | None, verbose: bool) -> None:
+    """The written mishearings through both scorers, side by side (see the module docstring)."""
+    dbs, cases = written_cases(path, split)
+    counts, took = {s: {} for s in SCORERS}, dict.fromkeys(SCORERS, 0.0)
+    for case in cases:
+        row = {}
+        for s in SCORERS:
+            started = time.perf_counter()
+            row[s] = scorer_outcome(dbs[case["home"]], case, s)
+            took[s] += time.perf_counter() - started
+            group = counts[s].setdefault(case["kind"], {})
+            group[row[s]] = group.get(row[s], 0) + 1
+        if verbose or len(set(row.values())) > 1:
+            print(f"  {case['home']:8} {case['heard']!r:28} {str(case['meant']):24} "
+                  + " ".join(f"{s}={o}" for s, o in row.items()))
+    names = sum(1 for c in cases if c["meant"])
+    print(f"\nMisheard names ({names} phrases{', split ' + split if split else ''}): resolver as voice input")
+    false = f"false (of {len(cases) - names} non-names)"
+    print(f"{'scorer':8} " + " ".join(f"{o:>7}" for o in OUTCOMES) + f" {false:>26} {'mean ms':>8}")
+    for s in SCORERS:
+        total = {o: sum(g.get(o, 0) for k, g in counts[s].items() if k != "none") for o in OUTCOMES}
+        print(f"{s:8} " + " ".join(f"{total[o]:>7}" for o in OUTCOMES)
+              + f" {counts[s].get('none', {}).get('false', 0):>26} {1000 * took[s] / len(cases):>8.1f}")
+    print("\nacted right, by kind (key → phones): " + ", ".join(
+        f"{k} {counts['key'][k].get('acted', 0)}→{counts['phones'][k].get('acted', 0)}/{sum(counts['key'][k].values())}"
+        for k in sorted(counts["key"]) if k != "none"))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--voices", default="en-us,en-gb")
     parser.add_argument("--no-actions", action="store_true", help="speech-to-text only (no LLM)")
+    parser.add_argument("--scorers", type=Path, help="written mishearings: key vs phoneme scorer (no model)")
+    parser.add_argument("--split", help="only the cases of this split (dev, check)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="every case, not only those that differ")
     args = parser.parse_args()
+    if args.scorers:
+        return compare_scorers(args.scorers, args.split, args.verbose)
     voices = args.voices.split(",")
     ears = Ears()
     actor = None if args.no_actions else Actor()

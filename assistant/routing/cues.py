@@ -56,22 +56,24 @@ DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone 
 )
 
 
-def pinned_expert(registry: Registry, text: str, db: Database | None = None) -> str | None:
+def pinned_expert(registry: Registry, text: str, db: Database | None = None, source: str = "text") -> str | None:
     """The expert a cue pins this request to (`Expert.cues`; with the state `db`, the expert
-    whose own things the words name alone, `Expert.claims`; then the decline cues), or None."""
+    whose own things the words name alone, `Expert.claims`, as said by `source`; then the decline
+    cues), or None."""
     for pattern, expert in registry.cues():
         if pattern.search(text):
             return expert
-    claimant = registry.claimant(db, text) if db is not None else None
+    claimant = registry.claimant(db, text, source) if db is not None else None
     if claimant:
         return claimant
     return DECLINED if any(pattern.search(text) for pattern in DECLINE_CUES) else None
 
 
-def pin(registry: Registry, prior: dict[str, float], text: str, db: Database | None = None) -> dict[str, float]:
+def pin(registry: Registry, prior: dict[str, float], text: str, db: Database | None = None,
+        source: str = "text") -> dict[str, float]:
     """The prior with a cued expert made certain; with no cue, leaning towards the experts the
     user's own state gives evidence for (`lean`)."""
-    expert = pinned_expert(registry, text, db)
+    expert = pinned_expert(registry, text, db, source)
     if expert:
         return {expert: 1.0}
     return lean(prior, registry.evidence(db, text)) if db is not None else prior

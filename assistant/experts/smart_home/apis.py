@@ -411,10 +411,34 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
         return False
 
 
-def claims(db: sqlite_utils.Database, text: str) -> bool:
-    """The smart home's own words: a device's name said alone, a question about a named device, or
-    a change of level said alone ("louder", "way too bright": the device acted on last)."""
-    return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text)
+# a spoken command on one thing: "turn on the key rig", "switch the tee vee off", "start the pond pup"
+SPOKEN_COMMAND = re.compile(r"^\W*(?:please\s+)?(?:turn|switch|put|start|stop|open|close|shut)\s+(?:(?:on|off)\s+)?"
+                            r"(?:the\s+|my\s+)?(?P<name>[a-z0-9']+(?:\s+[a-z0-9']+){0,4}?)"
+                            r"(?:\s+(?:on|off))?(?:\s+please)?\W*$", re.IGNORECASE)
+
+
+def heard_command(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether spoken words are a command on one thing ("turn on the key rig") whose name the home
+    does not know but that surely sounds like its devices (`sounds_like`: the Keurig)."""
+    command = SPOKEN_COMMAND.match(text)
+    if command is None or vocab.ACTION_WORDS.search(command["name"]):
+        return False
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return False
+    if not resolve_in(home, command["name"]).problem:
+        return False  # a name the home knows: no mishearing
+    heard, found = sounds_like.resolve_heard(home, command["name"], None, None, text)
+    return heard is not None and heard.sure and found is not None and bool(found.device_ids)
+
+
+def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
+    """The smart home's own words: a device's name said alone, a question about a named device, a
+    change of level said alone ("louder", "way too bright": the device acted on last), or (spoken)
+    a command on a device whose name was misheard (`heard_command`)."""
+    return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text) \
+        or (source == "voice" and heard_command(db, text))
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
