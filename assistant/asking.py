@@ -19,14 +19,15 @@ from assistant.words import command, is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
-LEADING_YES = re.compile(r"^\W*(?:yes|yeah|yep|yup|sure|ok|okay|go ahead|do it|please do|correct|that's right)\b",
+LEADING_YES = re.compile(rf"^\W*(?:{fastpath.YES_WORDS}|sure|ok|okay|go ahead|do it|please do|correct|that's right"
+                         r"|absolutely|of course|definitely)\b",
                          re.IGNORECASE)
 # an answer said as a question ("how about 6?", "what about the kitchen one?")
 ANSWER_AS_QUESTION = re.compile(r"^\W*(?:what|how) about\b|^\W*(?:maybe|perhaps)\b", re.IGNORECASE)
 # the rest of a no that keeps things as they are ("leave it on", "keep it locked", "leave it be"),
 # not a new value or a time ("keep it at 20", "leave the lights on until ten")
 KEEP_AS_IS = re.compile(r"^\W*(?:just )?(?:leave|keep)\b(?!.*(?:\d|\b(?:at|to|for|until|till|in)\b))", re.IGNORECASE)
-LEADING_NO = re.compile(r"^\W*(?:no|nope|nah|don't|do not|leave it|never mind)\b", re.IGNORECASE)
+LEADING_NO = re.compile(rf"^\W*(?:{fastpath.NO_WORDS}|don't|do not|leave it|never mind)\b", re.IGNORECASE)
 
 
 class SlotQuestions:

@@ -329,3 +329,15 @@ def test_an_announcement_is_left_in_the_notifications_and_can_be_undone(tmp_path
     assert [n["text"] for n in list_notifications(assistant.db)] == ["For Sam: his lift is outside"]
     assistant.handle("undo that")
     assert list_notifications(assistant.db) == []
+
+
+@pytest.mark.parametrize("reply, honest", [
+    ("Okay, garage door is opening.", ""),
+    ("Sure! Your lights are turning off now.", ""),
+    ("I have read your messages to you.", ""),
+    ("The museum is opening a new wing next year.", "The museum is opening a new wing next year."),
+    ("Why is the sea salty? Rivers carry minerals into it.", "Why is the sea salty? Rivers carry minerals into it."),
+])
+def test_the_chat_never_says_a_device_is_doing_something(reply, honest):
+    from assistant.experts.chat import without_claimed_actions
+    assert without_claimed_actions(reply) == honest

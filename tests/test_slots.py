@@ -355,6 +355,7 @@ def _front_door(assistant):
     ("yes please, go ahead", "unlocked"), ("yeah do it", "unlocked"), ("ok, that's fine", "unlocked"),
     ("no, leave it on", "locked"), ("no, just leave it as it is", "locked"),  # the no said twice
     ("yes, unlock it", "unlocked"), ("yeah, unlock the front door", "unlocked"),  # the call asked about, said again
+    ("ja, go ahead", "unlocked"), ("aye", "unlocked"), ("nee, leave it", "locked"),  # yes and no in other words
 ])
 def test_a_yes_or_no_with_more_words_answers_the_question(tmp_path, answer, state):
     assistant = _assistant(tmp_path, "smart_home")

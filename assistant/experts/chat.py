@@ -35,14 +35,18 @@ def respond(ctx: ExpertContext) -> ActionResult:
 NOTHING_DONE = "I haven't changed anything. Say what you'd like done, like \u201cadd milk to the shopping list\u201d."
 _VERBS = (r"added|set|turned|switched|created|scheduled|removed|deleted|locked|unlocked|started|stopped|cancell?ed|"
           r"saved|stored|noted|remembered|reminded|booked|ordered|sent|dimmed|opened|closed|armed|disarmed|changed|"
-          r"updated|put")
+          r"updated|put|read|played|paused|raised|lowered")
+# ... or says it is doing it ("Okay, the garage door is opening", "Your lights are turning off now")
+_DOING = (r"opening|closing|locking|unlocking|turning (?:on|off|up|down)|switching (?:on|off)|heating up|"
+          r"cooling down|arming|disarming|dimming|brightening|being \w+ed")
 # a sentence in which the chat says it did something ("I've set a timer", "Added eggs to your
 # list", "Your reminder is saved"): it has no tools, so it never did
 _CLAIM = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|sure|done|alright|all right|got it|sorry)\W+)*(?:"
     rf"i(?:'ve| have| just| now)*\s+(?:{_VERBS})\b"
     rf"|(?:{_VERBS})\s+(?:a|an|the|your|it|them|that|up|on|off|(?:[\w'-]+\s+){{1,4}}?(?:to|on|from|for|in)\s+(?:your|the|you))\b"
-    rf"|your\s+[\w' ]{{1,30}}?\s+(?:is|are|has been|have been)\s+(?:now\s+)?(?:{_VERBS})\b)",
+    rf"|your\s+[\w' ]{{1,30}}?\s+(?:is|are|has been|have been)\s+(?:now\s+)?(?:{_VERBS})\b"
+    rf"|(?:the\s+|your\s+)?[\w' ]{{1,30}}?\s+(?:is|are)\s+(?:now\s+)?(?:{_DOING})(?:\s+(?:now|for you|right now))?\W*$)",
     re.IGNORECASE)
 _INTERJECTION = re.compile(r"^\W*(?:ok(?:ay)?|sure(?: thing)?|done|alright|all right|got it|there you go|you got it|"
                            r"of course|certainly|absolutely|no problem)\W*$", re.IGNORECASE)

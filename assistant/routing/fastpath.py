@@ -12,6 +12,9 @@ from assistant.words import normalise
 
 
 # (pattern over the normalised utterance, expert, api)
+# a yes or a no as people say it, in English and the words for it that English speakers use ("ja", "aye")
+YES_WORDS = r"(?:yes|yeah|yep|yup|ya|yah|yea|ja|aye)"
+NO_WORDS = r"(?:no|nope|nah|nee|nay)"
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
@@ -31,9 +34,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:(?:sorry|pardon|what|huh|excuse me) )*(?:(?:can|could|would) you )?(?:say (?:that|it) again|repeat (?:that|it|yourself"
      r"|what you (?:just )?said)|(?:what did you|what was that you) (?:just )?say|come again|pardon(?: me)?|i didn't (?:catch|hear) "
      r"(?:that|you|it|what you said))(?: please)?", "system", "repeat"),
-    (r"(?:yes|yeah|yep|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure|yes i am sure)",
-     "confirmation", "confirm"),
-    (r"(?:no|nope|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
+    (rf"(?:{YES_WORDS}|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure"
+     r"|yes i am sure)", "confirmation", "confirm"),
+    (rf"(?:{NO_WORDS}|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
 ]
 COMPILED = [(re.compile(rf"^{p}$"), expert, api) for p, expert, api in PATTERNS]
 CONFIRMATION = "confirmation"  # answers to a pending confirmation question, handled by the pipeline
