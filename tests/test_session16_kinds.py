@@ -341,3 +341,13 @@ def test_an_announcement_is_left_in_the_notifications_and_can_be_undone(tmp_path
 def test_the_chat_never_says_a_device_is_doing_something(reply, honest):
     from assistant.experts.chat import without_claimed_actions
     assert without_claimed_actions(reply) == honest
+
+
+def test_a_list_named_by_the_user_is_not_an_item_when_the_model_writes_it_as_one(tmp_path):
+    from assistant import testing
+    assistant = testing.scripted_assistant(tmp_path / "state.db", classifier=testing.FixedClassifier("lists"))
+    testing.confirmer(assistant).enqueue({"api": "lists.add", "args": {"items": ["boerewors", "braai"]}})
+    reply = assistant.handle("add boerewors to the braai list")
+    assert reply.expert == "lists" and "braai list" in reply.reply
+    rows = assistant.db.execute("SELECT list_name, item FROM list_items").fetchall()
+    assert rows == [("braai", "boerewors")]

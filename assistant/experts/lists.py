@@ -264,6 +264,16 @@ PLACEHOLDERS = frozenset(_key(words) for words in (
 _REQUEST_VERB = re.compile(r"^(?:please )?(?:put|add|stick|pop|write|jot|throw|chuck|place|include|note)(?: down)? ", re.I)
 
 
+_LIST_NAMED = re.compile(r"\b(?:to|on|onto|in|into)\s+(?:my|the|our)\s+(?P<name>[\w'-]+(?:\s+[\w'-]+)?)\s+list\b",
+                         re.IGNORECASE)
+
+
+def _list_named(said: str) -> str | None:
+    """The list the user named by its name ("… to the braai list"), or None."""
+    found = _LIST_NAMED.search(said)
+    return found["name"] if found else None
+
+
 def _without_request(item: str, list_name: str, said: str) -> str:
     """An item the model copied with the request around it ("put something on my to do list"),
     or with the verb the user's request opened with ("stick vegemite"): the words after the verb
@@ -279,8 +289,10 @@ def _without_request(item: str, list_name: str, said: str) -> str:
 @api(speculative_safe=True, undo=_undo_add, slots={"items": Slot("items", "What should I add?")})
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
-    name = spelled_as_known(ctx.db, normalise_list_name(said_list_name(ctx, list_name)))
     said = ctx.utterance.text if ctx.utterance else ""
+    if not list_name and (named := _list_named(said)):  # "add wors to the braai list" written as two items
+        list_name, items = named, [i for i in items if normalise_list_name(i) != normalise_list_name(named)]
+    name = spelled_as_known(ctx.db, normalise_list_name(said_list_name(ctx, list_name)))
     items = _as_said(items, said)
     wanted = [_without_request(item, name, said) for item in split_items(items, split_on_and=name != "to do")]
     if not wanted or all(_key(item.lower()) in PLACEHOLDERS for item in wanted):  # "stick something on the list"
