@@ -86,15 +86,18 @@ _CHANGE_AMOUNT = frozenset("by couple few of degrees degree percent per cent poi
                            "four five six seven eight nine ten fifteen twenty".split())
 
 
+_SOME_AMOUNT = frozenset("couple few degrees degree percent cent points notches steps".split())  # not "one more"
+
+
 def is_bare_change(text: str) -> bool:
     """Whether the words are only a change with nothing named ("louder", "up a bit", "too loud",
-    "warmer by a couple of degrees", "a bit more")."""
+    "warmer by a couple of degrees", "a bit more", "two more degrees")."""
     words = re.findall(r"[a-z']+", HESITATION.sub(" ", text.lower()))
     if {w for w in words if w in _CHANGE_WORDS} == {"cool"}:
         return False  # "ok cool", "cool thanks": an acknowledgement ("cool it down" has "down")
     changes = _CHANGE_WORDS | _AGAIN_WORDS
-    said_change = any(w in _CHANGE_WORDS for w in words) or (
-        any(w in _AGAIN_WORDS for w in words) and any(w in _DEGREE_WORDS for w in words))
+    said_change = any(w in _CHANGE_WORDS for w in words) or (  # "a bit more", "a couple more degrees"
+        any(w in _AGAIN_WORDS for w in words) and any(w in _DEGREE_WORDS or w in _SOME_AMOUNT for w in words))
     return said_change and all(w in changes or w in _CHANGE_FILLER or w in _CHANGE_AMOUNT for w in words)
 
 

@@ -351,3 +351,28 @@ def test_a_list_named_by_the_user_is_not_an_item_when_the_model_writes_it_as_one
     assert reply.expert == "lists" and "braai list" in reply.reply
     rows = assistant.db.execute("SELECT list_name, item FROM list_items").fetchall()
     assert rows == [("braai", "boerewors")]
+
+
+CLIMATES = """areas: [{name: Lounge, id: lounge}, {name: Study, id: study}]
+entities:
+  - {name: Lounge Aircon, id: climate.aircon, area: lounge, state: heat,
+     attributes: {temperature: 22, current_temperature: 18, min_temp: 16, max_temp: 30}}
+  - {name: Study Heater, id: climate.heater, area: study, state: "off",
+     attributes: {temperature: 20, current_temperature: 14, min_temp: 5, max_temp: 30}}
+"""
+
+
+@pytest.mark.parametrize("follow_up", ["a couple more degrees", "two more degrees", "a few more"])
+def test_an_amount_more_said_alone_changes_the_device_changed_last(tmp_path, follow_up):
+    from assistant import testing
+    home = tmp_path / "home.yaml"
+    home.write_text(CLIMATES)
+    assistant = testing.scripted_assistant(tmp_path / "state.db", home=home,
+                                           classifier=testing.FixedClassifier("smart_home"))
+    model = testing.confirmer(assistant)
+    model.enqueue({"api": "smart_home.set_temperature", "args": {"temperature": 21, "device": "lounge aircon"}})
+    assistant.handle("set the lounge aircon to 21")
+    model.enqueue({"api": "smart_home.set_temperature", "args": {"temperature": 23, "device_type": "thermostat"}})
+    assistant.handle(follow_up)
+    temperatures = {d["id"]: d["attributes"]["temperature"] for d in list_devices(assistant.db)}
+    assert temperatures["climate.heater"] == 20 and temperatures["climate.aircon"] > 21
