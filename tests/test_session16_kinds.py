@@ -376,3 +376,18 @@ def test_an_amount_more_said_alone_changes_the_device_changed_last(tmp_path, fol
     assistant.handle(follow_up)
     temperatures = {d["id"]: d["attributes"]["temperature"] for d in list_devices(assistant.db)}
     assert temperatures["climate.heater"] == 20 and temperatures["climate.aircon"] > 21
+
+
+def test_a_colour_the_model_wrote_into_the_device_phrase_is_still_set(tmp_path):
+    db = smart_home_db(COLOURED, tmp_path)
+    assert call_smart_home(db, "set_brightness", "star nightlight pink at twenty percent please", brightness=20,
+                           device="star nightlight pink").ok
+    assert (attributes(db, "light.star")["color"], attributes(db, "light.star")["brightness"]) == ("pink", 20)
+
+
+def test_a_kind_of_two_words_said_with_a_room_is_the_device_of_that_name(tmp_path):
+    db = smart_home_db(HOME + """  - {name: Snug Ceiling Fan, id: fan.snug_ceiling, area: snug, state: "off", attributes: {percentage: 0}}
+  - {name: Snug Ceiling Light, id: light.snug_ceiling, area: snug, state: "off", attributes: {brightness: 100}}
+""", tmp_path)
+    assert call_smart_home(db, "turn_on", "snug ceiling light on", device="ceiling light", device_type="light").ok
+    assert on(db) == {"light.snug_ceiling"}

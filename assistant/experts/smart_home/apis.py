@@ -110,17 +110,18 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
     """The user's fuller name for a device the model wrote only as its kind: the words before
     the kind in the utterance that name devices ("the ceiling fan" -> "ceiling fan")."""
     words = vocab.tokens(said)
-    kinds = {vocab.singular(w) for w in vocab.tokens(kind)}
-    for i, word in enumerate(words):
-        if vocab.singular(word) not in kinds:
+    kind_words = [vocab.singular(w) for w in vocab.tokens(kind)]  # "ceiling light": both words, in turn
+    for i in range(len(words) - len(kind_words) + 1):
+        if [vocab.singular(w) for w in words[i:i + len(kind_words)]] != kind_words:
             continue
+        said_kind = " ".join(words[i:i + len(kind_words)])
         before: list[str] = []  # the words right before the kind, back to a small word ("every" stays)
         for w in reversed(words[max(0, i - 3):i]):
             if w in vocab.FILLERS:  # "switch on every lamp": "switch" is the verb, not a name
                 break
             before.insert(0, w)
         for start in range(len(before)):
-            phrase = " ".join([*before[start:], word])
+            phrase = " ".join([*before[start:], said_kind])
             if not resolve_in(home, phrase, allowed=allowed).problem:
                 return phrase
     return None

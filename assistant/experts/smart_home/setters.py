@@ -81,7 +81,7 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
         return _ask_level(attribute)
     if level.delta is not None:
         return change(ctx, attribute, level.delta, device, area, device_type)
-    also = _colour_said(ctx.said, device, area) if attribute == "brightness" else {}
+    also = _colour_said(ctx.said, _name_words(ctx.db)) if attribute == "brightness" else {}
     result = set_values(ctx, device, area, device_type, **{attribute: level.value, **also})
     if also and not result.ok:  # a light with no colour: its brightness alone
         result = set_values(ctx, device, area, device_type, **{attribute: level.value})
@@ -91,11 +91,20 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
 PERCENT = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 
 
-def _colour_said(said: str | None, *names: Phrase) -> dict[str, str]:
-    """A colour said beside a brightness ("blue at 20 percent"), unless it is a word of the
-    device's or place's name ("the blue lamp"): kept, not dropped with the other API."""
+def _name_words(db: sqlite_utils.Database) -> set[str]:
+    """The words of the home's device and room names ("green" of the Green Room)."""
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return set()
+    names = [form for thing in (*home.devices, *home.areas) for form in (thing.name, *thing.aliases)]
+    return {w for name in names for w in vocab.tokens(name)}
+
+
+def _colour_said(said: str | None, named: set[str]) -> dict[str, str]:
+    """A colour said beside a brightness ("blue at 20 percent"), unless it is a word of one of the
+    home's names ("the green room lamp"): kept, not dropped with the other API."""
     words = vocab.tokens(said)
-    named = {w for name in names for w in vocab.tokens(name)}
     for size in (2, 1):  # "light blue" before "blue"
         for start in range(len(words) - size + 1):
             run = words[start:start + size]
