@@ -1,5 +1,5 @@
 """What of the fast router's proposal independent evidence already settles, so that the confirmer
-need not rank it (RoutingConfig.settle_expert, settle_api).
+need not rank it (RoutingConfig.settle_expert, settle_api, settle_unproposed).
 
 The confirmer chooses the expert by ranking every expert name (one forward pass), then the API by
 ranking that expert's API names (one pass per point where the names part), and then writes the
