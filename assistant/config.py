@@ -122,6 +122,9 @@ class RoutingConfig(BaseModel):
     settle_expert: bool = True
     settle_margin: float = 0.1
     settle_api: bool = True
+    # A line with no proposal, no follow-up: the classifier's expert by the same margin is not
+    # ranked (routing/settled.py); a decline or a chat line then runs no confirmer pass at all.
+    settle_unproposed: bool = True
     # When the rules propose nothing: the nearest labelled command's API (MiniLM, the experts'
     # examples) with its arguments read from the new words by the deterministic extractors,
     # proposed only when grounded and valid (assistant/routing/retrieval.py).

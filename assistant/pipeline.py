@@ -31,7 +31,7 @@ from assistant.routing.context import (JOINT, RECENT, cancel_of_previous_turn, e
                                       is_follow_up, previous_turn, refers_within, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
-from assistant.routing.settled import settled_api, settled_expert
+from assistant.routing.settled import settled_api, settled_expert, settled_unproposed
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
@@ -290,6 +290,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """The expert and API of the proposal that independent evidence already names, so the
         confirmer does not rank them (`routing.settle_expert`, `settle_api`; routing/settled.py)."""
         proposal = plan.proposal
+        if prior is not None and proposal is None and self.routing.settle_unproposed and not plan.context \
+                and not any(p >= 1.0 for p in prior.values()):  # a cue's own choice stands
+            return settled_unproposed(plan.guess, self.routing.settle_margin, idle), None
         if prior is None or proposal is None or proposal.qualified is None or proposal.expert in idle:
             return None, None
         pinned = prior.get(proposal.expert, 0.0) >= 1.0  # a cue made it certain: never ranked

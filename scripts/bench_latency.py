@@ -14,7 +14,9 @@ Several requests in one utterance ("turn on the desk lamp and set a timer"), par
 (sequential) vs every part's safe proposal acting before any confirmer (parallel): the time to the
 first action, to all actions (the last part's action in place) and to all parts confirmed.
 `--modes` runs only the named modes (substrings); `--save`/`--merge` split a long run into parts
-(each part a separate process, e.g. under a lock held per part) and print them as one table.
+(each part a separate process, e.g. under a lock held per part) and print them as one table;
+`--lines FILE.jsonl` appends every line's result as it comes (mode, id, expert, call, timings,
+speculation), for offline analysis of the tail; `--slice 0:130` runs only those lines of the set; `--paired` runs the modes line by line in turn.
 Prints one table (medians and p95s, tokens, speculation hits, rollbacks, accuracy) and the ratios
 between modes, and writes a PNG of the latency distributions.
 """
@@ -63,15 +65,63 @@ def pct(values: list[float], q: int) -> float:
 
 
 def run_mode(name: str, cases, roles: ModelRoles, registry, routing: RoutingConfig,
-             cold: bool = False) -> dict:
+             cold: bool = False, lines: Path | None = None) -> dict:
     roles.settings.routing = routing
     confirmer = roles.get("confirmer")
     if hasattr(confirmer, "always_cold"):
         confirmer.always_cold = cold
-    results: list[CaseResult] = [run_case(case, roles, registry) for case in cases]
+    results: list[CaseResult] = []
+    for case in cases:
+        results.append(run_case(case, roles, registry))
+        if lines is not None:
+            with lines.open("a") as out:
+                out.write(json.dumps(per_line(name, case, results[-1]), default=str) + "\n")
     if hasattr(confirmer, "always_cold"):
         confirmer.always_cold = False
     return summarise(name, cases, results)
+
+
+def run_paired(modes: list, roles: ModelRoles, registry, lines: Path | None = None) -> list[dict]:
+    """Every mode on the same lines, line by line: each line through every mode in turn (the order
+    reversed on every other line), so the modes meet the same load on a shared machine."""
+    cases = modes[0][1]
+    if any(chosen is not cases or cold for _, chosen, _, cold in modes):
+        raise SystemExit("--paired: only modes on the set's own lines, warm")
+    results: dict[str, list[CaseResult]] = {name: [] for name, *_ in modes}
+    for index, case in enumerate(cases):
+        before = held_tokens(roles)
+        for name, _, routing, _ in (modes if index % 2 == 0 else modes[::-1]):
+            forget_since(roles, before)  # no mode finds this line's prompt already evaluated
+            roles.settings.routing = routing
+            results[name].append(run_case(case, roles, registry))
+            if lines is not None:
+                with lines.open("a") as out:
+                    out.write(json.dumps(per_line(name, case, results[name][-1]), default=str) + "\n")
+    return [summarise(name, cases, results[name]) for name, *_ in modes]
+
+
+def held_tokens(roles: ModelRoles) -> dict[int, list[int]]:
+    """The tokens each loaded in-process model holds in its context (by backend)."""
+    backends = {id(b): b for b in roles._by_key.values() if hasattr(b, "llama")}
+    return {key: list(b.llama.input_ids[: b.llama.n_tokens]) for key, b in backends.items()}
+
+
+def forget_since(roles: ModelRoles, before: dict[int, list[int]]) -> None:
+    """Keep of each model's context only what it shared with `before` (the previous line's
+    prompts), as if the line had not been run yet: a paired mode would otherwise reuse the request
+    tokens the other mode just evaluated (about a third of a line's time)."""
+    for backend in roles._by_key.values():
+        if id(backend) in before and hasattr(backend, "llama"):
+            held, old = backend.llama.input_ids[: backend.llama.n_tokens], before[id(backend)]
+            same = next((i for i, (x, y) in enumerate(zip(held, old)) if x != y), min(len(held), len(old)))
+            backend.llama.n_tokens = min(backend.llama.n_tokens, same)
+
+
+def per_line(mode: str, case, result: CaseResult) -> dict:
+    """One line's result, for offline analysis (--lines)."""
+    return {"mode": mode, "id": result.id, "expected": case.expect.expert, "expert": result.expert,
+            "api": result.api, "passed": result.passed, "timings": result.timings_ms,
+            "speculation": result.speculation}
 
 
 def summarise(name: str, cases, results: list[CaseResult]) -> dict:
@@ -197,6 +247,11 @@ def main() -> None:
     parser.add_argument("--modes", default="", help="comma-separated substrings of the modes to run")
     parser.add_argument("--lookahead", type=int, default=3, help="draft tokens for the lookup modes")
     parser.add_argument("--save", type=Path, help="write this part's rows to a JSON file")
+    parser.add_argument("--lines", type=Path, help="append every line's result to this JSON-lines file")
+    parser.add_argument("--paired", action="store_true",
+                        help="run the modes line by line in turn (each line through every mode, the order "
+                             "alternating), so a load that comes and goes on the machine hits them alike")
+    parser.add_argument("--slice", default=":", help="START:END, the lines of the set to run")
     parser.add_argument("--merge", type=Path, nargs="*", help="print saved parts as one table (runs nothing)")
     args = parser.parse_args()
     if args.merge:
@@ -204,7 +259,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         import os
         os.environ["ASSISTANT_HOME"] = home
-        cases = [c for c in load_cases(args.set)]
+        start, _, end = args.slice.partition(":")
+        cases = load_cases(args.set)[int(start) if start else None:int(end) if end else None]
         routed = [c for c in cases if c.expect.expert not in ("system",)]
         roles, registry = ModelRoles(load_settings()), default_registry()
         off = RoutingConfig(speculation=False)
@@ -221,9 +277,12 @@ def main() -> None:
             ("+ speculation + lookup", cases, RoutingConfig(prompt_lookup=look), False),
             ("+ spec, queries confirmed", cases, RoutingConfig(answer_without_confirmer=()), False),
             ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), False),
-            ("settle-off (ranked)", cases, RoutingConfig(settle_expert=False, settle_api=False), False),
-            ("settle-expert", cases, RoutingConfig(settle_expert=True, settle_api=False), False),
-            ("settle-both", cases, RoutingConfig(settle_expert=True, settle_api=True), False),
+            ("settle-off (ranked)", cases, RoutingConfig(settle_expert=False, settle_api=False,
+                                                          settle_unproposed=False), False),
+            ("settle-expert", cases, RoutingConfig(settle_expert=True, settle_api=False, settle_unproposed=False), False),
+            ("settle-both", cases, RoutingConfig(settle_expert=True, settle_api=True, settle_unproposed=False), False),
+            ("settle-all (+ unproposed)", cases, RoutingConfig(settle_expert=True, settle_api=True,
+                                                               settle_unproposed=True), False),
             ("whole call generated", cases, RoutingConfig(**plain), False),
             ("rank_api, args only", cases, RoutingConfig(**{**plain, "rank_api": True}), False),
             ("whole call + lookup", cases, RoutingConfig(**{**plain, "prompt_lookup": look}), False),
@@ -234,8 +293,12 @@ def main() -> None:
             ("several, parallel", several_cases(cases[0]), RoutingConfig(parallel_parts=True), False),
         ]
         wanted = [w.strip() for w in args.modes.split(",") if w.strip()]
-        rows = [run_mode(name, chosen, roles, registry, routing, cold=cold)
-                for name, chosen, routing, cold in modes if not wanted or any(w in name for w in wanted)]
+        chosen_modes = [m for m in modes if not wanted or any(w in m[0] for w in wanted)]
+        if args.paired:
+            rows = run_paired(chosen_modes, roles, registry, args.lines)
+        else:
+            rows = [run_mode(name, chosen, roles, registry, routing, cold=cold, lines=args.lines)
+                    for name, chosen, routing, cold in chosen_modes]
     if args.save:
         args.save.write_text(json.dumps(rows))
     report(rows, args.plot)

@@ -251,9 +251,9 @@ def test_a_server_without_log_probabilities_is_asked_once(serve, answer):
 
 
 # ------------------------------------------------------------------ the pipeline's honest reply
-def endpoint_assistant(tmp_path, url: str, expert: str):
+def endpoint_assistant(tmp_path, url: str, expert: str, margin: float = 0.3):
     a = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME,
-                                   classifier=testing.FixedClassifier(expert))
+                                   classifier=testing.FixedClassifier(expert, margin=margin))
     settings = Settings(roles={"confirmer": RoleConfig(backend="openai", url=url, model="tiny", timeout_s=2)})
     a.roles._backends["confirmer"] = ModelRoles(settings).get("confirmer")
     return a
@@ -264,7 +264,7 @@ def actions(a) -> int:
 
 
 def test_an_unreachable_confirmer_is_an_honest_no_that_changes_nothing(tmp_path):
-    a = endpoint_assistant(tmp_path, refused_url(), "chat")
+    a = endpoint_assistant(tmp_path, refused_url(), "chat", margin=0.05)  # a lead too small to settle it
     before = actions(a)
     reply = a.handle("what should I cook for my grandmother's birthday")
     assert not reply.ok and reply.reply.startswith("Sorry, I couldn't do that")
@@ -285,7 +285,7 @@ def test_without_log_probabilities_the_router_generates_the_call(tmp_path, serve
         return chat_answer('{"api":"lists.add","args":{"items":["milk"],"list_name":"shopping"}}')
 
     server = serve(respond)
-    a = endpoint_assistant(tmp_path, server.url, "lists")
+    a = endpoint_assistant(tmp_path, server.url, "lists", margin=0.05)  # the guess alone settles nothing
     reply = a.handle("put milk on it")
     assert reply.ok and [i["item"] for i in all_lists(a.db)["shopping"]] == ["milk"]
     schema = json.dumps(server.requests[-1][1]["response_format"])
@@ -301,7 +301,7 @@ def test_an_endpoint_that_ranks_experts_but_not_apis_generates_the_experts_call(
         return 404, {"error": "not found"}
 
     server = serve(respond)
-    a = endpoint_assistant(tmp_path, server.url, "lists")
+    a = endpoint_assistant(tmp_path, server.url, "lists", margin=0.05)  # the guess alone settles nothing
     reply = a.handle("put milk on it")
     assert reply.ok and [i["item"] for i in all_lists(a.db)["shopping"]] == ["milk"]
     schema = json.dumps(server.requests[-1][1]["response_format"])

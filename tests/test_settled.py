@@ -1,5 +1,6 @@
-"""The confirmer's ranking passes skipped for what independent evidence settles of the proposal
-(assistant/routing/settled.py; RoutingConfig.settle_expert, settle_api): scripted models only."""
+"""The confirmer's ranking passes skipped for what independent evidence settles of the proposal, or
+of a line with no proposal (assistant/routing/settled.py; RoutingConfig.settle_expert, settle_api,
+settle_unproposed): scripted models only."""
 from __future__ import annotations
 
 import pytest
@@ -10,7 +11,8 @@ from assistant.config import RoutingConfig
 from assistant.messages import Decision
 from assistant.routing.classifier import ExpertGuess
 from assistant.routing.model_router import ModelRouter
-from assistant.routing.settled import settled_api, settled_expert
+from assistant.routing.schema import DECLINE
+from assistant.routing.settled import settled_api, settled_expert, settled_unproposed
 from tests.conftest import DEV_HOME
 from tests.test_api_ranking import RankingLLM
 from tests.test_retrieval_proposer import NearestDouble, _example
@@ -148,3 +150,45 @@ def test_the_switches_off_rank_both(tmp_path):
     assistant, llm = pipeline(tmp_path, 0.3, "start", settle_expert=False, settle_api=False)
     assistant.handle(TEXT)
     assert llm.expert_rankings == 1 and len(llm.choices) == 1
+
+
+@pytest.mark.parametrize("expert, margin, idle, settled", [("chat", 0.3, (), "chat"), ("none", 0.1, (), DECLINE),
+                                                            ("chat", 0.05, (), None), ("knowledge", 0.4, ("knowledge",), None),
+                                                            ("none", 0.3, (DECLINE,), None)])
+def test_a_line_with_no_proposal_settles_on_the_classifiers_clear_lead_over_a_serving_expert(expert, margin, idle, settled):
+    assert settled_unproposed(guess(expert, margin), 0.1, idle) == settled
+    assert settled_unproposed(None, 0.1) is None
+
+
+def unproposed(tmp_path, expert: str, margin: float, **routing):
+    registry = default_registry()
+    tmp_path.mkdir(exist_ok=True)
+    classifier = PoolClassifier(registry, expert, margin)
+    assistant = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME, registry=registry,
+                                           classifier=classifier)
+    assistant.roles.settings.routing = RoutingConfig(**routing)
+    llm = CountingLLM("smart_home", "turn_on", [{"device": "desk lamp"}])  # its ranking would say the home
+    assistant._router = ModelRouter(llm, registry, rank_api=True, draft=True)
+    return assistant, llm
+
+
+@pytest.mark.parametrize("expert, api", [("chat", "respond"), ("none", None)])
+def test_a_line_with_no_proposal_and_a_clear_guess_runs_no_confirmer_pass(tmp_path, expert, api):
+    assistant, llm = unproposed(tmp_path, expert, 0.3)
+    reply = assistant.handle("what rhymes with orange")
+    assert llm.expert_rankings == 0 and llm.choices == [] and llm.prefills == []
+    assert reply.api == api and reply.declined == (api is None)
+
+
+def test_a_close_guess_a_follow_up_or_the_switch_off_ranks_the_expert(tmp_path):
+    assistant, llm = unproposed(tmp_path, "chat", 0.05)
+    assistant.handle("what rhymes with orange")
+    assert llm.expert_rankings == 1
+    assistant, llm = unproposed(tmp_path / "off", "chat", 0.3, settle_unproposed=False)
+    assistant.handle("what rhymes with orange")
+    assert llm.expert_rankings == 1
+    assistant, llm = unproposed(tmp_path / "follow", "chat", 0.3)
+    assistant.handle("turn on the desk lamp")
+    llm.expert_rankings = 0
+    assistant.handle("and the other one")  # a follow-up: the classifier reads only the new words
+    assert llm.expert_rankings == 1

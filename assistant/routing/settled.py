@@ -1,5 +1,5 @@
 """What of the fast router's proposal independent evidence already settles, so that the confirmer
-need not rank it (RoutingConfig.settle_expert, settle_api).
+need not rank it (RoutingConfig.settle_expert, settle_api, settle_unproposed).
 
 The confirmer chooses the expert by ranking every expert name (one forward pass), then the API by
 ranking that expert's API names (one pass per point where the names part), and then writes the
@@ -11,11 +11,18 @@ the ranking adds little but time:
   expert (the retrieval pool) calls the same API with no example of another API as near.
 The model still writes the arguments (the proposal's are only its draft), so a misread value is
 still the confirmer's to correct.
+- the expert of a line with no proposal (RoutingConfig.settle_unproposed): the classifier's first
+  choice, by the same clear lead, when the line is no follow-up (the classifier reads only the new
+  words) and that expert is not idle. The ranking adds the prior's lead (margin / temperature,
+  times the prior's weight: 7.5 nats at 0.1) to the model's own scores, so only a model surer of
+  another expert by more than that could overturn it. What it saves is most of the confirmer on
+  what has no arguments: a decline ("none") or a chat line runs no model pass at all.
 """
 from __future__ import annotations
 
 from assistant.messages import Decision
 from assistant.routing.classifier import ExpertGuess
+from assistant.routing.schema import DECLINE
 
 
 def settled_expert(proposal: Decision | None, guess: ExpertGuess | None, margin: float) -> str | None:
@@ -32,3 +39,12 @@ def settled_api(proposal: Decision | None, expert: str | None, nearest_api: str 
     if proposal is None or proposal.qualified is None or expert is None or proposal.expert != expert:
         return None
     return proposal.qualified if nearest_api == proposal.api else None
+
+
+def settled_unproposed(guess: ExpertGuess | None, margin: float, idle: tuple[str, ...] = ()) -> str | None:
+    """For a line with no proposal: the classifier's expert (DECLINE for its "none") when it
+    leads the runner-up by at least `margin` and is not `idle`; else None (the confirmer ranks)."""
+    if guess is None or guess.margin < margin:
+        return None
+    expert = DECLINE if guess.expert == "none" else guess.expert
+    return None if expert in idle else expert
