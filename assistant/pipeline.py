@@ -32,6 +32,7 @@ from assistant.routing.context import (JOINT, RECENT, cancel_of_previous_turn, e
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
 from assistant.routing.settled import settled_api, settled_expert, settled_unproposed
+from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
@@ -627,6 +628,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def _act(self, plan: Plan, decision: Decision, started: float) -> Reply:
         if decision.source == "confirmation":
             return self._answer_confirmation(plan, decision, started)
+        if decision.declined and self._chat_knows(plan):  # "how many players are on a rugby team"
+            decision = Decision(expert="chat", api="respond", source=decision.source)
         if decision.declined:
             return Reply(reply=self.decline_reply, declined=True)
         if decision.qualified is None:
@@ -651,6 +654,13 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             return Reply(reply=vetted.question, expert=spec.expert, api=spec.name, args=vetted.args,
                          needs_confirmation=True)
         return self._execute(plan, spec, vetted.args, decision.source, started).reply
+
+    def _chat_knows(self, plan: Plan) -> bool:
+        """A question general knowledge answers (routing/timeless.py) that no decline cue claims:
+        the chat's, whatever the model's taste for declining sport or weather words."""
+        text = plan.utterance.text
+        return "chat" in {e.name for e in self.registry.experts()} and timeless_question(text) \
+            and cues.pinned_expert(self.registry, text, self.db, plan.utterance.source) is None
 
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"

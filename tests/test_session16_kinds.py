@@ -391,3 +391,29 @@ def test_a_kind_of_two_words_said_with_a_room_is_the_device_of_that_name(tmp_pat
 """, tmp_path)
     assert call_smart_home(db, "turn_on", "snug ceiling light on", device="ceiling light", device_type="light").ok
     assert on(db) == {"light.snug_ceiling"}
+
+
+@pytest.mark.parametrize("said, timeless", [
+    ("how many players are on a hockey team", True),
+    ("who won the world cup in 1966", True),
+    ("why is it so windy in wellington", True),
+    ("who won the game last night", False),
+    ("what's the weather like in wellington", False),
+    ("how much is a flight to tokyo", False),
+    ("has my parcel been delivered", False),
+    ("turn on the lamp", False),
+])
+def test_a_question_general_knowledge_answers_any_day_is_timeless(said, timeless):
+    from assistant.routing.timeless import timeless_question
+    assert timeless_question(said) is timeless
+
+
+def test_a_timeless_question_the_model_declines_is_answered_by_the_chat(tmp_path):
+    from assistant import testing
+    assistant = testing.scripted_assistant(tmp_path / "state.db", classifier=testing.FixedClassifier("chat"))
+    model = testing.confirmer(assistant)
+    model.enqueue({"api": "decline"})
+    reply = assistant.handle("how many players are on a hockey team")
+    assert not reply.declined and reply.expert == "chat"
+    model.enqueue({"api": "decline"})
+    assert assistant.handle("who won the hockey game last night").declined

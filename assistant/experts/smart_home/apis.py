@@ -111,7 +111,7 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
     the kind in the utterance that name devices ("the ceiling fan" -> "ceiling fan")."""
     words = vocab.tokens(said)
     kind_words = [vocab.singular(w) for w in vocab.tokens(kind)]  # "ceiling light": both words, in turn
-    for i in range(len(words) - len(kind_words) + 1):
+    for i in range(len(words) - len(kind_words) + 1 if kind_words else 0):
         if [vocab.singular(w) for w in words[i:i + len(kind_words)]] != kind_words:
             continue
         said_kind = " ".join(words[i:i + len(kind_words)])

@@ -1,0 +1,27 @@
+"""A question the chat can answer from what it already knows ("how many players are on a rugby team",
+"why is the sea salty", "who won the world cup in 1966"): it needs no live data, no service and
+nothing of the user's own. When the model declines such a question, the chat answers it instead; a
+decline stays for anything that depends on the world as it is now, on a place near the user, or on
+the user's own accounts and things.
+"""
+from __future__ import annotations
+
+import re
+
+from assistant.words import is_question
+
+# words that make a question depend on now, on the user, on a service or on a place near them
+NOT_TIMELESS = re.compile(
+    r"\b(?:today|tonight|tomorrow|yesterday|now|currently|current|latest|recent|recently|still|yet|"
+    r"this (?:week|weekend|morning|afternoon|evening|year|month|season)|last (?:night|week|weekend|game|match)|"
+    r"next|upcoming|score|scores|winning|playing|showing|on tv|live|"
+    r"weather|forecast|rain|raining|snow|snowing|outside|outdoors|temperature|"
+    r"news|headlines|trending|price|prices|cost|costs|how much is|trading|stock|stocks|rate|rates|"
+    r"traffic|drive|flight|flights|route|directions|deliver|delivery|delivered|parcel|package|order|open|opening|close|closing|"
+    r"my|our|me|i|we|us|mine|near|nearby|around here|from here|here|local|"
+    r"attached|file|pdf|email|message|messages)\b", re.IGNORECASE)
+
+
+def timeless_question(text: str) -> bool:
+    """Whether the words are a question that general knowledge answers as well today as any day."""
+    return is_question(text) and not NOT_TIMELESS.search(text)
