@@ -172,10 +172,11 @@ def unproposed(tmp_path, expert: str, margin: float, **routing):
     return assistant, llm
 
 
-@pytest.mark.parametrize("expert, api", [("chat", "respond"), ("none", None)])
-def test_a_line_with_no_proposal_and_a_clear_guess_runs_no_confirmer_pass(tmp_path, expert, api):
+@pytest.mark.parametrize("expert, api, said", [("chat", "respond", "what rhymes with orange"),
+                                              ("none", None, "what's on tv tonight")])
+def test_a_line_with_no_proposal_and_a_clear_guess_runs_no_confirmer_pass(tmp_path, expert, api, said):
     assistant, llm = unproposed(tmp_path, expert, 0.3)
-    reply = assistant.handle("what rhymes with orange")
+    reply = assistant.handle(said)
     assert llm.expert_rankings == 0 and llm.choices == [] and llm.prefills == []
     assert reply.api == api and reply.declined == (api is None)
 

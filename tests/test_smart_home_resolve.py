@@ -152,7 +152,7 @@ def test_demo_home_resolution(demo, device, area, device_type, expected):
     ("reading light", None, "I couldn't find a device called 'reading light'."),
     ("light", "office", "I couldn't find a room or floor called 'office'."),
     ("the fan", None, "Which fan do you mean: Ceiling Fan or Kids Room Fan?"),
-    ("ceiling light", None, "Which light do you mean: Living Room Ceiling Light or Bedroom Ceiling Light?"),
+    ("ceiling light", None, "Which ceiling light do you mean: Living Room Ceiling Light or Bedroom Ceiling Light?"),
 ])
 def test_demo_home_problems(demo, device, area, problem):
     assert resolve(demo, device, area).problem == problem

@@ -22,6 +22,11 @@ NOT_TIMELESS = re.compile(
     r"attached|file|pdf|email|message|messages)\b", re.IGNORECASE)
 
 
+# ... and a question about how a thing is ("is the hot tub on", "what's the heater set to"): the home's
+HOW_A_THING_IS = re.compile(r"\b(?:on|off|open|closed|shut|locked|unlocked|running|playing|charging|set to|at)\W*$",
+                            re.IGNORECASE)
+
+
 def timeless_question(text: str) -> bool:
     """Whether the words are a question that general knowledge answers as well today as any day."""
-    return is_question(text) and not NOT_TIMELESS.search(text)
+    return is_question(text) and not NOT_TIMELESS.search(text) and not HOW_A_THING_IS.search(text)

@@ -143,9 +143,11 @@ _words("light, bulb, light bulb, lighting", "light")
 _words("lamp", "light", hints=("lamp",), countable=True)
 # the room's main light, as people call it ("the big light"): a light named for the ceiling; where
 # none is, the room's lights that are no lamp ("the big light in the study": the Study Light)
-_words("big light, main light, overhead light, top light, overhead, ceiling light", "light",
+_NOT_MAIN = ("lamp", "lamps", "nightlight", "strip", "candle", "candles")
+_words("big light, main light, overhead light, top light, overhead", "light",
        hints=("ceiling", "overhead", "main", "pendant", "pendants", "chandelier", "big", "top", "spots",
-              "spotlights", "downlights"), exclude=("lamp", "lamps", "nightlight", "strip", "candle", "candles"))
+              "spotlights", "downlights"), exclude=_NOT_MAIN)
+_words("ceiling light", "light", hints=("ceiling", "overhead"), exclude=_NOT_MAIN)
 _words("switch, plug, smart plug, socket, outlet", "switch", countable=True)
 _words("fan", "fan", countable=True)
 # blinds and curtains are both covers; a room with both means the kind named (non-strict hints)
