@@ -417,3 +417,9 @@ def test_a_timeless_question_the_model_declines_is_answered_by_the_chat(tmp_path
     assert not reply.declined and reply.expert == "chat"
     model.enqueue({"api": "decline"})
     assert assistant.handle("who won the hockey game last night").declined
+
+
+def test_a_name_said_in_the_plural_is_not_that_device_alone(tmp_path):
+    db = smart_home_db(KITCHEN.replace("Kitchen Downlights", "Kitchen Light"), tmp_path)
+    assert call_smart_home(db, "turn_on", "turn on the kitchen lights", area="kitchen", device_type="light").ok
+    assert on(db) == {"light.downlights", "light.pendants"}

@@ -311,10 +311,10 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
 def _named_in_full(devices: list[Device], said: str | None) -> Device | None:
     """The one device of several whose whole name (two words or more) the user said, when they
     asked for no more than it (no "and", no "all"), or None."""
-    words = [vocab.singular(w) for w in vocab.tokens(said)]
+    words = vocab.tokens(said)  # as said: "the kitchen lights" is not the Kitchen Light alone
     if len(devices) < 2 or "and" in words or "," in (said or "") or any(w in vocab.QUANTIFIERS for w in words):
         return None
-    named = [d for d in devices if any(_said_run([vocab.singular(w) for w in vocab.tokens(form)], words)
+    named = [d for d in devices if any(_said_run(vocab.tokens(form), words)
                                        for form in (d.name, *d.aliases) if len(vocab.tokens(form)) >= 2)]
     return named[0] if len(named) == 1 else None
 
