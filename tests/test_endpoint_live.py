@@ -53,8 +53,9 @@ def test_the_ranking_matches_the_in_process_model(server_url):
 
 
 def test_the_pipeline_routes_through_the_endpoint(server_url, tmp_path):
+    # a lead too small to settle the expert (routing.settle_unproposed): the endpoint ranks the experts
     a = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME,
-                                   classifier=testing.FixedClassifier("timers", score=0.6, margin=0.2))
+                                   classifier=testing.FixedClassifier("timers", score=0.6, margin=0.05))
     a.roles._backends["confirmer"] = ModelRoles(Settings(roles={"confirmer": endpoint_role(server_url)})
                                                 ).get("confirmer")
     a.roles.settings.routing = RoutingConfig(speculation=False)  # the confirmer decides
