@@ -18,7 +18,7 @@ from assistant.messages import ActionResult
 from assistant.registry import api
 from assistant.slots import Slot
 from assistant.words import quantities, said_number
-from assistant.experts.smart_home import levels, vocab
+from assistant.experts.smart_home import levels, sounds_like, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
                                                turn_on)
@@ -81,7 +81,7 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
         return _ask_level(attribute)
     if level.delta is not None:
         return change(ctx, attribute, level.delta, device, area, device_type)
-    also = _colour_said(ctx.said, _name_words(ctx.db)) if attribute == "brightness" else {}
+    also = _colour_said(ctx.said, ctx.db) if attribute == "brightness" else {}
     result = set_values(ctx, device, area, device_type, **{attribute: level.value, **also})
     if also and not result.ok:  # a light with no colour: its brightness alone
         result = set_values(ctx, device, area, device_type, **{attribute: level.value})
@@ -91,28 +91,27 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
 PERCENT = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 
 
-def _name_words(db: sqlite_utils.Database) -> set[str]:
-    """The words of the home's device and room names ("green" of the Green Room)."""
-    try:
-        home = read_home(db)
-    except HomeBackendError:
-        return set()
-    names = [form for thing in (*home.devices, *home.areas) for form in (thing.name, *thing.aliases)]
-    return {w for name in names for w in vocab.tokens(name)}
-
-
-def _colour_said(said: str | None, named: set[str]) -> dict[str, str]:
+def _colour_said(said: str | None, db: sqlite_utils.Database) -> dict[str, str]:
     """A colour said beside a brightness ("blue at 20 percent"), unless it is a word of one of the
-    home's names ("the green room lamp"): kept, not dropped with the other API."""
+    home's names ("the green room lamp"): kept, not dropped with the other API. The home is read
+    only when a colour was said."""
     words = vocab.tokens(said)
-    for size in (2, 1):  # "light blue" before "blue"
-        for start in range(len(words) - size + 1):
-            run = words[start:start + size]
-            after = words[start + size] if start + size < len(words) else ""
-            if css_color(" ".join(run)) and not named & set(run) \
-                    and not (vocab.first_type_word(after) or after.endswith("room")):  # "the green room lamp"
-                return {"color": " ".join(run)}
-    return {}
+    runs = [words[start:start + size] for size in (2, 1)  # "light blue" before "blue"
+            for start in range(len(words) - size + 1)
+            if css_color(" ".join(words[start:start + size])) and not _names_next(words, start + size)]
+    if not runs:
+        return {}
+    try:
+        named = {w for name in sounds_like.home_names(read_home(db)) for w in vocab.tokens(name)}
+    except HomeBackendError:
+        named = set()
+    return next(({"color": " ".join(run)} for run in runs if not named & set(run)), {})
+
+
+def _names_next(words: list[str], at: int) -> bool:
+    """Whether the word at `at` makes the colour before it part of a name ("green room", "blue lamp")."""
+    after = words[at] if at < len(words) else ""
+    return bool(vocab.first_type_word(after)) or after.endswith("room")
 
 
 def _brightness_said(said: str | None) -> dict[str, int]:
