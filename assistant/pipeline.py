@@ -282,7 +282,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         elif trace.expert_scores:
             plan.routing_trace = {"expert_scores": trace.expert_scores, "outputs": trace.outputs}
         plan.timings.update(route=round(trace.model_ms, 1), prompt_tokens=trace.prompt_tokens,
-                            completion_tokens=trace.completion_tokens, rank_expert=round(trace.rank_expert_ms, 1),
+                            completion_tokens=trace.completion_tokens, drafted_tokens=trace.drafted_tokens,
+                            rank_expert=round(trace.rank_expert_ms, 1),
                             rank_api=round(trace.rank_api_ms, 1))
         return decision
 

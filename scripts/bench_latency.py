@@ -138,6 +138,7 @@ def summarise(name: str, cases, results: list[CaseResult]) -> dict:
         "all_actions": every,
         "prompt_tokens": statistics.mean(r.timings_ms.get("prompt_tokens", 0) for r in results),
         "output_tokens": statistics.mean(r.timings_ms.get("completion_tokens", 0) for r in results),
+        "drafted_tokens": statistics.mean(r.timings_ms.get("drafted_tokens", 0) for r in results),
         "spec_ran": len(ran), "spec_hits": sum(1 for s in ran if s["agreed"]),
         "rollbacks": sum(1 for s in ran if s["rolled_back"]),
         "unsafe": sum(1 for s in ran if s["proposed"]["api"].endswith(("unlock",))),
@@ -156,13 +157,13 @@ def merge_rows(rows: list[dict]) -> list[dict]:
         into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "actions_first": [],
                                                "all_actions": [], "rank_expert": [], "rank_api": [], "route": [],
                                                "n": 0,
-                                               "prompt_tokens": 0.0, "output_tokens": 0.0, "spec_ran": 0,
+                                               "prompt_tokens": 0.0, "output_tokens": 0.0, "drafted_tokens": 0.0, "spec_ran": 0,
                                                "spec_hits": 0, "rollbacks": 0, "unsafe": 0, "passed": 0,
                                                "failed": []})
         for key in ("first", "confirmed", "actions_first", "all_actions", "rank_expert", "rank_api", "route"):
             into[key] += row.get(key, [])
-        for key in ("prompt_tokens", "output_tokens"):  # means, weighted by lines
-            into[key] = (into[key] * into["n"] + row[key] * row["n"]) / (into["n"] + row["n"])
+        for key in ("prompt_tokens", "output_tokens", "drafted_tokens"):  # means, weighted by lines
+            into[key] = (into[key] * into["n"] + row.get(key, 0) * row["n"]) / (into["n"] + row["n"])
         for key in ("n", "spec_ran", "spec_hits", "rollbacks", "unsafe", "passed"):
             into[key] += row[key]
         into["failed"] += row.get("failed", [])
@@ -198,14 +199,14 @@ def print_several(rows: list[dict]) -> None:
 
 def print_table(rows: list[dict]) -> None:
     header = (f"{'mode':<22}{'n':>4}{'first p50':>11}{'first p95':>11}{'conf p50':>10}{'conf p95':>10}"
-              f"{'act p50':>9}{'act p95':>9}{'prompt tok':>11}{'out tok':>8}{'spec hit':>10}{'rollbk':>7}{'accuracy':>10}")
+              f"{'act p50':>9}{'act p95':>9}{'prompt tok':>11}{'out tok':>8}{'drafted':>8}{'spec hit':>10}{'rollbk':>7}{'accuracy':>10}")
     print(header)
     print("-" * len(header))
     for r in rows:
         hit = f"{r['spec_hits']}/{r['spec_ran']}" if r["spec_ran"] else "-"
         print(f"{r['mode']:<22}{r['n']:>4}{pct(r['first'], 50):>11.0f}{pct(r['first'], 95):>11.0f}"
               f"{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}{pct(r['actions_first'], 50):>9.0f}{pct(r['actions_first'], 95):>9.0f}"
-              f"{r['prompt_tokens']:>11.0f}{r['output_tokens']:>8.1f}{hit:>10}{r['rollbacks']:>7}"
+              f"{r['prompt_tokens']:>11.0f}{r['output_tokens']:>8.1f}{r.get('drafted_tokens', 0):>8.1f}{hit:>10}{r['rollbacks']:>7}"
               f"{r['passed']:>6}/{r['n']:<3}")
 
 

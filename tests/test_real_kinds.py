@@ -1,7 +1,9 @@
 """Sessions 14 and 15's kinds on the real models: a verb that moves a cover its own way, a put-off
 call that keeps its room, two devices before the particle, time put on no timer, a list started and
 filled, asking back what was told, a yes or no with more words, "the light" of a room, a follow-up
-naming another room, a misheard name by voice.
+naming another room, a misheard name by voice; and session 16's: a message for the household, a
+timeless question, a colour and a brightness said together, a yes in other words, a morning hour put
+off to a day.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -36,6 +38,15 @@ CONVERSATIONS = [
     [("turn on the mirror light", {"devices": {"light.bathroom_mirror_9c1e": {"state": "on"}}}),
      ("oh and the one in the garage", {"devices": {"light.garage_2b4d": {"state": "on"}}})],
     [(("turn on the knight light", VOICE), {"devices": {"light.kids_night_light_7a9c": {"state": "on"}}})],
+    # session 16's kinds
+    [("let everyone know the taxi is here", {"expert": "notifications", "devices": {}})],
+    [("which country has won the most football world cups", {"expert": "chat", "declined": False})],
+    [("make the bedside lamp blue at 30 percent",
+      {"devices": {"light.bedside_lamp_3c5e": {"state": "on", "attributes": {"brightness": 30, "color": "blue"}}}})],
+    [("open the garage door", {"asks": True, "devices": {}}),
+     ("ja, go ahead", {"devices": {"cover.garage_door_1a3c": {"state": "open"}}})],
+    [("switch the coffee maker on at 6:30 tomorrow",
+      {"devices": {}, "scheduled": [{"api": "turn_on", "due": "2026-12-04T06:30:00", "args_contain": "Coffee"}]})],
 ]
 
 

@@ -90,7 +90,7 @@ def test_dev_utterances(db, api_name, args, expected):
     ("turn_on", {"area": "living room", "device_type": "blinds"}, "The Living Room Blinds are already open."),
     ("turn_off", {"area": "living room", "device": "everything"}, "Turned off Living Room Lamp and Living Room Speaker."),
     ("turn_off", {"device": "blinds"}, "Closed Living Room Blinds."),
-    ("set", {"device": "thermostat", "temperature": 40}, "Set Thermostat to 35° (its limit)."),
+    ("set", {"device": "thermostat", "temperature": 35}, "Set Thermostat to 35°."),
     ("set", {"area": "kitchen", "brightness": 150}, "Set Kitchen Ceiling Light and Kitchen Counter Strip to 100% (its limit)."),
     ("set", {"device": "kitchen lights", "color": "light blue"}, "Set Kitchen Counter Strip to lightblue."),
     ("set", {"device": "blinds", "position": 40}, "Set Living Room Blinds to 40% open."),
@@ -112,6 +112,11 @@ def test_dev_utterances(db, api_name, args, expected):
 def test_replies(db, api_name, args, reply):
     result = call(db, api_name, **args)
     assert (result.ok, result.reply) == (True, reply)
+
+
+def test_a_temperature_beyond_the_range_is_refused_with_the_range(db):
+    result = call(db, "set", device="thermostat", temperature=40)
+    assert (result.ok, result.reply) == (False, "The Thermostat can be set from 7° to 35°, so I left it as it is.")
 
 
 def test_brighter_turns_an_off_light_on_from_zero(db):

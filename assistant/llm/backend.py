@@ -27,6 +27,7 @@ class Generation:
     completion_tokens: int = 0
     elapsed_ms: float = 0.0
     prefix_cache: str = "off"  # how the stable prefix was obtained: warm, memory, disk, cold, off
+    drafted: int = 0  # output tokens taken from a draft (checked in a batch, no step of their own)
 
 
 class LLMBackend(Protocol):

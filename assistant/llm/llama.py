@@ -127,17 +127,17 @@ class LlamaBackend:
             started = time.perf_counter()
             outcome = self._prepare_prefix(messages, tokens)
             if (lookahead or planned) and temperature == 0.0:
-                text, completed = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead, planned)
+                text, completed, drafted = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead, planned)
             else:
                 result = self.llama.create_completion(
                     prompt=tokens, grammar=grammar, temperature=temperature,
                     max_tokens=max_tokens, top_p=0.95 if temperature > 0 else 1.0, stop=[END_OF_TURN],
                 )
                 text = result["choices"][0]["text"] or ""
-                completed = result.get("usage", {}).get("completion_tokens", 0)
+                completed, drafted = result.get("usage", {}).get("completion_tokens", 0), 0
             elapsed = (time.perf_counter() - started) * 1000
         return Generation(text=text, prompt_tokens=len(tokens), completion_tokens=completed,
-                          elapsed_ms=elapsed, prefix_cache=outcome)
+                          elapsed_ms=elapsed, prefix_cache=outcome, drafted=drafted)
 
     def choose_continuation(self, messages: list[ChatMessage], prefill: str,
                             candidates: dict[str, str]) -> tuple[str, dict[str, float]]:
@@ -181,11 +181,11 @@ class LlamaBackend:
         return full[len(tokens):] if full[: len(tokens)] == tokens else []
 
     def _decode_with_lookup(self, tokens: list[int], grammar, max_tokens: int,
-                            lookahead: int, planned: list[int] = ()) -> tuple[str, int]:
+                            lookahead: int, planned: list[int] = ()) -> tuple[str, int, int]:
         """Greedy (grammar-constrained) decoding with drafts: each step evaluates the next token
         plus the rest of the `planned` output while the output still follows it, else up to
         `lookahead` tokens that followed the same n-gram earlier in the prompt, and keeps the
-        drafts the model itself would have chosen."""
+        drafts the model itself would have chosen. Returns (text, tokens, tokens taken from drafts)."""
         import numpy as np
         from llama_cpp import llama_cpp as api
         from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
@@ -194,7 +194,7 @@ class LlamaBackend:
         sampler = llama._init_sampler(temp=0.0, grammar=grammar, repeat_penalty=1.0)
         is_end = lambda token: api.llama_vocab_is_eog(llama._model.vocab, token)  # noqa: E731
         self._evaluate(tokens)
-        context, output = list(tokens), []
+        context, output, drafted = list(tokens), [], 0
         token = sampler.sample(llama._ctx, -1)
         while not is_end(token) and len(output) < max_tokens:
             output.append(token)
@@ -217,9 +217,10 @@ class LlamaBackend:
                 output.append(token)
                 context.append(token)
                 kept += 1
+            drafted += kept
             llama.n_tokens = start + 1 + kept  # drop the KV cells of rejected drafts
             llama._ctx.kv_cache_seq_rm(-1, llama.n_tokens, -1)
-        return llama.detokenize(output).decode("utf-8", errors="ignore"), len(output)
+        return llama.detokenize(output).decode("utf-8", errors="ignore"), len(output), drafted
 
     def _evaluate_all(self, batch: list[int]) -> None:
         """Evaluate `batch` after the tokens held, keeping the logits of every position."""

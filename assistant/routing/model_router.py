@@ -32,6 +32,7 @@ class RoutingTrace:
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    drafted_tokens: int = 0
     model_ms: float = 0.0
     rank_expert_ms: float = 0.0  # the expert-ranking pass (0 when a cue or the evidence settled it)
     rank_api_ms: float = 0.0  # the API-ranking passes (0 when one API or the evidence settled it)
@@ -45,6 +46,7 @@ class RoutingTrace:
         return {"prompt": [{"role": m.role, "content": m.content} for m in self.messages],
                 "outputs": self.outputs, "expert_scores": self.expert_scores, "api_scores": self.api_scores,
                 "prompt_tokens": self.prompt_tokens, "completion_tokens": self.completion_tokens,
+                "drafted_tokens": self.drafted_tokens,
                 "attempts": self.attempts, "model_ms": round(self.model_ms, 1),
                 "rank_expert_ms": round(self.rank_expert_ms, 1), "rank_api_ms": round(self.rank_api_ms, 1)}
 
@@ -181,6 +183,7 @@ class ModelRouter:
         trace.attempts += 1
         trace.prompt_tokens += generation.prompt_tokens
         trace.completion_tokens += generation.completion_tokens
+        trace.drafted_tokens += generation.drafted
         trace.model_ms += generation.elapsed_ms
         trace.outputs.append(generation.text)
         return generation

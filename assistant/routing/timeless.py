@@ -15,12 +15,19 @@ NOT_TIMELESS = re.compile(
     r"\b(?:today|tonight|tomorrow|yesterday|now|currently|current|latest|recent|recently|still|yet|"
     r"this (?:week|weekend|morning|afternoon|evening|year|month|season)|last (?:night|week|weekend|game|match)|"
     r"next|upcoming|score|scores|winning|playing|showing|on tv|live|"
-    r"weather|forecast|rain|raining|snow|snowing|outside|outdoors|temperature|"
+    r"forecast|"
     r"news|headlines|trending|price|prices|cost|costs|how much is|trading|stock|stocks|rate|rates|"
     r"traffic|drive|flight|flights|route|directions|deliver|delivery|delivered|parcel|package|order|open|opening|close|closing|"
     r"my|our|me|i|we|us|mine|near|nearby|around here|from here|here|local|"
     r"attached|file|pdf|email|message|messages)\b", re.IGNORECASE)
 
+
+# weather words: today's weather, unless the question asks why, or about the usual climate
+WEATHER = re.compile(r"\b(?:weather|rain|rains|raining|rainy|snow|snows|snowing|outside|outdoors|temperature|"
+                     r"temperatures)\b", re.IGNORECASE)
+EXPLAINED_OR_USUAL = re.compile(r"^\W*(?:why|what causes|what makes|how come)\b|\b(?:usually|typically|normally|"
+                                r"on average|average|a year|per year|every year|ever|in (?:winter|summer|spring|"
+                                r"autumn|fall)|climate)\b", re.IGNORECASE)
 
 # ... and a question about how a thing is ("is the hot tub on", "what's the heater set to"): the home's
 HOW_A_THING_IS = re.compile(r"\b(?:on|off|open|closed|shut|locked|unlocked|running|playing|charging|set to|at)\W*$",
@@ -29,4 +36,5 @@ HOW_A_THING_IS = re.compile(r"\b(?:on|off|open|closed|shut|locked|unlocked|runni
 
 def timeless_question(text: str) -> bool:
     """Whether the words are a question that general knowledge answers as well today as any day."""
-    return is_question(text) and not NOT_TIMELESS.search(text) and not HOW_A_THING_IS.search(text)
+    return is_question(text) and not NOT_TIMELESS.search(text) and not HOW_A_THING_IS.search(text) \
+        and (not WEATHER.search(text) or bool(EXPLAINED_OR_USUAL.search(text)))

@@ -100,6 +100,19 @@ def _kind_that_is_no_kind(home: Home, args: dict[str, Any], said: str | None) ->
     return {**args, "device": device, "device_type": None}
 
 
+def _place_before_kind(home: Home, args: dict[str, Any]) -> dict[str, Any]:
+    """A device_type that is a place and a kind ("laundry room light"), with no area: the place
+    is the area and the rest the kind, as if written apart."""
+    words = vocab.content(vocab.tokens(args.get("device_type")))
+    if args.get("area") or len(words) < 2 or _only_a_kind(args.get("device_type")):
+        return args
+    for cut in range(1, len(words)):
+        place, kind = " ".join(words[:cut]), " ".join(words[cut:])
+        if _only_a_kind(kind) and names_a_place(home, place):
+            return {**args, "area": place, "device_type": kind}
+    return args
+
+
 def _only_a_kind(phrase: str | None) -> bool:
     words = vocab.content(vocab.tokens(phrase))
     size, kind, _ = vocab.type_at(words, 0) if words else (0, None, False)
@@ -238,7 +251,7 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
-    args = _kind_that_is_no_kind(home, args, said)
+    args = _kind_that_is_no_kind(home, _place_before_kind(home, args), said)
     if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights
     for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
@@ -728,6 +741,8 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
     if found.problem:
         return _failed(found)
     devices = found.devices
+    if (beyond := _beyond_range(devices, values.get("temperature"))) is not None:
+        return _failed(beyond)
     planned = [(d, changes.with_values(d, values)) for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
@@ -735,6 +750,19 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} can't {what}."))
     _, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
     return _result(ctx, _set_reply(planned), [d for d, _ in planned], undo)
+
+
+def _beyond_range(devices: list[Device], temperature: Any) -> str | None:
+    """Why a temperature said outside a device's own range is not set ("the heater to 60" on a
+    5-30° heater: a slip or the other unit, never its limit), as Home Assistant refuses it."""
+    if not isinstance(temperature, (int, float)):
+        return None
+    for device in devices:
+        low, high = changes.temperature_range(device)
+        if device.domain == "climate" and not low <= temperature <= high:
+            return describe.sentence(f"{describe.the(device.name)} can be set from {describe.degrees(low)} "
+                                     f"to {describe.degrees(high)}, so I left it as it is.")
+    return None
 
 
 def set_targets(db: sqlite_utils.Database, args: dict[str, Any], here: str | None, said: str | None,
