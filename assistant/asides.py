@@ -71,8 +71,23 @@ def without_reason(text: str) -> str:
     return command
 
 
+# discourse particles and interjections of spoken Englishes (Singapore, Malaysia, India, ...) that
+# colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na"
+INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+)\b[\s,!.]*(?=\w)",
+                          re.IGNORECASE)
+PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na)(?=\W*$)|(?<=\w)\s+lah\b",
+                      re.IGNORECASE)
+
+
+def without_particles(text: str) -> str:
+    """The words without a leading interjection or a trailing particle; as they were if nothing is left."""
+    stripped = PARTICLE.sub("", INTERJECTION.sub("", text, count=1))
+    return stripped if stripped.strip() else text
+
+
 def without_courtesy(text: str) -> str:
     """The request without courtesy around it; the words as they were if nothing is left."""
+    text = without_particles(text)
     found = MIND.match(text)
     verb = _base_form(found["verb"]) if found else None
     if found and verb:

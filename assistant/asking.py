@@ -20,7 +20,7 @@ from assistant.words import command, is_question
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
 LEADING_YES = re.compile(rf"^\W*(?:{fastpath.YES_WORDS}|sure|ok|okay|go ahead|do it|please do|correct|that's right"
-                         r"|absolutely|of course|definitely)\b",
+                         r"|absolutely|of course|definitely|can(?=\W*$|\W*,|\s+(?:can|go ahead|do it|lah)\b))\b",
                          re.IGNORECASE)
 # an answer said as a question ("how about 6?", "what about the kitchen one?")
 ANSWER_AS_QUESTION = re.compile(r"^\W*(?:what|how) about\b|^\W*(?:maybe|perhaps)\b", re.IGNORECASE)

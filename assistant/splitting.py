@@ -78,6 +78,11 @@ class Part:
 # ("… and put thermals on it")
 LIST_NAMED = re.compile(r"\b(?:a|an|the|my|our)\s+(?:new\s+)?((?:[\w'-]+\s+){1,3}?list)\b", re.IGNORECASE)
 ON_IT = re.compile(r"\b(on|to|onto|in|into)\s+it\b", re.IGNORECASE)
+# things put on a list in one request, and "it" or "them" meaning those things in the next
+ITEMS_ADDED = re.compile(r"^(?:add|put|stick|pop|throw)\s+(?P<items>.+?)\s+(?:to|on|onto|in|into)\s+(?:the|my|our)\s+"
+                         r"[\w' -]*?\blist\b", re.IGNORECASE)
+GET_IT = re.compile(r"\b(buy|get|pick up|order|grab|collect|fetch|bring|use|cook|make|restock)\s+(?:it|them)\b",
+                    re.IGNORECASE)
 # a request that only starts a list: adding to it starts it anyway
 LIST_START = re.compile(r"^(?:start|make|create|begin|set up|open)\s+(?:a|an|my|our)\s+(?:new\s+)?(?:[\w'-]+\s+){1,3}?list$",
                         re.IGNORECASE)
@@ -106,12 +111,17 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
 
 
 def _with_lists_named(text: str, parts: list[Part]) -> dict[Part, str]:
-    """Each part's words, with "on it" after a part that named a list said as that list."""
+    """Each part's words, with "on it" after a part that named a list said as that list, and "buy
+    it" after a part that put things on a list said as those things ("add ghee to the list and
+    remind me to buy it": "remind me to buy ghee")."""
     said: dict[Part, str] = {}
     for i, part in enumerate(parts):
         words = _words(text, part)
-        named = LIST_NAMED.search(_words(text, parts[i - 1])) if i else None
-        said[part] = ON_IT.sub(lambda m: f"{m[1]} the {named[1].lower()}", words, count=1) if named else words
+        before = _words(text, parts[i - 1]) if i else ""
+        named = LIST_NAMED.search(before) if i else None
+        words = ON_IT.sub(lambda m: f"{m[1]} the {named[1].lower()}", words, count=1) if named else words
+        added = ITEMS_ADDED.match(command(before)) if i else None
+        said[part] = GET_IT.sub(lambda m: f"{m[1]} {added['items']}", words, count=1) if added else words
     return said
 
 

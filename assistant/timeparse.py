@@ -121,10 +121,24 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\b(0\d|1\d|2[0-3])([0-5]\d)(?= ?(?:hours|hrs)\b)", _twenty_four_hour, text)
     text = re.sub(r"\b(0\d)([0-5]\d)\b|(?<=\bat )(1\d|2[0-3])([0-5]\d)\b", _twenty_four_hour, text)
     text = re.sub(r"\b(\d{1,2}:\d{2}(?: am)?) ?(?:hours|hrs)\b", r"\1", text)
+    # "ten past midnight" is 12:10 am, "quarter to noon" 11:45 am
+    text = re.sub(r"\b(half|quarter|\d{1,2}) (?:minutes )?(past|after|to|till|before) (midnight|noon|midday)\b",
+                  _around_twelve, text)
     # British "half six" is half past six (not "half an hour", "half 6 hours")
     text = re.sub(r"\bhalf (\d{1,2})\b(?! ?(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|%|percent)\b)",
                   r"\1:30", text)
     return " ".join(text.split())
+
+
+def _around_twelve(match: re.Match) -> str:
+    """ "10 past midnight" -> "12:10 am"; "quarter to noon" -> "11:45 am" (a clock the parser reads)."""
+    minutes = {"half": 30, "quarter": 15}.get(match[1]) or int(match[1])
+    if not 0 < minutes < 60:
+        return match[0]
+    night = match[3] == "midnight"
+    if match[2] in ("past", "after"):
+        return f"12:{minutes:02d} {'am' if night else 'pm'}"
+    return f"11:{60 - minutes:02d} {'pm' if night else 'am'}"
 
 
 def time_words(text: str) -> str:

@@ -247,6 +247,8 @@ class ListenLoop:
         self._barge_in = self.state is State.SPEAKING
         self._follow_up, self._answering = self._answering and not self._barge_in, False
         names = self.vocabulary() if self.vocabulary else []
+        if getattr(self.wake, "delay", 0.0) and not self._follow_up:  # the pre-roll holds the wake phrase:
+            names = [self.wake.name.replace("_", " "), *names]  # biased to it, it is heard right and stripped
         self._stream = self.stt.stream(self.on_partial, names) if names else self.stt.stream(self.on_partial)
         for chunk in self._recent:  # the pre-roll: speech onset and anything just before it
             self._stream.accept(chunk)

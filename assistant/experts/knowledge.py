@@ -91,7 +91,7 @@ CUES = (  # the user's own papers named as where the answer is
 # shares a recipe's words: "set a timer for the chicken", which only reaches `TOLD`). Calibrated by
 # scripts/calibrate_knowledge_routing.py
 EVIDENCE = (0.9, 1.3)
-ASKED_EVIDENCE = (0.8, 1.2)
+ASKED_EVIDENCE = (0.8, 1.0)
 TOLD = 0.9  # the most evidence of words that are not a question (a share of the prior: cues.lean, up to cues.SURE)
 # a question (not a request: "can you set…"): what a paper of the user's may answer
 _ASKS = re.compile(r"^\W*(?:what|what's|whats|when|when's|where|where's|who|who's|whose|which|why|how|at what|"

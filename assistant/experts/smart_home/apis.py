@@ -96,7 +96,10 @@ def _kind_that_is_no_kind(home: Home, args: dict[str, Any], said: str | None) ->
         return args
     if unsaid(home, kind, said):
         return {**args, "device_type": None}
-    device = " ".join(filter(None, [args.get("device") or args.get("area"), kind]))  # "sunroom fun"
+    named = args.get("device") or args.get("area")
+    if named and words[0] in vocab.tokens(named):  # "stand phone" with device_type "phone": said once
+        return {**args, "device_type": None}
+    device = " ".join(filter(None, [named, kind]))  # "sunroom fun"
     return {**args, "device": device, "device_type": None}
 
 
@@ -111,6 +114,27 @@ def _place_before_kind(home: Home, args: dict[str, Any]) -> dict[str, Any]:
         if _only_a_kind(kind) and names_a_place(home, place):
             return {**args, "area": place, "device_type": kind}
     return args
+
+
+PLACES_JOINED = re.compile(r"\b(?:in|on|at|from) (?:the |my |our )?([\w' ]+?) and (?:in |on |at )?(?:the |my |our )?"
+                           r"([\w']+(?: [\w']+)?)")
+
+
+def _places_joined(home: Home, args: dict[str, Any], said: str | None) -> dict[str, Any]:
+    """Two places said together ("the lights in the car porch and the yard"), of which the model
+    wrote one: the kind in both."""
+    found = PLACES_JOINED.search(" ".join(vocab.tokens(said)))
+    if not found or " and " in (args.get("area") or "") or not names_a_place(home, found[1]):
+        return args
+    right = vocab.content(found[2].split())
+    second = next((" ".join(right[:n]) for n in (2, 1) if len(right) >= n and names_a_place(home, " ".join(right[:n]))),
+                  None)
+    place_words = frozenset(found[1].split())
+    rest = [w for w in vocab.content(vocab.tokens(args.get("device"))) if w not in place_words]
+    kind = " ".join(rest) or args.get("device_type")
+    if second is None or (rest and not _only_a_kind(" ".join(rest))) or not _only_a_kind(kind):
+        return args
+    return {**args, "area": f"{found[1]} and {second}", "device": None, "device_type": kind}
 
 
 def _only_a_kind(phrase: str | None) -> bool:
@@ -251,7 +275,7 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
-    args = _kind_that_is_no_kind(home, _place_before_kind(home, args), said)
+    args = _kind_that_is_no_kind(home, _place_before_kind(home, _places_joined(home, args, said)), said)
     if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights
     for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
@@ -922,6 +946,9 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         off = switch is not None and switch[1].lower() == "off"
         if bare_name(read_home(ctx.db), SWITCH_WORD.sub("", said or ""), args, devices):
             return _switch(ctx, "turn_off" if off else "turn_on", args, not off)
+    level = _level_without_verb(said, devices)
+    if level is not None:  # "the reading light at the minimum": a setting, not a question
+        return set(ctx, device, area, device_type, **level)
     safe = SAFE_STATE_WORD.search(said or "")  # "back door locked please": a name and the safe state to reach
     if safe and not is_question(said) and bare_name(read_home(ctx.db), SAFE_STATE_WORD.sub("", said), args, devices):
         if safe[1].lower() == "locked" and all(d.domain == "lock" for d in devices):
@@ -929,6 +956,16 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         if safe[1].lower() != "locked" and all(d.domain == "cover" for d in devices):
             return close(ctx, **args)
     return _report(devices)
+
+
+def _level_without_verb(said: str | None, devices: list[Device]) -> dict[str, Any] | None:
+    """The level a statement (not a question) gives devices of one kind, as `set` arguments."""
+    attributes = {changes.LEVEL.get(d.domain) for d in devices}
+    if not said or is_question(said) or len(attributes) != 1 or None in attributes:
+        return None
+    attribute = attributes.pop()
+    value = levels.level_said(said, attribute)
+    return None if value is None else {attribute: value}
 
 
 def _is_active(device: Device) -> bool:

@@ -1,6 +1,8 @@
 """Pure state arithmetic: what a device looks like after on/off, a new value, or a step."""
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from assistant.experts.smart_home.levels import End
@@ -33,7 +35,7 @@ def switched(device: Device, on: bool, armed: str = "armed_away") -> State:
     if domain == "cover":
         return moved(device, on)
     if domain == "climate":
-        return ("heat" if device.state == "off" else device.state) if on else "off", attrs
+        return (running_mode(device) if device.state == "off" else device.state) if on else "off", attrs
     if domain == "media_player":
         return ("on" if device.state == "off" else device.state) if on else "off", attrs  # as Home Assistant's TVs
     if domain == "light" and on and attrs.get("brightness", 100) == 0:
@@ -102,8 +104,28 @@ def with_values(device: Device, values: dict[str, Any]) -> tuple[State, dict[str
         return None
     state, attrs = _apply(device, applied)
     if device.domain == "climate" and state == "off" and "temperature" in applied:
-        state = "heat"
+        state = running_mode(device, applied["temperature"])
     return (state, attrs), applied, clamped
+
+
+COOLING_NAMES = re.compile(r"\b(?:ac|a/c|aircon|air con|air conditioner|air conditioning|cooler|split unit)\b",
+                           re.IGNORECASE)
+
+
+def running_mode(device: Device, target: float | None = None) -> str:
+    """The mode a climate device that is off runs in when turned on: one it has (`hvac_modes`, as
+    Home Assistant lists them) that moves the room towards the target (its own setting if none is
+    given); without a list, an air conditioner by its name cools and anything else heats."""
+    modes = [str(m) for m in device.attributes.get("hvac_modes") or [] if m != "off"]
+    target = device.attributes.get("temperature") if target is None else target
+    now = device.attributes.get("current_temperature")
+    warmer = None if target is None or now is None else float(target) > float(now)
+    if modes:
+        wanted = {True: "heat", False: "cool", None: None}[warmer]
+        for mode in (wanted, "heat_cool", "auto", "heat", "cool", *modes):
+            if mode in modes:
+                return mode
+    return "cool" if COOLING_NAMES.search(device.name) else "heat"
 
 
 def _apply(device: Device, applied: dict[str, Any]) -> State:

@@ -12,7 +12,8 @@ from assistant.experts.smart_home.store import Area, Device, Floor, Home
 KINDS = {"light": "light", "switch": "switch", "input_boolean": "switch", "fan": "fan", "cover": "cover",
          "climate": "climate", "lock": "lock", "media_player": "media_player",
          "alarm_control_panel": "alarm_control_panel", "sensor": "sensor", "binary_sensor": "binary_sensor"}
-KEPT = ("device_class", "min_temp", "max_temp", "current_temperature", "percentage_step", "supported_features")
+KEPT = ("device_class", "min_temp", "max_temp", "current_temperature", "percentage_step", "supported_features",
+        "hvac_modes")
 COLOR_MODES = {"hs", "rgb", "rgbw", "rgbww", "xy"}
 
 

@@ -34,7 +34,8 @@ UP = re.compile(r"\b(?:up|raise|lift|higher|increase|brighter|brighten|louder|wa
                 r"faster|more|boost|bump|crank)\b")
 # a complaint names the way to go: "it's too dark in here" raises, "it's boiling" lowers
 TOO_LOW = re.compile(r"\btoo (?:dark|dim|quiet|cold|chilly|cool|slow|low)\b"
-                     r"|\b(?:freezing|chilly|gloomy|can't hear|cannot hear|can't see|cannot see)\b")
+                     r"|\b(?:freezing|chilly|gloomy|can't hear|cannot hear|can't see|cannot see)\b"
+                     r"|\bwhy (?:is it |it's )?so (?:dark|dim|quiet|cold)\b")
 TOO_HIGH = re.compile(r"\btoo (?:bright|loud|hot|warm|fast|high|noisy)\b|\b(?:boiling|roasting|sweltering|stuffy)\b")
 # a change asked for with no way to go: "change the volume", "adjust the thermostat"
 NEUTRAL = re.compile(r"\b(?:change|changing|adjust|adjusting|alter|modify|tweak|fiddle with|play with|mess with)\b")
@@ -123,6 +124,21 @@ def _end(text: str, attribute: str) -> End | float | None:
     if HALFWAY.search(text) and attribute != "temperature" and not re.search(r"\bby half\b", text):
         return 50.0
     return None
+
+
+AT_PERCENT = re.compile(r"\b(?:to|at) (\d{1,3}) ?(?:percent|%)")
+
+
+def level_said(said: str | None, attribute: str) -> End | float | None:
+    """A level the words set with no verb for it ("the reading light at the minimum", "fan at 40
+    percent"): an end of the scale, halfway, or a percent after "to"/"at"; None otherwise."""
+    if not said:
+        return None
+    text = _words(said)
+    found = AT_PERCENT.search(text)
+    if found and attribute != "temperature" and 0 <= int(found[1]) <= 100:
+        return float(found[1])
+    return _end(text, attribute)
 
 
 def read_setting(said: str | None, attribute: str, value: float) -> Level:

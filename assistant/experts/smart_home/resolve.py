@@ -212,6 +212,14 @@ def _quote(text: str | None) -> str:
     return " ".join(words)
 
 
+def _all_of_them(phrase: str) -> bool:
+    """Whether a place phrase means every place it names: a quantifier, or a room word in the
+    plural ("both bathrooms", "the bedrooms")."""
+    words = vocab.tokens(phrase)
+    return bool(vocab.QUANTIFIERS.intersection(words)) or bool(words) and words[-1] != vocab.singular(words[-1]) \
+        and words[-1].endswith("rooms")
+
+
 class _Resolver:
     def __init__(self, home: Home, here: str | None, allowed: set[str] | None,
                  bulk: set[str] | None) -> None:
@@ -372,6 +380,9 @@ class _Resolver:
             found = self.places(text, PLACE_THRESHOLD)
             if not found:
                 raise _PlaceProblem(f"I couldn't find a room or floor called '{_quote(part)}'.")
+            if len(found) > 1 and _all_of_them(part):  # "both bathrooms", "in all the bedrooms"
+                places += found
+                continue
             if len(found) > 1:
                 several = _SeveralPlaces(text, found)
                 raise several if len(parts) == 1 else _PlaceProblem(str(several))
@@ -540,9 +551,16 @@ class _Resolver:
         for size in (3, 2, 1):
             for start in range(len(words) - size + 1):
                 found = self.places(" ".join(words[start:start + size]), threshold, partial=size > 1)
-                if len(found) == 1:
+                if len(found) == 1 and not self._kind_at_end(words[start:start + size], found[0], threshold):
                     return found[0], words[:start] + words[start + size:]
         return None, words
+
+    def _kind_at_end(self, run: list[str], place: Place, threshold: float) -> bool:
+        """Whether a run ends in a kind its place needs not ("master bedroom ac": the Master
+        Bedroom's AC, not a room called so): the words before the kind name that place alone."""
+        if len(run) < 2 or vocab.type_at(run, len(run) - 1)[1] is None:
+            return False
+        return self.places(" ".join(run[:-1]), threshold, partial=len(run) > 2) == [place]
 
     def _take_places(self, words: list[str]) -> tuple[tuple[str, list[Place]] | None, list[str]]:
         """A run of the words that names several places by a common name, and the rest."""

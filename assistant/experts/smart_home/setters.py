@@ -21,7 +21,7 @@ from assistant.words import quantities, said_number
 from assistant.experts.smart_home import levels, sounds_like, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
-                                               turn_on)
+                                               turn_off, turn_on)
 from assistant.experts.smart_home.backend import HomeBackendError, read_home
 from assistant.experts.smart_home.apis import open as open_cover
 from assistant.experts.smart_home.apis import set as set_values
@@ -47,12 +47,38 @@ LEVEL_SLOTS = {name: {name: Slot("number", question)} for name, question in QUES
 
 def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phrase, area: Phrase,
                    device_type: Phrase) -> ActionResult:
+    said = _without_numbered_names(ctx.said, ctx.db)
+    if said != ctx.said and not said_number(said, value):  # "the fans on level 2": a floor, not a speed
+        if levels.said_off(said):
+            return turn_off(ctx, device, area, device_type)
+        return turn_on(ctx, device, area, device_type) if re.search(r"\bon\b", said) else _ask_level(attribute)
     named = levels.named_attribute(ctx.said or None)
     if named is not None and named != attribute:  # "set the volume … to 45" written as a brightness
         attribute = named
         device_type = device_type if _kind_said(device_type, ctx.said) else None
+    elif attribute == "temperature" and _in_percent(ctx.said, value):  # "the stand fan 75 percent"
+        attribute = "percentage"  # a percent is never a temperature: the device's own percent level
     level = levels.read_setting(ctx.said or None, attribute, value)
     return _apply(ctx, attribute, level, device, area, device_type)
+
+
+def _in_percent(said: str, value: float) -> bool:
+    return any(float(found[1]) == value for found in PERCENT.finditer(quantities(said or "")))
+
+
+def _without_numbered_names(said: str, db: sqlite_utils.Database) -> str:
+    """The words without the home's names that hold a number ("Level 2", "Bedroom 3"): that number
+    names a place or a device, it is no level. The home is read only when a digit was said."""
+    if not said or not re.search(r"\d", quantities(said)):
+        return said
+    try:
+        names = [n for n in sounds_like.home_names(read_home(db)) if re.search(r"\d", n)]
+    except HomeBackendError:
+        return said
+    text = quantities(said)
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", " ", text, flags=re.IGNORECASE)
+    return said if text == quantities(said) else " ".join(text.split())
 
 
 def _kind_said(kind: Phrase, said: str) -> bool:
@@ -108,6 +134,13 @@ def _colour_said(said: str | None, db: sqlite_utils.Database) -> dict[str, str]:
     return next(({"color": " ".join(run)} for run in runs if not named & set(run)), {})
 
 
+def _no_colour_said(color: str, device: Phrase, said: str | None) -> bool:
+    """Whether the model's colour is no word the user said for one: words of the device phrase,
+    or words nobody said."""
+    words, spoken = vocab.tokens(color), vocab.tokens(said)
+    return not said or all(w in vocab.tokens(device) or w not in spoken for w in words)
+
+
 def _names_next(words: list[str], at: int) -> bool:
     """Whether the word at `at` makes the colour before it part of a name ("green room", "blue lamp")."""
     after = words[at] if at < len(words) else ""
@@ -132,6 +165,8 @@ def set_brightness(ctx: ExpertContext, brightness: int, device: Phrase = None, a
 def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phrase = None,
               device_type: Phrase = None) -> ActionResult:
     """Set a light's colour by name."""
+    if css_color(color) is None and _no_colour_said(color, device, ctx.said):  # "change the colour of the fairy lights"
+        return ActionResult(ok=False, reply="What colour should I make it?", missing="color")
     return set_values(ctx, device, area, device_type, color=color, **_brightness_said(ctx.said))
 
 

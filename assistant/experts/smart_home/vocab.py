@@ -26,7 +26,7 @@ BELOW_GROUND = ("basement", "cellar", "lower level", "lower floor", "lower groun
 # rooms people call by other names; a phrase of a group also looks for the group's other names
 PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "living room,lounge,family room,sitting room,front room,den,tv room,living area,great room,drawing room,"
-    "parlour,parlor,lounge room",
+    "parlour,parlor,lounge room,hall,movie room,cinema room,home cinema,home theater,home theatre",  # "hall": South and South-East Asia
     "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
     "cloakroom,half bath",
     "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite",
@@ -44,12 +44,13 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "laundry room,laundry,utility room,utility,laundry area,wash house,washhouse,scullery",
     "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn",
     "patio,deck,terrace,courtyard,alfresco,veranda,verandah,stoep,lanai,lapa,braai area,bbq area,barbecue area",
-    "porch,front porch,veranda,verandah,stoep,stoop",
+    "porch,front porch,veranda,verandah,stoep,stoop,portico,car porch,porte cochere",
+    "driveway,car porch,carport,car port,porte cochere,portico",
     "conservatory,sunroom,sun room,orangery",
     "attic,loft",
     "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
     "coach house,cottage,garden cottage,flatlet",
-    "garage,carport",
+    "garage,carport,car port,car porch",
     "pantry,larder",
     "workshop,shed,barn,outbuilding,garden shed,work shed",  # where the tools are, whatever the building
     "cellar,basement",
@@ -58,9 +59,12 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
     "living room,lounge,family room,sitting room,front room,great room,living area,lounge room,drawing room",
-    "den,snug,tv room,media room",
+    "den,snug,tv room,media room,movie room,cinema room,home cinema,home theater,home theatre,theater room,"
+    "theatre room",
+    "hall,hallway,hall way,corridor,passage,passageway,foyer,entrance hall,entry hall,front hall,landing",
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
-    "master bath,master bathroom,primary bath,primary bathroom,main bathroom,main bath,ensuite,en suite",
+    "master bath,master bathroom,primary bath,primary bathroom,main bathroom,main bath,ensuite,en suite,"
+    "master toilet,master washroom,master wc,master shower,attached bathroom,attached toilet",
     "nursery,baby room,babys room,babies room,baby bedroom",
     "lapa,braai area,bbq area,barbecue area,outdoor kitchen",
     "veranda,verandah,stoep,porch,front porch,stoop",
@@ -104,17 +108,18 @@ GARAGE_WORDS = ("garage", "gate")
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
 NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standard"), ("fridge", "refrigerator"),
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
-                       ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"))
+                       ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"),
+                       ("aquarium", "fish tank"), ("geyser", "water heater"), ("aircon", "ac", "air conditioner"))
 NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
 
 
 def synonym_forms(phrase: str) -> list[str]:
     """The phrase, and the phrase with its swappable words swapped ("master suite light" → "primary
     suite light", "main suite light")."""
-    words = phrase.split()
     forms = [phrase]
-    for i, word in enumerate(words):
-        forms += [" ".join([*words[:i], other, *words[i + 1:]]) for other in NAME_SYNONYMS.get(word, ())]
+    for word, others in NAME_SYNONYMS.items():  # a word or a run of words ("fish tank" for "aquarium")
+        if re.search(rf"\b{re.escape(word)}\b", phrase):
+            forms += [re.sub(rf"\b{re.escape(word)}\b", other, phrase) for other in others]
     return forms
 
 
@@ -160,8 +165,9 @@ _words("cover", "cover")
 _words("window cover, window covering", "cover", exclude=("garage", "gate", "door"))
 # the home's heating is its thermostat, not a space heater that is a climate device too
 _words("thermostat, heating, temperature, climate, hvac, heat", "climate", hints=("thermostat", "heating", "hvac"))
-_words("ac, air conditioning, air conditioner, aircon", "climate",
-       hints=("ac", "air", "conditioner", "conditioning", "aircon", "cooling"))
+AIRCON_HINTS = ("ac", "air", "conditioner", "conditioning", "aircon", "cooling")
+_words("air conditioning", "climate", hints=AIRCON_HINTS)
+_words("ac, air conditioner, aircon, air con, split unit", "climate", hints=AIRCON_HINTS, countable=True)
 _words("heater, radiator", "switch climate fan", hints=("heater", "radiator"), strict=True,
        fallback="climate", countable=True)
 _words("lock, door lock, deadbolt", "lock")
