@@ -79,9 +79,16 @@ PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na)(?
                       re.IGNORECASE)
 
 
+# "on" and "off" said as the verb, as in South and South-East Asian English: "on the fan", "off the lights"
+SWITCH_VERB = re.compile(r"^(\W*)(on|off)\s+(?=(?:the|my|our|all|both|every)\b(?!\s+(?:way|top|other|one hand)\b))",
+                         re.IGNORECASE)
+
+
 def without_particles(text: str) -> str:
-    """The words without a leading interjection or a trailing particle; as they were if nothing is left."""
+    """The words without a leading interjection or a trailing particle, and "on the fan" said as
+    "turn on the fan"; as they were if nothing is left."""
     stripped = PARTICLE.sub("", INTERJECTION.sub("", text, count=1))
+    stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
     return stripped if stripped.strip() else text
 
 

@@ -223,3 +223,19 @@ def test_why_so_dark_in_a_room_turns_its_lights_on():
     decision = propose(Request(text="why so dark in the den", words=command("why so dark in the den"),
                                now=datetime(2027, 1, 5, 20, 0)))
     assert (decision.api, decision.args.get("area")) == ("turn_on", "den")
+
+
+@pytest.mark.parametrize("said, words", [
+    ("on the bedroom aircon", "turn on the bedroom aircon"), ("off all the lights", "turn off all the lights"),
+    ("on the way home remind me to call mum", "on the way home remind me to call mum"), ("on my way", "on my way"),
+])
+def test_on_and_off_said_as_the_verb(said, words):
+    from assistant.asides import without_courtesy
+    assert without_courtesy(said) == words
+
+
+def test_a_setter_with_no_level_said_but_on_switches(tmp_path):
+    db = smart_home_db(COOLING, tmp_path)
+    assert call_smart_home(db, "set_temperature", "on the master bedroom aircon", device="master bedroom aircon",
+                           temperature=24).ok
+    assert states(db)["climate.master"][0] == "cool"

@@ -104,6 +104,10 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
     if level.unsaid:
         if _only_named(ctx, device, area, device_type):  # "desk fan.": a bare name turns it on
             return turn_on(ctx, device, area, device_type)
+        switched = SWITCHED.search(ctx.said or "")  # "on the bedroom aircon": switched, no level said
+        if switched:
+            switch = turn_off if (switched[1] or switched[2]).lower() == "off" else turn_on
+            return switch(ctx, device, area, device_type)
         return _ask_level(attribute)
     if level.delta is not None:
         return change(ctx, attribute, level.delta, device, area, device_type)
@@ -114,6 +118,8 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
     return result
 
 
+SWITCHED = re.compile(r"^\W*(?:(?:please|pls|just|can|could you|and)\s+)*(?:(?:turn|switch|put)\s+)?(on|off)\b"
+                      r"|\b(on|off)\W*(?:please|now|thanks|lah)?\W*$", re.IGNORECASE)
 PERCENT = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 
 
@@ -135,10 +141,11 @@ def _colour_said(said: str | None, db: sqlite_utils.Database) -> dict[str, str]:
 
 
 def _no_colour_said(color: str, device: Phrase, said: str | None) -> bool:
-    """Whether the model's colour is no word the user said for one: words of the device phrase,
-    or words nobody said."""
+    """Whether the model's colour is no word the user said for one: a device's phrase ("puja
+    lamp"), words of the device phrase, or words nobody said."""
     words, spoken = vocab.tokens(color), vocab.tokens(said)
-    return not said or all(w in vocab.tokens(device) or w not in spoken for w in words)
+    return not said or vocab.first_type_word(color) is not None \
+        or all(w in vocab.tokens(device) or w not in spoken for w in words)
 
 
 def _names_next(words: list[str], at: int) -> bool:
