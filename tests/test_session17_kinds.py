@@ -239,3 +239,25 @@ def test_a_setter_with_no_level_said_but_on_switches(tmp_path):
     assert call_smart_home(db, "set_temperature", "on the master bedroom aircon", device="master bedroom aircon",
                            temperature=24).ok
     assert states(db)["climate.master"][0] == "cool"
+
+
+TWO_LOUNGES = """areas: [{name: Living Room, id: living}, {name: Family Room, id: family}, {name: Study, id: study}]
+entities:
+  - {name: Living Room Light, id: light.living, area: living, state: "off", attributes: {brightness: 100}}
+  - {name: Family Room Light, id: light.family, area: family, state: "off", attributes: {brightness: 100}}
+  - {name: Study Aircon, id: climate.study, area: study, state: "off",
+     attributes: {temperature: 24, current_temperature: 30, min_temp: 16, max_temp: 30, hvac_modes: ["off", "cool"]}}
+  - {name: Reading Light, id: light.reading, area: family, state: "off", attributes: {brightness: 60}}
+"""
+
+
+def test_a_device_none_of_several_places_has_is_not_found_without_looping(tmp_path):
+    db = smart_home_db(TWO_LOUNGES, tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the lounge aircon", device="lounge aircon")
+    assert result.ok and on(db) == {"climate.study"}  # the home's one aircon (no RecursionError)
+
+
+def test_a_level_said_of_a_device_named_in_full_is_not_set_on_another(tmp_path):
+    db = smart_home_db(TWO_LOUNGES, tmp_path)
+    call_smart_home(db, "query", "reading light in the family room at the minimum", device="family room light")
+    assert on(db) == set()

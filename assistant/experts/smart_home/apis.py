@@ -947,7 +947,8 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         if bare_name(read_home(ctx.db), SWITCH_WORD.sub("", said or ""), args, devices):
             return _switch(ctx, "turn_off" if off else "turn_on", args, not off)
     level = _level_without_verb(said, devices)
-    if level is not None:  # "the reading light at the minimum": a setting, not a question
+    if level is not None and not _other_named_in_full(read_home(ctx.db), devices, said):
+        # "the reading light at the minimum": a setting, not a question
         return set(ctx, device, area, device_type, **level)
     safe = SAFE_STATE_WORD.search(said or "")  # "back door locked please": a name and the safe state to reach
     if safe and not is_question(said) and bare_name(read_home(ctx.db), SAFE_STATE_WORD.sub("", said), args, devices):
@@ -956,6 +957,14 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         if safe[1].lower() != "locked" and all(d.domain == "cover" for d in devices):
             return close(ctx, **args)
     return _report(devices)
+
+
+def _other_named_in_full(home: Home, devices: list[Device], said: str | None) -> bool:
+    """Whether the user said in full the name (two words or more) of a device the call does not
+    mean: then the call's devices are in doubt, and nothing is set."""
+    words, meant = vocab.tokens(said), {d.id for d in devices}
+    return any(_said_run(vocab.tokens(form), words) for d in home.devices if d.id not in meant
+               for form in (d.name, *d.aliases) if len(vocab.tokens(form)) >= 2)
 
 
 def _level_without_verb(said: str | None, devices: list[Device]) -> dict[str, Any] | None:

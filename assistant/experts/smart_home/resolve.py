@@ -289,7 +289,9 @@ class _Resolver:
             if desc.place is not None and scope is not None and not desc.place.area_ids & scope.area_ids:
                 desc.place = self._place_within(desc.place_words, scope) or desc.place  # "lounge" upstairs
             if desc.several and desc.place is None:  # the one of those places that has it, or ask which
-                return self.among(_SeveralPlaces(*desc.several), device, area, device_type)
+                if scope is None or not all(p.area_ids <= scope.area_ids for p in desc.several[1]):
+                    return self.among(_SeveralPlaces(*desc.several), device, area, device_type)
+                desc.place = scope  # all of them, as `among` found none that has it alone
             parts = [p for p in re.split(r"\band\b", device or "") if vocab.norm(p)]  # (commas: above)
             if len(parts) > 1:
                 return list(dict.fromkeys(i for p in parts for i in self.run(p, area, device_type)))
@@ -380,7 +382,9 @@ class _Resolver:
             found = self.places(text, PLACE_THRESHOLD)
             if not found:
                 raise _PlaceProblem(f"I couldn't find a room or floor called '{_quote(part)}'.")
-            if len(found) > 1 and _all_of_them(part):  # "both bathrooms", "in all the bedrooms"
+            if _all_of_them(part):  # "both bathrooms", "in all the bedrooms", "both kitchens" (one's alias "kitchen")
+                found = self._every_place_holding(text) or found
+            if len(found) > 1 and _all_of_them(part):
                 places += found
                 continue
             if len(found) > 1:
@@ -389,6 +393,14 @@ class _Resolver:
             places.append(found[0])
         return Place(frozenset().union(*(p.area_ids for p in places)),
                      " and ".join(p.label for p in places))
+
+    def _every_place_holding(self, text: str) -> list[Place]:
+        """Every room whose name or alias holds the phrase's words in the singular ("kitchens":
+        the Dry Kitchen and the Wet Kitchen), when more than one does."""
+        one = " ".join(vocab.singular(w) for w in vocab.content(vocab.tokens(text)))
+        found = [place for place, names in self._place_forms(floors=False)
+                 if one and any(vocab.words_within(one, name) for name in names)]
+        return found if len(found) > 1 else []
 
     def places(self, text: str, threshold: float, partial: bool = True) -> list[Place]:
         """The places a phrase names: the closest name or alias; else, with `partial`, every
