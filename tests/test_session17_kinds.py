@@ -261,3 +261,19 @@ def test_a_level_said_of_a_device_named_in_full_is_not_set_on_another(tmp_path):
     db = smart_home_db(TWO_LOUNGES, tmp_path)
     call_smart_home(db, "query", "reading light in the family room at the minimum", device="family room light")
     assert on(db) == set()
+
+
+def test_a_narrower_kind_nobody_said_is_its_general_kind(tmp_path):
+    """"and the bedroom too" after the kitchen's lights, written as the bedroom's "ceiling light"."""
+    from assistant.experts.smart_home import vocab
+    assert (vocab.general_kind("ceiling light"), vocab.general_kind("lamp")) == ("light", None)
+    db = smart_home_db(COOLING, tmp_path)
+    assert call_smart_home(db, "turn_on", "and the master bedroom too", area="master bedroom",
+                           device_type="ceiling light").ok
+    assert on(db) == {"light.aquarium", "light.master", "light.reading"}
+
+
+def test_a_hall_is_the_hallway_where_there_is_one_else_the_living_room(tmp_path):
+    db = smart_home_db(COOLING, tmp_path)  # no hallway: the living room
+    assert call_smart_home(db, "turn_on", "hall light on", device="hall light").ok
+    assert on(db) == {"light.aquarium", "light.living"}

@@ -280,8 +280,9 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights
     for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
         if _only_a_kind(args.get(key)) and unsaid(home, args.get(key), said):
-            spoken = vocab.said_kind(args.get(key), said)
-            if spoken:
+            spoken = vocab.said_kind(args.get(key), said) or (
+                vocab.general_kind(args.get(key)) if key == "device_type" and not vocab.kinds_said(said) else None)
+            if spoken:  # (no kind said at all, "and the bedroom too": the general kind, not "ceiling light")
                 args = {**args, key: spoken}
     together = vocab.kinds_together(said)
     if together and all(_only_a_kind(args.get(key)) or not vocab.norm(args.get(key)) for key in ("device", "device_type")):

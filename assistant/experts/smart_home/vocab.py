@@ -26,7 +26,7 @@ BELOW_GROUND = ("basement", "cellar", "lower level", "lower floor", "lower groun
 # rooms people call by other names; a phrase of a group also looks for the group's other names
 PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "living room,lounge,family room,sitting room,front room,den,tv room,living area,great room,drawing room,"
-    "parlour,parlor,lounge room,hall,movie room,cinema room,home cinema,home theater,home theatre",  # "hall": South and South-East Asia
+    "parlour,parlor,lounge room,movie room,cinema room,home cinema,home theater,home theatre",
     "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
     "cloakroom,half bath",
     "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite",
@@ -58,10 +58,9 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 # one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
-    "living room,lounge,sitting room,front room,great room,living area,lounge room,drawing room,hall",
+    "living room,lounge,sitting room,front room,great room,living area,lounge room,drawing room",
     "den,snug,family room,tv room,media room,movie room,cinema room,home cinema,home theater,home theatre,"
     "theater room,theatre room",
-    "hall,hallway,hall way,corridor,passage,passageway,foyer,entrance hall,entry hall,front hall,landing",
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
     "master bath,master bathroom,primary bath,primary bathroom,main bathroom,main bath,ensuite,en suite,"
     "master toilet,master washroom,master wc,master shower,attached bathroom,attached toilet",
@@ -69,6 +68,9 @@ PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "lapa,braai area,bbq area,barbecue area,outdoor kitchen",
     "veranda,verandah,stoep,porch,front porch,stoop",
 ))
+# a room's name in one region for another room elsewhere, looked for last: a "hall" is a hallway, an
+# entry or a landing where the home has one, else (South and South-East Asia) the living room
+REGIONAL_PLACES = {"hall": ("living room", "lounge", "sitting room", "drawing room")}
 # a floor named by its place in the house ("the first floor", "ground level"): never a device's name
 FLOOR_PHRASE = re.compile(r"\b(?:first|second|third|ground|top|upper|lower|main|bottom|basement|1st|2nd|3rd)"
                           r"\s+(?:floor|level|storey|story)s?\b", re.IGNORECASE)
@@ -179,6 +181,19 @@ _words("music, media, sound", "media_player", hints=SPEAKER_HINTS)
 _words("tv, television", "media_player", hints=("tv", "television"), strict=True, countable=True)
 _words("alarm, alarm system, alarm panel, security system, alarm control panel", "alarm_control_panel")
 _words("sensor, binary sensor", "sensor binary_sensor")
+
+
+GENERAL_KINDS = {"light": "light", "fan": "fan", "switch": "switch", "cover": "cover", "climate": "climate",
+                 "media_player": "media player"}
+
+
+def general_kind(kind: str | None) -> str | None:
+    """The general kind a narrower one belongs to ("ceiling light" -> "light"), or None."""
+    found, _ = type_word(norm(kind))
+    if found is None or len(found.domains) != 1 or found.countable or not (found.hints or found.exclude):
+        return None
+    general = GENERAL_KINDS.get(next(iter(found.domains)))
+    return general if general and general != found.word else None
 
 
 def tokens(text: str | None) -> list[str]:
@@ -340,7 +355,8 @@ def place_alternatives(phrase: str) -> list[list[str]]:
     boot room before it is any entrance."""
     kinds = [group - {phrase} for group in PLACE_KINDS if _in_group(phrase, group)]
     family = {other for group in PLACE_SYNONYMS if _in_group(phrase, group) for other in group} - {phrase}
-    return [sorted(group) for group in (*kinds, family) if group]
+    regional = [list(REGIONAL_PLACES[phrase])] if phrase in REGIONAL_PLACES else []
+    return [sorted(group) for group in (*kinds, family) if group] + regional
 
 
 def _in_group(phrase: str, group: frozenset[str]) -> bool:
