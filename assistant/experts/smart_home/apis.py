@@ -352,9 +352,14 @@ def _named_in_full(devices: list[Device], said: str | None) -> Device | None:
     words = vocab.tokens(said)  # as said: "the kitchen lights" is not the Kitchen Light alone
     if len(devices) < 2 or "and" in words or "," in (said or "") or any(w in vocab.QUANTIFIERS for w in words):
         return None
-    named = [d for d in devices if any(_said_run(vocab.tokens(form), words)
-                                       for form in (d.name, *d.aliases) if len(vocab.tokens(form)) >= 2)]
+    named = [d for d in devices if _full_name_said(d, words)]
     return named[0] if len(named) == 1 else None
+
+
+def _full_name_said(device: Device, words: list[str]) -> bool:
+    """Whether the said words hold the device's whole name or an alias, of two words or more."""
+    return any(_said_run(vocab.tokens(form), words) for form in (device.name, *device.aliases)
+               if len(vocab.tokens(form)) >= 2)
 
 
 def bare_name(home: Home, said: str | None, args: dict[str, Any], devices: list[Device]) -> bool:
@@ -964,8 +969,7 @@ def _other_named_in_full(home: Home, devices: list[Device], said: str | None) ->
     """Whether the user said in full the name (two words or more) of a device the call does not
     mean: then the call's devices are in doubt, and nothing is set."""
     words, meant = vocab.tokens(said), {d.id for d in devices}
-    return any(_said_run(vocab.tokens(form), words) for d in home.devices if d.id not in meant
-               for form in (d.name, *d.aliases) if len(vocab.tokens(form)) >= 2)
+    return any(_full_name_said(d, words) for d in home.devices if d.id not in meant)
 
 
 def _level_without_verb(said: str | None, devices: list[Device]) -> dict[str, Any] | None:

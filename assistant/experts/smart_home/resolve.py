@@ -384,9 +384,9 @@ class _Resolver:
                 raise _PlaceProblem(f"I couldn't find a room or floor called '{_quote(part)}'.")
             if _all_of_them(part):  # "both bathrooms", "in all the bedrooms", "both kitchens" (one's alias "kitchen")
                 found = self._every_place_holding(text) or found
-            if len(found) > 1 and _all_of_them(part):
-                places += found
-                continue
+                if len(found) > 1:
+                    places += found
+                    continue
             if len(found) > 1:
                 several = _SeveralPlaces(text, found)
                 raise several if len(parts) == 1 else _PlaceProblem(str(several))
@@ -529,7 +529,8 @@ class _Resolver:
         area = self.home.area(device.area_id)
         if area:  # "kids' playroom light" for the Playroom Light in the Kids' Playroom
             forms += [_with_place(area.name, form) for form in forms]
-        return max(vocab.similarity(said, vocab.norm(form)) for form in forms for said in vocab.synonym_forms(phrase))
+        said_forms = vocab.synonym_forms(phrase)
+        return max(vocab.similarity(said, vocab.norm(form)) for form in forms for said in said_forms)
 
     def describe(self, text: str | None) -> _Description:
         words = vocab.tokens(text)

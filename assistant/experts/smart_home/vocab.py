@@ -118,10 +118,10 @@ NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SY
 def synonym_forms(phrase: str) -> list[str]:
     """The phrase, and the phrase with its swappable words swapped ("master suite light" → "primary
     suite light", "main suite light")."""
-    forms = [phrase]
+    forms, spaced = [phrase], f" {phrase} "
     for word, others in NAME_SYNONYMS.items():  # a word or a run of words ("fish tank" for "aquarium")
-        if re.search(rf"\b{re.escape(word)}\b", phrase):
-            forms += [re.sub(rf"\b{re.escape(word)}\b", other, phrase) for other in others]
+        if f" {word} " in spaced:
+            forms += [spaced.replace(f" {word} ", f" {other} ").strip() for other in others]
     return forms
 
 
