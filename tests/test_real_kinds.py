@@ -3,7 +3,8 @@ call that keeps its room, two devices before the particle, time put on no timer,
 filled, asking back what was told, a yes or no with more words, "the light" of a room, a follow-up
 naming another room, a misheard name by voice; and session 16's: a message for the household, a
 timeless question, a colour and a brightness said together, a yes in other words, a morning hour put
-off to a day.
+off to a day; and session 17's: "on the X" as the verb with a particle, a time past midnight, two
+places said together.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -47,6 +48,11 @@ CONVERSATIONS = [
      ("ja, go ahead", {"devices": {"cover.garage_door_1a3c": {"state": "open"}}})],
     [("switch the coffee maker on at 6:30 tomorrow",
       {"devices": {}, "scheduled": [{"api": "turn_on", "due": "2026-12-04T06:30:00", "args_contain": "Coffee"}]})],
+    # session 17's kinds
+    [("on the ceiling fan lah", {"devices": {"fan.bedroom_ceiling_fan_5e7a": {"state": "on"}}})],
+    [("remind me at ten past midnight to lock up", {"reminders": [{"text_contains": "lock", "due": "2026-12-04T00:10:00"}]})],
+    [("lights in the dining room and the garage on", {"devices": {"light.dining_pendant_9a0b": {"state": "on"},
+                                                                 "light.garage_2b4d": {"state": "on"}}})],
 ]
 
 
