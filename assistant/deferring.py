@@ -10,6 +10,7 @@ from assistant import deferral
 from assistant.messages import Decision, Reply, Utterance
 from assistant.plan import Plan
 from assistant.registry import ApiSpec, ValidationError
+from assistant.routing import cues
 from assistant.routing.context import RECENT
 from assistant.storage.core_tables import log_action, park_action
 from assistant.storage.scheduled import last_scheduling, schedule_action
@@ -35,7 +36,8 @@ class Deferring:
         # alone says whose it is ("turn off the tv" is a device's), not the whole request ("… in
         # half an hour" sounds like a timer)
         guess = self._classifier().guess(delay.command)
-        if not self._defers(self._meant_expert(text, guess)):
+        pinned = cues.pinned_expert(self.registry, text, self.db, plan.utterance.source)
+        if not self._defers(pinned or self._meant_expert(delay.command, guess, plan.utterance.source)):
             return
         plan.delay, plan.guess = delay, guess  # the command is what the fast router routes: guessed once
         plan.utterance = plan.utterance.model_copy(update={"text": delay.command})

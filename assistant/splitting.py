@@ -32,6 +32,7 @@ COMMAND_VERBS = frozenset((
     "cancel make arm disarm raise lower increase decrease tell read clear remove take check mute unmute "
     "wake create schedule show text send skip activate deactivate bump crank boost kill power heat cool "
     "warm remember delete empty restart run give note write "
+    "roll draw pull lift flip hit "  # the home's own: covers moved, lights flipped ("roll down the blinds")
     # and what people ask that no expert does: a part to decline, not a part of the one before
     "order book call buy find search look get email pay translate calculate"
 ).split())

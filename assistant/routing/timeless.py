@@ -25,9 +25,14 @@ NOT_TIMELESS = re.compile(
 # weather words: today's weather, unless the question asks why, or about the usual climate
 WEATHER = re.compile(r"\b(?:weather|rain|rains|raining|rainy|snow|snows|snowing|outside|outdoors|temperature|"
                      r"temperatures)\b", re.IGNORECASE)
-EXPLAINED_OR_USUAL = re.compile(r"^\W*(?:why|what causes|what makes|how come)\b|\b(?:usually|typically|normally|"
+EXPLAINED = r"^\W*(?:why|what causes|what makes|how come)\b"
+EXPLAINED_OR_USUAL = re.compile(EXPLAINED + r"|\b(?:usually|typically|normally|"
                                 r"on average|average|a year|per year|every year|ever|in (?:winter|summer|spring|"
                                 r"autumn|fall)|climate)\b", re.IGNORECASE)
+# "why do people here …", "how come everyone round here …": the place the user lives, asked about
+# in general ("in here" is the room they are in)
+PEOPLE_HERE = re.compile(EXPLAINED + r".*\b(?:people|everyone|everybody|folks?|locals|they|we)\b.*?"
+                         r"\b((?:a?round |over |out )?here)\b", re.IGNORECASE)
 
 # ... and a question about how a thing is ("is the hot tub on", "what's the heater set to"): the home's
 HOW_A_THING_IS = re.compile(r"\b(?:on|off|open|closed|shut|locked|unlocked|running|playing|charging|set to|at)\W*$",
@@ -36,5 +41,8 @@ HOW_A_THING_IS = re.compile(r"\b(?:on|off|open|closed|shut|locked|unlocked|runni
 
 def timeless_question(text: str) -> bool:
     """Whether the words are a question that general knowledge answers as well today as any day."""
+    asked = PEOPLE_HERE.match(text)
+    if asked and not re.search(r"\bin here\b", text, re.IGNORECASE):
+        text = text[:asked.start(1)] + text[asked.end(1):]
     return is_question(text) and not NOT_TIMELESS.search(text) and not HOW_A_THING_IS.search(text) \
         and (not WEATHER.search(text) or bool(EXPLAINED_OR_USUAL.search(text)))

@@ -477,12 +477,29 @@ def heard_command(db: sqlite_utils.Database, text: str) -> bool:
     return heard is not None and heard.sure and found is not None and bool(found.device_ids)
 
 
+def commands_named(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words are a switching command whose object is a device's whole name or alias
+    ("switch off the dryer", "start the rice cooker"): the home's, however much the device's name
+    sounds like a timer's business."""
+    command = SPOKEN_COMMAND.match(text)
+    if command is None or vocab.ACTION_WORDS.search(command["name"]):
+        return False
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return False
+    said = [vocab.singular(w) for w in vocab.tokens(command["name"])]
+    return any([vocab.singular(w) for w in vocab.tokens(form)] == said
+               for device in home.devices for form in (device.name, *device.aliases))
+
+
 def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
     """The smart home's own words: a device's name said alone, a question about a named device, a
-    change of level said alone ("louder", "way too bright": the device acted on last), or (spoken)
-    a command on a device whose name was misheard (`heard_command`)."""
+    switching command on a device named in full, a change of level said alone ("louder", "way too
+    bright": the device acted on last), or (spoken) a command on a device whose name was misheard
+    (`heard_command`)."""
     return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text) \
-        or (source == "voice" and heard_command(db, text))
+        or commands_named(db, text) or (source == "voice" and heard_command(db, text))
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
