@@ -71,12 +71,13 @@ def without_reason(text: str) -> str:
     return command
 
 
-# discourse particles and interjections of spoken Englishes (Singapore, Malaysia, India, ...) that
-# colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na"
-INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+)\b[\s,!.]*(?=\w)",
-                          re.IGNORECASE)
-PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na)(?=\W*$)|(?<=\w)\s+lah\b",
-                      re.IGNORECASE)
+# discourse particles and interjections of spoken Englishes (Singapore, Malaysia, India, West Africa,
+# ...) that colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na",
+# "abeg, off the light o"
+INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+"
+                          r"|(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya|ehen|haba)\b[\s,!.]*(?=\w)", re.IGNORECASE)
+PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na|o+|sha|jare|abeg|biko)(?=\W*$)"
+                      r"|(?<=\w)\s+lah\b", re.IGNORECASE)
 
 
 # "on" and "off" said as the verb, as in South and South-East Asian English: "on the fan", "off the lights"

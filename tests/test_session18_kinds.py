@@ -81,3 +81,47 @@ def test_a_cover_verb_opens_a_request_of_its_own(said, parts):
 def test_why_people_here_do_something_is_general_knowledge(said, timeless):
     from assistant.routing.timeless import timeless_question
     assert timeless_question(said) is timeless
+
+
+@pytest.mark.parametrize("said, plain", [
+    ("abeg on the AC", "turn on the AC"),
+    ("abeg make you off the generator o", "turn off the generator"),
+    ("biko, turn off the fan", "turn off the fan"),
+    ("oya off the TV sha", "turn off the TV"),
+    ("set a timer for 10 minutes jare", "set a timer for 10 minutes"),
+    ("turn on the radio", "turn on the radio"),
+])
+def test_west_african_particles_ask_nothing(said, plain):
+    from assistant.asides import without_particles
+    assert without_particles(said) == plain
+
+
+COMPOUND = """floors: [{name: Ground, id: g, level: 0}]
+areas:
+  - {name: Living Room, id: living, floor: g}
+  - {name: Staff Room, id: staff, floor: g}
+  - {name: Security Post, id: post, floor: g}
+  - {name: Storage Room, id: store, floor: g}
+  - {name: Garden, id: garden}
+entities:
+  - {name: Living Light, id: light.living, area: living, state: "off"}
+  - {name: Staff Light, id: light.staff, area: staff, state: "off"}
+  - {name: Post Light, id: light.post, area: post, state: "off"}
+  - {name: Store Light, id: light.store, area: store, state: "off"}
+  - {name: Flood Light, id: light.flood, area: garden, state: "off"}
+  - {name: Generator, id: switch.generator, area: garden, state: "off"}
+"""
+
+
+@pytest.mark.parametrize("said, args, expected", [
+    ("turn on the light in the boys quarters", {"device": "light", "area": "boys quarters"}, "light.staff"),
+    ("turn on the gatehouse light", {"device": "gatehouse light"}, "light.post"),
+    ("light on in the store", {"device": "light", "area": "store"}, "light.store"),
+    ("switch on the compound light", {"device": "compound light"}, "light.flood"),
+    ("switch on the genset", {"device": "genset"}, "switch.generator"),
+])
+def test_rooms_and_devices_by_their_west_african_names(tmp_path, said, args, expected):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(COMPOUND, tmp_path)
+    assert call_smart_home(db, "turn_on", said, **args).ok
+    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == {expected}

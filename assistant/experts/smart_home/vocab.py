@@ -42,7 +42,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "dining room,dining area,dining",
     "kitchen,kitchenette",
     "laundry room,laundry,utility room,utility,laundry area,wash house,washhouse,scullery",
-    "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn",
+    "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn,compound",
     "patio,deck,terrace,courtyard,alfresco,veranda,verandah,stoep,lanai,lapa,braai area,bbq area,barbecue area",
     "porch,front porch,veranda,verandah,stoep,stoop,portico,car porch,porte cochere",
     "driveway,car porch,carport,car port,porte cochere,portico",
@@ -52,6 +52,10 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "coach house,cottage,garden cottage,flatlet",
     "garage,carport,car port,car porch",
     "pantry,larder",
+    "staff quarters,boys quarters,boys quarter,bq,servants quarters,maids quarters,domestic quarters,helpers room,"
+    "maids room,staff room,house help room,nanny room,housekeepers room,drivers room,quarters",
+    "gatehouse,gate house,guard house,guardhouse,security post,security house,gatemans house,gate post,sentry box",
+    "store,storeroom,store room,storage room,storage,stores,utility store",
     "workshop,shed,barn,outbuilding,garden shed,work shed",  # where the tools are, whatever the building
     "cellar,basement",
 ))
@@ -111,7 +115,8 @@ GARAGE_WORDS = ("garage", "gate")
 NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standard"), ("fridge", "refrigerator"),
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
                        ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"),
-                       ("aquarium", "fish tank"), ("geyser", "water heater"), ("aircon", "ac", "air conditioner"))
+                       ("aquarium", "fish tank"), ("geyser", "water heater"), ("aircon", "ac", "air conditioner"),
+                       ("generator", "genset", "genny"))
 NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
 
 
