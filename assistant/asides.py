@@ -39,11 +39,17 @@ _NOUN_SUBJECT = r"(?:the|my|our|his|her|their|this|that|these|those) (?:[a-z]+ )
 _VERB = (r"(?:'s|'re|'m|'ve|'ll|'d| is| are| am| was| were| has| have| had| got| gets| came| come| went| goes"
          r"| feel| feels| felt| look| looks| seem| seems| need| needs| want| wants| can't| won't| isn't| aren't"
          r"| keep| keeps| kept| like| likes| love| loves| hate| hates| say| says| said| think| thinks| thought"
-         r"| know| knows| left| leaves| will| would| should| might| must| could| can| just| always| never)")
-# ... or someone named ("Nana's feeling the cold", "Tom's home")
+         r"| know| knows| left| leaves| will| would| should| might| must| could| can| just| always| never"
+         r"| don| dey)")  # Nigerian Pidgin: "the tank don finish", "the room dey hot"
+# ... or someone named ("Nana's feeling the cold", "Tom's home"), or anyone who always does a thing
+# ("the power always goes around seven")
 _NAMED_SUBJECT = r"[a-z]+(?='s |'re )"
-STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}|{_NAMED_SUBJECT}){_VERB}\b"
-                       r"|(?:because|cause|'cause|cos|coz|since) )", re.IGNORECASE)
+_HABIT = r"(?:[a-z]+ ){1,2}(?:always|never|usually|often|sometimes|normally|already) [a-z]+"
+# a purpose ("… so the room is cool before we sleep") is a reason too, unless it holds a value
+# ("set the heating so it's 21": the 21 is the request's)
+_PURPOSE = r"so (?:that )?(?![^,;]*\d)(?=(?:the|it|we|i|they|he|she|you|everyone|my|our|nobody)\b)"
+STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}|{_NAMED_SUBJECT}){_VERB}\b|{_HABIT}"
+                       rf"|(?:because|cause|'cause|cos|coz|since) |{_PURPOSE})", re.IGNORECASE)
 # a clause that says where the speaker is ("I'm in the study") names the place: it stays
 WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are|i'll be|we'll be)(?: \w+)? (?:in|at|upstairs|downstairs)\b",
                         re.IGNORECASE)
@@ -52,7 +58,7 @@ _NOT_COMMAND = frozenset("no nope nah sorry wait actually oh ok okay yes yeah ye
                          "oops whoops my bad mistake".split())
 # a command after "and" in the clause ("…, it's bedtime and lock the door"): not a reason alone
 _ANOTHER_COMMAND = re.compile(rf"\band (?:then )?(?:{'|'.join(sorted(COMMAND_VERBS))})\b", re.IGNORECASE)
-REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since) ))(?P<clause>[^,;]+?)\W*$",
+REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since|so) ))(?P<clause>[^,;]+?)\W*$",
                     re.IGNORECASE)
 
 
@@ -75,7 +81,9 @@ def without_reason(text: str) -> str:
 # ...) that colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na",
 # "abeg, off the light o"
 INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+"
-                          r"|(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya|ehen|haba)\b[\s,!.]*(?=\w)", re.IGNORECASE)
+                          r"|(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya|ehen|haba"
+                          r"|(?:it's |this is )?[a-z]+ here(?=\s*[,.!]))\b[\s,!.]*(?=\w)",  # "Kamsi here, …"
+                          re.IGNORECASE)
 PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na|o+|sha|jare|abeg|biko)(?=\W*$)"
                       r"|(?<=\w)\s+lah\b", re.IGNORECASE)
 
@@ -83,13 +91,20 @@ PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na|o+
 # "on" and "off" said as the verb, as in South and South-East Asian English: "on the fan", "off the lights"
 SWITCH_VERB = re.compile(r"^(\W*)(on|off)\s+(?=(?:the|my|our|all|both|every)\b(?!\s+(?:way|top|other|one hand)\b))",
                          re.IGNORECASE)
+# ... said after the thing: "the lamps downstairs, on them", "the fan, off it"
+SWITCH_AFTER = re.compile(r"^(?P<lead>\W*)(?P<target>(?:the|my|our|all|both|every)\b[^,]*?),?\s+(?P<state>on|off)\s+"
+                          r"(?:them|it|am)\W*$", re.IGNORECASE)
+# an instruction passed on: "Madam said make I on the pump", "mum says to turn off the heater"
+REPORTED = re.compile(r"^\W*(?:(?:my|the|our) )?[a-z']+ (?:said|says|told me|asked me|wants me|wants us)"
+                      r"(?: to| make i| make we| i should| we should| that i should)\s+(?=\w)", re.IGNORECASE)
 
 
 def without_particles(text: str) -> str:
     """The words without a leading interjection or a trailing particle, and "on the fan" said as
     "turn on the fan"; as they were if nothing is left."""
-    stripped = PARTICLE.sub("", INTERJECTION.sub("", text, count=1))
+    stripped = PARTICLE.sub("", INTERJECTION.sub("", REPORTED.sub("", text, count=1), count=1))
     stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
+    stripped = SWITCH_AFTER.sub(lambda m: f"{m['lead']}turn {m['state']} {m['target']}", stripped, count=1)
     return stripped if stripped.strip() else text
 
 

@@ -19,7 +19,7 @@ from assistant.words import POLITE, command
 
 # words a delay clause opens with ("in 20 minutes", "at 7", "tomorrow at 7am", "after an hour");
 # a clause that opens otherwise must close with "from now" ("half an hour from now")
-OPENERS = frozenset("in at after tomorrow tonight today on this next".split())
+OPENERS = frozenset("in at after by tomorrow tonight today on this next".split())
 TRAILING_POLITENESS = re.compile(r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ta|cheers|for me|ok|okay|mate))+\W*$",
                                  re.IGNORECASE)
 # "cancel that", "never mind" right after a command was put off: do not do it after all
@@ -88,8 +88,9 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
         return None
     if words[0] == "on" and len(words) > 1 and words[1] in OPENERS:
         return None  # "put the light on at 5 pm": "on" belongs to the command
+    when = clause[3:] if words[0] == "by" else clause  # "by 6:45 this evening": done at that time
     try:
-        schedule = parse_when(clause, now, wake_first=True)  # "at 6:45 tomorrow": the morning's
+        schedule = parse_when(when, now, wake_first=True)  # "at 6:45 tomorrow": the morning's
     except TimeParseError:
         return None
     return (rest, clause, schedule.due) if schedule.rrule is None else None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.asides import without_courtesy, without_reason
+from assistant.spoken_letters import joined_letters
 from assistant.correcting import Correcting
 from assistant.deferring import Deferring
 from assistant.several import SeveralRequests
@@ -133,6 +135,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
         `defer=False`: a time clause is not split off (the words are routed as said)."""
+        if source == "voice":  # "the parlour a c": the home's AC
+            text = joined_letters(text, {w.lower() for name in self.registry.vocabulary(self.db)
+                                         for w in re.findall(r"[A-Za-z]+", name)})
         utterance = Utterance(text=_request_alone(text), source=source,
                               area=area or self.input_area)
         plan = Plan(utterance)

@@ -64,20 +64,32 @@ def pct(values: list[float], q: int) -> float:
     return statistics.quantiles(values, n=100, method="inclusive")[q - 1]
 
 
-def run_mode(name: str, cases, roles: ModelRoles, registry, routing: RoutingConfig,
-             cold: bool = False, lines: Path | None = None) -> dict:
-    roles.settings.routing = routing
+# the confirmer's benchmark switches (assistant/llm/llama.py) a mode may turn: cold evaluates the
+# whole prompt every time; full-vocab grammar runs the grammar over every token at every step
+COLD = {"always_cold": True}
+FULL_VOCAB_GRAMMAR = {"fast_grammar": False}
+DEFAULT_SWITCHES = {"always_cold": False, "fast_grammar": True}
+
+
+def switched(roles: ModelRoles, switches: dict) -> None:
+    """The in-process confirmer with these switches on, the others at their defaults."""
     confirmer = roles.get("confirmer")
-    if hasattr(confirmer, "always_cold"):
-        confirmer.always_cold = cold
+    for key, default in DEFAULT_SWITCHES.items():
+        if hasattr(confirmer, key):
+            setattr(confirmer, key, switches.get(key, default))
+
+
+def run_mode(name: str, cases, roles: ModelRoles, registry, routing: RoutingConfig,
+             switches: dict | None = None, lines: Path | None = None) -> dict:
+    roles.settings.routing = routing
+    switched(roles, switches or {})
     results: list[CaseResult] = []
     for case in cases:
         results.append(run_case(case, roles, registry))
         if lines is not None:
             with lines.open("a") as out:
                 out.write(json.dumps(per_line(name, case, results[-1]), default=str) + "\n")
-    if hasattr(confirmer, "always_cold"):
-        confirmer.always_cold = False
+    switched(roles, {})
     return summarise(name, cases, results)
 
 
@@ -85,18 +97,20 @@ def run_paired(modes: list, roles: ModelRoles, registry, lines: Path | None = No
     """Every mode on the same lines, line by line: each line through every mode in turn (the order
     reversed on every other line), so the modes meet the same load on a shared machine."""
     cases = modes[0][1]
-    if any(chosen is not cases or cold for _, chosen, _, cold in modes):
+    if any(chosen is not cases or switches.get("always_cold") for _, chosen, _, switches in modes):
         raise SystemExit("--paired: only modes on the set's own lines, warm")
     results: dict[str, list[CaseResult]] = {name: [] for name, *_ in modes}
     for index, case in enumerate(cases):
         before = held_tokens(roles)
-        for name, _, routing, _ in (modes if index % 2 == 0 else modes[::-1]):
+        for name, _, routing, switches in (modes if index % 2 == 0 else modes[::-1]):
             forget_since(roles, before)  # no mode finds this line's prompt already evaluated
             roles.settings.routing = routing
+            switched(roles, switches)
             results[name].append(run_case(case, roles, registry))
             if lines is not None:
                 with lines.open("a") as out:
                     out.write(json.dumps(per_line(name, case, results[name][-1]), default=str) + "\n")
+    switched(roles, {})
     return [summarise(name, cases, results[name]) for name, *_ in modes]
 
 
@@ -268,38 +282,41 @@ def main() -> None:
         plain = dict(speculation=False, rank_api=False, prompt_lookup=0)
         look = args.lookahead
         modes = [
-            ("cold (confirmer only)", routed[: args.cold_n], off, True),
-            ("warm same lines", routed[: args.cold_n], off, False),
-            ("warm (confirmer only)", cases, off, False),
-            ("+ devices, full ids", cases, RoutingConfig(speculation=False, expert_context=True, minify_ids=False), False),
-            ("+ devices, minified", cases, RoutingConfig(speculation=False, expert_context=True), False),
-            ("+ speculation, no draft", cases, RoutingConfig(draft_proposal=False), False),
-            ("+ speculation", cases, RoutingConfig(), False),
-            ("+ speculation + lookup", cases, RoutingConfig(prompt_lookup=look), False),
-            ("+ spec, queries confirmed", cases, RoutingConfig(answer_without_confirmer=()), False),
-            ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), False),
+            ("cold (confirmer only)", routed[: args.cold_n], off, COLD),
+            ("warm same lines", routed[: args.cold_n], off, {}),
+            ("warm (confirmer only)", cases, off, {}),
+            ("+ devices, full ids", cases, RoutingConfig(speculation=False, expert_context=True, minify_ids=False), {}),
+            ("+ devices, minified", cases, RoutingConfig(speculation=False, expert_context=True), {}),
+            ("+ speculation, no draft", cases, RoutingConfig(draft_proposal=False), {}),
+            ("+ speculation", cases, RoutingConfig(), {}),
+            ("+ speculation, full-vocab grammar", cases, RoutingConfig(), FULL_VOCAB_GRAMMAR),
+            ("+ speculation + lookup", cases, RoutingConfig(prompt_lookup=look), {}),
+            ("+ spec, queries confirmed", cases, RoutingConfig(answer_without_confirmer=()), {}),
+            ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), {}),
             ("settle-off (ranked)", cases, RoutingConfig(settle_expert=False, settle_api=False,
-                                                          settle_unproposed=False), False),
-            ("settle-expert", cases, RoutingConfig(settle_expert=True, settle_api=False, settle_unproposed=False), False),
-            ("settle-both", cases, RoutingConfig(settle_expert=True, settle_api=True, settle_unproposed=False), False),
+                                                          settle_unproposed=False), {}),
+            ("settle-expert", cases, RoutingConfig(settle_expert=True, settle_api=False, settle_unproposed=False), {}),
+            ("settle-both", cases, RoutingConfig(settle_expert=True, settle_api=True, settle_unproposed=False), {}),
             ("settle-all (+ unproposed)", cases, RoutingConfig(settle_expert=True, settle_api=True,
-                                                               settle_unproposed=True), False),
-            ("whole call generated", cases, RoutingConfig(**plain), False),
-            ("rank_api, args only", cases, RoutingConfig(**{**plain, "rank_api": True}), False),
-            ("whole call + lookup", cases, RoutingConfig(**{**plain, "prompt_lookup": look}), False),
-            ("rank_api + lookup", cases, RoutingConfig(**{**plain, "rank_api": True, "prompt_lookup": look}), False),
-            ("fixed cmds, fast path", fixed_command_cases(cases[0]), off, False),
-            ("fixed cmds, no fast path", fixed_command_cases(cases[0]), RoutingConfig(fast_path=False, speculation=False), False),
-            ("several, sequential", several_cases(cases[0]), RoutingConfig(parallel_parts=False), False),
-            ("several, parallel", several_cases(cases[0]), RoutingConfig(parallel_parts=True), False),
+                                                               settle_unproposed=True), {}),
+            ("whole call generated", cases, RoutingConfig(**plain), {}),
+            ("rank_api, args only", cases, RoutingConfig(**{**plain, "rank_api": True}), {}),
+            ("whole call + lookup", cases, RoutingConfig(**{**plain, "prompt_lookup": look}), {}),
+            ("rank_api + lookup", cases, RoutingConfig(**{**plain, "rank_api": True, "prompt_lookup": look}), {}),
+            ("fixed cmds, fast path", fixed_command_cases(cases[0]), off, {}),
+            ("fixed cmds, no fast path", fixed_command_cases(cases[0]), RoutingConfig(fast_path=False, speculation=False), {}),
+            ("several, sequential", several_cases(cases[0]), RoutingConfig(parallel_parts=False), {}),
+            ("several, parallel", several_cases(cases[0]), RoutingConfig(parallel_parts=True), {}),
         ]
         wanted = [w.strip() for w in args.modes.split(",") if w.strip()]
-        chosen_modes = [m for m in modes if not wanted or any(w in m[0] for w in wanted)]
+        names = {m[0] for m in modes}  # a mode's whole name picks it alone, other words every mode holding them
+        chosen_modes = [m for m in modes if not wanted or any(w == m[0] or (w not in names and w in m[0])
+                                                              for w in wanted)]
         if args.paired:
             rows = run_paired(chosen_modes, roles, registry, args.lines)
         else:
-            rows = [run_mode(name, chosen, roles, registry, routing, cold=cold, lines=args.lines)
-                    for name, chosen, routing, cold in chosen_modes]
+            rows = [run_mode(name, chosen, roles, registry, routing, switches, lines=args.lines)
+                    for name, chosen, routing, switches in chosen_modes]
     if args.save:
         args.save.write_text(json.dumps(rows))
     report(rows, args.plot)
@@ -318,6 +335,8 @@ def report(rows: list[dict], plot_path: Path) -> None:
     comparisons = [
         ("warm prefix vs cold (same lines), confirmed p50", "cold (confirmer only)", "warm same lines", "confirmed"),
         ("speculation vs confirmer only, first action p50", "warm (confirmer only)", "+ speculation", "first"),
+        ("grammar asked about the first choice vs the whole vocabulary, confirmed p50",
+         "+ speculation, full-vocab grammar", "+ speculation", "confirmed"),
         ("speculation vs confirmer only, action commands first action p50", "warm (confirmer only)", "+ speculation", "actions_first"),
         ("minified vs full ids (device context), confirmed p50", "+ devices, full ids", "+ devices, minified", "confirmed"),
         ("proposal as draft vs none (speculation), confirmed p50", "+ speculation, no draft", "+ speculation", "confirmed"),

@@ -125,3 +125,101 @@ def test_rooms_and_devices_by_their_west_african_names(tmp_path, said, args, exp
     db = smart_home_db(COMPOUND, tmp_path)
     assert call_smart_home(db, "turn_on", said, **args).ok
     assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == {expected}
+
+
+@pytest.mark.parametrize("said, command, due", [
+    ("switch the porch light on by 6:45 this evening", "switch the porch light on", datetime(2027, 3, 9, 18, 45)),
+    ("by 10 tonight turn off the heater", "turn off the heater", datetime(2027, 3, 9, 22, 0)),
+])
+def test_by_a_time_is_a_command_put_off(said, command, due):
+    from assistant.deferral import split_delay
+    delay = split_delay(said, NOW)
+    assert delay is not None and (delay.command, delay.due) == (command, due)
+
+
+@pytest.mark.parametrize("said, request_alone", [
+    ("turn on the bedroom AC at 9:30 so the room is cool before we sleep", "turn on the bedroom AC at 9:30"),
+    ("switch on the generator at 7, the power always goes around then", "switch on the generator at 7"),
+    ("put the fan on so it cools down", "put the fan on"),
+    ("set the heating so it's 21", "set the heating so it's 21"),  # the value is the request's
+    ("Grandpa said make I on the water pump, the tank don empty", "turn on the water pump"),
+    ("mum says to switch off the heater", "switch off the heater"),
+    ("John said the door is locked", "John said the door is locked"),  # no instruction passed on
+    ("Ada here, on the TV for me, I want to watch cartoons", "turn on the TV for me"),
+    ("the lamps upstairs, on them", "turn on the lamps upstairs"),
+    ("the porch light, off it", "turn off the porch light"),
+])
+def test_words_around_a_request_that_ask_nothing(said, request_alone):
+    from assistant.asides import without_courtesy, without_reason
+    assert without_reason(without_courtesy(said)) == request_alone
+
+
+ESTATE = """floors: [{name: Ground, id: g, level: 0}, {name: Up, id: u, level: 1}]
+areas:
+  - {name: Front Room, id: front, floor: g}
+  - {name: Store, id: store, floor: g}
+  - {name: Grounds, id: grounds}
+  - {name: Sitting Room, id: sitting, floor: u}
+  - {name: Master Bedroom, id: master, floor: u}
+  - {name: Children's Bathroom, id: kidsbath, floor: u}
+  - {name: Main Bathroom, id: mainbath, floor: u}
+entities:
+  - {name: Front Room Light, id: light.front, area: front, state: "off"}
+  - {name: Front Room Ceiling Fan, id: fan.front, area: front, state: "off", attributes: {percentage: 0, percentage_step: 25}}
+  - {name: Front Room AC, id: climate.front, area: front, state: "cool", attributes: {temperature: 24, min_temp: 16, max_temp: 30, hvac_modes: ["off", "cool", "fan_only"]}}
+  - {name: Sitting Room Light, id: light.sitting, area: sitting, state: "off"}
+  - {name: Store Light, id: light.store, area: store, state: "off"}
+  - {name: Security Lights, id: light.security, area: grounds, state: "off"}
+  - {name: Hi-Fi, id: media_player.hifi, area: front, state: "off", attributes: {volume: 20}}
+  - {name: Home Theatre, id: media_player.theatre, area: sitting, state: "off", attributes: {volume: 20}}
+  - {name: Gran's Radio, id: media_player.radio, area: sitting, state: "on", attributes: {volume: 40}}
+  - {name: Master Bedroom AC, id: climate.master, area: master, state: "off", attributes: {temperature: 24, min_temp: 16, max_temp: 30, hvac_modes: ["off", "cool"]}}
+  - {name: Sitting Room AC, id: climate.sitting, area: sitting, state: "off", attributes: {temperature: 24, min_temp: 16, max_temp: 30, hvac_modes: ["off", "cool"]}}
+  - {name: Children's Bathroom Water Heater, id: switch.kids_heater, area: kidsbath, state: "off"}
+  - {name: Main Bathroom Water Heater, id: switch.main_heater, area: mainbath, state: "off"}
+  - {name: Lawn Sprinkler, id: switch.sprinkler, area: grounds, state: "off"}
+  - {name: Boys Fan, id: fan.boys, area: sitting, state: "on", attributes: {percentage: 75, percentage_step: 25}}
+"""
+
+
+@pytest.mark.parametrize("api, said, args, changed", [
+    ("turn_on", "on the pantry light", {"device": "pantry light"}, {"light.store"}),
+    ("turn_on", "turn on the floodlights", {"device": "floodlights"}, {"light.security"}),
+    ("turn_on", "switch on the sound system upstairs", {"device": "sound system"}, {"media_player.theatre"}),
+    ("turn_on", "switch on the AC in mum and dad's room", {"device": "AC", "device_type": "cooling system"},
+     {"climate.master"}),
+    ("turn_on", "switch on the heater in the kids' toilet", {"device": "heater", "device_type": "thermostat"},
+     {"switch.kids_heater"}),
+    ("turn_on", "turn on the sprinkler for the roses", {"device": "sprinkler", "device_type": "watering system"},
+     {"switch.sprinkler"}),
+    ("set_fan_speed", "front room fan to 50%", {"device": "front room fan", "percentage": 50}, {"fan.front"}),
+    ("set_fan_speed", "slow the boys fan down by one speed", {"device": "boys fan", "percentage": 1}, {"fan.boys"}),
+    ("set_volume", "set my radio volume to 25", {"volume": 25}, {"media_player.radio"}),
+])
+def test_devices_by_other_names_kinds_and_steps(tmp_path, api, said, args, changed):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(ESTATE, tmp_path)
+    before = {d["id"]: (d["state"], d["attributes"]) for d in list_devices(db)}
+    assert call_smart_home(db, api, said, **args).ok
+    after = {d["id"]: (d["state"], d["attributes"]) for d in list_devices(db)}
+    assert {k for k in after if after[k] != before[k]} == changed
+    if api == "set_fan_speed" and "speed" in said:
+        assert after["fan.boys"][1]["percentage"] == 50  # one of its four speeds down
+
+
+def test_a_parlour_is_a_living_room_so_two_of_them_ask_which(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(ESTATE.replace("Front Room", "Parlour").replace("front room", "parlour"), tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the living room lights", device="living room lights")
+    assert not result.ok and result.reply.startswith("Which living room")
+
+
+@pytest.mark.parametrize("said, joined", [
+    ("set the front room a c to twenty three", "set the front room AC to twenty three"),
+    ("on the master bedroom a see", "on the master bedroom AC"),
+    ("I see the lamp", "I see the lamp"),
+    ("turn on a b c", "turn on a b c"),  # no home word
+])
+def test_spoken_letters_of_a_home_word_are_joined(said, joined):
+    from assistant.spoken_letters import joined_letters
+    assert joined_letters(said, {"front", "room", "ac", "master", "bedroom", "lamp"}) == joined

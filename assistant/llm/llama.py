@@ -16,6 +16,7 @@ from typing import Any
 
 from assistant.llm import native
 from assistant.llm.backend import ChatMessage, Generation, ModelError
+from assistant.llm.grammar_greedy import GrammarGreedy
 from assistant.llm.prefix_cache import PrefixKVCache
 
 END_OF_TURN = "<|im_end|>"
@@ -94,6 +95,7 @@ class LlamaBackend:
             raise ModelError(f"could not load {path}: {exc}. Reinstall with: assistant models install") from exc
         self.load_ms = (time.perf_counter() - started) * 1000
         self.always_cold = False  # benchmark switch: evaluate the whole prompt every time
+        self.fast_grammar = True  # benchmark switch: False runs the grammar over the whole vocabulary every step
         stat = path.stat()
         build = native.system_info()  # KV snapshots of another build's kernels are not reused
         self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{build}",
@@ -126,7 +128,7 @@ class LlamaBackend:
         with self._lock:
             started = time.perf_counter()
             outcome = self._prepare_prefix(messages, tokens)
-            if (lookahead or planned) and temperature == 0.0:
+            if temperature == 0.0 and (lookahead or planned or (grammar is not None and self.fast_grammar)):
                 text, completed, drafted = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead, planned)
             else:
                 result = self.llama.create_completion(
@@ -191,7 +193,8 @@ class LlamaBackend:
         from llama_cpp.llama_speculative import LlamaPromptLookupDecoding
 
         llama = self.llama
-        sampler = llama._init_sampler(temp=0.0, grammar=grammar, repeat_penalty=1.0)
+        sampler = GrammarGreedy(llama, grammar) if grammar is not None and self.fast_grammar \
+            else llama._init_sampler(temp=0.0, grammar=grammar, repeat_penalty=1.0)
         is_end = lambda token: api.llama_vocab_is_eog(llama._model.vocab, token)  # noqa: E731
         self._evaluate(tokens)
         context, output, drafted = list(tokens), [], 0

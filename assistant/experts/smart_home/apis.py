@@ -88,14 +88,17 @@ def unsaid(home: Home, phrase: str | None, said: str | None) -> bool:
 
 def _kind_that_is_no_kind(home: Home, args: dict[str, Any], said: str | None) -> dict[str, Any]:
     """A device_type that is neither a kind nor a place: dropped when nobody said it ("the coffee
-    machine" written with device_type "cooker"); a word the user said, part of the device phrase
-    ("the lounge fun", a misheard "fan", written as device "lounge", device_type "fun")."""
+    machine" written with device_type "cooker", the sprinkler as a "watering system"); a word the
+    user said, part of the device phrase ("the lounge fun", a misheard "fan", written as device
+    "lounge", device_type "fun")."""
     kind = args.get("device_type")
     words = vocab.content(vocab.tokens(kind))
-    if not kind or not said or _only_a_kind(kind) or names_a_place(home, kind) or len(words) != 1:
+    if not kind or not said or _only_a_kind(kind) or names_a_place(home, kind):
         return args
     if unsaid(home, kind, said):
         return {**args, "device_type": None}
+    if len(words) != 1:
+        return args
     named = args.get("device") or args.get("area")
     if named and words[0] in vocab.tokens(named):  # "stand phone" with device_type "phone": said once
         return {**args, "device_type": None}
@@ -880,7 +883,8 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
         return _failed(found)
     devices = found.devices
     keep_on = not levels.said_off(_said(ctx))
-    planned = [(d, changes.stepped(d, attribute, delta, keep_on)) for d in devices]
+    planned = [(d, changes.stepped(d, attribute, _in_own_steps(d, attribute, delta, _said(ctx)), keep_on))
+               for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} has no {attribute}."))
@@ -894,6 +898,15 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     parts = [f"{d.name} to {describe.value_phrase(d.domain, plan[1])}" for d, plan in planned
              if d in changed]
     return _result(ctx, f"{verb} {describe.names(parts)}.", acted, undo)
+
+
+def _in_own_steps(device: Device, attribute: str, delta: float, said: str | None) -> float:
+    """A change said in speeds or notches ("reduce the fan by one speed") on a fan with speeds
+    (`percentage_step`): that many of its speeds, in percent."""
+    count, step = levels.steps_said(said), device.attributes.get("percentage_step")
+    if attribute != "percentage" or count is None or not step:
+        return delta
+    return count * float(step) * (1 if delta > 0 else -1)
 
 
 MediaAction = Literal["pause", "resume", "stop", "next", "previous", "mute", "unmute"]

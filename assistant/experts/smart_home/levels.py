@@ -106,6 +106,16 @@ def relative_amount(said: str) -> float | None:
     return None
 
 
+IN_STEPS = re.compile(rf"\b{_N} ?(?:more |extra |other )?(?:speeds?|notch(?:es)?|steps?|settings?|gears?)\b")
+
+
+def steps_said(said: str | None) -> float | None:
+    """How many of a device's own steps a change was said in ("down by one speed", "up two
+    notches"), or None when it was said in other units or none."""
+    found = IN_STEPS.search(_words(said or ""))
+    return float(found[1]) if found else None
+
+
 def some_way(said: str) -> bool:
     """Whether the user asked for part of the way: an amount ("by 20") or a bit ("a little lower")."""
     return relative_amount(said) is not None or bool(A_BIT.search(_words(said)))

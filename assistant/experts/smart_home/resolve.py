@@ -99,6 +99,12 @@ def resolve_in(home: Home, device: str | None = None, area: str | None = None,
     return Resolution(ids)
 
 
+def _says_kinds(device: Device, kinds: list[TypeWord]) -> bool:
+    """Whether the device's name or an alias holds each kind's word."""
+    words = {vocab.singular(w) for form in (device.name, *device.aliases) for w in vocab.tokens(form)}
+    return all(vocab.singular(tw.word) in words or of_type([device], tw) for tw in kinds)
+
+
 def names_a_place(home: Home, text: str | None) -> bool:
     """Whether the phrase names a place (a room, a floor, "here", the whole home)."""
     return _Resolver(home, None, None, None).is_place(text)
@@ -128,8 +134,16 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
     local = [d for d in devices if room_here and d.area_id == room_here.id]
     if not one_room and len(local) == 1:  # "the speaker", said in the kitchen: the kitchen's
         return Resolution([local[0].id])
+    word = kinds[-1][0].word
+    named = _the_one_named(devices, word) if word not in CATEGORY_WORDS else None
+    if named is not None:  # "my radio" with Mama's Radio and a speaker: the one called a radio
+        return Resolution([named.id])
     resolver = _Resolver(home, here, None, None)
     return Resolution([], resolver.question(devices, kinds[-1][0].word), which=resolver.which(devices))
+
+
+# kinds that name every device of their domain: "the speaker" is any of them, not the one called so
+CATEGORY_WORDS = frozenset({"speaker", "player", "media player"})
 
 
 def _the_one_named(devices: list[Device], word: str) -> Device | None:
@@ -281,7 +295,7 @@ class _Resolver:
             # "kitchen lights" means all of them, not "Kitchen Light"; "living room" is a place,
             # not the "Living Room TV"
             if (desc.words or not desc.plural) and not only_a_place:
-                named = self.named(phrase, scope, type_desc.types, desc.plural)
+                named = self.named(phrase, scope, type_desc.types, desc.plural, desc.types)
                 if named is not None:
                     return named
             if desc.several:
@@ -494,9 +508,14 @@ class _Resolver:
 
     # -- names and descriptions -----------------------------------------------------------
     def named(self, phrase: str, scope: Place | None, types: list[TypeWord],
-              plural: bool = False) -> list[str] | None:
-        """Devices whose name (or "<area> <name>") closely matches the phrase; None if none."""
-        top = self.best_named(phrase, self.in_scope(scope))
+              plural: bool = False, said_types: list[TypeWord] = ()) -> list[str] | None:
+        """Devices whose name (or "<area> <name>") closely matches the phrase; None if none.
+        When the phrase says a kind, a device of another kind is named only if its name says the
+        kind too ("the parlour fan" is never the Parlour AC, whose name is the nearer spelling; "the
+        workshop temperature" is the sensor of that name)."""
+        scoped = self.in_scope(scope)
+        top = self.best_named(phrase, [d for d in scoped if any(of_type([d], tw) for tw in said_types)]) \
+            or [d for d in self.best_named(phrase, scoped) if _says_kinds(d, said_types)]
         if plural:  # "the kitchen lights" are a group unless a device is called just that
             top = [d for d in top if self.name_score(phrase, d) >= PLURAL_NAME_THRESHOLD]
         if not top:
@@ -561,7 +580,7 @@ class _Resolver:
                     ) -> tuple[Place | None, list[str]]:
         """The place named by a run of the words (by name, alias or synonym; a run of two or more
         words also by part of a name: "isla's bedroom" for Isla's Room), and the rest."""
-        for size in (3, 2, 1):
+        for size in (4, 3, 2, 1):  # "mummy and daddy's room"
             for start in range(len(words) - size + 1):
                 found = self.places(" ".join(words[start:start + size]), threshold, partial=size > 1)
                 if len(found) == 1 and not self._kind_at_end(words[start:start + size], found[0], threshold):

@@ -29,7 +29,8 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "parlour,parlor,lounge room,movie room,cinema room,home cinema,home theater,home theatre",
     "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
     "cloakroom,half bath",
-    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite",
+    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite,"
+    "mum and dads room,mom and dads room,mummy and daddys room,mommy and daddys room,mama and papas room",
     "guest room,guest bedroom,spare room,spare bedroom,guestroom,box room,boxroom",
     "kids room,childrens room,children room,nursery,kids bedroom,playroom,play room,baby room,babys room,"
     "babies room,baby bedroom",
@@ -51,7 +52,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
     "coach house,cottage,garden cottage,flatlet",
     "garage,carport,car port,car porch",
-    "pantry,larder",
+    "pantry,larder,store,storeroom,store room",
     "staff quarters,boys quarters,boys quarter,bq,servants quarters,maids quarters,domestic quarters,helpers room,"
     "maids room,staff room,house help room,nanny room,housekeepers room,drivers room,quarters",
     "gatehouse,gate house,guard house,guardhouse,security post,security house,gatemans house,gate post,sentry box",
@@ -62,13 +63,16 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 # one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
-    "living room,lounge,family room,sitting room,front room,great room,living area,lounge room,drawing room",
+    "living room,lounge,family room,sitting room,front room,great room,living area,lounge room,drawing room,"
+    "parlour,parlor",
     "den,snug,family room,tv room,media room,movie room,cinema room,home cinema,home theater,home theatre,"
     "theater room,theatre room",
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
     "master bath,master bathroom,primary bath,primary bathroom,main bathroom,main bath,ensuite,en suite,"
     "master toilet,master washroom,master wc,master shower,attached bathroom,attached toilet",
     "nursery,baby room,babys room,babies room,baby bedroom",
+    "kids bathroom,childrens bathroom,children bathroom,kids toilet,childrens toilet,kids bath,kids washroom,"
+    "childrens washroom,kids shower room",
     "lapa,braai area,bbq area,barbecue area,outdoor kitchen",
     "veranda,verandah,stoep,porch,front porch,stoop",
 ))
@@ -116,7 +120,9 @@ NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standar
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
                        ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"),
                        ("aquarium", "fish tank"), ("geyser", "water heater"), ("aircon", "ac", "air conditioner"),
-                       ("generator", "genset", "genny"))
+                       ("generator", "genset", "genny"), ("pump", "pumping machine"),
+                       ("floodlight", "floodlights", "flood light", "flood lights", "security light", "security lights"),
+                       ("home theatre", "home theater", "sound system", "surround sound"))
 NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
 
 
