@@ -82,14 +82,17 @@ def without_reason(text: str) -> str:
 # "abeg, off the light o"
 INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+"
                           r"|(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya|ehen|haba"
-                          r"|(?:it's |this is )?[a-z]+ here(?=\s*[,.!]))\b[\s,!.]*(?=\w)",  # "Kamsi here, …"
+                          r"|(?:it's |this is )?[a-z]+ here(?=\s*[,.!])"  # "Kamsi here, …"
+                          r"|(?:good (?:morning|afternoon|evening)|hello|hi)(?: (?:my dear|dear|there|love|all))?"
+                          r"(?=\s*[,.!]))\b[\s,!.]*(?=\w)",  # a greeting before the request
                           re.IGNORECASE)
 PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na|o+|sha|jare|abeg|biko)(?=\W*$)"
                       r"|(?<=\w)\s+lah\b", re.IGNORECASE)
 
 
 # "on" and "off" said as the verb, as in South and South-East Asian English: "on the fan", "off the lights"
-SWITCH_VERB = re.compile(r"^(\W*)(on|off)\s+(?=(?:the|my|our|all|both|every)\b(?!\s+(?:way|top|other|one hand)\b))",
+SWITCH_VERB = re.compile(r"^(\W*(?:(?:and|then|now|ok|okay|so)[\s,]+)*)(on|off)\s+"
+                         r"(?=(?:the|my|our|all|both|every|them|it(?=\s+\w)|[a-z]+'s)\b(?!\s+(?:way|top|other|one hand)\b))",
                          re.IGNORECASE)
 # ... said after the thing: "the lamps downstairs, on them", "the fan, off it"
 SWITCH_AFTER = re.compile(r"^(?P<lead>\W*)(?P<target>(?:the|my|our|all|both|every)\b[^,]*?),?\s+(?P<state>on|off)\s+"
@@ -102,8 +105,12 @@ REPORTED = re.compile(r"^\W*(?:(?:my|the|our) )?[a-z']+ (?:said|says|told me|ask
 def without_particles(text: str) -> str:
     """The words without a leading interjection or a trailing particle, and "on the fan" said as
     "turn on the fan"; as they were if nothing is left."""
-    stripped = PARTICLE.sub("", INTERJECTION.sub("", REPORTED.sub("", text, count=1), count=1))
+    stripped = REPORTED.sub("", text, count=1)
+    for _ in range(2):  # "Good morning. Biko, …"
+        stripped = INTERJECTION.sub("", stripped, count=1)
+    stripped = PARTICLE.sub("", stripped)
     stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
+    stripped = re.sub(r"\bturn (on|off) (them|it)\b", r"turn \2 \1", stripped, count=1)  # "off them": turn them off
     stripped = SWITCH_AFTER.sub(lambda m: f"{m['lead']}turn {m['state']} {m['target']}", stripped, count=1)
     return stripped if stripped.strip() else text
 

@@ -232,7 +232,8 @@ def _take_clock(text: str) -> tuple[_Clock | None, str]:
         if match[2] in ("to", "till", "before"):  # "quarter to one" is 12:45
             hour, minutes = (12 if hour == 1 else hour - 1), 60 - minutes
         return _Clock(hour, minutes, match[4]), rest
-    for pattern in (r"\b(\d{1,2})[:.](\d{2})\b(?: ?(am|pm)\b)?", r"\bat (\d{1,2}) (\d{2})\b(?: ?(am|pm)\b)?",
+    for pattern in (r"\b(\d{1,2})[:.](\d{2})(?:\b|(?=[ap]m\b))(?: ?(am|pm)\b)?",  # "6:30", "6:30am"
+                    r"\bat (\d{1,2}) (\d{2})\b(?: ?(am|pm)\b)?",
                     r"\b(\d{1,2})()(?: ?(am|pm)\b)", r"\b(?:at|by|around) (\d{1,2})()()\b(?! ?(?:st|nd|rd|th)\b)"):
         match, rest = _take(pattern, text)
         if match:

@@ -148,6 +148,11 @@ def test_by_a_time_is_a_command_put_off(said, command, due):
     ("Ada here, on the TV for me, I want to watch cartoons", "turn on the TV for me"),
     ("the lamps upstairs, on them", "turn on the lamps upstairs"),
     ("the porch light, off it", "turn off the porch light"),
+    ("on Ada's fan", "turn on Ada's fan"),
+    ("and off them at 10 tonight", "and turn them off at 10 tonight"),
+    ("Good evening all. Abeg, set a timer for 20 minutes", "set a timer for 20 minutes"),
+    ("Hello, remind me at 5", "remind me at 5"),
+    ("on it", "on it"),  # "I'm on it", not a command
 ])
 def test_words_around_a_request_that_ask_nothing(said, request_alone):
     from assistant.asides import without_courtesy, without_reason
@@ -223,3 +228,31 @@ def test_a_parlour_is_a_living_room_so_two_of_them_ask_which(tmp_path):
 def test_spoken_letters_of_a_home_word_are_joined(said, joined):
     from assistant.spoken_letters import joined_letters
     assert joined_letters(said, {"front", "room", "ac", "master", "bedroom", "lamp"}) == joined
+
+
+def test_a_schedule_with_a_clock_time_written_without_a_space_keeps_its_time():
+    from assistant import slots
+    from assistant.timeparse import parse_when
+    said = "remind me every weekday at 7:15am to feed the dog"
+    assert parse_when("every weekday at 7:15am", NOW).rrule == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=7;BYMINUTE=15"
+    assert slots.users_value("when", "every weekday", said, NOW) == "every weekday at 7:15am"  # the model cut it short
+
+
+def test_a_message_to_the_whole_household_is_an_announcement():
+    from assistant.experts.notifications import _announcement
+    decision = _announcement("send a message to everyone that the car is leaving in five minutes")
+    assert (decision.api, decision.args) == ("announce", {"message": "the car is leaving in five minutes"})
+    assert _announcement("send a message to Ayo saying hi") is None  # a text to a phone: not ours
+
+
+@pytest.mark.parametrize("said, name", [
+    ("set a banana bread timer for 50 minutes", "banana bread"),
+    ("start a 20 minute jollof rice timer", "jollof rice"),
+    ("set a new timer for 5 minutes", None),
+])
+def test_a_timer_named_in_several_words_keeps_them(said, name):
+    from assistant.experts import timers
+    from assistant.messages import Request
+    from assistant.words import command
+    decision = timers.propose(Request(text=said, words=command(said), now=NOW))
+    assert decision.args.get("name") == name

@@ -158,6 +158,9 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}\s+(?P<message>.+)$", re.IGNORECA
     r"(?:let|tell) (?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids))(?: know)?(?: that)?",
     rf"(?:notify|alert|ping|message) {_WHO}(?: phone)? (?:that|to say|saying)",
     rf"send (?:a |an )?(?:notification|notice|alert|announcement) to {_WHO}(?: phone)?(?: (?:saying|that|to say))?",
+    # a message to the whole household is an announcement; to one person it would be a text (declined)
+    r"send (?:a |an )?(?:message|note) to (?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids))"
+    r"(?: (?:saying|that|to say))?",
 ))
 CUES = ANNOUNCING
 

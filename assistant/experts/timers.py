@@ -357,9 +357,10 @@ def _timer(text: str) -> Decision | None:
             return None
         return decision.model_copy(update={"args": {**decision.args, "name": called["name"]}})
     unit = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
-    match = (re.match(r"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:(?P<name>[a-z]+) )?timer (?:for )?(?P<d>.+)$",
+    named = r"(?P<name>[a-z]+(?: [a-z]+){0,2}?)"  # "a pasta timer", "a banana bread timer"
+    match = (re.match(rf"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:{named} )?timer (?:for )?(?P<d>.+)$",
                       text)
-             or re.match(rf"^(?:set|start|begin) (?:a |an )?(?P<d>.+?{unit})(?: (?P<name>[a-z]+))? timer$", text))
+             or re.match(rf"^(?:set|start|begin) (?:a |an )?(?P<d>.+?{unit})(?: {named})? timer$", text))
     if not match:
         return None
     try:
