@@ -68,7 +68,9 @@ def pct(values: list[float], q: int) -> float:
 # whole prompt every time; full-vocab grammar runs the grammar over every token at every step
 COLD = {"always_cold": True}
 FULL_VOCAB_GRAMMAR = {"fast_grammar": False}
-DEFAULT_SWITCHES = {"always_cold": False, "fast_grammar": True}
+DRAFT_NOT_REALIGNED = {"realign_draft": False}
+SESSION_17_DECODING = {**FULL_VOCAB_GRAMMAR, **DRAFT_NOT_REALIGNED, "cache_user_turn": False}
+DEFAULT_SWITCHES = {"always_cold": False, "fast_grammar": True, "realign_draft": True, "cache_user_turn": True}
 
 
 def switched(roles: ModelRoles, switches: dict) -> None:
@@ -290,6 +292,8 @@ def main() -> None:
             ("+ speculation, no draft", cases, RoutingConfig(draft_proposal=False), {}),
             ("+ speculation", cases, RoutingConfig(), {}),
             ("+ speculation, full-vocab grammar", cases, RoutingConfig(), FULL_VOCAB_GRAMMAR),
+            ("+ speculation, draft not realigned", cases, RoutingConfig(), DRAFT_NOT_REALIGNED),
+            ("+ speculation, session 17 decoding", cases, RoutingConfig(), SESSION_17_DECODING),
             ("+ speculation + lookup", cases, RoutingConfig(prompt_lookup=look), {}),
             ("+ spec, queries confirmed", cases, RoutingConfig(answer_without_confirmer=()), {}),
             ("+ skip rule", cases, RoutingConfig(skip_confirmer=True), {}),
@@ -337,6 +341,10 @@ def report(rows: list[dict], plot_path: Path) -> None:
         ("speculation vs confirmer only, first action p50", "warm (confirmer only)", "+ speculation", "first"),
         ("grammar asked about the first choice vs the whole vocabulary, confirmed p50",
          "+ speculation, full-vocab grammar", "+ speculation", "confirmed"),
+        ("draft picked up again after the output leaves it vs dropped, confirmed p50",
+         "+ speculation, draft not realigned", "+ speculation", "confirmed"),
+        ("this decoding vs session 17's (grammar, draft, user turn cached), confirmed p50",
+         "+ speculation, session 17 decoding", "+ speculation", "confirmed"),
         ("speculation vs confirmer only, action commands first action p50", "warm (confirmer only)", "+ speculation", "actions_first"),
         ("minified vs full ids (device context), confirmed p50", "+ devices, full ids", "+ devices, minified", "confirmed"),
         ("proposal as draft vs none (speculation), confirmed p50", "+ speculation, no draft", "+ speculation", "confirmed"),

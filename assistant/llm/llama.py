@@ -28,6 +28,20 @@ def chatml(messages: list[ChatMessage], open_assistant_turn: bool = True) -> str
 
 
 MAX_STRING_CHARS = 80  # a phrase, never a runaway repetition loop
+MAX_HEADS = 4  # system turns whose tokens are kept
+USER_TURN = "<|im_start|>user\n"  # how a user's turn opens (ChatML)
+REALIGN_NGRAM = 3  # output tokens matched against the draft to pick it up again
+
+
+def _after_same_tokens(output: list[int], planned: list[int]) -> list[int]:
+    """The planned tokens that follow the latest output tokens (two or three, longest first) where
+    they first occur in the plan; [] if they occur nowhere."""
+    for size in range(min(REALIGN_NGRAM, len(output)), 1, -1):
+        tail = output[-size:]
+        for start in range(len(planned) - size + 1):
+            if planned[start:start + size] == tail:
+                return list(planned[start + size:])
+    return []
 
 
 def compact_json_grammar(schema_json: str) -> str:
@@ -96,6 +110,9 @@ class LlamaBackend:
         self.load_ms = (time.perf_counter() - started) * 1000
         self.always_cold = False  # benchmark switch: evaluate the whole prompt every time
         self.fast_grammar = True  # benchmark switch: False runs the grammar over the whole vocabulary every step
+        self.realign_draft = True  # benchmark switch: False drops a draft for good once the output leaves it
+        self.cache_user_turn = True  # benchmark switch: False caches the system turn alone
+        self._heads: dict[str, list[int]] = {}  # system turns' tokens (`_head_tokens`)
         stat = path.stat()
         build = native.system_info()  # KV snapshots of another build's kernels are not reused
         self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{build}",
@@ -110,7 +127,23 @@ class LlamaBackend:
         return self._grammars[key]
 
     def tokenize(self, text: str) -> list[int]:
+        """The text's tokens; a system turn already tokenized is not tokenized again (a special
+        token follows it, so the tokens on either side are the same apart as together)."""
+        for head, ids in self._heads.items():
+            if text.startswith(head) and text.startswith("<|im_start|>", len(head)):
+                return ids + self._tokens(text[len(head):])
+        return self._tokens(text)
+
+    def _tokens(self, text: str) -> list[int]:
         return self.llama.tokenize(text.encode(), add_bos=False, special=True)
+
+    def _head_tokens(self, head: str) -> list[int]:
+        """The tokens of a system turn, kept for the next prompts that start with it."""
+        if head not in self._heads:
+            if len(self._heads) >= MAX_HEADS:
+                self._heads.pop(next(iter(self._heads)))
+            self._heads[head] = self._tokens(head)
+        return self._heads[head]
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
@@ -204,6 +237,8 @@ class LlamaBackend:
             context.append(token)
             if list(planned[: len(output)]) == output and len(planned) > len(output):
                 draft = list(planned[len(output):])
+            elif self.realign_draft and (rest := _after_same_tokens(output, planned)):
+                draft = rest  # the output left the plan ("Kitchen" for "kitchen") and met it again
             elif lookahead:
                 draft = LlamaPromptLookupDecoding.find_candidate_pred_tokens(
                     np.array(context, dtype=np.intc), 3, lookahead).tolist()
@@ -255,8 +290,8 @@ class LlamaBackend:
     def warm_prefix(self, system: ChatMessage) -> str:
         """Make the context start with this system turn now (prefetch before a request arrives)."""
         with self._lock:
-            return self._prepare_prefix([system, ChatMessage("user", "")],
-                                        self.tokenize(chatml([system], open_assistant_turn=False)))
+            messages = [system, ChatMessage("user", "")]
+            return self._prepare_prefix(messages, self._prefix_tokens(messages))
 
     def _fitting(self, tokens: list[int]) -> list[int]:
         """`tokens`, or a ModelError when they do not fit the context (n_ctx in config.toml)."""
@@ -288,7 +323,15 @@ class LlamaBackend:
             return "off"
         if len(messages) < 2 or messages[0].role != "system":
             return "off"
-        prefix = self.tokenize(chatml(messages[:1], open_assistant_turn=False))
+        prefix = self._prefix_tokens(messages)
+        if tokens[: len(prefix)] != prefix:  # the user's turn opened otherwise: the system turn alone
+            prefix = self._head_tokens(chatml(messages[:1], open_assistant_turn=False))
         if tokens[: len(prefix)] != prefix:  # not a clean token boundary: let llama.cpp match
             return "off"
         return self.prefix_cache.prepare(prefix)
+
+    def _prefix_tokens(self, messages: list[ChatMessage]) -> list[int]:
+        """The stable prefix: the system turn and the opening of the user's turn after it (the
+        same for every request, so kept with the system turn rather than evaluated each time)."""
+        head = self._head_tokens(chatml(messages[:1], open_assistant_turn=False))
+        return head + self._head_tokens(USER_TURN) if messages[1].role == "user" and self.cache_user_turn else head
