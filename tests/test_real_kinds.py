@@ -4,7 +4,8 @@ filled, asking back what was told, a yes or no with more words, "the light" of a
 naming another room, a misheard name by voice; and session 16's: a message for the household, a
 timeless question, a colour and a brightness said together, a yes in other words, a morning hour put
 off to a day; and session 17's: "on the X" as the verb with a particle, a time past midnight, two
-places said together.
+places said together; and session 18's: a device with a cook's name put off, West African particles,
+a cover verb before a declined half, "why do people here …", "the X, on it", "by" a time.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -53,6 +54,16 @@ CONVERSATIONS = [
     [("remind me at ten past midnight to lock up", {"reminders": [{"text_contains": "lock", "due": "2026-12-04T00:10:00"}]})],
     [("lights in the dining room and the garage on", {"devices": {"light.dining_pendant_9a0b": {"state": "on"},
                                                                  "light.garage_2b4d": {"state": "on"}}})],
+    # session 18's kinds
+    [("switch on the coffee maker in 25 minutes",
+      {"devices": {}, "scheduled": [{"api": "turn_on", "due": "2026-12-03T19:40:00", "args_contain": "Coffee"}]})],
+    [("abeg on the garage light o", {"devices": {"light.garage_2b4d": {"state": "on"}}})],
+    [("roll down the living room blinds and order me a pizza",
+      {"parts": ["smart_home", "none"], "devices": {"cover.living_room_blinds_3a4b": {"state": "closed"}}})],
+    [("why do people here put up so many christmas lights", {"expert": "chat", "declined": False})],
+    [("the bedside lamp, on it", {"devices": {"light.bedside_lamp_3c5e": {"state": "on"}}})],
+    [("turn the towel heater on by 8:30 tonight",
+      {"devices": {}, "scheduled": [{"api": "turn_on", "due": "2026-12-03T20:30:00", "args_contain": "Towel"}]})],
 ]
 
 

@@ -256,3 +256,42 @@ def test_a_timer_named_in_several_words_keeps_them(said, name):
     from assistant.words import command
     decision = timers.propose(Request(text=said, words=command(said), now=NOW))
     assert decision.args.get("name") == name
+
+
+def test_a_devices_whole_name_said_alone_is_the_homes_even_when_a_room_is_named_after_it(tmp_path):
+    from assistant.experts.smart_home.apis import said_alone
+    from tests.conftest import smart_home_db
+    db = smart_home_db("""areas: [{name: Generator House, id: gen_house}, {name: Pump Room, id: pump_room}]
+entities:
+  - {name: Generator, id: switch.generator, area: gen_house, state: "off"}
+  - {name: Pump, id: switch.pump, area: pump_room, state: "off"}
+""", tmp_path)
+    assert said_alone(db, "generator") and said_alone(db, "the pump please")
+    assert not said_alone(db, "generator house") and not said_alone(db, "the pump room")
+
+
+def test_the_words_of_a_place_are_not_a_devices_name(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db("""areas: [{name: Gatehouse, id: gatehouse}, {name: Grounds, id: grounds}]
+entities:
+  - {name: Gatehouse Light, id: light.gatehouse, area: gatehouse, state: "off"}
+  - {name: Security Lights, id: light.security, area: grounds, state: "off"}
+""", tmp_path)
+    assert call_smart_home(db, "turn_on", "turn on the light at the security post", device="light",
+                           device_type="security post").ok
+    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == {"light.gatehouse"}
+
+
+@pytest.mark.parametrize("said, foreign", [
+    ("when will the power come back on in the estate", True),
+    ("when is the electricity coming back", True),
+    ("is the porch light on", False),
+])
+def test_a_question_about_what_is_to_come_is_not_a_devices_state(tmp_path, said, foreign):
+    from assistant.experts.smart_home.apis import foreign as is_foreign
+    from tests.conftest import smart_home_db
+    db = smart_home_db("""areas: [{name: Porch, id: porch}]
+entities:
+  - {name: Porch Light, id: light.porch, area: porch, state: "off"}
+""", tmp_path)
+    assert is_foreign(db, "query", {"device": "light"}, said) is foreign

@@ -167,10 +167,14 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
     return None
 
 
-def name_said(home: Home, said: str | None, allowed: set[str] | None, kind: str | None) -> str | None:
+def name_said(home: Home, said: str | None, allowed: set[str] | None, kind: str | None,
+              place: str | None = None) -> str | None:
     """The one device whose own name the user said, in words that are neither kinds nor places
-    ("the sonos", "the telly"), of the domains allowed and of the kind written, if any."""
-    words = frozenset(vocab.content(vocab.tokens(vocab.FLOOR_PHRASE.sub(" ", said or ""))))  # (`set` is an API here)
+    ("the sonos", "the telly"), of the domains allowed and of the kind written, if any. The words
+    of `place` (the call's place, by whatever name) are not a name's ("the light at the security
+    post" is not the Security Lights)."""
+    words = frozenset(vocab.content(vocab.tokens(vocab.FLOOR_PHRASE.sub(" ", said or "")))) \
+        - frozenset(vocab.tokens(place))  # (`set` is an API here)
     places = frozenset(vocab.tokens(" ".join(w for a in home.areas for w in (a.name, *a.aliases))))
     written = vocab.type_word(kind)[0] if kind else None
     found: dict[str, str] = {}
@@ -293,7 +297,8 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     if args.get("area") and unsaid(home, args.get("area"), said) and vocab.said_here(said):
         args = {**args, "area": "here"}  # "close the blinds here" written with a made-up room
     if not vocab.norm(args.get("device")) or _only_a_kind(args.get("device")):
-        named = name_said(home, said, allowed, args.get("device") or args.get("device_type")) \
+        place = args.get("area") or (args.get("device_type") if names_a_place(home, args.get("device_type")) else None)
+        named = name_said(home, said, allowed, args.get("device") or args.get("device_type"), place) \
             or (None if args.get("area") else kind_named(home, said, allowed))
         if named:  # "turn the sonos down" written as device_type "speaker": the Sonos
             args = {**args, "device": named}
@@ -399,8 +404,9 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
         return False
     places = frozenset(vocab.tokens(" ".join(n for p in (*home.areas, *home.floors) for n in (p.name, *p.aliases))))
     own = [w for w in vocab.tokens(" ".join(n for d in home.devices for n in (d.name, *d.aliases))) if w not in places]
-    if not any(vocab.word_in(w, own) for w in words if w not in places):
-        return False
+    whole = any(vocab.tokens(form) == words for d in home.devices for form in (d.name, *d.aliases))
+    if not whole and not any(vocab.word_in(w, own) for w in words if w not in places):
+        return False  # (a device's whole name is its own, even if a room is named after it: "generator")
     found = resolve_in(home, " ".join(words))
     devices = [d for d in home.devices if d.id in found.device_ids]
     only_kinds = all(vocab.type_word(w)[0] is not None or w in vocab.QUANTIFIERS for w in words)
@@ -442,12 +448,18 @@ QUANTITY_ASKED = {**dict.fromkeys(("cold", "warm", "hot", "chilly", "freezing", 
 _LATER = re.compile(r"\b(?:tomorrow|tonight|later|weekend|forecast|will|going to|gonna|next|expected)\b", re.IGNORECASE)
 
 
+WHEN_WILL = re.compile(r"^\W*when (?:will|is|are|'s|does|do)\b.*\b(?:will|going to|gonna|be back|come back|coming back|back on|bring|"
+                       r"return|restore|start|end|finish)\b|^\W*when will\b", re.IGNORECASE)
+
+
 def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said: str,
             here: str | None = None) -> bool:
     """Whether a question sent here finds nothing and says not one word about a home ("what's
     the capital of Norway" as a query of device "capital"): then it is not the home's."""
     if api_name != "query" or not said:
         return False
+    if WHEN_WILL.match(said):  # "when will the power come back": no device knows what is to come
+        return True
     try:
         known = vocab.home_words(sounds_like.home_names(read_home(db)))
         words = vocab.content(vocab.tokens(said))
