@@ -476,19 +476,25 @@ SPOKEN_COMMAND = re.compile(r"^\W*(?:please\s+)?(?:turn|switch|put|start|stop|op
                             r"(?:\s+(?:on|off))?(?:\s+please)?\W*$", re.IGNORECASE)
 
 
+def _commanded(db: sqlite_utils.Database, text: str) -> tuple[Home, str] | None:
+    """The home and the name of the one thing a spoken-style command acts on ("turn on the key
+    rig": "key rig"), or None when the words are no such command."""
+    command = SPOKEN_COMMAND.match(text)
+    if command is None or vocab.ACTION_WORDS.search(command["name"]):
+        return None
+    try:
+        return read_home(db), command["name"]
+    except HomeBackendError:
+        return None
+
+
 def heard_command(db: sqlite_utils.Database, text: str) -> bool:
     """Whether spoken words are a command on one thing ("turn on the key rig") whose name the home
     does not know but that surely sounds like its devices (`sounds_like`: the Keurig)."""
-    command = SPOKEN_COMMAND.match(text)
-    if command is None or vocab.ACTION_WORDS.search(command["name"]):
-        return False
-    try:
-        home = read_home(db)
-    except HomeBackendError:
-        return False
-    if not resolve_in(home, command["name"]).problem:
-        return False  # a name the home knows: no mishearing
-    heard, found = sounds_like.resolve_heard(home, command["name"], None, None, text)
+    commanded = _commanded(db, text)
+    if commanded is None or not resolve_in(*commanded).problem:
+        return False  # (a name the home knows: no mishearing)
+    heard, found = sounds_like.resolve_heard(*commanded, None, None, text)
     return heard is not None and heard.sure and found is not None and bool(found.device_ids)
 
 
@@ -496,14 +502,11 @@ def commands_named(db: sqlite_utils.Database, text: str) -> bool:
     """Whether the words are a switching command whose object is a device's whole name or alias
     ("switch off the dryer", "start the rice cooker"): the home's, however much the device's name
     sounds like a timer's business."""
-    command = SPOKEN_COMMAND.match(text)
-    if command is None or vocab.ACTION_WORDS.search(command["name"]):
+    commanded = _commanded(db, text)
+    if commanded is None:
         return False
-    try:
-        home = read_home(db)
-    except HomeBackendError:
-        return False
-    said = [vocab.singular(w) for w in vocab.tokens(command["name"])]
+    home, name = commanded
+    said = [vocab.singular(w) for w in vocab.tokens(name)]
     return any([vocab.singular(w) for w in vocab.tokens(form)] == said
                for device in home.devices for form in (device.name, *device.aliases))
 
