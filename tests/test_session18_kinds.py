@@ -295,3 +295,9 @@ entities:
   - {name: Porch Light, id: light.porch, area: porch, state: "off"}
 """, tmp_path)
     assert is_foreign(db, "query", {"device": "light"}, said) is foreign
+
+
+@pytest.mark.parametrize("said, meant", [("make it 6 instead", "6"), ("no, the dining room then please", "the dining room")])
+def test_instead_after_a_corrected_value_is_no_part_of_it(said, meant):
+    from assistant.routing.correction import correction_words
+    assert correction_words(said)[1] == meant

@@ -45,6 +45,8 @@ _STRONG_LEAD = re.compile(rf"\b(?:{_STRONG})\b", re.IGNORECASE)
 # "mozzarella not cheddar", "not the kitchen, the dining room": the part that names what was wrong
 _NOT_TAIL = re.compile(r"[\s,]+(?:and )?not\s+[^,]+?\W*$", re.IGNORECASE)
 _NOT_HEAD = re.compile(r"^\W*not\s+[^,]+,\s*", re.IGNORECASE)
+# "make it 6 instead", "the den then, please": words after the value that say it replaces another
+_INSTEAD = re.compile(r"(?:[\s,]+(?:instead|then|please|rather|thanks|thank you))+\W*$", re.IGNORECASE)
 # words that open a question, a pointer or a reply, not the name of a thing
 NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|could|do|does|it|that|this|then|now|"
                          r"the same|another|one more|more|again|the other|yes|yeah|ok|okay|thanks|thank you)\b",
@@ -99,6 +101,7 @@ def _what_was_meant(rest: str) -> str:
     """The words without the part that names what was wrong ("16 not 60" → "16")."""
     rest = _NOT_HEAD.sub("", rest)
     rest = _NOT_TAIL.sub("", rest)
+    rest = _INSTEAD.sub("", rest)
     return rest.strip(" ,.!?-")
 
 
