@@ -9,7 +9,9 @@ state questions confirmed or not, the fixed-command fast path on/off, and how
 the confirmer decodes: the proposal as the draft of its arguments or not, the whole call generated, the API ranked too with only the arguments
 generated (rank_api), prompt-lookup decoding (lookup), and the two together; the confirmer's ranking
 passes for what independent evidence settles skipped or not (settle-off / settle-expert / settle-both,
-routing/settled.py), with a table of the passes' own times.
+routing/settled.py), with a table of the passes' own times; and the backend's decoding switches: the
+grammar over the whole vocabulary at every step (full-vocab grammar), a draft dropped for good once
+the output leaves it (draft not realigned), and the three as session 17 had them (session 17 decoding).
 Several requests in one utterance ("turn on the desk lamp and set a timer"), parts one after another
 (sequential) vs every part's safe proposal acting before any confirmer (parallel): the time to the
 first action, to all actions (the last part's action in place) and to all parts confirmed.
