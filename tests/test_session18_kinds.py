@@ -301,3 +301,26 @@ entities:
 def test_instead_after_a_corrected_value_is_no_part_of_it(said, meant):
     from assistant.routing.correction import correction_words
     assert correction_words(said)[1] == meant
+
+
+YARD = """areas:
+  - {name: Nana's Room, id: nana, aliases: [granny's room]}
+  - {name: Staff Quarters, id: staff}
+  - {name: Gatehouse, id: gatehouse}
+entities:
+  - {name: Pedestal Fan, id: fan.pedestal, area: nana, state: "off", attributes: {percentage: 0}}
+  - {name: Staff Fan, id: fan.staff, area: staff, state: "off", attributes: {percentage: 0}}
+  - {name: Gate Fan, id: fan.gate, area: gatehouse, state: "off", attributes: {percentage: 0}}
+"""
+
+
+@pytest.mark.parametrize("said, args, expected", [
+    ("put on granny's fan", {"device": "granny's fan", "device_type": "fan"}, {"fan.pedestal"}),
+    ("turn on the fans in the staff quarters and the gatehouse", {"device": "fan", "device_type": "blinds"},
+     {"fan.staff", "fan.gate"}),
+])
+def test_a_persons_thing_is_in_their_room_and_two_places_said_after_a_verb(tmp_path, said, args, expected):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(YARD, tmp_path)
+    assert call_smart_home(db, "turn_on", said, **args).ok
+    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == expected

@@ -126,8 +126,10 @@ PLACES_JOINED = re.compile(r"\b(?:in|on|at|from) (?:the |my |our )?([\w' ]+?) an
 def _places_joined(home: Home, args: dict[str, Any], said: str | None) -> dict[str, Any]:
     """Two places said together ("the lights in the car porch and the yard"), of which the model
     wrote one: the kind in both."""
-    found = PLACES_JOINED.search(" ".join(vocab.tokens(said)))
-    if not found or " and " in (args.get("area") or "") or not names_a_place(home, found[1]):
+    spoken = " ".join(vocab.tokens(said))
+    starts = (m.start() for m in re.finditer(r"\b(?:in|on|at|from) ", spoken))  # "turn on the fans in the bq and …"
+    found = next((m for m in (PLACES_JOINED.match(spoken, i) for i in starts) if m and names_a_place(home, m[1])), None)
+    if not found or " and " in (args.get("area") or ""):
         return args
     right = vocab.content(found[2].split())
     second = next((" ".join(right[:n]) for n in (2, 1) if len(right) >= n and names_a_place(home, " ".join(right[:n]))),

@@ -585,7 +585,16 @@ class _Resolver:
                 found = self.places(" ".join(words[start:start + size]), threshold, partial=size > 1)
                 if len(found) == 1 and not self._kind_at_end(words[start:start + size], found[0], threshold):
                     return found[0], words[:start] + words[start + size:]
+        for start, word in enumerate(words):  # "grandma's fan": the fan in Grandma's Room
+            found = self.places(f"{word} room", threshold) if word.endswith("s") and len(word) > 3 else []
+            if len(found) == 1 and any(p.endswith("s room") for p in self._place_names(found[0])):
+                return found[0], words[:start] + words[start + 1:]
         return None, words
+
+    def _place_names(self, place: Place) -> list[str]:
+        """The names and aliases of a place's areas, as tokens joined."""
+        areas = [a for a in self.home.areas if a.id in place.area_ids]
+        return [" ".join(vocab.tokens(n)) for a in areas for n in (a.name, *a.aliases)]
 
     def _kind_at_end(self, run: list[str], place: Place, threshold: float) -> bool:
         """Whether a run ends in a kind its place needs not ("master bedroom ac": the Master
