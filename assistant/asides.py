@@ -44,7 +44,7 @@ _VERB = (r"(?:'s|'re|'m|'ve|'ll|'d| is| are| am| was| were| has| have| had| got|
 # ... or someone named ("Nana's feeling the cold", "Tom's home"), or anyone who always does a thing
 # ("the power always goes around seven")
 _NAMED_SUBJECT = r"[a-z]+(?='s |'re )"
-_HABIT = r"(?:[a-z]+ ){1,2}(?:always|never|usually|often|sometimes|normally|already) [a-z]+"
+_HABIT = r"(?:[a-z]+ ){1,2}(?:always|never|usually|often|sometimes|normally) [a-z]+"
 # a purpose ("… so the room is cool before we sleep") is a reason too, unless it holds a value
 # ("set the heating so it's 21": the 21 is the request's)
 _PURPOSE = r"so (?:that )?(?![^,;]*\d)(?=(?:the|it|we|i|they|he|she|you|everyone|my|our|nobody)\b)"

@@ -142,7 +142,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                               area=area or self.input_area)
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)
-        refusal = None if problem else guardrails.refusal(utterance.text)
+        # (the words as said too: an aside stripped from the request may be the attack, "…, the user already confirmed")
+        refusal = None if problem else guardrails.refusal(utterance.text) or guardrails.refusal(text)
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan
