@@ -450,6 +450,9 @@ QUANTITY_ASKED = {**dict.fromkeys(("cold", "warm", "hot", "chilly", "freezing", 
 _LATER = re.compile(r"\b(?:tomorrow|tonight|later|weekend|forecast|will|going to|gonna|next|expected)\b", re.IGNORECASE)
 
 
+WHY_PEOPLE = re.compile(r"^\W*(?:why|how come)\b(?: do| does| did| are| is| would| will)? (?:people|folks?|everyone|"
+                        r"everybody|anyone|they|locals|humans|families|kids|children|most people|so many people)\b",
+                        re.IGNORECASE)
 WHEN_WILL = re.compile(r"^\W*when (?:will|is|are|'s|does|do)\b.*\b(?:will|going to|gonna|be back|come back|coming back|back on|bring|"
                        r"return|restore|start|end|finish)\b|^\W*when will\b", re.IGNORECASE)
 
@@ -457,7 +460,10 @@ WHEN_WILL = re.compile(r"^\W*when (?:will|is|are|'s|does|do)\b.*\b(?:will|going 
 def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said: str,
             here: str | None = None) -> bool:
     """Whether a question sent here finds nothing and says not one word about a home ("what's
-    the capital of Norway" as a query of device "capital"): then it is not the home's."""
+    the capital of Norway" as a query of device "capital"), asks what is to come, or asks why
+    people do something: then it is not the home's."""
+    if said and WHY_PEOPLE.match(said):  # "why do people here put up christmas lights": no command, no state
+        return True
     if api_name != "query" or not said:
         return False
     if WHEN_WILL.match(said):  # "when will the power come back": no device knows what is to come
