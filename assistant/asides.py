@@ -97,6 +97,8 @@ SWITCH_VERB = re.compile(r"^(\W*(?:(?:and|then|now|ok|okay|so)[\s,]+)*)(on|off)\
 # ... said after the thing: "the lamps downstairs, on them", "the fan, off it"
 SWITCH_AFTER = re.compile(r"^(?P<lead>\W*)(?P<target>(?:the|my|our|all|both|every)\b[^,]*?),?\s+(?P<state>on|off)\s+"
                           r"(?:them|it|am)\W*$", re.IGNORECASE)
+# "turn off them" (from "off them") said the English way: "turn them off"
+SWITCHED_PRONOUN = re.compile(r"\bturn (on|off) (them|it)\b")
 # an instruction passed on: "Madam said make I on the pump", "mum says to turn off the heater"
 REPORTED = re.compile(r"^\W*(?:(?:my|the|our) )?[a-z']+ (?:said|says|told me|asked me|wants me|wants us)"
                       r"(?: to| make i| make we| i should| we should| that i should)\s+(?=\w)", re.IGNORECASE)
@@ -110,7 +112,7 @@ def without_particles(text: str) -> str:
         stripped = INTERJECTION.sub("", stripped, count=1)
     stripped = PARTICLE.sub("", stripped)
     stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
-    stripped = re.sub(r"\bturn (on|off) (them|it)\b", r"turn \2 \1", stripped, count=1)  # "off them": turn them off
+    stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped, count=1)
     stripped = SWITCH_AFTER.sub(lambda m: f"{m['lead']}turn {m['state']} {m['target']}", stripped, count=1)
     return stripped if stripped.strip() else text
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -136,8 +135,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
         `defer=False`: a time clause is not split off (the words are routed as said)."""
         if source == "voice":  # "the parlour a c": the home's AC
-            text = joined_letters(text, {w.lower() for name in self.registry.vocabulary(self.db)
-                                         for w in re.findall(r"[A-Za-z]+", name)})
+            text = joined_letters(text, self.registry.vocabulary(self.db))
         utterance = Utterance(text=_request_alone(text), source=source,
                               area=area or self.input_area)
         plan = Plan(utterance)

@@ -1,12 +1,13 @@
 """Letters said one by one in a transcript: "the parlour a c", "the master bedroom a see" for the
 AC. A speech recogniser writes an acronym it does not know as its letters, or as the words the
 letters sound like; a run of two to four such words whose letters make a word of the home's
-names (`known`, lower case) is written as that acronym. Nothing else is joined, so "a" stays an
+names is written as that acronym. Nothing else is joined, so "a" stays an
 article and "see" a verb. Voice input only.
 """
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 # the names of the letters, as a recogniser writes them
 LETTER_NAMES = {"ay": "a", "bee": "b", "be": "b", "see": "c", "sea": "c", "cee": "c", "dee": "d", "ee": "e",
@@ -17,9 +18,10 @@ MAX_LETTERS = 4
 WORD = re.compile(r"[A-Za-z]+")
 
 
-def joined_letters(text: str, known: frozenset[str] | set[str]) -> str:
-    """The transcript with each run of spoken letters that spells a known acronym joined
+def joined_letters(text: str, names: Iterable[str]) -> str:
+    """The transcript with each run of spoken letters that spells a word of the `names` joined
     ("parlor a c to twenty three" → "parlor AC to twenty three")."""
+    known = {w.lower() for name in names for w in WORD.findall(name)}
     words = list(WORD.finditer(text))
     out, position, i = [], 0, 0
     while i < len(words):
@@ -33,7 +35,7 @@ def joined_letters(text: str, known: frozenset[str] | set[str]) -> str:
     return "".join(out) + text[position:]
 
 
-def _acronym_at(text: str, words: list[re.Match], start: int, known) -> tuple[int, str] | None:
+def _acronym_at(text: str, words: list[re.Match], start: int, known: set[str]) -> tuple[int, str] | None:
     """The longest run of letters from `start` (only spaces between them) that spells a known word."""
     letters = []
     for match in words[start:start + MAX_LETTERS]:

@@ -67,7 +67,9 @@ def pct(values: list[float], q: int) -> float:
 
 
 # the confirmer's benchmark switches (assistant/llm/llama.py) a mode may turn: cold evaluates the
-# whole prompt every time; full-vocab grammar runs the grammar over every token at every step
+# whole prompt every time; full-vocab grammar runs the grammar over every token at every step; a
+# draft not realigned is dropped once the output leaves it; session 17 decoding also caches the
+# system turn without the opening of the user's turn
 COLD = {"always_cold": True}
 FULL_VOCAB_GRAMMAR = {"fast_grammar": False}
 DRAFT_NOT_REALIGNED = {"realign_draft": False}

@@ -30,7 +30,6 @@ class GrammarGreedy:
         self._one = (api.llama_token_data * 1)()
         self._one_array = api.llama_token_data_array(data=self._one, size=1, selected=-1, sorted=False)
         self._every: Any = None  # the whole vocabulary's array, made when first needed
-        self.full_checks = 0  # steps where the model's first choice was refused (for benchmarks)
 
     def sample(self, ctx: Any, index: int = -1) -> int:
         """The grammar-allowed token with the highest logit at batch position `index`, accepted
@@ -57,7 +56,6 @@ class GrammarGreedy:
         return not math.isinf(self._one[0].logit)
 
     def _best_allowed(self, logits: np.ndarray) -> int:
-        self.full_checks += 1
         if self._every is None:
             self._every = self._internals.LlamaTokenDataArray(n_vocab=self._n_vocab)
         self._every.copy_logits(logits)

@@ -113,6 +113,7 @@ class LlamaBackend:
         self.realign_draft = True  # benchmark switch: False drops a draft for good once the output leaves it
         self.cache_user_turn = True  # benchmark switch: False caches the system turn alone
         self._heads: dict[str, list[int]] = {}  # system turns' tokens (`_head_tokens`)
+        self._user_turn = self._tokens(USER_TURN)
         stat = path.stat()
         build = native.system_info()  # KV snapshots of another build's kernels are not reused
         self.prefix_cache = PrefixKVCache(self.llama, f"{path.name}|{stat.st_size}|{stat.st_mtime_ns}|{build}",
@@ -334,4 +335,4 @@ class LlamaBackend:
         """The stable prefix: the system turn and the opening of the user's turn after it (the
         same for every request, so kept with the system turn rather than evaluated each time)."""
         head = self._head_tokens(chatml(messages[:1], open_assistant_turn=False))
-        return head + self._head_tokens(USER_TURN) if messages[1].role == "user" and self.cache_user_turn else head
+        return head + self._user_turn if messages[1].role == "user" and self.cache_user_turn else head

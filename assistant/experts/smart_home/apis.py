@@ -905,8 +905,8 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     if found.problem:
         return _failed(found)
     devices = found.devices
-    keep_on = not levels.said_off(_said(ctx))
-    planned = [(d, changes.stepped(d, attribute, _in_own_steps(d, attribute, delta, _said(ctx)), keep_on))
+    keep_on, steps = not levels.said_off(_said(ctx)), levels.steps_said(_said(ctx))
+    planned = [(d, changes.stepped(d, attribute, _in_own_steps(d, attribute, delta, steps), keep_on))
                for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
@@ -923,10 +923,10 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     return _result(ctx, f"{verb} {describe.names(parts)}.", acted, undo)
 
 
-def _in_own_steps(device: Device, attribute: str, delta: float, said: str | None) -> float:
-    """A change said in speeds or notches ("reduce the fan by one speed") on a fan with speeds
-    (`percentage_step`): that many of its speeds, in percent."""
-    count, step = levels.steps_said(said), device.attributes.get("percentage_step")
+def _in_own_steps(device: Device, attribute: str, delta: float, count: float | None) -> float:
+    """A change said in `count` speeds or notches ("reduce the fan by one speed", `levels.steps_said`)
+    on a fan with speeds (`percentage_step`): that many of its speeds, in percent."""
+    step = device.attributes.get("percentage_step")
     if attribute != "percentage" or count is None or not step:
         return delta
     return count * float(step) * (1 if delta > 0 else -1)

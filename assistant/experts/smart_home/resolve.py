@@ -101,8 +101,8 @@ def resolve_in(home: Home, device: str | None = None, area: str | None = None,
 
 def _says_kinds(device: Device, kinds: list[TypeWord]) -> bool:
     """Whether the device's name or an alias holds each kind's word."""
-    words = {vocab.singular(w) for form in (device.name, *device.aliases) for w in vocab.tokens(form)}
-    return all(vocab.singular(tw.word) in words or of_type([device], tw) for tw in kinds)
+    names = " ".join([device.name, *device.aliases])
+    return all(vocab.has_word(names, (tw.word, vocab.singular(tw.word))) or of_type([device], tw) for tw in kinds)
 
 
 def names_a_place(home: Home, text: str | None) -> bool:

@@ -120,7 +120,7 @@ NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standar
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
                        ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"),
                        ("aquarium", "fish tank"), ("geyser", "water heater"), ("aircon", "ac", "air conditioner"),
-                       ("generator", "genset", "genny"), ("pump", "pumping machine"),
+                       ("generator", "genset", "genny"),
                        ("floodlight", "floodlights", "flood light", "flood lights", "security light", "security lights"),
                        ("home theatre", "home theater", "sound system", "surround sound"))
 NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
