@@ -277,12 +277,13 @@ def _list_named(said: str) -> str | None:
 def _without_request(item: str, list_name: str, said: str) -> str:
     """An item the model copied with the request around it ("put something on my to do list"),
     or with the verb the user's request opened with ("stick vegemite"): the words after the verb
-    (and before "on/to the <list> list"); else the item as written."""
+    (and before "on/to the <list> list"), normalised as any item ("add a calculator" is "calculator");
+    else the item as written."""
     tail = re.compile(rf"\s+(?:on|onto|to|in|into)\s+(?:my|the|our)?\s*{re.escape(list_name)}(?: list)?\s*$", re.I)
     if _REQUEST_VERB.match(item) and tail.search(item):
-        return tail.sub("", _REQUEST_VERB.sub("", item)).strip() or item
+        return normalise_item(tail.sub("", _REQUEST_VERB.sub("", item))) or item
     if _REQUEST_VERB.match(item) and command(said).startswith(item.lower()):  # "stick vegemite on the list"
-        return _REQUEST_VERB.sub("", item).strip() or item
+        return normalise_item(_REQUEST_VERB.sub("", item)) or item
     return item
 
 
