@@ -28,8 +28,9 @@ from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry, RegistryError
 from assistant.routing import cues, fastpath, rules, spelling
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
-from assistant.routing.context import (JOINT, RECENT, cancel_of_previous_turn, ellipsis_of_previous_turn,
-                                      is_follow_up, previous_turn, refers_within, routing_context)
+from assistant.routing.context import (JOINT, RECENT, TOGETHER, cancel_of_previous_turn, devices_together,
+                                      ellipsis_of_previous_turn, is_follow_up, previous_turn, recent_actions,
+                                      refers_within, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
 from assistant.routing.settled import settled_api, settled_expert, settled_unproposed
@@ -399,6 +400,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         words with "it" replaced by the one thing the previous call acted on (its expert's first
         `inferred` argument), or None."""
         previous, text = plan.previous, plan.utterance.text
+        if previous is not None and (together := self._devices_together(text)):  # "off both of them"
+            named = JOINT.sub("", TOGETHER.sub(f"the {together}", text, count=1))
+            return rules.propose(self.registry, named, previous.expert, self.clock.now())
         pointer = POINTS_BACK.search(text)
         if previous is None or pointer is None or len(POINTS_BACK.findall(text)) > 1:
             return None
@@ -429,22 +433,30 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """"turn it off (at half ten)", "dim them to 40", a bare "louder": the previous call's target
         (its expert's `inferred` arguments) when the words point back at it or name nothing, and
         this call of the same expert names none the user said (the model's "thermostat" for "it"
-        would be every thermostat)."""
+        would be every thermostat). "Both of them" after "… and the porch light" is both devices."""
         previous, text = plan.previous, plan.utterance.text
         if decision is None or decision.qualified is None or previous is None or previous.expert != decision.expert \
-                or not (POINTS_BACK.search(text) or is_bare_change(text)):
+                or not (POINTS_BACK.search(text) or TOGETHER.search(text) or is_bare_change(text)):
             return decision
         inferred = self.registry.expert(decision.expert).inferred
-        said = tokens(plan.utterance.text)
+        said = tokens(TOGETHER.sub(" ", plan.utterance.text))  # "both" names no device
         if not inferred or any(decision.args.get(key) and guardrails.said_in(str(decision.args[key]), said)
                                for key in inferred):
             return decision  # the user named the target themselves ("turn it and the fan off")
         properties = self.registry.api(decision.expert, decision.api).properties
         carried = {key: previous.args[key] for key in inferred if key in properties and previous.args.get(key)}
+        if "device" in properties and (together := self._devices_together(text)):
+            carried = {"device": together}
         if not carried:
             return decision
         kept = {key: value for key, value in decision.args.items() if key not in inferred}
         return decision.model_copy(update={"args": {**kept, **carried}})
+
+    def _devices_together(self, text: str) -> str | None:
+        """The devices "both of them" means: those the last follow-up turns named one each."""
+        if not TOGETHER.search(text):
+            return None
+        return devices_together(recent_actions(self.db, self.clock.now(), conversation=self.conversation), text)
 
     def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
         """The decision with its values as the user said them (times, durations: assistant/slots.py),

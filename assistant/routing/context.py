@@ -20,7 +20,8 @@ from assistant.words import is_bare_change
 
 # words that point back at the previous request ("turn it off", "the other one", "… too")
 REFERS_BACK = re.compile(
-    r"\b(it(?!'s| is)|them|they|those|these|that one|too$|also|as well|instead|again|same|another|the other)\b",
+    r"\b(it(?!'s| is)|them|they|those|these|that one|too$|also|as well|instead|again|same|another|the other"
+    r"|both(?=\s*(?:on|off|up|down|please|now|too|then|$|[.,!?])))\b",  # "turn both off", not "both lamps"
     re.IGNORECASE)
 # a joint that carries on from it ("and the bedroom", "now dim them", "make it 15")
 CARRIES_ON = re.compile(r"^(and|now|then|make it|make that|change it|what about|how about|but)\b", re.IGNORECASE)
@@ -63,16 +64,50 @@ def previous_turn(db: sqlite_utils.Database, now: datetime, expert: str | None =
                   apis: tuple[str, ...] = (), conversation: str = DEFAULT) -> Turn | None:
     """The conversation's last action still in effect, if it happened within the last few minutes
     (optionally: the last one of this expert and these APIs)."""
+    turns = recent_actions(db, now, expert, apis, conversation, limit=1)
+    return turns[0] if turns else None
+
+
+def recent_actions(db: sqlite_utils.Database, now: datetime, expert: str | None = None,
+                 apis: tuple[str, ...] = (), conversation: str = DEFAULT, limit: int = 4) -> list[Turn]:
+    """The conversation's last actions still in effect from the last few minutes, newest first."""
     where, params = "undone = 0 AND expert NOT IN ('system') AND conversation = ?", [conversation]
     if expert:
         where += f" AND expert = ? AND api IN ({','.join('?' * len(apis))})"
         params += [expert, *apis]
-    row = db.execute(f"SELECT at, text, expert, api, args, id, ok, undo FROM action_log WHERE {where} "
-                     "ORDER BY id DESC LIMIT 1", params).fetchone()
-    if row is None or now - datetime.fromisoformat(row[0]) > RECENT:
+    rows = db.execute(f"SELECT at, text, expert, api, args, id, ok, undo FROM action_log WHERE {where} "
+                      "ORDER BY id DESC LIMIT ?", [*params, limit]).fetchall()
+    turns = []
+    for row in rows:
+        if now - datetime.fromisoformat(row[0]) > RECENT:
+            break
+        undo = json.loads(row[7]) if row[6] and row[7] else None
+        turns.append(Turn(text=row[1], expert=row[2], api=row[3], args=json.loads(row[4]), action_id=row[5], undo=undo))
+    return turns
+
+
+# "both of them", "the two of them", "all of them": more than the one thing the previous turn named
+TOGETHER = re.compile(r"\b(?:both(?: of (?:them|those|these))?|the two of them|all (?:of )?(?:them|those|these|three|four))\b",
+                      re.IGNORECASE)
+
+
+def devices_together(turns: list[Turn], text: str) -> str | None:
+    """"switch on the hall light" → "and the porch light" → "now off both of them": the devices
+    the follow-up turns named one each, newest first in `turns`, joined ("porch light and hall
+    light"); None unless the words say "both"/"all of them" and each turn named one device by name."""
+    if not TOGETHER.search(text) or not turns:
         return None
-    undo = json.loads(row[7]) if row[6] and row[7] else None
-    return Turn(text=row[1], expert=row[2], api=row[3], args=json.loads(row[4]), action_id=row[5], undo=undo)
+    wanted = 2 if re.search(r"\b(?:both|two)\b", text, re.IGNORECASE) else len(turns)
+    chain = [turns[0]]
+    for older in turns[1:]:
+        if len(chain) == wanted or older.expert != chain[-1].expert or not is_follow_up(chain[-1].text):
+            break
+        chain.append(older)
+    named = [turn.args.get("device") for turn in chain]
+    if len(chain) < 2 or any(not isinstance(n, str) or " and " in n or turn.args.get("area")
+                             for n, turn in zip(named, chain)):
+        return None
+    return " and ".join(dict.fromkeys(reversed(named)))
 
 
 def routing_context(previous: Turn | None, text: str) -> str | None:
