@@ -30,6 +30,10 @@ KEEP_AS_IS = re.compile(r"^\W*(?:just )?(?:leave|keep)\b(?!.*(?:\d|\b(?:at|to|fo
 LEADING_NO = re.compile(rf"^\W*(?:{fastpath.NO_WORDS}|don't|do not|leave it|never mind)\b", re.IGNORECASE)
 
 
+# an answer that carries the request on in its own words ("remind me" → "to buy candles at 5")
+CONTINUES = re.compile(r"^\W*(?:to|that|about)\b", re.IGNORECASE)
+
+
 class SlotQuestions:
     """The pipeline's slot questions (a part of `Assistant`: uses its db, clock, registry, classifier,
     conversation)."""
@@ -52,6 +56,8 @@ class SlotQuestions:
             value = slots.read_choice(text, pending.choices)
             if value is None and self._completed_with_value(plan, pending, pending_id):
                 return True
+        elif quick is None and self._completed_with_words(plan, pending, pending_id):
+            return True
         else:
             value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
         if value is None or quick is not None or self._new_request(text, spec):
@@ -69,6 +75,26 @@ class SlotQuestions:
         said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
         plan.utterance = plan.utterance.model_copy(update={"text": said})
         plan.decision = Decision(expert=pending.expert, api=pending.api, source="slot", args=args)
+        return True
+
+    def _completed_with_words(self, plan: Plan, pending: PendingAction, pending_id: int) -> bool:
+        """An answer that says more than the value asked for ("remind me" → "when?" → "to buy
+        candles at 5 pm"): the request said again with it, when the rules read that as a
+        complete call of the API waiting, with the value asked for."""
+        if not pending.said or len(plan.utterance.text.split()) < 3 or not CONTINUES.match(plan.utterance.text):
+            return False
+        said = f"{command(pending.said)} {command(plan.utterance.text)}"
+        decision = rules.propose(self.registry, said, pending.expert, self.clock.now())
+        if decision is None or decision.qualified != f"{pending.expert}.{pending.api}" \
+                or not decision.args.get(pending.slot):
+            return False
+        try:
+            self.registry.api(pending.expert, pending.api).validate(decision.args)
+        except ValidationError:
+            return False
+        close_pending(self.db, pending_id, "answered")
+        plan.utterance = plan.utterance.model_copy(update={"text": said})
+        plan.decision = decision.model_copy(update={"source": "slot"})
         return True
 
     def _completed_with_value(self, plan: Plan, pending: PendingAction, pending_id: int) -> bool:

@@ -23,7 +23,13 @@ OPENERS = frozenset("in at after by tomorrow tonight today on this next".split()
 TRAILING_POLITENESS = re.compile(r"(?:[\s,]+(?:please|pls|plz|thanks|thank you|thx|ta|cheers|for me|ok|okay|mate))+\W*$",
                                  re.IGNORECASE)
 # "cancel that", "never mind" right after a command was put off: do not do it after all
-UNDO_WORDS = re.compile(r"^(?:cancel|never ?mind|forget(?: about)?|abort)(?: it| that| then)*$")
+UNDO_WORDS = re.compile(r"^(?:(?:actually|oh|no|wait|sorry|hmm|ok|okay|um|uh|on second thoughts?|so)\s+)*"
+                        r"(?:cancel|never ?mind|forget(?: about)?|abort|scrap|scratch)(?: it| that| then)*"
+                        r"(?:\s+(?:please|thanks|thank you|for me))?$")
+# "cancel the generator one", "scrap the geyser thing": a call put off, named by what it acts on
+UNDO_NAMED = re.compile(r"^(?:(?:actually|oh|no|wait|sorry|ok|okay|and|now|so)\s+)*"
+                        r"(?:cancel|scrap|scratch|forget(?: about)?|drop|remove|delete)\s+(?:the|that)\s+(?P<what>[\w' ]+?)"
+                        r"\s+(?:one|thing|action|bit|schedule|scheduled one)(?:\s+(?:please|then|too))?$")
 # a question about a time ("what's on at 7"), not a command put off; "have the coffee maker come on
 # at 7" is a command (its "have" is not a question's)
 # ("could you …" is already stripped as politeness by `command`)
@@ -112,6 +118,12 @@ def promise(command_text: str) -> str:
 def scheduled_reply(command_text: str, due: datetime, now: datetime) -> str:
     """'OK, I'll turn off the heater today at 6:50 PM.'"""
     return f"OK, I'll {promise(command_text)} {describe_due(due, now)}."
+
+
+def named_undo(words: str) -> str | None:
+    """What a "cancel the X one" names (normalised words), or None."""
+    found = UNDO_NAMED.match(words)
+    return found["what"] if found else None
 
 
 def is_undo(words: str) -> bool:

@@ -13,7 +13,7 @@ from assistant.registry import ApiSpec, ValidationError
 from assistant.routing import cues
 from assistant.routing.context import RECENT
 from assistant.storage.core_tables import log_action, park_action
-from assistant.storage.scheduled import last_scheduling, schedule_action
+from assistant.storage.scheduled import last_scheduling, schedule_action, scheduling_named
 from assistant.timeparse import describe_due
 from assistant.words import normalise
 
@@ -25,9 +25,16 @@ class Deferring:
         """A command with a time clause ("turn off the tv in half an hour") is routed without it;
         "cancel that" right after one was put off takes it back."""
         text, now = plan.utterance.text, self.clock.now()
+        named = deferral.named_undo(normalise(text))
+        if named and (found := scheduling_named(self.db, named)) is not None:  # "cancel the generator one"
+            plan.decision, plan.unscheduling = Decision(expert="system", api="stop", source="fastpath"), found
+            return
+        stopping = plan.decision is None or plan.decision.qualified == "system.stop"
+        if stopping and deferral.is_undo(normalise(text)):  # "cancel that", "actually, scrap that"
+            plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
+            if plan.unscheduling is not None:
+                plan.decision = plan.decision or Decision(expert="system", api="stop", source="fastpath")
         if plan.decision is not None:
-            if plan.decision.qualified == "system.stop" and deferral.is_undo(normalise(text)):
-                plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
             return
         delay = deferral.split_delay(text, now) if defer else None
         if delay is None:

@@ -17,6 +17,7 @@ from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.asides import without_courtesy, without_reason
+from assistant.timeparse import spelled_fractions
 from assistant.spoken_letters import joined_letters
 from assistant.correcting import Correcting
 from assistant.deferring import Deferring
@@ -57,7 +58,7 @@ class Executed:
 
 def _request_alone(text: str) -> str:
     """The words of the request alone: no wake word, courtesy or reason around it."""
-    return without_reason(without_courtesy(without_wake_word(guardrails.clean_input(text))))
+    return spelled_fractions(without_reason(without_courtesy(without_wake_word(guardrails.clean_input(text)))))
 
 
 @dataclass
@@ -225,7 +226,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                 except ModelError as exc:  # missing, broken, crashed or hung: never a traceback
                     decision = Decision(source="confirmer", note=f"the language model failed ({exc})")
                 decision = self._faithful(plan, self._fallback(plan, decision))
-                plan.confirmed = self._with_referent(plan, self._in_users_words(plan, decision))
+                plan.confirmed = self._with_referent(plan, self._as_meant(plan, decision))
             return plan.confirmed
 
     def _fallback(self, plan: Plan, decision: Decision) -> Decision:
@@ -332,12 +333,12 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                 proposal = rules.propose(self.registry, words, expert, self.clock.now(), claimed=True)
             if proposal is None and not cues.pinned_expert(self.registry, text, self.db, source):
                 proposal = self._runner_up_proposal(words, plan.guess)
-            plan.proposal = self._in_users_words(plan, proposal)
+            plan.proposal = self._as_meant(plan, proposal)
             if plan.proposal is None and self.routing.retrieval_proposer:
-                plan.proposal = self._in_users_words(plan, self._retrieved(text, expert))
+                plan.proposal = self._as_meant(plan, self._retrieved(text, expert))
         elif self.routing.speculation:  # a follow-up: only what "it" names is the rules' to read
             proposal = self._proposal_on_referent(plan) or self._proposal_with_nothing_before(plan)
-            plan.proposal = self._in_users_words(plan, proposal)
+            plan.proposal = self._as_meant(plan, proposal)
         plan.timings["propose"] = _elapsed(began)
         plan.confident = (plan.proposal is not None and self.routing.skip_confirmer
                           and plan.guess.score >= self.routing.skip_min_score
@@ -435,7 +436,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         this call of the same expert names none the user said (the model's "thermostat" for "it"
         would be every thermostat). "Both of them" after "… and the porch light" is both devices."""
         previous, text = plan.previous, plan.utterance.text
-        if decision is None or decision.qualified is None or previous is None or previous.expert != decision.expert \
+        if decision is None or decision.qualified is None \
                 or not (POINTS_BACK.search(text) or TOGETHER.search(text) or is_bare_change(text)):
             return decision
         inferred = self.registry.expert(decision.expert).inferred
@@ -443,6 +444,10 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if not inferred or any(decision.args.get(key) and guardrails.said_in(str(decision.args[key]), said)
                                for key in inferred):
             return decision  # the user named the target themselves ("turn it and the fan off")
+        if previous is None or previous.expert != decision.expert:  # "turn it on" with nothing before it:
+            if not POINTS_BACK.search(text):  # the model's guess is no target ("light": every light)
+                return decision
+            return decision.model_copy(update={"args": {k: v for k, v in decision.args.items() if k not in inferred}})
         properties = self.registry.api(decision.expert, decision.api).properties
         carried = {key: previous.args[key] for key in inferred if key in properties and previous.args.get(key)}
         if "device" in properties and (together := self._devices_together(text)):
@@ -457,6 +462,15 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if not TOGETHER.search(text):
             return None
         return devices_together(recent_actions(self.db, self.clock.now(), conversation=self.conversation), text)
+
+    def _as_meant(self, plan: Plan, decision: Decision | None) -> Decision | None:
+        """The decision in the user's words, as the API its targets can do ("open the light": on)."""
+        decision = self._in_users_words(plan, decision)
+        if decision is None or decision.qualified is None or decision.source == "slot":
+            return decision
+        recast = self.registry.expert(decision.expert).recast
+        other = recast(self.db, decision.api, decision.args, here=plan.utterance.area, said=_said(plan)) if recast else None
+        return decision if other is None else decision.model_copy(update={"api": other[0], "args": other[1]})
 
     def _in_users_words(self, plan: Plan, decision: Decision | None) -> Decision | None:
         """The decision with its values as the user said them (times, durations: assistant/slots.py),

@@ -125,6 +125,10 @@ class Expert:
     # (db, api_name, validated_args, here, said) -> why the call could not be carried out (no such
     # device there), or None: asked before a call is put off, so the user hears it now, not later
     preflight: Callable[..., str | None] | None = None
+    # (db, api_name, args as written, here, said) -> (api_name, args) that mean the call as said: for
+    # things that cannot do its API but do another's ("open the light": on), or with a value the
+    # words give that the model left out ("the lamp to three quarters"); None when it is as meant
+    recast: Callable[..., tuple[str, dict[str, Any]] | None] | None = None
     # (db, api_name, validated_args, here, said) -> the args naming what they resolve to now, so a
     # call put off acts later on what was meant when it was said ("the den heater", not "heater")
     pin: Callable[..., dict[str, Any]] | None = None

@@ -1,7 +1,7 @@
 """Letters said one by one in a transcript: "the parlour a c", "the master bedroom a see" for the
 AC. A speech recogniser writes an acronym it does not know as its letters, or as the words the
 letters sound like; a run of two to four such words whose letters make a word of the home's
-names is written as that acronym. Nothing else is joined, so "a" stays an
+names (or a common acronym: AC, TV) is written as that acronym. Nothing else is joined, so "a" stays an
 article and "see" a verb. Voice input only.
 """
 from __future__ import annotations
@@ -15,13 +15,15 @@ LETTER_NAMES = {"ay": "a", "bee": "b", "be": "b", "see": "c", "sea": "c", "cee":
                 "en": "n", "oh": "o", "pee": "p", "queue": "q", "are": "r", "ess": "s", "tee": "t", "tea": "t",
                 "you": "u", "vee": "v", "ex": "x", "why": "y", "zed": "z", "zee": "z"}
 MAX_LETTERS = 4
+# acronyms people call things by whatever the home names them ("the a c": an aircon named "Aircon")
+COMMON_ACRONYMS = frozenset({"ac", "tv", "cr", "wc"})
 WORD = re.compile(r"[A-Za-z]+")
 
 
 def joined_letters(text: str, names: Iterable[str]) -> str:
     """The transcript with each run of spoken letters that spells a word of the `names` joined
     ("parlor a c to twenty three" → "parlor AC to twenty three")."""
-    known = {w.lower() for name in names for w in WORD.findall(name)}
+    known = {w.lower() for name in names for w in WORD.findall(name)} | COMMON_ACRONYMS
     words = list(WORD.finditer(text))
     out, position, i = [], 0, 0
     while i < len(words):

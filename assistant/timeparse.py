@@ -109,6 +109,7 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\.(?!\d)", " ", text)
     text = re.sub(r"\bhundred and\b", "hundred", text)
     text = _words_to_digits(text)
+    text = _written_fractions(text)
     text = re.sub(r"\b(\d{1,2}) oclock\b", r"\1:00", text).replace("oclock", " ")  # "7 o'clock on saturday"
     text = re.sub(r"\ban?\s+(?=(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)", "1 ", text)
     # "in fifteen minutes' time", "in an hour's time": the time is the duration's
@@ -128,6 +129,36 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\bhalf (\d{1,2})\b(?! ?(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|%|percent)\b)",
                   r"\1:30", text)
     return " ".join(text.split())
+
+
+_UNIT_AHEAD = r"(?=\s+(?:of\s+)?(?:an?\s+|1\s+)?(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)"
+
+
+def _written_fractions(text: str) -> str:
+    """ "2 1/2 minutes" -> "2.5 minutes", "3/4 of an hour" -> "0.75 of an hour": halves, thirds
+    and quarters written with a slash before a unit (a date such as 12/5 stays)."""
+    def value(whole: str | None, top: str, bottom: str) -> str:
+        return f"{int(whole or 0) + int(top) / int(bottom):g}"
+    text = re.sub(rf"\b(\d+) ([1-3])/([234])\b{_UNIT_AHEAD}",
+                  lambda m: value(m[1], m[2], m[3]) if int(m[2]) < int(m[3]) else m[0], text)
+    return re.sub(rf"(?<![\d/])\b([1-3])/([234])\b{_UNIT_AHEAD}",
+                  lambda m: value(None, m[1], m[2]) if int(m[1]) < int(m[2]) else m[0], text)
+
+
+_SPELLED_PARTS = {("1", "2"): "a half", ("1", "4"): "a quarter", ("3", "4"): "three quarters"}
+
+
+def spelled_fractions(text: str) -> str:
+    """The words with halves and quarters written with a slash before a unit said in words ("2 1/2
+    minutes" -> "2 and a half minutes", "3/4 of an hour" -> "three quarters of an hour"), as a
+    language model copies them whole (it wrote "2 1 2 minutes")."""
+    def spelled(m: re.Match) -> str:
+        part = _SPELLED_PARTS.get((m["top"], m["bottom"]))
+        if part is None:
+            return m[0]
+        return f"{m['whole']} and {part}" if m["whole"] else part
+    return re.sub(rf"(?<![\d/])\b(?:(?P<whole>\d+) )?(?P<top>[13])/(?P<bottom>[24])\b{_UNIT_AHEAD}",
+                  spelled, text, flags=re.IGNORECASE)
 
 
 def _around_twelve(match: re.Match) -> str:
@@ -164,6 +195,7 @@ def _expand_fractions(text: str) -> str:
     parts = r"(a half|a quarter|(?:1|3) quarters?)"  # "an hour and a quarter", "2 and three quarters hours"
     text = re.sub(rf"{num} and {parts} {_UNIT}", lambda m: f"{float(m[1]) + _part(m[2])} {m[3]}", text)
     text = re.sub(rf"{num} ?{_UNIT} and {parts}\b", lambda m: f"{float(m[1]) + _part(m[3])} {m[2]}", text)
+    text = re.sub(rf"\b(\d*\.\d+) of (?:an? |1 )?{_UNIT}", r"\1 \2", text)  # "0.75 of 1 hour" (3/4 of an hour)
     text = re.sub(rf"\bhalf (?:an? |1 )?(?:of )?{_UNIT}", r"0.5 \1", text)
     text = re.sub(rf"\b(\d+) quarters (?:of )?(?:an? |1 )?{_UNIT}", lambda m: f"{int(m[1]) / 4} {m[2]}", text)
     return re.sub(rf"\b(?:a |1 )?quarter (?:of )?(?:an? |1 )?{_UNIT}", r"0.25 \1", text)

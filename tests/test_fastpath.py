@@ -57,7 +57,7 @@ def test_confirmation_answers_have_their_own_source():
     ("disarm the alarm", "smart_home"),
     ("turn off the alarm system", "smart_home"),
     ("deactivate the security system", "smart_home"),
-    ("set an alarm for 7 am", None),
+    ("set an alarm for 7 am", "timers"),  # an alarm at a clock time (session 19)
     ("remind me what my wife's name is", None),  # a question about a fact: memory
     ("remind me whether the door is locked", None),
     ("add a timer for 5 minutes", None),

@@ -72,8 +72,8 @@ def said_list_name(ctx: ExpertContext, list_name: str | None) -> str | None:
         return list_name
     said = ctx.utterance.text
     previous = ctx.previous
-    if previous and previous.expert == "lists":  # "add eggs too" carries that list on
-        said += f" {previous.args.get('list_name') or ''}"
+    if previous and previous.expert == "lists":  # "add eggs too" carries that list on, as named then
+        said += f" {previous.args.get('list_name') or ''} {previous.text}"
     words = re.findall(r"[\w'-]+", said.lower())
     spans = {" ".join(words[i:i + n]) for n in (1, 2, 3) for i in range(len(words) - n + 1)}
     wanted = normalise_list_name(list_name)
@@ -291,6 +291,9 @@ def _without_request(item: str, list_name: str, said: str) -> str:
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
     said = ctx.utterance.text if ctx.utterance else ""
+    started = _list_started(said)
+    if started and all(normalise_list_name(i) in (started, DEFAULT_LIST) or not i.strip() for i in items):
+        return _start_list(ctx, started)  # "start a new list called diwali shopping": the list, no item
     if not list_name and (named := _list_named(said)):  # "add wors to the braai list" written as two items
         list_name, items = named, [i for i in items if normalise_list_name(i) != normalise_list_name(named)]
     name = spelled_as_known(ctx.db, normalise_list_name(said_list_name(ctx, list_name)))
@@ -322,6 +325,30 @@ def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> A
     undo = ({"list": name, "added_ids": [i for i, _ in added_ids], "reopened_ids": [i for i, _ in reopened],
              "created_list": created} if new_items else None)
     return ActionResult(reply=reply, data=data, undo=undo)
+
+
+# a list started by name, nothing put on it yet: "start a new list called diwali shopping",
+# "make a packing list", "create a list for the camping trip"
+LIST_STARTED = re.compile(r"^(?:please )?(?:can you |could you )?(?:start|make|create|begin|set up|open)\s+"
+                          r"(?:a|an|my|our|me a)\s+(?:new\s+)?(?:(?:list|to ?do list)\s+(?:called|named|for)\s+(?:the\s+|my\s+)?"
+                          r"(?P<called>[\w' -]+?)|(?P<named>[\w' -]+?)\s+list)\W*$", re.IGNORECASE)
+
+
+def _list_started(said: str) -> str | None:
+    """The name of the list the words start (normalised), or None."""
+    found = LIST_STARTED.match(said.strip())
+    return normalise_list_name(found["called"] or found["named"]) if found else None
+
+
+def _start_list(ctx: ExpertContext, name: str) -> ActionResult:
+    now = ctx.clock.now().isoformat(timespec="seconds")
+    with ctx.db.conn:
+        ctx.db.execute("BEGIN IMMEDIATE")
+        created = ctx.db.execute("INSERT OR IGNORE INTO lists (name, created) VALUES (?, ?)",
+                                 [name, now]).rowcount == 1
+    reply = f"Started your {name} list. What should I put on it?" if created else f"You already have a {name} list."
+    undo = {"list": name, "added_ids": [], "reopened_ids": [], "created_list": True} if created else None
+    return ActionResult(reply=reply, data={"list": name, "added": [], "already": []}, undo=undo)
 
 
 def _add_reply(new_items: list[str], already: list[str], name: str, created: bool) -> str:
@@ -417,12 +444,32 @@ def _as_said(items: list[str], said: str) -> list[str]:
     garage" written as "new lightbulb"): an item that begins an item of the utterance is that item."""
     proposal = _list_add(command(said))
     own = [re.sub(r"^(?:(?:a|an|some|more|the)\s+)+", "", o.lower()) for o in (proposal.args["items"] if proposal else [])]
+    listed = _list_add(command(re.sub(r"\s*,\s*(?!and\b)", " and ", said))) if "," in said else None
+    apart = [re.sub(r"^(?:(?:a|an|some|more|the)\s+)+", "", o.lower()) for o in (listed.args["items"] if listed else [])]
     fuller = []
     for item in items:
         words = item.lower().split()
         longer = [o for o in own if len(o.split()) > len(words) and o.split()[:len(words)] == words]
-        fuller.append(longer[0] if len(longer) == 1 and len(own) == len(items) else item)
+        fuller.extend([longer[0]] if len(longer) == 1 and len(own) == len(items) else _apart(item, apart))
     return fuller
+
+
+def _apart(item: str, own: list[str]) -> list[str]:
+    """The user's items an item ran together ("eggs pandesal" for "eggs, pandesal"), else [item]."""
+    words = item.lower().split()
+    if item.lower() in own or len(words) < 2:
+        return [item]
+    for start in range(len(own)):
+        taken, parts = 0, []
+        for other in own[start:]:
+            size = len(other.split())
+            if words[taken:taken + size] != other.split():
+                break
+            parts.append(other)
+            taken += size
+            if taken == len(words):
+                return parts if len(parts) > 1 else [item]
+    return [item]
 
 
 ADD_VERBS = r"(?:add|ad|put|stick|pop|chuck|throw|bung|whack|jot down|write down)"

@@ -504,6 +504,12 @@ class DueTimers:
 MY_ALARM = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b).*(?:\bmy alarms?\b(?! (?:system|panel|code))"
                       r"|\balarm clock\b|\bwake[- ]?up alarm\b)", re.IGNORECASE)
 
+# an alarm at a clock time ("alarm at ten past five tomorrow", "an alarm for 6:30"): a wake-up
+# alarm, never the home's alarm panel (arming it at a time says "arm")
+ALARM_AT = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b)(?!.*\b(?:security|burglar|house alarm|home alarm)\b)"
+                      r".*\balarm (?:at|for) (?:[\w:']+ ){0,4}?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
+                      r"|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
+
 # a countdown asked for with no "timer": "count down thirty seconds", "time me for 5 minutes",
 # "let me know when 25 minutes are up"
 COUNTDOWN_CUE = re.compile(r"^\W*(?:count ?down\b|time me\b|let me know when .+ (?:is|are) up\W*$)", re.IGNORECASE)
@@ -512,7 +518,7 @@ EXPERT = build_expert("timers", "countdown timers and alarms",
                       [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
                       [Migration("timers", 1, _migrate_v1)],
                       capability="timers", propose=propose, cancellable=("start", "set_alarm"),
-                      cues=(MY_ALARM, COUNTDOWN_CUE),
+                      cues=(MY_ALARM, ALARM_AT, COUNTDOWN_CUE),
                       scheduler_sources=lambda: [DueTimers()],
                       views=(View("timers", "Running and paused timers and alarms.", list_timers,
                                   ("id", "name", "duration_s", "remaining_s", "state")),),

@@ -87,7 +87,8 @@ def correction_words(text: str) -> tuple[str, str] | None:
         return None
     strong = _STRONG_LEAD.search(lead.group(0))
     words = re.findall(r"[a-z']+", rest.lower())
-    if not strong and (len(words) > 5 or (words and words[0] in COMMAND_VERBS)):
+    named = [w for w in words if w not in _LINKING_WORDS]  # "the night light in migo's room": four
+    if not strong and (len(named) > MAX_NAME_WORDS - 1 or (words and words[0] in COMMAND_VERBS)):
         return None
     return lead.group(0), rest
 

@@ -13,8 +13,9 @@ from assistant.words import normalise
 
 # (pattern over the normalised utterance, expert, api)
 # a yes or a no as people say it, in English and the words for it that English speakers use ("ja", "aye")
-YES_WORDS = r"(?:yes|yeah|yep|yup|ya|yah|yea|ja|aye)"
-NO_WORDS = r"(?:no|nope|nah|nee|nay)"
+# yes and no, also as people who speak another language at home say them ("sige", "haan", "oui")
+YES_WORDS = r"(?:yes|yeah|yep|yup|ya|yah|yea|ja|aye|si|sí|oui|da|haan|sige|opo|oo|ndiyo|evet|tak)"
+NO_WORDS = r"(?:no|nope|nah|nee|nay|non|nein|nahi|nahin|hindi|hapana|hayir|nie)"
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),

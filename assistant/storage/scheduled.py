@@ -7,6 +7,7 @@ so the call resolves its targets at its time exactly as it would have when said.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -114,14 +115,27 @@ def cancel_scheduled(db: sqlite_utils.Database, action_id: int, at: datetime) ->
 def last_scheduling(db: sqlite_utils.Database, since: datetime,
                     conversation: str = "default") -> tuple[int, int] | None:
     """(action log id, scheduled action id) when the conversation's last action in effect since
-    `since` put a call off and that call is still waiting ("cancel that" right after it takes it back)."""
+    `since` put a call off and that call is still waiting ("cancel that" right after it takes it back);
+    a question asked since ("what's scheduled?", nothing to take back) is not that action."""
     row = db.execute("SELECT id, at, source, undo FROM action_log WHERE undone = 0 AND expert != 'system' "
-                     "AND conversation = ? ORDER BY id DESC LIMIT 1", [conversation]).fetchone()
+                     "AND conversation = ? AND undo IS NOT NULL ORDER BY id DESC LIMIT 1", [conversation]).fetchone()
     if row is None or row[2] != "scheduled" or datetime.fromisoformat(row[1]) < since or not row[3]:
         return None
     action_id = json.loads(row[3]).get("scheduled_action")
     action = scheduled_action(db, action_id) if action_id else None
     return (row[0], action.id) if action and action.status == "waiting" else None
+
+
+def scheduling_named(db: sqlite_utils.Database, words: str) -> tuple[int, int] | None:
+    """(action log id, scheduled action id) of the one waiting call whose promise holds every word
+    of `words` ("generator" in "switch off the generator"), or None when none or several do."""
+    wanted = set(re.findall(r"[a-z0-9']+", words.lower())) - {"the", "a", "an", "my", "our"}
+    matching = [a for a in waiting_actions(db) if wanted and wanted <= set(re.findall(r"[a-z0-9']+", a.what.lower()))]
+    if len(matching) != 1:
+        return None
+    row = db.execute("SELECT id FROM action_log WHERE undone = 0 AND source = 'scheduled' AND undo = ?",
+                     [json.dumps({"scheduled_action": matching[0].id})]).fetchone()
+    return (row[0], matching[0].id) if row else None
 
 
 def list_scheduled(db: sqlite_utils.Database, now: datetime | None = None) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from assistant.registry import View, build_expert
-from assistant.experts.smart_home.apis import (adjust, arm, claims, close, disarm, foreign, lock, media, open, query,
+from assistant.experts.smart_home.apis import (adjust, arm, claims, close, disarm, foreign, lock, media, open, query, recast,
                                                requires_confirmation, set, turn_off, turn_on, unlock)
 from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
                                                   list_devices)
@@ -42,6 +42,7 @@ EXPERT = build_expert(
     confirmation_policy=confirmation_policy,
     preflight=preflight,
     pin=pin,
+    recast=recast,
     routing_context=routing_context,
     capability="your home's devices",
     propose=propose,

@@ -93,6 +93,8 @@ def _kind_that_is_no_kind(home: Home, args: dict[str, Any], said: str | None) ->
     "lounge", device_type "fun")."""
     kind = args.get("device_type")
     words = vocab.content(vocab.tokens(kind))
+    if words and all(w in vocab.GENERIC_PLACE_WORDS for w in words):  # "room": a place's word, no kind
+        return {**args, "device_type": None}
     if not kind or not said or _only_a_kind(kind) or names_a_place(home, kind):
         return args
     if unsaid(home, kind, said):
@@ -163,6 +165,8 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
                 break
             before.insert(0, w)
         for start in range(len(before)):
+            if start and before[start] in vocab.GENERIC_PLACE_WORDS:
+                continue  # "living room lights": never "room lights", the lights of every "… Room"
             phrase = " ".join([*before[start:], said_kind])
             if not resolve_in(home, phrase, allowed=allowed).problem:
                 return phrase
@@ -278,8 +282,29 @@ def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
     return found.devices, found.problem
 
 
+# what a request leaves out: "all the lights upstairs except in Migo's room", "every fan but the hall one"
+EXCEPT = re.compile(r"[,\s]+(?:except|but not|apart from|other than|excluding|besides|but)\s+(?:for\s+|in\s+|on\s+)?"
+                    r"(?P<what>(?:the\s+)?[\w' ]+?)(?:\s+ones?)?\W*$", re.IGNORECASE)
+
+
 def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
             said: str | None = None, source: str = "text") -> Targets:
+    """The devices a call means (`_targets`), without those a closing "except …" names."""
+    excepted = EXCEPT.search(said or "")
+    if excepted is None or not vocab.QUANTIFIERS.intersection(vocab.tokens(said[:excepted.start()])):
+        return _targets(db, api_name, args, here, said, source)
+    cut = {key: value.split(" except")[0].split(" but ")[0] if isinstance(value, str) else value
+           for key, value in args.items()}
+    found = _targets(db, api_name, cut, here, said[:excepted.start()], source)
+    left_out = _targets(db, "query", {"device": excepted["what"]}, here, excepted["what"], source)
+    if found.problem or left_out.problem:
+        return found if found.problem else Targets([], left_out.problem, left_out.which)
+    devices = [d for d in found.devices if d.id not in {o.id for o in left_out.devices}]
+    return Targets(devices, None if devices else "That leaves nothing to change.", None, found.heard)
+
+
+def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+             said: str | None = None, source: str = "text") -> Targets:
     """`find_targets`, and for voice input whose phrases resolve to nothing, the home's names
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
@@ -398,7 +423,8 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
     light please"): a smart-home request, whatever a model thinks (a bare name turns a light on,
     tells a lock's state). A room's name alone is not a device's."""
     words = [w for w in vocab.tokens(text) if w not in BARE_FILLERS and not HESITATION.fullmatch(w)]
-    if not words or len(words) > MAX_BARE_WORDS or is_question(text) or vocab.ACTION_WORDS.search(text):
+    asked = is_question(text.rstrip().rstrip("?"))  # "inverter battery?" is a name, asked about
+    if not words or len(words) > MAX_BARE_WORDS or asked or vocab.ACTION_WORDS.search(text):
         return False
     try:
         home = read_home(db)
@@ -425,7 +451,9 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     more ("what does the outdoor temperature sensor say", "is the garage door open"): a question
     about the home, whatever the words sound like elsewhere (the weather); "how cold is it outside"
     names the Outdoor Temperature by the quantity it reads (`QUANTITY_ASKED`)."""
-    if not (vocab.asks_state(text) or vocab.STATE_QUESTION.search(text) and _STATE_AT_END.search(text)):
+    about_state = vocab.asks_state(text) or vocab.STATE_QUESTION.search(text) and _STATE_AT_END.search(text)
+    reading = bool(vocab.STATE_QUESTION.search(text)) and not _LATER.search(text)  # "how much water is in the cistern"
+    if not about_state and not is_question(text):
         return False
     try:
         home = read_home(db)
@@ -435,23 +463,41 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     if not _LATER.search(text):  # "how cold is it outside": the outdoor temperature sensor's reading
         said += [QUANTITY_ASKED[w] for w in said if w in QUANTITY_ASKED]
     for device in home.devices:
+        if not about_state and device.domain not in SENSOR_DOMAINS:  # any question about a sensor asks its reading
+            continue
         for name in (device.name, *device.aliases):
-            words = vocab.content(vocab.tokens(name))
-            if len(words) >= 2 and all(any(vocab.word_in(s, [w, *vocab.NAME_SYNONYMS.get(w, ())]) for s in said)
+            words = _telling_words(name, device)
+            enough = 1 if reading and device.domain in SENSOR_DOMAINS else 2
+            if len(words) >= enough and all(any(vocab.word_in(s, [w, *vocab.NAME_SYNONYMS.get(w, ())]) for s in said)
                                        for w in words):
                 return True
     return False
 
 
+SENSOR_DOMAINS = ("sensor", "binary_sensor")
+# words of a sensor's name that say it is a sensor, not what it reads ("Water Tank Level": the tank)
+SENSOR_WORDS = frozenset("level sensor reading meter gauge monitor status detector".split())
+
+
+def _telling_words(name: str, device: Device) -> list[str]:
+    """The content words of a device's name; of a sensor's, without the words that only say it is
+    one ("how much water is in the tank": the Water Tank Level)."""
+    words = vocab.content(vocab.tokens(name))
+    kept = [w for w in words if w not in SENSOR_WORDS] if device.domain in SENSOR_DOMAINS else words
+    return kept or words
+
+
 # the quantity a "how <word> is it" question asks for, read by a sensor named for it; a question
 # about later ("will it be cold tomorrow") is the weather's, never a sensor's
 QUANTITY_ASKED = {**dict.fromkeys(("cold", "warm", "hot", "chilly", "freezing", "mild", "temp"), "temperature"),
-                  "humid": "humidity", "damp": "humidity"}
+                  "humid": "humidity", "damp": "humidity", "charge": "battery", "charged": "battery"}
 _LATER = re.compile(r"\b(?:tomorrow|tonight|later|weekend|forecast|will|going to|gonna|next|expected)\b", re.IGNORECASE)
 
 
 WHY_PEOPLE = re.compile(r"^\W*(?:why|how come)\b(?: do| does| did| are| is| would| will)? (?:people|folks?|everyone|"
-                        r"everybody|anyone|they|locals|humans|families|kids|children|most people|so many people)\b",
+                        r"everybody|anyone|they|locals|humans|families|kids|children|most people|so many people)\b"
+                        # what people call a thing: a question about words ("why do americans call it a restroom")
+                        r"|^\W*(?:why|how come)\b(?: do| does| did)? (?:\w+ ){1,3}?(?:call|calls|say|says|name|spell|pronounce)\b",
                         re.IGNORECASE)
 WHEN_WILL = re.compile(r"^\W*when (?:will|is|are|'s|does|do)\b.*\b(?:will|going to|gonna|be back|come back|coming back|back on|bring|"
                        r"return|restore|start|end|finish)\b|^\W*when will\b", re.IGNORECASE)
@@ -726,6 +772,50 @@ def _way_said(said: str, target: str, devices: list[Device]) -> str:
     return way
 
 
+# what opening and closing mean for what does not open ("open the light", "close the AC": Indian,
+# Filipino and many other Englishes say so for on and off)
+SWITCHED_AS = {"open": "turn_on", "close": "turn_off"}
+
+
+def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+           said: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """The call as said when the model's is not: "open the tube light" is turned on (`switched_as`),
+    "the spotlights to three quarters" without the brightness has it (`with_level_said`)."""
+    return switched_as(db, api_name, args, here, said) or with_level_said(api_name, args, said)
+
+
+# the level each setter sets, read from the words when the model left it out
+SETTER_LEVELS = {"set_brightness": "brightness", "set_volume": "volume",
+                 "set_position": "position", "set_fan_speed": "percentage"}
+
+
+def with_level_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
+    """(api_name, args with the level) when a setter's level is missing and the words give one as a
+    number of the scale ("to three quarters", "halfway", "at 40 percent"); else None."""
+    attribute = SETTER_LEVELS.get(api_name)
+    if attribute is None or args.get(attribute) is not None or not said or is_question(said):
+        return None
+    value = levels.level_said(said, attribute)
+    return (api_name, {**args, attribute: round(value)}) if isinstance(value, (int, float)) else None
+
+
+def switched_as(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+                said: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """("turn_on", args) for "open the tube light": an open or close of things that cannot open
+    but switch (lights, fans, switches, TVs, ACs), none of them a cover or a lock; else None."""
+    args = {key: args.get(key) for key in ("device", "area", "device_type")}
+    other = SWITCHED_AS.get(api_name)
+    try:
+        if other is None or not targets(db, api_name, args, here, said).problem:
+            return None
+        switched = targets(db, other, args, here, said)
+    except HomeBackendError:
+        return None
+    if switched.problem or not switched.devices or any(d.domain in ("cover", "lock") for d in switched.devices):
+        return None
+    return other, args
+
+
 @api(speculative_safe=True, undo=_restore, deferrable=True)
 def open(ctx: ExpertContext, device: str | None = None, area: str | None = None,
          device_type: str | None = None) -> ActionResult:  # noqa: A001 - the API's name
@@ -996,7 +1086,7 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         reply = describe.describe(active) if active else "Everything is off, closed and locked."
         return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
     args = {"device": device, "area": area, "device_type": device_type}
-    found = targets(ctx.db, "query", args, ctx.area, source=_source(ctx))
+    found = targets(ctx.db, "query", args, ctx.area, _said(ctx), _source(ctx))
     if found.problem:
         return _failed(found)
     devices, said = found.devices, _said(ctx)

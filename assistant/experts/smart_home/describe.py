@@ -1,6 +1,8 @@
 """Short, factual sentences about devices and what was done to them."""
 from __future__ import annotations
 
+import re
+
 from typing import Any
 
 from assistant.experts.smart_home.store import Device
@@ -17,7 +19,9 @@ def names(items: list[str]) -> str:
 
 
 def the(name: str) -> str:
-    return name if name.lower().startswith("the ") else f"the {name}"
+    """ "the Desk Lamp"; a name that opens with an owner's name stays as it is ("Aarav's Fan")."""
+    first = name.split()[0] if name.split() else ""
+    return name if name.lower().startswith("the ") or re.search(r"['\u2019]s$", first) else f"the {name}"
 
 
 def verb(name: str) -> str:

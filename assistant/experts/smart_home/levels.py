@@ -26,6 +26,10 @@ HIGHEST = re.compile(r"\b(?:max|maximum|maxed|highest|brightest|loudest|fastest|
                      r"|\ball the way (?:up|open)\b|\b(?:fully|wide) open\b|\bas (?:high|bright|loud|fast|warm|hot) as\b"
                      r"|\btop (?:speed|level|setting|volume|brightness)\b")
 HALFWAY = re.compile(r"\bhalf(?:way)?\b(?! (?:an? |past )?(?:hour|minute|second|past))|\bmidway\b|\bmedium\b")
+# part of the scale said as a fraction: "to a quarter", "at three quarters", "two thirds of the way"
+FRACTION = re.compile(r"\b(?:(?:to|at|on)\s+)?(a|one|1|two|2|three|3)\s+(quarters?|thirds?)\b"
+                      r"(?!\s+(?:past|to|of an? |of 1 )|\s+(?:hour|minute|second)s?\b)")
+_PARTS_OF = {"quarter": 4, "third": 3}
 A_BIT = re.compile(r"\ba (?:little |tiny |wee )?(?:bit|tad|touch|notch|smidge|smidgen|fraction)\b"
                    r"|\ba little\b|\bslightly\b|\bsomewhat\b|\bjust a hair\b")
 DOWN = re.compile(r"\b(?:down|lower|decrease|reduce|drop|cut|cooler|colder|cool|dim|dimmer|darker|"
@@ -133,7 +137,18 @@ def _end(text: str, attribute: str) -> End | float | None:
         return End.HIGHEST
     if HALFWAY.search(text) and attribute != "temperature" and not re.search(r"\bby half\b", text):
         return 50.0
-    return None
+    return _fraction(text) if attribute != "temperature" else None
+
+
+def _fraction(text: str) -> float | None:
+    """25 for "to a quarter", 75 for "three quarters", 67 for "two thirds" (of the scale); None
+    for a time ("a quarter past"), a duration or a change by that much ("by a third")."""
+    found = FRACTION.search(text)
+    if found is None or re.search(rf"\bby {re.escape(found[0])}", text):
+        return None
+    count = {"a": 1, "one": 1, "two": 2, "three": 3}.get(found[1]) or int(found[1])
+    parts = _PARTS_OF[found[2].rstrip("s")]
+    return round(100 * count / parts) if count < parts else None
 
 
 AT_PERCENT = re.compile(r"\b(?:to|at) (\d{1,3}) ?(?:percent|%)")

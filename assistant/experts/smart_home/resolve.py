@@ -212,7 +212,9 @@ def _with_place(place: str, name: str) -> str:
 
 
 def _the(name: str) -> str:
-    return name if name.lower().startswith("the ") else f"the {name}"
+    """ "the Desk Lamp"; a name that opens with an owner's name stays as it is ("Aarav's Fan")."""
+    first = name.split()[0] if name.split() else ""
+    return name if name.lower().startswith("the ") or re.search(r"['\u2019]s$", first) else f"the {name}"
 
 
 def _cap(text: str) -> str:
@@ -377,9 +379,16 @@ class _Resolver:
         spoken = " ".join(words)
         if "here" in words or spoken in vocab.HERE_WORDS:
             return True
-        parts = [vocab.norm(part) for part in spoken.split(" and ")]
+        parts = [vocab.norm(part) for part in self._place_parts(spoken)]
         return all(part and (part in vocab.WHOLE_HOME or self.places(part, PLACE_THRESHOLD))
                    for part in parts)
+
+    def _place_parts(self, spoken: str) -> list[str]:
+        """The places a phrase joins with "and" ("the kitchen and the hall"), unless the whole
+        phrase is one place's name ("mummy and daddy's room")."""
+        if " and " in spoken and len(self.places(vocab.norm(spoken), PLACE_THRESHOLD, partial=False)) == 1:
+            return [spoken]
+        return spoken.split(" and ")
 
     def scope(self, area: str | None) -> Place | None:
         words = vocab.tokens(area)
@@ -388,7 +397,7 @@ class _Resolver:
         if "here" in words or " ".join(words) in vocab.HERE_WORDS:
             return self.here_place()
         places = []
-        parts = " ".join(words).split(" and ")
+        parts = self._place_parts(" ".join(words))
         for part in parts:
             text = vocab.norm(part)
             if not text or text in vocab.WHOLE_HOME:
@@ -604,10 +613,13 @@ class _Resolver:
         return self.places(" ".join(run[:-1]), threshold, partial=len(run) > 2) == [place]
 
     def _take_places(self, words: list[str]) -> tuple[tuple[str, list[Place]] | None, list[str]]:
-        """A run of the words that names several places by a common name, and the rest."""
+        """A run of the words that names several places by a common name, and the rest; never a
+        generic word alone ("living room" where no room is one is not every "… Room")."""
         for size in (2, 1):
             for start in range(len(words) - size + 1):
                 text = " ".join(words[start:start + size])
+                if all(w in vocab.GENERIC_PLACE_WORDS for w in words[start:start + size]):
+                    continue
                 found = self.places(text, EMBEDDED_PLACE_THRESHOLD, partial=False)
                 if len(found) > 1:
                     return (text, found), words[:start] + words[start + size:]

@@ -24,13 +24,16 @@ UPSTAIRS = ("upstairs", "upper floor", "second floor", "upper level", "up stairs
 TOP_FLOOR = ("top floor", "top level", "upper most floor", "uppermost floor")
 BELOW_GROUND = ("basement", "cellar", "lower level", "lower floor", "lower ground floor")
 # rooms people call by other names; a phrase of a group also looks for the group's other names
+# what children call their parents: "mummy and daddy's room" is the parents' room, in any pairing
+_MOTHERS = "mum|mom|mummy|mommy|mama|mamma|ma|mother|amma|ammi|nanay|inay"
+_FATHERS = "dad|daddy|papa|pa|father|appa|abbu|tatay|itay"
+PARENTS_ROOM = re.compile(rf"^(?:(?:{_MOTHERS}) and (?:{_FATHERS})|(?:{_FATHERS}) and (?:{_MOTHERS}))s? ((?:bed)?room)$")
 PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "living room,lounge,family room,sitting room,front room,den,tv room,living area,great room,drawing room,"
-    "parlour,parlor,lounge room,movie room,cinema room,home cinema,home theater,home theatre",
+    "parlour,parlor,lounge room,movie room,cinema room,home cinema,home theater,home theatre,sala,salon",
     "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
-    "cloakroom,half bath",
-    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite,"
-    "mum and dads room,mom and dads room,mummy and daddys room,mommy and daddys room,mama and papas room",
+    "cloakroom,half bath,comfort room,cr,lavatory,water closet,toilet and bath,t and b",
+    "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite",
     "guest room,guest bedroom,spare room,spare bedroom,guestroom,box room,boxroom",
     "kids room,childrens room,children room,nursery,kids bedroom,playroom,play room,baby room,babys room,"
     "babies room,baby bedroom",
@@ -64,7 +67,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
     "living room,lounge,family room,sitting room,front room,great room,living area,lounge room,drawing room,"
-    "parlour,parlor",
+    "parlour,parlor,sala,salon",
     "den,snug,family room,tv room,media room,movie room,cinema room,home cinema,home theater,home theatre,"
     "theater room,theatre room",
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
@@ -363,11 +366,15 @@ def has_word(name: str, words: tuple[str, ...]) -> bool:
 def place_alternatives(phrase: str) -> list[list[str]]:
     """Other names of the place `phrase` names ("lounge" -> "living room", "family room", ...), a
     list per tier: the kind of room (`PLACE_KINDS`) first, then its whole family: "mudroom" is a
-    boot room before it is any entrance."""
+    boot room before it is any entrance. Last, the regional names of the place: a home with no
+    living room by any of those names may call it the Hall."""
+    phrase = PARENTS_ROOM.sub(r"parents \1", phrase)
     kinds = [group - {phrase} for group in PLACE_KINDS if _in_group(phrase, group)]
     family = {other for group in PLACE_SYNONYMS if _in_group(phrase, group) for other in group} - {phrase}
     regional = [list(REGIONAL_PLACES[phrase])] if phrase in REGIONAL_PLACES else []
-    return [sorted(group) for group in (*kinds, family) if group] + regional
+    named_so = [name for name, meanings in REGIONAL_PLACES.items()
+                if name != phrase and set(meanings) & (family | {phrase})]
+    return [sorted(group) for group in (*kinds, family) if group] + regional + ([named_so] if named_so else [])
 
 
 def _in_group(phrase: str, group: frozenset[str]) -> bool:
