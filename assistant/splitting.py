@@ -89,10 +89,29 @@ LIST_START = re.compile(r"^(?:start|make|create|begin|set up|open)\s+(?:a|an|my|
                         re.IGNORECASE)
 
 
+# several timers asked for at once: "set two timers, 8 minutes for the eggs and 15 for the rice"
+TIMERS_LISTED = re.compile(r"^(?P<verb>set|start|make|put on|give me)\s+(?:up\s+)?(?:two|three|four|2|3|4)\s+timers?"
+                           r"\W+(?:for\s+|one for\s+)?(?P<rest>.+)$", re.IGNORECASE)
+
+
+def _timers_listed(text: str) -> str:
+    """"set two timers, 8 minutes for the eggs and 15 minutes for the rice" said as one request
+    per timer ("set a timer for 8 minutes for the eggs and set a timer for …"); else the text."""
+    found = TIMERS_LISTED.match(text.strip())
+    if found is None:
+        return text
+    each = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:one\s+)?(?:for\s+)?", found["rest"]) if p.strip()]
+    if len(each) < 2 or not all(re.search(r"\d|\b(?:minutes?|hours?|seconds?|mins?|hrs?)\b", p) for p in each):
+        return text
+    return " and ".join(f"{found['verb']} a timer for {part}" for part in each)
+
+
 def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True) -> list[str]:
     """The requests in `text`, in order: several where the structure is plain and every part
     routes on its own (`routes`), else `[text]`. "It" after a request that named a list is that
-    list ("start a packing list and put thermals on it": "put thermals on the packing list")."""
+    list ("start a packing list and put thermals on it": "put thermals on the packing list");
+    several timers asked for at once are one request each."""
+    original, text = text, _timers_listed(text)
     parts = _text_verbs_keep_the_rest(text, _clauses(text))
     said = _with_lists_named(text, parts)
     kept: list[tuple[Part, str]] = []
@@ -105,9 +124,9 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
             kept.append((part, said[part]))
     texts = [words for _, words in kept]
     if len(texts) == 2 and LIST_START.match(command(texts[0])) and _names_list(texts[1], texts[0]):
-        return texts[1:] if routes(texts[1]) else [text]  # adding to the list starts it
+        return texts[1:] if routes(texts[1]) else [original]  # adding to the list starts it
     if len(texts) < 2 or not routes(texts[0]):
-        return [text]
+        return [original]
     return texts
 
 

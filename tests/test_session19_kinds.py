@@ -224,6 +224,7 @@ entities:
   - {name: CR Light, id: light.cr, area: cr, state: "off", attributes: {brightness: 100}}
   - {name: Cistern Level, id: sensor.cistern, area: utility, state: "40", attributes: {unit_of_measurement: "%"}}
   - {name: Solar Battery, id: sensor.solar_battery, area: utility, state: "71", attributes: {unit_of_measurement: "%"}}
+  - {name: Leak Sensor, id: binary_sensor.leak, area: utility, state: "off"}
 """
 
 
@@ -270,13 +271,14 @@ def test_a_question_about_a_device_reads_the_room_said(house_db):
 
 
 @pytest.mark.parametrize("text", ["solar battery?", "what's the solar charge at", "how much water is in the cistern",
-                                  "what is the cistern at"])
+                                  "what is the cistern at", "did the leak sensor pick anything up"])
 def test_questions_naming_a_sensor_are_the_homes(house_db, text):
     from assistant.experts.smart_home.apis import claims
     assert claims(house_db, text)
 
 
-@pytest.mark.parametrize("text", ["how much water should I drink", "what's a solar panel", "why is the sky blue"])
+@pytest.mark.parametrize("text", ["how much water should I drink", "what's a solar panel", "why is the sky blue",
+                                  "how do I fix a leak"])
 def test_questions_naming_no_sensor_are_not(house_db, text):
     from assistant.experts.smart_home.apis import claims
     assert not claims(house_db, text)
@@ -342,3 +344,19 @@ def test_a_reminder_about_a_closure_stays_a_reminder():
     from assistant.app import default_registry
     from assistant.routing.cues import pinned_expert
     assert pinned_expert(default_registry(), "remind me to check if school is cancelled tomorrow") == "reminders"
+
+
+def test_several_timers_asked_for_at_once_are_one_request_each():
+    from assistant.splitting import split_requests
+    assert split_requests("set two timers, 12 minutes for the pasta and 25 minutes for the bread") == \
+        ["set a timer for 12 minutes for the pasta", "set a timer for 25 minutes for the bread"]
+    assert split_requests("set two timers") == ["set two timers"]
+
+
+def test_it_after_a_question_is_the_device_the_question_found(flat):
+    model = testing.confirmer(flat)
+    model.enqueue({"api": "smart_home.query", "args": {"device": "heater", "device_type": "heating system"}},
+                  {"api": "smart_home.turn_on", "args": {"device": "heater"}})
+    assert "Study Heater" in flat.handle("is the heater in the study on?").reply
+    flat.handle("turn it on please")
+    assert _states(flat)["switch.study_heater"] == "on"

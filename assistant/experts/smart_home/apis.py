@@ -450,7 +450,8 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     """Whether the words ask how a device is that they name by its full name of two words or
     more ("what does the outdoor temperature sensor say", "is the garage door open"): a question
     about the home, whatever the words sound like elsewhere (the weather); "how cold is it outside"
-    names the Outdoor Temperature by the quantity it reads (`QUANTITY_ASKED`)."""
+    names the Outdoor Temperature by the quantity it reads (`QUANTITY_ASKED`). Any question about a
+    sensor named so is; one asking its reading may name it by its telling words ("the cistern")."""
     about_state = vocab.asks_state(text) or vocab.STATE_QUESTION.search(text) and _STATE_AT_END.search(text)
     reading = bool(vocab.STATE_QUESTION.search(text)) and not _LATER.search(text)  # "how much water is in the cistern"
     if not about_state and not is_question(text):
@@ -466,10 +467,12 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
         if not about_state and device.domain not in SENSOR_DOMAINS:  # any question about a sensor asks its reading
             continue
         for name in (device.name, *device.aliases):
-            words = _telling_words(name, device)
-            enough = 1 if reading and device.domain in SENSOR_DOMAINS else 2
-            if len(words) >= enough and all(any(vocab.word_in(s, [w, *vocab.NAME_SYNONYMS.get(w, ())]) for s in said)
-                                       for w in words):
+            full = vocab.content(vocab.tokens(name))
+            options = [full] if len(full) >= 2 else []  # "did the leak sensor detect anything"
+            if reading and device.domain in SENSOR_DOMAINS:  # "how much water is in the cistern"
+                options.append(_telling_words(name, device))
+            if any(all(any(vocab.word_in(s, [w, *vocab.NAME_SYNONYMS.get(w, ())]) for s in said) for w in words)
+                   for words in options):
                 return True
     return False
 
@@ -683,8 +686,10 @@ def _bare_report(home: Home, said: str | None, args: dict[str, Any], devices: li
     return any(d.domain not in SWITCHABLE for d in devices) and bare_name(home, said, args, devices)
 
 
-def _report(devices: list[Device]) -> ActionResult:
-    return ActionResult(reply=describe.describe(devices), data={"devices": [d.as_dict() for d in devices]})
+def _report(ctx: ExpertContext, devices: list[Device]) -> ActionResult:
+    """Tell the devices' state; "it" next means them ("is the aircon in Tita's room on?" → "turn it on")."""
+    return ActionResult(reply=describe.describe(devices), data={"devices": [d.as_dict() for d in devices]},
+                        referent=_referent(ctx, devices))
 
 
 def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -> ActionResult:
@@ -693,7 +698,7 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
         return _failed(found)
     devices = found.devices
     if vocab.asks_state(_said(ctx)) or on and _bare_report(read_home(ctx.db), _said(ctx), args, devices):
-        return _report(devices)  # "any fans on?": tell, change nothing
+        return _report(ctx, devices)  # "any fans on?": tell, change nothing
     level = _level_said(_said(ctx), devices) if on else None
     if level is not None:  # "the heater to twenty-three": a level the user gave is never dropped
         return set(ctx, args["device"], args["area"], args["device_type"], **dict([level]))
@@ -746,7 +751,7 @@ def _move(ctx: ExpertContext, api_name: str, args: dict[str, Any], target: str) 
         return _as_bare_name(ctx, args) or _failed(found)
     devices = found.devices
     if vocab.asks_state(_said(ctx)):  # "is the back door locked": tell, change nothing
-        return _report(devices)
+        return _report(ctx, devices)
     if target in ("open", "closed") and all(d.domain == "lock" for d in devices):
         target = "unlocked" if target == "open" else "locked"  # "open the side gate": its lock
     if target in ("open", "closed"):
@@ -1105,7 +1110,7 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
             return lock(ctx, **args)
         if safe[1].lower() != "locked" and all(d.domain == "cover" for d in devices):
             return close(ctx, **args)
-    return _report(devices)
+    return _report(ctx, devices)
 
 
 def _other_named_in_full(home: Home, devices: list[Device], said: str | None) -> bool:

@@ -213,8 +213,8 @@ def _with_place(place: str, name: str) -> str:
 
 def _the(name: str) -> str:
     """ "the Desk Lamp"; a name that opens with an owner's name stays as it is ("Aarav's Fan")."""
-    first = name.split()[0] if name.split() else ""
-    return name if name.lower().startswith("the ") or re.search(r"['\u2019]s$", first) else f"the {name}"
+    owner = any(re.search(r"['\u2019]s$", word) for word in name.split()[:2])  # "Tita Luz's Aircon"
+    return name if name.lower().startswith("the ") or owner else f"the {name}"
 
 
 def _cap(text: str) -> str:
