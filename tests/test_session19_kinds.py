@@ -360,3 +360,18 @@ def test_it_after_a_question_is_the_device_the_question_found(flat):
     assert "Study Heater" in flat.handle("is the heater in the study on?").reply
     flat.handle("turn it on please")
     assert _states(flat)["switch.study_heater"] == "on"
+
+
+def test_a_device_phrase_run_on_into_an_aside_is_cut_at_the_comma(flat):
+    reply, changed = _changed(flat.db, "close", "close the lounge blind, the storm is coming na",
+                              device="lounge blind the storm is coming")
+    assert changed == {"cover.lounge_blind": "closed"}
+
+
+def test_opening_one_of_several_lights_asks_which_to_switch_on(house_db):
+    from assistant.experts.smart_home.apis import switched_as
+    assert switched_as(house_db, "open", {"device": "light"}, said="open the light") == ("turn_on", {"device": "light",
+                                                                                                    "area": None,
+                                                                                                    "device_type": None})
+    reply, changed = _changed(house_db, "turn_on", "open the light", device="light")
+    assert changed == {} and "Which" in reply.reply

@@ -357,6 +357,10 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
                              bulk=bulk) if own and own != device else None
         found = retried if retried is not None and not retried.problem else found
+    cut = _before_aside(device, said) if found.problem and not found.which else None
+    if cut:  # "close the awning, signal number 2 na daw" written as one device phrase
+        retried = resolve_in(home, cut, args.get("area"), args.get("device_type"), here=here, allowed=allowed, bulk=bulk)
+        found = retried if not retried.problem else found
     heard = None
     if found.problem and source == "voice":
         heard, retried = sounds_like.resolve_heard(home, device, args.get("area"), args.get("device_type"),
@@ -379,6 +383,21 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
         devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
+
+
+def _before_aside(phrase: str | None, said: str | None) -> str | None:
+    """The words of a device phrase the user said before a comma, when the phrase runs on past it
+    into an aside ("roof deck awning signal number 2" from "…the roof deck awning, signal number 2")."""
+    if not phrase or not said or "," not in said:
+        return None
+    head = vocab.tokens(said.split(",")[0])
+    words = vocab.tokens(phrase)
+    kept = []
+    for word in words:
+        if word not in head:
+            break
+        kept.append(word)
+    return " ".join(kept) if kept and len(kept) < len(words) else None
 
 
 def _named_in_full(devices: list[Device], said: str | None) -> Device | None:
@@ -816,7 +835,9 @@ def switched_as(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], 
         switched = targets(db, other, args, here, said)
     except HomeBackendError:
         return None
-    if switched.problem or not switched.devices or any(d.domain in ("cover", "lock") for d in switched.devices):
+    if switched.problem and switched.which is None:  # ("the toilet light" of three: on, asking which)
+        return None
+    if not switched.which and not switched.devices or any(d.domain in ("cover", "lock") for d in switched.devices):
         return None
     return other, args
 
