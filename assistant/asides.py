@@ -98,6 +98,9 @@ SWITCH_VERB = re.compile(r"^(\W*(?:(?:and|then|now|ok|okay|so)[\s,]+)*)(on|off)\
 # ... said after the thing: "the lamps downstairs, on them", "the fan, off it"
 SWITCH_AFTER = re.compile(r"^(?P<lead>\W*)(?P<target>(?:the|my|our|all|both|every)\b[^,]*?),?\s+(?P<state>on|off)\s+"
                           r"(?:them|it|am)\W*$", re.IGNORECASE)
+# a thing made to switch: "have the parol come on at 7", "get the heater to go off at 10", "let the fan turn off"
+MADE_TO_SWITCH = re.compile(r"^(?P<lead>\W*)(?:have|get|let|make)\s+(?P<target>(?:the|my|our)\b[\w' ]+?)\s+"
+                            r"(?:to\s+)?(?:come|go|turn|switch|click)\s+(?P<state>on|off)\b", re.IGNORECASE)
 # "turn off them" (from "off them") said the English way: "turn them off"
 SWITCHED_PRONOUN = re.compile(r"\bturn (on|off) (them|it)\b")
 # an instruction passed on: "Madam said make I on the pump", "mum says to turn off the heater"
@@ -115,6 +118,7 @@ def without_particles(text: str) -> str:
     stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
     stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped, count=1)
     stripped = SWITCH_AFTER.sub(lambda m: f"{m['lead']}turn {m['state']} {m['target']}", stripped, count=1)
+    stripped = MADE_TO_SWITCH.sub(lambda m: f"{m['lead']}turn {m['state']} {m['target']}", stripped, count=1)
     return stripped if stripped.strip() else text
 
 

@@ -375,3 +375,17 @@ def test_opening_one_of_several_lights_asks_which_to_switch_on(house_db):
                                                                                                     "device_type": None})
     reply, changed = _changed(house_db, "turn_on", "open the light", device="light")
     assert changed == {} and "Which" in reply.reply
+
+
+@pytest.mark.parametrize("text, said", [("have the lounge lamp come on at 9", "turn on the lounge lamp at 9"),
+                                        ("get the study fan to go off in an hour", "turn off the study fan in an hour")])
+def test_a_thing_made_to_switch_is_switched(text, said):
+    from assistant.asides import without_particles
+    assert without_particles(text) == said
+
+
+def test_a_thing_made_to_switch_later_is_put_off(flat):
+    testing.confirmer(flat).enqueue({"api": "smart_home.turn_on", "args": {"device": "lounge lamp"}})
+    flat.handle("have the lounge lamp come on at 9")
+    assert [w["api"] for w in list_scheduled(flat.db)] == ["smart_home.turn_on"]
+    assert _states(flat)["light.lounge_lamp"] == "off"
