@@ -5,7 +5,9 @@ naming another room, a misheard name by voice; and session 16's: a message for t
 timeless question, a colour and a brightness said together, a yes in other words, a morning hour put
 off to a day; and session 17's: "on the X" as the verb with a particle, a time past midnight, two
 places said together; and session 18's: a device with a cook's name put off, West African particles,
-a cover verb before a declined half, "why do people here …", "the X, on it", "by" a time.
+a cover verb before a declined half, "why do people here …", "the X, on it", "by" a time; and session
+19's: "open" a light (with a Filipino particle), a written fraction of a unit, a sensor's name asked
+about, "actually cancel that" after a put-off call, a closure in the news.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -64,6 +66,13 @@ CONVERSATIONS = [
     [("the bedside lamp, on it", {"devices": {"light.bedside_lamp_3c5e": {"state": "on"}}})],
     [("turn the towel heater on by 8:30 tonight",
       {"devices": {}, "scheduled": [{"api": "turn_on", "due": "2026-12-03T20:30:00", "args_contain": "Towel"}]})],
+    # session 19's kinds
+    [("open the garage light po", {"devices": {"light.garage_2b4d": {"state": "on"}}})],
+    [("set a timer for 2 1/2 minutes", {"timers": [{"duration_s": 150}]})],
+    [("hallway temperature?", {"expert": "smart_home", "devices": {}})],
+    [("switch off the hallway light in 40 minutes", {"devices": {}}),
+     ("actually cancel that", {"scheduled": []})],
+    [("are schools closed tomorrow because of the snow", {"declined": True})],
 ]
 
 

@@ -51,8 +51,8 @@ DIRECTIONS = (r"^\W*(?:(?:so|and|um|uh|hey|ok|okay)\W+)*(?:how (?:do|can|would|s
 # tomorrow", "how's the traffic on the M50"): live news of the world outside, which this assistant lacks
 PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat|fire|air quality|tsunami)\s+"
                r"(?:signals?|warnings?|alerts?|watch|advisory|advisories|bulletins?|updates?)\b"
-               r"|\b(?:classes|class|school|schools|work|offices|exams?|flights?|trains?)\b[\w' ]{0,20}?"
-               r"\b(?:suspended|cancell?ed|called off|delayed)\b"
+               rf"|\b(?:classes|class|school|schools|work|offices|exams?|flights?|trains?)\b{_HOME_THINGS}[\w' ]{{0,20}}?"
+               r"\b(?:suspended|cancell?ed|called off|delayed|closed|shut)\b"
                r"|^\W*(?:how's|hows|how is|what's|whats|what is|is there|any)\b[\w' ]{0,15}?\btraffic\b(?! lights?\b)")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
