@@ -108,6 +108,11 @@ REPORTED = re.compile(r"^\W*(?:(?:my|the|our) )?[a-z']+ (?:said|says|told me|ask
                       r"(?: to| make i| make we| i should| we should| that i should)\s+(?=\w)", re.IGNORECASE)
 
 
+def _turned(found: re.Match) -> str:
+    """A thing switched in other words, said as "turn on/off the thing"."""
+    return f"{found['lead']}turn {found['state']} {found['target']}"
+
+
 def without_particles(text: str) -> str:
     """The words without a leading interjection or a trailing particle, and "on the fan" said as
     "turn on the fan"; as they were if nothing is left."""
@@ -117,8 +122,8 @@ def without_particles(text: str) -> str:
     stripped = PARTICLE.sub("", stripped)
     stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
     stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped, count=1)
-    stripped = SWITCH_AFTER.sub(lambda m: f"{m['lead']}turn {m['state']} {m['target']}", stripped, count=1)
-    stripped = MADE_TO_SWITCH.sub(lambda m: f"{m['lead']}turn {m['state']} {m['target']}", stripped, count=1)
+    stripped = SWITCH_AFTER.sub(_turned, stripped, count=1)
+    stripped = MADE_TO_SWITCH.sub(_turned, stripped, count=1)
     return stripped if stripped.strip() else text
 
 

@@ -25,12 +25,13 @@ class Deferring:
         """A command with a time clause ("turn off the tv in half an hour") is routed without it;
         "cancel that" right after one was put off takes it back."""
         text, now = plan.utterance.text, self.clock.now()
-        named = deferral.named_undo(normalise(text))
+        words = normalise(text)
+        named = deferral.named_undo(words)
         if named and (found := scheduling_named(self.db, named)) is not None:  # "cancel the generator one"
             plan.decision, plan.unscheduling = Decision(expert="system", api="stop", source="fastpath"), found
             return
         stopping = plan.decision is None or plan.decision.qualified == "system.stop"
-        if stopping and deferral.is_undo(normalise(text)):  # "cancel that", "actually, scrap that"
+        if stopping and deferral.is_undo(words):  # "cancel that", "actually, scrap that"
             plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
             if plan.unscheduling is not None:
                 plan.decision = plan.decision or Decision(expert="system", api="stop", source="fastpath")

@@ -132,17 +132,17 @@ def _normalize(phrase: str) -> str:
 
 
 _UNIT_AHEAD = r"(?=\s+(?:of\s+)?(?:an?\s+|1\s+)?(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)"
+# halves, thirds and quarters written with a slash before a unit ("2 1/2 minutes", "3/4 of an hour");
+# a date such as 12/5 is none
+_SLASHED = re.compile(rf"(?<![\d/])\b(?:(?P<whole>\d+) )?(?P<top>[1-3])/(?P<bottom>[234])\b{_UNIT_AHEAD}")
 
 
 def _written_fractions(text: str) -> str:
-    """ "2 1/2 minutes" -> "2.5 minutes", "3/4 of an hour" -> "0.75 of an hour": halves, thirds
-    and quarters written with a slash before a unit (a date such as 12/5 stays)."""
-    def value(whole: str | None, top: str, bottom: str) -> str:
-        return f"{int(whole or 0) + int(top) / int(bottom):g}"
-    text = re.sub(rf"\b(\d+) ([1-3])/([234])\b{_UNIT_AHEAD}",
-                  lambda m: value(m[1], m[2], m[3]) if int(m[2]) < int(m[3]) else m[0], text)
-    return re.sub(rf"(?<![\d/])\b([1-3])/([234])\b{_UNIT_AHEAD}",
-                  lambda m: value(None, m[1], m[2]) if int(m[1]) < int(m[2]) else m[0], text)
+    """ "2 1/2 minutes" -> "2.5 minutes", "3/4 of an hour" -> "0.75 of an hour" (`_SLASHED`)."""
+    def value(m: re.Match) -> str:
+        top, bottom = int(m["top"]), int(m["bottom"])
+        return f"{int(m['whole'] or 0) + top / bottom:g}" if top < bottom else m[0]
+    return _SLASHED.sub(value, text)
 
 
 _SPELLED_PARTS = {("1", "2"): "a half", ("1", "4"): "a quarter", ("3", "4"): "three quarters"}
@@ -157,8 +157,7 @@ def spelled_fractions(text: str) -> str:
         if part is None:
             return m[0]
         return f"{m['whole']} and {part}" if m["whole"] else part
-    return re.sub(rf"(?<![\d/])\b(?:(?P<whole>\d+) )?(?P<top>[13])/(?P<bottom>[24])\b{_UNIT_AHEAD}",
-                  spelled, text, flags=re.IGNORECASE)
+    return _SLASHED.sub(spelled, text)
 
 
 def _around_twelve(match: re.Match) -> str:

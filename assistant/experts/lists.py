@@ -442,16 +442,20 @@ def clear(ctx: ExpertContext, list_name: str | None = None) -> ActionResult:
 def _as_said(items: list[str], said: str) -> list[str]:
     """The items with the words the user said right after one kept ("a new lightbulb for the
     garage" written as "new lightbulb"): an item that begins an item of the utterance is that item."""
-    proposal = _list_add(command(said))
-    own = [re.sub(r"^(?:(?:a|an|some|more|the)\s+)+", "", o.lower()) for o in (proposal.args["items"] if proposal else [])]
-    listed = _list_add(command(re.sub(r"\s*,\s*(?!and\b)", " and ", said))) if "," in said else None
-    apart = [re.sub(r"^(?:(?:a|an|some|more|the)\s+)+", "", o.lower()) for o in (listed.args["items"] if listed else [])]
+    own = _items_read(said)
+    apart = _items_read(re.sub(r"\s*,\s*(?!and\b)", " and ", said)) if "," in said else []
     fuller = []
     for item in items:
         words = item.lower().split()
         longer = [o for o in own if len(o.split()) > len(words) and o.split()[:len(words)] == words]
         fuller.extend([longer[0]] if len(longer) == 1 and len(own) == len(items) else _apart(item, apart))
     return fuller
+
+
+def _items_read(said: str) -> list[str]:
+    """The items the rules read in the words, without a leading article ("some", "the")."""
+    proposal = _list_add(command(said))
+    return [re.sub(r"^(?:(?:a|an|some|more|the)\s+)+", "", o.lower()) for o in (proposal.args["items"] if proposal else [])]
 
 
 def _apart(item: str, own: list[str]) -> list[str]:

@@ -293,8 +293,7 @@ def targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here
     excepted = EXCEPT.search(said or "")
     if excepted is None or not vocab.QUANTIFIERS.intersection(vocab.tokens(said[:excepted.start()])):
         return _targets(db, api_name, args, here, said, source)
-    cut = {key: value.split(" except")[0].split(" but ")[0] if isinstance(value, str) else value
-           for key, value in args.items()}
+    cut = {key: EXCEPT.sub("", value) if isinstance(value, str) else value for key, value in args.items()}
     found = _targets(db, api_name, cut, here, said[:excepted.start()], source)
     left_out = _targets(db, "query", {"device": excepted["what"]}, here, excepted["what"], source)
     if found.problem or left_out.problem:
@@ -471,8 +470,9 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     about the home, whatever the words sound like elsewhere (the weather); "how cold is it outside"
     names the Outdoor Temperature by the quantity it reads (`QUANTITY_ASKED`). Any question about a
     sensor named so is; one asking its reading may name it by its telling words ("the cistern")."""
-    about_state = vocab.asks_state(text) or vocab.STATE_QUESTION.search(text) and _STATE_AT_END.search(text)
-    reading = bool(vocab.STATE_QUESTION.search(text)) and not _LATER.search(text)  # "how much water is in the cistern"
+    state_question = bool(vocab.STATE_QUESTION.search(text))
+    about_state = vocab.asks_state(text) or state_question and _STATE_AT_END.search(text)
+    reading = state_question and not _LATER.search(text)  # "how much water is in the cistern"
     if not about_state and not is_question(text):
         return False
     try:
@@ -489,7 +489,7 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
             full = vocab.content(vocab.tokens(name))
             options = [full] if len(full) >= 2 else []  # "did the leak sensor detect anything"
             if reading and device.domain in SENSOR_DOMAINS:  # "how much water is in the cistern"
-                options.append(_telling_words(name, device))
+                options.append(_telling_words(full))
             if any(all(any(vocab.word_in(s, [w, *vocab.NAME_SYNONYMS.get(w, ())]) for s in said) for w in words)
                    for words in options):
                 return True
@@ -501,12 +501,10 @@ SENSOR_DOMAINS = ("sensor", "binary_sensor")
 SENSOR_WORDS = frozenset("level sensor reading meter gauge monitor status detector".split())
 
 
-def _telling_words(name: str, device: Device) -> list[str]:
-    """The content words of a device's name; of a sensor's, without the words that only say it is
-    one ("how much water is in the tank": the Water Tank Level)."""
-    words = vocab.content(vocab.tokens(name))
-    kept = [w for w in words if w not in SENSOR_WORDS] if device.domain in SENSOR_DOMAINS else words
-    return kept or words
+def _telling_words(words: list[str]) -> list[str]:
+    """A sensor's name words without those that only say it is one ("how much water is in the
+    tank": the Water Tank Level); all of them if nothing else is left."""
+    return [w for w in words if w not in SENSOR_WORDS] or words
 
 
 # the quantity a "how <word> is it" question asks for, read by a sensor named for it; a question

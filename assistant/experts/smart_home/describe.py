@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from typing import Any
 
 from assistant.experts.smart_home.store import Device

@@ -148,7 +148,7 @@ def _fraction(text: str) -> float | None:
         return None
     count = {"a": 1, "one": 1, "two": 2, "three": 3}.get(found[1]) or int(found[1])
     parts = _PARTS_OF[found[2].rstrip("s")]
-    return round(100 * count / parts) if count < parts else None
+    return float(round(100 * count / parts)) if count < parts else None
 
 
 AT_PERCENT = re.compile(r"\b(?:to|at) (\d{1,3}) ?(?:percent|%)")

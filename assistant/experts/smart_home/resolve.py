@@ -18,6 +18,7 @@ import sqlite_utils
 
 from assistant.experts.smart_home import vocab
 from assistant.experts.smart_home.backend import read_home
+from assistant.experts.smart_home.describe import the
 from assistant.experts.smart_home.store import Device, Home
 from assistant.experts.smart_home.vocab import TypeWord
 
@@ -209,12 +210,6 @@ def _with_place(place: str, name: str) -> str:
     """A device's name said with its room's, the words they share said once."""
     in_place = set(vocab.tokens(place))
     return " ".join([place, *(w for w in vocab.tokens(name) if w not in in_place)])
-
-
-def _the(name: str) -> str:
-    """ "the Desk Lamp"; a name that opens with an owner's name stays as it is ("Aarav's Fan")."""
-    owner = any(re.search(r"['\u2019]s$", word) for word in name.split()[:2])  # "Tita Luz's Aircon"
-    return name if name.lower().startswith("the ") or owner else f"the {name}"
 
 
 def _cap(text: str) -> str:
@@ -680,7 +675,7 @@ class _Resolver:
             elsewhere = self.best_named(vocab.norm(quoted), self.home.devices) if scope else []
             if elsewhere and elsewhere[0].area_id:
                 other = self.home.area(elsewhere[0].area_id)
-                return (f"There is no {quoted}{where}; {_the(elsewhere[0].name)} is in the "
+                return (f"There is no {quoted}{where}; {the(elsewhere[0].name)} is in the "
                         f"{other.name if other else elsewhere[0].area_id}.")
             return f"I couldn't find a device called '{quoted}'{where}."
         if desc.types:
@@ -703,8 +698,8 @@ class _Resolver:
         if devices and not permitted:
             first = devices[0]
             if first.domain == "lock":
-                raise _Problem(f"{_cap(_the(first.name))} is a lock: ask me to lock or unlock it.")
-            raise _Problem(f"{_cap(_the(first.name))} can't do that.")
+                raise _Problem(f"{_cap(the(first.name))} is a lock: ask me to lock or unlock it.")
+            raise _Problem(f"{_cap(the(first.name))} can't do that.")
         return permitted
 
     def pick(self, devices: list[Device], word: str, *, scoped: bool, plural: bool) -> list[str]:
@@ -776,7 +771,7 @@ def _intersect(a: Place | None, b: Place | None) -> Place | None:
 
 def _which_place(text: str, places: list[Place]) -> str:
     """ "Which bedroom: the Master Bedroom or the Guest Bedroom?" """
-    labels = [_the(p.label) for p in places]
+    labels = [the(p.label) for p in places]
     if len(labels) > MAX_LISTED:
         return f"Which {text} do you mean? There are {len(labels)}: say its full name."
     return f"Which {text}: {', '.join(labels[:-1])} or {labels[-1]}?"

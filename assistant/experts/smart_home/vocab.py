@@ -23,11 +23,11 @@ DOWNSTAIRS = ("downstairs", "ground floor", "ground", "main floor", "first floor
 UPSTAIRS = ("upstairs", "upper floor", "second floor", "upper level", "up stairs")
 TOP_FLOOR = ("top floor", "top level", "upper most floor", "uppermost floor")
 BELOW_GROUND = ("basement", "cellar", "lower level", "lower floor", "lower ground floor")
-# rooms people call by other names; a phrase of a group also looks for the group's other names
 # what children call their parents: "mummy and daddy's room" is the parents' room, in any pairing
 _MOTHERS = "mum|mom|mummy|mommy|mama|mamma|ma|mother|amma|ammi|nanay|inay"
 _FATHERS = "dad|daddy|papa|pa|father|appa|abbu|tatay|itay"
 PARENTS_ROOM = re.compile(rf"^(?:(?:{_MOTHERS}) and (?:{_FATHERS})|(?:{_FATHERS}) and (?:{_MOTHERS}))s? ((?:bed)?room)$")
+# rooms people call by other names; a phrase of a group also looks for the group's other names
 PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "living room,lounge,family room,sitting room,front room,den,tv room,living area,great room,drawing room,"
     "parlour,parlor,lounge room,movie room,cinema room,home cinema,home theater,home theatre,sala,salon",
