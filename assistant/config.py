@@ -125,6 +125,10 @@ class RoutingConfig(BaseModel):
     # A line with no proposal, no follow-up: the classifier's expert by the same margin is not
     # ranked (routing/settled.py); a decline or a chat line then runs no confirmer pass at all.
     settle_unproposed: bool = True
+    # A proposal of the rules whose expert and API are both settled (as above), on a line that is
+    # no follow-up, stands without the confirmer once its early action has run without a question:
+    # the model would only rewrite arguments the rules read from the user's words.
+    trust_settled: bool = True
     # When the rules propose nothing: the nearest labelled command's API (MiniLM, the experts'
     # examples) with its arguments read from the new words by the deterministic extractors,
     # proposed only when grounded and valid (assistant/routing/retrieval.py).

@@ -126,6 +126,19 @@ def named_undo(words: str) -> str | None:
     return found["what"] if found else None
 
 
+# "actually, do it now", "no, right away": what was just put off, done at once instead
+NOW_INSTEAD = re.compile(r"^(?:(?:actually|oh|no|wait|sorry|ok|okay|um|uh|just|on second thoughts?|so)\s+)*"
+                         r"(?:(?:do|run|turn|switch|put)\s+(?:it|that|them)(?:\s+(?:on|off))?\s+"
+                         r"|(?:i want (?:it|that)|make it|have it)\s+)?"
+                         r"(?:now|right now|right away|straight away|immediately|at once|this minute)"
+                         r"(?:\s+(?:please|then|instead|thanks))?$")
+
+
+def is_now_instead(words: str) -> bool:
+    """Whether normalised words ask for what was just put off to be done now."""
+    return bool(NOW_INSTEAD.match(words))
+
+
 def is_undo(words: str) -> bool:
     """Whether normalised words take back what was just put off ("cancel that", "never mind")."""
     return bool(UNDO_WORDS.match(words))

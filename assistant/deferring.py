@@ -31,7 +31,8 @@ class Deferring:
             plan.decision, plan.unscheduling = Decision(expert="system", api="stop", source="fastpath"), found
             return
         stopping = plan.decision is None or plan.decision.qualified == "system.stop"
-        if stopping and deferral.is_undo(words):  # "cancel that", "actually, scrap that"
+        plan.at_once = plan.decision is None and deferral.is_now_instead(words)  # "actually, do it now"
+        if (stopping and deferral.is_undo(words)) or plan.at_once:  # "cancel that", "actually, scrap that"
             plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
             if plan.unscheduling is not None:
                 plan.decision = plan.decision or Decision(expert="system", api="stop", source="fastpath")
@@ -58,7 +59,7 @@ class Deferring:
         """Schedule the decided call for its time (asking first when it needs a yes), never run it
         now, not even speculatively; a call that is not deferrable routes the whole utterance."""
         if plan.unscheduling is not None:
-            return self._unschedule(plan)
+            return self._unschedule(plan, started)
         decision = plan.proposal if plan.confident else self._confirmed(plan)
         spec = self._deferrable(decision)
         if spec is None:  # "wake me up at 7": the time is the call's own argument
@@ -125,12 +126,16 @@ class Deferring:
         return Reply(reply=reply, expert=spec.expert, api=spec.name, args=args,
                      data={"scheduled": {"id": action_id, "due": due.isoformat(timespec="seconds")}})
 
-    def _unschedule(self, plan: Plan) -> Reply:
+    def _unschedule(self, plan: Plan, started: float) -> Reply:
         log_id, action_id = plan.unscheduling
         now = self.clock.now()
         action = self._take_back(log_id, {"scheduled_action": action_id})
         if action is None:  # it ran or was cancelled meanwhile
             return Reply(reply="OK.", expert="system", api="stop")
+        if plan.at_once:  # "actually, do it now": the call as it was put off, now
+            utterance = plan.utterance.model_copy(update={"text": action.said or action.what, "area": action.area})
+            spec = self.registry.api(action.expert, action.api.rpartition(".")[2])
+            return self._execute(plan, spec, action.args, "router", started, utterance=utterance).reply
         reply = f"OK, I won't {action.what}."
         log_action(self.db, at=now, text=plan.utterance.text, expert="system", api="stop",
                    args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None,

@@ -344,6 +344,23 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                           and plan.guess.score >= self.routing.skip_min_score
                           and plan.guess.margin >= self.routing.skip_min_margin)
         plan.asks_first = self._asks_first(plan)
+        plan.trusted = self._trusted(plan)
+
+    def _trusted(self, plan: Plan) -> bool:
+        """Whether the rules' proposal may stand without the confirmer (`routing.trust_settled`):
+        on a line that is no follow-up, independent evidence settles both its expert and its API
+        (routing/settled.py), so the model would only rewrite the arguments the rules read; never
+        a reading its expert calls a judgement (`Expert.doubtful`: "mac and cheese", one or two?)."""
+        proposal = plan.proposal
+        if not self.routing.trust_settled or proposal is None or proposal.source != "router" \
+                or plan.context or plan.guess is None or not self.routing.expert_prior:
+            return False
+        doubtful = self.registry.expert(proposal.expert).doubtful
+        if doubtful is not None and doubtful(proposal.api, proposal.args, plan.utterance.text):
+            return False
+        prior = cues.pin(self.registry, plan.guess.probabilities(self.routing.prior_temperature),
+                         plan.utterance.text, self.db, plan.utterance.source)
+        return self._settled(plan, prior, tuple(self.registry.idle(self.db)))[1] is not None
 
     def _runner_up_proposal(self, words: str, guess: ExpertGuess) -> Decision | None:
         """When the guessed expert's rules read nothing: the rules of the experts the classifier
@@ -508,7 +525,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         record = speculation.SpeculationRecord(proposed=proposal)
         early = plan.early if plan.ran_ahead else self._run_speculatively(plan, proposal, started)
         record.ran = early is not None
-        record.skipped_confirmer = plan.confident or self._answered(plan, early)
+        record.skipped_confirmer = plan.confident or self._answered(plan, early) or self._stands(plan, early)
         record.confirmed = proposal if record.skipped_confirmer else self._confirmed(plan)
         record.agreed = (speculation.same_call(proposal, record.confirmed)
                          or (early is not None and (speculation.adds_to(proposal, record.confirmed)
@@ -535,6 +552,12 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         return early is not None and plan.proposal is not None and plan.proposal.source == "router" \
             and early.spec.qualified in self.routing.answer_without_confirmer and is_question(plan.utterance.text) \
             and early.result.ok and early.result.undo is None and not early.reply.asks \
+            and not early.result.needs_confirmation
+
+    def _stands(self, plan: Plan, early: Executed | None) -> bool:
+        """A trusted proposal (`_trusted`) whose early action ran, asked nothing and needs no yes:
+        the confirmer is not needed."""
+        return plan.trusted and early is not None and early.result.ok and not early.reply.asks \
             and not early.result.needs_confirmation
 
     def _same_outcome(self, plan: Plan, early: Executed, decision: Decision | None) -> bool:

@@ -28,6 +28,7 @@ class Plan:
     decision: Decision | None = None  # the fast path's decision: final, no confirmer
     proposal: Decision | None = None  # the fast router's guess (speculation)
     confident: bool = False  # the proposal may skip the confirmer (opt-in)
+    trusted: bool = False  # the proposal's expert and API are settled: its early action stands (`trust_settled`)
     asks_first: bool = False  # the proposal needs a yes: asked back at once, no confirmer (`ask_early`)
     guess: ExpertGuess | None = None  # the classifier's expert guess, reused as the confirmer's prior
     previous: Turn | None = None  # the last action still in effect, if recent
@@ -41,6 +42,7 @@ class Plan:
     delay: Delay | None = None
     correction: Correction | None = None  # "no, I meant the bedroom": the previous call redone, corrected
     unscheduling: tuple[int, int] | None = None  # "cancel that" after a call was put off: (log id, action id)
+    at_once: bool = False  # "actually, do it now": the call taken back is run now
     # several requests in one utterance (assistant/splitting.py): each part is a plan of its own
     parts: list["Plan"] = field(default_factory=list)
     # the proposal run before any part's confirmer (parts in parallel): its `Executed`, or None
@@ -55,7 +57,8 @@ class Plan:
     def needs_confirmer(self) -> bool:
         if self.parts:
             return any(part.needs_confirmer for part in self.parts)
-        return self.answer is None and self.decision is None and not self.confident and not self.asks_first
+        return self.answer is None and self.decision is None and not self.confident and not self.trusted \
+            and not self.asks_first
 
 
 @dataclass(frozen=True)

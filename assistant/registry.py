@@ -132,6 +132,10 @@ class Expert:
     # (db, api_name, validated_args, here, said) -> the args naming what they resolve to now, so a
     # call put off acts later on what was meant when it was said ("the den heater", not "heater")
     pin: Callable[..., dict[str, Any]] | None = None
+    # (api_name, args, said) -> whether the rules' reading of the words is a judgement a model may
+    # make otherwise (items joined by "and" that may be one thing: "mac and cheese"): such a
+    # proposal is always confirmed, however settled its expert and API (RoutingConfig.trust_settled)
+    doubtful: Callable[[str, dict[str, Any], str], bool] | None = None
     # (db, text, here, aliases) -> the state this request needs in its prompt (e.g. the few
     # devices it points at), or "" — asked only once the request is routed to this expert
     routing_context: Callable[..., str] | None = None

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.audio.stt import Transcript
 from assistant.clock import Clock
-from assistant.config import RoleConfig, Settings
+from assistant.config import RoleConfig, RoutingConfig, Settings
 from assistant.context import ExpertContext
 from assistant.llm.roles import ModelRoles
 from assistant.messages import ActionResult, Turn, Utterance
@@ -46,9 +46,12 @@ def undo(ctx: ExpertContext, expert: Expert, api: str, result: ActionResult) -> 
 
 
 # ------------------------------------------------------------------------------ the pipeline
-def scripted_roles() -> ModelRoles:
-    """Model roles whose backends are scripted, built through the same factory path as real ones."""
-    return ModelRoles(Settings(roles={r: RoleConfig(backend="scripted") for r in ("router", "confirmer", "chat")}))
+def scripted_roles(trust_settled: bool = False) -> ModelRoles:
+    """Model roles whose backends are scripted, built through the same factory path as real ones.
+    The confirmer is asked on every routed line (no settled proposal stands without it) unless
+    `trust_settled`: a test's scripted answer is then the one that decides."""
+    return ModelRoles(Settings(roles={r: RoleConfig(backend="scripted") for r in ("router", "confirmer", "chat")},
+                               routing=RoutingConfig(trust_settled=trust_settled)))
 
 
 def scripted_assistant(db_path: Path | str = ":memory:", *, home: Path | str | None = None,

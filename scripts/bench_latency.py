@@ -295,6 +295,7 @@ def main() -> None:
             ("+ devices, minified", cases, RoutingConfig(speculation=False, expert_context=True), {}),
             ("+ speculation, no draft", cases, RoutingConfig(draft_proposal=False), {}),
             ("+ speculation", cases, RoutingConfig(), {}),
+            ("+ speculation, settled proposals confirmed", cases, RoutingConfig(trust_settled=False), {}),
             ("+ speculation, full-vocab grammar", cases, RoutingConfig(), FULL_VOCAB_GRAMMAR),
             ("+ speculation, draft not realigned", cases, RoutingConfig(), DRAFT_NOT_REALIGNED),
             ("+ speculation, session 17 decoding", cases, RoutingConfig(), SESSION_17_DECODING),

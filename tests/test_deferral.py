@@ -347,8 +347,8 @@ def test_a_put_off_pronoun_command_acts_on_what_the_previous_request_did(assista
     assistant.handle("turn on the office heater")
     confirmer.enqueue({"api": "smart_home.turn_off", "args": {}})
     reply = assistant.handle("turn it off in an hour")
-    assert reply.ok and reply.args == {"device": "Office Heater", "device_type": "heater"}  # what the previous request acted on
-    assert [s["args"] for s in list_scheduled(assistant.db)] == [{"device": "Office Heater", "device_type": "heater"}]
+    assert reply.ok and reply.args == {"device": "Office Heater"}  # what the previous request acted on, by its name
+    assert [s["args"] for s in list_scheduled(assistant.db)] == [{"device": "Office Heater"}]
     assert device(assistant, HEATER)["state"] == "on"
 
 

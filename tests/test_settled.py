@@ -110,7 +110,7 @@ def pipeline(tmp_path, margin: float, nearest_api: str | None, **routing):
     classifier = PoolClassifier(registry, "timers", margin)
     assistant = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME, registry=registry,
                                            classifier=classifier)
-    assistant.roles.settings.routing = RoutingConfig(**routing)
+    assistant.roles.settings.routing = RoutingConfig(**{"trust_settled": False, **routing})
     llm = CountingLLM("timers", "set_alarm", [{"duration": "12 minutes", "name": "pasta"}])
     assistant._router = ModelRouter(llm, registry, rank_api=True, draft=True)
     if nearest_api:  # the pool's example nearest to the words calls this API
@@ -132,6 +132,39 @@ def test_the_pipeline_skips_both_passes_when_the_evidence_agrees(tmp_path):
     assert reply.expert == "timers" and reply.api == "start"
     assert llm.expert_rankings == 0 and llm.choices == []
     assert "rank_expert" in reply.timings_ms and "rank_api" in reply.timings_ms
+
+
+def test_a_settled_proposal_stands_without_the_confirmer(tmp_path):
+    assistant, llm = pipeline(tmp_path, 0.3, "start", trust_settled=True)
+    reply = assistant.handle(TEXT)
+    assert reply.expert == "timers" and reply.api == "start" and reply.ok
+    assert reply.speculation["skipped_confirmer"] and reply.speculation["agreed"]
+    assert llm.expert_rankings == 0 and llm.choices == [] and llm.prefills == []  # no model pass at all
+
+
+@pytest.mark.parametrize("margin, nearest_api", [(0.3, "set_alarm"), (0.02, "start")])
+def test_a_proposal_the_evidence_does_not_settle_is_confirmed(tmp_path, margin, nearest_api):
+    assistant, llm = pipeline(tmp_path, margin, nearest_api, trust_settled=True)
+    reply = assistant.handle(TEXT)
+    assert llm.prefills and not reply.speculation["skipped_confirmer"]
+
+
+@pytest.mark.parametrize("ok, asks, needs_yes, stands", [(True, False, False, True), (False, False, False, False),
+                                                        (True, True, False, False), (True, False, True, False)])
+def test_a_trusted_proposal_stands_only_when_its_early_action_ran_and_asked_nothing(tmp_path, ok, asks, needs_yes, stands):
+    from assistant.messages import ActionResult, Reply, Utterance
+    from assistant.pipeline import Executed
+    from assistant.plan import Plan
+
+    assistant, _ = pipeline(tmp_path, 0.3, "start", trust_settled=True)
+    plan = Plan(Utterance(text=TEXT))
+    plan.trusted = True
+    result = ActionResult(reply="", ok=ok, needs_confirmation=needs_yes)
+    early = Executed(reply=Reply(reply="", asks="items" if asks else None), spec=assistant.registry.api("timers", "start"),
+                     result=result, action_id=1)
+    assert assistant._stands(plan, early) == stands
+    plan.trusted = False
+    assert not assistant._stands(plan, early)
 
 
 def test_the_pipeline_ranks_the_api_when_the_nearest_example_calls_another(tmp_path):

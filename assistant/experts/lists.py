@@ -279,15 +279,17 @@ def _without_request(item: str, list_name: str, said: str) -> str:
     or with the verb the user's request opened with ("stick vegemite"): the words after the verb
     (and before "on/to the <list> list"), normalised as any item ("add a calculator" is "calculator");
     else the item as written."""
-    tail = re.compile(rf"\s+(?:on|onto|to|in|into)\s+(?:my|the|our)?\s*{re.escape(list_name)}(?: list)?\s*$", re.I)
-    if _REQUEST_VERB.match(item) and tail.search(item):
-        return normalise_item(tail.sub("", _REQUEST_VERB.sub("", item))) or item
+    tail = re.compile(rf"(?:^|\s+)(?:on|onto|to|in|into)\s+(?:my|the|our|a)?\s*(?:{re.escape(list_name)}|list)(?: list)?\s*$",
+                      re.I)
+    if _REQUEST_VERB.match(item) and tail.search(_REQUEST_VERB.sub("", item)):
+        return normalise_item(tail.sub("", _REQUEST_VERB.sub("", item)))  # "add to the list": nothing
     if _REQUEST_VERB.match(item) and command(said).startswith(item.lower()):  # "stick vegemite on the list"
         return normalise_item(_REQUEST_VERB.sub("", item)) or item
     return item
 
 
-@api(speculative_safe=True, undo=_undo_add, slots={"items": Slot("items", "What should I add?")})
+@api(speculative_safe=True, undo=_undo_add, slots={"items": Slot("items", "What should I add?"),
+                                                   "list_name": Slot("text", "What should I call the new list?")})
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
     """Add one or more items (e.g. ["eggs", "bread"]) to a list (default: shopping)."""
     said = ctx.utterance.text if ctx.utterance else ""
@@ -298,7 +300,12 @@ def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> A
         list_name, items = named, [i for i in items if normalise_list_name(i) != normalise_list_name(named)]
     name = spelled_as_known(ctx.db, normalise_list_name(said_list_name(ctx, list_name)))
     items = _as_said(items, said)
-    wanted = [_without_request(item, name, said) for item in split_items(items, split_on_and=name != "to do")]
+    wanted = [ALSO.sub("", _without_request(item, name, said)) for item in split_items(items, split_on_and=name != "to do")]
+    wanted = [item for item in wanted if item.strip()]
+    if not wanted and (unnamed := UNNAMED_LIST.match(said.strip())):  # "make a new list": called what?
+        return ActionResult(ok=False, reply="What should I call the new list?", missing="list_name")
+    if not wanted and list_name and not _list_exists(ctx.db, name):  # its name given: the list, no item yet
+        return _start_list(ctx, name)
     if not wanted or all(_key(item.lower()) in PLACEHOLDERS for item in wanted):  # "stick something on the list"
         return ActionResult(ok=False, reply="What should I add?", missing="items")
     now = ctx.clock.now().isoformat(timespec="seconds")
@@ -334,10 +341,19 @@ LIST_STARTED = re.compile(r"^(?:please )?(?:can you |could you )?(?:start|make|c
                           r"(?P<called>[\w' -]+?)|(?P<named>[\w' -]+?)\s+list)\W*$", re.IGNORECASE)
 
 
+# a list started with no name ("make a new list", "start another list"): its name is asked for
+UNNAMED_LIST = re.compile(r"^(?:please )?(?:can you |could you )?(?:start|make|create|begin|set up|open)\s+"
+                          r"(?:a|an|another|me a|me another)\s+(?:(?:new|other|second|fresh|blank|empty|different"
+                          r"|separate)\s+)?list\W*$", re.IGNORECASE)
+ALSO = re.compile(r"\s+(?:too|as well|also)$", re.IGNORECASE)  # "add juice too": the item is juice
+
+
 def _list_started(said: str) -> str | None:
-    """The name of the list the words start (normalised), or None."""
+    """The name of the list the words start (normalised), or None (also for "a new list", which
+    names none)."""
     found = LIST_STARTED.match(said.strip())
-    return normalise_list_name(found["called"] or found["named"]) if found else None
+    return normalise_list_name(found["called"] or found["named"]) if found and not UNNAMED_LIST.match(said.strip()) \
+        else None
 
 
 def _start_list(ctx: ExpertContext, name: str) -> ActionResult:
@@ -438,6 +454,14 @@ def clear(ctx: ExpertContext, list_name: str | None = None) -> ActionResult:
 
 
 # -- the fast router's command shapes and cues ("add eggs and bread to the shopping list") -------
+
+def joined_items(api_name: str, args: dict, said: str) -> bool:
+    """Whether two of the call's items are said joined by a bare "and" ("mac and cheese", "salt
+    and pepper"): one thing or two is the confirmer's judgement (`Expert.doubtful`)."""
+    items = [str(i).lower() for i in args.get("items") or []]
+    spoken = " ".join(re.sub(r"[^\w\s']", " , ", said.lower()).split())
+    return any(f"{a} and {b}" in spoken for a, b in zip(items, items[1:]))
+
 
 def _as_said(items: list[str], said: str) -> list[str]:
     """The items with the words the user said right after one kept ("a new lightbulb for the
@@ -630,7 +654,7 @@ def other_items(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databas
 
 EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complete, read, clear],
                       [Migration("lists", 1, _migrate_v1)],
-                      capability="lists", propose=propose, cues=CUES, ellipsis=other_items,
+                      capability="lists", propose=propose, cues=CUES, ellipsis=other_items, doubtful=joined_items,
                       views=(View("lists", "Shopping and to-do lists.", lambda db, now: all_lists(db),
                                   tables=_list_tables),),
                       examples=Path(__file__).with_suffix(".jsonl"), vocabulary=list_vocabulary)

@@ -357,10 +357,11 @@ def _timer(text: str) -> Decision | None:
             return None
         return decision.model_copy(update={"args": {**decision.args, "name": called["name"]}})
     unit = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
-    named = r"(?P<name>[a-z]+(?: [a-z]+){0,2}?)"  # "a pasta timer", "a banana bread timer"
+    # "a pasta timer", "a banana bread timer"; never a part of the duration ("… and ten seconds")
+    named = rf"(?P<name>(?!(?:and|{unit})\b)[a-z]+(?: (?!(?:and|{unit})\b)[a-z]+){{0,2}}?)"
     match = (re.match(rf"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:{named} )?timer (?:for )?(?P<d>.+)$",
                       text)
-             or re.match(rf"^(?:set|start|begin) (?:a |an )?(?P<d>.+?{unit})(?: {named})? timer$", text))
+             or re.match(rf"^(?:set|start|begin) (?:a |an |my |the )?(?P<d>.+?{unit})(?: {named})? timer$", text))
     if not match:
         return None
     try:
@@ -508,7 +509,10 @@ MY_ALARM = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b).*(?:\bmy alarms?\b(?! 
 # alarm, never the home's alarm panel (arming it at a time says "arm")
 ALARM_AT = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b)(?!.*\b(?:security|burglar|house alarm|home alarm)\b)"
                       r".*\balarm (?:at|for) (?:[\w:']+ ){0,4}?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine"
-                      r"|ten|eleven|twelve|noon|midnight)\b", re.IGNORECASE)
+                      r"|ten|eleven|twelve|noon|midnight)\b"
+                      r"|^(?!.*\b(?:dis)?arm(?:ed|ing)?\b)(?!.*\b(?:security|burglar|house alarm|home alarm)\b)"  # or after a while
+                      r".*\balarm (?:to go off |to ring |that goes off )?in (?:[\w']+ ){1,4}?(?:sec|secs|seconds?|mins?"
+                      r"|minutes?|hours?|hrs?)\b", re.IGNORECASE)
 
 # a countdown asked for with no "timer": "count down thirty seconds", "time me for 5 minutes",
 # "let me know when 25 minutes are up"

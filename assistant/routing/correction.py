@@ -53,6 +53,9 @@ NOT_A_THING = re.compile(r"^(?:what|how|why|when|where|who|which|is|are|can|coul
                          re.IGNORECASE)
 # "the other one", "the other lamp": a thing named instead (by the previous one), though it opens with "the other"
 THE_OTHER = re.compile(r"^(?:the |that |my )?other\b(?! than)", re.IGNORECASE)
+# "the guest room one", "the one in the den": "one" standing for a thing, not a number
+_PRONOUN_ONE = re.compile(r"(?<=[a-z'])\s+ones?\b(?!\s+(?:minute|hour|second|percent|degree)s?\b)"
+                          r"|^(?:the|that|this)\s+ones?\b", re.IGNORECASE)
 MAX_NAME_WORDS = 5  # a thing named instead is short ("the dining room", "oat milk")
 _LINKING_WORDS = frozenset("the a an my our one ones in on at by of".split())  # not counted as its words
 _UNIT = re.compile(r"\b(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
@@ -139,7 +142,7 @@ def _decision(registry: Registry, previous: Turn, args: dict) -> Decision | None
 def _named_instead(registry: Registry, previous: Turn, words: str, lead: str,
                    db: Database | None) -> Correction | None:
     """The previous call on the thing these words name instead ("the dining room", "mozzarella")."""
-    if NUMBER.search(quantities(words)) and not THE_OTHER.match(words) or _VALUE_LEAD.search(lead) \
+    if NUMBER.search(quantities(_PRONOUN_ONE.sub("", words))) and not THE_OTHER.match(words) or _VALUE_LEAD.search(lead) \
             or _DOING.search(words):
         return None  # a value, or a doing ("the other one" is "one" of a kind, not the number)
     args = args_named_instead(registry, previous, words, db)

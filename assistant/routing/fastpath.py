@@ -14,8 +14,11 @@ from assistant.words import normalise
 # (pattern over the normalised utterance, expert, api)
 # a yes or a no as people say it, in English and the words for it that English speakers use ("ja", "aye")
 # yes and no, also as people who speak another language at home say them ("sige", "haan", "oui")
-YES_WORDS = r"(?:yes|yeah|yep|yup|ya|yah|yea|ja|aye|si|sí|oui|da|haan|sige|opo|oo|ndiyo|evet|tak)"
-NO_WORDS = r"(?:no|nope|nah|nee|nay|non|nein|nahi|nahin|hindi|hapana|hayir|nie)"
+YES_WORDS = (r"(?:yes|yeah|yep|yup|ya|yah|yea|ok|okay|alright|all right|ja|aye|si|sí|oui|da|haan|sige|opo|oo"
+             r"|ndiyo|ndio|sawa|naam|yebo|aane|ae|evet|tak)")
+NO_WORDS = r"(?:no|nope|nah|nee|nay|non|nein|nahi|nahin|hindi|hapana|aowa|dabi|kao|hayir|nie)"
+# what may follow a yes: the question's own verb on what it asked about ("yes, open it")
+THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them))?"
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
@@ -35,7 +38,7 @@ PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:(?:sorry|pardon|what|huh|excuse me) )*(?:(?:can|could|would) you )?(?:say (?:that|it) again|repeat (?:that|it|yourself"
      r"|what you (?:just )?said)|(?:what did you|what was that you) (?:just )?say|come again|pardon(?: me)?|i didn't (?:catch|hear) "
      r"(?:that|you|it|what you said))(?: please)?", "system", "repeat"),
-    (rf"(?:{YES_WORDS}|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure"
+    (rf"(?:{YES_WORDS}{THE_ASKED}|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure"
      r"|yes i am sure)", "confirmation", "confirm"),
     (rf"(?:{NO_WORDS}|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
 ]

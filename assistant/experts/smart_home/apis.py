@@ -108,6 +108,19 @@ def _kind_that_is_no_kind(home: Home, args: dict[str, Any], said: str | None) ->
     return {**args, "device": device, "device_type": None}
 
 
+def _kind_that_is_a_place(home: Home, args: dict[str, Any], said: str | None) -> dict[str, Any]:
+    """A device_type that names only a place ("bathroom"), with no area: the area, as the user
+    said it ("the light in the master bathroom": the En Suite, not the Bathroom)."""
+    kind = args.get("device_type")
+    if args.get("area") or not kind or _only_a_kind(kind) or not names_a_place(home, kind):
+        return args
+    words, last = vocab.tokens(said), vocab.tokens(kind)[-1:]
+    ends = [i for i, w in enumerate(words) if [w] == last]
+    runs = [" ".join(words[i - size:i + 1]) for i in ends for size in (2, 1) if i - size >= 0]
+    area = next((run for run in runs if names_a_place(home, run)), kind)
+    return {**args, "area": area, "device_type": None}
+
+
 def _place_before_kind(home: Home, args: dict[str, Any]) -> dict[str, Any]:
     """A device_type that is a place and a kind ("laundry room light"), with no area: the place
     is the area and the rest the kind, as if written apart."""
@@ -308,7 +321,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
     home = read_home(db)
-    args = _kind_that_is_no_kind(home, _place_before_kind(home, _places_joined(home, args, said)), said)
+    args = _place_before_kind(home, _places_joined(home, args, said))
+    args = _kind_that_is_no_kind(home, _kind_that_is_a_place(home, args, said), said)
     if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights
     for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
@@ -322,6 +336,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         args = {**args, "device": None, "device_type": together}  # "every blind and curtain" written as blinds
     if args.get("area") and unsaid(home, args.get("area"), said) and vocab.said_here(said):
         args = {**args, "area": "here"}  # "close the blinds here" written with a made-up room
+    elif args.get("area") and unsaid(home, args.get("area"), said) and not POINTER.search(said or ""):
+        args = {**args, "area": None}  # "close the curtains" written in a room nobody named
     if not vocab.norm(args.get("device")) or _only_a_kind(args.get("device")):
         place = args.get("area") or (args.get("device_type") if names_a_place(home, args.get("device_type")) else None)
         named = name_said(home, said, allowed, args.get("device") or args.get("device_type"), place) \
@@ -356,9 +372,15 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
                              bulk=bulk) if own and own != device else None
         found = retried if retried is not None and not retried.problem else found
-    cut = _before_aside(device, said) if found.problem and not found.which else None
-    if cut:  # "close the awning, signal number 2 na daw" written as one device phrase
-        retried = resolve_in(home, cut, args.get("area"), args.get("device_type"), here=here, allowed=allowed, bulk=bulk)
+    cut_device, cut_area = (_before_aside(device, said), _before_aside(args.get("area"), said)) \
+        if found.problem and not found.which else (None, None)
+    if cut_device or cut_area:  # "close the awning, signal number 2 na daw" written as one phrase
+        retried = resolve_in(home, cut_device or device, cut_area or args.get("area"), args.get("device_type"),
+                             here=here, allowed=allowed, bulk=bulk)
+        found = retried if not retried.problem else found
+    whole = _home_wide(device) if found.problem and not found.which and not args.get("area") else None
+    if whole:  # "the lighting everywhere" written as one device phrase: the kind, all over the home
+        retried = resolve_in(home, whole, "everywhere", args.get("device_type"), here=here, allowed=allowed, bulk=bulk)
         found = retried if not retried.problem else found
     heard = None
     if found.problem and source == "voice":
@@ -385,8 +407,9 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
 
 
 def _before_aside(phrase: str | None, said: str | None) -> str | None:
-    """The words of a device phrase the user said before a comma, when the phrase runs on past it
-    into an aside ("roof deck awning signal number 2" from "…the roof deck awning, signal number 2")."""
+    """The words of a device or place phrase the user said before a comma, when the phrase runs on
+    past it into an aside ("roof deck awning signal number 2" from "…the roof deck awning, signal
+    number 2"; "bedroom the baby is asleep" from "…in the bedroom, the baby is asleep")."""
     if not phrase or not said or "," not in said:
         return None
     head = vocab.tokens(said.split(",")[0])
@@ -397,6 +420,19 @@ def _before_aside(phrase: str | None, said: str | None) -> str | None:
             break
         kept.append(word)
     return " ".join(kept) if kept and len(kept) < len(words) else None
+
+
+def _home_wide(phrase: str | None) -> str | None:
+    """The device words of a phrase that ends in the whole home ("lights everywhere", "lamps in
+    the whole house"), else None."""
+    words = vocab.tokens(phrase or "")
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in vocab.WHOLE_HOME:
+            rest = words[:-size]
+            while rest and rest[-1] in ("in", "the", "of", "throughout", "around", "across", "all", "over"):
+                rest = rest[:-1]
+            return " ".join(rest) or None
+    return None
 
 
 def _named_in_full(devices: list[Device], said: str | None) -> Device | None:

@@ -356,6 +356,10 @@ def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databa
     if api_name == "query" or not any(args.get(key) for key in TARGETS):
         return None
     kept = {key: value for key, value in args.items() if key not in TARGETS}
+    phrase = re.sub(r"\s*,\s*", " ", phrase)  # "the other one, in the dining"
+    if others.names_other(phrase) and (placed := re.sub(r"\bother\s+", "", phrase, count=1)) != phrase \
+            and (one := ONE_OF_KIND.match(placed.strip())) and one["place"]:
+        phrase = placed  # "the other one in Ama's room": the one there, whatever the other one would be
     if others.names_other(phrase):
         other = others.the_other(db, args, phrase) if db is not None else None
         return {**kept, "device": other} if other else None

@@ -314,8 +314,18 @@ class _Resolver:
             desc = type_desc
             desc.plural = True  # "lights" in the kitchen, or everything there
             if not desc.types and not desc.words and scope is None and not vocab.tokens(device):
-                raise _Problem("Which device do you mean?")
+                return self.the_only_able()
         return self.described(desc, _intersect(scope, desc.place), _quote(device or device_type))
+
+    def the_only_able(self) -> list[str]:
+        """No device named ("set the volume to 25"): the one device that can do the call, else
+        ask which of those that can, when they are of one kind."""
+        able = [d for d in self.home.devices if self.allowed is not None and d.domain in self.allowed]
+        if len(able) == 1:
+            return [able[0].id]
+        if not able or len(able) > MAX_LISTED or len({d.domain for d in able}) > 1:  # "turn it on": of all?
+            raise _Problem("Which device do you mean?")
+        raise _Problem(self.question(able, "device"), self.which(able))
 
     def _place_within(self, words: list[str], scope: Place) -> Place | None:
         """The one room within the scope whose name holds these words ("lounge" upstairs: the
@@ -400,7 +410,7 @@ class _Resolver:
             found = self.places(text, PLACE_THRESHOLD)
             if not found:
                 raise _PlaceProblem(f"I couldn't find a room or floor called '{_quote(part)}'.")
-            if _all_of_them(part):  # "both bathrooms", "in all the bedrooms", "both kitchens" (one's alias "kitchen")
+            if _all_of_them(part) or text in vocab.OUTSIDE:  # "both bathrooms", "in all the bedrooms", "outside"
                 found = self._every_place_holding(text) or found
                 if len(found) > 1:
                     places += found
@@ -425,6 +435,9 @@ class _Resolver:
         place whose name holds the phrase's own words ("bedroom" -> Master Bedroom, Guest
         Bedroom; "den" -> Media Den); else every place a common synonym names ("lounge"), in
         full or, with `partial`, in part."""
+        of_kind = self._places_of_kind(text)
+        if of_kind and not any(vocab.norm(name) == text for _, names in self._place_forms() for name in names):
+            return of_kind  # "outside", "the bedrooms": every room of that kind, unless one is named so
         best = self.place(text, threshold)
         if best is not None:
             return [best]
@@ -448,6 +461,22 @@ class _Resolver:
             if place.area_ids:
                 unique.setdefault(place.area_ids, place)
         return list(unique.values())
+
+    def _places_of_kind(self, text: str) -> list[Place]:
+        """The rooms a phrase names by their kind when no room is named so: "outside" (every
+        outdoor place), "the bedrooms" (every room people sleep in: bedrooms, a guest room, rooms
+        named for a person), "the kids' room" (the rooms named for a person who is no parent)."""
+        rooms = [(Place(frozenset({a.id}), a.name), vocab.norm(a.name)) for a in self.home.areas]
+        if text in vocab.OUTSIDE:
+            return [p for p, name in rooms if set(name.split()) & vocab.OUTDOOR_PLACE_WORDS]
+        persons = [p for p, name in rooms if vocab.PERSONS_ROOM.match(p.label.lower().replace("’", "'"))
+                   and not vocab.PARENTS_ROOM.match(name)]
+        if text in vocab.BEDROOMS:
+            sleeping = [p for p, name in rooms if "bedroom" in name.split() or name in ("guest room", "nursery")]
+            return sleeping + [p for p in persons if p not in sleeping]
+        if text in vocab.KIDS_ROOMS:
+            return persons
+        return []
 
     def _on_floor(self, text: str, threshold: float) -> list[Place]:
         """A room named with its floor ("the upstairs hall", "downstairs bathroom"): the places the
@@ -586,7 +615,10 @@ class _Resolver:
         words also by part of a name: "isla's bedroom" for Isla's Room), and the rest."""
         for size in (4, 3, 2, 1):  # "mummy and daddy's room"
             for start in range(len(words) - size + 1):
-                found = self.places(" ".join(words[start:start + size]), threshold, partial=size > 1)
+                run = " ".join(words[start:start + size])
+                found = self.places(run, threshold, partial=size > 1)
+                if len(found) > 1 and run in vocab.OUTSIDE:  # "the lights outside": all of them
+                    found = [Place(frozenset().union(*(p.area_ids for p in found)), run)]
                 if len(found) == 1 and not self._kind_at_end(words[start:start + size], found[0], threshold):
                     return found[0], words[:start] + words[start + size:]
         for start, word in enumerate(words):  # "grandma's fan": the fan in Grandma's Room

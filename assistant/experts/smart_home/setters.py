@@ -245,8 +245,8 @@ def pin(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         return args
     if problem or not devices:
         return args
-    if len(devices) == 1 and args.get("device"):
-        return {**args, "device": devices[0].name}
+    if len(devices) == 1:  # the one device, by its name (not a room the model may have made up)
+        return {**{k: v for k, v in args.items() if k not in ("area", "device_type")}, "device": devices[0].name}
     areas = {device.area_id for device in devices}
     if len(areas) == 1 and None not in areas and not args.get("area"):
         area_id = areas.pop()

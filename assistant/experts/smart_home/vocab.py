@@ -56,7 +56,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "coach house,cottage,garden cottage,flatlet",
     "garage,carport,car port,car porch",
     "pantry,larder,store,storeroom,store room",
-    "staff quarters,boys quarters,boys quarter,bq,servants quarters,maids quarters,domestic quarters,helpers room,"
+    "staff quarters,boys quarters,boys quarter,bq,dsq,sq,servants quarters,maids quarters,domestic quarters,helpers room,"
     "maids room,staff room,house help room,nanny room,housekeepers room,drivers room,quarters",
     "gatehouse,gate house,guard house,guardhouse,security post,security house,gatemans house,gate post,sentry box",
     "store,storeroom,store room,storage room,storage,stores,utility store",
@@ -82,6 +82,18 @@ PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
 # a room's name in one region for another room elsewhere, looked for last: a "hall" is a hallway, an
 # entry or a landing where the home has one, else (South and South-East Asia) the living room
 REGIONAL_PLACES = {"hall": ("living room", "lounge", "sitting room", "drawing room")}
+# places named by what they are, not by their names: every room of that kind the home has
+OUTSIDE = frozenset({"outside", "outdoors", "out front", "out back", "exterior", "the outside", "outdoor"})
+OUTDOOR_PLACE_WORDS = frozenset(
+    "garden yard backyard frontyard lawn compound patio deck terrace courtyard veranda verandah stoep lanai porch "
+    "driveway drive carport gate gates pathway path walkway balcony pool poolside exterior outside outdoor "
+    "front back".split())
+KIDS_ROOMS = frozenset({"kids room", "kid room", "kids rooms", "childrens room", "children room", "childrens rooms",
+                        "kids bedroom", "kids bedrooms", "boys room", "girls room", "nursery", "baby room",
+                        "babys room", "baby bedroom", "babies room"})
+BEDROOMS = frozenset({"bedrooms", "all the bedrooms", "all bedrooms", "every bedroom", "bed rooms"})
+# a room named for its one person ("Wanjiru's Room", "Kofi's Bedroom"): where that person sleeps
+PERSONS_ROOM = re.compile(r"^[a-z][\w-]*(?:'s|s') (?:bed)?room$")
 # a floor named by its place in the house ("the first floor", "ground level"): never a device's name
 FLOOR_PHRASE = re.compile(r"\b(?:first|second|third|ground|top|upper|lower|main|bottom|basement|1st|2nd|3rd)"
                           r"\s+(?:floor|level|storey|story)s?\b", re.IGNORECASE)
@@ -239,10 +251,13 @@ def singular(word: str) -> str:
     return word
 
 
+COLLECTIVE = frozenset({"lighting"})  # a kind's word that means all of them, like a plural
+
+
 def type_word(phrase: str) -> tuple[TypeWord | None, bool]:
     """The type word for a one- or two-word phrase, and whether it was said in the plural."""
     if phrase in TYPE_WORDS:
-        return TYPE_WORDS[phrase], False
+        return TYPE_WORDS[phrase], phrase in COLLECTIVE
     head, _, last = phrase.rpartition(" ")
     single = f"{head} {singular(last)}".strip()
     return (TYPE_WORDS[single], True) if single in TYPE_WORDS else (None, False)
