@@ -7,7 +7,9 @@ off to a day; and session 17's: "on the X" as the verb with a particle, a time p
 places said together; and session 18's: a device with a cook's name put off, West African particles,
 a cover verb before a declined half, "why do people here …", "the X, on it", "by" a time; and session
 19's: "open" a light (with a Filipino particle), a written fraction of a unit, a sensor's name asked
-about, "actually cancel that" after a put-off call, a closure in the news.
+about, "actually cancel that" after a put-off call, a closure in the news; and session 20's: a setter with
+no device, an alarm after a while, "do it now" after a put-off call, a yes in Swahili, a list with no
+name, a duration of three parts.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -73,6 +75,15 @@ CONVERSATIONS = [
     [("switch off the hallway light in 40 minutes", {"devices": {}}),
      ("actually cancel that", {"scheduled": []})],
     [("are schools closed tomorrow because of the snow", {"declined": True})],
+    # session 20's kinds
+    [("put the volume on 40", {"asks": True, "devices": {}})],
+    [("alarm in 45 minutes", {"expert": "timers", "timers": [{"duration_s": 2700}], "devices": {}})],
+    [("switch the hallway light off at 11 tonight", {"devices": {}}),
+     ("no, do it right away", {"devices": {"light.hallway_1c2d": {"state": "off"}}, "scheduled": []})],
+    [("open the garage door", {"asks": True, "devices": {}}),
+     ("sawa", {"devices": {"cover.garage_door_1a3c": {"state": "open"}}})],
+    [("make a new list", {"expert": "lists", "asks": True})],
+    [("start a 1 hour and 5 minute and 10 second timer", {"timers": [{"duration_s": 3910}]})],
 ]
 
 

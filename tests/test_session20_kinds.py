@@ -211,3 +211,17 @@ def test_do_it_now_after_a_call_put_off_runs_it_and_leaves_nothing_waiting(tmp_p
     assistant.handle(now_words)
     heater = next(d for d in list_devices(assistant.db) if d["id"] == "switch.office_heater_8e11")
     assert heater["state"] == "on" and list_scheduled(assistant.db) == []
+
+
+@pytest.mark.parametrize("said, args", [("lights on in all the bedrooms", {"device": "light", "device_type": "bedroom"}),
+                                        ("switch on the lights in the bedrooms", {"area": "bedroom", "device_type": "light"})])
+def test_the_bedrooms_written_in_the_singular_are_still_all_of_them(tmp_path, said, args):
+    assert _on(tmp_path, said, **args)[1] == ["light.esi", "light.kwame", "light.main"]
+
+
+@pytest.mark.parametrize("said, args, time", [("alarm in an hour and a half thanks", {"name": "thanks"}, "in 1 hour and a half"),
+                                              ("wake me in forty minutes", {}, "in 40 minutes")])
+def test_an_alarm_whose_time_the_model_left_out_takes_the_while_said(said, args, time):
+    from assistant.experts.timers import recast
+    assert recast(None, "set_alarm", args, None, said) == ("set_alarm", {"time": time})
+    assert recast(None, "set_alarm", {"time": "7 am"}, None, "set an alarm for 7 am in the kitchen") is None

@@ -514,6 +514,22 @@ ALARM_AT = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b)(?!.*\b(?:security|burg
                       r".*\balarm (?:to go off |to ring |that goes off )?in (?:[\w']+ ){1,4}?(?:sec|secs|seconds?|mins?"
                       r"|minutes?|hours?|hrs?)\b", re.IGNORECASE)
 
+def recast(db, api_name: str, args: dict, here: str | None = None, said: str | None = None) -> tuple[str, dict] | None:
+    """An alarm whose time the model left out (or made up) when the words set it after a while
+    ("alarm in an hour and a half"): the alarm at that time (`Expert.recast`)."""
+    if api_name != "set_alarm" or not said:
+        return None
+    after = re.search(r"\bin (.+)$", time_words(said.lower()))
+    duration = extract_duration_phrase(after.group(1)) if after else None
+    if not duration or (args.get("time") and duration in str(args["time"])):
+        return None
+    kept = {k: v for k, v in args.items() if k != "name" or str(v).lower() not in _COURTESY}
+    return "set_alarm", {**kept, "time": f"in {duration}"}
+
+
+_COURTESY = frozenset({"thanks", "thank you", "please", "cheers", "ta"})  # said around a call, never its name
+
+
 # a countdown asked for with no "timer": "count down thirty seconds", "time me for 5 minutes",
 # "let me know when 25 minutes are up"
 COUNTDOWN_CUE = re.compile(r"^\W*(?:count ?down\b|time me\b|let me know when .+ (?:is|are) up\W*$)", re.IGNORECASE)
@@ -522,7 +538,7 @@ EXPERT = build_expert("timers", "countdown timers and alarms",
                       [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
                       [Migration("timers", 1, _migrate_v1)],
                       capability="timers", propose=propose, cancellable=("start", "set_alarm"),
-                      cues=(MY_ALARM, ALARM_AT, COUNTDOWN_CUE),
+                      cues=(MY_ALARM, ALARM_AT, COUNTDOWN_CUE), recast=recast,
                       scheduler_sources=lambda: [DueTimers()],
                       views=(View("timers", "Running and paused timers and alarms.", list_timers,
                                   ("id", "name", "duration_s", "remaining_s", "state")),),

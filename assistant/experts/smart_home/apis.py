@@ -114,9 +114,9 @@ def _kind_that_is_a_place(home: Home, args: dict[str, Any], said: str | None) ->
     kind = args.get("device_type")
     if args.get("area") or not kind or _only_a_kind(kind) or not names_a_place(home, kind):
         return args
-    words, last = vocab.tokens(said), vocab.tokens(kind)[-1:]
-    ends = [i for i, w in enumerate(words) if [w] == last]
-    runs = [" ".join(words[i - size:i + 1]) for i in ends for size in (2, 1) if i - size >= 0]
+    words, last = vocab.tokens(said), vocab.singular(vocab.tokens(kind)[-1])
+    ends = [i for i, w in enumerate(words) if vocab.singular(w) == last]  # "the bedrooms" for "bedroom"
+    runs = [" ".join(words[i - size:i + 1]) for i in ends for size in (2, 1, 0) if i - size >= 0]
     area = next((run for run in runs if names_a_place(home, run)), kind)
     return {**args, "area": area, "device_type": None}
 
@@ -338,6 +338,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         args = {**args, "area": "here"}  # "close the blinds here" written with a made-up room
     elif args.get("area") and unsaid(home, args.get("area"), said) and not POINTER.search(said or ""):
         args = {**args, "area": None}  # "close the curtains" written in a room nobody named
+    elif args.get("area"):
+        args = {**args, "area": regrounded(args["area"], said)}  # "the bedrooms" written as "bedroom"
     if not vocab.norm(args.get("device")) or _only_a_kind(args.get("device")):
         place = args.get("area") or (args.get("device_type") if names_a_place(home, args.get("device_type")) else None)
         named = name_said(home, said, allowed, args.get("device") or args.get("device_type"), place) \
