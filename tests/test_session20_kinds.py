@@ -225,3 +225,9 @@ def test_an_alarm_whose_time_the_model_left_out_takes_the_while_said(said, args,
     from assistant.experts.timers import recast
     assert recast(None, "set_alarm", args, None, said) == ("set_alarm", {"time": time})
     assert recast(None, "set_alarm", {"time": "7 am"}, None, "set an alarm for 7 am in the kitchen") is None
+
+
+def test_the_one_named_instead_is_of_the_kind_of_the_device_acted_on_not_the_models_kind():
+    from assistant.experts.smart_home.commands import other_target
+    assert other_target("turn_on", {"device": "Lounge Fan", "device_type": "switch"}, "the study one") == \
+        {"device": "study fan", "device_type": "fan"}

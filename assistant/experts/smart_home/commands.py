@@ -366,7 +366,7 @@ def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databa
     if vocab.first_type_word(phrase):
         return {**kept, "device": phrase}
     # the kind it was on (a room the model wrote as the device_type is not one)
-    kind = vocab.first_type_word(args.get("device_type")) or vocab.kind_of(args.get("device"))
+    kind = vocab.kind_of(args.get("device")) or vocab.first_type_word(args.get("device_type"))  # the device's own
     one = ONE_OF_KIND.match(phrase.strip())
     if one and kind and (one["named"] or "").strip() not in ("other", "another", "same"):  # "the velux one": a device of that kind; "the one in the bedroom": that kind there
         named, place = one["named"], one["place"]
