@@ -231,3 +231,9 @@ def test_the_one_named_instead_is_of_the_kind_of_the_device_acted_on_not_the_mod
     from assistant.experts.smart_home.commands import other_target
     assert other_target("turn_on", {"device": "Lounge Fan", "device_type": "switch"}, "the study one") == \
         {"device": "study fan", "device_type": "fan"}
+
+
+def test_an_alarm_written_with_the_while_as_its_time_is_after_that_while():
+    from assistant.experts.timers import recast
+    assert recast(None, "set_alarm", {"time": "45 minutes"}, None, "alarm in 45 minutes") == \
+        ("set_alarm", {"time": "in 45 minutes"})

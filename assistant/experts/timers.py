@@ -521,8 +521,8 @@ def recast(db, api_name: str, args: dict, here: str | None = None, said: str | N
         return None
     after = re.search(r"\bin (.+)$", time_words(said.lower()))
     duration = extract_duration_phrase(after.group(1)) if after else None
-    if not duration or (args.get("time") and duration in str(args["time"])):
-        return None
+    if not duration or str(args.get("time") or "").strip().lower().startswith("in "):
+        return None  # (the model's "45 minutes" for "in 45 minutes" is no time of day)
     kept = {k: v for k, v in args.items() if k != "name" or str(v).lower() not in _COURTESY}
     return "set_alarm", {**kept, "time": f"in {duration}"}
 
