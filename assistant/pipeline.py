@@ -350,9 +350,10 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """Whether the rules' proposal may stand without the confirmer (`routing.trust_settled`):
         on a line that is no follow-up, independent evidence settles both its expert and its API
         (routing/settled.py), so the model would only rewrite the arguments the rules read; never
-        a reading its expert calls a judgement (`Expert.doubtful`: "mac and cheese", one or two?)."""
+        a reading its expert calls a judgement (`Expert.doubtful`: "mac and cheese", one or two?).
+        Never when tracing: --trace shows what the model would do."""
         proposal = plan.proposal
-        if not self.routing.trust_settled or proposal is None or proposal.source != "router" \
+        if not self.routing.trust_settled or self.routing.trace or proposal is None or proposal.source != "router" \
                 or plan.context or plan.guess is None or not self.routing.expert_prior:
             return False
         doubtful = self.registry.expert(proposal.expert).doubtful

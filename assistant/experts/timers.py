@@ -517,8 +517,8 @@ ALARM_AT = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b)(?!.*\b(?:security|burg
 def recast(db, api_name: str, args: dict, here: str | None = None, said: str | None = None) -> tuple[str, dict] | None:
     """An alarm whose time the model left out (or made up) when the words set it after a while
     ("alarm in an hour and a half"): the alarm at that time (`Expert.recast`)."""
-    if api_name != "set_alarm" or not said:
-        return None
+    if api_name != "set_alarm" or not said or not _ALARM_SAID.search(said):
+        return None  # (an alarm the user never asked for is no alarm to set: "remind me … in 20 minutes")
     after = re.search(r"\bin (.+)$", time_words(said.lower()))
     duration = extract_duration_phrase(after.group(1)) if after else None
     if not duration or str(args.get("time") or "").strip().lower().startswith("in "):
@@ -527,6 +527,7 @@ def recast(db, api_name: str, args: dict, here: str | None = None, said: str | N
     return "set_alarm", {**kept, "time": f"in {duration}"}
 
 
+_ALARM_SAID = re.compile(r"\b(?:alarm|wake|waking)\b", re.IGNORECASE)
 _COURTESY = frozenset({"thanks", "thank you", "please", "cheers", "ta"})  # said around a call, never its name
 
 

@@ -348,6 +348,17 @@ ONE_OF_KIND = re.compile(r"^(?:the |my |that )?(?P<named>[a-z' ]+?)?\s*\bones?\b
                          r"(?:\s+the)?\s+(?P<place>[a-z' ]+))?$", re.IGNORECASE)
 
 
+def _kind_meant(args: dict) -> str | None:
+    """The kind the previous call was on: the kind written ("the lights in the office" acted on its
+    lamp: lights), unless the device acted on is of another domain (a fan written as a "switch")."""
+    written, own = vocab.first_type_word(args.get("device_type")), vocab.kind_of(args.get("device"))
+    domains = [vocab.TYPE_WORDS[vocab.singular(k)].domains if vocab.singular(k) in vocab.TYPE_WORDS else None
+               for k in (written, own) if k]
+    if written and own and len(domains) == 2 and all(domains) and not domains[0] & domains[1]:
+        return own
+    return written or own
+
+
 def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Database | None = None) -> dict | None:
     """The previous call on what `phrase` names instead ("… the kitchen lights" → "and the bedroom
     too"): its values kept, its target replaced. A phrase with no kind of device in it is a place
@@ -366,7 +377,7 @@ def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databa
     if vocab.first_type_word(phrase):
         return {**kept, "device": phrase}
     # the kind it was on (a room the model wrote as the device_type is not one)
-    kind = vocab.kind_of(args.get("device")) or vocab.first_type_word(args.get("device_type"))  # the device's own
+    kind = _kind_meant(args)
     one = ONE_OF_KIND.match(phrase.strip())
     if one and kind and (one["named"] or "").strip() not in ("other", "another", "same"):  # "the velux one": a device of that kind; "the one in the bedroom": that kind there
         named, place = one["named"], one["place"]
