@@ -274,11 +274,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
 
     def _confirm(self, plan: Plan, without: tuple[str, ...] = ()) -> Decision:
         text = plan.utterance.text
-        prior = None
-        if self.routing.expert_prior:
-            guess = plan.guess or self._classifier().guess(text)
-            prior = cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), text, self.db,
-                             plan.utterance.source)
+        prior = self._prior(plan) if self.routing.expert_prior else None
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
         idle = (*self.registry.idle(self.db), *without)
         decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal, idle=idle,
@@ -359,9 +355,14 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         doubtful = self.registry.expert(proposal.expert).doubtful
         if doubtful is not None and doubtful(proposal.api, proposal.args, plan.utterance.text):
             return False
-        prior = cues.pin(self.registry, plan.guess.probabilities(self.routing.prior_temperature),
-                         plan.utterance.text, self.db, plan.utterance.source)
-        return self._settled(plan, prior, tuple(self.registry.idle(self.db)))[1] is not None
+        return self._settled(plan, self._prior(plan), tuple(self.registry.idle(self.db)))[1] is not None
+
+    def _prior(self, plan: Plan) -> dict[str, float]:
+        """The classifier's expert probabilities for the line, as the cues pin them: the
+        confirmer's prior, and the evidence that settles a proposal."""
+        guess = plan.guess or self._classifier().guess(plan.utterance.text)
+        return cues.pin(self.registry, guess.probabilities(self.routing.prior_temperature), plan.utterance.text,
+                        self.db, plan.utterance.source)
 
     def _runner_up_proposal(self, words: str, guess: ExpertGuess) -> Decision | None:
         """When the guessed expert's rules read nothing: the rules of the experts the classifier
@@ -552,14 +553,12 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         nothing. Then the confirmer is not needed."""
         return early is not None and plan.proposal is not None and plan.proposal.source == "router" \
             and early.spec.qualified in self.routing.answer_without_confirmer and is_question(plan.utterance.text) \
-            and early.result.ok and early.result.undo is None and not early.reply.asks \
-            and not early.result.needs_confirmation
+            and early.result.undo is None and _ran_cleanly(early)
 
     def _stands(self, plan: Plan, early: Executed | None) -> bool:
         """A trusted proposal (`_trusted`) whose early action ran, asked nothing and needs no yes:
         the confirmer is not needed."""
-        return plan.trusted and early is not None and early.result.ok and not early.reply.asks \
-            and not early.result.needs_confirmation
+        return plan.trusted and early is not None and _ran_cleanly(early)
 
     def _same_outcome(self, plan: Plan, early: Executed, decision: Decision | None) -> bool:
         """The confirmed call in other words than the early one, with the same effect: tried (on
@@ -785,6 +784,11 @@ def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:
         return ActionResult(ok=False, reply=str(exc))
     except Exception as exc:  # noqa: BLE001 - errors travel as data
         return ActionResult(ok=False, reply=f"Sorry, something went wrong with {spec.qualified}: {exc}")
+
+
+def _ran_cleanly(early: Executed) -> bool:
+    """The early action worked, asked nothing and needs no yes."""
+    return early.result.ok and not early.reply.asks and not early.result.needs_confirmation
 
 
 def _said(plan: Plan) -> str:
