@@ -111,6 +111,10 @@ class RoutingConfig(BaseModel):
     # confirmer's arguments: checked in one batch and kept as far as the model agrees (the same
     # output as plain decoding, fewer sequential steps).
     draft_proposal: bool = True
+    # With a draft: the draft is the confirmer's output, unchecked token by token, when summed over
+    # its tokens it falls at most this far below the model's own greedy choices (log-probability,
+    # one batch); None decodes as usual (the output is then the model's greedy one).
+    accept_draft_within: float | None = None
     # Skip the confirmer's ranking passes for what independent evidence already settles of the
     # fast router's proposal (assistant/routing/settled.py): the expert, when the classifier's top
     # expert is the proposal's by at least `settle_margin` (at the prior's temperature and weight,

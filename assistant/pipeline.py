@@ -92,7 +92,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                                            minify=self.routing.minify_ids,
                                            rank_api=self.routing.rank_api,
                                            lookahead=self.routing.prompt_lookup,
-                                           draft=self.routing.draft_proposal)
+                                           draft=self.routing.draft_proposal,
+                                           accept_within=self.routing.accept_draft_within)
             return self._router
 
     def _classifier(self) -> Classifier:

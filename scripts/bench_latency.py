@@ -11,7 +11,9 @@ generated (rank_api), prompt-lookup decoding (lookup), and the two together; the
 passes for what independent evidence settles skipped or not (settle-off / settle-expert / settle-both,
 routing/settled.py), with a table of the passes' own times; and the backend's decoding switches: the
 grammar over the whole vocabulary at every step (full-vocab grammar), a draft dropped for good once
-the output leaves it (draft not realigned), and the three as session 17 had them (session 17 decoding).
+the output leaves it (draft not realigned), and the three as session 17 had them (session 17 decoding);
+the proposal's draft decoded as far as the model agrees (drafts decoded) or taken whole when it falls
+short of the model's own choices by at most 2 or 4 (log-probability, drafts within N).
 Several requests in one utterance ("turn on the desk lamp and set a timer"), parts one after another
 (sequential) vs every part's safe proposal acting before any confirmer (parallel): the time to the
 first action, to all actions (the last part's action in place) and to all parts confirmed.
@@ -296,6 +298,9 @@ def main() -> None:
             ("+ speculation, no draft", cases, RoutingConfig(draft_proposal=False), {}),
             ("+ speculation", cases, RoutingConfig(), {}),
             ("+ speculation, settled proposals confirmed", cases, RoutingConfig(trust_settled=False), {}),
+            ("+ speculation, drafts decoded", cases, RoutingConfig(accept_draft_within=None), {}),
+            ("+ speculation, drafts within 2", cases, RoutingConfig(accept_draft_within=2.0), {}),
+            ("+ speculation, drafts within 4", cases, RoutingConfig(accept_draft_within=4.0), {}),
             ("+ speculation, full-vocab grammar", cases, RoutingConfig(), FULL_VOCAB_GRAMMAR),
             ("+ speculation, draft not realigned", cases, RoutingConfig(), DRAFT_NOT_REALIGNED),
             ("+ speculation, session 17 decoding", cases, RoutingConfig(), SESSION_17_DECODING),

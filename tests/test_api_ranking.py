@@ -158,6 +158,25 @@ def test_the_fast_routers_call_of_the_chosen_api_drafts_the_arguments():
     assert seen == ['":{"duration":"12 minutes","name":"pasta"}}', "", ""]  # only a hint of the chosen API
 
 
+def test_the_draft_is_offered_whole_only_with_a_shortfall_allowed():
+    """`accept_within` reaches the backend with a draft, and only with one."""
+    from assistant.messages import Decision
+
+    seen = []
+
+    class Recording(RankingLLM):
+        def generate(self, messages, *, schema=None, **options):
+            seen.append(options.get("accept_within"))
+            return super().generate(messages, schema=schema, **options)
+
+    hint = Decision(expert="timers", api="start", args={"duration": "12 minutes"})
+    for within, api in ((4.0, "start"), (4.0, "cancel"), (None, "start")):
+        llm = Recording("timers", api, [{"duration": "12 minutes"} if api == "start" else {}])
+        ModelRouter(llm, default_registry(), rank_api=True, draft=True, accept_within=within).decide(
+            "set a timer for 12 minutes", prior={"timers": 0.9, "none": 0.1}, hint=hint)
+    assert seen == [4.0, None, None]
+
+
 def test_an_idle_expert_is_not_chosen_unless_a_cue_names_it():
     """With no documents the knowledge expert is out of the choice; the next best expert wins."""
     class PrefersKnowledge(RankingLLM):

@@ -38,3 +38,23 @@ def test_the_same_output_as_the_whole_vocabulary_grammar(confirmer, request_text
         finally:
             confirmer.fast_grammar = True
     assert outputs[True] == outputs[False] and outputs[True].startswith("{"), outputs
+
+
+@pytest.mark.real_model
+def test_a_draft_is_the_output_only_as_close_to_the_models_choices_as_allowed(confirmer):
+    """`accept_within`: the model's own output as the draft falls 0 short and stands; a draft it
+    would not write falls short by more than 0, and is then decoded as usual; a draft the grammar
+    refuses falls infinitely short."""
+    messages = [ChatMessage("system", "Reply with one JSON function call."),
+                ChatMessage("user", "set a timer for ten minutes")]
+    plain = confirmer.generate(messages, schema=CALL, max_tokens=40).text
+    own = confirmer.generate(messages, schema=CALL, max_tokens=40, draft=plain, accept_within=0.0)
+    assert own.text == plain and confirmer.last_shortfall == 0.0 and own.drafted == own.completion_tokens
+    other = plain.replace("timers.start", "lists.add")
+    assert other != plain
+    checked = confirmer.generate(messages, schema=CALL, max_tokens=40, draft=other, accept_within=0.0)
+    assert confirmer.last_shortfall > 0.0 and checked.text == plain
+    loose = confirmer.generate(messages, schema=CALL, max_tokens=40, draft=other, accept_within=1e9)
+    assert loose.text == other
+    refused = confirmer.generate(messages, schema=CALL, max_tokens=40, draft='{"zebra":1}', accept_within=1e9)
+    assert confirmer.last_shortfall == float("inf") and refused.text == plain

@@ -82,10 +82,11 @@ class EndpointBackend:
     # ------------------------------------------------------------------ the backend protocol
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
-                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "") -> Generation:
+                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "",
+                 accept_within: float | None = None) -> Generation:
         """The assistant turn after `prefill` (raw completions only), its JSON between the texts of
-        `frame`. `lookahead` and `draft` (in-process speed-ups that never change the output) do not
-        apply here."""
+        `frame`. `lookahead`, `draft` and `accept_within` (in-process speed-ups) do not apply here:
+        the server's greedy output is the output."""
         started = time.perf_counter()
         if self.raw:
             body = {**DECODING, "prompt": self.template(messages) + prefill, "temperature": temperature,

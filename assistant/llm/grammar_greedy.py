@@ -34,12 +34,32 @@ class GrammarGreedy:
     def sample(self, ctx: Any, index: int = -1) -> int:
         """The grammar-allowed token with the highest logit at batch position `index`, accepted
         into the grammar's state."""
-        logits = np.ctypeslib.as_array(self._api.llama_get_logits_ith(ctx.ctx, index), shape=(self._n_vocab,))
-        token = int(logits.argmax())
-        if not self._allows(token, float(logits[token])):
-            token = self._best_allowed(logits)
-        self._api.llama_sampler_accept(self._sampler, token)
+        token = self.choice(self.logits(ctx, index))
+        self.accept(token)
         return token
+
+    def logits(self, ctx: Any, index: int = -1) -> np.ndarray:
+        """The logits at batch position `index` (a view: read before the next decode)."""
+        return np.ctypeslib.as_array(self._api.llama_get_logits_ith(ctx.ctx, index), shape=(self._n_vocab,))
+
+    def choice(self, logits: np.ndarray) -> int:
+        """The grammar-allowed token with the highest logit (the grammar's state unchanged)."""
+        token = int(logits.argmax())
+        return token if self._allows(token, float(logits[token])) else self._best_allowed(logits)
+
+    def shortfall(self, logits: np.ndarray, token: int) -> float:
+        """How far `token` falls below the grammar's greedy choice, in log-probability (0 when it
+        is that choice; infinite when the grammar refuses it)."""
+        best = self.choice(logits)
+        if best == token:
+            return 0.0
+        if not self._allows(token, float(logits[token])):
+            return math.inf
+        return float(logits[best] - logits[token])
+
+    def accept(self, token: int) -> None:
+        """Advance the grammar's state past `token`."""
+        self._api.llama_sampler_accept(self._sampler, token)
 
     def close(self) -> None:
         if self._sampler is not None:

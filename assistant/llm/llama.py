@@ -112,6 +112,7 @@ class LlamaBackend:
         self.fast_grammar = True  # benchmark switch: False runs the grammar over the whole vocabulary every step
         self.realign_draft = True  # benchmark switch: False drops a draft for good once the output leaves it
         self.cache_user_turn = True  # benchmark switch: False caches the system turn alone
+        self.last_shortfall: float | None = None  # the last checked draft's (`accept_within`), for probes
         self._heads: dict[str, list[int]] = {}  # system turns' tokens (`_head_tokens`)
         self._user_turn = self._tokens(USER_TURN)
         stat = path.stat()
@@ -148,13 +149,16 @@ class LlamaBackend:
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
-                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "") -> Generation:
+                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "",
+                 accept_within: float | None = None) -> Generation:
         """Complete the assistant turn after `prefill` (which the output does not repeat); with a
         `schema`, the output is JSON of that schema, between the fixed texts of `frame`.
         Greedy only, and the output is the same either way: `lookahead` > 0 is prompt-lookup
         decoding (up to that many draft tokens copied from the prompt, checked in one batch);
         `draft` is a guess at the whole output (e.g. a rule-based proposal's call), checked in
-        one batch, kept as far as the model agrees with it."""
+        one batch, kept as far as the model agrees with it. With `accept_within`, the whole draft is
+        the output when, summed over its tokens, it falls at most that far below the model's own
+        greedy choices (log-probability): one batch checks it, no token is generated."""
         prompt = chatml(messages) + prefill
         tokens = self._fitting(self.tokenize(prompt))
         grammar = self._grammar(schema, frame)
@@ -162,6 +166,13 @@ class LlamaBackend:
         with self._lock:
             started = time.perf_counter()
             outcome = self._prepare_prefix(messages, tokens)
+            if planned and accept_within is not None and grammar is not None:
+                self.last_shortfall = self._shortfall(tokens, grammar, planned)
+                if self.last_shortfall <= accept_within:
+                    return Generation(text=self.llama.detokenize(planned).decode("utf-8", errors="ignore"),
+                                      prompt_tokens=len(tokens), completion_tokens=len(planned),
+                                      elapsed_ms=(time.perf_counter() - started) * 1000, prefix_cache=outcome,
+                                      drafted=len(planned))
             if temperature == 0.0 and (lookahead or planned or (grammar is not None and self.fast_grammar)):
                 text, completed, drafted = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead, planned)
             else:
@@ -261,6 +272,29 @@ class LlamaBackend:
             llama._ctx.kv_cache_seq_rm(-1, llama.n_tokens, -1)
         return llama.detokenize(output).decode("utf-8", errors="ignore"), len(output), drafted
 
+    def _shortfall(self, tokens: list[int], grammar, planned: list[int]) -> float:
+        """How far the `planned` output falls below the model's greedy choices after `tokens`,
+        summed in log-probability (infinite where the grammar refuses it), from one batch. A choice
+        that starts the rest of the plan's text ("timer" for "tim" + "ers") is the plan's text cut
+        otherwise, not a shortfall. The context then holds `tokens` alone."""
+        self._evaluate(tokens[:-1], fresh_logits=False)
+        self._evaluate_all([tokens[-1], *planned])
+        sampler = GrammarGreedy(self.llama, grammar)
+        pieces = [self.llama.detokenize([token]) for token in planned]
+        total = 0.0
+        for index, token in enumerate(planned):
+            logits = sampler.logits(self.llama._ctx, index)
+            choice = sampler.choice(logits)
+            if choice != token and not b"".join(pieces[index:]).startswith(self.llama.detokenize([choice])):
+                total += sampler.shortfall(logits, token)
+            if total == float("inf"):
+                break
+            sampler.accept(token)
+        sampler.close()
+        self.llama.n_tokens = len(tokens)
+        self.llama._ctx.kv_cache_seq_rm(-1, len(tokens), -1)
+        return total
+
     def _evaluate_all(self, batch: list[int]) -> None:
         """Evaluate `batch` after the tokens held, keeping the logits of every position."""
         llama = self.llama
@@ -308,15 +342,19 @@ class LlamaBackend:
             raise ModelError(f"prompt and continuation {continuation!r} do not share a token boundary")
         return full[len(base)]
 
-    def _evaluate(self, tokens: list[int]) -> None:
-        """Evaluate `tokens`, reusing whatever prefix of them the context already holds."""
+    def _evaluate(self, tokens: list[int], fresh_logits: bool = True) -> None:
+        """Evaluate `tokens`, reusing whatever prefix of them the context already holds (all but
+        the last, for fresh logits, unless `fresh_logits` is False)."""
         held = self.llama.n_tokens
         same = 0
         while same < min(held, len(tokens)) and self.llama.input_ids[same] == tokens[same]:
             same += 1
-        same = min(same, len(tokens) - 1)  # always decode at least the last token: fresh logits
+        if fresh_logits:
+            same = min(same, len(tokens) - 1)
         self.llama.n_tokens = same
-        self.llama.eval(tokens[same:])
+        self.llama._ctx.kv_cache_seq_rm(-1, same, -1)
+        if same < len(tokens):
+            self.llama.eval(tokens[same:])
 
     def _prepare_prefix(self, messages: list[ChatMessage], tokens: list[int]) -> str:
         if self.always_cold:

@@ -27,7 +27,8 @@ class ScriptedLLM:
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
-                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "") -> Generation:
+                 frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "",
+                 accept_within: float | None = None) -> Generation:
         self.prompts.append(list(messages))
         self.prefills.append(prefill)
         self.drafts.append(draft)

@@ -63,9 +63,11 @@ def args_draft(spec: ApiSpec, args: dict) -> str:
 class ModelRouter:
     def __init__(self, llm: LLMBackend, registry: Registry, source: DecisionSource = "confirmer",
                  max_tokens: int = 96, prior_weight: float = 1.0, minify: bool = True,
-                 rank_api: bool = False, lookahead: int = 0, draft: bool = False) -> None:
+                 rank_api: bool = False, lookahead: int = 0, draft: bool = False,
+                 accept_within: float | None = None) -> None:
         self.llm = llm
         self.draft = draft  # a hinted call of the chosen API drafts the arguments
+        self.accept_within = accept_within  # a draft this close to the model's choices is its output
         self.rank_api = rank_api  # choose the API by ranking too; the model writes only the args
         self.lookahead = lookahead  # prompt-lookup draft tokens per step (0: plain decoding)
         self.minify = minify
@@ -178,6 +180,8 @@ class ModelRouter:
             options["lookahead"] = self.lookahead
         if draft:
             options["draft"] = draft
+            if self.accept_within is not None:
+                options["accept_within"] = self.accept_within
         generation = self.llm.generate(messages, schema=schema, temperature=0.0,
                                        max_tokens=self.max_tokens, **options)
         trace.attempts += 1
