@@ -10,10 +10,12 @@ import re
 from pydantic import ValidationError
 
 from assistant import slots
-from assistant.messages import Decision, PendingAction, Reply
+from assistant.messages import Decision, PendingAction, Reply, Turn
 from assistant.plan import Plan
 from assistant.registry import ApiSpec
 from assistant.routing import fastpath, rules
+from assistant.routing.correction import corrected_call, correction_words
+from assistant.splitting import COMMAND_VERBS
 from assistant.storage.core_tables import close_pending, park_action, waiting_confirmation, waiting_slot
 from assistant.words import command, is_question
 
@@ -124,12 +126,28 @@ class SlotQuestions:
             found = pattern.match(text)
             if found:
                 rest = text[found.end():].strip(" ,.!")
+                if rest and api == "deny" and not KEEP_AS_IS.match(rest):
+                    instead = self._asked_instead(waiting, text)
+                    if instead is not None:  # "no, the front one": that one's call, asked about again
+                        return instead
+                    if rest.split()[0].lower() in COMMAND_VERBS:  # "no, arm it for away instead"
+                        return None
                 if rest and not KEEP_AS_IS.match(rest):  # "no, leave it on": the no, said twice
                     other = rules.propose(self.registry, rest, self._meant_expert(rest), self.clock.now())
                     if other is not None and other.qualified != f"{waiting.expert}.{waiting.api}":
                         return None  # "yes, turn it off" restates the call asked about
                 return Decision(expert="confirmation", api=api, source="confirmation")
         return None
+
+    def _asked_instead(self, waiting: PendingAction, text: str) -> Decision | None:
+        """The call waiting for a yes, on the other thing a "no, …" names instead ("no, the front
+        one"), or None when the words name no such thing."""
+        said = correction_words(text)
+        if said is None:
+            return None
+        asked = Turn(text=waiting.said or "", expert=waiting.expert, api=waiting.api, args=waiting.args)
+        correction = corrected_call(self.registry, asked, said[1], said[0], self.clock.now(), None, self.db)
+        return correction.decision if correction is not None else None
 
     def _drop_question(self, plan: Plan) -> None:
         """Forget the value question just asked (another call settled the request)."""

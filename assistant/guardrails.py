@@ -52,6 +52,7 @@ INJECTION = re.compile("|".join([
     r"\b(without|skip(ping)?|no) (asking|confirm\w*|questions)\b", r"\bconfirm\w* (is |are )?(disabled|off|not needed|no longer)",
     r"\b(already |pre-?)(confirmed|approved|authori[sz]ed)\b", r"\b(you have been|you've been) (updated|reprogrammed)\b",
     r"\b(i )?authori[sz]e you\b", r'"api"\s*:', r"\bassistant reply\b",
+    r'^\s*[\[{]+\s*["\']?\w+["\']?\s*:',  # a request written as a data object: {"role": "developer", "action": …}
 ]), re.IGNORECASE)
 UNSAFE = re.compile("|".join([
     r"\b(bomb|explosive|weapon)s?\b", r"\bbreak into\b", r"\bpick the lock\b", r"\bspy on\b",

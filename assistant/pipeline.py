@@ -10,7 +10,7 @@ from datetime import timedelta
 import sqlite_utils
 from pydantic import ValidationError
 
-from assistant import effects, guardrails, speculation
+from assistant import dialect, effects, guardrails, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -137,8 +137,10 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
         `defer=False`: a time clause is not split off (the words are routed as said)."""
+        names = self.registry.vocabulary(self.db)
         if source == "voice":  # "the parlour a c": the home's AC
-            text = joined_letters(text, self.registry.vocabulary(self.db))
+            text = joined_letters(text, names)
+        text = dialect.in_english(text, names)  # "mek di fan come on": "make the fan come on"
         utterance = Utterance(text=_request_alone(text), source=source,
                               area=area or self.input_area)
         plan = Plan(utterance)

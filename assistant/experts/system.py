@@ -1,6 +1,7 @@
 """The `system` expert: stop, undo, repeat, help, the time and the date. Served by the fast path, no model."""
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from assistant.context import ExpertContext
@@ -54,6 +55,20 @@ def help(ctx: ExpertContext) -> ActionResult:  # noqa: A001 - the API is called 
                               "or \"remind me at 5pm to call mom\".")
 
 
+# what a question for today's time or date is made of; any other word asks about something else
+CLOCK_WORDS = frozenset("what what's whats which is it its it's the a today today's todays date day time year month "
+                        "week now current currently right tell me please again of this exactly o'clock clock are we in on how late "
+                        "do you have know".split())
+
+
+def foreign(db, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
+    """Whether a question sent to the clock asks about something else ("what year did Jamaica get
+    independence"): then it is not the clock's."""
+    if api_name not in ("time", "date") or not said:
+        return False
+    return any(word not in CLOCK_WORDS for word in re.findall(r"[a-z']+", said.lower()))
+
+
 EXPERT = build_expert("system", "stop, undo the last action, repeat, help, the time and the date",
-                      [stop, undo, repeat, time, date, help],
+                      [stop, undo, repeat, time, date, help], foreign=foreign,
                       examples=Path(__file__).with_suffix(".jsonl"))

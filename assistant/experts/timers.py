@@ -535,11 +535,26 @@ _COURTESY = frozenset({"thanks", "thank you", "please", "cheers", "ta"})  # said
 # "let me know when 25 minutes are up"
 COUNTDOWN_CUE = re.compile(r"^\W*(?:count ?down\b|time me\b|let me know when .+ (?:is|are) up\W*$)", re.IGNORECASE)
 
+# words that ask about a timer or an alarm whatever it is called
+TIMER_WORDS = re.compile(r"\b(?:timers?|alarms?|countdowns?|left|remaining|longer|minutes?|seconds?|hours?|"
+                         r"ring|rings|go(?:es)? off|wake)\b", re.IGNORECASE)
+
+
+def foreign(db: Database, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
+    """Whether a status question sent here says nothing of timers, and names none the user has
+    ("how long was he in office" after a question about a prime minister): then it is not theirs."""
+    if api_name != "status" or not said or TIMER_WORDS.search(said):
+        return False
+    words = set(re.findall(r"[a-z]+", said.lower()))
+    names = {w for row in _active(db) for w in re.findall(r"[a-z]+", (row.get("name") or "").lower())}
+    return not words & names
+
+
 EXPERT = build_expert("timers", "countdown timers and alarms",
                       [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
                       [Migration("timers", 1, _migrate_v1)],
                       capability="timers", propose=propose, cancellable=("start", "set_alarm"),
-                      cues=(MY_ALARM, ALARM_AT, COUNTDOWN_CUE), recast=recast,
+                      cues=(MY_ALARM, ALARM_AT, COUNTDOWN_CUE), recast=recast, foreign=foreign,
                       scheduler_sources=lambda: [DueTimers()],
                       views=(View("timers", "Running and paused timers and alarms.", list_timers,
                                   ("id", "name", "duration_s", "remaining_s", "state")),),

@@ -38,9 +38,9 @@ PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:(?:sorry|pardon|what|huh|excuse me) )*(?:(?:can|could|would) you )?(?:say (?:that|it) again|repeat (?:that|it|yourself"
      r"|what you (?:just )?said)|(?:what did you|what was that you) (?:just )?say|come again|pardon(?: me)?|i didn't (?:catch|hear) "
      r"(?:that|you|it|what you said))(?: please)?", "system", "repeat"),
-    (rf"(?:{YES_WORDS}{THE_ASKED}|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure"
+    (rf"(?:(?:i (?:say|said) )?{YES_WORDS}{THE_ASKED}|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure"
      r"|yes i am sure)", "confirmation", "confirm"),
-    (rf"(?:{NO_WORDS}|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
+    (rf"(?:(?:i (?:say|said) )?{NO_WORDS}|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
 ]
 COMPILED = [(re.compile(rf"^{p}$"), expert, api) for p, expert, api in PATTERNS]
 CONFIRMATION = "confirmation"  # answers to a pending confirmation question, handled by the pipeline

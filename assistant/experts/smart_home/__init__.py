@@ -52,7 +52,8 @@ EXPERT = build_expert(
     # alarm or the conversation (disarming asks for a yes). Words to put on a list or in a
     # reminder are data, not a request ("add disarm the alarm to the to-do list")
     cues=(re.compile(r"^(?!.*\b(?:lists?|remind(?:er)?s?|note)\b)"
-                     r".*(?:\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b)", re.IGNORECASE),
+                     r".*(?:\b(?:dis)?arm\b|\b(?:alarm|security) (?:system|panel)\b|\bburglar alarm\b"
+                     r"|\balarm (?:to|on|in|into) (?:away|home|stay|night|vacation)\b)", re.IGNORECASE),
           ALARM_ON),
     services={"list_devices": list_devices, "load_home": load_home, "load_home_file": load_home_file,
               "ensure_home": ensure_home, "attach_home": attach_home, "home_backend": backend_for,

@@ -320,6 +320,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     """`find_targets`, and for voice input whose phrases resolve to nothing, the home's names
     they sound like (`sounds_like`): then the devices are those names' (`Targets.heard`)."""
     allowed, bulk = target_domains(api_name, args)
+    if api_name == "turn_off" and bulk and EVERYTHING.search(said or ""):  # "everything in her room": its AC too
+        bulk = bulk | {"climate"}
     home = read_home(db)
     args = _place_before_kind(home, _places_joined(home, args, said))
     args = _kind_that_is_no_kind(home, _kind_that_is_a_place(home, args, said), said)
@@ -356,7 +358,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     fuller = said_name(home, said, kind, allowed) if _only_a_kind(kind) else None
     if fuller:  # "put the ceiling fan on full blast" written as device_type "fan"
         args = {**args, "device": fuller}
-    device = regrounded(args.get("device"), said)
+    device = _without_unsaid_place(home, regrounded(args.get("device"), said), said)
     device = joined_names(home, device, said, allowed) or device  # "the lamp and the fan": both
     found: Resolution | None = None
     implied = implied_area(home, device, args.get("area"), said, here)
@@ -365,6 +367,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
                            allowed=allowed, bulk=bulk)
         if found.about_place:  # "close the blinds in the bedroom" with two bedrooms: ask
             return Targets([], found.problem, found.which)
+        if found.problem and not found.which and _said_in(implied, said):  # "the TV in Grandma's room": none there
+            return Targets([], found.problem, None)
     if found is None or found.problem:
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
@@ -406,6 +410,27 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
         devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
+
+
+def _without_unsaid_place(home: Home, phrase: str | None, said: str | None) -> str | None:
+    """The device phrase without the place words the model put in it and the user never said
+    ("bedroom lamp" for "Grandma's bedside lamp": the lamp is where the user's words put it)."""
+    if not phrase or not said or "." in phrase or "," in phrase:
+        return phrase
+    words, spoken = vocab.tokens(phrase), vocab.tokens(said)
+    kept = [w for w in words if w == "here" or vocab.word_in(w, spoken) or not names_a_place(home, w)]
+    return " ".join(kept) if kept and len(kept) < len(words) else phrase
+
+
+def _said_in(place: str, said: str | None) -> bool:
+    """Whether the user said the thing is in this place ("… in Grandma's room"), not just the
+    place's words somewhere."""
+    words, own = vocab.tokens(said), vocab.tokens(place)
+    for start in range(1, len(words) - len(own) + 1):
+        if words[start:start + len(own)] == own:
+            before = [w for w in words[max(0, start - 3):start] if w not in ("the", "my", "our", "your")]
+            return bool(before) and before[-1] in ("in", "inside", "at")
+    return False
 
 
 def _before_aside(phrase: str | None, said: str | None) -> str | None:

@@ -379,6 +379,8 @@ def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databa
     # the kind it was on (a room the model wrote as the device_type is not one)
     kind = _kind_meant(args)
     one = ONE_OF_KIND.match(phrase.strip())
+    if one and one["named"] and not kind and args.get("device") and len(vocab.tokens(args["device"])) > 1:
+        kind = vocab.tokens(args["device"])[-1]  # "the back door", then "the front one": the front door
     if one and kind and (one["named"] or "").strip() not in ("other", "another", "same"):  # "the velux one": a device of that kind; "the one in the bedroom": that kind there
         named, place = one["named"], one["place"]
         return {**kept, **({"device": f"{named} {kind}"} if named else {}), **({"area": place} if place else {}),

@@ -128,6 +128,8 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
         # "the light in the den" with the Den Light and the Desk Lamp there: the Den Light (with the
         # Pot Lights and the Sink Light there, all the lights)
         named = _the_one_named(devices, kinds[0][0].word) if one_room else None
+        if named is None and one_room and MAIN.search(said or ""):  # "the main light": not the night light
+            named = _the_main_one(home, devices)
         return Resolution([named.id]) if named else None
     if not kinds or any(plural or not tw.countable for tw, plural in kinds) or len(kinds) >= len(devices):
         return None  # (one named each: "Callum's lamp and the den ceiling light")
@@ -145,6 +147,21 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
 
 # kinds that name every device of their domain: "the speaker" is any of them, not the one called so
 CATEGORY_WORDS = frozenset({"speaker", "player", "media player"})
+
+
+MAIN = re.compile(r"\b(?:main|overhead|ceiling|big|top)\s+lights?\b", re.IGNORECASE)
+PLAIN_LIGHT_WORDS = frozenset("light lights main overhead ceiling big top room".split())
+
+
+def _the_main_one(home: Home, devices: list[Device]) -> Device | None:
+    """The only one of a room's lights named for nothing but the room ("Jaden's Room Light",
+    "Ceiling Light"), not a lamp or a night light; None if not one."""
+    def plain(device: Device) -> bool:
+        area = home.area(device.area_id) if device.area_id else None
+        own = set(vocab.tokens(area.name)) if area else set()
+        return set(vocab.tokens(device.name)) - own <= PLAIN_LIGHT_WORDS
+    main = [d for d in devices if plain(d)]
+    return main[0] if len(main) == 1 else None
 
 
 def _the_one_named(devices: list[Device], word: str) -> Device | None:
@@ -465,17 +482,20 @@ class _Resolver:
     def _places_of_kind(self, text: str) -> list[Place]:
         """The rooms a phrase names by their kind when no room is named so: "outside" (every
         outdoor place), "the bedrooms" (every room people sleep in: bedrooms, a guest room, rooms
-        named for a person), "the kids' room" (the rooms named for a person who is no parent)."""
+        named for a person), "the kids' room" (the rooms named for a person who is no parent, grandparent
+        nor helper: `vocab.ROLE_OWNERS`)."""
         rooms = [(Place(frozenset({a.id}), a.name), vocab.norm(a.name)) for a in self.home.areas]
         if text in vocab.OUTSIDE:
             return [p for p, name in rooms if set(name.split()) & vocab.OUTDOOR_PLACE_WORDS]
         persons = [p for p, name in rooms if vocab.PERSONS_ROOM.match(p.label.lower().replace("’", "'"))
                    and not vocab.PARENTS_ROOM.match(name)]
+        children = [p for p in persons if vocab.singular(vocab.tokens(p.label)[0]) not in vocab.ROLE_OWNERS
+                    and vocab.tokens(p.label)[0] not in vocab.ROLE_OWNERS]
         if text in vocab.BEDROOMS:
             sleeping = [p for p, name in rooms if "bedroom" in name.split() or name in ("guest room", "nursery")]
             return sleeping + [p for p in persons if p not in sleeping]
-        if text in vocab.KIDS_ROOMS:
-            return persons
+        if text in vocab.KIDS_ROOMS:  # not Grandma's, nor the Helper's
+            return children
         return []
 
     def _on_floor(self, text: str, threshold: float) -> list[Place]:
@@ -527,7 +547,8 @@ class _Resolver:
         return best
 
     def _place_forms(self, floors: bool = True) -> list[tuple[Place, list[str]]]:
-        found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases])
+        found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases,
+                                                      *vocab.kin_forms(a.name)])
                  for a in self.home.areas]
         if not floors:
             return found

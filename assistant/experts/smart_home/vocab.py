@@ -27,6 +27,32 @@ BELOW_GROUND = ("basement", "cellar", "lower level", "lower floor", "lower groun
 _MOTHERS = "mum|mom|mummy|mommy|mama|mamma|ma|mother|amma|ammi|nanay|inay"
 _FATHERS = "dad|daddy|papa|pa|father|appa|abbu|tatay|itay"
 PARENTS_ROOM = re.compile(rf"^(?:(?:{_MOTHERS}) and (?:{_FATHERS})|(?:{_FATHERS}) and (?:{_MOTHERS}))s? ((?:bed)?room)$")
+# what one family member is called, by other members: "Granny's room" is Grandma's Room
+KIN = tuple(frozenset(group.split()) for group in (
+    "grandma granny grannie gran nana nan grandmother gramma grams grandmom grandmum abuela lola ouma bibi",
+    "grandpa grandad granddad gramps grandfather granpa grampa abuelo lolo oupa babu",
+    "mum mom mummy mommy mama mamma mother",
+    "dad daddy papa father pops",
+    "auntie aunty aunt tita", "uncle tito"))
+# whose room is named for what they do or are in the family, not for who they are: never a child's
+ROLE_OWNERS = frozenset(w for group in KIN for w in group) | frozenset(
+    "helper helpers maid maids nanny au pair housekeeper guest guests tenant lodger staff driver cook gardener "
+    "servant servants carer caretaker nurse parent parents".split())
+
+
+def kin_forms(name: str) -> list[str]:
+    """The place name with each family word said by its other names ("grandmas room": "grannys
+    room", "nanas room", ...), possessive or not as the name has it."""
+    words = tokens(name)
+    forms = []
+    for index, word in enumerate(words):
+        bare, ending = (word[:-1], "s") if word.endswith("s") and word[:-1] in _KIN_OF else (word, "")
+        for other in sorted(_KIN_OF.get(bare, ())):
+            forms.append(" ".join([*words[:index], other + ending, *words[index + 1:]]))
+    return forms
+
+
+_KIN_OF = {word: group - {word} for group in KIN for word in group}
 # rooms people call by other names; a phrase of a group also looks for the group's other names
 PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "living room,lounge,family room,sitting room,front room,den,tv room,living area,great room,drawing room,"
@@ -425,7 +451,13 @@ ANY_HOME_WORDS = frozenset(w for phrase in [*TYPE_WORDS, *(p for group in PLACE_
                            for w in tokens(phrase)) | HOME_STATE_WORDS
 
 
+# words of names that say which one, not what: alone they say nothing about a home ("the first
+# prime minister" in a home with a First Floor)
+WHICH_ONE_WORDS = frozenset("first second third fourth fifth ground top main big small little old new front back "
+                            "upper lower middle left right east west north south".split())
+
+
 def home_words(names: list[str]) -> frozenset[str]:
-    """Every word that can say something about a home with these names: its names' words, and
-    the words any home has."""
-    return frozenset(w for name in names for w in tokens(name)) | ANY_HOME_WORDS
+    """Every word that can say something about a home with these names: its names' words (but
+    those that only say which one), and the words any home has."""
+    return (frozenset(w for name in names for w in tokens(name)) | ANY_HOME_WORDS) - WHICH_ONE_WORDS

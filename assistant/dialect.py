@@ -1,0 +1,69 @@
+"""Caribbean English creole words in a request, read as the English words they stand for.
+
+"Mek di sprinkler come on at 5", "put rice pon di list", "nuh badda", "mi seh yes": the rules, the
+classifier and the confirmer know English, so the creole function words (Jamaican, Trinidadian,
+Guyanese, Belizean) are read as English before routing. Words that are also English or names
+("di", "mi", "dem", "fi", "dis", "dat") are read only beside another creole word, never when the
+home names something with them ("Di's Room"), and never inside a hyphenated word ("wi-fi").
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# no English word is spelt so: one of them shows the request is in creole
+MARKERS = {"pon": "on", "mek": "make", "nuh": "don't", "badda": "bother", "seh": "say", "likkle": "little",
+           "cyaan": "can't", "tek": "take", "yuh": "you", "unu": "you all", "wah": "what", "weh": "where",
+           "inna": "in", "wid": "with", "ting": "thing", "tings": "things", "ova": "over", "aready": "already"}
+# English words or names too: read only in a request the markers (or two of these) show is creole
+SHARED = {"di": "the", "dis": "this", "dat": "that", "fi": "to", "deh": "there"}
+PRONOUN_MI = {"I": frozenset("seh say want need did nuh don't cyaan can can't a ago gone tink think like love "
+                             "hungry tired know see".split())}  # "mi" is "I" before these, else "my"
+PLURAL_DEM = "dem"  # after a thing, "di light dem": the lights; after a verb, "turn dem off": them
+VERBS_BEFORE_THEM = frozenset("turn switch put shut cut take tek mek make give gi get move off on".split())
+WORD = re.compile(r"(?<![\w'-])[A-Za-z]+(?![\w-]|'s)")
+
+
+def in_english(text: str, names: Iterable[str] = ()) -> str:
+    """`text` with its creole words read as English, when it is creole (see the module's docstring)."""
+    taken = {word for name in names for word in re.findall(r"[a-z]+", name.lower())}
+    words = [m for m in WORD.finditer(text) if m.group().lower() not in taken]
+    said = [m.group().lower() for m in words]
+    markers = sum(w in MARKERS for w in said) + sum(m.group() == "di" for m in words)  # "Di" is a name
+    shared = sum(w in SHARED or w in ("mi", PLURAL_DEM) for w in said)
+    if not markers and shared < 2:
+        return text
+    out, last = [], 0
+    for index, match in enumerate(words):
+        word = said[index]
+        clause_ends = not text[match.end():].strip() or text[match.end():].lstrip()[0] in ",.!?"
+        after = "" if clause_ends else said[index + 1] if index + 1 < len(said) else ""
+        english = _english(word, said[index - 1] if index else "", after)
+        if english is None:
+            continue
+        start = match.start()
+        if english.startswith("+s"):  # the plural of the word before: drop "dem", add "s" there
+            prefix = text[last:start].rstrip()
+            out.append(prefix if prefix.endswith("s") else prefix + "s")
+            last = match.end()
+            continue
+        out.append(text[last:start])
+        out.append(english.capitalize() if match.group()[0].isupper() and start == 0 else english)
+        last = match.end()
+    out.append(text[last:])
+    return re.sub(r"\s+([,.!?]|$)", r"\1", "".join(out)).strip()
+
+
+def _english(word: str, before: str, after: str) -> str | None:
+    """The English for one creole word in its place, or None to keep it."""
+    if word == "nuh" and not after:  # a tag ending a clause ("turn it off nuh"): "won't you"
+        return ""
+    if word in MARKERS:
+        return MARKERS[word]
+    if word in SHARED:
+        return SHARED[word]
+    if word == "mi":
+        return "I" if after in PRONOUN_MI["I"] else "my"
+    if word == PLURAL_DEM:
+        return "them" if not before or before in VERBS_BEFORE_THEM else "+s"
+    return None
