@@ -48,7 +48,13 @@ _HABIT = r"(?:[a-z]+ ){1,2}(?:always|never|usually|often|sometimes|normally) [a-
 # a purpose ("… so the room is cool before we sleep") is a reason too, unless it holds a value
 # ("set the heating so it's 21": the 21 is the request's)
 _PURPOSE = r"so (?:that )?(?![^,;]*\d)(?=(?:the|it|we|i|they|he|she|you|everyone|my|our|nobody)\b)"
+# ... or said with no "is" (Caribbean, West African, African American Englishes): "the taxi outside",
+# "it hot bad", "we going to town"; never "the one(s) outside", which says which thing
+_WITHOUT_IS = (r"(?:outside|here|there|out|home|back|gone|asleep|awake|hot|cold|dark|ready|done|late|"
+               r"(?!(?:ceiling|lighting|building|ring|thing|king|string|evening|morning|wing|ping)\b)[a-z]{2,}ing)")
+_NOT_ONES = r"(?!(?:the|my|our) (?:[a-z]+ )?ones?\b)"
 STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}|{_NAMED_SUBJECT}){_VERB}\b|{_HABIT}"
+                       rf"|{_NOT_ONES}(?:{_SUBJECT}|{_NOUN_SUBJECT}) {_WITHOUT_IS}\b"
                        rf"|(?:because|cause|'cause|cos|coz|since) |{_PURPOSE})", re.IGNORECASE)
 # a clause that says where the speaker is ("I'm in the study") names the place: it stays
 WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are|i'll be|we'll be)(?: \w+)? (?:in|at|upstairs|downstairs)\b",

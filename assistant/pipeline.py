@@ -281,7 +281,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         state = self._expert_state(plan.utterance) if self.routing.expert_context else None
         idle = (*self.registry.idle(self.db), *without)
         decision, trace = self.router.decide(text, plan.context, prior, state, hint=plan.proposal, idle=idle,
-                                             settled=self._settled(plan, prior, idle))
+                                             settled=self._settled(plan, prior, idle), judged=self._doubtful(plan))
         if self.routing.trace:
             plan.routing_trace = {**trace.as_json(), "explanation": self.router.explain(trace)}
         elif trace.expert_scores:
@@ -355,10 +355,15 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if not self.routing.trust_settled or self.routing.trace or proposal is None or proposal.source != "router" \
                 or plan.context or plan.guess is None or not self.routing.expert_prior:
             return False
-        doubtful = self.registry.expert(proposal.expert).doubtful
-        if doubtful is not None and doubtful(proposal.api, proposal.args, plan.utterance.text):
+        if self._doubtful(plan):
             return False
         return self._settled(plan, self._prior(plan), tuple(self.registry.idle(self.db)))[1] is not None
+
+    def _doubtful(self, plan: Plan) -> bool:
+        """Whether the proposal is a reading its expert calls a judgement (`Expert.doubtful`)."""
+        proposal = plan.proposal
+        doubtful = self.registry.expert(proposal.expert).doubtful if proposal and proposal.expert else None
+        return doubtful is not None and doubtful(proposal.api, proposal.args, plan.utterance.text)
 
     def _prior(self, plan: Plan) -> dict[str, float]:
         """The classifier's expert probabilities for the line, as the cues pin them: the

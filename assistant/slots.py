@@ -143,6 +143,11 @@ def _only_a_number(text: str) -> bool:
     return _number_phrase(text) is not None and all(w in _NUMBER_WORDS for w in words)
 
 
+# a verb the answer to "what should I add?" repeats before the items ("add sorrel and rum cake")
+_ITEMS_VERB = re.compile(r"^(?:(?:just|also|and|then)\s+)*(?:add|put (?:in|down)|put|include|stick|"
+                         r"throw in|write down|write|get)\s+(?=\w)", re.IGNORECASE)
+
+
 def read_answer(kind: Kind, answer: str, now: datetime) -> str | list[str] | None:
     """An answer to a slot question as a value of its kind ("for ten minutes" → "ten minutes",
     "make it twenty two" → "22", "eggs and milk" → ["eggs and milk"] for items), or None when it is not one (then it is a new request, not an answer)."""
@@ -151,8 +156,8 @@ def read_answer(kind: Kind, answer: str, now: datetime) -> str | list[str] | Non
         return None
     if kind == "text":
         return text
-    if kind == "items":  # the expert splits "eggs and milk" itself
-        return [text]
+    if kind == "items":  # the expert splits "eggs and milk" itself; "add eggs and milk": the items
+        return [_ITEMS_VERB.sub("", text).strip() or text]
     if kind == "number" and not _only_a_number(text):
         return None  # "the kitchen one", "ten minutes": not a level
     phrase = said_phrase(kind, text) or text

@@ -175,6 +175,10 @@ def test_the_draft_is_offered_whole_only_with_a_shortfall_allowed():
         ModelRouter(llm, default_registry(), rank_api=True, draft=True, accept_within=within).decide(
             "set a timer for 12 minutes", prior={"timers": 0.9, "none": 0.1}, hint=hint)
     assert seen == [4.0, None, None]
+    llm = Recording("timers", "start", [{"duration": "12 minutes"}])
+    ModelRouter(llm, default_registry(), rank_api=True, draft=True, accept_within=4.0).decide(
+        "set a timer for 12 minutes", prior={"timers": 0.9, "none": 0.1}, hint=hint, judged=True)
+    assert seen[-1] is None  # a judgement's draft is decoded, never taken whole
 
 
 def test_an_idle_expert_is_not_chosen_unless_a_cue_names_it():

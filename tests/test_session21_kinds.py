@@ -162,3 +162,72 @@ def test_a_no_that_names_another_thing_asks_about_that_one(tmp_path):
     assistant.handle("yes")
     states = {d["id"]: d["state"] for d in list_devices(assistant.db)}
     assert (states["lock.front_door"], states["lock.back_door"]) == ("unlocked", "locked")
+
+
+@pytest.mark.parametrize("said, command", [
+    ("open the garage, the van outside", "open the garage"),
+    ("fan on high, it hot in here", "fan on high"),
+    ("lock up, we going to church", "lock up"),
+    ("shut the blinds, the sun coming in", "shut the blinds"),
+    ("turn on the lamp, the one outside", "turn on the lamp, the one outside"),
+    ("turn on the lights, the ceiling ones", "turn on the lights, the ceiling ones"),
+])
+def test_a_reason_said_without_is_is_an_aside(said, command):
+    from assistant.asides import without_reason
+    assert without_reason(said) == command
+
+
+@pytest.mark.parametrize("said, asked", [("what's the gate code again?", True), ("when is the dentist again", True),
+                                         ("what was that again", False), ("what did you say again", False),
+                                         ("what is it again", False)])
+def test_a_question_with_again_asks_for_what_was_told(said, asked):
+    from assistant.experts.memory import ASKED_AGAIN
+    assert bool(ASKED_AGAIN.match(said)) is asked
+
+
+def test_the_users_own_facts_are_evidence_that_a_question_is_for_them(tmp_path):
+    from assistant.experts.memory import evidence
+    assistant = testing.scripted_assistant(tmp_path / "m.db")
+    assert evidence(assistant.db, "when does her flight land") == 0.0
+    assistant.db.execute("INSERT INTO facts (subject, text, created, updated) VALUES (?, ?, ?, ?)",
+                         ["sister", "my sister's flight lands at 6 on friday", "2026-11-25T10:00:00", "2026-11-25T10:00:00"])
+    assert evidence(assistant.db, "when does her flight land") > 0.5
+    assert evidence(assistant.db, "when does the shop open") == 0.0
+    assert evidence(assistant.db, "book me a flight to land in Paris") == 0.0  # not a question
+
+
+def test_an_item_on_a_list_taken_off_is_evidence_for_the_lists(tmp_path):
+    from assistant.experts.lists import evidence
+    assistant = testing.scripted_assistant(tmp_path / "l.db")
+    assistant.db.execute("INSERT INTO lists (name, created) VALUES ('shopping', '2026-11-25')")
+    assistant.db.execute("INSERT INTO list_items (list_name, item, done) VALUES ('shopping', 'flour', 0)")
+    assert evidence(assistant.db, "oh, and take off the flour") > 0.5
+    assert evidence(assistant.db, "take off the sugar") == 0.0  # on no list
+    assert evidence(assistant.db, "I need more flour") == 0.0  # nothing taken off
+
+
+@pytest.mark.parametrize("answer, items", [("Add sorrel and rum cake", ["sorrel and rum cake"]),
+                                           ("put in some ham", ["some ham"]), ("ginger beer", ["ginger beer"])])
+def test_an_answer_to_what_to_add_may_say_add(answer, items):
+    from assistant.slots import read_answer
+    assert read_answer("items", answer, datetime(2026, 12, 1, 9)) == items
+
+
+def test_the_thing_in_there_is_in_the_room_of_the_thing_before(tmp_path):
+    from assistant.experts.smart_home.commands import other_target
+    db = smart_home_db(FLAT, tmp_path)
+    assert other_target("turn_off", {"device": "Tanya's Heat Pump"}, "the radio in there", db) == \
+        {"device": "the radio", "area": "Tanya's Room"}
+
+
+def test_her_thing_is_the_thing_of_the_person_whose_thing_came_before(tmp_path):
+    from assistant.experts.smart_home.commands import other_target
+    db = smart_home_db(FLAT, tmp_path)
+    assert other_target("turn_off", {"device": "Tanya's Radio"}, "her heat pump", db) == {"device": "Tanya's heat pump"}
+    assert other_target("turn_off", {"device": "Television"}, "her lamp", db) == {"device": "her lamp"}
+
+
+def test_the_other_one_of_the_same_name_is_the_one_in_the_other_room(tmp_path):
+    from assistant.experts.smart_home.others import the_other
+    db = smart_home_db(FLAT, tmp_path)
+    assert the_other(db, {"device": "Reading Lamp", "area": "Nana's Room"}, "the other one") == "Tanya's Room Reading Lamp"

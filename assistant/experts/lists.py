@@ -652,9 +652,26 @@ def other_items(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databas
     return {**args, "items": [re.sub(r"^(?:a|an|some|some more|more)\s+(?=\w)", "", phrase.strip(), flags=re.I)]}
 
 
+# what is done to an item on a list: "take off the flour", "cross the eggs off", "tick off bread"
+_ITEM_VERBS = re.compile(r"\b(?:take|cross|tick|strike|scratch|knock|check)\b.*\boff\b|\b(?:remove|delete|drop)\b",
+                         re.IGNORECASE)
+EVIDENCE = 0.9  # never a cue's certainty: the model's ranking still counts
+
+
+def evidence(db: sqlite_utils.Database, text: str) -> float:
+    """How strongly the user's lists say the words are for them: an item on one of their lists,
+    named whole with a verb that takes items off ("take off the flour, we have some")."""
+    if not _ITEM_VERBS.search(text):
+        return 0.0
+    said = f" {' '.join(re.findall(r'[a-z0-9]+', text.lower()))} "
+    items = db.execute("SELECT item FROM list_items WHERE done = 0").fetchall()
+    named = any(f" {' '.join(re.findall(r'[a-z0-9]+', item.lower()))} " in said for (item,) in items)
+    return EVIDENCE if named else 0.0
+
+
 EXPERT = build_expert("lists", "shopping and to-do lists", [add, remove, complete, read, clear],
                       [Migration("lists", 1, _migrate_v1)],
                       capability="lists", propose=propose, cues=CUES, ellipsis=other_items, doubtful=joined_items,
                       views=(View("lists", "Shopping and to-do lists.", lambda db, now: all_lists(db),
                                   tables=_list_tables),),
-                      examples=Path(__file__).with_suffix(".jsonl"), vocabulary=list_vocabulary)
+                      examples=Path(__file__).with_suffix(".jsonl"), vocabulary=list_vocabulary, evidence=evidence)

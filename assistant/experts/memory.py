@@ -25,7 +25,7 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
 from assistant.storage.db import Migration
-from assistant.words import same_meaning, stem
+from assistant.words import is_question, same_meaning, stem
 
 _PREFIX = re.compile(r"^(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*(?:(?:remember|note|"
                      r"don't forget|do not forget|keep in mind|make a note|forget|for the record)"
@@ -284,6 +284,30 @@ ASKED_BACK = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|remind me)\W+)*"
                         r"\s+(?:about|regarding|of|on)\b", re.IGNORECASE)
 
 
+# a question for something told before, "again" at its end ("what's the gate code again?", "when
+# does her flight land again"), not for what was just said ("what was that again", "say again")
+ASKED_AGAIN = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|sorry)\W+)*(?:what|when|where|who|which|how much|how many)"
+                         r"(?:'s| is| was| are| were| does| do| did)?\s+"
+                         r"(?!(?:that|it|this|you|i|is|was|are|were|does|do|did)\b)[\w' ]+?\s+again\W*$",
+                         re.IGNORECASE)
+# how sure the user's own facts make a question theirs: the share of its keywords a fact holds
+EVIDENCE_AT_LEAST = 2  # keywords a fact must share with the question
+EVIDENCE = 0.9  # never a cue's certainty: the model's ranking still counts
+
+
+def evidence(db: sqlite_utils.Database, text: str) -> float:
+    """How strongly the facts the user told say a question is for them: a fact holding two of
+    its keywords or more, and most of them ("when does her flight land" after "my sister's flight
+    lands at 6"), makes it EVIDENCE; else 0."""
+    if not is_question(text):
+        return 0.0
+    words = _keywords(text) - _GENERIC
+    if len(words) < EVIDENCE_AT_LEAST:
+        return 0.0
+    best = max((_relevance(words, fact) for fact in list_facts(db)), default=0.0)
+    return EVIDENCE if best >= EVIDENCE_AT_LEAST and best >= 0.6 * len(words) else 0.0
+
+
 def propose(request: Request) -> Decision | None:
     """"remember that …" stores it; "where is my …", "where did i put …" ask for it. Given the
     text as said (not lower-cased): a fact keeps its names' capitals ("May 4th")."""
@@ -292,7 +316,7 @@ def propose(request: Request) -> Decision | None:
     if match:
         return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
     if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE) \
-            or ASKED_BACK.match(text):
+            or ASKED_BACK.match(text) or ASKED_AGAIN.match(text):
         return Decision(expert="memory", api="recall", args={"question": text}, source="router")
     return None
 
@@ -304,11 +328,12 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
         # "remember my locker code is 4412", "note our wifi password is …": a fact about something of theirs
         re.compile(rf"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*{_KEEP}\W+{_POSSESSED_FACT}",
                    re.IGNORECASE),
-        ASKED_BACK)
+        ASKED_BACK, ASKED_AGAIN)
 
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
                       [Migration("memory", 1, _migrate_v1)],
                       capability="things to remember", propose=propose, services={"forget_fact": delete_fact}, cues=CUES,
+                      evidence=evidence,
                       views=(View("memory", "Facts you asked the assistant to remember.", lambda db, now: list_facts(db),
                                   ("id", "subject", "text", "updated")),),
                       examples=Path(__file__).with_suffix(".jsonl"))

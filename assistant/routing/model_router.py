@@ -80,7 +80,8 @@ class ModelRouter:
     def decide(self, text: str, context: str | None = None, prior: dict[str, float] | None = None,
                expert_context: ExpertContext | None = None,
                hint: Decision | None = None, idle: tuple[str, ...] = (),
-               settled: tuple[str | None, str | None] = (None, None)) -> tuple[Decision, RoutingTrace]:
+               settled: tuple[str | None, str | None] = (None, None),
+               judged: bool = False) -> tuple[Decision, RoutingTrace]:
         """Ask the model; on invalid output retry once with the error, then give up clearly.
 
         With a `prior` (expert → probability, e.g. from the embedding classifier; "none" for no
@@ -93,7 +94,8 @@ class ModelRouter:
         router's call) of that API is the draft of those arguments. `idle` experts (nothing to
         serve yet) are not among the choices unless the prior is certain of one. `settled`: the
         expert and the qualified API that independent evidence already names (routing/settled.py),
-        or None each: that one is not ranked."""
+        or None each: that one is not ranked. `judged`: the hint is a judgement its expert leaves to
+        the model ("mac and cheese": one item or two?), so its draft is never taken whole."""
         trace = RoutingTrace()
         messages = routing_messages(self.registry, text, context)
         trace.messages = messages
@@ -123,7 +125,7 @@ class ModelRouter:
                 together = "\n".join(part for part in (state, context) if part)
                 messages = trace.messages = routing_messages(self.registry, text, together)
             if self.rank_api and hasattr(self.llm, "choose_continuation"):
-                decision = self._decide_args(messages, expert, aliases, trace, hint, settled[1])
+                decision = self._decide_args(messages, expert, aliases, trace, hint, settled[1], judged)
                 if decision is not None:
                     return decision, trace
         error = None
@@ -138,7 +140,8 @@ class ModelRouter:
         return Decision(source=self.source, note=f"invalid model output: {error}"), trace
 
     def _decide_args(self, messages: list[ChatMessage], expert: str, aliases: AliasTable | None,
-                     trace: RoutingTrace, hint: Decision | None = None, settled: str | None = None) -> Decision | None:
+                     trace: RoutingTrace, hint: Decision | None = None, settled: str | None = None,
+                     judged: bool = False) -> Decision | None:
         """The expert's API chosen by ranking its names after '{"api":"<expert>' (or the `settled`
         qualified API of this expert, unranked), then only the arguments generated (constrained to
         that API's argument schema); None if invalid, or if the backend cannot choose among
@@ -157,7 +160,7 @@ class ModelRouter:
         else:
             draft = args_draft(spec, hint.args) if self.draft and hint and hint.qualified == spec.qualified else ""
             generation = self._generate(messages, compact_args_schema(spec), trace, prefill=call,
-                                        frame=('":', "}"), draft=draft)
+                                        frame=('":', "}"), draft=draft, whole=not judged)
             trace.outputs[-1] = call + generation.text
         try:
             return self.parse(trace.outputs[-1], aliases)
@@ -174,13 +177,13 @@ class ModelRouter:
         return apis[chosen]
 
     def _generate(self, messages: list[ChatMessage], schema: dict, trace: RoutingTrace,
-                  prefill: str = "", frame: tuple[str, str] = ("", ""), draft: str = ""):
+                  prefill: str = "", frame: tuple[str, str] = ("", ""), draft: str = "", whole: bool = True):
         options = {"prefill": prefill, "frame": frame} if prefill else {}
         if self.lookahead:
             options["lookahead"] = self.lookahead
         if draft:
             options["draft"] = draft
-            if self.accept_within is not None:
+            if self.accept_within is not None and whole:
                 options["accept_within"] = self.accept_within
         generation = self.llm.generate(messages, schema=schema, temperature=0.0,
                                        max_tokens=self.max_tokens, **options)

@@ -359,6 +359,34 @@ def _kind_meant(args: dict) -> str | None:
     return written or own
 
 
+THERE = re.compile(r"\s+(?:in |out |over |up |down )?there$", re.IGNORECASE)
+_WHOSE = re.compile(r"^(?:the\s+)?(?:her|his|their)\s+(?=\w)", re.IGNORECASE)
+_OWNER = re.compile(r"\b([a-z][\w-]*)(?:'s|s')(?=\s)", re.IGNORECASE)
+
+
+def _whose(phrase: str, args: dict) -> str:
+    """"her fan", "his lamp": the fan of the person whose thing the previous call named
+    ("Grandma's Radio": Grandma's fan); the phrase as it is when it named nobody's."""
+    owner = next((found.group(0) for key in ("device", "area") if args.get(key)
+                  for found in [_OWNER.search(f"{args[key]} ")] if found), None)
+    return _WHOSE.sub(f"{owner} ", phrase) if owner and _WHOSE.match(phrase) else phrase
+
+
+def _area_of(db: sqlite_utils.Database, args: dict) -> str | None:
+    """The room of the one device the previous call acted on, if one."""
+    from assistant.experts.smart_home.backend import HomeBackendError, read_home
+    from assistant.experts.smart_home.resolve import resolve_in
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return None
+    found = resolve_in(home, args.get("device"), args.get("area"), args.get("device_type"))
+    devices = [d for d in home.devices if d.id in found.device_ids]
+    areas = {d.area_id for d in devices}
+    area = home.area(areas.pop()) if len(areas) == 1 and None not in areas else None
+    return area.name if area else None
+
+
 def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Database | None = None) -> dict | None:
     """The previous call on what `phrase` names instead ("… the kitchen lights" → "and the bedroom
     too"): its values kept, its target replaced. A phrase with no kind of device in it is a place
@@ -368,6 +396,11 @@ def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databa
         return None
     kept = {key: value for key, value in args.items() if key not in TARGETS}
     phrase = re.sub(r"\s*,\s*", " ", phrase)  # "the other one, in the dining"
+    phrase = _whose(phrase, args)  # "and her fan" after Grandma's radio: Grandma's fan
+    there = THERE.search(phrase)
+    place = (args.get("area") or _area_of(db, args)) if there and db is not None else None
+    if place and vocab.first_type_word(phrase[:there.start()]):  # "and the radio in there": the radio there
+        return {**kept, "device": phrase[:there.start()].strip(), "area": place}
     if others.names_other(phrase) and (placed := re.sub(r"\bother\s+", "", phrase, count=1)) != phrase \
             and (one := ONE_OF_KIND.match(placed.strip())) and one["place"]:
         phrase = placed  # "the other one in Ama's room": the one there, whatever the other one would be

@@ -1,7 +1,8 @@
 """"The other one": after a call on one device, the one other device of its kind that is meant.
 
 "turn on the left nightstand lamp" → "and the other one" is the right nightstand lamp; "switch the
-desk lamp on" → "the other lamp too" is the other lamp in that room. Of the devices of the kind
+desk lamp on" → "the other lamp too" is the other lamp in that room. A device of the same name in
+another room is the other one ("the bedside lamp in Grandma's room", then the other Bedside Lamp). Of the devices of the kind
 (the kind said, else the previous device's domain), read in this order: the one in the same room
 whose name shares a word with it ("Left/Right Bedside Lamp", though a ceiling light is there too);
 the one there whose name holds the same kind ("Tom's Lamp" after "Mairead's Lamp"); the one other
@@ -38,6 +39,10 @@ def the_other(db: sqlite_utils.Database, args: dict, phrase: str) -> str | None:
         return None  # "the other one" after several: not one device
     before = next(d for d in home.devices if d.id == was.device_ids[0])
     others = [d for d in _of_kind(home.devices, before, found["kind"]) if d.id != before.id]
+    namesakes = [d for d in others if d.name.lower() == before.name.lower()]
+    if len(namesakes) == 1:  # a Bedside Lamp in another room: that one, by its room
+        area = home.area(namesakes[0].area_id) if namesakes[0].area_id else None
+        return f"{area.name} {namesakes[0].name}" if area else None
     paired, near, alike = _sharing_a_word(others, before), _same_room(others, before), _named_alike(others, before)
     for narrowed in ([d for d in paired if d in near], [d for d in alike if d in near], near, paired, others):
         if len(narrowed) == 1:
