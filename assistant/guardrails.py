@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 from assistant import slots
 from assistant.messages import Utterance
 from assistant.registry import ApiSpec, Registry
-from assistant.words import FUNCTION_WORDS, NUMBER, digits, numbers, tokens
+from assistant.words import FUNCTION_WORDS, NUMBER, digits, is_question, numbers, tokens
 
 MAX_CHARS = 500
 
@@ -58,7 +58,16 @@ UNSAFE = re.compile("|".join([
     r"\b(bomb|explosive|weapon)s?\b", r"\bbreak into\b", r"\bpick the lock\b", r"\bspy on\b",
     r"\bneighbou?r'?s?\b.{0,30}\b(wifi|alarm|door|code|lock|password|camera)", r"\block (the kids|my \w+|\w+) (in|out)\b",
     r"\b(9\d|[1-9]\d\d) degrees\b", r"\bblanket over\b", r"\bself destruct\b",
+    # finding or following a person who has not asked to be found
+    r"\b(find|track|locate|trace|follow)\b.{0,30}\bmy ex\b", r"\bwhere my ex\b",
+    r"\b(track|follow|monitor)\b.{0,20}\b(someone|somebody|him|her|them)'?s? (location|phone|movements)\b",
 ]), re.IGNORECASE)
+# what lies beyond the user's own home: the street's power, the neighbourhood's lights
+BEYOND_HOME = re.compile(r"\b(?:whole|entire|everyone on the|everybody on the) (?:street|road|block|neighbou?rhood|town|city|estate|village|"
+                         r"district|parish|country)(?:'s)?\b(?!.{0,20}\b(?:lights?|camera)\b\s+(?:in|at|on) my\b)",
+                         re.IGNORECASE)
+_SWITCHING = re.compile(r"\b(?:switch|turn|cut|shut|kill|put|unlock|lock|open|close|dim|control|disable)\b",
+                        re.IGNORECASE)
 CONTENT_REQUEST = re.compile(r"^\s*(add|put|write|remind me|create a reminder)\b.*\b(list|remind|reminder)\b|^\s*remind me\b",
                              re.IGNORECASE)
 
@@ -72,6 +81,9 @@ def refusal(text: str) -> str | None:
         return "I can't change how I work or skip my safety checks. I can still help with your home."
     if UNSAFE.search(text):
         return "Sorry, I can't help with that. It isn't safe."
+    clause = re.split(r"[,;]| because | cos ", text, maxsplit=1)[0]  # not an aside ("…, the whole street can see in")
+    if _SWITCHING.search(clause) and BEYOND_HOME.search(clause) and not is_question(clause):
+        return "Sorry, I can only work the devices in your own home."
     return None
 
 
