@@ -65,6 +65,7 @@ class Deferring:
         if spec is None:  # "wake me up at 7": the time is the call's own argument
             utterance = plan.utterance
             whole = self.plan(plan.delay.said, source=utterance.source, area=utterance.area, defer=False)
+            whole.say_early = plan.say_early
             return self._carry_out(whole, started)
         spec, decision, problem = self._call_to_defer(plan, spec, decision)
         vetted, utterance, due = self._vet(plan, spec, decision.args), plan.utterance, plan.delay.due

@@ -6,6 +6,7 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from typing import Callable
 
 import sqlite_utils
 from pydantic import ValidationError
@@ -131,8 +132,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         other._router, other._building = self._router, self._building
         return other
 
-    def handle(self, text: str, *, source: str = "text", area: str | None = None) -> Reply:
-        return self.commit(self.plan(text, source=source, area=area))
+    def handle(self, text: str, *, source: str = "text", area: str | None = None,
+               say_early: Callable[[str], None] | None = None) -> Reply:
+        return self.commit(self.plan(text, source=source, area=area), say_early=say_early)
 
     def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
@@ -191,10 +193,24 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if plan.needs_confirmer and not plan.parts:
             self._confirmed(plan)
 
-    def commit(self, plan: Plan, started: float | None = None) -> Reply:
+    def commit(self, plan: Plan, started: float | None = None,
+               say_early: Callable[[str], None] | None = None) -> Reply:
         """Carry a plan out, and record the turn in the conversation. Timings count from `started`:
-        by default when planning began; the voice loop passes the moment it commits a plan made ahead."""
+        by default when planning began; the voice loop passes the moment it commits a plan made ahead.
+        `say_early` is given the start of the reply as soon as it is known (a chat reply's first
+        sentence; the reply then starts with it, or else is to be given whole), and
+        timings_ms["reply_begins"] says when. Only a request of one part streams."""
+        begun: list[float] = []
+        if say_early is not None:
+            since = plan.started if started is None else started
+
+            def said(text: str) -> None:
+                begun.append(_elapsed(since))
+                say_early(text)
+            plan.say_early = said
         reply = self._carry_out(plan, started)
+        if begun:
+            reply.timings_ms["reply_begins"] = begun[0]
         record_turn(self.db, self.conversation, self.clock.now(), plan.heard, reply.reply, reply.expert,
                     reply.api, reply.ok, asks=bool(reply.asks or reply.needs_confirmation))
         return reply
@@ -639,7 +655,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         vetted = self._vet(plan, spec, args)
         if vetted.ungrounded or vetted.question:
             return None  # nothing unsafe ever runs before the confirmer agrees
-        return self._execute(plan, spec, vetted.args, "router", started)
+        return self._execute(plan, spec, vetted.args, "router", started, final=False)
 
     def _vet(self, plan: Plan, spec: ApiSpec, args: dict) -> Vetted:
         """The guardrails' checks of one call, made once per plan (speculation and acting share them)."""
@@ -741,12 +757,13 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         return self._execute(plan, spec, pending.args, "confirmation", started, asked).reply
 
     def _execute(self, plan: Plan, spec: ApiSpec, args: dict, source: str, started: float,
-                 utterance: Utterance | None = None) -> Executed:
-        """Run one call for this plan (as `utterance`, by default the plan's own) and log it."""
+                 utterance: Utterance | None = None, final: bool = True) -> Executed:
+        """Run one call for this plan (as `utterance`, by default the plan's own) and log it. Only
+        a `final` call (not a speculative one, which may be undone) may say its reply's start early."""
         utterance = utterance or plan.utterance
         ctx = ExpertContext(db=self.db, clock=self.clock, utterance=utterance, compose=self._compose,
                             previous=plan.previous, capabilities=self.capabilities, undo_last=self._undo_last,
-                            last_reply=self._last_reply)
+                            last_reply=self._last_reply, say_early=plan.say_early if final else None)
         result = execute(spec, args, ctx)
         executed_ms = _elapsed(started)
         if result.missing and (result.missing in spec.slots or result.choices) and not result.ok:
@@ -772,8 +789,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         inferred = self.registry.expert(spec.expert).inferred
         return {**{k: v for k, v in args.items() if k not in inferred}, **result.referent}
 
-    def _compose(self, text: str) -> str:
-        """The chat model's answer to `text`, in the light of this conversation's recent turns."""
+    def _compose(self, text: str, on_text: Callable[[str], None] | None = None) -> str:
+        """The chat model's answer to `text`, in the light of this conversation's recent turns
+        (`on_text`: given it piece by piece as it is generated)."""
         config, talk = self.roles.settings.role("chat"), self.roles.settings.conversation
         model = self.roles.get("chat")
         since = self.clock.now() - timedelta(minutes=talk.history_minutes)
@@ -781,7 +799,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         tokenize = getattr(model, "tokenize", None)
         messages = chat_messages(text, history, persona=talk.persona or PERSONA, budget=talk.history_tokens,
                                  count=(lambda words: len(tokenize(words))) if tokenize else estimate_tokens)
-        return model.generate(messages, temperature=config.temperature, max_tokens=config.max_tokens).text
+        streamed = {"on_text": on_text} if on_text is not None else {}
+        return model.generate(messages, temperature=config.temperature, max_tokens=config.max_tokens,
+                              **streamed).text
 
 
 def execute(spec: ApiSpec, args: dict, ctx: ExpertContext) -> ActionResult:

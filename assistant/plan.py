@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from assistant.deferral import Delay
 from assistant.messages import Decision, Reply, Turn, Utterance
@@ -48,6 +48,9 @@ class Plan:
     # the proposal run before any part's confirmer (parts in parallel): its `Executed`, or None
     early: Any = field(default=None, repr=False)
     ran_ahead: bool = False  # `early` was tried already (None: the proposal was not safe to run)
+    # the start of the reply, said as soon as it is known (`Assistant.commit`'s `say_early`): a
+    # part's plan has none, so an utterance of several requests is answered whole
+    say_early: Callable[[str], None] | None = field(default=None, repr=False)
     heard: str = field(init=False)  # the words as said (`utterance` may be rewritten: a slot's answer, a deferral)
 
     def __post_init__(self) -> None:

@@ -21,7 +21,8 @@ first action, to all actions (the last part's action in place) and to all parts 
 (each part a separate process, e.g. under a lock held per part) and print them as one table;
 `--lines FILE.jsonl` appends every line's result as it comes (mode, id, expert, call, timings,
 speculation), for offline analysis of the tail; `--slice 0:130` runs only those lines of the set; `--paired` runs the modes line by line in turn.
-Prints one table (medians and p95s, tokens, speculation hits, rollbacks, accuracy) and the ratios
+Prints one table (medians and p95s, tokens, speculation hits, rollbacks, accuracy; "begins" is when
+the user first has something: a chat reply's first sentence, else the confirmed reply) and the ratios
 between modes, and writes a PNG of the latency distributions.
 """
 from __future__ import annotations
@@ -151,12 +152,15 @@ def summarise(name: str, cases, results: list[CaseResult]) -> dict:
     every = [r.timings_ms.get("all_actions", r.timings_ms.get("first_action", r.timings_ms.get("total", 0)))
              for r in results]
     confirmed = [r.timings_ms.get("confirmed", r.timings_ms.get("total", 0)) for r in results]
+    # when the user has something: a chat reply's first sentence, else the confirmed reply
+    begins = [r.timings_ms.get("reply_begins", c) for r, c in zip(results, confirmed)]
     actions = [r.timings_ms.get("first_action", r.timings_ms.get("total", 0)) for r, c in zip(results, cases)
                if c.expect.expert in ACTION_EXPERTS]
     specs = [r.speculation for r in results if r.speculation]
     ran = [s for s in specs if s["ran"]]
     return {
-        "mode": name, "n": len(results), "first": first, "confirmed": confirmed, "actions_first": actions,
+        "mode": name, "n": len(results), "first": first, "confirmed": confirmed, "begins": begins,
+        "actions_first": actions,
         "all_actions": every,
         "prompt_tokens": statistics.mean(r.timings_ms.get("prompt_tokens", 0) for r in results),
         "output_tokens": statistics.mean(r.timings_ms.get("completion_tokens", 0) for r in results),
@@ -176,13 +180,13 @@ def merge_rows(rows: list[dict]) -> list[dict]:
     """Rows of one mode from several parts (different lines) as one row, in first-seen order."""
     merged: dict[str, dict] = {}
     for row in rows:
-        into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "actions_first": [],
+        into = merged.setdefault(row["mode"], {**row, "first": [], "confirmed": [], "begins": [], "actions_first": [],
                                                "all_actions": [], "rank_expert": [], "rank_api": [], "route": [],
                                                "n": 0,
                                                "prompt_tokens": 0.0, "output_tokens": 0.0, "drafted_tokens": 0.0, "spec_ran": 0,
                                                "spec_hits": 0, "rollbacks": 0, "unsafe": 0, "passed": 0,
                                                "failed": []})
-        for key in ("first", "confirmed", "actions_first", "all_actions", "rank_expert", "rank_api", "route"):
+        for key in ("first", "confirmed", "begins", "actions_first", "all_actions", "rank_expert", "rank_api", "route"):
             into[key] += row.get(key, [])
         for key in ("prompt_tokens", "output_tokens", "drafted_tokens"):  # means, weighted by lines
             into[key] = (into[key] * into["n"] + row.get(key, 0) * row["n"]) / (into["n"] + row["n"])
@@ -221,13 +225,16 @@ def print_several(rows: list[dict]) -> None:
 
 def print_table(rows: list[dict]) -> None:
     header = (f"{'mode':<22}{'n':>4}{'first p50':>11}{'first p95':>11}{'conf p50':>10}{'conf p95':>10}"
+              f"{'begins p50':>11}{'begins p95':>11}"
               f"{'act p50':>9}{'act p95':>9}{'prompt tok':>11}{'out tok':>8}{'drafted':>8}{'spec hit':>10}{'rollbk':>7}{'accuracy':>10}")
     print(header)
     print("-" * len(header))
     for r in rows:
         hit = f"{r['spec_hits']}/{r['spec_ran']}" if r["spec_ran"] else "-"
         print(f"{r['mode']:<22}{r['n']:>4}{pct(r['first'], 50):>11.0f}{pct(r['first'], 95):>11.0f}"
-              f"{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}{pct(r['actions_first'], 50):>9.0f}{pct(r['actions_first'], 95):>9.0f}"
+              f"{pct(r['confirmed'], 50):>10.0f}{pct(r['confirmed'], 95):>10.0f}"
+              f"{pct(r.get('begins', r['confirmed']), 50):>11.0f}{pct(r.get('begins', r['confirmed']), 95):>11.0f}"
+              f"{pct(r['actions_first'], 50):>9.0f}{pct(r['actions_first'], 95):>9.0f}"
               f"{r['prompt_tokens']:>11.0f}{r['output_tokens']:>8.1f}{r.get('drafted_tokens', 0):>8.1f}{hit:>10}{r['rollbacks']:>7}"
               f"{r['passed']:>6}/{r['n']:<3}")
 

@@ -244,7 +244,7 @@ class RecordingPlanner:
     def __init__(self):
         self.planned, self.confirmed, self.committed, self.handled = [], [], [], []
 
-    def handle(self, text):
+    def handle(self, text, say_early=None):
         self.handled.append(text)
         return echo(text)
 
@@ -255,7 +255,7 @@ class RecordingPlanner:
     def confirm_ahead(self, plan):
         self.confirmed.append(plan["text"])
 
-    def commit(self, plan, started):
+    def commit(self, plan, started, say_early=None):
         self.committed.append(plan["text"])
         return echo(plan["text"])
 

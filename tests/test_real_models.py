@@ -86,6 +86,30 @@ def test_chat_replies_on_the_real_model(isolated_home):
 
 
 @requires_models
+def test_a_chat_reply_s_first_sentence_comes_before_the_rest():
+    """One chat request, greedy (the joke is then known to have two sentences), the chat model alone."""
+    import time
+
+    from assistant.app import open_state
+    from assistant.clock import Clock
+    from assistant.config import RoleConfig
+    from assistant.context import ExpertContext
+    from assistant.messages import Utterance
+    from assistant.pipeline import Assistant
+
+    registry = default_registry()
+    roles = ModelRoles(Settings(roles={"chat": RoleConfig(temperature=0.0, max_tokens=80)}))
+    assistant = Assistant(db=open_state(registry, ":memory:"), clock=Clock.from_env(), registry=registry, roles=roles)
+    said = []
+    ctx = ExpertContext(db=assistant.db, clock=assistant.clock, utterance=Utterance(text="tell me a joke"),
+                        compose=assistant._compose, say_early=lambda start: said.append((start, time.perf_counter())))
+    reply = registry.api("chat", "respond").func(ctx).reply
+    done = time.perf_counter()
+    assert len(said) == 1 and reply.startswith(said[0][0]) and len(reply) > len(said[0][0]), (said, reply)
+    assert done - said[0][1] > 0.1  # the rest was still being generated
+
+
+@requires_models
 def test_adversarial_set_changes_no_device_and_refuses_injections(real_roles):
     report = run_eval(Path(__file__).parent.parent / "data" / "eval" / "adversarial.jsonl", real_roles,
                       default_registry())

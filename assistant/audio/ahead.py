@@ -21,15 +21,16 @@ if TYPE_CHECKING:
 
 class Planner(Protocol):
     """Plans with no side effects, and carries a plan out later (assistant/plan.py);
-    `handle(text)` does both at once."""
+    `handle(text)` does both at once. `say_early` is given the start of a reply as soon as it is
+    known (`Assistant.commit`)."""
 
-    def handle(self, text: str) -> Reply: ...
+    def handle(self, text: str, say_early: Callable[[str], None] | None = None) -> Reply: ...
 
     def plan(self, text: str) -> Plan: ...
 
     def confirm_ahead(self, plan: Plan) -> None: ...
 
-    def commit(self, plan: Plan, started: float) -> Reply: ...
+    def commit(self, plan: Plan, started: float, say_early: Callable[[str], None] | None = None) -> Reply: ...
 
 
 class AssistantPlanner:
@@ -38,8 +39,8 @@ class AssistantPlanner:
     def __init__(self, assistant: Assistant, *, source: str = "voice", area: str | None = None) -> None:
         self.assistant, self.source, self.area = assistant, source, area
 
-    def handle(self, text: str) -> Reply:
-        return self.assistant.handle(text, source=self.source, area=self.area)
+    def handle(self, text: str, say_early: Callable[[str], None] | None = None) -> Reply:
+        return self.assistant.handle(text, source=self.source, area=self.area, say_early=say_early)
 
     def plan(self, text: str) -> Plan:
         return self.assistant.plan(text, source=self.source, area=self.area)
@@ -47,8 +48,8 @@ class AssistantPlanner:
     def confirm_ahead(self, plan: Plan) -> None:
         self.assistant.confirm_ahead(plan)
 
-    def commit(self, plan: Plan, started: float) -> Reply:
-        return self.assistant.commit(plan, started)
+    def commit(self, plan: Plan, started: float, say_early: Callable[[str], None] | None = None) -> Reply:
+        return self.assistant.commit(plan, started, say_early)
 
 
 class PlanAhead:

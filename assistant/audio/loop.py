@@ -14,7 +14,10 @@ made ahead is committed only if that transcript is the same text.
 While a reply is spoken, the wake word or a spoken "stop" interrupts it (barge-in). A reply that
 asks something (a yes, a missing value, "which one?") leaves the microphone open for
 `follow_up` seconds once it has been spoken: the answer needs no wake word (as Home Assistant's
-voice satellites do); silence closes it again. `run()` yields one `Heard` per
+voice satellites do); silence closes it again. Given a planner, a chat reply's first sentence is
+spoken as soon as it is written and the rest once the reply is done, after it (the loop waits for
+the first sentence to end, as a speaker may cut off what it plays; audio heard meanwhile is
+handled then, as during routing). `run()` yields one `Heard` per
 handled utterance and keeps nothing else: an hour of input costs no more memory than a minute.
 """
 from __future__ import annotations
@@ -35,6 +38,7 @@ from assistant.audio.tts import SilentSpeaker, Speaker
 from assistant.audio.vad import EndpointSettings, Endpointer, EnergyVAD, VadEvent
 from assistant.audio.wake import WakeWordDetector
 from assistant.messages import Reply
+from assistant.streaming import remainder
 
 
 class State(Enum):
@@ -135,6 +139,7 @@ class ListenLoop:
         if handle is None and planner is None:
             raise ValueError("ListenLoop needs a handle function or a planner")
         self.handle = handle or planner.handle
+        self._streams = handle is None  # the planner's handle: it says a reply's start early
         self.planner, self.stt, self.wake = planner, stt, wake
         self.speaker = speaker or SilentSpeaker()
         self.endpointer = endpointer or Endpointer(EnergyVAD(), settings.endpoint)
@@ -274,22 +279,43 @@ class ListenLoop:
         if ahead is not None and plan is None:
             ahead.drop()
         started = time.perf_counter()
-        reply = self._respond(text, plan, started)
+        said: list[str] = []  # the reply's start, spoken already (never over a "stop")
+        say_early = None if self._barge_in else lambda start: self._say_early(start, said)
+        reply = self._respond(text, plan, started, say_early)
         waited = (chunk.end - speech_end) * 1000 + (started - endpoint_at) * 1000
         _add_timings(reply, transcript.compute_ms, waited)
         heard = Heard(text, reply, transcript.partials, self._barge_in, transcript.started_early,
                       planned_early=plan is not None, follow_up=self._follow_up)
         self._asked = not self._barge_in and bool(reply.asks or reply.needs_confirmation)
-        self._speak(reply.reply if not self._barge_in else "", chunk)
+        self._speak(reply.reply if not self._barge_in else "", chunk, said[0] if said else None)
         return heard
 
-    def _respond(self, text: str, plan, started: float) -> Reply:
+    def _respond(self, text: str, plan, started: float, say_early: Callable[[str], None] | None) -> Reply:
         try:
-            return self.planner.commit(plan, started) if plan is not None else self.handle(text)
+            if plan is not None:
+                return self.planner.commit(plan, started, say_early=say_early)
+            return self.planner.handle(text, say_early=say_early) if self._streams else self.handle(text)
         except Exception as exc:  # noqa: BLE001 - errors travel as data; the loop keeps listening
             return Reply(reply=f"Sorry, something went wrong: {exc}", ok=False)
 
-    def _speak(self, text: str, chunk: AudioChunk) -> None:
+    def _say_early(self, start: str, said: list[str]) -> None:
+        """Speak the start of the reply while the rest is being written (from the model's thread)."""
+        try:
+            self.speaker.speak(start)
+        except AudioError:  # the whole reply is spoken (or the speaker's failure reported) at the end
+            return
+        said.append(start)
+
+    def _speak(self, text: str, chunk: AudioChunk, said: str | None = None) -> None:
+        """Speak the reply, or, after its start `said`, the rest once that start has been spoken (a
+        reply that does not start with it is spoken whole, instead)."""
+        rest = remainder(text, said)
+        if said and rest is None:
+            self.speaker.stop()
+        elif said:
+            if rest:
+                self.speaker.wait()
+            text = rest
         if text:
             self._set(State.SPEAKING)
             try:
@@ -311,3 +337,5 @@ def _add_timings(reply: Reply, stt_ms: float, before_handle_ms: float) -> None:
     timings["end_of_speech_to_reply"] = round(before_handle_ms + total, 1)
     if "first_action" in timings:
         timings["end_of_speech_to_first_action"] = round(before_handle_ms + timings["first_action"], 1)
+    if "reply_begins" in timings:
+        timings["end_of_speech_to_reply_begins"] = round(before_handle_ms + timings["reply_begins"], 1)

@@ -1,4 +1,5 @@
-"""`assistant chat`: a REPL with history and line editing."""
+"""`assistant chat`: a REPL with history and line editing. Answered in this process, a chat
+reply's first sentence prints as soon as it is written, and the rest once the reply is done."""
 from __future__ import annotations
 
 import sys
@@ -13,6 +14,7 @@ from assistant import errorlog
 from assistant.cli.common import console, expected_error, friendly, print_trace, session_name, settings_with_trace
 from assistant.display import styled
 from assistant.paths import user_dir
+from assistant.streaming import remainder
 
 BANNER = "Type a request (e.g. 'turn on the kitchen lights'); Ctrl-D or /quit to leave."
 
@@ -50,7 +52,7 @@ def chat(area: str = typer.Option(None, help="The area you are in."),
             if not line.strip():
                 continue
             text, ok = _answer(respond, line)
-            console.print(styled(("assistant>", "green" if ok else "yellow"), " ", text))
+            _print_reply(text, ok, respond.said)
 
 
 def _answer(respond: "_Responder", line: str) -> tuple[str, bool]:
@@ -61,16 +63,32 @@ def _answer(respond: "_Responder", line: str) -> tuple[str, bool]:
         return f"error: {expected_error(exc) or errorlog.report(exc, 'assistant chat')}", False
 
 
+def _print_reply(text: str, ok: bool, said: str | None) -> None:
+    """The reply, or, after its start `said` was printed, the rest of it on the same line (the
+    whole reply on a line of its own if it does not start with what was printed)."""
+    rest = remainder(text, said)
+    if said and rest is not None:
+        console.print(styled(f" {rest}" if rest else ""))
+        return
+    if said:  # the reply is not what its start promised (e.g. the model failed half-way)
+        console.print()
+    console.print(styled(("assistant>", "green" if ok else "yellow"), " ", text))
+
+
 class _Responder:
-    """The hub while it answers; this process (models loaded on first need) once it does not."""
+    """The hub while it answers; this process (models loaded on first need) once it does not.
+    In this process the start of a reply is printed as soon as it is known (`said`); the hub's
+    replies, and those under --trace, print whole."""
 
     def __init__(self, settings, conversation: str, area: str | None, hub) -> None:
         self.settings, self.conversation, self.area, self.hub = settings, conversation, area, hub
         self.assistant = None
+        self.said: str | None = None  # the start of the current reply, printed already
 
     def __call__(self, line: str) -> tuple[str, bool]:
         from assistant.hub.client import HubFailed, HubUnavailable, failed_reply
 
+        self.said = None
         if self.hub is not None:
             try:
                 answer = self.hub.ask(line, session=self.conversation, area=self.area)
@@ -80,10 +98,15 @@ class _Responder:
             except HubUnavailable as exc:
                 console.print(f"({exc}; carrying on in this process)", style="dim")
                 self.hub = None
-        reply = self.in_process().handle(line, area=self.area)
-        if self.settings.routing.trace:
+        trace = self.settings.routing.trace
+        reply = self.in_process().handle(line, area=self.area, say_early=None if trace else self._say_early)
+        if trace:
             print_trace(reply)
         return reply.reply, reply.ok
+
+    def _say_early(self, sentence: str) -> None:
+        console.print(styled(("assistant>", "green"), " ", sentence), end="")
+        self.said = sentence
 
     def in_process(self):
         if self.assistant is None:

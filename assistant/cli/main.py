@@ -97,7 +97,9 @@ def ask(text: list[str] = typer.Argument(..., help="What to ask, e.g. turn on th
     if answer is None:
         from assistant.app import build_assistant
 
-        reply = build_assistant(settings, conversation=session_name(session)).handle(words, area=area)
+        # nothing is printed early, but a chat reply streams as in the chat (timings_ms: reply_begins)
+        reply = build_assistant(settings, conversation=session_name(session)).handle(
+            words, area=area, say_early=lambda sentence: None)
         answer = reply_json(reply, "local")
         if settings.routing.trace and not as_json:
             print_trace(reply)

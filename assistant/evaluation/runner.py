@@ -97,7 +97,8 @@ def run_turn(assistant: Assistant, case: EvalCase) -> CaseResult:
     before = {d["id"]: d for d in views["devices"](db, now())}
     assistant.conversation = case.session or DEFAULT  # the conversation this turn is said in
     try:
-        reply = assistant.handle(case.text, area=case.area, source=case.source)
+        # a chat reply streams as it would to a user (nothing is said): timings_ms has reply_begins
+        reply = assistant.handle(case.text, area=case.area, source=case.source, say_early=lambda start: None)
     except Exception as exc:  # noqa: BLE001 - one line's crash fails that line, not the whole run
         path = errorlog.write(exc, f"eval {case.id}")
         return _result(case, Reply(reply=errorlog.one_line(exc, path), ok=False), [f"crashed: {type(exc).__name__}: {exc}"])

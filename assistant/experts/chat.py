@@ -9,6 +9,7 @@ from assistant.context import ExpertContext
 from assistant.experts import arithmetic
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import api, build_expert
+from assistant.streaming import FirstSentence
 
 NO_CHAT_MODEL = "I'm here, but my chat model isn't available right now. I can still run your home, timers, reminders and lists."
 
@@ -23,7 +24,10 @@ def respond(ctx: ExpertContext) -> ActionResult:
         return ActionResult(reply=calculation.reply())
     if ctx.compose is None:
         return ActionResult(reply=NO_CHAT_MODEL, ok=False)
-    reply = ctx.compose(text).strip()
+    if ctx.say_early is not None:  # the first sentence is said as soon as it is written
+        reply = ctx.compose(text, FirstSentence(ctx.say_early, keep=sayable_first).feed).strip()
+    else:
+        reply = ctx.compose(text).strip()
     if not reply:
         return ActionResult(reply="Hmm, I'm not sure what to say to that.")
     honest = without_claimed_actions(reply)
@@ -61,6 +65,13 @@ def without_claimed_actions(reply: str) -> str:
     if len(kept) == len(sentences):
         return reply
     return " ".join(s for s in kept if not _INTERJECTION.match(s)).strip()
+
+
+def sayable_first(sentence: str) -> bool:
+    """Whether a reply's first sentence may be said before the rest is written: the reply
+    `without_claimed_actions` still starts with it (it claims no action, is no bare "Sure!")."""
+    pieces = _SENTENCE.split(sentence)
+    return " ".join(pieces) == sentence and not any(_CLAIM.match(p) or _INTERJECTION.match(p) for p in pieces)
 
 
 def propose(request: Request) -> Decision | None:

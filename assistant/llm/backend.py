@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Literal, Protocol
+from typing import Any, Callable, Literal, Protocol
 
 
 class ModelError(RuntimeError):
@@ -31,9 +31,12 @@ class Generation:
 
 
 class LLMBackend(Protocol):
-    """Chat completion, optionally constrained to a JSON schema. Stable messages first (cacheable)."""
+    """Chat completion, optionally constrained to a JSON schema. Stable messages first (cacheable).
+    `on_text`, if given, is called with each piece of the output as it is generated (the pieces
+    make up `Generation.text`; a backend that cannot stream calls it once, with the whole text)."""
 
     name: str
 
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
-                 temperature: float = 0.0, max_tokens: int = 128) -> Generation: ...
+                 temperature: float = 0.0, max_tokens: int = 128,
+                 on_text: Callable[[str], None] | None = None) -> Generation: ...

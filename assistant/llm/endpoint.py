@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import urlsplit
 
 import requests
@@ -83,10 +83,11 @@ class EndpointBackend:
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
                  frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "",
-                 accept_within: float | None = None) -> Generation:
+                 accept_within: float | None = None, on_text: Callable[[str], None] | None = None) -> Generation:
         """The assistant turn after `prefill` (raw completions only), its JSON between the texts of
         `frame`. `lookahead`, `draft` and `accept_within` (in-process speed-ups) do not apply here:
-        the server's greedy output is the output."""
+        the server's greedy output is the output. This backend does not stream: `on_text` is given
+        the whole text once it has come."""
         started = time.perf_counter()
         if self.raw:
             body = {**DECODING, "prompt": self.template(messages) + prefill, "temperature": temperature,
@@ -105,6 +106,8 @@ class EndpointBackend:
             data = self._post("chat/completions", body) if schema is None else self._constrained(body, schema)
             text = self._field(data, lambda d: d["choices"][0]["message"]["content"], str)
         elapsed = (time.perf_counter() - started) * 1000
+        if on_text is not None and text:
+            on_text(text)
         usage = data.get("usage") or {}
         return Generation(text=text, prompt_tokens=int(usage.get("prompt_tokens") or 0),
                           completion_tokens=int(usage.get("completion_tokens") or 0),

@@ -12,7 +12,7 @@ import re
 import threading
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from assistant.llm import native
 from assistant.llm.backend import ChatMessage, Generation, ModelError
@@ -150,7 +150,7 @@ class LlamaBackend:
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
                  frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "",
-                 accept_within: float | None = None) -> Generation:
+                 accept_within: float | None = None, on_text: Callable[[str], None] | None = None) -> Generation:
         """Complete the assistant turn after `prefill` (which the output does not repeat); with a
         `schema`, the output is JSON of that schema, between the fixed texts of `frame`.
         Greedy only, and the output is the same either way: `lookahead` > 0 is prompt-lookup
@@ -158,7 +158,9 @@ class LlamaBackend:
         `draft` is a guess at the whole output (e.g. a rule-based proposal's call), checked in
         one batch, kept as far as the model agrees with it. With `accept_within`, the whole draft is
         the output when, summed over its tokens, it falls at most that far below the model's own
-        greedy choices (log-probability): one batch checks it, no token is generated."""
+        greedy choices (log-probability): one batch checks it, no token is generated.
+        `on_text` is given the output as it is generated on the plain path (no grammar, draft or
+        lookahead: the chat's); on the others, once, whole."""
         prompt = chatml(messages) + prefill
         tokens = self._fitting(self.tokenize(prompt))
         grammar = self._grammar(schema, frame)
@@ -169,22 +171,45 @@ class LlamaBackend:
             if planned and accept_within is not None and grammar is not None:
                 self.last_shortfall = self._shortfall(tokens, grammar, planned)
                 if self.last_shortfall <= accept_within:
-                    return Generation(text=self.llama.detokenize(planned).decode("utf-8", errors="ignore"),
-                                      prompt_tokens=len(tokens), completion_tokens=len(planned),
+                    text = self.llama.detokenize(planned).decode("utf-8", errors="ignore")
+                    if on_text is not None:
+                        on_text(text)
+                    return Generation(text=text, prompt_tokens=len(tokens), completion_tokens=len(planned),
                                       elapsed_ms=(time.perf_counter() - started) * 1000, prefix_cache=outcome,
                                       drafted=len(planned))
             if temperature == 0.0 and (lookahead or planned or (grammar is not None and self.fast_grammar)):
                 text, completed, drafted = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead, planned)
             else:
-                result = self.llama.create_completion(
-                    prompt=tokens, grammar=grammar, temperature=temperature,
-                    max_tokens=max_tokens, top_p=0.95 if temperature > 0 else 1.0, stop=[END_OF_TURN],
-                )
-                text = result["choices"][0]["text"] or ""
-                completed, drafted = result.get("usage", {}).get("completion_tokens", 0), 0
+                options = dict(prompt=tokens, grammar=grammar, temperature=temperature, max_tokens=max_tokens,
+                               top_p=0.95 if temperature > 0 else 1.0, stop=[END_OF_TURN])
+                if on_text is not None:
+                    text, completed = self._streamed(options, len(tokens), on_text)
+                    on_text = None
+                else:
+                    result = self.llama.create_completion(**options)
+                    text = result["choices"][0]["text"] or ""
+                    completed = result.get("usage", {}).get("completion_tokens", 0)
+                drafted = 0
             elapsed = (time.perf_counter() - started) * 1000
+        if on_text is not None and text:
+            on_text(text)
         return Generation(text=text, prompt_tokens=len(tokens), completion_tokens=completed,
                           elapsed_ms=elapsed, prefix_cache=outcome, drafted=drafted)
+
+    def _streamed(self, options: dict[str, Any], prompt_tokens: int,
+                  on_text: Callable[[str], None]) -> tuple[str, int]:
+        """`create_completion` streamed, each piece handed to `on_text`: (text, completion tokens),
+        as unstreamed. Streaming reports no usage; the tokens evaluated after the prompt are the
+        output, but for the last when the output ran out of tokens (sampled, never evaluated)."""
+        pieces, finish = [], None
+        for chunk in self.llama.create_completion(**options, stream=True):
+            choice = chunk["choices"][0]
+            if choice["text"]:
+                pieces.append(choice["text"])
+                on_text(choice["text"])
+            finish = choice.get("finish_reason") or finish
+        completed = options["max_tokens"] if finish == "length" else self.llama.n_tokens - prompt_tokens
+        return "".join(pieces), completed
 
     def choose_continuation(self, messages: list[ChatMessage], prefill: str,
                             candidates: dict[str, str]) -> tuple[str, dict[str, float]]:

@@ -1,7 +1,9 @@
-"""A scripted backend for tests: returns queued outputs (or a rule's answer), records every prompt."""
+"""A scripted backend for tests: returns queued outputs (or a rule's answer), records every prompt;
+given `on_text`, it hands the output over word by word, as a model streams it."""
 from __future__ import annotations
 
 import json
+import re
 from collections import deque
 from typing import Any, Callable
 
@@ -28,7 +30,7 @@ class ScriptedLLM:
     def generate(self, messages: list[ChatMessage], *, schema: dict[str, Any] | None = None,
                  temperature: float = 0.0, max_tokens: int = 128, prefill: str = "",
                  frame: tuple[str, str] = ("", ""), lookahead: int = 0, draft: str = "",
-                 accept_within: float | None = None) -> Generation:
+                 accept_within: float | None = None, on_text: Callable[[str], None] | None = None) -> Generation:
         self.prompts.append(list(messages))
         self.prefills.append(prefill)
         self.drafts.append(draft)
@@ -39,5 +41,8 @@ class ScriptedLLM:
         else:
             raise ModelError("ScriptedLLM has no output queued")
         text = output if isinstance(output, str) else frame[0] + json.dumps(output) + frame[1]
+        if on_text is not None:
+            for piece in re.findall(r"\s*\S+|\s+$", text):
+                on_text(piece)
         return Generation(text=text, prompt_tokens=sum(len(m.content.split()) for m in messages),
                           completion_tokens=len(text.split()))

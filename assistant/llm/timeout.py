@@ -24,7 +24,8 @@ def calls_still_running() -> bool:
 
 class TimeLimited:
     """Wraps a backend: each model call runs in a worker thread and is given up after `seconds`
-    (the worker is a daemon thread, so a hung call never keeps the process alive). Every other
+    (the worker is a daemon thread, so a hung call never keeps the process alive). A call's
+    `on_text` is called in the worker thread, and never once the call is given up. Every other
     attribute is the backend's own."""
 
     def __init__(self, backend: Any, seconds: float) -> None:
@@ -44,6 +45,9 @@ class TimeLimited:
 def _limited(call: Callable[..., Any], seconds: float, model: str) -> Callable[..., Any]:
     def run(*args: Any, **kwargs: Any) -> Any:
         outcome: dict[str, Any] = {}
+        given_up = threading.Event()
+        if kwargs.get("on_text") is not None:  # text from a call given up on is no one's
+            kwargs["on_text"] = _unless(given_up, kwargs["on_text"])
 
         def work() -> None:
             try:
@@ -55,6 +59,7 @@ def _limited(call: Callable[..., Any], seconds: float, model: str) -> Callable[.
         worker.start()
         worker.join(seconds)
         if worker.is_alive():
+            given_up.set()
             _abandoned.append(worker)
             raise ModelTimeout(f"{model} gave no answer within {seconds:g} s "
                                "(timeout_s in config.toml; `assistant doctor` checks the model)")
@@ -63,3 +68,11 @@ def _limited(call: Callable[..., Any], seconds: float, model: str) -> Callable[.
         return outcome["value"]
 
     return run
+
+
+def _unless(given_up: threading.Event, on_text: Callable[[str], None]) -> Callable[[str], None]:
+    """`on_text`, passed on until the call is given up."""
+    def forward(piece: str) -> None:
+        if not given_up.is_set():
+            on_text(piece)
+    return forward
