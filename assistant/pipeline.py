@@ -43,6 +43,7 @@ from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
 from assistant.words import POINTER, POINTS_BACK, is_bare_change, is_question, tokens, without_wake_word
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
+MAX_FOREIGN = 3  # experts a request may be decided again without (`Expert.foreign`)
 NO_MODEL = "Sorry, I couldn't do that: {reason}"  # the model failed and no rule knew the request
 INVALID_OUTPUT = "invalid model output"  # the start of a Decision's note when the model wrote nonsense
 
@@ -283,13 +284,15 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def _its_own(self, plan: Plan, decision: Decision) -> Decision:
         """The decision, or when its expert finds nothing its words name (`Expert.foreign`: "what's
         the capital of Norway" as a home query), the one made again without that expert."""
-        if decision.qualified is None:
-            return decision
-        foreign = self.registry.expert(decision.expert).foreign
-        utterance = plan.utterance
-        if foreign is None or not foreign(self.db, decision.api, decision.args, utterance.text, utterance.area):
-            return decision
-        return self._confirm(plan, without=(decision.expert,))
+        without: tuple[str, ...] = ()
+        while decision.qualified is not None and len(without) < MAX_FOREIGN:
+            foreign = self.registry.expert(decision.expert).foreign
+            utterance = plan.utterance
+            if foreign is None or not foreign(self.db, decision.api, decision.args, utterance.text, utterance.area):
+                return decision
+            without = (*without, decision.expert)  # (the clock's, then memory's: neither)
+            decision = self._confirm(plan, without=without)
+        return decision
 
     def _confirm(self, plan: Plan, without: tuple[str, ...] = ()) -> Decision:
         text = plan.utterance.text

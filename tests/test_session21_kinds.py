@@ -242,3 +242,14 @@ def test_the_other_one_of_the_same_name_is_the_one_in_the_other_room(tmp_path):
 ])
 def test_what_lies_beyond_the_home_or_finds_a_person_is_refused(said, refused):
     assert (refusal(said) is not None) is refused
+
+
+@pytest.mark.parametrize("said, foreign", [
+    ("what year did Ghana become independent", True), ("how long was Mandela in prison", True),
+    ("who is the plumber", False), ("where did I leave my passport", False), ("when is Sarah's birthday", False),
+    ("what's the Wi-Fi password again", False),
+])
+def test_a_question_of_the_world_is_not_memorys(tmp_path, said, foreign):
+    from assistant.experts.memory import foreign as memory_foreign
+    assistant = testing.scripted_assistant(tmp_path / "m.db")
+    assert memory_foreign(assistant.db, "recall", {"question": said}, said) is foreign

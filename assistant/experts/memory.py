@@ -308,6 +308,22 @@ def evidence(db: sqlite_utils.Database, text: str) -> float:
     return EVIDENCE if best >= EVIDENCE_AT_LEAST and best >= 0.6 * len(words) else 0.0
 
 
+# words that make a question about the user's own world: theirs, their people's, what they said
+_PERSONAL = re.compile(r"\b(?:i|i'm|i've|i'd|me|my|mine|we|we're|our|ours|us|his|her|hers|their|theirs|him|them|"
+                       r"he|she|they|you|your)\b", re.IGNORECASE)
+
+
+def foreign(db: sqlite_utils.Database, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
+    """Whether a question sent here is general knowledge: it names a place, a people or a person
+    of the world (a capitalised name past its first word) and nobody's own (no "my", no "Sarah's"),
+    and no fact the user told fits it ("what year did Trinidad become independent"): then it is
+    not memory's. "who is the plumber" stays: only the user can have said that."""
+    if api_name != "recall" or not said or _PERSONAL.search(said) or "'s " in f"{said} " or ASKED_AGAIN.match(said):
+        return False
+    named = re.search(r"(?<=\s)[A-Z][a-z]+", said)
+    return named is not None and not _ranked(db, said)
+
+
 def propose(request: Request) -> Decision | None:
     """"remember that …" stores it; "where is my …", "where did i put …" ask for it. Given the
     text as said (not lower-cased): a fact keeps its names' capitals ("May 4th")."""
@@ -333,7 +349,7 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
                       [Migration("memory", 1, _migrate_v1)],
                       capability="things to remember", propose=propose, services={"forget_fact": delete_fact}, cues=CUES,
-                      evidence=evidence,
+                      evidence=evidence, foreign=foreign,
                       views=(View("memory", "Facts you asked the assistant to remember.", lambda db, now: list_facts(db),
                                   ("id", "subject", "text", "updated")),),
                       examples=Path(__file__).with_suffix(".jsonl"))

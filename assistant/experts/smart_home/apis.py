@@ -44,7 +44,8 @@ SETTABLE = ("brightness", "color", "temperature", "position", "volume", "percent
 PERCENT_SCALES = ("brightness", "position", "volume")  # a level in percent of one kind of device
 SWITCHABLE = {"light", "switch", "fan", "media_player"}  # what a bare name turns on
 # words around a bare name that ask for nothing ("porch light please"); "on"/"off" do ask
-EVERYTHING = re.compile(r"\b(?:everything|all the things|all (?:the )?devices|the lot)\b", re.IGNORECASE)
+EVERYTHING = re.compile(r"\b(?:everything|all the (?:things|stuff|electronics|appliances)|all (?:the )?devices|the lot"
+                        r"|all of it)\b", re.IGNORECASE)
 BARE_FILLERS = (vocab.FILLERS - {"on", "off", "up", "down"}) | {"now", "ok", "okay", "hey", "just", "thanks",
                                                                  "thank", "you", "pls", "plz"}
 Attribute = Literal["brightness", "volume", "temperature", "position", "percentage"]

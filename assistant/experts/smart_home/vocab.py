@@ -114,9 +114,9 @@ OUTDOOR_PLACE_WORDS = frozenset(
     "garden yard backyard frontyard lawn compound patio deck terrace courtyard veranda verandah stoep lanai porch "
     "driveway drive carport gate gates pathway path walkway balcony pool poolside exterior outside outdoor "
     "front back".split())
-KIDS_ROOMS = frozenset({"kids room", "kid room", "kids rooms", "childrens room", "children room", "childrens rooms",
-                        "kids bedroom", "kids bedrooms", "boys room", "girls room", "nursery", "baby room",
-                        "babys room", "baby bedroom", "babies room"})
+KIDS_ROOMS = frozenset({f"{who} {room}" for who in ("kids", "kid", "childrens", "children", "boys", "girls", "baby",
+                                                     "babys", "babies")
+                        for room in ("room", "rooms", "bedroom", "bedrooms")} | {"nursery"})
 BEDROOMS = frozenset({"bedrooms", "all the bedrooms", "all bedrooms", "every bedroom", "bed rooms"})
 # a room named for its one person ("Wanjiru's Room", "Kofi's Bedroom"): where that person sleeps
 PERSONS_ROOM = re.compile(r"^[a-z][\w-]*(?:'s|s') (?:bed)?room$")
