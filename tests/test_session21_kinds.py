@@ -253,3 +253,10 @@ def test_a_question_of_the_world_is_not_memorys(tmp_path, said, foreign):
     from assistant.experts.memory import foreign as memory_foreign
     assistant = testing.scripted_assistant(tmp_path / "m.db")
     assert memory_foreign(assistant.db, "recall", {"question": said}, said) is foreign
+
+
+def test_a_family_word_is_read_whole_never_by_its_sound():
+    from assistant.experts.smart_home import vocab
+    assert vocab.kin_as_named("grannys room", ["Nana's Room"]) == "nanas room"
+    assert vocab.kin_as_named("fans", ["Nana's Room"]) == "fans"
+    assert vocab.kin_as_named("nanas room", ["Nana's Room"]) == "nanas room"

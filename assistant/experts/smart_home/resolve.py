@@ -452,6 +452,7 @@ class _Resolver:
         place whose name holds the phrase's own words ("bedroom" -> Master Bedroom, Guest
         Bedroom; "den" -> Media Den); else every place a common synonym names ("lounge"), in
         full or, with `partial`, in part."""
+        text = vocab.kin_as_named(text, [a.name for a in self.home.areas])  # "grannys room": Grandma's Room
         of_kind = self._places_of_kind(text)
         if of_kind and not any(vocab.norm(name) == text for _, names in self._place_forms() for name in names):
             return of_kind  # "outside", "the bedrooms": every room of that kind, unless one is named so
@@ -547,8 +548,7 @@ class _Resolver:
         return best
 
     def _place_forms(self, floors: bool = True) -> list[tuple[Place, list[str]]]:
-        found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases,
-                                                      *vocab.kin_forms(a.name)])
+        found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases])
                  for a in self.home.areas]
         if not floors:
             return found

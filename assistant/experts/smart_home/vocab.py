@@ -40,16 +40,17 @@ ROLE_OWNERS = frozenset(w for group in KIN for w in group) | frozenset(
     "servant servants carer caretaker nurse parent parents".split())
 
 
-def kin_forms(name: str) -> list[str]:
-    """The place name with each family word said by its other names ("grandmas room": "grannys
-    room", "nanas room", ...), possessive or not as the name has it."""
-    words = tokens(name)
-    forms = []
-    for index, word in enumerate(words):
+def kin_as_named(phrase: str, names: list[str]) -> str:
+    """The phrase with a family word said as these names say it ("grannys room" → "grandmas room"
+    when a room is Grandma's Room); whole words only, so "fans" is never "nans"."""
+    named = {bare: word for name in names for word in tokens(name)
+             for bare in [word[:-1] if word.endswith("s") and word[:-1] in _KIN_OF else word] if bare in _KIN_OF}
+    out = []
+    for word in tokens(phrase):
         bare, ending = (word[:-1], "s") if word.endswith("s") and word[:-1] in _KIN_OF else (word, "")
-        for other in sorted(_KIN_OF.get(bare, ())):
-            forms.append(" ".join([*words[:index], other + ending, *words[index + 1:]]))
-    return forms
+        twin = next((named[other] for other in _KIN_OF.get(bare, ()) if other in named), None)
+        out.append(twin if twin and bare not in named else word)
+    return " ".join(out)
 
 
 _KIN_OF = {word: group - {word} for group in KIN for word in group}
