@@ -183,7 +183,12 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if decision is not None:
             kept = [str(value) for key, value in decision.args.items()
                     if plan.previous.args.get(key) == value and isinstance(value, (str, int, float))]
-            plan.utterance = plan.utterance.model_copy(update={"text": " ".join([plan.utterance.text, *kept])})
+            # the thing the words pointed at, named by the home ("the other one": the Master Bedroom
+            # Bedside Lamp; "in there": the Kitchen; "her fan": Grandma's fan): said, as the user meant it
+            named = [value for key in ("device", "area") if isinstance(value := decision.args.get(key), str)
+                     and value not in kept and value.lower() not in plan.utterance.text.lower()]
+            plan.utterance = plan.utterance.model_copy(
+                update={"text": " ".join([plan.utterance.text, *kept, *named])})
         return decision
 
     def confirm_ahead(self, plan: Plan) -> None:

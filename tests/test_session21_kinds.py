@@ -260,3 +260,27 @@ def test_a_family_word_is_read_whole_never_by_its_sound():
     assert vocab.kin_as_named("grannys room", ["Nana's Room"]) == "nanas room"
     assert vocab.kin_as_named("fans", ["Nana's Room"]) == "fans"
     assert vocab.kin_as_named("nanas room", ["Nana's Room"]) == "nanas room"
+
+
+def test_open_it_after_a_question_keeps_the_thing_asked_about(tmp_path):
+    _, changed = _run(tmp_path, "unlock", "unlock it", device="Back Door", device_type="door")
+    assert changed == {"lock.back_door": "unlocked"}
+
+
+@pytest.mark.parametrize("first, call, then, changed", [
+    ("turn on the reading lamp in Nana's room", {"device": "reading lamp", "area": "Nana's room"}, "and the other one",
+     {"light.nana_lamp": "on", "light.tanya_lamp": "on"}),
+    ("turn off Tanya's heat pump", {"device": "Tanya's heat pump"}, "and the radio in there",
+     {"climate.tanya_heat_pump": "off", "media_player.tanya_radio": "off"}),
+])
+def test_a_follow_up_on_the_thing_the_home_names_for_it(tmp_path, first, call, then, changed):
+    from assistant.experts.smart_home import list_devices
+    home = tmp_path / "flat.yaml"
+    home.write_text(FLAT)
+    assistant = testing.scripted_assistant(tmp_path / "s.db", home=home, now=datetime(2026, 11, 25, 18, 20))
+    testing.confirmer(assistant).enqueue({"api": f"smart_home.{'turn_on' if ' on ' in f' {first} ' else 'turn_off'}",
+                                          "args": call})
+    before = {d["id"]: d["state"] for d in list_devices(assistant.db)}
+    assistant.handle(first)
+    assistant.handle(then)
+    assert {d["id"]: d["state"] for d in list_devices(assistant.db) if before[d["id"]] != d["state"]} == changed

@@ -18,7 +18,7 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import HESITATION, POINTER, is_bare_change, is_question, normalise, quantities
+from assistant.words import HESITATION, POINTER, POINTS_BACK, is_bare_change, is_question, normalise, quantities
 from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
@@ -328,8 +328,10 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     args = _kind_that_is_no_kind(home, _kind_that_is_a_place(home, args, said), said)
     if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights
+    # "open it" after a question about the garage door: the target is the context's, as the model wrote it
+    pointed = bool(POINTS_BACK.search(said or "")) and not vocab.kinds_said(said)
     for key in ("device", "device_type"):  # the kind the user said wins over the one the model wrote
-        if _only_a_kind(args.get(key)) and unsaid(home, args.get(key), said):
+        if _only_a_kind(args.get(key)) and unsaid(home, args.get(key), said) and not pointed:
             spoken = vocab.said_kind(args.get(key), said) or (
                 vocab.general_kind(args.get(key)) if key == "device_type" and not vocab.kinds_said(said) else None)
             if spoken:  # (no kind said at all, "and the bedroom too": the general kind, not "ceiling light")
@@ -350,7 +352,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         if named:  # "turn the sonos down" written as device_type "speaker": the Sonos
             args = {**args, "device": named}
     if unsaid(home, args.get("device"), said) and (_only_a_kind(args.get("device")) or not POINTER.search(said)) \
-            and (vocab.first_type_word(said) or (_only_a_kind(args.get("device")) and args.get("device_type"))):
+            and (vocab.first_type_word(said) or (_only_a_kind(args.get("device")) and args.get("device_type"))) \
+            and not pointed:
         args = {**args, "device": None}  # "lights on downstairs" written as "lamp"; "the music" as "telly"
     if not any(args.get(key) for key in ("device", "area", "device_type")):
         # "set the speaker to 45"; "arm" alone means the home's alarm
@@ -420,7 +423,10 @@ def _without_unsaid_place(home: Home, phrase: str | None, said: str | None) -> s
         return phrase
     words, spoken = vocab.tokens(phrase), vocab.tokens(said)
     kept = [w for w in words if w == "here" or vocab.word_in(w, spoken) or not names_a_place(home, w)]
-    return " ".join(kept) if kept and len(kept) < len(words) else phrase
+    if not kept or len(kept) == len(words) or POINTER.search(said):  # "open it": the phrase is the context's
+        return phrase
+    place = implied_area(home, " ".join(kept), None, said, None)
+    return " ".join(kept) if place and place != "here" else phrase  # only where the user's words put it
 
 
 def _said_in(place: str, said: str | None) -> bool:
