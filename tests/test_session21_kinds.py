@@ -179,7 +179,8 @@ def test_a_reason_said_without_is_is_an_aside(said, command):
 
 @pytest.mark.parametrize("said, asked", [("what's the gate code again?", True), ("when is the dentist again", True),
                                          ("what was that again", False), ("what did you say again", False),
-                                         ("what is it again", False)])
+                                         ("what is it again", False), ("what time is it again", False),
+                                         ("what's your name again", False)])
 def test_a_question_with_again_asks_for_what_was_told(said, asked):
     from assistant.experts.memory import ASKED_AGAIN
     assert bool(ASKED_AGAIN.match(said)) is asked

@@ -288,7 +288,8 @@ ASKED_BACK = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|remind me)\W+)*"
 # does her flight land again"), not for what was just said ("what was that again", "say again")
 ASKED_AGAIN = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|sorry)\W+)*(?:what|when|where|who|which|how much|how many)"
                          r"(?:'s| is| was| are| were| does| do| did)?\s+"
-                         r"(?!(?:that|it|this|you|i|is|was|are|were|does|do|did)\b)[\w' ]+?\s+again\W*$",
+                         r"(?!(?:that|it|this|you|your|i|is|was|are|were|does|do|did)\b)"
+                         r"(?!(?:the )?(?:time|day|date|year|month|weather)\b)[\w' ]+?\s+again\W*$",
                          re.IGNORECASE)
 # how sure the user's own facts make a question theirs: the share of its keywords a fact holds
 EVIDENCE_AT_LEAST = 2  # keywords a fact must share with the question
