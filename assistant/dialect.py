@@ -17,22 +17,33 @@ MARKERS = {"pon": "on", "mek": "make", "nuh": "don't", "badda": "bother", "seh":
            "inna": "in", "wid": "with", "ting": "thing", "tings": "things", "ova": "over", "aready": "already"}
 # English words or names too: read only in a request the markers (or two of these) show is creole
 SHARED = {"di": "the", "dis": "this", "dat": "that", "fi": "to", "deh": "there"}
-PRONOUN_MI = {"I": frozenset("seh say want need did nuh don't cyaan can can't a ago gone tink think like love "
-                             "hungry tired know see".split())}  # "mi" is "I" before these, else "my"
+MI_IS_I_BEFORE = frozenset("seh say want need did nuh don't cyaan can can't a ago gone tink think like love "
+                           "hungry tired know see".split())  # "mi" is "I" before these, else "my"
 PLURAL_DEM = "dem"  # after a thing, "di light dem": the lights; after a verb, "turn dem off": them
 VERBS_BEFORE_THEM = frozenset("turn switch put shut cut take tek mek make give gi get move off on".split())
 WORD = re.compile(r"(?<![\w'-])[A-Za-z]+(?![\w-]|'s)")
+
+
+def looks_creole(text: str) -> bool:
+    """Whether the words could be creole, before the home's names are set aside (only those can
+    make a request that looks creole English after all): a cheap test before `in_english`."""
+    return _is_creole(list(WORD.finditer(text)))
+
+
+def _is_creole(words: list[re.Match]) -> bool:
+    """A marker, or two shared words ("Di", capitalised, is a name)."""
+    said = [m.group().lower() for m in words]
+    markers = sum(w in MARKERS for w in said) + sum(m.group() == "di" for m in words)
+    return bool(markers) or sum(w in SHARED or w in ("mi", PLURAL_DEM) for w in said) >= 2
 
 
 def in_english(text: str, names: Iterable[str] = ()) -> str:
     """`text` with its creole words read as English, when it is creole (see the module's docstring)."""
     taken = {word for name in names for word in re.findall(r"[a-z]+", name.lower())}
     words = [m for m in WORD.finditer(text) if m.group().lower() not in taken]
-    said = [m.group().lower() for m in words]
-    markers = sum(w in MARKERS for w in said) + sum(m.group() == "di" for m in words)  # "Di" is a name
-    shared = sum(w in SHARED or w in ("mi", PLURAL_DEM) for w in said)
-    if not markers and shared < 2:
+    if not _is_creole(words):
         return text
+    said = [m.group().lower() for m in words]
     out, last = [], 0
     for index, match in enumerate(words):
         word = said[index]
@@ -63,7 +74,7 @@ def _english(word: str, before: str, after: str) -> str | None:
     if word in SHARED:
         return SHARED[word]
     if word == "mi":
-        return "I" if after in PRONOUN_MI["I"] else "my"
+        return "I" if after in MI_IS_I_BEFORE else "my"
     if word == PLURAL_DEM:
         return "them" if not before or before in VERBS_BEFORE_THEM else "+s"
     return None

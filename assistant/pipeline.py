@@ -140,10 +140,10 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
         `defer=False`: a time clause is not split off (the words are routed as said)."""
-        names = self.registry.vocabulary(self.db)
         if source == "voice":  # "the parlour a c": the home's AC
-            text = joined_letters(text, names)
-        text = dialect.in_english(text, names)  # "mek di fan come on": "make the fan come on"
+            text = joined_letters(text, self.registry.vocabulary(self.db))
+        if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on" (never a home's name)
+            text = dialect.in_english(text, self.registry.vocabulary(self.db))
         utterance = Utterance(text=_request_alone(text), source=source,
                               area=area or self.input_area)
         plan = Plan(utterance)

@@ -8,6 +8,8 @@ import re
 import sqlite_utils
 
 from assistant.experts.smart_home import levels, others, vocab
+from assistant.experts.smart_home.backend import HomeBackendError, read_home
+from assistant.experts.smart_home.resolve import resolve_in
 from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
 from assistant.words import ARTICLE, is_question, quantities
@@ -373,9 +375,7 @@ def _whose(phrase: str, args: dict) -> str:
 
 
 def _area_of(db: sqlite_utils.Database, args: dict) -> str | None:
-    """The room of the one device the previous call acted on, if one."""
-    from assistant.experts.smart_home.backend import HomeBackendError, read_home
-    from assistant.experts.smart_home.resolve import resolve_in
+    """The room of the device(s) the previous call acted on, if they are all in one."""
     try:
         home = read_home(db)
     except HomeBackendError:

@@ -490,13 +490,11 @@ class _Resolver:
             return [p for p, name in rooms if set(name.split()) & vocab.OUTDOOR_PLACE_WORDS]
         persons = [p for p, name in rooms if vocab.PERSONS_ROOM.match(p.label.lower().replace("’", "'"))
                    and not vocab.PARENTS_ROOM.match(name)]
-        children = [p for p in persons if vocab.singular(vocab.tokens(p.label)[0]) not in vocab.ROLE_OWNERS
-                    and vocab.tokens(p.label)[0] not in vocab.ROLE_OWNERS]
         if text in vocab.BEDROOMS:
             sleeping = [p for p, name in rooms if "bedroom" in name.split() or name in ("guest room", "nursery")]
             return sleeping + [p for p in persons if p not in sleeping]
         if text in vocab.KIDS_ROOMS:  # not Grandma's, nor the Helper's
-            return children
+            return [p for p in persons if not vocab.owned_by_role(p.label)]
         return []
 
     def _on_floor(self, text: str, threshold: float) -> list[Place]:

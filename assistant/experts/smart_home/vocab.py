@@ -40,17 +40,28 @@ ROLE_OWNERS = frozenset(w for group in KIN for w in group) | frozenset(
     "servant servants carer caretaker nurse parent parents".split())
 
 
+def owned_by_role(room: str) -> bool:
+    """Whether a room named for someone is named for a role ("Grandma's Room", "Helper's Room"),
+    not for a person by name."""
+    owner = tokens(room)[0]
+    return owner in ROLE_OWNERS or singular(owner) in ROLE_OWNERS
+
+
 def kin_as_named(phrase: str, names: list[str]) -> str:
     """The phrase with a family word said as these names say it ("grannys room" → "grandmas room"
     when a room is Grandma's Room); whole words only, so "fans" is never "nans"."""
-    named = {bare: word for name in names for word in tokens(name)
-             for bare in [word[:-1] if word.endswith("s") and word[:-1] in _KIN_OF else word] if bare in _KIN_OF}
+    named = {_kin_word(word): word for name in names for word in tokens(name) if _kin_word(word) in _KIN_OF}
     out = []
     for word in tokens(phrase):
-        bare, ending = (word[:-1], "s") if word.endswith("s") and word[:-1] in _KIN_OF else (word, "")
+        bare = _kin_word(word)
         twin = next((named[other] for other in _KIN_OF.get(bare, ()) if other in named), None)
         out.append(twin if twin and bare not in named else word)
     return " ".join(out)
+
+
+def _kin_word(word: str) -> str:
+    """The family word without its possessive "s" ("grannys": "granny"); any other word as it is."""
+    return word[:-1] if word.endswith("s") and word[:-1] in _KIN_OF else word
 
 
 _KIN_OF = {word: group - {word} for group in KIN for word in group}
