@@ -18,7 +18,7 @@ class RankingLLM(ScriptedLLM):
     def rank_continuations(self, messages, prefill, candidates):
         return {name: (0.0 if name == self.expert else -9.0) for name in candidates}
 
-    def choose_continuation(self, messages, prefill, candidates):
+    def choose_continuation(self, messages, prefill, candidates, expected=None, then=""):
         self.choices.append((prefill, candidates))
         return self.api, {name: (0.0 if name == self.api else -5.0) for name in candidates}
 

@@ -139,10 +139,11 @@ class EndpointBackend:
             scores[name] = top.get(token, floor) if token is not None else floor
         return scores
 
-    def choose_continuation(self, messages: list[ChatMessage], prefill: str,
-                            candidates: dict[str, str]) -> tuple[str, dict[str, float]]:
+    def choose_continuation(self, messages: list[ChatMessage], prefill: str, candidates: dict[str, str],
+                            expected: str | None = None, then: str = "") -> tuple[str, dict[str, float]]:
         """The candidate greedy decoding under a grammar of the candidates writes after `prefill`
-        (the choice the in-process ranking makes); the server gives no scores for it."""
+        (the choice the in-process ranking makes); the server gives no scores for it. `expected`
+        and `then` (what the in-process model checks in one batch) change nothing here."""
         if not self.raw:
             raise RankingUnavailable(f"{self.name} chooses among continuations only with grammar = true")
         grammar = "root ::= " + " | ".join(json.dumps(text) for text in candidates.values())

@@ -92,6 +92,10 @@ def check_gguf(path: Path) -> None:
 class LlamaBackend:
     """Chat completion on a local GGUF file; temperature 0 is greedy (deterministic)."""
 
+    # The position of the first token whose logits the last batch kept (every later one's too), so
+    # a later step reads a held position's logits instead of evaluating it again; None: the last only.
+    _scored_from: int | None = None
+
     def __init__(self, path: Path, *, name: str, n_ctx: int = 4096, n_threads: int = 2,
                  seed: int = 7, cache_dir: Path | None = None) -> None:
         check_gguf(path)
@@ -112,6 +116,7 @@ class LlamaBackend:
         self.fast_grammar = True  # benchmark switch: False runs the grammar over the whole vocabulary every step
         self.realign_draft = True  # benchmark switch: False drops a draft for good once the output leaves it
         self.cache_user_turn = True  # benchmark switch: False caches the system turn alone
+        self.one_batch = True  # benchmark switch: False checks an expected call's API and its draft in separate passes
         self.last_shortfall: float | None = None  # the last checked draft's (`accept_within`), for probes
         self._heads: dict[str, list[int]] = {}  # system turns' tokens (`_head_tokens`)
         self._user_turn = self._tokens(USER_TURN)
@@ -180,6 +185,7 @@ class LlamaBackend:
             if temperature == 0.0 and (lookahead or planned or (grammar is not None and self.fast_grammar)):
                 text, completed, drafted = self._decode_with_lookup(tokens, grammar, max_tokens, lookahead, planned)
             else:
+                self._scored_from = None  # llama.cpp's own evaluation replaces the logits
                 options = dict(prompt=tokens, grammar=grammar, temperature=temperature, max_tokens=max_tokens,
                                top_p=0.95 if temperature > 0 else 1.0, stop=[END_OF_TURN])
                 if on_text is not None:
@@ -211,13 +217,16 @@ class LlamaBackend:
         completed = options["max_tokens"] if finish == "length" else self.llama.n_tokens - prompt_tokens
         return "".join(pieces), completed
 
-    def choose_continuation(self, messages: list[ChatMessage], prefill: str,
-                            candidates: dict[str, str]) -> tuple[str, dict[str, float]]:
+    def choose_continuation(self, messages: list[ChatMessage], prefill: str, candidates: dict[str, str],
+                            expected: str | None = None, then: str = "") -> tuple[str, dict[str, float]]:
         """Greedy choice among continuations of `prefill` (e.g. API names), the choice a
         constrained greedy decoder would make, but tokens all candidates share (or the one left
         shares with nobody) cost no step of their own: one forward pass per branching point.
-        Returns the chosen candidate, and each candidate's log-probability up to where it was
-        dropped (or chosen)."""
+        With an `expected` candidate (the fast router's API), the prompt's new tokens, that
+        candidate and the text `then` after it (the call's draft) are evaluated in one batch, every
+        branching point is read from it, and a generation that goes on from there reads it too
+        (`_decode_with_lookup`); the choice is the same. Returns the chosen candidate, and each
+        candidate's log-probability up to where it was dropped (or chosen)."""
         import numpy as np
 
         prompt = chatml(messages) + prefill
@@ -229,12 +238,13 @@ class LlamaBackend:
             self._prepare_prefix(messages, base)
             position = min(len(path) for path in paths.values())
             position = next((i for i in range(position) if len({paths[n][i] for n in live}) > 1), position)
+            if expected in paths and self.one_batch and len(live) > 1:
+                self._score_batch(self._with_then(prompt + candidates[expected], paths[expected], then), position - 1)
             while len(live) > 1:
                 if position >= min(len(paths[n]) for n in live):  # one is a prefix of another
                     live = [min(live, key=lambda n: len(paths[n]))]
                     break
-                self._evaluate(paths[live[0]][:position])
-                logits = np.ctypeslib.as_array(self.llama._ctx.get_logits(), shape=(self.llama.n_vocab(),))
+                logits = self._logits_after(paths[live[0]][:position])
                 top = float(logits.max())
                 log_norm = top + float(np.log(np.exp(logits - top).sum()))
                 for name in live:
@@ -246,6 +256,53 @@ class LlamaBackend:
                         len({paths[n][position] for n in live}) == 1:
                     position += 1
         return live[0], scores
+
+    def _with_then(self, text: str, tokens: list[int], then: str) -> list[int]:
+        """`tokens` (those of `text`) and then those of `then`, when they keep that boundary."""
+        if not then:
+            return tokens
+        full = self.tokenize(text + then)
+        return full if full[: len(tokens)] == tokens else tokens
+
+    def _score_batch(self, tokens: list[int], first: int) -> None:
+        """Make the context hold `tokens` with the logits of every position from `first` on, in
+        one batch (the tokens it already holds before `first` are kept)."""
+        first = max(0, min(first, self._held(tokens)))
+        self._truncate(first)
+        self._evaluate_all(tokens[first:])
+
+    def _logits_after(self, tokens: list[int]):
+        """The next-token logits after `tokens`: read from a batch that holds them, else evaluated."""
+        import numpy as np
+
+        row = None
+        if self._scored_from is not None and self._held(tokens) == len(tokens):
+            row = self._row(len(tokens) - 1)
+        if row is None:
+            self._evaluate(tokens)
+            return np.ctypeslib.as_array(self.llama._ctx.get_logits(), shape=(self.llama.n_vocab(),))
+        api = native.llama_cpp().llama_cpp
+        return np.ctypeslib.as_array(api.llama_get_logits_ith(self.llama._ctx.ctx, row), shape=(self.llama.n_vocab(),))
+
+    def _held(self, tokens: list[int]) -> int:
+        """How many of `tokens`, from the start, the context holds."""
+        held = min(self.llama.n_tokens, len(tokens))
+        same = 0
+        while same < held and self.llama.input_ids[same] == tokens[same]:
+            same += 1
+        return same
+
+    def _row(self, position: int) -> int | None:
+        """The logits row of `position` in the last batch, if it kept that position's and the
+        context still holds it; else None."""
+        if self._scored_from is None or not self._scored_from <= position < self.llama.n_tokens:
+            return None
+        return position - self._scored_from
+
+    def _truncate(self, n: int) -> None:
+        """Keep the first `n` tokens of the context."""
+        self.llama.n_tokens = n
+        self.llama._ctx.kv_cache_seq_rm(-1, n, -1)
 
     def _continuation(self, prompt: str, tokens: list[int], text: str) -> list[int]:
         """The tokens `text` becomes right after `prompt` (empty if they share no token boundary)."""
@@ -266,9 +323,11 @@ class LlamaBackend:
         sampler = GrammarGreedy(llama, grammar) if grammar is not None and self.fast_grammar \
             else llama._init_sampler(temp=0.0, grammar=grammar, repeat_penalty=1.0)
         is_end = lambda token: api.llama_vocab_is_eog(llama._model.vocab, token)  # noqa: E731
-        self._evaluate(tokens)
+        reach = self._hold_scored(list(tokens), list(planned))  # the end of the held, scored tokens
         context, output, drafted = list(tokens), [], 0
-        token = sampler.sample(llama._ctx, -1)
+        token = sampler.sample(llama._ctx, -1 if reach is None else self._row(len(tokens) - 1))
+        reach = reach or 0
+        llama.n_tokens = len(tokens)  # the held tokens after these are read, not evaluated again
         while not is_end(token) and len(output) < max_tokens:
             output.append(token)
             context.append(token)
@@ -283,19 +342,39 @@ class LlamaBackend:
                 draft = []
             draft = draft[: max(0, max_tokens - len(output))]
             start = llama.n_tokens
-            self._evaluate_all([token] + draft)
+            batch = [token] + draft
+            if start + len(batch) <= reach and list(llama.input_ids[start:start + len(batch)]) == batch:
+                llama.n_tokens, base = start + len(batch), start - self._scored_from  # read, not evaluated
+            else:
+                self._evaluate_all(batch)
+                base = 0
             kept = 0
             for index in range(len(draft) + 1):
-                token = sampler.sample(llama._ctx, index)
+                token = sampler.sample(llama._ctx, base + index)
                 if index == len(draft) or token != draft[index] or is_end(token):
                     break
                 output.append(token)
                 context.append(token)
                 kept += 1
             drafted += kept
-            llama.n_tokens = start + 1 + kept  # drop the KV cells of rejected drafts
-            llama._ctx.kv_cache_seq_rm(-1, llama.n_tokens, -1)
+            self._truncate(start + 1 + kept)  # drop the KV cells of rejected drafts
+            reach = min(reach, llama.n_tokens)
         return llama.detokenize(output).decode("utf-8", errors="ignore"), len(output), drafted
+
+    def _hold_scored(self, tokens: list[int], planned: list[int]) -> int | None:
+        """With a `planned` output (one-batch mode): make the context hold `tokens` and as much of
+        the plan as a batch already scored (`choose_continuation` with the expected call), or
+        evaluate the prompt's new tokens and the plan in one batch. Returns where the held, scored
+        tokens end; None when nothing is planned (the prompt is then evaluated as usual)."""
+        if not planned or not self.one_batch:
+            self._evaluate(tokens)
+            return None
+        whole = tokens + planned
+        held = self._held(whole)
+        if held < len(tokens) or self._row(len(tokens) - 1) is None:
+            self._score_batch(whole, len(tokens) - 1)
+            held = len(whole)
+        return held
 
     def _shortfall(self, tokens: list[int], grammar, planned: list[int]) -> float:
         """How far the `planned` output falls below the model's greedy choices after `tokens`,
@@ -326,9 +405,11 @@ class LlamaBackend:
         start = llama.n_tokens
         llama._ctx.kv_cache_seq_rm(-1, start, -1)
         llama._batch.set_batch(batch=batch, n_past=start, logits_all=True)
+        self._scored_from = None
         llama._ctx.decode(llama._batch)
         llama.input_ids[start:start + len(batch)] = batch
         llama.n_tokens = start + len(batch)
+        self._scored_from = start
 
     def rank_continuations(self, messages: list[ChatMessage], prefill: str,
                            candidates: dict[str, str]) -> dict[str, float]:
@@ -376,12 +457,18 @@ class LlamaBackend:
             same += 1
         if fresh_logits:
             same = min(same, len(tokens) - 1)
-        self.llama.n_tokens = same
-        self.llama._ctx.kv_cache_seq_rm(-1, same, -1)
+        self._truncate(same)
         if same < len(tokens):
+            self._scored_from = None
             self.llama.eval(tokens[same:])
 
     def _prepare_prefix(self, messages: list[ChatMessage], tokens: list[int]) -> str:
+        outcome = self._restore_prefix(messages, tokens)
+        if outcome != "warm":  # the context was replaced, or llama.cpp evaluates it itself
+            self._scored_from = None
+        return outcome
+
+    def _restore_prefix(self, messages: list[ChatMessage], tokens: list[int]) -> str:
         if self.always_cold:
             self.llama.reset()
             return "off"

@@ -149,7 +149,7 @@ class ModelRouter:
         began = time.perf_counter()
         try:
             known = settled is not None and settled.partition(".")[0] == expert
-            spec = self.registry.api(*settled.split(".", 1)) if known else self._choose_api(messages, expert, trace)
+            spec = self.registry.api(*settled.split(".", 1)) if known else self._choose_api(messages, expert, trace, hint)
         except RankingUnavailable:
             return None
         finally:
@@ -167,12 +167,21 @@ class ModelRouter:
         except InvalidModelOutput:
             return None
 
-    def _choose_api(self, messages: list[ChatMessage], expert: str, trace: RoutingTrace) -> ApiSpec:
+    def _choose_api(self, messages: list[ChatMessage], expert: str, trace: RoutingTrace,
+                    hint: Decision | None = None) -> ApiSpec:
+        """The expert's API by ranking; the `hint`'s API of this expert (and its arguments' draft)
+        is what the backend expects, so it checks that call in one batch where it can."""
         apis = self.registry.expert(expert).apis
         if len(apis) == 1:
             return next(iter(apis.values()))
-        chosen, scores = self.llm.choose_continuation(messages, f'{{"api":"{expert}',
-                                                      {name: f'.{name}","' for name in apis})
+        candidates = {name: f'.{name}","' for name in apis}
+        expected = hint.api if hint is not None and hint.expert == expert and hint.api in apis else None
+        if expected is None:
+            chosen, scores = self.llm.choose_continuation(messages, f'{{"api":"{expert}', candidates)
+        else:
+            then = "args" + (args_draft(apis[expected], hint.args) if self.draft else "")
+            chosen, scores = self.llm.choose_continuation(messages, f'{{"api":"{expert}', candidates,
+                                                          expected=expected, then=then)
         trace.api_scores = {n: round(v, 2) for n, v in sorted(scores.items(), key=lambda kv: -kv[1])}
         return apis[chosen]
 
