@@ -9,6 +9,7 @@ router, the rules and the grounding checks all see the same words):
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
 
 from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
 from assistant.words import POLITE, is_question
@@ -112,6 +113,40 @@ SWITCHED_PRONOUN = re.compile(r"\bturn (on|off) (them|it)\b")
 # an instruction passed on: "Madam said make I on the pump", "mum says to turn off the heater"
 REPORTED = re.compile(r"^\W*(?:(?:my|the|our) )?[a-z']+ (?:said|says|told me|asked me|wants me|wants us)"
                       r"(?: to| make i| make we| i should| we should| that i should)\s+(?=\w)", re.IGNORECASE)
+
+
+# a remark of a word or two before the request, closed by a comma or a stop: "fair enough, what's the
+# temperature outside", "malo. and my radio", "quick, set a timer"
+REMARK = re.compile(r"^\W*(?P<remark>[a-z']+(?: [a-z']+)?)\s*[,.!;:]+\s*(?P<rest>\w.*)$", re.IGNORECASE | re.DOTALL)
+# words that make the remark part of what is asked: a yes or no, a correction's lead, a time, a place,
+# a joining word ("tomorrow, remind me…", "sorry, the other one", "upstairs, lights off")
+_MEANT = re.compile(r"\b(?:yes|yeah|yep|ok|okay|no|nope|nah|not|don't|actually|sorry|oops|wait|hold|hang|mean|meant"
+                    r"|instead|now|today|tonight|tomorrow|yesterday|later|morning|afternoon|arvo|evening|night|noon"
+                    r"|midnight|weekend|\w+day|am|pm|minutes?|hours?|seconds?|half|quarter|upstairs|downstairs"
+                    r"|outside|inside|and|also|then|too|plus|but|or|all|everything|both|every|please)\b|\d", re.IGNORECASE)
+# a request that stands on its own after the remark: a command verb, a question, or "and …"
+_OPENS = re.compile(r"^(?:and|also|now|then|so|plus|can|could|would|will|please|let's|i want|i need)\b", re.IGNORECASE)
+# a tag closing a request: "… eh", "…, mate", "…, is it?", "… innit"
+TAG = re.compile(r"(?<=\w)(?:[\s,]+(?:eh|innit)|,\s*(?:is it|isn't it|mate|bro|cuz|bru|buddy|love|hun))\W*$",
+                 re.IGNORECASE)
+
+
+def without_remark(text: str, names: Callable[[], Iterable[str]]) -> str:
+    """The request without a tag at its end or a remark before it that asks nothing: the remark is
+    a word or two before a comma or stop, with no yes or no, time, place or name of the home
+    (`names`, read only when there is such a remark) in it, and what follows stands as a request."""
+    text = TAG.sub("", text) or text
+    found = REMARK.match(text)
+    if found is None or _MEANT.search(found["remark"]):
+        return text
+    rest = found["rest"]
+    first = (POLITE.sub("", rest.lower()).split() or [""])[0]
+    if not (first in COMMAND_VERBS or is_question(rest) or _OPENS.match(rest)):
+        return text
+    remark = found["remark"].lower()
+    if any(re.search(rf"\b{re.escape(remark)}\b", name.lower()) for name in names()):
+        return text  # "kitchen, lights off": the home's own name
+    return rest
 
 
 def _turned(found: re.Match) -> str:

@@ -21,9 +21,16 @@ from assistant.words import command, is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
-LEADING_YES = re.compile(rf"^\W*(?:{fastpath.YES_WORDS}|sure|ok|okay|go ahead|do it|please do|correct|that's right"
-                         r"|absolutely|of course|definitely|can(?=\W*$|\W*,|\s+(?:can|go ahead|do it|lah)\b))\b",
+LEADING_YES = re.compile(rf"^\W*(?:{fastpath.YES_WORDS}|{fastpath.YES_PHRASES}|sure|ok|okay|please do|correct|that's right"
+                         r"|absolutely|of course|definitely|carry on|proceed|why not"
+                         r"|can(?=\W*$|\W*,|\s+(?:can|go ahead|do it|lah)\b))\b",
                          re.IGNORECASE)
+# a run of yes and no words ("yeah nah", "no yeah, go on"): its last word is the answer, as said in
+# New Zealand, Australia and elsewhere ("yeah nah" is a no)
+ANSWER_RUN = re.compile(rf"^\W*(?:(?:{fastpath.YES_WORDS}|{fastpath.NO_WORDS})\b[\s,.!-]*){{2,}}", re.IGNORECASE)
+# what takes back a yes said before it: "yes… no, leave it", "ok, don't", "yeah, hang on"
+TAKEN_BACK = re.compile(rf"^\W*(?:{fastpath.NO_WORDS}|don't|do not|leave it|hold on|hang on|wait|never ?mind"
+                        r"|not (?:now|yet)|cancel|stop)\b", re.IGNORECASE)
 # an answer said as a question ("how about 6?", "what about the kitchen one?")
 ANSWER_AS_QUESTION = re.compile(r"^\W*(?:what|how) about\b|^\W*(?:maybe|perhaps)\b", re.IGNORECASE)
 # the rest of a no that keeps things as they are ("leave it on", "keep it locked", "leave it be"),
@@ -118,14 +125,16 @@ class SlotQuestions:
     def _yes_or_no(self, plan: Plan) -> Decision | None:
         """A yes or no with more words, while a confirmation waits from this area: the answer,
         unless the rest is a request of its own ("no, turn on the porch light instead")."""
-        text = plan.utterance.text
         waiting = waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation)
         if waiting is None:
             return None
+        text = _last_of_run(_after_remark(plan.utterance.text))
         for pattern, api in ((LEADING_NO, "deny"), (LEADING_YES, "confirm")):
             found = pattern.match(text)
             if found:
                 rest = text[found.end():].strip(" ,.!")
+                if api == "confirm" and TAKEN_BACK.match(rest):  # "ok, don't": no yes at all
+                    return Decision(expert="confirmation", api="deny", source="confirmation")
                 if rest and api == "deny" and not KEEP_AS_IS.match(rest):
                     instead = self._asked_instead(waiting, text)
                     if instead is not None:  # "no, the front one": that one's call, asked about again
@@ -175,3 +184,24 @@ class SlotQuestions:
                     question=question, said=utterance.text, area=utterance.area, slot=call.slot,
                     choices=call.choices, conversation=self.conversation)
         return Reply(reply=question, expert=call.expert, api=call.api, args=call.args, asks=call.slot)
+
+
+def _last_of_run(text: str) -> str:
+    """The answer from its run of yes and no words on: "yeah nah, don't" → "nah, don't"."""
+    run = ANSWER_RUN.match(text)
+    if run is None:
+        return text
+    last = re.findall(rf"\b(?:{fastpath.YES_WORDS}|{fastpath.NO_WORDS})\b", run[0], re.IGNORECASE)[-1]
+    return f"{last} {text[run.end():]}".strip()
+
+
+# an exclamation before the answer ("sweet as, go for it", "brilliant. yes"): a word or two, then a comma or stop
+REMARK = re.compile(r"^\W*([a-z']+(?: [a-z']+)?)\s*[,.!]+\s*(?=\w)", re.IGNORECASE)
+
+
+def _after_remark(text: str) -> str:
+    """The answer after an exclamation that is no yes or no of its own; else `text`."""
+    found = REMARK.match(text)
+    if found is None or re.search(rf"\b(?:{fastpath.YES_WORDS}|{fastpath.NO_WORDS}|not|don't)\b", found[1], re.IGNORECASE):
+        return text
+    return text[found.end():]

@@ -36,6 +36,8 @@ UNDO_NAMED = re.compile(r"^(?:(?:actually|oh|no|wait|sorry|ok|okay|and|now|so)\s
 ASKING = re.compile(r"^(?:what|when|where|who|whose|why|how|which|is|are|was|were|do|does|did|will|would|can|"
                     r"could|should)\b")
 MAX_ASIDE_WORDS = 3  # an aside after the time clause: "…, no arguments", "…, love"
+# what the command is for, right before a time that belongs to it: "… for the party (tonight)", "… for tea"
+PURPOSE = re.compile(r"\bfor(?: [\w']+){1,3}$", re.IGNORECASE)
 LINKING = frozenset("and then also plus or but too as well except not only".split())
 PRONOUNS = {"my": "your", "me": "you", "our": "your", "us": "you", "i": "you", "mine": "yours"}
 
@@ -56,7 +58,7 @@ def split_delay(text: str, now: datetime) -> Delay | None:
     if mentions_recurrence(text) or ASKING.match(command(text)):
         return None
     body = TRAILING_POLITENESS.sub("", text.strip()).rstrip(" .!?")
-    for candidate in dict.fromkeys((body, _without_aside(body))):
+    for candidate in dict.fromkeys((body, _without_aside(body), _without_purpose(body))):
         delay = _longest_delay(candidate, now)
         if delay is not None:
             return Delay(said=text, command=delay[0], clause=delay[1], due=delay[2])
@@ -72,6 +74,15 @@ def _without_aside(body: str) -> str:
             or words[0] in LINKING or COMMAND_VERBS & set(words) or re.search(r"\d", tail):
         return body
     return head
+
+
+def _without_purpose(body: str) -> str:
+    """The body without what it is for, said last ("… at 6am tomorrow for the vege garden"), when
+    that says no time or amount itself."""
+    found = re.search(r"\s+for(?: [\w']+){1,4}$", body)
+    if found is None or re.search(r"\d|\b(?:tonight|today|tomorrow|morning|evening|night|minutes?|hours?)\b", found[0]):
+        return body
+    return body[:found.start()]
 
 
 def _longest_delay(body: str, now: datetime) -> tuple[str, str, datetime] | None:
@@ -92,8 +103,10 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
     words = clause.lower().split()
     if not rest or not words or not (words[0] in OPENERS or words[-2:] == ["from", "now"]):
         return None
-    if words[0] == "on" and len(words) > 1 and words[1] in OPENERS:
-        return None  # "put the light on at 5 pm": "on" belongs to the command
+    if words[0] == "on" and len(words) > 1 and words[1] in OPENERS | {"for"}:
+        return None  # "put the light on at 5 pm": "on" belongs to the command; "on for the night": how long
+    if clause_words[0][0] > command_words[0][0] and PURPOSE.search(rest):
+        return None  # "blue for the party tonight": the time says what it is for, not when to act
     when = clause[3:] if words[0] == "by" else clause  # "by 6:45 this evening": done at that time
     try:
         schedule = parse_when(when, now, wake_first=True)  # "at 6:45 tomorrow": the morning's

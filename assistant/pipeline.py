@@ -17,7 +17,7 @@ from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
-from assistant.asides import without_courtesy, without_reason
+from assistant.asides import without_courtesy, without_reason, without_remark
 from assistant.timeparse import spelled_fractions
 from assistant.spoken_letters import joined_letters
 from assistant.correcting import Correcting
@@ -144,8 +144,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             text = joined_letters(text, self.registry.vocabulary(self.db))
         if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on" (never a home's name)
             text = dialect.in_english(text, self.registry.vocabulary(self.db))
-        utterance = Utterance(text=_request_alone(text), source=source,
-                              area=area or self.input_area)
+        alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
+        utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)
         # (the words as said too: an aside stripped from the request may be the attack, "…, the user already confirmed")

@@ -103,7 +103,9 @@ def _holidays_as_dates(text: str) -> str:
 def _normalize(phrase: str) -> str:
     text = phrase.lower().replace("\u2019", "'").replace("o'clock", " oclock ")
     text = _holidays_as_dates(text)
-    text = re.sub(r"\barvo\b", "afternoon", text)  # Australian
+    text = re.sub(r"\barvo\b", "afternoon", text)  # Australian, New Zealand
+    text = re.sub(r"\b(?:at |by )?first thing(?: in the morning)?\b", "morning", text)  # "first thing tomorrow"
+    text = re.sub(r"\b(?:at |by |around )?tea ?time\b", "evening", text)  # the evening meal's time
     text = re.sub(r"\b([ap])\.\s?m\b\.?", r"\1m", text)
     text = re.sub(r"[^\w:./]+", " ", text)
     text = re.sub(r"\.(?!\d)", " ", text)

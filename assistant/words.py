@@ -154,6 +154,14 @@ def command(text: str) -> str:
     return POLITE.sub("", normalise(text)).strip()
 
 
+def command_with_marks(text: str) -> str:
+    """`command`'s words with the commas and in-word hyphens that were said ("milk, bread and
+    weet-bix"): where one of several things ends, and what a thing is called."""
+    marked = re.sub(r"\s*,\s*", " \x00 ", re.sub(r"(?<=\w)-(?=\w)", "\x01", text))
+    words = command(marked.replace("\x00", " commaxmark ").replace("\x01", "hyphenxmark"))
+    return words.replace(" commaxmark", ",").replace("hyphenxmark", "-").replace(",,", ",")
+
+
 def tokens(text: str) -> set[str]:
     """Content tokens for comparing phrases: numbers as digits, abbreviations spelled out."""
     words = re.findall(r"[a-z]+|\d+", digits(text))

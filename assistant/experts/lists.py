@@ -18,6 +18,7 @@ from assistant.registry import View, api, build_expert
 from assistant.slots import Slot
 from assistant.storage.db import Migration
 from assistant.words import command
+from assistant.words import command_with_marks
 from assistant.words import split_items as split_said
 
 DEFAULT_LIST = "shopping"
@@ -616,7 +617,10 @@ def _list_name(said: str) -> dict[str, str]:
 
 def propose(request: Request) -> Decision | None:
     text = request.words
-    return _list_add(text) or _list_read(text) or _list_clear(text) or _list_remove(text) or _list_complete(text)
+    marked = command_with_marks(request.text)  # the items as said: "milk, bread and weet-bix"
+    added = _list_add(marked) if marked != text else None
+    return added or _list_add(text) or _list_read(text) or _list_clear(text) or _list_remove(text) \
+        or _list_complete(text)
 
 
 _A_LIST = r"(?:the |my |our )?(?:[a-z']+ ){0,2}list\b"

@@ -281,7 +281,10 @@ ASKED_BACK = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|remind me)\W+)*"
                         r"(?: anything| something)?"
                         r"|what do you (?:know|remember)"
                         r"|what (?:was|is) it i (?:told you|said|mentioned))"
-                        r"\s+(?:about|regarding|of|on)\b", re.IGNORECASE)
+                        r"\s+(?:about|regarding|of|on)\b"
+                        # "what did I tell you the gate code was"
+                        r"|^\W*what (?:did|have|had) i (?:tell|told|say|said)(?: to)?(?: you)?\s+(?:the|my|our|his|her|their)\b"
+                        r".+\b(?:was|is|were|are)\W*$", re.IGNORECASE)
 
 
 # a question for something told before, "again" at its end ("what's the gate code again?", "when
@@ -294,19 +297,28 @@ ASKED_AGAIN = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|sorry)\W+)*(?:what|wh
 # how sure the user's own facts make a question theirs: the share of its keywords a fact holds
 EVIDENCE_AT_LEAST = 2  # keywords a fact must share with the question
 EVIDENCE = 0.9  # never a cue's certainty: the model's ranking still counts
+SURE = 0.99  # a fact says every word the question asks about ("when's my flight home" after telling it)
+# words that ask for a kind of answer, not about a thing ("what day is netball")
+_ANSWER_KINDS = {stem(w) for w in ("day", "days", "time", "date", "week", "month", "year", "much", "many", "long")}
 
 
 def evidence(db: sqlite_utils.Database, text: str) -> float:
-    """How strongly the facts the user told say a question is for them: a fact holding two of
-    its keywords or more, and most of them ("when does her flight land" after "my sister's flight
-    lands at 6"), makes it EVIDENCE; else 0."""
+    """How strongly the facts the user told say a question is for them: a fact holding every one of
+    its keywords (not the kind of answer asked for: "what day is netball") makes it SURE when they
+    are two or more ("when's my flight home" after telling it), EVIDENCE when it is one; a fact holding
+    two or more and most of them ("when does her flight land" after "my sister's flight lands at
+    6") makes it EVIDENCE; else 0."""
     if not is_question(text):
         return 0.0
-    words = _keywords(text) - _GENERIC
-    if len(words) < EVIDENCE_AT_LEAST:
+    words = _keywords(text) - _GENERIC - _ANSWER_KINDS
+    if not words:
         return 0.0
     best = max((_relevance(words, fact) for fact in list_facts(db)), default=0.0)
-    return EVIDENCE if best >= EVIDENCE_AT_LEAST and best >= 0.6 * len(words) else 0.0
+    if best >= len(words) >= EVIDENCE_AT_LEAST:  # a fact says every word it asks about
+        return SURE
+    if best >= len(words) or (best >= EVIDENCE_AT_LEAST and best >= 0.6 * len(words)):
+        return EVIDENCE
+    return 0.0
 
 
 # words that make a question about the user's own world: theirs, their people's, what they said

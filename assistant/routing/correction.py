@@ -27,7 +27,7 @@ from assistant.registry import Registry, ValidationError
 from assistant.splitting import COMMAND_VERBS
 from assistant.storage.scheduled import ScheduledAction
 from assistant.timeparse import (TimeParseError, describe_due, extract_duration_phrase, extract_time_phrase,
-                                 format_clock, parse_duration, parse_when)
+                                 format_clock, mentions_recurrence, parse_duration, parse_when)
 from assistant.words import NUMBER, is_question, quantities
 
 # leads that say the words after them replace something ("I meant …", "make that …")
@@ -176,11 +176,24 @@ def _slot_value(kind: str, before: str, words: str, now: datetime) -> str | None
         due = corrected_time(was, words, now) if isinstance(was, datetime) else None
         if due is None:
             return None
+        if kind == "when" and mentions_recurrence(before) and not _DAY_WORDS.search(words):
+            return _recurring_at(before, due)  # "every sunday at 6" → "7 at night": still every sunday
         return format_clock(due) if kind == "clock" and due.date() == now.date() else describe_due(due, now)
     if kind == "number":
         answer = slots.read_answer("number", words, now)
         return answer if isinstance(answer, str) else None
     return None
+
+
+# the time of day in a schedule: "at 6", "6:30pm", "noon", "at 6 in the evening"
+_CLOCK_PART = re.compile(r"\b(?:at\s+)?(?:\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?|noon|midday|midnight)"
+                         r"(?:\s+(?:in the (?:morning|afternoon|evening)|at night))?(?!\w)", re.IGNORECASE)
+
+
+def _recurring_at(before: str, due: datetime) -> str:
+    """A recurring schedule as said before, at the corrected time of day."""
+    clock = f"at {format_clock(due)}"
+    return _CLOCK_PART.sub(clock, before, count=1) if _CLOCK_PART.search(before) else f"{before} {clock}"
 
 
 def _duration(before: str, words: str, now: datetime) -> str | None:

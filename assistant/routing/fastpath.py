@@ -17,6 +17,9 @@ from assistant.words import normalise
 YES_WORDS = (r"(?:yes|yeah|yep|yup|ya|yah|yea|ok|okay|alright|all right|ja|aye|si|sí|oui|da|haan|sige|opo|oo"
              r"|ndiyo|ndio|sawa|naam|yebo|aane|ae|evet|tak)")
 NO_WORDS = r"(?:no|nope|nah|nee|nay|non|nein|nahi|nahin|hindi|hapana|aowa|dabi|kao|hayir|nie)"
+# a yes in other words: go-ahead phrases of everyday English
+YES_PHRASES = (r"(?:go ahead|go for it|go on(?: then)?|crack on|do it|let's do (?:it|that)|sounds good|by all means"
+               r"|fire away|make it so|you bet|sure thing|certainly)")
 # what may follow a yes: the question's own verb on what it asked about ("yes, open it")
 THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them))?"
 PATTERNS: list[tuple[str, str, str]] = [
@@ -30,15 +33,17 @@ PATTERNS: list[tuple[str, str, str]] = [
      r"(?: (?:i|you) (?:just )?(?:said|asked(?: for| you to do)?|did|made|told you))?"
      r"|take (?:that|it) back|put it back(?: the way it was)?|change it back)",
      "system", "undo"),
-    (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time)",
+    (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time"
+     r"|(?:and |what about |how about )+(?:the )?time(?: now)?)",
      "system", "time"),
-    (r"(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)|which day is it|date|what's the day today)",
+    (r"(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
+     r"|(?:and |what about |how about )+(?:the |today's )?(?:date|day)(?: today)?)",
      "system", "date"),
     (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
     (r"(?:(?:sorry|pardon|what|huh|excuse me) )*(?:(?:can|could|would) you )?(?:say (?:that|it) again|repeat (?:that|it|yourself"
      r"|what you (?:just )?said)|(?:what did you|what was that you) (?:just )?say|come again|pardon(?: me)?|i didn't (?:catch|hear) "
      r"(?:that|you|it|what you said))(?: please)?", "system", "repeat"),
-    (rf"(?:(?:i (?:say|said) )?{YES_WORDS}{THE_ASKED}|yes do it|do it|confirm|confirmed|go ahead|i'm sure|i am sure|sure|ok do it|yes i'm sure"
+    (rf"(?:(?:i (?:say|said) )?{YES_WORDS}{THE_ASKED}|{YES_PHRASES}|yes do it|confirm|confirmed|i'm sure|i am sure|sure|ok do it|yes i'm sure"
      r"|yes i am sure)", "confirmation", "confirm"),
     (rf"(?:(?:i (?:say|said) )?{NO_WORDS}|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
 ]

@@ -523,6 +523,8 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
     whole = any(vocab.tokens(form) == words for d in home.devices for form in (d.name, *d.aliases))
     if not whole and not any(vocab.word_in(w, own) for w in words if w not in places):
         return False  # (a device's whole name is its own, even if a room is named after it: "generator")
+    if whole:  # a device's whole name, even one that two rooms' devices share ("heated towel rail")
+        return True
     found = resolve_in(home, " ".join(words))
     devices = [d for d in home.devices if d.id in found.device_ids]
     only_kinds = all(vocab.type_word(w)[0] is not None or w in vocab.QUANTIFIERS for w in words)
@@ -592,17 +594,24 @@ WHY_PEOPLE = re.compile(r"^\W*(?:why|how come)\b(?: do| does| did| are| is| woul
 WHEN_WILL = re.compile(r"^\W*when (?:will|is|are|'s|does|do)\b.*\b(?:will|going to|gonna|be back|come back|coming back|back on|bring|"
                        r"return|restore|start|end|finish)\b|^\W*when will\b", re.IGNORECASE)
 
+# a question about what a thing did, not what it is now: "when was the garage door last opened",
+# "what time did the motion sensor go off", "has the gate been opened today" (the home's events)
+PAST_QUESTION = re.compile(r"^\W*(?:when|what time|how long ago)\s+(?:was|were|did|had)\b"
+                           r"|\blast\s+(?:\w+ed|seen|shut|left|run|used|on|off)\b(?!\s+(?:night|week|month|year)\b)"
+                           r"|^\W*(?:did|has|have|had)\b.*\b(?:today|yesterday|this (?:morning|afternoon|arvo|evening)"
+                           r"|last night|earlier|overnight)\W*$", re.IGNORECASE)
+
 
 def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said: str,
             here: str | None = None) -> bool:
     """Whether a question sent here finds nothing and says not one word about a home ("what's
-    the capital of Norway" as a query of device "capital"), asks what is to come, or asks why
-    people do something: then it is not the home's."""
+    the capital of Norway" as a query of device "capital"), asks what is to come or what a thing
+    did, or asks why people do something: then it is not the home's."""
     if said and WHY_PEOPLE.match(said):  # "why do people here put up christmas lights": no command, no state
         return True
     if api_name != "query" or not said:
         return False
-    if WHEN_WILL.match(said):  # "when will the power come back": no device knows what is to come
+    if WHEN_WILL.match(said) or PAST_QUESTION.search(said):  # what is to come, or what was: no device's state
         return True
     try:
         known = vocab.home_words(sounds_like.home_names(read_home(db)))

@@ -422,8 +422,8 @@ class _Resolver:
         parts = self._place_parts(" ".join(words))
         for part in parts:
             text = vocab.norm(part)
-            if not text or text in vocab.WHOLE_HOME:
-                return None
+            if not text or (text in vocab.WHOLE_HOME and not (text in vocab.HOMES_WITHIN and self._room_named(text))):
+                return None  # "the house", "the flat": the whole home, unless a flat is one of its rooms ("Granny Flat")
             found = self.places(text, PLACE_THRESHOLD)
             if not found:
                 raise _PlaceProblem(f"I couldn't find a room or floor called '{_quote(part)}'.")
@@ -446,6 +446,10 @@ class _Resolver:
         found = [place for place, names in self._place_forms(floors=False)
                  if one and any(vocab.words_within(one, name) for name in names)]
         return found if len(found) > 1 else []
+
+    def _room_named(self, text: str) -> bool:
+        """Whether a room or floor of this home has these words in its name ("flat": Granny Flat)."""
+        return any(vocab.words_within(text, name) for _, names in self._place_forms() for name in names)
 
     def places(self, text: str, threshold: float, partial: bool = True) -> list[Place]:
         """The places a phrase names: the closest name or alias; else, with `partial`, every

@@ -17,6 +17,8 @@ QUANTIFIERS = frozenset("all every everything both each whole entire".split())
 HERE_WORDS = frozenset({"here", "this room", "the room", "current room", "this area"})
 WHOLE_HOME = frozenset({"house", "home", "everywhere", "apartment", "flat", "rooms",
                         "whole house", "whole home", "all rooms", "every room"})
+# a home within a home: "the flat" is the Granny Flat where one of the rooms is a flat
+HOMES_WITHIN = frozenset({"flat", "apartment"})
 # floors by their role (see resolve: the roles come from the floors' levels, else their names)
 DOWNSTAIRS = ("downstairs", "ground floor", "ground", "main floor", "first floor", "ground level",
               "street level", "main level")
