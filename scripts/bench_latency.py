@@ -14,8 +14,8 @@ grammar over the whole vocabulary at every step (full-vocab grammar), a draft dr
 the output leaves it (draft not realigned), and the three as session 17 had them (session 17 decoding);
 the proposal's draft decoded as far as the model agrees (drafts decoded) or taken whole when it falls
 short of the model's own choices by at most 2 or 4 (log-probability, drafts within N); the proposal's
-API and draft checked in one batch with the request's new tokens (default) or in separate passes
-(request and API ranking, then the call's opening, then the draft: call checked in separate passes).
+API and the call's opening evaluated in one batch with the request's new tokens (default) or in
+separate passes (request and API ranking, then the call's opening: call checked in separate passes).
 Several requests in one utterance ("turn on the desk lamp and set a timer"), parts one after another
 (sequential) vs every part's safe proposal acting before any confirmer (parallel): the time to the
 first action, to all actions (the last part's action in place) and to all parts confirmed.

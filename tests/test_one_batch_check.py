@@ -1,6 +1,6 @@
-"""The fast router's call checked in one batch (assistant/llm/llama.py, `one_batch`): the request's
-new tokens, the expected API and the draft of its arguments are evaluated together, and the API
-ranking and the decoding read that batch. The confirmer decides exactly what it decides with
+"""The fast router's call opened in one batch (assistant/llm/llama.py, `one_batch`): the request's
+new tokens, the expected API and the call's opening are evaluated together, and the API ranking
+and the decoding read that batch. The confirmer decides exactly what it decides with
 separate passes, whether the proposal was right, partly right or of another API: as with any
 draft, up to the near-ties that a batch's arithmetic (other kernels than one token's) can tip."""
 import pytest

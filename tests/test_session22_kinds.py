@@ -102,7 +102,8 @@ def test_a_question_about_what_a_device_did_is_not_a_state_query(tmp_path, said,
 
 @pytest.mark.parametrize("said, declined", [
     ("ring Aunty Mele for me", True), ("can you ring my mam", True), ("give Gareth a bell", True),
-    ("give mum a call", True), ("ring the doorbell", False), ("give the dog a bath", False),
+    ("give mum a call", True), ("can you bell my nan", True), ("ring the doorbell", False),
+    ("give the dog a bath", False),
 ])
 def test_a_call_asked_for_with_ring_or_a_bell_is_declined(said, declined):
     from assistant.routing.cues import DECLINE_CUES
@@ -155,9 +156,27 @@ def test_the_flat_is_the_granny_flat_where_one_of_the_rooms_is_a_flat(tmp_path):
     assert len(resolve_in(home, None, "house", "light").device_ids) == 3  # the house is every room, not the Wash House
 
 
+@pytest.mark.parametrize("said, what", [("now the floor lamp the same", "the floor lamp"),
+                                        ("and the bathroom fan, the same", "the bathroom fan"), ("the same", None)])
+def test_a_thing_then_the_same_is_the_previous_call_on_that_thing(said, what):
+    from assistant.routing.context import SAME_AFTER
+    found = SAME_AFTER.match(said)
+    assert (found["what"] if found else None) == what
+
+
 @pytest.mark.parametrize("before, corrected", [("every sunday at 6pm", "every sunday at 7:00 PM"),
                                                ("every day at 7", "every day at 7:00 PM"),
                                                ("tomorrow at 6pm", "tomorrow at 7:00 PM")])
 def test_a_corrected_time_keeps_the_schedule_it_recurs_on(before, corrected):
     from assistant.routing.correction import _slot_value
     assert _slot_value("when", before, "actually make it 7 at night", datetime(2026, 12, 5, 9, 0)) == corrected
+
+
+@pytest.mark.parametrize("said, kept", [
+    ("Remember choir's on a Wednesday night now, not a Tuesday.", True),
+    ("Osian's got rugby training on Tuesdays and Thursdays, remember that.", True),
+    ("remember to buy milk", False), ("remind me to call mum, remember that", False), ("I can't remember", False),
+])
+def test_a_fact_told_with_remember_before_or_after_it_is_memorys(said, kept):
+    from assistant.experts.memory import CUES
+    assert any(cue.search(said) for cue in CUES) is kept

@@ -269,8 +269,10 @@ def _clearly_better(top: tuple, second: tuple) -> bool:
 _KEEP = r"(?:remember|keep in mind|note(?: down)?|make a note)"
 # "my locker code is …", "the gate code is …", "the plumber comes on friday": something of theirs,
 # then what it is or does
-_POSSESSED_FACT = (r"(?:my|our|his|her|their|the)\s+[\w' ]{1,40}?\b(?:is|are|was|were|will|has|have|comes|come|arrives|"
-                   r"starts?|ends?|finish(?:es)?|opens?|closes?|lives?|works?|leaves?|visits?|needs?|likes?|hates?|takes?|goes|go|gets?)\b")
+_POSSESSED_FACT = (r"(?:(?:my|our|his|her|their|the)\s+[\w' ]{1,40}?\b(?:is|are|was|were|will|has|have|comes|come|arrives|"
+                   r"starts?|ends?|finish(?:es)?|opens?|closes?|lives?|works?|leaves?|visits?|needs?|likes?|hates?|takes?|goes|go|gets?)\b"
+                   # "choir's on a wednesday now", "Osian's got rugby on tuesdays": a name or a thing, and what it is
+                   r"|[a-z]+(?:'s|'re|'ve) (?:on|got|at|in|every|back|off|due|moving|coming|starting|now|usually|always)\b)")
 
 
 # asking back what the user told the assistant ("what did I tell you about the boiler", "did I
@@ -357,6 +359,8 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
         # "remember my locker code is 4412", "note our wifi password is …": a fact about something of theirs
         re.compile(rf"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*{_KEEP}\W+{_POSSESSED_FACT}",
                    re.IGNORECASE),
+        # "Osian's got rugby on tuesdays, remember that": the fact, then the word to keep it
+        re.compile(rf"^(?!\W*(?:remind|set|add|put|turn|switch)\b).{{8,}}?[,.]?\s+{_KEEP}(?: that| this| it)?\W*$", re.IGNORECASE),
         ASKED_BACK, ASKED_AGAIN)
 
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],

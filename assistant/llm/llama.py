@@ -116,7 +116,7 @@ class LlamaBackend:
         self.fast_grammar = True  # benchmark switch: False runs the grammar over the whole vocabulary every step
         self.realign_draft = True  # benchmark switch: False drops a draft for good once the output leaves it
         self.cache_user_turn = True  # benchmark switch: False caches the system turn alone
-        self.one_batch = True  # benchmark switch: False checks an expected call's API and its draft in separate passes
+        self.one_batch = True  # benchmark switch: False ranks an expected call's API and opens the call in separate passes
         self.last_shortfall: float | None = None  # the last checked draft's (`accept_within`), for probes
         self._heads: dict[str, list[int]] = {}  # system turns' tokens (`_head_tokens`)
         self._user_turn = self._tokens(USER_TURN)
@@ -223,9 +223,9 @@ class LlamaBackend:
         constrained greedy decoder would make, but tokens all candidates share (or the one left
         shares with nobody) cost no step of their own: one forward pass per branching point.
         With an `expected` candidate (the fast router's API), the prompt's new tokens, that
-        candidate and the text `then` after it (the call's draft) are evaluated in one batch, every
-        branching point is read from it, and a generation that goes on from there reads it too
-        (`_decode_with_lookup`); the choice is the same. Returns the chosen candidate, and each
+        candidate and the text `then` after it (the call's opening) are evaluated in one batch,
+        every branching point is read from it, and a generation that goes on from there reads it
+        too (`_decode_with_lookup`); the choice is the same. Returns the chosen candidate, and each
         candidate's log-probability up to where it was dropped (or chosen)."""
         import numpy as np
 
@@ -362,19 +362,13 @@ class LlamaBackend:
         return llama.detokenize(output).decode("utf-8", errors="ignore"), len(output), drafted
 
     def _hold_scored(self, tokens: list[int], planned: list[int]) -> int | None:
-        """With a `planned` output (one-batch mode): make the context hold `tokens` and as much of
-        the plan as a batch already scored (`choose_continuation` with the expected call), or
-        evaluate the prompt's new tokens and the plan in one batch. Returns where the held, scored
-        tokens end; None when nothing is planned (the prompt is then evaluated as usual)."""
-        if not planned or not self.one_batch:
-            self._evaluate(tokens)
-            return None
-        whole = tokens + planned
-        held = self._held(whole)
-        if held < len(tokens) or self._row(len(tokens) - 1) is None:
-            self._score_batch(whole, len(tokens) - 1)
-            held = len(whole)
-        return held
+        """Where the held, scored tokens end when the last batch (`choose_continuation` with an
+        expected call) holds `tokens` and the logits of its last (and maybe of the plan after it):
+        read, not evaluated again. Else None, and `tokens` are evaluated as usual."""
+        if self.one_batch and self._held(tokens) == len(tokens) and self._row(len(tokens) - 1) is not None:
+            return self._held(tokens + planned)
+        self._evaluate(tokens)
+        return None
 
     def _shortfall(self, tokens: list[int], grammar, planned: list[int]) -> float:
         """How far the `planned` output falls below the model's greedy choices after `tokens`,

@@ -131,13 +131,18 @@ OTHER_ONE = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so|what abo
                        re.IGNORECASE)
 
 
+# "now the floor lamp the same", "and the bathroom fan likewise": that thing, then the word for it
+SAME_AFTER = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so)\W+)*(?P<what>(?!the same\b)[\w' ]+?)"
+                        r",?\s+(?:the same|likewise|the same way)(?:\s+(?:please|too|as well))?\W*$", re.IGNORECASE)
+
+
 def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | None,
                               db: sqlite_utils.Database | None = None) -> Decision | None:
     """The previous turn's call on what these words name instead ("turn on the kitchen lights" →
     "and the bedroom too", "the other one too"), when its expert says how (`Expert.ellipsis`,
     reading the state in `db`); None when the words are more than a thing named (a verb, a
     question, a number: the router's to read)."""
-    found = ELLIPSIS.match(text.strip()) or OTHER_ONE.match(text.strip())
+    found = ELLIPSIS.match(text.strip()) or OTHER_ONE.match(text.strip()) or SAME_AFTER.match(text.strip())
     if previous is None or found is None or found["what"][:1].isdigit():  # "and 30 too": a value
         return None
     args = args_named_instead(registry, previous, found["what"], db)

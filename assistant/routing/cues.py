@@ -24,7 +24,7 @@ LEAD_IN = (r"^\W*(?:(?:hey|ok|okay|so|and|um|uh|please|pls|plz|just|quickly)\W+)
 # by asking for one is declined whatever expert its other words resemble ("call an electrician
 # about the kitchen lights" is not a smart-home request).
 MISSING_VERBS = (r"call(?! (?:me|it)\b)|phone|ring(?! (?:the |my |our )?(?:door ?bell|bell|chimes?|alarm|siren)s?\b)"
-                 r"|give (?:[\w']+ ){1,2}(?:a )?(?:ring|bell|buzz|call|tinkle)\b|dial|text|sms|message|e-?mail|whatsapp|tweet|post (?:on|to)|"
+                 r"|bell|give (?:[\w']+ ){1,2}(?:a )?(?:ring|bell|buzz|call|tinkle)\b|dial|text|sms|message|e-?mail|whatsapp|tweet|post (?:on|to)|"
                  r"invite|book|reserve|order|buy|purchase|rent|pay|venmo|transfer money|ship|"
                  r"send (?:a |an )?(?:text|message|email|e-mail|sms|money|payment)|"
                  r"navigate|give me directions|get me (?:a |an )?(?:taxi|cab|uber|lyft|ride)|"

@@ -169,8 +169,10 @@ class ModelRouter:
 
     def _choose_api(self, messages: list[ChatMessage], expert: str, trace: RoutingTrace,
                     hint: Decision | None = None) -> ApiSpec:
-        """The expert's API by ranking; the `hint`'s API of this expert (and its arguments' draft)
-        is what the backend expects, so it checks that call in one batch where it can."""
+        """The expert's API by ranking; the `hint`'s API of this expert is what the backend
+        expects, so it evaluates that API and the call's opening with the request in one batch
+        where it can. (Not the arguments' draft: decoded after the model's first token agrees with
+        it, never evaluated on speculation; scripts/bench_latency.py, session 22.)"""
         apis = self.registry.expert(expert).apis
         if len(apis) == 1:
             return next(iter(apis.values()))
@@ -179,9 +181,8 @@ class ModelRouter:
         if expected is None:
             chosen, scores = self.llm.choose_continuation(messages, f'{{"api":"{expert}', candidates)
         else:
-            then = "args" + (args_draft(apis[expected], hint.args) if self.draft else "")
             chosen, scores = self.llm.choose_continuation(messages, f'{{"api":"{expert}', candidates,
-                                                          expected=expected, then=then)
+                                                          expected=expected, then="args")
         trace.api_scores = {n: round(v, 2) for n, v in sorted(scores.items(), key=lambda kv: -kv[1])}
         return apis[chosen]
 
