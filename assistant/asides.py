@@ -131,11 +131,18 @@ TAG = re.compile(r"(?<=\w)(?:[\s,]+(?:eh|innit)|,\s*(?:is it|isn't it|mate|bro|c
                  re.IGNORECASE)
 
 
+# a word of address closing a question: "what day is choir, bach?", "when's tea, love?"
+VOCATIVE = re.compile(r",\s*([a-z]+)\?\s*$", re.IGNORECASE)
+
+
 def without_remark(text: str, names: Callable[[], Iterable[str]]) -> str:
     """The request without a tag at its end or a remark before it that asks nothing: the remark is
     a word or two before a comma or stop, with no yes or no, time, place or name of the home
     (`names`, read only when there is such a remark) in it, and what follows stands as a request."""
     text = TAG.sub("", text) or text
+    called = VOCATIVE.search(text) if is_question(text) else None  # "what day is choir, bach?"
+    if called and not _MEANT.search(called[1]) and not _named(called[1], names):
+        text = text[:called.start()] + "?"
     found = REMARK.match(text)
     if found is None or _MEANT.search(found["remark"]):
         return text
@@ -143,10 +150,14 @@ def without_remark(text: str, names: Callable[[], Iterable[str]]) -> str:
     first = (POLITE.sub("", rest.lower()).split() or [""])[0]
     if not (first in COMMAND_VERBS or is_question(rest) or _OPENS.match(rest)):
         return text
-    remark = found["remark"].lower()
-    if any(re.search(rf"\b{re.escape(remark)}\b", name.lower()) for name in names()):
+    if _named(found["remark"], names):
         return text  # "kitchen, lights off": the home's own name
     return rest
+
+
+def _named(words: str, names: Callable[[], Iterable[str]]) -> bool:
+    """Whether the home names something with these words."""
+    return any(re.search(rf"\b{re.escape(words.lower())}\b", name.lower()) for name in names())
 
 
 def _turned(found: re.Match) -> str:

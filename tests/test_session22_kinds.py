@@ -180,3 +180,36 @@ def test_a_corrected_time_keeps_the_schedule_it_recurs_on(before, corrected):
 def test_a_fact_told_with_remember_before_or_after_it_is_memorys(said, kept):
     from assistant.experts.memory import CUES
     assert any(cue.search(said) for cue in CUES) is kept
+
+
+@pytest.mark.parametrize("said, asked", [("What day is choir, bach?", "What day is choir?"),
+                                         ("what is on, lounge?", "what is on, lounge?"),  # the home's name
+                                         ("is it on, yes?", "is it on, yes?")])
+def test_a_word_of_address_closing_a_question_is_not_the_question(said, asked):
+    from assistant.asides import without_remark
+    assert without_remark(said, lambda: ["Lounge Light", "Lounge"]) == asked
+
+
+@pytest.mark.parametrize("said, meant", [("Not Grandad's, the one in our room.", "the one in our room"),
+                                         ("not the kitchen, the dining room", "the dining room"),
+                                         ("not now, later", None)])
+def test_not_one_thing_then_another_corrects_the_previous_request(said, meant):
+    from assistant.routing.correction import correction_words
+    found = correction_words(said)
+    assert (found[1] if found else None) == meant
+
+
+@pytest.mark.parametrize("said", ["and the garage light on", "and stick the hallway light on"])
+def test_a_follow_up_that_says_its_own_action_is_no_ellipsis(said):
+    from assistant.messages import Turn
+    from assistant.app import default_registry
+    from assistant.routing.context import ellipsis_of_previous_turn
+    previous = Turn(text="open the garage", expert="smart_home", api="open", args={"device": "garage door"})
+    assert ellipsis_of_previous_turn(default_registry(), said, previous) is None
+
+
+def test_a_question_about_what_a_device_did_gets_no_state_query_proposal():
+    from assistant.app import default_registry
+    from assistant.routing import rules
+    said = "What time did the garden motion sensor go off last night?"
+    assert rules.propose(default_registry(), said, "smart_home", datetime(2026, 12, 5, 9, 0)) is None

@@ -131,6 +131,9 @@ OTHER_ONE = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so|what abo
                        re.IGNORECASE)
 
 
+# what says its own action: a verb first, or a state last ("and the garage light on")
+OWN_ACTION = re.compile(r"^(?:turn|switch|stick|put|pop|flick|get|set|open|close|shut|lock|unlock)\b|\b(?:on|off)\W*$",
+                        re.IGNORECASE)
 # "now the floor lamp the same", "and the bathroom fan likewise": that thing, then the word for it
 SAME_AFTER = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so)\W+)*(?P<what>(?!the same\b)[\w' ]+?)"
                         r",?\s+(?:the same|likewise|the same way)(?:\s+(?:please|too|as well))?\W*$", re.IGNORECASE)
@@ -144,6 +147,8 @@ def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | No
     question, a number: the router's to read)."""
     found = ELLIPSIS.match(text.strip()) or OTHER_ONE.match(text.strip()) or SAME_AFTER.match(text.strip())
     if previous is None or found is None or found["what"][:1].isdigit():  # "and 30 too": a value
+        return None
+    if OWN_ACTION.search(found["what"]):  # "and stick the hallway light on": a request of its own
         return None
     args = args_named_instead(registry, previous, found["what"], db)
     return Decision(expert=previous.expert, api=previous.api, args=args, source="router") if args else None

@@ -594,12 +594,6 @@ WHY_PEOPLE = re.compile(r"^\W*(?:why|how come)\b(?: do| does| did| are| is| woul
 WHEN_WILL = re.compile(r"^\W*when (?:will|is|are|'s|does|do)\b.*\b(?:will|going to|gonna|be back|come back|coming back|back on|bring|"
                        r"return|restore|start|end|finish)\b|^\W*when will\b", re.IGNORECASE)
 
-# a question about what a thing did, not what it is now: "when was the garage door last opened",
-# "what time did the motion sensor go off", "has the gate been opened today" (the home's events)
-PAST_QUESTION = re.compile(r"^\W*(?:when|what time|how long ago)\s+(?:was|were|did|had)\b"
-                           r"|\blast\s+(?:\w+ed|seen|shut|left|run|used|on|off)\b(?!\s+(?:night|week|month|year)\b)"
-                           r"|^\W*(?:did|has|have|had)\b.*\b(?:today|yesterday|this (?:morning|afternoon|arvo|evening)"
-                           r"|last night|earlier|overnight)\W*$", re.IGNORECASE)
 
 
 def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said: str,
@@ -611,7 +605,7 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
         return True
     if api_name != "query" or not said:
         return False
-    if WHEN_WILL.match(said) or PAST_QUESTION.search(said):  # what is to come, or what was: no device's state
+    if WHEN_WILL.match(said) or vocab.PAST_QUESTION.search(said):  # what is to come, or what was: no device's state
         return True
     try:
         known = vocab.home_words(sounds_like.home_names(read_home(db)))

@@ -337,6 +337,8 @@ def _outside(text: str) -> Decision | None:
 
 def propose(request: Request) -> Decision | None:
     text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(request.words))  # numbers as digits
+    if vocab.PAST_QUESTION.search(request.text):  # what a thing did: the events', not a state
+        return None
     return _state_question(text) or _purpose(text) or _slang_on_off(text) or _on_off(text) or _set_value(text) or _air_level(text) \
         or _relative(text) or _relative_verb(text) \
         or _colour(text) or _open_close_lock(text) or _step_change(text) or _dark(text) \

@@ -475,3 +475,11 @@ def home_words(names: list[str]) -> frozenset[str]:
     """Every word that can say something about a home with these names: its names' words (but
     those that only say which one), and the words any home has."""
     return (frozenset(w for name in names for w in tokens(name)) | ANY_HOME_WORDS) - WHICH_ONE_WORDS
+
+
+# a question about what a thing did, not what it is now: "when was the garage door last opened",
+# "what time did the motion sensor go off", "has the gate been opened today" (the home's events)
+PAST_QUESTION = re.compile(r"^\W*(?:when|what time|how long ago)\s+(?:was|were|did|had)\b"
+                           r"|\blast\s+(?:\w+ed|seen|shut|left|run|used|on|off)\b(?!\s+(?:night|week|month|year)\b)"
+                           r"|^\W*(?:did|has|have|had)\b.*\b(?:today|yesterday|this (?:morning|afternoon|arvo|evening)"
+                           r"|last night|earlier|overnight)\W*$", re.IGNORECASE)
