@@ -27,6 +27,17 @@ def isolated_home(tmp_path, monkeypatch):
     return tmp_path / "home"
 
 
+@pytest.fixture(scope="module")
+def real_confirmer():
+    """The installed confirmer model, in process (real-model tests; skipped without the files)."""
+    from assistant.config import Settings
+    from assistant.llm.roles import ModelRoles
+    roles = ModelRoles(Settings())
+    if not all(row["installed"] for row in roles.describe()):
+        pytest.skip("model files missing: run `assistant models install`")
+    return roles.get("confirmer")
+
+
 @pytest.fixture
 def scripted_assistant(tmp_path):
     """An Assistant on a real SQLite file with the dev home loaded and scripted models."""

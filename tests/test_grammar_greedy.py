@@ -2,9 +2,7 @@
 (assistant/llm/grammar_greedy.py): the same tokens as llama.cpp's grammar-then-greedy chain."""
 import pytest
 
-from assistant.config import Settings
 from assistant.llm.backend import ChatMessage
-from assistant.llm.roles import ModelRoles
 
 CALL = {"type": "object", "properties": {"api": {"type": "string", "enum": ["timers.start", "lists.add"]},
                                          "args": {"type": "object"}}, "required": ["api", "args"]}
@@ -14,21 +12,14 @@ STRANGE = {"type": "object", "properties": {"zebra": {"type": "integer"}, "quux"
            "required": ["zebra", "quux"]}
 
 
-@pytest.fixture(scope="module")
-def confirmer():
-    roles = ModelRoles(Settings())
-    if not all(row["installed"] for row in roles.describe()):
-        pytest.skip("model files missing: run `assistant models install`")
-    return roles.get("confirmer")
-
-
 @pytest.mark.real_model
 @pytest.mark.parametrize("request_text, schema", [
     ("set a timer for ten minutes", CALL),
     ("put eggs and flour on the shopping list", CALL),
     ("tell me a joke", STRANGE),
 ])
-def test_the_same_output_as_the_whole_vocabulary_grammar(confirmer, request_text, schema):
+def test_the_same_output_as_the_whole_vocabulary_grammar(real_confirmer, request_text, schema):
+    confirmer = real_confirmer
     messages = [ChatMessage("system", "Reply with one JSON function call."), ChatMessage("user", request_text)]
     outputs = {}
     for fast in (False, True):
@@ -41,10 +32,11 @@ def test_the_same_output_as_the_whole_vocabulary_grammar(confirmer, request_text
 
 
 @pytest.mark.real_model
-def test_a_draft_is_the_output_only_as_close_to_the_models_choices_as_allowed(confirmer):
+def test_a_draft_is_the_output_only_as_close_to_the_models_choices_as_allowed(real_confirmer):
     """`accept_within`: the model's own output as the draft falls 0 short and stands; a draft it
     would not write falls short by more than 0, and is then decoded as usual; a draft the grammar
     refuses falls infinitely short."""
+    confirmer = real_confirmer
     messages = [ChatMessage("system", "Reply with one JSON function call."),
                 ChatMessage("user", "set a timer for ten minutes")]
     plain = confirmer.generate(messages, schema=CALL, max_tokens=40).text

@@ -6,18 +6,8 @@ draft, up to the near-ties that a batch's arithmetic (other kernels than one tok
 import pytest
 
 from assistant.app import default_registry
-from assistant.config import Settings
-from assistant.llm.roles import ModelRoles
 from assistant.messages import Decision
 from assistant.routing.model_router import ModelRouter
-
-
-@pytest.fixture(scope="module")
-def confirmer():
-    roles = ModelRoles(Settings())
-    if not all(row["installed"] for row in roles.describe()):
-        pytest.skip("model files missing: run `assistant models install`")
-    return roles.get("confirmer")
 
 
 def hint(qualified: str, **args) -> Decision:
@@ -46,9 +36,10 @@ def decide(confirmer, text: str, proposal: Decision, one_batch: bool, api_settle
 
 
 @pytest.mark.real_model
-def test_the_call_checked_in_one_batch_is_the_call_checked_in_passes(confirmer):
+def test_the_call_checked_in_one_batch_is_the_call_checked_in_passes(real_confirmer):
     """The same API and argument names every time, and the same output but where a batch's
     arithmetic tips a near-tie ("on jan 1" or "jan 1"): at most one case in five."""
+    confirmer = real_confirmer
     same = 0
     runs = [(text, proposal, settled) for text, proposal in CASES for settled in (False, True)]
     for text, proposal, api_settled in runs:
