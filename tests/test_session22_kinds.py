@@ -213,3 +213,13 @@ def test_a_question_about_what_a_device_did_gets_no_state_query_proposal():
     from assistant.routing import rules
     said = "What time did the garden motion sensor go off last night?"
     assert rules.propose(default_registry(), said, "smart_home", datetime(2026, 12, 5, 9, 0)) is None
+
+
+@pytest.mark.parametrize("said, pinned", [("when was the garage door last opened", True),
+                                          ("what time did the dog last go out", True),
+                                          ("when was the last time it rained in June", False),
+                                          ("what did we have for dinner last night", False),
+                                          ("when is the garage door closing", False)])
+def test_when_a_thing_last_happened_is_the_events(said, pinned):
+    from assistant.experts.events import CUES
+    assert any(cue.search(said) for cue in CUES) is pinned

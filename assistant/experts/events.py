@@ -354,9 +354,14 @@ def happened(ctx: ExpertContext, what: str, when: str | None = None) -> ActionRe
                               f"{when_said(datetime.fromisoformat(latest['at']), now)}.", data=data)
 
 
+# "when was the garage door last opened", "what time did the dog last go out": when a thing last
+# happened, which only the home's events know (not a device's state now, not a watch for later)
+CUES = (re.compile(r"^\W*(?:when|what time)\s+(?:was|were|did)\s+(?!the last\b)[\w' ]+?\s+last\s+"
+                   r"(?!(?:night|week|month|year|time)\b)[a-z]+", re.IGNORECASE),)
+
 EXPERT = build_expert("events", "camera and sensor events in the home: when something was last seen, "
                                 "whether it happened today", [last, happened], [Migration("events", 1, _migrate_v1)],
-                      capability="what your cameras and sensors saw",
+                      capability="what your cameras and sensors saw", cues=CUES,
                       services={"query_events": query_events, "add_event": add_event, "add_events": add_events,
                                 "event_from_json": event_from_json},
                       views=(View("events", "Camera and sensor events (what watches look at).",
