@@ -30,7 +30,7 @@ Q8_0 = 8  # ggml's type id for 8-bit quantised K/V cells
 SETTINGS = {
     "default": {},
     "flash attention": {"flash_attn": True},
-    "flash attention, q8_0 KV cache": {"flash_attn": True, "type_k": Q8_0, "type_v": Q8_0},
+    "flash attention + q8_0 KV cache": {"flash_attn": True, "type_k": Q8_0, "type_v": Q8_0},
     "n_ubatch 64": {"n_ubatch": 64},
     "n_batch 64": {"n_batch": 64},
 }
