@@ -14,8 +14,8 @@ grammar over the whole vocabulary at every step (full-vocab grammar), a draft dr
 the output leaves it (draft not realigned), and the three as session 17 had them (session 17 decoding);
 the proposal's draft decoded as far as the model agrees (drafts decoded) or taken whole when it falls
 short of the model's own choices by at most 2 or 4 (log-probability, drafts within N); the proposal's
-API and the call's opening evaluated in one batch with the request's new tokens (default) or in
-separate passes (request and API ranking, then the call's opening: call checked in separate passes).
+API and the call's opening evaluated in one batch with the request's new tokens (call opened in one
+batch) or in separate passes (request and API ranking, then the call's opening: the default).
 Several requests in one utterance ("turn on the desk lamp and set a timer"), parts one after another
 (sequential) vs every part's safe proposal acting before any confirmer (parallel): the time to the
 first action, to all actions (the last part's action in place) and to all parts confirmed.
@@ -78,10 +78,10 @@ def pct(values: list[float], q: int) -> float:
 COLD = {"always_cold": True}
 FULL_VOCAB_GRAMMAR = {"fast_grammar": False}
 DRAFT_NOT_REALIGNED = {"realign_draft": False}
-SESSION_17_DECODING = {**FULL_VOCAB_GRAMMAR, **DRAFT_NOT_REALIGNED, "cache_user_turn": False, "one_batch": False}
-SEPARATE_PASSES = {"one_batch": False}
+SESSION_17_DECODING = {**FULL_VOCAB_GRAMMAR, **DRAFT_NOT_REALIGNED, "cache_user_turn": False}
+ONE_BATCH = {"one_batch": True}
 DEFAULT_SWITCHES = {"always_cold": False, "fast_grammar": True, "realign_draft": True, "cache_user_turn": True,
-                    "one_batch": True}
+                    "one_batch": False}
 
 
 def switched(roles: ModelRoles, switches: dict) -> None:
@@ -314,7 +314,7 @@ def main() -> None:
             ("+ speculation, drafts within 4", cases, RoutingConfig(accept_draft_within=4.0), {}),
             ("+ speculation, full-vocab grammar", cases, RoutingConfig(), FULL_VOCAB_GRAMMAR),
             ("+ speculation, draft not realigned", cases, RoutingConfig(), DRAFT_NOT_REALIGNED),
-            ("+ speculation, call checked in separate passes", cases, RoutingConfig(), SEPARATE_PASSES),
+            ("+ speculation, call opened in one batch", cases, RoutingConfig(), ONE_BATCH),
             ("+ speculation, session 17 decoding", cases, RoutingConfig(), SESSION_17_DECODING),
             ("+ speculation + lookup", cases, RoutingConfig(prompt_lookup=look), {}),
             ("+ spec, queries confirmed", cases, RoutingConfig(answer_without_confirmer=()), {}),

@@ -32,7 +32,7 @@ def decide(confirmer, text: str, proposal: Decision, one_batch: bool, api_settle
         settled = (proposal.expert, proposal.qualified if api_settled else None)
         return router.decide(text, prior={}, hint=proposal, settled=settled)
     finally:
-        confirmer.one_batch = True
+        confirmer.one_batch = False
 
 
 @pytest.mark.real_model

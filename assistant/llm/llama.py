@@ -116,7 +116,9 @@ class LlamaBackend:
         self.fast_grammar = True  # benchmark switch: False runs the grammar over the whole vocabulary every step
         self.realign_draft = True  # benchmark switch: False drops a draft for good once the output leaves it
         self.cache_user_turn = True  # benchmark switch: False caches the system turn alone
-        self.one_batch = True  # benchmark switch: False ranks an expected call's API and opens the call in separate passes
+        # benchmark switch: True evaluates an expected call's API and the call's opening with the request
+        # in one batch; off, as measured (scripts/bench_latency.py, session 22: no gain on this machine)
+        self.one_batch = False
         self.last_shortfall: float | None = None  # the last checked draft's (`accept_within`), for probes
         self._heads: dict[str, list[int]] = {}  # system turns' tokens (`_head_tokens`)
         self._user_turn = self._tokens(USER_TURN)
