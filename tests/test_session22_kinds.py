@@ -223,3 +223,10 @@ def test_a_question_about_what_a_device_did_gets_no_state_query_proposal():
 def test_when_a_thing_last_happened_is_the_events(said, pinned):
     from assistant.experts.events import CUES
     assert any(cue.search(said) for cue in CUES) is pinned
+
+
+def test_a_named_device_asked_about_in_the_past_is_not_claimed_by_the_home(tmp_path):
+    from assistant.experts.smart_home.apis import asks_about_named
+    db = smart_home_db(VILLA, tmp_path)
+    assert asks_about_named(db, "is the garage door open")
+    assert not asks_about_named(db, "what time did the garage door open last night")

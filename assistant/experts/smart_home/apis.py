@@ -545,8 +545,8 @@ def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
     state_question = bool(vocab.STATE_QUESTION.search(text))
     about_state = vocab.asks_state(text) or state_question and _STATE_AT_END.search(text)
     reading = state_question and not _LATER.search(text)  # "how much water is in the cistern"
-    if not about_state and not is_question(text):
-        return False
+    if (not about_state and not is_question(text)) or vocab.PAST_QUESTION.search(text):
+        return False  # (what a device did is no question about how it is)
     try:
         home = read_home(db)
     except HomeBackendError:
