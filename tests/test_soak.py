@@ -1,5 +1,6 @@
-"""The whole system under load and faults for 45 s (scripts/soak.py): nothing acknowledged is lost,
-nothing is stored twice, no traceback, the database intact, at least 5 kill -9s survived."""
+"""The whole system under load and faults for a minute (scripts/soak.py): nothing acknowledged is
+lost, nothing is stored twice, no traceback, the database intact, at least 5 kill -9s survived (a
+kill counts once its worker succeeds again: 45 s left as few as 4 of 11 kills time to, session 22)."""
 import re
 import subprocess
 import sys
@@ -11,8 +12,8 @@ ROOT = Path(__file__).parents[1]
 
 
 @pytest.mark.soak
-def test_a_45_second_soak_loses_nothing(tmp_path):
-    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "soak.py"), "--seconds", "45", "--seed", "16",
+def test_a_one_minute_soak_loses_nothing(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "soak.py"), "--seconds", "60", "--seed", "16",
                           "--dir", str(tmp_path)], capture_output=True, text=True, timeout=600, cwd=ROOT)
     print(run.stdout, run.stderr[-3000:])
     out = run.stdout
