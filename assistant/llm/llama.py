@@ -447,10 +447,7 @@ class LlamaBackend:
     def _evaluate(self, tokens: list[int], fresh_logits: bool = True) -> None:
         """Evaluate `tokens`, reusing whatever prefix of them the context already holds (all but
         the last, for fresh logits, unless `fresh_logits` is False)."""
-        held = self.llama.n_tokens
-        same = 0
-        while same < min(held, len(tokens)) and self.llama.input_ids[same] == tokens[same]:
-            same += 1
+        same = self._held(tokens)
         if fresh_logits:
             same = min(same, len(tokens) - 1)
         self._truncate(same)
