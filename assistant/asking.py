@@ -36,7 +36,8 @@ ANSWER_AS_QUESTION = re.compile(r"^\W*(?:what|how) about\b|^\W*(?:maybe|perhaps)
 # the rest of a no that keeps things as they are ("leave it on", "keep it locked", "leave it be"),
 # not a new value or a time ("keep it at 20", "leave the lights on until ten")
 KEEP_AS_IS = re.compile(r"^\W*(?:just )?(?:leave|keep)\b(?!.*(?:\d|\b(?:at|to|for|until|till|in)\b))", re.IGNORECASE)
-LEADING_NO = re.compile(rf"^\W*(?:{fastpath.NO_WORDS}|don't|do not|leave it|never mind)\b", re.IGNORECASE)
+LEADING_NO = re.compile(rf"^\W*(?:{fastpath.NO_WORDS}|{fastpath.NO_PHRASES}|don't|do not|leave it|never mind)\b",
+                        re.IGNORECASE)
 
 
 # an answer that carries the request on in its own words ("remind me" → "to buy candles at 5")
@@ -128,7 +129,7 @@ class SlotQuestions:
         waiting = waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation)
         if waiting is None:
             return None
-        text = _last_of_run(_after_remark(plan.utterance.text))
+        text = _last_of_run(_after_remark(fastpath.answer_words(plan.utterance.text)))
         for pattern, api in ((LEADING_NO, "deny"), (LEADING_YES, "confirm")):
             found = pattern.match(text)
             if found:
@@ -196,12 +197,13 @@ def _last_of_run(text: str) -> str:
 
 
 # an exclamation before the answer ("sweet as, go for it", "brilliant. yes"): a word or two, then a comma or stop
-REMARK = re.compile(r"^\W*([a-z']+(?: [a-z']+)?)\s*[,.!]+\s*(?=\w)", re.IGNORECASE)
+REMARK = re.compile(r"^\W*([^\W\d_][\w']*(?: [^\W\d_][\w']*)?)\s*[,.!]+\s*(?=\w)", re.IGNORECASE)
 
 
 def _after_remark(text: str) -> str:
     """The answer after an exclamation that is no yes or no of its own; else `text`."""
     found = REMARK.match(text)
-    if found is None or re.search(rf"\b(?:{fastpath.YES_WORDS}|{fastpath.NO_WORDS}|not|don't)\b", found[1], re.IGNORECASE):
+    if found is None or re.search(rf"\b(?:{fastpath.YES_WORDS}|{fastpath.NO_WORDS}|{fastpath.YES_PHRASES}|not|don't)\b",
+                                  found[1], re.IGNORECASE):
         return text
     return text[found.end():]

@@ -1,4 +1,6 @@
-"""Caribbean English creole words in a request, read as the English words they stand for.
+"""Regional words in a request, read as the English words they stand for: Caribbean English creole
+(`in_english`), and the switching verbs of the American South and clipped words (`plain_words`: "cut
+'em on").
 
 "Mek di sprinkler come on at 5", "put rice pon di list", "nuh badda", "mi seh yes": the rules, the
 classifier and the confirmer know English, so the creole function words (Jamaican, Trinidadian,
@@ -78,3 +80,21 @@ def _english(word: str, before: str, after: str) -> str | None:
     if word == PLURAL_DEM:
         return "them" if not before or before in VERBS_BEFORE_THEM else "+s"
     return None
+
+
+# "cut" for "turn", as said in the American South: "cut the porch light on", "cut on the fan", "cut it
+# off" (only with its particle: "cut the heat by two degrees" is lowering it); and a particle heard
+# as "of" at the end ("turn the fan of": speech-to-text)
+_CUT = re.compile(r"\bcut(?=\s+(?:on|off)\b|(?:\s+[\w'-]+){1,6}?\s+(?:on|off)\s*(?:$|[,.!?]|\b(?:and|then|please|for|at|in|till|until|when)\b))",
+                  re.IGNORECASE)
+_OFF_HEARD_OF = re.compile(r"^(\W*(?:please\s+)?(?:turn|switch|shut|cut)\b.{1,60}?\s)of(\W*)$", re.IGNORECASE)
+
+
+_THEM = re.compile(r"(?<=\w)\s+'em\b", re.IGNORECASE)  # "shut 'em off": them
+
+
+def plain_words(text: str) -> str:
+    """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", and a last "of"
+    after a switching verb as "off"."""
+    text = _THEM.sub(" them", _CUT.sub(lambda m: "Turn" if m.group()[0].isupper() else "turn", text))
+    return _OFF_HEARD_OF.sub(r"\1off\2", text)

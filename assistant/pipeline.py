@@ -40,7 +40,7 @@ from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import POINTER, POINTS_BACK, is_bare_change, is_question, tokens, without_wake_word
+from assistant.words import POINTER, POINTS_BACK, asks_for_information, is_bare_change, is_question, tokens, without_wake_word
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 MAX_FOREIGN = 3  # experts a request may be decided again without (`Expert.foreign`)
@@ -144,6 +144,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             text = joined_letters(text, self.registry.vocabulary(self.db))
         if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on" (never a home's name)
             text = dialect.in_english(text, self.registry.vocabulary(self.db))
+        text = dialect.plain_words(text)  # "cut 'em on": turn them on
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
         utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)
@@ -288,16 +289,27 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
 
     def _its_own(self, plan: Plan, decision: Decision) -> Decision:
         """The decision, or when its expert finds nothing its words name (`Expert.foreign`: "what's
-        the capital of Norway" as a home query), the one made again without that expert."""
+        the capital of Norway" as a home query) or it would act on a question for a fact ("how
+        long does the bread maker take" as a timer), the one made again without that expert."""
         without: tuple[str, ...] = ()
         while decision.qualified is not None and len(without) < MAX_FOREIGN:
             foreign = self.registry.expert(decision.expert).foreign
             utterance = plan.utterance
-            if foreign is None or not foreign(self.db, decision.api, decision.args, utterance.text, utterance.area):
+            if not self._acts_on_question(decision, utterance.text) and (foreign is None or not foreign(
+                    self.db, decision.api, decision.args, utterance.text, utterance.area)):
                 return decision
             without = (*without, decision.expert)  # (the clock's, then memory's: neither)
             decision = self._confirm(plan, without=without)
         return decision
+
+    def _acts_on_question(self, decision: Decision, text: str) -> bool:
+        """Whether the call would change something when the words ask for a fact or a value: a
+        question is answered, never obeyed ("when should I take the chicken out" is no reminder)."""
+        try:
+            spec = self.registry.api(decision.expert, decision.api)
+        except RegistryError:
+            return False
+        return spec.acts and asks_for_information(text)
 
     def _confirm(self, plan: Plan, without: tuple[str, ...] = ()) -> Decision:
         text = plan.utterance.text
@@ -323,7 +335,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         proposal = plan.proposal
         if prior is not None and proposal is None and self.routing.settle_unproposed and not plan.context \
                 and not any(p >= 1.0 for p in prior.values()):  # a cue's own choice stands
-            return settled_unproposed(plan.guess, self.routing.settle_margin, idle), None
+            return settled_unproposed(plan.guess, self.routing.settle_margin, idle, prior), None
         if prior is None or proposal is None or proposal.qualified is None or proposal.expert in idle:
             return None, None
         pinned = prior.get(proposal.expert, 0.0) >= 1.0  # a cue made it certain: never ranked

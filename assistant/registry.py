@@ -44,6 +44,7 @@ class ApiSpec:
     # (assistant/deferral.py); a sensitive one is confirmed first, when it is asked for
     deferrable: bool = False
     undo: Callable[..., Any] | None = None
+    reads: bool = False  # it answers from the state (a question's API), whatever its undo restores
     # arguments that are the user's own words (a question to answer from memory): when the
     # model's phrase is not taken from the utterance, the utterance itself is passed
     verbatim: tuple[str, ...] = ()
@@ -60,6 +61,11 @@ class ApiSpec:
     @property
     def qualified(self) -> str:
         return f"{self.expert}.{self.name}"
+
+    @property
+    def acts(self) -> bool:
+        """Whether a call changes something (it has an undo) rather than answering."""
+        return self.undo is not None and not self.reads
 
     @cached_property
     def _schema(self) -> dict[str, Any]:
@@ -185,11 +191,11 @@ class Expert:
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
         verbatim: tuple[str, ...] = (), exact: tuple[str, ...] = (), slots: dict[str, Slot] | None = None,
-        deferrable: bool = False, said_by: dict[str, dict[str, str]] | None = None):
+        deferrable: bool = False, said_by: dict[str, dict[str, str]] | None = None, reads: bool = False):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
-        func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo,
+        func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo, "reads": reads,
                         "verbatim": verbatim, "exact": exact, "slots": dict(slots or {}),
                         "deferrable": deferrable, "said_by": dict(said_by or {})}
         return func

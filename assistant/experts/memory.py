@@ -269,7 +269,7 @@ def _clearly_better(top: tuple, second: tuple) -> bool:
 _KEEP = r"(?:remember|keep in mind|note(?: down)?|make a note)"
 # "my locker code is …", "the gate code is …", "the plumber comes on friday": something of theirs,
 # then what it is or does
-_POSSESSED_FACT = (r"(?:(?:my|our|his|her|their|the)\s+[\w' ]{1,40}?\b(?:is|are|was|were|will|has|have|comes|come|arrives|"
+_POSSESSED_FACT = (r"(?:(?:my|our|his|her|their|the|[a-z]+'s)\s+[\w' ]{1,40}?\b(?:is|are|was|were|will|has|have|comes|come|arrives|"
                    r"starts?|ends?|finish(?:es)?|opens?|closes?|lives?|works?|leaves?|visits?|needs?|likes?|hates?|takes?|goes|go|gets?)\b"
                    # "choir's on a wednesday now", "Osian's got rugby on tuesdays": a name or a thing, and what it is
                    r"|[a-z]+(?:'s|'re|'ve) (?:on|got|at|in|every|back|off|due|moving|coming|starting|now|usually|always)\b)")
@@ -285,8 +285,11 @@ ASKED_BACK = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|remind me)\W+)*"
                         r"|what (?:was|is) it i (?:told you|said|mentioned))"
                         r"\s+(?:about|regarding|of|on)\b"
                         # "what did I tell you the gate code was"
-                        r"|^\W*what (?:did|have|had) i (?:tell|told|say|said)(?: to)?(?: you)?\s+(?:the|my|our|his|her|their)\b"
-                        r".+\b(?:was|is|were|are)\W*$", re.IGNORECASE)
+                        r"|^\W*what (?:did|have|had) i (?:tell|told|say|said)(?: to)?(?: you)?\s+(?:the|my|our|his|her|their|[a-z]+'s)\s"
+                        r".+\b(?:was|is|were|are)\W*$"
+                        # "what's the name of the guy I told you about", "the code I mentioned"
+                        r"|^\W*(?:what|when|where|who|which)\b.+\b(?:that |who |which )?i (?:told you about|was telling you about"
+                        r"|mentioned(?: to you)?(?: before| earlier)?|gave you)\W*$", re.IGNORECASE)
 
 
 # a question for something told before, "again" at its end ("what's the gate code again?", "when

@@ -94,7 +94,7 @@ def _undo_clear(ctx: ExpertContext, data: dict) -> None:
 
 # -- APIs ---------------------------------------------------------------------------------------
 
-@api(speculative_safe=True, undo=_undo_check)
+@api(speculative_safe=True, undo=_undo_check, reads=True)
 def check(ctx: ExpertContext) -> ActionResult:
     """Say how many unread notifications there are and read them out (marks them read)."""
     unread = _rows(ctx.db, "WHERE read = 0 ORDER BY created, id")

@@ -56,6 +56,7 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
                r"\b(?:suspended|cancell?ed|called off|delayed|closed|shut)\b"
                r"|^\W*(?:how's|hows|how is|what's|whats|what is|is there|any)\b[\w' ]{0,15}?\btraffic\b(?! lights?\b)")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
+OWN_OVER_DECLINE = 0.5  # the evidence from which the user's own things outweigh a decline cue (`pin`)
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
     re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),
     re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE),
@@ -81,11 +82,16 @@ def pinned_expert(registry: Registry, text: str, db: Database | None = None, sou
 def pin(registry: Registry, prior: dict[str, float], text: str, db: Database | None = None,
         source: str = "text") -> dict[str, float]:
     """The prior with a cued expert made certain; with no cue, leaning towards the experts the
-    user's own state gives evidence for (`lean`)."""
+    user's own state gives evidence for (`lean`). A decline cue speaks of the world's services
+    ("is the vet open on sundays"), so the user's own things saying more (`OWN_OVER_DECLINE`: the
+    vet's card, with its hours, among their documents) lean the prior instead."""
     expert = pinned_expert(registry, text, db, source)
-    if expert:
+    if expert and expert != DECLINED:
         return {expert: 1.0}
-    return lean(prior, registry.evidence(db, text)) if db is not None else prior
+    evidence = registry.evidence(db, text) if db is not None else {}
+    if expert == DECLINED and max(evidence.values(), default=0.0) < OWN_OVER_DECLINE:
+        return {expert: 1.0}
+    return lean(prior, evidence)
 
 
 def lean(prior: dict[str, float], evidence: dict[str, float]) -> dict[str, float]:

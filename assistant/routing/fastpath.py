@@ -14,14 +14,32 @@ from assistant.words import normalise
 # (pattern over the normalised utterance, expert, api)
 # a yes or a no as people say it, in English and the words for it that English speakers use ("ja", "aye")
 # yes and no, also as people who speak another language at home say them ("sige", "haan", "oui")
-YES_WORDS = (r"(?:yes|yeah|yep|yup|ya|yah|yea|ok|okay|alright|all right|ja|aye|si|sí|oui|da|haan|sige|opo|oo"
-             r"|ndiyo|ndio|sawa|naam|yebo|aane|ae|evet|tak)")
-NO_WORDS = r"(?:no|nope|nah|nee|nay|non|nein|nahi|nahin|hindi|hapana|aowa|dabi|kao|hayir|nie)"
-# a yes in other words: go-ahead phrases of everyday English
-YES_PHRASES = (r"(?:go ahead|go for it|go on(?: then)?|crack on|do it|let's do (?:it|that)|sounds good|by all means"
-               r"|fire away|make it so|you bet|sure thing|certainly)")
+YES_WORDS = (r"(?:yes|yeah|yep|yup|ya|yah|yea|yeh|ok|okay|alright|all right|aight|ja|aye|si|sí|oui|ouais|ouaip|da"
+             r"|haan|sige|opo|oo|ndiyo|ndio|sawa|naam|yebo|aane|ae|evet|tak|dạ|vâng|ừ|claro|órale|orale|dale"
+             r"|yessir|yes sir|yes ma'am|yes'm)")
+NO_WORDS = (r"(?:no|nope|nah|naw|nee|nay|non|nan|nein|nahi|nahin|hindi|hapana|aowa|dabi|kao|hayir|nie|không|khong"
+            r"|no sir|no ma'am|nel)")
+# a yes in other words: go-ahead phrases of everyday English ("go 'head" as it is said), and a
+# guarded yes ("i reckon so", "i guess so")
+YES_PHRASES = (r"(?:go ahead|go 'head|go head|go for it|go on(?: then)?|crack on|do it|let's do (?:it|that)|sounds good"
+               r"|by all means|fire away|make it so|you bet|sure thing|certainly"
+               r"|(?:i )?(?:reckon|guess|think|suppose|believe) so)")
+# a no in other words: a guarded no ("i reckon not", "i don't think so")
+NO_PHRASES = r"(?:(?:i )?(?:reckon|guess|think|suppose) not|i don't (?:think|reckon|guess) so|i'd rather not|better not)"
+# a yes or a no said as a sound ("mm-hmm", "uh-uh"), before the hesitations are dropped as filler
+_SOUNDS = ((re.compile(r"(?<![\w-])(?:uh-huh|uh huh|mm-hmm|mm hmm|mhm|mhmm|mmhmm|mm-hm)(?![\w-])", re.IGNORECASE), "yes"),
+           (re.compile(r"(?<![\w-])(?:uh-uh|uh uh|mm-mm|nuh-uh|nuh uh|unh-unh|uh-oh no)(?![\w-])", re.IGNORECASE), "no"))
+
+
+def answer_words(text: str) -> str:
+    """The words, with a yes or a no said as a sound written as the word ("mm-hmm" → "yes")."""
+    for sound, word in _SOUNDS:
+        text = sound.sub(word, text)
+    return text
 # what may follow a yes: the question's own verb on what it asked about ("yes, open it")
 THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them))?"
+# words before a question of the clock that change nothing ("wait, what time is it", "oh and the date?")
+ASIDE = r"(?:(?:wait|hang on|hold on|oh|and|so|hey|actually|sorry|well|by the way|btw|quick question|real quick) )*"
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
@@ -33,10 +51,10 @@ PATTERNS: list[tuple[str, str, str]] = [
      r"(?: (?:i|you) (?:just )?(?:said|asked(?: for| you to do)?|did|made|told you))?"
      r"|take (?:that|it) back|put it back(?: the way it was)?|change it back)",
      "system", "undo"),
-    (r"(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time"
+    (rf"{ASIDE}(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time"
      r"|(?:and |what about |how about )+(?:the )?time(?: now)?)",
      "system", "time"),
-    (r"(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
+    (rf"{ASIDE}(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
      r"|(?:and |what about |how about )+(?:the |today's )?(?:date|day)(?: today)?)",
      "system", "date"),
     (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
@@ -45,14 +63,14 @@ PATTERNS: list[tuple[str, str, str]] = [
      r"(?:that|you|it|what you said))(?: please)?", "system", "repeat"),
     (rf"(?:(?:i (?:say|said) )?{YES_WORDS}{THE_ASKED}|{YES_PHRASES}|yes do it|confirm|confirmed|i'm sure|i am sure|sure|ok do it|yes i'm sure"
      r"|yes i am sure)", "confirmation", "confirm"),
-    (rf"(?:(?:i (?:say|said) )?{NO_WORDS}|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
+    (rf"(?:(?:i (?:say|said) )?{NO_WORDS}|{NO_PHRASES}|don't|do not|no thanks|don't do it)", "confirmation", "deny"),
 ]
 COMPILED = [(re.compile(rf"^{p}$"), expert, api) for p, expert, api in PATTERNS]
 CONFIRMATION = "confirmation"  # answers to a pending confirmation question, handled by the pipeline
 
 
 def match(text: str) -> Decision | None:
-    normalised = normalise(text)
+    normalised = normalise(answer_words(text))
     for pattern, expert, api in COMPILED:
         if pattern.match(normalised):
             source = "confirmation" if expert == CONFIRMATION else "fastpath"

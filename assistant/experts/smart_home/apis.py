@@ -1173,7 +1173,7 @@ def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, ar
     return _result(ctx, f"{MEDIA_DONE[action]} {describe.names([d.name for d in playing])}.", playing, undo)
 
 
-@api(speculative_safe=True, undo=_restore)
+@api(speculative_safe=True, undo=_restore, reads=True)
 def query(ctx: ExpertContext, device: str | None = None, area: str | None = None,
           device_type: str | None = None) -> ActionResult:
     """Tell the state of devices (with nothing named: what is on, open, unlocked or playing).
