@@ -11,6 +11,7 @@ refers back ("… and set it to 50%") is planned and carried out after the part 
 from __future__ import annotations
 
 from assistant.deferral import promise
+from assistant.holding import for_a_while
 from assistant.messages import Reply
 from assistant.plan import Plan
 from assistant.routing import cues, rules
@@ -28,14 +29,15 @@ class SeveralRequests:
         if not self.routing.several_requests:
             return False
         guesses: dict[str, ExpertGuess] = {}
-        texts = split_requests(plan.utterance.text, lambda text: self._routes_alone(text, guesses))
+        held = for_a_while(plan.utterance.text)  # "run the sprinklers for 15 minutes": on now, off in 15
+        texts = held or split_requests(plan.utterance.text, lambda text: self._routes_alone(text, guesses))
         if len(texts) == 1 and texts[0] != plan.utterance.text:  # "start a packing list and put X on it"
             plan.utterance = plan.utterance.model_copy(update={"text": texts[0]})
             plan.guess = guesses.get(texts[0])
         if len(texts) < 2:
             return False
         parts = [self._plan_request(self._part(plan, text, guesses.get(text)), defer) for text in texts]
-        if self._put_off_together(parts):
+        if not held and self._put_off_together(parts):
             return False
         plan.parts = parts
         return True

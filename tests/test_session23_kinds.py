@@ -151,3 +151,38 @@ def test_a_fact_about_someone_named_and_asking_it_back(said, api):
     from assistant.words import command
     proposal = memory.propose(Request(text=said, words=command(said), now=datetime(2027, 1, 5, 9, 0)))
     assert (proposal.api if proposal else None) == api
+
+
+# -- a device switched for a while ------------------------------------------------------------------
+@pytest.mark.parametrize("said, requests", [
+    ("put the attic fan on for twenty minutes", ["turn the attic fan on", "turn the attic fan off in twenty minutes"]),
+    ("run the drip irrigation for 10 mins please", ["turn the drip irrigation on", "turn the drip irrigation off in 10 mins"]),
+    ("switch off the pond pump until noon", ["turn the pond pump off", "turn the pond pump on at noon"]),
+    ("and keep them on till 11", ["and turn them off at 11"]),
+    ("leave the hall lamp on until 9:30pm", ["turn the hall lamp off at 9:30pm"]),
+    ("open the skylight for half an hour", ["open the skylight", "close the skylight in half an hour"]),
+    ("start a timer for 15 minutes", None), ("run the bath for ten minutes", None),
+    ("turn the heat up for an hour", None), ("turn the lamp on for the guests", None),
+])
+def test_a_switch_held_for_a_while_is_two_requests(said, requests):
+    from assistant.holding import for_a_while
+    assert for_a_while(said) == requests
+
+
+def test_a_device_on_for_a_while_is_on_now_and_off_when_the_time_is_up(tmp_path):
+    from assistant.storage.scheduled import list_scheduled
+    from tests.test_session22_kinds import _assistant, _states
+    assistant = _assistant(tmp_path)
+    assistant.handle("run the heated towel rail in the bathroom for an hour")
+    assert _states(assistant)["switch.bathroom_rail"] == "on" and _states(assistant)["switch.flat_rail"] == "off"
+    [later] = list_scheduled(assistant.db)
+    assert later["api"] == "smart_home.turn_off" and later["due"] == "2026-12-05T18:00:00"
+    assert later["args"] == {"device": "Heated Towel Rail", "area": "Bathroom"}  # its name is shared: its room kept
+
+
+def test_my_room_is_the_speakers_room(tmp_path):
+    from tests.test_session22_kinds import _assistant, _states
+    assistant = _assistant(tmp_path)
+    testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "heated towel rail", "area": "my room"}})
+    assistant.handle("switch on the heated towel rail in my room", area="granny_flat")
+    assert _states(assistant)["switch.flat_rail"] == "on" and _states(assistant)["switch.bathroom_rail"] == "off"

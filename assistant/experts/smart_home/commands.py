@@ -38,7 +38,7 @@ VALUE_APIS = (  # which setter a "set X to N" means, by the words of the target
 def _target(phrase: str) -> dict[str, str]:
     """"fan in the bedroom" → device fan, area bedroom; "kitchen lights" stays one phrase."""
     phrase = re.sub(rf"^{ARTICLE}", "", phrase.strip())
-    where = re.match(r"^(?P<device>.+?) (?:in|on|at) (?:the |my |our )?(?P<area>.+)$", phrase) \
+    where = re.match(r"^(?P<device>.+?) (?:in|on|at) (?:the |our |my (?!room$))?(?P<area>.+)$", phrase) \
         or re.match(r"^(?P<device>.+?) (?P<area>here|upstairs|downstairs)$", phrase)
     if where:
         return {"device": where["device"], "area": where["area"]}
@@ -165,7 +165,7 @@ def _air_level(text: str) -> Decision | None:
     bedroom": the air's temperature, so the heating's (degrees said, the place's thermostat)."""
     match = re.match(r"^(?:make|get|have|set|keep|i want|i'd like|we want) (?:it|things|the (?:house|home|place|room|flat))"
                      r"(?: to| at)? (?P<n>\d{1,2}(?:\.\d)?) degrees?(?: celsius| c)?"
-                     r"(?: (?:in|on|at) (?:the |my |our )?(?P<area>[a-z' ]+?))?$", text)
+                     r"(?: (?:in|on|at) (?:the |our |my (?!room\b))?(?P<area>[a-z' ]+?))?$", text)
     if not match:
         return None
     value = float(match["n"])
@@ -306,7 +306,7 @@ def _state_question(text: str) -> Decision | None:
     """A question about the home's state, answered by reading it (nothing changes): "is the garage
     door open", "are the blinds still closed", "which lights are on right now", "what's on
     upstairs", "is anything on in the kitchen", "what's the temperature in the hall"."""
-    where = r"(?: (?:in|on|at|upstairs|downstairs)(?: (?:the |my |our )?(?P<area>[a-z ]+?))?)?"
+    where = r"(?: (?:in|on|at|upstairs|downstairs)(?: (?:the |our |my (?!room\b))?(?P<area>[a-z ]+?))?)?"
     match = re.match(rf"^(?:is|are) {ARTICLE}(?P<target>[a-z ]+?) {STATES}{NOW}$", text)
     if match and not re.match(ANYTHING, match["target"]) and not NOT_DEVICES.search(match["target"]):
         return _home("query", **_target(match["target"]))  # "is the tv on": the query tells, or asks which
@@ -321,7 +321,7 @@ def _state_question(text: str) -> Decision | None:
         area = match.group("area") or ""
         return _home("query", device_type=match["kind"], **({} if area in vocab.WHOLE_HOME else {"area": area}))
     match = re.match(rf"^(?:what's|what is|whats|how warm is it|how cold is it)(?: the)? (?P<attr>temperature|humidity)?"
-                     rf"(?: (?:in|of) (?:the |my |our )?(?P<area>[a-z ]+?))?{NOW}$", text)
+                     rf"(?: (?:in|of) (?:the |our |my (?!room\b))?(?P<area>[a-z ]+?))?{NOW}$", text)
     if match and match["attr"] and match["area"]:
         return _home("query", device=match["attr"], **({} if match["area"] in vocab.WHOLE_HOME else {"area": match["area"]}))
     return _outside(text)

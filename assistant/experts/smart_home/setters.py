@@ -246,7 +246,11 @@ def pin(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
     if problem or not devices:
         return args
     if len(devices) == 1:  # the one device, by its name (not a room the model may have made up)
-        return {**{k: v for k, v in args.items() if k not in ("area", "device_type")}, "device": devices[0].name}
+        device, home = devices[0], read_home(db)
+        pinned = {**{k: v for k, v in args.items() if k not in ("area", "device_type")}, "device": device.name}
+        if device.area_id and sum(other.name == device.name for other in home.devices) > 1:  # a name two rooms share
+            pinned["area"] = home.area(device.area_id).name
+        return pinned
     areas = {device.area_id for device in devices}
     if len(areas) == 1 and None not in areas and not args.get("area"):
         area_id = areas.pop()

@@ -14,7 +14,7 @@ ATTRIBUTE_WORDS = {"brightness": ("brightness",), "volume": ("volume",), "percen
                    "position": ("position",), "temperature": ("temperature", "temp")}
 LEVEL_WORDS = frozenset(w for words in ATTRIBUTE_WORDS.values() for w in words) | {"level", "setting", "colour", "color"}
 QUANTIFIERS = frozenset("all every everything both each whole entire".split())
-HERE_WORDS = frozenset({"here", "this room", "the room", "current room", "this area"})
+HERE_WORDS = frozenset({"here", "this room", "the room", "current room", "this area", "my room"})
 WHOLE_HOME = frozenset({"house", "home", "everywhere", "apartment", "flat", "rooms",
                         "whole house", "whole home", "all rooms", "every room"})
 # a home within a home: "the flat" is the Granny Flat where one of the rooms is a flat
