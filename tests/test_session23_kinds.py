@@ -186,3 +186,13 @@ def test_my_room_is_the_speakers_room(tmp_path):
     testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "heated towel rail", "area": "my room"}})
     assistant.handle("switch on the heated towel rail in my room", area="granny_flat")
     assert _states(assistant)["switch.flat_rail"] == "on" and _states(assistant)["switch.bathroom_rail"] == "off"
+
+
+@pytest.mark.parametrize("said, expert", [
+    ("convert 180 celsius to fahrenheit", "chat"), ("how many grams in an ounce", "chat"),
+    ("what's a 20 percent tip on 35 dollars", "chat"), ("what's 5 miles in kilometres", "chat"),
+    ("what's the temperature in celsius", None), ("set the oven to 180 degrees", None),
+])
+def test_a_conversion_or_a_tip_is_the_chats(said, expert):
+    from assistant.app import default_registry
+    assert cues.pinned_expert(default_registry(), said) == expert

@@ -74,6 +74,15 @@ def sayable_first(sentence: str) -> bool:
     return " ".join(pieces) == sentence and not any(_CLAIM.match(p) or _INTERJECTION.match(p) for p in pieces)
 
 
+# a conversion or a tip worked out ("convert 30 celsius to fahrenheit", "how many ounces in a pound",
+# "what's 15 percent tip on 40 dollars"): the chat's, never a thermostat's or a timer's
+CONVERSION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can you|could you)\s+)*"
+                        r"(?:convert\b|how many [a-z]+ (?:are )?in (?:a|an|one|\d+(?:\.\d+)?)\b"
+                        r"|what(?:'s| is) [\d.,]+ ?(?:°|degrees? )?[a-z]+ in [a-z]+\W*$)"
+                        r"|\b[\d.]+ ?(?:%|percent|per cent) (?:tip|gratuity|service charge|discount|off) (?:on|of|for)\b",
+                        re.IGNORECASE)
+
+
 def propose(request: Request) -> Decision | None:
     """A calculation is answered at once (and exactly)."""
     return Decision(expert="chat", api="respond", source="router") if arithmetic.evaluate(request.text) else None
@@ -82,5 +91,5 @@ def propose(request: Request) -> Decision | None:
 EXPERT = build_expert("chat", "conversation, jokes, fun facts, trivia, writing toasts or poems, "
                       "arithmetic, translations, questions about this conversation, and general "
                       "knowledge the assistant already has", [respond], capability="a chat",
-                      propose=propose, cues=(arithmetic.CUE,),
+                      propose=propose, cues=(arithmetic.CUE, CONVERSION),
                       examples=Path(__file__).with_suffix(".jsonl"))
