@@ -72,7 +72,7 @@ def test_reading_apis_do_not_act_and_changing_ones_do():
 
 
 # -- the user's own documents against a decline cue and a settled classifier -------------------------
-@pytest.mark.parametrize("share, pinned", [(0.8, False), (0.3, True), (0.0, True)])
+@pytest.mark.parametrize("share, pinned", [(1.0, False), (0.9, True), (0.3, True), (0.0, True)])
 def test_a_decline_cue_yields_to_the_users_own_documents(monkeypatch, share, pinned):
     registry = default_registry()
     db = open_state(registry, ":memory:")
@@ -82,7 +82,7 @@ def test_a_decline_cue_yields_to_the_users_own_documents(monkeypatch, share, pin
     if pinned:
         assert leaned == {cues.DECLINED: 1.0}
     else:
-        assert leaned["knowledge"] == pytest.approx(share) and leaned[cues.DECLINED] < 0.6
+        assert leaned["knowledge"] == pytest.approx(min(share, cues.SURE)) and leaned[cues.DECLINED] < 0.6
 
 
 def test_an_experts_own_cue_still_pins_beside_documents(monkeypatch):
@@ -96,8 +96,8 @@ def test_an_experts_own_cue_still_pins_beside_documents(monkeypatch):
 def test_the_classifiers_clear_lead_does_not_settle_against_the_users_evidence():
     guess = ExpertGuess("none", 0.8, 0.3, (("none", 0.8), ("chat", 0.5)))
     assert settled_unproposed(guess, 0.1) == DECLINE
-    assert settled_unproposed(guess, 0.1, prior={"none": 0.6, "knowledge": 0.4}) == DECLINE
-    assert settled_unproposed(guess, 0.1, prior={"none": 0.05, "knowledge": 0.95}) is None
+    assert settled_unproposed(guess, 0.1, prior={"none": 0.3, "knowledge": 0.7}) == DECLINE  # leaning, not sure
+    assert settled_unproposed(guess, 0.1, prior={"none": 0.01, "knowledge": 0.99}) is None
 
 
 # -- answers to a confirmation question, as people say them -------------------------------------

@@ -56,7 +56,7 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
                r"\b(?:suspended|cancell?ed|called off|delayed|closed|shut)\b"
                r"|^\W*(?:how's|hows|how is|what's|whats|what is|is there|any)\b[\w' ]{0,15}?\btraffic\b(?! lights?\b)")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
-OWN_OVER_DECLINE = 0.5  # the evidence from which the user's own things outweigh a decline cue (`pin`)
+OWN_OVER_DECLINE = SURE  # the evidence from which the user's own things outweigh a decline cue (`pin`): full
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
     re.compile(rf"{LEAD_IN}(?:{MISSING_VERBS})\b", re.IGNORECASE),
     re.compile(rf"\b(?:{MISSING_SERVICES})\b", re.IGNORECASE),

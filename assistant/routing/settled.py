@@ -17,13 +17,14 @@ still the confirmer's to correct.
   times the prior's weight: 7.5 nats at 0.1) to the model's own scores, so only a model surer of
   another expert by more than that could overturn it. What it saves is most of the confirmer on
   what has no arguments: a decline ("none") or a chat line runs no model pass at all. Never
-  when the user's own state leans the prior towards another expert (a question their documents
-  answer: routing/cues.py `lean`): that evidence is independent of the classifier, and disagrees.
+  when the user's own state is sure of another expert (a question their documents answer fully:
+  routing/cues.py `lean`): that evidence is independent of the classifier, and disagrees.
 """
 from __future__ import annotations
 
 from assistant.messages import Decision
 from assistant.routing.classifier import ExpertGuess
+from assistant.routing.cues import SURE
 from assistant.routing.schema import DECLINE
 
 
@@ -46,11 +47,11 @@ def settled_api(proposal: Decision | None, expert: str | None, nearest_api: str 
 def settled_unproposed(guess: ExpertGuess | None, margin: float, idle: tuple[str, ...] = (),
                        prior: dict[str, float] | None = None) -> str | None:
     """For a line with no proposal: the classifier's expert (DECLINE for its "none") when it
-    leads the runner-up by at least `margin`, is not `idle`, and is still first in the `prior`
-    the user's state leaned (when given); else None (the confirmer ranks)."""
+    leads the runner-up by at least `margin`, is not `idle`, and the `prior` the user's state
+    leaned (when given) is not sure of another (`cues.SURE`); else None (the confirmer ranks)."""
     if guess is None or guess.margin < margin:
         return None
-    if prior and max(prior, key=prior.get) != guess.expert:
-        return None
+    if prior and max(prior.values()) >= SURE and max(prior, key=prior.get) != guess.expert:
+        return None  # the user's own state is sure of another expert
     expert = DECLINE if guess.expert == "none" else guess.expert
     return None if expert in idle else expert
