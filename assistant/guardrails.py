@@ -57,7 +57,9 @@ INJECTION = re.compile("|".join([
 UNSAFE = re.compile("|".join([
     r"\b(bomb|explosive|weapon)s?\b", r"\bbreak into\b", r"\bpick the lock\b", r"\bspy on\b",
     r"\bneighbou?r'?s?\b.{0,30}\b(wifi|alarm|door|code|lock|password|camera)", r"\block (the kids|my \w+|\w+) (in|out)\b",
-    r"\b(9\d|[1-9]\d\d) degrees\b", r"\bblanket over\b", r"\bself destruct\b",
+    # a setting beyond what is safe to heat to ("the heater to 90 degrees"), not a reading or a conversion
+    # ("it's 95 degrees out", "95 degrees fahrenheit in celsius"): a Fahrenheit home's range is its thermostat's
+    r"\b(?:to|at|on) (9\d|[1-9]\d\d) degrees\b(?! ?(?:fahrenheit|f)\b)", r"\bblanket over\b", r"\bself destruct\b",
     # finding or following a person who has not asked to be found
     r"\b(find|track|locate|trace|follow)\b.{0,30}\bmy ex\b", r"\bwhere my ex\b",
     r"\b(track|follow|monitor)\b.{0,20}\b(someone|somebody|him|her|them)'?s? (location|phone|movements)\b",

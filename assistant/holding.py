@@ -4,7 +4,7 @@
 `for_a_while(text)` reads such a command as two requests: the switch now, then the switch back at
 the end ("turn the sprinklers on, then turn the sprinklers off in 15 minutes"), which the pipeline
 cuts into parts (assistant/splitting.py) and puts off (assistant/deferral.py) as it does any
-other. "Leave"/"keep" keeps the state it names, so only the switch back is asked for. A timer's
+other; "leave"/"keep" too (the state it names is made sure of now: "already on"). A timer's
 duration ("start a timer for 15 minutes") and a value held a while ("the heat at 20 for an hour")
 are left as said. Pure; no models.
 """
@@ -16,9 +16,10 @@ _NUMBER = (r"(?:\d+(?:\.\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|t
            r"thirty|forty|forty[- ]five|fifty|sixty|ninety|a couple(?: of)?|a few|half an?|another)")
 DURATION = rf"(?:{_NUMBER}\s+)+(?:and a half\s+)?(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)(?:\s+and a half)?"
 _UNTIL = r"(?:until|till|til|'til|up until|up till)"
-_END = rf"(?:for (?P<span>{DURATION})|{_UNTIL} (?P<until>[\w:' ]+?))"
+_END = rf"(?:for (?:(?:like|about|around|roughly|maybe|just) )?(?P<span>{DURATION})|{_UNTIL} (?P<until>[\w:' ]+?))"
 _LEAD = r"(?P<lead>(?:(?:and|so|please|ok|okay|can you|could you|would you)\s+)*)"
-_TAIL = r"(?P<tail>\s*[,.!?]*(?:\s*(?:please|thanks|thank you))?[.!]*)$"
+# what may follow: politeness, or a remark of its own ("…, we've got company", "… while I clean it")
+_TAIL = r"(?P<tail>\s*[,.!?]*(?:\s*(?:please|thanks|thank you))?[.!]*|\s*,.*|\s+(?:while|so|because|cause|'cause|since)\b.*)$"
 # "turn the fan on for an hour", "leave the light on till 10"; "switch off the pump until noon";
 # "run the sprinklers for ten minutes", "open the vent till six"
 _PARTICLE_AFTER = re.compile(rf"^{_LEAD}(?P<verb>turn|switch|put|flick|leave|keep)\s+(?P<target>.+?)\s+"
@@ -38,8 +39,8 @@ _CLOCK = re.compile(r"^(?:\d|(?:midnight|noon|midday|half|quarter|one|two|three|
 
 
 def for_a_while(text: str) -> list[str] | None:
-    """The command as its requests (the switch now, and back at the end; "leave"/"keep": only the
-    switch back), or None when it is no switch held for a while."""
+    """The command as its requests (the switch now, and back at the end), or None when it is no
+    switch held for a while."""
     found = next((m for m in (_PARTICLE_AFTER.match(text.strip()), _PARTICLE_FIRST.match(text.strip()),
                               _VERB_ALONE.match(text.strip())) if m), None)
     if found is None or _NOT_A_DEVICE.search(found["target"]):
@@ -48,7 +49,7 @@ def for_a_while(text: str) -> list[str] | None:
     state = _STATE_OF[(found.groupdict().get("state") or verb).lower()]
     target, lead = found["target"], found["lead"]
     back = f"{lead}{_SWITCH[_BACK[state]].format(t=target)} {_when(found)}"
-    return [back] if verb in ("leave", "keep") else [f"{lead}{_SWITCH[state].format(t=target)}", back]
+    return [f"{lead}{_SWITCH[state].format(t=target)}", back]
 
 
 def _when(found: re.Match) -> str:

@@ -117,7 +117,8 @@ def test_yes_and_no_as_sounds_regional_words_and_other_languages(tmp_path, answe
     assert (_states(assistant)["lock.front_door"] == "unlocked") is unlocked
 
 
-@pytest.mark.parametrize("said, api", [("hang on, what time is it", "system.time"), ("oh and what's the date", "system.date"),
+@pytest.mark.parametrize("said, api", [("hang on, what time is it", "system.time"), ("yo, what time you got", "system.time"),
+                                       ("dude what time it is", "system.time"), ("oh and what's the date", "system.date"),
                                        ("actually what day is it", "system.date"), ("wait", None), ("and the hallway", None)])
 def test_a_clock_question_after_a_lead_in(said, api):
     from assistant.routing import fastpath
@@ -158,8 +159,10 @@ def test_a_fact_about_someone_named_and_asking_it_back(said, api):
     ("put the attic fan on for twenty minutes", ["turn the attic fan on", "turn the attic fan off in twenty minutes"]),
     ("run the drip irrigation for 10 mins please", ["turn the drip irrigation on", "turn the drip irrigation off in 10 mins"]),
     ("switch off the pond pump until noon", ["turn the pond pump off", "turn the pond pump on at noon"]),
-    ("and keep them on till 11", ["and turn them off at 11"]),
-    ("leave the hall lamp on until 9:30pm", ["turn the hall lamp off at 9:30pm"]),
+    ("and keep them on till 11", ["and turn them on", "and turn them off at 11"]),
+    ("leave the hall lamp on until 9:30pm", ["turn the hall lamp on", "turn the hall lamp off at 9:30pm"]),
+    ("put the pond pump on for about 20 minutes, the fish look hot", ["turn the pond pump on", "turn the pond pump off in 20 minutes"]),
+    ("leave the dehumidifier off for an hour while I hoover", ["turn the dehumidifier off", "turn the dehumidifier on in an hour"]),
     ("open the skylight for half an hour", ["open the skylight", "close the skylight in half an hour"]),
     ("start a timer for 15 minutes", None), ("run the bath for ten minutes", None),
     ("turn the heat up for an hour", None), ("turn the lamp on for the guests", None),
@@ -191,8 +194,17 @@ def test_my_room_is_the_speakers_room(tmp_path):
 @pytest.mark.parametrize("said, expert", [
     ("convert 180 celsius to fahrenheit", "chat"), ("how many grams in an ounce", "chat"),
     ("what's a 20 percent tip on 35 dollars", "chat"), ("what's 5 miles in kilometres", "chat"),
+    ("how much is 40 pounds in kilos", "chat"),
     ("what's the temperature in celsius", None), ("set the oven to 180 degrees", None),
 ])
 def test_a_conversion_or_a_tip_is_the_chats(said, expert):
     from assistant.app import default_registry
     assert cues.pinned_expert(default_registry(), said) == expert
+
+
+@pytest.mark.parametrize("said, refused", [("it's 97 degrees out there, cool the house down", False),
+                                           ("how much is 100 degrees fahrenheit in celsius", False),
+                                           ("put the radiator on to 95 degrees", True), ("set the heat at 120 degrees", True)])
+def test_a_temperature_said_is_refused_only_as_an_unsafe_setting(said, refused):
+    from assistant import guardrails
+    assert (guardrails.refusal(said) is not None) is refused

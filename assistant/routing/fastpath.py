@@ -39,7 +39,8 @@ def answer_words(text: str) -> str:
 # what may follow a yes: the question's own verb on what it asked about ("yes, open it")
 THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them))?"
 # words before a question of the clock that change nothing ("wait, what time is it", "oh and the date?")
-ASIDE = r"(?:(?:wait|hang on|hold on|oh|and|so|hey|actually|sorry|well|by the way|btw|quick question|real quick) )*"
+ASIDE = (r"(?:(?:wait|hang on|hold on|hold up|oh|and|so|hey|yo|say|listen|look|actually|sorry|well|by the way|btw"
+         r"|quick question|real quick|bruh|bro|dude|man|mate|cher|babe|hun|honey|sis|mama|papa) )*")
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
@@ -51,7 +52,8 @@ PATTERNS: list[tuple[str, str, str]] = [
      r"(?: (?:i|you) (?:just )?(?:said|asked(?: for| you to do)?|did|made|told you))?"
      r"|take (?:that|it) back|put it back(?: the way it was)?|change it back)",
      "system", "undo"),
-    (rf"{ASIDE}(?:what(?:'s| is) the time|what time is it(?: now)?|tell me the time|time|what's the time now|do you have the time"
+    (rf"{ASIDE}(?:what(?:'s| is) the time|what time is it(?: now)?|what time (?:it is|you got|have you got|do you have)"
+     r"(?: now)?|tell me the time|time|what's the time now|do you have the time"
      r"|(?:and |what about |how about )+(?:the )?time(?: now)?)",
      "system", "time"),
     (rf"{ASIDE}(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
