@@ -44,11 +44,16 @@ def _states(assistant) -> dict[str, str]:
     ("brilliant. yes", True), ("nope", False),
 ])
 def test_an_answer_with_a_yes_and_a_no_is_its_last_word_and_a_yes_said_otherwise_is_a_yes(tmp_path, answer, unlocked):
+    assert unlocked_by(tmp_path, answer) is unlocked
+
+
+def unlocked_by(tmp_path, answer: str) -> bool:
+    """Whether this answer to "unlock the front door?" unlocked it."""
     assistant = _assistant(tmp_path)
     testing.confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
     assert assistant.handle("unlock the front door").needs_confirmation
     assistant.handle(answer)
-    assert (_states(assistant)["lock.front_door"] == "unlocked") is unlocked
+    return _states(assistant)["lock.front_door"] == "unlocked"
 
 
 @pytest.mark.parametrize("said, asked", [

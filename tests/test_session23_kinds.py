@@ -109,12 +109,8 @@ def test_the_classifiers_clear_lead_does_not_settle_against_the_users_evidence()
     ("do it, she's waiting outside", True), ("dale", True),
 ])
 def test_yes_and_no_as_sounds_regional_words_and_other_languages(tmp_path, answer, unlocked):
-    from tests.test_session22_kinds import _assistant, _states
-    assistant = _assistant(tmp_path)
-    testing.confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
-    assert assistant.handle("unlock the front door").needs_confirmation
-    assistant.handle(answer)
-    assert (_states(assistant)["lock.front_door"] == "unlocked") is unlocked
+    from tests.test_session22_kinds import unlocked_by
+    assert unlocked_by(tmp_path, answer) is unlocked
 
 
 @pytest.mark.parametrize("said, api", [("hang on, what time is it", "system.time"), ("yo, what time you got", "system.time"),
