@@ -83,8 +83,8 @@ def pin(registry: Registry, prior: dict[str, float], text: str, db: Database | N
         source: str = "text") -> dict[str, float]:
     """The prior with a cued expert made certain; with no cue, leaning towards the experts the
     user's own state gives evidence for (`lean`). A decline cue speaks of the world's services
-    ("is the vet open on sundays"), so the user's own things saying more (`OWN_OVER_DECLINE`: the
-    vet's card, with its hours, among their documents) lean the prior instead."""
+    ("is the vet open on sundays"), so the user's own things answering fully (`OWN_OVER_DECLINE`:
+    the vet's card, with its hours, among their documents) lean the prior instead."""
     expert = pinned_expert(registry, text, db, source)
     if expert and expert != DECLINED:
         return {expert: 1.0}
