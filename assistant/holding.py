@@ -2,9 +2,9 @@
 "turn the heater on until 10", "leave the porch light on till midnight".
 
 `for_a_while(text)` reads such a command as two requests: the switch now, then the switch back at
-the end ("turn the sprinklers on, then turn the sprinklers off in 15 minutes"), which the pipeline
-cuts into parts (assistant/splitting.py) and puts off (assistant/deferral.py) as it does any
-other; "leave"/"keep" too (the state it names is made sure of now: "already on"). A timer's
+the end ("turn the sprinklers on", "turn the sprinklers off in 15 minutes"), which the pipeline plans
+as parts (assistant/several.py), the second put off (assistant/deferral.py) as any other;
+"leave"/"keep" too (the state it names is made sure of now: "already on"). A timer's
 duration ("start a timer for 15 minutes") and a value held a while ("the heat at 20 for an hour")
 are left as said. Pure; no models.
 """
@@ -19,7 +19,7 @@ _UNTIL = r"(?:until|till|til|'til|up until|up till)"
 _END = rf"(?:for (?:(?:like|about|around|roughly|maybe|just) )?(?P<span>{DURATION})|{_UNTIL} (?P<until>[\w:' ]+?))"
 _LEAD = r"(?P<lead>(?:(?:and|so|please|ok|okay|can you|could you|would you)\s+)*)"
 # what may follow: politeness, or a remark of its own ("…, we've got company", "… while I clean it")
-_TAIL = r"(?P<tail>\s*[,.!?]*(?:\s*(?:please|thanks|thank you))?[.!]*|\s*,.*|\s+(?:while|so|because|cause|'cause|since)\b.*)$"
+_TAIL = r"(?:\s*[,.!?]*(?:\s*(?:please|thanks|thank you))?[.!]*|\s*,.*|\s+(?:while|so|because|cause|'cause|since)\b.*)$"
 # "turn the fan on for an hour", "leave the light on till 10"; "switch off the pump until noon";
 # "run the sprinklers for ten minutes", "open the vent till six"
 _PARTICLE_AFTER = re.compile(rf"^{_LEAD}(?P<verb>turn|switch|put|flick|leave|keep)\s+(?P<target>.+?)\s+"
@@ -30,6 +30,7 @@ _VERB_ALONE = re.compile(rf"^{_LEAD}(?P<verb>run|open|close|shut|start)\s+(?P<ta
 # what is never a device switched for a while: a timer's or a reminder's duration, music's
 _NOT_A_DEVICE = re.compile(r"\b(?:timers?|alarms?|countdown|stopwatch|reminders?|music|songs?|playlist|podcast|"
                            r"radio station|program+e?|cycle|wash|errands?|bath)\b", re.IGNORECASE)
+_SHAPES = (_PARTICLE_AFTER, _PARTICLE_FIRST, _VERB_ALONE)
 _STATE_OF = {"run": "on", "start": "on", "running": "on", "going": "on", "open": "open", "close": "closed",
              "shut": "closed", "closed": "closed", "on": "on", "off": "off"}
 _SWITCH = {"on": "turn {t} on", "off": "turn {t} off", "open": "open {t}", "closed": "close {t}"}
@@ -41,8 +42,8 @@ _CLOCK = re.compile(r"^(?:\d|(?:midnight|noon|midday|half|quarter|one|two|three|
 def for_a_while(text: str) -> list[str] | None:
     """The command as its requests (the switch now, and back at the end), or None when it is no
     switch held for a while."""
-    found = next((m for m in (_PARTICLE_AFTER.match(text.strip()), _PARTICLE_FIRST.match(text.strip()),
-                              _VERB_ALONE.match(text.strip())) if m), None)
+    said = text.strip()
+    found = next((m for m in (shape.match(said) for shape in _SHAPES) if m), None)
     if found is None or _NOT_A_DEVICE.search(found["target"]):
         return None
     verb = found["verb"].lower()
