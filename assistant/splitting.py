@@ -106,12 +106,64 @@ def _timers_listed(text: str) -> str:
     return " and ".join(f"{found['verb']} a timer for {part}" for part in each)
 
 
+# a second timer or alarm said without the verb: "set a rice timer for 20 minutes and a beans one for 25"
+GAPPED_FIRST = re.compile(r"^(?:(?P<verb>set|start|make|put on|give me|begin|create)\s+(?:me\s+)?)?(?:a|an|one)\s+"
+                          r"(?:[\w'-]+\s+){0,3}?(?P<kind>timer|alarm)\b", re.IGNORECASE)
+GAPPED_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|another|one)\s+(?:[\w'-]+\s+){0,3}?"
+                         r"(?:timer|alarm|one)?\s*\b(?:for|called|named)\b)", re.IGNORECASE)
+_DURATION_UNIT = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
+
+
+def _timers_gapped(text: str) -> str:
+    """"set a rice timer for 20 minutes and a beans timer for 25" said as one request per timer
+    ("… and set a beans timer for 25 minutes": a bare number takes the first one's unit); else the
+    text."""
+    first = GAPPED_FIRST.match(text.strip())
+    if first is None:
+        return text
+    pieces = GAPPED_NEXT.split(text.strip())
+    if len(pieces) < 2 or not all(re.search(r"\d|\bfor\b", p) for p in pieces):
+        return text
+    unit = _DURATION_UNIT.search(pieces[0])
+    said = [pieces[0]]
+    for piece in pieces[1:]:
+        piece = re.sub(r"^(?:an?|another|one)\s+(?=(?:for|called|named)\b)", f"a {first['kind']} ", piece,
+                       flags=re.IGNORECASE)
+        piece = re.sub(r"^(?:an?|another|one)\b", "an" if first["kind"] == "alarm" else "a", piece, flags=re.IGNORECASE)
+        piece = re.sub(r"\bone(?=\s+for\b)", first["kind"], piece, flags=re.IGNORECASE)  # "a beans one for 25"
+        if unit and first["kind"] == "timer" and re.search(r"\bfor\s+\d+(?:\.\d+)?\W*$", piece):
+            piece = f"{piece.rstrip(' .!?')} {unit[0]}"
+        said.append(f"{first['verb'] or 'set'} {piece}")
+    if not first["verb"]:  # "a pasta timer for 9 minutes and a sauce one for 25"
+        said[0] = f"set {said[0]}"
+    return " and ".join(said)
+
+
+# a second reminder said without "remind me", each with its own time: "remind me to call mom at 5 and
+# to feed the cat at 6", "remind me at 5 to call mom and at 6 to feed the cat"
+GAPPED_REMINDER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:also\s+)?(?=to\s+\w|(?:at|on|in|by|tomorrow|tonight|"
+                             r"this|next)\b[^,]*?\bto\s+\w)", re.IGNORECASE)
+TIME_OPENS = re.compile(r"^(?:at|on|in|by|tomorrow|tonight|this|next)\b", re.IGNORECASE)
+
+
+def _reminders_gapped(text: str) -> str:
+    """Two reminders in one "remind me", each with its own time, said as two requests; else the text."""
+    if not re.match(r"^remind me\b", text.strip(), re.IGNORECASE):
+        return text
+    pieces = GAPPED_REMINDER.split(text.strip())
+    timed = [TIME_AT_END.search(p.rstrip(" .!?")) or TIME_OPENS.match(p if i else p[len("remind me"):].strip())
+             for i, p in enumerate(pieces)]
+    if len(pieces) < 2 or not all(timed):
+        return text
+    return " and ".join([pieces[0], *(f"remind me {p}" for p in pieces[1:])])
+
+
 def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True) -> list[str]:
     """The requests in `text`, in order: several where the structure is plain and every part
     routes on its own (`routes`), else `[text]`. "It" after a request that named a list is that
     list ("start a packing list and put thermals on it": "put thermals on the packing list");
     several timers asked for at once are one request each."""
-    original, text = text, _timers_listed(text)
+    original, text = text, _reminders_gapped(_timers_gapped(_timers_listed(text)))
     parts = _text_verbs_keep_the_rest(text, _clauses(text))
     said = _with_lists_named(text, parts)
     kept: list[tuple[Part, str]] = []

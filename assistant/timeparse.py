@@ -14,6 +14,8 @@ from typing import Callable
 
 from dateutil.rrule import rrulestr
 
+from assistant import foreign_time
+
 
 class TimeParseError(ValueError):
     """A time phrase that could not be understood; the message can be shown to the user."""
@@ -101,7 +103,7 @@ def _holidays_as_dates(text: str) -> str:
 
 
 def _normalize(phrase: str) -> str:
-    text = phrase.lower().replace("\u2019", "'").replace("o'clock", " oclock ")
+    text = foreign_time.in_english(phrase.lower().replace("\u2019", "'")).replace("o'clock", " oclock ")
     text = _holidays_as_dates(text)
     text = re.sub(r"\barvo\b", "afternoon", text)  # Australian, New Zealand
     text = re.sub(r"\b(?:at |by )?first thing(?: in the morning)?\b", "morning", text)  # "first thing tomorrow"

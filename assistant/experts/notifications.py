@@ -150,9 +150,13 @@ EVERYONE = frozenset({"everyone", "everybody", "all", "the house", "the family",
                       "the whole house", "the whole family"})
 _WHO = r"(?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids)|(?!me\b|us\b)[a-z]+(?:'s)?)"
 _LEAD = r"^\W*(?:(?:please|can you|could you|would you)\W+)*"
+# someone of the household by name or kin ("Marg", "nan", "my brother"); never a pronoun, a story or the assistant
+_PERSON = (r"(?P<who>(?:my |our )?(?!(?:me|us|you|him|her|them|it|a|an|the|this|that|what|how|when|where|who|why|"
+           r"whether|if|about|alexa|siri|google|assistant|jokes?|stories|story|something|anything|everything|time|"
+           r"more|off)\b)[a-z]+(?:'s)?)")
 # a message for others in the home, now ("let everyone know supper is ready", "notify Sam that the bus
 # is late", "ping Thandi to say …"); "notify me when …" is a watch
-ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}\s+(?P<message>.+)$", re.IGNORECASE) for shape in (
+ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.IGNORECASE) for shape in (
     rf"announce(?: to {_WHO})?(?: that)?",
     r"broadcast(?: that)?",
     r"(?:let|tell) (?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids))(?: know)?(?: that)?",
@@ -161,6 +165,11 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}\s+(?P<message>.+)$", re.IGNORECA
     # a message to the whole household is an announcement; to one person it would be a text (declined)
     r"send (?:a |an )?(?:message|note) to (?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids))"
     r"(?: (?:saying|that|to say))?",
+    # a word left for someone of the household ("tell Marg the ewes are out", "let Nan know I'm at Jess's",
+    # "leave a message for Sam: …"): posted in the home's notifications
+    rf"tell {_PERSON}(?: that)?",
+    rf"let {_PERSON} know(?: that)?",
+    rf"leave (?:a |an )?(?:message|note) for {_WHO}(?: (?:saying|that|to say))?",
 ))
 CUES = ANNOUNCING
 

@@ -321,11 +321,21 @@ def _shift(ctx: ExpertContext, duration: str, name: str | None, sign: int) -> Ac
     return ActionResult(reply=f"{change} the {_label(row)}; {format_duration(left)} left.", undo=_snapshot(row))
 
 
+def _named_timer_said(said: str | None, name: str | None) -> bool:
+    """Whether the user named the timer that time goes on ("add 5 minutes to the pasta timer"), not
+    only the model ("on the timer, the crawfish need to soak" written with a name "crawfish")."""
+    words = re.escape(name.strip().lower()) if name and name.strip() else None
+    if words is None or not said:  # (no words to check: the name stands)
+        return words is not None
+    return re.search(rf"\b{words}\s+timer\b|\btimer\s+(?:for|called|named)\s+(?:the\s+)?{words}\b",
+                     said.lower()) is not None
+
+
 @api(speculative_safe=True, undo=_undo_restore, slots={"duration": Slot("duration", "How much time should I add?")})
 def add_time(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
     """Add time to a timer ('5 minutes')."""
-    if not name and not _active(ctx.db, ("timer",), ACTIVE):  # "twenty minutes on the timer": start one
-        started = start(ctx, duration)
+    if not _active(ctx.db, ("timer",), ACTIVE) and not _named_timer_said(ctx.said, name):
+        started = start(ctx, duration)  # "twenty minutes on the timer" with none running: start one
         return started.model_copy(update={"undo": {**started.undo, "started": True}}) if started.ok else started
     return _shift(ctx, duration, name, 1)
 

@@ -19,7 +19,7 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
 from assistant.words import HESITATION, POINTER, POINTS_BACK, is_bare_change, is_question, normalise, quantities
-from assistant.experts.smart_home import changes, describe, levels, sounds_like, vocab
+from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
@@ -280,11 +280,11 @@ def _said_run(name: list[str], words: list[str]) -> bool:
 @dataclass(frozen=True)
 class Targets:
     """The devices a call means, or the problem that stops it (with what a "which one?" answer
-    may pick, `which`); for voice, the home's names the words sounded like (`heard`)."""
+    may pick, `which`); the home's name the words sounded like (voice) or meant (`heard`)."""
     devices: list[Device]
     problem: str | None = None
     which: Which | None = None
-    heard: sounds_like.Misheard | None = None
+    heard: sounds_like.Misheard | meaning.Meant | None = None
 
 
 def find_targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
@@ -402,6 +402,10 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
                                                args.get("device_type"), said, found, here=here,
                                                allowed=allowed, bulk=bulk)
         heard, found = (past, retried) if retried is not None else (heard, found)
+    if found.problem and not found.which and not found.about_place:  # "the drinks fridge": the Beverage Fridge
+        meant, retried = meaning.resolve_meant(home, device, args.get("area"), args.get("device_type"),
+                                               here=here, allowed=allowed, bulk=bulk)
+        heard, found = (meant or heard, retried) if retried is not None else (heard, found)
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]

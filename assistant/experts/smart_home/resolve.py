@@ -117,7 +117,9 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
     in the snug", "the bedroom fan", "the speaker") and several devices of it fit: one is meant
     (the one in the speaker's room, if only one is there).
     A kind that is a mass noun ("the light") means them all, unless only one is named for it (the
-    devices then: that one). None when they said a plural or a quantifier."""
+    devices then: that one), or, for "the light" of a room, the one named for nothing but the room
+    ("the porch light": the Verandah Light, not the Fairy Lights there). None when they said a plural
+    or a quantifier."""
     if len(devices) < 2 or len({d.domain for d in devices}) > 1:
         return None
     if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in vocab.tokens(said)):
@@ -128,8 +130,8 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
         # "the light in the den" with the Den Light and the Desk Lamp there: the Den Light (with the
         # Pot Lights and the Sink Light there, all the lights)
         named = _the_one_named(devices, kinds[0][0].word) if one_room else None
-        if named is None and one_room and MAIN.search(said or ""):  # "the main light": not the night light
-            named = _the_main_one(home, devices)
+        if named is None and one_room and (MAIN.search(said or "") or kinds[0][0].word == "light"):
+            named = _the_main_one(home, devices)  # "the main light", "the porch light": not the fairy lights
         return Resolution([named.id]) if named else None
     if not kinds or any(plural or not tw.countable for tw, plural in kinds) or len(kinds) >= len(devices):
         return None  # (one named each: "Callum's lamp and the den ceiling light")

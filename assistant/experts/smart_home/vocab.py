@@ -72,9 +72,9 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "living room,lounge,family room,sitting room,front room,den,tv room,living area,great room,drawing room,"
     "parlour,parlor,lounge room,movie room,cinema room,home cinema,home theater,home theatre,sala,salon",
     "bathroom,bath,washroom,restroom,toilet,wc,loo,powder room,bath room,ensuite,en suite,shower room,"
-    "cloakroom,half bath,comfort room,cr,lavatory,water closet,toilet and bath,t and b",
+    "cloakroom,half bath,comfort room,cr,lavatory,water closet,toilet and bath,t and b,outhouse,privy,dunny,latrine",
     "master bedroom,main bedroom,primary bedroom,master,parents room,master suite,parents bedroom,primary suite",
-    "guest room,guest bedroom,spare room,spare bedroom,guestroom,box room,boxroom",
+    "guest room,guest bedroom,spare room,spare bedroom,guestroom,box room,boxroom,visitors room,guest suite",
     "kids room,childrens room,children room,nursery,kids bedroom,playroom,play room,baby room,babys room,"
     "babies room,baby bedroom",
     "gym,home gym,workout room,exercise room,fitness room,weight room,weights room,gym room",
@@ -83,25 +83,36 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "hallway,hall,corridor,hall way,passage,passageway",  # a hall is also an entry or a landing: ask which
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule,mudroom,mud room,hall,hallway",
     "landing,stairs,stairway,staircase,stairwell,hall,hallway",
-    "dining room,dining area,dining",
-    "kitchen,kitchenette",
+    "dining room,dining area,dining,breakfast room,dining hall,refectory,eating area,breakfast nook,mess hall",
+    "kitchen,kitchenette,galley,cookhouse",
     "laundry room,laundry,utility room,utility,laundry area,wash house,washhouse,scullery",
     "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn,compound",
     "patio,deck,terrace,courtyard,alfresco,veranda,verandah,stoep,lanai,lapa,braai area,bbq area,barbecue area",
     "porch,front porch,veranda,verandah,stoep,stoop,portico,car porch,porte cochere",
     "driveway,car porch,carport,car port,porte cochere,portico",
-    "conservatory,sunroom,sun room,orangery",
-    "attic,loft",
+    "conservatory,sunroom,sun room,orangery,solarium,garden room,sun porch",
+    "attic,loft,garret,roof space,attic room,loft room,attic bedroom",
     "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
     "coach house,cottage,garden cottage,flatlet",
-    "garage,carport,car port,car porch",
+    "garage,carport,car port,car porch,coach house,carriage house,motor house",
     "pantry,larder,store,storeroom,store room",
     "staff quarters,boys quarters,boys quarter,bq,dsq,sq,servants quarters,maids quarters,domestic quarters,helpers room,"
     "maids room,staff room,house help room,nanny room,housekeepers room,drivers room,quarters",
     "gatehouse,gate house,guard house,guardhouse,security post,security house,gatemans house,gate post,sentry box",
     "store,storeroom,store room,storage room,storage,stores,utility store",
     "workshop,shed,barn,outbuilding,garden shed,work shed",  # where the tools are, whatever the building
-    "cellar,basement",
+    "cellar,basement,wine cellar,root cellar,vault,undercroft",
+    # rooms of a farm, a garden or a big house, by their everyday names
+    "greenhouse,glasshouse,hothouse,polytunnel,poly tunnel,grow room,potting shed",
+    "barn,stable,stables,horse barn,cowshed,cow shed,byre,milking shed,dairy,milking parlour,milking parlor,hay barn",
+    "woolshed,wool shed,shearing shed,shearing barn",
+    "bunkhouse,bunk house,bunk room,bunkroom,quarters,workers quarters,shearers quarters,dormitory,dorm,sleepout,sleep out",
+    "library,reading room,book room",
+    "studio,art studio,craft room,sewing room,hobby room,workroom",
+    "music room,piano room,practice room",
+    "pool house,cabana,pool room",
+    "boathouse,boat house,boat shed,boatshed",
+    "summer house,summerhouse,gazebo,pavilion,folly",
 ))
 # one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (

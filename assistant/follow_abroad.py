@@ -1,0 +1,126 @@
+"""A follow-up said in Spanish or French after an English request, read as English: "y la luz de la
+cocina también" → "and the kitchen light too", "et la bouilloire aussi" → "and the kettle too".
+
+People who mix languages often add the next thing in their own: "and the X too", or "the X too".
+Only that frame is read, and only when every word of X is in the glossary of a home's things,
+rooms and colours below: the noun first, its adjectives after it and "de …" naming whose or where
+it is, as English has them, before it ("la lampe de chevet de la chambre bleue" → "the blue room
+bedside lamp"). Anything else stays as said.
+"""
+from __future__ import annotations
+
+import re
+
+# a home's things and rooms, and the words that describe them (Spanish and French; several words first)
+GLOSSARY = {
+    # things
+    "luz": "light", "luces": "lights", "lámpara": "lamp", "lampara": "lamp", "lámparas": "lamps", "foco": "light",
+    "focos": "lights", "lumière": "light", "lumières": "lights", "lampe": "lamp", "lampes": "lamps",
+    "lampe de chevet": "bedside lamp", "lámpara de noche": "bedside lamp", "veilleuse": "night light",
+    "plafonnier": "ceiling light", "ventilador": "fan", "ventiladores": "fans", "abanico": "fan",
+    "ventilateur": "fan", "ventilo": "fan", "extractor": "exhaust fan", "extracteur": "exhaust fan",
+    "hotte": "range hood", "campana": "range hood", "calefactor": "heater", "calentador": "heater",
+    "estufa": "heater", "radiador": "radiator", "radiateur": "radiator", "chauffage": "heater",
+    "aire acondicionado": "air conditioner", "aire": "air conditioner", "clima": "air conditioner",
+    "climatiseur": "air conditioner", "clim": "air conditioner", "tele": "tv", "tv": "tv",
+    "televisión": "tv", "television": "tv", "televisor": "tv", "télé": "tv", "tele-": "tv", "téléviseur": "tv",
+    "radio": "radio", "altavoz": "speaker", "bocina": "speaker", "parlante": "speaker", "enceinte": "speaker",
+    "haut-parleur": "speaker", "nevera": "fridge", "refrigerador": "fridge", "refri": "fridge",
+    "frigorífico": "fridge", "heladera": "fridge", "frigo": "fridge", "réfrigérateur": "fridge",
+    "congelador": "freezer", "congélateur": "freezer", "hervidor": "kettle", "tetera": "kettle",
+    "pava": "kettle", "bouilloire": "kettle", "cafetera": "coffee machine", "cafetière": "coffee machine",
+    "machine à café": "coffee machine", "lavadora": "washing machine", "machine à laver": "washing machine",
+    "lave-linge": "washing machine", "secadora": "dryer", "secadora de ropa": "clothes dryer",
+    "sèche-linge": "dryer", "lavavajillas": "dishwasher", "lave-vaisselle": "dishwasher", "horno": "oven",
+    "four": "oven", "microondas": "microwave", "micro-ondes": "microwave", "tostadora": "toaster",
+    "grille-pain": "toaster", "bomba": "pump", "pompe": "pump", "persiana": "blind", "persianas": "blinds",
+    "store": "blind", "stores": "blinds", "volet": "shutter", "volets": "shutters", "cortina": "curtain",
+    "cortinas": "curtains", "rideau": "curtain", "rideaux": "curtains", "puerta": "door", "porte": "door",
+    "cerradura": "lock", "serrure": "lock", "portón": "gate", "porton": "gate", "portail": "gate",
+    "enchufe": "plug", "prise": "plug", "calentador de agua": "water heater", "chauffe-eau": "water heater",
+    "manta eléctrica": "electric blanket", "couverture chauffante": "electric blanket",
+    "termostato": "thermostat", "thermostat": "thermostat", "alarma": "alarm", "alarme": "alarm",
+    "deshumidificador": "dehumidifier", "déshumidificateur": "dehumidifier", "humidificador": "humidifier",
+    "humidificateur": "humidifier", "aspiradora": "vacuum", "aspirateur": "vacuum", "regadores": "sprinklers",
+    "aspersores": "sprinklers", "arroseurs": "sprinklers", "sprinklers": "sprinklers",
+    "guirnalda": "string lights", "guirlande": "string lights", "árbol": "tree", "sapin": "tree",
+    # rooms
+    "cocina": "kitchen", "cuisine": "kitchen", "baño": "bathroom", "bano": "bathroom",
+    "cuarto de baño": "bathroom", "salle de bain": "bathroom", "salle de bains": "bathroom",
+    "salle d'eau": "bathroom", "toilettes": "toilet", "sala": "living room", "salón": "living room",
+    "salon": "living room", "sala de estar": "living room", "comedor": "dining room",
+    "salle à manger": "dining room", "dormitorio": "bedroom", "recámara": "bedroom", "recamara": "bedroom",
+    "habitación": "bedroom", "habitacion": "bedroom", "cuarto": "bedroom", "chambre": "bedroom",
+    "oficina": "office", "estudio": "study", "despacho": "office", "bureau": "office", "jardín": "garden",
+    "jardin": "garden", "patio": "patio", "terraza": "terrace", "terrasse": "terrace", "porche": "porch",
+    "galerie": "porch", "balcón": "balcony", "balcon": "balcony", "entrada": "entrance", "entrée": "entrance",
+    "pasillo": "hallway", "couloir": "hallway", "sótano": "basement", "sotano": "basement",
+    "sous-sol": "basement", "ático": "attic", "desván": "attic", "grenier": "attic", "lavadero": "laundry",
+    "lavandería": "laundry", "buanderie": "laundry", "garaje": "garage", "garage": "garage",
+    "cochera": "garage", "invernadero": "greenhouse", "serre": "greenhouse", "despensa": "pantry",
+    "garde-manger": "pantry", "cellier": "pantry", "sótano de vinos": "wine cellar", "cave": "cellar",
+    "niños": "kids", "enfants": "kids", "invitados": "guests", "amis": "guests", "bebé": "baby", "bébé": "baby",
+    "abuela": "grandma", "abuelo": "grandpa", "grand-mère": "grandma", "grand-père": "grandpa",
+    # what they are like
+    "azul": "blue", "bleu": "blue", "bleue": "blue", "rojo": "red", "roja": "red", "rouge": "red",
+    "verde": "green", "vert": "green", "verte": "green", "amarillo": "yellow", "amarilla": "yellow",
+    "jaune": "yellow", "blanco": "white", "blanca": "white", "blanc": "white", "blanche": "white",
+    "negro": "black", "negra": "black", "noir": "black", "noire": "black", "rosa": "pink", "rose": "pink",
+    "morado": "purple", "violet": "purple", "grande": "big", "grand": "big", "pequeño": "small",
+    "pequeña": "small", "petit": "small", "petite": "small", "principal": "main", "de arriba": "upstairs",
+    "d'en haut": "upstairs", "de abajo": "downstairs", "d'en bas": "downstairs", "de atrás": "back",
+    "trasero": "back", "trasera": "back", "de derrière": "back", "delantero": "front", "delantera": "front",
+    "de devant": "front", "del techo": "ceiling", "de techo": "ceiling", "du plafond": "ceiling",
+    "de pie": "floor", "exterior": "outside", "extérieur": "outside", "extérieure": "outside",
+    "de afuera": "outside", "de fuera": "outside", "de dehors": "outside", "eléctrica": "electric",
+    "eléctrico": "electric", "électrique": "electric",
+}
+ROOM_WORDS = frozenset({"bedroom"})  # "la chambre bleue" is the Blue Room, "la chambre" alone the bedroom
+ARTICLES = r"(?:(?:el|la|los|las|le|les|un|una|une|mi|mis|ma|mon|mes|nuestro|nuestra|notre)\s+|l')"
+OF = r"\s+(?:de la|de los|de las|del|du|des|de)\s+|\s+(?:de l'|d')\s*"  # "la luz de la cocina"
+FRAME = re.compile(r"^\W*(?P<lead>(?:y|et|and)\s+(?:(?:también|tambien|aussi)\s+)?)?(?P<np>.+?)"
+                   r"(?:\s+(?P<too>también|tambien|aussi|too|également))?\W*$", re.IGNORECASE)
+def _joined(words: str) -> str:
+    return re.sub(r"[ ']", "_", words)
+
+
+_JOINED = {_joined(key): english for key, english in GLOSSARY.items()}
+_SEVERAL = sorted((key for key in GLOSSARY if " " in key), key=len, reverse=True)
+
+
+def in_english(text: str) -> str:
+    """The follow-up "(and) the X too" read as English when X is all home words; else the text."""
+    frame = FRAME.match(text)
+    if frame is None or not (frame["lead"] or frame["too"]):
+        return text
+    said_so = [(frame["lead"] or "").split()[:1], [(frame["too"] or "").lower()]]
+    if not ({"y", "et"} & set(said_so[0]) or said_so[1][0] not in ("", "too") or re.match(ARTICLES, frame["np"])):
+        return text  # English words alone ("and four too") are English
+    phrase = _noun_phrase(frame["np"])
+    if phrase is None:
+        return text
+    return f"{'and ' if frame['lead'] else ''}the {phrase}{' too' if frame['too'] else ''}"
+
+
+def _noun_phrase(text: str) -> str | None:
+    """An article, a noun with adjectives after it, and "de …" parts, as English words; None if a
+    word is not a home word."""
+    text = text.strip().lower()
+    for key in _SEVERAL:  # "la lampe de chevet": one thing, whose "de" joins no two
+        text = re.sub(rf"(?<![\w'-]){re.escape(key)}(?![\w'-])", _joined(key), text)
+    parts = re.split(OF, text)
+    english = [_head(re.sub(rf"^{ARTICLES}", "", part.strip())) for part in parts]
+    if not english or any(e is None for e in english):
+        return None
+    return " ".join(reversed(english))  # "the light of the kitchen": the kitchen light
+
+
+def _head(text: str) -> str | None:
+    """A noun and the adjectives after it, in English order, or None."""
+    found = [_JOINED.get(word) for word in text.split()]
+    if not found or None in found:
+        return None
+    noun, adjectives = found[0], found[1:]
+    if noun in ROOM_WORDS and adjectives:
+        noun = "room"
+    return " ".join([*adjectives, noun])
