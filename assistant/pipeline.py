@@ -11,7 +11,7 @@ from typing import Callable
 import sqlite_utils
 from pydantic import ValidationError
 
-from assistant import dialect, effects, follow_abroad, foreign_time, guardrails, speculation
+from assistant import abroad, dialect, effects, foreign_time, guardrails, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -146,7 +146,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             text = dialect.in_english(text, self.registry.vocabulary(self.db))
         text = dialect.plain_words(text)  # "cut 'em on": turn them on
         text = foreign_time.in_english(text)  # "en diez minutos": in 10 minutes
-        text = follow_abroad.in_english(text)  # "y la luz de la cocina también": and the kitchen light too
+        text = abroad.in_english(text)  # "allume la lumière de l'entrée": turn on the entrance light
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
         utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)

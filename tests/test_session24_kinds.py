@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from assistant import follow_abroad, testing
+from assistant import abroad, testing
 from assistant.app import default_registry, open_state
 from assistant.experts import notifications, timers
 from assistant.experts.smart_home.apis import requires_confirmation, targets
@@ -206,13 +206,13 @@ def test_hours_and_a_quarter_on_a_timer_stay_a_duration():
     ("et les rideaux aussi", "and the curtains too"),
 ])
 def test_and_the_thing_too_in_spanish_or_french_is_read_as_english(said, english):
-    assert follow_abroad.in_english(said) == english
+    assert abroad.in_english(said) == english
 
 
 @pytest.mark.parametrize("said", ["y mañana también", "et la voiture aussi", "and radio too",
                                   "and the porch light too", "y que más"])
 def test_other_words_and_english_follow_ups_stay_as_said(said):
-    assert follow_abroad.in_english(said) == said
+    assert abroad.in_english(said) == said
 
 
 # -- a word left for someone of the household ---------------------------------------------------------
@@ -255,3 +255,59 @@ entities:
     assert [d.id for d in found.devices] == ["light.verandah_light"]
     both = targets(db, "turn_on", {"device": "porch lights"}, said="switch the porch lights on")
     assert {d.id for d in both.devices} == {"light.verandah_light", "light.fairy_lights"}
+
+
+# -- a short home request said in Spanish or French -------------------------------------------------------
+@pytest.mark.parametrize("said, english", [
+    ("allume la lampe du bureau", "turn on the office lamp"),
+    ("éteins les lumières en bas", "turn off the lights downstairs"),
+    ("ouvre les stores de la cuisine", "open the kitchen blinds"),
+    ("ferme la lumière du couloir", "turn off the hallway light"),
+    ("enciende el ventilador del dormitorio", "turn on the bedroom fan"),
+    ("apaga la tele de la sala", "turn off the living room tv"),
+    ("baisse le chauffage à 18", "set the heating to 18"),
+    ("prende las luces aquí", "turn on the lights here"),
+])
+def test_a_short_spanish_or_french_command_is_read_as_english(said, english):
+    assert abroad.in_english(said) == english
+
+
+@pytest.mark.parametrize("said, english", [
+    ("quelle heure est-il", "what time is it"), ("¿qué hora es?", "what time is it"),
+    ("on est quel jour", "what's the date today"),
+    ("switch off el calentador please", "switch off the heater please"),
+])
+def test_clock_questions_and_things_named_inside_english_are_read_as_english(said, english):
+    assert abroad.in_english(said) == english
+
+
+@pytest.mark.parametrize("said", ["allume", "La Niña is coming", "le chat est là", "apaga todo ya",
+                                  "open the garage door"])
+def test_what_is_no_such_frame_stays_as_said(said):
+    assert abroad.in_english(said) == said
+
+
+# -- a thing of the home written as the place -----------------------------------------------------------
+def test_a_thing_written_as_the_area_is_the_device(home_db):
+    found = targets(home_db, "turn_on", {"area": "the espresso machine", "device_type": "heater"},
+                    said="and the espresso machine too")
+    assert [d.id for d in found.devices] == ["switch.espresso"]
+    found = targets(home_db, "turn_on", {"area": "the garden pump"}, said="and the garden pump too")
+    assert [d.id for d in found.devices] == ["switch.pond_pump"]
+
+
+def test_a_family_room_is_a_den_not_the_living_room_when_both_are_there(tmp_path):
+    path = tmp_path / "home.yaml"
+    path.write_text("""
+areas:
+  - {name: Front Room, id: front_room}
+  - {name: Family Room, id: family_room}
+entities:
+  - {name: Front Room Light, id: light.front, area: front_room, state: "off", attributes: {brightness: 100}}
+  - {name: Family Room Light, id: light.family, area: family_room, state: "off", attributes: {brightness: 100}}
+""")
+    registry = default_registry()
+    db = open_state(registry, ":memory:")
+    registry.service("load_home")(db, registry.service("load_home_file")(path))
+    found = targets(db, "turn_on", {"device_type": "light", "area": "living room"}, said="lights on in the living room")
+    assert [d.id for d in found.devices] == ["light.front"]

@@ -135,6 +135,19 @@ def _place_before_kind(home: Home, args: dict[str, Any]) -> dict[str, Any]:
     return args
 
 
+def _thing_for_a_place(home: Home, args: dict[str, Any]) -> dict[str, Any]:
+    """An area that names no place but a thing of the home, and no device ("and the greenhouse pump
+    too" written as area "the greenhouse pump"): the thing is the device."""
+    area = args.get("area")
+    if not area or vocab.norm(args.get("device")) or names_a_place(home, area) or vocab.said_here(area):
+        return args
+    for kind in dict.fromkeys([args.get("device_type"), None]):  # (a kind the model made up is dropped)
+        found = resolve_in(home, area, None, kind)
+        if not found.problem and found.device_ids:
+            return {**args, "device": area, "area": None, "device_type": kind}
+    return args
+
+
 PLACES_JOINED = re.compile(r"\b(?:in|on|at|from) (?:the |my |our )?([\w' ]+?) and (?:in |on |at )?(?:the |my |our )?"
                            r"([\w']+(?: [\w']+)?)")
 
@@ -324,7 +337,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if api_name == "turn_off" and bulk and EVERYTHING.search(said or ""):  # "everything in her room": its AC too
         bulk = bulk | {"climate"}
     home = read_home(db)
-    args = _place_before_kind(home, _places_joined(home, args, said))
+    args = _thing_for_a_place(home, _place_before_kind(home, _places_joined(home, args, said)))
     args = _kind_that_is_no_kind(home, _kind_that_is_a_place(home, args, said), said)
     if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights

@@ -117,7 +117,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
 # one kind of room within a family above, looked for first: "mudroom" is a boot room before it is any entrance
 PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
-    "living room,lounge,family room,sitting room,front room,great room,living area,lounge room,drawing room,"
+    "living room,lounge,sitting room,front room,great room,living area,lounge room,drawing room,"
     "parlour,parlor,sala,salon",
     "den,snug,family room,tv room,media room,movie room,cinema room,home cinema,home theater,home theatre,"
     "theater room,theatre room",

@@ -1,11 +1,13 @@
-"""A follow-up said in Spanish or French after an English request, read as English: "y la luz de la
-cocina también" → "and the kitchen light too", "et la bouilloire aussi" → "and the kettle too".
+"""Short home requests said in Spanish or French, read as English: a command ("allume la lumière
+de l'entrée" → "turn on the entrance light", "apaga el abanico del cuarto" → "turn off the bedroom
+fan"), a follow-up ("y la luz de la cocina también" → "and the kitchen light too") and a question of
+the clock ("quelle heure il est" → "what time is it").
 
-People who mix languages often add the next thing in their own: "and the X too", or "the X too".
-Only that frame is read, and only when every word of X is in the glossary of a home's things,
+People who mix languages say the next thing, or a whole short request, in their own. Only these
+frames are read, and only when every word of the thing is in the glossary of a home's things,
 rooms and colours below: the noun first, its adjectives after it and "de …" naming whose or where
 it is, as English has them, before it ("la lampe de chevet de la chambre bleue" → "the blue room
-bedside lamp"). Anything else stays as said.
+bedside lamp"). Anything else stays as said, for the models to read.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ GLOSSARY = {
     "plafonnier": "ceiling light", "ventilador": "fan", "ventiladores": "fans", "abanico": "fan",
     "ventilateur": "fan", "ventilo": "fan", "extractor": "exhaust fan", "extracteur": "exhaust fan",
     "hotte": "range hood", "campana": "range hood", "calefactor": "heater", "calentador": "heater",
-    "estufa": "heater", "radiador": "radiator", "radiateur": "radiator", "chauffage": "heater",
+    "estufa": "heater", "radiador": "radiator", "radiateur": "radiator", "chauffage": "heating", "calefacción": "heating", "calefaccion": "heating",
     "aire acondicionado": "air conditioner", "aire": "air conditioner", "clima": "air conditioner",
     "climatiseur": "air conditioner", "clim": "air conditioner", "tele": "tv", "tv": "tv",
     "televisión": "tv", "television": "tv", "televisor": "tv", "télé": "tv", "tele-": "tv", "téléviseur": "tv",
@@ -73,7 +75,11 @@ GLOSSARY = {
     "de devant": "front", "del techo": "ceiling", "de techo": "ceiling", "du plafond": "ceiling",
     "de pie": "floor", "exterior": "outside", "extérieur": "outside", "extérieure": "outside",
     "de afuera": "outside", "de fuera": "outside", "de dehors": "outside", "eléctrica": "electric",
-    "eléctrico": "electric", "électrique": "electric",
+    "eléctrico": "electric", "électrique": "electric", "en haut": "upstairs", "en bas": "downstairs",
+    "plinthe": "baseboard heater", "plinthes": "baseboard heaters", "plinthe chauffante": "baseboard heater",
+    "thermopompe": "heat pump", "chauffe-serviettes": "towel warmer", "luminaire": "light", "luminaires": "lights",
+    "lumière": "light", "volumen": "volume", "volume": "volume", "música": "music",
+    "musique": "music",
 }
 ROOM_WORDS = frozenset({"bedroom"})  # "la chambre bleue" is the Blue Room, "la chambre" alone the bedroom
 ARTICLES = r"(?:(?:el|la|los|las|le|les|un|una|une|mi|mis|ma|mon|mes|nuestro|nuestra|notre)\s+|l')"
@@ -88,17 +94,102 @@ _JOINED = {_joined(key): english for key, english in GLOSSARY.items()}
 _SEVERAL = sorted((key for key in GLOSSARY if " " in key), key=len, reverse=True)
 
 
+# what a command opens with: switching, opening, raising ("ouvre la lumière" is Quebec's "turn on the light")
+VERBS = {"allume": "turn on", "allumer": "turn on", "allumez": "turn on", "rallume": "turn on",
+         "éteins": "turn off", "éteint": "turn off", "éteindre": "turn off", "éteignez": "turn off",
+         "ouvre": "open", "ouvrir": "open", "ouvrez": "open", "ferme": "close", "fermer": "close", "fermez": "close",
+         "part": "turn on", "pars": "turn on", "démarre": "turn on", "arrête": "turn off", "arrete": "turn off",
+         "monte": "turn up", "baisse": "turn down", "tamise": "dim", "verrouille": "lock", "barre": "lock",
+         "déverrouille": "unlock", "débarre": "unlock",
+         "prende": "turn on", "prendé": "turn on", "prenda": "turn on", "enciende": "turn on", "encienda": "turn on",
+         "apaga": "turn off", "apagá": "turn off", "apague": "turn off", "abre": "open", "abra": "open",
+         "cierra": "close", "cierre": "close", "sube": "turn up", "suba": "turn up", "baja": "turn down",
+         "baje": "turn down"}
+# things that open by being switched on: "open the light" said in French is "turn on the light"
+SWITCHED = frozenset("light lights lamp lamps tv radio fan fans heater radiator kettle oven dryer speaker".split())
+PLACE_WORDS = {"en haut": "upstairs", "en bas": "downstairs", "arriba": "upstairs", "abajo": "downstairs",
+               "icitte": "here", "ici": "here", "aquí": "here", "aqui": "here", "acá": "here", "aca": "here"}
+IN = r"\s+(?:dans|en|au|aux|sur|à|en el|en la|en los|en las)\s+"
+LEVEL = re.compile(r"\s+(?:à|a|al)\s+(?P<n>\d{1,3})\s*(?P<unit>%|pour ?cent|por ?ciento|degrés|degres|grados)?$")
+COMMAND = re.compile(r"^\W*(?P<verb>[a-zà-ÿ]+)(?:-(?:moi|la|le|les|lo))?\s+(?P<rest>.+?)\W*$", re.IGNORECASE)
+# the clock and the date, asked in French, Spanish or Haitian Creole
+CLOCK_QUESTIONS = [
+    (re.compile(r"^\W*(?:quelle heure (?:est-il|il est|qu'il est)|il est quelle heure|qu[ée] hora es|qu[ée] horas son"
+                r"|ki l[eè] li ye|ki l[eè] l[ie] ye)\W*$", re.IGNORECASE), "what time is it"),
+    (re.compile(r"^\W*(?:on est (?:quel jour|le combien)|quel jour (?:on est|sommes-nous)|qu[ée] (?:d[ií]a|fecha) es hoy)"
+                r"\W*$", re.IGNORECASE), "what's the date today"),
+]
+
+
 def in_english(text: str) -> str:
-    """The follow-up "(and) the X too" read as English when X is all home words; else the text."""
+    """The request read as English when it is one of this module's frames in Spanish or French;
+    else the text as said."""
+    for question, english in CLOCK_QUESTIONS:
+        if question.match(text):
+            return english
+    return _command(text) or _follow_up(text) or _things_inside(text)
+
+
+def _command(text: str) -> str | None:
+    """ "allume la lumière de l'entrée" → "turn on the entrance light"; None if it is not one."""
+    found = COMMAND.match(text.strip())
+    if found is None or found["verb"].lower() not in VERBS:
+        return None
+    rest, level, where = found["rest"], "", ""
+    amount = LEVEL.search(rest)
+    if amount:
+        unit = amount["unit"] or ""
+        level = f" to {amount['n']}{'%' if unit and unit[0] in '%p' else ' degrees' if unit else ''}"
+        rest = rest[:amount.start()]
+    here = re.search(rf"\s+({'|'.join(map(re.escape, PLACE_WORDS))})$", rest.strip(), re.IGNORECASE)
+    if here:  # "ferme les lumières icitte"
+        where, rest = f" {PLACE_WORDS[here[1].lower()]}", rest.strip()[:here.start()]
+    parts = re.split(IN, f" {rest.strip()}", maxsplit=1)
+    thing = _noun_phrase(parts[0])
+    if thing is None or not re.match(rf"^\s*{ARTICLES}", parts[0].strip() + " "):
+        return None
+    if len(parts) > 1:
+        place = PLACE_WORDS.get(parts[1].strip().lower()) or _noun_phrase(parts[1])
+        if place is None:
+            return None
+        where = f" {place}" if place in ("upstairs", "downstairs", "here") else f" in the {place}"
+    verb = VERBS[found["verb"].lower()]
+    if verb in ("open", "close") and set(thing.split()) & SWITCHED:
+        verb = "turn on" if verb == "open" else "turn off"
+    if level and verb in ("turn up", "turn down"):  # "monte la plinthe à 21": set it to 21
+        verb = "set"
+    return f"{verb} the {thing}{where}{level}"
+
+
+def _things_inside(text: str) -> str:
+    """An English request with a thing named in Spanish or French ("set la thermopompe to 19"):
+    the thing in English; the longest run of home words after an article wins."""
+    out, last = [], 0
+    for article in re.finditer(rf"(?<![\w'-]){ARTICLES}", text, re.IGNORECASE):
+        if article.start() < last:
+            continue
+        words = list(re.finditer(r"[\w'-]+", text[article.end():]))
+        for size in range(min(len(words), 7), 0, -1):
+            end = article.end() + words[size - 1].end()
+            english = _noun_phrase(text[article.end():end])
+            if english is not None:
+                out += [text[last:article.start()], f"the {english}"]
+                last = end
+                break
+    return "".join(out) + text[last:]
+
+
+def _follow_up(text: str) -> str | None:
+    """The follow-up "(and) the X too" read as English when X is all home words; else None."""
     frame = FRAME.match(text)
     if frame is None or not (frame["lead"] or frame["too"]):
-        return text
+        return None
     said_so = [(frame["lead"] or "").split()[:1], [(frame["too"] or "").lower()]]
     if not ({"y", "et"} & set(said_so[0]) or said_so[1][0] not in ("", "too") or re.match(ARTICLES, frame["np"])):
-        return text  # English words alone ("and four too") are English
+        return None  # English words alone ("and four too") are English
     phrase = _noun_phrase(frame["np"])
     if phrase is None:
-        return text
+        return None
     return f"{'and ' if frame['lead'] else ''}the {phrase}{' too' if frame['too'] else ''}"
 
 
