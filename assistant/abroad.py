@@ -78,7 +78,8 @@ GLOSSARY = {
     "eléctrico": "electric", "électrique": "electric", "en haut": "upstairs", "en bas": "downstairs",
     "plinthe": "baseboard heater", "plinthes": "baseboard heaters", "plinthe chauffante": "baseboard heater",
     "thermopompe": "heat pump", "chauffe-serviettes": "towel warmer", "luminaire": "light", "luminaires": "lights",
-    "lumière": "light", "volumen": "volume", "volume": "volume", "música": "music",
+    "lumière": "light", "d'en arrière": "back", "en arrière": "back", "d'en avant": "front", "en avant": "front",
+    "de atrás": "back", "volumen": "volume", "volume": "volume", "música": "music",
     "musique": "music",
 }
 ROOM_WORDS = frozenset({"bedroom"})  # "la chambre bleue" is the Blue Room, "la chambre" alone the bedroom
@@ -111,6 +112,8 @@ PLACE_WORDS = {"en haut": "upstairs", "en bas": "downstairs", "arriba": "upstair
                "icitte": "here", "ici": "here", "aquí": "here", "aqui": "here", "acá": "here", "aca": "here"}
 IN = r"\s+(?:dans|en|au|aux|sur|à|en el|en la|en los|en las)\s+"
 LEVEL = re.compile(r"\s+(?:à|a|al)\s+(?P<n>\d{1,3})\s*(?P<unit>%|pour ?cent|por ?ciento|degrés|degres|grados)?$")
+TIME_TAIL = re.compile(r"\s+(?:at \d|in \d|in an? |in half|tomorrow|tonight|today|this (?:morning|afternoon|evening)"
+                       r"|the day after tomorrow)[\w: ]*$", re.IGNORECASE)
 COMMAND = re.compile(r"^\W*(?P<verb>[a-zà-ÿ]+)(?:-(?:moi|la|le|les|lo))?\s+(?P<rest>.+?)\W*$", re.IGNORECASE)
 # the clock and the date, asked in French, Spanish or Haitian Creole
 CLOCK_QUESTIONS = [
@@ -121,12 +124,54 @@ CLOCK_QUESTIONS = [
 ]
 
 
+# requests whose words after the opening may stay as said (a reminder's text, a fact to remember)
+OPENINGS = [(re.compile(rf"^\W*{opening}\s*", re.IGNORECASE), english) for opening, english in (
+    (r"(?:rappelle-moi|rappelle moi|rappelez-moi|fais-moi penser)\s+(?:de|d')\s*", "remind me to "),
+    (r"(?:recuérdame|recuerdame|recuérdeme)\s+(?:que\s+)?", "remind me to "),
+    (r"(?:souviens-toi|souviens toi|rappelle-toi|retiens)\s+(?:que|qu')\s*", "remember that "),
+    (r"(?:recuerda|acuérdate|acuerdate)\s+(?:que\s+)?", "remember that "),
+    (r"(?:mets|mettez|pars|démarre|lance)\s+(?:une|un)\s+(?:minuterie|minuteur|timer)\s+(?:de|pour)", "set a timer for"),
+    (r"(?:pon|ponme|pone)\s+(?:un|una)\s+(?:temporizador|timer|alarma de)\s+(?:de|por|para)", "set a timer for"),
+    (r"(?:ajoute|rajoute|mets)\b(?=.+\b(?:à|a|sur) la liste\b)", "add"),
+    (r"(?:agrega|añade|apunta|pon)\b(?=.+\ba la lista\b)", "add"),
+)]
+LIST_END = [(r"\b(?:à|a|sur) la liste d'épicerie\b", "to the grocery list"), (r"\b(?:à|a|sur) la liste\b", "to the list"),
+            (r"\ba la lista del súper\b", "to the shopping list"), (r"\ba la lista\b", "to the list")]
+# whole requests of a few words: never mind, say again, stop
+SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for words, english in (
+    (r"laisse faire|laisse tomber|oublie ça|oublie ca|oublie-ça|c'est correct|pas grave|olvídalo|olvidalo|déjalo|dejalo"
+     r"|no importa|nada", "never mind"),
+    (r"répète(?:-le)?(?: s'il te plaît| s'il vous plaît| svp)?|répétez|peux-tu répéter|tu peux répéter|pardon\s*\?*"
+     r"|repite(?: por favor)?|¿?me lo repites\??|¿?puedes repetir\??|otra vez", "say that again"),
+    (r"arrête|stop|arrête ça|ça suffit|basta|para|cállate|tais-toi", "stop"),
+    (r"annule(?: ça)?|cancela(?: eso)?", "cancel"),
+)]
+
+
+JOINT = re.compile(r"\s*,?\s+(?:pis|puis|et puis|et|y luego|y después|y despues|y)\s+(?=\w)", re.IGNORECASE)
+
+
 def in_english(text: str) -> str:
-    """The request read as English when it is one of this module's frames in Spanish or French;
-    else the text as said."""
-    for question, english in CLOCK_QUESTIONS:
+    """The request read as English when it is one of this module's frames in Spanish or French, or
+    two of them joined ("ferme la lumière pis mets une minuterie de 15 minutes"); else as said."""
+    pieces = JOINT.split(text)
+    if len(pieces) == 2:
+        english = [_one_in_english(piece) for piece in pieces]
+        if all(e != p for e, p in zip(english, pieces)):
+            return " and ".join(english)
+    return _one_in_english(text)
+
+
+def _one_in_english(text: str) -> str:
+    for question, english in [*CLOCK_QUESTIONS, *SAID_WHOLE]:
         if question.match(text):
             return english
+    for opening, english in OPENINGS:
+        if opening.match(text):
+            said = opening.sub(english + (" " if not english.endswith(" ") else ""), text, count=1)
+            for ending, words in LIST_END:
+                said = re.sub(ending, words, said, flags=re.IGNORECASE)
+            return " ".join(said.split())
     return _command(text) or _follow_up(text) or _things_inside(text)
 
 
@@ -136,6 +181,9 @@ def _command(text: str) -> str | None:
     if found is None or found["verb"].lower() not in VERBS:
         return None
     rest, level, where = found["rest"], "", ""
+    when = TIME_TAIL.search(rest)  # "éteins la radio à une heure", its time read already (foreign_time)
+    tail = f" {when[0].strip()}" if when else ""
+    rest = rest[:when.start()] if when else rest
     amount = LEVEL.search(rest)
     if amount:
         unit = amount["unit"] or ""
@@ -158,7 +206,7 @@ def _command(text: str) -> str | None:
         verb = "turn on" if verb == "open" else "turn off"
     if level and verb in ("turn up", "turn down"):  # "monte la plinthe à 21": set it to 21
         verb = "set"
-    return f"{verb} the {thing}{where}{level}"
+    return f"{verb} the {thing}{where}{level}{tail}"
 
 
 def _things_inside(text: str) -> str:

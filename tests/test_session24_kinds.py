@@ -11,6 +11,7 @@ from assistant.app import default_registry, open_state
 from assistant.experts import notifications, timers
 from assistant.experts.smart_home.apis import requires_confirmation, targets
 from assistant.foreign_time import in_english
+from assistant.foreign_time import in_english as foreign_in_english
 from assistant.messages import Request
 from assistant.splitting import split_requests
 from assistant.timeparse import parse_duration
@@ -311,3 +312,16 @@ entities:
     registry.service("load_home")(db, registry.service("load_home_file")(path))
     found = targets(db, "turn_on", {"device_type": "light", "area": "living room"}, said="lights on in the living room")
     assert [d.id for d in found.devices] == ["light.front"]
+
+
+@pytest.mark.parametrize("said, english", [
+    ("rappelle-moi d'appeler le garagiste demain", "remind me to appeler le garagiste tomorrow"),
+    ("recuérdame regar las plantas", "remind me to regar las plantas"),
+    ("souviens-toi que la clé est sous le pot", "remember that la clé est sous le pot"),
+    ("mets une minuterie de 8 minutes", "set a timer for 8 minutes"),
+    ("oublie ça", "never mind"), ("repite por favor", "say that again"),
+    ("déverrouille la porte d'en avant", "unlock the front door"),
+    ("éteins la télé et allume la lampe du salon", "turn off the tv and turn on the living room lamp"),
+])
+def test_reminders_facts_timers_and_two_commands_said_in_spanish_or_french(said, english):
+    assert abroad.in_english(foreign_in_english(said)) == english
