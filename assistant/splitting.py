@@ -89,6 +89,9 @@ LIST_START = re.compile(r"^(?:start|make|create|begin|set up|open)\s+(?:a|an|my|
                         re.IGNORECASE)
 
 
+_DURATION_UNIT = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
+
+
 # several timers asked for at once: "set two timers, 8 minutes for the eggs and 15 for the rice"
 TIMERS_LISTED = re.compile(r"^(?P<verb>set|start|make|put on|give me)\s+(?:up\s+)?(?:two|three|four|2|3|4)\s+timers?"
                            r"\W+(?:for\s+|one for\s+)?(?P<rest>.+)$", re.IGNORECASE)
@@ -103,6 +106,9 @@ def _timers_listed(text: str) -> str:
     each = [p.strip() for p in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+(?:one\s+)?(?:for\s+)?", found["rest"]) if p.strip()]
     if len(each) < 2 or not all(re.search(r"\d|\b(?:minutes?|hours?|seconds?|mins?|hrs?)\b", p) for p in each):
         return text
+    unit = next((u for p in each if (u := _DURATION_UNIT.search(p))), None)
+    if unit:  # "10 minutes for the rice and 25 for the chicken": 25 minutes
+        each = [p if _DURATION_UNIT.search(p) else re.sub(r"^(\d+(?:\.\d+)?)\b", rf"\1 {unit[0]}", p) for p in each]
     return " and ".join(f"{found['verb']} a timer for {part}" for part in each)
 
 
@@ -111,7 +117,6 @@ GAPPED_FIRST = re.compile(r"^(?:(?P<verb>set|start|make|put on|give me|begin|cre
                           r"(?:[\w'-]+\s+){0,3}?(?P<kind>timer|alarm)\b", re.IGNORECASE)
 GAPPED_NEXT = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?=(?:a|an|another|one)\s+(?:[\w'-]+\s+){0,3}?"
                          r"(?:timer|alarm|one)?\s*\b(?:for|called|named)\b)", re.IGNORECASE)
-_DURATION_UNIT = re.compile(r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
 
 
 def _timers_gapped(text: str) -> str:

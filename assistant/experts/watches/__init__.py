@@ -489,6 +489,14 @@ def resume(ctx: ExpertContext, description: str | None = None) -> ActionResult:
     return _toggle(ctx, description, True)
 
 
+# an alert asked for on something to come ("let me know if the garage door opens", "tell me when it gets
+# above zero outside"): a watch, whatever device or sensor it names; never a question of when something is
+CUES = (re.compile(r"^\W*(?:(?:please|can you|could you|hey)\W+)*(?:let me know|tell me|notify me|alert me|warn me|"
+                   r"ping me|give me a shout|send me an alert)\s+(?:if|when|whenever|as soon as|once|the moment)\b"
+                   r"(?!\s+(?:is|are|was|were|does|do|did|will|would|should|i|my next|the next)\b)"
+                   r"(?!.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|timer)\b)", re.IGNORECASE),)  # (a timer's)
+
+
 def _sources() -> list:
     from assistant.experts.watches.due import WatchChecks, WatchEvents
 
@@ -498,7 +506,7 @@ def _sources() -> list:
 EXPERT = build_expert("watches", "conditional alerts: notify me if something does or doesn't happen by a time, "
                                  "or if a device is still in some state", [create, show, cancel, pause, resume],
                       [Migration("watches", 1, _migrate_v1)],
-                      capability="alerts when something happens or doesn't", scheduler_sources=_sources,
+                      capability="alerts when something happens or doesn't", scheduler_sources=_sources, cues=CUES,
                       services={"set_watch_active": set_active, "delete_watch": delete_watch},
                       views=(View("watches", "Conditional alerts ('tell me if Daisy isn't fed by noon').",
                                   lambda db, now: list_watches(db),
