@@ -87,6 +87,8 @@ ARTICLES = r"(?:(?:el|la|los|las|le|les|un|una|une|mi|mis|ma|mon|mes|nuestro|nue
 OF = r"\s+(?:de la|de los|de las|del|du|des|de)\s+|\s+(?:de l'|d')\s*"  # "la luz de la cocina"
 FRAME = re.compile(r"^\W*(?P<lead>(?:y|et|and)\s+(?:(?:también|tambien|aussi)\s+)?)?(?P<np>.+?)"
                    r"(?:\s+(?P<too>también|tambien|aussi|too|également))?\W*$", re.IGNORECASE)
+
+
 def _joined(words: str) -> str:
     return re.sub(r"[ ']", "_", words)
 
@@ -139,10 +141,10 @@ LIST_END = [(r"\b(?:à|a|sur) la liste d'épicerie\b", "to the grocery list"), (
             (r"\ba la lista del súper\b", "to the shopping list"), (r"\ba la lista\b", "to the list")]
 # whole requests of a few words: never mind, say again, stop
 SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for words, english in (
-    (r"laisse faire|laisse tomber|oublie ça|oublie ca|oublie-ça|c'est correct|pas grave|olvídalo|olvidalo|déjalo|dejalo"
+    (r"laisse faire|laisse tomber|oublie ça|oublie ca|oublie-ça|pas grave|olvídalo|olvidalo|déjalo|dejalo"
      r"|no importa|nada", "never mind"),
     (r"répète(?:-le)?(?: s'il te plaît| s'il vous plaît| svp)?|répétez|peux-tu répéter|tu peux répéter|pardon\s*\?*"
-     r"|repite(?: por favor)?|¿?me lo repites\??|¿?puedes repetir\??|otra vez", "say that again"),
+     r"|repite(?: por favor)?|¿?me lo repites\??|¿?puedes repetir\??", "say that again"),
     (r"arrête|stop|arrête ça|ça suffit|basta|para|cállate|tais-toi", "stop"),
     (r"annule(?: ça)?|cancela(?: eso)?", "cancel"),
 )]

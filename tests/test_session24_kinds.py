@@ -8,7 +8,7 @@ import pytest
 
 from assistant import abroad, testing
 from assistant.app import default_registry, open_state
-from assistant.experts import notifications, timers
+from assistant.experts import notifications, timers, watches
 from assistant.experts.smart_home.apis import requires_confirmation, targets
 from assistant.foreign_time import in_english
 from assistant.foreign_time import in_english as foreign_in_english
@@ -325,3 +325,14 @@ entities:
 ])
 def test_reminders_facts_timers_and_two_commands_said_in_spanish_or_french(said, english):
     assert abroad.in_english(foreign_in_english(said)) == english
+
+
+# -- an alert on something to come is a watch -------------------------------------------------------------
+@pytest.mark.parametrize("said, watch", [
+    ("let me know if the shed door opens", True), ("notify me when the dryer finishes", True),
+    ("tell me when it drops below zero outside", True), ("can you alert me as soon as the kids get home", True),
+    ("tell me if the back door is locked", False), ("let me know when 10 minutes are up", False),
+    ("tell me when is the bin day", False),
+])
+def test_an_alert_on_something_to_come_is_cued_as_a_watch(said, watch):
+    assert any(cue.search(said) for cue in watches.CUES) == watch

@@ -5,9 +5,10 @@ When a device phrase resolves to nothing, its words split into those the home's 
 head, "fridge") and those they do not (the modifier, "drinks"). The devices whose names hold
 the known words are the candidates; of them, the one whose other words mean most nearly the
 unknown ones (MiniLM cosine) is meant. It acts when it is clearly the nearest, asks "did you
-mean …?" when it is only likely, and asks which when two are equally near. A phrase whose head
-the home does not use at all ("the bug sprayer") is compared whole with every name, and is
-only ever offered, never acted on.
+mean …?" when it is only likely, and asks which when two are equally near. The only device of the
+kind said, sharing no word with the phrase ("the desk lamp", where the one lamp is the Hall Lamp),
+is at most offered; a phrase whose head the home does not use at all ("the bug sprayer") is
+compared whole with every name and offered when it is near.
 """
 from __future__ import annotations
 
@@ -17,14 +18,16 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.experts.smart_home import vocab
-from assistant.experts.smart_home.resolve import Place, Resolution, _Problem, _Resolver, _intersect, of_type
+from assistant.llm.backend import ModelError
+from assistant.experts.smart_home.resolve import (Place, Resolution, _Description, _Problem, _Resolver, _intersect,
+                                                  of_type)
 from assistant.experts.smart_home.store import Device, Home
 
 ACT = 0.55  # the modifier means this nearly the candidate's own words: act (with MARGIN over the next)
 MARGIN = 0.15
 ALONE = 0.45  # the only candidate with the head: act at this
 OFFER = 0.40  # below this nothing is offered ("did you mean …?"), unless it is the only candidate
-ALONE_OFFER = 0.20
+ALONE_OFFER = 0.20  # the only candidate with the head: offered from this
 WHOLE_OFFER = 0.55  # a phrase with an unknown head: offered when its whole is this near a name
 CLOSE = 0.08  # candidates within this of the best are equally near: ask which
 FEW = 3  # sharing a name word, none near: ask which of them, when they are this few
@@ -44,7 +47,15 @@ class Meant:
 def resolve_meant(home: Home, device: str | None, area: str | None, device_type: str | None = None,
                   **options) -> tuple[Meant | None, Resolution | None]:
     """The device a phrase means by its words' meaning, or a "which one?" among the equally near;
-    (None, None) when no word is unknown or nothing is near. `options` are `resolve_in`'s."""
+    (None, None) when no word is unknown, nothing is near, or the embedding model is missing.
+    `options` are `resolve_in`'s."""
+    try:
+        return _meant(home, device, area, **options)
+    except ModelError:  # (no embeddings: the name stays unknown, as before)
+        return None, None
+
+
+def _meant(home: Home, device: str | None, area: str | None, **options) -> tuple[Meant | None, Resolution | None]:
     resolver = _Resolver(home, options.get("here"), options.get("allowed"), options.get("bulk"))
     try:
         desc = resolver.describe(device)
@@ -60,16 +71,21 @@ def resolve_meant(home: Home, device: str | None, area: str | None, device_type:
     if not pool:
         return None, None
     if not known and not desc.types:
-        return _offered_whole(resolver, device, pool)
+        return _offered_whole(device, pool)
     own = [_own_words(resolver, d, known, desc.types) for d in pool]
     scores = _similarities(" ".join(unknown), own)
-    if len(pool) == 1:  # the only one: its whole name may be nearer ("towel rail" for the Towel Warmer)
+    if len(pool) == 1 and known:  # the only one: its whole name may be nearer ("towel rail" for the Towel Warmer)
         scores = [max(scores[0], _similarities(_phrase(desc), [vocab.norm(pool[0].name)])[0])]
     head = desc.types[0].word if desc.types else known[-1]
-    return _decided(resolver, device or "", pool, scores, head)
+    if len(pool) == 1 and not known and scores[0] < OFFER:  # the kind's only one, its words not near
+        return None, None
+    meant, found = _decided(resolver, device or "", pool, scores, head)
+    if meant is not None and not known and len(pool) == 1:  # the kind's only one ("the desk lamp": the Hall Lamp?)
+        meant = Meant(meant.said, meant.text, meant.score, meant.margin, sure=False)
+    return meant, found
 
 
-def _phrase(desc) -> str:
+def _phrase(desc: _Description) -> str:
     return " ".join([*desc.words, *(tw.word for tw in desc.types)])
 
 
@@ -144,8 +160,7 @@ def _decided(resolver: _Resolver, said: str, pool: list[Device], scores: list[fl
     return Meant(said, device.name, best, best - second, sure=sure), Resolution([device.id])
 
 
-def _offered_whole(resolver: _Resolver, said: str | None, pool: list[Device]
-                   ) -> tuple[Meant | None, Resolution | None]:
+def _offered_whole(said: str | None, pool: list[Device]) -> tuple[Meant | None, Resolution | None]:
     """A phrase none of whose words the home uses: the device whose whole name means most nearly
     the same, offered as a question, when it is near and clearly the nearest."""
     scores = _similarities(vocab.norm(said), [vocab.norm(d.name) for d in pool])

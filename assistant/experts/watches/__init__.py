@@ -490,9 +490,11 @@ def resume(ctx: ExpertContext, description: str | None = None) -> ActionResult:
 
 
 # an alert asked for on something to come ("let me know if the garage door opens", "tell me when it gets
-# above zero outside"): a watch, whatever device or sensor it names; never a question of when something is
-CUES = (re.compile(r"^\W*(?:(?:please|can you|could you|hey)\W+)*(?:let me know|tell me|notify me|alert me|warn me|"
-                   r"ping me|give me a shout|send me an alert)\s+(?:if|when|whenever|as soon as|once|the moment)\b"
+# above zero outside"): a watch, whatever device or sensor it names; never a question of when something is,
+# nor a timer's end
+CUES = (re.compile(r"^\W*(?:(?:please|can you|could you|hey)\W+)*(?:(?:let me know|notify me|alert me|warn me|ping me|"
+                   r"give me a shout|send me an alert)\s+(?:if|when|whenever|as soon as|once|the moment)"
+                   r"|tell me (?:when|whenever|as soon as|once|the moment))\b"  # ("tell me if the door is locked": now)
                    r"(?!\s+(?:is|are|was|were|does|do|did|will|would|should|i|my next|the next)\b)"
                    r"(?!.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|timer)\b)", re.IGNORECASE),)  # (a timer's)
 
