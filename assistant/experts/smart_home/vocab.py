@@ -119,6 +119,9 @@ PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
     "mudroom,mud room,boot room,bootroom",
     "living room,lounge,sitting room,front room,great room,living area,lounge room,drawing room,"
     "parlour,parlor,sala,salon",
+    # a family room is the living room only where no room is one by those names ("salon": the Front Room)
+    "living room,lounge,sitting room,front room,great room,living area,lounge room,drawing room,"
+    "parlour,parlor,sala,salon,family room",
     "den,snug,family room,tv room,media room,movie room,cinema room,home cinema,home theater,home theatre,"
     "theater room,theatre room",
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule",
