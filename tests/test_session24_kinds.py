@@ -7,7 +7,6 @@ from datetime import datetime
 import pytest
 
 from assistant import abroad, testing
-from assistant.app import default_registry, open_state
 from assistant.experts import notifications, timers, watches
 from assistant.experts.smart_home.apis import requires_confirmation, targets
 from assistant.foreign_time import in_english
@@ -16,6 +15,7 @@ from assistant.messages import Request
 from assistant.splitting import split_requests
 from assistant.timeparse import parse_duration
 from assistant.words import command
+from tests.conftest import smart_home_db
 
 HOME = """
 floors:
@@ -52,12 +52,7 @@ entities:
 
 @pytest.fixture
 def home_db(tmp_path):
-    path = tmp_path / "home.yaml"
-    path.write_text(HOME)
-    registry = default_registry()
-    db = open_state(registry, ":memory:")
-    registry.service("load_home")(db, registry.service("load_home_file")(path))
-    return db
+    return smart_home_db(HOME, tmp_path)
 
 
 def _meant(db, device, api="turn_on"):
@@ -241,17 +236,13 @@ def test_telling_the_assistant_or_a_pronoun_is_no_announcement(said):
 
 # -- "the <room> light" is the room's own light, not every light there -----------------------------------
 def test_the_light_of_a_room_called_by_another_name_is_its_own_light(tmp_path):
-    path = tmp_path / "home.yaml"
-    path.write_text("""
+    db = smart_home_db("""
 areas:
   - {name: Verandah, id: verandah}
 entities:
   - {name: Verandah Light, id: light.verandah_light, area: verandah, state: "off", attributes: {brightness: 100}}
   - {name: Fairy Lights, id: light.fairy_lights, area: verandah, state: "off", attributes: {brightness: 100}}
-""")
-    registry = default_registry()
-    db = open_state(registry, ":memory:")
-    registry.service("load_home")(db, registry.service("load_home_file")(path))
+""", tmp_path)
     found = targets(db, "turn_on", {"device": "porch light"}, said="switch the porch light on")
     assert [d.id for d in found.devices] == ["light.verandah_light"]
     both = targets(db, "turn_on", {"device": "porch lights"}, said="switch the porch lights on")
@@ -298,18 +289,14 @@ def test_a_thing_written_as_the_area_is_the_device(home_db):
 
 
 def test_a_family_room_is_a_den_not_the_living_room_when_both_are_there(tmp_path):
-    path = tmp_path / "home.yaml"
-    path.write_text("""
+    db = smart_home_db("""
 areas:
   - {name: Front Room, id: front_room}
   - {name: Family Room, id: family_room}
 entities:
   - {name: Front Room Light, id: light.front, area: front_room, state: "off", attributes: {brightness: 100}}
   - {name: Family Room Light, id: light.family, area: family_room, state: "off", attributes: {brightness: 100}}
-""")
-    registry = default_registry()
-    db = open_state(registry, ":memory:")
-    registry.service("load_home")(db, registry.service("load_home_file")(path))
+""", tmp_path)
     found = targets(db, "turn_on", {"device_type": "light", "area": "living room"}, said="lights on in the living room")
     assert [d.id for d in found.devices] == ["light.front"]
 
