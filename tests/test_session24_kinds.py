@@ -7,6 +7,7 @@ from datetime import datetime
 import pytest
 
 from assistant import abroad, testing
+from assistant.routing import fastpath
 from assistant.experts import notifications, timers, watches
 from assistant.experts.smart_home.apis import requires_confirmation, targets
 from assistant.foreign_time import in_english
@@ -323,3 +324,19 @@ def test_reminders_facts_timers_and_two_commands_said_in_spanish_or_french(said,
 ])
 def test_an_alert_on_something_to_come_is_cued_as_a_watch(said, watch):
     assert any(cue.search(said) for cue in watches.CUES) == watch
+
+
+# -- yes and no in Quebec French, Haitian Creole and Spanish ------------------------------------------------
+@pytest.mark.parametrize("said, api", [
+    ("ouin, vas-y", "confirm"), ("ben oui", "confirm"), ("wi, tanpri", "confirm"), ("bien sûr", "confirm"),
+    ("allez-y", "confirm"), ("sí, adelante", "confirm"), ("non merci", "deny"), ("pantoute", "deny"),
+    ("ben non", "deny"),
+])
+def test_yes_and_no_in_french_creole_and_spanish_answer_a_confirmation(said, api):
+    decision = fastpath.match(said)
+    assert decision is not None and decision.source == "confirmation" and decision.api == api
+
+
+def test_words_a_model_leaves_in_a_device_phrase_are_dropped_without_a_question(home_db):
+    found, asked = _meant(home_db, "bike padlock then", api="lock")
+    assert [d.id for d in found.devices] == ["lock.bike_padlock"] and asked is None

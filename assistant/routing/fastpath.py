@@ -16,12 +16,14 @@ from assistant.words import normalise
 # yes and no, also as people who speak another language at home say them ("sige", "haan", "oui")
 YES_WORDS = (r"(?:yes|yeah|yep|yup|ya|yah|yea|yeh|ok|okay|alright|all right|aight|ja|aye|si|sí|oui|ouais|ouaip|da"
              r"|haan|sige|opo|oo|ndiyo|ndio|sawa|naam|yebo|aane|ae|evet|tak|dạ|vâng|ừ|claro|órale|orale|dale"
-             r"|yessir|yes sir|yes ma'am|yes'm)")
+             r"|yessir|yes sir|yes ma'am|yes'm|ouin|wi|ben oui|mais oui|bien sûr|bien sur|d'accord|por supuesto)"
+             r"(?: (?:tanpri|svp|s'il te plaît|s'il vous plaît|por favor))?")
 NO_WORDS = (r"(?:no|nope|nah|naw|nee|nay|non|nan|nein|nahi|nahin|hindi|hapana|aowa|dabi|kao|hayir|nie|không|khong"
-            r"|no sir|no ma'am|nel)")
+            r"|no sir|no ma'am|nel|pantoute|non merci|ben non|mais non|non non|no gracias|pa kounye a)")
 # a yes in other words: go-ahead phrases of everyday English ("go 'head" as it is said), and a
 # guarded yes ("i reckon so", "i guess so")
 YES_PHRASES = (r"(?:go ahead|go 'head|go head|go for it|go on(?: then)?|crack on|do it|let's do (?:it|that)|sounds good"
+               r"|(?:(?:oui|ouin|ouais|wi|sí|si) )?(?:vas y|allez y|fais le|adelante|hazlo|dale)"
                r"|by all means|fire away|make it so|you bet|sure thing|certainly"
                r"|(?:i )?(?:reckon|guess|think|suppose|believe) so)")
 # a no in other words: a guarded no ("i reckon not", "i don't think so")

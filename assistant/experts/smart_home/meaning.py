@@ -20,7 +20,7 @@ import numpy as np
 from assistant.experts.smart_home import vocab
 from assistant.llm.backend import ModelError
 from assistant.experts.smart_home.resolve import (Place, Resolution, _Description, _Problem, _Resolver, _intersect,
-                                                  of_type)
+                                                  of_type, resolve_in)
 from assistant.experts.smart_home.store import Device, Home
 
 ACT = 0.55  # the modifier means this nearly the candidate's own words: act (with MARGIN over the next)
@@ -50,12 +50,23 @@ def resolve_meant(home: Home, device: str | None, area: str | None, device_type:
     (None, None) when no word is unknown, nothing is near, or the embedding model is missing.
     `options` are `resolve_in`'s."""
     try:
-        return _meant(home, device, area, **options)
+        return _meant(home, device, area, device_type=device_type, **options)
     except ModelError:  # (no embeddings: the name stays unknown, as before)
         return None, None
 
 
+# words a model leaves in a device phrase that say nothing of the device ("the safe room door then")
+ASIDE_WORDS = frozenset("then now again too also anyway instead already just out there pls thanks".split())
+
+
 def _meant(home: Home, device: str | None, area: str | None, **options) -> tuple[Meant | None, Resolution | None]:
+    words = vocab.tokens(device)
+    if any(w in ASIDE_WORDS for w in words):  # the phrase without them, as if said so: no meaning guessed
+        plain = " ".join(w for w in words if w not in ASIDE_WORDS)
+        found = resolve_in(home, plain, area, options.get("device_type"), **_resolve_options(options))
+        if plain and not found.problem and found.device_ids:
+            return None, found
+        device = plain
     resolver = _Resolver(home, options.get("here"), options.get("allowed"), options.get("bulk"))
     try:
         desc = resolver.describe(device)
@@ -83,6 +94,10 @@ def _meant(home: Home, device: str | None, area: str | None, **options) -> tuple
     if meant is not None and not known and len(pool) == 1:  # the kind's only one ("the desk lamp": the Hall Lamp?)
         meant = Meant(meant.said, meant.text, meant.score, meant.margin, sure=False)
     return meant, found
+
+
+def _resolve_options(options: dict) -> dict:
+    return {key: options.get(key) for key in ("here", "allowed", "bulk")}
 
 
 def _phrase(desc: _Description) -> str:
