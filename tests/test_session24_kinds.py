@@ -340,3 +340,10 @@ def test_yes_and_no_in_french_creole_and_spanish_answer_a_confirmation(said, api
 def test_words_a_model_leaves_in_a_device_phrase_are_dropped_without_a_question(home_db):
     found, asked = _meant(home_db, "bike padlock then", api="lock")
     assert [d.id for d in found.devices] == ["lock.bike_padlock"] and asked is None
+
+
+def test_a_question_about_a_thing_only_offered_by_meaning_stays_unknown(home_db):
+    found = targets(home_db, "query", {"device": "coffee maker"}, said="is the coffee maker on")
+    assert not found.devices and found.problem
+    sure = targets(home_db, "query", {"device": "drinks fridge"}, said="is the drinks fridge on")
+    assert [d.id for d in sure.devices] == ["switch.bev_fridge"]

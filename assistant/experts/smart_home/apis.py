@@ -418,7 +418,9 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if found.problem and not found.which and not found.about_place:  # "the drinks fridge": the Beverage Fridge
         meant, retried = meaning.resolve_meant(home, device, args.get("area"), args.get("device_type"),
                                                here=here, allowed=allowed, bulk=bulk)
-        heard, found = (meant or heard, retried) if retried is not None else (heard, found)
+        offered = meant is not None and not meant.sure
+        if retried is not None and not (offered and api_name == "query"):  # (a question is never asked back)
+            heard, found = meant or heard, retried
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
