@@ -78,8 +78,7 @@ GLOSSARY = {
     "eléctrico": "electric", "électrique": "electric", "en haut": "upstairs", "en bas": "downstairs",
     "plinthe": "baseboard heater", "plinthes": "baseboard heaters", "plinthe chauffante": "baseboard heater",
     "thermopompe": "heat pump", "chauffe-serviettes": "towel warmer", "luminaire": "light", "luminaires": "lights",
-    "lumière": "light", "d'en arrière": "back", "en arrière": "back", "d'en avant": "front", "en avant": "front",
-    "de atrás": "back", "volumen": "volume", "volume": "volume", "música": "music",
+    "d'en arrière": "back", "en arrière": "back", "d'en avant": "front", "en avant": "front", "volumen": "volume", "volume": "volume", "música": "music",
     "musique": "music",
 }
 ROOM_WORDS = frozenset({"bedroom"})  # "la chambre bleue" is the Blue Room, "la chambre" alone the bedroom
@@ -94,7 +93,9 @@ def _joined(words: str) -> str:
 
 
 _JOINED = {_joined(key): english for key, english in GLOSSARY.items()}
-_SEVERAL = sorted((key for key in GLOSSARY if " " in key), key=len, reverse=True)
+# a thing of several words ("la lampe de chevet"), one word from here on: its "de" joins no two
+_SEVERAL = re.compile("|".join(rf"(?<![\w'-]){re.escape(key)}(?![\w'-])"
+                               for key in sorted((k for k in GLOSSARY if " " in k), key=len, reverse=True)))
 
 
 # what a command opens with: switching, opening, raising ("ouvre la lumière" is Quebec's "turn on the light")
@@ -247,8 +248,7 @@ def _noun_phrase(text: str) -> str | None:
     """An article, a noun with adjectives after it, and "de …" parts, as English words; None if a
     word is not a home word."""
     text = text.strip().lower()
-    for key in _SEVERAL:  # "la lampe de chevet": one thing, whose "de" joins no two
-        text = re.sub(rf"(?<![\w'-]){re.escape(key)}(?![\w'-])", _joined(key), text)
+    text = _SEVERAL.sub(lambda several: _joined(several[0]), text)
     parts = re.split(OF, text)
     english = [_head(re.sub(rf"^{ARTICLES}", "", part.strip())) for part in parts]
     if not english or any(e is None for e in english):

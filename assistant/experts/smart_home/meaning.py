@@ -50,7 +50,7 @@ def resolve_meant(home: Home, device: str | None, area: str | None, device_type:
     (None, None) when no word is unknown, nothing is near, or the embedding model is missing.
     `options` are `resolve_in`'s."""
     try:
-        return _meant(home, device, area, device_type=device_type, **options)
+        return _meant(home, device, area, device_type, **options)
     except ModelError:  # (no embeddings: the name stays unknown, as before)
         return None, None
 
@@ -59,11 +59,12 @@ def resolve_meant(home: Home, device: str | None, area: str | None, device_type:
 ASIDE_WORDS = frozenset("then now again too also anyway instead already just out there pls thanks".split())
 
 
-def _meant(home: Home, device: str | None, area: str | None, **options) -> tuple[Meant | None, Resolution | None]:
+def _meant(home: Home, device: str | None, area: str | None, device_type: str | None,
+           **options) -> tuple[Meant | None, Resolution | None]:
     words = vocab.tokens(device)
     if any(w in ASIDE_WORDS for w in words):  # the phrase without them, as if said so: no meaning guessed
         plain = " ".join(w for w in words if w not in ASIDE_WORDS)
-        found = resolve_in(home, plain, area, options.get("device_type"), **_resolve_options(options))
+        found = resolve_in(home, plain, area, device_type, **options)
         if plain and not found.problem and found.device_ids:
             return None, found
         device = plain
@@ -87,17 +88,12 @@ def _meant(home: Home, device: str | None, area: str | None, **options) -> tuple
     scores = _similarities(" ".join(unknown), own)
     if len(pool) == 1 and known:  # the only one: its whole name may be nearer ("towel rail" for the Towel Warmer)
         scores = [max(scores[0], _similarities(_phrase(desc), [vocab.norm(pool[0].name)])[0])]
+    if len(pool) == 1 and not known:  # the kind's only one, sharing no word ("the desk lamp": the Hall Lamp?)
+        if scores[0] < OFFER:
+            return None, None
+        return Meant(device or "", pool[0].name, scores[0], 1.0, sure=False), Resolution([pool[0].id])
     head = desc.types[0].word if desc.types else known[-1]
-    if len(pool) == 1 and not known and scores[0] < OFFER:  # the kind's only one, its words not near
-        return None, None
-    meant, found = _decided(resolver, device or "", pool, scores, head)
-    if meant is not None and not known and len(pool) == 1:  # the kind's only one ("the desk lamp": the Hall Lamp?)
-        meant = Meant(meant.said, meant.text, meant.score, meant.margin, sure=False)
-    return meant, found
-
-
-def _resolve_options(options: dict) -> dict:
-    return {key: options.get(key) for key in ("here", "allowed", "bulk")}
+    return _decided(resolver, device or "", pool, scores, head)
 
 
 def _phrase(desc: _Description) -> str:
@@ -110,8 +106,7 @@ def _known(word: str, names: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=64)
 def _name_words_of(names: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(vocab.singular(w) for name in names for w in vocab.tokens(name)) | \
-        frozenset(w for name in names for w in vocab.tokens(name))
+    return frozenset(form for name in names for w in vocab.tokens(name) for form in (w, vocab.singular(w)))
 
 
 def _name_words(devices: list[Device]) -> frozenset[str]:
