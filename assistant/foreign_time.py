@@ -10,6 +10,7 @@ is read as it, never the whole request: "once a day" stays English.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from text_to_num import alpha2digit
 
@@ -66,15 +67,20 @@ def in_english(text: str) -> str:
     """The text with its Spanish and French durations and times in English (see the module's docstring)."""
     for lang, clock in CLOCKS:
         text = clock.sub(lambda m, lang=lang: _clock(m, lang), text)
-    for pattern, english in DAY_WORDS:
-        text = re.sub(pattern, english, text, flags=re.IGNORECASE)
-    for pattern, english in HALVES:
-        text = re.sub(pattern, english, text, flags=re.IGNORECASE)
+    for pattern, english in _DAY_WORDS + _HALVES:
+        text = pattern.sub(english, text)
     for lang, units in UNITS.items():
         text = _read_units(text, lang, units)
-    for pattern, english in PHRASES:
-        text = re.sub(pattern, english, text, flags=re.IGNORECASE)
+    for pattern, english in _PHRASES:
+        text = pattern.sub(english, text)
     return text
+
+
+def _compiled(table: list[tuple[str, str]]) -> list[tuple[re.Pattern, str]]:
+    return [(re.compile(pattern, re.IGNORECASE), english) for pattern, english in table]
+
+
+_DAY_WORDS, _HALVES, _PHRASES = _compiled(DAY_WORDS), _compiled(HALVES), _compiled(PHRASES)
 
 
 def _clock(match: re.Match, lang: str) -> str:
@@ -101,11 +107,7 @@ def _digits(words: str | None, lang: str) -> int | None:
 
 def _read_units(text: str, lang: str, units: dict[str, str]) -> str:
     """Each unit of the language after a number (digits or that language's words), in English."""
-    foreign = [u for u in units if u not in ("minutes", "minute")]
-    if lang == "fr" and FRENCH_NUMBER.search(text):
-        foreign += ["minutes", "minute"]
-    unit = re.compile(rf"(?<![\w'-])(?P<unit>{'|'.join(sorted(foreign, key=len, reverse=True))})(?![\w'-])",
-                      re.IGNORECASE)
+    unit = _unit_pattern(lang, with_minutes=lang == "fr" and FRENCH_NUMBER.search(text) is not None)
     out, last = [], 0
     for match in unit.finditer(text):
         number_start, number = _number_before(text[last:match.start()], lang)
@@ -114,6 +116,14 @@ def _read_units(text: str, lang: str, units: dict[str, str]) -> str:
         out.append(text[last:last + number_start] + number + " " + units[match["unit"].lower()])
         last = match.end()
     return "".join(out) + text[last:]
+
+
+@lru_cache(maxsize=None)
+def _unit_pattern(lang: str, with_minutes: bool) -> re.Pattern:
+    """The units no English word is spelt as; French "minutes" too `with_minutes` (after a French number)."""
+    foreign = [u for u in UNITS[lang] if with_minutes or u not in ("minutes", "minute")]
+    return re.compile(rf"(?<![\w'-])(?P<unit>{'|'.join(sorted(foreign, key=len, reverse=True))})(?![\w'-])",
+                      re.IGNORECASE)
 
 
 def _number_before(text: str, lang: str) -> tuple[int, str | None]:
