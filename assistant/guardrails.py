@@ -257,6 +257,26 @@ def unsaid_choice(spec: ApiSpec, args: dict, text: str) -> bool:
     return False
 
 
+PLACE_ARGUMENT = "area"
+PHRASE_ARGUMENTS = ("device", "device_type")  # where a call may name a place in other words
+
+
+def leaves_out_place(call_args: dict, proposal_args: dict, text: str) -> bool:
+    """Whether the call drops the place the proposal read from the user's words and names the
+    thing in no more words than the proposal: "the lights in the wreck room" called as every light
+    (not a device the model found by its own name there, "Desk Lamp" for "the lamp in the office")."""
+    place = proposal_args.get(PLACE_ARGUMENT)
+    said = set(tokens(text))
+    place_words = [w for w in tokens(place) if w not in FUNCTION_WORDS] if isinstance(place, str) else []
+    if not place_words or not set(place_words) <= said or call_args.get(PLACE_ARGUMENT):
+        return False
+    def words(args: dict) -> set[str]:  # (plurals as their singular: "lights", device_type "light")
+        return {w.removesuffix("s") for k in PHRASE_ARGUMENTS if isinstance(args.get(k), str)
+                for w in tokens(args[k]) if w not in FUNCTION_WORDS}
+    phrase = words(call_args)
+    return not phrase & {w.removesuffix("s") for w in place_words} and phrase <= words(proposal_args) | {"all", "every"}
+
+
 def misreads_numbers(args: dict, text: str) -> bool:
     """Whether the call's numbers are not the user's: it leaves out a number said, holds one said
     as a change as a level ("dim it by 30" as brightness 30) or the reverse ("to 30" as a delta),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -11,7 +12,7 @@ from typing import Callable
 import sqlite_utils
 from pydantic import ValidationError
 
-from assistant import abroad, dialect, effects, foreign_time, guardrails, speculation
+from assistant import abroad, dialect, effects, foreign_time, guardrails, shorthand, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -35,6 +36,7 @@ from assistant.routing.context import (JOINT, RECENT, TOGETHER, cancel_of_previo
                                       refers_within, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
+from assistant.routing.schema import DECLINE
 from assistant.routing.settled import settled_api, settled_expert, settled_unproposed
 from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
@@ -145,6 +147,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on" (never a home's name)
             text = dialect.in_english(text, self.registry.vocabulary(self.db))
         text = dialect.plain_words(text)  # "cut 'em on": turn them on
+        text = shorthand.in_full(text, source, lambda: self.registry.vocabulary(self.db))  # "nvm", "set it 2 70": never mind, to 70
         text = foreign_time.in_english(text)  # "en diez minutos": in 10 minutes
         text = abroad.in_english(text)  # "allume la lumière de l'entrée": turn on the entrance light
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
@@ -272,7 +275,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         number the user said ("dim it by 30" as brightness 30; the previous call's values copied),
         or whose phrases or choice ("turn up the tv" as resuming it) the user never said, loses
         to a proposal without that fault. A call with the user's values stays the model's,
-        whatever the proposal (its device or API may be wrong)."""
+        whatever the proposal (its device or API may be wrong), unless it drops the place the
+        proposal read from the user's words (the same call with no place would act everywhere)."""
         proposal = plan.proposal
         if proposal is None or decision.qualified is None or proposal.expert != decision.expert \
                 or proposal.qualified is None:
@@ -287,7 +291,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             return guardrails.misreads_numbers(call.args, text) or guardrails.unsaid_choice(spec, call.args, text) \
                 or bool(guardrails.ungrounded_arguments(spec, guardrails.in_users_words(spec, call.args, said, now),
                                                         said, now))
-        return proposal if unfaithful(decision) and not unfaithful(proposal) else decision
+        drops_place = decision.qualified == proposal.qualified and \
+            guardrails.leaves_out_place(decision.args, proposal.args, text)
+        return proposal if (unfaithful(decision) or drops_place) and not unfaithful(proposal) else decision
 
     def _its_own(self, plan: Plan, decision: Decision) -> Decision:
         """The decision, or when its expert finds nothing its words name (`Expert.foreign`: "what's
@@ -337,7 +343,10 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         proposal = plan.proposal
         if prior is not None and proposal is None and self.routing.settle_unproposed and not plan.context \
                 and not any(p >= 1.0 for p in prior.values()):  # a cue's own choice stands
-            return settled_unproposed(plan.guess, self.routing.settle_margin, idle, prior), None
+            settled = settled_unproposed(plan.guess, self.routing.settle_margin, idle, prior)
+            if settled == DECLINE and self._names_own_thing(plan.utterance.text):
+                return None, None  # "the temperature on the sun porch": the model ranks, not the classifier alone
+            return settled, None
         if prior is None or proposal is None or proposal.qualified is None or proposal.expert in idle:
             return None, None
         pinned = prior.get(proposal.expert, 0.0) >= 1.0  # a cue made it certain: never ranked
@@ -347,6 +356,14 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         proposer = retrieval_proposer(self.registry, self._classifier())
         nearest = proposer.nearest_api(plan.utterance.text, proposal.expert) if proposer else None
         return expert, settled_api(proposal, expert or proposal.expert, nearest)
+
+    def _names_own_thing(self, text: str) -> bool:
+        """Whether the words hold the whole name of one of the user's own things (a room, a device,
+        a list: `Registry.vocabulary`), which no request the assistant cannot serve names."""
+        def words(phrase: str) -> str:
+            return " ".join(re.findall(r"[a-z0-9']+", phrase.lower()))
+        said = f" {words(text)} "
+        return any(len(name) >= 4 and f" {name} " in said for name in map(words, self.registry.vocabulary(self.db)))
 
     def _expert_state(self, utterance: Utterance):
         """The per-expert context hook for the router: only the routed expert's state, only now."""

@@ -185,14 +185,16 @@ def is_question(text: str) -> bool:
 
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|should|shall|can|could|will|would|must|has|have|had|may|might)\b"
 # a question for a fact or a value: a question word and an auxiliary or the thing asked for ("when do
-# the bins go out", "what temperature should the oven be", "how long does it take", "who do I ring"),
+# the bins go out", "what temperature should the oven be", "how long does it take", "who do I ring", "is
+# there a leak in the laundry room"),
 # never a request in a question's form ("can you…", "what about…", "how about…", "why don't you…")
 INFORMATION_QUESTION = re.compile(
     r"^\W*(?:(?:so|and|but|um|uh|hey|ok|okay|right)\W+)*(?:"
     rf"(?:what|which|who|whom|whose|where|when|why)(?:['\u2019]s\b|\s+{_AUXILIARY}"
     r"|\s+(?:time|temperature|day|days|date|dates|number|setting|size|kind|sort|type|age|year|month|colou?r)\b)"
     r"|how\s+(?:long|much|many|often|far|early|late|old|big|hot|warm|cold|soon|quickly)\b"
-    rf"|how\s+{_AUXILIARY}|at what\b|for how (?:long|many)\b)", re.IGNORECASE)
+    rf"|how\s+{_AUXILIARY}|at what\b|for how (?:long|many)\b"
+    r"|(?:is|are) there (?:a|an|any|anything|anyone|water|smoke|motion)\b(?! way\b))", re.IGNORECASE)
 
 
 def asks_for_information(text: str) -> bool:

@@ -364,7 +364,10 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
                    re.IGNORECASE),
         # "Osian's got rugby on tuesdays, remember that": the fact, then the word to keep it
         re.compile(rf"^(?!\W*(?:remind|set|add|put|turn|switch)\b).{{8,}}?[,.]?\s+{_KEEP}(?: that| this| it)?\W*$", re.IGNORECASE),
-        ASKED_BACK, ASKED_AGAIN)
+        ASKED_BACK, ASKED_AGAIN,
+        # "forget what I told you about the gate code", "delete what I said about …": a fact told, taken back
+        re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you)\s+)*(?:forget|delete|erase|remove|drop)\s+"
+                   r"(?:what|everything|anything|the (?:thing|fact|stuff)s?)\s+(?:i\s+)?(?:told|said|asked)\b", re.IGNORECASE))
 
 EXPERT = build_expert("memory", "personal facts the user asked to remember", [remember, recall, forget],
                       [Migration("memory", 1, _migrate_v1)],

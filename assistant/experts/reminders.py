@@ -18,7 +18,7 @@ from assistant.registry import View, api, build_expert
 from assistant.scheduler.sources import DueItem, Fired, first_due
 from assistant.slots import Slot
 from assistant.storage.db import Database, Migration
-from assistant.words import digits
+from assistant.words import digits, without_wake_word
 from assistant.timeparse import (Schedule, TimeParseError, describe_day, describe_due, extract_time_phrase,
                                  format_clock, next_occurrence, parse_when)
 
@@ -109,6 +109,33 @@ def _clean_text(text: str, when: str) -> str:
         text = text[:timed.start()]
     text = re.sub(r"(?:\s+(?:for|at|on|by))+$", "", text, flags=re.IGNORECASE)  # left by the time taken out
     return "" if _NO_CONTENT.fullmatch(text) else text
+
+
+# the request's own opening before a reminder's time and text ("set a reminder for", "reminder")
+_OPENING = re.compile(r"^\W*(?:(?:please|can you|could you)\s+)?(?:(?:set(?: up)?|make|create|add|new|i need)\s+)?"
+                      r"(?:(?:a|me a|an|new|another)\s+)?(?:reminder|remind me)(?:\s+(?:for|about|to|that))?\b",
+                      re.IGNORECASE)
+
+
+def recast(db, api_name: str, args: dict, here: str | None = None, said: str | None = None) -> tuple[str, dict] | None:
+    """A reminder whose text the model left out or wrote in its own words, when the user's words hold
+    it beside the time ("reminder at 9 am tomorrow dentist appointment"): the words that are neither
+    the request nor the time (`Expert.recast`)."""
+    when = args.get("when")
+    if api_name != "create" or not said or not isinstance(when, str) or _in_words_said(args.get("text"), said):
+        return None
+    said = without_wake_word(said)  # ("olly reminder at 9 am …")
+    opening = _OPENING.match(said)
+    if opening is None:
+        return None
+    what = _clean_text(said[opening.end():], when)
+    return ("create", {**args, "text": what}) if what else None
+
+
+def _in_words_said(text: object, said: str) -> bool:
+    """Whether a reminder's text is there and every word of it is the user's."""
+    words = re.findall(r"[a-z']+", str(text or "").lower())
+    return bool(words) and set(words) <= set(re.findall(r"[a-z']+", said.lower()))
 
 
 def _without_request(text: str) -> str:
@@ -437,6 +464,7 @@ class DueReminders:
 EXPERT = build_expert("reminders", "reminders at a time or on a schedule", [create, show, cancel, cancel_all],
                       [Migration("reminders", 1, _migrate_v1)],
                       capability="reminders", propose=propose, cues=CUES, frames=True, cancellable=("create",),
+                      recast=recast,
                       scheduler_sources=lambda: [DueReminders()],
                       views=(View("reminders", "Active reminders.", lambda db, now: list_reminders(db),
                                   ("id", "due", "text", "recurrence")),),

@@ -242,14 +242,17 @@ _HALF_OF_DAY = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|t
 
 
 EVENING = 17  # a wake-up read at this hour or later today is meant for the morning
+_FROM_NOW = re.compile(r"\s*(?:in|after)\s+(?!the\b)|.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b",
+                       re.IGNORECASE)  # "in 20 minutes": from now, as said
 
 
 def _wake_up(at: datetime, time: str, said: str, now: datetime) -> datetime:
     """A wake-up is in the morning unless the user said which half of the day: on another day
     ("wake me at 5:45 tomorrow", where 1..6 would read pm), and today when the evening reading
-    is the only one left ("wake me at 7:50" at 9 am is tomorrow's 7:50; a nap "at 4" stays 4 pm)."""
+    is the only one left ("wake me at 7:50" at 9 am is tomorrow's 7:50; a nap "at 4" stays 4 pm).
+    A time from now ("wake me up in 20 minutes") is what it says, at any hour."""
     if at.hour < 13 or not _WAKE.search(said) or _HALF_OF_DAY.search(f"{time} {said}") \
-            or at.date() == now.date() and at.hour < EVENING:
+            or at.date() == now.date() and at.hour < EVENING or _FROM_NOW.match(time):
         return at
     morning = at - timedelta(hours=12)
     return morning if morning > now else morning + timedelta(days=1)

@@ -38,7 +38,8 @@ _STRONG = (r"i mean|i meant|i said|i wanted|make (?:that|it)|change (?:that|it)(
 # leads that may open a correction, or a new request ("no", "sorry", "actually", "wait")
 _WEAK = r"no|nope|nah|sorry|oops|whoops|actually|wait|hang on|hold on|my bad|my mistake"
 _FILLER = r"oh|um|uh|er|erm|hmm|ah"
-_LEAD = re.compile(rf"^(?:\W*\b(?:{_FILLER})\b[\s,.!-]*)*(?:\W*\b(?:{_STRONG}|{_WEAK})\b[\s,.!-]*)+", re.IGNORECASE)
+_LEAD = re.compile(rf"^(?:\W*\b(?:{_FILLER})\b[\s,.!-]*)*(?:\W*\b(?:{_STRONG}|{_WEAK})\b[\s,.!-]*)+"
+                   rf"(?:\W*\b(?:{_FILLER}|like|you know)\b[\s,.!-]*)*", re.IGNORECASE)  # ("no like light blue")
 _VALUE_LEAD = re.compile(r"\b(?:make|change) (?:that|it)\b", re.IGNORECASE)  # a value follows, not a thing
 # words that do something rather than name something ("oh no, lights off"): not a thing named instead
 _DOING = re.compile(r"\b(on|off|up|down|open|close|shut|lock|unlock|start|stop|louder|quieter|brighter|dimmer|"

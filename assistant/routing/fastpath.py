@@ -24,7 +24,8 @@ NO_WORDS = (r"(?:no|nope|nah|naw|nee|nay|non|nan|nein|nahi|nahin|hindi|hapana|ao
 # guarded yes ("i reckon so", "i guess so")
 YES_PHRASES = (r"(?:go ahead|go 'head|go head|go for it|go on(?: then)?|crack on|do it|let's do (?:it|that)|sounds good"
                r"|(?:(?:oui|ouin|ouais|wi|sí|si) )?(?:vas y|allez y|fais le|adelante|hazlo|dale)"
-               r"|by all means|fire away|make it so|you bet|sure thing|certainly"
+               r"|by all means|fire away|make it so|you bet|(?:you )?betcha|you got it|sure thing|certainly|absolutely"
+               r"|definitely|for sure|of course|please do|affirmative|roger(?: that)?"
                r"|(?:i )?(?:reckon|guess|think|suppose|believe) so)")
 # a no in other words: a guarded no ("i reckon not", "i don't think so")
 NO_PHRASES = r"(?:(?:i )?(?:reckon|guess|think|suppose) not|i don't (?:think|reckon|guess) so|i'd rather not|better not)"
@@ -43,6 +44,8 @@ THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|can
 # words before a question of the clock that change nothing ("wait, what time is it", "oh and the date?")
 ASIDE = (r"(?:(?:wait|hang on|hold on|hold up|oh|and|so|hey|yo|say|listen|look|actually|sorry|well|by the way|btw"
          r"|quick question|real quick|bruh|bro|dude|man|mate|cher|babe|hun|honey|sis|mama|papa) )*")
+# words after a question of the clock that change nothing ("what time is it anyway")
+AFTER = r"(?: (?:anyway|anyways|again|by the way|btw|then|exactly|right now|now))*"
 PATTERNS: list[tuple[str, str, str]] = [
     (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
@@ -56,10 +59,10 @@ PATTERNS: list[tuple[str, str, str]] = [
      "system", "undo"),
     (rf"{ASIDE}(?:what(?:'s| is) the time|what time is it(?: now)?|what time (?:it is|you got|have you got|do you have)"
      r"(?: now)?|tell me the time|time|what's the time now|do you have the time"
-     r"|(?:and |what about |how about )+(?:the )?time(?: now)?)",
+     rf"|(?:and |what about |how about )+(?:the )?time(?: now)?){AFTER}",
      "system", "time"),
     (rf"{ASIDE}(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
-     r"|(?:and |what about |how about )+(?:the |today's )?(?:date|day)(?: today)?)",
+     rf"|(?:and |what about |how about )+(?:the |today's )?(?:date|day)(?: today)?){AFTER}",
      "system", "date"),
     (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
     (r"(?:(?:sorry|pardon|what|huh|excuse me) )*(?:(?:can|could|would) you )?(?:say (?:that|it) again|repeat (?:that|it|yourself"

@@ -905,11 +905,14 @@ SETTER_LEVELS = {"set_brightness": "brightness", "set_volume": "volume",
 
 def with_level_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
     """(api_name, args with the level) when a setter's level is missing and the words give one as a
-    number of the scale ("to three quarters", "halfway", "at 40 percent"); else None."""
+    number of the scale ("to three quarters", "halfway", "at 40 percent") or an end ("on high",
+    "the lowest"); else None."""
     attribute = SETTER_LEVELS.get(api_name)
     if attribute is None or args.get(attribute) is not None or not said or is_question(said):
         return None
     value = levels.level_said(said, attribute)
+    if isinstance(value, levels.End):  # "on high": the setter reads the end off the words again, per device
+        value = 100 if value is levels.End.HIGHEST else 1
     return (api_name, {**args, attribute: round(value)}) if isinstance(value, (int, float)) else None
 
 

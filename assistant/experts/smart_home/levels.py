@@ -25,6 +25,9 @@ HIGHEST = re.compile(r"\b(?:max|maximum|maxed|highest|brightest|loudest|fastest|
                      r"|\bfull (?:blast|power|brightness|volume|speed|whack|tilt|heat)\b|\b(?:to|at|on) full\b"
                      r"|\ball the way (?:up|open)\b|\b(?:fully|wide) open\b|\bas (?:high|bright|loud|fast|warm|hot) as\b"
                      r"|\btop (?:speed|level|setting|volume|brightness)\b")
+# a fan's speeds said as words: "on high", "low speed" ("medium" is HALFWAY)
+SPEED_HIGH = re.compile(r"\b(?:on|to|at|in) high\b|\bhigh (?:speed|setting|power)\b")
+SPEED_LOW = re.compile(r"\b(?:on|to|at|in) low\b|\blow (?:speed|setting|power)\b")
 HALFWAY = re.compile(r"\bhalf(?:way)?\b(?! (?:an? |past )?(?:hour|minute|second|past))|\bmidway\b|\bmedium\b")
 # part of the scale said as a fraction: "to a quarter", "at three quarters", "two thirds of the way"
 FRACTION = re.compile(r"\b(?:(?:to|at|on)\s+)?(a|one|1|two|2|three|3)\s+(quarters?|thirds?)\b"
@@ -131,9 +134,9 @@ def step(attribute: str) -> float:
 
 def _end(text: str, attribute: str) -> End | float | None:
     """The end of the scale the words name, or 50 for "halfway" (not a temperature)."""
-    if LOWEST.search(text):
+    if LOWEST.search(text) or attribute == "percentage" and SPEED_LOW.search(text):
         return End.LOWEST
-    if HIGHEST.search(text):
+    if HIGHEST.search(text) or attribute == "percentage" and SPEED_HIGH.search(text):
         return End.HIGHEST
     if HALFWAY.search(text) and attribute != "temperature" and not re.search(r"\bby half\b", text):
         return 50.0

@@ -11,6 +11,7 @@ Family Room; "upstairs" for the floor one level above the ground), then by part 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -641,6 +642,8 @@ class _Resolver:
         for size in (4, 3, 2, 1):  # "mummy and daddy's room"
             for start in range(len(words) - size + 1):
                 run = " ".join(words[start:start + size])
+                if size == 1 and self._a_device_word(run):
+                    continue
                 found = self.places(run, threshold, partial=size > 1)
                 if len(found) > 1 and run in vocab.OUTSIDE:  # "the lights outside": all of them
                     found = [Place(frozenset().union(*(p.area_ids for p in found)), run)]
@@ -651,6 +654,19 @@ class _Resolver:
             if len(found) == 1 and any(p.endswith("s room") for p in self._place_names(found[0])):
                 return found[0], words[:start] + words[start + 1:]
         return None, words
+
+    def _a_device_word(self, word: str) -> bool:
+        """Whether a word is a word of a device's name and no place's name ("stars": the Star
+        Projector's, never Upstairs by its "stairs" misspelt)."""
+        place_words, device_words = self._name_words
+        return word not in place_words and vocab.singular(word) in device_words
+
+    @functools.cached_property
+    def _name_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The words of the places' names, and the singular words of the devices' names."""
+        places = frozenset(w for _, forms in self._place_forms() for form in forms for w in vocab.tokens(form))
+        devices = frozenset(vocab.singular(w) for d in self.home.devices for w in vocab.tokens(d.name))
+        return places, devices
 
     def _place_names(self, place: Place) -> list[str]:
         """The names and aliases of a place's areas, as tokens joined."""

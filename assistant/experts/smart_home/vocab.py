@@ -191,7 +191,10 @@ NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standar
                        ("aquarium", "fish tank"), ("geyser", "water heater"), ("aircon", "ac", "air conditioner"),
                        ("generator", "genset", "genny"),
                        ("floodlight", "floodlights", "flood light", "flood lights", "security light", "security lights"),
-                       ("home theatre", "home theater", "sound system", "surround sound"))
+                       ("home theatre", "home theater", "sound system", "surround sound"),
+                       ("pot", "can", "recessed"),
+                       ("leds", "led strip", "light strip", "strip lights", "led lights", "led tape", "led lighting"),
+                       ("crock pot", "crockpot", "slow cooker"))
 NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
 
 
@@ -463,7 +466,18 @@ def words_within(phrase: str, name: str) -> bool:
     if len(words) > 1 and "room" in name_words and any(singular(w) in name_words for w in words) \
             and all(singular(w) in name_words or w.endswith("room") for w in words):
         return True  # "isla's bedroom" is Isla's Room: a kind of room for the name's plain "room"
-    return singular("".join(words)) in name_words
+    return singular("".join(words)) in name_words or len(words) == 1 and _compound_head(words[0], name_words)
+
+
+COMPOUND_HEAD_EXCEPT = frozenset("house home stairs side".split())  # the whole home, a floor, a side
+
+
+def _compound_head(word: str, name_words: list[str]) -> bool:
+    """Whether a word is the head of one of a name's compound words: "shop" for the Workshop, "yard"
+    for the Backyard (four letters or more on each side; never "den" in "garden")."""
+    word = singular(word)
+    return len(word) >= 4 and word not in COMPOUND_HEAD_EXCEPT and any(
+        len(name_word) - len(word) >= 4 and name_word.endswith(word) for name_word in name_words)
 
 
 # words of how things in a home are ("is anything on", "how warm is it inside")

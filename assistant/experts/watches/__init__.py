@@ -493,8 +493,11 @@ def resume(ctx: ExpertContext, description: str | None = None) -> ActionResult:
 # above zero outside"): a watch, whatever device or sensor it names; never a question of when something is,
 # nor a timer's end
 CUES = (re.compile(r"^\W*(?:(?:please|can you|could you|hey)\W+)*(?:(?:let me know|notify me|alert me|warn me|ping me|"
-                   r"give me a shout|send me an alert)\s+(?:if|when|whenever|as soon as|once|the moment)"
-                   r"|tell me (?:when|whenever|as soon as|once|the moment))\b"  # ("tell me if the door is locked": now)
+                   r"give me a shout|give me a heads up|send me an alert)\s+(?:if|when|whenever|as soon as|once|the moment)"
+                   r"|tell me (?:when|whenever|as soon as|once|the moment)"  # ("tell me if the door is locked": now)
+                   r"|tell me if(?=.*\b(?:go(?:es)? off|opens|closes|detects?|trips|triggers|starts|stops|comes on"
+                   r"|turns (?:on|off)|drops|rises|leaks|rings|moves|gets (?:wet|above|below|opened|left)))"  # a change to come
+                   r")\b"
                    r"(?!\s+(?:is|are|was|were|does|do|did|will|would|should|i|my next|the next)\b)"
                    r"(?!.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?|timer)\b)", re.IGNORECASE),)  # (a timer's)
 

@@ -1,0 +1,56 @@
+"""Shorthand read as the words it stands for, before routing, so that the rules, the classifier and
+the confirmer all see plain English:
+
+- chat shorthand typed ("nvm", "pls", "tmrw", "ur", "2nite"): whole words only, never a word of the
+  home's names;
+- a number's homophone beside a value: "too degrees" (two), "set it too 70" (to); in speech also
+  "2 70" (to 70), "for minutes" (four), "won hour" (one), "ate minutes" (eight), which a recogniser
+  writes for what was said;
+- the switching idiom "lights out (upstairs)": turn off the lights (upstairs).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+CHAT_SHORTHAND = {
+    "nvm": "never mind", "nvmd": "never mind", "pls": "please", "plz": "please", "thx": "thanks",
+    "thnx": "thanks", "u": "you", "ur": "your", "rn": "right now", "tmrw": "tomorrow", "tmrrw": "tomorrow",
+    "tmro": "tomorrow", "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "2nite": "tonight",
+    "2night": "tonight", "tonite": "tonight", "b4": "before", "abt": "about", "msg": "message",
+    "lemme": "let me", "gimme": "give me", "w/": "with", "bc": "because", "cuz": "because",
+}
+_SHORTHAND = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(CHAT_SHORTHAND, key=len, reverse=True))
+                        + r")(?![\w'])", re.IGNORECASE)
+
+UNITS = r"(?:degrees?|minutes?|mins?|hours?|hrs?|seconds?|secs?|percent|notches|clicks)\b"
+NOT_A_CONVERSION = r"(?!\s+(?:celsius|fahrenheit|centigrade|c|f)\b)"
+# beside a value, whatever the source: "too" is never the word meant
+TYPED_HOMOPHONES = [
+    (re.compile(rf"\btoo\s+(?={UNITS}{NOT_A_CONVERSION})", re.IGNORECASE), "two "),
+    (re.compile(r"\btoo\s+(?=\d)", re.IGNORECASE), "to "),
+]
+# in speech, what a recogniser writes for a number or for "to"
+HEARD_HOMOPHONES = [
+    (re.compile(rf"\bto\s+(?={UNITS}{NOT_A_CONVERSION})", re.IGNORECASE), "two "),
+    (re.compile(rf"\bfor\s+(?={UNITS})", re.IGNORECASE), "four "),
+    (re.compile(rf"\bwon\s+(?={UNITS})", re.IGNORECASE), "one "),
+    (re.compile(rf"\bate\s+(?={UNITS})", re.IGNORECASE), "eight "),
+    (re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bfor )(?<!\bby )(?<!\btill )(?<!\buntil )(?<!\bfrom )(?<!\band )"
+                r"\b2\s+(?=\d\d+\s*(?:%|percent|degrees?|°\w?)?(?:\s+(?:please|now|thanks))?\W*$)"),
+     "to "),  # a level at the end: "the thermostat 2 70", never "at 2 30" or "2 12 packs"
+]
+LIGHTS_OUT = re.compile(r"^(\W*(?:(?:hey|ok|okay|so|and|alright|right)\W+)*)lights\s+out\b(?!\s+(?:of|for)\b)",
+                        re.IGNORECASE)
+
+
+def in_full(text: str, source: str = "text", names: Callable[[], Iterable[str]] = tuple) -> str:
+    """`text` with its shorthand read out (see the module's docstring); `names()`: the home's names,
+    whose words are never read as shorthand (read only when some shorthand is there)."""
+    if _SHORTHAND.search(text):
+        taken = {word for name in names() for word in re.findall(r"[\w/]+", name.lower())}
+        text = _SHORTHAND.sub(lambda m: m.group() if m.group().lower() in taken
+                              else CHAT_SHORTHAND[m.group().lower()], text)
+    for pattern, words in TYPED_HOMOPHONES + (HEARD_HOMOPHONES if source == "voice" else []):
+        text = pattern.sub(words, text)
+    return LIGHTS_OUT.sub(r"\1turn off the lights", text)
