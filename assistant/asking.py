@@ -149,6 +149,24 @@ class SlotQuestions:
                 return Decision(expert="confirmation", api=api, source="confirmation")
         return None
 
+    def _answer_and_request(self, plan: Plan) -> list[str] | None:
+        """A yes and a request of its own, while a confirmation waits ("yes, and turn on the porch
+        light"): the two as parts, answered and carried out in turn; else None."""
+        waiting = waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation)
+        if waiting is None:
+            return None
+        text = fastpath.answer_words(plan.utterance.text)
+        found = LEADING_YES.match(text)
+        if found is None:
+            return None
+        rest = re.sub(r"^(?:(?:and|also|plus|then|oh)\b[\s,]*)+", "", text[found.end():].strip(" ,.!"), flags=re.IGNORECASE)
+        if len(rest.split()) < 2 or TAKEN_BACK.match(rest) or KEEP_AS_IS.match(rest):
+            return None
+        other = rules.propose(self.registry, rest, self._meant_expert(rest), self.clock.now())
+        if other is None or other.qualified == f"{waiting.expert}.{waiting.api}":
+            return None  # ("yes, unlock it": the call asked about, said again)
+        return [found.group(0).strip(" ,.!"), rest]
+
     def _asked_instead(self, waiting: PendingAction, text: str) -> Decision | None:
         """The call waiting for a yes, on the other thing a "no, …" names instead ("no, the front
         one"), or None when the words name no such thing."""

@@ -147,6 +147,16 @@ NOW_INSTEAD = re.compile(r"^(?:(?:actually|oh|no|wait|sorry|ok|okay|um|uh|just|o
                          r"(?:\s+(?:please|then|instead|thanks))?$")
 
 
+# another thing for the call just made ("and the porch light too", "the hall one as well", "also the fan")
+ADDS_A_THING = re.compile(r"^(?:(?:and|oh and|also|plus)\s+)?(?:the|my|our|that)\s+[\w' ]{1,40}?\s+(?:too|as well|also)$"
+                          r"|^(?:and|also|plus)\s+(?:the|my|our)\s+[\w' ]{1,40}$")
+
+
+def adds_a_thing(words: str) -> bool:
+    """Whether normalised words add another thing to the call just made, naming no verb of their own."""
+    return bool(ADDS_A_THING.match(words)) and not re.search(r"\b(?:turn|switch|set|put|open|close|lock|start)\b", words)
+
+
 def is_now_instead(words: str) -> bool:
     """Whether normalised words ask for what was just put off to be done now."""
     return bool(NOW_INSTEAD.match(words))

@@ -13,7 +13,7 @@ from assistant.registry import ApiSpec, ValidationError
 from assistant.routing import cues
 from assistant.routing.context import RECENT
 from assistant.storage.core_tables import log_action, park_action
-from assistant.storage.scheduled import last_scheduling, schedule_action, scheduling_named
+from assistant.storage.scheduled import last_scheduling, schedule_action, scheduled_action, scheduling_named
 from assistant.timeparse import describe_due
 from assistant.words import normalise
 
@@ -36,6 +36,8 @@ class Deferring:
             plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
             if plan.unscheduling is not None:
                 plan.decision = plan.decision or Decision(expert="system", api="stop", source="fastpath")
+        if defer and self._adds_to_last_put_off(plan, words, now):  # "and the porch light too"
+            return
         if plan.decision is not None:
             return
         delay = deferral.split_delay(text, now) if defer else None
@@ -51,6 +53,30 @@ class Deferring:
         plan.delay, plan.guess = delay, guess  # the command is what the fast router routes: guessed once
         plan.utterance = plan.utterance.model_copy(update={"text": delay.command})
 
+    def _adds_to_last_put_off(self, plan: Plan, words: str, now: datetime) -> bool:
+        """Another thing for the call this conversation just put off ("turn off the kitchen lights at
+        10" → "and the hall light too"): put off to the same time, said as its own call (the
+        follow-up's call when it was read already: "turn off the hall light"). False if not so."""
+        if not deferral.adds_a_thing(words) or plan.decision is not None and plan.decision.source != "router":
+            return False
+        delay = self._with_last_delay(plan.utterance.text, now)
+        if delay is None:
+            return False
+        plan.delay, decision = delay, plan.decision
+        if decision is not None and decision.qualified:
+            thing = next((str(decision.args[k]) for k in ("device", "area", "name") if decision.args.get(k)), "")
+            plan.utterance = plan.utterance.model_copy(update={"text": f"{decision.api.replace('_', ' ')} {thing}".strip()})
+        return True
+
+    def _with_last_delay(self, text: str, now: datetime) -> deferral.Delay | None:
+        """The words as a command put off to the time of the call this conversation just put off
+        ("turn off the kitchen lights at 10" → "and the hall light too": at 10 as well), or None."""
+        last = last_scheduling(self.db, now - RECENT, self.conversation)
+        action = scheduled_action(self.db, last[1]) if last is not None else None
+        if action is None or action.due <= now:
+            return None
+        return deferral.Delay(said=text, command=text, clause="", due=action.due)
+
     def _defers(self, expert: str) -> bool:
         known = {e.name: e for e in self.registry.experts()}
         return expert in known and any(spec.deferrable for spec in known[expert].apis.values())
@@ -60,7 +86,7 @@ class Deferring:
         now, not even speculatively; a call that is not deferrable routes the whole utterance."""
         if plan.unscheduling is not None:
             return self._unschedule(plan, started)
-        decision = plan.proposal if plan.confident else self._confirmed(plan)
+        decision = plan.decision or (plan.proposal if plan.confident else self._confirmed(plan))
         spec = self._deferrable(decision)
         if spec is None:  # "wake me up at 7": the time is the call's own argument
             utterance = plan.utterance

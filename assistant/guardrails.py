@@ -259,6 +259,7 @@ def unsaid_choice(spec: ApiSpec, args: dict, text: str) -> bool:
 
 PLACE_ARGUMENT = "area"
 PHRASE_ARGUMENTS = ("device", "device_type")  # where a call may name a place in other words
+POINTERS = frozenset("there here that this one ones".split())  # no place of their own ("my scooter is in there")
 
 
 def leaves_out_place(call_args: dict, proposal_args: dict, text: str) -> bool:
@@ -267,7 +268,7 @@ def leaves_out_place(call_args: dict, proposal_args: dict, text: str) -> bool:
     (not a device the model found by its own name there, "Desk Lamp" for "the lamp in the office")."""
     place = proposal_args.get(PLACE_ARGUMENT)
     said = set(tokens(text))
-    place_words = [w for w in tokens(place) if w not in FUNCTION_WORDS] if isinstance(place, str) else []
+    place_words = [w for w in tokens(place) if w not in FUNCTION_WORDS | POINTERS] if isinstance(place, str) else []
     if not place_words or not set(place_words) <= said or call_args.get(PLACE_ARGUMENT):
         return False
     def words(args: dict) -> set[str]:  # (plurals as their singular: "lights", device_type "light")

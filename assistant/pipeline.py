@@ -275,8 +275,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         number the user said ("dim it by 30" as brightness 30; the previous call's values copied),
         or whose phrases or choice ("turn up the tv" as resuming it) the user never said, loses
         to a proposal without that fault. A call with the user's values stays the model's,
-        whatever the proposal (its device or API may be wrong), unless it drops the place the
-        proposal read from the user's words (the same call with no place would act everywhere)."""
+        whatever the proposal (its device or API may be wrong); if it drops the place the proposal
+        read from the user's words, it gets that place (the call with none would act everywhere)."""
         proposal = plan.proposal
         if proposal is None or decision.qualified is None or proposal.expert != decision.expert \
                 or proposal.qualified is None:
@@ -291,9 +291,12 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             return guardrails.misreads_numbers(call.args, text) or guardrails.unsaid_choice(spec, call.args, text) \
                 or bool(guardrails.ungrounded_arguments(spec, guardrails.in_users_words(spec, call.args, said, now),
                                                         said, now))
-        drops_place = decision.qualified == proposal.qualified and \
-            guardrails.leaves_out_place(decision.args, proposal.args, text)
-        return proposal if (unfaithful(decision) or drops_place) and not unfaithful(proposal) else decision
+        if unfaithful(decision) and not unfaithful(proposal):
+            return proposal
+        if decision.qualified == proposal.qualified and guardrails.leaves_out_place(decision.args, proposal.args, text):
+            place = guardrails.PLACE_ARGUMENT  # the model's call, in the place the user said
+            return decision.model_copy(update={"args": {**decision.args, place: proposal.args[place]}})
+        return decision
 
     def _its_own(self, plan: Plan, decision: Decision) -> Decision:
         """The decision, or when its expert finds nothing its words name (`Expert.foreign`: "what's

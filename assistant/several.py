@@ -30,7 +30,8 @@ class SeveralRequests:
             return False
         guesses: dict[str, ExpertGuess] = {}
         held = for_a_while(plan.utterance.text)  # "run the sprinklers for 15 minutes": on now, off in 15
-        texts = held or split_requests(plan.utterance.text, lambda text: self._routes_alone(text, guesses))
+        texts = held or self._answer_and_request(plan) \
+            or split_requests(plan.utterance.text, lambda text: self._routes_alone(text, guesses))
         if len(texts) == 1 and texts[0] != plan.utterance.text:  # "start a packing list and put X on it"
             plan.utterance = plan.utterance.model_copy(update={"text": texts[0]})
             plan.guess = guesses.get(texts[0])

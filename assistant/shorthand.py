@@ -33,7 +33,9 @@ TYPED_HOMOPHONES = [
 # in speech, what a recogniser writes for a number or for "to"
 HEARD_HOMOPHONES = [
     (re.compile(rf"\bto\s+(?={UNITS}{NOT_A_CONVERSION})", re.IGNORECASE), "two "),
-    (re.compile(rf"\bfor\s+(?={UNITS})", re.IGNORECASE), "four "),
+    (re.compile(rf"\bfor\s+(?=(?:and a (?:half|quarter)\s+)?{UNITS})", re.IGNORECASE), "four "),
+    (re.compile(r"\b(at|for|till|until)\s+ate\b", re.IGNORECASE), r"\1 eight"),  # a clock time: "at ate thirty"
+    (re.compile(r"\b(at|for|till|until)\s+won\b", re.IGNORECASE), r"\1 one"),
     (re.compile(rf"\bwon\s+(?={UNITS})", re.IGNORECASE), "one "),
     (re.compile(rf"\bate\s+(?={UNITS})", re.IGNORECASE), "eight "),
     (re.compile(r"(?<![\d.:])(?<!\bat )(?<!\bfor )(?<!\bby )(?<!\btill )(?<!\buntil )(?<!\bfrom )(?<!\band )"

@@ -139,9 +139,16 @@ ABBREVIATIONS = {"min": "minutes", "mins": "minutes", "sec": "seconds", "secs": 
                  "hrs": "hours", "tmr": "tomorrow", "tmrw": "tomorrow", "wk": "week", "wks": "weeks"}
 
 
+# a word for the person spoken to at the end ("do it now, dear"): after a comma, or one never a thing's name
+ADDRESS_AT_END = re.compile(r"(?:,\s*(?:dear|darling|hon|honey|love|babe|sweetie|sweetheart|mate|buddy|pal|dude|bro"
+                            r"|sir|ma'am|son|kiddo)|\s+(?:dear|darling|sweetheart|kiddo))\W*$")
+
+
 def normalise(text: str) -> str:
-    """Lower-cased, without wake word, politeness, punctuation or a leading "um"/"ok"."""
+    """Lower-cased, without wake word, politeness, punctuation, a leading "um"/"ok" or a last word
+    for the person spoken to."""
     text = text.lower().replace("\u2019", "'").strip()
+    text = ADDRESS_AT_END.sub("", text) or text
     text = WAKE_AND_POLITE.sub(" ", text)
     text = re.sub(r"[^\w' ]+", " ", text)
     text = HESITATION.sub(" ", text)

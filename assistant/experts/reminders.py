@@ -113,7 +113,7 @@ def _clean_text(text: str, when: str) -> str:
 
 # the request's own opening before a reminder's time and text ("set a reminder for", "reminder")
 _OPENING = re.compile(r"^\W*(?:(?:please|can you|could you)\s+)?(?:(?:set(?: up)?|make|create|add|new|i need)\s+)?"
-                      r"(?:(?:a|me a|an|new|another)\s+)?(?:reminder|remind me)(?:\s+(?:for|about|to|that))?\b",
+                      r"(?:(?:a|me a|an|new|another)\s+)?(?:reminder|remind me)(?:\s+(?:about|to|that))?\b",
                       re.IGNORECASE)
 
 
@@ -128,7 +128,7 @@ def recast(db, api_name: str, args: dict, here: str | None = None, said: str | N
     opening = _OPENING.match(said)
     if opening is None:
         return None
-    what = _clean_text(said[opening.end():], when)
+    what = re.sub(r"^(?:(?:for|at|on|by)\s+)+", "", _clean_text(said[opening.end():], when), flags=re.IGNORECASE)
     return ("create", {**args, "text": what}) if what else None
 
 

@@ -529,10 +529,11 @@ ALARM_AT = re.compile(r"^(?!.*\b(?:dis)?arm(?:ed|ing)?\b)(?!.*\b(?:security|burg
 
 def recast(db, api_name: str, args: dict, here: str | None = None, said: str | None = None) -> tuple[str, dict] | None:
     """An alarm whose time the model left out (or made up) when the words set it after a while
-    ("alarm in an hour and a half"): the alarm at that time (`Expert.recast`)."""
+    ("alarm in an hour and a half", "an alarm an hour from now"): the alarm at that time (`Expert.recast`)."""
     if api_name != "set_alarm" or not said or not _ALARM_SAID.search(said):
         return None  # (an alarm the user never asked for is no alarm to set: "remind me … in 20 minutes")
-    after = re.search(r"\bin (.+)$", time_words(said.lower()))
+    words = time_words(said.lower())
+    after = re.search(r"\bin (.+)$", words) or re.search(r"^(.+?)\s+from now\b", words)  # "… an hour from now"
     duration = extract_duration_phrase(after.group(1)) if after else None
     if not duration or str(args.get("time") or "").strip().lower().startswith("in "):
         return None  # (the model's "45 minutes" for "in 45 minutes" is no time of day)

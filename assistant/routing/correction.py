@@ -32,6 +32,7 @@ from assistant.words import NUMBER, is_question, quantities
 
 # leads that say the words after them replace something ("I meant …", "make that …")
 _STRONG = (r"i mean|i meant|i said|i wanted|make (?:that|it)|change (?:that|it)(?: to)?|not that one|"
+           r"(?:move|push|shift|reschedule) (?:that|it)(?: (?:back|forward|up))?(?: (?:to|till|until|for))?|"
            # "not Grandad's, the one in our room": the thing that was wrong, then the one meant
            r"not (?!now\b|yet\b|really\b|sure\b|much\b|bad\b|that\b|to\b|for\b)[\w']+(?: [\w']+){0,2}(?=\s*,)|"
            r"scratch that|correction|rather|(?:that's |that is |you got )?(?:the )?wrong (?:one|room|light|lamp|device|place)")

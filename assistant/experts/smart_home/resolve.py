@@ -622,6 +622,8 @@ class _Resolver:
         if desc.place is None:
             desc.place, rest = self._take_place(words)
             desc.place_words, words = [w for w in words if w not in rest], rest
+            if "both" in vocab.tokens(text) and desc.place is not None:  # "both bathroom fans": the two bathrooms'
+                desc.place = self._both_places(desc.place_words) or desc.place
         if desc.place is None:  # "the hall light" with a Foyer and a Landing: ask which hall
             desc.several, words = self._take_places(words)
         i = 0
@@ -654,6 +656,16 @@ class _Resolver:
             if len(found) == 1 and any(p.endswith("s room") for p in self._place_names(found[0])):
                 return found[0], words[:start] + words[start + 1:]
         return None, words
+
+    def _both_places(self, place_words: list[str]) -> Place | None:
+        """The two rooms whose names hold these words ("bathroom": the Bathroom and the Upstairs
+        Bathroom), as one place; None unless exactly two do."""
+        phrase = " ".join(place_words)
+        rooms = [place for place, names in self._place_forms(floors=False)
+                 if any(vocab.words_within(phrase, vocab.norm(name)) for name in names)]
+        if len(rooms) != 2:
+            return None
+        return Place(frozenset().union(*(p.area_ids for p in rooms)), phrase)
 
     def _a_device_word(self, word: str) -> bool:
         """Whether a word is a word of a device's name and no place's name ("stars": the Star
