@@ -62,7 +62,7 @@ WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are|i'll be|we'll be)(?: \w+)? 
                         re.IGNORECASE)
 # words that open a reply or a correction ("wait no, it's the den"), not a command
 _NOT_COMMAND = frozenset("no nope nah sorry wait actually oh ok okay yes yeah yep hmm um well right hang hold on "
-                         "oops whoops my bad mistake".split())
+                         "oops whoops my bad mistake uh uhh er erm ah".split())
 # a command after "and" in the clause ("…, it's bedtime and lock the door"): not a reason alone
 _ANOTHER_COMMAND = re.compile(rf"\band (?:then )?(?:{'|'.join(sorted(COMMAND_VERBS))})\b", re.IGNORECASE)
 REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since|so) ))(?P<clause>[^,;]+?)\W*$",

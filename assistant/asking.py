@@ -17,7 +17,7 @@ from assistant.routing import fastpath, rules
 from assistant.routing.correction import corrected_call, correction_words
 from assistant.splitting import COMMAND_VERBS
 from assistant.storage.core_tables import close_pending, park_action, waiting_confirmation, waiting_slot
-from assistant.words import command, is_question
+from assistant.words import POINTS_BACK, command, is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
@@ -163,8 +163,12 @@ class SlotQuestions:
         if len(rest.split()) < 2 or TAKEN_BACK.match(rest) or KEEP_AS_IS.match(rest):
             return None
         other = rules.propose(self.registry, rest, self._meant_expert(rest), self.clock.now())
-        if other is None or other.qualified == f"{waiting.expert}.{waiting.api}":
+        if other is not None and other.qualified == f"{waiting.expert}.{waiting.api}":
             return None  # ("yes, unlock it": the call asked about, said again)
+        verb = command(rest).split()[:1]
+        if other is None and (not verb or verb[0] not in COMMAND_VERBS or verb[0] == waiting.api
+                              or POINTS_BACK.search(rest)):
+            return None  # ("yes, do it", "yes, turn it off": the call asked about, in other words)
         return [found.group(0).strip(" ,.!"), rest]
 
     def _asked_instead(self, waiting: PendingAction, text: str) -> Decision | None:

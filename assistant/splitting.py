@@ -61,7 +61,8 @@ ADDING = frozenset("add put".split())
 DESTINATION = re.compile(r"\b(?:to|on|onto|in)\s+(?:the|my|our|your)?\s*[\w' -]*?\blists?\b", re.IGNORECASE)
 # a question of its own after a request ("turn the immersion on and what's the weather like"):
 # a part to answer or decline by itself ("what about the hall" carries on, it is not one)
-OWN_QUESTION = re.compile(r"^(?:what|which|who|whose|where|when|why|how)\b(?!\s+about\b)", re.IGNORECASE)
+OWN_QUESTION = re.compile(r"^(?:what(?:'?s)?|which|who(?:'?s)?|whose|where(?:'?s)?|when|why|how(?:'?s)?)\b(?!\s+about\b)",
+                          re.IGNORECASE)  # ("whats the weather and …": typed without the apostrophe)
 # opening words that are not the request itself ("and", "please", "can you", "now")
 LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
 

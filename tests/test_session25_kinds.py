@@ -221,3 +221,41 @@ def test_a_call_that_drops_the_place_said_gets_it_back(tmp_path):
     assistant.handle("turn on the lights in the kitchen")
     states = _states(assistant)
     assert states["light.recessed"] == states["light.pendants"] == "on" and states["light.garden"] == "off"
+
+
+# -- follow-ups, corrections and several requests -------------------------------------------------------
+@pytest.mark.parametrize("said, asked", [("start a timer for the roast", True), ("can you set a tea timer", True),
+                                         ("set a reminder to check the timer", False), ("start the timer", False)])
+def test_a_timer_asked_for_by_name_is_the_timers(said, asked):
+    assert bool(timers.TIMER_ASKED.search(said)) == asked
+
+
+def test_a_thing_named_with_too_and_no_and_is_the_previous_call_on_it(home_db):
+    from assistant.app import default_registry
+    from assistant.messages import Turn
+    from assistant.routing.context import ellipsis_of_previous_turn
+    previous = Turn(text="turn on the den lamp", expert="smart_home", api="turn_on", args={"device": "den lamp"})
+    decision = ellipsis_of_previous_turn(default_registry(), "the kitchen ones too", previous, home_db)
+    assert decision is not None and decision.api == "turn_on" and "kitchen" in str(decision.args).lower()
+
+
+def test_a_message_just_left_is_left_for_someone_else_named_too():
+    from assistant.app import default_registry
+    from assistant.messages import Turn
+    from assistant.routing.context import ellipsis_of_previous_turn
+    previous = Turn(text="tell the boys the car is here", expert="notifications", api="announce",
+                    args={"message": "the car is here", "to": "the boys"})
+    decision = ellipsis_of_previous_turn(default_registry(), "and tell Auntie too", previous)
+    assert decision.args == {"message": "the car is here", "to": "Auntie"}
+
+
+@pytest.mark.parametrize("said, named", [("actually just do it now", None), ("no wait, um, the den", "the den")])
+def test_now_instead_is_no_correction_and_a_hesitation_is_no_command(said, named):
+    from assistant.pipeline import _request_alone
+    found = correction_words(_request_alone(said))
+    assert (found[1] if found else None) == named
+
+
+def test_a_question_typed_without_its_apostrophe_is_a_request_of_its_own():
+    from assistant.splitting import split_requests
+    assert split_requests("whats the score and dim the den lamp") == ["whats the score", "dim the den lamp"]

@@ -193,10 +193,20 @@ def propose(request: Request) -> Decision | None:
     return None
 
 
+def other_person(api_name: str, args: dict, phrase: str, db=None) -> dict | None:
+    """The message just left, for someone else named ("tell the kids dinner's ready" → "and Nan
+    too"); None for any other call."""
+    who = re.sub(r"^(?:the|my|our)\s+", "", phrase.strip(), flags=re.IGNORECASE)
+    if api_name != "announce" or not who or len(who.split()) > 3:
+        return None
+    return {**args, "to": who}
+
+
 EXPERT = build_expert("notifications", "the assistant's inbox: what the user missed, messages left for others",
                       [check, clear, announce],
                       [Migration("notifications", 1, _migrate_v1)],
                       capability="notifications", propose=propose, cues=CUES, services={"notify": notify},
+                      ellipsis=other_person,
                       views=(View("notifications", "The notification inbox.", lambda db, now: list_notifications(db),
                                   ("id", "created", "text", "read")),),
                       examples=Path(__file__).with_suffix(".jsonl"))

@@ -547,6 +547,11 @@ _COURTESY = frozenset({"thanks", "thank you", "please", "cheers", "ta"})  # said
 
 # a countdown asked for with no "timer": "count down thirty seconds", "time me for 5 minutes",
 # "let me know when 25 minutes are up"
+# a timer asked for by name, with or without its length ("start a timer for the lasagna"): the
+# timers' even when the rest sounds like food or a list ("for how long?" is asked when no length is said)
+TIMER_ASKED = re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you|will you)\W+)*"
+                         r"(?:start|set|make|put on|give me|create|run|get)\s+(?:me\s+)?(?:a|an|another|one more)\s+"
+                         r"(?:[\w-]+\s+){0,3}?timer\b(?!\s+(?:for|to)\s+remind\b)", re.IGNORECASE)
 COUNTDOWN_CUE = re.compile(r"^\W*(?:count ?down\b|time me\b|let me know when .+ (?:is|are) up\W*$)", re.IGNORECASE)
 
 # words that ask about a timer or an alarm whatever it is called
@@ -568,7 +573,7 @@ EXPERT = build_expert("timers", "countdown timers and alarms",
                       [start, set_alarm, status, pause, resume, add_time, subtract_time, cancel],
                       [Migration("timers", 1, _migrate_v1)],
                       capability="timers", propose=propose, cancellable=("start", "set_alarm"),
-                      cues=(MY_ALARM, ALARM_AT, COUNTDOWN_CUE), recast=recast, foreign=foreign,
+                      cues=(MY_ALARM, ALARM_AT, COUNTDOWN_CUE, TIMER_ASKED), recast=recast, foreign=foreign,
                       scheduler_sources=lambda: [DueTimers()],
                       views=(View("timers", "Running and paused timers and alarms.", list_timers,
                                   ("id", "name", "duration_s", "remaining_s", "state")),),

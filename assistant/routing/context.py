@@ -139,19 +139,35 @@ SAME_AFTER = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so)\W+)*(?
                         r",?\s+(?:the same|likewise|the same way)(?:\s+(?:please|too|as well))?\W*$", re.IGNORECASE)
 
 
+# a thing named with "too" and no "and" ("the sun porch ones too", "my room as well")
+NAMED_TOO = re.compile(r"^\W*(?:(?:oh|ok|okay|so|right)\W+)?(?P<what>(?:the|my|our|that)\s+[\w' ]+?)\s+(?:too|as well)\W*$",
+                       re.IGNORECASE)
+
+
 def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | None,
                               db: sqlite_utils.Database | None = None) -> Decision | None:
     """The previous turn's call on what these words name instead ("turn on the kitchen lights" →
     "and the bedroom too", "the other one too"), when its expert says how (`Expert.ellipsis`,
     reading the state in `db`); None when the words are more than a thing named (a verb, a
     question, a number: the router's to read)."""
-    found = ELLIPSIS.match(text.strip()) or OTHER_ONE.match(text.strip()) or SAME_AFTER.match(text.strip())
+    found = ELLIPSIS.match(text.strip()) or OTHER_ONE.match(text.strip()) or SAME_AFTER.match(text.strip()) \
+        or NAMED_TOO.match(text.strip())
     if previous is None or found is None or found["what"][:1].isdigit():  # "and 30 too": a value
         return None
     if OWN_ACTION.search(found["what"]):  # "and stick the hallway light on": a request of its own
         return None
-    args = args_named_instead(registry, previous, found["what"], db)
+    args = args_named_instead(registry, previous, _without_verb_said_before(found["what"], previous.text), db)
     return Decision(expert=previous.expert, api=previous.api, args=args, source="router") if args else None
+
+
+def _without_verb_said_before(what: str, before: str) -> str:
+    """The thing named, without the verb the previous request opened with ("tell the kids …" → "and
+    tell Nan too": "Nan")."""
+    first = re.match(r"\W*([a-z']+)\s+(.+)$", what, re.IGNORECASE)
+    opened = re.match(r"\W*([a-z']+)", before or "", re.IGNORECASE)
+    if first and opened and first[1].lower() == opened[1].lower():
+        return first[2]
+    return what
 
 
 def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text: str,

@@ -28,7 +28,8 @@ from assistant.splitting import COMMAND_VERBS
 from assistant.storage.scheduled import ScheduledAction
 from assistant.timeparse import (TimeParseError, describe_due, extract_duration_phrase, extract_time_phrase,
                                  format_clock, mentions_recurrence, parse_duration, parse_when)
-from assistant.words import NUMBER, is_question, quantities
+from assistant.deferral import is_now_instead
+from assistant.words import NUMBER, is_question, normalise, quantities
 
 # leads that say the words after them replace something ("I meant …", "make that …")
 _STRONG = (r"i mean|i meant|i said|i wanted|make (?:that|it)|change (?:that|it)(?: to)?|not that one|"
@@ -90,8 +91,8 @@ def correction_words(text: str) -> tuple[str, str] | None:
     if lead is None:
         return None
     rest = _what_was_meant(text.strip()[lead.end():])
-    if not rest or is_question(rest) or _not_a_thing(rest):
-        return None
+    if not rest or is_question(rest) or _not_a_thing(rest) or is_now_instead(normalise(text)):
+        return None  # ("actually, just do it now": what was put off, now)
     strong = _STRONG_LEAD.search(lead.group(0))
     words = re.findall(r"[a-z']+", rest.lower())
     named = [w for w in words if w not in _LINKING_WORDS]  # "the night light in migo's room": four
