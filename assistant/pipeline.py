@@ -42,7 +42,8 @@ from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import POINTER, POINTS_BACK, asks_for_information, is_bare_change, is_question, tokens, without_wake_word
+from assistant.words import (POINTER, POINTS_BACK, asks_for_information, asks_not_requests, is_bare_change, is_question,
+                             tokens, without_wake_word)
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 MAX_FOREIGN = 3  # experts a request may be decided again without (`Expert.foreign`)
@@ -688,8 +689,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if proposal is None:
             return None
         spec = self.registry.api(proposal.expert, proposal.api)
-        if not spec.speculative_safe or spec.sensitive:
-            return None
+        if not spec.speculative_safe or spec.sensitive or spec.acts and asks_not_requests(plan.utterance.text):
+            return None  # (a question is answered, never acted on before the confirmer reads it)
         try:
             args = spec.validate(proposal.args)
         except ValidationError:  # a proposal the schema refuses acts on nothing: the confirmer decides

@@ -190,6 +190,19 @@ def is_question(text: str) -> bool:
     return bool(QUESTION.search(text))
 
 
+# a question typed without its apostrophe ("whats the temperature inside"), and a request in a
+# question's form ("can you turn on the fan?", "would you mind …"), which is no question
+TYPED_QUESTION = re.compile(r"^\W*(?:whats|hows|wheres|whos|whens)\b", re.IGNORECASE)
+REQUEST_AS_QUESTION = re.compile(r"^\W*(?:(?:please|hey|ok|okay)\W+)*(?:can|could|will|would)\s+(?:you|u)\b"
+                                 r"|^\W*(?:would you mind|do you mind|why don't you|how about)\b", re.IGNORECASE)
+
+
+def asks_not_requests(text: str) -> bool:
+    """Whether the words ask a question ("is the tv on", "whats the temperature"), not a request
+    in a question's form ("can you turn the tv on?")."""
+    return bool(QUESTION.search(text) or TYPED_QUESTION.match(text)) and not REQUEST_AS_QUESTION.match(text)
+
+
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|should|shall|can|could|will|would|must|has|have|had|may|might)\b"
 # a question for a fact or a value: a question word and an auxiliary or the thing asked for ("when do
 # the bins go out", "what temperature should the oven be", "how long does it take", "who do I ring", "is

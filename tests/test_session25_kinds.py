@@ -259,3 +259,19 @@ def test_now_instead_is_no_correction_and_a_hesitation_is_no_command(said, named
 def test_a_question_typed_without_its_apostrophe_is_a_request_of_its_own():
     from assistant.splitting import split_requests
     assert split_requests("whats the score and dim the den lamp") == ["whats the score", "dim the den lamp"]
+
+
+def test_a_colour_named_in_a_correction_is_the_colour_meant():
+    from assistant.experts.smart_home import other_target
+    assert other_target("set_color", {"device": "den lamp", "color": "blue"}, "light blue") == \
+        {"device": "den lamp", "color": "light blue"}
+    assert other_target("set_color", {"device": "den lamp", "color": "blue"}, "the kitchen")["color"] == "blue"
+
+
+def test_fans_switched_on_at_a_speed_word_get_that_speed(tmp_path):
+    home = HOME + "  - {name: Den Fan, id: fan.den, area: den, state: \"off\", attributes: {percentage: 0, percentage_step: 25}}\n"
+    db = smart_home_db(home, tmp_path)
+    assert call_smart_home(db, "turn_on", "the den fan on medium", device="den fan", area="medium").ok
+    from assistant.experts.smart_home.store import read_home
+    fan = next(d for d in read_home(db).devices if d.id == "fan.den")
+    assert fan.state == "on" and fan.attributes["percentage"] == 50

@@ -831,11 +831,15 @@ LEVEL_SAID = re.compile(r"\bto (\d+(?:\.\d+)?)\b(?! ?(?:am|pm|o ?clock|:\d))|\b(
 
 def _level_said(said: str | None, devices: list[Device]) -> tuple[str, float] | None:
     """(the devices' own level, the number) when the user gave one ("the heater to 23", "fan on
-    50 percent"), for devices of one kind that have a level; else None."""
+    50 percent", fans "on medium" or "on high"), for devices of one kind that have a level; else None."""
     own = {changes.LEVEL.get(d.domain) for d in devices}
     found = LEVEL_SAID.search(quantities(normalise(said or "")))
-    if found is None or len(own) != 1 or None in own:
+    if len(own) != 1 or None in own:
         return None
+    if found is None:  # a fan's speed in words: "on medium", "on high"
+        end = levels.level_said(said, "percentage") if own == {"percentage"} else None
+        return ("percentage", 100.0 if end is levels.End.HIGHEST else end) \
+            if end is levels.End.HIGHEST or isinstance(end, float) else None
     return own.pop(), float(found[1] or found[2])
 
 

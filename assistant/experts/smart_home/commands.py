@@ -393,9 +393,12 @@ def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databa
     """The previous call on what `phrase` names instead ("… the kitchen lights" → "and the bedroom
     too"): its values kept, its target replaced. A phrase with no kind of device in it is a place
     (or a name the resolver reads either way), of the kind the previous call was on; "the other
-    one" is the one other device of its kind (`others.the_other`, read in the home in `db`)."""
+    one" is the one other device of its kind (`others.the_other`, read in the home in `db`). A
+    colour named after a colour was set is the colour meant instead."""
     if api_name == "query" or not any(args.get(key) for key in TARGETS):
         return None
+    if args.get("color") and css_color(phrase) is not None:  # "no, light blue": the colour meant instead
+        return {**args, "color": re.sub(r"^(?:the|a)\s+", "", phrase.strip(), flags=re.IGNORECASE)}
     kept = {key: value for key, value in args.items() if key not in TARGETS}
     phrase = re.sub(r"\s*,\s*", " ", phrase)  # "the other one, in the dining"
     phrase = _whose(phrase, args)  # "and her fan" after Grandma's radio: Grandma's fan

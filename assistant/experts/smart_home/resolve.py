@@ -26,6 +26,7 @@ from assistant.experts.smart_home.vocab import TypeWord
 NAME_THRESHOLD = 85.0  # "hall light" ~ "Hallway Light" (87); "garage light" !~ "Garage Door" (57)
 PLURAL_NAME_THRESHOLD = 95.0  # "kitchen lights" is not "Kitchen Spotlights" (88), but is "Kitchen Lights"
 PLACE_THRESHOLD = 85.0
+LEVEL_WORDS = frozenset("low medium high max maximum min minimum full half halfway".split())  # never a place
 EMBEDDED_PLACE_THRESHOLD = 90.0  # a place named inside a device phrase must match closely
 MAX_LISTED = 5
 
@@ -378,6 +379,8 @@ class _Resolver:
                 area, device_type = device_type, None
             else:  # two places: the device must be in both ("upstairs" + "office")
                 device, device_type = f"{device or ''} {device_type}".strip(), None
+        if vocab.norm(area) in LEVEL_WORDS:  # ("the fans upstairs on medium": area "medium") a level, no place
+            area = None
         if vocab.norm(area) and not self.is_place(area):
             if vocab.norm(device) and self.is_place(device) and not self._has_type(device):
                 device, area = area, device
