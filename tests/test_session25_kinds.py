@@ -225,8 +225,9 @@ def test_a_call_that_drops_the_place_said_gets_it_back(tmp_path):
 
 # -- follow-ups, corrections and several requests -------------------------------------------------------
 @pytest.mark.parametrize("said, asked", [("start a timer for the roast", True), ("can you set a tea timer", True),
-                                         ("set a reminder to check the timer", False), ("start the timer", False)])
-def test_a_timer_asked_for_by_name_is_the_timers(said, asked):
+                                         ("set a reminder to check the timer", False), ("start the timer", False),
+                                         ("set a tea timer for 4 minutes", False)])
+def test_a_timer_asked_for_with_no_length_is_the_timers(said, asked):
     assert bool(timers.TIMER_ASKED.search(said)) == asked
 
 
