@@ -65,7 +65,8 @@ class Deferring:
         plan.delay, decision = delay, plan.decision
         if decision is not None and decision.qualified:
             thing = next((str(decision.args[k]) for k in ("device", "area", "name") if decision.args.get(k)), "")
-            plan.utterance = plan.utterance.model_copy(update={"text": f"{decision.api.replace('_', ' ')} {thing}".strip()})
+            said = f"{decision.api.replace('_', ' ')} {thing}".strip()
+            plan.utterance = plan.utterance.model_copy(update={"text": said})
         return True
 
     def _with_last_delay(self, text: str, now: datetime) -> deferral.Delay | None:

@@ -148,7 +148,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on" (never a home's name)
             text = dialect.in_english(text, self.registry.vocabulary(self.db))
         text = dialect.plain_words(text)  # "cut 'em on": turn them on
-        text = shorthand.in_full(text, source, lambda: self.registry.vocabulary(self.db))  # "nvm", "set it 2 70": never mind, to 70
+        text = shorthand.in_full(text, source, lambda: self.registry.vocabulary(self.db))  # "nvm": never mind
         text = foreign_time.in_english(text)  # "en diez minutos": in 10 minutes
         text = abroad.in_english(text)  # "allume la lumière de l'entrée": turn on the entrance light
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))

@@ -549,7 +549,7 @@ _COURTESY = frozenset({"thanks", "thank you", "please", "cheers", "ta"})  # said
 # "let me know when 25 minutes are up"
 # a timer asked for with no length ("start a timer for the lasagna"): the timers' even when the rest
 # sounds like food or a list, so "for how long?" is asked
-TIMER_ASKED = re.compile(r"^(?!.*\d)(?!.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b)"  # (a length said: the rules read it)
+TIMER_ASKED = re.compile(r"^(?!.*\d)(?!.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b)"  # (no length said)
                          r"\W*(?:(?:please|hey|ok|okay|can you|could you|would you|will you)\W+)*"
                          r"(?:start|set|make|put on|give me|create|run|get)\s+(?:me\s+)?(?:a|an|another|one more)\s+"
                          r"(?:[\w-]+\s+){0,3}?timer\b(?!\s+(?:for|to)\s+remind\b)", re.IGNORECASE)

@@ -838,8 +838,9 @@ def _level_said(said: str | None, devices: list[Device]) -> tuple[str, float] | 
         return None
     if found is None:  # a fan's speed in words: "on medium", "on high"
         end = levels.level_said(said, "percentage") if own == {"percentage"} else None
-        return ("percentage", 100.0 if end is levels.End.HIGHEST else end) \
-            if end is levels.End.HIGHEST or isinstance(end, float) else None
+        if end is levels.End.HIGHEST:
+            return "percentage", 100.0
+        return ("percentage", end) if isinstance(end, float) else None  # (the lowest differs by fan)
     return own.pop(), float(found[1] or found[2])
 
 
