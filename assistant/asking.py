@@ -21,8 +21,8 @@ from assistant.words import POINTS_BACK, command, is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
-LEADING_YES = re.compile(rf"^\W*(?:{fastpath.YES_WORDS}|{fastpath.YES_PHRASES}|sure|ok|okay|please do|correct|that's right"
-                         r"|absolutely|of course|definitely|carry on|proceed|why not"
+LEADING_YES = re.compile(rf"^\W*(?:{fastpath.YES_WORDS}|{fastpath.YES_PHRASES}|sure|ok|okay|correct|that's right"
+                         r"|carry on|proceed|why not"
                          r"|can(?=\W*$|\W*,|\s+(?:can|go ahead|do it|lah)\b))\b",
                          re.IGNORECASE)
 # a run of yes and no words ("yeah nah", "no yeah, go on"): its last word is the answer, as said in
@@ -152,12 +152,12 @@ class SlotQuestions:
     def _answer_and_request(self, plan: Plan) -> list[str] | None:
         """A yes and a request of its own, while a confirmation waits ("yes, and turn on the porch
         light"): the two as parts, answered and carried out in turn; else None."""
+        text = fastpath.answer_words(plan.utterance.text)
+        found = LEADING_YES.match(text)  # (the words first: no state read for most requests)
+        if found is None:
+            return None
         waiting = waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation)
         if waiting is None:
-            return None
-        text = fastpath.answer_words(plan.utterance.text)
-        found = LEADING_YES.match(text)
-        if found is None:
             return None
         rest = re.sub(r"^(?:(?:and|also|plus|then|oh)\b[\s,]*)+", "", text[found.end():].strip(" ,.!"), flags=re.IGNORECASE)
         if len(rest.split()) < 2 or TAKEN_BACK.match(rest) or KEEP_AS_IS.match(rest):

@@ -236,14 +236,14 @@ def set_alarm(ctx: ExpertContext, time: str, name: str | None = None) -> ActionR
                         referent={"time": when.removeprefix("on ")})  # "no, 7:15" next: near this time
 
 
+UNIT_WORDS = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"  # the words of a timer's length
 _WAKE = re.compile(r"\b(?:wake|waking|get (?:me |us |him |her |them )?up|getting up)\b", re.IGNORECASE)
 _HALF_OF_DAY = re.compile(r"\b(?:am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|tonight|night|noon|midnight)\b",
                           re.IGNORECASE)
 
 
 EVENING = 17  # a wake-up read at this hour or later today is meant for the morning
-_FROM_NOW = re.compile(r"\s*(?:in|after)\s+(?!the\b)|.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b",
-                       re.IGNORECASE)  # "in 20 minutes": from now, as said
+_FROM_NOW = re.compile(rf"\s*(?:in|after)\s+(?!the\b)|.*\b{UNIT_WORDS}\b", re.IGNORECASE)  # "in 20 minutes": as said
 
 
 def _wake_up(at: datetime, time: str, said: str, now: datetime) -> datetime:
@@ -369,12 +369,11 @@ def _timer(text: str) -> Decision | None:
         if decision is None or "name" in decision.args:
             return None
         return decision.model_copy(update={"args": {**decision.args, "name": called["name"]}})
-    unit = r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)"
     # "a pasta timer", "a banana bread timer"; never a part of the duration ("… and ten seconds")
-    named = rf"(?P<name>(?!(?:and|{unit})\b)[a-z]+(?: (?!(?:and|{unit})\b)[a-z]+){{0,2}}?)"
+    named = rf"(?P<name>(?!(?:and|{UNIT_WORDS})\b)[a-z]+(?: (?!(?:and|{UNIT_WORDS})\b)[a-z]+){{0,2}}?)"
     match = (re.match(rf"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:{named} )?timer (?:for )?(?P<d>.+)$",
                       text)
-             or re.match(rf"^(?:set|start|begin) (?:a |an |my |the )?(?P<d>.+?{unit})(?: {named})? timer$", text))
+             or re.match(rf"^(?:set|start|begin) (?:a |an |my |the )?(?P<d>.+?{UNIT_WORDS})(?: {named})? timer$", text))
     if not match:
         return None
     try:
@@ -549,7 +548,7 @@ _COURTESY = frozenset({"thanks", "thank you", "please", "cheers", "ta"})  # said
 # "let me know when 25 minutes are up"
 # a timer asked for with no length ("start a timer for the lasagna"): the timers' even when the rest
 # sounds like food or a list, so "for how long?" is asked
-TIMER_ASKED = re.compile(r"^(?!.*\d)(?!.*\b(?:minutes?|mins?|hours?|hrs?|seconds?|secs?)\b)"  # (no length said)
+TIMER_ASKED = re.compile(rf"^(?!.*\d)(?!.*\b{UNIT_WORDS}\b)"  # (no length said)
                          r"\W*(?:(?:please|hey|ok|okay|can you|could you|would you|will you)\W+)*"
                          r"(?:start|set|make|put on|give me|create|run|get)\s+(?:me\s+)?(?:a|an|another|one more)\s+"
                          r"(?:[\w-]+\s+){0,3}?timer\b(?!\s+(?:for|to)\s+remind\b)", re.IGNORECASE)
