@@ -127,3 +127,29 @@ def test_a_thing_named_without_a_determiner_and_words_asking_for_an_amount():
     assert named("when is sports day at school") == ["sports", "day"]
     assert named("what time is swimming training") == ["swimming", "training"]
     assert named("when is the membership fee due") == ["membership", "due"]
+
+
+GUIDE = """Heat pump guide
+
+Hot water
+The cylinder is heated to 48C every night.
+Anti-legionella cycle: every Sunday at 2am the cylinder is heated to 60C.
+The cycle takes about 90 minutes. Do not switch it off.
+Boost: press the tap key for 3 seconds.
+"""
+
+
+def test_a_line_going_on_from_the_one_before_has_it_as_its_context(tmp_path):
+    db = open_database(":memory:", MIGRATIONS)
+    (tmp_path / "heat_pump_guide.txt").write_text(GUIDE)
+    add_document(db, tmp_path / "heat_pump_guide.txt", WordsEmbedder(), WEDNESDAY)
+    found = answer(db, "how long does the anti legionella cycle take", WordsEmbedder(), WEDNESDAY)
+    assert found.found and "90 minutes" in found.reply
+    # the line before names another thing: the line alone is its context, as before
+    assert not answer(db, "how long does the frost protection cycle take", WordsEmbedder(), WEDNESDAY).found
+
+
+def test_a_question_words_contraction_is_no_content_word():
+    from assistant.knowledge.answer import content_words
+    assert "what" not in content_words("what's the serial number") and "who" not in content_words("who's the coach")
+    assert "mia" in content_words("Mia's teacher")

@@ -26,7 +26,9 @@ so nothing can come from a model's memory, and a document's words are only ever 
    are not words a line must share: they count as the days' names. When the answer's line is a
    table row, the row itself says the thing in other words only as closely as `ROW_SAID` (the rows
    beside it are other things of its kind: "the cardboard" is not the "Recycling" row), its table's
-   heading and document name as before ("the Kingsway game" of a fixtures table).
+   heading and document name as before ("the Kingsway game" of a fixtures table). A line that
+   goes on from the one before ("The cycle takes about 90 minutes" after "Anti-legionella cycle:
+   …") has that line as its context too.
 6. A word of the question that no document has can be read as the documents' word for it, when one
    is as similar as `vocabulary.SYNONYM` ("an old couch": the calendar's "sofas"); off, by measurement.
 """
@@ -125,6 +127,10 @@ _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "a
                                 "recipe", "manual", "letter", "leaflet", "booklet", "handbook", "newsletter", "pdf"}
 
 
+# a line that goes on from the line before: "It ...", "The cycle ..." (the thing the line before named)
+_GOES_ON = re.compile(r"^\W*(?:(?:it|they|its|their)\b|(?:the|this|that|these|those)\s+([a-z]+))", re.IGNORECASE)
+# a question word's contraction ("what's", "who're") is the question word
+_CONTRACTION = re.compile(r"'(?:s|re|ll|d|ve)$")
 # words a question's other words are never read as (vocabulary.py): those that ask for a kind of answer
 # ("how long", "what time"), name where to look, or say when
 _KEEP = frozenset(_QUESTION_WORDS | _WHEN_WORDS | _ASKING | set(
@@ -163,8 +169,10 @@ def documents_query(db: sqlite_utils.Database, question: str, embedder: Embedder
 
 
 def content_words(text: str) -> dict[str, str]:
-    """The text's content words by stem (question words and framing left out)."""
-    words = [w for w in re.findall(r"[\w']+", text.lower()) if w not in _QUESTION_WORDS and len(w) > 1]
+    """The text's content words by stem (question words and framing left out, with a contraction:
+    "what's", "who're")."""
+    words = [w for w in re.findall(r"[\w']+", text.lower())
+             if _CONTRACTION.sub("", w) not in _QUESTION_WORDS and len(w) > 1]
     return {stem(w): w.strip("'") for w in words}
 
 
@@ -248,7 +256,8 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     if dated:
         scores = _scores(query, lines + dated, cosines, weights, topic)
         dated_scores = [s + DATED for s in scores[len(lines):]]
-        if best < threshold or max(dated_scores) >= max(scores[:len(lines)], default=float("-inf")):
+        only_when = not content_words(dates.without_relative(topic_of(query)))  # "what's on this week"
+        if best < threshold or only_when or max(dated_scores) >= max(scores[:len(lines)], default=float("-inf")):
             order = sorted(range(len(dated)), key=lambda i: -dated_scores[i])[:MAX_DATED]
             chosen = [dated[i] for i in order]
             chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
@@ -271,7 +280,8 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
                                 unseen=unseen_weight(db))) \
             & set(unmatched(topic, f"{first} {rest}", weights, embedder, max(matched, ROW_SAID), unseen=unseen_weight(db)))
     else:
-        missing = unmatched(topic, f"{_context(lines[chosen[0]][0], first)} {rest}", weights, embedder, matched,
+        before = _line_before(lines[chosen[0]][0], first)
+        missing = unmatched(topic, f"{_context(lines[chosen[0]][0], first)} {before} {rest}", weights, embedder, matched,
                             unseen=unseen_weight(db))
     if missing:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
@@ -358,6 +368,17 @@ def _contrasted(word: str, question: str, context: str, embedder: Embedder) -> b
 def _context(passage: Passage, line: str) -> str:
     """A line with the words that frame it: its document's name and its section's heading."""
     return f"{title_of(passage.document)} {passage.section} {line}"
+
+
+def _line_before(passage: Passage, line: str) -> str:
+    """The passage's line before `line` (a line may go on from it: "The cycle takes 90 minutes")."""
+    whole = _lines(passage, whole=True)
+    before = next((whole[n - 1] for n, other in enumerate(whole) if n and other == line), "")
+    opener = _GOES_ON.match(line)
+    if not before or not opener:
+        return ""
+    thing = opener[1]
+    return before if not thing or stem(thing.lower()) in content_words(before) else ""
 
 
 def _line_of(passage: Passage, sentence: str) -> str:
