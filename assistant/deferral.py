@@ -58,7 +58,7 @@ def split_delay(text: str, now: datetime) -> Delay | None:
     if mentions_recurrence(text) or ASKING.match(command(text)):
         return None
     body = TRAILING_POLITENESS.sub("", text.strip()).rstrip(" .!?")
-    for candidate in dict.fromkeys((body, _without_aside(body), _without_purpose(body))):
+    for candidate in dict.fromkeys((_without_comment(body, now), body, _without_aside(body), _without_purpose(body))):
         delay = _longest_delay(candidate, now)
         if delay is not None:
             return Delay(said=text, command=delay[0], clause=delay[1], due=delay[2])
@@ -74,6 +74,21 @@ def _without_aside(body: str) -> str:
             or words[0] in LINKING or COMMAND_VERBS & set(words) or re.search(r"\d", tail):
         return body
     return head
+
+
+def _without_comment(body: str, now: datetime) -> str:
+    """The body without a comment of any length after its last comma, when the command before it
+    ends with its time ("shut the radio off at 11:30, Gran fell asleep with it on"; "heater off at
+    12, too hot at night"): the comment gives no command (no command verb, no "and"), no number,
+    and does not open as a time ("…, tomorrow morning" is the time)."""
+    head, comma, tail = body.rpartition(",")
+    words = re.findall(r"[a-z']+", tail.lower())
+    linking = LINKING - {"too"} if len(words) > 1 else LINKING  # "…, too hot at night" is a comment
+    if not comma or not head.strip() or not words or words[0] in linking | OPENERS \
+            or COMMAND_VERBS & set(words) or re.search(r"\d", tail):
+        return body
+    delay = _longest_delay(head.rstrip(), now)
+    return head if delay is not None and head.rstrip().endswith(delay[1]) else body
 
 
 def _without_purpose(body: str) -> str:
@@ -108,6 +123,7 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
     if clause_words[0][0] > command_words[0][0] and PURPOSE.search(rest):
         return None  # "blue for the party tonight": the time says what it is for, not when to act
     when = clause[3:] if words[0] == "by" else clause  # "by 6:45 this evening": done at that time
+    when = re.sub(r"^in (\d{1,2})$", r"in \1 minutes", when)  # "off in 10": minutes, as people say it
     try:
         schedule = parse_when(when, now, wake_first=True)  # "at 6:45 tomorrow": the morning's
     except TimeParseError:

@@ -600,6 +600,9 @@ def extract_duration_phrase(text: str) -> str | None:
                     continue
                 if words[i] in ("a", "an") and words[i + 1][0].isdigit():
                     continue  # "a 90 minute timer": the duration is "90 minute"
+                if words[j - 1].isdigit() and words[j:j + 1] == ["for"] and words[j + 1:j + 2] \
+                        and (words[j + 1][0].isdigit() or words[j + 1] in ("a", "an")):
+                    continue  # "5 min and one for 15 min": "one" begins the next item, no seconds
                 try:
                     parse_duration(run)
                 except TimeParseError:

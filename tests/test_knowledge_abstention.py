@@ -153,3 +153,23 @@ def test_a_question_words_contraction_is_no_content_word():
     from assistant.knowledge.answer import content_words
     assert "what" not in content_words("what's the serial number") and "who" not in content_words("who's the coach")
     assert "mia" in content_words("Mia's teacher")
+
+
+SCHOOL = """Oakfield School spring term
+
+Classes
+Class: Hawthorn | PE days: Thursday, and swimming on Friday mornings
+Class: Maple | PE days: Tuesday and Friday
+
+Dates for your diary
+Fri 11 Dec: Christmas jumper day, bring 1 pound
+Tue 15 Dec: carol concert at 2pm
+"""
+
+
+def test_a_dated_line_names_its_weekday_as_a_weekly_row_does(tmp_path):
+    db = open_database(":memory:", MIGRATIONS)
+    (tmp_path / "school_term.txt").write_text(SCHOOL)
+    add_document(db, tmp_path / "school_term.txt", WordsEmbedder(), WEDNESDAY)
+    found = answer(db, "what's on at school this friday", WordsEmbedder(), WEDNESDAY)
+    assert "jumper day" in found.reply

@@ -254,7 +254,9 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
             + coverage(beyond_title(topic, p.document), f"{p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
     if dated:
-        scores = _scores(query, lines + dated, cosines, weights, topic)
+        named_days = [(p, f"{line} {' '.join(dates.weekday(d) for d in days if d in dates.days_in(line, now.date()))}")
+                      for p, line in dated]  # "Fri 15 Jan" names a Friday, as "Friday" would
+        scores = _scores(query, lines + named_days, cosines, weights, topic)
         dated_scores = [s + DATED for s in scores[len(lines):]]
         only_when = not content_words(dates.without_relative(topic_of(query)))  # "what's on this week"
         if best < threshold or only_when or max(dated_scores) >= max(scores[:len(lines)], default=float("-inf")):

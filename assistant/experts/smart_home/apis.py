@@ -349,6 +349,9 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
                 vocab.general_kind(args.get(key)) if key == "device_type" and not vocab.kinds_said(said) else None)
             if spoken:  # (no kind said at all, "and the bedroom too": the general kind, not "ceiling light")
                 args = {**args, key: spoken}
+    if args.get("device_type") and _only_a_kind(args["device_type"]) and not vocab.kinds_said(said) \
+            and unsaid(home, args["device_type"], said) and _a_named_thing(home, args.get("device")):
+        args = {**args, "device_type": None}  # "fireplace on" written with device_type "heating": its name says it
     together = vocab.kinds_together(said)
     if together and all(_only_a_kind(args.get(key)) or not vocab.norm(args.get(key)) for key in ("device", "device_type")):
         args = {**args, "device": None, "device_type": together}  # "every blind and curtain" written as blinds
@@ -433,6 +436,11 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
         devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
+
+
+def _a_named_thing(home: Home, phrase: str | None) -> bool:
+    """Whether the phrase names a thing, neither a kind nor a place ("fireplace", "the Sonos")."""
+    return bool(vocab.norm(phrase)) and not _only_a_kind(phrase) and not names_a_place(home, phrase)
 
 
 def _without_unsaid_place(home: Home, phrase: str | None, said: str | None) -> str | None:
@@ -622,6 +630,8 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
     did, or asks why people do something: then it is not the home's."""
     if said and WHY_PEOPLE.match(said):  # "why do people here put up christmas lights": no command, no state
         return True
+    if api_name == "media" and said and _plays_content(db, said):  # "play some jazz": no speaker has it
+        return True
     if api_name != "query" or not said:
         return False
     if WHEN_WILL.match(said) or vocab.PAST_QUESTION.search(said):  # what is to come, or what was: no device's state
@@ -634,6 +644,30 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
         return find_targets(db, "query", args, here, said)[1] is not None
     except HomeBackendError:
         return False
+
+
+# "play …", "put on …", "stream …": asking for something to be played
+PLAY = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)*(?:play|stream|put on|blast)\s+(?P<what>.+)$",
+                  re.IGNORECASE)
+# words of a request to play that name no piece of content
+PLAYED_ANYWAY = frozenset("""music song songs track tracks tune tunes it again something anything some next previous
+last one this that sound sounds audio volume louder quieter please""".split())
+
+
+def _plays_content(db: sqlite_utils.Database, said: str) -> bool:
+    """Whether the words ask to play a piece of content by its name ("play Frozen songs", "play
+    lofi beats on youtube"): a word that no name of the home has and that names no kind of thing a
+    speaker plays. The home's players only pause, resume and skip: no service streams here."""
+    asked = PLAY.match(said)
+    if asked is None:
+        return False
+    try:
+        known = vocab.home_words(sounds_like.home_names(read_home(db)))
+    except HomeBackendError:
+        return False
+    words = vocab.content(vocab.tokens(asked["what"]))
+    return any(w not in known and vocab.singular(w) not in known and w not in PLAYED_ANYWAY
+               and vocab.type_word(w)[0] is None for w in words)
 
 
 # a spoken command on one thing: "turn on the key rig", "switch the tee vee off", "start the pond pup"

@@ -193,12 +193,22 @@ def implied_area(home: Home, device: str | None, area: str | None, said: str | N
     spoken = " ".join(words)
     if vocab.said_here(said):
         return "here" if here else None
-    said_place = resolver.said_place(vocab.content(_without_purpose(resolver, words)), device)  # "the kits room"
+    beside = vocab.content(_without_purpose(resolver, words))
+    if _a_device_name(home, device):  # "the suite light" is the Suite Light, not a light in the Suite Bathroom
+        own = set(vocab.tokens(device))
+        beside = [w for w in beside if w not in own]
+    said_place = resolver.said_place(beside, device)  # "the kits room"
     if said_place is not None:
         return said_place
     if any(w in vocab.QUANTIFIERS for w in words) or any(f" {w} " in f" {spoken} " for w in vocab.WHOLE_HOME):
         return None
     return "here" if here else None
+
+
+def _a_device_name(home: Home, phrase: str | None) -> bool:
+    """Whether the phrase is, word for word, the name or an alias of one of the home's devices."""
+    words = vocab.tokens(phrase)
+    return bool(words) and any(vocab.tokens(name) == words for d in home.devices for name in (d.name, *d.aliases))
 
 
 def _floor_said(home: Home, words: list[str], device: str | None) -> tuple[str, set[str]] | None:
@@ -888,6 +898,13 @@ def _not_named_elsewhere(words: tuple[str, ...], floor, floors: list) -> list[st
     return [w for w in words if not any(vocab.words_within(other, w) for other in others)]
 
 
+def _named_upper(above: list) -> str | None:
+    """The one floor above the ground whose name says it is the upper one ("Upper Level" above a
+    split-level's "Main Level"): "upstairs" is that floor, not the one just above the ground."""
+    upper = [f.id for f in above if any(vocab.words_within(word, vocab.norm(f.name)) for word in ("upper", "upstairs"))]
+    return upper[0] if len(upper) == 1 else None
+
+
 def _floor_roles(floors: list) -> dict[str, tuple[str, ...]]:
     """The words for each floor's role: the ground floor is "downstairs", the one above it
     "upstairs", the highest "top floor", the one below ground "basement". Read from the floors'
@@ -899,7 +916,7 @@ def _floor_roles(floors: list) -> dict[str, tuple[str, ...]]:
         below = [f for f in by_level if f.level < ground.level]
         roles = {ground.id: vocab.DOWNSTAIRS}
         if above:
-            roles[above[0].id] = vocab.UPSTAIRS
+            roles[_named_upper(above) or above[0].id] = vocab.UPSTAIRS
             roles[above[-1].id] = roles.get(above[-1].id, ()) + vocab.TOP_FLOOR
         if below:
             roles[below[-1].id] = vocab.BELOW_GROUND

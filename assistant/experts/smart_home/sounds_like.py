@@ -246,11 +246,14 @@ def resolve_heard(home: Home, device: str | None, area: str | None, device_type:
 def heard_past(home: Home, phrase: str | None, area: str | None, device_type: str | None, said: str | None,
                found: Resolution, **options) -> tuple[Misheard | None, Resolution | None]:
     """A resolved phrase that stopped short of a misheard word said right after it ("the
-    conservatory fun" written as "conservatory": the lights there): the widened phrase rewritten
+    conservatory fun" written as "conservatory": the lights there), or that holds a word the home
+    never uses ("the sweet bathroom fan" resolved as the Bathroom Fan): the widened phrase rewritten
     into the names it sounds like, when it surely names other devices; else (None, None). `phrase`
     is the call's device phrase, or its area when it names no device."""
     wide = widened(phrase, said)
-    if not phrase or not wide or vocab.tokens(wide) == vocab.tokens(phrase):
+    if wide and phrase and vocab.tokens(wide) == vocab.tokens(phrase) and _strange_words(home, phrase):
+        wide = phrase  # "the sweet bathroom fan" resolved as the Bathroom Fan, "sweet" left over
+    elif not phrase or not wide or vocab.tokens(wide) == vocab.tokens(phrase):
         return None, None
     heard = rewrite(wide, home_names(home))
     if heard is None or not heard.sure:
@@ -259,6 +262,13 @@ def heard_past(home: Home, phrase: str | None, area: str | None, device_type: st
     if again.problem or not again.device_ids or set(again.device_ids) == set(found.device_ids):
         return None, None
     return heard, again
+
+
+def _strange_words(home: Home, phrase: str) -> list[str]:
+    """The phrase's words that no name of the home has and that name no kind of device."""
+    known = {w for name in home_names(home) for w in vocab.tokens(name)}
+    return [w for w in vocab.content(vocab.tokens(phrase))
+            if w not in known and w not in STOP_WORDS and vocab.type_word(w)[0] is None]
 
 
 def _pinned(home: Home, heard: Misheard, found: Resolution, area: str | None, device_type: str | None,

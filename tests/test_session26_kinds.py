@@ -1,0 +1,120 @@
+"""Session 26's kinds (no evaluation sentence): a split-level home's "upstairs"; a device's exact name
+read as no place; a kind the model wrote beside a thing's own name; a word the home never uses in a
+spoken device phrase; a comment after a command's time; "in 10"; a request to play something by its
+name; a bare number that begins the next item of a list of lengths."""
+from datetime import datetime
+
+import pytest
+
+from assistant.clock import Clock
+from assistant.context import ExpertContext
+from assistant.deferral import split_delay
+from assistant.experts.smart_home import EXPERT, apis
+from assistant.experts.smart_home.backend import read_home
+from assistant.experts.smart_home.resolve import resolve_in
+from assistant.messages import Utterance
+from assistant.timeparse import extract_duration_phrase
+from tests.conftest import call_smart_home, smart_home_db
+
+HOME = """
+floors:
+  - {name: Basement, id: basement, level: -1}
+  - {name: Lower Level, id: lower, level: 0}
+  - {name: Main Level, id: main, level: 1}
+  - {name: Upper Level, id: upper, level: 2}
+areas:
+  - {name: Basement Suite, id: suite, floor: basement}
+  - {name: Suite Bathroom, id: suite_bath, floor: basement}
+  - {name: Den, id: den, floor: lower}
+  - {name: Kitchen, id: kitchen, floor: main}
+  - {name: Living Room, id: living, floor: main}
+  - {name: Bathroom, id: bath, floor: upper}
+  - {name: Primary Bedroom, id: primary, floor: upper}
+entities:
+  - {name: Suite Light, id: light.suite, area: suite, state: "off", attributes: {brightness: 100}}
+  - {name: Suite Bathroom Light, id: light.suite_bath, area: suite_bath, state: "off", attributes: {brightness: 100}}
+  - {name: Suite Bathroom Fan, id: fan.suite_bath, area: suite_bath, state: "off", attributes: {percentage: 0}}
+  - {name: Bathroom Fan, id: fan.bath, area: bath, state: "off", attributes: {percentage: 0}}
+  - {name: Bathroom Light, id: light.bath, area: bath, state: "off", attributes: {brightness: 100}}
+  - {name: Bedside Lamp, id: light.bedside, area: primary, state: "off", attributes: {brightness: 100}}
+  - {name: Kitchen Light, id: light.kitchen, area: kitchen, state: "off", attributes: {brightness: 100}}
+  - {name: Den Lamp, id: light.den, area: den, state: "off", attributes: {brightness: 100}}
+  - {name: Gas Fireplace, id: switch.fireplace, area: living, state: "off"}
+  - {name: Kitchen Speaker, id: media_player.kitchen, area: kitchen, state: paused, attributes: {volume: 30}}
+"""
+
+
+@pytest.fixture
+def home_db(tmp_path):
+    return smart_home_db(HOME, tmp_path)
+
+
+def _on(db):
+    return {d.id for d in read_home(db).devices if d.state == "on"}
+
+
+def _voice(db, api, said, **args):
+    spec = EXPERT.api(api)
+    ctx = ExpertContext(db=db, clock=Clock(datetime(2026, 12, 1, 9)), utterance=Utterance(text=said, source="voice"))
+    return spec.func(ctx, **spec.validate(args))
+
+
+def test_upstairs_is_the_floor_named_upper_in_a_split_level(home_db):
+    call_smart_home(home_db, "turn_on", "turn all the lights on upstairs", device="lights", area="upstairs")
+    assert _on(home_db) == {"light.bath", "light.bedside"}
+
+
+def test_a_devices_exact_name_is_no_place(home_db):
+    call_smart_home(home_db, "turn_on", "turn on the suite light", device="suite light")
+    assert _on(home_db) == {"light.suite"}
+
+
+def test_a_kind_the_model_wrote_beside_a_things_own_name_is_dropped(home_db):
+    result = call_smart_home(home_db, "turn_on", "fireplace on please", device="fireplace", device_type="heating")
+    assert result.ok and _on(home_db) == {"switch.fireplace"}
+
+
+def test_a_spoken_word_the_home_never_uses_is_heard_as_the_name_it_sounds_like(home_db):
+    call_smart_home(home_db, "turn_on", "turn on the sweet bathroom fan", device="sweet bathroom fan")
+    assert _on(home_db) == {"fan.bath"}  # typed: the words as written
+    call_smart_home(home_db, "turn_off", "turn off the bathroom fan", device="bathroom fan")
+    _voice(home_db, "turn_on", "turn on the sweet bathroom fan", device="sweet bathroom fan")
+    assert _on(home_db) == {"fan.suite_bath"}
+
+
+@pytest.mark.parametrize("said, command, clause, due", [
+    ("shut the radio off at 11:30, Gran fell asleep with it on", "shut the radio off", "at 11:30", datetime(2026, 12, 24, 23, 30)),
+    ("turn the porch light off at midnight, we're all in bed by then", "turn the porch light off", "at midnight",
+     datetime(2026, 12, 25, 0, 0)),
+    ("switch the heater on at 6, tomorrow morning", "switch the heater on", "at 6, tomorrow morning", datetime(2026, 12, 25, 6, 0)),
+    ("turn off the gaming lights in 10", "turn off the gaming lights", "in 10", datetime(2026, 12, 24, 21, 10)),
+])
+def test_a_comment_after_a_commands_time_and_a_bare_number_of_minutes(said, command, clause, due):
+    delay = split_delay(said, datetime(2026, 12, 24, 21, 0))
+    assert delay is not None and (delay.command, delay.clause, delay.due) == (command, clause, due)
+
+
+def test_another_command_after_the_comma_is_no_comment():
+    assert split_delay("turn on the heater in 20 minutes, and the lamp", datetime(2026, 12, 24, 21, 0)) is None
+
+
+@pytest.mark.parametrize("said, content", [
+    ("play some jazz music", True), ("Play Frozen songs", True), ("play lofi beats on youtube", True),
+    ("play music in the kitchen", False), ("play it again", False), ("play the next song", False),
+    ("play the kitchen speaker", False), ("resume the music", False),
+])
+def test_a_request_to_play_something_by_its_name_is_not_the_homes(home_db, said, content):
+    assert apis.foreign(home_db, "media", {"action": "resume"}, said) is content
+
+
+@pytest.mark.parametrize("said, phrase", [
+    ("two timers one for 5 min and one for 15 min", "5 min"),
+    ("set a timer for a minute and 30", "1 minute and 30"),
+    ("timer 1 min and 30 for the eggs", "1 min and 30"),
+])
+def test_a_bare_number_that_begins_the_next_item_is_no_seconds(said, phrase):
+    assert extract_duration_phrase(said) == phrase
+
+
+def test_resolving_the_exact_name_directly_is_unchanged(home_db):
+    assert resolve_in(read_home(home_db), "suite light").device_ids == ["light.suite"]
