@@ -118,3 +118,12 @@ def test_a_bare_number_that_begins_the_next_item_is_no_seconds(said, phrase):
 
 def test_resolving_the_exact_name_directly_is_unchanged(home_db):
     assert resolve_in(read_home(home_db), "suite light").device_ids == ["light.suite"]
+
+
+def test_a_level_in_words_when_switching_on_is_each_devices_own_end(home_db):
+    call_smart_home(home_db, "turn_on", "turn on the suite bathroom fan to the lowest", device="suite bathroom fan")
+    fan = next(d for d in read_home(home_db).devices if d.id == "fan.suite_bath")
+    assert fan.state == "on" and fan.attributes["percentage"] == 1  # no step: the lowest that is on
+    call_smart_home(home_db, "turn_on", "den lamp on super bright", device="den lamp")
+    lamp = next(d for d in read_home(home_db).devices if d.id == "light.den")
+    assert lamp.state == "on" and lamp.attributes["brightness"] == 100

@@ -865,17 +865,20 @@ LEVEL_SAID = re.compile(r"\bto (\d+(?:\.\d+)?)\b(?! ?(?:am|pm|o ?clock|:\d))|\b(
 
 def _level_said(said: str | None, devices: list[Device]) -> tuple[str, float] | None:
     """(the devices' own level, the number) when the user gave one ("the heater to 23", "fan on
-    50 percent", fans "on medium" or "on high"), for devices of one kind that have a level; else None."""
+    50 percent", fans "on medium" or "on high", "to the lowest": the devices' own end), for devices
+    of one kind that have a level; else None."""
     own = {changes.LEVEL.get(d.domain) for d in devices}
     found = LEVEL_SAID.search(quantities(normalise(said or "")))
     if len(own) != 1 or None in own:
         return None
-    if found is None:  # a fan's speed in words: "on medium", "on high"
-        end = levels.level_said(said, "percentage") if own == {"percentage"} else None
-        if end is levels.End.HIGHEST:
-            return "percentage", 100.0
-        return ("percentage", end) if isinstance(end, float) else None  # (the lowest differs by fan)
-    return own.pop(), float(found[1] or found[2])
+    attribute = own.pop()
+    if found is None:  # a level in words: a fan "on medium" or "on high", a lamp "on super bright", "to the lowest"
+        end = levels.level_said(said, attribute)
+        if isinstance(end, levels.End):  # each device's own end: the same for all, or none is said
+            ends = {changes.limit(d, attribute, end) for d in devices}
+            return (attribute, float(ends.pop())) if len(ends) == 1 else None
+        return (attribute, end) if isinstance(end, float) else None
+    return attribute, float(found[1] or found[2])
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True)

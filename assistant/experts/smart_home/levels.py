@@ -24,7 +24,7 @@ LOWEST = re.compile(r"\b(?:lowest|minimum|dimmest|darkest|quietest|softest|slowe
 HIGHEST = re.compile(r"\b(?:max|maximum|maxed|highest|brightest|loudest|fastest|hottest|warmest)\b"
                      r"|\bfull (?:blast|power|brightness|volume|speed|whack|tilt|heat)\b|\b(?:to|at|on) full\b"
                      r"|\ball the way (?:up|open)\b|\b(?:fully|wide) open\b|\bas (?:high|bright|loud|fast|warm|hot) as\b"
-                     r"|\btop (?:speed|level|setting|volume|brightness)\b")
+                     r"|\btop (?:speed|level|setting|volume|brightness)\b|\b(?:full|fully|super|extra) bright\b")
 # a fan's speeds said as words: "on high", "low speed" ("medium" is HALFWAY)
 SPEED_HIGH = re.compile(r"\b(?:on|to|at|in) high\b|\bhigh (?:speed|setting|power)\b")
 SPEED_LOW = re.compile(r"\b(?:on|to|at|in) low\b|\blow (?:speed|setting|power)\b")
