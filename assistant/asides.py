@@ -93,9 +93,9 @@ INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|
                           r"|(?:good (?:morning|afternoon|evening)|hello|hi)(?: (?:my dear|dear|there|love|all))?"
                           r"(?=\s*[,.!]))\b[\s,!.]*(?=\w)",  # a greeting before the request
                           re.IGNORECASE)
-PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|yaar|ji|na|o+|sha|jare|abeg|biko"
+PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|ah|yaar|ji|na|o+|sha|jare|abeg|biko"
                       r"|po|naman|lang|nga)(?=\W*$)"  # Filipino: "open the light po", "sige naman"
-                      r"|(?<=\w)\s+(?:lah|po|naman)\b(?=\s*,)|(?<=\w)\s+lah\b", re.IGNORECASE)
+                      r"|(?<=\w)\s+(?:lah|po|naman|ji)\b(?=\s*,)|(?<=\w)\s+lah\b", re.IGNORECASE)
 
 
 # "on" and "off" said as the verb, as in South and South-East Asian English: "on the fan", "off the lights"

@@ -127,3 +127,33 @@ def test_a_level_in_words_when_switching_on_is_each_devices_own_end(home_db):
     call_smart_home(home_db, "turn_on", "den lamp on super bright", device="den lamp")
     lamp = next(d for d in read_home(home_db).devices if d.id == "light.den")
     assert lamp.state == "on" and lamp.attributes["brightness"] == 100
+
+
+@pytest.mark.parametrize("said, english", [
+    ("Aur TV band karo", "and turn off TV"),
+    ("mere bathroom da fan chala do", "turn on my bathroom fan"),
+    ("garage khol do", "open garage"),
+    ("band kar dena the TV in one hour, I sleep in the chair", "turn off the TV in one hour, I sleep in the chair"),
+    ("yaad rakhna, the plumber comes on Friday", "remember, the plumber comes on Friday"),
+    ("haan ji", "yes"), ("nahi", "no"),
+    ("fan thoda tez karo", "turn up fan a bit"),
+    ("turn the band on", "turn the band on"),  # no marker: English as said
+])
+def test_hindi_and_punjabi_words_in_a_request_are_read_as_english(said, english):
+    from assistant import hinglish
+    assert hinglish.in_english(said) == english
+
+
+def test_a_marker_that_is_a_word_of_the_homes_names_is_not_read():
+    from assistant import hinglish
+    assert hinglish.in_english("the chala lamp on karo", ["Chala Lamp"]) == "the chala lamp on karo"
+
+
+@pytest.mark.parametrize("said, plain", [
+    ("What day today ah?", "What day today?"),
+    ("Turn off all the lights in my room ji, I am going to sleep", "Turn off all the lights in my room, I am going to sleep"),
+    ("yeah", "yeah"), ("Noah", "Noah"),
+])
+def test_particles_of_singapore_and_indian_english(said, plain):
+    from assistant.asides import without_particles
+    assert without_particles(said) == plain
