@@ -68,6 +68,9 @@ def said_number(text: str, value: float) -> bool:
 # a pronoun for the thing the previous request acted on ("turn it off", "dim them")
 POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
 # a word that points at something already named or in view ("that light", "the same", "it")
+# "play …", "stream …", "put on …": a request for something to be played
+ASKS_TO_PLAY = re.compile(r"^\W*(?:(?:please|can you|could you|would you|will you)\s+)*(?:play|stream|put on|blast)"
+                          r"\s+(?P<what>.+)$", re.IGNORECASE)
 POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
 # a change said with no target ("louder", "a bit dimmer", "way too bright", "turn up"): only these
 # words, at least one of them a way to change; it means the thing the previous request acted on

@@ -157,3 +157,20 @@ def test_a_marker_that_is_a_word_of_the_homes_names_is_not_read():
 def test_particles_of_singapore_and_indian_english(said, plain):
     from assistant.asides import without_particles
     assert without_particles(said) == plain
+
+
+@pytest.mark.parametrize("reply, honest", [
+    ("I'll definitely play Frozen songs.", ""),
+    ("Sure! Playing Frozen songs now.", ""),
+    ("I'll set a timer for you. Enjoy!", "Enjoy!"),
+    ("I'll tell you a joke: a horse walks into a bar.", "I'll tell you a joke: a horse walks into a bar."),
+])
+def test_the_chat_never_promises_an_action(reply, honest):
+    from assistant.experts.chat import without_claimed_actions
+    assert without_claimed_actions(reply) == honest
+
+
+def test_a_request_to_play_is_not_the_chats():
+    from assistant.experts import chat
+    assert chat.EXPERT.foreign(None, "respond", {}, "play some Frozen songs")
+    assert not chat.EXPERT.foreign(None, "respond", {}, "tell me about Frozen")

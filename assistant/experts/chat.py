@@ -10,6 +10,7 @@ from assistant.experts import arithmetic
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import api, build_expert
 from assistant.streaming import FirstSentence
+from assistant.words import ASKS_TO_PLAY
 
 NO_CHAT_MODEL = "I'm here, but my chat model isn't available right now. I can still run your home, timers, reminders and lists."
 
@@ -40,6 +41,8 @@ NOTHING_DONE = "I haven't changed anything. Say what you'd like done, like \u201
 _VERBS = (r"added|set|turned|switched|created|scheduled|removed|deleted|locked|unlocked|started|stopped|cancell?ed|"
           r"saved|stored|noted|remembered|reminded|booked|ordered|sent|dimmed|opened|closed|armed|disarmed|changed|"
           r"updated|put|read|played|paused|raised|lowered")
+# ... or that it will do it now ("I'll play Frozen songs", "Playing your playlist")
+_WILL_DO = r"play|put on|set|turn|switch|add|remind|book|order|send|lock|unlock|open|close|start|stop|dim|call|text"
 # ... or says it is doing it ("Okay, the garage door is opening", "Your lights are turning off now")
 _DOING = (r"opening|closing|locking|unlocking|turning (?:on|off|up|down)|switching (?:on|off)|heating up|"
           r"cooling down|arming|disarming|dimming|brightening|being \w+ed")
@@ -48,6 +51,7 @@ _DOING = (r"opening|closing|locking|unlocking|turning (?:on|off|up|down)|switchi
 _CLAIM = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|sure|done|alright|all right|got it|sorry)\W+)*(?:"
     rf"i(?:'ve| have| just| now)*\s+(?:{_VERBS})\b"
+    rf"|i(?:'ll| will)\s+(?:\w+ly\s+|now\s+|go ahead and\s+)?(?:{_WILL_DO})\b|(?:now\s+)?playing\s+\w"
     rf"|(?:{_VERBS})\s+(?:a|an|the|your|it|them|that|up|on|off|(?:[\w'-]+\s+){{1,4}}?(?:to|on|from|for|in)\s+(?:your|the|you))\b"
     rf"|your\s+[\w' ]{{1,30}}?\s+(?:is|are|has been|have been)\s+(?:now\s+)?(?:{_VERBS})\b"
     rf"|(?:the\s+|your\s+)?[\w' ]{{1,30}}?\s+(?:is|are)\s+(?:now\s+)?(?:{_DOING})(?:\s+(?:now|for you|right now))?\W*$)",
@@ -83,6 +87,12 @@ CONVERSION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can yo
                         re.IGNORECASE)
 
 
+def foreign(db, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
+    """Whether the words ask for something to be played ("play Frozen songs"): the chat plays
+    nothing, so it is not the chat's (a home's player, or no one's)."""
+    return bool(said) and ASKS_TO_PLAY.match(said) is not None
+
+
 def propose(request: Request) -> Decision | None:
     """A calculation is answered at once (and exactly)."""
     return Decision(expert="chat", api="respond", source="router") if arithmetic.evaluate(request.text) else None
@@ -91,5 +101,5 @@ def propose(request: Request) -> Decision | None:
 EXPERT = build_expert("chat", "conversation, jokes, fun facts, trivia, writing toasts or poems, "
                       "arithmetic, translations, questions about this conversation, and general "
                       "knowledge the assistant already has", [respond], capability="a chat",
-                      propose=propose, cues=(arithmetic.CUE, CONVERSION),
+                      propose=propose, cues=(arithmetic.CUE, CONVERSION), foreign=foreign,
                       examples=Path(__file__).with_suffix(".jsonl"))

@@ -18,7 +18,7 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import HESITATION, POINTER, POINTS_BACK, is_bare_change, is_question, normalise, quantities
+from assistant.words import ASKS_TO_PLAY, HESITATION, POINTER, POINTS_BACK, is_bare_change, is_question, normalise, quantities
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
@@ -646,9 +646,6 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
         return False
 
 
-# "play …", "put on …", "stream …": asking for something to be played
-PLAY = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\s+)*(?:play|stream|put on|blast)\s+(?P<what>.+)$",
-                  re.IGNORECASE)
 # words of a request to play that name no piece of content
 PLAYED_ANYWAY = frozenset("""music song songs track tracks tune tunes it again something anything some next previous
 last one this that sound sounds audio volume louder quieter please""".split())
@@ -658,7 +655,7 @@ def _plays_content(db: sqlite_utils.Database, said: str) -> bool:
     """Whether the words ask to play a piece of content by its name ("play Frozen songs", "play
     lofi beats on youtube"): a word that no name of the home has and that names no kind of thing a
     speaker plays. The home's players only pause, resume and skip: no service streams here."""
-    asked = PLAY.match(said)
+    asked = ASKS_TO_PLAY.match(said)
     if asked is None:
         return False
     try:
