@@ -30,7 +30,11 @@ _VERB_ALONE = re.compile(rf"^{_LEAD}(?P<verb>run|open|close|shut|start)\s+(?P<ta
 # what is never a device switched for a while: a timer's or a reminder's duration, music's
 _NOT_A_DEVICE = re.compile(r"\b(?:timers?|alarms?|countdown|stopwatch|reminders?|music|songs?|playlist|podcast|"
                            r"radio station|program+e?|cycle|wash|errands?|bath)\b", re.IGNORECASE)
-_SHAPES = (_PARTICLE_AFTER, _PARTICLE_FIRST, _VERB_ALONE)
+# no verb at all: "fireplace on for an hour", "porch light on till midnight"
+_NO_VERB = re.compile(rf"^{_LEAD}(?!(?:is|are|was|were|do|does|did|has|have|can|could|will|would|should|how|what|when|"
+                      rf"why|who|which|keep|leave|turn|switch|put)\b)(?P<target>(?:the\s+|my\s+|our\s+)?[\w' ]+?)\s+(?P<state>on|off)\s+{_END}{_TAIL}",
+                      re.IGNORECASE)
+_SHAPES = (_PARTICLE_AFTER, _PARTICLE_FIRST, _VERB_ALONE, _NO_VERB)
 _STATE_OF = {"run": "on", "start": "on", "running": "on", "going": "on", "open": "open", "close": "closed",
              "shut": "closed", "closed": "closed", "on": "on", "off": "off"}
 _SWITCH = {"on": "turn {t} on", "off": "turn {t} off", "open": "open {t}", "closed": "close {t}"}
@@ -46,7 +50,7 @@ def for_a_while(text: str) -> list[str] | None:
     found = next((m for m in (shape.match(said) for shape in _SHAPES) if m), None)
     if found is None or _NOT_A_DEVICE.search(found["target"]):
         return None
-    verb = found["verb"].lower()
+    verb = (found.groupdict().get("verb") or "turn").lower()
     state = _STATE_OF[(found.groupdict().get("state") or verb).lower()]
     target, lead = found["target"], found["lead"]
     back = f"{lead}{_SWITCH[_BACK[state]].format(t=target)} {_when(found)}"

@@ -14,7 +14,7 @@ from text_to_num import alpha2digit
 # ------------------------------------------------------------------------------ numbers
 # words that stand for a number in a command ("half" the way, "an" hour) beyond text2num's
 SPOKEN_NUMBERS = {"half": "30", "an": "1", "a": "1"}
-NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+NUMBER = re.compile(r"(?<![A-Za-z])-?\d+(?:\.\d+)?")  # not a code's figures ("E11", "F3")
 HALF = re.compile(r"\bhalf(?:way)?\b")  # "half" or "halfway" for 50 of a scale
 
 
@@ -65,12 +65,12 @@ def said_number(text: str, value: float) -> bool:
 
 # ------------------------------------------------------------------------------ fillers
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
-# a pronoun for the thing the previous request acted on ("turn it off", "dim them")
-POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
-# a word that points at something already named or in view ("that light", "the same", "it")
 # "play …", "stream …", "put on …": a request for something to be played
 ASKS_TO_PLAY = re.compile(r"^\W*(?:(?:please|can you|could you|would you|will you)\s+)*(?:play|stream|put on|blast)"
                           r"\s+(?P<what>.+)$", re.IGNORECASE)
+# a pronoun for the thing the previous request acted on ("turn it off", "dim them")
+POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
+# a word that points at something already named or in view ("that light", "the same", "it")
 POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
 # a change said with no target ("louder", "a bit dimmer", "way too bright", "turn up"): only these
 # words, at least one of them a way to change; it means the thing the previous request acted on

@@ -174,3 +174,14 @@ def test_a_request_to_play_is_not_the_chats():
     from assistant.experts import chat
     assert chat.EXPERT.foreign(None, "respond", {}, "play some Frozen songs")
     assert not chat.EXPERT.foreign(None, "respond", {}, "tell me about Frozen")
+
+
+@pytest.mark.parametrize("said, requests", [
+    ("fireplace on for an hour", ["turn fireplace on", "turn fireplace off in an hour"]),
+    ("the porch light on till midnight", ["turn the porch light on", "turn the porch light off at midnight"]),
+    ("is the heater on for an hour", None),
+    ("timer on for 10 minutes", None),
+])
+def test_a_switch_held_for_a_while_said_without_a_verb(said, requests):
+    from assistant.holding import for_a_while
+    assert for_a_while(said) == requests
