@@ -123,7 +123,8 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
     if clause_words[0][0] > command_words[0][0] and PURPOSE.search(rest):
         return None  # "blue for the party tonight": the time says what it is for, not when to act
     when = clause[3:] if words[0] == "by" else clause  # "by 6:45 this evening": done at that time
-    when = re.sub(r"^in (\d{1,2})$", r"in \1 minutes", when)  # "off in 10": minutes, as people say it
+    if clause_words[0][0] > command_words[0][0]:  # "off in 10", said last: minutes, as people say it
+        when = re.sub(r"^in (\d{1,2})$", r"in \1 minutes", when)
     try:
         schedule = parse_when(when, now, wake_first=True)  # "at 6:45 tomorrow": the morning's
     except TimeParseError:
