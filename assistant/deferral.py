@@ -29,7 +29,10 @@ UNDO_WORDS = re.compile(r"^(?:(?:actually|oh|no|wait|sorry|hmm|ok|okay|um|uh|on 
 # "cancel the generator one", "scrap the geyser thing": a call put off, named by what it acts on
 UNDO_NAMED = re.compile(r"^(?:(?:actually|oh|no|wait|sorry|ok|okay|and|now|so)\s+)*"
                         r"(?:cancel|scrap|scratch|forget(?: about)?|drop|remove|delete)\s+(?:the|that)\s+(?P<what>[\w' ]+?)"
-                        r"\s+(?:one|thing|action|bit|schedule|scheduled one)(?:\s+(?:please|then|too))?$")
+                        r"\s+(?:one|thing|action|bit|schedule|scheduled one)(?:\s+(?:please|then|too))?$"
+                        # or by the thing alone, after a verb that only ever takes a call back: "cancel the kettle"
+                        r"|^(?:(?:actually|oh|no|wait|sorry|ok|okay|and|now|so)\s+)*(?:cancel|scrap|scratch)\s+(?:the|that)\s+"
+                        r"(?P<thing>[\w' ]+?)(?:\s+(?:please|then|too))?$")
 # a question about a time ("what's on at 7"), not a command put off; "have the coffee maker come on
 # at 7" is a command (its "have" is not a question's)
 # ("could you …" is already stripped as politeness by `command`)
@@ -153,7 +156,7 @@ def scheduled_reply(command_text: str, due: datetime, now: datetime) -> str:
 def named_undo(words: str) -> str | None:
     """What a "cancel the X one" names (normalised words), or None."""
     found = UNDO_NAMED.match(words)
-    return found["what"] if found else None
+    return (found["what"] or found["thing"]) if found else None
 
 
 # "actually, do it now", "no, right away": what was just put off, done at once instead

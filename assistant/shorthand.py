@@ -25,10 +25,11 @@ _SHORTHAND = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(
 
 UNITS = r"(?:degrees?|minutes?|mins?|hours?|hrs?|seconds?|secs?|percent|notches|clicks)\b"
 NOT_A_CONVERSION = r"(?!\s+(?:celsius|fahrenheit|centigrade|c|f)\b)"
-# beside a value, whatever the source: "too" is never the word meant
+# beside a value, whatever the source: "too" and "fore" are never the words meant
 TYPED_HOMOPHONES = [
     (re.compile(rf"\btoo\s+(?={UNITS}{NOT_A_CONVERSION})", re.IGNORECASE), "two "),
     (re.compile(r"\btoo\s+(?=\d)", re.IGNORECASE), "to "),
+    (re.compile(rf"\bfore\s+(?={UNITS})", re.IGNORECASE), "four "),  # "fore minutes"
 ]
 # in speech, what a recogniser writes for a number or for "to"
 HEARD_HOMOPHONES = [

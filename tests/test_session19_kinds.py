@@ -155,6 +155,15 @@ def test_cancelling_a_put_off_call_by_what_it_acts_on(flat):
     assert "heater" in reply.reply and [w["what"] for w in list_scheduled(flat.db)] == ["switch off the study fan"]
 
 
+def test_cancelling_a_put_off_call_by_the_thing_alone(flat):
+    testing.confirmer(flat).enqueue({"api": "smart_home.turn_on", "args": {"device": "study heater"}},
+                                    {"api": "smart_home.turn_off", "args": {"device": "study fan"}})
+    flat.handle("turn on the study heater at 7 tomorrow morning")
+    flat.handle("and switch off the study fan in an hour")
+    reply = flat.handle("cancel the study fan")
+    assert "fan" in reply.reply and [w["what"] for w in list_scheduled(flat.db)] == ["turn on the study heater"]
+
+
 @pytest.mark.parametrize("words", ["actually cancel that", "oh scrap that", "cancel it please"])
 def test_cancelling_what_was_just_put_off_after_a_lead_word(flat, words):
     testing.confirmer(flat).enqueue({"api": "smart_home.turn_off", "args": {"device": "study fan"}})

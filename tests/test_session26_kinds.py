@@ -185,3 +185,9 @@ def test_a_request_to_play_is_not_the_chats():
 def test_a_switch_held_for_a_while_said_without_a_verb(said, requests):
     from assistant.holding import for_a_while
     assert for_a_while(said) == requests
+
+
+def test_fore_beside_a_unit_is_four():
+    from assistant import shorthand
+    assert shorthand.in_full("set a timer for fore minutes", "text", lambda: []) == "set a timer for four minutes"
+    assert shorthand.in_full("fore!", "text", lambda: []) == "fore!"
