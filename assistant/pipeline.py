@@ -32,8 +32,8 @@ from assistant.registry import ApiSpec, ExpertInputError, Registry, RegistryErro
 from assistant.routing import cues, fastpath, rules, spelling
 from assistant.routing.classifier import Classifier, ExpertGuess, default_classifier
 from assistant.routing.context import (JOINT, RECENT, TOGETHER, cancel_of_previous_turn, devices_together,
-                                      ellipsis_of_previous_turn, is_follow_up, previous_turn, recent_actions,
-                                      refers_within, routing_context)
+                                      ellipsis_of_previous_turn, is_follow_up, previous_turn, read_of_previous_turn,
+                                      recent_actions, refers_within, routing_context)
 from assistant.routing.model_router import ModelRouter
 from assistant.routing.retrieval import retrieval_proposer
 from assistant.routing.schema import DECLINE
@@ -175,6 +175,11 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
         if decision is not None and decision.qualified == "system.undo":  # "never mind, don't bother"
             decision = self._yes_or_no(plan) or decision  # answers a question waiting for a yes or no
+        read_back = read_of_previous_turn(self.registry, utterance.text, plan.previous)  # "what's on it now"
+        if read_back is not None and (decision is None or decision.qualified == read_back.qualified and not decision.args):
+            decision = read_back  # (the list just added to, not the default one a bare "what's on that list" reads)
+            named = [v for v in read_back.args.values() if isinstance(v, str) and v.lower() not in utterance.text.lower()]
+            plan.utterance = utterance = utterance.model_copy(update={"text": " ".join([utterance.text, *named])})
         decision = decision or self._yes_or_no(plan) or self._correction(plan) or self._ellipsis(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,

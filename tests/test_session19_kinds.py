@@ -146,22 +146,17 @@ def test_no_as_said_in_other_languages_declines(scripted_assistant, no):
     assert _states(scripted_assistant)["lock.front_door_9a7b"] == "locked"
 
 
-def test_cancelling_a_put_off_call_by_what_it_acts_on(flat):
+@pytest.mark.parametrize("words, named, left", [
+    ("cancel the heater one", "heater", "switch off the study fan"),
+    ("cancel the study fan", "fan", "turn on the study heater"),  # by the thing alone
+])
+def test_cancelling_a_put_off_call_by_what_it_acts_on(flat, words, named, left):
     testing.confirmer(flat).enqueue({"api": "smart_home.turn_on", "args": {"device": "study heater"}},
                                     {"api": "smart_home.turn_off", "args": {"device": "study fan"}})
     flat.handle("turn on the study heater at 7 tomorrow morning")
     flat.handle("and switch off the study fan in an hour")
-    reply = flat.handle("cancel the heater one")
-    assert "heater" in reply.reply and [w["what"] for w in list_scheduled(flat.db)] == ["switch off the study fan"]
-
-
-def test_cancelling_a_put_off_call_by_the_thing_alone(flat):
-    testing.confirmer(flat).enqueue({"api": "smart_home.turn_on", "args": {"device": "study heater"}},
-                                    {"api": "smart_home.turn_off", "args": {"device": "study fan"}})
-    flat.handle("turn on the study heater at 7 tomorrow morning")
-    flat.handle("and switch off the study fan in an hour")
-    reply = flat.handle("cancel the study fan")
-    assert "fan" in reply.reply and [w["what"] for w in list_scheduled(flat.db)] == ["turn on the study heater"]
+    reply = flat.handle(words)
+    assert named in reply.reply and [w["what"] for w in list_scheduled(flat.db)] == [left]
 
 
 @pytest.mark.parametrize("words", ["actually cancel that", "oh scrap that", "cancel it please"])

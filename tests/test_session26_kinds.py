@@ -191,3 +191,21 @@ def test_fore_beside_a_unit_is_four():
     from assistant import shorthand
     assert shorthand.in_full("set a timer for fore minutes", "text", lambda: []) == "set a timer for four minutes"
     assert shorthand.in_full("fore!", "text", lambda: []) == "fore!"
+
+
+@pytest.mark.parametrize("asked", ["whats on it now", "what's on that list?", "so what have we got on it so far"])
+def test_whats_on_it_after_adding_to_a_list_reads_that_list(asked):
+    from assistant import testing
+    helper = testing.scripted_assistant()
+    testing.confirmer(helper).enqueue({"api": "lists.add", "args": {"items": ["hoodie"], "list_name": "christmas"}})
+    helper.handle("put a hoodie on the christmas list")
+    reply = helper.handle(asked)
+    assert (reply.expert, reply.api, reply.args) == ("lists", "read", {"list_name": "christmas"}) and "hoodie" in reply.reply
+
+
+def test_whats_on_it_after_no_list_is_the_routers():
+    from assistant.routing.context import read_of_previous_turn
+    from assistant.app import default_registry
+    from assistant.messages import Turn
+    turn = Turn(text="turn on the tv", expert="smart_home", api="turn_on", args={"device": "tv"})
+    assert read_of_previous_turn(default_registry(), "whats on it now", turn) is None

@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import sqlite_utils
 
 from assistant.messages import Decision, Turn
-from assistant.registry import Registry
+from assistant.registry import Registry, RegistryError
 from assistant.routing.correction import args_named_instead, correction_words
 from assistant.splitting import COMMAND_VERBS  # a verb opens a request of its own
 from assistant.storage.conversations import DEFAULT
@@ -168,6 +168,26 @@ def _without_verb_said_before(what: str, before: str) -> str:
     if first and opened and first[1].lower() == opened[1].lower():
         return first[2]
     return what
+
+
+# "what's on it now": what the thing the previous request changed holds (a list just added to)
+WHAT_IS_ON_IT = re.compile(r"^\W*(?:(?:so|and|ok|okay|now)\W+)*(?:what's|whats|what is|what've we got|what have we got|"
+                           r"what do we have|what have i got)\s+(?:on|in)\s+(?:it|there|that|that one|the list|that list)"
+                           r"(?:\s+(?:now|so far|then|altogether))?\W*$", re.IGNORECASE)
+READ_API = "read"  # an expert's call that reads out what one of its things holds (lists.read)
+
+
+def read_of_previous_turn(registry: Registry, text: str, previous: Turn | None) -> Decision | None:
+    """"what's on it now" right after adding to a list: that list read out (the previous call's
+    expert's `read`, with the arguments of the previous call it takes). None when it does not apply."""
+    if previous is None or not previous.expert or WHAT_IS_ON_IT.match(text) is None:
+        return None
+    try:
+        accepted = registry.api(previous.expert, READ_API).properties
+    except RegistryError:  # (no such call: the router's to read)
+        return None
+    args = {k: v for k, v in previous.args.items() if k in accepted}
+    return Decision(expert=previous.expert, api=READ_API, args=args, source="fastpath")
 
 
 def cancel_of_previous_turn(db: sqlite_utils.Database, registry: Registry, text: str,
