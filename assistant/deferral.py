@@ -68,15 +68,23 @@ def split_delay(text: str, now: datetime) -> Delay | None:
     return None
 
 
+def _after_last_comma(body: str) -> tuple[str, list[str]] | None:
+    """(the body before its last comma, the words after it) when those words give no command: no
+    command verb and no number; None otherwise."""
+    head, comma, tail = body.rpartition(",")
+    words = re.findall(r"[a-z']+", tail.lower())
+    if not comma or not head.strip() or not words or COMMAND_VERBS & set(words) or re.search(r"\d", tail):
+        return None
+    return head, words
+
+
 def _without_aside(body: str) -> str:
     """The body without a short aside after its last comma that asks nothing ("…, no arguments",
     "…, young man"): no command verb, no number, not another target ("…, and the lamp")."""
-    head, comma, tail = body.rpartition(",")
-    words = re.findall(r"[a-z']+", tail.lower())
-    if not comma or not head.strip() or not words or len(words) > MAX_ASIDE_WORDS \
-            or words[0] in LINKING or COMMAND_VERBS & set(words) or re.search(r"\d", tail):
+    found = _after_last_comma(body)
+    if found is None or len(found[1]) > MAX_ASIDE_WORDS or found[1][0] in LINKING:
         return body
-    return head
+    return found[0]
 
 
 def _without_comment(body: str, now: datetime) -> str:
@@ -84,11 +92,12 @@ def _without_comment(body: str, now: datetime) -> str:
     ends with its time ("shut the radio off at 11:30, Gran fell asleep with it on"; "heater off at
     12, too hot at night"): the comment gives no command (no command verb, no "and"), no number,
     and does not open as a time ("…, tomorrow morning" is the time)."""
-    head, comma, tail = body.rpartition(",")
-    words = re.findall(r"[a-z']+", tail.lower())
+    found = _after_last_comma(body)
+    if found is None:
+        return body
+    head, words = found
     linking = LINKING - {"too"} if len(words) > 1 else LINKING  # "…, too hot at night" is a comment
-    if not comma or not head.strip() or not words or words[0] in linking | OPENERS \
-            or COMMAND_VERBS & set(words) or re.search(r"\d", tail):
+    if words[0] in linking | OPENERS:
         return body
     delay = _longest_delay(head.rstrip(), now)
     return head if delay is not None and head.rstrip().endswith(delay[1]) else body

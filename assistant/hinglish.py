@@ -47,7 +47,8 @@ def in_english(text: str, names: Iterable[str] = ()) -> str:
     """The request with its Hindi and Punjabi words read as English, when it is mixed; else as said.
     A word of the home's names (`names`) is never read."""
     taken = {w for name in names for w in re.findall(r"[a-z]+", name.lower())}
-    if not is_mixed(text) or any(w in taken for w in re.findall(r"[a-z]+", text.lower()) if w in MARKERS):
+    markers = [w for w in re.findall(r"[a-z]+", text.lower()) if w in MARKERS]
+    if not markers or any(w in taken for w in markers):
         return text
     for pattern, english in WORDS:
         text = pattern.sub(english, text)

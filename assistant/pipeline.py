@@ -175,11 +175,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         decision = fastpath.match(utterance.text) if self.routing.fast_path else None
         if decision is not None and decision.qualified == "system.undo":  # "never mind, don't bother"
             decision = self._yes_or_no(plan) or decision  # answers a question waiting for a yes or no
-        read_back = read_of_previous_turn(self.registry, utterance.text, plan.previous)  # "what's on it now"
-        if read_back is not None and (decision is None or decision.qualified == read_back.qualified and not decision.args):
-            decision = read_back  # (the list just added to, not the default one a bare "what's on that list" reads)
-            named = [v for v in read_back.args.values() if isinstance(v, str) and v.lower() not in utterance.text.lower()]
-            plan.utterance = utterance = utterance.model_copy(update={"text": " ".join([utterance.text, *named])})
+        decision = self._read_back(plan, decision)
         decision = decision or self._yes_or_no(plan) or self._correction(plan) or self._ellipsis(plan)
         if decision is not None and decision.qualified == "system.stop":
             decision = cancel_of_previous_turn(self.db, self.registry, utterance.text, plan.previous,
@@ -189,6 +185,22 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if decision is None and (self.routing.speculation or self.routing.expert_prior):
             self._propose(plan)
         return plan
+
+    def _read_back(self, plan: Plan, decision: Decision | None) -> Decision | None:
+        """"what's on it now" after adding to a list: that list read out, also over the fast path's
+        bare read of the default list ("what's on that list"); else the decision as it was."""
+        read_back = read_of_previous_turn(self.registry, plan.utterance.text, plan.previous)
+        if read_back is None or decision is not None and (decision.qualified != read_back.qualified or decision.args):
+            return decision
+        text = plan.utterance.text
+        self._say_too(plan, [v for v in read_back.args.values() if isinstance(v, str) and v.lower() not in text.lower()])
+        return read_back
+
+    @staticmethod
+    def _say_too(plan: Plan, words: list[str]) -> None:
+        """The utterance with the words the user meant but did not say ("it": the Christmas list),
+        so the call's values are checked as said."""
+        plan.utterance = plan.utterance.model_copy(update={"text": " ".join([plan.utterance.text, *words])})
 
     def _ellipsis(self, plan: Plan) -> Decision | None:
         """"and the bedroom too": the previous call on another target, run with the values it
@@ -201,8 +213,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             # Bedside Lamp; "in there": the Kitchen; "her fan": Grandma's fan): said, as the user meant it
             named = [value for key in ("device", "area") if isinstance(value := decision.args.get(key), str)
                      and value not in kept and value.lower() not in plan.utterance.text.lower()]
-            plan.utterance = plan.utterance.model_copy(
-                update={"text": " ".join([plan.utterance.text, *kept, *named])})
+            self._say_too(plan, [*kept, *named])
         return decision
 
     def confirm_ahead(self, plan: Plan) -> None:

@@ -65,9 +65,6 @@ def said_number(text: str, value: float) -> bool:
 
 # ------------------------------------------------------------------------------ fillers
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
-# "play …", "stream …", "put on …": a request for something to be played
-ASKS_TO_PLAY = re.compile(r"^\W*(?:(?:please|can you|could you|would you|will you)\s+)*(?:play|stream|put on|blast)"
-                          r"\s+(?P<what>.+)$", re.IGNORECASE)
 # a pronoun for the thing the previous request acted on ("turn it off", "dim them")
 POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
 # a word that points at something already named or in view ("that light", "the same", "it")
@@ -193,6 +190,9 @@ def is_question(text: str) -> bool:
     return bool(QUESTION.search(text))
 
 
+# "play …", "stream …", "put on …": a request for something to be played
+ASKS_TO_PLAY = re.compile(r"^\W*(?:(?:please|can you|could you|would you|will you)\s+)*(?:play|stream|put on|blast)"
+                          r"\s+(?P<what>.+)$", re.IGNORECASE)
 # a question typed without its apostrophe ("whats the temperature inside"), and a request in a
 # question's form ("can you turn on the fan?", "would you mind …"), which is no question
 TYPED_QUESTION = re.compile(r"^\W*(?:whats|hows|wheres|whos|whens)\b", re.IGNORECASE)
