@@ -52,13 +52,14 @@ options = st.lists(st.one_of(words, st.sampled_from(["--json", "--limit", "--sou
 
 
 def _files_under(folder: str, argv: list[str]) -> list[str]:
-    """Paths given to file commands stay inside the test's folder (never /etc, never $HOME)."""
+    """Paths given to file commands stay inside the test's folder (never /etc, never $HOME, never a
+    file called "-" in the working folder)."""
     if argv[:2] in (["home", "load"],) or argv[:1] in (["backup"], ["restore"]):
         keep = 2 if argv[0] == "home" else 1
         rest = argv[keep:]
         ends = rest.index("--") + 1 if "--" in rest else len(rest)  # after `--` every word is a path
         return argv[:keep] + [str(Path(folder) / (a.replace("/", "_").replace("\x00", "") or "x")[:100])
-                              if n >= ends or not a.startswith("-") else a for n, a in enumerate(rest)]
+                              if n >= ends or not a.startswith("-") or a == "-" else a for n, a in enumerate(rest)]
     return argv
 
 
