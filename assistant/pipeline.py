@@ -12,7 +12,7 @@ from typing import Callable
 import sqlite_utils
 from pydantic import ValidationError
 
-from assistant import abroad, dialect, effects, foreign_time, guardrails, hinglish, shorthand, speculation
+from assistant import abroad, dialect, effects, foreign_time, guardrails, hinglish, regional, shorthand, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -150,6 +150,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         text = dialect.plain_words(text)  # "cut 'em on": turn them on
         if hinglish.is_mixed(text):  # "TV band karo": turn off TV (never a home's name)
             text = hinglish.in_english(text, self.registry.vocabulary(self.db))
+        if regional.is_mixed(text):  # "switch aff the big light": switch off (never a home's name)
+            text = regional.in_english(text, self.registry.vocabulary(self.db))
         text = shorthand.in_full(text, source, lambda: self.registry.vocabulary(self.db))  # "nvm": never mind
         text = foreign_time.in_english(text)  # "en diez minutos": in 10 minutes
         text = abroad.in_english(text)  # "allume la lumière de l'entrée": turn on the entrance light

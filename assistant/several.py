@@ -60,9 +60,12 @@ class SeveralRequests:
 
     def _put_off_together(self, parts: list[Plan]) -> bool:
         """A time clause closing the last part may be meant for the parts before it too ("turn
-        off the tv and close the blinds in ten minutes"): unsure, so one request."""
+        off the tv and close the blinds in ten minutes"): unsure, so one request; not when the
+        last part points back at the one before ("turn the heater on and switch it off at noon")."""
         delay = parts[-1].delay
         if delay is None or not delay.said.rstrip(" .!?").lower().endswith(delay.clause.lower()):
+            return False
+        if is_follow_up(delay.command):  # "… and switch it off at noon": the time is that part's alone
             return False
         return any(part.delay is None and part.decision is None and part.answer is None
                    and self._defers(self._meant_expert(part.utterance.text, part.guess)) for part in parts[:-1])

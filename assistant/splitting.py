@@ -145,6 +145,44 @@ def _timers_gapped(text: str) -> str:
     return " and ".join(said)
 
 
+# one timer after another, each with its own length: "a 3 minute timer and a 12 minute one",
+# "timer for the rice 18 minutes and another for the chicken 40"
+NEXT_TIMER = re.compile(r"\s*,\s*(?:and\s+|then\s+|and then\s+)?(?=(?:a|an|another|one|the other)\b)"
+                        r"|\s+and\s+(?:then\s+)?(?=(?:a|an|another|one|the other)\b)", re.IGNORECASE)
+# a later piece is a timer too: it says so, or "one", or "another" ("a reminder to …" is not)
+ANOTHER_TIMER = re.compile(r"^(?:another|the other|(?:an?|one)\b(?:(?!\b(?:reminder|alarm|list)\b).)*\b(?:timer|one)\b)",
+                           re.IGNORECASE)
+ARTICLE = re.compile(r"^(?:an?|the|my)\b", re.IGNORECASE)
+WANTING = re.compile(r"^(?:i\s+(?:need|want|would like|'d like)|can i (?:have|get)|give me|get me|gimme|i'll need)\s+",
+                     re.IGNORECASE)
+
+
+def _timers_each(text: str) -> str:
+    """Timers asked for one after another with no verb of their own, each with a length ("i need a
+    3 minute timer and a 12 minute timer"), said as one "set a … timer" request each; else the text."""
+    if not re.search(r"\btimers?\b", text, re.IGNORECASE):
+        return text
+    pieces = NEXT_TIMER.split(text.strip())
+    if len(pieces) < 2 or not re.search(r"\btimer\b", pieces[0], re.IGNORECASE) \
+            or not all(re.search(r"\d|\b(?:minutes?|hours?|seconds?|mins?|hrs?)\b", p) for p in pieces) \
+            or not all(ANOTHER_TIMER.match(p) for p in pieces[1:]):
+        return text
+    unit = _DURATION_UNIT.search(pieces[0])
+    said = []
+    for i, piece in enumerate(pieces):
+        piece = WANTING.sub("", piece) if i == 0 else re.sub(
+            r"^(?:an?|another|one|the other)(?:\s+one)?\b", "a", piece, flags=re.IGNORECASE)
+        piece = re.sub(r"\bone\b(?=\s*(?:for\b|please\b|thanks\b|$))", "timer", piece, flags=re.IGNORECASE)  # "a 12 minute one"
+        if not re.search(r"\btimer\b", piece, re.IGNORECASE):
+            piece = re.sub(r"^a\b", "a timer", piece, flags=re.IGNORECASE)
+        if unit and not _DURATION_UNIT.search(piece):  # "… and another for the chicken 40"
+            piece = f"{piece.rstrip(' .!?')} {unit[0]}"
+        if _verb(piece) is None:  # "timer for the rice …": "set a timer for the rice …"
+            piece = ("set " if ARTICLE.match(piece) else "set a ") + piece
+        said.append(piece)
+    return " and ".join(said)
+
+
 # a second reminder said without "remind me", each with its own time: "remind me to call mom at 5 and
 # to feed the cat at 6", "remind me at 5 to call mom and at 6 to feed the cat"
 GAPPED_REMINDER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:also\s+)?(?=to\s+\w|(?:at|on|in|by|tomorrow|tonight|"
@@ -169,7 +207,7 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
     routes on its own (`routes`), else `[text]`. "It" after a request that named a list is that
     list ("start a packing list and put thermals on it": "put thermals on the packing list");
     several timers asked for at once are one request each."""
-    original, text = text, _reminders_gapped(_timers_gapped(_timers_listed(text)))
+    original, text = text, _reminders_gapped(_timers_each(_timers_gapped(_timers_listed(text))))
     parts = _text_verbs_keep_the_rest(text, _clauses(text))
     said = _with_lists_named(text, parts)
     kept: list[tuple[Part, str]] = []
@@ -253,7 +291,8 @@ def _home_command_after_timed_reminder(text: str, reminder: Part, part: Part) ->
 
 def _items_go_on(before: str, verb: str, after: str) -> bool:
     """Items being added, with the list they go to only after the joint: one list of items."""
-    return verb in ADDING and not DESTINATION.search(before) and bool(DESTINATION.search(after))
+    switching = verb == "put" and before.split()[-1].lower() in ("on", "off")  # "put the kettle on": the home's
+    return verb in ADDING and not switching and not DESTINATION.search(before) and bool(DESTINATION.search(after))
 
 
 def _words(text: str, part: Part) -> str:

@@ -120,6 +120,7 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\b(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)(?: s)? time\b", r"\1", text)
     # "7 in the morning" is 7 am, "9 in the evening" / "11 at night" pm (the part of day stays a hint)
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) in the morning\b", r"\1 am", text)
+    text = re.sub(r"\b12((?:[:. ]\d{2})?) (?:in the evening|at night)\b", r"12\1 am", text)  # midnight
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) (?:in the (?:afternoon|evening)|at night)\b", r"\1 pm", text)
     text = re.sub(r"\b(\d{1,2}) (\d{2}) ?(am|pm)\b", r"\1:\2 \3", text)  # "nine thirty pm"
     # the 24-hour clock written without a colon: "0700", "1830 hours", "at 2115" (not a year)
@@ -257,7 +258,7 @@ def _take(pattern: str, text: str) -> tuple[re.Match | None, str]:
 
 
 def _take_clock(text: str) -> tuple[_Clock | None, str]:
-    match, rest = _take(r"\b(noon|midday|midnight)\b", text)
+    match, rest = _take(r"\b(?:12 (?:o clock )?)?(noon|midday|midnight)\b", text)  # "12 midnight" too
     if match:
         return (_Clock(12, 0, "am", True) if match[1] == "midnight" else _Clock(12, 0, "pm")), rest
     match, rest = _take(r"\b(half|quarter|\d{1,2}) (?:minutes )?(past|after|to|till|before) (\d{1,2})\b"
@@ -288,6 +289,8 @@ def _candidate_times(clock: _Clock | None, part: str | None, wake_first: bool = 
         return [time(h % 12 + (12 if meridiem == "pm" else 0), m)]
     if part in ("afternoon", "evening", "night") and h < 12:
         return [time(h + 12, m)]
+    if h == 12 and part is None:  # a bare twelve is noon or midnight, whichever comes first
+        return [time(12, m), time(0, m)]
     if part == "morning" or h == 0 or h >= 12:
         return [time(h % 24, m)]
     if wake_first and h in WAKING_HOURS:
@@ -385,6 +388,8 @@ def _parse_one_off(text: str, now: datetime, wake_first: bool = False) -> dateti
     if clock is None and picker is not None:  # "8 tomorrow (morning)", "friday 6 30": a bare number by a day
         match, rest = _take(r"^(?:\s|\bon\b)*([01]?\d|2[0-3])(?: ([0-5]\d))?\s*$", rest)
         clock = _Clock(int(match[1]), int(match[2] or 0), None) if match else None  # else rest is kept
+    if clock and clock.hour == 12 and not clock.meridiem and part in ("evening", "night"):
+        clock = _Clock(12, clock.minute, "am", True)  # "12 tonight" is the midnight that ends the day
     if not _only_filler(rest) or (picker is None and clock is None and part is None):
         return None
     options = _candidate_times(clock, part, wake_first)

@@ -10,7 +10,8 @@ from assistant.experts import arithmetic
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import api, build_expert
 from assistant.streaming import FirstSentence
-from assistant.words import ASKS_TO_PLAY
+from assistant.routing.timeless import HOW_A_THING_IS
+from assistant.words import ASKS_TO_PLAY, is_question
 
 NO_CHAT_MODEL = "I'm here, but my chat model isn't available right now. I can still run your home, timers, reminders and lists."
 
@@ -46,13 +47,18 @@ _WILL_DO = r"play|put on|set|turn|switch|add|remind|book|order|send|lock|unlock|
 # ... or says it is doing it ("Okay, the garage door is opening", "Your lights are turning off now")
 _DOING = (r"opening|closing|locking|unlocking|turning (?:on|off|up|down)|switching (?:on|off)|heating up|"
           r"cooling down|arming|disarming|dimming|brightening|being \w+ed")
+# ... or says what state a thing is in ("It's unlocked", "The TV is on"): it sees no device
+_STATES = r"unlocked|locked|open|opened|closed|shut|on|off|armed|disarmed|running|playing|paused|muted"
 # a sentence in which the chat says it did something ("I've set a timer", "Added eggs to your
 # list", "Your reminder is saved"): it has no tools, so it never did
 _CLAIM = re.compile(
-    rf"^\W*(?:(?:ok(?:ay)?|sure|done|alright|all right|got it|sorry)\W+)*(?:"
+    rf"^\W*(?:(?:ok(?:ay)?|sure|done|alright|all right|got it|sorry|yes|yeah|yep|of course|certainly|absolutely)\W+)*(?:"
     rf"i(?:'ve| have| just| now)*\s+(?:{_VERBS})\b"
-    rf"|i(?:'ll| will)\s+(?:\w+ly\s+|now\s+|go ahead and\s+)?(?:{_WILL_DO})\b|(?:now\s+)?playing\s+\w"
+    rf"|i(?:'ll| will| can)\s+(?:\w+ly\s+|now\s+|go ahead and\s+)?(?:{_WILL_DO})\b|(?:now\s+)?playing\s+\w"
     rf"|(?:{_VERBS})\s+(?:a|an|the|your|it|them|that|up|on|off|(?:[\w'-]+\s+){{1,4}}?(?:to|on|from|for|in)\s+(?:your|the|you))\b"
+    rf"|(?:{_VERBS})\s+(?:[\w'-]+\s+){{1,4}}?to\s+\d"  # "Set Desk Fan to 25%."
+    # a thing's state, which the chat cannot see: "It's unlocked.", "Granda's TV is on."
+    rf"|(?:it|that|they|this|[\w' ]{{1,30}}?)(?:'s|'re|\s+is|\s+are)\s+(?:now\s+|still\s+)?(?:{_STATES})\W*$"
     rf"|your\s+[\w' ]{{1,30}}?\s+(?:is|are|has been|have been)\s+(?:now\s+)?(?:{_VERBS})\b"
     rf"|(?:the\s+|your\s+)?[\w' ]{{1,30}}?\s+(?:is|are)\s+(?:now\s+)?(?:{_DOING})(?:\s+(?:now|for you|right now))?\W*$)",
     re.IGNORECASE)
@@ -89,8 +95,22 @@ CONVERSION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can yo
 
 def foreign(db, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
     """Whether the words ask for something to be played ("play Frozen songs"): the chat plays
-    nothing, so it is not the chat's (a home's player, or no one's)."""
-    return bool(said) and ASKS_TO_PLAY.match(said) is not None
+    nothing, so it is not the chat's (a home's player, or no one's); or ask how one of the home's
+    things is ("is granda's telly on"): the chat cannot see it."""
+    return bool(said) and (ASKS_TO_PLAY.match(said) is not None or _asks_how_a_thing_is(db, said))
+
+
+def _asks_how_a_thing_is(db, said: str) -> bool:
+    """A question that ends on a state ("… on?", "… locked?") and names a kind of device or a word of
+    one of the home's devices' names."""
+    if not (is_question(said) and HOW_A_THING_IS.search(said)):
+        return False
+    from assistant.experts.smart_home import list_devices, vocab
+
+    words = {*vocab.tokens(said)} - vocab.WHICH_ONE_WORDS
+    kinds = {w for w in words if vocab.type_word(w)[0] is not None or w in vocab.NAME_SYNONYMS}
+    names = {w for device in list_devices(db) for w in vocab.tokens(device["name"])}
+    return bool(kinds or words & names - vocab.GENERIC_PLACE_WORDS)
 
 
 def propose(request: Request) -> Decision | None:

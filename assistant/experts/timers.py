@@ -374,8 +374,8 @@ def _timer(text: str) -> Decision | None:
     match = (re.match(rf"^(?:set|start|begin|create)? ?(?:a |an |the |my )?(?:{named} )?timer (?:for )?(?P<d>.+)$",
                       text)
              or re.match(rf"^(?:set|start|begin) (?:a |an |my |the )?(?P<d>.+?{UNIT_WORDS})(?: {named})? timer$", text))
-    if not match:
-        return None
+    if not match or re.match(r"^(?:the|my|a|an|some) [a-z]+ (?:[a-z]+ )?\d", match["d"]):
+        return None  # "a timer for the rice 18 minutes": what it is for, then how long (a countdown shape)
     try:
         parse_duration(match["d"])
     except TimeParseError:
@@ -387,19 +387,21 @@ def _timer(text: str) -> Decision | None:
 
 
 # the ways to ask for a countdown around its duration (written D): "count down D", "a D timer for
-# the bread", "egg timer, D", "time me for D", "D on the clock"
+# the bread", "a timer for the rice D", "egg timer, D", "time me for D", "D on the clock"
 _ASK = r"(?:(?:set|start|begin|create|make|run|give me|get me|put on|i need|i want|i'd like) (?:me )?)?"
 _NAME = r"(?P<name>[a-z]+)"
 _FOR_NAME = r"(?: for (?:the |my |a |an |some )?(?P<for_name>[a-z]+))?"
 _COUNTDOWN_SHAPES = [re.compile(p) for p in (
     rf"^{_ASK}(?:(?:a|an|the|my|new) )*D (?:{_NAME} )?(?:timer|countdown){_FOR_NAME}$",
     rf"^{_ASK}(?:(?:a|an|the|my|new) )*(?:{_NAME} )?(?:timer|countdown)(?: for| of| on)? D{_FOR_NAME}$",
+    rf"^{_ASK}(?:(?:a|an|the|my|new) )*(?:timer|countdown) for (?:the |my |a |an |some )?(?P<for_name>[a-z]+) D$",
     rf"^count ?down(?: from| for)? D{_FOR_NAME}$",
     rf"^time (?:me )?(?:for )?D(?: for me)?$",
     rf"^{_ASK}D on the clock$",
     rf"^let me know when D (?:is|are) up$",
 )]
-_NOT_NAMES = frozenset("a an the my new second seconds minute minutes hour hours me it this that".split())
+_NOT_NAMES = frozenset("a an the my new second seconds minute minutes hour hours me it this that next following other "
+                        "another full whole extra good".split())
 
 
 def _countdown(text: str) -> Decision | None:

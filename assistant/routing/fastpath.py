@@ -47,7 +47,8 @@ ASIDE = (r"(?:(?:wait|hang on|hold on|hold up|oh|and|so|hey|yo|say|listen|look|a
 # words after a question of the clock that change nothing ("what time is it anyway")
 AFTER = r"(?: (?:anyway|anyways|again|by the way|btw|then|exactly|right now|now))*"
 PATTERNS: list[tuple[str, str, str]] = [
-    (r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
+    (r"(?:(?:oh |ah |ach |och )?(?:never ?mind|no|nah|actually) )?"  # "never mind, forget it": the stop said twice
+     r"(?:stop|cancel|never ?mind|forget it|forget about it|quiet|be quiet|shut up|shush|silence|nothing|abort|enough|that's all|that is all|that'll be all)( it| that| then)?",
      "system", "stop"),
     (r"(?:(?:actually|wait|sorry|oops|whoops|hmm|on second thoughts?|never ?mind) )*"  # a lead before the undo
      r"(?:(?:undo|revert|reverse|scratch|scrap|take back|roll back)(?: that| it| this| what you (?:just )?did)?"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.words import is_question
+from assistant.words import ASKS_TO_PLAY, is_question
 
 # words that make a question depend on now, on the user, on a service or on a place near them
 NOT_TIMELESS = re.compile(
@@ -45,4 +45,5 @@ def timeless_question(text: str) -> bool:
     if asked and not re.search(r"\bin here\b", text, re.IGNORECASE):
         text = text[:asked.start(1)] + text[asked.end(1):]
     return is_question(text) and not NOT_TIMELESS.search(text) and not HOW_A_THING_IS.search(text) \
+        and not ASKS_TO_PLAY.match(text) \
         and (not WEATHER.search(text) or bool(EXPLAINED_OR_USUAL.search(text)))

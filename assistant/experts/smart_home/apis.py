@@ -933,8 +933,22 @@ SWITCHED_AS = {"open": "turn_on", "close": "turn_off"}
 def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
            said: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """The call as said when the model's is not: "open the tube light" is turned on (`switched_as`),
-    "the spotlights to three quarters" without the brightness has it (`with_level_said`)."""
-    return switched_as(db, api_name, args, here, said) or with_level_said(api_name, args, said)
+    "the spotlights to three quarters" without the brightness has it (`with_level_said`), "open the
+    blinds halfway" sets their position (`moved_partway`)."""
+    return switched_as(db, api_name, args, here, said) or with_level_said(api_name, args, said) \
+        or moved_partway(api_name, args, said)
+
+
+def moved_partway(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
+    """("set_position", args) for "open the blinds halfway", "close the curtains to 30 percent": an
+    open or close with a point of the scale said; else None (an end, "fully", is the open itself)."""
+    if api_name not in ("open", "close") or not said or is_question(said) \
+            or any(w in vocab.tokens(said) for w in vocab.GARAGE_WORDS):  # a garage door or gate moves only on a yes
+        return None
+    value = levels.level_said(said, "position")
+    if not isinstance(value, (int, float)) or isinstance(value, levels.End) or not 0 < value < 100:
+        return None
+    return "set_position", {**{k: args[k] for k in ("device", "area", "device_type") if args.get(k)}, "position": round(value)}
 
 
 # the level each setter sets, read from the words when the model left it out

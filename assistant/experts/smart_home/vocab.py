@@ -194,8 +194,14 @@ NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standar
                        ("home theatre", "home theater", "sound system", "surround sound"),
                        ("pot", "can", "recessed"),
                        ("leds", "led strip", "light strip", "strip lights", "led lights", "led tape", "led lighting"),
-                       ("crock pot", "crockpot", "slow cooker"))
-NAME_SYNONYMS = {word: tuple(w for w in group if w != word) for group in NAME_SYNONYM_GROUPS for word in group}
+                       ("crock pot", "crockpot", "slow cooker"), ("radio", "wireless"),
+                       # the fan over the stove, and the fan that clears a bathroom's or a kitchen's air
+                       ("range hood", "cooker hood", "stove hood", "stove fan", "hood fan", "extractor hood",
+                        "vent hood", "oven hood", "extractor", "kitchen extractor", "kitchen exhaust"),
+                       ("extractor fan", "exhaust fan", "extractor", "vent fan", "ventilation fan"))
+# a word may be in two groups ("extractor"): its other names are both groups'
+NAME_SYNONYMS = {word: tuple(dict.fromkeys(w for group in NAME_SYNONYM_GROUPS if word in group for w in group if w != word))
+                 for group in NAME_SYNONYM_GROUPS for word in group}
 
 
 def synonym_forms(phrase: str) -> list[str]:
@@ -249,7 +255,9 @@ _words("garage door, gate", "cover", hints=GARAGE_WORDS, strict=True)
 _words("cover", "cover")
 _words("window cover, window covering", "cover", exclude=("garage", "gate", "door"))
 # the home's heating is its thermostat, not a space heater that is a climate device too
-_words("thermostat, heating, temperature, climate, hvac, heat", "climate", hints=("thermostat", "heating", "hvac"))
+# (a gas boiler or a furnace is run from it: "turn the boiler down to 16", "is the furnace on")
+_words("thermostat, heating, temperature, climate, hvac, heat, boiler, furnace, central heating", "climate",
+       hints=("thermostat", "heating", "hvac", "boiler", "furnace"))
 AIRCON_HINTS = ("ac", "air", "conditioner", "conditioning", "aircon", "cooling")
 _words("air conditioning", "climate", hints=AIRCON_HINTS)
 _words("ac, air conditioner, aircon, air con, split unit", "climate", hints=AIRCON_HINTS, countable=True)
@@ -259,7 +267,8 @@ _words("lock, door lock, deadbolt", "lock")
 # a speaker by its kind or its maker's name: "the speakers" are the Sonos too, never the TV
 SPEAKER_HINTS = ("speaker", "sonos", "echo", "homepod", "soundbar", "radio", "stereo", "audio", "bose", "jbl",
                  "boombox", "soundlink")
-_words("speaker, media player, player, stereo, radio", "media_player", hints=SPEAKER_HINTS, countable=True)
+_words("speaker, media player, player, stereo, radio, hifi, hi fi", "media_player", hints=SPEAKER_HINTS,
+       countable=True)
 _words("music, media, sound", "media_player", hints=SPEAKER_HINTS)
 _words("tv, television", "media_player", hints=("tv", "television"), strict=True, countable=True)
 _words("alarm, alarm system, alarm panel, security system, alarm control panel", "alarm_control_panel")

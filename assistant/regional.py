@@ -1,0 +1,73 @@
+"""Words of Scots English and of Polish said in an English request, read as the English words they
+stand for: "switch aff the big light" → "switch off the big light", "turn the heating doon" →
+"turn the heating down", "an alarm for six the morn" → "… for six tomorrow", "nieważne" → "never
+mind", "the fan na maksa" → "the fan to max".
+
+Like `dialect.py` (Caribbean creole) and `hinglish.py`: only a request with a marker word (a word no
+English word is spelt as) is read, words that are English too ("ma", "the day") only beside a
+marker, and never a word of the home's own names.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# no English word is spelt so: one of them shows the words are Scots or Polish
+MARKERS = {
+    # Scots
+    "aff": "off", "oan": "on", "doon": "down", "oot": "out", "intae": "into", "ontae": "onto", "fae": "from",
+    "cannae": "can't", "dinnae": "don't", "disnae": "doesn't", "isnae": "isn't",
+    "wasnae": "wasn't", "willnae": "won't", "wouldnae": "wouldn't", "couldnae": "couldn't", "didnae": "didn't",
+    "havnae": "haven't", "hasnae": "hasn't", "gonnae": "will you", "nicht": "night", "morra": "tomorrow",
+    "efter": "after", "hauf": "half", "roon": "round", "aboot": "about", "wir": "our", "yer": "your",
+    # Polish
+    "nieważne": "never mind", "niewazne": "never mind", "dzięki": "thanks", "dzieki": "thanks",
+    "dziękuję": "thank you", "dziekuje": "thank you", "proszę": "please", "prosze": "please",
+    "włącz": "turn on", "wlacz": "turn on", "wyłącz": "turn off", "wylacz": "turn off", "trochę": "a bit",
+    "troche": "a bit", "cześć": "hi", "czesc": "hi",
+}
+# several words, read like a marker ("the morn" is tomorrow; "na maksa" to the maximum)
+PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
+    (r"^\W*(?:och\s+)?aye\b(?!\s+aye)", "yes"), (r"^\W*naw\b", "no"),  # the answer first: "aye, and put …"
+    (r"\bthe morn(?:'s|s)? morn(?:in|ing)?\b", "tomorrow morning"), (r"\bthe morn\b", "tomorrow"),
+    (r"\bthe morra\b", "tomorrow"), (r"\bthe nicht\b", "tonight"), (r"\bna maks[ae]\b|\bna max[ae]\b", "to max"),
+    (r"\bdzie[ńn] dobry\b", "good morning"), (r"\bdobranoc\b", "good night"),
+)]
+# English words or names too: read only beside a marker ("ma" is "my" in "ma room aff")
+SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awright": "alright"}
+# a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
+WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
+         (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]
+WORD = re.compile(r"(?<![\w'-])[^\W\d_]+(?![\w-])")
+
+
+def is_mixed(text: str) -> bool:
+    """Whether the words hold a Scots or Polish marker word or phrase, or are a one-word answer in Scots."""
+    lowered = text.lower()
+    return any(w in MARKERS for w in WORD.findall(lowered)) or any(p.search(lowered) for p, _ in PHRASES) \
+        or any(p.match(lowered) for p, _ in WHOLE)
+
+
+def in_english(text: str, names: Iterable[str] = ()) -> str:
+    """The request with its Scots and Polish words read as English, when it has them; else as said.
+    A word of the home's names (`names`) is never read."""
+    taken = {w for name in names for w in WORD.findall(name.lower())}
+    for pattern, english in WHOLE:
+        if pattern.match(text):
+            return english
+    found = [w for w in WORD.findall(text.lower()) if w in MARKERS and w not in taken]
+    phrased = [p for p, _ in PHRASES if p.search(text)]
+    if not found and not phrased:
+        return text
+    for pattern, english in PHRASES:
+        text = pattern.sub(english, text)
+
+    def read(word: re.Match) -> str:
+        said = word.group()
+        lowered = said.lower()
+        english = MARKERS.get(lowered) or SHARED.get(lowered)
+        if english is None or lowered in taken:
+            return said
+        return english[0].upper() + english[1:] if said[0].isupper() else english
+
+    return " ".join(WORD.sub(read, text).split())
