@@ -70,17 +70,21 @@ class SlotQuestions:
             return True
         else:
             value = slots.read_answer(spec.slots[pending.slot].kind, text, self.clock.now())
+        slot = pending.slot
+        if value is None and quick is None:  # "when?" → "to phone the school": the what instead, asked again
+            slot, value = _other_text(spec, pending, text) or (slot, value)
         if value is None or quick is not None or self._new_request(text, spec):
             close_pending(self.db, pending_id, "dropped")
             return False
-        slot = pending.slot
         if isinstance(value, str) and "=" in value and value.split("=", 1)[0] in spec.properties:
             slot, value = value.split("=", 1)  # a choice of another argument ("area=Kitchen")
         try:  # the answer as the argument's type ("22" for a temperature is 22.0)
             args = spec.validate({**pending.args, slot: value})
-        except ValidationError:
-            close_pending(self.db, pending_id, "dropped")
-            return False
+        except ValidationError as error:
+            if not _only_missing(error, spec.slots):
+                close_pending(self.db, pending_id, "dropped")
+                return False
+            args = {**pending.args, slot: value}  # "set a reminder" → "to phone the school": "when?" next
         close_pending(self.db, pending_id, "answered")
         said = f"{pending.said or ''} {text}".strip()  # the first words stay part of what was said
         plan.utterance = plan.utterance.model_copy(update={"text": said})
@@ -229,3 +233,17 @@ def _after_remark(text: str) -> str:
                                   found[1], re.IGNORECASE):
         return text
     return text[found.end():]
+
+
+def _only_missing(error: ValidationError, slots: dict) -> bool:
+    """Whether the call lacks only values it has a question for (the next one is asked in turn)."""
+    return all(e["type"] == "missing" and e["loc"] and e["loc"][0] in slots for e in error.errors())
+
+
+def _other_text(spec, pending: PendingAction, text: str) -> tuple[str, str] | None:
+    """(slot, words) when the answer carries the request on ("to phone the school") and gives the
+    call's free text instead of the value asked for; else None."""
+    if not CONTINUES.match(text) or len(text.split()) < 3:
+        return None
+    other = next((name for name, slot in spec.slots.items() if slot.kind == "text" and name != pending.slot), None)
+    return (other, CONTINUES.sub("", text).strip()) if other else None

@@ -93,8 +93,15 @@ _OFF_HEARD_OF = re.compile(r"^(\W*(?:please\s+)?(?:turn|switch|shut|cut)\b.{1,60
 _THEM = re.compile(r"(?<=\w)\s+'em\b", re.IGNORECASE)  # "shut 'em off": them
 
 
+# a thing set to switch itself: "set the heating to go off at 11", "get the porch light to come on at 6"
+# (an alarm or a timer that goes off rings: "set my alarm to go off at 6" stays)
+_TO_GO = re.compile(r"\b(set|get|have)\s+((?:the|my|our)\s+(?![\w' -]*\b(?:alarms?|timers?|reminders?|clocks?)\b)"
+                    r"[\w' -]{2,40}?)\s+to\s+(?:go|come|turn|switch)\s+(on|off)\b", re.IGNORECASE)
+
+
 def plain_words(text: str) -> str:
-    """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", and a last "of"
-    after a switching verb as "off"."""
+    """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", a last "of"
+    after a switching verb as "off", and "set the heating to go off" as "turn the heating off"."""
     text = _THEM.sub(" them", _CUT.sub(lambda m: "Turn" if m.group()[0].isupper() else "turn", text))
+    text = _TO_GO.sub(lambda m: f"{'Turn' if m[1][0].isupper() else 'turn'} {m[2]} {m[3]}", text)
     return _OFF_HEARD_OF.sub(r"\1off\2", text)

@@ -18,7 +18,7 @@ MARKERS = {
     "aff": "off", "oan": "on", "doon": "down", "oot": "out", "intae": "into", "ontae": "onto", "fae": "from",
     "cannae": "can't", "dinnae": "don't", "disnae": "doesn't", "isnae": "isn't",
     "wasnae": "wasn't", "willnae": "won't", "wouldnae": "wouldn't", "couldnae": "couldn't", "didnae": "didn't",
-    "havnae": "haven't", "hasnae": "hasn't", "gonnae": "will you", "nicht": "night", "morra": "tomorrow",
+    "havnae": "haven't", "hasnae": "hasn't", "gonnae": "will you", "ach": "oh", "och": "oh", "nicht": "night", "morra": "tomorrow",
     "efter": "after", "hauf": "half", "roon": "round", "aboot": "about", "wir": "our", "yer": "your",
     # Polish
     "nieważne": "never mind", "niewazne": "never mind", "dzięki": "thanks", "dzieki": "thanks",
@@ -28,7 +28,8 @@ MARKERS = {
 }
 # several words, read like a marker ("the morn" is tomorrow; "na maksa" to the maximum)
 PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
-    (r"^\W*(?:och\s+)?aye\b(?!\s+aye)", "yes"), (r"^\W*naw\b", "no"),  # the answer first: "aye, and put …"
+    # the answer first: "aye, and put …", "nie, blue I mean"
+    (r"^\W*(?:och\s+)?aye\b(?!\s+aye)", "yes"), (r"^\W*naw\b", "no"), (r"^\W*nie\b", "no"), (r"^\W*tak\b", "yes"),
     (r"\bthe morn(?:'s|s)? morn(?:in|ing)?\b", "tomorrow morning"), (r"\bthe morn\b", "tomorrow"),
     (r"\bthe morra\b", "tomorrow"), (r"\bthe nicht\b", "tonight"), (r"\bna maks[ae]\b|\bna max[ae]\b", "to max"),
     (r"\bdzie[ńn] dobry\b", "good morning"), (r"\bdobranoc\b", "good night"),

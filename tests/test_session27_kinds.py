@@ -2,22 +2,28 @@
 first; a part that points back at the one before keeps its own time; timers asked for one after
 another; what a timer is for said before its length; the kitchen's and the bathroom's fans by
 their other names; Scots and Polish words; the chat neither claims an action nor reports a device;
-"put the kettle on and add …"; a cover opened partway; a stop said twice; the boiler and the wireless."""
+"put the kettle on and add …"; a cover opened partway; a stop said twice; the boiler and the wireless;
+a level a device has not read as its own; "play"; "on at 30"; "set the heating to go off"; a reminder's
+what given when its when was asked; a document question's verb and a dated answer's missing thing."""
 from datetime import datetime
 
 import pytest
 
-from assistant import regional, testing
-from assistant.experts import chat, timers
+from assistant import dialect, regional, testing
+from assistant.experts import timers
 from assistant.experts.chat import without_claimed_actions
 from assistant.experts.smart_home import apis, list_devices, vocab
 from assistant.experts.smart_home.vocab import synonym_forms
+from assistant.knowledge import MIGRATIONS, add_document, answer
 from assistant.routing import fastpath
 from assistant.routing.timeless import timeless_question
 from assistant.splitting import split_requests
+from assistant.experts.reminders import list_reminders
 from assistant.storage.scheduled import list_scheduled
 from assistant.timeparse import parse_when
-from tests.conftest import DEV_HOME, smart_home_db
+from assistant.storage import open_database
+from tests.conftest import DEV_HOME, call_smart_home, smart_home_db
+from tests.knowledge_kit import WordsEmbedder
 
 EVENING, MORNING = datetime(2026, 12, 9, 21, 40), datetime(2026, 12, 9, 9, 5)
 HEATER = "switch.office_heater_8e11"
@@ -174,11 +180,24 @@ def test_the_chat_keeps_what_it_may_say(reply):
     assert without_claimed_actions(reply) == reply
 
 
-def test_a_question_about_how_a_home_thing_is_is_not_the_chats(home_db_tv):
-    assert chat.foreign(home_db_tv, "respond", {}, "is granda's telly on")
-    assert chat.foreign(home_db_tv, "respond", {}, "is the kettle on?")
-    assert not chat.foreign(home_db_tv, "respond", {}, "is the big match on")
-    assert not chat.foreign(home_db_tv, "respond", {}, "what is the capital of peru")
+def test_a_question_about_how_a_kind_of_home_thing_is_is_the_smart_homes(home_db_tv):
+    assert apis.claims(home_db_tv, "is granda's telly on") and apis.claims(home_db_tv, "is the kettle on?")
+    assert not apis.asks_how_a_kind_is(home_db_tv, "is the big match on")
+    assert not apis.asks_how_a_kind_is(home_db_tv, "is the pub open")
+    assert not apis.asks_how_a_kind_is(home_db_tv, "what is the capital of peru")
+
+
+def test_outside_is_no_front_room(tmp_path):
+    db = smart_home_db("""
+areas:
+  - {name: Front Room, id: front}
+  - {name: Back Green, id: green}
+entities:
+  - {name: Standard Lamp, id: light.standard, area: front, state: "off", attributes: {brightness: 60}}
+  - {name: Back Green Light, id: light.green, area: green, state: "off"}
+""", tmp_path)
+    call_smart_home(db, "turn_on", "switch on the light out the back", device="light outside")
+    assert [d["id"] for d in list_devices(db) if d["state"] == "on"] == ["light.green"]
 
 
 def test_a_request_to_play_is_no_general_knowledge_question():
@@ -211,3 +230,110 @@ def test_a_stop_said_twice_is_a_stop(said):
 def test_the_boiler_is_the_heating_and_the_wireless_a_radio():
     assert vocab.type_word("boiler")[0].domains == frozenset({"climate"})
     assert "radio" in synonym_forms("wireless")
+
+
+def test_on_at_a_level_no_clock_has_is_that_level():
+    assert apis.LEVEL_SAID.search("lamp on at 30")[3] == "30" and apis.LEVEL_SAID.search("lamp on at 7") is None
+
+
+@pytest.mark.parametrize("said, action", [("play the kitchen radio", "resume"), ("pause the telly", "pause"),
+                                          ("skip this song", "next"), ("turn the radio up", None)])
+def test_the_media_action_is_the_users_own_verb(said, action):
+    assert apis._media_verb(said) == action
+
+
+@pytest.mark.parametrize("said, plain", [
+    ("Set the heating to go off at 11", "Turn the heating off at 11"),
+    ("get the porch light to come on at 6", "turn the porch light on at 6"),
+    ("set my alarm to go off at 6", "set my alarm to go off at 6"),  # an alarm going off rings
+    ("set the heating to 20", "set the heating to 20"),
+])
+def test_a_thing_set_to_go_off_is_switched_off(said, plain):
+    assert dialect.plain_words(said) == plain
+
+
+@pytest.mark.parametrize("question, names", [
+    ("what time does our flight land in Faro", ["flight"]),  # "land" is what the flight does
+    ("how long does the drive take", ["drive"]),
+    ("does the car hire include a child seat", ["car", "hire", "child", "seat"]),
+    ("who do I call in the middle of the night", []),  # a time of day, no thing
+    ("how much is the ballet class", ["ballet", "class"]),
+])
+def test_the_verb_after_a_does_questions_thing_is_no_thing_named(question, names):
+    assert answer.named(question) == names
+
+
+KITCHEN_HOME = """
+areas:
+  - {name: Kitchen, id: kitchen}
+  - {name: Hall, id: hall}
+entities:
+  - {name: Range Hood, id: fan.range_hood, area: kitchen, state: "off", attributes: {percentage: 0, percentage_step: 33}}
+  - {name: Thermostat, id: climate.thermostat, area: hall, state: heat, attributes: {temperature: 20, min_temp: 7, max_temp: 30}}
+  - {name: Kitchen Radio, id: media_player.radio, area: kitchen, state: idle, attributes: {volume: 30}}
+  - {name: Worktop Lights, id: light.worktop, area: kitchen, state: "off", attributes: {brightness: 70}}
+"""
+
+
+@pytest.fixture
+def kitchen_db(tmp_path):
+    return smart_home_db(KITCHEN_HOME, tmp_path)
+
+
+def _state(db, device_id):
+    return next(d for d in list_devices(db) if d["id"] == device_id)
+
+
+def test_a_level_the_device_has_not_is_its_own_level(kitchen_db):
+    """"the range hood on high" written as a temperature: the fan's own top speed."""
+    call_smart_home(kitchen_db, "set_temperature", "range hood on high", device="range hood", temperature=30)
+    assert _state(kitchen_db, "fan.range_hood")["attributes"]["percentage"] == 100
+    call_smart_home(kitchen_db, "set_temperature", "the heating to 18", device="heating", temperature=18)
+    assert _state(kitchen_db, "climate.thermostat")["attributes"]["temperature"] == 18
+
+
+def test_the_boiler_and_the_wireless_by_their_other_names(kitchen_db):
+    call_smart_home(kitchen_db, "set_temperature", "turn the boiler down to 16", device="boiler", temperature=16)
+    assert _state(kitchen_db, "climate.thermostat")["attributes"]["temperature"] == 16
+    call_smart_home(kitchen_db, "set_volume", "the wireless up to 50", device="wireless", volume=50)
+    assert _state(kitchen_db, "media_player.radio")["attributes"]["volume"] == 50
+
+
+def test_play_is_played_whatever_action_the_model_chose(kitchen_db):
+    call_smart_home(kitchen_db, "media", "play the kitchen radio", action="pause", device="kitchen radio")
+    assert _state(kitchen_db, "media_player.radio")["state"] == "playing"
+
+
+def test_on_at_thirty_is_a_brightness(kitchen_db):
+    call_smart_home(kitchen_db, "turn_on", "worktop lights on at 30", device="worktop lights")
+    assert _state(kitchen_db, "light.worktop")["attributes"]["brightness"] == 30
+
+
+def test_the_what_said_when_the_when_was_asked_is_kept_and_the_when_asked_again(tmp_path):
+    """"set a reminder" → "When should I remind you?" → "to phone the school" (the what, not the
+    when) → the question again → "at 3": one reminder, to phone the school at 3."""
+    a = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME, now=MORNING,
+                                   classifier=testing.FixedClassifier("reminders"))
+    testing.confirmer(a).enqueue({"api": "reminders.create", "args": {"text": "set a reminder", "when": "later"}})
+    assert a.handle("set a reminder").asks == "when"
+    assert a.handle("to phone the school").asks == "when"
+    third = a.handle("at 3")
+    assert third.ok and third.api == "create"
+    [row] = list_reminders(a.db)
+    assert (row["text"], row["due"]) == ("phone the school", "2026-12-09T15:00:00")
+
+
+DIARY = """Oakfield School spring term
+
+Dates for your diary
+Fri 11 Dec: Christmas jumper day, bring 1 pound
+Tue 15 Dec: carol concert at 2pm
+"""
+
+
+def test_a_day_asked_about_with_a_thing_no_line_of_that_day_has_finds_nothing(tmp_path):
+    db = open_database(":memory:", MIGRATIONS)
+    (tmp_path / "school_term.txt").write_text(DIARY)
+    add_document(db, tmp_path / "school_term.txt", WordsEmbedder(), MORNING)
+    assert "jumper day" in answer.answer(db, "what's on at school this friday", WordsEmbedder(), MORNING).reply
+    assert not answer.answer(db, "what time is the netball match this friday", WordsEmbedder(), MORNING).found

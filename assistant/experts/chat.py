@@ -10,8 +10,7 @@ from assistant.experts import arithmetic
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import api, build_expert
 from assistant.streaming import FirstSentence
-from assistant.routing.timeless import HOW_A_THING_IS
-from assistant.words import ASKS_TO_PLAY, is_question
+from assistant.words import ASKS_TO_PLAY
 
 NO_CHAT_MODEL = "I'm here, but my chat model isn't available right now. I can still run your home, timers, reminders and lists."
 
@@ -95,22 +94,8 @@ CONVERSION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can yo
 
 def foreign(db, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
     """Whether the words ask for something to be played ("play Frozen songs"): the chat plays
-    nothing, so it is not the chat's (a home's player, or no one's); or ask how one of the home's
-    things is ("is granda's telly on"): the chat cannot see it."""
-    return bool(said) and (ASKS_TO_PLAY.match(said) is not None or _asks_how_a_thing_is(db, said))
-
-
-def _asks_how_a_thing_is(db, said: str) -> bool:
-    """A question that ends on a state ("… on?", "… locked?") and names a kind of device or a word of
-    one of the home's devices' names."""
-    if not (is_question(said) and HOW_A_THING_IS.search(said)):
-        return False
-    from assistant.experts.smart_home import list_devices, vocab
-
-    words = {*vocab.tokens(said)} - vocab.WHICH_ONE_WORDS
-    kinds = {w for w in words if vocab.type_word(w)[0] is not None or w in vocab.NAME_SYNONYMS}
-    names = {w for device in list_devices(db) for w in vocab.tokens(device["name"])}
-    return bool(kinds or words & names - vocab.GENERIC_PLACE_WORDS)
+    nothing, so it is not the chat's (a home's player, or no one's)."""
+    return bool(said) and ASKS_TO_PLAY.match(said) is not None
 
 
 def propose(request: Request) -> Decision | None:

@@ -106,9 +106,16 @@ _NAMED = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that|these|th
 _VERBS = set("""begin begins start starts end ends finish finishes open opens close closes shut shuts leave leaves
 arrive arrives go goes come comes get gets getting take takes need needs cost costs mean means say says show shows
 work works happen happens run runs stop stops make makes use uses keep keeps want wants""".split())
+# the verb after the thing a "does" question names: the last word before a preposition, another
+# determiner or the end ("when does our flight land in Faro", "which day do the bin men come")
+_DETERMINER = r"(?:the|a|an|my|our|your|his|her|their|this|that|these|those|\w+'s)"
+_DOES_VERB = re.compile(rf"\b(?:do|does|did|will|would|can|could|should|shall|must)\s+{_DETERMINER}\s+"
+                        r"(?:[\w-]+\s+){1,2}?(?P<verb>[a-z]+)(?=\s+(?:in|on|at|to|for|from|by|with|into|out|up|off|"
+                        rf"down|back|away|over|about|after|before|until|till|it|them|{_DETERMINER})\b|\W*$)",
+                        re.IGNORECASE)
 # words that say when, not what: "the gates close in the morning" names the gates, not a morning
 _WHEN_WORDS = set("""morning mornings afternoon afternoons evening evenings night nights tonight weekend weekends
-weekday weekdays moment minute""".split())
+weekday weekdays moment minute middle beginning""".split())
 # a particle after a word makes it a verb ("when does the school break up"): the named thing ends before it
 _PARTICLES = set("up out off down back away over".split())
 # words that ask for an amount ("the membership fee"): the line's figure says them, not a word
@@ -263,6 +270,8 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
             order = sorted(range(len(dated)), key=lambda i: -dated_scores[i])[:MAX_DATED]
             chosen = [dated[i] for i in order]
             chosen.sort(key=lambda pair: min(set(days) & set(dates.days_in(pair[1], now.date()))))
+            if not only_when and _lacks_a_thing(topic, _with_weekdays(chosen, now), weights, embedder, matched, db):
+                return Answer(nothing_found(), False, relevance=best, passages=passages)  # "Maya's netball match on saturday"
             return _reply(chosen, 1.0, [p for p, _ in dated], query)
     if best < threshold:
         return Answer(nothing_found(), False, relevance=best, passages=passages)
@@ -290,6 +299,18 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     return _reply([lines[i] for i in chosen], best, passages, query)
 
 
+def _with_weekdays(lines: list[tuple[Passage, str]], now: datetime) -> list[tuple[Passage, str]]:
+    """Each dated line with the names of its days ("Fri 11 Dec: …" names a Friday)."""
+    return [(p, f"{line} {' '.join(dates.weekday(d) for d in dates.days_in(line, now.date()))}") for p, line in lines]
+
+
+def _lacks_a_thing(topic: str, chosen: list[tuple[Passage, str]], weights: dict[str, float], embedder: Embedder,
+                   matched: float, db: sqlite_utils.Database) -> bool:
+    """Whether the question names a thing that no line read for its day says, in its words or others."""
+    context = " ".join(_context(passage, line) for passage, line in chosen)
+    return bool(unmatched(topic, context, weights, embedder, matched, unseen=unseen_weight(db)))
+
+
 def is_row(line: str) -> bool:
     """Whether the line is a table row with its cells labelled by their column headers (chunking.py)."""
     cells = line.split(" | ")
@@ -301,11 +322,12 @@ def named(question: str) -> list[str]:
     "a chicken"), each up to the first word of another kind (a question word, a verb, a word before
     a particle: "the school break up"); words that say when ("the morning") name no thing."""
     words = []
+    verbs = {m["verb"].lower() for m in _DOES_VERB.finditer(question)}
     for match in [*_NAMED.finditer(question), *_BARE.finditer(question)]:
         phrase = plain(match[1]).lower().split()
         after = plain(question[match.end(1):]).lower().split()[:1]
         for n, (word, following) in enumerate(zip(phrase, [*phrase[1:], *after, ""])):
-            if word in _QUESTION_WORDS or word in _VERBS or "'" in word or following in _PARTICLES \
+            if word in _QUESTION_WORDS or word in _VERBS or word in verbs or "'" in word or following in _PARTICLES \
                     or (n and word.endswith("ed") and len(word) > 4):  # "can't", "the bin collected": verbs
                 break
             if len(word) > 1 and not word.isdigit() and word not in _WHEN_WORDS | _ASKING:

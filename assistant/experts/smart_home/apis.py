@@ -18,7 +18,8 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import ASKS_TO_PLAY, HESITATION, POINTER, POINTS_BACK, is_bare_change, is_question, normalise, quantities
+from assistant.words import (ASKS_TO_PLAY, HESITATION, POINTER, POINTS_BACK, command, is_bare_change, is_question, normalise,
+                             quantities)
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
@@ -676,11 +677,11 @@ SPOKEN_COMMAND = re.compile(r"^\W*(?:please\s+)?(?:turn|switch|put|start|stop|op
 def _commanded(db: sqlite_utils.Database, text: str) -> tuple[Home, str] | None:
     """The home and the name of the one thing a spoken-style command acts on ("turn on the key
     rig": "key rig"), or None when the words are no such command."""
-    command = SPOKEN_COMMAND.match(text)
-    if command is None or vocab.ACTION_WORDS.search(command["name"]):
+    spoken = SPOKEN_COMMAND.match(text)
+    if spoken is None or vocab.ACTION_WORDS.search(spoken["name"]):
         return None
     try:
-        return read_home(db), command["name"]
+        return read_home(db), spoken["name"]
     except HomeBackendError:
         return None
 
@@ -709,12 +710,26 @@ def commands_named(db: sqlite_utils.Database, text: str) -> bool:
 
 
 def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
-    """The smart home's own words: a device's name said alone, a question about a named device, a
-    switching command on a device named in full, a change of level said alone ("louder", "way too
+    """The smart home's own words: a device's name said alone, a question about a named device or
+    how a kind of device is, a switching command on a device named in full, a change of level said alone ("louder", "way too
     bright": the device acted on last), or (spoken) a command on a device whose name was misheard
     (`heard_command`)."""
     return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text) \
-        or commands_named(db, text) or (source == "voice" and heard_command(db, text))
+        or asks_how_a_kind_is(db, text) or commands_named(db, text) or (source == "voice" and heard_command(db, text))
+
+
+def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words ask how a thing of the home is, ending on its state ("is granda's telly on",
+    "is the kettle on?"), naming a kind of device or a word of one of the home's devices' names."""
+    if not (is_question(text) and _STATE_AT_END.search(text)):
+        return False
+    words = {*vocab.tokens(text)} - vocab.WHICH_ONE_WORDS - vocab.GENERIC_PLACE_WORDS
+    if any(vocab.type_word(w)[0] is not None or w in vocab.NAME_SYNONYMS for w in words):
+        return True
+    try:
+        return bool(words & {w for device in read_home(db).devices for w in vocab.tokens(device.name)})
+    except HomeBackendError:
+        return False
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
@@ -857,7 +872,9 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     return _result(ctx, reply, devices, undo)
 
 
-LEVEL_SAID = re.compile(r"\bto (\d+(?:\.\d+)?)\b(?! ?(?:am|pm|o ?clock|:\d))|\b(\d+(?:\.\d+)?) ?(?:%|percent|degrees?)")
+# "to 40", "50 percent", "at 30" (no hour of the clock: "on at 7" is a time)
+LEVEL_SAID = re.compile(r"\bto (\d+(?:\.\d+)?)\b(?! ?(?:am|pm|o ?clock|:\d))|\b(\d+(?:\.\d+)?) ?(?:%|percent|degrees?)"
+                        r"|\bat (2[5-9]|[3-9]\d|100)\b(?! ?(?:am|pm|:\d))")
 
 
 def _level_said(said: str | None, devices: list[Device]) -> tuple[str, float] | None:
@@ -875,7 +892,7 @@ def _level_said(said: str | None, devices: list[Device]) -> tuple[str, float] | 
             ends = {changes.limit(d, attribute, end) for d in devices}
             return (attribute, float(ends.pop())) if len(ends) == 1 else None
         return (attribute, end) if isinstance(end, float) else None
-    return attribute, float(found[1] or found[2])
+    return attribute, float(found[1] or found[2] or found[3])
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True)
@@ -1195,6 +1212,15 @@ def _in_own_steps(device: Device, attribute: str, delta: float, count: float | N
 
 
 MediaAction = Literal["pause", "resume", "stop", "next", "previous", "mute", "unmute"]
+# the verb a media request opens with, and the action it says
+MEDIA_VERBS = {"play": "resume", "resume": "resume", "unpause": "resume", "pause": "pause", "mute": "mute",
+               "unmute": "unmute", "skip": "next"}
+
+
+def _media_verb(said: str | None) -> str | None:
+    """The action the request's own first verb says ("play the radio": resume), or None."""
+    words = command(said or "").split()
+    return MEDIA_VERBS.get(words[0]) if words else None
 MEDIA_DONE = {"pause": "Paused", "resume": "Playing", "stop": "Stopped", "next": "Skipped to the next track on",
               "previous": "Back to the previous track on", "mute": "Muted", "unmute": "Unmuted"}
 
@@ -1238,6 +1264,7 @@ def media(ctx: ExpertContext, action: MediaAction, device: str | None = None, ar
     if _volume_instead(_said(ctx), action):  # "the radio, volume right up": a level, not a pause
         return adjust(ctx, "volume", (levels.direction(_said(ctx)) or 1) * levels.step("volume"),
                       device, area, device_type)
+    action = _media_verb(_said(ctx)) or action  # "play the kitchen radio": not the pause a model chose
     switched = _switched_instead(_said(ctx), action)
     if switched is not None:  # "put the tv on": a switch, whatever action a model chose
         return _switch(ctx, "turn_on" if switched else "turn_off", {**args, "device": device}, switched)

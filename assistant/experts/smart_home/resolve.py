@@ -507,7 +507,7 @@ class _Resolver:
         nor helper: `vocab.ROLE_OWNERS`)."""
         rooms = [(Place(frozenset({a.id}), a.name), vocab.norm(a.name)) for a in self.home.areas]
         if text in vocab.OUTSIDE:
-            return [p for p, name in rooms if set(name.split()) & vocab.OUTDOOR_PLACE_WORDS]
+            return [p for p, name in rooms if vocab.is_outdoor_place(name)]
         persons = [p for p, name in rooms if vocab.PERSONS_ROOM.match(p.label.lower().replace("’", "'"))
                    and not vocab.PARENTS_ROOM.match(name)]
         if text in vocab.BEDROOMS:

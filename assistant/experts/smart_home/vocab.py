@@ -142,6 +142,16 @@ OUTDOOR_PLACE_WORDS = frozenset(
     "garden yard backyard frontyard lawn compound patio deck terrace courtyard veranda verandah stoep lanai porch "
     "driveway drive carport gate gates pathway path walkway balcony pool poolside exterior outside outdoor "
     "front back".split())
+# ... but "front" and "back" name an indoor room too: the Front Room, the Back Bedroom
+INDOOR_PLACE_WORDS = frozenset("room rooms bedroom hall hallway kitchen bathroom lounge office study landing stairs "
+                               "den parlour parlor kitchenette".split())
+
+
+def is_outdoor_place(name: str) -> bool:
+    """Whether a place's (normalised) name says it is outdoors ("Back Green", "Front Yard"; not the Front Room)."""
+    words = set(name.split())
+    return bool(words & OUTDOOR_PLACE_WORDS - {"front", "back"}) or bool(words & {"front", "back"}) \
+        and not words & INDOOR_PLACE_WORDS
 KIDS_ROOMS = frozenset({f"{who} {room}" for who in ("kids", "kid", "childrens", "children", "boys", "girls", "baby",
                                                      "babys", "babies")
                         for room in ("room", "rooms", "bedroom", "bedrooms")} | {"nursery"})
