@@ -136,6 +136,8 @@ _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "a
 
 # a line that goes on from the line before: "It ...", "The cycle ..." (the thing the line before named)
 _GOES_ON = re.compile(r"^\W*(?:(?:it|they|its|their)\b|(?:the|this|that|these|those)\s+([a-z]+))", re.IGNORECASE)
+# a question word's contraction ("what's happening"): no possessive before a thing named
+_QUESTION_CONTRACTION = re.compile(r"\b(what|who|where|when|how|why|which|that|it|there|here)'(?:s|re)\b", re.IGNORECASE)
 # a question word's contraction ("what's", "who're") is the question word
 _CONTRACTION = re.compile(r"'(?:s|re|ll|d|ve)$")
 # words a question's other words are never read as (vocabulary.py): those that ask for a kind of answer
@@ -306,9 +308,11 @@ def _with_weekdays(lines: list[tuple[Passage, str]], now: datetime) -> list[tupl
 
 def _lacks_a_thing(topic: str, chosen: list[tuple[Passage, str]], weights: dict[str, float], embedder: Embedder,
                    matched: float, db: sqlite_utils.Database) -> bool:
-    """Whether the question names a thing that no line read for its day says, in its words or others."""
+    """Whether the question names a thing that no line read for its day says, in its words or others
+    ("what's happening at school": "what's" is no one's, and names no happening)."""
     context = " ".join(_context(passage, line) for passage, line in chosen)
-    return bool(unmatched(topic, context, weights, embedder, matched, unseen=unseen_weight(db)))
+    asked = _QUESTION_CONTRACTION.sub(r"\1", topic)
+    return bool(unmatched(asked, context, weights, embedder, matched, unseen=unseen_weight(db)))
 
 
 def is_row(line: str) -> bool:

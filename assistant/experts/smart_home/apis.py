@@ -561,6 +561,7 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
     return bare_name(home, text, {"device": " ".join(words)}, devices)
 
 
+_IS_IT = re.compile(r"^\W*(?:and\s+)?(?:is|are|isn't|aren't)\s+(?:the|my|our|your|a|an|\w+'s)\b", re.IGNORECASE)
 _STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|running|playing)\W*$", re.IGNORECASE)
 
 
@@ -719,17 +720,24 @@ def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
 
 
 def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:
-    """Whether the words ask how a thing of the home is, ending on its state ("is granda's telly on",
-    "is the kettle on?"), naming a kind of device or a word of one of the home's devices' names."""
-    if not (is_question(text) and _STATE_AT_END.search(text)):
+    """Whether the words ask whether a thing of the home is in a state ("is granda's telly on", "are
+    the blinds shut?"), naming a word of one of its devices' names or a kind of device it has ("is the
+    school gate open" in a home with no gate, "is the pub open" ask no such thing)."""
+    asked, state = _IS_IT.match(text), _STATE_AT_END.search(text)
+    if not (asked and state) or state.start() <= asked.end():
         return False
-    words = {*vocab.tokens(text)} - vocab.WHICH_ONE_WORDS - vocab.GENERIC_PLACE_WORDS
-    if any(vocab.type_word(w)[0] is not None or w in vocab.NAME_SYNONYMS for w in words):
-        return True
+    between = re.sub(r"\b\w+'s\b", " ", text[asked.end():state.start()])  # (whose it is: any name)
+    words = {*vocab.tokens(between)} - vocab.WHICH_ONE_WORDS - vocab.GENERIC_PLACE_WORDS - vocab.FILLERS
     try:
-        return bool(words & {w for device in read_home(db).devices for w in vocab.tokens(device.name)})
+        home = read_home(db)
     except HomeBackendError:
         return False
+    if not words or words - vocab.home_words(sounds_like.home_names(home)) - vocab.NAME_SYNONYMS.keys():
+        return False  # a word the home never uses ("the school gate"): not one of its things
+    if words & {w for device in home.devices for w in vocab.tokens(device.name)}:
+        return True
+    kinds = [w for w in words if vocab.type_word(w)[0] is not None or w in vocab.NAME_SYNONYMS]
+    return any(resolve_in(home, device_type=kind).device_ids for kind in kinds)
 
 
 def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
@@ -950,10 +958,33 @@ SWITCHED_AS = {"open": "turn_on", "close": "turn_off"}
 def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
            said: str | None = None) -> tuple[str, dict[str, Any]] | None:
     """The call as said when the model's is not: "open the tube light" is turned on (`switched_as`),
-    "the spotlights to three quarters" without the brightness has it (`with_level_said`), "open the
-    blinds halfway" sets their position (`moved_partway`)."""
-    return switched_as(db, api_name, args, here, said) or with_level_said(api_name, args, said) \
-        or moved_partway(api_name, args, said)
+    "the range hood on high" as a temperature is its speed (`as_own_setter`), "the spotlights to
+    three quarters" without the brightness has it (`with_level_said`), "open the blinds halfway" sets
+    their position (`moved_partway`)."""
+    return switched_as(db, api_name, args, here, said) or as_own_setter(db, api_name, args, here, said) \
+        or with_level_said(api_name, args, said) or moved_partway(api_name, args, said)
+
+
+def as_own_setter(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+                  said: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """(the setter of the level the devices have, args) when the model's setter sets a level they
+    have not: "the range hood on high" written as a temperature is the fan's speed (the level read
+    from the words when the model gave none). Never a garage door; else None."""
+    attribute = {api: level for level, api in SETTERS.items()}.get(api_name)
+    where = {key: args[key] for key in ("device", "area", "device_type") if args.get(key)}
+    if attribute is None or not where:
+        return None
+    try:
+        found = targets(db, "query", where, here, said)
+    except HomeBackendError:
+        return None
+    own = {changes.LEVEL.get(d.domain) for d in found.devices}
+    if found.problem or len(own) != 1 or None in own or any(d.domain in ATTRIBUTE_DOMAINS[attribute] for d in found.devices) \
+            or any(changes.is_garage_door(d) for d in found.devices):
+        return None
+    setter, value = SETTERS[own.pop()], args.get(attribute)
+    level = {SETTER_LEVELS.get(setter, "temperature"): value} if value is not None else {}
+    return with_level_said(setter, {**where, **level}, said) or (setter, {**where, **level})
 
 
 def moved_partway(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
@@ -971,6 +1002,9 @@ def moved_partway(api_name: str, args: dict[str, Any], said: str | None) -> tupl
 # the level each setter sets, read from the words when the model left it out
 SETTER_LEVELS = {"set_brightness": "brightness", "set_volume": "volume",
                  "set_position": "position", "set_fan_speed": "percentage"}
+# the setter of each level a device has
+SETTERS = {"brightness": "set_brightness", "percentage": "set_fan_speed", "position": "set_position",
+           "volume": "set_volume", "temperature": "set_temperature"}
 
 
 def with_level_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:

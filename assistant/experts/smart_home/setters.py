@@ -18,7 +18,7 @@ from assistant.messages import ActionResult
 from assistant.registry import api
 from assistant.slots import Slot
 from assistant.words import quantities, said_number
-from assistant.experts.smart_home import changes, levels, sounds_like, vocab
+from assistant.experts.smart_home import levels, sounds_like, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
                                                turn_off, turn_on)
@@ -58,22 +58,8 @@ def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phr
         device_type = device_type if _kind_said(device_type, ctx.said) else None
     elif attribute == "temperature" and _in_percent(ctx.said, value):  # "the stand fan 75 percent"
         attribute = "percentage"  # a percent is never a temperature: the device's own percent level
-    else:  # "the range hood on high" written as a temperature: the fan's own speed
-        attribute = _own_level(ctx, attribute, device, area) or attribute
     level = levels.read_setting(ctx.said or None, attribute, value)
     return _apply(ctx, attribute, level, device, area, device_type)
-
-
-def _own_level(ctx: ExpertContext, attribute: str, device: Phrase, area: Phrase) -> str | None:
-    """The level the device named has, when it has no `attribute` (a fan has no temperature), or None."""
-    if not vocab.norm(device):
-        return None
-    devices, problem = find_targets(ctx.db, "query", {"device": device, "area": area}, ctx.area, ctx.said or None)
-    own = {changes.LEVEL.get(d.domain) for d in devices}
-    if problem or len(own) != 1 or None in own or any(d.domain in changes.ATTRIBUTE_DOMAINS[attribute] for d in devices) \
-            or any(changes.is_garage_door(d) for d in devices):  # (a garage door moves only on a yes)
-        return None
-    return own.pop()
 
 
 def _in_percent(said: str, value: float) -> bool:
