@@ -346,3 +346,7 @@ def test_a_day_asked_about_with_a_thing_no_line_of_that_day_has_finds_nothing(tm
     assert "jumper day" in answer.answer(db, "what's on at school this friday", WordsEmbedder(), MORNING).reply
     assert not answer.answer(db, "what time is the netball match this friday", WordsEmbedder(), MORNING).found
     assert "jumper day" in answer.answer(db, "what's happening at school this friday", WordsEmbedder(), MORNING).reply
+
+
+def test_each_media_verb_is_a_word_of_its_action():
+    assert all(verb in apis.MEDIA_WORDS[action].split() for verb, action in apis.MEDIA_VERBS.items())

@@ -100,15 +100,14 @@ _FRAMING = re.compile(
     r"|(?:do|does|did)\s+(?:my|our|the)\s+(?:documents?|docs|files?|notes|papers)\s+(?:say|mention|tell me)"
     r"|what does (?:it|that) say)\b[,:]?", re.IGNORECASE)
 # a thing the question names: the words after a determiner, up to a word of another kind
-_NAMED = re.compile(r"\b(?:the|a|an|my|our|your|his|her|their|this|that|these|those|\w+'s)\s+(?=((?:[\w'-]+\s*){1,3}))",
-                    re.IGNORECASE)
+_DETERMINER = r"(?:the|a|an|my|our|your|his|her|their|this|that|these|those|\w+'s)"
+_NAMED = re.compile(rf"\b{_DETERMINER}\s+(?=((?:[\w'-]+\s*){{1,3}}))", re.IGNORECASE)
 # verbs a question puts after the thing it names ("when does the pool shut", "the dishwasher shows E4")
 _VERBS = set("""begin begins start starts end ends finish finishes open opens close closes shut shuts leave leaves
 arrive arrives go goes come comes get gets getting take takes need needs cost costs mean means say says show shows
 work works happen happens run runs stop stops make makes use uses keep keeps want wants""".split())
 # the verb after the thing a "does" question names: the last word before a preposition, another
 # determiner or the end ("when does our flight land in Faro", "which day do the bin men come")
-_DETERMINER = r"(?:the|a|an|my|our|your|his|her|their|this|that|these|those|\w+'s)"
 _DOES_VERB = re.compile(rf"\b(?:do|does|did|will|would|can|could|should|shall|must)\s+{_DETERMINER}\s+"
                         r"(?:[\w-]+\s+){1,2}?(?P<verb>[a-z]+)(?=\s+(?:in|on|at|to|for|from|by|with|into|out|up|off|"
                         rf"down|back|away|over|about|after|before|until|till|it|them|{_DETERMINER})\b|\W*$)",

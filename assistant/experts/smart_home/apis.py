@@ -970,8 +970,7 @@ def as_own_setter(db: sqlite_utils.Database, api_name: str, args: dict[str, Any]
     """(the setter of the level the devices have, args) when the model's setter sets a level they
     have not: "the range hood on high" written as a temperature is the fan's speed (the level read
     from the words when the model gave none). Never a garage door; else None."""
-    attribute = {api: level for level, api in SETTERS.items()}.get(api_name)
-    where = {key: args[key] for key in ("device", "area", "device_type") if args.get(key)}
+    attribute, where = LEVEL_SET_BY.get(api_name), _target_args(args)
     if attribute is None or not where:
         return None
     try:
@@ -983,7 +982,7 @@ def as_own_setter(db: sqlite_utils.Database, api_name: str, args: dict[str, Any]
             or any(changes.is_garage_door(d) for d in found.devices):
         return None
     setter, value = SETTERS[own.pop()], args.get(attribute)
-    level = {SETTER_LEVELS.get(setter, "temperature"): value} if value is not None else {}
+    level = {LEVEL_SET_BY[setter]: value} if value is not None else {}
     return with_level_said(setter, {**where, **level}, said) or (setter, {**where, **level})
 
 
@@ -996,15 +995,20 @@ def moved_partway(api_name: str, args: dict[str, Any], said: str | None) -> tupl
     value = levels.level_said(said, "position")
     if not isinstance(value, (int, float)) or isinstance(value, levels.End) or not 0 < value < 100:
         return None
-    return "set_position", {**{k: args[k] for k in ("device", "area", "device_type") if args.get(k)}, "position": round(value)}
+    return "set_position", {**_target_args(args), "position": round(value)}
+
+
+def _target_args(args: dict[str, Any]) -> dict[str, Any]:
+    """The call's arguments that say which devices (device, area, device_type), those given."""
+    return {key: args[key] for key in ("device", "area", "device_type") if args.get(key)}
 
 
 # the level each setter sets, read from the words when the model left it out
 SETTER_LEVELS = {"set_brightness": "brightness", "set_volume": "volume",
                  "set_position": "position", "set_fan_speed": "percentage"}
-# the setter of each level a device has
-SETTERS = {"brightness": "set_brightness", "percentage": "set_fan_speed", "position": "set_position",
-           "volume": "set_volume", "temperature": "set_temperature"}
+# the setter of each level a device has, and the level of each setter
+SETTERS = {**{level: setter for setter, level in SETTER_LEVELS.items()}, "temperature": "set_temperature"}
+LEVEL_SET_BY = {setter: level for level, setter in SETTERS.items()}
 
 
 def with_level_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
@@ -1246,15 +1250,6 @@ def _in_own_steps(device: Device, attribute: str, delta: float, count: float | N
 
 
 MediaAction = Literal["pause", "resume", "stop", "next", "previous", "mute", "unmute"]
-# the verb a media request opens with, and the action it says
-MEDIA_VERBS = {"play": "resume", "resume": "resume", "unpause": "resume", "pause": "pause", "mute": "mute",
-               "unmute": "unmute", "skip": "next"}
-
-
-def _media_verb(said: str | None) -> str | None:
-    """The action the request's own first verb says ("play the radio": resume), or None."""
-    words = command(said or "").split()
-    return MEDIA_VERBS.get(words[0]) if words else None
 MEDIA_DONE = {"pause": "Paused", "resume": "Playing", "stop": "Stopped", "next": "Skipped to the next track on",
               "previous": "Back to the previous track on", "mute": "Muted", "unmute": "Unmuted"}
 
@@ -1264,6 +1259,15 @@ MEDIA_WORDS = {"pause": "pause paused hold freeze", "resume": "resume play playi
                "stop": "stop end", "next": "next skip forward", "previous": "previous back last rewind replay again",
                "mute": "mute silence silent quiet", "unmute": "unmute sound"}
 SWITCH_SAID = re.compile(r"\b(on|off)\b", re.IGNORECASE)
+# the verb a media request opens with, and the action it says (a few of `MEDIA_WORDS`, never two actions')
+MEDIA_VERBS = {"play": "resume", "resume": "resume", "unpause": "resume", "pause": "pause", "mute": "mute",
+               "unmute": "unmute", "skip": "next"}
+
+
+def _media_verb(said: str | None) -> str | None:
+    """The action the request's own first verb says ("play the radio": resume), or None."""
+    words = command(said or "").split()
+    return MEDIA_VERBS.get(words[0]) if words else None
 
 
 def _volume_instead(said: str | None, action: str) -> bool:

@@ -152,6 +152,8 @@ def is_outdoor_place(name: str) -> bool:
     words = set(name.split())
     return bool(words & OUTDOOR_PLACE_WORDS - {"front", "back"}) or bool(words & {"front", "back"}) \
         and not words & INDOOR_PLACE_WORDS
+
+
 KIDS_ROOMS = frozenset({f"{who} {room}" for who in ("kids", "kid", "childrens", "children", "boys", "girls", "baby",
                                                      "babys", "babies")
                         for room in ("room", "rooms", "bedroom", "bedrooms")} | {"nursery"})
