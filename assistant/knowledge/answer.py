@@ -370,11 +370,12 @@ def unmatched(question: str, context: str, weights: dict[str, float], embedder: 
 def _contrasted(word: str, question: str, context: str, embedder: Embedder) -> bool:
     """Whether the context names another of the kind the question's `word` picks out: the word it
     qualifies in the question ("bin" of "the purple bin") has another qualifier in the context
-    ("Green bin"), and the two phrases are not the same thing in other words (MiniLM similarity
-    below `SAME`: "house insurance" is "home insurance")."""
+    ("Green bin") that the question does not say too, and the two phrases are not the same thing in
+    other words (MiniLM similarity below `SAME`: "house insurance" is "home insurance")."""
     asked = plain(question).lower().split()
     tokens = [t.removesuffix("'s").strip("'") for t in re.findall(r"[\w'-]+|[^\w\s]", context.lower())]
     stems = [stem(t) for t in tokens]
+    said = {stem(w) for w in asked}
     alternatives = []
     for i in (n for n, w in enumerate(asked) if w == word):
         j = i + 1  # the word it qualifies ("the Kingsway game": "game" is the thing, not a kind of Kingsway)
@@ -384,7 +385,7 @@ def _contrasted(word: str, question: str, context: str, embedder: Embedder) -> b
         for k in (k for k, t in enumerate(stems) if t == stem(head)):
             other = tokens[k - 1] if k else ""
             if re.fullmatch(r"[\w'-]+", other) and other not in _QUESTION_WORDS \
-                    and stem(other) not in (stem(word), stem(head)):
+                    and stem(other) not in {stem(word), stem(head), *said}:  # ("the football subs for the spring": "Spring subs")
                 alternatives.append((f"{word} {head}", f"{other} {head}"))
     if not alternatives:
         return False

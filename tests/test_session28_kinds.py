@@ -1,0 +1,52 @@
+"""Session 28's kinds (no evaluation sentence): a second thing named in the same call as the first,
+found in the room the call names; a qualifier a document question says too is no other of its kind."""
+from assistant.experts.smart_home import list_devices
+from tests.conftest import call_smart_home, smart_home_db
+
+TWO_BATHS = """
+areas:
+  - {name: Wet Room, id: wet}
+  - {name: En Suite, id: ensuite}
+entities:
+  - {name: Heated Rail, id: switch.rail_wet, area: wet, state: "off"}
+  - {name: Heated Rail, id: switch.rail_ensuite, area: ensuite, state: "off"}
+  - {name: Vent Fan, id: fan.vent_wet, area: wet, state: "off"}
+  - {name: Vent Fan, id: fan.vent_ensuite, area: ensuite, state: "off"}
+  - {name: Spot Lights, id: light.spots_wet, area: wet, state: "off", attributes: {brightness: 0}}
+  - {name: Mirror Light, id: light.mirror_ensuite, area: ensuite, state: "off", attributes: {brightness: 0}}
+"""
+
+
+def _on(db) -> set[str]:
+    return {d["id"] for d in list_devices(db) if d["state"] == "on"}
+
+
+def test_a_second_name_is_found_in_the_room_the_call_names(tmp_path):
+    db = smart_home_db(TWO_BATHS, tmp_path)
+    said = "switch the heated rail and the vent fan on in the wet room"
+    result = call_smart_home(db, "turn_on", said, device="heated rail", area="wet room")
+    assert result.ok, result.reply
+    assert _on(db) == {"switch.rail_wet", "fan.vent_wet"}
+
+
+def test_a_second_name_of_a_kind_is_found_in_the_room_too(tmp_path):
+    db = smart_home_db(TWO_BATHS, tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the vent fan and the light in the wet room",
+                             device="vent fan", area="wet room")
+    assert result.ok, result.reply
+    assert _on(db) == {"fan.vent_wet", "light.spots_wet"}
+
+
+def test_without_a_room_an_ambiguous_second_name_is_not_joined(tmp_path):
+    db = smart_home_db(TWO_BATHS, tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the spot lights and the vent fan", device="spot lights")
+    assert _on(db) == {"light.spots_wet"}, result.reply
+
+
+def test_a_qualifier_the_question_says_too_is_no_other_of_its_kind():
+    from assistant.knowledge.answer import _contrasted
+    from tests.knowledge_kit import WordsEmbedder
+
+    context = "Fees Winter subs: 40 GBP per player, due by 1 December."
+    assert not _contrasted("hockey", "how much are the hockey subs for the winter", context, WordsEmbedder())
+    assert _contrasted("hockey", "how much are the hockey subs for the summer", context, WordsEmbedder())
