@@ -50,3 +50,13 @@ def test_a_qualifier_the_question_says_too_is_no_other_of_its_kind():
     context = "Fees Winter subs: 40 GBP per player, due by 1 December."
     assert not _contrasted("hockey", "how much are the hockey subs for the winter", context, WordsEmbedder())
     assert _contrasted("hockey", "how much are the hockey subs for the summer", context, WordsEmbedder())
+
+
+def test_a_thing_meant_instead_is_the_one_in_the_room_of_the_thing_before(tmp_path):
+    from assistant.experts.smart_home.commands import other_target
+    db = smart_home_db(TWO_BATHS, tmp_path)
+    assert other_target("turn_on", {"device": "spot lights", "area": "wet room"}, "the vent fan", db) == \
+        {"device": "fan.vent_wet"}
+    assert other_target("turn_on", {"device": "spot lights"}, "the vent fan", db) == {"device": "fan.vent_wet"}
+    # a thing the room has not is the user's words, wherever it is
+    assert other_target("turn_on", {"device": "spot lights"}, "the mirror light", db) == {"device": "the mirror light"}

@@ -389,6 +389,20 @@ def _area_of(db: sqlite_utils.Database, args: dict) -> str | None:
     return area.name if area else None
 
 
+def _in_the_same_room(db: sqlite_utils.Database, args: dict, phrase: str) -> str | None:
+    """The ids of what `phrase` names in the previous call's room, when that room has it ("the
+    bedside lamp in the bedroom", then "no, I meant the ceiling fan": the bedroom's, not another
+    room's); None when it has not ("no, the kitchen light")."""
+    place = args.get("area") or _area_of(db, args)
+    if not place:
+        return None
+    try:
+        found = resolve_in(read_home(db), phrase, place)
+    except HomeBackendError:
+        return None
+    return ",".join(found.device_ids) if found.device_ids and not found.problem else None
+
+
 def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Database | None = None) -> dict | None:
     """The previous call on what `phrase` names instead ("… the kitchen lights" → "and the bedroom
     too"): its values kept, its target replaced. A phrase with no kind of device in it is a place
@@ -413,7 +427,8 @@ def other_target(api_name: str, args: dict, phrase: str, db: sqlite_utils.Databa
         other = others.the_other(db, args, phrase) if db is not None else None
         return {**kept, "device": other} if other else None
     if vocab.first_type_word(phrase):
-        return {**kept, "device": phrase}
+        there = _in_the_same_room(db, args, phrase) if db is not None else None
+        return {**kept, "device": there or phrase}
     # the kind it was on (a room the model wrote as the device_type is not one)
     kind = _kind_meant(args)
     one = ONE_OF_KIND.match(phrase.strip())
