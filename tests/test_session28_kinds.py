@@ -60,3 +60,19 @@ def test_a_thing_meant_instead_is_the_one_in_the_room_of_the_thing_before(tmp_pa
     assert other_target("turn_on", {"device": "spot lights"}, "the vent fan", db) == {"device": "fan.vent_wet"}
     # a thing the room has not is the user's words, wherever it is
     assert other_target("turn_on", {"device": "spot lights"}, "the mirror light", db) == {"device": "the mirror light"}
+
+
+def test_minutes_past_or_to_with_no_hour_are_of_the_corrected_times_hour():
+    from datetime import datetime
+
+    from assistant.routing.correction import corrected_time
+
+    was, now = datetime(2026, 12, 11, 7, 0), datetime(2026, 12, 10, 21, 10)
+    assert corrected_time(was, "quarter past", now) == datetime(2026, 12, 11, 7, 15)
+    assert corrected_time(was, "ten to", now) == datetime(2026, 12, 11, 6, 50)
+    assert corrected_time(was, "twenty five minutes past", now) == datetime(2026, 12, 11, 7, 25)
+    assert corrected_time(datetime(2026, 12, 11, 6, 30), "quarter to", now) == datetime(2026, 12, 11, 6, 45)
+    # today's time gone by: tomorrow's
+    assert corrected_time(datetime(2026, 12, 10, 21, 30), "quarter past", datetime(2026, 12, 10, 21, 20)) \
+        == datetime(2026, 12, 11, 21, 15)
+    assert corrected_time(was, "half to", now) is None

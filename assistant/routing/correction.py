@@ -211,10 +211,31 @@ def _duration(before: str, words: str, now: datetime) -> str | None:
     return f"{bare.group(1)} {unit.group(1)}" if bare and unit else None
 
 
+# minutes past or to an hour left unsaid ("make it quarter past", "twenty to"): the hour of the time corrected
+_PAST_OR_TO = re.compile(r"^(?:at\s+)?(?P<minutes>half|quarter|\d{1,2})(?:\s+minutes?)?\s+(?P<way>past|after|to|before)$")
+
+
+def _past_or_to(was: datetime, words: str, now: datetime) -> datetime | None:
+    """"quarter past" after 7:00 is 7:15, "ten to" 6:50 (to the hour `was` is at or nearest after
+    it); on `was`'s day, or the next when that has passed."""
+    said = _PAST_OR_TO.match(quantities(words).strip().lower())
+    if said is None:
+        return None
+    minutes = {"half": 30, "quarter": 15}.get(said["minutes"]) or int(said["minutes"])
+    if not 0 < minutes < 60 or (said["way"] in ("to", "before") and minutes == 30):
+        return None
+    hour = was.replace(minute=0, second=0, microsecond=0)
+    due = hour + timedelta(minutes=minutes) if said["way"] in ("past", "after") \
+        else hour + timedelta(hours=1 if was.minute else 0, minutes=-minutes)
+    return due if due > now else due + timedelta(days=1)
+
+
 def corrected_time(was: datetime, words: str, now: datetime) -> datetime | None:
     """The time a correction means in place of `was`: a delay from now; a day and a time as said;
     a day alone at the same time of day; a time alone on the same day, at the reading (am or pm)
-    nearest `was`."""
+    nearest `was`; minutes past or to with no hour, of `was`'s hour."""
+    if (partly := _past_or_to(was, words, now)) is not None:
+        return partly
     delay, clock = extract_duration_phrase(words), extract_time_phrase(words)
     if delay and (not clock or clock in delay):  # "make that 45 minutes" / "half an hour": from now
         return now + timedelta(seconds=parse_duration(delay))
