@@ -76,3 +76,21 @@ def test_minutes_past_or_to_with_no_hour_are_of_the_corrected_times_hour():
     assert corrected_time(datetime(2026, 12, 10, 21, 30), "quarter past", datetime(2026, 12, 10, 21, 20)) \
         == datetime(2026, 12, 11, 21, 15)
     assert corrected_time(was, "half to", now) is None
+
+
+PANEL_HOME = """
+areas:
+  - {name: Hall, id: hall}
+entities:
+  - {name: Security Panel, id: alarm_control_panel.panel, area: hall, state: disarmed}
+  - {name: Hall Light, id: light.hall, area: hall, state: "off"}
+"""
+
+
+def test_whether_the_alarm_is_set_is_the_homes_alarm_panel_but_my_alarm_is_the_wake_up_one(tmp_path):
+    from assistant.experts.smart_home import apis
+    db = smart_home_db(PANEL_HOME, tmp_path)
+    for asked in ("is the alarm set", "is the security panel armed?", "is the alarm on"):
+        assert apis.claims(db, asked), asked
+    for other in ("is my alarm set", "is the timer set", "is the table set", "is the alarm set for 7"):
+        assert not apis.claims(db, other), other

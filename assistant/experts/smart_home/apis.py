@@ -566,7 +566,9 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
 
 
 _IS_IT = re.compile(r"^\W*(?:and\s+)?(?:is|are|isn't|aren't)\s+(?:the|my|our|your|a|an|\w+'s)\b", re.IGNORECASE)
-_STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|running|playing)\W*$", re.IGNORECASE)
+_STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|running|playing|armed|disarmed|set)\W*$",
+                           re.IGNORECASE)
+_MY_ALARM_SET = re.compile(r"\bmy\s+alarms?\b.*\bset\W*$", re.IGNORECASE)  # the wake-up alarm's: the timers
 
 
 def asks_about_named(db: sqlite_utils.Database, text: str) -> bool:
@@ -725,10 +727,10 @@ def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
 
 def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:
     """Whether the words ask whether a thing of the home is in a state ("is granda's telly on", "are
-    the blinds shut?"), naming a word of one of its devices' names or a kind of device it has ("is the
+    the blinds shut?", "is the alarm set?" but not "is my alarm set?"), naming a word of one of its devices' names or a kind of device it has ("is the
     school gate open" in a home with no gate, "is the pub open" ask no such thing)."""
     asked, state = _IS_IT.match(text), _STATE_AT_END.search(text)
-    if not (asked and state) or state.start() <= asked.end():
+    if not (asked and state) or state.start() <= asked.end() or _MY_ALARM_SET.search(text):
         return False
     between = re.sub(r"\b\w+'s\b", " ", text[asked.end():state.start()])  # (whose it is: any name)
     words = {*vocab.tokens(between)} - vocab.WHICH_ONE_WORDS - vocab.GENERIC_PLACE_WORDS - vocab.FILLERS
