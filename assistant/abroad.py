@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from text_to_num import alpha2digit
+
 # a home's things and rooms, and the words that describe them (Spanish and French; several words first)
 GLOSSARY = {
     # things
@@ -78,10 +80,16 @@ GLOSSARY = {
     "eléctrico": "electric", "électrique": "electric", "en haut": "upstairs", "en bas": "downstairs",
     "plinthe": "baseboard heater", "plinthes": "baseboard heaters", "plinthe chauffante": "baseboard heater",
     "thermopompe": "heat pump", "chauffe-serviettes": "towel warmer", "luminaire": "light", "luminaires": "lights",
+    "chimenea": "fireplace", "navidad": "christmas", "portal": "porch", "vitrina": "cabinet", "piscina": "pool",
+    "alberca": "pool", "cafecito": "coffee machine", "café": "coffee machine", "temporizador": "timer",
+    "recordatorio": "reminder", "cargador": "charger", "carro": "car", "coche": "car", "botas": "boot",
+    "secador": "dryer", "ducha": "shower", "regadera": "shower", "toldo": "awning", "lista": "list",
+    "lista de compras": "shopping list", "lista del mandado": "shopping list", "lista del súper": "shopping list",
     "d'en arrière": "back", "en arrière": "back", "d'en avant": "front", "en avant": "front", "volumen": "volume", "volume": "volume", "música": "music",
     "musique": "music",
 }
 ROOM_WORDS = frozenset({"bedroom"})  # "la chambre bleue" is the Blue Room, "la chambre" alone the bedroom
+OWNER = re.compile(r"(?:\bde|\bdel|\bdu|\bd')\s*([A-ZÀ-Þ][\w'-]+)")  # whose it is: "de Arjun", "d'Émile"
 ARTICLES = r"(?:(?:el|la|los|las|le|les|un|una|une|mi|mis|ma|mon|mes|nuestro|nuestra|notre)\s+|l')"
 OF = r"\s+(?:de la|de los|de las|del|du|des|de)\s+|\s+(?:de l'|d')\s*"  # "la luz de la cocina"
 FRAME = re.compile(r"^\W*(?P<lead>(?:y|et|and)\s+(?:(?:también|tambien|aussi)\s+)?)?(?P<np>.+?)"
@@ -108,7 +116,31 @@ VERBS = {"allume": "turn on", "allumer": "turn on", "allumez": "turn on", "rallu
          "prende": "turn on", "prendé": "turn on", "prenda": "turn on", "enciende": "turn on", "encienda": "turn on",
          "apaga": "turn off", "apagá": "turn off", "apague": "turn off", "abre": "open", "abra": "open",
          "cierra": "close", "cierre": "close", "sube": "turn up", "suba": "turn up", "baja": "turn down",
-         "baje": "turn down"}
+         "baje": "turn down",
+         # with the pronoun joined on: "bájale la tele", "préndeme la luz", "apágalo"
+         **dict.fromkeys("bájale bajale bájele bájame bajame".split(), "turn down"),
+         **dict.fromkeys("súbele subele súbame súbeme subeme".split(), "turn up"),
+         **dict.fromkeys("apágame apagame apágalo apagalo apágala apagala apágale".split(), "turn off"),
+         **dict.fromkeys("préndeme prendeme préndelo prendelo préndela prendela préndele enciéndeme enciendeme "
+                         "enciéndelo enciéndela".split(), "turn on"),
+         **dict.fromkeys("ábreme abreme ábrelo ábrela".split(), "open"),
+         **dict.fromkeys("ciérrame cierrame ciérralo ciérrala".split(), "close"),
+         **dict.fromkeys("pon ponle ponme pone ponga póngale".split(), "turn on")}
+# "pon la tele" switches it on, "ponle el aire a 74" sets it
+SETTING = frozenset("pon ponle ponme pone ponga póngale".split())
+# what closes a request without naming anything: please, now, a term of address
+CLOSING_WORD = re.compile(r"por favor|porfa|porfis|ahorita|ahora mismo|ahora|ya|mija|mijo|mi amor|papi|mami"
+                          r"|s'il te plaît|s'il vous plaît|svp|stp", re.IGNORECASE)
+TRAILING = re.compile(rf"(?:\s*,?\s+(?:{CLOSING_WORD.pattern}))+\W*$", re.IGNORECASE)
+TRAILING_ENGLISH = {"por favor": " please", "porfa": " please", "porfis": " please", "s'il te plaît": " please",
+                    "s'il vous plaît": " please", "svp": " please", "stp": " please", "ahorita": " now",
+                    "ahora mismo": " now", "ahora": " now", "ya": " now"}
+# a level said in words at the end: "a setenta y cuatro", "al cincuenta por ciento"; "al máximo"
+LEVEL_WORDS = re.compile(r"\s+(?:a|al)\s+(?P<words>[a-zà-ÿ]+(?:\s+y\s+[a-zà-ÿ]+)?)(?P<unit>\s*(?:%|por ?ciento|grados))?$",
+                         re.IGNORECASE)
+ENDS = [(re.compile(r"\s+(?:al|a lo) m[áa]ximo$|\s+a tope$", re.IGNORECASE), " to max"),
+        (re.compile(r"\s+(?:al|a lo) m[íi]nimo$|\s+a lo m[áa]s bajo$", re.IGNORECASE), " to the lowest")]
+ALL = re.compile(r"^\s*(?:todas|todos|toutes|tous)\s+(?=(?:las|los|les)\s)", re.IGNORECASE)  # "todas las luces"
 # things that open by being switched on: "open the light" said in French is "turn on the light"
 SWITCHED = frozenset("light lights lamp lamps tv radio fan fans heater radiator kettle oven dryer speaker".split())
 PLACE_WORDS = {"en haut": "upstairs", "en bas": "downstairs", "arriba": "upstairs", "abajo": "downstairs",
@@ -137,8 +169,33 @@ OPENINGS = [(re.compile(rf"^\W*{opening}\s*", re.IGNORECASE), english) for openi
     (r"(?:pon|ponme|pone)\s+(?:un|una)\s+(?:temporizador|timer|alarma de)\s+(?:de|por|para)", "set a timer for"),
     (r"(?:ajoute|rajoute|mets)\b(?=.+\b(?:à|a|sur) la liste\b)", "add"),
     (r"(?:agrega|añade|apunta|pon)\b(?=.+\ba la lista\b)", "add"),
+    (r"(?:quita|saca|borra|elimina)\b(?=.+\bde la lista\b)", "remove"),
+    # a message or a call for someone: "dile a Rolando que …", "avísale a Lily que …", "llama a mi hermana"
+    (r"(?:dile|dígale|digale|decile|dites)\s+(?:a|à)\s+(\w+)\s+(?:que|qu')", r"tell \1 that"),
+    (r"(?:avísale|avisale|avísales|avisales|avísele)\s+a\s+(\w+)\s+(?:de\s+)?que", r"let \1 know that"),
+    (r"(?:avísame|avisame|avíseme)\s+(?:cuando|si)", "let me know when"),
+    (r"(?:mándale|mandale|envíale|enviale)\s+(?:un\s+)?(?:mensaje|texto)\s+a\s+(\w+)\s+(?:que|diciendo que)?",
+     r"send \1 a message saying"),
+    (r"(?:llama|llámale|llamale|llámame|llamame|marca|appelle)\s+(?:a|à)?", "call"),
+    (r"(?:despiértame|despiertame|despiértenme|levántame|levantame|réveille-moi)", "wake me up"),
 )]
+# words read as a home's after an opening: "cancela el temporizador" (a reminder's words stay as said)
+THINGS_AFTER = frozenset({"cancel"})
+CANCEL = re.compile(r"^\W*(?:cancela|cancele|annule)\s+(?=(?:el|la|los|las|mi|mis|le|les|l')\b)", re.IGNORECASE)
+# a reminder's time said first ("recuérdame mañana a las 9 llamar…"): "remind me tomorrow at 9 to call…"
+TIME_FIRST = re.compile(r"^(?P<lead>\W*remind me) to (?P<when>(?:(?:every \w+|on (?:week)?\w+|at \d{1,2}(?::\d{2})?"
+                        r"(?: ?[ap]m)?|in \d+ \w+|in half an hour|tomorrow(?: morning)?|today|tonight|this \w+|the day after"
+                        r" tomorrow)\s+)+)(?P<what>\S.*)$", re.IGNORECASE)
+# how it feels: "qué calor hace aquí", "bendito, qué oscuro está el cuarto", "tengo frío"
+FEELING = re.compile(r"^\W*(?:(?:ay|uy|uf+|bendito|ay bendito|caramba|dios m[íi]o|oh là là)\W+)*"
+                     r"(?:qu[ée]|hace|tengo|est[áa]|hay)\s+(?:(?:mucho|muy|tanto|tanta)\s+)?"
+                     r"(?P<feel>calor|fr[íi]o|oscuro|oscura|oscuridad)"
+                     r"(?:\s+(?:hace|est[áa]|tengo|hay))?(?P<where>(?:\s+[\w'-]+)*?)\W*$", re.IGNORECASE)
+FEELINGS = {"calor": "hot", "frío": "cold", "frio": "cold", "oscuro": "dark", "oscura": "dark", "oscuridad": "dark"}
 LIST_END = [(r"\b(?:à|a|sur) la liste d'épicerie\b", "to the grocery list"), (r"\b(?:à|a|sur) la liste\b", "to the list"),
+            (r"\ba la lista (?:de (?:las )?compras|del mandado)\b", "to the shopping list"),
+            (r"\bde la lista (?:de (?:las )?compras|del mandado|del s[úu]per)\b", "from the shopping list"),
+            (r"\bde la lista\b", "from the list"),
             (r"\ba la lista del súper\b", "to the shopping list"), (r"\ba la lista\b", "to the list")]
 # whole requests of a few words: never mind, say again, stop
 SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for words, english in (
@@ -169,13 +226,36 @@ def _one_in_english(text: str) -> str:
     for question, english in [*CLOCK_QUESTIONS, *SAID_WHOLE]:
         if question.match(text):
             return english
+    if CANCEL.match(text):  # "cancela el temporizador": cancel the timer
+        return _things_inside(CANCEL.sub("cancel ", text, count=1))
     for opening, english in OPENINGS:
         if opening.match(text):
             said = opening.sub(english + (" " if not english.endswith(" ") else ""), text, count=1)
             for ending, words in LIST_END:
                 said = re.sub(ending, words, said, flags=re.IGNORECASE)
+            said = TIME_FIRST.sub(r"\g<lead> \g<when>to \g<what>", said)
+            if english == "add":  # "añade arroz y frijoles a la lista": two things
+                said = re.sub(r"\s+(?:y|et)\s+(?=.*\bto the\b)", " and ", said)
             return " ".join(said.split())
-    return _command(text) or _follow_up(text) or _things_inside(text)
+    return _command(text) or _feeling(text) or _follow_up(text) or _things_inside(text)
+
+
+def _feeling(text: str) -> str | None:
+    """ "qué calor hace aquí" → "it's hot in here", "qué oscuro está el cuarto" → "it's dark in the
+    bedroom"; None if it is not one, or its place is no home word."""
+    found = FEELING.match(text)
+    if found is None:
+        return None
+    where = re.sub(r"^(?:en|dans)\s+", "", found["where"].strip(), flags=re.IGNORECASE)
+    place = PLACE_WORDS.get(where.lower()) if where else ""
+    if place is None:
+        place = _noun_phrase(where) if re.match(ARTICLES, where + " ", re.IGNORECASE) else None
+        place = f"in the {place}" if place else None
+    elif place == "here":
+        place = "in here"
+    if place is None:
+        return None
+    return " ".join(f"it's {FEELINGS[found['feel'].lower()]} {place}".split())
 
 
 def _command(text: str) -> str | None:
@@ -183,19 +263,17 @@ def _command(text: str) -> str | None:
     found = COMMAND.match(text.strip())
     if found is None or found["verb"].lower() not in VERBS:
         return None
-    rest, level, where = found["rest"], "", ""
+    rest, ending = _without_closing(re.sub(r"^\s*a\s+(?=(?:la|las|los|el|mi|mis)\s)", "",
+                                           re.sub(r"^\s*al\s+", "el ", found["rest"])))  # "súbele al ventilador"
     when = TIME_TAIL.search(rest)  # "éteins la radio à une heure", its time read already (foreign_time)
     tail = f" {when[0].strip()}" if when else ""
-    rest = rest[:when.start()] if when else rest
-    amount = LEVEL.search(rest)
-    if amount:
-        unit = amount["unit"] or ""
-        level = f" to {amount['n']}{'%' if unit and unit[0] in '%p' else ' degrees' if unit else ''}"
-        rest = rest[:amount.start()]
+    rest, level = _without_level(rest[:when.start()] if when else rest)
+    where = ""
     here = re.search(rf"\s+({'|'.join(map(re.escape, PLACE_WORDS))})$", rest.strip(), re.IGNORECASE)
     if here:  # "ferme les lumières icitte"
         where, rest = f" {PLACE_WORDS[here[1].lower()]}", rest.strip()[:here.start()]
-    parts = re.split(IN, f" {rest.strip()}", maxsplit=1)
+    every = ALL.match(rest)  # "todas las luces": all the lights
+    parts = re.split(IN, f" {rest[every.end():] if every else rest.strip()}", maxsplit=1)
     thing = _noun_phrase(parts[0])
     if thing is None or not re.match(rf"^\s*{ARTICLES}", parts[0].strip() + " "):
         return None
@@ -207,9 +285,37 @@ def _command(text: str) -> str | None:
     verb = VERBS[found["verb"].lower()]
     if verb in ("open", "close") and set(thing.split()) & SWITCHED:
         verb = "turn on" if verb == "open" else "turn off"
-    if level and verb in ("turn up", "turn down"):  # "monte la plinthe à 21": set it to 21
-        verb = "set"
-    return f"{verb} the {thing}{where}{level}{tail}"
+    if level and (verb in ("turn up", "turn down") or found["verb"].lower() in SETTING):
+        verb = "set"  # "monte la plinthe à 21", "ponle el aire a 74": set it to that
+    article = "" if thing.split()[0].endswith("'s") else "the "  # (whose it is: "Arjun's speaker")
+    return f"{verb} {'all ' if every else ''}{article}{thing}{where}{level}{tail}{ending}"
+
+
+def _without_closing(rest: str) -> tuple[str, str]:
+    """The words without what closes the request ("… por favor", "… ahorita", "… mija"), and it in
+    English (" please", " now"; a term of address is left out)."""
+    closing = TRAILING.search(rest)
+    if closing is None:
+        return rest, ""
+    english = dict.fromkeys(TRAILING_ENGLISH.get(w.lower(), "") for w in CLOSING_WORD.findall(closing[0]))
+    return rest[:closing.start()], "".join(english)
+
+
+def _without_level(rest: str) -> tuple[str, str]:
+    """The words without the level said at their end, and it in English (" to 74", " to 50%", " to max");
+    a level in number words ("a setenta y cuatro") is read as digits."""
+    for end, english in ENDS:
+        if end.search(rest):
+            return rest[:end.search(rest).start()], english
+    words = LEVEL_WORDS.search(rest)
+    digits = alpha2digit(words["words"], "es", threshold=0).strip() if words else ""
+    if words and digits.isdigit():
+        rest = f"{rest[:words.start()]} a {digits}{words['unit'] or ''}"
+    amount = LEVEL.search(rest)
+    if amount is None:
+        return rest, ""
+    unit = amount["unit"] or ""
+    return rest[:amount.start()], f" to {amount['n']}{'%' if unit and unit[0] in '%p' else ' degrees' if unit else ''}"
 
 
 def _things_inside(text: str) -> str:
@@ -246,13 +352,17 @@ def _follow_up(text: str) -> str | None:
 
 def _noun_phrase(text: str) -> str | None:
     """An article, a noun with adjectives after it, and "de …" parts, as English words; None if a
-    word is not a home word."""
+    word is not a home word. "De" and a name is whose it is ("la bocina de Arjun": Arjun's speaker;
+    "el cuarto de Lily": Lily's room)."""
+    owners = {name.lower(): name for name in OWNER.findall(text)}
     text = text.strip().lower()
     text = _SEVERAL.sub(lambda several: _joined(several[0]), text)
-    parts = re.split(OF, text)
-    english = [_head(re.sub(rf"^{ARTICLES}", "", part.strip())) for part in parts]
+    parts = [re.sub(rf"^{ARTICLES}", "", part.strip()) for part in re.split(OF, text)]
+    english = [_head(part) if n == 0 or part not in owners else f"{owners[part]}'s" for n, part in enumerate(parts)]
     if not english or any(e is None for e in english):
         return None
+    english = ["room" if word in ROOM_WORDS and english[n + 1:n + 2] and english[n + 1].endswith("'s") else word
+               for n, word in enumerate(english)]
     return " ".join(reversed(english))  # "the light of the kitchen": the kitchen light
 
 

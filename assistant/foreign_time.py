@@ -1,6 +1,7 @@
 """Durations and times said in Spanish or French inside a request, read as English ("quince minutos"
 → "15 minutes", "une demi-heure" → "half an hour", "en diez minutos" → "in 10 minutes", "mañana a
-las ocho y media" → "tomorrow at 8:30", "sept heures moins le quart" → "6:45").
+las ocho y media" → "tomorrow at 8:30", "sept heures moins le quart" → "6:45", "todos los días" →
+"every day").
 
 People who mix languages give numbers and units in the language they count in. The time parser,
 the rules and the confirmer read English, so a Spanish or French unit, with the number words
@@ -60,7 +61,15 @@ DAY_WORDS = [(r"\bpasado mañana\b", "the day after tomorrow"), (r"\bde la maña
              (r"\bmañana\b", "tomorrow"), (r"\bdemain\b", "tomorrow"), (r"\besta noche\b", "tonight"),
              (r"\bce soir\b", "tonight"), (r"\besta tarde\b", "this afternoon"), (r"\bcet après-midi\b", "this afternoon"),
              (r"\bà midi\b", "at noon"), (r"\bà minuit\b", "at midnight"), (r"\ba mediodía\b", "at noon"),
-             (r"\ba medianoche\b", "at midnight")]
+             (r"\ba medianoche\b", "at midnight"),
+             # how often: "todos los días", "cada lunes", "todas las noches", "entre semana"
+             (r"\b(?:todos los|cada) d[ií]as?\b", "every day"), (r"\btous les jours\b", "every day"),
+             (r"\b(?:todas las|cada) (?:mañanas?)\b", "every morning"), (r"\b(?:todas las|cada) noches?\b", "every night"),
+             (r"\b(?:todas las|cada) tardes?\b", "every afternoon"), (r"\bentre semana\b", "on weekdays"),
+             (r"\b(?:los|todos los) fines de semana\b", "on weekends"),
+             *((rf"\b(?:todos los|cada) {es}\b", f"every {en}") for es, en in (
+                 ("lunes", "monday"), ("martes", "tuesday"), (r"mi[ée]rcoles", "wednesday"), ("jueves", "thursday"),
+                 ("viernes", "friday"), (r"s[áa]bados?", "saturday"), ("domingos?", "sunday")))]
 
 
 def in_english(text: str) -> str:

@@ -1,5 +1,7 @@
 """Session 28's kinds (no evaluation sentence): a second thing named in the same call as the first,
 found in the room the call names; a qualifier a document question says too is no other of its kind."""
+import pytest
+
 from assistant.experts.smart_home import list_devices
 from tests.conftest import call_smart_home, smart_home_db
 
@@ -94,3 +96,60 @@ def test_whether_the_alarm_is_set_is_the_homes_alarm_panel_but_my_alarm_is_the_w
         assert apis.claims(db, asked), asked
     for other in ("is my alarm set", "is the timer set", "is the table set", "is the alarm set for 7"):
         assert not apis.claims(db, other), other
+
+
+@pytest.mark.parametrize("said, meant", [("buzz the courier in", "unlock the door"),
+                                         ("could you buzz in the plumber please", "could you unlock the door"),
+                                         ("ok buzz her in", "ok unlock the door")])
+def test_someone_buzzed_in_is_the_door_unlocked(said, meant):
+    from assistant.dialect import plain_words
+    assert plain_words(said) == meant
+
+
+@pytest.mark.parametrize("said", ["my phone will buzz in my pocket", "there's a buzz in the kitchen",
+                                  "the doorbell buzzed in the night"])
+def test_a_buzz_that_lets_nobody_in_stays(said):
+    from assistant.dialect import plain_words
+    assert plain_words(said) == said
+
+
+@pytest.mark.parametrize("said, meant", [
+    ("súbele al ventilador al máximo", "set the fan to max"),
+    ("bájale a la tele", "turn down the tv"),
+    ("ponle el calentador a veintiuno", "set the heater to 21"),
+    ("prende la chimenea ahorita", "turn on the fireplace now"),
+    ("enciende la luz del cuarto de Sofía por favor", "turn on Sofía's room light please"),
+    ("apaga todas las luces del comedor", "turn off all the dining room lights"),
+    ("pon la tele", "turn on the tv"),
+])
+def test_a_spanish_command_with_its_pronoun_number_words_owner_and_closing_words(said, meant):
+    from assistant.abroad import in_english
+    assert in_english(said) == meant
+
+
+@pytest.mark.parametrize("said, meant", [
+    ("uy, qué frío hace en la sala", "it's cold in the living room"),
+    ("qué oscuro está aquí", "it's dark in here"),
+    ("dile a Tomás que ya llegué", "tell Tomás that ya llegué"),
+    ("avísale a Nico que la comida está lista", "let Nico know that la comida está lista"),
+    ("quita el pan de la lista de compras", "remove el pan from the shopping list"),
+    ("agrega café y azúcar a la lista del mandado", "add café and azúcar to the shopping list"),
+    ("cancela la alarma", "cancel the alarm"),
+])
+def test_spanish_feelings_messages_lists_and_cancelling(said, meant):
+    from assistant.abroad import in_english
+    assert in_english(said) == meant
+
+
+def test_a_spanish_reminder_says_how_often_and_its_time_before_what():
+    from assistant.abroad import in_english
+    from assistant.foreign_time import in_english as times_in_english
+    said = times_in_english("recuérdame cada jueves a las siete sacar la basura")
+    assert in_english(said) == "remind me every thursday at 7 to sacar la basura"
+    assert times_in_english("todas las noches a las diez") == "every night at 10"
+
+
+@pytest.mark.parametrize("said", ["my phone will buzz in my pocket", "the patio is nice ahora"])
+def test_english_with_a_spanish_word_stays(said):
+    from assistant.abroad import in_english
+    assert in_english(said) == said
