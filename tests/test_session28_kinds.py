@@ -153,3 +153,42 @@ def test_a_spanish_reminder_says_how_often_and_its_time_before_what():
 def test_english_with_a_spanish_word_stays(said):
     from assistant.abroad import in_english
     assert in_english(said) == said
+
+
+POOL_HOME = """
+areas:
+  - {name: Pool, id: pool}
+entities:
+  - {name: Pool Temperature, id: sensor.pool_temperature, area: pool, state: "81", attributes: {unit_of_measurement: °F}}
+  - {name: Pool Light, id: light.pool, area: pool, state: "off", attributes: {brightness: 0, color: aqua}}
+"""
+
+
+def test_what_a_thing_of_the_home_reads_is_the_smart_homes(tmp_path):
+    from assistant.experts.smart_home import apis
+    db = smart_home_db(POOL_HOME, tmp_path)
+    assert apis.claims(db, "what's the pool at") and apis.claims(db, "what is the pool temperature reading now")
+    for other in ("what's the score at", "what's the timer at", "what's the stock market at"):
+        assert not apis.claims(db, other), other
+
+
+def test_a_misheard_colour_is_the_colour_it_sounds_like(tmp_path):
+    from assistant.clock import Clock
+    from assistant.context import ExpertContext
+    from assistant.experts.smart_home import EXPERT
+    from assistant.messages import Utterance
+    from datetime import datetime
+    db = smart_home_db(POOL_HOME, tmp_path)
+    spec = EXPERT.api("set_color")
+    said = Utterance(text="set the pool light to read", source="voice")
+    result = spec.func(ExpertContext(db=db, clock=Clock(datetime(2027, 3, 1, 20)), utterance=said),
+                       **spec.validate({"color": "read", "device": "pool light"}))
+    assert result.ok, result.reply
+    assert next(d for d in list_devices(db) if d["id"] == "light.pool")["attributes"]["color"] == "red"
+
+
+@pytest.mark.parametrize("heard, colour", [("blew", "blue"), ("reed", "red"), ("grin", "green"), ("bread", None),
+                                           ("rainbow", None)])
+def test_a_colour_is_heard_only_when_one_sounds_alike_and_no_other_comes_close(heard, colour):
+    from assistant.experts.smart_home.sounds_like import heard_colour
+    assert heard_colour(heard) == colour

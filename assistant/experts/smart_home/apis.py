@@ -568,6 +568,8 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
 _IS_IT = re.compile(r"^\W*(?:and\s+)?(?:is|are|isn't|aren't)\s+(?:the|my|our|your|a|an|\w+'s)\b", re.IGNORECASE)
 _STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|running|playing|armed|disarmed|set)\W*$",
                            re.IGNORECASE)
+_READING = re.compile(r"^\W*(?:what's|whats|what is|what)\s+(?:the|my|our)\s+(?P<thing>[\w' ]+?)\s+"
+                      r"(?:at|reading|showing)(?:\s+(?:now|right now|at the moment))?\W*$", re.IGNORECASE)
 _MY_ALARM_SET = re.compile(r"\bmy\s+alarms?\b.*\bset\W*$", re.IGNORECASE)  # the wake-up alarm's: the timers
 
 
@@ -722,17 +724,31 @@ def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
     bright": the device acted on last), or (spoken) a command on a device whose name was misheard
     (`heard_command`)."""
     return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text) \
-        or asks_how_a_kind_is(db, text) or commands_named(db, text) or (source == "voice" and heard_command(db, text))
+        or asks_how_a_kind_is(db, text) or asks_a_reading(db, text) or commands_named(db, text) or (source == "voice" and heard_command(db, text))
 
 
 def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:
     """Whether the words ask whether a thing of the home is in a state ("is granda's telly on", "are
-    the blinds shut?", "is the alarm set?" but not "is my alarm set?"), naming a word of one of its devices' names or a kind of device it has ("is the
-    school gate open" in a home with no gate, "is the pub open" ask no such thing)."""
+    the blinds shut?", "is the alarm set?" but not "is my alarm set?"), naming a word of one of its
+    devices' names or a kind of device it has ("is the school gate open" in a home with no gate, "is
+    the pub open" ask no such thing)."""
     asked, state = _IS_IT.match(text), _STATE_AT_END.search(text)
     if not (asked and state) or state.start() <= asked.end() or _MY_ALARM_SET.search(text):
         return False
-    between = re.sub(r"\b\w+'s\b", " ", text[asked.end():state.start()])  # (whose it is: any name)
+    return _names_home_things(db, text[asked.end():state.start()])
+
+
+def asks_a_reading(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words ask what a thing of the home reads ("what's the pool at", "what is the hot
+    tub reading"), naming a word of one of its devices' names or a kind of device it has."""
+    asked = _READING.match(text)
+    return asked is not None and _names_home_things(db, asked["thing"])
+
+
+def _names_home_things(db: sqlite_utils.Database, phrase: str) -> bool:
+    """Whether the phrase names things of the home: its words (whose it is left out) are all words
+    the home uses, and one is a word of a device's name or a kind of device it has."""
+    between = re.sub(r"\b\w+'s\b", " ", phrase)  # (whose it is: any name)
     words = {*vocab.tokens(between)} - vocab.WHICH_ONE_WORDS - vocab.GENERIC_PLACE_WORDS - vocab.FILLERS
     try:
         home = read_home(db)

@@ -172,6 +172,8 @@ def set_brightness(ctx: ExpertContext, brightness: int, device: Phrase = None, a
 def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phrase = None,
               device_type: Phrase = None) -> ActionResult:
     """Set a light's colour by name."""
+    if css_color(color) is None and ctx.utterance.source == "voice":  # "set it to read": red
+        color = sounds_like.heard_colour(color) or color
     if css_color(color) is None and _no_colour_said(color, device, ctx.said):  # "change the colour of the fairy lights"
         return ActionResult(ok=False, reply="What colour should I make it?", missing="color")
     return set_values(ctx, device, area, device_type, color=color, **_brightness_said(ctx.said))

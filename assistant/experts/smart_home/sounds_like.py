@@ -92,6 +92,19 @@ def sounds_like(heard: str, name: str) -> float:
     return max(key_score(heard, name), phone_score(heard, name) or 0.0)
 
 
+# the colours a light is usually asked for: a misheard colour word is one of them or none
+COMMON_COLOURS = ("red", "orange", "yellow", "green", "blue", "purple", "pink", "white", "teal", "cyan", "magenta",
+                  "violet", "gold", "lime", "turquoise", "lavender", "amber", "indigo", "crimson", "warm white")
+
+
+def heard_colour(heard: str) -> str | None:
+    """The common colour a misheard word sounds like ("read": red, "blew": blue), when one is
+    `SURE` and no other comes within `MARGIN`; else None."""
+    scored = sorted(((sounds_like(heard, colour), colour) for colour in COMMON_COLOURS), reverse=True)
+    best, runner_up = scored[0], scored[1]
+    return best[1] if best[0] >= SURE and best[0] - runner_up[0] >= MARGIN else None
+
+
 def key_score(heard: str, name: str) -> float:
     """`sounds_like` by the rough consonant keys, blended with the spelling's similarity."""
     heard_key, name_key = _same_onset(key(heard), key(name))

@@ -90,10 +90,11 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "patio,deck,terrace,courtyard,alfresco,veranda,verandah,stoep,lanai,lapa,braai area,bbq area,barbecue area",
     "porch,front porch,veranda,verandah,stoep,stoop,portico,car porch,porte cochere",
     "driveway,car porch,carport,car port,porte cochere,portico",
-    "conservatory,sunroom,sun room,orangery,solarium,garden room,sun porch",
+    "conservatory,sunroom,sun room,orangery,solarium,garden room,sun porch,florida room,sunporch,three season room",
     "attic,loft,garret,roof space,attic room,loft room,attic bedroom",
     "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
-    "coach house,cottage,garden cottage,flatlet",
+    "coach house,cottage,garden cottage,flatlet,efficiency,efficiency apartment,studio,studio apartment,studio flat,"
+    "mother in law suite,mother in law apartment,adu,accessory dwelling",
     "garage,carport,car port,car porch,coach house,carriage house,motor house",
     "pantry,larder,store,storeroom,store room",
     "staff quarters,boys quarters,boys quarter,bq,dsq,sq,servants quarters,maids quarters,domestic quarters,helpers room,"
