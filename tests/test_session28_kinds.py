@@ -192,3 +192,12 @@ def test_a_misheard_colour_is_the_colour_it_sounds_like(tmp_path):
 def test_a_colour_is_heard_only_when_one_sounds_alike_and_no_other_comes_close(heard, colour):
     from assistant.experts.smart_home.sounds_like import heard_colour
     assert heard_colour(heard) == colour
+
+
+def test_a_change_asked_of_a_device_named_in_full_is_the_smart_homes(tmp_path):
+    from assistant.experts.smart_home import apis
+    db = smart_home_db(POOL_HOME, tmp_path)
+    assert apis.claims(db, "make the pool light rainbow") and apis.claims(db, "could you turn the pool light purple")
+    for other in ("put the pool light on my shopping list", "make the pool light", "make the bed",
+                  "turn the page"):
+        assert not apis.changes_a_named_device(db, other), other

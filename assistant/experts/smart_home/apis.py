@@ -695,6 +695,26 @@ def _commanded(db: sqlite_utils.Database, text: str) -> tuple[Home, str] | None:
         return None
 
 
+# a change asked of one thing: "make the pool light rainbow", "turn the fairy lights purple"
+CHANGE_OF = re.compile(r"^(?!.*\b(?:lists?|remind(?:er)?s?|notes?|calendar)\b)\W*(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:make|turn|set|change|put)\s+"
+                       r"(?:the|my|our)\s+(?P<rest>[\w' ]+?)\W*$", re.IGNORECASE)
+
+
+def changes_a_named_device(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words ask a change of a device named by its whole name, with more words after it
+    ("make the pool light rainbow"): the home's, whatever the model would make of the change."""
+    asked = CHANGE_OF.match(text)
+    if asked is None:
+        return False
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return False
+    words = vocab.tokens(asked["rest"])
+    return any(len(words) > len(name) and words[:len(name)] == name
+               for device in home.devices for name in map(vocab.tokens, (device.name, *device.aliases)) if name)
+
+
 def heard_command(db: sqlite_utils.Database, text: str) -> bool:
     """Whether spoken words are a command on one thing ("turn on the key rig") whose name the home
     does not know but that surely sounds like its devices (`sounds_like`: the Keurig)."""
@@ -719,12 +739,13 @@ def commands_named(db: sqlite_utils.Database, text: str) -> bool:
 
 
 def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
-    """The smart home's own words: a device's name said alone, a question about a named device or
-    how a kind of device is, a switching command on a device named in full, a change of level said alone ("louder", "way too
-    bright": the device acted on last), or (spoken) a command on a device whose name was misheard
-    (`heard_command`)."""
+    """The smart home's own words: a device's name said alone, a question about a named device, how
+    a kind of device is or what a thing reads, a switching command on a device named in full or a
+    change asked of it, a change of level said alone ("louder", "way too bright": the device acted
+    on last), or (spoken) a command on a device whose name was misheard (`heard_command`)."""
     return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text) \
-        or asks_how_a_kind_is(db, text) or asks_a_reading(db, text) or commands_named(db, text) or (source == "voice" and heard_command(db, text))
+        or asks_how_a_kind_is(db, text) or asks_a_reading(db, text) or commands_named(db, text) \
+        or changes_a_named_device(db, text) or (source == "voice" and heard_command(db, text))
 
 
 def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:
