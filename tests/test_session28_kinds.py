@@ -201,3 +201,15 @@ def test_a_change_asked_of_a_device_named_in_full_is_the_smart_homes(tmp_path):
     for other in ("put the pool light on my shopping list", "make the pool light", "make the bed",
                   "turn the page"):
         assert not apis.changes_a_named_device(db, other), other
+
+
+@pytest.mark.parametrize("asked", ["was there motion on the porch tonight", "were the pool lights on last night",
+                                   "was the gate open earlier"])
+def test_what_was_so_at_a_time_gone_by_is_a_question_of_the_past(asked):
+    from assistant.experts.smart_home.vocab import PAST_QUESTION
+    assert PAST_QUESTION.search(asked)
+
+
+def test_what_is_so_now_is_no_question_of_the_past():
+    from assistant.experts.smart_home.vocab import PAST_QUESTION
+    assert not PAST_QUESTION.search("is there motion on the porch") and not PAST_QUESTION.search("was that the gate")

@@ -531,5 +531,5 @@ def home_words(names: list[str]) -> frozenset[str]:
 # "what time did the motion sensor go off", "has the gate been opened today" (the home's events)
 PAST_QUESTION = re.compile(r"^\W*(?:when|what time|how long ago)\s+(?:was|were|did|had)\b"
                            r"|\blast\s+(?:\w+ed|seen|shut|left|run|used|on|off)\b(?!\s+(?:night|week|month|year)\b)"
-                           r"|^\W*(?:did|has|have|had)\b.*\b(?:today|yesterday|this (?:morning|afternoon|arvo|evening)"
+                           r"|^\W*(?:did|has|have|had|was|were)\b.*\b(?:today|tonight|yesterday|this (?:morning|afternoon|arvo|evening)"
                            r"|last night|earlier|overnight)\W*$", re.IGNORECASE)
