@@ -213,3 +213,18 @@ def test_what_was_so_at_a_time_gone_by_is_a_question_of_the_past(asked):
 def test_what_is_so_now_is_no_question_of_the_past():
     from assistant.experts.smart_home.vocab import PAST_QUESTION
     assert not PAST_QUESTION.search("is there motion on the porch") and not PAST_QUESTION.search("was that the gate")
+
+
+@pytest.mark.parametrize("said, colour", [("make the pool light blew", "blew"), ("turn the pool light to purple", "purple"),
+                                          ("set the pool light reed please", "reed")])
+def test_a_colour_said_after_the_light_is_set_however_the_model_switched_it(said, colour):
+    from assistant.experts.smart_home.apis import coloured_as_said
+    assert coloured_as_said("turn_off", {"device": "pool light"}, said) == \
+        ("set_color", {"device": "pool light", "color": colour})
+
+
+@pytest.mark.parametrize("said", ["turn the pool light off", "make the pool light warm", "turn the pool light cold",
+                                  "turn the pool light on please", "switch the pool light off"])
+def test_no_colour_is_heard_in_a_switch_or_a_white(said):
+    from assistant.experts.smart_home.apis import coloured_as_said
+    assert coloured_as_said("turn_off", {"device": "pool light"}, said) is None

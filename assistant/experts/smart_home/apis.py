@@ -1003,9 +1003,27 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
     """The call as said when the model's is not: "open the tube light" is turned on (`switched_as`),
     "the range hood on high" as a temperature is its speed (`as_own_setter`), "the spotlights to
     three quarters" without the brightness has it (`with_level_said`), "open the blinds halfway" sets
-    their position (`moved_partway`)."""
+    their position (`moved_partway`), "make the lamp blew" switched sets its colour (`coloured_as_said`)."""
     return switched_as(db, api_name, args, here, said) or as_own_setter(db, api_name, args, here, said) \
-        or with_level_said(api_name, args, said) or moved_partway(api_name, args, said)
+        or with_level_said(api_name, args, said) or moved_partway(api_name, args, said) \
+        or coloured_as_said(api_name, args, said)
+
+
+# "make the lamp warm": a white, not a colour heard ("cold" sounds like gold)
+_WHITE_WORDS = frozenset("cold cool warm hot colder cooler warmer hotter".split())
+COLOURED = re.compile(r"^\W*(?:please\s+)?(?:make|turn|change|set)\s+(?:the|my|our)\s+[\w' ]+?\s+(?:to\s+)?(?P<colour>[a-z]+)"
+                      r"(?:\s+please)?\W*$", re.IGNORECASE)
+
+
+def coloured_as_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
+    """"make the festoon lights blew" switched on or off: the colour it sounds like (or is) set."""
+    asked = COLOURED.match(said or "") if api_name in ("turn_on", "turn_off") else None
+    word = asked["colour"].lower() if asked else ""
+    if not asked or word in ("on", "off") or word in _WHITE_WORDS:
+        return None
+    if not css_color(word) and not sounds_like.heard_colour(word):
+        return None
+    return "set_color", {**_target_args(args), "color": word}  # (as said: set_color reads what a voice misheard)
 
 
 def as_own_setter(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
