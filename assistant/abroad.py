@@ -198,6 +198,7 @@ LIST_END = [(r"\b(?:à|a|sur) la liste d'épicerie\b", "to the grocery list"), (
             (r"\bde la lista\b", "from the list"),
             (r"\ba la lista del súper\b", "to the shopping list"), (r"\ba la lista\b", "to the list")]
 # whole requests of a few words: never mind, say again, stop
+ADDRESS = r"mija|mijo|mi amor|papi|mami|señor|señora|abuela|abuelo|mamá|papá"  # how someone is called
 SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for words, english in (
     (r"laisse faire|laisse tomber|oublie ça|oublie ca|oublie-ça|pas grave|olvídalo|olvidalo|déjalo|dejalo"
      r"|no importa|nada", "never mind"),
@@ -205,7 +206,21 @@ SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for 
      r"|repite(?: por favor)?|¿?me lo repites\??|¿?puedes repetir\??", "say that again"),
     (r"arrête|stop|arrête ça|ça suffit|basta|para|cállate|tais-toi", "stop"),
     (r"annule(?: ça)?|cancela(?: eso)?", "cancel"),
+    # answers to a question: "sí, mija", "dale", "claro que sí"; "no, gracias"
+    (r"(?:s[íi]|dale|claro(?: que s[íi])?|por supuesto|ándale|andale|[óo]rale|oui|ouais|bien s[ûu]r)"
+     rf"(?:,?\s+(?:{ADDRESS}|s[íi]|dale|por favor|hazlo|adelante))*", "yes"),
+    (rf"no(?:,?\s+(?:{ADDRESS}|gracias|no))+|non(?:,?\s+merci)?", "no"),
+    # taking back what was just done: "deshaz eso", "ay no, deshazlo"
+    (r"(?:(?:ay|oh|uy),?\s+)?(?:no,?\s+)?(?:deshaz(?:lo| eso)?|desházlo|revierte(?: eso)?|annule ça)", "undo that"),
+    # what was put off, now: "no, mejor ahorita", "hazlo ahora"
+    (r"(?:no,?\s+)?(?:mejor\s+)?(?:hazlo\s+)?(?:ahorita|ahora(?: mismo)?|ya mismo)(?:\s+mejor)?", "do it now"),
+    (r"(?:pon|ponme|pone|prende)\s+(?:un|una)\s+(?:timer|temporizador|cron[óo]metro)", "set a timer"),
+    (r"(?:pon|ponme|pone)\s+(?:un|una)\s+alarma", "set an alarm"),
 )]
+# "y también guayaba": one more of what was just asked ("and guayaba too")
+ONE_MORE = re.compile(r"^\W*y\s+(?:también|tambien)\s+(?P<more>[^,.!?]+?)\W*$", re.IGNORECASE)
+# "y prende la del comedor": the one of that place ("the one in the dining room")
+THE_ONE_OF = re.compile(rf"^\s*(?P<article>el|la|los|las)(?={OF})", re.IGNORECASE)
 
 
 JOINT = re.compile(r"\s*,?\s+(?:pis|puis|et puis|et|y luego|y después|y despues|y)\s+(?=\w)", re.IGNORECASE)
@@ -237,7 +252,9 @@ def _one_in_english(text: str) -> str:
             if english == "add":  # "añade arroz y frijoles a la lista": two things
                 said = re.sub(r"\s+(?:y|et)\s+(?=.*\bto the\b)", " and ", said)
             return " ".join(said.split())
-    return _command(text) or _feeling(text) or _follow_up(text) or _things_inside(text)
+    more = ONE_MORE.match(text)
+    return _command(text) or _feeling(text) or _follow_up(text) \
+        or (f"and {more['more']} too" if more else None) or _things_inside(text)
 
 
 def _feeling(text: str) -> str | None:
@@ -259,10 +276,13 @@ def _feeling(text: str) -> str | None:
 
 
 def _command(text: str) -> str | None:
-    """ "allume la lumière de l'entrée" → "turn on the entrance light"; None if it is not one."""
-    found = COMMAND.match(text.strip())
+    """ "allume la lumière de l'entrée" → "turn on the entrance light"; None if it is not one. A
+    command may follow on ("y prende la del comedor": "and turn on the one in the dining room")."""
+    joined = re.match(r"^\W*(?:y|et)\s+", text)
+    found = COMMAND.match(text[joined.end():].strip() if joined else text.strip())
     if found is None or found["verb"].lower() not in VERBS:
         return None
+    lead = "and " if joined else ""
     rest, ending = _without_closing(re.sub(r"^\s*a\s+(?=(?:la|las|los|el|mi|mis)\s)", "",
                                            re.sub(r"^\s*al\s+", "el ", found["rest"])))  # "súbele al ventilador"
     when = TIME_TAIL.search(rest)  # "éteins la radio à une heure", its time read already (foreign_time)
@@ -272,6 +292,12 @@ def _command(text: str) -> str | None:
     here = re.search(rf"\s+({'|'.join(map(re.escape, PLACE_WORDS))})$", rest.strip(), re.IGNORECASE)
     if here:  # "ferme les lumières icitte"
         where, rest = f" {PLACE_WORDS[here[1].lower()]}", rest.strip()[:here.start()]
+    one = THE_ONE_OF.match(rest)
+    if one:  # "la del comedor": the one of the dining room
+        place = _noun_phrase(re.split(OF, rest[one.end():], maxsplit=1)[-1])
+        ones = "ones" if one["article"].lower() in ("los", "las") else "one"
+        verb = VERBS[found["verb"].lower()]
+        return f"{lead}{verb} the {ones} in the {place}{where}{level}{tail}{ending}" if place else None
     every = ALL.match(rest)  # "todas las luces": all the lights
     parts = re.split(IN, f" {rest[every.end():] if every else rest.strip()}", maxsplit=1)
     thing = _noun_phrase(parts[0])
@@ -288,7 +314,7 @@ def _command(text: str) -> str | None:
     if level and (verb in ("turn up", "turn down") or found["verb"].lower() in SETTING):
         verb = "set"  # "monte la plinthe à 21", "ponle el aire a 74": set it to that
     article = "" if thing.split()[0].endswith("'s") else "the "  # (whose it is: "Arjun's speaker")
-    return f"{verb} {'all ' if every else ''}{article}{thing}{where}{level}{tail}{ending}"
+    return f"{lead}{verb} {'all ' if every else ''}{article}{thing}{where}{level}{tail}{ending}"
 
 
 def _without_closing(rest: str) -> tuple[str, str]:

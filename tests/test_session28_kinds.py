@@ -228,3 +228,14 @@ def test_a_colour_said_after_the_light_is_set_however_the_model_switched_it(said
 def test_no_colour_is_heard_in_a_switch_or_a_white(said):
     from assistant.experts.smart_home.apis import coloured_as_said
     assert coloured_as_said("turn_off", {"device": "pool light"}, said) is None
+
+
+@pytest.mark.parametrize("said, meant", [
+    ("sí, papi", "yes"), ("claro", "yes"), ("no, mija", "no"), ("uy, deshazlo", "undo that"),
+    ("mejor ahora mismo", "do it now"), ("ponme una alarma", "set an alarm"),
+    ("y apaga la de la cocina", "and turn off the one in the kitchen"),
+    ("y también aguacates", "and aguacates too"),
+])
+def test_spanish_answers_and_follow_ups(said, meant):
+    from assistant.abroad import in_english
+    assert in_english(said) == meant
