@@ -239,3 +239,13 @@ def test_no_colour_is_heard_in_a_switch_or_a_white(said):
 def test_spanish_answers_and_follow_ups(said, meant):
     from assistant.abroad import in_english
     assert in_english(said) == meant
+
+
+def test_a_games_score_is_live_news_this_assistant_lacks_but_a_reminder_about_it_is_a_reminder():
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    from assistant.routing.examples import NONE
+    registry = default_registry()
+    assert pinned_expert(registry, "whats the rangers score rn") == NONE
+    assert pinned_expert(registry, "remind me to check the scores at 9") == "reminders"
+    assert pinned_expert(registry, "add score cards to the shopping list") != NONE

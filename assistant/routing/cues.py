@@ -48,13 +48,15 @@ OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
 DIRECTIONS = (r"^\W*(?:(?:so|and|um|uh|hey|ok|okay)\W+)*(?:how (?:do|can|would|should|will) (?:i|we|you) get "
               r"(?:to|from)\b(?! sleep\b)|(?:what's|what is|whats) the (?:best|quickest|fastest|shortest|easiest) "
               r"(?:route to|way to get to|way to the)\b|which way is\b|how far (?:away )?is [\w' ]+ from (?:here|me|us)\b)")
-# public alerts and closures, and the traffic ("is there a typhoon signal today", "are classes suspended
-# tomorrow", "how's the traffic on the M50"): live news of the world outside, which this assistant lacks
+# public alerts and closures, the traffic and the games' scores ("is there a typhoon signal today", "are classes
+# suspended tomorrow", "how's the traffic on the M50"): live news of the world outside, which this assistant lacks
 PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat|fire|air quality|tsunami)\s+"
                r"(?:signals?|warnings?|alerts?|watch|advisory|advisories|bulletins?|updates?)\b"
                rf"|\b(?:classes|class|school|schools|work|offices|exams?|flights?|trains?)\b{_HOME_THINGS}[\w' ]{{0,20}}?"
                r"\b(?:suspended|cancell?ed|called off|delayed|closed|shut)\b"
-               r"|^\W*(?:how's|hows|how is|what's|whats|what is|is there|any)\b[\w' ]{0,15}?\btraffic\b(?! lights?\b)")
+               r"|^\W*(?:how's|hows|how is|what's|whats|what is|is there|any)\b[\w' ]{0,15}?\btraffic\b(?! lights?\b)"
+               # the games' scores and tables ("heat score rn", "what's the united score"): live sports
+               r"|\b(?:scores?|scoreline|standings|league table)\b(?![\w' ]*\b(?:cards?|sheets?|lists?|reminders?|notes?)\b)")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 OWN_OVER_DECLINE = SURE  # the evidence from which the user's own things outweigh a decline cue (`pin`): full
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
