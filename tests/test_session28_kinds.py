@@ -249,3 +249,14 @@ def test_a_games_score_is_live_news_this_assistant_lacks_but_a_reminder_about_it
     assert pinned_expert(registry, "whats the rangers score rn") == NONE
     assert pinned_expert(registry, "remind me to check the scores at 9") == "reminders"
     assert pinned_expert(registry, "add score cards to the shopping list") != NONE
+
+
+def test_what_is_to_come_that_no_camera_saw_is_not_the_events():
+    from datetime import datetime
+    from assistant.experts import events, memory
+    from assistant.storage import open_database
+    db = open_database(":memory:", [*events.EXPERT.migrations, *memory.EXPERT.migrations])
+    assert events.foreign(db, "last", {"what": "pool guy comes"}, "when does the pool guy come")
+    assert not events.foreign(db, "last", {"what": "pool guy"}, "when did the pool guy come")
+    events.add_event(db, "camera.gate", "pool guy arrived", None, datetime(2027, 3, 1, 10))
+    assert not events.foreign(db, "last", {"what": "pool guy"}, "when does the pool guy come")

@@ -356,6 +356,19 @@ def happened(ctx: ExpertContext, what: str, when: str | None = None) -> ActionRe
 
 # "when was the garage door last opened", "what time did the dog last go out": when a thing last
 # happened, which only the home's events know (not a device's state now, not a watch for later)
+# what is to come or what usually happens ("when does the pool guy come", "what day will the bins go"):
+# no camera has seen it; what the user was told is memory's
+_TO_COME = re.compile(r"^\W*(?:when|what time|what day|which day|how often)\s+(?:does|do|will|is|are)\b", re.IGNORECASE)
+
+
+def foreign(db: Database, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
+    """Whether a question sent here asks what is to come or what usually happens and no event is
+    like what it names: then it is not the events' (it is decided again without them)."""
+    if api_name != "last" or not said or not _TO_COME.match(said):
+        return False
+    return not find_matches(db, str(args.get("what") or ""), until=None, limit=1)
+
+
 CUES = (re.compile(r"^\W*(?:when|what time)\s+(?:was|were|did)\s+(?!the last\b)[\w' ]+?\s+last\s+"
                    r"(?!(?:night|week|month|year|time)\b)[a-z]+", re.IGNORECASE),)
 
@@ -367,5 +380,5 @@ EXPERT = build_expert("events", "camera and sensor events in the home: when some
                       views=(View("events", "Camera and sensor events (what watches look at).",
                                   lambda db, now: query_events(db, limit=100),
                                   ("id", "at", "source", "label", "subject")),),
-                      examples=Path(__file__).with_suffix(".jsonl"),
+                      examples=Path(__file__).with_suffix(".jsonl"), foreign=foreign,
                       inferred=("when",))  # "has Daisy been fed?" asks about today
