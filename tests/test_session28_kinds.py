@@ -260,3 +260,22 @@ def test_what_is_to_come_that_no_camera_saw_is_not_the_events():
     assert not events.foreign(db, "last", {"what": "pool guy"}, "when did the pool guy come")
     events.add_event(db, "camera.gate", "pool guy arrived", None, datetime(2027, 3, 1, 10))
     assert not events.foreign(db, "last", {"what": "pool guy"}, "when does the pool guy come")
+
+
+def test_the_words_of_to_the_lists_name_are_no_items_and_stuff_alone_is_asked(tmp_path):
+    from assistant.experts.lists import EXPERT
+    from assistant.clock import Clock
+    from assistant.context import ExpertContext
+    from assistant.messages import Utterance
+    from assistant.storage import open_database
+    from datetime import datetime
+    db = open_database(":memory:", EXPERT.migrations)
+    spec = EXPERT.api("add")
+    ctx = ExpertContext(db=db, clock=Clock(datetime(2027, 3, 1, 9)),
+                        utterance=Utterance(text="add stuff to the garden centre list"))
+    result = spec.func(ctx, **spec.validate({"items": ["stuff", "to", "garden", "centre"], "list_name": "garden centre"}))
+    assert not result.ok and result.missing == "items"
+    ctx = ExpertContext(db=db, clock=Clock(datetime(2027, 3, 1, 9)),
+                        utterance=Utterance(text="add compost and garden twine to the garden centre list"))
+    result = spec.func(ctx, **spec.validate({"items": ["compost", "garden twine"], "list_name": "garden centre"}))
+    assert result.ok and result.data["added"] == ["compost", "garden twine"]

@@ -275,6 +275,22 @@ def _list_named(said: str) -> str | None:
     return found["name"] if found else None
 
 
+_LINKING = frozenset("to the my our on onto in into a an of".split())
+
+
+def _of_the_list_phrase(item: str, list_name: str, said: str) -> bool:
+    """Whether an item of one word is a word of "to the <name> list", which the model split into items
+    ("add stuff to the home depot list" written as stuff, to, home, depot): a linking word, or a word
+    of the list's name said only there."""
+    word = item.strip().lower()
+    if len(word.split()) != 1:
+        return False
+    if word in _LINKING:
+        return True
+    spoken = re.findall(r"[\w']+", said.lower())
+    return word in list_name.lower().split() and spoken.count(word) == 1 and f"{list_name.lower()} list" in said.lower()
+
+
 def _without_request(item: str, list_name: str, said: str) -> str:
     """An item the model copied with the request around it ("put something on my to do list"),
     or with the verb the user's request opened with ("stick vegemite"): the words after the verb
@@ -302,7 +318,7 @@ def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> A
     name = spelled_as_known(ctx.db, normalise_list_name(said_list_name(ctx, list_name)))
     items = _as_said(items, said)
     wanted = [ALSO.sub("", _without_request(item, name, said)) for item in split_items(items, split_on_and=name != "to do")]
-    wanted = [item for item in wanted if item.strip()]
+    wanted = [item for item in wanted if item.strip() and not _of_the_list_phrase(item, name, said)]
     if not wanted and (unnamed := UNNAMED_LIST.match(said.strip())):  # "make a new list": called what?
         return ActionResult(ok=False, reply="What should I call the new list?", missing="list_name")
     if not wanted and list_name and not _list_exists(ctx.db, name):  # its name given: the list, no item yet
