@@ -3,6 +3,11 @@ de l'entrée" → "turn on the entrance light", "apaga el abanico del cuarto" �
 fan"), a follow-up ("y la luz de la cocina también" → "and the kitchen light too") and a question of
 the clock ("quelle heure il est" → "what time is it").
 
+Also how a room feels ("qué calor hace aquí" → "it's hot in here"), a message or a call ("dile a
+Rolando que …" → "tell Rolando that …"), lists, reminders whose time is said first, and the short
+answers of a conversation ("sí, mija" → "yes", "deshaz eso" → "undo that", "mejor ahorita" → "do it
+now", "y prende la del comedor" → "and turn on the one in the dining room").
+
 People who mix languages say the next thing, or a whole short request, in their own. Only these
 frames are read, and only when every word of the thing is in the glossary of a home's things,
 rooms and colours below: the noun first, its adjectives after it and "de …" naming whose or where
@@ -179,8 +184,8 @@ OPENINGS = [(re.compile(rf"^\W*{opening}\s*", re.IGNORECASE), english) for openi
     (r"(?:llama|llámale|llamale|llámame|llamame|marca|appelle)\s+(?:a|à)?", "call"),
     (r"(?:despiértame|despiertame|despiértenme|levántame|levantame|réveille-moi)", "wake me up"),
 )]
-# words read as a home's after an opening: "cancela el temporizador" (a reminder's words stay as said)
-THINGS_AFTER = frozenset({"cancel"})
+# a thing cancelled, read as the home's words ("cancela el temporizador"); after other openings the
+# words stay as said (a reminder's, a message's)
 CANCEL = re.compile(r"^\W*(?:cancela|cancele|annule)\s+(?=(?:el|la|los|las|mi|mis|le|les|l')\b)", re.IGNORECASE)
 # a reminder's time said first ("recuérdame mañana a las 9 llamar…"): "remind me tomorrow at 9 to call…"
 TIME_FIRST = re.compile(r"^(?P<lead>\W*remind me) to (?P<when>(?:(?:every \w+|on (?:week)?\w+|at \d{1,2}(?::\d{2})?"
