@@ -279,3 +279,10 @@ def test_the_words_of_to_the_lists_name_are_no_items_and_stuff_alone_is_asked(tm
                         utterance=Utterance(text="add compost and garden twine to the garden centre list"))
     result = spec.func(ctx, **spec.validate({"items": ["compost", "garden twine"], "list_name": "garden centre"}))
     assert result.ok and result.data["added"] == ["compost", "garden twine"]
+
+
+def test_a_thing_of_which_the_home_has_one_is_that_one_whatever_room_came_before(tmp_path):
+    from assistant.experts.smart_home.commands import other_target
+    db = smart_home_db(TWO_BATHS, tmp_path)
+    assert other_target("turn_on", {"device": "vent fan", "area": "en suite"}, "the spot lights", db) == \
+        {"device": "the spot lights"}

@@ -390,16 +390,20 @@ def _area_of(db: sqlite_utils.Database, args: dict) -> str | None:
 
 
 def _in_the_same_room(db: sqlite_utils.Database, args: dict, phrase: str) -> str | None:
-    """The ids of what `phrase` names in the previous call's room, when that room has it ("the
-    bedside lamp in the bedroom", then "no, I meant the ceiling fan": the bedroom's, not another
-    room's); None when it has not ("no, the kitchen light")."""
+    """The ids of what `phrase` names in the previous call's room, when the home has more than one
+    of it and that room has it ("the bedside lamp in the bedroom", then "no, I meant the ceiling
+    fan": the bedroom's, not another room's); None when the phrase names one thing of the home
+    ("and the thermostat", wherever the last call was) or the room has none ("no, the kitchen light")."""
     place = args.get("area") or _area_of(db, args)
     if not place:
         return None
     try:
-        found = resolve_in(read_home(db), phrase, place)
+        home = read_home(db)
     except HomeBackendError:
         return None
+    if not resolve_in(home, phrase).problem:
+        return None
+    found = resolve_in(home, phrase, place)
     return ",".join(found.device_ids) if found.device_ids and not found.problem else None
 
 
