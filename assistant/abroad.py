@@ -314,6 +314,8 @@ def _command(text: str) -> str | None:
             return None
         where = f" {place}" if place in ("upstairs", "downstairs", "here") else f" in the {place}"
     verb = VERBS[found["verb"].lower()]
+    if thing == "volume" and verb in ("turn up", "turn down"):  # "bájale el volumen a diez": of what was playing
+        return f"{lead}{verb.replace(' ', ' it ')}{level}{tail}{ending}"
     if verb in ("open", "close") and set(thing.split()) & SWITCHED:
         verb = "turn on" if verb == "open" else "turn off"
     if level and (verb in ("turn up", "turn down") or found["verb"].lower() in SETTING):
