@@ -94,7 +94,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "attic,loft,garret,roof space,attic room,loft room,attic bedroom",
     "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
     "coach house,cottage,garden cottage,flatlet,efficiency,efficiency apartment,studio,studio apartment,studio flat,"
-    "mother in law suite,mother in law apartment,adu,accessory dwelling",
+    "mother in law suite,mother in law apartment,in law apartment,in law flat,adu,accessory dwelling",
     "garage,carport,car port,car porch,coach house,carriage house,motor house",
     "pantry,larder,store,storeroom,store room",
     "staff quarters,boys quarters,boys quarter,bq,dsq,sq,servants quarters,maids quarters,domestic quarters,helpers room,"
