@@ -221,6 +221,7 @@ SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for 
     (r"(?:no,?\s+)?(?:mejor\s+)?(?:hazlo\s+)?(?:ahorita|ahora(?: mismo)?|ya mismo)(?:\s+mejor)?", "do it now"),
     (r"(?:pon|ponme|pone|prende)\s+(?:un|una)\s+(?:timer|temporizador|cron[óo]metro)", "set a timer"),
     (r"(?:pon|ponme|pone)\s+(?:un|una)\s+alarma", "set an alarm"),
+    (r"recu[ée]rdame algo|(?:pon|ponme|crea|cr[ée]ame|hazme)\s+un\s+recordatorio", "set a reminder"),
 )]
 # "y también guayaba": one more of what was just asked ("and guayaba too")
 ONE_MORE = re.compile(r"^\W*y\s+(?:también|tambien)\s+(?P<more>[^,.!?]+?)\W*$", re.IGNORECASE)

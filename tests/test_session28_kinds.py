@@ -235,7 +235,7 @@ def test_no_colour_is_heard_in_a_switch_or_a_white(said):
     ("mejor ahora mismo", "do it now"), ("ponme una alarma", "set an alarm"),
     ("y apaga la de la cocina", "and turn off the one in the kitchen"),
     ("y también aguacates", "and aguacates too"),
-    ("súbele el volumen a treinta", "turn it up to 30"),
+    ("súbele el volumen a treinta", "turn it up to 30"), ("ponme un recordatorio", "set a reminder"),
 ])
 def test_spanish_answers_and_follow_ups(said, meant):
     from assistant.abroad import in_english
