@@ -17,6 +17,7 @@ bedside lamp"). Anything else stays as said, for the models to read.
 from __future__ import annotations
 
 import re
+from typing import Callable, Iterable
 
 from text_to_num import alpha2digit
 
@@ -93,6 +94,19 @@ GLOSSARY = {
     "d'en arrière": "back", "en arrière": "back", "d'en avant": "front", "en avant": "front", "volumen": "volume", "volume": "volume", "música": "music",
     "musique": "music",
 }
+class HomeWords:
+    """The words of the home's names (devices, rooms, lists), read only when a word is not in the
+    glossary: a request in another language may name the home's things as the home does."""
+
+    def __init__(self, names: Callable[[], Iterable[str]]):
+        self._names, self._words = names, None
+
+    def __contains__(self, word: object) -> bool:
+        if self._words is None:
+            self._words = frozenset(w for name in self._names() for w in re.findall(r"[\w'-]+", name.lower()))
+        return word in self._words
+
+
 ROOM_WORDS = frozenset({"bedroom"})  # "la chambre bleue" is the Blue Room, "la chambre" alone the bedroom
 OWNER = re.compile(r"(?:\bde|\bdel|\bdu|\bd')\s*([A-ZÀ-Þ][\w'-]+)")  # whose it is: "de Arjun", "d'Émile"
 ARTICLES = r"(?:(?:el|la|los|las|le|les|un|una|une|mi|mis|ma|mon|mes|nuestro|nuestra|notre)\s+|l')"
@@ -232,23 +246,25 @@ THE_ONE_OF = re.compile(rf"^\s*(?P<article>el|la|los|las)(?={OF})", re.IGNORECAS
 JOINT = re.compile(r"\s*,?\s+(?:pis|puis|et puis|et|y luego|y después|y despues|y)\s+(?=\w)", re.IGNORECASE)
 
 
-def in_english(text: str) -> str:
+def in_english(text: str, names: Callable[[], Iterable[str]] = tuple) -> str:
     """The request read as English when it is one of this module's frames in Spanish or French, or
-    two of them joined ("ferme la lumière pis mets une minuterie de 15 minutes"); else as said."""
+    two of them joined ("ferme la lumière pis mets une minuterie de 15 minutes"); else as said.
+    `names`: the home's names, whose words are their own in any language ("la luz del foyer")."""
+    known = HomeWords(names)
     pieces = JOINT.split(text)
     if len(pieces) == 2:
-        english = [_one_in_english(piece) for piece in pieces]
+        english = [_one_in_english(piece, known) for piece in pieces]
         if all(e != p for e, p in zip(english, pieces)):
             return " and ".join(english)
-    return _one_in_english(text)
+    return _one_in_english(text, known)
 
 
-def _one_in_english(text: str) -> str:
+def _one_in_english(text: str, known: HomeWords) -> str:
     for question, english in [*CLOCK_QUESTIONS, *SAID_WHOLE]:
         if question.match(text):
             return english
     if CANCEL.match(text):  # "cancela el temporizador": cancel the timer
-        return _things_inside(CANCEL.sub("cancel ", text, count=1))
+        return _things_inside(CANCEL.sub("cancel ", text, count=1), known)
     for opening, english in OPENINGS:
         if opening.match(text):
             said = opening.sub(english + (" " if not english.endswith(" ") else ""), text, count=1)
@@ -259,11 +275,11 @@ def _one_in_english(text: str) -> str:
                 said = re.sub(r"\s+(?:y|et)\s+(?=.*\bto the\b)", " and ", said)
             return " ".join(said.split())
     more = ONE_MORE.match(text)
-    return _command(text) or _feeling(text) or _follow_up(text) \
-        or (f"and {more['more']} too" if more else None) or _things_inside(text)
+    return _command(text, known) or _feeling(text, known) or _follow_up(text, known) \
+        or (f"and {more['more']} too" if more else None) or _things_inside(text, known)
 
 
-def _feeling(text: str) -> str | None:
+def _feeling(text: str, known: HomeWords) -> str | None:
     """ "qué calor hace aquí" → "it's hot in here", "qué oscuro está el cuarto" → "it's dark in the
     bedroom"; None if it is not one, or its place is no home word."""
     found = FEELING.match(text)
@@ -272,7 +288,7 @@ def _feeling(text: str) -> str | None:
     where = re.sub(r"^(?:en|dans)\s+", "", found["where"].strip(), flags=re.IGNORECASE)
     place = PLACE_WORDS.get(where.lower()) if where else ""
     if place is None:
-        place = _noun_phrase(where) if re.match(ARTICLES, where + " ", re.IGNORECASE) else None
+        place = _noun_phrase(where, known) if re.match(ARTICLES, where + " ", re.IGNORECASE) else None
         place = f"in the {place}" if place else None
     elif place == "here":
         place = "in here"
@@ -281,7 +297,7 @@ def _feeling(text: str) -> str | None:
     return " ".join(f"it's {FEELINGS[found['feel'].lower()]} {place}".split())
 
 
-def _command(text: str) -> str | None:
+def _command(text: str, known: HomeWords) -> str | None:
     """ "allume la lumière de l'entrée" → "turn on the entrance light"; None if it is not one. A
     command may follow on ("y prende la del comedor": "and turn on the one in the dining room")."""
     joined = re.match(r"^\W*(?:y|et)\s+", text)
@@ -300,17 +316,17 @@ def _command(text: str) -> str | None:
         where, rest = f" {PLACE_WORDS[here[1].lower()]}", rest.strip()[:here.start()]
     one = THE_ONE_OF.match(rest)
     if one:  # "la del comedor": the one of the dining room
-        place = _noun_phrase(re.split(OF, rest[one.end():], maxsplit=1)[-1])
+        place = _noun_phrase(re.split(OF, rest[one.end():], maxsplit=1)[-1], known)
         ones = "ones" if one["article"].lower() in ("los", "las") else "one"
         verb = VERBS[found["verb"].lower()]
         return f"{lead}{verb} the {ones} in the {place}{where}{level}{tail}{ending}" if place else None
     every = ALL.match(rest)  # "todas las luces": all the lights
     parts = re.split(IN, f" {rest[every.end():] if every else rest.strip()}", maxsplit=1)
-    thing = _noun_phrase(parts[0])
+    thing = _noun_phrase(parts[0], known)
     if thing is None or not re.match(rf"^\s*{ARTICLES}", parts[0].strip() + " "):
         return None
     if len(parts) > 1:
-        place = PLACE_WORDS.get(parts[1].strip().lower()) or _noun_phrase(parts[1])
+        place = PLACE_WORDS.get(parts[1].strip().lower()) or _noun_phrase(parts[1], known)
         if place is None:
             return None
         where = f" {place}" if place in ("upstairs", "downstairs", "here") else f" in the {place}"
@@ -352,7 +368,7 @@ def _without_level(rest: str) -> tuple[str, str]:
     return rest[:amount.start()], f" to {amount['n']}{'%' if unit and unit[0] in '%p' else ' degrees' if unit else ''}"
 
 
-def _things_inside(text: str) -> str:
+def _things_inside(text: str, known: HomeWords) -> str:
     """An English request with a thing named in Spanish or French ("set la thermopompe to 19"):
     the thing in English; the longest run of home words after an article wins."""
     out, last = [], 0
@@ -362,7 +378,7 @@ def _things_inside(text: str) -> str:
         words = list(re.finditer(r"[\w'-]+", text[article.end():]))
         for size in range(min(len(words), 7), 0, -1):
             end = article.end() + words[size - 1].end()
-            english = _noun_phrase(text[article.end():end])
+            english = _noun_phrase(text[article.end():end], known)
             if english is not None:
                 out += [text[last:article.start()], f"the {english}"]
                 last = end
@@ -370,7 +386,7 @@ def _things_inside(text: str) -> str:
     return "".join(out) + text[last:]
 
 
-def _follow_up(text: str) -> str | None:
+def _follow_up(text: str, known: HomeWords) -> str | None:
     """The follow-up "(and) the X too" read as English when X is all home words; else None."""
     frame = FRAME.match(text)
     if frame is None or not (frame["lead"] or frame["too"]):
@@ -378,13 +394,13 @@ def _follow_up(text: str) -> str | None:
     said_so = [(frame["lead"] or "").split()[:1], [(frame["too"] or "").lower()]]
     if not ({"y", "et"} & set(said_so[0]) or said_so[1][0] not in ("", "too") or re.match(ARTICLES, frame["np"])):
         return None  # English words alone ("and four too") are English
-    phrase = _noun_phrase(frame["np"])
+    phrase = _noun_phrase(frame["np"], known)
     if phrase is None:
         return None
     return f"{'and ' if frame['lead'] else ''}the {phrase}{' too' if frame['too'] else ''}"
 
 
-def _noun_phrase(text: str) -> str | None:
+def _noun_phrase(text: str, known: HomeWords | frozenset = frozenset()) -> str | None:
     """An article, a noun with adjectives after it, and "de …" parts, as English words; None if a
     word is not a home word. "De" and a name is whose it is ("la bocina de Arjun": Arjun's speaker;
     "el cuarto de Lily": Lily's room)."""
@@ -392,7 +408,7 @@ def _noun_phrase(text: str) -> str | None:
     text = text.strip().lower()
     text = _SEVERAL.sub(lambda several: _joined(several[0]), text)
     parts = [re.sub(rf"^{ARTICLES}", "", part.strip()) for part in re.split(OF, text)]
-    english = [_head(part) if n == 0 or part not in owners else f"{owners[part]}'s" for n, part in enumerate(parts)]
+    english = [_head(part, known) if n == 0 or part not in owners else f"{owners[part]}'s" for n, part in enumerate(parts)]
     if not english or any(e is None for e in english):
         return None
     english = ["room" if word in ROOM_WORDS and english[n + 1:n + 2] and english[n + 1].endswith("'s") else word
@@ -400,9 +416,13 @@ def _noun_phrase(text: str) -> str | None:
     return " ".join(reversed(english))  # "the light of the kitchen": the kitchen light
 
 
-def _head(text: str) -> str | None:
-    """A noun and the adjectives after it, in English order, or None."""
-    found = [_JOINED.get(word) for word in text.split()]
+def _head(text: str, known: HomeWords | frozenset = frozenset()) -> str | None:
+    """A noun and the adjectives after it, in English order (a word of the home's names as it is),
+    or None."""
+    words = text.split()
+    if words and all(w not in _JOINED and w in known for w in words):
+        return text  # the home's own name, in its own order ("del florida room")
+    found = [_JOINED.get(word) or (word if word in known else None) for word in words]
     if not found or None in found:
         return None
     noun, adjectives = found[0], found[1:]

@@ -154,7 +154,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             text = regional.in_english(text, self.registry.vocabulary(self.db))
         text = shorthand.in_full(text, source, lambda: self.registry.vocabulary(self.db))  # "nvm": never mind
         text = foreign_time.in_english(text)  # "en diez minutos": in 10 minutes
-        text = abroad.in_english(text)  # "allume la lumière de l'entrée": turn on the entrance light
+        # "allume la lumière de l'entrée": turn on the entrance light ("la luz del foyer": the home's own word)
+        text = abroad.in_english(text, lambda: self.registry.vocabulary(self.db))
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
         utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)

@@ -287,3 +287,12 @@ def test_a_thing_of_which_the_home_has_one_is_that_one_whatever_room_came_before
     db = smart_home_db(TWO_BATHS, tmp_path)
     assert other_target("turn_on", {"device": "vent fan", "area": "en suite"}, "the spot lights", db) == \
         {"device": "the spot lights"}
+
+
+def test_a_word_of_the_homes_names_is_its_own_in_a_spanish_request():
+    from assistant.abroad import in_english
+    names = lambda: ["Foyer Light", "Florida Room", "Lanai Fan"]  # noqa: E731
+    assert in_english("y prende la del foyer", names) == "and turn on the one in the foyer"
+    assert in_english("apaga la luz del florida room", names) == "turn off the florida room light"
+    assert in_english("apaga el ventilador del lanai", names) == "turn off the lanai fan"
+    assert not in_english("apaga el ventilador del lanai").startswith("turn off")  # (no such home word)
