@@ -298,12 +298,21 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         or whose phrases or choice ("turn up the tv" as resuming it) the user never said, loses
         to a proposal without that fault. A call with the user's values stays the model's,
         whatever the proposal (its device or API may be wrong); if it drops the place the proposal
-        read from the user's words, it gets that place (the call with none would act everywhere)."""
+        read from the user's words, it gets that place (the call with none would act everywhere). A
+        call of another expert's whose phrases the user never said at all ("whats on in the house"
+        written as events.last "kids get home") loses to a proposal without fault too."""
         proposal = plan.proposal
-        if proposal is None or decision.qualified is None or proposal.expert != decision.expert \
-                or proposal.qualified is None:
+        if proposal is None or decision.qualified is None or proposal.qualified is None:
             return decision
         text, said, now = plan.utterance.text, _said(plan), self.clock.now()
+
+        def made_up(call: Decision) -> bool:
+            try:
+                spec = self.registry.api(call.expert, call.api)
+            except RegistryError:
+                return True
+            return bool(guardrails.ungrounded_arguments(spec, guardrails.in_users_words(spec, call.args, said, now),
+                                                        said, now))
 
         def unfaithful(call: Decision) -> bool:
             try:
@@ -311,8 +320,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             except RegistryError:
                 return True
             return guardrails.misreads_numbers(call.args, text) or guardrails.unsaid_choice(spec, call.args, text) \
-                or bool(guardrails.ungrounded_arguments(spec, guardrails.in_users_words(spec, call.args, said, now),
-                                                        said, now))
+                or made_up(call)
+        if proposal.expert != decision.expert:
+            return proposal if made_up(decision) and not unfaithful(proposal) else decision
         if unfaithful(decision) and not unfaithful(proposal):
             return proposal
         if decision.qualified == proposal.qualified and guardrails.leaves_out_place(decision.args, proposal.args, text):

@@ -296,3 +296,17 @@ def test_a_word_of_the_homes_names_is_its_own_in_a_spanish_request():
     assert in_english("apaga la luz del florida room", names) == "turn off the florida room light"
     assert in_english("apaga el ventilador del lanai", names) == "turn off the lanai fan"
     assert not in_english("apaga el ventilador del lanai").startswith("turn off")  # (no such home word)
+
+
+def test_a_call_of_another_expert_with_words_nobody_said_loses_to_the_rules_proposal(tmp_path):
+    from assistant import testing
+    from assistant.messages import Decision, Utterance
+    from assistant.plan import Plan
+    from tests.conftest import DEV_HOME
+    assistant = testing.scripted_assistant(tmp_path / "s.db", home=DEV_HOME)
+    plan = Plan(Utterance(text="what's on in the house right now"))
+    plan.proposal = Decision(expert="smart_home", api="query", args={}, source="router")
+    made_up = Decision(expert="events", api="last", args={"what": "kids get home"}, source="confirmer")
+    assert assistant._faithful(plan, made_up) == plan.proposal
+    said = Decision(expert="events", api="last", args={"what": "house"}, source="confirmer")
+    assert assistant._faithful(plan, said) == said  # (the user's words: the model's call stands)
