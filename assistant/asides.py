@@ -69,8 +69,20 @@ REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since
                     re.IGNORECASE)
 
 
+# whom a door is opened for, said last ("open the close door for the pizza guy", "unlock it for the cleaner")
+FOR_SOMEONE = re.compile(r"^(?P<command>\W*(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:open|unlock|buzz|let)\b"
+                         r".+?)\s+for\s+(?:the|my|our|a|an|\w+'s)\s+(?:[\w'-]+\s+){0,2}?(?:guy|man|men|woman|lady|driver|"
+                         r"delivery|courier|postie|postman|postwoman|plumber|cleaner|walker|sitter|nanny|kids?|children|"
+                         r"visitors?|guests?|neighbou?rs?|friends?|mum|mom|dad|gran|granny|grandma|grandpa)(?:\s+please)?\W*$",
+                         re.IGNORECASE)
+
+
 def without_reason(text: str) -> str:
-    """The command without a clause after it that gives its reason or circumstance."""
+    """The command without a clause after it that gives its reason or circumstance, or whom a door
+    is opened for ("open the close door for the pizza guy": the door, not a pizza)."""
+    someone = FOR_SOMEONE.match(text)
+    if someone:
+        return someone["command"]
     found = REASON.search(text)
     if found is None:
         return text

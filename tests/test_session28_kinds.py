@@ -310,3 +310,12 @@ def test_a_call_of_another_expert_with_words_nobody_said_loses_to_the_rules_prop
     assert assistant._faithful(plan, made_up) == plan.proposal
     said = Decision(expert="events", api="last", args={"what": "house"}, source="confirmer")
     assert assistant._faithful(plan, said) == said  # (the user's words: the model's call stands)
+
+
+@pytest.mark.parametrize("said, command", [("open the close door for the pizza guy", "open the close door"),
+                                           ("can you unlock the gate for my mum please", "can you unlock the gate"),
+                                           ("buy a gift for the delivery guy", "buy a gift for the delivery guy"),
+                                           ("set a timer for the kids", "set a timer for the kids")])
+def test_whom_a_door_is_opened_for_is_no_part_of_the_command(said, command):
+    from assistant.asides import without_reason
+    assert without_reason(said) == command
