@@ -80,7 +80,7 @@ GLOSSARY = {
     "pequeña": "small", "petit": "small", "petite": "small", "principal": "main", "de arriba": "upstairs",
     "d'en haut": "upstairs", "de abajo": "downstairs", "d'en bas": "downstairs", "de atrás": "back",
     "trasero": "back", "trasera": "back", "de derrière": "back", "delantero": "front", "delantera": "front",
-    "de devant": "front", "del techo": "ceiling", "de techo": "ceiling", "du plafond": "ceiling",
+    "de devant": "front", "de enfrente": "front", "del frente": "front", "del techo": "ceiling", "de techo": "ceiling", "du plafond": "ceiling",
     "de pie": "floor", "exterior": "outside", "extérieur": "outside", "extérieure": "outside",
     "de afuera": "outside", "de fuera": "outside", "de dehors": "outside", "eléctrica": "electric",
     "eléctrico": "electric", "électrique": "electric", "en haut": "upstairs", "en bas": "downstairs",

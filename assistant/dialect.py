@@ -32,9 +32,15 @@ def looks_creole(text: str) -> bool:
     return _is_creole(list(WORD.finditer(text)))
 
 
+# Spanish words no creole request has: "pon la chimenea", "pon un timer" are Spanish, not "on"
+SPANISH = frozenset("la el los las un una del al por para que".split())
+
+
 def _is_creole(words: list[re.Match]) -> bool:
-    """A marker, or two shared words ("Di", capitalised, is a name)."""
+    """A marker, or two shared words ("Di", capitalised, is a name); never Spanish (`SPANISH`)."""
     said = [m.group().lower() for m in words]
+    if SPANISH & set(said) and "di" not in said:
+        return False
     markers = sum(w in MARKERS for w in said) + sum(m.group() == "di" for m in words)
     return bool(markers) or sum(w in SHARED or w in ("mi", PLURAL_DEM) for w in said) >= 2
 

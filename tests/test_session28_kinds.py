@@ -319,3 +319,23 @@ def test_a_call_of_another_expert_with_words_nobody_said_loses_to_the_rules_prop
 def test_whom_a_door_is_opened_for_is_no_part_of_the_command(said, command):
     from assistant.asides import without_reason
     assert without_reason(said) == command
+
+
+def test_the_one_in_a_room_is_its_kind_there(tmp_path):
+    db = smart_home_db(TWO_BATHS, tmp_path)
+    result = call_smart_home(db, "turn_on", "and turn on the one in the wet room", device="one",
+                             device_type="light", area="wet room")
+    assert result.ok, result.reply
+    assert _on(db) == {"light.spots_wet"}
+
+
+def test_in_law_is_one_word_whose_in_is_no_preposition():
+    from assistant.experts.smart_home.vocab import tokens
+    assert tokens("the in-law apartment") == ["the", "inlaw", "apartment"]
+    assert tokens("the light in lawn") == ["the", "light", "in", "lawn"]
+
+
+def test_spanish_is_no_creole():
+    from assistant.dialect import looks_creole
+    assert not looks_creole("pon la chimenea por favor") and not looks_creole("pon un timer")
+    assert looks_creole("put rice pon di list")

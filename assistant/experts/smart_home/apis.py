@@ -344,6 +344,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     home = read_home(db)
     args = _thing_for_a_place(home, _place_before_kind(home, _places_joined(home, args, said)))
     args = _kind_that_is_no_kind(home, _kind_that_is_a_place(home, args, said), said)
+    if vocab.norm(args.get("device")) in ("one", "ones"):  # "the one in the foyer": its kind there, no name
+        args = {**args, "device": None}
     if args.get("device_type") and EVERYTHING.search(said or "") and not vocab.kinds_said(said):
         args = {**args, "device_type": None}  # "everything off in the den" written as its lights
     # "open it" after a question about the garage door: the target is the context's, as the model wrote it

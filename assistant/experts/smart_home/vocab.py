@@ -92,9 +92,9 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "driveway,car porch,carport,car port,porte cochere,portico",
     "conservatory,sunroom,sun room,orangery,solarium,garden room,sun porch,florida room,sunporch,three season room",
     "attic,loft,garret,roof space,attic room,loft room,attic bedroom",
-    "annexe,annex,granny flat,granny annexe,in law suite,in law unit,inlaw suite,guest house,guesthouse,casita,"
+    "annexe,annex,granny flat,granny annexe,inlaw suite,guest house,guesthouse,casita,"
     "coach house,cottage,garden cottage,flatlet,efficiency,efficiency apartment,studio,studio apartment,studio flat,"
-    "mother in law suite,mother in law apartment,in law apartment,in law flat,adu,accessory dwelling",
+    "mother inlaw suite,mother inlaw apartment,inlaw apartment,inlaw flat,inlaw unit,adu,accessory dwelling",
     "garage,carport,car port,car porch,coach house,carriage house,motor house",
     "pantry,larder,store,storeroom,store room",
     "staff quarters,boys quarters,boys quarter,bq,dsq,sq,servants quarters,maids quarters,domestic quarters,helpers room,"
@@ -301,9 +301,12 @@ def general_kind(kind: str | None) -> str | None:
     return general if general and general != found.word else None
 
 
+_IN_LAW = re.compile(r"\bin[- ]laws?\b")  # "the in-law suite": one word, whose "in" is no preposition
+
+
 def tokens(text: str | None) -> list[str]:
-    """Lower-case word tokens; apostrophes vanish ("kid's" -> "kids")."""
-    return re.findall(r"[a-z0-9]+", (text or "").lower().replace("'", "").replace("\u2019", ""))
+    """Lower-case word tokens; apostrophes vanish ("kid's" -> "kids"), "in-law" is "inlaw"."""
+    return re.findall(r"[a-z0-9]+", _IN_LAW.sub("inlaw", (text or "").lower().replace("'", "").replace("\u2019", "")))
 
 
 def said_here(text: str | None) -> bool:
