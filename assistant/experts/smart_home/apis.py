@@ -697,9 +697,11 @@ def _commanded(db: sqlite_utils.Database, text: str) -> tuple[Home, str] | None:
         return None
 
 
-# a change asked of one thing: "make the pool light rainbow", "turn the fairy lights purple"
-CHANGE_OF = re.compile(r"^(?!.*\b(?:lists?|remind(?:er)?s?|notes?|calendar)\b)\W*(?:please\s+)?(?:(?:can|could|would|will)\s+you\s+)?(?:make|turn|set|change|put)\s+"
-                       r"(?:the|my|our)\s+(?P<rest>[\w' ]+?)\W*$", re.IGNORECASE)
+# a change asked of one thing: "make the pool light rainbow", "turn the fairy lights purple" (never
+# words for a list or a reminder: "put the pool light on my shopping list")
+CHANGE_ASKED = (r"^(?!.*\b(?:lists?|remind(?:er)?s?|notes?|calendar)\b)\W*(?:please\s+)?"
+                r"(?:(?:can|could|would|will)\s+you\s+)?(?:make|turn|set|change|put)\s+(?:the|my|our)\s+")
+CHANGE_OF = re.compile(rf"{CHANGE_ASKED}(?P<rest>[\w' ]+?)\W*$", re.IGNORECASE)
 
 
 def changes_a_named_device(db: sqlite_utils.Database, text: str) -> bool:
@@ -1013,8 +1015,7 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
 
 # "make the lamp warm": a white, not a colour heard ("cold" sounds like gold)
 _WHITE_WORDS = frozenset("cold cool warm hot colder cooler warmer hotter".split())
-COLOURED = re.compile(r"^\W*(?:please\s+)?(?:make|turn|change|set)\s+(?:the|my|our)\s+[\w' ]+?\s+(?:to\s+)?(?P<colour>[a-z]+)"
-                      r"(?:\s+please)?\W*$", re.IGNORECASE)
+COLOURED = re.compile(rf"{CHANGE_ASKED}[\w' ]+?\s+(?:to\s+)?(?P<colour>[a-z]+)(?:\s+please)?\W*$", re.IGNORECASE)
 
 
 def coloured_as_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
