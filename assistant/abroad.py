@@ -80,7 +80,8 @@ GLOSSARY = {
     "pequeña": "small", "petit": "small", "petite": "small", "principal": "main", "de arriba": "upstairs",
     "d'en haut": "upstairs", "de abajo": "downstairs", "d'en bas": "downstairs", "de atrás": "back",
     "trasero": "back", "trasera": "back", "de derrière": "back", "delantero": "front", "delantera": "front",
-    "de devant": "front", "de enfrente": "front", "del frente": "front", "del techo": "ceiling", "de techo": "ceiling", "du plafond": "ceiling",
+    "de devant": "front", "de enfrente": "front", "del frente": "front",
+    "del techo": "ceiling", "de techo": "ceiling", "du plafond": "ceiling",
     "de pie": "floor", "exterior": "outside", "extérieur": "outside", "extérieure": "outside",
     "de afuera": "outside", "de fuera": "outside", "de dehors": "outside", "eléctrica": "electric",
     "eléctrico": "electric", "électrique": "electric", "en haut": "upstairs", "en bas": "downstairs",
@@ -155,8 +156,8 @@ TRAILING_ENGLISH = {"por favor": " please", "porfa": " please", "porfis": " plea
                     "s'il vous plaît": " please", "svp": " please", "stp": " please", "ahorita": " now",
                     "ahora mismo": " now", "ahora": " now", "ya": " now"}
 # a level said in words at the end: "a setenta y cuatro", "al cincuenta por ciento"; "al máximo"
-LEVEL_WORDS = re.compile(r"\s+(?:a|al)\s+(?P<words>[a-zà-ÿ]+(?:\s+y\s+[a-zà-ÿ]+)?)(?P<unit>\s*(?:%|por ?ciento|grados))?$",
-                         re.IGNORECASE)
+LEVEL_WORDS = re.compile(r"\s+(?:a|al)\s+(?P<words>[a-zà-ÿ]+(?:\s+y\s+[a-zà-ÿ]+)?)"
+                         r"(?P<unit>\s*(?:%|por ?ciento|grados))?$", re.IGNORECASE)
 ENDS = [(re.compile(r"\s+(?:al|a lo) m[áa]ximo$|\s+a tope$", re.IGNORECASE), " to max"),
         (re.compile(r"\s+(?:al|a lo) m[íi]nimo$|\s+a lo m[áa]s bajo$", re.IGNORECASE), " to the lowest")]
 ALL = re.compile(r"^\s*(?:todas|todos|toutes|tous)\s+(?=(?:las|los|les)\s)", re.IGNORECASE)  # "todas las luces"
@@ -304,7 +305,7 @@ def _command(text: str, known: HomeWords) -> str | None:
     found = COMMAND.match(text[joined.end():].strip() if joined else text.strip())
     if found is None or found["verb"].lower() not in VERBS:
         return None
-    lead = "and " if joined else ""
+    lead, verb = "and " if joined else "", VERBS[found["verb"].lower()]
     rest, ending = _without_closing(re.sub(r"^\s*a\s+(?=(?:la|las|los|el|mi|mis)\s)", "",
                                            re.sub(r"^\s*al\s+", "el ", found["rest"])))  # "súbele al ventilador"
     when = TIME_TAIL.search(rest)  # "éteins la radio à une heure", its time read already (foreign_time)
@@ -318,7 +319,6 @@ def _command(text: str, known: HomeWords) -> str | None:
     if one:  # "la del comedor": the one of the dining room
         place = _noun_phrase(re.split(OF, rest[one.end():], maxsplit=1)[-1], known)
         ones = "ones" if one["article"].lower() in ("los", "las") else "one"
-        verb = VERBS[found["verb"].lower()]
         return f"{lead}{verb} the {ones} in the {place}{where}{level}{tail}{ending}" if place else None
     every = ALL.match(rest)  # "todas las luces": all the lights
     parts = re.split(IN, f" {rest[every.end():] if every else rest.strip()}", maxsplit=1)
@@ -330,7 +330,6 @@ def _command(text: str, known: HomeWords) -> str | None:
         if place is None:
             return None
         where = f" {place}" if place in ("upstairs", "downstairs", "here") else f" in the {place}"
-    verb = VERBS[found["verb"].lower()]
     if thing == "volume" and verb in ("turn up", "turn down"):  # "bájale el volumen a diez": of what was playing
         return f"{lead}{verb.replace(' ', ' it ')}{level}{tail}{ending}"
     if verb in ("open", "close") and set(thing.split()) & SWITCHED:
@@ -355,8 +354,8 @@ def _without_level(rest: str) -> tuple[str, str]:
     """The words without the level said at their end, and it in English (" to 74", " to 50%", " to max");
     a level in number words ("a setenta y cuatro") is read as digits."""
     for end, english in ENDS:
-        if end.search(rest):
-            return rest[:end.search(rest).start()], english
+        if (found := end.search(rest)) is not None:
+            return rest[:found.start()], english
     words = LEVEL_WORDS.search(rest)
     digits = alpha2digit(words["words"], "es", threshold=0).strip() if words else ""
     if words and digits.isdigit():

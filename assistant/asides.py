@@ -70,11 +70,11 @@ REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since
 
 
 # whom a door is opened for, said last ("open the close door for the pizza guy", "unlock it for the cleaner")
-FOR_SOMEONE = re.compile(r"^(?P<command>\W*(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?(?:open|unlock|buzz|let)\b"
-                         r".+?)\s+for\s+(?:the|my|our|a|an|\w+'s)\s+(?:[\w'-]+\s+){0,2}?(?:guy|man|men|woman|lady|driver|"
-                         r"delivery|courier|postie|postman|postwoman|plumber|cleaner|walker|sitter|nanny|kids?|children|"
-                         r"visitors?|guests?|neighbou?rs?|friends?|mum|mom|dad|gran|granny|grandma|grandpa)(?:\s+please)?\W*$",
-                         re.IGNORECASE)
+FOR_SOMEONE = re.compile(r"^(?P<command>\W*(?:please\s+)?(?:(?:can|could|would|will)\s+(?:you|u)\s+)?"
+                         r"(?:open|unlock|buzz|let)\b.+?)\s+for\s+(?:the|my|our|a|an|\w+'s)\s+(?:[\w'-]+\s+){0,2}?"
+                         r"(?:guy|man|men|woman|lady|driver|delivery|courier|postie|postman|postwoman|plumber|cleaner|"
+                         r"walker|sitter|nanny|kids?|children|visitors?|guests?|neighbou?rs?|friends?|mum|mom|dad|gran|"
+                         r"granny|grandma|grandpa)(?:\s+please)?\W*$", re.IGNORECASE)
 
 
 def without_reason(text: str) -> str:

@@ -106,8 +106,8 @@ _TO_GO = re.compile(r"\b(set|get|have)\s+((?:the|my|our)\s+(?![\w' -]*\b(?:alarm
 
 
 # someone buzzed in at the entry door: the door unlocked for them ("buzz the courier in", "buzz him in")
-_BUZZ_IN = re.compile(r"(?<![\w' ])(?P<lead>\W*(?:(?:ok|okay|hey|right|aye|yeah|yes),?\s+|(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|just\s+"
-                      r"|go\s+(?:and\s+)?)*)"
+_BUZZ_IN = re.compile(r"(?<![\w' ])(?P<lead>\W*(?:(?:ok|okay|hey|right|aye|yeah|yes),?\s+"
+                      r"|(?:can|could|would|will)\s+(?:you|u)\s+|please\s+|just\s+|go\s+(?:and\s+)?)*)"
                       r"buzz\s+(?:(?:(?:the|my|our)\s+)?[\w']+(?:\s+[\w']+)?\s+in\b(?!\s+(?:my|the|your|\d))"
                       r"|in\s+(?:(?:the|my|our)\s+)?[\w']+(?:\s+[\w']+)?(?=\s*(?:please|now|[,.!?]|$)))", re.IGNORECASE)
 
@@ -116,7 +116,8 @@ def plain_words(text: str) -> str:
     """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", a last "of"
     after a switching verb as "off", "set the heating to go off" as "turn the heating off", and
     "buzz the courier in" as "unlock the door"."""
-    text = _BUZZ_IN.sub(lambda m: f"{m['lead']}{'U' if m.group()[len(m['lead'])].isupper() else 'u'}nlock the door", text)
+    text = _BUZZ_IN.sub(lambda m: f"{m['lead']}{'U' if m.group()[len(m['lead'])].isupper() else 'u'}nlock the door",
+                        text)
     text = _THEM.sub(" them", _CUT.sub(lambda m: "Turn" if m.group()[0].isupper() else "turn", text))
     text = _TO_GO.sub(lambda m: f"{'Turn' if m[1][0].isupper() else 'turn'} {m[2]} {m[3]}", text)
     return _OFF_HEARD_OF.sub(r"\1off\2", text)

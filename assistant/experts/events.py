@@ -354,8 +354,6 @@ def happened(ctx: ExpertContext, what: str, when: str | None = None) -> ActionRe
                               f"{when_said(datetime.fromisoformat(latest['at']), now)}.", data=data)
 
 
-# "when was the garage door last opened", "what time did the dog last go out": when a thing last
-# happened, which only the home's events know (not a device's state now, not a watch for later)
 # what is to come or what usually happens ("when does the pool guy come", "what day will the bins go"):
 # no camera has seen it; what the user was told is memory's
 _TO_COME = re.compile(r"^\W*(?:when|what time|what day|which day|how often)\s+(?:does|do|will|is|are)\b", re.IGNORECASE)
@@ -369,6 +367,8 @@ def foreign(db: Database, api_name: str, args: dict, said: str, here: str | None
     return not find_matches(db, str(args.get("what") or ""), until=None, limit=1)
 
 
+# "when was the garage door last opened", "what time did the dog last go out": when a thing last
+# happened, which only the home's events know (not a device's state now, not a watch for later)
 CUES = (re.compile(r"^\W*(?:when|what time)\s+(?:was|were|did)\s+(?!the last\b)[\w' ]+?\s+last\s+"
                    r"(?!(?:night|week|month|year|time)\b)[a-z]+", re.IGNORECASE),)
 

@@ -10,6 +10,7 @@ import sqlite_utils
 from assistant.experts.smart_home import levels, others, vocab
 from assistant.experts.smart_home.backend import HomeBackendError, read_home
 from assistant.experts.smart_home.resolve import resolve_in
+from assistant.experts.smart_home.store import Home
 from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
 from assistant.words import ARTICLE, is_question, quantities
@@ -379,9 +380,13 @@ def _whose(phrase: str, args: dict) -> str:
 def _area_of(db: sqlite_utils.Database, args: dict) -> str | None:
     """The room of the device(s) the previous call acted on, if they are all in one."""
     try:
-        home = read_home(db)
+        return _area_in(read_home(db), args)
     except HomeBackendError:
         return None
+
+
+def _area_in(home: Home, args: dict) -> str | None:
+    """`_area_of`, in a home already read."""
     found = resolve_in(home, args.get("device"), args.get("area"), args.get("device_type"))
     devices = [d for d in home.devices if d.id in found.device_ids]
     areas = {d.area_id for d in devices}
@@ -394,14 +399,12 @@ def _in_the_same_room(db: sqlite_utils.Database, args: dict, phrase: str) -> str
     of it and that room has it ("the bedside lamp in the bedroom", then "no, I meant the ceiling
     fan": the bedroom's, not another room's); None when the phrase names one thing of the home
     ("and the thermostat", wherever the last call was) or the room has none ("no, the kitchen light")."""
-    place = args.get("area") or _area_of(db, args)
-    if not place:
-        return None
     try:
         home = read_home(db)
     except HomeBackendError:
         return None
-    if not resolve_in(home, phrase).problem:
+    place = args.get("area") or _area_in(home, args)
+    if not place or not resolve_in(home, phrase).problem:
         return None
     found = resolve_in(home, phrase, place)
     return ",".join(found.device_ids) if found.device_ids and not found.problem else None
