@@ -299,6 +299,19 @@ ASKED_AGAIN = re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um|sorry)\W+)*(?:what|wh
                          r"(?!(?:that|it|this|you|your|i|is|was|are|were|does|do|did)\b)"
                          r"(?!(?:the )?(?:time|day|date|year|month|weather)\b)[\w' ]+?\s+again\W*$",
                          re.IGNORECASE)
+# a person of the household's life, by what they do ("the cleaner", "our babysitter", "the pest control
+# guy", "the handyman"): only the user can have said when they come or who they are; never a ride or a delivery
+_ROLE = (r"(?:[a-z]{3,}(?:er|or|ian|ist|ant)s?|[a-z]*(?:man|men|woman|women|lady|ladies|guy|guys|girl|boy|people)"
+         r"|nanny|maid|au pair|vet|nurse|physio|surgeon|chef|cook|coach|carer|crew)")
+_THEIR_PERSON = (r"(?:the|our|my)\s+(?!(?:[a-z]+\s+){0,2}?(?:uber|lyft|taxi|cab|ride|delivery|courier|food|order)\b)"
+                 rf"(?:[a-z]+\s+){{0,2}}?{_ROLE}")
+# "when does the cleaner come", "what day is the gardener coming", "is the nanny coming today", "who's our plumber"
+ASKED_ABOUT_THEIR_PEOPLE = re.compile(
+    rf"^\W*(?:(?:when|what time|what day|which days?|how often)(?:'s|\s+(?:does|do|will|is|are))\s+{_THEIR_PERSON}"
+    r"\s+(?:come|comes|coming|arrive|arriving|get here|getting here|visit|visiting|turn up|show up|due)\b"
+    r"(?!\s+(?:on|off|up|down)\b)"  # "when does the heater come on": a device
+    rf"|(?:is|are)\s+{_THEIR_PERSON}\s+(?:coming|due)\b"
+    rf"|who(?:'s| is| are)\s+(?:our|my)\s+(?:[a-z]+\s+)?{_ROLE}\W*$)", re.IGNORECASE)
 # how sure the user's own facts make a question theirs: the share of its keywords a fact holds
 EVIDENCE_AT_LEAST = 2  # keywords a fact must share with the question
 EVIDENCE = 0.9  # never a cue's certainty: the model's ranking still counts
@@ -350,7 +363,8 @@ def propose(request: Request) -> Decision | None:
     if match:
         return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
     if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE) \
-            or ASKED_BACK.match(text) or ASKED_AGAIN.match(text):
+            or ASKED_BACK.match(text) or ASKED_AGAIN.match(text) \
+            or ASKED_ABOUT_THEIR_PEOPLE.match(text):
         return Decision(expert="memory", api="recall", args={"question": text}, source="router")
     return None
 
@@ -364,7 +378,7 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
                    re.IGNORECASE),
         # "Osian's got rugby on tuesdays, remember that": the fact, then the word to keep it
         re.compile(rf"^(?!\W*(?:remind|set|add|put|turn|switch)\b).{{8,}}?[,.]?\s+{_KEEP}(?: that| this| it)?\W*$", re.IGNORECASE),
-        ASKED_BACK, ASKED_AGAIN,
+        ASKED_BACK, ASKED_AGAIN, ASKED_ABOUT_THEIR_PEOPLE,
         # "forget what I told you about the gate code", "delete what I said about …": a fact told, taken back
         re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you)\s+)*(?:forget|delete|erase|remove|drop)\s+"
                    r"(?:what|everything|anything|the (?:thing|fact|stuff)s?)\s+(?:i\s+)?(?:told|said|asked)\b", re.IGNORECASE))
