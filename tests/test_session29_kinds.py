@@ -29,3 +29,32 @@ def test_when_the_plumber_comes_is_pinned_to_memory():
                                   "when does the dishwasher finish"])
 def test_rides_deliveries_machines_and_the_world_are_not(text):
     assert memory.ASKED_ABOUT_THEIR_PEOPLE.match(text) is None
+
+
+REGULATED = """
+areas:
+  - {name: Study, id: study}
+  - {name: Loft, id: loft}
+entities:
+  - {name: Study Fan, id: fan.study, area: study, state: "on", attributes: {percentage: 20, percentage_step: 20}}
+  - {name: Loft Fan, id: fan.loft, area: loft, state: "off", attributes: {percentage: 0, percentage_step: 33.33}}
+  - {name: Desk Fan, id: fan.desk, area: study, state: "off", attributes: {percentage: 0}}
+"""
+
+
+def _percent(db, device_id):
+    from assistant.experts.smart_home import list_devices
+    return next(d for d in list_devices(db) if d["id"] == device_id)["attributes"]["percentage"]
+
+
+@pytest.mark.parametrize("said, device, value, want", [
+    ("put the study fan on speed 3", "study fan", 3, 60), ("study fan on 5", "study fan", 5, 100),
+    ("loft fan to 2", "loft fan", 2, 67), ("loft fan to speed 3", "loft fan", 3, 100),
+    ("study fan to 4 percent", "study fan", 4, 4), ("study fan to 40", "study fan", 40, 40),
+    ("desk fan to 3", "desk fan", 3, 3)])
+def test_a_regulator_number_is_that_speed_of_a_fan_with_speeds(tmp_path, said, device, value, want):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(REGULATED, tmp_path)
+    result = call_smart_home(db, "set_fan_speed", said, device=device, percentage=value)
+    assert result.ok, result.reply
+    assert _percent(db, f"fan.{device.split()[0]}") == want

@@ -1197,13 +1197,21 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
     devices = found.devices
     if (beyond := _beyond_range(devices, values.get("temperature"))) is not None:
         return _failed(beyond)
-    planned = [(d, changes.with_values(d, values)) for d in devices]
+    planned = [(d, changes.with_values(d, _on_regulator(d, values, _said(ctx)))) for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
         what = "change colour" if list(values) == ["color"] else "do that"
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} can't {what}."))
     _, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
     return _result(ctx, _set_reply(planned), [d for d, _ in planned], undo)
+
+
+def _on_regulator(device: Device, values: dict[str, Any], said: str | None) -> dict[str, Any]:
+    """The values with a fan's speed said as its regulator's number read as that speed ("speed 2")."""
+    if "percentage" not in values or device.domain != "fan":
+        return values
+    step = device.attributes.get("percentage_step")
+    return {**values, "percentage": levels.regulator_speed(step, values["percentage"], said)}
 
 
 def _beyond_range(devices: list[Device], temperature: Any) -> str | None:

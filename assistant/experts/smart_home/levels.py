@@ -9,6 +9,7 @@ always stand; a level the user gave no word for is not guessed (`Level.unsaid`: 
 from __future__ import annotations
 
 import re
+from typing import Any
 from dataclasses import dataclass
 from enum import Enum
 
@@ -210,3 +211,19 @@ def read_change(said: str | None, attribute: str, delta: float) -> Level:
     if amount is not None:
         return Level(delta=sign * amount)
     return Level(delta=sign * step(attribute))  # "turn it up", "a bit louder": one step, not a made-up amount
+
+
+PERCENT_SAID = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+
+
+def regulator_speed(step: float | None, percentage: Any, said: str | None) -> Any:
+    """A fan's speed said as its regulator's number ("speed 2", "the fan on 4") on a fan with
+    `step`-percent speeds: that speed in percent (2 of 5 speeds: 40); a percent said stays one."""
+    if not step or not said or not isinstance(percentage, (int, float)):
+        return percentage  # an end of the scale ("on high") is read where the device is known
+    speeds = round(100 / float(step))
+    said_percent = any(float(found[1]) == percentage for found in PERCENT_SAID.finditer(quantities(said)))
+    if not (speeds > 1 and float(percentage).is_integer() and 1 <= percentage <= speeds) or said_percent:
+        return percentage
+    return 100 if percentage == speeds else round(percentage * float(step))
+
