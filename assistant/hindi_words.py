@@ -22,6 +22,10 @@ THINGS = {
     "chhat": "terrace", "chhath": "terrace", "mandir": "puja room", "pooja ghar": "puja room",
     "puja ghar": "puja room", "bahar": "outside", "baahar": "outside", "aangan": "courtyard",
     "gusalkhana": "bathroom", "sabzi": "sabzi",
+    # colours
+    "neela": "blue", "neeli": "blue", "nila": "blue", "laal": "red", "lal": "red", "hara": "green", "hari": "green",
+    "peela": "yellow", "peeli": "yellow", "safed": "white", "narangi": "orange", "gulabi": "pink",
+    "baingani": "purple", "jamuni": "purple",
 }
 # people of a family, whose room or thing it is ("dadi ke kamre": Dadi's room)
 KIN = frozenset("dadi daadi nani naani dada daada nana naana aaji ajji aaja mummy mummyji mumma mom papa "

@@ -45,7 +45,7 @@ MARKERS = frozenset("thoda karo kardo karna kar dena dijiye diyo chala chalao ch
                     "bandh pankha pankhe batti awaaz awaz kamre kamra subah shaam raat parso rehne bhi aadhe dedh "
                     "diya ko ka ki ke hai hain tha chhat mandir abhi kya kab kaisa kaise aadha ghanton dheere tez "
                     "ek teen chaar paanch panch chhe saat aath nau das gyarah barah pandrah bees pachees pachchees tees "
-                    "chaalis chalis pachaas sau dedh dhai".split())
+                    "chaalis chalis pachaas sau dedh dhai wala wali wale waala waali".split())
 # said to or about the person spoken to, or to soften: no part of the request
 FILLERS = re.compile(r"\b(?:beta|bete|re|yaar|yar|zara|jara|jaldi\s+se|jaldi|bhai|please|pls|plz|ekdum|abhi\s+ke\s+abhi|pehle|pahle|phir|fir)\b"
                      r"|\s+na\s*$|\s+na(?=\s*,)", re.IGNORECASE)
