@@ -58,3 +58,69 @@ def test_a_regulator_number_is_that_speed_of_a_fan_with_speeds(tmp_path, said, d
     result = call_smart_home(db, "set_fan_speed", said, device=device, percentage=value)
     assert result.ok, result.reply
     assert _percent(db, f"fan.{device.split()[0]}") == want
+
+
+TWO_SHADES = """
+areas:
+  - {name: Den, id: den}
+  - {name: Nursery, id: nursery}
+  - {name: Upstairs, id: upstairs_floor}
+entities:
+  - {name: Shades, id: cover.shades_den, area: den, state: open, attributes: {position: 100}}
+  - {name: Shades, id: cover.shades_nursery, area: nursery, state: open, attributes: {position: 100}}
+  - {name: Den Lamp, id: light.den_lamp, area: den, state: "off", attributes: {brightness: 0}}
+"""
+
+
+def _covers(db):
+    from assistant.experts.smart_home import list_devices
+    return {d["id"]: d["state"] for d in list_devices(db) if d["id"].startswith("cover.")}
+
+
+def test_a_name_two_rooms_share_said_alone_asks_which(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(TWO_SHADES, tmp_path)
+    result = call_smart_home(db, "close", "lower the shades", device="shades")
+    assert not result.ok and "Which" in result.reply and "Den" in result.reply and "Nursery" in result.reply
+    assert set(_covers(db).values()) == {"open"}
+
+
+@pytest.mark.parametrize("said", ["lower all the shades", "close both shades", "close the shades in the den and nursery"])
+def test_a_shared_name_with_a_quantifier_or_a_place_means_them(tmp_path, said):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(TWO_SHADES, tmp_path)
+    result = call_smart_home(db, "close", said, device="shades")
+    assert result.ok, result.reply
+    assert set(_covers(db).values()) == {"closed"}
+
+
+HEADS = """
+areas:
+  - {name: Scullery, id: scullery}
+  - {name: Porch, id: porch}
+entities:
+  - {name: Scullery Extractor, id: fan.extractor, area: scullery, state: "off", attributes: {percentage: 0}}
+  - {name: Extractor Light, id: light.extractor_light, area: scullery, state: "off", attributes: {brightness: 0}}
+  - {name: Patio Heater, id: switch.patio_heater, area: porch, state: "off"}
+  - {name: Heater Timer Switch, id: switch.heater_timer, area: scullery, state: "off"}
+  - {name: Left Bedside Lamp, id: light.left, area: porch, state: "off", attributes: {brightness: 0}}
+  - {name: Right Bedside Lamp, id: light.right, area: porch, state: "off", attributes: {brightness: 0}}
+"""
+
+
+@pytest.mark.parametrize("said, device, want", [("switch on the extractor", "extractor", "fan.extractor"),
+                                                ("heater on please", "heater", "switch.patio_heater")])
+def test_a_word_is_the_device_whose_name_it_ends(tmp_path, said, device, want):
+    from assistant.experts.smart_home import list_devices
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(HEADS, tmp_path)
+    result = call_smart_home(db, "turn_on", said, device=device)
+    assert result.ok, result.reply
+    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == {want}
+
+
+def test_two_names_that_both_end_in_the_word_still_ask(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(HEADS, tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the bedside lamp", device="bedside lamp")
+    assert not result.ok and "Which" in result.reply

@@ -24,7 +24,7 @@ from assistant.experts.smart_home import changes, describe, levels, meaning, sou
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
-                                                 resolve_in)
+                                                 one_of_a_shared_name, resolve_in)
 from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
 from assistant.experts.smart_home.store import Device, Home
 
@@ -437,7 +437,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     named = _named_in_full(devices, said)
     if named is not None:  # "dim the kitchen downlights" written as the kitchen's lights: the Kitchen Downlights
         devices = [named]
-    one = one_of_a_kind(home, devices, said, here) if api_name != "query" and not vocab.asks_state(said) else None
+    asked = api_name != "query" and not vocab.asks_state(said)
+    one = (one_of_a_kind(home, devices, said, here) or one_of_a_shared_name(home, devices, said, here)) if asked else None
     if one is not None and one.problem:  # "the lamp in the snug" with two there: ask which
         return Targets([], one.problem, one.which, heard)
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it

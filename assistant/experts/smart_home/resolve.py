@@ -113,6 +113,32 @@ def names_a_place(home: Home, text: str | None) -> bool:
     return _Resolver(home, None, None, None).is_place(text)
 
 
+def one_of_a_shared_name(home: Home, devices: list[Device], said: str | None,
+                         here: str | None = None) -> Resolution | None:
+    """A "which one?" question when the user said the one name that devices in several rooms share
+    ("open the Curtains" with Curtains in the hall and in the bedroom): it names one of them, as
+    "the lamp" does (the one in the speaker's room, if one is there); never with a quantifier, "them"
+    or a place said ("both", "all the curtains", "the curtains upstairs")."""
+    if len(devices) < 2 or len({d.name.lower() for d in devices}) > 1 or len({d.area_id for d in devices}) < 2:
+        return None
+    words = vocab.tokens(said)
+    if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in words):
+        return None
+    name = vocab.tokens(devices[0].name)
+    if not any(words[i:i + len(name)] == name for i in range(len(words))):
+        return None
+    places = [*home.areas, *home.floors]
+    if any(w in words for place in places for w in vocab.content(vocab.tokens(place.name))) \
+            or any(w in vocab.WHOLE_HOME for w in words):
+        return None
+    room_here = home.area(here) if here else None
+    local = [d for d in devices if room_here and d.area_id == room_here.id]
+    if len(local) == 1:
+        return Resolution([local[0].id])
+    resolver = _Resolver(home, here, None, None)
+    return Resolution([], resolver.question(devices, devices[0].name.lower()), which=resolver.which(devices))
+
+
 def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
                   here: str | None = None) -> Resolution | None:
     """A "which one?" question when the user named a countable kind in the singular ("the lamp
@@ -172,6 +198,23 @@ def _the_one_named(devices: list[Device], word: str) -> Device | None:
     """The only device with `word` in its name or an alias, or None ("radio": the Kitchen Radio)."""
     named = [d for d in devices if vocab.has_word(" ".join([d.name, *d.aliases]), (word,))]
     return named[0] if len(named) == 1 else None
+
+
+def _headed_by(devices: list[Device], phrase: str | None) -> Device | None:
+    """The one device whose name ends in the phrase's last word, its head noun, when the others
+    only have that word before theirs ("the cooler": the Desert Cooler, not the Cooler Pump)."""
+    words = vocab.content(vocab.tokens(phrase))
+    if len(devices) < 2 or not words or any(_guarded(d) for d in devices):
+        return None  # a door, a lock or an alarm is never guessed
+    last = vocab.singular(words[-1])
+    headed = [d for d in devices if (name := vocab.tokens(d.name)) and vocab.singular(name[-1]) == last
+              and all(vocab.word_in(w, name) for w in words)]
+    return headed[0] if len(headed) == 1 else None
+
+
+def _guarded(device: Device) -> bool:
+    return device.domain in ("lock", "alarm_control_panel") \
+        or device.attributes.get("device_class") in ("garage", "gate", "door")
 
 
 def implied_area(home: Home, device: str | None, area: str | None, said: str | None,
@@ -594,6 +637,9 @@ class _Resolver:
             return None
         typed = [d for d in top if any(of_type([d], tw) for tw in types)]
         permitted = self.permit(typed or top)
+        headed = _headed_by(permitted, phrase) if not plural else None
+        if headed is not None:  # "the chimney": the Kitchen Chimney, not the Chimney Light
+            return [headed.id]
         if not plural:
             self._one_of_them(permitted, phrase)
         return self.pick(permitted, phrase, scoped=scope is not None, plural=False)
@@ -738,6 +784,9 @@ class _Resolver:
             raise _Problem(self.missing(desc, scope, quoted))
         word = desc.types[0].word if desc.types else quoted
         permitted = self._whole_name_said(self.permit(found), quoted) if not desc.plural else self.permit(found)
+        headed = _headed_by(permitted, quoted) if not desc.plural else None
+        if headed is not None:  # "the extractor": the Scullery Extractor, not the Extractor Light
+            return [headed.id]
         if desc.words and not desc.plural:
             self._one_of_them(permitted, quoted)
         return self.pick(permitted, word, scoped=scope is not None, plural=desc.plural)
@@ -810,7 +859,7 @@ class _Resolver:
             local = [d for d in devices if d.area_id in here.area_ids]
             if local:
                 return [d.id for d in local]
-        named = _the_one_named(devices, word)
+        named = _the_one_named(devices, word) or _headed_by(devices, word)
         if named is not None:  # "the radio": the Kitchen Radio, not a speaker that can play the radio
             return [named.id]
         raise _Problem(self.question(devices, word), self.which(devices))
