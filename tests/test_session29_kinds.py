@@ -124,3 +124,31 @@ def test_two_names_that_both_end_in_the_word_still_ask(tmp_path):
     db = smart_home_db(HEADS, tmp_path)
     result = call_smart_home(db, "turn_on", "turn on the bedside lamp", device="bedside lamp")
     assert not result.ok and "Which" in result.reply
+
+
+TWO_GLOBES = """
+areas:
+  - {name: Nook, id: nook}
+  - {name: Attic, id: attic}
+entities:
+  - {name: Glow Globe, id: light.globe_nook, area: nook, state: "off", attributes: {brightness: 0, color: teal}}
+  - {name: Glow Globe, id: light.globe_attic, area: attic, state: "off", attributes: {brightness: 0, color: pink}}
+"""
+
+
+@pytest.mark.parametrize("said, want", [("turn on the pink glow globe", "light.globe_attic"),
+                                        ("switch on the teal glow globe", "light.globe_nook")])
+def test_one_of_two_alike_is_picked_by_its_colour(tmp_path, said, want):
+    from assistant.experts.smart_home import list_devices
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(TWO_GLOBES, tmp_path)
+    result = call_smart_home(db, "turn_on", said, device=said.split(" the ")[1])
+    assert result.ok, result.reply
+    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == {want}
+
+
+def test_a_colour_neither_has_still_asks(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(TWO_GLOBES, tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the green glow globe", device="green glow globe")
+    assert not result.ok and "Which" in result.reply

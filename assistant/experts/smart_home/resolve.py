@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import sqlite_utils
 
 from assistant.experts.smart_home import vocab
+from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.backend import read_home
 from assistant.experts.smart_home.describe import the
 from assistant.experts.smart_home.store import Device, Home
@@ -210,6 +211,17 @@ def _headed_by(devices: list[Device], phrase: str | None) -> Device | None:
     headed = [d for d in devices if (name := vocab.tokens(d.name)) and vocab.singular(name[-1]) == last
               and all(vocab.word_in(w, name) for w in words)]
     return headed[0] if len(headed) == 1 else None
+
+
+def _coloured(devices: list[Device], phrase: str | None) -> Device | None:
+    """The one device of several alike whose colour now is a colour the phrase says and no name
+    has ("the orange night bulb" with a blue and an orange Night Bulb)."""
+    words = [w for w in vocab.tokens(phrase) if css_color(w) and not any(w in vocab.tokens(d.name) for d in devices)]
+    if len(devices) < 2 or not words:
+        return None
+    wanted = {css_color(w) for w in words}
+    coloured = [d for d in devices if d.attributes.get("color") and css_color(str(d.attributes["color"])) in wanted]
+    return coloured[0] if len(coloured) == 1 else None
 
 
 def _guarded(device: Device) -> bool:
@@ -629,6 +641,12 @@ class _Resolver:
         kind too ("the parlour fan" is never the Parlour AC, whose name is the nearer spelling; "the
         workshop temperature" is the sensor of that name)."""
         scoped = self.in_scope(scope)
+        uncoloured = " ".join(w for w in vocab.tokens(phrase) if not css_color(w)
+                              or any(w in vocab.tokens(d.name) for d in self.home.devices))
+        if uncoloured != " ".join(vocab.tokens(phrase)) and vocab.content(vocab.tokens(uncoloured)):
+            coloured = _coloured(self.permit(self.best_named(uncoloured, scoped)), phrase)
+            if coloured is not None:  # "the orange night bulb": the Night Bulb that is orange now
+                return [coloured.id]
         top = self.best_named(phrase, [d for d in scoped if any(of_type([d], tw) for tw in said_types)]) \
             or [d for d in self.best_named(phrase, scoped) if _says_kinds(d, said_types)]
         if plural:  # "the kitchen lights" are a group unless a device is called just that
@@ -637,7 +655,7 @@ class _Resolver:
             return None
         typed = [d for d in top if any(of_type([d], tw) for tw in types)]
         permitted = self.permit(typed or top)
-        headed = _headed_by(permitted, phrase) if not plural else None
+        headed = (_headed_by(permitted, phrase) or _coloured(permitted, phrase)) if not plural else None
         if headed is not None:  # "the chimney": the Kitchen Chimney, not the Chimney Light
             return [headed.id]
         if not plural:
@@ -784,7 +802,7 @@ class _Resolver:
             raise _Problem(self.missing(desc, scope, quoted))
         word = desc.types[0].word if desc.types else quoted
         permitted = self._whole_name_said(self.permit(found), quoted) if not desc.plural else self.permit(found)
-        headed = _headed_by(permitted, quoted) if not desc.plural else None
+        headed = (_headed_by(permitted, quoted) or _coloured(permitted, quoted)) if not desc.plural else None
         if headed is not None:  # "the extractor": the Scullery Extractor, not the Extractor Light
             return [headed.id]
         if desc.words and not desc.plural:
@@ -859,7 +877,7 @@ class _Resolver:
             local = [d for d in devices if d.area_id in here.area_ids]
             if local:
                 return [d.id for d in local]
-        named = _the_one_named(devices, word) or _headed_by(devices, word)
+        named = _the_one_named(devices, word) or _headed_by(devices, word) or _coloured(devices, word)
         if named is not None:  # "the radio": the Kitchen Radio, not a speaker that can play the radio
             return [named.id]
         raise _Problem(self.question(devices, word), self.which(devices))
