@@ -120,8 +120,10 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\b(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)(?: s)? time\b", r"\1", text)
     # "7 in the morning" is 7 am, "9 in the evening" / "11 at night" pm (the part of day stays a hint)
     text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) in the morning\b", r"\1 am", text)
-    text = re.sub(r"\b12((?:[:. ]\d{2})?) (?:in the evening|at night)\b", r"12\1 am", text)  # midnight
-    text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) (?:in the (?:afternoon|evening)|at night)\b", r"\1 pm", text)
+    text = re.sub(r"\b12((?:[:. ]\d{2})?) (?:in the evening|(?:at|in the) night)\b", r"12\1 am", text)  # midnight
+    # "2 at night", "3 in the night": the small hours
+    text = re.sub(r"\b([1-5](?:[:. ]\d{2})?) (?:at|in the) night\b", r"\1 am", text)
+    text = re.sub(r"\b(\d{1,2}(?:[:. ]\d{2})?) (?:in the (?:afternoon|evening|night)|at night)\b", r"\1 pm", text)
     text = re.sub(r"\b(\d{1,2}) (\d{2}) ?(am|pm)\b", r"\1:\2 \3", text)  # "nine thirty pm"
     # the 24-hour clock written without a colon: "0700", "1830 hours", "at 2115" (not a year)
     text = re.sub(r"\b(0\d|1\d|2[0-3])([0-5]\d)(?= ?(?:hours|hrs)\b)", _twenty_four_hour, text)
@@ -287,6 +289,8 @@ def _candidate_times(clock: _Clock | None, part: str | None, wake_first: bool = 
         raise TimeParseError(f"{h}:{m:02d} is not a time of day.")
     if meridiem:
         return [time(h % 12 + (12 if meridiem == "pm" else 0), m)]
+    if part == "night" and 1 <= h <= 5:  # "tonight at 2": the small hours
+        return [time(h, m)]
     if part in ("afternoon", "evening", "night") and h < 12:
         return [time(h + 12, m)]
     if h == 12 and part is None:  # a bare twelve is noon or midnight, whichever comes first
@@ -390,6 +394,8 @@ def _parse_one_off(text: str, now: datetime, wake_first: bool = False) -> dateti
         clock = _Clock(int(match[1]), int(match[2] or 0), None) if match else None  # else rest is kept
     if clock and clock.hour == 12 and not clock.meridiem and part in ("evening", "night"):
         clock = _Clock(12, clock.minute, "am", True)  # "12 tonight" is the midnight that ends the day
+    elif clock and 1 <= clock.hour <= 5 and clock.meridiem in (None, "", "am") and part == "night":
+        clock = _Clock(clock.hour, clock.minute, "am", True)  # "tonight at 2": the small hours after the day
     if not _only_filler(rest) or (picker is None and clock is None and part is None):
         return None
     options = _candidate_times(clock, part, wake_first)

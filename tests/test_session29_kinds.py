@@ -152,3 +152,14 @@ def test_a_colour_neither_has_still_asks(tmp_path):
     db = smart_home_db(TWO_GLOBES, tmp_path)
     result = call_smart_home(db, "turn_on", "turn on the green glow globe", device="green glow globe")
     assert not result.ok and "Which" in result.reply
+
+
+@pytest.mark.parametrize("phrase, now, due", [
+    ("at 2 in the night", "2027-10-08T22:00", "2027-10-09T02:00"), ("at 1 at night", "2027-10-08T21:30", "2027-10-09T01:00"),
+    ("at 4:30 in the night", "2027-10-08T12:00", "2027-10-09T04:30"), ("at 11 at night", "2027-10-08T12:00", "2027-10-08T23:00"),
+    ("at 10 in the night", "2027-10-08T12:00", "2027-10-08T22:00"), ("tonight at 3", "2027-10-08T20:00", "2027-10-09T03:00"),
+    ("tonight at 9", "2027-10-08T20:00", "2027-10-08T21:00")])
+def test_an_hour_of_the_night_is_the_small_hours_up_to_five(phrase, now, due):
+    from datetime import datetime
+    from assistant.timeparse import parse_when
+    assert parse_when(phrase, datetime.fromisoformat(now)).due == datetime.fromisoformat(due)
