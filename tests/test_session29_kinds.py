@@ -163,3 +163,29 @@ def test_an_hour_of_the_night_is_the_small_hours_up_to_five(phrase, now, due):
     from datetime import datetime
     from assistant.timeparse import parse_when
     assert parse_when(phrase, datetime.fromisoformat(now)).due == datetime.fromisoformat(due)
+
+
+JOINED = """
+areas:
+  - {name: Yard, id: yard}
+  - {name: Utility, id: utility}
+entities:
+  - {name: Yard Pump, id: switch.yard_pump, area: yard, state: "on"}
+  - {name: Tank Heater, id: switch.tank_heater, area: utility, state: "on"}
+  - {name: Gate Light, id: light.gate, area: yard, state: "on", attributes: {brightness: 100}}
+  - {name: Shed Light, id: light.shed, area: yard, state: "on", attributes: {brightness: 100}}
+"""
+
+
+@pytest.mark.parametrize("said, device, off", [
+    ("turn off the yard pump and the tank heater", "yard pump and the tank heater", {"switch.yard_pump", "switch.tank_heater"}),
+    ("switch off the gate light and the shed light also", "gate light and the shed light also", {"light.gate", "light.shed"}),
+    ("turn off the tank heater and the gate light as well", "tank heater and the gate light as well",
+     {"switch.tank_heater", "light.gate"})])
+def test_each_thing_named_with_and_is_meant(tmp_path, said, device, off):
+    from assistant.experts.smart_home import list_devices
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(JOINED, tmp_path)
+    result = call_smart_home(db, "turn_off", said, device=device)
+    assert result.ok, result.reply
+    assert {d["id"] for d in list_devices(db) if d["state"] == "off"} == off

@@ -153,6 +153,8 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
         return None
     if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in vocab.tokens(said)):
         return None  # "both", "the ones in the den": more than one is meant
+    if len({d.name.lower() for d in devices}) == len(devices) and all(_whole_name_in(d, vocab.tokens(said)) for d in devices):
+        return None  # "the pool pump and the water heater": each named
     kinds = [(tw, plural) for tw, plural in vocab.kinds_said(said) if devices[0].domain in tw.domains]
     one_room = len({d.area_id for d in devices}) == 1
     if len(kinds) == 1 and not kinds[0][1] and not kinds[0][0].countable:
@@ -211,6 +213,12 @@ def _headed_by(devices: list[Device], phrase: str | None) -> Device | None:
     headed = [d for d in devices if (name := vocab.tokens(d.name)) and vocab.singular(name[-1]) == last
               and all(vocab.word_in(w, name) for w in words)]
     return headed[0] if len(headed) == 1 else None
+
+
+def _whole_name_in(device: Device, words: list[str]) -> bool:
+    """Whether the words hold the device's whole name or an alias, word for word."""
+    return any((name := vocab.tokens(form)) and any(words[i:i + len(name)] == name for i in range(len(words)))
+               for form in (device.name, *device.aliases))
 
 
 def _coloured(devices: list[Device], phrase: str | None) -> Device | None:
@@ -368,10 +376,15 @@ class _Resolver:
     def within(self, scope: Place | None, device: str | None, area: str | None,
                device_type: str | None) -> list[str]:
         type_desc = self.describe(device_type)
+        device = re.sub(r"\s+(?:also|too|as well)\W*$", "", device or "", flags=re.IGNORECASE) or None
         phrase = vocab.norm(device)
         named_apart = [p for p in (device or "").split(",") if vocab.norm(p)]
         if len(named_apart) > 1:  # "Living Room Lamp, Reading Light" (what "them" was): each of them
             return list(dict.fromkeys(i for p in named_apart for i in self.run(p, area, device_type)))
+        things = [p for p in re.split(r"\band\b", device or "") if vocab.norm(p)]
+        if len(things) > 1 and not any(self.is_place(p) for p in things) and not self._named_with_and(device):
+            # "the pool pump and the water heater": each, before a fuzzy match of the whole finds one
+            return list(dict.fromkeys(i for p in things for i in self.run(p, area, device_type)))
         if phrase:
             desc = self.describe(device)
             only_a_place = desc.place is not None and not desc.words and not desc.types
@@ -402,6 +415,12 @@ class _Resolver:
             if not desc.types and not desc.words and scope is None and not vocab.tokens(device):
                 return self.the_only_able()
         return self.described(desc, _intersect(scope, desc.place), _quote(device or device_type))
+
+    def _named_with_and(self, phrase: str | None) -> bool:
+        """Whether the phrase is a name that holds "and" ("Salt and Pepper Lamp")."""
+        words = vocab.tokens(phrase)
+        return any("and" in vocab.tokens(name) and set(vocab.content(vocab.tokens(name))) >= set(vocab.content(words))
+                   for d in self.home.devices for name in (d.name, *d.aliases))
 
     def the_only_able(self) -> list[str]:
         """No device named ("set the volume to 25"): the one device that can do the call, else
