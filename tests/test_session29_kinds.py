@@ -189,3 +189,12 @@ def test_each_thing_named_with_and_is_meant(tmp_path, said, device, off):
     result = call_smart_home(db, "turn_off", said, device=device)
     assert result.ok, result.reply
     assert {d["id"] for d in list_devices(db) if d["state"] == "off"} == off
+
+
+@pytest.mark.parametrize("said, expert", [("ping me if anyone's at the back gate", "watches"),
+                                          ("nudge me if the garage door opens", "watches"),
+                                          ("ping me at six to water the plants", "reminders")])
+def test_ping_me_if_is_a_watch_and_ping_me_at_a_reminder(said, expert):
+    from assistant.app import default_registry
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(default_registry(), said) == expert

@@ -431,6 +431,7 @@ CUES = (  # "remind me to …", "remind me at 5 …" (not "remind me what my wif
     # to call the bank tomorrow", "reminder to buy milk tomorrow afternoon")
     re.compile(r"^\W*(?:(?:can|could|will) you )?(?:nudge me|ping me|prompt me|give me a (?:shout|nudge|ping|buzz)"
                r"|(?:do not|don't|dont) let me forget|make sure i (?:remember|don't forget)|(?:a )?reminder (?:to|about))\b"
+               r"(?!\s+(?:if|whenever|as soon as|the moment|once)\b)"  # "ping me if someone's at the door": a watch
                r"(?=.*\b(?:in|at|on|by|tomorrow|tonight|today|morning|afternoon|evening|noon|midnight|\d+)\b)",
                re.IGNORECASE),
 )
