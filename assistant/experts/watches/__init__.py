@@ -492,7 +492,7 @@ def resume(ctx: ExpertContext, description: str | None = None) -> ActionResult:
 # an alert asked for on something to come ("let me know if the garage door opens", "tell me when it gets
 # above zero outside"): a watch, whatever device or sensor it names; never a question of when something is,
 # nor a timer's end
-CUES = (re.compile(r"^\W*(?:(?:please|can you|could you|hey)\W+)*(?:(?:let me know|notify me|alert me|warn me|ping me|"
+CUES = (re.compile(r"^\W*(?:(?:please|can you|could you|hey)\W+)*(?:(?:let me know|notify me|alert me|warn me|ping me|nudge me|"
                    r"give me a shout|give me a heads up|send me an alert)\s+(?:if|when|whenever|as soon as|once|the moment)"
                    r"|tell me (?:when|whenever|as soon as|once|the moment)"  # ("tell me if the door is locked": now)
                    r"|tell me if(?=.*\b(?:go(?:es)? off|opens|closes|detects?|trips|triggers|starts|stops|comes on"
