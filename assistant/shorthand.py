@@ -6,7 +6,8 @@ the confirmer all see plain English:
 - a number's homophone beside a value: "too degrees" (two), "set it too 70" (to); in speech also
   "2 70" (to 70), "for minutes" (four), "won hour" (one), "ate minutes" (eight), which a recogniser
   writes for what was said;
-- the switching idiom "lights out (upstairs)": turn off the lights (upstairs).
+- the switching idiom "lights out (upstairs)": turn off the lights (upstairs);
+- a hedge that opens or closes a request ("lowkey", "ngl", "tbh", "fr"): no part of it.
 """
 from __future__ import annotations
 
@@ -19,7 +20,11 @@ CHAT_SHORTHAND = {
     "tmro": "tomorrow", "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "2nite": "tonight",
     "2night": "tonight", "tonite": "tonight", "b4": "before", "abt": "about", "msg": "message",
     "lemme": "let me", "gimme": "give me", "w/": "with", "bc": "because", "cuz": "because",
+    "kinda": "kind of", "sorta": "sort of",
 }
+# hedges that open or close a request and ask nothing ("lowkey turn the lights off", "… ngl")
+_HEDGE = r"(?:lowkey|low key|highkey|high key|ngl|tbh|tbf|fr fr|fr|no cap|istg|lol|lmao|honestly|not gonna lie)"
+HEDGES = re.compile(rf"^\W*{_HEDGE}\b[\s,]*(?=\w)|[\s,]+{_HEDGE}\W*$", re.IGNORECASE)
 _SHORTHAND = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(CHAT_SHORTHAND, key=len, reverse=True))
                         + r")(?![\w'])", re.IGNORECASE)
 
@@ -54,6 +59,9 @@ def in_full(text: str, source: str = "text", names: Callable[[], Iterable[str]] 
         taken = {word for name in names() for word in re.findall(r"[\w/]+", name.lower())}
         text = _SHORTHAND.sub(lambda m: m.group() if m.group().lower() in taken
                               else CHAT_SHORTHAND[m.group().lower()], text)
+    if HEDGES.search(text):
+        taken = {word for name in names() for word in re.findall(r"[\w/]+", name.lower())}
+        text = HEDGES.sub(lambda m: m.group() if set(re.findall(r"[a-z]+", m.group().lower())) & taken else "", text)
     for pattern, words in TYPED_HOMOPHONES + (HEARD_HOMOPHONES if source == "voice" else []):
         text = pattern.sub(words, text)
     return LIGHTS_OUT.sub(r"\1turn off the lights", text)

@@ -198,3 +198,17 @@ def test_ping_me_if_is_a_watch_and_ping_me_at_a_reminder(said, expert):
     from assistant.app import default_registry
     from assistant.routing.cues import pinned_expert
     assert pinned_expert(default_registry(), said) == expert
+
+
+@pytest.mark.parametrize("said, plain", [("lowkey switch the porch light on", "switch the porch light on"),
+                                         ("sorta gloomy in the den tbh", "sort of gloomy in the den"),
+                                         ("fr turn the heat up", "turn the heat up")])
+def test_a_hedge_opening_or_closing_a_request_is_no_part_of_it(said, plain):
+    from assistant import shorthand
+    assert shorthand.in_full(said) == plain
+
+
+def test_a_hedge_that_is_a_word_of_a_name_stays():
+    from assistant import shorthand
+    assert shorthand.in_full("turn on honestly", names=lambda: ["Honestly"]) == "turn on honestly"
+    assert shorthand.in_full("turn on honestly") == "turn on"

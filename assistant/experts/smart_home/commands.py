@@ -126,7 +126,7 @@ def _purpose(text: str) -> Decision | None:
 def _dark(text: str) -> Decision | None:
     """"it's too dark in the office" / "it's dark in here" / "i can't see a thing in the hall":
     the lights of that room."""
-    match = re.match(r"^(?:(?:it's|it is|its) (?:(?:too|so|very|really|pretty|a bit|kind of|way too) )?(?:dark|gloomy)"
+    match = re.match(r"^(?:(?:(?:it's|it is|its) )?(?:(?:too|so|very|really|pretty|a bit|kind of|sort of|way too) )?(?:dark|gloomy)"
                      r"|why (?:is it |it's |its )?(?:so|this|that) (?:dark|gloomy)"  # "why so dark in here"
                      r"|(?:i )?(?:can't|cant|cannot|can not) see (?:anything|a thing)) "
                      r"(?:in|at) (?:the |my )?(?P<area>[a-z' ]+)$", text)
