@@ -59,7 +59,9 @@ ANSWERS = [(re.compile(r"^(?:haan|han|ha|haanji|hanji|ji\s+haan|ji|theek\s+hai|t
                        r"jane\s+do|jaane\s+do)$", re.IGNORECASE), "never mind"),
            (re.compile(r"^(?:woh|wo|vo|ye|yeh)?\s*(?:cancel|radd)\s+kar\s*(?:do|de|dena|dijiye)?$", re.IGNORECASE),
             "cancel that"),
-           (re.compile(r"^(?:woh|wo)?\s*(?:wapas|vapas|undo)\s+kar\s*(?:do|de|dena|dijiye)?$", re.IGNORECASE), "undo that")]
+           (re.compile(r"^(?:(?:nahi|nahin|no)\s+)?mat\s+(?:karo|karna|kijiye|kariye)$", re.IGNORECASE), "cancel that"),
+           (re.compile(r"^(?:jo\s+(?:abhi\s+)?kiya\s+)?(?:woh|wo|vo|use|usko|ye|yeh)?\s*(?:wapas|vapas|undo|ulta)\s+"
+                       r"kar\s*(?:do|de|dena|dijiye)?$", re.IGNORECASE), "undo that")]
 QUESTIONS = [(re.compile(r"^(?:abhi\s+)?(?:kitne\s+baje\s+(?:hain|hai|he)|(?:time|samay)\s+kya\s+(?:hua|hai|ho\s+gaya)"
                          r"(?:\s+hai)?|kya\s+(?:time|samay)\s+(?:hua|hai|ho\s+gaya)(?:\s+hai)?)\W*$", re.IGNORECASE),
               "what time is it"),
@@ -69,6 +71,8 @@ WEATHER = re.compile(r"\bmausam\b", re.IGNORECASE)
 # "inverter battery kitna hai", "inverter kitna charge hai": a reading
 READING = re.compile(r"^(?P<thing>[\w' ]+?)\s+(?:kitna|kitni|kitne)(?:\s+(?P<measure>[a-z]+))?\s+(?:hai|he|hain|bacha\s+hai)\W*$",
                      re.IGNORECASE)
+# "Guddi ka number kya hai": what is Guddi's number
+WHOSE = re.compile(r"^(?P<who>\w+)\s+(?:ka|ki|ke)\s+(?P<what>[\w ]+?)\s+kya\s+(?:hai|he|tha)\W*$", re.IGNORECASE)
 # "Rohit ko bata dena ki …": a message
 MESSAGE = re.compile(r"^(?P<who>[\w]+(?:\s+ji)?)\s+ko\s+(?:bata|bol|keh|kah|batana|bolna)\s*(?:do|de|dena|diyo|dijiye)?"
                      r"\s+(?:ki\s+)?(?P<what>.+)$", re.IGNORECASE)
@@ -103,9 +107,8 @@ def in_english(text: str, names: Iterable[str] = ()) -> str:
     """The request with its Hindi and Punjabi words read as English, when it is mixed; else as said.
     A word of the home's names (`names`) is never read."""
     taken = {w for name in names for w in re.findall(r"[a-z]+", name.lower())}
-    markers = [w for w in re.findall(r"[a-z]+", text.lower()) if w in MARKERS]
-    if not markers or any(w in taken for w in markers):
-        return text
+    if not [w for w in re.findall(r"[a-z]+", text.lower()) if w in MARKERS and w not in taken]:
+        return text  # (a marker that is a word of the home's names marks nothing)
     said = _JI.sub(lambda m: m[0] if m[1][0].isupper() else m[1], text)
     said = " ".join(FILLERS.sub(" ", said).split()).strip(" ,.!?")
     said = re.sub(r"^do one thing\W+", "", said, flags=re.IGNORECASE)
@@ -129,6 +132,8 @@ def _whole(said: str, taken: set[str]) -> str | None:
     """A request whose frame is the whole of it: a message, a reminder, a list, a feeding, a reading."""
     if (fed := FED.match(said)) is not None:
         return f"has anyone fed {fed['who']}"
+    if (whose := WHOSE.match(said)) is not None:
+        return f"what is {whose['who']}'s {_things(whose['what'], taken)}"
     if (message := MESSAGE.match(said)) is not None:
         return f"tell {message['who']} that {message['what']}"
     if REMIND.search(said):

@@ -212,3 +212,29 @@ def test_a_hedge_that_is_a_word_of_a_name_stays():
     from assistant import shorthand
     assert shorthand.in_full("turn on honestly", names=lambda: ["Honestly"]) == "turn on honestly"
     assert shorthand.in_full("turn on honestly") == "turn on"
+
+
+@pytest.mark.parametrize("said, english", [
+    ("store room ka pankha teen pe kar do", "set the store room fan to 3"),
+    ("nani ke kamre ki batti jala do", "turn on nani's room light"),
+    ("chhat ka darwaza band kar do", "close the terrace door"),
+    ("das minute ka timer laga do, pasta ubal raha hai", "set a timer for 10 minutes"),
+    ("kal subah saat baje ka alarm laga do", "set an alarm for tomorrow at 7 am"),
+    ("raat ko 2 baje cooler band kar dena", "turn off the cooler at 2 am"),
+    ("aadhe ghante baad geyser band kar dena", "turn off the geyser in half an hour"),
+    ("shaam 6 baje yaad dila dena ki dhobi ko kapde dene hain", "remind me at 6 pm to dhobi ko kapde dene"),
+    ("grocery list mein anda aur bread daal do", "add anda and bread to the grocery list"),
+    ("Tanu ko bol dena ki khana fridge mein hai", "tell Tanu that khana fridge mein hai"),
+    ("kitne baje hain", "what time is it"), ("haan ji, kar do", "yes"), ("rehne do", "never mind"),
+    ("woh cancel kar do", "cancel that"), ("aur dahi bhi", "and the dahi too"), ("laal wali", "the red one"),
+    ("nahi nahi, balcony wala", "no, I meant the balcony one"), ("Pinky ka phone number kya hai", "what is Pinky's phone number"),
+    ("TV ki awaaz pandrah kar do", "set the TV volume to 15"),
+    ("pankha band karo aur paanch minute ka timer laga do", "turn off the fan and set a timer for 5 minutes")])
+def test_hindi_requests_are_read_as_english(said, english):
+    from assistant import hinglish
+    assert hinglish.in_english(said) == english
+
+
+def test_a_hindi_word_that_names_a_thing_of_the_home_stays():
+    from assistant import hinglish
+    assert hinglish.in_english("chhat light band kar do", ["Chhat Light"]) == "turn off the chhat light"
