@@ -20,11 +20,12 @@ CHAT_SHORTHAND = {
     "tmro": "tomorrow", "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "2nite": "tonight",
     "2night": "tonight", "tonite": "tonight", "b4": "before", "abt": "about", "msg": "message",
     "lemme": "let me", "gimme": "give me", "w/": "with", "bc": "because", "cuz": "because",
-    "kinda": "kind of", "sorta": "sort of",
+    "kinda": "kind of", "sorta": "sort of", "nah": "no",
 }
 # hedges that open or close a request and ask nothing ("lowkey turn the lights off", "… ngl")
 _HEDGE = r"(?:lowkey|low key|highkey|high key|ngl|tbh|tbf|fr fr|fr|no cap|istg|lol|lmao|honestly|not gonna lie)"
-HEDGES = re.compile(rf"^\W*{_HEDGE}\b[\s,]*(?=\w)|[\s,]+{_HEDGE}\W*$", re.IGNORECASE)
+# ... and "do one thing, …" (Indian English: here is what to do)
+HEDGES = re.compile(rf"^\W*(?:{_HEDGE}|do one thing)\b[\s,]*(?=\w)|[\s,]+{_HEDGE}\W*$", re.IGNORECASE)
 _SHORTHAND = re.compile(r"(?<![\w'/])(" + "|".join(re.escape(w) for w in sorted(CHAT_SHORTHAND, key=len, reverse=True))
                         + r")(?![\w'])", re.IGNORECASE)
 

@@ -238,3 +238,31 @@ def test_hindi_requests_are_read_as_english(said, english):
 def test_a_hindi_word_that_names_a_thing_of_the_home_stays():
     from assistant import hinglish
     assert hinglish.in_english("chhat light band kar do", ["Chhat Light"]) == "turn off the chhat light"
+
+
+TWO_ROOMS_COOLED = """
+areas:
+  - {name: Loft, id: loft}
+  - {name: Snug, id: snug}
+entities:
+  - {name: Aircon, id: climate.aircon_loft, area: loft, state: "off", attributes: {temperature: 22, hvac_modes: ["off", "cool"]}}
+  - {name: Aircon, id: climate.aircon_snug, area: snug, state: "off", attributes: {temperature: 22, hvac_modes: ["off", "cool"]}}
+  - {name: Ceiling Fan, id: fan.fan_loft, area: loft, state: "off", attributes: {percentage: 0}}
+  - {name: Ceiling Fan, id: fan.fan_snug, area: snug, state: "off", attributes: {percentage: 0}}
+"""
+
+
+def test_a_second_thing_named_is_the_one_in_the_speakers_room(tmp_path):
+    from assistant.experts.smart_home import list_devices
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(TWO_ROOMS_COOLED, tmp_path)
+    result = call_smart_home(db, "turn_on", "switch on the aircon and the fan also", here="snug", device="aircon")
+    assert result.ok, result.reply
+    assert {d["id"] for d in list_devices(db) if d["state"] not in ("off",)} == {"climate.aircon_snug", "fan.fan_snug"}
+
+
+@pytest.mark.parametrize("said, plain", [("do one thing, switch off the geyser", "switch off the geyser"),
+                                         ("nah make it blue", "no make it blue")])
+def test_openers_that_ask_nothing_are_read(said, plain):
+    from assistant import shorthand
+    assert shorthand.in_full(said) == plain

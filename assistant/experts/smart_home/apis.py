@@ -234,19 +234,19 @@ def _kind_hints(domain: str) -> frozenset[str]:
 # one more device named right after another: ", the fan" / " and my desk lamp", up to the next
 # joint or the words that follow a name ("… and the fan on", "… and the fan to 50")
 AND_ANOTHER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:also\s+|then\s+)?(?:the\s+|my\s+|our\s+)?([a-z][a-z' ]*?)"
-                         r"(?=\s*(?:,|\band\b|$|\bplease\b|\bthanks\b|\bcheers\b|\btoo\b|\bas well\b|\bon\b|\boff\b|\bup\b|\bdown\b|\bto\b|\bin\b|\bfor\b))")
+                         r"(?=\s*(?:,|\band\b|$|\bplease\b|\bthanks\b|\bcheers\b|\btoo\b|\balso\b|\bas well\b|\bon\b|\boff\b|\bup\b|\bdown\b|\bto\b|\bin\b|\bfor\b))")
 
 
 _APOSTROPHE = re.compile(r"['\u2019]")
 
 
 def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[str] | None,
-                 area: str | None = None) -> str | None:
+                 area: str | None = None, here: str | None = None) -> str | None:
     """The model's device phrase with the devices the user named right after it, which the model
     dropped ("turn on the reading light and the bedroom lamp" written as "reading light"):
     "reading light and bedroom lamp". None when the user named no other device there. A name
     is one device of the call's `area`, when it has one ("the rail and the extractor in the
-    shower room")."""
+    shower room"), or of the speaker's room (`here`: "the AC and the fan" in the bedroom)."""
     if not phrase or not said or " and " in phrase or "," in phrase:
         return None
     text = " ".join(_APOSTROPHE.sub("", said.lower()).split()).rstrip(" .!?")
@@ -255,7 +255,7 @@ def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[
     names, rest = [phrase], text[found.end():] if found else ""
     while (more := AND_ANOTHER.match(rest)) is not None:
         name = more.group(1).strip()
-        if names_a_place(home, name) or (resolve_in(home, name, allowed=allowed).problem
+        if names_a_place(home, name) or (resolve_in(home, name, allowed=allowed, here=here).problem
                                          and (not area or resolve_in(home, name, area, allowed=allowed).problem)):
             break  # only a device ("the bedroom lamp", "the coffee machine"), never a place alone ("the bedroom")
         names.append(name)
@@ -386,7 +386,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if fuller:  # "put the ceiling fan on full blast" written as device_type "fan"
         args = {**args, "device": fuller}
     device = _without_unsaid_place(home, regrounded(args.get("device"), said), said)
-    device = joined_names(home, device, said, allowed, args.get("area")) or device  # "the lamp and the fan": both
+    device = joined_names(home, device, said, allowed, args.get("area"), here) or device  # "the lamp and the fan": both
     found: Resolution | None = None
     implied = implied_area(home, device, args.get("area"), said, here)
     if implied:
@@ -401,7 +401,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
                            allowed=allowed, bulk=bulk)
     if found.problem and not found.which and said:  # the model's phrase fails: the user's own words
         own = said_name(home, said, vocab.first_type_word(device) or "", allowed)
-        own = joined_names(home, own, said, allowed, args.get("area")) or own  # "Callum's lamp and the den light"
+        own = joined_names(home, own, said, allowed, args.get("area"), here) or own  # "Callum's lamp and the den light"
         retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
                              bulk=bulk) if own and own != device else None
         found = retried if retried is not None and not retried.problem else found

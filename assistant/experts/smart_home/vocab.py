@@ -109,6 +109,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "woolshed,wool shed,shearing shed,shearing barn",
     "bunkhouse,bunk house,bunk room,bunkroom,quarters,workers quarters,shearers quarters,dormitory,dorm,sleepout,sleep out",
     "library,reading room,book room",
+    "puja room,pooja room,prayer room,mandir,pooja ghar,puja ghar,shrine room,altar room,meditation room",
     "studio,art studio,craft room,sewing room,hobby room,workroom",
     "music room,piano room,practice room",
     "pool house,cabana,pool room",
