@@ -67,3 +67,27 @@ def number(word: str) -> float | None:
 
 def spoken(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
+
+
+# what one has to do, said as "<thing> <verb>-na hai" ("dawai leni hai": take the medicine): the verb's stem
+DUTIES = {"le": "take", "lena": "take", "de": "give", "bhar": "pay", "chuka": "pay", "kar": "do", "la": "bring",
+          "kha": "eat", "pi": "drink", "pee": "drink", "ja": "go to", "bhej": "send", "kharid": "buy",
+          "khareed": "buy", "utha": "pick up", "nikal": "take out", "rakh": "put", "dho": "wash", "sukha": "dry",
+          "jama": "deposit", "laga": "put on", "band": "turn off"}
+DUTY = re.compile(rf"^(?P<what>.+?)\s+(?P<stem>{'|'.join(sorted(DUTIES, key=len, reverse=True))})"
+                  r"(?:ni|na|ne|nee)\s+(?:hai|hain|he|h)\W*$", re.IGNORECASE)
+
+
+def duty(text: str) -> str | None:
+    """ "BP ki dawai leni hai" → "take BP ki dawai", "Sharma ji ko phone karna hai" → "call Sharma ji",
+    "LIC premium bharna hai" → "pay LIC premium"; None when it says no duty."""
+    found = DUTY.match(text.strip())
+    if not found:
+        return None
+    what, verb = found["what"].strip(), DUTIES[found["stem"].lower()]
+    called = re.match(r"^(?P<who>.+?)\s+(?:ko\s+)?(?:phone|call)$", what, re.IGNORECASE)
+    if verb == "do" and called:
+        return f"call {called['who']}"
+    what = re.sub(r"\s+ko$", "", what, flags=re.IGNORECASE)
+    return f"{verb} {what}" if verb != "do" else what
+

@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from assistant.hindi_words import (DAYS, EVERY_DAY, FRACTIONS, KIN, NUMBERS, PARTS_OF_DAY, THINGS, UNITS, number,
-                                   spoken)
+from assistant.hindi_words import (DAYS, EVERY_DAY, FRACTIONS, KIN, NUMBERS, PARTS_OF_DAY, THINGS, UNITS, duty,
+                                   number, spoken)
 
 # what to do, said before a light verb: the English verb that goes before the thing
 ACTIONS = {"band": "turn off", "bandh": "turn off", "bund": "turn off", "bujha": "turn off", "bujhao": "turn off",
@@ -158,7 +158,9 @@ def _reminder(said: str, taken: set[str]) -> str:
     what = " ".join(re.sub(r"^\W*(?:ki|ke|ka)\b|\b(?:hai|he|hain)\W*$|\W+$", "", rest.replace(",", " ").strip(),
                            flags=re.IGNORECASE).split())
     what = re.sub(r"\s+(?:ki|ke|ka)$", "", what)
-    return " ".join(f"remind me{every} {when} {'to ' + what if what else ''}".split())
+    done = duty(f"{what} hai")  # "dawai leni": to take the dawai; "Guddi ki saalgirah": about it
+    said = f"to {done}" if done else f"about {what}" if what else ""
+    return " ".join(f"remind me{every} {when} {said}".split())
 
 
 def _clauses(said: str, taken: set[str]) -> str | None:
@@ -333,7 +335,7 @@ def _words(said: str, taken: set[str], a_bit: bool = False) -> str:
         text = f"{rest} {length}"
     when, rest = _time_of(text)
     if when:
-        text = f"{rest} {when}"
+        text = f"{duty(rest) or rest} {when}"  # "kal subah dawai leni hai": take dawai tomorrow morning
     return re.sub(r"(?<=\w)\s+(?:da|ka|ki|ke|di|de)\s+(?=\w)", " ", text, flags=re.IGNORECASE)
 
 

@@ -222,7 +222,7 @@ def test_a_hedge_that_is_a_word_of_a_name_stays():
     ("kal subah saat baje ka alarm laga do", "set an alarm for tomorrow at 7 am"),
     ("raat ko 2 baje cooler band kar dena", "turn off the cooler at 2 am"),
     ("aadhe ghante baad geyser band kar dena", "turn off the geyser in half an hour"),
-    ("shaam 6 baje yaad dila dena ki dhobi ko kapde dene hain", "remind me at 6 pm to dhobi ko kapde dene"),
+    ("shaam 6 baje yaad dila dena ki dhobi ko kapde dene hain", "remind me at 6 pm to give dhobi ko kapde"),
     ("grocery list mein anda aur bread daal do", "add anda and bread to the grocery list"),
     ("Tanu ko bol dena ki khana fridge mein hai", "tell Tanu that khana fridge mein hai"),
     ("kitne baje hain", "what time is it"), ("haan ji, kar do", "yes"), ("rehne do", "never mind"),

@@ -171,7 +171,8 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.
     rf"let {_PERSON} know(?: that)?",
     rf"leave (?:a |an )?(?:message|note) for {_WHO}(?: (?:saying|that|to say))?",
 ))
-CUES = ANNOUNCING
+# ... and one asked for with no word yet ("leave a message for Neha"): the message is asked for
+CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:leave|write) (?:a |an )?(?:message|note) for {_WHO}\W*$", re.IGNORECASE))
 
 
 def _announcement(text: str) -> Decision | None:
