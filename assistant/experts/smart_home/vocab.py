@@ -380,9 +380,17 @@ def first_type_word(text: str | None) -> str | None:
     words = tokens(text)
     for i in range(len(words)):
         size, tw, _ = type_at(words, i)
-        if tw:
+        if tw and not _a_verb(words, i):
             return " ".join(words[i:i + size])
     return None
+
+
+_AFTER_A_VERB = frozenset("on off it them the all everything my our that this those these".split())
+
+
+def _a_verb(words: list[str], i: int) -> bool:
+    """Whether the word is "switch" said as the verb ("switch off the in vertor"), no kind."""
+    return words[i] == "switch" and i + 1 < len(words) and words[i + 1] in _AFTER_A_VERB
 
 
 ENTITY_IDS = re.compile(r"^\s*[a-z_]+\.[a-z0-9_]+(?:\s*,\s*[a-z_]+\.[a-z0-9_]+)*\s*$")
