@@ -44,10 +44,10 @@ MARKERS = frozenset("thoda karo kardo karna kar dena dijiye diyo chala chalao ch
                     "lagado daal dalo bata batana bol dila dilana baje bajey ghante ghanta kitne kitna kitni mein "
                     "bandh pankha pankhe batti awaaz awaz kamre kamra subah shaam raat parso rehne bhi aadhe dedh "
                     "diya ko ka ki ke hai hain tha chhat mandir abhi kya kab kaisa kaise aadha ghanton dheere tez "
-                    "ek teen chaar paanch panch chhe saat aath nau das gyarah barah pandrah bees pachees pachchees tees "
+                    "ek teen chaar paanch panch chhe saat aath nau das gyarah barah pandrah pachees pachchees "
                     "chaalis chalis pachaas sau dedh dhai wala wali wale waala waali".split())
 # said to or about the person spoken to, or to soften: no part of the request
-FILLERS = re.compile(r"\b(?:beta|bete|re|yaar|yar|zara|jara|jaldi\s+se|jaldi|bhai|please|pls|plz|ekdum|abhi\s+ke\s+abhi|pehle|pahle|phir|fir)\b"
+FILLERS = re.compile(r"\b(?:beta|bete|re|yaar|yar|zara|jara|jaldi\s+se|jaldi|bhai|please|pls|plz|ekdum|abhi\s+ke\s+abhi|pehle|pahle|phir)\b"
                      r"|\s+na\s*$|\s+na(?=\s*,)", re.IGNORECASE)
 # "ji" after a word: respect to the one spoken to ("haan ji"), or part of a name ("Sharma ji"): kept then
 _JI = re.compile(r"(\b[\w']+)\s+ji\b", re.IGNORECASE)
