@@ -102,7 +102,7 @@ entities:
   - {name: Scullery Extractor, id: fan.extractor, area: scullery, state: "off", attributes: {percentage: 0}}
   - {name: Extractor Light, id: light.extractor_light, area: scullery, state: "off", attributes: {brightness: 0}}
   - {name: Patio Heater, id: switch.patio_heater, area: porch, state: "off"}
-  - {name: Heater Timer Switch, id: switch.heater_timer, area: scullery, state: "off"}
+  - {name: Heater Light, id: light.heater_light, area: porch, state: "off", attributes: {brightness: 0}}
   - {name: Left Bedside Lamp, id: light.left, area: porch, state: "off", attributes: {brightness: 0}}
   - {name: Right Bedside Lamp, id: light.right, area: porch, state: "off", attributes: {brightness: 0}}
 """

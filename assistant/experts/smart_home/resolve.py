@@ -204,11 +204,14 @@ def _the_one_named(devices: list[Device], word: str) -> Device | None:
 
 
 def _headed_by(devices: list[Device], phrase: str | None) -> Device | None:
-    """The one device whose name ends in the phrase's last word, its head noun, when the others
-    only have that word before theirs ("the cooler": the Desert Cooler, not the Cooler Pump)."""
+    """The one device whose name ends in the phrase's last word, its head noun, when the others,
+    each of another kind, only have that word before theirs ("the cooler": the Desert Cooler, a
+    fan, not the Cooler Pump, a switch)."""
     words = vocab.content(vocab.tokens(phrase))
     if len(devices) < 2 or not words or any(_guarded(d) for d in devices):
         return None  # a door, a lock or an alarm is never guessed
+    if len({d.domain for d in devices}) < len(devices):
+        return None  # the others are things of another kind (the Chimney Light, a light; not the lights of a room)
     last = vocab.singular(words[-1])
     headed = [d for d in devices if (name := vocab.tokens(d.name)) and vocab.singular(name[-1]) == last
               and all(vocab.word_in(w, name) for w in words)]
