@@ -7,7 +7,8 @@ the confirmer all see plain English:
   "2 70" (to 70), "for minutes" (four), "won hour" (one), "ate minutes" (eight), which a recogniser
   writes for what was said;
 - the switching idiom "lights out (upstairs)": turn off the lights (upstairs);
-- a hedge that opens or closes a request ("lowkey", "ngl", "tbh", "fr"): no part of it.
+- a hedge that opens or closes a request ("lowkey", "ngl", "tbh", "fr"): no part of it; a follow-up
+  opening with "also" ("also the ac to 20") is one opening with "and".
 """
 from __future__ import annotations
 
@@ -53,6 +54,10 @@ LIGHTS_OUT = re.compile(r"^(\W*(?:(?:hey|ok|okay|so|and|alright|right)\W+)*)ligh
                         re.IGNORECASE)
 
 
+# a follow-up that opens with "also" ("also the ac to 20"): "and …"
+ALSO_FIRST = re.compile(r"^\W*also\s+(?=(?:the|my|our|your|his|her|set|turn|switch|put|make|open|close)\b)", re.IGNORECASE)
+
+
 def in_full(text: str, source: str = "text", names: Callable[[], Iterable[str]] = tuple) -> str:
     """`text` with its shorthand read out (see the module's docstring); `names()`: the home's names,
     whose words are never read as shorthand (read only when some shorthand is there)."""
@@ -65,4 +70,4 @@ def in_full(text: str, source: str = "text", names: Callable[[], Iterable[str]] 
         text = HEDGES.sub(lambda m: m.group() if set(re.findall(r"[a-z]+", m.group().lower())) & taken else "", text)
     for pattern, words in TYPED_HOMOPHONES + (HEARD_HOMOPHONES if source == "voice" else []):
         text = pattern.sub(words, text)
-    return LIGHTS_OUT.sub(r"\1turn off the lights", text)
+    return ALSO_FIRST.sub("and ", LIGHTS_OUT.sub(r"\1turn off the lights", text))

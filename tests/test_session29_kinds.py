@@ -273,3 +273,9 @@ def test_switch_said_as_the_verb_is_no_kind():
     assert vocab.first_type_word("switch off the in vertor") is None
     assert vocab.first_type_word("switch on the lamp") == "lamp"
     assert vocab.first_type_word("turn off the wall switch") == "switch"
+
+
+def test_a_follow_up_opening_with_also_opens_with_and():
+    from assistant import shorthand
+    assert shorthand.in_full("also the heater to 19") == "and the heater to 19"
+    assert shorthand.in_full("also, milk") == "also, milk"
