@@ -99,15 +99,22 @@ DURATION = re.compile(rf"\b{_AMOUNT}\s+(?P<unit>{'|'.join(UNITS)})\b(?:\s+(?P<af
 
 
 def is_mixed(text: str) -> bool:
-    """Whether the words hold one of the markers of a request in Hindi or Punjabi."""
-    return any(w in MARKERS for w in re.findall(r"[a-z]+", text.lower()))
+    """Whether the words hold one of the markers of a request in Hindi or Punjabi, or a length
+    said in Hindi numbers ("bees minute")."""
+    return any(w in MARKERS for w in re.findall(r"[a-z]+", text.lower())) or _hindi_length(text)
+
+
+def _hindi_length(text: str) -> bool:
+    found = DURATION.search(text)
+    return found is not None and not (found["count"] or "").isdigit() and (found["count"] or "").lower() != "do"
 
 
 def in_english(text: str, names: Iterable[str] = ()) -> str:
     """The request with its Hindi and Punjabi words read as English, when it is mixed; else as said.
     A word of the home's names (`names`) is never read."""
     taken = {w for name in names for w in re.findall(r"[a-z]+", name.lower())}
-    if not [w for w in re.findall(r"[a-z]+", text.lower()) if w in MARKERS and w not in taken]:
+    if not [w for w in re.findall(r"[a-z]+", text.lower()) if w in MARKERS and w not in taken] \
+            and not _hindi_length(text):
         return text  # (a marker that is a word of the home's names marks nothing)
     said = _JI.sub(lambda m: m[0] if m[1][0].isupper() else m[1], text)
     said = " ".join(FILLERS.sub(" ", said).split()).strip(" ,.!?")
@@ -121,8 +128,8 @@ def in_english(text: str, names: Iterable[str] = ()) -> str:
     if corrected and not _command_clause(corrected["rest"]):
         return f"no, I meant {_the_one(corrected['rest'], taken)}"
     read = _whole(said, taken) or _clauses(said, taken)
-    if read is None and THE_ONE.match(said):
-        read = _the_one(said, taken)
+    if read is None and THE_ONE.match(said):  # "orange wali": the answer to "which one?" is "orange"
+        read = _things(THE_ONE.match(said)["what"], taken)
     if read and a_bit and not read.endswith(" a bit") and re.match(r"^(?:and )?turn (?:up|down)", read):
         read = f"{read} a bit"
     return " ".join((read or _words(said, taken, a_bit)).split())

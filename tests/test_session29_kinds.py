@@ -226,7 +226,7 @@ def test_a_hedge_that_is_a_word_of_a_name_stays():
     ("grocery list mein anda aur bread daal do", "add anda and bread to the grocery list"),
     ("Tanu ko bol dena ki khana fridge mein hai", "tell Tanu that khana fridge mein hai"),
     ("kitne baje hain", "what time is it"), ("haan ji, kar do", "yes"), ("rehne do", "never mind"),
-    ("woh cancel kar do", "cancel that"), ("aur dahi bhi", "and the dahi too"), ("laal wali", "the red one"),
+    ("woh cancel kar do", "cancel that"), ("aur dahi bhi", "and the dahi too"), ("laal wali", "red"),
     ("nahi nahi, balcony wala", "no, I meant the balcony one"), ("Pinky ka phone number kya hai", "what is Pinky's phone number"),
     ("TV ki awaaz pandrah kar do", "set the TV volume to 15"),
     ("pankha band karo aur paanch minute ka timer laga do", "turn off the fan and set a timer for 5 minutes")])
