@@ -111,12 +111,17 @@ entities:
 @pytest.mark.parametrize("said, device, want", [("switch on the extractor", "extractor", "fan.extractor"),
                                                 ("heater on please", "heater", "switch.patio_heater")])
 def test_a_word_is_the_device_whose_name_it_ends(tmp_path, said, device, want):
+    assert _switched_on(HEADS, tmp_path, said, device=device) == {want}
+
+
+def _switched_on(home: str, tmp_path, said: str, **args) -> set[str]:
+    """The devices on after the user said `said`, called as turn_on with `args`."""
     from assistant.experts.smart_home import list_devices
     from tests.conftest import call_smart_home, smart_home_db
-    db = smart_home_db(HEADS, tmp_path)
-    result = call_smart_home(db, "turn_on", said, device=device)
+    db = smart_home_db(home, tmp_path)
+    result = call_smart_home(db, "turn_on", said, **args)
     assert result.ok, result.reply
-    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == {want}
+    return {d["id"] for d in list_devices(db) if d["state"] == "on"}
 
 
 def test_two_names_that_both_end_in_the_word_still_ask(tmp_path):
@@ -139,12 +144,7 @@ entities:
 @pytest.mark.parametrize("said, want", [("turn on the pink glow globe", "light.globe_attic"),
                                         ("switch on the teal glow globe", "light.globe_nook")])
 def test_one_of_two_alike_is_picked_by_its_colour(tmp_path, said, want):
-    from assistant.experts.smart_home import list_devices
-    from tests.conftest import call_smart_home, smart_home_db
-    db = smart_home_db(TWO_GLOBES, tmp_path)
-    result = call_smart_home(db, "turn_on", said, device=said.split(" the ")[1])
-    assert result.ok, result.reply
-    assert {d["id"] for d in list_devices(db) if d["state"] == "on"} == {want}
+    assert _switched_on(TWO_GLOBES, tmp_path, said, device=said.split(" the ")[1]) == {want}
 
 
 def test_a_colour_neither_has_still_asks(tmp_path):
