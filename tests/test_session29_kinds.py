@@ -279,3 +279,18 @@ def test_a_follow_up_opening_with_also_opens_with_and():
     from assistant import shorthand
     assert shorthand.in_full("also the heater to 19") == "and the heater to 19"
     assert shorthand.in_full("also, milk") == "also, milk"
+
+
+def test_a_message_asked_for_with_no_word_yet_asks_what_it_says(tmp_path):
+    from datetime import datetime
+
+    from assistant.clock import Clock
+    from assistant.context import ExpertContext
+    from assistant.experts.notifications import EXPERT
+    from assistant.storage import open_database
+    db = open_database(tmp_path / "n.db", EXPERT.migrations)
+    ctx = ExpertContext(db=db, clock=Clock(datetime(2027, 5, 3, 9)))
+    asked = EXPERT.api("announce").func(ctx, message="leave a message for Neha", to="Neha")
+    assert not asked.ok and asked.missing == "message"
+    left = EXPERT.api("announce").func(ctx, message="dinner is in the oven", to="Neha")
+    assert left.ok and "dinner is in the oven" in left.reply

@@ -132,6 +132,8 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionResult:
     """Leave a message for the household or someone in it."""
     text = message.strip().rstrip(".!")
+    if _ASKED_FOR.match(text):  # "leave a message for Neha" written as its own message: no word yet
+        text = ""
     if not text:
         return ActionResult(ok=False, reply="What should the message say?", missing="message")
     who = (to or "").strip()
@@ -142,6 +144,11 @@ def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionR
     reply = (f"I've posted it for everyone: {text}." if everyone else
              f"I've left it for {who} in the notifications here: {text}. I can't reach anyone's phone.")
     return ActionResult(reply=reply, data={"id": notification_id, "text": posted}, undo={"id": notification_id})
+
+
+# the request for a message, with no message ("leave a message for Neha")
+_ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:leave|write|send) (?:a |an )?"
+                        r"(?:message|note)(?: for [\w' ]+)?\W*$", re.IGNORECASE)
 
 
 # -- the fast router's command shapes and cue ("read my notifications", "let everyone know …") ------
