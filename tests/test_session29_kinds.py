@@ -294,3 +294,12 @@ def test_a_message_asked_for_with_no_word_yet_asks_what_it_says(tmp_path):
     assert not asked.ok and asked.missing == "message"
     left = EXPERT.api("announce").func(ctx, message="dinner is in the oven", to="Neha")
     assert left.ok and "dinner is in the oven" in left.reply
+
+
+def test_which_one_may_be_answered_by_its_colour(tmp_path):
+    from assistant import slots
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(TWO_GLOBES, tmp_path)
+    asked = call_smart_home(db, "turn_on", "turn on the glow globe", device="glow globe")
+    assert not asked.ok and asked.choices
+    assert slots.read_choice("the pink one", asked.choices) == "light.globe_attic"

@@ -235,6 +235,10 @@ def _coloured(devices: list[Device], phrase: str | None) -> Device | None:
     return coloured[0] if len(coloured) == 1 else None
 
 
+def _colour_words(device: Device) -> list[str]:
+    return vocab.tokens(str(device.attributes["color"])) if device.attributes.get("color") else []
+
+
 def _guarded(device: Device) -> bool:
     return device.domain in ("lock", "alarm_control_panel") \
         or device.attributes.get("device_class") in ("garage", "gate", "door")
@@ -911,7 +915,8 @@ class _Resolver:
             areas = {a.name: a for a in (self.home.area(d.area_id) for d in devices) if a}
             rooms = {f"area={name}": " ".join([name, *a.aliases]) for name, a in areas.items()}
             return Which("device", {**rooms, **{d.id: " ".join([d.name, *d.aliases]) for d in devices}})
-        return Which("device", {d.id: " ".join([*self.name_tokens(d), *self.where_words(d)]) for d in devices})
+        return Which("device", {d.id: " ".join([*self.name_tokens(d), *self.where_words(d), *_colour_words(d)])
+                                for d in devices})  # ("the orange one": the one that is orange now)
 
     def where_words(self, device: Device) -> list[str]:
         """Words that say where a device is, beyond its room's name: the room's other names, its
