@@ -289,8 +289,6 @@ def _candidate_times(clock: _Clock | None, part: str | None, wake_first: bool = 
         raise TimeParseError(f"{h}:{m:02d} is not a time of day.")
     if meridiem:
         return [time(h % 12 + (12 if meridiem == "pm" else 0), m)]
-    if part == "night" and 1 <= h <= 5:  # "tonight at 2": the small hours
-        return [time(h, m)]
     if part in ("afternoon", "evening", "night") and h < 12:
         return [time(h + 12, m)]
     if h == 12 and part is None:  # a bare twelve is noon or midnight, whichever comes first
@@ -385,16 +383,17 @@ def _only_filler(text: str) -> bool:
 
 
 def _parse_one_off(text: str, now: datetime, wake_first: bool = False) -> datetime | None:
-    picker, part, rest = _take_day(text, now)
+    picker, day_part, rest = _take_day(text, now)
     clock, rest = _take_clock(rest)
     found_part, rest = _take_part(rest)
-    part = found_part or part
+    part = found_part or day_part
     if clock is None and picker is not None:  # "8 tomorrow (morning)", "friday 6 30": a bare number by a day
         match, rest = _take(r"^(?:\s|\bon\b)*([01]?\d|2[0-3])(?: ([0-5]\d))?\s*$", rest)
         clock = _Clock(int(match[1]), int(match[2] or 0), None) if match else None  # else rest is kept
     if clock and clock.hour == 12 and not clock.meridiem and part in ("evening", "night"):
         clock = _Clock(12, clock.minute, "am", True)  # "12 tonight" is the midnight that ends the day
-    elif clock and 1 <= clock.hour <= 5 and clock.meridiem in (None, "", "am") and part == "night":
+    elif clock and 1 <= clock.hour <= 5 and clock.meridiem in (None, "", "am") and day_part == "night" \
+            and not found_part:
         clock = _Clock(clock.hour, clock.minute, "am", True)  # "tonight at 2": the small hours after the day
     if not _only_filler(rest) or (picker is None and clock is None and part is None):
         return None

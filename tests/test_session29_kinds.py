@@ -303,3 +303,9 @@ def test_which_one_may_be_answered_by_its_colour(tmp_path):
     asked = call_smart_home(db, "turn_on", "turn on the glow globe", device="glow globe")
     assert not asked.ok and asked.choices
     assert slots.read_choice("the pink one", asked.choices) == "light.globe_attic"
+
+
+def test_night_said_apart_from_the_hour_keeps_it_in_the_evening():
+    from datetime import datetime
+    from assistant.timeparse import parse_when
+    assert parse_when("night on thursday at 4", datetime(2027, 2, 1, 9)).due == datetime(2027, 2, 4, 16)
