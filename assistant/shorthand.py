@@ -12,6 +12,7 @@ the confirmer all see plain English:
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable, Iterable
 
@@ -61,13 +62,12 @@ ALSO_FIRST = re.compile(r"^\W*also\s+(?=(?:the|my|our|your|his|her|set|turn|swit
 def in_full(text: str, source: str = "text", names: Callable[[], Iterable[str]] = tuple) -> str:
     """`text` with its shorthand read out (see the module's docstring); `names()`: the home's names,
     whose words are never read as shorthand (read only when some shorthand is there)."""
+    taken = functools.cache(lambda: {word for name in names() for word in re.findall(r"[\w/]+", name.lower())})
     if _SHORTHAND.search(text):
-        taken = {word for name in names() for word in re.findall(r"[\w/]+", name.lower())}
-        text = _SHORTHAND.sub(lambda m: m.group() if m.group().lower() in taken
+        text = _SHORTHAND.sub(lambda m: m.group() if m.group().lower() in taken()
                               else CHAT_SHORTHAND[m.group().lower()], text)
     if HEDGES.search(text):
-        taken = {word for name in names() for word in re.findall(r"[\w/]+", name.lower())}
-        text = HEDGES.sub(lambda m: m.group() if set(re.findall(r"[a-z]+", m.group().lower())) & taken else "", text)
+        text = HEDGES.sub(lambda m: m.group() if set(re.findall(r"[a-z]+", m.group().lower())) & taken() else "", text)
     for pattern, words in TYPED_HOMOPHONES + (HEARD_HOMOPHONES if source == "voice" else []):
         text = pattern.sub(words, text)
     return ALSO_FIRST.sub("and ", LIGHTS_OUT.sub(r"\1turn off the lights", text))

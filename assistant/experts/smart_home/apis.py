@@ -285,14 +285,9 @@ def kind_named(home: Home, said: str | None, allowed: set[str] | None) -> str | 
             continue
         for form in (device.name, *device.aliases):
             own = vocab.tokens(form)
-            if own and all(vocab.type_word(w)[0] is not None for w in own) and _said_run(own, words):
+            if own and all(vocab.type_word(w)[0] is not None for w in own) and vocab.said_run(own, words):
                 found[device.id] = form
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-def _said_run(name: list[str], words: list[str]) -> bool:
-    """Whether the name's words were said together, as they are (not in the plural)."""
-    return any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
 
 
 @dataclass(frozen=True)
@@ -516,7 +511,7 @@ def _named_in_full(devices: list[Device], said: str | None) -> Device | None:
 
 def _full_name_said(device: Device, words: list[str]) -> bool:
     """Whether the said words hold the device's whole name or an alias, of two words or more."""
-    return any(_said_run(vocab.tokens(form), words) for form in (device.name, *device.aliases)
+    return any(vocab.said_run(vocab.tokens(form), words) for form in (device.name, *device.aliases)
                if len(vocab.tokens(form)) >= 2)
 
 

@@ -9,9 +9,9 @@ always stand; a level the user gave no word for is not guessed (`Level.unsaid`: 
 from __future__ import annotations
 
 import re
-from typing import Any
 from dataclasses import dataclass
 from enum import Enum
+from typing import Any
 
 from assistant.experts.smart_home import vocab
 from assistant.words import normalise, quantities, said_number
@@ -213,7 +213,12 @@ def read_change(said: str | None, attribute: str, delta: float) -> Level:
     return Level(delta=sign * step(attribute))  # "turn it up", "a bit louder": one step, not a made-up amount
 
 
-PERCENT_SAID = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+PERCENT = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
+
+
+def said_in_percent(said: str | None, value: float) -> bool:
+    """Whether the user said this value as a percent ("75 percent", "40%")."""
+    return any(float(found[1]) == value for found in PERCENT.finditer(quantities(said or "")))
 
 
 def regulator_speed(step: float | None, percentage: Any, said: str | None) -> Any:
@@ -222,8 +227,7 @@ def regulator_speed(step: float | None, percentage: Any, said: str | None) -> An
     if not step or not said or not isinstance(percentage, (int, float)):
         return percentage  # an end of the scale ("on high") is read where the device is known
     speeds = round(100 / float(step))
-    said_percent = any(float(found[1]) == percentage for found in PERCENT_SAID.finditer(quantities(said)))
-    if not (speeds > 1 and float(percentage).is_integer() and 1 <= percentage <= speeds) or said_percent:
+    if not (speeds > 1 and float(percentage).is_integer() and 1 <= percentage <= speeds) \
+            or said_in_percent(said, percentage):
         return percentage
     return 100 if percentage == speeds else round(percentage * float(step))
-

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from assistant.experts.smart_home import vocab
+from assistant.experts.smart_home import changes, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.backend import read_home
 from assistant.experts.smart_home.describe import the
@@ -123,10 +123,7 @@ def one_of_a_shared_name(home: Home, devices: list[Device], said: str | None,
     if len(devices) < 2 or len({d.name.lower() for d in devices}) > 1 or len({d.area_id for d in devices}) < 2:
         return None
     words = vocab.tokens(said)
-    if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in words):
-        return None
-    name = vocab.tokens(devices[0].name)
-    if not any(words[i:i + len(name)] == name for i in range(len(words))):
+    if _several_meant(words) or not vocab.said_run(vocab.tokens(devices[0].name), words):
         return None
     places = [*home.areas, *home.floors]
     if any(w in words for place in places for w in vocab.content(vocab.tokens(place.name))) \
@@ -151,7 +148,7 @@ def one_of_a_kind(home: Home, devices: list[Device], said: str | None,
     or a quantifier."""
     if len(devices) < 2 or len({d.domain for d in devices}) > 1:
         return None
-    if any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in vocab.tokens(said)):
+    if _several_meant(vocab.tokens(said)):
         return None  # "both", "the ones in the den": more than one is meant
     if len({d.name.lower() for d in devices}) == len(devices) and all(_whole_name_in(d, vocab.tokens(said)) for d in devices):
         return None  # "the pool pump and the water heater": each named
@@ -203,6 +200,11 @@ def _the_one_named(devices: list[Device], word: str) -> Device | None:
     return named[0] if len(named) == 1 else None
 
 
+def _told_apart(devices: list[Device], phrase: str | None) -> Device | None:
+    """The one of several devices the phrase tells apart by its head noun or by a colour."""
+    return _headed_by(devices, phrase) or _coloured(devices, phrase)
+
+
 def _headed_by(devices: list[Device], phrase: str | None) -> Device | None:
     """The one device whose name ends in the phrase's last word, its head noun, when the others,
     each of another kind, only have that word before theirs ("the cooler": the Desert Cooler, a
@@ -218,10 +220,14 @@ def _headed_by(devices: list[Device], phrase: str | None) -> Device | None:
     return headed[0] if len(headed) == 1 else None
 
 
+def _several_meant(words: list[str]) -> bool:
+    """Whether the words say more than one is meant ("both", "all", "the ones in the den", "them")."""
+    return any(w in vocab.QUANTIFIERS or w in ("ones", "them", "they", "those", "these") for w in words)
+
+
 def _whole_name_in(device: Device, words: list[str]) -> bool:
     """Whether the words hold the device's whole name or an alias, word for word."""
-    return any((name := vocab.tokens(form)) and any(words[i:i + len(name)] == name for i in range(len(words)))
-               for form in (device.name, *device.aliases))
+    return any((name := vocab.tokens(form)) and vocab.said_run(name, words) for form in (device.name, *device.aliases))
 
 
 def _coloured(devices: list[Device], phrase: str | None) -> Device | None:
@@ -240,8 +246,9 @@ def _colour_words(device: Device) -> list[str]:
 
 
 def _guarded(device: Device) -> bool:
-    return device.domain in ("lock", "alarm_control_panel") \
-        or device.attributes.get("device_class") in ("garage", "gate", "door")
+    """A lock, an alarm, or a way into the home (a garage door or gate, a door, their openers)."""
+    return device.domain in ("lock", "alarm_control_panel") or changes.is_garage_door(device) \
+        or changes.operates_entry(device) or device.attributes.get("device_class") == "door"
 
 
 def implied_area(home: Home, device: str | None, area: str | None, said: str | None,
@@ -681,9 +688,9 @@ class _Resolver:
             return None
         typed = [d for d in top if any(of_type([d], tw) for tw in types)]
         permitted = self.permit(typed or top)
-        headed = (_headed_by(permitted, phrase) or _coloured(permitted, phrase)) if not plural else None
-        if headed is not None:  # "the chimney": the Kitchen Chimney, not the Chimney Light
-            return [headed.id]
+        apart = _told_apart(permitted, phrase) if not plural else None
+        if apart is not None:  # "the chimney": the Kitchen Chimney, not the Chimney Light
+            return [apart.id]
         if not plural:
             self._one_of_them(permitted, phrase)
         return self.pick(permitted, phrase, scoped=scope is not None, plural=False)
@@ -828,9 +835,9 @@ class _Resolver:
             raise _Problem(self.missing(desc, scope, quoted))
         word = desc.types[0].word if desc.types else quoted
         permitted = self._whole_name_said(self.permit(found), quoted) if not desc.plural else self.permit(found)
-        headed = (_headed_by(permitted, quoted) or _coloured(permitted, quoted)) if not desc.plural else None
-        if headed is not None:  # "the extractor": the Scullery Extractor, not the Extractor Light
-            return [headed.id]
+        apart = _told_apart(permitted, quoted) if not desc.plural else None
+        if apart is not None:  # "the extractor": the Scullery Extractor, not the Extractor Light
+            return [apart.id]
         if desc.words and not desc.plural:
             self._one_of_them(permitted, quoted)
         return self.pick(permitted, word, scoped=scope is not None, plural=desc.plural)
@@ -903,7 +910,7 @@ class _Resolver:
             local = [d for d in devices if d.area_id in here.area_ids]
             if local:
                 return [d.id for d in local]
-        named = _the_one_named(devices, word) or _headed_by(devices, word) or _coloured(devices, word)
+        named = _the_one_named(devices, word) or _told_apart(devices, word)
         if named is not None:  # "the radio": the Kitchen Radio, not a speaker that can play the radio
             return [named.id]
         raise _Problem(self.question(devices, word), self.which(devices))

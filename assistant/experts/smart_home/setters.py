@@ -56,14 +56,10 @@ def _set_or_adjust(ctx: ExpertContext, attribute: str, value: float, device: Phr
     if named is not None and named != attribute:  # "set the volume … to 45" written as a brightness
         attribute = named
         device_type = device_type if _kind_said(device_type, ctx.said) else None
-    elif attribute == "temperature" and _in_percent(ctx.said, value):  # "the stand fan 75 percent"
+    elif attribute == "temperature" and levels.said_in_percent(ctx.said, value):  # "the stand fan 75 percent"
         attribute = "percentage"  # a percent is never a temperature: the device's own percent level
     level = levels.read_setting(ctx.said or None, attribute, value)
     return _apply(ctx, attribute, level, device, area, device_type)
-
-
-def _in_percent(said: str, value: float) -> bool:
-    return any(float(found[1]) == value for found in PERCENT.finditer(quantities(said or "")))
 
 
 def _without_numbered_names(said: str, db: sqlite_utils.Database) -> str:
@@ -120,7 +116,6 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
 
 SWITCHED = re.compile(r"^\W*(?:(?:please|pls|just|can|could you|and)\s+)*(?:(?:turn|switch|put)\s+)?(on|off)\b"
                       r"|\b(on|off)\W*(?:please|now|thanks|lah)?\W*$", re.IGNORECASE)
-PERCENT = re.compile(r"\b(\d{1,3})\s*(?:%|percent\b|per cent\b)")
 
 
 def _colour_said(said: str | None, db: sqlite_utils.Database) -> dict[str, str]:
@@ -156,7 +151,7 @@ def _names_next(words: list[str], at: int) -> bool:
 
 def _brightness_said(said: str | None) -> dict[str, int]:
     """A brightness in percent said beside a colour ("red at 40%"): kept too."""
-    found = PERCENT.search(quantities(said or ""))
+    found = levels.PERCENT.search(quantities(said or ""))
     return {"brightness": int(found[1])} if found and 0 < int(found[1]) <= 100 else {}
 
 

@@ -310,6 +310,11 @@ def tokens(text: str | None) -> list[str]:
     return re.findall(r"[a-z0-9]+", _IN_LAW.sub("inlaw", (text or "").lower().replace("'", "").replace("\u2019", "")))
 
 
+def said_run(name: list[str], words: list[str]) -> bool:
+    """Whether the name's words were said together, as they are (not in the plural)."""
+    return any(words[i:i + len(name)] == name for i in range(len(words) - len(name) + 1))
+
+
 def said_here(text: str | None) -> bool:
     """Whether the words point at the speaker's own room ("here", "in this room")."""
     spoken = f" {' '.join(tokens(text))} "
