@@ -6,6 +6,7 @@ slot it lacks (across processes, in chat and voice alike); see assistant/slots.p
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from pydantic import ValidationError
 
@@ -17,7 +18,7 @@ from assistant.routing import fastpath, rules
 from assistant.routing.correction import corrected_call, correction_words
 from assistant.splitting import COMMAND_VERBS
 from assistant.storage.core_tables import close_pending, park_action, waiting_confirmation, waiting_slot
-from assistant.words import POINTS_BACK, command, is_question
+from assistant.words import FUNCTION_WORDS, POINTS_BACK, command, is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
@@ -73,6 +74,8 @@ class SlotQuestions:
         slot = pending.slot
         if value is None and quick is None:  # "when?" → "to phone the school": the what instead, asked again
             slot, value = _other_text(spec, pending, text) or (slot, value)
+        elif isinstance(value, str) and quick is None:  # "when?" → "take the medicine tomorrow morning": both
+            pending = _with_rest_as_text(spec, pending, text, value)
         if value is None or quick is not None or self._new_request(text, spec):
             close_pending(self.db, pending_id, "dropped")
             return False
@@ -238,6 +241,26 @@ def _after_remark(text: str) -> str:
 def _only_missing(error: ValidationError, slots: dict) -> bool:
     """Whether the call lacks only values it has a question for (the next one is asked in turn)."""
     return all(e["type"] == "missing" and e["loc"] and e["loc"][0] in slots for e in error.errors())
+
+
+# words of an answer that say nothing of what the call is about ("tomorrow morning please")
+_NO_CONTENT = frozenset("please thanks thank you ok okay yes yeah yep sure then and or so also just "
+                        "um uh er it that this".split()) | FUNCTION_WORDS
+
+
+def _with_rest_as_text(spec: ApiSpec, pending: PendingAction, text: str, value: str) -> PendingAction:
+    """The call waiting with the answer's words besides the value as its free text, when that is
+    still missing ("when?" → "take the medicine tomorrow morning": what, and when); else as it was."""
+    missing = [name for name, slot in spec.slots.items() if slot.kind == "text" and name != pending.slot
+               and slot.missing_in(pending.args.get(name))]
+    if not missing or spec.slots[pending.slot].kind == "text":
+        return pending
+    rest = re.sub(rf"\b{re.escape(value)}\b", " ", text, count=1, flags=re.IGNORECASE)
+    rest = CONTINUES.sub("", re.sub(r"[^\w' ]+", " ", rest)).strip()
+    rest = re.sub(r"\s+", " ", rest)
+    if rest == text.strip() or not set(rest.lower().split()) - _NO_CONTENT:
+        return pending
+    return replace(pending, args={**pending.args, missing[0]: rest})
 
 
 def _other_text(spec, pending: PendingAction, text: str) -> tuple[str, str] | None:

@@ -30,6 +30,12 @@ class Slot:
 
     kind: Kind
     question: str
+    # a free text that names nothing yet ("remind me" as a reminder's text): missing, as the expert reads it
+    says_nothing: Callable[[str], bool] | None = None
+
+    def missing_in(self, value: object) -> bool:
+        """Whether this value leaves the slot unfilled."""
+        return not value or (self.says_nothing is not None and self.says_nothing(str(value)))
 
 
 # ------------------------------------------------------------------------------ values of a kind

@@ -127,7 +127,17 @@ def without_wake_word(text: str) -> str:
     return text
 
 
-LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|yo|so|right)\s+)+")
+LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|yo|so|right|actually|anyway)\s+)+")
+# words that open a turn of talk and mean nothing of the request ("actually, what's the time")
+DISCOURSE_LEAD = re.compile(r"^\W*(?:(?:actually|ok|okay|oh|um|uh|er|well|so|hey|alright|all right|right|anyway|"
+                            r"and|but)\b[\s,.!-]*)+", re.IGNORECASE)
+
+
+def without_discourse_lead(text: str) -> str:
+    """The request without the words that open a turn ("actually, so what's …" → "what's …")."""
+    return DISCOURSE_LEAD.sub("", text) or text
+
+
 POLITE = re.compile(r"^(?:(?:could|can|would|will) you |i (?:want|need|would like|'d like) you to |i want to "
                     r"|go ahead and |just )+|(?: for me| now| right now| thanks| thank you)+$")
 ARTICLE = r"(?:(?:the|my|our|a|an|all(?: of)?(?: the)?) )?"  # before a target: "all of the lights"
@@ -180,7 +190,7 @@ def split_items(said: str) -> list[str]:
     return [i.strip() for i in re.split(r",| and ", said) if i.strip()]
 
 
-QUESTION = re.compile(r"^\W*(?:what|which|who|whose|where|when|why|how|is|are|am|was|were|do|does|did|"
+QUESTION = re.compile(r"^\W*(?:what|whats|which|who|whos|whose|where|wheres|when|whens|why|how|hows|is|are|am|was|were|do|does|did|"
                       r"can|could|will|would|should|has|have|had|any|anything)\b(?!['\u2019]t\b)|\?\s*$",
                       re.IGNORECASE)
 

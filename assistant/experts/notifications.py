@@ -12,6 +12,7 @@ from assistant.context import ExpertContext
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
 from assistant.storage.db import Migration
+from assistant.slots import Slot
 
 READ_OUT_LIMIT = 5  # notifications read out per `check`; the rest stay unread for the next one
 _COLUMNS = ("id", "text", "created", "read", "source", "late")
@@ -128,12 +129,20 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
     ctx.db.execute("DELETE FROM notifications WHERE id = ?", [data["id"]])
 
 
-@api(speculative_safe=True, undo=_undo_announce)
+# the request for a message, with no message ("leave a message for Neha")
+_ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:leave|write|send) (?:a |an )?"
+                        r"(?:message|note)(?: for [\w' ]+)?\W*$", re.IGNORECASE)
+
+
+def _asked_for_only(message: str) -> bool:
+    """Whether the message is only the request for one ("leave a message for Neha"): no word yet."""
+    return bool(_ASKED_FOR.match(message.strip().rstrip(".!")))
+
+
+@api(speculative_safe=True, undo=_undo_announce, slots={"message": Slot("text", "What should the message say?", says_nothing=_asked_for_only)})
 def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionResult:
     """Leave a message for the household or someone in it."""
-    text = message.strip().rstrip(".!")
-    if _ASKED_FOR.match(text):  # "leave a message for Neha" written as its own message: no word yet
-        text = ""
+    text = "" if _asked_for_only(message) else message.strip().rstrip(".!")
     if not text:
         return ActionResult(ok=False, reply="What should the message say?", missing="message")
     who = (to or "").strip()
@@ -144,11 +153,6 @@ def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionR
     reply = (f"I've posted it for everyone: {text}." if everyone else
              f"I've left it for {who} in the notifications here: {text}. I can't reach anyone's phone.")
     return ActionResult(reply=reply, data={"id": notification_id, "text": posted}, undo={"id": notification_id})
-
-
-# the request for a message, with no message ("leave a message for Neha")
-_ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:leave|write|send) (?:a |an )?"
-                        r"(?:message|note)(?: for [\w' ]+)?\W*$", re.IGNORECASE)
 
 
 # -- the fast router's command shapes and cue ("read my notifications", "let everyone know …") ------

@@ -226,12 +226,17 @@ def _resolve(ctx: ExpertContext, when: str, now: datetime) -> tuple[Schedule | N
     return None, problem
 
 
+def _says_nothing(text: str) -> bool:
+    """Whether a reminder's text is only the request for one ("remind me", "set a reminder")."""
+    return not _clean_text(text, "")
+
+
 def _undo_create(ctx: ExpertContext, data: dict) -> None:
     ctx.db.execute("DELETE FROM reminders WHERE id = ?", [data["reminder_id"]])
 
 
 @api(speculative_safe=True, undo=_undo_create,
-     slots={"text": Slot("text", "What should I remind you about?"),
+     slots={"text": Slot("text", "What should I remind you about?", says_nothing=_says_nothing),
             "when": Slot("when", "When should I remind you?")})
 def create(ctx: ExpertContext, text: str, when: str) -> ActionResult:
     """Set a reminder: what to be reminded of ('call mom') and when, as said ('at 5pm', 'every weekday at 7 am')."""

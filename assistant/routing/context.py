@@ -16,7 +16,7 @@ from assistant.registry import Registry, RegistryError
 from assistant.routing.correction import args_named_instead, correction_words
 from assistant.splitting import COMMAND_VERBS  # a verb opens a request of its own
 from assistant.storage.conversations import DEFAULT
-from assistant.words import is_bare_change
+from assistant.words import is_bare_change, quantities
 
 # words that point back at the previous request ("turn it off", "the other one", "… too")
 REFERS_BACK = re.compile(
@@ -131,6 +131,9 @@ OTHER_ONE = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so|what abo
                        re.IGNORECASE)
 
 
+# a level given to the thing named ("the ac to 20", "the fan on 2", "the lamp at 50%"): a setting of its own
+VALUE_GIVEN = re.compile(r"\b(?:to|at|on)\s+(?:\d|full|max|maximum|min|minimum|half)|\d\s*(?:%|percent|degrees?|°)",
+                         re.IGNORECASE)
 # what says its own action: a verb first, or a state last ("and the garage light on")
 OWN_ACTION = re.compile(r"^(?:turn|switch|stick|put|pop|flick|get|set|open|close|shut|lock|unlock)\b|\b(?:on|off)\W*$",
                         re.IGNORECASE)
@@ -154,8 +157,8 @@ def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | No
         or NAMED_TOO.match(text.strip())
     if previous is None or found is None or found["what"][:1].isdigit():  # "and 30 too": a value
         return None
-    if OWN_ACTION.search(found["what"]):  # "and stick the hallway light on": a request of its own
-        return None
+    if OWN_ACTION.search(found["what"]) or VALUE_GIVEN.search(quantities(found["what"])):
+        return None  # "and stick the hallway light on", "also the ac to 20": a request of its own
     args = args_named_instead(registry, previous, _without_verb_said_before(found["what"], previous.text), db)
     return Decision(expert=previous.expert, api=previous.api, args=args, source="router") if args else None
 

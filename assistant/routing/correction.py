@@ -62,6 +62,8 @@ THE_OTHER = re.compile(r"^(?:the |that |my )?other\b(?! than)", re.IGNORECASE)
 _PRONOUN_ONE = re.compile(r"(?<=[a-z'])\s+ones?\b(?!\s+(?:minute|hour|second|percent|degree)s?\b)"
                           r"|^(?:the|that|this)\s+ones?\b", re.IGNORECASE)
 MAX_NAME_WORDS = 5  # a thing named instead is short ("the dining room", "oat milk")
+MAX_TEXT_WORDS = 3  # a short value said instead ("cyan", "warm white")
+_ARTICLE = re.compile(r"^(?:the|a|an|my|our|that|this)\b", re.IGNORECASE)
 _LINKING_WORDS = frozenset("the a an my our one ones in on at by of".split())  # not counted as its words
 _UNIT = re.compile(r"\b(seconds?|secs?|minutes?|mins?|hours?|hrs?)\b", re.IGNORECASE)
 _DAY_WORDS = re.compile(r"\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
@@ -132,7 +134,22 @@ def corrected_call(registry: Registry, previous: Turn, words: str, lead: str, no
         decision = _decision(registry, previous, {**previous.args, name: value}) if value is not None else None
         if decision is not None:
             return Correction(previous, decision)
-    return _named_instead(registry, previous, words, lead, db)
+    return _named_instead(registry, previous, words, lead, db) or _text_instead(registry, previous, words, lead)
+
+
+def _text_instead(registry: Registry, previous: Turn, words: str, lead: str) -> Correction | None:
+    """The previous call with a short value said after "make it" in place of its one short text
+    value ("make the cove lights red" … "no, make it cyan"); not a thing named ("the bedroom one"),
+    a number or a doing ("make it brighter")."""
+    if not _VALUE_LEAD.search(lead) or _DOING.search(words) or NUMBER.search(quantities(words)) \
+            or _ARTICLE.match(words) or len(words.split()) > MAX_TEXT_WORDS:
+        return None
+    spec = registry.api(previous.expert, previous.api)
+    texts = [name for name, slot in spec.slots.items() if slot.kind == "text" and name in previous.args]
+    if len(texts) != 1 or len(str(previous.args[texts[0]]).split()) > MAX_TEXT_WORDS:
+        return None
+    decision = _decision(registry, previous, {**previous.args, texts[0]: words})
+    return Correction(previous, decision) if decision else None
 
 
 def _decision(registry: Registry, previous: Turn, args: dict) -> Decision | None:

@@ -15,6 +15,7 @@ import re
 from assistant.registry import Registry
 from assistant.storage.db import Database
 from assistant.routing.examples import NONE as DECLINED  # the prior's "no expert serves this"
+from assistant.words import without_discourse_lead
 
 # what a request opens with before its verb: "please", "can you", "hey could u", "i need you to"
 LEAD_IN = (r"^\W*(?:(?:hey|ok|okay|so|and|um|uh|please|pls|plz|just|quickly)\W+)*"
@@ -75,7 +76,7 @@ def pinned_expert(registry: Registry, text: str, db: Database | None = None, sou
     for pattern, expert in registry.cues():
         if pattern.search(text):
             return expert
-    claimant = registry.claimant(db, text, source) if db is not None else None
+    claimant = registry.claimant(db, without_discourse_lead(text), source) if db is not None else None
     if claimant:
         return claimant
     return DECLINED if any(pattern.search(text) for pattern in DECLINE_CUES) else None

@@ -1392,9 +1392,13 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
     args = {"device": device, "area": area, "device_type": device_type}
     found = targets(ctx.db, "query", args, ctx.area, _said(ctx), _source(ctx))
+    reading = _sensors_reading(ctx, args) if found.problem or _place_named(args) else []
+    if reading:  # "what's the temperature on the patio": its thermometer, not the home's one thermostat
+        return _report(ctx, [*reading, *(d for d in found.devices if d.domain == "climate"
+                                         and d.area_id in {r.area_id for r in reading})])
     if found.problem:
         return _failed(found)
-    devices, said = found.devices, _said(ctx)
+    devices, said = _readings_among(ctx, args, found.devices), _said(ctx)
     if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices):
         switch = SWITCH_WORD.search(said or "")  # "fairy lights on": a name and the way to switch it
         off = switch is not None and switch[1].lower() == "off"
@@ -1411,6 +1415,45 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         if safe[1].lower() != "locked" and all(d.domain == "cover" for d in devices):
             return close(ctx, **args)
     return _report(ctx, devices)
+
+
+READ_QUANTITIES = frozenset(("temperature", "humidity"))  # what a question asks a sensor for, not a thermostat
+_DEGREES = ("°c", "°f")
+
+
+def _sensors_reading(ctx: ExpertContext, args: dict[str, Any]) -> list[Device]:
+    """The sensors, in the place asked about, of the quantity the question asks ("what's the
+    temperature on the terrace": the Outdoor Temperature there, though "temperature" names the
+    thermostats); none when no quantity is asked."""
+    asked = _quantities_asked(ctx, args)
+    if not asked:
+        return []
+    found = targets(ctx.db, "query", {**args, "device_type": "sensor"}, ctx.area, _said(ctx), _source(ctx))
+    return [] if found.problem else [d for d in found.devices if _reads(d, asked)]
+
+
+def _place_named(args: dict[str, Any]) -> bool:
+    return any(vocab.norm(args.get(key)) for key in ("device", "area"))
+
+
+def _quantities_asked(ctx: ExpertContext, args: dict[str, Any]) -> set[str]:
+    said = vocab.tokens(" ".join(filter(None, (_said(ctx), args.get("device_type")))))
+    return {QUANTITY_ASKED.get(w, w) for w in said} & READ_QUANTITIES
+
+
+def _readings_among(ctx: ExpertContext, args: dict[str, Any], devices: list[Device]) -> list[Device]:
+    """Of the devices a question found, those that read the quantity it asks ("how humid is it on
+    the terrace": the humidity sensor and any thermostat, not the lights); all when none does."""
+    asked = _quantities_asked(ctx, args)
+    reading = [d for d in devices if d.domain in SENSOR_DOMAINS and _reads(d, asked)] if asked else []
+    return [d for d in devices if d in reading or d.domain == "climate"] if reading else devices
+
+
+def _reads(device: Device, quantities: set[str]) -> bool:
+    """Whether a sensor reads one of these quantities: by its kind, its name or (a temperature) its unit."""
+    kind = str(device.attributes.get("device_class", "")).lower()
+    degrees = str(device.attributes.get("unit_of_measurement", "")).lower() in _DEGREES
+    return any(kind == q or q in vocab.tokens(device.name) or (q == "temperature" and degrees) for q in quantities)
 
 
 def _other_named_in_full(home: Home, devices: list[Device], said: str | None) -> bool:
