@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from assistant.words import command
+from assistant.words import command, quantities
 
 # the words that join two requests ("and", "then", ", also", "; and then", "and after that")
 JOINT = re.compile(r"\s*[,;]\s*(?:(?:and|then|also|plus|and then|and also|after that|and after that)\s+)?"
@@ -63,6 +63,11 @@ DESTINATION = re.compile(r"\b(?:to|on|onto|in)\s+(?:the|my|our|your)?\s*[\w' -]*
 # a part to answer or decline by itself ("what about the hall" carries on, it is not one)
 OWN_QUESTION = re.compile(r"^(?:what(?:'?s)?|which|who(?:'?s)?|whose|where(?:'?s)?|when|why|how(?:'?s)?)\b(?!\s+about\b)",
                           re.IGNORECASE)  # ("whats the weather and …": typed without the apostrophe)
+# a setting said without a verb ("fan on 2 too", "the ac to 22", "porch light off"): a request of its own
+SETTING_ALONE = re.compile(r"^(?:the |my |our )?(?:[a-z][\w']* ){1,4}?(?:(?:on|to|at) (?:\d+(?:\.\d+)?|full|max|maximum|"
+                           r"min|minimum|high|low|medium|half)(?: ?(?:%|percent|degrees?))?|on|off)"
+                           r"(?: (?:too|as well|also|please))*$", re.IGNORECASE)
+SETTING = "set"  # the verb such a clause stands for
 # opening words that are not the request itself ("and", "please", "can you", "now")
 LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
 
@@ -260,10 +265,13 @@ def _clauses(text: str) -> list[Part]:
 
 def _verb(clause: str) -> str | None:
     """The command verb a clause opens with (or the question word of a question of its own), or None."""
-    words = command(LEAD.sub("", clause.strip())).split()
+    said = command(LEAD.sub("", clause.strip()))
+    words = said.split()
     if words and OWN_QUESTION.match(" ".join(words[:2])):
         return words[0]
-    return words[0] if words and words[0] in COMMAND_VERBS else None
+    if words and words[0] in COMMAND_VERBS:
+        return words[0]
+    return SETTING if SETTING_ALONE.match(quantities(said)) else None
 
 
 def _text_verbs_keep_the_rest(text: str, parts: list[Part]) -> list[Part]:

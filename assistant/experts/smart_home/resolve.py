@@ -654,7 +654,8 @@ class _Resolver:
         return best
 
     def _place_forms(self, floors: bool = True) -> list[tuple[Place, list[str]]]:
-        found = [(Place(frozenset({a.id}), a.name), [a.name, a.id.replace("_", " "), *a.aliases])
+        found = [(Place(frozenset({a.id}), a.name),
+                  [a.name, a.id.replace("_", " "), *a.aliases, *(f for n in (a.name, *a.aliases) for f in vocab.kin_forms(n))])
                  for a in self.home.areas]
         if not floors:
             return found

@@ -199,6 +199,14 @@ TYPO_SIMILARITY = 90.0  # a word this close to a common room word is a slip of i
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
+GRANDMOTHER = ("grandma", "granny", "gran", "grandmother", "nan", "nanna", "nana", "grandmom", "grammy", "nonna",
+               "teta", "tayta", "teita", "sitto", "sitti", "jadda", "lola", "abuela", "abuelita", "oma", "omi",
+               "dadi", "daadi", "nani", "naani", "aaji", "ajji", "yiayia", "yaya", "babcia", "babushka", "bubbe",
+               "mamie", "ouma", "gogo", "bibi", "mormor", "farmor", "popo", "nainai", "lao lao")
+GRANDFATHER = ("grandpa", "grandad", "granddad", "grandfather", "gramps", "grampa", "pop pop", "nonno", "jiddo",
+               "jeddo", "jaddo", "sido", "lolo", "abuelo", "abuelito", "opa", "dadaji", "nanaji", "papou", "dziadek",
+               "dedushka", "zayde", "papi", "papy", "oupa", "mkhulu", "babu", "morfar", "farfar",
+               "gong gong", "yeye", "lao ye")
 NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standard"), ("fridge", "refrigerator"),
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
                        ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"),
@@ -212,10 +220,27 @@ NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standar
                        # the fan over the stove, and the fan that clears a bathroom's or a kitchen's air
                        ("range hood", "cooker hood", "stove hood", "stove fan", "hood fan", "extractor hood",
                         "vent hood", "oven hood", "extractor", "kitchen extractor", "kitchen exhaust"),
-                       ("extractor fan", "exhaust fan", "extractor", "vent fan", "ventilation fan"))
+                       ("extractor fan", "exhaust fan", "extractor", "vent fan", "ventilation fan"),
+                       # a grandparent, in the words of the languages homes mix in ("Teta's Room" is grandma's)
+                       GRANDMOTHER, GRANDFATHER)
 # a word may be in two groups ("extractor"): its other names are both groups'
 NAME_SYNONYMS = {word: tuple(dict.fromkeys(w for group in NAME_SYNONYM_GROUPS if word in group for w in group if w != word))
                  for group in NAME_SYNONYM_GROUPS for word in group}
+
+
+_KIN = {word: group for group in (GRANDMOTHER, GRANDFATHER) for word in group if " " not in word}
+
+
+def kin_forms(name: str) -> list[str]:
+    """A name with its word for a grandparent said in the household's other words for one ("Teta's
+    Room": "grandmas room", "lolas room"); [] when it has none."""
+    words = tokens(name)
+    for i, word in enumerate(words):
+        base, own = (word[:-1], "s") if word.endswith("s") and word[:-1] in _KIN else (word, "")
+        if base in _KIN:
+            return [" ".join([*words[:i], tokens(other)[0] + own if " " not in other else other + own, *words[i + 1:]])
+                    for other in _KIN[base] if other != base]
+    return []
 
 
 def synonym_forms(phrase: str) -> list[str]:
