@@ -64,7 +64,7 @@ class SlotQuestions:
             return True
         spec = self.registry.api(pending.expert, pending.api)
         if pending.choices:  # "which one?": "the kids room one", "the second"
-            value = slots.read_choice(text, pending.choices)
+            value = slots.read_choice(text, pending.choices, pending.said)
             if value is None and self._completed_with_value(plan, pending, pending_id):
                 return True
         elif quick is None and self._completed_with_words(plan, pending, pending_id):
@@ -76,7 +76,8 @@ class SlotQuestions:
             slot, value = _other_text(spec, pending, text) or (slot, value)
         elif isinstance(value, str) and quick is None:  # "when?" → "take the medicine tomorrow morning": both
             pending = _with_rest_as_text(spec, pending, text, value)
-        if value is None or quick is not None or self._new_request(text, spec):
+        given_instead = slot != pending.slot  # the call's free text, not the value asked for
+        if value is None or quick is not None or (not given_instead and self._new_request(text, spec)):
             close_pending(self.db, pending_id, "dropped")
             return False
         if isinstance(value, str) and "=" in value and value.split("=", 1)[0] in spec.properties:
@@ -264,9 +265,14 @@ def _with_rest_as_text(spec: ApiSpec, pending: PendingAction, text: str, value: 
 
 
 def _other_text(spec, pending: PendingAction, text: str) -> tuple[str, str] | None:
-    """(slot, words) when the answer carries the request on ("to phone the school") and gives the
-    call's free text instead of the value asked for; else None."""
-    if not CONTINUES.match(text) or len(text.split()) < 3:
-        return None
+    """(slot, words) when the answer gives the call's free text instead of the value asked for: it
+    carries the request on ("to phone the school"), or the text is still unsaid; else None."""
     other = next((name for name, slot in spec.slots.items() if slot.kind == "text" and name != pending.slot), None)
-    return (other, CONTINUES.sub("", text).strip()) if other else None
+    if other is None or is_question(text):
+        return None
+    if CONTINUES.match(text) and len(text.split()) >= 3:
+        return other, CONTINUES.sub("", text).strip()
+    # "make a reminder" → "when?" → "renew the car insurance": what it is about, the time still to ask
+    unsaid = spec.slots[other].missing_in(pending.args.get(other)) and len(text.split()) >= 2 \
+        and text.split()[0].lower() not in COMMAND_VERBS  # ("turn on the fan": a request of its own)
+    return (other, text.strip(" .!")) if unsaid else None

@@ -12,7 +12,7 @@ from typing import Callable
 import sqlite_utils
 from pydantic import ValidationError
 
-from assistant import abroad, dialect, effects, foreign_time, guardrails, hinglish, regional, shorthand, speculation
+from assistant import abroad, arabizi, dialect, effects, foreign_time, guardrails, hinglish, regional, shorthand, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -152,6 +152,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             text = hinglish.in_english(text, self.registry.vocabulary(self.db))
         if regional.is_mixed(text):  # "switch aff the big light": switch off (never a home's name)
             text = regional.in_english(text, self.registry.vocabulary(self.db))
+        if arabizi.is_mixed(text):  # "tfi el daw bel matbakh": turn off the light in the kitchen
+            text = arabizi.in_english(text, self.registry.vocabulary(self.db))
         text = shorthand.in_full(text, source, lambda: self.registry.vocabulary(self.db))  # "nvm": never mind
         text = foreign_time.in_english(text)  # "en diez minutos": in 10 minutes
         # "allume la lumière de l'entrée": turn on the entrance light ("la luz del foyer": the home's own word)
@@ -792,7 +794,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         vetted = self._vet(plan, spec, decision.args)
         if vetted.ungrounded:
             missing = [name for name in vetted.ungrounded if name in spec.slots]
-            if len(missing) == len(vetted.ungrounded) and self._in_scope(plan, spec.expert):
+            if len(missing) == len(vetted.ungrounded) and (decision.source == "slot" or self._in_scope(plan, spec.expert)):
                 given = {k: v for k, v in vetted.args.items() if k not in missing}
                 return self._ask(plan, PendingAction(spec.expert, spec.name, given, slot=missing[0]),
                                  spec.slots[missing[0]].question)

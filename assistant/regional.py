@@ -1,7 +1,7 @@
-"""Words of Scots English and of Polish said in an English request, read as the English words they
+"""Words of Scots English, Polish and Tagalog said in an English request, read as the English words they
 stand for: "switch aff the big light" → "switch off the big light", "turn the heating doon" →
 "turn the heating down", "an alarm for six the morn" → "… for six tomorrow", "nieważne" → "never
-mind", "the fan na maksa" → "the fan to max".
+mind", "the fan na maksa" → "the fan to max", "pakipatay the light" → "please turn off the light".
 
 Like `dialect.py` (Caribbean creole) and `hinglish.py`: only a request with a marker word (a word no
 English word is spelt as) is read, words that are English too ("ma", "the day") only beside a
@@ -25,6 +25,15 @@ MARKERS = {
     "dziękuję": "thank you", "dziekuje": "thank you", "proszę": "please", "prosze": "please",
     "włącz": "turn on", "wlacz": "turn on", "wyłącz": "turn off", "wylacz": "turn off", "trochę": "a bit",
     "troche": "a bit", "cześć": "hi", "czesc": "hi",
+    # Tagalog: "paki-" asks politely ("pakipatay": please turn off)
+    "pakipatay": "please turn off", "patayin": "turn off", "pakibukas": "please open", "buksan": "open",
+    "pakisara": "please close", "isara": "close", "pakisindi": "please turn on", "sindihan": "turn on",
+    "pakion": "please turn on", "pakioff": "please turn off", "pakilakasan": "please turn up", "lakasan": "turn up",
+    "pakihinaan": "please turn down", "hinaan": "turn down", "pakilagay": "please put", "pakiset": "please set",
+    "pakiadd": "please add", "pakidagdag": "please add", "pakipaalala": "please remind", "paalalahanan": "remind",
+    "pakiopen": "please open", "pakiclose": "please close", "pakistart": "please start", "pakistop": "please stop",
+    "salamat": "thanks", "opo": "yes", "ilaw": "light", "bentilador": "fan", "kurtina": "curtains",
+    "kusina": "kitchen", "kwarto": "room", "banyo": "bathroom",
 }
 # several words, read like a marker ("the morn" is tomorrow; "na maksa" to the maximum)
 PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
@@ -35,7 +44,8 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (r"\bdzie[ńn] dobry\b", "good morning"), (r"\bdobranoc\b", "good night"),
 )]
 # English words or names too: read only beside a marker ("ma" is "my" in "ma room aff")
-SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awright": "alright"}
+SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awright": "alright",
+          "naman": " ", "po": " ", "nga": " "}  # (Tagalog softeners: no word in English)
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]

@@ -11,6 +11,7 @@ refers back ("… and set it to 50%") is planned and carried out after the part 
 from __future__ import annotations
 
 from assistant.deferral import promise
+from assistant.asides import without_remark
 from assistant.holding import for_a_while
 from assistant.messages import Reply
 from assistant.plan import Plan
@@ -46,6 +47,7 @@ class SeveralRequests:
     def _routes_alone(self, text: str, guesses: dict[str, ExpertGuess]) -> bool:
         """Is `text` a request of its own: a cue pins it, a rule proposes a call for it, or the
         classifier is sure whose it is (a sure "none" too: a part no expert serves is declined)?"""
+        text = without_remark(text, lambda: self.registry.vocabulary(self.db))  # "make it pink, pool party innit"
         if cues.pinned_expert(self.registry, text):
             return True
         guess = guesses[text] = self._classifier().guess(text)

@@ -171,6 +171,15 @@ def read_answer(kind: Kind, answer: str, now: datetime) -> str | list[str] | Non
 
 
 # ------------------------------------------------------------------------------ which one?
+def _the_two_asked(choices: dict[str, str], asked: str) -> list[str] | None:
+    """The two choices named by every word of the request that names any choice, if just two are."""
+    named = {value: set(_stems(words_of)) for value, words_of in choices.items()}
+    said = set(_stems(asked)) & set().union(*named.values())
+    fit = [value for value, stems in named.items() if said and said <= stems]
+    return fit if len(fit) == 2 else None
+
+
+
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
             "fifth": 4, "5th": 4, "last": -1}
 _CHOICE_FILLERS = frozenset("the a an one ones that this it its it's is i mean meant want please in on at by "
@@ -192,7 +201,7 @@ _ALL_OF_THEM = re.compile(r"^\W*(?:(?:um|oh|ok|okay|well|er)\W+)?(?:both|all|eac
 _BOTH = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)  # of two: not of three
 
 
-def read_choice(answer: str, choices: dict[str, str]) -> str | None:
+def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) -> str | None:
     """The choice an answer to "which one?" picks: by an ordinal ("the second one", in the order the
     question listed them), else the one whose words hold the most of the answer's words, when it is
     the only one and holds at least half of them ("the kids room one"); "both", "all of them": every
@@ -202,6 +211,10 @@ def read_choice(answer: str, choices: dict[str, str]) -> str | None:
     every = _ALL_OF_THEM.search(answer)
     if every and not any("=" in value for value in values) and (len(values) == 2 or not _BOTH.search(answer)):
         return ",".join(values)  # "both please", "all of them": every one of them
+    if every and asked and len(values) > 2:  # "the exhaust fan?" of a Cooker Hood and two Exhaust Fans: "both"
+        both = _the_two_asked(choices, asked)
+        if both:
+            return ",".join(both)
     for word in words:
         if word in ORDINALS and -len(values) <= ORDINALS[word] < len(values):
             return values[ORDINALS[word]]

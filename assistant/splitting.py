@@ -67,7 +67,7 @@ OWN_QUESTION = re.compile(r"^(?:what(?:'?s)?|which|who(?:'?s)?|whose|where(?:'?s
 SETTING_ALONE = re.compile(r"^(?:the |my |our )?(?:[a-z][\w']* ){1,4}?(?:(?:on|to|at) (?:\d+(?:\.\d+)?|full|max|maximum|"
                            r"min|minimum|high|low|medium|half)(?: ?(?:%|percent|degrees?))?|on|off)"
                            r"(?: (?:too|as well|also|please))*$", re.IGNORECASE)
-SETTING = "set"  # the verb such a clause stands for
+SETTING = "setting"  # the verb such a clause stands for (no verb of its own)
 # opening words that are not the request itself ("and", "please", "can you", "now")
 LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
 
@@ -254,7 +254,7 @@ def _names_list(request: str, start: str) -> bool:
 def _clauses(text: str) -> list[Part]:
     """The clauses between joints that open with a command verb; [] when the first does not, or
     when a clause is a bare word ("open and close the blinds")."""
-    cuts = [m for m in JOINT.finditer(text) if _verb(text[m.end():])]
+    cuts = [m for m in JOINT.finditer(text) if (verb := _verb(text[m.end():])) and (verb != SETTING or m[0].strip()[:1] in ",;")]
     if not cuts or not _verb(text[:cuts[0].start()]):
         return []
     bounds = [0, *[pos for m in cuts for pos in (m.start(), m.end())], len(text)]

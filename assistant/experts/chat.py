@@ -87,7 +87,7 @@ def sayable_first(sentence: str) -> bool:
 # "what's 15 percent tip on 40 dollars"): the chat's, never a thermostat's or a timer's
 CONVERSION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can you|could you)\s+)*"
                         r"(?:convert\b|how many [a-z]+ (?:are )?in (?:a|an|one|\d+(?:\.\d+)?)\b"
-                        r"|(?:what(?:'s| is)|how much is) [\d.,]+ ?(?:°|degrees? )?[a-z]+ in [a-z]+\W*$)"
+                        r"|(?:what(?:'s| is|s)|how much is) [\d.,]+ ?(?:°|degrees? )?[a-z]+ (?:in|to|into) [a-z]+\W*$)"
                         r"|\b[\d.]+ ?(?:%|percent|per cent) (?:tip|gratuity|service charge|discount|off) (?:on|of|for)\b",
                         re.IGNORECASE)
 

@@ -426,6 +426,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         offered = meant is not None and not meant.sure
         if retried is not None and not (offered and api_name == "query"):  # (a question is never asked back)
             heard, found = meant or heard, retried
+    found = _every_choice(found, said)
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
@@ -439,6 +440,17 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
         devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
+
+
+def _every_choice(found: Resolution, said: str | None) -> Resolution:
+    """ "both exhaust fans" when "which one?" would be asked of two: both of them ("all the fans": all)."""
+    which = found.which
+    if which is None or which.slot != "device" or any("=" in value for value in which.choices):
+        return found
+    words = vocab.tokens(said)
+    if ("both" in words and len(which.choices) == 2) or any(w in ("all", "every", "each") for w in words):
+        return Resolution(list(which.choices))
+    return found
 
 
 def _a_named_thing(home: Home, phrase: str | None) -> bool:

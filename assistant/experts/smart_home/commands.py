@@ -111,7 +111,8 @@ _SERVING = r"(?:(?:a|an|some|the|my|our|fresh|hot|nice|quick|cup of|mug of|pot o
 def _purpose(text: str) -> Decision | None:
     """"make some coffee", "brew me a latte", "put a pot of coffee on", "warm the towels up", "get
     the towels warm": what a device makes or warms, said for the device (coffee → the coffee maker,
-    towels → the towel rail), which is switched on. The resolver finds the home's device of that word."""
+    towels → the towel rail; the car charged → the charger), which is switched on. The resolver finds the
+    home's device of that word."""
     made = (re.match(rf"^(?:make|brew|fix|put on|start) (?:me |us )?{_SERVING}(?P<thing>{'|'.join(MAKES)})"
                      rf"(?: going| on| started| brewing)?$", text)
             or re.match(rf"^(?:put|get|start) {_SERVING}(?P<thing>{'|'.join(MAKES)}) (?:on|going|started|brewing)$", text))
@@ -120,7 +121,11 @@ def _purpose(text: str) -> Decision | None:
     warmed = (re.match(r"^(?:warm|heat|dry) (?:up )?(?:the |my |our |some )?(?P<thing>towels?)(?: up)?$", text)
               or re.match(r"^(?:get|make) (?:the |my |our |some )?(?P<thing>towels?) (?:warm|hot|warmed up|heated up|dry)$",
                           text))
-    return _home("turn_on", device=WARMS[warmed["thing"]]) if warmed else None
+    if warmed:
+        return _home("turn_on", device=WARMS[warmed["thing"]])
+    charged = re.match(r"^(?:charge|start charging|plug in|put|get) (?:the |my |our )?(?:car|ev|electric car|tesla)"
+                       r"(?: on charge| on to charge| charging| to charge| in)?$", text)
+    return _home("turn_on", device="charger") if charged else None  # "charge the car": the home's charger
 
 
 def _dark(text: str) -> Decision | None:
@@ -142,6 +147,7 @@ def _set_value(text: str) -> Decision | None:
     """"set the lamp to 40", "bring the speaker up to 60", "the tv down to half", "fan speed 25
     percent", "heat the house up to 22" (the verb says what is set when the target does not)."""
     match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z' ]+?)(?: up| down)? (?:to|too|at) {LEVEL}$", text)  # "too": a slip of "to"
+             or re.match(rf"^(?P<verb>put|turn|set) {ARTICLE}(?P<target>[a-z' ]+?) on (?P<w>{'|'.join(LEVEL_WORDS)})$", text)
              or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z' ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
     if not match or NOT_DEVICES.search(match["target"]) or vocab.ACTION_WORDS.search(match["target"]) \
             or re.search(r"\b(?:by|me|us)\b|\b(?:on|off)$", match["target"]):
