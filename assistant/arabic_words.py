@@ -25,6 +25,7 @@ VERBS = _spellings({
     "watti wati wate watte wattih wattiya nazzel nazzil nazel naz2el nazzelo khaffef khaffif khaffed "
     "khaffid 2allel 2allil 2alel kaffi": "turn down",
     "7ott 7ot 7otli 7otle 7ottli 7eti 7etle 7etli 7ottili 7ottelna 7ottilna 7oti 7ote 7etla 7ottlo 7ottla "
+    "abi abgha 3ayez 3ayza 3awez 3awza "
     "3malle 3malli 3mille 3milli e3malli e3mel e3mil a3mel zabbet zabbit zabbetli 3addel 3addil": "set",
     "zakkirni zakkerni zakkarni zakkirne zakkerne fakkirni fakkerni fakkarni dhakkirni thakkirni "
     "zakkirna zakkerna fakkerna fakkirna": "remind me",
@@ -45,7 +46,7 @@ SWITCHED = {"open": "turn on", "close": "turn off"}
 
 # the home's things, rooms and people (several words first)
 THINGS = _spellings({
-    "daw dau do2 daww daw2 nour nur nor lait": "light", "lamba lampa lambe": "lamp",
+    "daw dau do2 daww daw2 nour nur nor lait dow dawe": "light", "2ifl 2efl 2ofl": "lock", "lamba lampa lambe": "lamp",
     "adwiye adwaye adwaya adweye": "lights",
     "mkayyef mkayef mkayyif mukayyif mukayyaf mkayyefe kondishon kondeshen kondishen condition takyeef "
     "takyif ekondishon": "AC",
@@ -58,7 +59,7 @@ THINGS = _spellings({
     "ghassale ghassala ghasale ghassaleh": "washing machine", "nashshafe nashafe nashafa": "dryer",
     "jalaye jalaya jallaye": "dishwasher", "tallaje tallaja talaja thallaja": "fridge", "forn frn": "oven",
     "ghalaye ghalaya": "kettle", "sot sawt soot sout": "volume", "mousi2a musi2a mosi2a": "music",
-    "mabkhara mab5ara": "incense burner", "mayy may moy": "water", "ra2m rakam ra2am": "number",
+    "mabkhara mab5ara": "incense burner", "thurayya turayya thurayyah nagafa ngafa": "chandelier", "mayy may moy": "water", "ra2m rakam ra2am": "number",
     "3enwan 3inwan": "address", "mfte7 mofta7": "key",
     "lista lesta liste": "list", "a5bar akhbar": "news", "nekte nokta nukta nikte": "a joke",
     "ta2s ta2es tas": "weather", "7arara harara": "temperature", "daraje darajet daraja": "degree",
@@ -77,6 +78,8 @@ PHRASES = {phrase: english for phrases, english in {
     "ghorfet el 2a3de|2odet el 2a3de|oudet el 2a3de": "the living room",
     "ghorfet el khadame|2odet el khadame|ghorfet el shaghghale|2odet el shaghghale": "the maid's room",
     "el sett|es-sett": "the lady", "shway shway|shwayy shwayy": "slowly",
+    "fukk 2ifl|fekk 2ifl|fukk el 2ifl|fekk el 2ifl|fokk 2ifl|efta7 2ifl": "unlock",
+    "khalli risale|khalli risala|khallili risale|sib risale|ib3at risale|eb3at risale|ib3atlo risale|ib3atla risale": "tell",
 }.items() for phrase in phrases.split("|")}
 # nouns that are someone's, said before the name ("ra2m Dr Samir": Dr Samir's number)
 OWNED = frozenset("number birthday address key medicine".split())
@@ -92,6 +95,7 @@ PLACES = _spellings({
 PEOPLE = _spellings({"wlad wled awlad 3yel 3iyal": "kids", "wlade wladi": "my kids",
                      "dyouf dyuf duyoof": "guests", "abouy baba bayye": "dad", "emme mama": "mum"})
 ADJECTIVES = _spellings({"kbir kebir kabir": "big", "zghir sghir zgheer saghir": "small", "barrani": "front",
+                         "ra2eesi ra2isi ra2isiye ra2eesiyye": "main",
                          "jowwani juwwani": "inner", "a7mar ahmar 7amra": "red", "azra2 zar2a": "blue",
                          "akhdar a5dar khadra": "green", "asfar safra": "yellow", "abyad bayda": "white"})
 
@@ -113,11 +117,11 @@ TIMES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (r"\b(?:el\s+yom|el\s+yawm|ennaharda|elyom|lyom)\b", "today"), (r"\b(?:hala2|halla2|hala|delwa2ti|dilwa2ti|al\s*7een|alheen)\b", "now"),
     (r"\b(?:(?:el|bel|bil|3al)\s+)?(?:sobe7|sob7|subh|sub7|soboh|sabah)\b", "in the morning"),
     (r"\b(?:(?:el|bel|bil|3al)\s+)?(?:masa|masa2|masa2an|3ashiyye|3ashiye)\b", "in the evening"),
-    (r"\b(?:(?:bel|bil|3al|el)\s+)?(?:lel|leil|layl)\b", "at night"), (r"\b(?:(?:el|3al|bel)\s+)?(?:duhr|dohr|zuhr)\b", "at noon"),
+    (r"\b(?:bel|bil|3al|el)\s+(?:lel|leil|layl)\b|\b(?:leil|layl|billeil)\b", "at night"), (r"\b(?:(?:el|3al|bel)\s+)?(?:duhr|dohr|zuhr)\b", "at noon"),
     (r"\bba3d\s+el\s+(?:duhr|dohr|zuhr)\b", "in the afternoon"), (r"\b(?:la|lal|lel|3al|el|bel)\s+fajr\b", "in the morning"),
     (r"\b(?:kell|kil|kol|kul)\s+(?:yom|yawm|youm|nhar)\b", "every day"), (r"\b(?:kell|kil|kol|kul)\s+lele\b", "every night"),
     (r"\b(?:kell|kil|kol|kul)\s+(?:jom3a|jum3a|esbou3|usbu3)\b", "every week"),
-    (r"\bel\s+(?:itnein|tanein|etnen)\b", "on monday"), (r"\bel\s+(?:tlata|talat|thulatha)\b", "on tuesday"),
+    (r"\b(?:yom\s+)?el\s+(?:itnein|tanein)\b", "on monday"), (r"\bel\s+(?:tlata|talat|thulatha)\b", "on tuesday"),
     (r"\bel\s+(?:arb3a|arba3|arba3a)\b", "on wednesday"), (r"\bel\s+(?:khamis|5amis)\b", "on thursday"),
     (r"\bel\s+(?:jom3a|jum3a|gom3a)\b", "on friday"), (r"\bel\s+sabt\b", "on saturday"), (r"\bel\s+(?:a7ad|ahad|7add)\b", "on sunday"),
 )]
@@ -128,11 +132,12 @@ FILLERS = re.compile(
     r"3ayni|3eyni|ma2mi|hayati|3youni|3ayouni)\b|\bya\s+(?:mama|baba|teta|jiddo|ibni|binti|sitti|sitto|ammo|3ammo|"
     r"khalto|tante|madame|3adra|allah|rabbi|sater)\b|\b(?:yalla|yallah|yala|law\s+sama7t|law\s+samaht|law\s+sama7ti|"
     r"men\s+fadlak|min\s+fadlak|men\s+fadlik|min\s+fadlik|3afwan|ba2a|wallah|wallahi|inshallah|inshalla|mashallah|"
-    r"ya3ne|ya3ni|bas|please|plz|pls|merci|shukran|shokran|3ala\s+rasi)\b",
+    r"ya3ne|ya3ni|bas|please|plz|pls|merci|shukran|shokran|3ala\s+rasi|7ilwe|7elwe|7ilwa|helwa)\b",
     re.IGNORECASE)
 # a whole answer in the household's words
 ANSWERS = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for words, english in (
-    (r"(?:eh|ee|aywa|aiwa|aih|akid|akeed|ak[iy]d|tab3an|tayyeb|tayeb|tamam|mashi|na3am|sa7|bi\s+tab3|yes|oo|opo|sige)"
+    (r"(?:eh|ee|aywa|aiwa|aih|akid|akeed|ak[iy]d|tab3an|tayyeb|tayeb|tamam|mashi|na3am|sa7|bi\s+tab3|yes|oo|opo|sige|"
+     r"yalla|yallah|yala)"
      r"(?:\s+(?:eh|akid|tab3an|yalla|ya\s+\w+|fta7|efta7|ftah|3melo|e3melo|bas|please|po))*", "yes"),
     (r"(?:la2|la|la\s+la|la2\s+la2|mish\s+hala2|mish\s+halla2|mish\s+delwa2ti|balash|bala|la2\s+balash|hindi|hindi\s+po|"
      r"huwag|huwag\s+po|(?:la2?\s+)?(?:khalli|khalliya|khalliha|khallih|khallio|khallina)(?:\s+(?:hek|metl\s+ma\s+\w+))?)"
@@ -142,7 +147,9 @@ ANSWERS = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for wor
      r"enseh|khalas\s+ma\s+badde\s+shi|khalas\s+ma\s+fi\s+shi|mafi\s+shi|la2\s+khalas|khalas\s+sibak)"
      r"(?:\s+(?:ma\s+badde\s+shi|ma\s+fi\s+shi|sibak|ya\s+\w+))*", "never mind"),
     (r"(?:lghi|elghi|alghi|2lghi|ilghi)(?:\s+(?:hayda|haydi|hay|yah|ha|el\s+\w+))?", "cancel that"),
-    (r"(?:rajje3|rajji3|rje3|raje3)(?:\s+(?:shu|metl|zay|ma|el|kif|\w+)){0,4}", "undo that"),
+    (r"(?:rajje3|rajji3|rje3|raje3)\w*(?:\s+(?:shu|metl|zay|ma|el|kif|\w+)){0,4}", "undo that"),
+    (r"(?:el\s+)?(?:tnen|tnein|etnein|etnen|tneen|ithnain)|tnenetun|tnaynathum|kellon|kellun|kollohom|kolohom|el\s+kell",
+     "both of them"),
     (r"(?:shukran|shokran|merci|salamat|thank\s+you)(?:\s+(?:ktir|kteer|ya\s+\w+|po))*", "thank you"),
 )]
 QUESTIONS = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for words, english in (

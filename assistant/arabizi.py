@@ -18,15 +18,23 @@ import re
 from itertools import takewhile
 from typing import Iterable
 
+from rapidfuzz.distance import Levenshtein
+
 from assistant.arabic_words import (ADJECTIVES, ANSWERS, FILLERS, FRACTIONS, NUMBERS, OPENED, OWNED, PEOPLE, PHRASES,
                                     PLACES, QUESTIONS, REASONS, SWITCHED, THINGS, TIMES, UNITS, VERBS)
+from assistant.routing.spelling import english_words
 from assistant.timeparse import extract_time_phrase
 
 # words that are English (or names) too: no marker of Arabic on their own
-_SHARED = frozenset("garage boiler condition timer salon saloon sala nour nur nor lait may moy teli liste lista nom noum "
+_SHARED = frozenset("dow dawe garage boiler condition timer salon saloon sala nour nur nor lait may moy teli liste lista nom noum "
                     "hon hown hena hina bara barra oda daraj forn mama baba emme sot sout ghada dif set bab beb "
                     "kaffi olla zid shil sala".split())
-MARKERS = (frozenset(VERBS) | {w for table in (THINGS, PLACES, PEOPLE) for key in table for w in key.split()}) - _SHARED
+# the small words only Arabic has ("enno", "kaman", "elli")
+_ARABIC_SMALL = frozenset("enno inno ennu kamen kaman kamaan kamena shway shwayye shwaya shwai ktir kteer bel bil fil lal lil "
+                          "elli hayda hayde taba3 tab3 bta3 3ala 3end 3and emta imta wein fein mino meen keef ezzay "
+                          "2addesh addesh".split())
+MARKERS = (frozenset(VERBS) | {w for table in (THINGS, PLACES, PEOPLE) for key in table for w in key.split()}
+           | _ARABIC_SMALL) - _SHARED
 # a word with a digit for a letter ("3al", "7ammam", "2albe"), not a number with its unit ("7pm", "3rd", "4k")
 _DIGIT_WORD = re.compile(r"^(?=.*[a-z])(?=.*[2-9])[a-z0-9']+$")
 _NOT_DIGIT_WORD = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|a|p|k|x|s|h|m|min|mins|hr|hrs|ish|c|f|g|kg|km|gb|mb|mm|cm|d)$")
@@ -47,7 +55,7 @@ SMALL = {"el": "the", "il": "the", "al": "the", "l": "the", "bel": "in the", "bi
          "shou": "what is", "shu": "what is", "mino": "who is", "meen": "who is", "kif": "how is", "keef": "how is",
          "ezzay": "how is", "2addesh": "how much is", "addesh": "how much is", "ma": "not", "mish": "not",
          "jehez": "ready", "jehze": "ready", "wselt": "I'm here", "wsel": "arrived", "ba3d": "after", "la": "to",
-         "lal": "for the"}
+         "lal": "for the", "lel": "for the", "3ala": "on the", "elli": ""}
 _POSSESSIVE = frozenset("taba3 tab3 taba3it tabe3 bta3 bta3it 7ag 7agg mal".split())  # "el AC taba3 Omar": Omar's AC
 _ROOM_OF = frozenset(k for k, v in PLACES.items() if v == "room of")
 # how a place feels: "shou 3atme hon" (how dark it is here)
@@ -75,25 +83,96 @@ def _marker(word: str) -> bool:
     return word in MARKERS or (bool(_DIGIT_WORD.match(word)) and not _NOT_DIGIT_WORD.match(word))
 
 
+# -- spellings: Arabic has no one way to be written in Roman letters ("mkayyef", "mukayyif",
+# "mukayyef"), so a word no table has is read as the table's word with the same consonants
+_SOUNDS = [("7'", "kh"), ("3'", "gh"), ("5", "kh"), ("6", "t"), ("7", "h"), ("8", "2"), ("9", "s"), ("q", "2"),
+           ("'", "2"), ("dh", "z"), ("th", "t"), ("j", "g"), ("ee", "i"), ("oo", "u"), ("ou", "u")]
+
+
+def _skeleton(word: str) -> str:
+    """The word's consonants as said ("mukayyef" and "mkayyif": "mkyf"; "6affi" and "taffi": "tf")."""
+    consonants = re.sub(r"[aeiou-]", "", _sounded(word))
+    return re.sub(r"([a-z])\1+", r"\1", consonants)
+
+
+def _sounded(word: str) -> str:
+    word = word.lower()
+    for written, sound in _SOUNDS:
+        word = word.replace(written, sound)
+    return word
+
+
+def _spelling_index() -> dict[str, list[tuple[str, str]]]:
+    """Each skeleton of the tables' words, with the spellings (and their English) that have it."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    tables = (VERBS, THINGS, PLACES, PEOPLE, ADJECTIVES, NUMBERS, UNITS, FEELS, FRACTIONS,
+              {k: v for k, v in SMALL.items() if len(k) >= 4})
+    for table in tables:
+        for word, english in table.items():
+            if len(_skeleton(word)) >= 2:
+                index.setdefault(_skeleton(word), []).append((word, english))
+    return index
+
+
+def _known_spelling(word: str, taken: set[str]) -> str:
+    """The tables' spelling of a word written another way ("mukayyef": "mkayyef"): one with the same
+    consonants and at most a letter in three written otherwise, all meaning one thing; else the word
+    (English, a name of the home, a table's own spelling, or like no table word)."""
+    low = word.lower()
+    if len(low) < (3 if re.search(r"\d", low) else 4) or low in taken \
+            or any(low in table for table in (VERBS, THINGS, PLACES, PEOPLE, NUMBERS, UNITS)) or low in english_words():
+        return word
+    sounded = _sounded(low)
+    near = [(Levenshtein.distance(sounded, _sounded(spelling)), spelling, english)
+            for spelling, english in _SPELLINGS.get(_skeleton(low), [])]
+    near = [n for n in near if n[0] <= max(1, int(0.3 * len(sounded)))]
+    return min(near)[1] if near and len({english for _, _, english in near}) == 1 else word
+
+
+def _respelt(text: str, taken: set[str]) -> str:
+    return re.sub(r"(?<![\w\u0001])[\w'-]+", lambda m: _known_spelling(m[0], taken), text)
+
+
 def in_english(text: str, names: Iterable[str] = ()) -> str:
     """The request read as English when it is Arabic in Roman letters; else as said. A word of the
     home's names (`names`) is never read."""
     taken = {w for name in names for w in WORD.findall(name.lower())}
-    said = " ".join(FILLERS.sub(" ", text).split()).strip(" ,.!?")
-    plain = " ".join(WORD.findall(said.lower()))
+    whole = " ".join(WORD.findall(text.lower()))
+    for pattern, english in ANSWERS:  # ("yalla" alone is the answer, not a word said to someone)
+        if pattern.match(whole):
+            return english
+    stripped = " ".join(FILLERS.sub(" ", text).split()).strip(" ,.!?")
+    stripped = BECAUSE.sub("", stripped)  # "… 3ashan mat-bardash": because she feels cold
+    said = _respelt(_times(stripped), taken)  # (the times first: "el itnein" is Monday, not "the two")
+    plain = " ".join(WORD.findall(said.replace("\u0001", "").lower()))
+    plain = re.sub(r"^(?:hiya|huwwa|heyye|huwe)\s+|\s+(?:delwa2ti|dilwa2ti|hala2|halla2|hala|now|alheen|al7een)$", "", plain)
     for pattern, english in [*ANSWERS, *QUESTIONS]:
         if pattern.match(plain):
             return english
     if not said or not any(_marker(w) and w not in taken for w in WORD.findall(said.lower())):
-        return said or text  # (only a word said to someone: "mabkhara on, yalla")
+        return stripped or text  # (only a word said to someone: "mabkhara on, yalla")
     corrected = re.match(r"^(?:la2|la)\s*,?\s+(?P<rest>\w.*)$", said, re.IGNORECASE)
     if corrected and not _verb_first(corrected["rest"]):  # "la2, el lamba": no, the lamp
         return f"no, {_gloss(corrected['rest'], taken)}"
     clauses = [c.strip() for c in re.split(r"\s*[,;]\s*", said) if c.strip()]
-    kept = [c for i, c in enumerate(clauses) if i == 0 or not REASONS.match(c)]
-    read = [_clause(c, taken) for c in kept]
-    read = _thing_for_it(read)
-    return " and ".join(r for r in read if r) or text
+    kept = [c for i, c in enumerate(clauses) if i == 0 or _asks(c) or NO.match(c)]
+    read = _thing_for_it([_clause(c, taken) for c in kept])
+    joined = ""
+    for clause, english in zip(kept, read):  # "…, la2 the one in the kids' bathroom": no, the one …
+        joined += (f", no, {english[english.index(' ') + 1:]}" if NO.match(clause) and joined and " " in english
+                   else f"{' and ' if joined else ''}{english}")
+    return joined or text
+
+
+NO = re.compile(r"^(?:la2|la)\s+\w", re.IGNORECASE)  # a clause taking back what was said before it
+BECAUSE = re.compile(r"\s+(?:3ashan|3shan|la2anno|la2ann|li2anno|kermel|ma3 enno)\b.*$", re.IGNORECASE)  # the reason, said last
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause after the first asks something of its own (a verb first, or a time for the
+    first); not a reason or a remark ("…, el shams ktir": the sun is strong)."""
+    said = re.sub(r"^(?:w|wa|we)\s+", "", clause, flags=re.IGNORECASE)
+    return not REASONS.match(said) and (_verb_first(said) or "\u0001" in _times(said))
 
 
 def _verb_first(clause: str) -> bool:
@@ -182,13 +261,17 @@ def _word(word: str, low: str) -> str:
 
 
 def _english_order(text: str) -> str:
-    text = re.sub(r"\bthe (\w+) the (big|small|front|inner|red|blue|green|yellow|white)\b", r"the \2 \1", text)
+    text = re.sub(rf"\bthe (\w+) the ({'|'.join(sorted(set(ADJECTIVES.values())))})\b", r"the \2 \1", text)
+    text = re.sub(r"(^|, |\bthe |(?:turn (?:on|off)|open|close) )(light|lights|lamp|fan|AC|TV|curtains|water heater) the "
+                  r"([\w' ]+?)(?=$| to | in |,)", lambda m: f"{m[1] if m[1].strip() != 'the' else ''}the {m[3]} {m[2]}", text)
     text = re.sub(r"\b(in|on|for) the the\b", r"\1 the", text)
     text = re.sub(r"\bthe the\b", "the", text)
     text = re.sub(r"\b(in|on|for) the (\w+'s?)\s", r"\1 \2 ", text)  # "in the Omar's room": in Omar's room
     text = re.sub(r"\bon the (list|lista)\b", r"to the \1", text)
     text = re.sub(r"\b(turn (?:on|off|up|down)|open|close|set) the (volume|sound)\b", r"\1 the \2", text)
     text = re.sub(r"\bhow much is the (\w+)$", r"what is the \1", text)
+    text = re.sub(r"\b(AC|fan|heater|temperature|volume|TV|thermostat)\b(.*?) (?:on the|at|turn up|turn down) (\d+)$",
+                  r"\1\2 to \3", text)  # "el AC 3ala 18": the AC to 18
     text = re.sub(r"\bthe (outside|inside|here|upstairs|downstairs)\b", r"\1", text)
     text = re.sub(r"\bset (?:me )?(timer|alarm)\b", lambda m: f"set {'an' if m[1] == 'alarm' else 'a'} {m[1]}", text)
     text = re.sub(r"\btimer (\d+ (?:seconds?|minutes?|hours?))\b", r"timer for \1", text)
@@ -212,6 +295,10 @@ def _times(clause: str) -> str:
     for pattern, english in TIMES:
         text = pattern.sub(lambda m, e=english: _read(e), text)
     length = rf"(?:(?P<n>\d+|{_NUMBER})\s+(?P<unit>{_UNIT})|(?P<frac>nos|nus|noss|rob3|rub3)\s+(?P<unit2>sa3a|se3a|saa3a)|(?P<hour>sa3a|se3a|saa3a)|(?P<two>sa3tein|sa3ten|se3ten))"
+    text = re.sub(rf"\b(?P<ones>\d|{_NUMBER})\s+(?:w|wa|we|o)\s+(?P<tens>(?:3ishreen|3eshrin|3ishrin|3eshreen|tlatin|talatin|"
+                  rf"tlateen|arb3in|arba3in|arb3een|khamsin|5amsin|khamseen))\b",
+                  lambda m: str(int(NUMBERS.get(m["ones"].lower(), m["ones"])) + int(NUMBERS[m["tens"].lower()])), text,
+                  flags=re.IGNORECASE)  # "khamse w 3eshrin": 25
     text = re.sub(rf"\bba3d\s+{length}\b", lambda m: _read(f"in {_length(m)}"), text, flags=re.IGNORECASE)
     text = re.sub(rf"\b(?P<n>\d+|{_NUMBER})\s+(?P<unit>{_UNIT})\b", lambda m: _read(_length(m)), text, flags=re.IGNORECASE)
     clock = rf"(?P<h>\d{{1,2}}|{_NUMBER})(?:\s+(?:w|wa|we|o)\s+(?P<part>nos|nus|noss|rob3|rub3|tilt|\d{{1,2}}))?(?:\s+(?:illa|ella|la)\s+(?P<less>rob3|rub3|tilt|\d{{1,2}}))?"
@@ -274,14 +361,15 @@ def _framed(read: str) -> str:
 
 
 def _reminder(rest: str) -> str:
-    """ "tomorrow in the morning take the Concor" → "remind me to take the Concor tomorrow in the morning"."""
+    """ "tomorrow in the morning take the Concor" → "remind me tomorrow morning to take the Concor"."""
     every = "every day" if "every day" in rest else ""
     rest = rest.replace("every day", " ").strip()
     phrase = extract_time_phrase(rest) or ""
     what = " ".join(rest.replace(phrase, " ").split()) if phrase else rest
     what = re.sub(r"^(?:to|that|about)\s+", "", what)
     what = re.sub(r"\s+(?:on|at|in)$", "", what)
-    return " ".join(f"remind me{' to ' + what if what else ''} {every} {phrase}".split())
+    phrase = re.sub(r"\b(today|tomorrow) (?:in the (morning|afternoon|evening)|at (night))", r"\1 \2\3", phrase)
+    return " ".join(f"remind me {every} {phrase}{' to ' + what if what else ''}".split())
 
 
 def _fact(rest: str) -> str:
@@ -290,3 +378,6 @@ def _fact(rest: str) -> str:
     if valued and " is " not in rest:
         return f"remember that {valued['what']} is {valued['value']}"
     return f"remember that {rest}"
+
+
+_SPELLINGS = _spelling_index()

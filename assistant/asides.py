@@ -102,7 +102,10 @@ def without_reason(text: str) -> str:
 INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+"
                           r"|(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya|ehen|haba"
                           r"|(?:it's |this is )?[a-z]+ here(?=\s*[,.!])"  # "Kamsi here, …"
-                          r"|(?:good (?:morning|afternoon|evening)|hello|hi)(?: (?:my dear|dear|there|love|all))?"
+                          r"|(?:good (?:morning|afternoon|evening)|hello|hi|hiya|marhaba|marhaban|ahlan|ahla|hala|"
+                          r"salam|salaam|as-?salamu? ?alaykum|sabah el khair|sabah el kheir|bonjour|bonsoir|salut|"
+                          r"ça va|ca va|kifak|kifik|keefak|hola|buenos d[ií]as|namaste|kumusta|magandang umaga)"
+                          r"(?: (?:my dear|dear|there|love|all|habibi|habibti|ya \w+))?"
                           r"(?=\s*[,.!]))\b[\s,!.]*(?=\w)",  # a greeting before the request
                           re.IGNORECASE)
 PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|ah|yaar|ji|na|o+|sha|jare|abeg|biko"

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from assistant.splitting import COMMAND_VERBS
+from assistant.splitting import COMMAND_VERBS, STATEMENT
 from assistant.timeparse import TimeParseError, describe_due, mentions_recurrence, parse_when
 from assistant.words import POLITE, command
 
@@ -134,6 +134,8 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
         return None  # "put the light on at 5 pm": "on" belongs to the command; "on for the night": how long
     if clause_words[0][0] > command_words[0][0] and PURPOSE.search(rest):
         return None  # "blue for the party tonight": the time says what it is for, not when to act
+    if clause_words[0][0] > command_words[0][0] and "," in rest and STATEMENT.match(rest.rpartition(",")[2].strip()):
+        return None  # "lights on in the den, we have guests at 8": the time is the guests', not the lights
     when = clause[3:] if words[0] == "by" else clause  # "by 6:45 this evening": done at that time
     if clause_words[0][0] > command_words[0][0]:  # "off in 10", said last: minutes, as people say it
         when = re.sub(r"^in (\d{1,2})$", r"in \1 minutes", when)

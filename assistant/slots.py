@@ -218,10 +218,12 @@ def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) 
     for word in words:
         if word in ORDINALS and -len(values) <= ORDINALS[word] < len(values):
             return values[ORDINALS[word]]
+    named = {value: set(_stems(words_of)) for value, words_of in choices.items()}
+    master = next((w for w in ("master", "main", "primary") if any(w in stems for stems in named.values())), None)
+    words = [master if w == "our" and master else w for w in words]  # "our bathroom": the master one
     content = [w for w in words if w not in _CHOICE_FILLERS]
     if not content:
         return None
-    named = {value: set(_stems(words_of)) for value, words_of in choices.items()}
     scores = {value: sum(w in stems for w in content) for value, stems in named.items()}
     best = max(scores.values())
     top = [value for value, score in scores.items() if score == best]

@@ -68,6 +68,12 @@ SETTING_ALONE = re.compile(r"^(?:the |my |our )?(?:[a-z][\w']* ){1,4}?(?:(?:on|t
                            r"min|minimum|high|low|medium|half)(?: ?(?:%|percent|degrees?))?|on|off)"
                            r"(?: (?:too|as well|also|please))*$", re.IGNORECASE)
 SETTING = "setting"  # the verb such a clause stands for (no verb of its own)
+# a clause that tells something with a subject of its own ("we have guests", "the party starts"): a time
+# said in it is its own, not the command's
+STATEMENT = re.compile(r"^(?:(?:and|but|because|cos|coz|since|as|so)\s+)?(?:we|i|they|he|she|you|we're|i'm|they're|"
+                       r"he's|she's|you're|there's|there are|it's|[a-z]+'s|(?:the|my|our|his|her|their) [a-z]+ "
+                       r"(?:is|are|was|starts?|comes?|arrives?|begins?|lands?|leaves?|finishes|ends?))\b",
+                       re.IGNORECASE)
 # opening words that are not the request itself ("and", "please", "can you", "now")
 LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
 
@@ -212,7 +218,7 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
     routes on its own (`routes`), else `[text]`. "It" after a request that named a list is that
     list ("start a packing list and put thermals on it": "put thermals on the packing list");
     several timers asked for at once are one request each."""
-    original, text = text, _reminders_gapped(_timers_each(_timers_gapped(_timers_listed(text))))
+    original, text = text, _reminders_gapped(_timers_each(_timers_gapped(_timers_listed(_without_statement(text)))))
     parts = _text_verbs_keep_the_rest(text, _clauses(text))
     said = _with_lists_named(text, parts)
     kept: list[tuple[Part, str]] = []
@@ -229,6 +235,12 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
     if len(texts) < 2 or not routes(texts[0]):
         return [original]
     return texts
+
+
+def _without_statement(text: str) -> str:
+    """The requests without a statement before them ("we're off to the airport, lock up and …"): it asks nothing."""
+    head, comma, rest = text.partition(",")
+    return rest.strip() if comma and STATEMENT.match(head.strip()) and _verb(rest) and _clauses(rest.strip()) else text
 
 
 def _with_lists_named(text: str, parts: list[Part]) -> dict[Part, str]:
@@ -271,7 +283,7 @@ def _verb(clause: str) -> str | None:
         return words[0]
     if words and words[0] in COMMAND_VERBS:
         return words[0]
-    return SETTING if SETTING_ALONE.match(quantities(said)) else None
+    return SETTING if SETTING_ALONE.match(quantities(said)) and not STATEMENT.match(said) else None
 
 
 def _text_verbs_keep_the_rest(text: str, parts: list[Part]) -> list[Part]:

@@ -86,7 +86,7 @@ def sayable_first(sentence: str) -> bool:
 # a conversion or a tip worked out ("convert 30 celsius to fahrenheit", "how many ounces in a pound",
 # "what's 15 percent tip on 40 dollars"): the chat's, never a thermostat's or a timer's
 CONVERSION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can you|could you)\s+)*"
-                        r"(?:convert\b|how many [a-z]+ (?:are )?in (?:a|an|one|\d+(?:\.\d+)?)\b"
+                        r"(?:convert\b|how many [a-z]+ (?:are |are there |is there |go )?in (?:a|an|one|two|three|\d+(?:\.\d+)?)\b"
                         r"|(?:what(?:'s| is|s)|how much is) [\d.,]+ ?(?:°|degrees? )?[a-z]+ (?:in|to|into) [a-z]+\W*$)"
                         r"|\b[\d.]+ ?(?:%|percent|per cent) (?:tip|gratuity|service charge|discount|off) (?:on|of|for)\b",
                         re.IGNORECASE)

@@ -296,8 +296,8 @@ def _without_request(item: str, list_name: str, said: str) -> str:
     or with the verb the user's request opened with ("stick vegemite"): the words after the verb
     (and before "on/to the <list> list"), normalised as any item ("add a calculator" is "calculator");
     else the item as written."""
-    tail = re.compile(rf"(?:^|\s+)(?:on|onto|to|in|into)\s+(?:my|the|our|a)?\s*(?:{re.escape(list_name)}|list)(?: list)?\s*$",
-                      re.I)
+    name = r"[\s-]+".join(map(re.escape, list_name.split()))  # ("to do" written "to-do")
+    tail = re.compile(rf"(?:^|\s+)(?:on|onto|to|in|into)\s+(?:my|the|our|a)?\s*(?:{name}|list)(?: list)?\s*$", re.I)
     if _REQUEST_VERB.match(item) and tail.search(_REQUEST_VERB.sub("", item)):
         return normalise_item(tail.sub("", _REQUEST_VERB.sub("", item)))  # "add to the list": nothing
     if _REQUEST_VERB.match(item) and command(said).startswith(item.lower()):  # "stick vegemite on the list"

@@ -23,6 +23,7 @@ from assistant.words import (ASKS_TO_PLAY, HESITATION, POINTER, POINTS_BACK, com
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
+from assistant.experts.smart_home.commands import serves_purpose
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
                                                  one_of_a_shared_name, resolve_in)
 from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
@@ -383,7 +384,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     device = _without_unsaid_place(home, regrounded(args.get("device"), said), said)
     device = joined_names(home, device, said, allowed, args.get("area"), here) or device  # "the lamp and the fan": both
     found: Resolution | None = None
-    implied = implied_area(home, device, args.get("area"), said, here)
+    args = {**args, "area": _our_room(home, args.get("area") or _OUR_ROOM.search(said or "") and _OUR_ROOM.search(said)[0], said)}
+    implied = _our_room(home, implied_area(home, device, args.get("area"), said, here), said)
     if implied:
         found = resolve_in(home, device, implied, args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
@@ -426,7 +428,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         offered = meant is not None and not meant.sure
         if retried is not None and not (offered and api_name == "query"):  # (a question is never asked back)
             heard, found = meant or heard, retried
-    found = _every_choice(found, said)
+    found = _every_choice(_ours(home, found, said), said)
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
@@ -435,11 +437,44 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         devices = [named]
     asked = api_name != "query" and not vocab.asks_state(said)
     one = (one_of_a_kind(home, devices, said, here) or one_of_a_shared_name(home, devices, said, here)) if asked else None
+    one = _ours(home, one, said) if one is not None and one.problem else one  # "our AC": the master bedroom's
     if one is not None and one.problem:  # "the lamp in the snug" with two there: ask which
         return Targets([], one.problem, one.which, heard)
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
         devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
+
+
+MASTER = ("master", "primary", "main")  # the couple's rooms, in this order: "our bathroom", "our AC"
+
+
+def _ours(home: Home, found: Resolution, said: str | None) -> Resolution:
+    """ "our AC" when "which one?" would be asked: the one in the home's master room, if one is."""
+    which = found.which
+    if which is None or which.slot != "device" or "our" not in vocab.tokens(said):
+        return found
+    devices = [d for d in home.devices if d.id in which.choices]
+    for word in MASTER:
+        ours = [d for d in devices if (area := home.area(d.area_id)) and word in vocab.tokens(area.name)]
+        if ours:
+            return Resolution([d.id for d in ours]) if len({d.area_id for d in ours}) == 1 else found
+    return found
+
+
+_OUR_ROOM = re.compile(r"\bour (?:bed ?room|bath ?room|room|ensuite|en-suite|toilet|closet)\b", re.IGNORECASE)
+
+
+def _our_room(home: Home, area: str | None, said: str | None) -> str | None:
+    """ "our bathroom" with a Master Bathroom among the bathrooms: the Master Bathroom."""
+    words = [w for w in vocab.tokens(area) if w != "our"]
+    if not words or "our" not in vocab.tokens(said):
+        return area
+    for word in MASTER:  # (a "Main Bathroom" beside a "Master Bathroom" is the family's)
+        ours = [a for a in home.areas if word in (named := vocab.tokens(a.name))
+                and all(w in named or (w == "room" and "bedroom" in named) for w in words)]  # "our room": the bedroom
+        if ours:
+            return ours[0].name if len(ours) == 1 else area
+    return area
 
 
 def _every_choice(found: Resolution, said: str | None) -> Resolution:
@@ -754,10 +789,11 @@ def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
     """The smart home's own words: a device's name said alone, a question about a named device, how
     a kind of device is or what a thing reads, a switching command on a device named in full or a
     change asked of it, a change of level said alone ("louder", "way too bright": the device acted
-    on last), or (spoken) a command on a device whose name was misheard (`heard_command`)."""
+    on last), what a device is for ("charge the car": the charger), or (spoken) a command on a device
+    whose name was misheard (`heard_command`)."""
     return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text) \
         or asks_how_a_kind_is(db, text) or asks_a_reading(db, text) or commands_named(db, text) \
-        or changes_a_named_device(db, text) or (source == "voice" and heard_command(db, text))
+        or changes_a_named_device(db, text) or serves_purpose(db, text) or (source == "voice" and heard_command(db, text))
 
 
 def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:

@@ -203,7 +203,10 @@ def clamp_temperature(device: Device, value: float) -> tuple[float, bool]:
 
 
 def _words(device: Device) -> set[str]:
-    return set(device.name.lower().split()) | set(device.id.split(".", 1)[-1].split("_")) \
+    """The words of the device's name, aliases and id (not the id's words for its room: the EV
+    charger in the garage is no garage door)."""
+    room = set((device.area_id or "").split("_"))
+    return set(device.name.lower().split()) | (set(device.id.split(".", 1)[-1].split("_")) - room) \
         | {w for alias in device.aliases for w in alias.lower().split()}
 
 

@@ -123,9 +123,21 @@ def _purpose(text: str) -> Decision | None:
                           text))
     if warmed:
         return _home("turn_on", device=WARMS[warmed["thing"]])
-    charged = re.match(r"^(?:charge|start charging|plug in|put|get) (?:the |my |our )?(?:car|ev|electric car|tesla)"
+    charged = re.match(r"^(?:charge|start charging|plug in|plug|put|get) (?:the |my |our )?(?:car|ev|electric car|tesla)"
                        r"(?: on charge| on to charge| charging| to charge| in)?$", text)
     return _home("turn_on", device="charger") if charged else None  # "charge the car": the home's charger
+
+
+def serves_purpose(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words ask for what a device of the home is for ("charge the car", "make some
+    coffee") and the home has it: the home's, whatever else the words sound like."""
+    asked = _purpose(quantities(text.lower().strip(" .!?")))
+    if asked is None:
+        return False
+    try:
+        return bool(resolve_in(read_home(db), asked.args.get("device")).device_ids)
+    except HomeBackendError:
+        return False
 
 
 def _dark(text: str) -> Decision | None:
@@ -148,6 +160,8 @@ def _set_value(text: str) -> Decision | None:
     percent", "heat the house up to 22" (the verb says what is set when the target does not)."""
     match = (re.match(rf"^(?:(?P<verb>{SET_VERBS}) )?{ARTICLE}(?P<target>[a-z' ]+?)(?: up| down)? (?:to|too|at) {LEVEL}$", text)  # "too": a slip of "to"
              or re.match(rf"^(?P<verb>put|turn|set) {ARTICLE}(?P<target>[a-z' ]+?) on (?P<w>{'|'.join(LEVEL_WORDS)})$", text)
+             or re.match(rf"^(?:(?P<verb>put|turn|set) )?{ARTICLE}(?P<target>[a-z' ]*?\b(?:fan|fans|cooler)) on (?P<n>\d+)"
+                         rf"(?: too| as well| also)?$", text)  # "the ceiling fan on 2": its regulator's speed
              or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z' ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
     if not match or NOT_DEVICES.search(match["target"]) or vocab.ACTION_WORDS.search(match["target"]) \
             or re.search(r"\b(?:by|me|us)\b|\b(?:on|off)$", match["target"]):

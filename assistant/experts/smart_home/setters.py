@@ -169,9 +169,26 @@ def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phras
     """Set a light's colour by name."""
     if css_color(color) is None and ctx.utterance.source == "voice":  # "set it to read": red
         color = sounds_like.heard_colour(color) or color
+    color, device = _name_before_colour(ctx, color, device)
     if css_color(color) is None and _no_colour_said(color, device, ctx.said):  # "change the colour of the fairy lights"
         return ActionResult(ok=False, reply="What colour should I make it?", missing="color")
     return set_values(ctx, device, area, device_type, color=color, **_brightness_said(ctx.said))
+
+
+def _name_before_colour(ctx: ExpertContext, color: str, device: Phrase) -> tuple[str, Phrase]:
+    """ "make the pool light blue" read as the colour "light blue" of the "pool": the Pool Light,
+    blue, when the home has a device of that whole name and the user said it so."""
+    words, named = vocab.tokens(color), vocab.tokens(device)
+    if len(words) < 2 or not named or css_color(" ".join(words[1:])) is None:
+        return color, device
+    whole = [*named, words[0]]
+    try:
+        names = [vocab.tokens(d.name) for d in read_home(ctx.db).devices]
+    except HomeBackendError:
+        return color, device
+    if whole in names and vocab.said_run([*whole, *words[1:]], vocab.tokens(ctx.said)):
+        return " ".join(words[1:]), " ".join(whole)
+    return color, device
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True, slots=LEVEL_SLOTS["temperature"])
