@@ -142,7 +142,8 @@ ANSWERS = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for wor
     (r"(?:la2|la|la\s+la|la2\s+la2|mish\s+hala2|mish\s+halla2|mish\s+delwa2ti|balash|bala|la2\s+balash|hindi|hindi\s+po|"
      r"huwag|huwag\s+po|(?:la2?\s+)?(?:khalli|khalliya|khalliha|khallih|khallio|khallina)(?:\s+(?:hek|metl\s+ma\s+\w+))?)"
      r"(?:\s+(?:ya\s+\w+|shukran|merci))*", "no"),
-    (r"(?:la2?\s+)?(?:ma\s+t3mel\w*|ma\s+ta3mel\w*|ma\s+te3mel\w*|balash\s+\w+|ma\s+baddi\s+yah)", "cancel that"),
+    (r"(?:la2?\s+)?(?:ma\s+t3mel\w*|ma\s+ta3mel\w*|ma\s+te3mel\w*|balash|ma\s+baddi\s+yah)"
+     r"(?:\s+(?:khalli\w*|sibo|sibha|\w+)){0,3}", "cancel that"),
     (r"(?:khalas|5alas|ma\s+badde\s+shi|ma\s+baddi\s+shi|ma\s+fi\s+shi|ma\s+3ayez\s+7aga|sibak|sibik|ensa|insa|"
      r"enseh|khalas\s+ma\s+badde\s+shi|khalas\s+ma\s+fi\s+shi|mafi\s+shi|la2\s+khalas|khalas\s+sibak)"
      r"(?:\s+(?:ma\s+badde\s+shi|ma\s+fi\s+shi|sibak|ya\s+\w+))*", "never mind"),

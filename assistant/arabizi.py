@@ -144,12 +144,12 @@ def in_english(text: str, names: Iterable[str] = ()) -> str:
     stripped = " ".join(FILLERS.sub(" ", text).split()).strip(" ,.!?")
     stripped = BECAUSE.sub("", stripped)  # "… 3ashan mat-bardash": because she feels cold
     said = _respelt(_times(stripped), taken)  # (the times first: "el itnein" is Monday, not "the two")
-    plain = " ".join(WORD.findall(said.replace("\u0001", "").lower()))
+    plain = " ".join(WORD.findall(_respelt(stripped, taken).lower()))
     plain = re.sub(r"^(?:hiya|huwwa|heyye|huwe)\s+|\s+(?:delwa2ti|dilwa2ti|hala2|halla2|hala|now|alheen|al7een)$", "", plain)
     for pattern, english in [*ANSWERS, *QUESTIONS]:
         if pattern.match(plain):
             return english
-    if not said or not any(_marker(w) and w not in taken for w in WORD.findall(said.lower())):
+    if not said or ("\u0001" not in said and not any(_marker(w) and w not in taken for w in WORD.findall(said.lower()))):
         return stripped or text  # (only a word said to someone: "mabkhara on, yalla")
     corrected = re.match(r"^(?:la2|la)\s*,?\s+(?P<rest>\w.*)$", said, re.IGNORECASE)
     if corrected and not _verb_first(corrected["rest"]):  # "la2, el lamba": no, the lamp
@@ -272,6 +272,7 @@ def _english_order(text: str) -> str:
     text = re.sub(r"\bhow much is the (\w+)$", r"what is the \1", text)
     text = re.sub(r"\b(AC|fan|heater|temperature|volume|TV|thermostat)\b(.*?) (?:on the|at|turn up|turn down) (\d+)$",
                   r"\1\2 to \3", text)  # "el AC 3ala 18": the AC to 18
+    text = re.sub(r"^(and )?turn on (.+) to (\d+)$", r"\1set \2 to \3", text)  # "shaghghel el marwa7a 3ala tnein"
     text = re.sub(r"\bthe (outside|inside|here|upstairs|downstairs)\b", r"\1", text)
     text = re.sub(r"\bset (?:me )?(timer|alarm)\b", lambda m: f"set {'an' if m[1] == 'alarm' else 'a'} {m[1]}", text)
     text = re.sub(r"\btimer (\d+ (?:seconds?|minutes?|hours?))\b", r"timer for \1", text)

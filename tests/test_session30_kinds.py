@@ -248,7 +248,8 @@ def test_a_word_like_a_table_word_but_not_close_enough_stays():
     assert arabizi.in_english("zakkirni bukra edfa3 el fatura") == "remind me tomorrow to pay the fatura"
 
 
-@pytest.mark.parametrize("said, english", [("yalla", "yes"), ("tnenetun", "both of them")])
+@pytest.mark.parametrize("said, english", [("yalla", "yes"), ("tnenetun", "both of them"),
+                                           ("shu el tarikh el yom", "what's the date today"), ("bukra el sa3a 9", "tomorrow at 9")])
 def test_more_short_answers(said, english):
     from assistant import arabizi
     assert arabizi.in_english(said) == english

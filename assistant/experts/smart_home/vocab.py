@@ -222,6 +222,7 @@ NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standar
                         "vent hood", "oven hood", "extractor", "kitchen extractor", "kitchen exhaust"),
                        ("extractor fan", "exhaust fan", "extractor", "vent fan", "ventilation fan"),
                        # a grandparent, in the words of the languages homes mix in ("Teta's Room" is grandma's)
+                       ("front door", "main door", "entrance door", "entry door"),
                        GRANDMOTHER, GRANDFATHER)
 # a word may be in two groups ("extractor"): its other names are both groups'
 NAME_SYNONYMS = {word: tuple(dict.fromkeys(w for group in NAME_SYNONYM_GROUPS if word in group for w in group if w != word))
