@@ -319,3 +319,9 @@ def test_a_fan_on_a_number_is_its_speed(said):
 def test_minutes_in_hours_is_a_conversion():
     from assistant.experts.chat import CONVERSION
     assert CONVERSION.search("how many seconds are there in three hours")
+
+
+@pytest.mark.parametrize("said", ["and tell Priya to feed the cat", "also let Tom know the bus is late"])
+def test_a_second_message_after_and_is_still_a_message(said):
+    from assistant.routing.cues import pinned_expert
+    assert pinned_expert(_registry(), said) == "notifications"

@@ -160,7 +160,7 @@ def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionR
 EVERYONE = frozenset({"everyone", "everybody", "all", "the house", "the family", "the household", "the kids",
                       "the whole house", "the whole family"})
 _WHO = r"(?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids)|(?!me\b|us\b)[a-z]+(?:'s)?)"
-_LEAD = r"^\W*(?:(?:please|can you|could you|would you)\W+)*"
+_LEAD = r"^\W*(?:(?:please|can you|could you|would you|and|also|then|oh|ok|okay|so|now)\W+)*"  # ("and tell Sam …")
 # someone of the household by name or kin ("Marg", "nan", "my brother"); never a pronoun, a story or the assistant
 _PERSON = (r"(?P<who>(?:my |our )?(?!(?:me|us|you|him|her|them|it|a|an|the|this|that|what|how|when|where|who|why|"
            r"whether|if|about|alexa|siri|google|assistant|jokes?|stories|story|something|anything|everything|time|"
