@@ -1,6 +1,7 @@
 """Words of spoken Arabic (Levantine, Egyptian and Gulf) as people type them in Roman letters, with
 digits for the sounds Latin has no letter for ("Arabizi": 2 hamza, 3 ain, 5 and 7' kh, 7 h, 8 and 9
-q): their English for `arabizi.py`. Each entry lists the spellings people use; several words first."""
+q): their English for `arabizi.py`. Each entry lists the spellings people use; things named in
+several words are in `PHRASES`."""
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ VERBS = _spellings({
     "ftah fta7 efta7 ifta7 eftah iftah fte7 fta7li fta7le efta7li eftahli ifta7li fta7o fta7a": "open",
     "sakker sakkir sakkar sakkerli sakkirli sakkero sakkera sakkro 2fel i2fel e2fel a2fel eqfel ighlaq "
     "2filo sakkeriyon": "close",
-    "3alli 3ali 3alle 3allih 3allia 3alliyon 3alli 3elli arfa3 erfa3 irfa3 3alilna": "turn up",
+    "3alli 3ali 3alle 3allih 3allia 3alliyon 3elli arfa3 erfa3 irfa3 3alilna": "turn up",
     "watti wati wate watte wattih wattiya nazzel nazzil nazel naz2el nazzelo khaffef khaffif khaffed "
     "khaffid 2allel 2allil 2alel kaffi": "turn down",
     "7ott 7ot 7otli 7otle 7ottli 7eti 7etle 7etli 7ottili 7ottelna 7ottilna 7oti 7ote 7etla 7ottlo 7ottla "
@@ -32,7 +33,7 @@ VERBS = _spellings({
     "wa22e3ni wa22e3ne wa22i3ni sa77ini sa77eeni sa7eeni sahhini fayye2ni fayya2ni fay2ni ba22i2ni": "wake me up",
     "zid zeed zidi zide deef dif dayyef daif zidli zidle deefli zeedli": "add",
     "shil shilo shili sheel emsa7 imsa7 eshil": "take off",
-    "ehkile ehkili e7kili e7kile ehkili 2olli 2olle 2ulli 2oulli olli olle 2ouli": "tell me",
+    "ehkile ehkili e7kili e7kile 2olli 2olle 2ulli 2oulli olli olle 2ouli": "tell me",
     "2ollo 2olla 2ullo 2ulla 2olelo 2oulilo ollo olla 2oul 2ol 2ul khabber khabbir khabbiro balleg ballegh": "tell",
     "tzakkar tzakkir tithakkar tizakkar ezkor 2ayyed 2ayyid sajjel sajjil": "remember",
     "lghi elghi alghi 2lghi ilghi lghih elghih": "cancel",
@@ -44,7 +45,7 @@ VERBS = _spellings({
 OPENED = re.compile(r"\b(?:door|doors|gate|garage|curtains?|blinds?|shutters?|windows?|shades?|tap)\b")
 SWITCHED = {"open": "turn on", "close": "turn off"}
 
-# the home's things, rooms and people (several words first)
+# the home's things, rooms and people
 THINGS = _spellings({
     "daw dau do2 daww daw2 nour nur nor lait dow dawe": "light", "2ifl 2efl 2ofl": "lock", "lamba lampa lambe": "lamp",
     "adwiye adwaye adwaya adweye": "lights",

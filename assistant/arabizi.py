@@ -28,13 +28,12 @@ from assistant.timeparse import extract_time_phrase
 # words that are English (or names) too: no marker of Arabic on their own
 _SHARED = frozenset("dow dawe garage boiler condition timer salon saloon sala nour nur nor lait may moy teli liste lista nom noum "
                     "hon hown hena hina bara barra oda daraj forn mama baba emme sot sout ghada dif set bab beb "
-                    "kaffi olla zid shil sala".split())
+                    "kaffi olla zid shil".split())
 # the small words only Arabic has ("enno", "kaman", "elli")
 _ARABIC_SMALL = frozenset("enno inno ennu kamen kaman kamaan kamena shway shwayye shwaya shwai ktir kteer bel bil fil lal lil "
                           "elli hayda hayde taba3 tab3 bta3 3ala 3end 3and emta imta wein fein mino meen keef ezzay "
                           "2addesh addesh".split())
-MARKERS = (frozenset(VERBS) | {w for table in (THINGS, PLACES, PEOPLE) for key in table for w in key.split()}
-           | _ARABIC_SMALL) - _SHARED
+MARKERS = frozenset({*VERBS, *THINGS, *PLACES, *PEOPLE, *_ARABIC_SMALL}) - _SHARED
 # a word with a digit for a letter ("3al", "7ammam", "2albe"), not a number with its unit ("7pm", "3rd", "4k")
 _DIGIT_WORD = re.compile(r"^(?=.*[a-z])(?=.*[2-9])[a-z0-9']+$")
 _NOT_DIGIT_WORD = re.compile(r"^\d+(?:st|nd|rd|th|am|pm|a|p|k|x|s|h|m|min|mins|hr|hrs|ish|c|f|g|kg|km|gb|mb|mm|cm|d)$")
@@ -55,7 +54,7 @@ SMALL = {"el": "the", "il": "the", "al": "the", "l": "the", "bel": "in the", "bi
          "shou": "what is", "shu": "what is", "mino": "who is", "meen": "who is", "kif": "how is", "keef": "how is",
          "ezzay": "how is", "2addesh": "how much is", "addesh": "how much is", "ma": "not", "mish": "not",
          "jehez": "ready", "jehze": "ready", "wselt": "I'm here", "wsel": "arrived", "ba3d": "after", "la": "to",
-         "lal": "for the", "lel": "for the", "3ala": "on the", "elli": ""}
+         "lel": "for the", "3ala": "on the", "elli": ""}
 _POSSESSIVE = frozenset("taba3 tab3 taba3it tabe3 bta3 bta3it 7ag 7agg mal".split())  # "el AC taba3 Omar": Omar's AC
 _ROOM_OF = frozenset(k for k, v in PLACES.items() if v == "room of")
 # how a place feels: "shou 3atme hon" (how dark it is here)
@@ -102,15 +101,15 @@ def _sounded(word: str) -> str:
     return word
 
 
-def _spelling_index() -> dict[str, list[tuple[str, str]]]:
-    """Each skeleton of the tables' words, with the spellings (and their English) that have it."""
-    index: dict[str, list[tuple[str, str]]] = {}
+def _spelling_index() -> dict[str, list[tuple[str, str, str]]]:
+    """Each skeleton of the tables' words, with the spellings that have it: (spelling, as sounded, English)."""
+    index: dict[str, list[tuple[str, str, str]]] = {}
     tables = (VERBS, THINGS, PLACES, PEOPLE, ADJECTIVES, NUMBERS, UNITS, FEELS, FRACTIONS,
               {k: v for k, v in SMALL.items() if len(k) >= 4})
     for table in tables:
         for word, english in table.items():
-            if len(_skeleton(word)) >= 2:
-                index.setdefault(_skeleton(word), []).append((word, english))
+            if len(skeleton := _skeleton(word)) >= 2:
+                index.setdefault(skeleton, []).append((word, _sounded(word), english))
     return index
 
 
@@ -123,8 +122,8 @@ def _known_spelling(word: str, taken: set[str]) -> str:
             or any(low in table for table in (VERBS, THINGS, PLACES, PEOPLE, NUMBERS, UNITS)) or low in english_words():
         return word
     sounded = _sounded(low)
-    near = [(Levenshtein.distance(sounded, _sounded(spelling)), spelling, english)
-            for spelling, english in _SPELLINGS.get(_skeleton(low), [])]
+    near = [(Levenshtein.distance(sounded, as_sounded), spelling, english)
+            for spelling, as_sounded, english in _SPELLINGS.get(_skeleton(low), [])]
     near = [n for n in near if n[0] <= max(1, int(0.3 * len(sounded)))]
     return min(near)[1] if near and len({english for _, _, english in near}) == 1 else word
 
@@ -250,7 +249,7 @@ def _owned(out: list[str], owner: str) -> list[str]:
     start = max((i for i, w in enumerate(out) if w in ("the", "in the", "on the", "for the")), default=len(out) - 1)
     thing = " ".join(out[start + 1:]) if out[start] in ("the", "in the", "on the", "for the") else " ".join(out[start:])
     lead = out[start].replace("the", "").strip() if out[start] != "the" else ""
-    return [*out[:start], *( [lead] if lead else []), f"{owner} {thing}"]
+    return [*out[:start], *([lead] if lead else []), f"{owner} {thing}"]
 
 
 def _word(word: str, low: str) -> str:
@@ -295,14 +294,16 @@ def _times(clause: str) -> str:
     text = clause
     for pattern, english in TIMES:
         text = pattern.sub(lambda m, e=english: _read(e), text)
-    length = rf"(?:(?P<n>\d+|{_NUMBER})\s+(?P<unit>{_UNIT})|(?P<frac>nos|nus|noss|rob3|rub3)\s+(?P<unit2>sa3a|se3a|saa3a)|(?P<hour>sa3a|se3a|saa3a)|(?P<two>sa3tein|sa3ten|se3ten))"
+    length = (rf"(?:(?P<n>\d+|{_NUMBER})\s+(?P<unit>{_UNIT})|(?P<frac>nos|nus|noss|rob3|rub3)\s+(?:sa3a|se3a|saa3a)"
+              r"|(?P<hour>sa3a|se3a|saa3a)|(?P<two>sa3tein|sa3ten|se3ten))")
     text = re.sub(rf"\b(?P<ones>\d|{_NUMBER})\s+(?:w|wa|we|o)\s+(?P<tens>(?:3ishreen|3eshrin|3ishrin|3eshreen|tlatin|talatin|"
                   rf"tlateen|arb3in|arba3in|arb3een|khamsin|5amsin|khamseen))\b",
                   lambda m: str(int(NUMBERS.get(m["ones"].lower(), m["ones"])) + int(NUMBERS[m["tens"].lower()])), text,
                   flags=re.IGNORECASE)  # "khamse w 3eshrin": 25
     text = re.sub(rf"\bba3d\s+{length}\b", lambda m: _read(f"in {_length(m)}"), text, flags=re.IGNORECASE)
     text = re.sub(rf"\b(?P<n>\d+|{_NUMBER})\s+(?P<unit>{_UNIT})\b", lambda m: _read(_length(m)), text, flags=re.IGNORECASE)
-    clock = rf"(?P<h>\d{{1,2}}|{_NUMBER})(?:\s+(?:w|wa|we|o)\s+(?P<part>nos|nus|noss|rob3|rub3|tilt|\d{{1,2}}))?(?:\s+(?:illa|ella|la)\s+(?P<less>rob3|rub3|tilt|\d{{1,2}}))?"
+    clock = (rf"(?P<h>\d{{1,2}}|{_NUMBER})(?:\s+(?:w|wa|we|o)\s+(?P<part>nos|nus|noss|rob3|rub3|tilt|\d{{1,2}}))?"
+             r"(?:\s+(?:illa|ella|la)\s+(?P<less>rob3|rub3|tilt|\d{1,2}))?")
     text = re.sub(rf"\b(?:3al|3a|ala|el\s+se3a|el\s+sa3a|es-se3a|se3a|sa3a)\s+{clock}\b", lambda m: _read(_clock(m)),
                   text, flags=re.IGNORECASE)
     return text
@@ -330,9 +331,9 @@ def _clock(found: re.Match) -> str:
     hour = int(NUMBERS.get(found["h"].lower(), found["h"]))
     minutes = {"nos": 30, "nus": 30, "noss": 30, "rob3": 15, "rub3": 15, "tilt": 20}
     part, less = (found["part"] or "").lower(), (found["less"] or "").lower()
-    if less:
-        taken = minutes.get(less) or int(less)
-        hour, minute = (hour - 1) % 12 or 12, 60 - taken
+    if less:  # "tmene illa rob3": a quarter to eight
+        early = minutes.get(less) or int(less)
+        hour, minute = (hour - 1) % 12 or 12, 60 - early
     else:
         minute = minutes.get(part) or (int(part) if part.isdigit() else 0)
     return f"at {hour}:{minute:02d}" if minute else f"at {hour}"
@@ -344,7 +345,7 @@ def _framed(read: str) -> str:
     read = read.replace("\u0001", "")
     if read.startswith("remind me"):
         return _reminder(read[len("remind me"):].strip())
-    if read.startswith("remember that") or read.startswith("remember"):
+    if read.startswith("remember"):
         return _fact(re.sub(r"^remember(?: that)?\s*", "", read))
     told = re.match(r"^tell (?:to |for the |for )?(?P<who>\w+(?:'s)?) (?:that )?(?P<what>.+)$", read)
     if told and not read.startswith("tell me"):
@@ -355,9 +356,6 @@ def _framed(read: str) -> str:
     felt = re.match(r"^(?:what is |how is )?(?:very |too )?(?P<feel>dark|hot|cold|stuffy)(?: (?P<where>here|in the [\w' ]+|in [\w' ]+))?$", read)
     if felt:
         return f"it's so {felt['feel']} {'in here' if felt['where'] in (None, 'here') else felt['where']}"
-    when = re.match(r"^when is (?P<what>.+)$", read)
-    if when:
-        return f"when is {when['what']}"
     return read
 
 

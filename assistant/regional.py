@@ -46,11 +46,13 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (r"\bpaki-?(on|off)\b", r"please turn \1"), (r"\bpaki-?(open|close|unlock|lock|set|start|stop|add|play)\b", r"please \1"),
     (r"\bpaki-?patay\b", "please turn off"), (r"\bpaki-?bukas\b", "please open"), (r"\bpaki-?sara\b", "please close"),
     (r"\bpaki-?sindi\b", "please turn on"),
-    (r"\bsa (kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"in \2's \1"), (r"\b(kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"\2's \1"),
+    (r"\bsa (kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"in \2's \1"),
+    (r"\b(kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"\2's \1"),
 )]
 # English words or names too: read only beside a marker ("ma" is "my" in "ma room aff")
 SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awright": "alright",
-          "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the"}  # (Tagalog softeners: no word in English)
+          # Tagalog: softeners with no English word, and "ng … sa …" (the … in the …)
+          "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the"}
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]

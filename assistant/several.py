@@ -10,8 +10,8 @@ refers back ("… and set it to 50%") is planned and carried out after the part 
 """
 from __future__ import annotations
 
-from assistant.deferral import promise
 from assistant.asides import without_remark
+from assistant.deferral import promise
 from assistant.holding import for_a_while
 from assistant.messages import Reply
 from assistant.plan import Plan

@@ -19,7 +19,7 @@ from typing import Callable, Literal
 
 from assistant.timeparse import (TimeParseError, alarm_time, extract_duration_phrase, extract_time_phrase,
                                  parse_duration, parse_when)
-from assistant.words import HALF, NUMBER, quantities, tokens
+from assistant.words import HALF, MASTER_ROOM_WORDS, NUMBER, quantities, tokens
 
 Kind = Literal["duration", "clock", "when", "number", "text", "items"]
 
@@ -179,7 +179,6 @@ def _the_two_asked(choices: dict[str, str], asked: str) -> list[str] | None:
     return fit if len(fit) == 2 else None
 
 
-
 ORDINALS = {"first": 0, "1st": 0, "second": 1, "2nd": 1, "third": 2, "3rd": 2, "fourth": 3, "4th": 3,
             "fifth": 4, "5th": 4, "last": -1}
 _CHOICE_FILLERS = frozenset("the a an one ones that this it its it's is i mean meant want please in on at by "
@@ -219,7 +218,7 @@ def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) 
         if word in ORDINALS and -len(values) <= ORDINALS[word] < len(values):
             return values[ORDINALS[word]]
     named = {value: set(_stems(words_of)) for value, words_of in choices.items()}
-    master = next((w for w in ("master", "main", "primary") if any(w in stems for stems in named.values())), None)
+    master = next((w for w in MASTER_ROOM_WORDS if any(w in stems for stems in named.values())), None)
     words = [master if w == "our" and master else w for w in words]  # "our bathroom": the master one
     content = [w for w in words if w not in _CHOICE_FILLERS]
     if not content:

@@ -266,7 +266,8 @@ def _names_list(request: str, start: str) -> bool:
 def _clauses(text: str) -> list[Part]:
     """The clauses between joints that open with a command verb; [] when the first does not, or
     when a clause is a bare word ("open and close the blinds")."""
-    cuts = [m for m in JOINT.finditer(text) if (verb := _verb(text[m.end():])) and (verb != SETTING or m[0].strip()[:1] in ",;")]
+    cuts = [m for m in JOINT.finditer(text)  # (a setting with no verb only after a comma: "…, fan on 2 too")
+            if (verb := _verb(text[m.end():])) and (verb != SETTING or m[0].strip()[:1] in ",;")]
     if not cuts or not _verb(text[:cuts[0].start()]):
         return []
     bounds = [0, *[pos for m in cuts for pos in (m.start(), m.end())], len(text)]

@@ -127,10 +127,13 @@ def without_wake_word(text: str) -> str:
     return text
 
 
-LEADING_FILLER = re.compile(r"^(?:(?:ok|okay|oh|um|uh|nah|no|alright|all right|well|hey|yo|so|right|actually|anyway)\s+)+")
+# what a home calls the couple's rooms, in the order "our bathroom" prefers them ("Master Bathroom"
+# before a "Main Bathroom" that is everyone's)
+MASTER_ROOM_WORDS = ("master", "primary", "main")
 # words that open a turn of talk and mean nothing of the request ("actually, what's the time")
-DISCOURSE_LEAD = re.compile(r"^\W*(?:(?:actually|ok|okay|oh|um|uh|er|well|so|hey|alright|all right|right|anyway|"
-                            r"and|but)\b[\s,.!-]*)+", re.IGNORECASE)
+_TURN_OPENERS = r"ok|okay|oh|um|uh|alright|all right|well|hey|so|right|actually|anyway"
+LEADING_FILLER = re.compile(rf"^(?:(?:{_TURN_OPENERS}|nah|no|yo)\s+)+")  # (of normalised words)
+DISCOURSE_LEAD = re.compile(rf"^\W*(?:(?:{_TURN_OPENERS}|er|and|but)\b[\s,.!-]*)+", re.IGNORECASE)  # (as typed)
 
 
 def without_discourse_lead(text: str) -> str:
@@ -190,8 +193,10 @@ def split_items(said: str) -> list[str]:
     return [i.strip() for i in re.split(r",| and ", said) if i.strip()]
 
 
-QUESTION = re.compile(r"^\W*(?:what|whats|which|who|whos|whose|where|wheres|when|whens|why|how|hows|is|are|am|was|were|do|does|did|"
-                      r"can|could|will|would|should|has|have|had|any|anything)\b(?!['\u2019]t\b)|\?\s*$",
+# (a question word typed without its apostrophe too: "whats the temperature inside")
+QUESTION = re.compile(r"^\W*(?:what|whats|which|who|whos|whose|where|wheres|when|whens|why|how|hows|"
+                      r"is|are|am|was|were|do|does|did|can|could|will|would|should|has|have|had|any|anything)"
+                      r"\b(?!['\u2019]t\b)|\?\s*$",
                       re.IGNORECASE)
 
 
@@ -203,9 +208,7 @@ def is_question(text: str) -> bool:
 # "play …", "stream …", "put on …": a request for something to be played
 ASKS_TO_PLAY = re.compile(r"^\W*(?:(?:please|can you|could you|would you|will you)\s+)*(?:play|stream|put on|blast)"
                           r"\s+(?P<what>.+)$", re.IGNORECASE)
-# a question typed without its apostrophe ("whats the temperature inside"), and a request in a
-# question's form ("can you turn on the fan?", "would you mind …"), which is no question
-TYPED_QUESTION = re.compile(r"^\W*(?:whats|hows|wheres|whos|whens)\b", re.IGNORECASE)
+# a request in a question's form ("can you turn on the fan?", "would you mind …"), which is no question
 REQUEST_AS_QUESTION = re.compile(r"^\W*(?:(?:please|hey|ok|okay)\W+)*(?:can|could|will|would)\s+(?:you|u)\b"
                                  r"|^\W*(?:would you mind|do you mind|why don't you|how about)\b", re.IGNORECASE)
 
@@ -213,7 +216,7 @@ REQUEST_AS_QUESTION = re.compile(r"^\W*(?:(?:please|hey|ok|okay)\W+)*(?:can|coul
 def asks_not_requests(text: str) -> bool:
     """Whether the words ask a question ("is the tv on", "whats the temperature"), not a request
     in a question's form ("can you turn the tv on?")."""
-    return bool(QUESTION.search(text) or TYPED_QUESTION.match(text)) and not REQUEST_AS_QUESTION.match(text)
+    return bool(QUESTION.search(text)) and not REQUEST_AS_QUESTION.match(text)
 
 
 _AUXILIARY = r"(?:is|are|was|were|do|does|did|should|shall|can|could|will|would|must|has|have|had|may|might)\b"

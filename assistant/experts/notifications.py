@@ -11,8 +11,8 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import View, api, build_expert
-from assistant.storage.db import Migration
 from assistant.slots import Slot
+from assistant.storage.db import Migration
 
 READ_OUT_LIMIT = 5  # notifications read out per `check`; the rest stay unread for the next one
 _COLUMNS = ("id", "text", "created", "read", "source", "late")
@@ -139,7 +139,8 @@ def _asked_for_only(message: str) -> bool:
     return bool(_ASKED_FOR.match(message.strip().rstrip(".!")))
 
 
-@api(speculative_safe=True, undo=_undo_announce, slots={"message": Slot("text", "What should the message say?", says_nothing=_asked_for_only)})
+@api(speculative_safe=True, undo=_undo_announce,
+     slots={"message": Slot("text", "What should the message say?", says_nothing=_asked_for_only)})
 def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionResult:
     """Leave a message for the household or someone in it."""
     text = "" if _asked_for_only(message) else message.strip().rstrip(".!")

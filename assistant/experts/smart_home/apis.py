@@ -18,8 +18,8 @@ import sqlite_utils
 from assistant.context import ExpertContext
 from assistant.messages import ActionResult
 from assistant.registry import api
-from assistant.words import (ASKS_TO_PLAY, HESITATION, POINTER, POINTS_BACK, command, is_bare_change, is_question, normalise,
-                             quantities)
+from assistant.words import (ASKS_TO_PLAY, HESITATION, MASTER_ROOM_WORDS, POINTER, POINTS_BACK, command, is_bare_change,
+                             is_question, normalise, quantities)
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
@@ -384,7 +384,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     device = _without_unsaid_place(home, regrounded(args.get("device"), said), said)
     device = joined_names(home, device, said, allowed, args.get("area"), here) or device  # "the lamp and the fan": both
     found: Resolution | None = None
-    args = {**args, "area": _our_room(home, args.get("area") or _OUR_ROOM.search(said or "") and _OUR_ROOM.search(said)[0], said)}
+    args = {**args, "area": _our_room(home, args.get("area"), said)}
     implied = _our_room(home, implied_area(home, device, args.get("area"), said, here), said)
     if implied:
         found = resolve_in(home, device, implied, args.get("device_type"), here=here,
@@ -445,16 +445,13 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     return Targets(devices, found.problem, found.which, heard)
 
 
-MASTER = ("master", "primary", "main")  # the couple's rooms, in this order: "our bathroom", "our AC"
-
-
 def _ours(home: Home, found: Resolution, said: str | None) -> Resolution:
     """ "our AC" when "which one?" would be asked: the one in the home's master room, if one is."""
     which = found.which
     if which is None or which.slot != "device" or "our" not in vocab.tokens(said):
         return found
     devices = [d for d in home.devices if d.id in which.choices]
-    for word in MASTER:
+    for word in MASTER_ROOM_WORDS:
         ours = [d for d in devices if (area := home.area(d.area_id)) and word in vocab.tokens(area.name)]
         if ours:
             return Resolution([d.id for d in ours]) if len({d.area_id for d in ours}) == 1 else found
@@ -465,11 +462,14 @@ _OUR_ROOM = re.compile(r"\bour (?:bed ?room|bath ?room|room|ensuite|en-suite|toi
 
 
 def _our_room(home: Home, area: str | None, said: str | None) -> str | None:
-    """ "our bathroom" with a Master Bathroom among the bathrooms: the Master Bathroom."""
+    """ "our bathroom" (the area, or said when no area is given) with a Master Bathroom among the
+    bathrooms: the Master Bathroom."""
+    if not area and (named := _OUR_ROOM.search(said or "")):
+        area = named[0]
     words = [w for w in vocab.tokens(area) if w != "our"]
     if not words or "our" not in vocab.tokens(said):
         return area
-    for word in MASTER:  # (a "Main Bathroom" beside a "Master Bathroom" is the family's)
+    for word in MASTER_ROOM_WORDS:  # (a "Main Bathroom" beside a "Master Bathroom" is the family's)
         ours = [a for a in home.areas if word in (named := vocab.tokens(a.name))
                 and all(w in named or (w == "room" and "bedroom" in named) for w in words)]  # "our room": the bedroom
         if ours:
@@ -1440,13 +1440,14 @@ def query(ctx: ExpertContext, device: str | None = None, area: str | None = None
         return ActionResult(reply=reply, data={"devices": [d.as_dict() for d in active]})
     args = {"device": device, "area": area, "device_type": device_type}
     found = targets(ctx.db, "query", args, ctx.area, _said(ctx), _source(ctx))
-    reading = _sensors_reading(ctx, args) if found.problem or _place_named(args) else []
+    asked = _quantities_asked(ctx, args)
+    reading = _sensors_reading(ctx, args, asked) if found.problem or _place_named(args) else []
     if reading:  # "what's the temperature on the patio": its thermometer, not the home's one thermostat
         return _report(ctx, [*reading, *(d for d in found.devices if d.domain == "climate"
                                          and d.area_id in {r.area_id for r in reading})])
     if found.problem:
         return _failed(found)
-    devices, said = _readings_among(ctx, args, found.devices), _said(ctx)
+    devices, said = _readings_among(found.devices, asked), _said(ctx)
     if (vocab.norm(device) or vocab.norm(device_type)) and all(d.domain in SWITCHABLE for d in devices):
         switch = SWITCH_WORD.search(said or "")  # "fairy lights on": a name and the way to switch it
         off = switch is not None and switch[1].lower() == "off"
@@ -1469,11 +1470,10 @@ READ_QUANTITIES = frozenset(("temperature", "humidity"))  # what a question asks
 _DEGREES = ("°c", "°f")
 
 
-def _sensors_reading(ctx: ExpertContext, args: dict[str, Any]) -> list[Device]:
-    """The sensors, in the place asked about, of the quantity the question asks ("what's the
-    temperature on the terrace": the Outdoor Temperature there, though "temperature" names the
+def _sensors_reading(ctx: ExpertContext, args: dict[str, Any], asked: set[str]) -> list[Device]:
+    """The sensors, in the place asked about, of the quantities the question asks (`asked`: "what's
+    the temperature on the terrace": the Outdoor Temperature there, though "temperature" names the
     thermostats); none when no quantity is asked."""
-    asked = _quantities_asked(ctx, args)
     if not asked:
         return []
     found = targets(ctx.db, "query", {**args, "device_type": "sensor"}, ctx.area, _said(ctx), _source(ctx))
@@ -1485,14 +1485,14 @@ def _place_named(args: dict[str, Any]) -> bool:
 
 
 def _quantities_asked(ctx: ExpertContext, args: dict[str, Any]) -> set[str]:
+    """The quantities a question asks a sensor for ("how hot is it": the temperature)."""
     said = vocab.tokens(" ".join(filter(None, (_said(ctx), args.get("device_type")))))
     return {QUANTITY_ASKED.get(w, w) for w in said} & READ_QUANTITIES
 
 
-def _readings_among(ctx: ExpertContext, args: dict[str, Any], devices: list[Device]) -> list[Device]:
-    """Of the devices a question found, those that read the quantity it asks ("how humid is it on
+def _readings_among(devices: list[Device], asked: set[str]) -> list[Device]:
+    """Of the devices a question found, those that read the quantities it asks ("how humid is it on
     the terrace": the humidity sensor and any thermostat, not the lights); all when none does."""
-    asked = _quantities_asked(ctx, args)
     reading = [d for d in devices if d.domain in SENSOR_DOMAINS and _reads(d, asked)] if asked else []
     return [d for d in devices if d in reading or d.domain == "climate"] if reading else devices
 

@@ -198,7 +198,7 @@ def asks_state(said: str | None) -> bool:
 TYPO_SIMILARITY = 90.0  # a word this close to a common room word is a slip of it ("halway", "kitchn")
 GENERIC_PLACE_WORDS = frozenset("room rooms floor floors level area space".split())
 GARAGE_WORDS = ("garage", "gate")
-# a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
+# a grandparent, in the words of the languages homes mix in ("Teta's Room" is grandma's)
 GRANDMOTHER = ("grandma", "granny", "gran", "grandmother", "nan", "nanna", "nana", "grandmom", "grammy", "nonna",
                "teta", "tayta", "teita", "sitto", "sitti", "jadda", "lola", "abuela", "abuelita", "oma", "omi",
                "dadi", "daadi", "nani", "naani", "aaji", "ajji", "yiayia", "yaya", "babcia", "babushka", "bubbe",
@@ -207,6 +207,7 @@ GRANDFATHER = ("grandpa", "grandad", "granddad", "grandfather", "gramps", "gramp
                "jeddo", "jaddo", "sido", "lolo", "abuelo", "abuelito", "opa", "dadaji", "nanaji", "papou", "dziadek",
                "dedushka", "zayde", "papi", "papy", "oupa", "mkhulu", "babu", "morfar", "farfar",
                "gong gong", "yeye", "lao ye")
+# a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
 NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standard"), ("fridge", "refrigerator"),
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
                        ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"),
@@ -221,7 +222,6 @@ NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv"), ("floor", "standar
                        ("range hood", "cooker hood", "stove hood", "stove fan", "hood fan", "extractor hood",
                         "vent hood", "oven hood", "extractor", "kitchen extractor", "kitchen exhaust"),
                        ("extractor fan", "exhaust fan", "extractor", "vent fan", "ventilation fan"),
-                       # a grandparent, in the words of the languages homes mix in ("Teta's Room" is grandma's)
                        ("front door", "main door", "entrance door", "entry door"),
                        GRANDMOTHER, GRANDFATHER)
 # a word may be in two groups ("extractor"): its other names are both groups'
@@ -239,8 +239,7 @@ def kin_forms(name: str) -> list[str]:
     for i, word in enumerate(words):
         base, own = (word[:-1], "s") if word.endswith("s") and word[:-1] in _KIN else (word, "")
         if base in _KIN:
-            return [" ".join([*words[:i], tokens(other)[0] + own if " " not in other else other + own, *words[i + 1:]])
-                    for other in _KIN[base] if other != base]
+            return [" ".join([*words[:i], other + own, *words[i + 1:]]) for other in _KIN[base] if other != base]
     return []
 
 
