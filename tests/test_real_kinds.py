@@ -9,7 +9,8 @@ a cover verb before a declined half, "why do people here …", "the X, on it", "
 19's: "open" a light (with a Filipino particle), a written fraction of a unit, a sensor's name asked
 about, "actually cancel that" after a put-off call, a closure in the news; and session 20's: a setter with
 no device, an alarm after a while, "do it now" after a put-off call, a yes in Swahili, a list with no
-name, a duration of three parts.
+name, a duration of three parts; and session 30's: Arabic typed in Roman letters, a short value after
+"nah make it", a reminder's text given when its time was asked.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -84,6 +85,13 @@ CONVERSATIONS = [
      ("sawa", {"devices": {"cover.garage_door_1a3c": {"state": "open"}}})],
     [("make a new list", {"expert": "lists", "asks": True})],
     [("start a 1 hour and 5 minute and 10 second timer", {"timers": [{"duration_s": 3910}]})],
+    # session 30's kinds
+    [("dawwi el daw bel matbakh", {"devices": {"light.kitchen_ceiling_1a2b": {"state": "on"}}})],
+    [("make the floor lamp red", {"devices": {"light.living_room_floor_lamp_9c0d": {"color": "red"}}}),
+     ("nah make it teal", {"devices": {"light.living_room_floor_lamp_9c0d": {"color": "teal"}}})],
+    [("new reminder", {"asks": True}),
+     ("renew the car insurance", {"asks": True}),
+     ("friday at 10", {"reminders": [{"text_contains": "insurance", "due": "2026-12-04T10:00:00"}]})],
 ]
 
 
