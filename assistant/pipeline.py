@@ -42,7 +42,7 @@ from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import (POINTER, POINTS_BACK, asks_for_information, asks_not_requests, is_bare_change, is_question,
+from assistant.words import (POINTER, POINTS_BACK, THANKS, asks_for_information, asks_not_requests, is_bare_change, is_question,
                              tokens, without_wake_word)
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
@@ -819,8 +819,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
         pending = take_pending(self.db, self.clock.now(), status, plan.utterance.area, self.conversation)
-        if pending is None:
-            spec = self.registry.api("system", "stop")  # a bare yes/no with nothing to confirm
+        if pending is None:  # a bare yes/no with nothing to confirm; "ok, thank you" is thanks, the chat's
+            thanked = THANKS.search(plan.utterance.text) and "chat" in {e.name for e in self.registry.experts()}
+            spec = self.registry.api("chat", "respond") if thanked else self.registry.api("system", "stop")
             return self._execute(plan, spec, {}, "fastpath", started).reply
         if status == "denied":
             return Reply(reply="OK, I won't.", expert=pending.expert, api=pending.api, args=pending.args)

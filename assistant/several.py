@@ -10,6 +10,8 @@ refers back ("… and set it to 50%") is planned and carried out after the part 
 """
 from __future__ import annotations
 
+import re
+
 from assistant.asides import without_remark
 from assistant.deferral import promise
 from assistant.holding import for_a_while
@@ -18,8 +20,12 @@ from assistant.plan import Plan
 from assistant.routing import cues, rules
 from assistant.routing.classifier import ExpertGuess
 from assistant.routing.context import is_follow_up
-from assistant.splitting import split_requests
-from assistant.words import is_question
+from assistant.splitting import COMMAND_VERBS, split_requests
+from assistant.words import command, is_question
+
+
+# a command on what the part before named ("make it pink", "set them to 40", "turn it off again")
+ACTS_ON_IT = re.compile(rf"^(?:{'|'.join(sorted(COMMAND_VERBS))}) (?:it|them)\b")
 
 
 class SeveralRequests:
@@ -48,7 +54,9 @@ class SeveralRequests:
         """Is `text` a request of its own: a cue pins it, a rule proposes a call for it, or the
         classifier is sure whose it is (a sure "none" too: a part no expert serves is declined)?"""
         text = without_remark(text, lambda: self.registry.vocabulary(self.db))  # "make it pink, pool party innit"
-        if cues.pinned_expert(self.registry, text):
+        if cues.pinned_expert(self.registry, text, self.db):  # (the home's claims too: "put the hood on high")
+            return True
+        if ACTS_ON_IT.match(command(text)):  # "… and make it pink": the part before's thing, changed again
             return True
         guess = guesses[text] = self._classifier().guess(text)
         if rules.propose(self.registry, text, guess.expert, self.clock.now()) is not None:

@@ -68,12 +68,21 @@ SETTING_ALONE = re.compile(r"^(?:the |my |our )?(?:[a-z][\w']* ){1,4}?(?:(?:on|t
                            r"min|minimum|high|low|medium|half)(?: ?(?:%|percent|degrees?))?|on|off)"
                            r"(?: (?:too|as well|also|please))*$", re.IGNORECASE)
 SETTING = "setting"  # the verb such a clause stands for (no verb of its own)
+# the last clause, after a comma, naming another thing for the same request ("…, and Omar's too", "…, the
+# hall as well"): a part of its own that refers back, carried out on that thing after the one before it
+SAME_FOR = re.compile(r"^(?:(?:and|also|plus)\s+)?(?P<what>(?!(?:and|also|plus|it|them|that|this|me|you|us|we|i)\b)[\w']+(?:\s+[\w']+){0,3}?)\s+(?:too|as well)$",
+                      re.IGNORECASE)
+ELLIPSIS = "same for"  # the verb such a clause stands for
 # a clause that tells something with a subject of its own ("we have guests", "the party starts"): a time
 # said in it is its own, not the command's
 STATEMENT = re.compile(r"^(?:(?:and|but|because|cos|coz|since|as|so)\s+)?(?:we|i|they|he|she|you|we're|i'm|they're|"
                        r"he's|she's|you're|there's|there are|it's|[a-z]+'s|(?:the|my|our|his|her|their) [a-z]+ "
                        r"(?:is|are|was|starts?|comes?|arrives?|begins?|lands?|leaves?|finishes|ends?))\b",
                        re.IGNORECASE)
+# a clause opening with someone's thing ("lana's ac to 19"), not with "<someone> is" ("the party's at 8")
+OWNED_THING = re.compile(r"^(?!(?:it|that|there|what|he|she|who|where|here|let|this)'s\b)[a-z]+'s (?!(?:on|off|at|in|to|"
+                         r"not|so|too|very|really|just|still|been|going|gone|coming|here|there|back|home|out|up|down|"
+                         r"ready|done|a|an|the|my|our|your|his|her|their)\b)[a-z]", re.IGNORECASE)
 # opening words that are not the request itself ("and", "please", "can you", "now")
 LEAD = re.compile(r"^(?:(?:and|then|also|plus|please|now|oh|ok|okay|so)\s+)+", re.IGNORECASE)
 
@@ -223,10 +232,13 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
     said = _with_lists_named(text, parts)
     kept: list[tuple[Part, str]] = []
     for part in parts:
-        own = OWN_QUESTION.match(part.verb) is not None  # a question after a request is always its own
+        # a question after a request is always its own, and "…, and Omar's too" the request's again
+        own = OWN_QUESTION.match(part.verb) is not None or part.verb == ELLIPSIS
         if kept and not own and not routes(said[part]):  # not a request of its own: the one before's
             joined = Part(kept[-1][0].start, part.end, kept[-1][0].verb)
             kept[-1] = (joined, _words(text, joined))
+        elif part.verb == ELLIPSIS:  # said as the next turn would say it: "and Omar's too"
+            kept.append((part, f"and {said[part]}"))
         else:
             kept.append((part, said[part]))
     texts = [words for _, words in kept]
@@ -268,12 +280,24 @@ def _clauses(text: str) -> list[Part]:
     when a clause is a bare word ("open and close the blinds")."""
     cuts = [m for m in JOINT.finditer(text)  # (a setting with no verb only after a comma: "…, fan on 2 too")
             if (verb := _verb(text[m.end():])) and (verb != SETTING or m[0].strip()[:1] in ",;")]
+    last = _same_for(text, cuts[-1].end() if cuts else 0)
+    cuts += [last] if last else []
     if not cuts or not _verb(text[:cuts[0].start()]):
         return []
     bounds = [0, *[pos for m in cuts for pos in (m.start(), m.end())], len(text)]
     parts = [Part(bounds[i], bounds[i + 1], _verb(text[bounds[i]:bounds[i + 1]]) or "")
              for i in range(0, len(bounds), 2)]
+    if last:
+        parts[-1] = Part(parts[-1].start, parts[-1].end, ELLIPSIS)
     return parts if all(len(_words(text, part).split()) > 1 for part in parts) else []
+
+
+def _same_for(text: str, after: int) -> re.Match | None:
+    """The comma before a last clause that names another thing for the same request ("…, and
+    Omar's too"), past `after`; None when there is none."""
+    commas = [m for m in re.finditer(r"\s*[,;]\s*", text) if m.start() >= after]
+    last = commas[-1] if commas else None
+    return last if last and SAME_FOR.match(command(text[last.end():])) else None
 
 
 def _verb(clause: str) -> str | None:
@@ -284,7 +308,8 @@ def _verb(clause: str) -> str | None:
         return words[0]
     if words and words[0] in COMMAND_VERBS:
         return words[0]
-    return SETTING if SETTING_ALONE.match(quantities(said)) and not STATEMENT.match(said) else None
+    statement = STATEMENT.match(said) and not OWNED_THING.match(said)
+    return SETTING if SETTING_ALONE.match(quantities(said)) and not statement else None
 
 
 def _text_verbs_keep_the_rest(text: str, parts: list[Part]) -> list[Part]:

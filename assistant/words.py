@@ -102,6 +102,8 @@ def is_bare_change(text: str) -> bool:
 
 
 HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")
+THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thankyou|thx|ty|cheers|ta|salamat|shukran|merci|gracias|danke)\b",
+                    re.IGNORECASE)  # thanking, in the words normalising drops
 WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|pls|plz|thanks|thank you)\b")
 # another assistant's wake word said or typed before the request ("hey olly, …", "ok google …"):
 # not part of it

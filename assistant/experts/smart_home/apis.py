@@ -23,7 +23,7 @@ from assistant.words import (ASKS_TO_PLAY, HESITATION, MASTER_ROOM_WORDS, POINTE
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color
-from assistant.experts.smart_home.commands import serves_purpose
+from assistant.experts.smart_home.commands import device_for_purpose, serves_purpose
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
                                                  one_of_a_shared_name, resolve_in)
 from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
@@ -179,9 +179,11 @@ def _only_a_kind(phrase: str | None) -> bool:
     return kind is not None and size == len(words)
 
 
-def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None) -> str | None:
+def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None,
+              bulk: set[str] | None = None) -> str | None:
     """The user's fuller name for a device the model wrote only as its kind: the words before
-    the kind in the utterance that name devices ("the ceiling fan" -> "ceiling fan")."""
+    the kind in the utterance that name devices ("the ceiling fan" -> "ceiling fan"; "both ceiling
+    fans" -> "ceiling fans", when `bulk` lets a plural mean them all)."""
     words = vocab.tokens(said)
     kind_words = [vocab.singular(w) for w in vocab.tokens(kind)]  # "ceiling light": both words, in turn
     for i in range(len(words) - len(kind_words) + 1 if kind_words else 0):
@@ -197,7 +199,7 @@ def said_name(home: Home, said: str | None, kind: str, allowed: set[str] | None)
             if start and before[start] in vocab.GENERIC_PLACE_WORDS:
                 continue  # "living room lights": never "room lights", the lights of every "… Room"
             phrase = " ".join([*before[start:], said_kind])
-            if not resolve_in(home, phrase, allowed=allowed).problem:
+            if not resolve_in(home, phrase, allowed=allowed, bulk=bulk).problem:
                 return phrase
     return None
 
@@ -378,7 +380,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         # "set the speaker to 45"; "arm" alone means the home's alarm
         args = {**args, "device_type": "alarm" if allowed == ALARM else vocab.first_type_word(said)}
     kind = args.get("device_type") if not vocab.norm(args.get("device")) else args.get("device")
-    fuller = said_name(home, said, kind, allowed) if _only_a_kind(kind) else None
+    fuller = said_name(home, said, kind, allowed, bulk) if _only_a_kind(kind) else None
     if fuller:  # "put the ceiling fan on full blast" written as device_type "fan"
         args = {**args, "device": fuller}
     device = _without_unsaid_place(home, regrounded(args.get("device"), said), said)
@@ -397,7 +399,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
     if found.problem and not found.which and said:  # the model's phrase fails: the user's own words
-        own = said_name(home, said, vocab.first_type_word(device) or "", allowed)
+        own = said_name(home, said, vocab.first_type_word(device) or "", allowed, bulk)
         own = joined_names(home, own, said, allowed, args.get("area"), here) or own  # "Callum's lamp and the den light"
         retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
                              bulk=bulk) if own and own != device else None
@@ -422,6 +424,10 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
                                                args.get("device_type"), said, found, here=here,
                                                allowed=allowed, bulk=bulk)
         heard, found = (past, retried) if retried is not None else (heard, found)
+    purpose = device_for_purpose(said) if found.problem and not found.which else None
+    if purpose:  # "start charging the car" written as device "car": the device that is for it, the charger
+        retried = resolve_in(home, purpose, args.get("area"), None, here=here, allowed=allowed, bulk=bulk)
+        found = retried if not retried.problem else found
     if found.problem and not found.which and not found.about_place:  # "the drinks fridge": the Beverage Fridge
         meant, retried = meaning.resolve_meant(home, device, args.get("area"), args.get("device_type"),
                                                here=here, allowed=allowed, bulk=bulk)
@@ -432,8 +438,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     devices = read_devices(db, found.device_ids) if not found.problem else []
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
-    named = _named_in_full(devices, said)
-    if named is not None:  # "dim the kitchen downlights" written as the kitchen's lights: the Kitchen Downlights
+    named = _named_in_full(devices, said) or (_named_in_full(devices, heard.text) if heard is not None else None)
+    if named is not None:  # (or its name in what the words sounded like: "the garden lice", the Garden Lights)  # "dim the kitchen downlights" written as the kitchen's lights: the Kitchen Downlights
         devices = [named]
     asked = api_name != "query" and not vocab.asks_state(said)
     one = (one_of_a_kind(home, devices, said, here) or one_of_a_shared_name(home, devices, said, here)) if asked else None

@@ -13,7 +13,7 @@ from assistant.experts.smart_home.resolve import resolve_in
 from assistant.experts.smart_home.store import Home
 from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
-from assistant.words import ARTICLE, is_question, quantities
+from assistant.words import ARTICLE, command, is_question, quantities
 
 NUMBER = r"(?P<n>\d{1,3}(?:\.\d)?)(?: ?%| percent| per cent| degrees?(?: celsius| centigrade| fahrenheit| c| f)?)?"
 # a level said as a word ("down to half", "to full brightness") and what it means in percent
@@ -128,14 +128,20 @@ def _purpose(text: str) -> Decision | None:
     return _home("turn_on", device="charger") if charged else None  # "charge the car": the home's charger
 
 
+def device_for_purpose(text: str | None) -> str | None:
+    """The device word the words ask for by its purpose ("charge the car": "charger"), or None."""
+    asked = _purpose(quantities(command(text or "")))
+    return asked.args.get("device") if asked is not None else None
+
+
 def serves_purpose(db: sqlite_utils.Database, text: str) -> bool:
     """Whether the words ask for what a device of the home is for ("charge the car", "make some
     coffee") and the home has it: the home's, whatever else the words sound like."""
-    asked = _purpose(quantities(text.lower().strip(" .!?")))
-    if asked is None:
+    device = device_for_purpose(text)
+    if device is None:
         return False
     try:
-        return bool(resolve_in(read_home(db), asked.args.get("device")).device_ids)
+        return bool(resolve_in(read_home(db), device).device_ids)
     except HomeBackendError:
         return False
 

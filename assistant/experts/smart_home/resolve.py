@@ -200,6 +200,19 @@ def _the_one_named(devices: list[Device], word: str) -> Device | None:
     return named[0] if len(named) == 1 else None
 
 
+def _said_plural(phrase: str, devices: list[Device]) -> bool:
+    """Whether the phrase ends in the plural of the devices' last name word ("heated rails")."""
+    words = vocab.tokens(phrase)
+    return bool(words) and vocab.singular(words[-1]) != words[-1] and all(
+        (name := vocab.tokens(d.name)) and name[-1] == vocab.singular(words[-1]) for d in devices)
+
+
+def _one_name(devices: list[Device]) -> bool:
+    """Whether the devices all have one name: said in the plural ("the exhaust fans"), they are
+    every device of that name, not one to ask about."""
+    return len({vocab.norm(d.name) for d in devices}) == 1
+
+
 def _told_apart(devices: list[Device], phrase: str | None) -> Device | None:
     """The one of several devices the phrase tells apart by its head noun or by a colour."""
     return _headed_by(devices, phrase) or _coloured(devices, phrase)
@@ -694,7 +707,8 @@ class _Resolver:
             return [apart.id]
         if not plural:
             self._one_of_them(permitted, phrase)
-        return self.pick(permitted, phrase, scoped=scope is not None, plural=False)
+        several = (plural or _said_plural(phrase, permitted)) and _one_name(permitted)
+        return self.pick(permitted, phrase, scoped=scope is not None, plural=several)
 
     def _one_of_them(self, devices: list[Device], phrase: str) -> None:
         """Ask which when a singular phrase is a strict part of the names of several devices in one
@@ -711,7 +725,17 @@ class _Resolver:
         if not scored:
             return []
         best = max(s for s, _ in scored)
-        return [d for s, d in scored if s >= best - 0.5]
+        top = [d for s, d in scored if s >= best - 0.5]
+        exact = [d for d in top if self._called(phrase, d)]
+        return exact if len(exact) == 1 else top  # "master bathroom light": that name, not the Bathroom Light
+
+    def _called(self, phrase: str, device: Device) -> bool:
+        """Whether the phrase is, word for word, the device's name or an alias, with or without its room's."""
+        area = self.home.area(device.area_id)
+        forms = [device.name, *device.aliases]
+        forms += [_with_place(area.name, form) for form in forms] if area else []
+        words = vocab.content(vocab.tokens(phrase))
+        return any(vocab.content(vocab.tokens(form)) == words for form in forms)
 
     def name_score(self, phrase: str, device: Device) -> float:
         forms = [device.name, *device.aliases]
@@ -763,7 +787,9 @@ class _Resolver:
                 if len(found) == 1 and not self._kind_at_end(words[start:start + size], found[0], threshold):
                     return found[0], words[:start] + words[start + size:]
         for start, word in enumerate(words):  # "grandma's fan": the fan in Grandma's Room
-            found = self.places(f"{word} room", threshold) if word.endswith("s") and len(word) > 3 else []
+            owner = word.endswith("s") and len(word) > 3 and not self._a_device_word(word) \
+                and vocab.type_word(word)[0] is None  # "fans" is no one's: not "nan's room" misspelt
+            found = self.places(f"{word} room", threshold) if owner else []
             if len(found) == 1 and any(p.endswith("s room") for p in self._place_names(found[0])):
                 return found[0], words[:start] + words[start + 1:]
         return None, words
