@@ -141,9 +141,9 @@ _MEANT = re.compile(r"\b(?:yes|yeah|yep|ok|okay|no|nope|nah|not|don't|actually|s
                     r"|outside|inside|and|also|then|too|plus|but|or|all|everything|both|every|please)\b|\d", re.IGNORECASE)
 # a request that stands on its own after the remark: a command verb, a question, or "and …"
 _OPENS = re.compile(r"^(?:and|also|now|then|so|plus|can|could|would|will|please|let's|i want|i need)\b", re.IGNORECASE)
-# a tag closing a request: "… eh", "…, mate", "…, is it?", "… innit"
-TAG = re.compile(r"(?<=\w)(?:[\s,]+(?:eh|innit)|,\s*(?:is it|isn't it|mate|bro|cuz|bru|buddy|love|hun))\W*$",
-                 re.IGNORECASE)
+# a tag closing a request: "… eh", "…, mate", "…, is it?", "… innit", "… ting" (a slang "thing": "the list ting")
+TAG = re.compile(r"(?<=\w)(?:[\s,]+(?:eh|innit|init|ting|fam|bruv|blud)|,\s*(?:is it|isn't it|mate|bro|cuz|bru|buddy"
+                 r"|love|hun))\W*$", re.IGNORECASE)
 
 
 # a word of address closing a question: "what day is choir, bach?", "when's tea, love?"

@@ -134,7 +134,8 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
         return None  # "put the light on at 5 pm": "on" belongs to the command; "on for the night": how long
     if clause_words[0][0] > command_words[0][0] and PURPOSE.search(rest):
         return None  # "blue for the party tonight": the time says what it is for, not when to act
-    if clause_words[0][0] > command_words[0][0] and "," in rest and STATEMENT.match(rest.rpartition(",")[2].strip()):
+    if clause_words[0][0] > command_words[0][0] and ("," in rest and STATEMENT.match(rest.rpartition(",")[2].strip())
+                                                     or STATEMENT_WITHIN.search(rest)):
         return None  # "lights on in the den, we have guests at 8": the time is the guests', not the lights
     when = clause[3:] if words[0] == "by" else clause  # "by 6:45 this evening": done at that time
     if clause_words[0][0] > command_words[0][0]:  # "off in 10", said last: minutes, as people say it
@@ -144,6 +145,17 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
     except TimeParseError:
         return None
     return (rest, clause, schedule.due) if schedule.rrule is None else None
+
+
+# a statement said straight after the command, with no comma ("… heater my mum is coming round at 6"):
+# a subject of its own and its verb
+STATEMENT_WITHIN = re.compile(
+    r"(?<!\bhave)(?<!\bget)(?<!\blet)(?<!\bmake)"  # ("have the kettle come on at 7": the command's own words)
+    r"\s(?:(?:my|our|his|her|their|the) [a-z]+(?:'s)?\s+(?:is|are|was|were|will|has|have|comes|arrives|starts|lands|leaves"
+    r"|gets|finishes|should|must|coming|arriving|starting|landing|leaving|getting|finishing)"
+    r"|(?:we|they|he|she|i)(?:'re|'s|'m)?\s+(?:is|are|am|was|were|will|have|has|come|comes|coming|arrive|arrives|arriving"
+    r"|start|starts|starting|land|lands|landing|leave|leaves|leaving|get|gets|getting|finish|finishing|should|must))\b",
+    re.IGNORECASE)
 
 
 def _strip(text: str) -> str:

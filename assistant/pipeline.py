@@ -12,7 +12,7 @@ from typing import Callable
 import sqlite_utils
 from pydantic import ValidationError
 
-from assistant import abroad, arabizi, dialect, effects, foreign_time, guardrails, hinglish, regional, shorthand, speculation
+from assistant import effects, guardrails, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -20,12 +20,12 @@ from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
 from assistant.asides import without_courtesy, without_reason, without_remark
 from assistant.timeparse import spelled_fractions
-from assistant.spoken_letters import joined_letters
 from assistant.correcting import Correcting
 from assistant.deferring import Deferring
 from assistant.several import SeveralRequests
 from assistant.llm.backend import ModelError
 from assistant.llm.roles import ModelRoles
+from assistant.languages import hearing
 from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
 from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry, RegistryError
@@ -143,21 +143,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
     def plan(self, text: str, *, source: str = "text", area: str | None = None, defer: bool = True) -> Plan:
         """Work the utterance out up to acting, with no side effects (see assistant/plan.py).
         `defer=False`: a time clause is not split off (the words are routed as said)."""
-        if source == "voice":  # "the parlour a c": the home's AC
-            text = joined_letters(text, self.registry.vocabulary(self.db))
-        if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on" (never a home's name)
-            text = dialect.in_english(text, self.registry.vocabulary(self.db))
-        text = dialect.plain_words(text)  # "cut 'em on": turn them on
-        if hinglish.is_mixed(text):  # "TV band karo": turn off TV (never a home's name)
-            text = hinglish.in_english(text, self.registry.vocabulary(self.db))
-        if regional.is_mixed(text):  # "switch aff the big light": switch off (never a home's name)
-            text = regional.in_english(text, self.registry.vocabulary(self.db))
-        if arabizi.is_mixed(text):  # "tfi el daw bel matbakh": turn off the light in the kitchen
-            text = arabizi.in_english(text, self.registry.vocabulary(self.db))
-        text = shorthand.in_full(text, source, lambda: self.registry.vocabulary(self.db))  # "nvm": never mind
-        text = foreign_time.in_english(text)  # "en diez minutos": in 10 minutes
-        # "allume la lumière de l'entrée": turn on the entrance light ("la luz del foyer": the home's own word)
-        text = abroad.in_english(text, lambda: self.registry.vocabulary(self.db))
+        text = hearing.in_english(text, source, lambda: self.registry.vocabulary(self.db))  # "TV band karo"
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
         utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)

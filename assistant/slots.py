@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Literal
+from typing import Callable, Iterable, Literal
+
+from rapidfuzz.distance import JaroWinkler
 
 from assistant.timeparse import (TimeParseError, alarm_time, extract_duration_phrase, extract_time_phrase,
                                  parse_duration, parse_when)
@@ -200,6 +202,18 @@ _ALL_OF_THEM = re.compile(r"^\W*(?:(?:um|oh|ok|okay|well|er)\W+)?(?:both|all|eac
 _BOTH = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)  # of two: not of three
 
 
+SOUNDS_LIKE = 0.84  # Jaro-Winkler: "nanny's room" heard for Nani's Room, "kitchn" typed for the kitchen
+_PLACING = frozenset("left right top bottom front back first last other middle upper lower near far".split())
+
+
+def _sounding(content: list[str], stems: set[str], every: Iterable[set[str]]) -> int:
+    """How many of the answer's words no choice holds are close to a word of this choice (a name
+    misheard or mistyped); words that place a thing ("the left one") are never stretched."""
+    known = set().union(*every)
+    return sum(1 for w in content if w not in known and len(w) > 3 and w not in _PLACING
+               and any(JaroWinkler.similarity(w, stem) >= SOUNDS_LIKE for stem in stems if len(stem) > 2))
+
+
 def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) -> str | None:
     """The choice an answer to "which one?" picks: by an ordinal ("the second one", in the order the
     question listed them), else the one whose words hold the most of the answer's words, when it is
@@ -223,7 +237,9 @@ def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) 
     content = [w for w in words if w not in _CHOICE_FILLERS]
     if not content:
         return None
-    scores = {value: sum(w in stems for w in content) for value, stems in named.items()}
+    names = all("." in value or value.startswith("area=") for value in values)  # devices, rooms: names heard or typed amiss
+    scores = {value: sum(w in stems for w in content) + (_sounding(content, stems, named.values()) if names else 0)
+              for value, stems in named.items()}
     best = max(scores.values())
     top = [value for value, score in scores.items() if score == best]
     return top[0] if len(top) == 1 and best * 2 >= len(content) else None

@@ -14,7 +14,7 @@ from typing import Callable
 
 from dateutil.rrule import rrulestr
 
-from assistant import foreign_time
+from assistant.languages import foreign_time
 
 
 class TimeParseError(ValueError):

@@ -226,7 +226,7 @@ def test_a_parlour_is_a_living_room_so_two_of_them_ask_which(tmp_path):
     ("turn on a b c", "turn on a b c"),  # no home word
 ])
 def test_spoken_letters_of_a_home_word_are_joined(said, joined):
-    from assistant.spoken_letters import joined_letters
+    from assistant.languages.spoken_letters import joined_letters
     assert joined_letters(said, {"front", "room", "ac", "master", "bedroom", "lamp"}) == joined
 
 

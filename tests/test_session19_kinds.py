@@ -330,7 +330,7 @@ def test_what_a_request_leaves_out_is_left_alone(tmp_path, said, args, changed):
 
 
 def test_common_acronyms_spoken_as_letters_are_joined():
-    from assistant.spoken_letters import joined_letters
+    from assistant.languages.spoken_letters import joined_letters
     assert joined_letters("switch on the a c", ["Bedroom Aircon"]) == "switch on the AC"
     assert joined_letters("put the t v on", []) == "put the TV on"
     assert joined_letters("i see a cat", []) == "i see a cat"

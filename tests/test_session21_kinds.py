@@ -6,7 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from assistant import dialect, testing
+from assistant import testing
+from assistant.languages import dialect
 from assistant.guardrails import refusal
 from tests.conftest import call_smart_home, smart_home_db
 

@@ -131,7 +131,7 @@ def test_a_clock_question_after_a_lead_in(said, api):
     ("turn on the light of the landing", "turn on the light of the landing"),
 ])
 def test_the_souths_cut_on_and_clipped_them_read_as_plain_english(said, plain):
-    from assistant.dialect import plain_words
+    from assistant.languages.dialect import plain_words
     assert plain_words(said) == plain
 
 

@@ -6,12 +6,13 @@ from datetime import datetime
 
 import pytest
 
-from assistant import abroad, testing
+from assistant import testing
+from assistant.languages import abroad
 from assistant.routing import fastpath
 from assistant.experts import notifications, timers, watches
 from assistant.experts.smart_home.apis import requires_confirmation, targets
-from assistant.foreign_time import in_english
-from assistant.foreign_time import in_english as foreign_in_english
+from assistant.languages.foreign_time import in_english
+from assistant.languages.foreign_time import in_english as foreign_in_english
 from assistant.messages import Request
 from assistant.splitting import split_requests
 from assistant.timeparse import parse_duration

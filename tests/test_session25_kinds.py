@@ -7,7 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from assistant import guardrails, shorthand, testing
+from assistant import guardrails, testing
+from assistant.languages import shorthand
 from assistant.experts import memory, reminders, timers, watches
 from assistant.experts.smart_home.apis import with_level_said
 from assistant.experts.smart_home.vocab import words_within

@@ -140,12 +140,12 @@ def test_a_level_in_words_when_switching_on_is_each_devices_own_end(home_db):
     ("turn the band on", "turn the band on"),  # no marker: English as said
 ])
 def test_hindi_and_punjabi_words_in_a_request_are_read_as_english(said, english):
-    from assistant import hinglish
+    from assistant.languages import hinglish
     assert hinglish.in_english(said) == english
 
 
 def test_a_marker_that_is_a_word_of_the_homes_names_is_not_read():
-    from assistant import hinglish
+    from assistant.languages import hinglish
     # "chala" is the lamp's name, never "turn on"; "on karo" still is (session 29)
     assert hinglish.in_english("the chala lamp on karo", ["Chala Lamp"]) == "turn on the chala lamp"
 
@@ -189,7 +189,7 @@ def test_a_switch_held_for_a_while_said_without_a_verb(said, requests):
 
 
 def test_fore_beside_a_unit_is_four():
-    from assistant import shorthand
+    from assistant.languages import shorthand
     assert shorthand.in_full("set a timer for fore minutes", "text", lambda: []) == "set a timer for four minutes"
     assert shorthand.in_full("fore!", "text", lambda: []) == "fore!"
 

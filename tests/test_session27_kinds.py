@@ -9,7 +9,8 @@ from datetime import datetime
 
 import pytest
 
-from assistant import dialect, regional, testing
+from assistant import testing
+from assistant.languages import dialect, regional
 from assistant.experts import timers
 from assistant.experts.chat import without_claimed_actions
 from assistant.experts.smart_home import apis, list_devices, vocab

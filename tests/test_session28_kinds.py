@@ -102,14 +102,14 @@ def test_whether_the_alarm_is_set_is_the_homes_alarm_panel_but_my_alarm_is_the_w
                                          ("could you buzz in the plumber please", "could you unlock the door"),
                                          ("ok buzz her in", "ok unlock the door")])
 def test_someone_buzzed_in_is_the_door_unlocked(said, meant):
-    from assistant.dialect import plain_words
+    from assistant.languages.dialect import plain_words
     assert plain_words(said) == meant
 
 
 @pytest.mark.parametrize("said", ["my phone will buzz in my pocket", "there's a buzz in the kitchen",
                                   "the doorbell buzzed in the night"])
 def test_a_buzz_that_lets_nobody_in_stays(said):
-    from assistant.dialect import plain_words
+    from assistant.languages.dialect import plain_words
     assert plain_words(said) == said
 
 
@@ -123,7 +123,7 @@ def test_a_buzz_that_lets_nobody_in_stays(said):
     ("pon la tele", "turn on the tv"),
 ])
 def test_a_spanish_command_with_its_pronoun_number_words_owner_and_closing_words(said, meant):
-    from assistant.abroad import in_english
+    from assistant.languages.abroad import in_english
     assert in_english(said) == meant
 
 
@@ -137,13 +137,13 @@ def test_a_spanish_command_with_its_pronoun_number_words_owner_and_closing_words
     ("cancela la alarma", "cancel the alarm"),
 ])
 def test_spanish_feelings_messages_lists_and_cancelling(said, meant):
-    from assistant.abroad import in_english
+    from assistant.languages.abroad import in_english
     assert in_english(said) == meant
 
 
 def test_a_spanish_reminder_says_how_often_and_its_time_before_what():
-    from assistant.abroad import in_english
-    from assistant.foreign_time import in_english as times_in_english
+    from assistant.languages.abroad import in_english
+    from assistant.languages.foreign_time import in_english as times_in_english
     said = times_in_english("recuérdame cada jueves a las siete sacar la basura")
     assert in_english(said) == "remind me every thursday at 7 to sacar la basura"
     assert times_in_english("todas las noches a las diez") == "every night at 10"
@@ -151,7 +151,7 @@ def test_a_spanish_reminder_says_how_often_and_its_time_before_what():
 
 @pytest.mark.parametrize("said", ["my phone will buzz in my pocket", "the patio is nice ahora"])
 def test_english_with_a_spanish_word_stays(said):
-    from assistant.abroad import in_english
+    from assistant.languages.abroad import in_english
     assert in_english(said) == said
 
 
@@ -238,7 +238,7 @@ def test_no_colour_is_heard_in_a_switch_or_a_white(said):
     ("súbele el volumen a treinta", "turn it up to 30"), ("ponme un recordatorio", "set a reminder"),
 ])
 def test_spanish_answers_and_follow_ups(said, meant):
-    from assistant.abroad import in_english
+    from assistant.languages.abroad import in_english
     assert in_english(said) == meant
 
 
@@ -290,7 +290,7 @@ def test_a_thing_of_which_the_home_has_one_is_that_one_whatever_room_came_before
 
 
 def test_a_word_of_the_homes_names_is_its_own_in_a_spanish_request():
-    from assistant.abroad import in_english
+    from assistant.languages.abroad import in_english
     names = lambda: ["Foyer Light", "Florida Room", "Lanai Fan"]  # noqa: E731
     assert in_english("y prende la del foyer", names) == "and turn on the one in the foyer"
     assert in_english("apaga la luz del florida room", names) == "turn off the florida room light"
@@ -336,6 +336,6 @@ def test_in_law_is_one_word_whose_in_is_no_preposition():
 
 
 def test_spanish_is_no_creole():
-    from assistant.dialect import looks_creole
+    from assistant.languages.dialect import looks_creole
     assert not looks_creole("pon la chimenea por favor") and not looks_creole("pon un timer")
     assert looks_creole("put rice pon di list")

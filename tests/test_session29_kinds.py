@@ -204,12 +204,12 @@ def test_ping_me_if_is_a_watch_and_ping_me_at_a_reminder(said, expert):
                                          ("sorta gloomy in the den tbh", "sort of gloomy in the den"),
                                          ("fr turn the heat up", "turn the heat up")])
 def test_a_hedge_opening_or_closing_a_request_is_no_part_of_it(said, plain):
-    from assistant import shorthand
+    from assistant.languages import shorthand
     assert shorthand.in_full(said) == plain
 
 
 def test_a_hedge_that_is_a_word_of_a_name_stays():
-    from assistant import shorthand
+    from assistant.languages import shorthand
     assert shorthand.in_full("turn on honestly", names=lambda: ["Honestly"]) == "turn on honestly"
     assert shorthand.in_full("turn on honestly") == "turn on"
 
@@ -231,12 +231,12 @@ def test_a_hedge_that_is_a_word_of_a_name_stays():
     ("TV ki awaaz pandrah kar do", "set the TV volume to 15"),
     ("pankha band karo aur paanch minute ka timer laga do", "turn off the fan and set a timer for 5 minutes")])
 def test_hindi_requests_are_read_as_english(said, english):
-    from assistant import hinglish
+    from assistant.languages import hinglish
     assert hinglish.in_english(said) == english
 
 
 def test_a_hindi_word_that_names_a_thing_of_the_home_stays():
-    from assistant import hinglish
+    from assistant.languages import hinglish
     assert hinglish.in_english("chhat light band kar do", ["Chhat Light"]) == "turn off the chhat light"
 
 
@@ -264,7 +264,7 @@ def test_a_second_thing_named_is_the_one_in_the_speakers_room(tmp_path):
 @pytest.mark.parametrize("said, plain", [("do one thing, switch off the geyser", "switch off the geyser"),
                                          ("nah make it blue", "no make it blue")])
 def test_openers_that_ask_nothing_are_read(said, plain):
-    from assistant import shorthand
+    from assistant.languages import shorthand
     assert shorthand.in_full(said) == plain
 
 
@@ -276,7 +276,7 @@ def test_switch_said_as_the_verb_is_no_kind():
 
 
 def test_a_follow_up_opening_with_also_opens_with_and():
-    from assistant import shorthand
+    from assistant.languages import shorthand
     assert shorthand.in_full("also the heater to 19") == "and the heater to 19"
     assert shorthand.in_full("also, milk") == "also, milk"
 

@@ -150,7 +150,7 @@ def test_a_place_with_no_sensor_for_it_still_says_so(tmp_path):
     ("watti el sot", "turn down the volume"),
 ])
 def test_arabic_in_roman_letters_is_read_as_english(said, english):
-    from assistant import arabizi
+    from assistant.languages import arabizi
     assert arabizi.is_mixed(said)
     assert arabizi.in_english(said, ["Living Room", "Balcony"]) == english
 
@@ -159,26 +159,26 @@ def test_arabic_in_roman_letters_is_read_as_english(said, english):
                                            ("rajje3 shu 3melt", "undo that"), ("kam el sa3a", "what time is it"),
                                            ("la2, el marwa7a", "no, the fan"), ("taba3 Sami", "Sami's")])
 def test_the_short_answers_of_a_conversation(said, english):
-    from assistant import arabizi
+    from assistant.languages import arabizi
     assert arabizi.in_english(said) == english
 
 
 @pytest.mark.parametrize("said", ["turn on the lights hon", "we need milk and bread", "set an alarm for 7pm",
                                   "add la croix to the list", "the 3rd light in the hall", "is the el train running"])
 def test_english_is_never_read_as_arabic(said):
-    from assistant import arabizi
+    from assistant.languages import arabizi
     assert not arabizi.is_mixed(said) or arabizi.in_english(said) == said
 
 
 def test_a_word_of_the_homes_names_is_never_read():
-    from assistant import arabizi
+    from assistant.languages import arabizi
     assert arabizi.in_english("dawwi el Mkayyef Lamp", ["Mkayyef Lamp"]) == "turn on the Mkayyef Lamp"
 
 
 @pytest.mark.parametrize("said, english", [("pakipatay po the fan", "please turn off the fan"),
                                            ("pakibukas naman the gate", "please open the gate")])
 def test_tagalog_paki_verbs_are_read(said, english):
-    from assistant import regional
+    from assistant.languages import regional
     assert regional.is_mixed(said) and regional.in_english(said) == english
 
 
@@ -239,24 +239,24 @@ def test_a_when_question_answered_with_what_takes_it_and_asks_again(tmp_path):
     ("dawwi el daw bel salon, la2 bel matbakh", "turn on the light in the living room, no, in the kitchen"),
 ])
 def test_arabic_spelt_other_ways_and_with_reasons_is_read(said, english):
-    from assistant import arabizi
+    from assistant.languages import arabizi
     assert arabizi.in_english(said) == english
 
 
 def test_a_word_like_a_table_word_but_not_close_enough_stays():
-    from assistant import arabizi
+    from assistant.languages import arabizi
     assert arabizi.in_english("zakkirni bukra edfa3 el fatura") == "remind me tomorrow to pay the fatura"
 
 
 @pytest.mark.parametrize("said, english", [("yalla", "yes"), ("tnenetun", "both of them"),
                                            ("shu el tarikh el yom", "what's the date today"), ("bukra el sa3a 9", "tomorrow at 9")])
 def test_more_short_answers(said, english):
-    from assistant import arabizi
+    from assistant.languages import arabizi
     assert arabizi.in_english(said) == english
 
 
 def test_tagalog_whose_room_and_paki_on():
-    from assistant import regional
+    from assistant.languages import regional
     assert regional.in_english("Paki-on po ng fan sa kwarto ni Migo") == "please turn on the fan in Migo's room"
 
 

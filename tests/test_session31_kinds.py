@@ -9,6 +9,9 @@ import pytest
 
 from assistant.experts.smart_home import list_devices
 from assistant.experts.smart_home.apis import find_targets, targets
+from assistant.messages import Turn
+from assistant.routing.correction import corrected_call, correction_words
+from assistant.app import default_registry
 from assistant.splitting import split_requests
 from assistant.testing import FixedClassifier, confirmer, scripted_assistant
 from tests.conftest import call_smart_home, smart_home_db
@@ -138,3 +141,127 @@ def test_thanks_with_nothing_to_confirm_is_the_chats(tmp_path, said):
 
 def test_a_bare_ok_with_nothing_to_confirm_still_stops(tmp_path):
     assert _assistant(tmp_path, "chat").handle("okay").expert == "system"
+
+
+# -- blind44's kinds (fresh phrasings; none of the set's lines) ---------------------------------------
+
+@pytest.mark.parametrize("said, english", [
+    ("garam paani band kar do", "turn off the hot water"),
+    ("razai wala heater chala deo", "turn on the blanket heater"),
+    ("kal shaam 5 baje yaad dilana, Nasreen ko phone karna hai", "remind me tomorrow at 5 pm to call Nasreen"),
+    ("Ali ko bolo ke gaari saaf kare", "tell Ali that gaari saaf kare"),
+    ("Bushra ko msg kar do ke der ho jayegi", "tell Bushra that der ho jayegi"),
+    ("chai aur cheeni list mein daal do", "add chai and cheeni to the list"),
+    ("meri chabiyan kahan hain", "where is my keys"),
+    ("Ammi ka chashma kidhar hai", "where is Ammi's glasses"),
+    ("aaj konsi tareekh hai", "what's the date today"),
+    ("timer mein kitne minute reh gaye", "how much time is left on the timer"),
+    ("ruko", "stop"), ("bas karo", "stop"),
+    ("wapas jaisa tha waisa kar do", "undo that"),
+    ("mujhe garmi lag rahi hai", "I'm hot"),
+    ("baithak bohot thandi hai", "the living room is very cold"),
+    ("khirki khuli hai?", "is the window open"),
+    ("parde poore khol do", "set the curtains to full"),
+    ("heater abhi chala do aur aadhe ghante baad band kar dena", "turn on the heater now and turn it off in half an hour"),
+    ("saade das baje kambal band kar dena", "turn off the blanket at 10:30"),
+    ("nahi, meri wali", "no, I meant mine"),
+])
+def test_urdu_and_punjabi_are_read_as_english(said, english):
+    from assistant.languages import hinglish
+    assert hinglish.is_mixed(said) and hinglish.in_english(said) == english
+
+
+def test_a_name_before_ko_is_no_filler():
+    from assistant.languages import hinglish
+    assert hinglish.in_english("Zara ko batao ke khana lag gaya") == "tell Zara that khana lag gaya"
+
+
+def test_a_hindi_command_with_a_reason_is_still_the_command():
+    from assistant.languages import hinglish
+    assert hinglish.in_english("bedroom ka AC bees pe kar do, bahut garmi hai") == "set the bedroom AC to 20"
+
+
+@pytest.mark.parametrize("said, delayed", [("switch the oven light on my brother is visiting at 7", False),
+                                           ("put the heating on we get home at 6", False),
+                                           ("can you get the lamp to come on at 7", True),
+                                           ("turn the porch light on at 7", True)])
+def test_a_statement_with_its_own_subject_keeps_its_time(said, delayed):
+    from assistant.deferral import split_delay
+    assert (split_delay(said, MORNING) is not None) == delayed
+
+
+@pytest.mark.parametrize("said, declined", [("change 50 euros into dirhams", True), ("what's the exchange rate for the yen", True),
+                                            ("did arsenal lose", True), ("who won the game last night", True),
+                                            ("convert 3 pounds to grams", False), ("who won the world cup in 1998", False),
+                                            ("did the washing finish", False)])
+def test_live_rates_and_results_are_declined(said, declined):
+    from assistant.routing.cues import DECLINE_CUES
+    assert any(p.search(said) for p in DECLINE_CUES) == declined
+
+
+@pytest.mark.parametrize("said, plain", [("stick bread on the shopping list ting", "stick bread on the shopping list"),
+                                         ("lights off in the lounge fam", "lights off in the lounge")])
+def test_a_slang_tag_at_the_end_is_no_part_of_the_request(said, plain):
+    from assistant.asides import without_remark
+    assert without_remark(said, lambda: []) == plain
+
+
+@pytest.mark.parametrize("said, api", [("oya", "confirm"), ("oya do am", "confirm"), ("abeg do am", "confirm"),
+                                       ("abeg leave am", "deny"), ("make you no do am", "deny")])
+def test_pidgin_yes_and_no(said, api):
+    from assistant.routing.fastpath import match
+    assert match(said).api == api
+
+
+def test_a_pidgin_no_is_never_a_yes():
+    from assistant.routing.fastpath import match
+    assert match("no do am") is None or match("no do am").api != "confirm"
+
+
+def test_a_which_answer_with_a_misheard_name_picks_the_one_it_sounds_like():
+    from assistant.slots import read_choice
+    choices = {"tv.a": "tv living room ground floor", "tv.b": "tv dadi's room ground floor"}
+    assert read_choice("the one in daddy's room", choices) == "tv.b"
+    assert read_choice("the one on the left", choices) is None
+
+
+@pytest.mark.parametrize("said", ["make it full brightness", "make it max", "no make it half brightness"])
+def test_a_level_after_make_it_is_no_colour(said):
+    previous = Turn(text="make the strip purple", expert="smart_home", api="set_color",
+                    args={"color": "purple", "device": "strip"})
+    found = correction_words(said)
+    fixed = corrected_call(default_registry(), previous, found[1], found[0], MORNING) if found else None
+    assert fixed is None or fixed.decision.args.get("color") == "purple"
+
+
+ROOMS = """
+areas:
+  - {name: Kitchen Diner, id: kd}
+  - {name: Front Room, id: front}
+  - {name: Sitti's Room, id: sitti}
+entities:
+  - {name: Pendant, id: light.pendant, area: kd, state: "off"}
+  - {name: Big Light, id: light.big_front, area: front, state: "off"}
+  - {name: Big Light, id: light.big_sitti, area: sitti, state: "off"}
+  - {name: Lamp, id: light.lamp_front, area: front, state: "off"}
+  - {name: Lamp, id: light.lamp_sitti, area: sitti, state: "off"}
+  - {name: Reading Lamp, id: light.reading, area: front, state: "off"}
+  - {name: Garage Light, id: light.garage, area: kd, state: "off"}
+  - {name: TV, id: media_player.tv_front, area: front, state: "playing", attributes: {volume: 20}}
+  - {name: TV, id: media_player.tv_sitti, area: sitti, state: "playing", attributes: {volume: 20}}
+"""
+
+
+@pytest.mark.parametrize("said, args, changed", [
+    ("lights on in the dining room", {"area": "dining room", "device_type": "light"}, {"light.pendant", "light.garage"}),
+    ("big light on in the sitting room", {"device": "big light", "area": "sitting room"}, {"light.big_front"}),
+    ("turn on both lamps", {"device": "both lamps"}, {"light.lamp_front", "light.lamp_sitti"}),
+    ("garage light on please", {"device": "porch light"}, {"light.garage"}),
+    ("turn off the TVs", {"device": "tvs"}, {"media_player.tv_front", "media_player.tv_sitti"})])
+def test_rooms_and_names_of_blind44s_kinds(tmp_path, said, args, changed):
+    db = smart_home_db(ROOMS, tmp_path)
+    before = {d["id"]: d["state"] for d in list_devices(db)}
+    api = "turn_off" if "off" in said else "turn_on"
+    result = call_smart_home(db, api, said, **args)
+    assert result.ok, result.reply
+    assert _changed(db, before) == changed

@@ -45,7 +45,8 @@ _LEAD = re.compile(rf"^(?:\W*\b(?:{_FILLER})\b[\s,.!-]*)*(?:\W*\b(?:{_STRONG}|{_
 _VALUE_LEAD = re.compile(r"\b(?:make|change) (?:that|it)\b", re.IGNORECASE)  # a value follows, not a thing
 # words that do something rather than name something ("oh no, lights off"): not a thing named instead
 _DOING = re.compile(r"\b(on|off|up|down|open|close|shut|lock|unlock|start|stop|louder|quieter|brighter|dimmer|"
-                    r"warmer|cooler|hotter|colder|higher|lower|more|less|bit)\b", re.IGNORECASE)
+                    r"warmer|cooler|hotter|colder|higher|lower|more|less|bit|"
+                    r"max|maximum|min|minimum|full|half|halfway|brightness|volume|speed|level)\b", re.IGNORECASE)
 _STRONG_LEAD = re.compile(rf"\b(?:{_STRONG})\b", re.IGNORECASE)
 # "mozzarella not cheddar", "not the kitchen, the dining room": the part that names what was wrong
 _NOT_TAIL = re.compile(r"[\s,]+(?:and )?not\s+[^,]+?\W*$", re.IGNORECASE)

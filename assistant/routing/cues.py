@@ -49,6 +49,9 @@ OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
 DIRECTIONS = (r"^\W*(?:(?:so|and|um|uh|hey|ok|okay)\W+)*(?:how (?:do|can|would|should|will) (?:i|we|you) get "
               r"(?:to|from)\b(?! sleep\b)|(?:what's|what is|whats) the (?:best|quickest|fastest|shortest|easiest) "
               r"(?:route to|way to get to|way to the)\b|which way is\b|how far (?:away )?is [\w' ]+ from (?:here|me|us)\b)")
+_CURRENCY = (r"pounds?|quid|sterling|gbp|dollars?|bucks|usd|euros?|eur|rupees?|inr|pkr|naira|dirhams?|aed|riyals?|yen|"
+             r"yuan|rmb|pesos?|rand|shillings?|ringgit|rupiah|baht|francs?|kronor|krona|kroner|won|lira|dinars?|"
+             r"cedis?|bitcoins?|btc")
 # public alerts and closures, the traffic and the games' scores ("is there a typhoon signal today", "are classes
 # suspended tomorrow", "how's the traffic on the M50"): live news of the world outside, which this assistant lacks
 PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat|fire|air quality|tsunami)\s+"
@@ -57,7 +60,13 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
                r"\b(?:suspended|cancell?ed|called off|delayed|closed|shut)\b"
                r"|^\W*(?:how's|hows|how is|what's|whats|what is|is there|any)\b[\w' ]{0,15}?\btraffic\b(?! lights?\b)"
                # the games' scores and tables ("heat score rn", "what's the united score"): live sports
-               r"|\b(?:scores?|scoreline|standings|league table)\b(?![\w' ]*\b(?:cards?|sheets?|lists?|reminders?|notes?)\b)")
+               r"|\b(?:scores?|scoreline|standings|league table)\b(?![\w' ]*\b(?:cards?|sheets?|lists?|reminders?|notes?)\b)"
+               # last night's results ("did villa win", "who won the match last night"); a year is history, the chat's
+               r"|^\W*(?:so |and )?did (?:the )?(?!i\b|we\b|you\b)[\w'. ]{2,30}? (?:win|lose|draw)\b(?![\w' ]*\b1\d{3}|[\w' ]*\b20\d\d)"
+               r"|^\W*who won (?:the )?(?:match|game|fight|race|derby)?\s*(?:last night|yesterday|today|tonight|this (?:morning|afternoon|evening|weekend))\b"
+               # a currency's rate today ("convert 200 pounds to rupees", "what's the euro to dollar rate")
+               rf"|\b(?:{_CURRENCY})\s+(?:to|in|into)\s+(?:{_CURRENCY})\b|\bexchange rates?\b"
+               rf"|\b(?:{_CURRENCY}) (?:to|vs|against) (?:the )?(?:{_CURRENCY}) rate\b")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 OWN_OVER_DECLINE = SURE  # the evidence from which the user's own things outweigh a decline cue (`pin`): full
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder

@@ -15,7 +15,7 @@ from assistant.words import normalise
 # a yes or a no as people say it, in English and the words for it that English speakers use ("ja", "aye")
 # yes and no, also as people who speak another language at home say them ("sige", "haan", "oui")
 YES_WORDS = (r"(?:yes|yeah|yep|yup|ya|yah|yea|yeh|ok|okay|alright|all right|aight|ja|aye|si|sí|oui|ouais|ouaip|da"
-             r"|haan|sige|opo|oo|ndiyo|ndio|sawa|naam|yebo|aane|ae|evet|tak|dạ|vâng|ừ|claro|órale|orale|dale"
+             r"|haan|sige|opo|oo|oya|ndiyo|ndio|sawa|naam|yebo|aane|ae|evet|tak|dạ|vâng|ừ|claro|órale|orale|dale"
              r"|yessir|yes sir|yes ma'am|yes'm|ouin|wi|ben oui|mais oui|bien sûr|bien sur|d'accord|por supuesto)"
              r"(?: (?:tanpri|svp|s'il te plaît|s'il vous plaît|por favor))?")
 NO_WORDS = (r"(?:no|nope|nah|naw|nee|nay|non|nan|nein|nahi|nahin|hindi|hapana|aowa|dabi|kao|hayir|nie|không|khong"
@@ -26,9 +26,12 @@ YES_PHRASES = (r"(?:go ahead|go 'head|go head|go for it|go on(?: then)?|crack on
                r"|(?:(?:oui|ouin|ouais|wi|sí|si) )?(?:vas y|allez y|fais le|adelante|hazlo|dale)"
                r"|by all means|fire away|make it so|you bet|(?:you )?betcha|you got it|sure thing|certainly|absolutely"
                r"|definitely|for sure|of course|please do|affirmative|roger(?: that)?"
-               r"|(?:i )?(?:reckon|guess|think|suppose|believe) so)")
+               r"|(?:i )?(?:reckon|guess|think|suppose|believe) so"
+               # Nigerian Pidgin ("oya, do am"); never "do am" alone: "no do am" (don't) loses its "no" as filler
+               r"|(?:abeg|oya) (?:do am|carry go)|(?:abeg )?make you do am)")
 # a no in other words: a guarded no ("i reckon not", "i don't think so")
-NO_PHRASES = r"(?:(?:i )?(?:reckon|guess|think|suppose) not|i don't (?:think|reckon|guess) so|i'd rather not|better not)"
+NO_PHRASES = (r"(?:(?:i )?(?:reckon|guess|think|suppose) not|i don't (?:think|reckon|guess) so|i'd rather not|better not"
+              r"|(?:abeg )?(?:leave am|make you no do am|forget am))")  # (Nigerian Pidgin: "abeg leave am")
 # a yes or a no said as a sound ("mm-hmm", "uh-uh"), before the hesitations are dropped as filler
 _SOUNDS = ((re.compile(r"(?<![\w-])(?:uh-huh|uh huh|mm-hmm|mm hmm|mhm|mhmm|mmhmm|mm-hm)(?![\w-])", re.IGNORECASE), "yes"),
            (re.compile(r"(?<![\w-])(?:uh-uh|uh uh|mm-mm|nuh-uh|nuh uh|unh-unh|uh-oh no)(?![\w-])", re.IGNORECASE), "no"))
@@ -40,7 +43,7 @@ def answer_words(text: str) -> str:
         text = sound.sub(word, text)
     return text
 # what may follow a yes: the question's own verb on what it asked about ("yes, open it")
-THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them))?"
+THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them|am))?"
 # words before a question of the clock that change nothing ("wait, what time is it", "oh and the date?")
 ASIDE = (r"(?:(?:wait|hang on|hold on|hold up|oh|and|so|hey|yo|say|listen|look|actually|sorry|well|by the way|btw"
          r"|quick question|real quick|bruh|bro|dude|man|mate|cher|babe|hun|honey|sis|mama|papa) )*")

@@ -383,6 +383,9 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     fuller = said_name(home, said, kind, allowed, bulk) if _only_a_kind(kind) else None
     if fuller:  # "put the ceiling fan on full blast" written as device_type "fan"
         args = {**args, "device": fuller}
+    instead = _whole_name_instead(home, args.get("device"), said, allowed)
+    if instead:  # "shed light please" written as the Porch Light: the name the user said
+        args = {**args, "device": instead}
     device = _without_unsaid_place(home, regrounded(args.get("device"), said), said)
     device = joined_names(home, device, said, allowed, args.get("area"), here) or device  # "the lamp and the fan": both
     found: Resolution | None = None
@@ -436,6 +439,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
             heard, found = meant or heard, retried
     found = _every_choice(_ours(home, found, said), said)
     devices = read_devices(db, found.device_ids) if not found.problem else []
+    devices = _both_called(devices, said)  # "both lamps": the two called Lamp, not the Desk Lamp too
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
     named = _named_in_full(devices, said) or (_named_in_full(devices, heard.text) if heard is not None else None)
@@ -494,6 +498,17 @@ def _every_choice(found: Resolution, said: str | None) -> Resolution:
     return found
 
 
+def _both_called(devices: list[Device], said: str | None) -> list[Device]:
+    """Of more than two devices, the two whose whole name is the word "both" is said of ("both
+    lamps": the two Lamps, not the Desk Lamp); else the devices."""
+    words = vocab.tokens(said)
+    if "both" not in words or len(devices) <= 2 or words.index("both") + 1 >= len(words):
+        return devices
+    after = [vocab.singular(w) for w in words[words.index("both") + 1:] if w not in ("the", "of", "my", "our")]
+    called = [d for d in devices if (name := [vocab.singular(w) for w in vocab.tokens(d.name)]) == after[:len(name)]]
+    return called if len(called) == 2 else devices
+
+
 def _a_named_thing(home: Home, phrase: str | None) -> bool:
     """Whether the phrase names a thing, neither a kind nor a place ("fireplace", "the Sonos")."""
     return bool(vocab.norm(phrase)) and not _only_a_kind(phrase) and not names_a_place(home, phrase)
@@ -550,6 +565,18 @@ def _home_wide(phrase: str | None) -> str | None:
                 rest = rest[:-1]
             return " ".join(rest) or None
     return None
+
+
+def _whole_name_instead(home: Home, phrase: str | None, said: str | None, allowed: set[str] | None) -> str | None:
+    """The one device name (two words or more) the user said in full, when none of the words of the
+    model's device phrase that are no kind was said ("porch light" for "shed light please"): the model
+    named another device."""
+    own = [w for w in vocab.content(vocab.tokens(phrase)) if vocab.type_word(w)[0] is None]
+    spoken = vocab.tokens(said)
+    if not own or any(vocab.word_in(w, spoken) for w in own):
+        return None
+    names = {d.name for d in home.devices if (allowed is None or d.domain in allowed) and _full_name_said(d, spoken)}
+    return next(iter(names)) if len(names) == 1 else None
 
 
 def _named_in_full(devices: list[Device], said: str | None) -> Device | None:

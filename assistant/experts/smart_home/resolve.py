@@ -578,14 +578,18 @@ class _Resolver:
         if of_kind and not any(vocab.norm(name) == text for _, names in self._place_forms() for name in names):
             return of_kind  # "outside", "the bedrooms": every room of that kind, unless one is named so
         best = self.place(text, threshold)
+        if best is not None and not any(vocab.norm(n) == text for p, names in self._place_forms() if p == best for n in names):
+            meant = self._named_by_synonym(text)  # "sitting room": the Front Room, not Sitti's Room spelt alike
+            best = meant if meant is not None else best
         if best is not None:
             return [best]
-        forms = self._place_forms()
+        kin = vocab.says_kin(text)
+        forms = self._place_forms(kin=kin)
         literal = [place for place, names in forms if any(vocab.words_within(text, name) for name in names)]
         found = literal if partial else []
         groups = vocab.place_alternatives(text)
         if not literal:  # a synonym only for a word no room's own name holds, the closest group first
-            rooms = self._place_forms(floors=False)  # a room's other names
+            rooms = self._place_forms(floors=False, kin=kin)  # a room's other names
             found = next((hits for others in groups if (hits := [
                 place for place, names in rooms
                 if any(vocab.similarity(alt, vocab.norm(name)) >= threshold for alt in others for name in names)])), [])
@@ -600,6 +604,18 @@ class _Resolver:
             if place.area_ids:
                 unique.setdefault(place.area_ids, place)
         return list(unique.values())
+
+    def _named_by_synonym(self, text: str) -> Place | None:
+        """The one room whose name or alias is, word for word, another name of the place the text
+        names in so many words ("sitting room": the Front Room); None when there is not exactly one."""
+        if not any(text in group for group in vocab.PLACE_SYNONYMS):
+            return None
+        for others in vocab.place_alternatives(text):
+            rooms = [place for place, names in self._place_forms(floors=False, kin=False)
+                     if any(vocab.norm(name) in others for name in names)]
+            if rooms:
+                return rooms[0] if len(rooms) == 1 else None
+        return None
 
     def _places_of_kind(self, text: str) -> list[Place]:
         """The rooms a phrase names by their kind when no room is named so: "outside" (every
@@ -660,15 +676,18 @@ class _Resolver:
 
     def place(self, text: str, threshold: float) -> Place | None:
         best, best_score = None, threshold
-        for place, forms in self._place_forms():
+        for place, forms in self._place_forms(kin=vocab.says_kin(text)):
             score = max(vocab.place_similarity(text, vocab.norm(form)) for form in forms)
             if score > best_score or (best is None and score >= threshold):
                 best, best_score = place, score
         return best
 
-    def _place_forms(self, floors: bool = True) -> list[tuple[Place, list[str]]]:
+    def _place_forms(self, floors: bool = True, kin: bool = True) -> list[tuple[Place, list[str]]]:
+        """Each place with its names; with `kin`, a grandparent's room by the family's other words for one
+        (only for words that say a grandparent: "sitting room" is no "sitti's room")."""
         found = [(Place(frozenset({a.id}), a.name),
-                  [a.name, a.id.replace("_", " "), *a.aliases, *(f for n in (a.name, *a.aliases) for f in vocab.kin_forms(n))])
+                  [a.name, a.id.replace("_", " "), *a.aliases,
+                   *(f for n in (a.name, *a.aliases) for f in (vocab.kin_forms(n) if kin else ()))])
                  for a in self.home.areas]
         if not floors:
             return found

@@ -83,7 +83,7 @@ PLACE_SYNONYMS = tuple(frozenset(group.split(",")) for group in (
     "hallway,hall,corridor,hall way,passage,passageway",  # a hall is also an entry or a landing: ask which
     "foyer,entrance,entryway,entrance hall,entry,entry hall,front hall,vestibule,mudroom,mud room,hall,hallway",
     "landing,stairs,stairway,staircase,stairwell,hall,hallway",
-    "dining room,dining area,dining,breakfast room,dining hall,refectory,eating area,breakfast nook,mess hall",
+    "dining room,dining area,dining,breakfast room,dining hall,refectory,eating area,breakfast nook,mess hall,diner",
     "kitchen,kitchenette,galley,cookhouse",
     "laundry room,laundry,utility room,utility,laundry area,wash house,washhouse,scullery",
     "garden,yard,backyard,back yard,outside,outdoors,back garden,front garden,lawn,compound",
@@ -232,6 +232,11 @@ NAME_SYNONYMS = {word: tuple(dict.fromkeys(w for group in NAME_SYNONYM_GROUPS if
 _KIN = {word: group for group in (GRANDMOTHER, GRANDFATHER) for word in group if " " not in word}
 
 
+def says_kin(text: str | None) -> bool:
+    """Whether the words hold a word for a grandparent ("lola's room", "nanis fan")."""
+    return any(w in _KIN or (w.endswith("s") and w[:-1] in _KIN) for w in tokens(text))
+
+
 def kin_forms(name: str) -> list[str]:
     """A name with its word for a grandparent said in the household's other words for one ("Teta's
     Room": "grandmas room", "lolas room"); [] when it has none."""
@@ -360,6 +365,8 @@ def singular(word: str) -> str:
     if word.endswith(("ches", "shes", "xes", "sses")):
         return word[:-2]
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    if len(word) == 3 and word.endswith("s") and word[:-1] in TYPE_WORDS:  # "tvs", "acs": a kind's letters
         return word[:-1]
     return word
 

@@ -20,7 +20,7 @@ from typing import Iterable
 
 from rapidfuzz.distance import Levenshtein
 
-from assistant.arabic_words import (ADJECTIVES, ANSWERS, FILLERS, FRACTIONS, NUMBERS, OPENED, OWNED, PEOPLE, PHRASES,
+from assistant.languages.arabic_words import (ADJECTIVES, ANSWERS, FILLERS, FRACTIONS, NUMBERS, OPENED, OWNED, PEOPLE, PHRASES,
                                     PLACES, QUESTIONS, REASONS, SWITCHED, THINGS, TIMES, UNITS, VERBS)
 from assistant.routing.spelling import english_words
 from assistant.timeparse import extract_time_phrase

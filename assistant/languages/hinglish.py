@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from assistant.hindi_words import (DAYS, EVERY_DAY, FRACTIONS, KIN, NUMBERS, PARTS_OF_DAY, THINGS, UNITS, duty,
+from assistant.languages.hindi_words import (DAYS, EVERY_DAY, FRACTIONS, KIN, NUMBERS, PARTS_OF_DAY, THINGS, UNITS, duty,
                                    number, spoken)
 
 # what to do, said before a light verb: the English verb that goes before the thing
@@ -29,7 +29,7 @@ COVER_ACTIONS = {"turn off": "close", "turn on": "open"}
 COVERS = re.compile(r"\b(?:door|doors|gate|curtains?|blinds?|shutters?|windows?|shades?|garage)\b", re.IGNORECASE)
 MEDIA = re.compile(r"\b(?:bhajans|songs|music|radio|gaana|aarti|news)\b", re.IGNORECASE)
 # light verbs after it: "karo", "kar do", "kar dena", "do", "dena", "dijiye", "kardo", "de"
-LIGHT_VERB = r"(?:k(?:a)?r(?:o|do|de|na|ni|en)?(?:\s+(?:do|de|dena|dijiye|diyo|dijie))?|do|de|dena|dijiye|diyo|dijie)"
+LIGHT_VERB = r"(?:k(?:a)?r(?:o|do|de|na|ni|en)?(?:\s+(?:do|de|dena|dijiye|diyo|dijie|deo|dyo))?|do|de|dena|dijiye|diyo|dijie|deo|dyo)"
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 _NUMBER = "|".join(sorted(NUMBERS, key=len, reverse=True))
 # a request in these words: [the thing] [a level] [what to do] [a light verb]
@@ -45,9 +45,13 @@ MARKERS = frozenset("thoda karo kardo karna kar dena dijiye diyo chala chalao ch
                     "bandh pankha pankhe batti awaaz awaz kamre kamra subah shaam raat parso rehne bhi aadhe dedh "
                     "diya ko ka ki ke hai hain tha chhat mandir abhi kya kab kaisa kaise aadha ghanton dheere tez "
                     "ek teen chaar paanch panch chhe saat aath nau das gyarah barah pandrah pachees pachchees "
-                    "chaalis chalis pachaas sau dedh dhai wala wali wale waala waali".split())
+                    "chaalis chalis pachaas sau dedh dhai wala wali wale waala waali "
+                    # Urdu and Punjabi
+                    "bolo batao kaho ruk ruko jao tareekh kahan kahaan kidhar mujhe mainu thand sardi garmi "
+                    "kambal razai pani paani jaisa wapas bohat bohot bahut daalo anday ande doodh deo poora pura "
+                    "poori puri thanda thandi andhera reh gaya karwana".split())
 # said to or about the person spoken to, or to soften: no part of the request
-FILLERS = re.compile(r"\b(?:beta|bete|re|yaar|yar|zara|jara|jaldi\s+se|jaldi|bhai|please|pls|plz|ekdum|abhi\s+ke\s+abhi|pehle|pahle|phir)\b"
+FILLERS = re.compile(r"\b(?:beta|bete|re|yaar|yar|zara(?!\s+ko\b)|jara|jaldi\s+se|jaldi|bhai|please|pls|plz|ekdum|abhi\s+ke\s+abhi|pehle|pahle|phir)\b"
                      r"|\s+na\s*$|\s+na(?=\s*,)", re.IGNORECASE)
 # "ji" after a word: respect to the one spoken to ("haan ji"), or part of a name ("Sharma ji"): kept then
 _JI = re.compile(r"(\b[\w']+)\s+ji\b", re.IGNORECASE)
@@ -60,12 +64,21 @@ ANSWERS = [(re.compile(r"^(?:haan|han|ha|haanji|hanji|ji\s+haan|ji|theek\s+hai|t
            (re.compile(r"^(?:woh|wo|vo|ye|yeh)?\s*(?:cancel|radd)\s+kar\s*(?:do|de|dena|dijiye)?$", re.IGNORECASE),
             "cancel that"),
            (re.compile(r"^(?:(?:nahi|nahin|no)\s+)?mat\s+(?:karo|karna|kijiye|kariye)$", re.IGNORECASE), "cancel that"),
+           (re.compile(r"^(?:bas|bas\s+karo|bas\s+kar\s+do|ruk\s+jao|ruko|rukiye|ruk\s+ja|chup|chup\s+karo|chup\s+kar\s+jao|khamosh)"
+                       r"(?:\s+(?:bas|ruk\s+jao|ruko|chup\s+karo|ab|abhi))*$", re.IGNORECASE), "stop"),
+           (re.compile(r"^(?:wapas\s+|vapas\s+)?(?:jaisa|jaise|jesa|jaisa\s+tha\s+waisa|jaisa\s+tha\s+vaisa)\s+"
+                       r"(?:tha\s+)?(?:waisa\s+|vaisa\s+)?kar\s*(?:do|de|dena|dijiye|deo)?$", re.IGNORECASE), "undo that"),
            (re.compile(r"^(?:jo\s+(?:abhi\s+)?kiya\s+)?(?:woh|wo|vo|use|usko|ye|yeh)?\s*(?:wapas|vapas|undo|ulta)\s+"
                        r"kar\s*(?:do|de|dena|dijiye)?$", re.IGNORECASE), "undo that")]
 QUESTIONS = [(re.compile(r"^(?:abhi\s+)?(?:kitne\s+baje\s+(?:hain|hai|he)|(?:time|samay)\s+kya\s+(?:hua|hai|ho\s+gaya)"
                          r"(?:\s+hai)?|kya\s+(?:time|samay)\s+(?:hua|hai|ho\s+gaya)(?:\s+hai)?)\W*$", re.IGNORECASE),
               "what time is it"),
-             (re.compile(r"^(?:timer\s+(?:mein|me|main)\s+)?kitna\s+(?:time|samay)\s+(?:bacha|baki|baaki)\s+(?:hai|he)\W*$",
+             (re.compile(r"^(?:aaj\s+)?(?:kya|kaunsi|konsi|kaun\s+si)\s+(?:tareekh|tarikh|taareekh|date)\s+(?:hai|he|ae)"
+                         r"(?:\s+aaj)?\W*$", re.IGNORECASE), "what's the date today"),
+             (re.compile(r"^(?:aaj\s+)?(?:kya|kaunsa|konsa|kaun\s+sa)\s+din\s+(?:hai|he|ae)(?:\s+aaj)?\W*$", re.IGNORECASE),
+              "what day is it today"),
+             (re.compile(r"^(?:timer\s+(?:mein|me|main)\s+)?(?:kitna|kitne)\s+(?:time|samay|minute|minat)\s+"
+                         r"(?:bacha|baki|baaki|baqi|reh\s+gaya|reh\s+gaye|rehta|rehte|reh\s+gae)(?:\s+(?:hai|he|hain))?\W*$",
                          re.IGNORECASE), "how much time is left on the timer")]
 WEATHER = re.compile(r"\bmausam\b", re.IGNORECASE)
 # "inverter battery kitna hai", "inverter kitna charge hai": a reading
@@ -74,14 +87,35 @@ READING = re.compile(r"^(?P<thing>[\w' ]+?)\s+(?:kitna|kitni|kitne)(?:\s+(?P<mea
 # "Guddi ka number kya hai": what is Guddi's number
 WHOSE = re.compile(r"^(?P<who>\w+)\s+(?:ka|ki|ke)\s+(?P<what>[\w ]+?)\s+kya\s+(?:hai|he|tha)\W*$", re.IGNORECASE)
 # "Rohit ko bata dena ki …": a message
-MESSAGE = re.compile(r"^(?P<who>[\w]+(?:\s+ji)?)\s+ko\s+(?:bata|bol|keh|kah|batana|bolna)\s*(?:do|de|dena|diyo|dijiye)?"
-                     r"\s+(?:ki\s+)?(?P<what>.+)$", re.IGNORECASE)
+MESSAGE = re.compile(r"^(?P<who>[\w]+(?:\s+ji)?)\s+ko\s+(?:(?:bata|bol|keh|kah|batana|bolna)\s*(?:do|de|dena|diyo|dijiye|deo)?"
+                     r"|bolo|batao|kaho|keho|(?:message|msg|text|sms)\s+(?:kar|kr)\s*(?:do|de|dena|deo)?|(?:message|msg)\s+bhej\s*(?:do|de|dena)?)"
+                     r"\s+(?:(?:ki|ke|k|keh)\s+)?(?P<what>.+)$", re.IGNORECASE)
 # "Bruno ko khana diya kisi ne?": has anyone fed Bruno
 FED = re.compile(r"^(?P<who>\w+)\s+ko\s+khana\s+(?:diya|de\s+diya|mila|khilaya)(?:\s+(?:kisi\s+ne|ki\s+nahi|ya\s+nahi))*\W*$",
                  re.IGNORECASE)
 REMIND = re.compile(r"\b(?:ki\s+)?yaad\s+(?:dila|dilana|kara|karana)\s*(?:do|de|dena|diyo|dijiye|dijie|na)?\b", re.IGNORECASE)
 LIST = re.compile(r"^(?P<name>[\w ]+?\s+)?list\s+(?:mein|me|main|pe|par)\s+(?P<items>.+?)\s+"
                   r"(?:daal|dal|daalo|dalo|add|likh|likho|jod)\s*(?:do|de|dena|dijiye|o)?$", re.IGNORECASE)
+# "doodh aur anday list mein daal do": the items first
+LIST_AFTER = re.compile(r"^(?P<items>.+?)\s+(?:(?P<name>shopping|grocery|groceries|sauda|saudaa|saman|samaan|todo|to-do|kaam|"
+                        r"packing)\s+)?(?:list|lisht)\s+(?:mein|me|main|pe|par|vich)\s+"
+                        r"(?:daal|dal|daalo|dalo|add|likh|likho|jod|rakh)\s*(?:do|de|dena|dijiye|deo|o)?$", re.IGNORECASE)
+# "meri ainak kahan hai", "Mithu ka dana kidhar hai": where a thing is (what the user told the assistant)
+WHERE = re.compile(r"^(?P<what>.+?)\s+(?:kahan|kahaan|kidhar|kithe|kithay)\s+(?:hai|hain|he|ae|rakha|rakhi|rakhe|gaya|gayi|gaye)"
+                   r"(?:\s+(?:hai|hain|he|ae|tha|thi))?\W*$", re.IGNORECASE)
+# "darwaza band hai?", "batti jal rahi hai?": how a thing is
+STATE = re.compile(r"^(?:kya\s+)?(?P<thing>.+?)\s+(?P<state>band|khula|khuli|khule|on|off|chalu|chal\s+raha|chal\s+rahi|"
+                   r"jal\s+raha|jal\s+rahi|lock|locked)\s+(?:hai|hain|he|ae)\W*$", re.IGNORECASE)
+_STATES = {"band": "closed", "khula": "open", "khuli": "open", "khule": "open", "on": "on", "off": "off", "chalu": "on",
+           "chal raha": "on", "chal rahi": "on", "jal raha": "on", "jal rahi": "on", "lock": "locked", "locked": "locked"}
+# "mujhe thand lag rahi hai", "mainu bahut garmi lag rahi ae": how the speaker feels
+FEELING = re.compile(r"^(?:mujhe|mainu|menu|hamein|humein|sanu)\s+(?P<very>(?:bahut|bohat|bohot|kaafi|bari|badi)\s+)?"
+                     r"(?P<feel>thand|sardi|garmi)\s+(?:lag|lagg)\s+(?:rahi|raha|rahe|ri)\s+(?:hai|hain|he|ae)\W*$", re.IGNORECASE)
+# "mera kamra bohat thanda hai", "yahan andhera hai": how a place is
+PLACE_IS = re.compile(r"^(?P<place>.+?)\s+(?P<very>(?:bahut|bohat|bohot|kaafi|bara|bada)\s+)?(?P<adj>thanda|thandi|thande|garam|"
+                      r"andhera|andheri)\s+(?:hai|hain|he|ae|ho\s+gaya\s+hai)\W*$", re.IGNORECASE)
+_FEELINGS = {"thand": "cold", "sardi": "cold", "garmi": "hot", "thanda": "cold", "thandi": "cold", "thande": "cold",
+             "garam": "hot", "andhera": "dark", "andheri": "dark"}
 ALSO = re.compile(r"^(?:aur|and)\s+(?P<more>[\w' -]+?)\s+bhi$", re.IGNORECASE)
 # "orange wali", "kitchen ki": the one of that colour or place
 THE_ONE = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:wala|wali|wale|vala|vali|vale|waala|waali|ka|ki|ke)$", re.IGNORECASE)
@@ -90,7 +124,7 @@ NOT_THAT = re.compile(r"^(?:nahi|nahin|nai|no)(?:[\s,]+(?:nahi|nahin|nai|no))*[\
 # a time: a day, a time of day, an hour ("kal subah 7 baje", "raat ko 2 baje", "saade chhe baje")
 _HOUR = rf"(?:(?P<half>saade|sade|sawa|paune)\s+)?(?P<hour>\d{{1,2}}(?:[:.]\d{{2}})?|{_NUMBER})\s+(?:baje|bajey|bje)"
 TIME = re.compile(rf"(?:(?P<day>{'|'.join(DAYS)})\s+)?(?:(?P<part>{'|'.join(PARTS_OF_DAY)})(?:\s+(?:ko|ke|mein))?\s+)?"
-                  rf"(?:{_HOUR}(?:\s+(?:ko|ka|ke|ki|tak))?)", re.IGNORECASE)
+                  rf"(?:{_HOUR}(?:\s+(?:ko|ka|ke|ki|tak)\b)?)", re.IGNORECASE)
 DAY_ALONE = re.compile(rf"\b(?P<day>{'|'.join(DAYS)})(?:\s+(?P<part>{'|'.join(PARTS_OF_DAY)}))?(?:\s+(?:ko|ka|ke|ki))?\b"
                        rf"|\b(?P<part2>{'|'.join(PARTS_OF_DAY)})\s+ko\b", re.IGNORECASE)
 _AMOUNT = rf"(?:(?P<fraction>{'|'.join(FRACTIONS)})|(?P<count>\d+|{_NUMBER}))"
@@ -127,9 +161,10 @@ def in_english(text: str, names: Iterable[str] = ()) -> str:
     corrected = NOT_THAT.match(said)
     if corrected and not _command_clause(corrected["rest"]):
         return f"no, I meant {_the_one(corrected['rest'], taken)}"
-    read = _whole(said, taken) or _clauses(said, taken)
-    if read is None and THE_ONE.match(said):  # "orange wali": the answer to "which one?" is "orange"
-        read = _things(THE_ONE.match(said)["what"], taken)
+    read = _whole(said, taken) or _clauses(said, taken) or _statement(said, taken)
+    first = said.split(",")[0].strip()  # ("kitchen wala, bachay so rahe hain": a reason after it)
+    if read is None and THE_ONE.match(first):  # "orange wali": the answer to "which one?" is "orange"
+        read = _things(THE_ONE.match(first)["what"], taken)
     if read and a_bit and not read.endswith(" a bit") and re.match(r"^(?:and )?turn (?:up|down)", read):
         read = f"{read} a bit"
     return " ".join((read or _words(said, taken, a_bit)).split())
@@ -145,6 +180,10 @@ def _whole(said: str, taken: set[str]) -> str | None:
         return f"tell {message['who']} that {message['what']}"
     if REMIND.search(said):
         return _reminder(said, taken)
+    if (listed := LIST_AFTER.match(said)) is not None:
+        items = re.sub(r"\s+(?:aur|and|te)\s+", " and ", listed["items"], flags=re.IGNORECASE)
+        name = f"the {_things(listed['name'], taken)} list" if listed["name"] else "the list"
+        return f"add {items} to {name}"
     if (listed := LIST.match(said)) is not None:
         items = re.sub(r"\s+(?:aur|and)\s+", " and ", listed["items"], flags=re.IGNORECASE)
         name = f"the {_things(listed['name'], taken)} list" if listed["name"] else "the list"
@@ -153,6 +192,20 @@ def _whole(said: str, taken: set[str]) -> str | None:
         return f"what's the weather {_when(said)}".strip()
     if (reading := READING.match(said)) is not None:
         return f"what's the {_things(reading['thing'], taken)} at"
+    return None
+
+
+def _statement(said: str, taken: set[str]) -> str | None:
+    """No command: where a thing is, how the speaker feels, how a place or a thing is."""
+    if (where := WHERE.match(said)) is not None:
+        return f"where is {_owned(where['what'], taken)}"
+    if (feeling := FEELING.match(said)) is not None:
+        return f"I'm {'very ' if feeling['very'] else ''}{_FEELINGS[feeling['feel'].lower()]}"
+    if (place := PLACE_IS.match(said)) is not None:
+        named = _owned(place["place"], taken)
+        return f"{'it' if named == 'here' else named} is {'very ' if place['very'] else ''}{_FEELINGS[place['adj'].lower()]}"
+    if (state := STATE.match(said)) is not None:
+        return f"is {_owned(state['thing'], taken)} {_STATES[' '.join(state['state'].lower().split())]}"
     return None
 
 
@@ -193,6 +246,10 @@ def _command_clause(clause: str) -> bool:
 
 
 def _command(clause: str, taken: set[str], when: str, length: str) -> str | None:
+    bare = re.fullmatch(rf"(?P<lead>(?:aur|and)\s+)?(?P<action>{_ACTION})\s+{LIGHT_VERB}", clause.strip(), re.IGNORECASE)
+    if bare:  # "… aur ek ghante baad band kar dena": the thing the clause before named
+        verb, _, particle = ACTIONS[bare["action"].lower()].partition(" ")
+        return " ".join(f"{_lead(bare)}{verb} it {particle} {when}".split())
     first = ACTION_FIRST.match(clause)
     if first:
         return f"{_lead(first)}{ACTIONS[first['action'].lower()]} the {_things(first['rest'], taken)} {when}"
@@ -204,6 +261,10 @@ def _command(clause: str, taken: set[str], when: str, length: str) -> str | None
     if not action and found["level"] is None:
         return None
     level = number(found["level"]) if found["level"] else None
+    whole = re.search(r"\s+(?:poora|pura|poori|puri|poore|pure|full)$|\s+(?:aadha|aadhi|aadhe|adha|adhi|adhe)$", thing, re.IGNORECASE)
+    if whole and action in ("tez", "zyada", "jyada", "khol", "kholo", "chala", "chalao", "on", ""):
+        end = "full" if re.search(r"p|f", whole[0].strip()[:1], re.IGNORECASE) else "half"
+        return f"{_lead(found)}set the {_things(thing[:whole.start()], taken)} to {end} {when}".strip()
     english = ACTIONS.get(action, "set")
     named = _things(thing, taken)
     if level is not None:
@@ -331,6 +392,18 @@ def _things(text: str, taken: set[str]) -> str:
     return " ".join(re.sub(r"^(?:the|a)\s+", "", " ".join(words.split()), flags=re.IGNORECASE).split())
 
 
+def _owned(text: str, taken: set[str]) -> str:
+    """A thing with whose it is ("Mithu ka dana" → "Mithu's dana", "meri ainak" → "my glasses"), with "the"
+    when it is nobody's ("darwaza" → "the door"); "yahan" is here."""
+    if re.fullmatch(r"\s*(?:yahan|yahaan|idhar|ithe)\s*", text, re.IGNORECASE):
+        return "here"
+    whose = re.match(r"^(?P<who>[A-Z]\w*)\s+(?:ka|ki|ke|da|di|de)\s+(?P<what>.+)$", text.strip())
+    if whose:
+        return f"{whose['who']}'s {_things(whose['what'], taken)}"
+    named = _things(text, taken)
+    return named if re.match(r"^(?:my|our|your|\w+'s?)\s", named) else f"the {named}"
+
+
 def _words(said: str, taken: set[str], a_bit: bool = False) -> str:
     """No frame: the Hindi words read one by one ("yaad rakhna, …": remember, …; "mere": my;
     "paanch minute": 5 minutes)."""
@@ -342,6 +415,7 @@ def _words(said: str, taken: set[str], a_bit: bool = False) -> str:
         text = f"{rest} {length}"
     when, rest = _time_of(text)
     if when:
+        rest = " ".join(rest.replace(" ,", ",").strip(" ,").split())
         text = f"{duty(rest) or rest} {when}"  # "kal subah dawai leni hai": take dawai tomorrow morning
     return re.sub(r"(?<=\w)\s+(?:da|ka|ki|ke|di|de)\s+(?=\w)", " ", text, flags=re.IGNORECASE)
 
@@ -349,7 +423,9 @@ def _words(said: str, taken: set[str], a_bit: bool = False) -> str:
 def _the_one(said: str, taken: set[str]) -> str:
     """ "orange wali": the orange one; "kitchen ki": the kitchen one; else the thing in English."""
     one = THE_ONE.match(said)
-    return f"the {_things(one['what'], taken)} one" if one else f"the {_things(said, taken)}"
+    if one and re.fullmatch(r"mera|meri|mere|apna|apni|apne", one["what"].strip(), re.IGNORECASE):
+        return "mine"  # "meri wali": mine
+    return f"the {_things(one['what'], taken)} one" if one else _owned(said, taken)
 
 
 def _lead(found: re.Match) -> str:

@@ -1,5 +1,5 @@
 """Hindi (and some Punjabi and Marathi) words of home requests in Roman script, as English: a
-home's things and rooms, numbers, times of day and durations. Read by `assistant.hinglish`.
+home's things and rooms, numbers, times of day and durations. Read by `assistant.languages.hinglish`.
 People spell Hindi in Roman letters many ways: the common spellings are listed.
 """
 from __future__ import annotations
@@ -12,7 +12,7 @@ THINGS = {
     "battiyan": "lights", "bijli": "light", "pankha": "fan", "pankhe": "fan", "pankhaa": "fan",
     "awaaz": "volume", "awaz": "volume", "aawaz": "volume", "aavaaz": "volume", "darwaza": "door",
     "darwaaza": "door", "darvaza": "door", "darwaze": "door", "parda": "curtains", "parde": "curtains",
-    "pardey": "curtains", "khidki": "window", "khidkiyan": "windows", "tanki": "tank", "paani ki tanki": "water tank",
+    "pardey": "curtains", "khidki": "window", "khidkiyan": "windows", "khirki": "window", "khirkiyan": "windows", "tanki": "tank", "paani ki tanki": "water tank",
     "bhajan": "bhajans", "bhajans": "bhajans", "gaana": "songs", "gaane": "songs", "gane": "songs",
     "diya": "diya", "ghar ka alarm": "house alarm", "ghar": "house",
     # rooms
@@ -21,7 +21,15 @@ THINGS = {
     "kamra": "room", "kamre": "room", "kamraa": "room", "rasoi": "kitchen", "rasoda": "kitchen",
     "chhat": "terrace", "chhath": "terrace", "mandir": "puja room", "pooja ghar": "puja room",
     "puja ghar": "puja room", "bahar": "outside", "baahar": "outside", "aangan": "courtyard",
-    "gusalkhana": "bathroom", "sabzi": "sabzi",
+    "gusalkhana": "bathroom", "ghusal khana": "bathroom", "ghusalkhana": "bathroom", "sabzi": "sabzi",
+    # Urdu and Punjabi words for a home's things
+    "bijli wala kambal": "electric blanket", "bijli ka kambal": "electric blanket", "bijli wali razai": "electric blanket",
+    "bijli ki razai": "electric blanket", "kambal": "blanket", "razai": "blanket",
+    "garam pani": "hot water", "garam paani": "hot water", "garm pani": "hot water",
+    "ainak": "glasses", "aynak": "glasses", "enak": "glasses", "chashma": "glasses", "chasma": "glasses",
+    "chabi": "keys", "chaabi": "keys", "chabiyan": "keys", "chaabiyan": "keys", "dawai": "medicine",
+    "dawa": "medicine", "dawaai": "medicine", "tala": "lock", "taala": "lock", "bistar": "bed",
+    "baithak": "living room", "rasoi ghar": "kitchen", "bawarchi khana": "kitchen", "chulha": "cooker",
     # colours
     "neela": "blue", "neeli": "blue", "nila": "blue", "laal": "red", "lal": "red", "hara": "green", "hari": "green",
     "peela": "yellow", "peeli": "yellow", "safed": "white", "narangi": "orange", "gulabi": "pink",
