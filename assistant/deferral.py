@@ -154,8 +154,21 @@ STATEMENT_WITHIN = re.compile(
     r"\s(?:(?:my|our|his|her|their|the) [a-z]+(?:'s)?\s+(?:is|are|was|were|will|has|have|comes|arrives|starts|lands|leaves"
     r"|gets|finishes|should|must|coming|arriving|starting|landing|leaving|getting|finishing)"
     r"|(?:we|they|he|she|i)(?:'re|'s|'m)?\s+(?:is|are|am|was|were|will|have|has|come|comes|coming|arrive|arrives|arriving"
-    r"|start|starts|starting|land|lands|landing|leave|leaves|leaving|get|gets|getting|finish|finishing|should|must))\b",
+    r"|start|starts|starting|land|lands|landing|leave|leaves|leaving|get|gets|getting|finish|finishing|should|must)"
+    r"|(?:we|they|he|she|i)(?:'re|'s|'m|\s+are|\s+is|\s+am)\s+[a-z]+ing)\b",  # "I'm having a shower at 7"
     re.IGNORECASE)
+# the verbs of a command to the home, which a statement may follow with no comma
+_HOME_COMMAND = re.compile(r"^\W*(?:(?:please|can you|could you|would you|will you)\s+)?(?:turn|switch|put|pop|stick|set|open|close"
+                           r"|shut|lock|unlock|dim|brighten|start|stop|crank|bump|boost)\b", re.IGNORECASE)
+
+
+def without_statement(text: str) -> str:
+    """A command to the home without a statement said straight after it ("put the porch light on my
+    sister is coming at 7": "put the porch light on"); else the words as they are."""
+    found = STATEMENT_WITHIN.search(text)
+    if found is None or not _HOME_COMMAND.match(text) or len(text[:found.start()].split()) < 3:
+        return text
+    return text[:found.start()].rstrip(" ,")
 
 
 def _strip(text: str) -> str:

@@ -21,6 +21,7 @@ from assistant.context import ExpertContext
 from assistant.asides import without_courtesy, without_reason, without_remark
 from assistant.timeparse import spelled_fractions
 from assistant.correcting import Correcting
+from assistant.deferral import without_statement
 from assistant.deferring import Deferring
 from assistant.several import SeveralRequests
 from assistant.llm.backend import ModelError
@@ -145,6 +146,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         `defer=False`: a time clause is not split off (the words are routed as said)."""
         text = hearing.in_english(text, source, lambda: self.registry.vocabulary(self.db))  # "TV band karo"
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
+        alone = without_statement(alone)  # "put the porch light on my sister is coming at 7": its statement asks nothing
         utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)

@@ -200,9 +200,14 @@ _ALL_OF_THEM = re.compile(r"^\W*(?:(?:um|oh|ok|okay|well|er)\W+)?(?:both|all|eac
 
 
 _BOTH = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)  # of two: not of three
+_BOTH_KIND = re.compile(r"^\W*(?:both|the two|all)(?: of)?(?: the)? ([a-z]+)(?:\W+(?:please|thanks))?\W*$", re.IGNORECASE)
 
 
-SOUNDS_LIKE = 0.84  # Jaro-Winkler: "nanny's room" heard for Nani's Room, "kitchn" typed for the kitchen
+def vocab_stem(word: str) -> str:
+    return _stems(word)[0] if _stems(word) else word
+
+
+SOUNDS_LIKE = 0.82  # Jaro-Winkler: "nanny's room" heard for Nani's Room, "kitchn" typed for the kitchen
 _PLACING = frozenset("left right top bottom front back first last other middle upper lower near far".split())
 
 
@@ -224,6 +229,9 @@ def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) 
     every = _ALL_OF_THEM.search(answer)
     if every and not any("=" in value for value in values) and (len(values) == 2 or not _BOTH.search(answer)):
         return ",".join(values)  # "both please", "all of them": every one of them
+    kind = _BOTH_KIND.match(answer)  # "both lamps" of two lamps: both
+    if kind and len(values) == 2 and all(vocab_stem(kind[1]) in _stems(words_of) for words_of in choices.values()):
+        return ",".join(values)
     if every and asked and len(values) > 2:  # "the exhaust fan?" of a Cooker Hood and two Exhaust Fans: "both"
         both = _the_two_asked(choices, asked)
         if both:

@@ -164,7 +164,7 @@ def test_a_bare_ok_with_nothing_to_confirm_still_stops(tmp_path):
     ("parde poore khol do", "set the curtains to full"),
     ("heater abhi chala do aur aadhe ghante baad band kar dena", "turn on the heater now and turn it off in half an hour"),
     ("saade das baje kambal band kar dena", "turn off the blanket at 10:30"),
-    ("nahi, meri wali", "no, I meant mine"),
+    ("nahi, meri wali", "no, I meant the one here"),
 ])
 def test_urdu_and_punjabi_are_read_as_english(said, english):
     from assistant.languages import hinglish
@@ -265,3 +265,60 @@ def test_rooms_and_names_of_blind44s_kinds(tmp_path, said, args, changed):
     result = call_smart_home(db, api, said, **args)
     assert result.ok, result.reply
     assert _changed(db, before) == changed
+
+
+# -- kinds31's kinds, after its first run (fresh phrasings) ----------------------------------------------
+
+@pytest.mark.parametrize("said, english", [
+    ("theek hai ji, chala do", "yes"),
+    ("bas, rehne do ji", "never mind"),
+    ("Bilal ko message kar do", "leave a message for Bilal"),
+    ("ki time hoya", "what time is it"),
+    ("store mein bohat andhera hai", "it's very dark in the store"),
+    ("yahan kitni sardi hai", "it's very cold in here"),
+    ("lounge ka heater teen degree tez kar do", "turn up the lounge heater by 3"),
+    ("TV ki awaaz paanch kam kar do", "turn down the TV volume by 5"),
+    ("upar ki saari battiyan bujha do", "turn off all the upstairs lights"),
+    ("peeche wala darwaza band kar do", "close the back door"),
+    ("hall ki light aadhi kar do", "set the hall light to half"),
+    ("Sana ke kamre ki light dheemi kar do, 30 pe", "set the Sana's room light to 30"),
+    ("kal dedh baje yaad dila dena ke dawai leni hai", "remind me tomorrow at 1:30 to take dawai"),
+    ("yaad rakhna ke chaabi drawer mein hai", "remember that the keys is in the drawer"),
+    ("sawa ghanta", "75 minutes"), ("paune ghante baad pankha band kar do", "turn off the fan in 45 minutes"),
+])
+def test_more_urdu_and_punjabi(said, english):
+    from assistant.languages import hinglish
+    assert hinglish.is_mixed(said) and hinglish.in_english(said) == english
+
+
+@pytest.mark.parametrize("said, plain", [("switch the porch light on my cousin is arriving at 9", "switch the porch light on"),
+                                         ("put the fan on I'm doing a workout at 6", "put the fan on"),
+                                         ("remind me to call mum when she is home", "remind me to call mum when she is home")])
+def test_a_statement_after_a_home_command_asks_nothing(said, plain):
+    from assistant.deferral import without_statement
+    assert without_statement(said) == plain
+
+
+@pytest.mark.parametrize("said", ["the tvs ting", "tell me about the tings"])
+def test_ting_after_a_pointing_word_stays(said):
+    from assistant.languages.dialect import without_filler_ting
+    assert without_filler_ting("turn on di ting") == "turn on di ting"
+    assert without_filler_ting("put the big lamp ting on") == "put the big lamp on"
+
+
+def test_a_level_said_alone_follows_on():
+    from assistant.routing.context import is_follow_up
+    assert is_follow_up("full brightness") and is_follow_up("40 percent") and not is_follow_up("full house")
+
+
+def test_both_of_a_kind_answers_which_of_two():
+    from assistant.slots import read_choice
+    choices = {"light.a": "lamp den", "light.b": "lamp study"}
+    assert read_choice("both lamps", choices) == "light.a,light.b"
+    assert read_choice("both fans", choices) is None
+
+
+@pytest.mark.parametrize("said", ["no wahala, open it", "no worries, go ahead"])
+def test_a_yes_that_opens_with_no_is_a_yes(said):
+    from assistant.asking import LEADING_NO, LEADING_YES
+    assert LEADING_YES.match(said) and not LEADING_NO.match(said)

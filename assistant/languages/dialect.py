@@ -112,9 +112,22 @@ _BUZZ_IN = re.compile(r"(?<![\w' ])(?P<lead>\W*(?:(?:ok|okay|hey|right|aye|yeah|
                       r"|in\s+(?:(?:the|my|our)\s+)?[\w']+(?:\s+[\w']+)?(?=\s*(?:please|now|[,.!?]|$)))", re.IGNORECASE)
 
 
+# "ting" after a name is a filler of London and Birmingham slang ("the big light ting", "the list ting"); after a
+# word that points ("di ting", "that ting") it is a thing
+_NAME_TING = re.compile(r"\b(?!(?:the|a|an|di|de|da|dat|that|this|dis|dem|any|some|every|each|one|no|my|your|our|his|"
+                        r"her|their|which|what|wat|weh|same|other|anudda|another|nuh|nothing|every)\b)([a-z]+)\s+tings?\b",
+                        re.IGNORECASE)
+
+
+def without_filler_ting(text: str) -> str:
+    """`text` without a slang "ting" said after a name ("put the big light ting on"), read before creole's
+    "ting" (a thing)."""
+    return _NAME_TING.sub(r"\1", text)
+
+
 def plain_words(text: str) -> str:
     """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", a last "of"
-    after a switching verb as "off", "set the heating to go off" as "turn the heating off", and
+    after a switching verb as "off", "set the heating to go off" as "turn the heating off",
     "buzz the courier in" as "unlock the door"."""
     text = _BUZZ_IN.sub(lambda m: f"{m['lead']}{'U' if m.group()[len(m['lead'])].isupper() else 'u'}nlock the door",
                         text)

@@ -14,6 +14,7 @@ def in_english(text: str, source: str, names: Callable[[], Iterable[str]]) -> st
     known = cache(lambda: tuple(names()))
     if source == "voice":  # "the parlour a c": the home's AC
         text = joined_letters(text, known())
+    text = dialect.without_filler_ting(text)  # "the big light ting": the big light
     if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on"
         text = dialect.in_english(text, known())
     text = dialect.plain_words(text)  # "cut 'em on": turn them on

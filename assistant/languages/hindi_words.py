@@ -30,6 +30,14 @@ THINGS = {
     "chabi": "keys", "chaabi": "keys", "chabiyan": "keys", "chaabiyan": "keys", "dawai": "medicine",
     "dawa": "medicine", "dawaai": "medicine", "tala": "lock", "taala": "lock", "bistar": "bed",
     "baithak": "living room", "rasoi ghar": "kitchen", "bawarchi khana": "kitchen", "chulha": "cooker",
+    # which one, by where it is: "peechay wala darwaza" is the back door, "neeche ki battiyan" the lights downstairs
+    "peechay wala": "back", "peeche wala": "back", "pichhe wala": "back", "pichla": "back", "pichhla": "back",
+    "peechay ka": "back", "peeche ka": "back", "aage wala": "front", "agay wala": "front", "agla": "front",
+    "bahar wala": "front", "upar wala": "upstairs", "upar ki": "upstairs", "upar ke": "upstairs", "upar ka": "upstairs",
+    "neeche wala": "downstairs", "neechay wala": "downstairs", "neeche ki": "downstairs", "neechay ki": "downstairs",
+    "neeche ke": "downstairs", "neechay ke": "downstairs", "neeche ka": "downstairs", "neeche": "downstairs",
+    "neechay": "downstairs", "upar": "upstairs",
+    "saari": "all", "saare": "all", "sari": "all", "sare": "all", "sab": "all", "tamam": "all",
     # colours
     "neela": "blue", "neeli": "blue", "nila": "blue", "laal": "red", "lal": "red", "hara": "green", "hari": "green",
     "peela": "yellow", "peeli": "yellow", "safed": "white", "narangi": "orange", "gulabi": "pink",
@@ -51,7 +59,11 @@ NUMBERS = {
 }
 # fractions said before a unit ("dedh ghanta": an hour and a half)
 FRACTIONS = {"aadha": 0.5, "aadhe": 0.5, "adha": 0.5, "adhe": 0.5, "dedh": 1.5, "derh": 1.5, "dhai": 2.5,
-             "dhaai": 2.5, "arhai": 2.5}
+             "dhaai": 2.5, "arhai": 2.5, "sawa": 1.25, "paune": 0.75, "pauna": 0.75}
+# a quarter or a half on a number ("sawa do ghante": two and a quarter hours)
+ON_A_NUMBER = {"sawa": 0.25, "saade": 0.5, "sade": 0.5, "paune": -0.25}
+# the hours said as a fraction ("dhai baje": half past two)
+HALF_HOURS = {"dedh": "1:30", "derh": "1:30", "dhai": "2:30", "dhaai": "2:30", "arhai": "2:30"}
 UNITS = {"minute": "minute", "minut": "minute", "minat": "minute", "min": "minute", "mins": "minute",
          "minutes": "minute", "ghanta": "hour", "ghante": "hour", "ghanton": "hour", "ghantey": "hour",
          "second": "second", "seconds": "second", "sec": "second", "din": "day", "hafte": "week", "hafta": "week"}

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from assistant.languages.hindi_words import (DAYS, EVERY_DAY, FRACTIONS, KIN, NUMBERS, PARTS_OF_DAY, THINGS, UNITS, duty,
+from assistant.languages.hindi_words import (DAYS, EVERY_DAY, FRACTIONS, HALF_HOURS, KIN, NUMBERS, ON_A_NUMBER,
+                                            PARTS_OF_DAY, THINGS, UNITS, duty,
                                    number, spoken)
 
 # what to do, said before a light verb: the English verb that goes before the thing
@@ -23,7 +24,8 @@ ACTIONS = {"band": "turn off", "bandh": "turn off", "bund": "turn off", "bujha":
            "chala": "turn on", "chalao": "turn on", "chalu": "turn on", "chaalu": "turn on", "jala": "turn on",
            "jalao": "turn on", "on": "turn on", "off": "turn off", "start": "turn on", "khol": "open",
            "kholo": "open", "kam": "turn down", "dheema": "turn down", "dheemi": "turn down", "dheere": "turn down",
-           "tez": "turn up", "zyada": "turn up", "jyada": "turn up", "laga": "put on", "lagao": "put on"}
+           "tez": "turn up", "zyada": "turn up", "jyada": "turn up", "laga": "put on", "lagao": "put on",
+           "halka": "turn down", "halki": "turn down", "halke": "turn down", "madham": "turn down"}
 # ... and for a door, a curtain or a window
 COVER_ACTIONS = {"turn off": "close", "turn on": "open"}
 COVERS = re.compile(r"\b(?:door|doors|gate|curtains?|blinds?|shutters?|windows?|shades?|garage)\b", re.IGNORECASE)
@@ -33,7 +35,8 @@ LIGHT_VERB = r"(?:k(?:a)?r(?:o|do|de|na|ni|en)?(?:\s+(?:do|de|dena|dijiye|diyo|d
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 _NUMBER = "|".join(sorted(NUMBERS, key=len, reverse=True))
 # a request in these words: [the thing] [a level] [what to do] [a light verb]
-COMMAND = re.compile(rf"^(?P<lead>(?:aur|and)\s+)?(?P<thing>[\w' ]+?)(?:\s+(?P<level>\d+|{_NUMBER})(?:\s+(?:pe|par|pr))?)?"
+COMMAND = re.compile(rf"^(?P<lead>(?:aur|and)\s+)?(?P<thing>[\w' ]+?)(?:\s+(?P<level>\d+|{_NUMBER})"
+                     r"(?:\s+(?:degree|degrees|digri|percent|pe|par|pr))*)?"
                      rf"(?:\s+(?P<action>{_ACTION}))?\s+{LIGHT_VERB}$", re.IGNORECASE)
 # the action first, as in English: "band kar dena the TV in one hour"
 ACTION_FIRST = re.compile(rf"^(?P<lead>(?:aur|and)\s+)?(?P<action>{_ACTION})\s+{LIGHT_VERB}\s+(?P<rest>\w.*)$",
@@ -48,18 +51,19 @@ MARKERS = frozenset("thoda karo kardo karna kar dena dijiye diyo chala chalao ch
                     "chaalis chalis pachaas sau dedh dhai wala wali wale waala waali "
                     # Urdu and Punjabi
                     "bolo batao kaho ruk ruko jao tareekh kahan kahaan kidhar mujhe mainu thand sardi garmi "
-                    "kambal razai pani paani jaisa wapas bohat bohot bahut daalo anday ande doodh deo poora pura "
+                    "kambal razai pani paani jaisa wapas bohat bohot bahut daalo anday ande doodh deo poora pura kinne vaje puttar "
                     "poori puri thanda thandi andhera reh gaya karwana".split())
 # said to or about the person spoken to, or to soften: no part of the request
-FILLERS = re.compile(r"\b(?:beta|bete|re|yaar|yar|zara(?!\s+ko\b)|jara|jaldi\s+se|jaldi|bhai|please|pls|plz|ekdum|abhi\s+ke\s+abhi|pehle|pahle|phir)\b"
+FILLERS = re.compile(r"\b(?:beta|bete|puttar|puttra|putt|kaka|uff|uffo|ufff|re|yaar|yar|zara(?!\s+ko\b)|jara|jaldi\s+se|jaldi|bhai|please|pls|plz|ekdum|abhi\s+ke\s+abhi|pehle|pahle|phir)\b"
                      r"|\s+na\s*$|\s+na(?=\s*,)", re.IGNORECASE)
 # "ji" after a word: respect to the one spoken to ("haan ji"), or part of a name ("Sharma ji"): kept then
 _JI = re.compile(r"(\b[\w']+)\s+ji\b", re.IGNORECASE)
 ANSWERS = [(re.compile(r"^(?:haan|han|ha|haanji|hanji|ji\s+haan|ji|theek\s+hai|thik\s+hai|achha|accha)"
-                       rf"(?:\s+(?:ji|theek\s+hai|kar\s+do|kar\s+de|karo|kar\s+dijiye|{LIGHT_VERB}))*$", re.IGNORECASE), "yes"),
+                       rf"(?:\s+(?:ji|theek\s+hai|kar\s+do|kar\s+de|karo|kar\s+dijiye|{LIGHT_VERB}|"
+                       rf"(?:khol|chala|laga|band|unlock|open|bujha)\s+{LIGHT_VERB}))*$", re.IGNORECASE), "yes"),
            (re.compile(rf"^(?:kar\s+do|kar\s+de|kar\s+dijiye|karo)$", re.IGNORECASE), "yes"),
            (re.compile(r"^(?:nahi|nahin|nai|na|mat\s+karo|mat\s+karna|nahi\s+mat\s+karo)(?:\s+ji)?$", re.IGNORECASE), "no"),
-           (re.compile(r"^(?:(?:nahi|nahin)\s+)?(?:rehne\s+do|rehne\s+de|rahne\s+do|rahne\s+de|chhodo|chhod\s+do|"
+           (re.compile(r"^(?:(?:nahi|nahin|bas)\s+)?(?:rehne\s+do|rehne\s+de|rahne\s+do|rahne\s+de|chhodo|chhod\s+do|"
                        r"jane\s+do|jaane\s+do)$", re.IGNORECASE), "never mind"),
            (re.compile(r"^(?:woh|wo|vo|ye|yeh)?\s*(?:cancel|radd)\s+kar\s*(?:do|de|dena|dijiye)?$", re.IGNORECASE),
             "cancel that"),
@@ -70,7 +74,8 @@ ANSWERS = [(re.compile(r"^(?:haan|han|ha|haanji|hanji|ji\s+haan|ji|theek\s+hai|t
                        r"(?:tha\s+)?(?:waisa\s+|vaisa\s+)?kar\s*(?:do|de|dena|dijiye|deo)?$", re.IGNORECASE), "undo that"),
            (re.compile(r"^(?:jo\s+(?:abhi\s+)?kiya\s+)?(?:woh|wo|vo|use|usko|ye|yeh)?\s*(?:wapas|vapas|undo|ulta)\s+"
                        r"kar\s*(?:do|de|dena|dijiye)?$", re.IGNORECASE), "undo that")]
-QUESTIONS = [(re.compile(r"^(?:abhi\s+)?(?:kitne\s+baje\s+(?:hain|hai|he)|(?:time|samay)\s+kya\s+(?:hua|hai|ho\s+gaya)"
+QUESTIONS = [(re.compile(r"^(?:abhi\s+)?(?:kinne\s+vaje\s+(?:ne|han|hoye\s+ne)|ki\s+time\s+(?:hoya|ho\s+gaya)(?:\s+ae)?|"
+                         r"kitne\s+baje\s+(?:hain|hai|he)|(?:time|samay)\s+kya\s+(?:hua|hai|ho\s+gaya)"
                          r"(?:\s+hai)?|kya\s+(?:time|samay)\s+(?:hua|hai|ho\s+gaya)(?:\s+hai)?)\W*$", re.IGNORECASE),
               "what time is it"),
              (re.compile(r"^(?:aaj\s+)?(?:kya|kaunsi|konsi|kaun\s+si)\s+(?:tareekh|tarikh|taareekh|date)\s+(?:hai|he|ae)"
@@ -89,7 +94,7 @@ WHOSE = re.compile(r"^(?P<who>\w+)\s+(?:ka|ki|ke)\s+(?P<what>[\w ]+?)\s+kya\s+(?
 # "Rohit ko bata dena ki …": a message
 MESSAGE = re.compile(r"^(?P<who>[\w]+(?:\s+ji)?)\s+ko\s+(?:(?:bata|bol|keh|kah|batana|bolna)\s*(?:do|de|dena|diyo|dijiye|deo)?"
                      r"|bolo|batao|kaho|keho|(?:message|msg|text|sms)\s+(?:kar|kr)\s*(?:do|de|dena|deo)?|(?:message|msg)\s+bhej\s*(?:do|de|dena)?)"
-                     r"\s+(?:(?:ki|ke|k|keh)\s+)?(?P<what>.+)$", re.IGNORECASE)
+                     r"(?:\s+(?:(?:ki|ke|k|keh)\s+)?(?P<what>.+))?$", re.IGNORECASE)
 # "Bruno ko khana diya kisi ne?": has anyone fed Bruno
 FED = re.compile(r"^(?P<who>\w+)\s+ko\s+khana\s+(?:diya|de\s+diya|mila|khilaya)(?:\s+(?:kisi\s+ne|ki\s+nahi|ya\s+nahi))*\W*$",
                  re.IGNORECASE)
@@ -112,22 +117,30 @@ _STATES = {"band": "closed", "khula": "open", "khuli": "open", "khule": "open", 
 FEELING = re.compile(r"^(?:mujhe|mainu|menu|hamein|humein|sanu)\s+(?P<very>(?:bahut|bohat|bohot|kaafi|bari|badi)\s+)?"
                      r"(?P<feel>thand|sardi|garmi)\s+(?:lag|lagg)\s+(?:rahi|raha|rahe|ri)\s+(?:hai|hain|he|ae)\W*$", re.IGNORECASE)
 # "mera kamra bohat thanda hai", "yahan andhera hai": how a place is
-PLACE_IS = re.compile(r"^(?P<place>.+?)\s+(?P<very>(?:bahut|bohat|bohot|kaafi|bara|bada)\s+)?(?P<adj>thanda|thandi|thande|garam|"
-                      r"andhera|andheri)\s+(?:hai|hain|he|ae|ho\s+gaya\s+hai)\W*$", re.IGNORECASE)
+PLACE_IS = re.compile(r"^(?P<place>.+?)(?P<in>\s+(?:mein|me|main|vich))?\s+(?P<very>(?:bahut|bohat|bohot|kaafi|bara|bada|kitni|kitna|"
+                      r"kinni|kinna|itni|itna)\s+)?(?P<adj>thanda|thandi|thande|garam|garmi|sardi|thand|andhera|andheri)\s+"
+                      r"(?:hai|hain|he|ae|ho\s+gaya\s+hai|ho\s+rahi\s+hai)\W*$", re.IGNORECASE)
 _FEELINGS = {"thand": "cold", "sardi": "cold", "garmi": "hot", "thanda": "cold", "thandi": "cold", "thande": "cold",
              "garam": "hot", "andhera": "dark", "andheri": "dark"}
+# "remember, passport blue suitcase mein hai": a thing (one word, or whose it is) and where it is kept
+KEPT_IN = re.compile(r"^remember, (?P<what>(?:[A-Z]\w*\s+(?:ka|ki|ke)\s+)?(?:meri|mera|mere\s+)?\w+)\s+(?P<place>[\w ]+?)\s+"
+                     r"(?P<where>mein|me|main|vich|pe|par|ke\s+andar|ke\s+upar|ke\s+neeche)\s+(?:hai|hain|he|ae|rakha\s+hai|"
+                     r"rakhi\s+hai|rakhe\s+hain)\W*$", re.IGNORECASE)
+_WHERE_WORDS = {"pe": "on", "par": "on", "ke upar": "on", "ke neeche": "under"}
+LEVEL_CLAUSE = re.compile(rf"^(?P<n>\d+|{_NUMBER})\s+(?:pe|par|pr|percent|degree|degrees)$", re.IGNORECASE)
 ALSO = re.compile(r"^(?:aur|and)\s+(?P<more>[\w' -]+?)\s+bhi$", re.IGNORECASE)
 # "orange wali", "kitchen ki": the one of that colour or place
 THE_ONE = re.compile(r"^(?P<what>[\w' -]+?)\s+(?:wala|wali|wale|vala|vali|vale|waala|waali|ka|ki|ke)$", re.IGNORECASE)
 # "nahi nahi, kitchen ki": a correction
 NOT_THAT = re.compile(r"^(?:nahi|nahin|nai|no)(?:[\s,]+(?:nahi|nahin|nai|no))*[\s,]+(?P<rest>\w.*)$", re.IGNORECASE)
 # a time: a day, a time of day, an hour ("kal subah 7 baje", "raat ko 2 baje", "saade chhe baje")
-_HOUR = rf"(?:(?P<half>saade|sade|sawa|paune)\s+)?(?P<hour>\d{{1,2}}(?:[:.]\d{{2}})?|{_NUMBER})\s+(?:baje|bajey|bje)"
+_HOUR = (rf"(?:(?:(?P<half>saade|sade|sawa|paune)\s+)?(?P<hour>\d{{1,2}}(?:[:.]\d{{2}})?|{_NUMBER})"
+         rf"|(?P<halfhour>{'|'.join(HALF_HOURS)}))\s+(?:baje|bajey|bje|vaje)")
 TIME = re.compile(rf"(?:(?P<day>{'|'.join(DAYS)})\s+)?(?:(?P<part>{'|'.join(PARTS_OF_DAY)})(?:\s+(?:ko|ke|mein))?\s+)?"
                   rf"(?:{_HOUR}(?:\s+(?:ko|ka|ke|ki|tak)\b)?)", re.IGNORECASE)
 DAY_ALONE = re.compile(rf"\b(?P<day>{'|'.join(DAYS)})(?:\s+(?P<part>{'|'.join(PARTS_OF_DAY)}))?(?:\s+(?:ko|ka|ke|ki))?\b"
                        rf"|\b(?P<part2>{'|'.join(PARTS_OF_DAY)})\s+ko\b", re.IGNORECASE)
-_AMOUNT = rf"(?:(?P<fraction>{'|'.join(FRACTIONS)})|(?P<count>\d+|{_NUMBER}))"
+_AMOUNT = rf"(?:(?:(?P<on>{'|'.join(ON_A_NUMBER)})\s+)?(?P<count>\d+|{_NUMBER})|(?P<fraction>{'|'.join(FRACTIONS)}))"
 DURATION = re.compile(rf"\b{_AMOUNT}\s+(?P<unit>{'|'.join(UNITS)})\b(?:\s+(?P<after>baad|bad|mein|me|main|ka|ki|ke|tak|ke\s+liye))?",
                       re.IGNORECASE)
 
@@ -177,7 +190,7 @@ def _whole(said: str, taken: set[str]) -> str | None:
     if (whose := WHOSE.match(said)) is not None:
         return f"what is {whose['who']}'s {_things(whose['what'], taken)}"
     if (message := MESSAGE.match(said)) is not None:
-        return f"tell {message['who']} that {message['what']}"
+        return f"tell {message['who']} that {message['what']}" if message["what"] else f"leave a message for {message['who']}"
     if REMIND.search(said):
         return _reminder(said, taken)
     if (listed := LIST_AFTER.match(said)) is not None:
@@ -190,7 +203,7 @@ def _whole(said: str, taken: set[str]) -> str | None:
         return f"add {items} to {name}"
     if WEATHER.search(said):
         return f"what's the weather {_when(said)}".strip()
-    if (reading := READING.match(said)) is not None:
+    if (reading := READING.match(said)) is not None and not PLACE_IS.match(said):
         return f"what's the {_things(reading['thing'], taken)} at"
     return None
 
@@ -202,8 +215,11 @@ def _statement(said: str, taken: set[str]) -> str | None:
     if (feeling := FEELING.match(said)) is not None:
         return f"I'm {'very ' if feeling['very'] else ''}{_FEELINGS[feeling['feel'].lower()]}"
     if (place := PLACE_IS.match(said)) is not None:
-        named = _owned(place["place"], taken)
-        return f"{'it' if named == 'here' else named} is {'very ' if place['very'] else ''}{_FEELINGS[place['adj'].lower()]}"
+        named, very = _owned(place["place"], taken), "very " if place["very"] else ""
+        feeling = _FEELINGS[place["adj"].lower()]
+        if named == "here" or place["in"]:  # "garage mein bohat andhera hai": it's very dark in the garage
+            return f"it's {very}{feeling} {'in here' if named == 'here' else 'in ' + named}"
+        return f"{named} is {very}{feeling}"
     if (state := STATE.match(said)) is not None:
         return f"is {_owned(state['thing'], taken)} {_STATES[' '.join(state['state'].lower().split())]}"
     return None
@@ -235,7 +251,10 @@ def _clauses(said: str, taken: set[str]) -> str | None:
     if main is None:
         more = ALSO.match(said)
         return f"and the {_things(more['more'], taken)} too" if more else None
-    others = " ".join(c for c in clauses if c is not main)
+    levels = [c for c in clauses if c is not main and LEVEL_CLAUSE.match(c)]
+    if levels and (found := COMMAND.match(main)) is not None and found["level"] is None:  # "light halki kar do, 20 pe"
+        main = f"{found['thing']} {LEVEL_CLAUSE.match(levels[0])['n']} pe kar do"
+    others = " ".join(c for c in clauses if c is not main and c not in levels)
     when, main = _time_of(main)
     length = _duration_of(others)[0] if not when else ""
     return _command(main, taken, when, length)
@@ -258,22 +277,25 @@ def _command(clause: str, taken: set[str], when: str, length: str) -> str | None
     timer = re.match(r"^(?P<before>.*?)\s*(?:ka|ki|ke)?\s*(?P<kind>timer|alarm)$", thing, re.IGNORECASE)
     if timer and action in ("laga", "lagao", "chala", "chalu", "chaalu", "start", "on", ""):
         return _timer(timer["before"], timer["kind"].lower(), when, length, taken)
-    if not action and found["level"] is None:
-        return None
-    level = number(found["level"]) if found["level"] else None
     whole = re.search(r"\s+(?:poora|pura|poori|puri|poore|pure|full)$|\s+(?:aadha|aadhi|aadhe|adha|adhi|adhe)$", thing, re.IGNORECASE)
     if whole and action in ("tez", "zyada", "jyada", "khol", "kholo", "chala", "chalao", "on", ""):
         end = "full" if re.search(r"p|f", whole[0].strip()[:1], re.IGNORECASE) else "half"
         return f"{_lead(found)}set the {_things(thing[:whole.start()], taken)} to {end} {when}".strip()
+    if not action and found["level"] is None:
+        return None
+    level = number(found["level"]) if found["level"] else None
     english = ACTIONS.get(action, "set")
     named = _things(thing, taken)
+    if level is not None and english in ("turn up", "turn down"):  # "do degree tez", "das kam": by that much
+        the = "" if re.match(r"^(?:my|our|your|his|her|their|\w+'s?)\s", named) else "the "
+        return f"{_lead(found)}{english} {the}{named} by {spoken(level)} {when}".strip()
     if level is not None:
         return f"{_lead(found)}set the {named} to {spoken(level)} {when}".strip()  # "teen pe": to 3
     if english == "put on":
         english = "play" if MEDIA.search(named) else "turn on"
         if english == "play":
             return f"{_lead(found)}play {named} {when}".strip()
-    the = "" if re.match(r"^(?:my|our|your|his|her|their|\w+'s?)\s", named) and not named.startswith("kids'") else "the "
+    the = "" if re.match(r"^(?:my|our|your|his|her|their|\w+'s?|all)\s", named) and not named.startswith("kids'") else "the "
     if COVERS.search(named):
         english = COVER_ACTIONS.get(english, english)
     if english in ("turn up", "turn down"):
@@ -311,7 +333,7 @@ def _time_of(text: str) -> tuple[str, str]:
 
 
 def _clock(found: re.Match) -> str:
-    hour = found["hour"]
+    hour = HALF_HOURS[found["halfhour"].lower()] if found["halfhour"] else found["hour"]
     value = number(hour) if not re.search(r"[:.]", hour) else None
     minutes = ""
     if value is None:
@@ -354,12 +376,15 @@ def _duration_of(text: str, delay: bool = False) -> tuple[str, str]:
         amount = FRACTIONS[found["fraction"].lower()]
     else:
         amount = number(found["count"])
+        amount = amount + ON_A_NUMBER[found["on"].lower()] if amount is not None and found["on"] else amount
     if amount is None:
         return "", text
     if amount == 0.5:
         length = f"half an {unit}" if unit == "hour" else f"half a {unit}"
     elif amount == 1.5:
         length = f"an {unit} and a half" if unit == "hour" else f"a {unit} and a half"
+    elif unit == "hour" and not float(amount * 2).is_integer():  # "sawa ghanta": 75 minutes
+        length = f"{spoken(amount * 60)} minutes"
     else:
         length = f"{spoken(amount)} {unit}{'' if amount == 1 else 's'}"
     after = (found["after"] or "").lower()
@@ -384,12 +409,16 @@ def _things(text: str, taken: set[str]) -> str:
         if hindi not in taken:
             words = re.sub(rf"\b{re.escape(hindi)}\b", THINGS[hindi], words, flags=re.IGNORECASE)
     words = re.sub(rf"\b({'|'.join(KIN)})\s+(?:ka|ki|ke|da|di|de)\s+", r"\1's ", words, flags=re.IGNORECASE)
+    words = re.sub(r"\b([A-Z][a-z]+)\s+(?:ka|ki|ke|da|di|de)\s+", r"\1's ", words)  # "Maryam ke kamre": Maryam's room
     words = re.sub(r"\b(?:ka|ki|ke|da|di|de|ko|wala|wali|wale|vala|vali|vale)\b", " ", words, flags=re.IGNORECASE)
     place = re.match(r"^(?P<place>.+?)\s+(?:mein|me|main)\s+(?P<thing>.+)$", words, re.IGNORECASE)
     if place:  # "mandir mein bhajan": bhajans in the puja room
         words = f"{place['thing']} in the {place['place']}"
     words = re.sub(r"\b(?:mera|mere|meri)\b", "my", words, flags=re.IGNORECASE)
-    return " ".join(re.sub(r"^(?:the|a)\s+", "", " ".join(words.split()), flags=re.IGNORECASE).split())
+    words = " ".join(re.sub(r"^(?:the|a)\s+", "", " ".join(words.split()), flags=re.IGNORECASE).split())
+    if re.search(r"\ball\b", words):  # "neeche ki saari battiyan": all the downstairs lights
+        return "all the " + " ".join(w for w in words.split() if w.lower() != "all")
+    return words
 
 
 def _owned(text: str, taken: set[str]) -> str:
@@ -407,7 +436,11 @@ def _owned(text: str, taken: set[str]) -> str:
 def _words(said: str, taken: set[str], a_bit: bool = False) -> str:
     """No frame: the Hindi words read one by one ("yaad rakhna, …": remember, …; "mere": my;
     "paanch minute": 5 minutes)."""
-    text = re.sub(r"^\W*yaad\s+rakh(?:na|o|iye|ein)\b[\s,]*", "remember, ", said, flags=re.IGNORECASE)
+    text = re.sub(r"^\W*yaad\s+rakh(?:na|o|iye|ein)\b[\s,]*(?:(?:ke|ki|k|keh)\s+)?", "remember, ", said, flags=re.IGNORECASE)
+    kept = KEPT_IN.match(text) if len(re.findall(r"\b(?:mein|me|main|vich|pe|par)\b", text, re.IGNORECASE)) == 1 else None
+    if kept:  # "remember, passport blue suitcase mein hai": the passport is in the blue suitcase
+        where = _WHERE_WORDS.get(" ".join(kept["where"].lower().split()), "in")
+        text = f"remember that {_owned(kept['what'], taken)} is {where} the {kept['place']}"
     text = re.sub(r"\b(?:mere|mera|meri)\b", "my", text, flags=re.IGNORECASE)
     text = f"{text} a bit" if a_bit else text
     length, rest = _duration_of(text)
@@ -424,7 +457,7 @@ def _the_one(said: str, taken: set[str]) -> str:
     """ "orange wali": the orange one; "kitchen ki": the kitchen one; else the thing in English."""
     one = THE_ONE.match(said)
     if one and re.fullmatch(r"mera|meri|mere|apna|apni|apne", one["what"].strip(), re.IGNORECASE):
-        return "mine"  # "meri wali": mine
+        return "the one here"  # "meri wali": mine, the one where the speaker is
     return f"the {_things(one['what'], taken)} one" if one else _owned(said, taken)
 
 

@@ -32,12 +32,17 @@ RECENT = timedelta(minutes=10)
 CANCEL_IT = re.compile(r"^\W*cancel (?:it|that)\W*$", re.IGNORECASE)
 
 
+# a level said alone, of the thing acted on last ("full brightness", "half", "40 percent", "to 22 degrees")
+LEVEL_ALONE = re.compile(r"^\W*(?:(?:at|to|on)\s+)?(?:full|half|halfway|max|maximum|min|minimum|\d+(?:\.\d+)?\s*(?:%|percent|"
+                         r"per cent|degrees?))(?:\s+(?:brightness|volume|power|speed|blast|please))*\W*$", re.IGNORECASE)
+
+
 def is_follow_up(text: str) -> bool:
     """Whether the words carry on from the previous request (or correct it: "no, I meant 4"); a
     joint before a command of its own ("and put the hall light on at 6") does not: that command is
     routed alone."""
     text = text.strip()
-    if REFERS_BACK.search(text) or is_bare_change(text) or correction_words(text) is not None:
+    if REFERS_BACK.search(text) or is_bare_change(text) or LEVEL_ALONE.match(text) or correction_words(text) is not None:
         return True
     joint = CARRIES_ON.search(text)
     return bool(joint) and not _own_command(text[joint.end():])
