@@ -100,7 +100,7 @@ def without_reason(text: str) -> str:
 # ...) that colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na",
 # "abeg, off the light o"
 INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+"
-                          r"|(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya|ehen|haba"
+                          r"|(?:(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya)(?!\W*(?:do am|carry go)\W*$)|ehen|haba"
                           r"|(?:it's |this is )?[a-z]+ here(?=\s*[,.!])"  # "Kamsi here, …"
                           r"|(?:good (?:morning|afternoon|evening)|hello|hi|hiya|marhaba|marhaban|ahlan|ahla|hala|"
                           r"salam|salaam|as-?salamu? ?alaykum|sabah el khair|sabah el kheir|bonjour|bonsoir|salut|"

@@ -102,6 +102,10 @@ def is_bare_change(text: str) -> bool:
 
 
 HESITATION = re.compile(r"\b(?:u+m+|u+h+|e+r+m*|h+m+|m{2,}|a+h+)\b")
+# the world's currencies by the words people say them with (a rate between two is live data)
+CURRENCY = (r"pounds?|quid|sterling|gbp|dollars?|bucks|usd|euros?|eur|rupees?|inr|pkr|naira|dirhams?|aed|riyals?|yen|"
+             r"yuan|rmb|pesos?|rand|shillings?|ringgit|rupiah|baht|francs?|kronor|krona|kroner|won|lira|dinars?|"
+             r"cedis?|bitcoins?|btc")
 THANKS = re.compile(r"\b(?:thanks|thank you|thank u|thankyou|thx|ty|cheers|ta|salamat|shukran|merci|gracias|danke)\b",
                     re.IGNORECASE)  # thanking, in the words normalising drops
 WAKE_AND_POLITE = re.compile(r"^(?:(?:hey |ok |okay )?(?:assistant|alexa|computer)[, ]+)|\b(?:please|pls|plz|thanks|thank you)\b")

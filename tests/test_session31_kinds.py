@@ -322,3 +322,25 @@ def test_both_of_a_kind_answers_which_of_two():
 def test_a_yes_that_opens_with_no_is_a_yes(said):
     from assistant.asking import LEADING_NO, LEADING_YES
     assert LEADING_YES.match(said) and not LEADING_NO.match(said)
+
+
+@pytest.mark.parametrize("said, english", [("samne wala gate khol do", "open the front gate"),
+                                           ("bahar kitni sardi hai?", "how cold is it outside"),
+                                           ("yahan kitni sardi hai", "it's very cold in here")])
+def test_front_and_how_cold_in_urdu(said, english):
+    from assistant.languages import hinglish
+    assert hinglish.in_english(said) == english
+
+
+def test_a_pidgin_go_ahead_keeps_its_opener():
+    from assistant.asides import INTERJECTION
+    from assistant.routing.fastpath import match
+    kept = INTERJECTION.sub("", "abeg do am")
+    assert kept == "abeg do am" and match(kept).api == "confirm"
+    assert INTERJECTION.sub("", "oya switch on the fan") == "switch on the fan"
+
+
+@pytest.mark.parametrize("said, declined", [("convert 40 dollars to naira", True), ("convert 2 pounds to grams", False)])
+def test_a_currency_conversion_is_no_chat_conversion(said, declined):
+    from assistant.experts.chat import CONVERSION
+    assert bool(CONVERSION.search(said)) != declined

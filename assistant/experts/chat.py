@@ -10,6 +10,7 @@ from assistant.experts import arithmetic
 from assistant.messages import ActionResult, Decision, Request
 from assistant.registry import api, build_expert
 from assistant.streaming import FirstSentence
+from assistant.words import CURRENCY
 from assistant.words import ASKS_TO_PLAY
 
 NO_CHAT_MODEL = "I'm here, but my chat model isn't available right now. I can still run your home, timers, reminders and lists."
@@ -85,7 +86,8 @@ def sayable_first(sentence: str) -> bool:
 
 # a conversion or a tip worked out ("convert 30 celsius to fahrenheit", "how many ounces in a pound",
 # "what's 15 percent tip on 40 dollars"): the chat's, never a thermostat's or a timer's
-CONVERSION = re.compile(r"^\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can you|could you)\s+)*"
+CONVERSION = re.compile(rf"^(?![^\n]*\b(?:{CURRENCY})\s+(?:to|in|into)\s+(?:{CURRENCY})\b)"  # (a currency's rate is live)
+                        r"\W*(?:(?:hey|ok|okay|so|please|quick(?:ly)?|um|can you|could you)\s+)*"
                         r"(?:convert\b|how many [a-z]+ (?:are |are there |is there |go )?in (?:a|an|one|two|three|\d+(?:\.\d+)?)\b"
                         r"|(?:what(?:'s| is|s)|how much is) [\d.,]+ ?(?:°|degrees? )?[a-z]+ (?:in|to|into) [a-z]+\W*$)"
                         r"|\b[\d.]+ ?(?:%|percent|per cent) (?:tip|gratuity|service charge|discount|off) (?:on|of|for)\b",

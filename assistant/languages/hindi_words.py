@@ -31,6 +31,7 @@ THINGS = {
     "dawa": "medicine", "dawaai": "medicine", "tala": "lock", "taala": "lock", "bistar": "bed",
     "baithak": "living room", "rasoi ghar": "kitchen", "bawarchi khana": "kitchen", "chulha": "cooker",
     # which one, by where it is: "peechay wala darwaza" is the back door, "neeche ki battiyan" the lights downstairs
+    "saamne wala": "front", "samne wala": "front", "saamne ka": "front", "saamne": "front", "samne": "front",
     "peechay wala": "back", "peeche wala": "back", "pichhe wala": "back", "pichla": "back", "pichhla": "back",
     "peechay ka": "back", "peeche ka": "back", "aage wala": "front", "agay wala": "front", "agla": "front",
     "bahar wala": "front", "upar wala": "upstairs", "upar ki": "upstairs", "upar ke": "upstairs", "upar ka": "upstairs",

@@ -174,7 +174,8 @@ def in_english(text: str, names: Iterable[str] = ()) -> str:
     corrected = NOT_THAT.match(said)
     if corrected and not _command_clause(corrected["rest"]):
         return f"no, I meant {_the_one(corrected['rest'], taken)}"
-    read = _whole(said, taken) or _clauses(said, taken) or _statement(said, taken)
+    asked = text.rstrip().endswith("?")
+    read = _whole(said, taken) or _clauses(said, taken) or _statement(said, taken, asked)
     first = said.split(",")[0].strip()  # ("kitchen wala, bachay so rahe hain": a reason after it)
     if read is None and THE_ONE.match(first):  # "orange wali": the answer to "which one?" is "orange"
         read = _things(THE_ONE.match(first)["what"], taken)
@@ -208,8 +209,9 @@ def _whole(said: str, taken: set[str]) -> str | None:
     return None
 
 
-def _statement(said: str, taken: set[str]) -> str | None:
-    """No command: where a thing is, how the speaker feels, how a place or a thing is."""
+def _statement(said: str, taken: set[str], asked: bool = False) -> str | None:
+    """No command: where a thing is, how the speaker feels, how a place or a thing is (or, `asked`
+    with "kitni", how cold or warm it is there: "bahar kitni thand hai?")."""
     if (where := WHERE.match(said)) is not None:
         return f"where is {_owned(where['what'], taken)}"
     if (feeling := FEELING.match(said)) is not None:
@@ -217,6 +219,9 @@ def _statement(said: str, taken: set[str]) -> str | None:
     if (place := PLACE_IS.match(said)) is not None:
         named, very = _owned(place["place"], taken), "very " if place["very"] else ""
         feeling = _FEELINGS[place["adj"].lower()]
+        if asked and re.match(r"(?:kitni|kitna|kinni|kinna)\b", place["very"] or "", re.IGNORECASE):
+            where = "here" if named == "here" else "outside" if named == "the outside" else f"in {named}"
+            return f"how {feeling} is it {where}"
         if named == "here" or place["in"]:  # "garage mein bohat andhera hai": it's very dark in the garage
             return f"it's {very}{feeling} {'in here' if named == 'here' else 'in ' + named}"
         return f"{named} is {very}{feeling}"

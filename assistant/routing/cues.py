@@ -15,7 +15,7 @@ import re
 from assistant.registry import Registry
 from assistant.storage.db import Database
 from assistant.routing.examples import NONE as DECLINED  # the prior's "no expert serves this"
-from assistant.words import without_discourse_lead
+from assistant.words import CURRENCY as _CURRENCY, without_discourse_lead
 
 # what a request opens with before its verb: "please", "can you", "hey could u", "i need you to"
 LEAD_IN = (r"^\W*(?:(?:hey|ok|okay|so|and|um|uh|please|pls|plz|just|quickly)\W+)*"
@@ -49,9 +49,6 @@ OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
 DIRECTIONS = (r"^\W*(?:(?:so|and|um|uh|hey|ok|okay)\W+)*(?:how (?:do|can|would|should|will) (?:i|we|you) get "
               r"(?:to|from)\b(?! sleep\b)|(?:what's|what is|whats) the (?:best|quickest|fastest|shortest|easiest) "
               r"(?:route to|way to get to|way to the)\b|which way is\b|how far (?:away )?is [\w' ]+ from (?:here|me|us)\b)")
-_CURRENCY = (r"pounds?|quid|sterling|gbp|dollars?|bucks|usd|euros?|eur|rupees?|inr|pkr|naira|dirhams?|aed|riyals?|yen|"
-             r"yuan|rmb|pesos?|rand|shillings?|ringgit|rupiah|baht|francs?|kronor|krona|kroner|won|lira|dinars?|"
-             r"cedis?|bitcoins?|btc")
 # public alerts and closures, the traffic and the games' scores ("is there a typhoon signal today", "are classes
 # suspended tomorrow", "how's the traffic on the M50"): live news of the world outside, which this assistant lacks
 PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat|fire|air quality|tsunami)\s+"
