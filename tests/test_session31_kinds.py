@@ -344,3 +344,18 @@ def test_a_pidgin_go_ahead_keeps_its_opener():
 def test_a_currency_conversion_is_no_chat_conversion(said, declined):
     from assistant.experts.chat import CONVERSION
     assert bool(CONVERSION.search(said)) != declined
+
+
+def test_the_light_off_by_its_kind_when_the_one_picked_is_off_is_the_one_on(tmp_path):
+    home = """
+areas:
+  - {name: Snug, id: snug}
+entities:
+  - {name: Ceiling Light, id: light.snug_ceiling, area: snug, state: "off"}
+  - {name: Lamp, id: light.snug_lamp, area: snug, state: "on", attributes: {brightness: 40}}
+"""
+    db = smart_home_db(home, tmp_path)
+    assert call_smart_home(db, "turn_off", "switch the light off", here="snug", device="light").ok
+    assert {d["id"]: d["state"] for d in list_devices(db)} == {"light.snug_ceiling": "off", "light.snug_lamp": "off"}
+    named = call_smart_home(db, "turn_off", "switch the ceiling light off", here="snug", device="ceiling light")
+    assert "already off" in named.reply

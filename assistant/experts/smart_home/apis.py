@@ -989,6 +989,8 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     level = _level_said(_said(ctx), devices) if on else None
     if level is not None:  # "the heater to twenty-three": a level the user gave is never dropped
         return set(ctx, args["device"], args["area"], args["device_type"], **dict([level]))
+    if not on and all(d.state == "off" for d in devices):  # "the light off" when that one is off already
+        devices = _others_on(ctx, args, devices) or devices
     armed = f"armed_{arm_mode(_said(ctx), None)}"  # "alarm on for the night": armed night
     changed, undo = _commit(ctx, [(d, changes.switched(d, on, armed)) for d in devices])
     if not changed:
@@ -1002,6 +1004,19 @@ def _switch(ctx: ExpertContext, api_name: str, args: dict[str, Any], on: bool) -
     parts = [f"{verb} {describe.names(group)}" for verb, group in groups if group]
     reply = parts[0] + "".join(f"; {p[0].lower()}{p[1:]}" for p in parts[1:]) + "."
     return _result(ctx, reply, devices, undo)
+
+
+def _others_on(ctx: ExpertContext, args: dict[str, Any], devices: list[Device]) -> list[Device]:
+    """"Turn off the light", said by its kind alone, when the light picked is off already: the lights
+    of that kind still on in its room ("batti band kar do" with the lamp on); [] when the call named
+    more than a kind."""
+    phrase = args.get("device") or args.get("device_type")
+    if not _only_a_kind(phrase) or (args.get("device") and args.get("device_type") and not _only_a_kind(args["device_type"])):
+        return []
+    areas, domains = {d.area_id for d in devices}, {d.domain for d in devices}
+    return [d for d in read_home(ctx.db).devices
+            if d.area_id in areas and d.domain in domains and d.state not in ("off", "closed", "locked")
+            and d.domain in ("light", "fan", "switch", "media_player")]
 
 
 # "to 40", "50 percent", "at 30" (no hour of the clock: "on at 7" is a time)
