@@ -135,7 +135,7 @@ REPORTED = re.compile(r"^\W*(?:(?:my|the|our) )?[a-z']+ (?:said|says|told me|ask
 REMARK = re.compile(r"^\W*(?P<remark>[a-z']+(?: [a-z']+)?)\s*[,.!;:]+\s*(?P<rest>\w.*)$", re.IGNORECASE | re.DOTALL)
 # words that make the remark part of what is asked: a yes or no, a correction's lead, a time, a place,
 # a joining word ("tomorrow, remind me…", "sorry, the other one", "upstairs, lights off")
-_MEANT = re.compile(r"\b(?:yes|yeah|yep|ok|okay|no|nope|nah|not|don't|actually|sorry|oops|wait|hold|hang|mean|meant"
+_MEANT = re.compile(r"\b(?:yes|yeah|yep|ok|okay|oya|abeg|no|nope|nah|not|don't|actually|sorry|oops|wait|hold|hang|mean|meant"
                     r"|instead|now|today|tonight|tomorrow|yesterday|later|morning|afternoon|arvo|evening|night|noon"
                     r"|midnight|weekend|\w+day|am|pm|minutes?|hours?|seconds?|half|quarter|upstairs|downstairs"
                     r"|outside|inside|and|also|then|too|plus|but|or|all|everything|both|every|please)\b|\d", re.IGNORECASE)

@@ -359,3 +359,11 @@ entities:
     assert {d["id"]: d["state"] for d in list_devices(db)} == {"light.snug_ceiling": "off", "light.snug_lamp": "off"}
     named = call_smart_home(db, "turn_off", "switch the ceiling light off", here="snug", device="ceiling light")
     assert "already off" in named.reply
+
+
+@pytest.mark.parametrize("said", ["oya, do am", "abeg, do am"])
+def test_a_pidgin_yes_before_a_comma_is_no_remark(said):
+    from assistant.asides import without_remark
+    from assistant.routing.fastpath import match
+    kept = without_remark(said, lambda: [])
+    assert kept == said and match(kept).api == "confirm"
