@@ -801,14 +801,17 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """A question general knowledge answers (routing/timeless.py) that no decline cue claims:
         the chat's, whatever the model's taste for declining sport or weather words."""
         text = plan.utterance.text
-        return "chat" in {e.name for e in self.registry.experts()} and timeless_question(text) \
+        return self._has_chat() and timeless_question(text) \
             and cues.pinned_expert(self.registry, text, self.db, plan.utterance.source) is None
+
+    def _has_chat(self) -> bool:
+        return "chat" in {e.name for e in self.registry.experts()}
 
     def _answer_confirmation(self, plan: Plan, decision: Decision, started: float) -> Reply:
         status = "confirmed" if decision.api == "confirm" else "denied"
         pending = take_pending(self.db, self.clock.now(), status, plan.utterance.area, self.conversation)
         if pending is None:  # a bare yes/no with nothing to confirm; "ok, thank you" is thanks, the chat's
-            thanked = THANKS.search(plan.utterance.text) and "chat" in {e.name for e in self.registry.experts()}
+            thanked = THANKS.search(plan.utterance.text) and self._has_chat()
             spec = self.registry.api("chat", "respond") if thanked else self.registry.api("system", "stop")
             return self._execute(plan, spec, {}, "fastpath", started).reply
         if status == "denied":

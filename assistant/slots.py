@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable, Iterable, Literal
+from typing import Callable, Literal
 
 from rapidfuzz.distance import JaroWinkler
 
@@ -203,18 +203,18 @@ _BOTH = re.compile(r"\b(?:both|the two)\b", re.IGNORECASE)  # of two: not of thr
 _BOTH_KIND = re.compile(r"^\W*(?:both|the two|all)(?: of)?(?: the)? ([a-z]+)(?:\W+(?:please|thanks))?\W*$", re.IGNORECASE)
 
 
-def vocab_stem(word: str) -> str:
-    return _stems(word)[0] if _stems(word) else word
+def _stem(word: str) -> str:
+    return next(iter(_stems(word)), word)
 
 
 SOUNDS_LIKE = 0.82  # Jaro-Winkler: "nanny's room" heard for Nani's Room, "kitchn" typed for the kitchen
 _PLACING = frozenset("left right top bottom front back first last other middle upper lower near far".split())
 
 
-def _sounding(content: list[str], stems: set[str], every: Iterable[set[str]]) -> int:
-    """How many of the answer's words no choice holds are close to a word of this choice (a name
-    misheard or mistyped); words that place a thing ("the left one") are never stretched."""
-    known = set().union(*every)
+def _sounding(content: list[str], stems: set[str], known: set[str]) -> int:
+    """How many of the answer's words no choice holds (`known`: every choice's words) are close to a
+    word of this choice (a name misheard or mistyped); words that place a thing ("the left one") are
+    never stretched."""
     return sum(1 for w in content if w not in known and len(w) > 3 and w not in _PLACING
                and any(JaroWinkler.similarity(w, stem) >= SOUNDS_LIKE for stem in stems if len(stem) > 2))
 
@@ -230,7 +230,7 @@ def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) 
     if every and not any("=" in value for value in values) and (len(values) == 2 or not _BOTH.search(answer)):
         return ",".join(values)  # "both please", "all of them": every one of them
     kind = _BOTH_KIND.match(answer)  # "both lamps" of two lamps: both
-    if kind and len(values) == 2 and all(vocab_stem(kind[1]) in _stems(words_of) for words_of in choices.values()):
+    if kind and len(values) == 2 and all(_stem(kind[1]) in _stems(words_of) for words_of in choices.values()):
         return ",".join(values)
     if every and asked and len(values) > 2:  # "the exhaust fan?" of a Cooker Hood and two Exhaust Fans: "both"
         both = _the_two_asked(choices, asked)
@@ -246,7 +246,8 @@ def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) 
     if not content:
         return None
     names = all("." in value or value.startswith("area=") for value in values)  # devices, rooms: names heard or typed amiss
-    scores = {value: sum(w in stems for w in content) + (_sounding(content, stems, named.values()) if names else 0)
+    known = set().union(*named.values())
+    scores = {value: sum(w in stems for w in content) + (_sounding(content, stems, known) if names else 0)
               for value, stems in named.items()}
     best = max(scores.values())
     top = [value for value, score in scores.items() if score == best]

@@ -442,8 +442,10 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     devices = _both_called(devices, said)  # "both lamps": the two called Lamp, not the Desk Lamp too
     if len(devices) > 1:  # a group never works a garage door or gate opener: only its name does
         devices = [d for d in devices if not changes.operates_entry(d)]
+    # "dim the kitchen downlights" written as the kitchen's lights: the Kitchen Downlights; or its name in
+    # what the words sounded like ("the garden lice": the Garden Lights)
     named = _named_in_full(devices, said) or (_named_in_full(devices, heard.text) if heard is not None else None)
-    if named is not None:  # (or its name in what the words sounded like: "the garden lice", the Garden Lights)  # "dim the kitchen downlights" written as the kitchen's lights: the Kitchen Downlights
+    if named is not None:
         devices = [named]
     asked = api_name != "query" and not vocab.asks_state(said)
     one = (one_of_a_kind(home, devices, said, here) or one_of_a_shared_name(home, devices, said, here)) if asked else None
@@ -1015,7 +1017,7 @@ def _others_on(ctx: ExpertContext, args: dict[str, Any], devices: list[Device]) 
         return []
     areas, domains = {d.area_id for d in devices}, {d.domain for d in devices}
     return [d for d in read_home(ctx.db).devices
-            if d.area_id in areas and d.domain in domains and d.state not in ("off", "closed", "locked")
+            if d.area_id in areas and d.domain in domains and d.state != "off"
             and d.domain in ("light", "fan", "switch", "media_player")]
 
 

@@ -750,19 +750,19 @@ class _Resolver:
 
     def _called(self, phrase: str, device: Device) -> bool:
         """Whether the phrase is, word for word, the device's name or an alias, with or without its room's."""
-        area = self.home.area(device.area_id)
-        forms = [device.name, *device.aliases]
-        forms += [_with_place(area.name, form) for form in forms] if area else []
         words = vocab.content(vocab.tokens(phrase))
-        return any(vocab.content(vocab.tokens(form)) == words for form in forms)
+        return any(vocab.content(vocab.tokens(form)) == words for form in self._name_forms(device))
 
     def name_score(self, phrase: str, device: Device) -> float:
+        said_forms = vocab.synonym_forms(phrase)
+        return max(vocab.similarity(said, vocab.norm(form)) for form in self._name_forms(device) for said in said_forms)
+
+    def _name_forms(self, device: Device) -> list[str]:
+        """The device's name and aliases, each also with its room's name ("kids' playroom light" for the
+        Playroom Light in the Kids' Playroom)."""
         forms = [device.name, *device.aliases]
         area = self.home.area(device.area_id)
-        if area:  # "kids' playroom light" for the Playroom Light in the Kids' Playroom
-            forms += [_with_place(area.name, form) for form in forms]
-        said_forms = vocab.synonym_forms(phrase)
-        return max(vocab.similarity(said, vocab.norm(form)) for form in forms for said in said_forms)
+        return forms + [_with_place(area.name, form) for form in forms] if area else forms
 
     def describe(self, text: str | None) -> _Description:
         words = vocab.tokens(text)
