@@ -10,7 +10,8 @@ a cover verb before a declined half, "why do people here …", "the X, on it", "
 about, "actually cancel that" after a put-off call, a closure in the news; and session 20's: a setter with
 no device, an alarm after a while, "do it now" after a put-off call, a yes in Swahili, a list with no
 name, a duration of three parts; and session 30's: Arabic typed in Roman letters, a short value after
-"nah make it", a reminder's text given when its time was asked.
+"nah make it", a reminder's text given when its time was asked; and session 31's: Urdu typed in Roman
+letters, a statement with its own time after a command, a currency's rate declined.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -92,6 +93,11 @@ CONVERSATIONS = [
     [("new reminder", {"asks": True}),
      ("renew the car insurance", {"asks": True}),
      ("friday at 10", {"reminders": [{"text_contains": "insurance", "due": "2026-12-04T10:00:00"}]})],
+    # session 31's kinds
+    [("kitchen ki batti jala do", {"devices": {"light.kitchen_ceiling_1a2b": {"state": "on"}}})],
+    [("switch the bedside lamp on my sister is arriving at 9", {"devices": {"light.bedside_lamp_3c5e": {"state": "on"}},
+                                                                "scheduled": []})],
+    [("convert 50 dollars to rupees", {"declined": True, "devices": {}})],
 ]
 
 
