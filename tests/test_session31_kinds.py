@@ -276,7 +276,7 @@ def test_rooms_and_names_of_blind44s_kinds(tmp_path, said, args, changed):
     ("ki time hoya", "what time is it"),
     ("store mein bohat andhera hai", "it's very dark in the store"),
     ("yahan kitni sardi hai", "it's very cold in here"),
-    ("lounge ka heater teen degree tez kar do", "turn up the lounge heater by 3"),
+    ("lounge ka heater teen degree tez kar do", "turn up the lounge heater by 3 degrees"),
     ("TV ki awaaz paanch kam kar do", "turn down the TV volume by 5"),
     ("upar ki saari battiyan bujha do", "turn off all the upstairs lights"),
     ("peeche wala darwaza band kar do", "close the back door"),

@@ -34,9 +34,11 @@ MEDIA = re.compile(r"\b(?:bhajans|songs|music|radio|gaana|aarti|news)\b", re.IGN
 LIGHT_VERB = r"(?:k(?:a)?r(?:o|do|de|na|ni|en)?(?:\s+(?:do|de|dena|dijiye|diyo|dijie|deo|dyo))?|do|de|dena|dijiye|diyo|dijie|deo|dyo)"
 _ACTION = "|".join(sorted(ACTIONS, key=len, reverse=True))
 _NUMBER = "|".join(sorted(NUMBERS, key=len, reverse=True))
+# the unit a level is said in, kept: "do degree tez" is by 2 degrees
+_UNITS = {"degree": "degrees", "degrees": "degrees", "digri": "degrees", "percent": "percent"}
 # a request in these words: [the thing] [a level] [what to do] [a light verb]
 COMMAND = re.compile(rf"^(?P<lead>(?:aur|and)\s+)?(?P<thing>[\w' ]+?)(?:\s+(?P<level>\d+|{_NUMBER})"
-                     r"(?:\s+(?:degree|degrees|digri|percent|pe|par|pr))*)?"
+                     r"(?:\s+(?P<unit>degrees?|digri|percent))?(?:\s+(?:pe|par|pr))?)?"
                      rf"(?:\s+(?P<action>{_ACTION}))?\s+{LIGHT_VERB}$", re.IGNORECASE)
 # the action first, as in English: "band kar dena the TV in one hour"
 ACTION_FIRST = re.compile(rf"^(?P<lead>(?:aur|and)\s+)?(?P<action>{_ACTION})\s+{LIGHT_VERB}\s+(?P<rest>\w.*)$",
@@ -291,11 +293,12 @@ def _command(clause: str, taken: set[str], when: str, length: str) -> str | None
     level = number(found["level"]) if found["level"] else None
     english = ACTIONS.get(action, "set")
     named = _things(thing, taken)
+    amount = f"{spoken(level)} {_UNITS.get((found['unit'] or '').lower(), '')}".strip() if level is not None else ""
     if level is not None and english in ("turn up", "turn down"):  # "do degree tez", "das kam": by that much
         the = "" if re.match(r"^(?:my|our|your|his|her|their|\w+'s?)\s", named) else "the "
-        return f"{_lead(found)}{english} {the}{named} by {spoken(level)} {when}".strip()
+        return f"{_lead(found)}{english} {the}{named} by {amount} {when}".strip()
     if level is not None:
-        return f"{_lead(found)}set the {named} to {spoken(level)} {when}".strip()  # "teen pe": to 3
+        return f"{_lead(found)}set the {named} to {amount} {when}".strip()  # "teen pe": to 3
     if english == "put on":
         english = "play" if MEDIA.search(named) else "turn on"
         if english == "play":

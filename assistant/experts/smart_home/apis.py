@@ -1332,9 +1332,21 @@ def set_targets(db: sqlite_utils.Database, args: dict[str, Any], here: str | Non
     if not found.problem or len(values) != 1 or values[0] not in PERCENT_SCALES \
             or levels.named_attribute(said) == values[0]:
         return args, found
-    other = {**{k: v for k, v in args.items() if k != values[0]}, "percentage": args[values[0]]}
-    fallback = targets(db, "set", other, here, said, source)
-    return (other, fallback) if not fallback.problem else (args, found)
+    for scale in _scales_instead(said):
+        other = {**{k: v for k, v in args.items() if k != values[0]}, scale: args[values[0]]}
+        fallback = targets(db, "set", other, here, said, source)
+        if not fallback.problem:
+            return other, fallback
+    return args, found
+
+
+DEGREES_SAID = re.compile(r"\bdeg(?:ree)?s?\b|°", re.IGNORECASE)
+
+
+def _scales_instead(said: str | None) -> tuple[str, ...]:
+    """The levels a percent level written for no device of its kind may be instead: a fan's
+    speed, and a thermostat's temperature when the user said degrees ("the heater up 2 degrees")."""
+    return ("percentage", "temperature") if DEGREES_SAID.search(said or "") else ("percentage",)
 
 
 def _set_reply(planned: list[tuple[Device, tuple]]) -> str:
@@ -1382,9 +1394,11 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
     args = {"device": device, "area": area, "device_type": device_type, "attribute": attribute}
     found = targets(ctx.db, "adjust", args, ctx.area, _said(ctx), _source(ctx))
     if found.problem and attribute in PERCENT_SCALES and levels.named_attribute(_said(ctx)) != attribute:
-        other = targets(ctx.db, "adjust", {**args, "attribute": "percentage"}, ctx.area, _said(ctx), _source(ctx))
-        if not other.problem:  # as `set_targets`: "the sonos down by 10" written as brightness is its volume
-            found, attribute = other, "percentage"
+        for scale in _scales_instead(_said(ctx)):  # as `set_targets`: "the sonos down by 10" is its volume
+            other = targets(ctx.db, "adjust", {**args, "attribute": scale}, ctx.area, _said(ctx), _source(ctx))
+            if not other.problem:
+                found, attribute = other, scale
+                break
     if found.problem:
         return _failed(found)
     devices = found.devices
