@@ -60,12 +60,31 @@ def split_delay(text: str, now: datetime) -> Delay | None:
     a recurring schedule, or nothing left of the command without it)."""
     if mentions_recurrence(text) or ASKING.match(command(text)):
         return None
+    found = _delay_in(text, now) or _delay_in_a_sentence(text, now)
+    return Delay(said=text, command=found[0], clause=found[1], due=found[2]) if found else None
+
+
+def _delay_in(text: str, now: datetime) -> tuple[str, str, datetime] | None:
     body = TRAILING_POLITENESS.sub("", text.strip()).rstrip(" .!?")
     for candidate in dict.fromkeys((_without_comment(body, now), body, _without_aside(body), _without_purpose(body))):
         delay = _longest_delay(candidate, now)
         if delay is not None:
-            return Delay(said=text, command=delay[0], clause=delay[1], due=delay[2])
+            return delay
     return None
+
+
+def _delay_in_a_sentence(text: str, now: datetime) -> tuple[str, str, datetime] | None:
+    """The delay of the one sentence that commands, when the others only tell ("… come on at eight
+    this evening? We've got friends coming by."): none of them opens with a command's verb."""
+    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip(" .?!")]
+    if len(sentences) < 2:
+        return None
+    found = [(s, _delay_in(s, now)) for s in sentences if not ASKING.match(command(s))]
+    delays = [delay for _, delay in found if delay is not None]
+    commanding = [s for s in sentences if set(command(s).split()[:1]) & COMMAND_VERBS]
+    if len(delays) != 1 or STATEMENT.match(command(delays[0][0])) or len(commanding) > 1:
+        return None
+    return delays[0]
 
 
 def _after_last_comma(body: str) -> tuple[str, list[str]] | None:
@@ -134,7 +153,8 @@ def _delay(body: str, clause_words: list[tuple[int, int]], command_words: list[t
         return None  # "put the light on at 5 pm": "on" belongs to the command; "on for the night": how long
     if clause_words[0][0] > command_words[0][0] and PURPOSE.search(rest):
         return None  # "blue for the party tonight": the time says what it is for, not when to act
-    if clause_words[0][0] > command_words[0][0] and ("," in rest and STATEMENT.match(rest.rpartition(",")[2].strip())
+    last = re.split(r"[,.?!;]\s*", rest)[-1].strip()  # the clause or sentence the time closes
+    if clause_words[0][0] > command_words[0][0] and (last != rest and STATEMENT.match(last)
                                                      or STATEMENT_WITHIN.search(rest)):
         return None  # "lights on in the den, we have guests at 8": the time is the guests', not the lights
     when = clause[3:] if words[0] == "by" else clause  # "by 6:45 this evening": done at that time

@@ -25,7 +25,7 @@ from assistant.words import command, is_question
 
 
 # a command on what the part before named ("make it pink", "set them to 40", "turn it off again")
-ACTS_ON_IT = re.compile(rf"^(?:{'|'.join(sorted(COMMAND_VERBS))}) (?:it|them)\b")
+ACTS_ON_IT = re.compile(rf"^(?:{'|'.join(sorted(COMMAND_VERBS))}) (?:it|them|'?em)\b")
 
 
 class SeveralRequests:

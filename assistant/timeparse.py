@@ -113,6 +113,7 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\.(?!\d)", " ", text)
     text = re.sub(r"\bhundred and\b", "hundred", text)
     text = _words_to_digits(text)
+    text = re.sub(r"\b(?:a |the )?half(?: an?)? hour\b", "30 minutes", text)  # "in a half hour" (American)
     text = _written_fractions(text)
     text = re.sub(r"\b(\d{1,2}) oclock\b", r"\1:00", text).replace("oclock", " ")  # "7 o'clock on saturday"
     text = re.sub(r"\ban?\s+(?=(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)", "1 ", text)

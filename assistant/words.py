@@ -66,9 +66,9 @@ def said_number(text: str, value: float) -> bool:
 # ------------------------------------------------------------------------------ fillers
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
 # a pronoun for the thing the previous request acted on ("turn it off", "dim them")
-POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|they|those|these|that one)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|em|they|those|these|that one)\b", re.IGNORECASE)  # "em": 'em
 # a word that points at something already named or in view ("that light", "the same", "it")
-POINTER = re.compile(r"\b(?:that|this|those|these|it|them|same)\b", re.IGNORECASE)
+POINTER = re.compile(r"\b(?:that|this|those|these|it|them|em|same)\b", re.IGNORECASE)
 # a change said with no target ("louder", "a bit dimmer", "way too bright", "turn up"): only these
 # words, at least one of them a way to change; it means the thing the previous request acted on
 _CHANGE_WORDS = frozenset("louder quieter softer brighter dimmer darker warmer cooler colder hotter higher lower "

@@ -111,7 +111,7 @@ def test_is_question(text, asks):
     ("a forty five minute timer for the cake", "timers", ("start", {"duration": "45 minute", "name": "cake"})),
     ("time me for twelve minutes", "timers", ("start", {"duration": "12 minutes"})),
     ("give me twenty minutes on the clock", "timers", ("start", {"duration": "20 minutes"})),
-    ("set a countdown of half an hour", "timers", ("start", {"duration": "half 1 hour"})),
+    ("set a countdown of half an hour", "timers", ("start", {"duration": "30 minutes"})),
     ("get me up at quarter to seven", "timers", ("set_alarm", {"time": "quarter to 7"})),
     ("pause the rice timer", "timers", ("pause", {"name": "rice"})),
     ("add two minutes to the timer", "timers", ("add_time", {"duration": "2 minutes"})),

@@ -39,6 +39,7 @@ TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allow
     "arm": (ALARM, ALARM), "disarm": (ALARM, ALARM),
     "query": (None, None),
     "media": ({"media_player"}, {"media_player"}),
+    "set_mode": ({"climate"}, {"climate"}),
 }
 BULK_FOR_ATTRIBUTE = {"brightness": "light", "color": "light", "percentage": "light",
                       "temperature": "climate", "position": "cover", "volume": "media_player"}
@@ -258,9 +259,9 @@ def joined_names(home: Home, phrase: str | None, said: str | None, allowed: set[
     names, rest = [phrase], text[found.end():] if found else ""
     while (more := AND_ANOTHER.match(rest)) is not None:
         name = more.group(1).strip()
-        if names_a_place(home, name) or (resolve_in(home, name, allowed=allowed, here=here).problem
+        if not command(name) or names_a_place(home, name) or (resolve_in(home, name, allowed=allowed, here=here).problem
                                          and (not area or resolve_in(home, name, area, allowed=allowed).problem)):
-            break  # only a device ("the bedroom lamp", "the coffee machine"), never a place alone ("the bedroom")
+            break  # only a device ("the bedroom lamp", "the coffee machine"), never a place alone ("the bedroom") nor ", please"
         names.append(name)
         rest = rest[more.end():]
     if len(names) > 1 and found and resolve_in(home, phrase, allowed=allowed).problem:
@@ -1427,6 +1428,27 @@ def _in_own_steps(device: Device, attribute: str, delta: float, count: float | N
     if attribute != "percentage" or count is None or not step:
         return delta
     return count * float(step) * (1 if delta > 0 else -1)
+
+
+# a thermostat's or air conditioner's modes as Home Assistant names them, and how a reply says each
+CLIMATE_MODES = {"heat": "heat", "cool": "cool", "auto": "auto", "heat_cool": "heat/cool", "dry": "dry",
+                 "fan_only": "fan only", "off": "off"}
+
+
+def switch_mode(ctx: ExpertContext, mode: str, device: str | None = None, area: str | None = None,
+                device_type: str | None = None) -> ActionResult:
+    """Put climate devices in `mode`; one whose `hvac_modes` lack it changes nothing and says so."""
+    found = targets(ctx.db, "set_mode", {"device": device, "area": area, "device_type": device_type},
+                    ctx.area, _said(ctx), _source(ctx))
+    if found.problem:
+        return _failed(found)
+    lacking = [d for d in found.devices if d.attributes.get("hvac_modes") and mode not in d.attributes["hvac_modes"]]
+    if lacking:
+        return _failed(describe.sentence(f"{describe.the(lacking[0].name)} has no {CLIMATE_MODES[mode]} mode."))
+    changed, undo = _commit(ctx, [(d, (mode, d.attributes)) for d in found.devices])
+    names = describe.names([d.name for d in found.devices])
+    reply = f"Set {names} to {CLIMATE_MODES[mode]}." if changed else f"{names}: already on {CLIMATE_MODES[mode]}."
+    return _result(ctx, reply, found.devices, undo)
 
 
 MediaAction = Literal["pause", "resume", "stop", "next", "previous", "mute", "unmute"]

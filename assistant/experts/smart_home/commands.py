@@ -168,7 +168,8 @@ def _set_value(text: str) -> Decision | None:
              or re.match(rf"^(?P<verb>put|turn|set) {ARTICLE}(?P<target>[a-z' ]+?) on (?P<w>{'|'.join(LEVEL_WORDS)})$", text)
              or re.match(rf"^(?:(?P<verb>put|turn|set) )?{ARTICLE}(?P<target>[a-z' ]*?\b(?:fan|fans|cooler)) on (?P<n>\d+)"
                          rf"(?: too| as well| also)?$", text)  # "the ceiling fan on 2": its regulator's speed
-             or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z' ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text))
+             or re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z' ]+? (?:volume|speed|brightness|temperature)) {NUMBER}$", text)
+             or _level_after_name(text))
     if not match or NOT_DEVICES.search(match["target"]) or vocab.ACTION_WORDS.search(match["target"]) \
             or re.search(r"\b(?:by|me|us)\b|\b(?:on|off)$", match["target"]):
         return None  # "put the kettle on at 7", "wake me at 7": not a level
@@ -182,9 +183,21 @@ def _set_value(text: str) -> Decision | None:
     for words, api, key in VALUE_APIS:
         if re.search(words, target) or re.search(words, said_attr) or re.search(words, text.split(" to ")[-1]):
             return _home(api, **{key: value}, **_target(re.sub(ATTRIBUTE, "", target).strip()))
+    if "climate" in _domains(target) and "light" not in _domains(target):  # "the mini split to 68", "the heater to 22"
+        return _home("set_temperature", temperature=value, **_target(target))
     if match["verb"] in HEAT_VERBS:  # "heat the house up to 22", "warm the hallway to 21": a place's heating
         return _home("set_temperature", temperature=value, **({} if target in vocab.WHOLE_HOME else {"area": target}))
     return _home("set_brightness", brightness=value, **_target(re.sub(ATTRIBUTE, "", target).strip()))
+
+
+def _level_after_name(text: str) -> re.Match | None:
+    """"mini split 68", "kitchen lights 40 percent": a kind of device with a level and no verb; a
+    thermostat's any, another's from 10 (a small number after a name may be part of it: "lamp 2")."""
+    match = re.match(rf"^(?P<verb>){ARTICLE}(?P<target>[a-z' ]+?) {NUMBER}$", text)
+    if not match or not _domains(match["target"]) & {"climate", "light", "media_player", "cover"} \
+            or re.search(r"\b(?:up|down|by|more|less|to|at|on|off|for|in|the|my|our)\b", match["target"]):
+        return None  # "the porch light down 25 percent" is a change; "drop the thermostat 2 degrees" has a verb
+    return match if "climate" in _domains(match["target"]) or float(match["n"]) >= 10 else None
 
 
 def _air_level(text: str) -> Decision | None:
@@ -363,13 +376,68 @@ def _outside(text: str) -> Decision | None:
 
 
 def propose(request: Request) -> Decision | None:
-    text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(request.words))  # numbers as digits
+    """A command shape's proposal, read in the one clause that holds it ("kill the lights, going
+    to lunch" is no device "lights going to lunch"): with several clauses, only when the others are
+    a word or two of no device; never with a phrase no name could be (`_a_name`)."""
     if vocab.PAST_QUESTION.search(request.text):  # what a thing did: the events', not a state
         return None
-    return _state_question(text) or _purpose(text) or _slang_on_off(text) or _on_off(text) or _set_value(text) or _air_level(text) \
-        or _relative(text) or _relative_verb(text) \
+    clauses = [words for part in CLAUSE_BREAK.split(request.text) if (words := command(part))]
+    if len(clauses) <= 1:
+        return _named(_shape(request.words, request.claimed))
+    shaped = [(words, _named(_shape(words, False))) for words in clauses]
+    found = [decision for _, decision in shaped if decision is not None]
+    rest = [words for words, decision in shaped if decision is None]
+    aside = all(len(words.split()) <= 2 and not vocab.first_type_word(words) and not re.search(r"\d", words)
+                for words in rest)
+    return found[0] if len(found) == 1 and aside else None
+
+
+CLAUSE_BREAK = re.compile(r"[,;!?]|\.(?!\d)")
+# words no device, kind or place phrase has: a clause's pronouns, auxiliaries and links, and a time
+NOT_A_NAME = re.compile(r"\b(?:is|are|was|were|be|can|could|would|will|should|you|ya|it|its|it's|they|we|i|i'm|"
+                        r"going|gonna|always|because|cause|since|if|when|while|then|please|minutes?|mins?|hours?|"
+                        r"hrs?|seconds?|o'clock|am|pm|tonight|tomorrow)\b")
+
+
+def _named(decision: Decision | None) -> Decision | None:
+    """The decision, if each of its device, kind and place phrases could name one."""
+    if decision is None:
+        return None
+    phrases = [decision.args.get(key) for key in ("device", "area", "device_type")]
+    return None if any(isinstance(p, str) and NOT_A_NAME.search(p) for p in phrases) else decision
+
+
+def _shape(words: str, claimed: bool) -> Decision | None:
+    text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(words))  # numbers as digits
+    return _state_question(text) or _purpose(text) or _mode(text) or _slang_on_off(text) or _on_off(text) \
+        or _set_value(text) \
+        or _air_level(text) or _relative(text) or _relative_verb(text) \
         or _colour(text) or _open_close_lock(text) or _step_change(text) or _dark(text) \
-        or _bare_name(text, request.claimed)
+        or _bare_name(text, claimed)
+
+
+# a climate mode as said, and its name (`setters.set_mode`)
+MODES = {"heat": "heat", "heating": "heat", "cool": "cool", "cooling": "cool", "auto": "auto", "automatic": "auto",
+         "dry": "dry", "dehumidify": "dry", "dehumidifying": "dry", "fan only": "fan_only", "fan": "fan_only",
+         "heat cool": "heat_cool", "heat and cool": "heat_cool", "heat/cool": "heat_cool"}
+_MODE = "|".join(sorted(MODES, key=len, reverse=True))
+
+
+def _mode(text: str) -> Decision | None:
+    """"put the mini split on dry mode", "set the heat pump to fan only", "switch the AC to cooling":
+    a mode, said as one ("… mode"), or one no level has (dry, fan only), or of a thermostat or AC."""
+    match = re.match(rf"^(?:set|put|switch|turn|change|make) {ARTICLE}(?P<target>[a-z' ]+?) (?:to|on|in|into|onto) "
+                     rf"(?:the )?(?P<mode>{_MODE})(?P<said> mode)?$", text)
+    if not match or not (match["said"] or MODES[match["mode"]] in ("dry", "fan_only", "heat_cool")
+                         or "climate" in _domains(match["target"])):
+        return None
+    return _home("set_mode", mode=MODES[match["mode"]], **_target(match["target"]))
+
+
+def _domains(phrase: str) -> frozenset[str]:
+    kind = vocab.first_type_word(phrase)
+    return vocab.TYPE_WORDS[vocab.singular(kind)].domains if kind and vocab.singular(kind) in vocab.TYPE_WORDS \
+        else frozenset()
 
 
 TARGETS = ("device", "area", "device_type")

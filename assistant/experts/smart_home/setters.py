@@ -9,7 +9,7 @@ change by 2, not a setting of 2.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Literal
 
 import sqlite_utils
 
@@ -21,7 +21,7 @@ from assistant.words import quantities, said_number
 from assistant.experts.smart_home import levels, sounds_like, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
-                                               turn_off, turn_on)
+                                               switch_mode, turn_off, turn_on)
 from assistant.experts.smart_home.backend import HomeBackendError, read_home
 from assistant.experts.smart_home.apis import open as open_cover
 from assistant.experts.smart_home.apis import set as set_values
@@ -223,7 +223,21 @@ def set_fan_speed(ctx: ExpertContext, percentage: int, device: Phrase = None, ar
     return _set_or_adjust(ctx, "percentage", percentage, device, area, device_type or "fan")
 
 
-SETTERS = [set_brightness, set_color, set_temperature, set_position, set_volume, set_fan_speed]
+ClimateMode = Literal["heat", "cool", "auto", "heat_cool", "dry", "fan_only", "off"]
+# the words that ask for each mode; a mode none of the user's words asks for is not theirs
+MODE_WORDS = {"heat": "heat heating warm", "cool": "cool cooling cold", "auto": "auto automatic",
+              "heat_cool": "heat cool auto", "dry": "dry dehumidify dehumidifying dehumidifier humidity",
+              "fan_only": "fan", "off": "off"}
+
+
+@api(speculative_safe=True, undo=_restore, deferrable=True, said_by={"mode": MODE_WORDS})
+def set_mode(ctx: ExpertContext, mode: ClimateMode, device: Phrase = None, area: Phrase = None,
+             device_type: Phrase = None) -> ActionResult:
+    """Switch a thermostat or air conditioner to a mode: heat, cool, auto, dry or fan only."""
+    return switch_mode(ctx, mode, device, area, device_type)
+
+
+SETTERS = [set_brightness, set_color, set_temperature, set_mode, set_position, set_volume, set_fan_speed]
 _SETTER_NAMES = {f.__name__ for f in SETTERS}
 
 
