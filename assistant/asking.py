@@ -22,7 +22,9 @@ from assistant.words import FUNCTION_WORDS, POINTS_BACK, command, is_question
 
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
-LEADING_YES = re.compile(rf"^\W*(?:{fastpath.YES_WORDS}|{fastpath.YES_PHRASES}|sure|ok|okay|correct|that's right"
+# a word said before the answer that is none ("actually no", "oh yes", "hmm, yeah")
+_LEAD = r"(?:(?:actually|oh|um|uh|erm|hmm|wait|well|sorry|ah)\W+)*"
+LEADING_YES = re.compile(rf"^\W*{_LEAD}(?:{fastpath.YES_WORDS}|{fastpath.YES_PHRASES}|sure|ok|okay|correct|that's right"
                          r"|no (?:wahala|worries|problem|probs|wahala at all)"  # (a yes that opens with "no")
                          r"|carry on|proceed|why not"
                          r"|can(?=\W*$|\W*,|\s+(?:can|go ahead|do it|lah)\b))\b",
@@ -38,7 +40,7 @@ ANSWER_AS_QUESTION = re.compile(r"^\W*(?:what|how) about\b|^\W*(?:maybe|perhaps)
 # the rest of a no that keeps things as they are ("leave it on", "keep it locked", "leave it be"),
 # not a new value or a time ("keep it at 20", "leave the lights on until ten")
 KEEP_AS_IS = re.compile(r"^\W*(?:just )?(?:leave|keep)\b(?!.*(?:\d|\b(?:at|to|for|until|till|in)\b))", re.IGNORECASE)
-LEADING_NO = re.compile(rf"^\W*(?!no (?:wahala|worries|problem|probs)\b)(?:{fastpath.NO_WORDS}|{fastpath.NO_PHRASES}|don't|do not|leave it|never mind)\b",
+LEADING_NO = re.compile(rf"^\W*{_LEAD}(?!no (?:wahala|worries|problem|probs)\b)(?:{fastpath.NO_WORDS}|{fastpath.NO_PHRASES}|don't|do not|leave it|never mind)\b",
                         re.IGNORECASE)
 
 

@@ -109,8 +109,21 @@ def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sql
 
 
 def _same_stem(a: str, b: str) -> bool:
-    """The same word, loosely: equal, or sharing their first four letters (both at least four long)."""
-    return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4])
+    """The same word, loosely: equal, sharing their first four letters (both at least four long), or
+    forms of one word a model writes for another ("came" for "come", "someone" for "anyone")."""
+    return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]) \
+        or _FORMS.get(a, a) == _FORMS.get(b, b)
+
+
+# irregular forms of common verbs, and the someone/anyone pronouns, to one form each
+_FORMS = {form: base for base, forms in {
+    "come": "came comes coming", "go": "went gone goes going", "see": "saw seen sees seeing",
+    "leave": "left leaves leaving", "get": "got gotten gets getting", "take": "took taken takes taking",
+    "give": "gave given gives giving", "eat": "ate eaten eats eating", "feed": "fed feeds feeding",
+    "run": "ran runs running", "put": "puts putting", "let": "lets letting", "ring": "rang rung rings ringing",
+    "open": "opened opens opening", "shut": "shuts shutting", "bring": "brought brings bringing",
+    "someone": "anyone somebody anybody", "something": "anything", "somewhere": "anywhere"}.items()
+    for form in (base, *forms.split())}
 
 
 def _grounded(phrase: str, said: set[str], text: str = "") -> bool:

@@ -43,7 +43,7 @@ from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import (POINTER, POINTS_BACK, THANKS, asks_for_information, asks_not_requests, is_bare_change, is_question,
+from assistant.words import (POINTER, POINTS_BACK, THANKS, asks_for_information, command, asks_not_requests, is_bare_change, is_question,
                              tokens, without_wake_word)
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
@@ -65,6 +65,11 @@ class Executed:
 def _request_alone(text: str) -> str:
     """The words of the request alone: no wake word, courtesy or reason around it."""
     return spelled_fractions(without_reason(without_courtesy(without_wake_word(guardrails.clean_input(text)))))
+
+
+def _clauses(text: str) -> int:
+    """How many clauses of two words or more the words hold, by their punctuation."""
+    return sum(len(command(part).split()) >= 2 for part in re.split(r"[,;!?]|\.(?!\d)", text))
 
 
 @dataclass
@@ -369,8 +374,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         if prior is not None and proposal is None and self.routing.settle_unproposed and not plan.context \
                 and not any(p >= 1.0 for p in prior.values()):  # a cue's own choice stands
             settled = settled_unproposed(plan.guess, self.routing.settle_margin, idle, prior)
-            if settled == DECLINE and self._names_own_thing(plan.utterance.text):
-                return None, None  # "the temperature on the sun porch": the model ranks, not the classifier alone
+            if settled == DECLINE and (self._names_own_thing(plan.utterance.text) or _clauses(plan.utterance.text) > 1):
+                return None, None  # "the temperature on the sun porch", "pause music, call starting": the model ranks
             return settled, None
         if prior is None or proposal is None or proposal.qualified is None or proposal.expert in idle:
             return None, None

@@ -241,7 +241,8 @@ def read_choice(answer: str, choices: dict[str, str], asked: str | None = None) 
             return values[ORDINALS[word]]
     named = {value: set(_stems(words_of)) for value, words_of in choices.items()}
     master = next((w for w in MASTER_ROOM_WORDS if any(w in stems for stems in named.values())), None)
-    words = [master if w == "our" and master else w for w in words]  # "our bathroom": the master one
+    # "our bathroom": the master one; "master", "primary" and "main" are one room's words
+    words = [master if master and (w == "our" or w in MASTER_ROOM_WORDS) else w for w in words]
     content = [w for w in words if w not in _CHOICE_FILLERS]
     if not content:
         return None

@@ -95,8 +95,8 @@ def test_nothing_near_stays_a_missing_device(home_db):
     assert not found.devices and "porch light" in found.problem and asked is None
 
 
-def test_a_lock_called_by_another_word_always_asks(home_db):
-    found, asked = _meant(home_db, "bicycle padlock", api="lock")
+def test_a_lock_called_by_another_word_asks_before_it_unlocks(home_db):
+    found, asked = _meant(home_db, "bicycle padlock", api="unlock")
     assert [d.id for d in found.devices] == ["lock.bike_padlock"]
     assert asked is not None
 

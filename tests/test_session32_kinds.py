@@ -53,3 +53,165 @@ def test_without_degrees_a_thermostat_takes_no_brightness(tmp_path):
     result = call_smart_home(db, "set_brightness", "put the study radiator on 22", brightness=22, device="study radiator")
     assert _state(db, "climate.study_radiator")["attributes"]["temperature"] == 19
     assert not result.ok
+
+
+# -- command shapes read in their own clause ------------------------------------------------------
+
+from datetime import datetime  # noqa: E402
+
+from assistant.deferral import split_delay  # noqa: E402
+from assistant.experts.memory import ASKED_FOR_A_SECRET  # noqa: E402
+from assistant.experts.smart_home.colors import nearest_color  # noqa: E402
+from assistant.experts.smart_home.commands import propose  # noqa: E402
+from assistant.guardrails import _grounded  # noqa: E402
+from assistant.messages import Request  # noqa: E402
+from assistant.pipeline import _clauses  # noqa: E402
+from assistant.routing.context import is_follow_up  # noqa: E402
+from assistant.timeparse import parse_duration, parse_when  # noqa: E402
+from assistant.words import command  # noqa: E402
+
+EVENING = datetime(2027, 3, 10, 17, 0)
+
+
+def _proposed(text):
+    decision = propose(Request(text=text, words=command(text), now=EVENING))
+    return decision and (decision.api, decision.args)
+
+
+@pytest.mark.parametrize("text", [
+    "the lamp in the study keeps flickering, switch it off",
+    "shut the radio off in the den in twenty minutes, the baby is asleep",
+    "there's a light on out in the shed, can you turn that off",
+    "switch off the lights, heading to bed",
+])
+def test_a_shape_never_spans_a_clause_nor_takes_a_story_for_a_name(text):
+    assert _proposed(text) is None
+
+
+@pytest.mark.parametrize("text, call", [
+    ("hey google, switch on the hall light", ("turn_on", {"device": "hall light"})),
+    ("porch light on, cheers", ("turn_on", {"device": "porch light"})),
+    ("sorry to bother you, but how cold is it outside right now? thinking of a walk",
+     ("query", {"device": "outside temperature"})),
+    ("is it still freezing out there", ("query", {"device": "outside temperature"})),
+])
+def test_the_clause_that_holds_the_shape_is_read(text, call):
+    assert _proposed(text) == call
+
+
+@pytest.mark.parametrize("text, call", [
+    ("set the heat pump to dry mode", ("set_hvac_mode", {"mode": "dry", "device": "heat pump"})),
+    ("put the bedroom ac on fan only", ("set_hvac_mode", {"mode": "fan_only", "device": "bedroom ac"})),
+    ("switch the thermostat to cooling", ("set_hvac_mode", {"mode": "cool", "device": "thermostat"})),
+    ("study radiator 21", ("set_temperature", {"temperature": 21, "device": "study radiator"})),
+    ("set the heater to 19", ("set_temperature", {"temperature": 19, "device": "heater"})),
+])
+def test_modes_and_a_level_after_a_name(text, call):
+    assert _proposed(text) == call
+
+
+@pytest.mark.parametrize("text", ["set the fan to high", "set the lights to warm", "lamp 2", "nudge the thermostat 2 degrees"])
+def test_no_mode_or_level_where_none_was_said(text):
+    assert (_proposed(text) or ("",))[0] not in ("set_hvac_mode", "set_temperature", "set_brightness")
+
+
+MODES = """
+areas:
+  - {name: Study, id: study}
+entities:
+  - {name: Heat Pump, id: climate.heat_pump, area: study, state: cool,
+     attributes: {temperature: 22, hvac_modes: ["off", cool, heat, dry]}}
+  - {name: Study Radiator, id: climate.study_radiator, area: study, state: heat,
+     attributes: {temperature: 19, hvac_modes: ["off", heat]}}
+"""
+
+
+def test_a_mode_is_set_and_a_mode_a_device_lacks_changes_nothing(tmp_path):
+    db = smart_home_db(MODES, tmp_path)
+    done = call_smart_home(db, "set_hvac_mode", "put the heat pump on dry", mode="dry", device="heat pump")
+    assert done.ok and _state(db, "climate.heat_pump")["state"] == "dry"
+    refused = call_smart_home(db, "set_hvac_mode", "study radiator to cool", mode="cool", device="study radiator")
+    assert not refused.ok and "no cool mode" in refused.reply
+    assert _state(db, "climate.study_radiator")["state"] == "heat"
+
+
+# -- delays ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("phrase, minutes", [("in a half hour", 30), ("in a half an hour", 30), ("in half an hour", 30)])
+def test_a_half_hour_is_thirty_minutes(phrase, minutes):
+    assert (parse_when(phrase, EVENING).due - EVENING).seconds == minutes * 60
+
+
+def test_a_half_hour_as_a_length():
+    assert parse_duration("a half hour") == 1800
+
+
+def test_the_one_sentence_that_commands_carries_its_delay():
+    delay = split_delay("Would you be so kind as to have the hall lamp come on at nine tonight? The grandkids "
+                        "are staying over.", EVENING)
+    assert delay is not None and delay.due == EVENING.replace(hour=21)
+    assert "grandkids" not in delay.command
+
+
+@pytest.mark.parametrize("text", ["Switch the heater on. The plumber comes at 8.", "Put the kettle on. Film's at 9."])
+def test_a_time_in_a_statement_sentence_is_not_the_commands(text):
+    assert split_delay(text, EVENING) is None
+
+
+def test_em_points_back():
+    assert is_follow_up("switch em off at ten")
+
+
+# -- values, secrets and words ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("said, meant", [("purpel", "purple"), ("oragne", "orange"), ("lavendar", "lavender")])
+def test_a_misspelt_colour_is_the_colour_it_surely_means(said, meant):
+    assert nearest_color(said) == meant
+
+
+@pytest.mark.parametrize("said", ["bloo", "teal green", "dark"])
+def test_no_colour_is_guessed_from_little(said):
+    assert nearest_color(said) is None
+
+
+@pytest.mark.parametrize("text, secret", [("what's the side gate code", True), ("what is our router password again", True),
+                                          ("whats the alarm pin", True), ("what's the postcode", False),
+                                          ("change the wifi password", False), ("what's the area code for cork", False)])
+def test_a_household_secret_is_asked_of_memory(text, secret):
+    assert bool(ASKED_FOR_A_SECRET.match(text)) is secret
+
+
+def test_a_model_writing_another_form_of_the_users_word_is_grounded():
+    said = {"did", "anybody", "come", "round", "today"}
+    assert _grounded("somebody came round", said)
+    assert not _grounded("the postman delivered a parcel", said)
+
+
+@pytest.mark.parametrize("text, count", [("stop the music, call coming in", 2), ("hey, what's the weather", 1),
+                                         ("lights off, please", 1)])
+def test_clauses_are_counted_by_their_punctuation(text, count):
+    assert _clauses(text) == count
+
+
+COLOURED = """
+areas:
+  - {name: Den, id: den}
+entities:
+  - {name: Den Strip, id: light.den_strip, area: den, state: "off", attributes: {brightness: 50, color: white}}
+  - {name: Recessed Lights, id: light.recessed, area: den, state: "on", attributes: {brightness: 50}, aliases: [Pot Lights]}
+"""
+
+
+def test_a_light_takes_a_misspelt_colour(tmp_path):
+    db = smart_home_db(COLOURED, tmp_path)
+    result = call_smart_home(db, "set_color", "make the den strip purpel", color="purpel", device="den strip")
+    assert result.ok and _state(db, "light.den_strip")["attributes"]["color"] == "purple"
+
+
+def test_a_put_off_call_keeps_the_users_own_name_for_the_device(tmp_path):
+    from assistant.experts.smart_home.setters import pin
+    db = smart_home_db(COLOURED, tmp_path)
+    assert pin(db, "turn_off", {"device": "Recessed Lights"}, said="turn the pot lights off at 10") == \
+        {"device": "Pot Lights"}
+    assert pin(db, "turn_off", {"device": "Recessed Lights"}, said="recessed lights off at 10") == \
+        {"device": "Recessed Lights"}

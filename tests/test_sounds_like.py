@@ -123,11 +123,18 @@ def test_an_unsure_match_asks_and_a_sure_one_acts(home_db):
     assert asked == "did you mean the Misting Fan"
 
 
-def test_locks_and_gates_heard_by_sound_always_ask(home_db):
-    assert requires_confirmation(home_db, "lock", {"device": "seller hatch"}, said="lock the seller hatch",
+def test_locks_and_gates_heard_by_sound_ask_before_they_open(home_db):
+    assert requires_confirmation(home_db, "unlock", {"device": "seller hatch"}, said="unlock the seller hatch",
                                  source="voice") == "did you mean the Cellar Hatch"
-    assert requires_confirmation(home_db, "close", {"device": "car port gait"}, said="close the car port gait",
+    assert requires_confirmation(home_db, "open", {"device": "car port gait"}, said="open the car port gait",
                                  source="voice") == "did you mean the Carport Gate"
+
+
+def test_locking_or_closing_what_surely_sounds_like_it_needs_no_yes(home_db):
+    assert requires_confirmation(home_db, "lock", {"device": "seller hatch"}, said="lock the seller hatch",
+                                 source="voice") is None
+    assert requires_confirmation(home_db, "close", {"device": "car port gait"}, said="close the car port gait",
+                                 source="voice") is None
     assert requires_confirmation(home_db, "lock", {"device": "cellar hatch"}, said="lock the cellar hatch",
                                  source="voice") is None  # said right: no question
 

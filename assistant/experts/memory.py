@@ -312,6 +312,13 @@ ASKED_ABOUT_THEIR_PEOPLE = re.compile(
     r"(?!\s+(?:on|off|up|down)\b)"  # "when does the heater come on": a device
     rf"|(?:is|are)\s+{_THEIR_PERSON}\s+(?:coming|due)\b"
     rf"|who(?:'s| is| are)\s+(?:our|my)\s+(?:[a-z]+\s+)?{_ROLE}\W*$)", re.IGNORECASE)
+# a household's secret ("what's the gate code", "what is our wifi password", "the garage pin?"): only
+# the user can have said it; never a code to enter or change, nor a postcode or a dialling code
+ASKED_FOR_A_SECRET = re.compile(
+    r"^\W*(?:(?:so|and|hey|ok|okay|um|sorry)\W+)*(?:(?:what|whats|what's|what is|what was|what are|tell me|remind me of)"
+    r"\s+)?(?:the|our|my|his|her|their|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?<!post )(?<!zip )(?<!area )(?<!dialling )"
+    r"(?:code|codes|password|passcode|pin|pin number|combination|combo)(?:\s+(?:for|to|of)\s+[\w' ]+?)?(?:\s+again)?\W*$",
+    re.IGNORECASE)
 # how sure the user's own facts make a question theirs: the share of its keywords a fact holds
 EVIDENCE_AT_LEAST = 2  # keywords a fact must share with the question
 EVIDENCE = 0.9  # never a cue's certainty: the model's ranking still counts
@@ -364,7 +371,7 @@ def propose(request: Request) -> Decision | None:
         return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
     if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE) \
             or ASKED_BACK.match(text) or ASKED_AGAIN.match(text) \
-            or ASKED_ABOUT_THEIR_PEOPLE.match(text):
+            or ASKED_ABOUT_THEIR_PEOPLE.match(text) or ASKED_FOR_A_SECRET.match(text):
         return Decision(expert="memory", api="recall", args={"question": text}, source="router")
     return None
 
@@ -378,7 +385,7 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
                    re.IGNORECASE),
         # "Osian's got rugby on tuesdays, remember that": the fact, then the word to keep it
         re.compile(rf"^(?!\W*(?:remind|set|add|put|turn|switch)\b).{{8,}}?[,.]?\s+{_KEEP}(?: that| this| it)?\W*$", re.IGNORECASE),
-        ASKED_BACK, ASKED_AGAIN, ASKED_ABOUT_THEIR_PEOPLE,
+        ASKED_BACK, ASKED_AGAIN, ASKED_ABOUT_THEIR_PEOPLE, ASKED_FOR_A_SECRET,
         # "forget what I told you about the gate code", "delete what I said about …": a fact told, taken back
         re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you)\s+)*(?:forget|delete|erase|remove|drop)\s+"
                    r"(?:what|everything|anything|the (?:thing|fact|stuff)s?)\s+(?:i\s+)?(?:told|said|asked)\b", re.IGNORECASE))

@@ -131,7 +131,7 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 
 # the request for a message, with no message ("leave a message for Neha")
 _ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:leave|write|send) (?:a |an )?"
-                        r"(?:message|note)(?: for [\w' ]+)?\W*$", re.IGNORECASE)
+                        r"(?:message|note|announcement)(?: (?:for|to) [\w' ]+)?\W*$", re.IGNORECASE)
 
 
 def _asked_for_only(message: str) -> bool:
@@ -184,7 +184,9 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.
     rf"leave (?:a |an )?(?:message|note) for {_WHO}(?: (?:saying|that|to say))?",
 ))
 # ... and one asked for with no word yet ("leave a message for Neha"): the message is asked for
-CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:leave|write) (?:a |an )?(?:message|note) for {_WHO}\W*$", re.IGNORECASE))
+CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:leave|write) (?:a |an )?(?:message|note) for {_WHO}\W*$", re.IGNORECASE),
+        re.compile(rf"{_LEAD}send (?:a |an )?(?:message|note|announcement) to (?:everyone|everybody|"
+                   rf"the (?:whole )?(?:house|family|household|kids))\W*$", re.IGNORECASE))
 
 
 def _announcement(text: str) -> Decision | None:

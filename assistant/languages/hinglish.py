@@ -150,7 +150,7 @@ DURATION = re.compile(rf"\b{_AMOUNT}\s+(?P<unit>{'|'.join(UNITS)})\b(?:\s+(?P<af
 def is_mixed(text: str) -> bool:
     """Whether the words hold one of the markers of a request in Hindi or Punjabi, or a length
     said in Hindi numbers ("bees minute")."""
-    return any(w in MARKERS for w in re.findall(r"[a-z]+", text.lower())) or _hindi_length(text)
+    return any(w in MARKERS for w in re.findall(r"[^\W\d_]+", text.lower())) or _hindi_length(text)  # ("olvídalo": one word)
 
 
 def _hindi_length(text: str) -> bool:

@@ -46,7 +46,8 @@ def answer_words(text: str) -> str:
 THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them|am))?"
 # words before a question of the clock that change nothing ("wait, what time is it", "oh and the date?")
 ASIDE = (r"(?:(?:wait|hang on|hold on|hold up|oh|and|so|hey|yo|say|listen|look|actually|sorry|well|by the way|btw"
-         r"|quick question|real quick|bruh|bro|dude|man|mate|cher|babe|hun|honey|sis|mama|papa) )*")
+         r"|quick question|real quick|before i forget|just curious|out of curiosity|i was wondering|just wondering"
+         r"|bruh|bro|dude|man|mate|cher|babe|hun|honey|sis|mama|papa) )*")
 # words after a question of the clock that change nothing ("what time is it anyway")
 AFTER = r"(?: (?:anyway|anyways|again|by the way|btw|then|exactly|right now|now))*"
 PATTERNS: list[tuple[str, str, str]] = [
@@ -59,7 +60,10 @@ PATTERNS: list[tuple[str, str, str]] = [
      r"(?:on|off))(?: after all| then)?"
      r"|(?:undo|revert|reverse|roll back|forget|cancel) (?:my|your|the) last (?:one|thing|command|request|action|change)"
      r"(?: (?:i|you) (?:just )?(?:said|asked(?: for| you to do)?|did|made|told you))?"
-     r"|take (?:that|it) back|put it back(?: the way it was)?|change it back)",
+     r"|take (?:that|it) back|put it back(?: the way it was)?|change it back"
+     # "would you put them back the way they were", "set everything back how it was"
+     r"|(?:(?:would|could|can|will) you (?:please )?)?(?:put|set|change|turn|make) (?:it|them|that|those|everything|things"
+     r"|it all) back (?:to )?(?:the way|how|as) (?:it|they|things|everything) (?:was|were)(?: before)?)",
      "system", "undo"),
     (rf"{ASIDE}(?:what(?:'s| is) the time|what time is it(?: now)?|what time (?:it is|you got|have you got|do you have)"
      r"(?: now)?|tell me the time|time|what's the time now|do you have the time"

@@ -22,7 +22,7 @@ from assistant.words import (ASKS_TO_PLAY, HESITATION, MASTER_ROOM_WORDS, POINTE
                              is_question, normalise, quantities)
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
-from assistant.experts.smart_home.colors import css_color
+from assistant.experts.smart_home.colors import css_color, nearest_color
 from assistant.experts.smart_home.commands import device_for_purpose, serves_purpose
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
                                                  one_of_a_shared_name, resolve_in)
@@ -39,7 +39,7 @@ TARGETS: dict[str, tuple[set[str] | None, set[str] | None]] = {  # api -> (allow
     "arm": (ALARM, ALARM), "disarm": (ALARM, ALARM),
     "query": (None, None),
     "media": ({"media_player"}, {"media_player"}),
-    "set_mode": ({"climate"}, {"climate"}),
+    "set_hvac_mode": ({"climate"}, {"climate"}),
 }
 BULK_FOR_ATTRIBUTE = {"brightness": "light", "color": "light", "percentage": "light",
                       "temperature": "climate", "position": "cover", "volume": "media_player"}
@@ -881,8 +881,8 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     else:
         found = targets(db, name, args, here, said, source)
     devices, heard = found.devices, found.heard
-    if heard is not None and (not heard.sure or any(sounds_like.guarded(d) for d in devices)):
-        return sounds_like.question(heard, devices)
+    if heard is not None and (not heard.sure or name not in SAFER_WAYS and any(sounds_like.guarded(d) for d in devices)):
+        return sounds_like.question(heard, devices)  # locking, closing or arming what surely sounds like it acts
     if name == "turn_on" and _bare_report(read_home(db), said, args, devices) \
             or name in (*TARGETS, "set") and vocab.asks_state(said) and name not in ("set", "adjust"):
         return None  # a bare name of a door or an alarm, or a question, only tells its state
@@ -906,6 +906,10 @@ def requires_confirmation(db: sqlite_utils.Database, api_name: str, args: dict[s
     if openers and name in ("turn_on", "turn_off", "open", "close"):
         return f"This would operate {describe.names(openers)}."
     return None
+
+
+# what leaves a lock, a garage door or an alarm safer than before: done without a yes
+SAFER_WAYS = frozenset({"lock", "close", "arm"})
 
 
 def _positive(value: Any) -> bool:
@@ -1105,7 +1109,58 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
     their position (`moved_partway`), "make the lamp blew" switched sets its colour (`coloured_as_said`)."""
     return switched_as(db, api_name, args, here, said) or as_own_setter(db, api_name, args, here, said) \
         or with_level_said(api_name, args, said) or moved_partway(api_name, args, said) \
-        or coloured_as_said(api_name, args, said)
+        or coloured_as_said(api_name, args, said) or mode_as_said(db, api_name, args, here, said) \
+        or switched_to_level(db, api_name, args, here, said)
+
+
+def switched_to_level(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+                      said: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """("set_fan_speed", args with 100) for "make the ceiling fan go on high": a fan or a light
+    switched on with an end of its scale or a percent said is set to it; else None."""
+    if api_name != "turn_on" or not said or is_question(said) or not (where := _target_args(args)):
+        return None
+    try:
+        found = targets(db, "query", where, here, said)
+    except HomeBackendError:
+        return None
+    domains = {d.domain for d in found.devices} if not found.problem else \
+        {choice.partition(".")[0] for choice in (found.which.choices if found.which else ()) if "=" not in choice}
+    if len(domains) != 1 or not domains <= {"fan", "light"}:
+        return None
+    setter = SETTERS[changes.LEVEL[domains.pop()]]
+    return with_level_said(setter, where, said) if levels.level_said(said, SETTER_LEVELS[setter]) is not None else None
+
+
+def mode_as_said(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
+                 said: str | None = None) -> tuple[str, dict[str, Any]] | None:
+    """A climate mode written for what has none or where no word of the mode was said ("the ceiling
+    fan up as high as it goes" as fan only): the devices' own level, read from the words, or on."""
+    if api_name != "set_hvac_mode" or not (where := _target_args(args)):
+        return None
+    try:
+        found = targets(db, "query", where, here, said)
+    except HomeBackendError:
+        return None
+    if found.problem or not found.devices:
+        return None
+    if all(d.domain == "climate" for d in found.devices) and mode_said(str(args.get("mode")), said):
+        return None
+    own = {changes.LEVEL.get(d.domain) for d in found.devices if d.domain != "climate"}
+    if len(own) != 1 or None in own:
+        return None
+    setter = SETTERS[own.pop()]
+    return with_level_said(setter, where, said) or ("turn_on", where)
+
+
+# the words that ask for each climate mode ("fan" alone is a fan's own: "fan only" is the mode)
+MODE_WORDS = {"heat": "heat heating", "cool": "cool cooling", "auto": "auto automatic", "heat_cool": "heat cool auto",
+              "dry": "dry dehumidify dehumidifying", "fan_only": "only", "off": "off"}
+
+
+def mode_said(mode: str, said: str | None) -> bool:
+    """Whether the user said a word of this mode."""
+    words = vocab.tokens(said)
+    return any(w in words for w in MODE_WORDS.get(mode, "").split())
 
 
 # "make the lamp warm": a white, not a colour heard ("cold" sounds like gold)
@@ -1280,7 +1335,7 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
     if not values:
         return _failed("What should I set: brightness, colour, temperature, position, volume or speed?")
     if "color" in values:
-        values["color"] = css_color(values["color"])
+        values["color"] = css_color(values["color"]) or nearest_color(values["color"])  # "lellow": yellow
         if values["color"] is None:
             return _failed(f"I don't know the colour '{color.strip()}'.")
     args = {"device": device, "area": area, "device_type": device_type, **values}
@@ -1438,7 +1493,7 @@ CLIMATE_MODES = {"heat": "heat", "cool": "cool", "auto": "auto", "heat_cool": "h
 def switch_mode(ctx: ExpertContext, mode: str, device: str | None = None, area: str | None = None,
                 device_type: str | None = None) -> ActionResult:
     """Put climate devices in `mode`; one whose `hvac_modes` lack it changes nothing and says so."""
-    found = targets(ctx.db, "set_mode", {"device": device, "area": area, "device_type": device_type},
+    found = targets(ctx.db, "set_hvac_mode", {"device": device, "area": area, "device_type": device_type},
                     ctx.area, _said(ctx), _source(ctx))
     if found.problem:
         return _failed(found)

@@ -1,6 +1,8 @@
 """The CSS named colours, the only colour names a light accepts."""
 from __future__ import annotations
 
+from rapidfuzz.distance import OSA
+
 CSS_COLORS = frozenset("""
 aliceblue antiquewhite aqua aquamarine azure beige bisque black blanchedalmond blue blueviolet
 brown burlywood cadetblue chartreuse chocolate coral cornflowerblue cornsilk crimson cyan
@@ -61,3 +63,18 @@ def css_color(name: str) -> str | None:
     """The CSS colour for a spoken name ("Light Blue" -> "lightblue"), or None if unknown."""
     key = "".join(ch for ch in name.lower() if ch.isalpha())
     return key if key in CSS_COLORS else None
+
+
+NEAR_ENOUGH = 0.75  # a misspelt colour ("lellow", "oragne"): one or two slips in a word, one colour nearest
+_AHEAD = 0.1
+
+
+def nearest_color(name: str) -> str | None:
+    """The CSS colour a misspelt one-word name surely means ("lellow" -> "yellow"), or None."""
+    key = "".join(ch for ch in name.lower() if ch.isalpha())
+    if len(key) < 4 or " " in name.strip():
+        return None
+    scores = sorted(((OSA.normalized_similarity(key, c), c) for c in CSS_COLORS), reverse=True)
+    (best, color), (second, _) = scores[0], scores[1]
+    return color if best >= NEAR_ENOUGH and best - second >= _AHEAD else None
+

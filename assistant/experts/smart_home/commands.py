@@ -338,7 +338,7 @@ def _open_close_lock(text: str) -> Decision | None:
 
 STATES = (r"(?:(?:switched|turned|left|still|already) )?(?:on|off|open|opened|closed|shut|locked|unlocked|running|"
           r"playing|paused|heating|working)")
-NOW = r"(?: (?:right now|now|at the moment|currently|still|yet|at all))?"
+NOW = r"(?: (?:right now|just now|just|now|at the moment|at present|currently|still|yet|at all|today))?"
 ANYTHING = r"(?:anything|something|everything|any lights?|any devices?)"
 
 
@@ -371,7 +371,9 @@ def _outside(text: str) -> Decision | None:
     """"how cold is it outside", "what's the temperature outdoors": the home's outdoor temperature
     sensor (a home without one finds nothing, and the confirmer decides)."""
     match = re.match(rf"^(?:how (?:cold|warm|hot|chilly|mild|freezing) is it|(?:what's|what is|whats) the temperature"
-                     rf"|how's the temperature|what temperature is it) (?:outside|outdoors|out there|out){NOW}$", text)
+                     rf"|how's the temperature|what temperature is it) (?:outside|outdoors|out there|out){NOW}$", text) \
+        or re.match(r"^is it (?:still |really |getting |already )?(?:hot|cold|warm|chilly|freezing|(?:a )?\d{1,3}(?: degrees)?)"
+                    r"(?: (?:outside|outdoors|out there|out))(?: (?:still|yet|now|right now|today))?(?: or what| or not)?$", text)
     return _home("query", device="outside temperature") if match else None
 
 
@@ -388,11 +390,15 @@ def propose(request: Request) -> Decision | None:
     found = [decision for _, decision in shaped if decision is not None]
     rest = [words for words, decision in shaped if decision is None]
     aside = all(len(words.split()) <= 2 and not vocab.first_type_word(words) and not re.search(r"\d", words)
+                or STORY.search(words) and not vocab.ACTION_WORDS.search(words)  # "…, the plumber is due"
+                or found and found[0].api == "query" and not vocab.ACTION_WORDS.search(words)  # a question's story
                 for words in rest)
     return found[0] if len(found) == 1 and aside else None
 
 
 CLAUSE_BREAK = re.compile(r"[,;!?]|\.(?!\d)")
+# a clause that tells rather than asks: a verb of being or having, or a subject's own ("it's", "we're")
+STORY = re.compile(r"\b(?:is|are|was|were|am|has|have|had|will|won't|isn't|aren't|wasn't|been)\b|'(?:s|re|m|ve|ll|d)\b")
 # words no device, kind or place phrase has: a clause's pronouns, auxiliaries and links, and a time
 NOT_A_NAME = re.compile(r"\b(?:is|are|was|were|be|can|could|would|will|should|you|ya|it|its|it's|they|we|i|i'm|"
                         r"going|gonna|always|because|cause|since|if|when|while|then|please|minutes?|mins?|hours?|"
@@ -404,11 +410,13 @@ def _named(decision: Decision | None) -> Decision | None:
     if decision is None:
         return None
     phrases = [decision.args.get(key) for key in ("device", "area", "device_type")]
-    return None if any(isinstance(p, str) and NOT_A_NAME.search(p) for p in phrases) else decision
+    pointers = ("that", "this", "those", "these", "them", "em", "one", "ones", "that one", "this one")
+    return None if any(isinstance(p, str) and (NOT_A_NAME.search(p) or p.strip() in pointers) for p in phrases) \
+        else decision
 
 
 def _shape(words: str, claimed: bool) -> Decision | None:
-    text = re.sub(r"^(?:yo|hey|right|okay|ok) ", "", quantities(words))  # numbers as digits
+    text = re.sub(r"^(?:(?:yo|hey|right|okay|ok|but|and|so) )+", "", quantities(words))  # numbers as digits
     return _state_question(text) or _purpose(text) or _mode(text) or _slang_on_off(text) or _on_off(text) \
         or _set_value(text) \
         or _air_level(text) or _relative(text) or _relative_verb(text) \
@@ -416,7 +424,7 @@ def _shape(words: str, claimed: bool) -> Decision | None:
         or _bare_name(text, claimed)
 
 
-# a climate mode as said, and its name (`setters.set_mode`)
+# a climate mode as said, and its name (`setters.set_hvac_mode`)
 MODES = {"heat": "heat", "heating": "heat", "cool": "cool", "cooling": "cool", "auto": "auto", "automatic": "auto",
          "dry": "dry", "dehumidify": "dry", "dehumidifying": "dry", "fan only": "fan_only", "fan": "fan_only",
          "heat cool": "heat_cool", "heat and cool": "heat_cool", "heat/cool": "heat_cool"}
@@ -431,7 +439,7 @@ def _mode(text: str) -> Decision | None:
     if not match or not (match["said"] or MODES[match["mode"]] in ("dry", "fan_only", "heat_cool")
                          or "climate" in _domains(match["target"])):
         return None
-    return _home("set_mode", mode=MODES[match["mode"]], **_target(match["target"]))
+    return _home("set_hvac_mode", mode=MODES[match["mode"]], **_target(match["target"]))
 
 
 def _domains(phrase: str) -> frozenset[str]:
@@ -443,7 +451,7 @@ def _domains(phrase: str) -> frozenset[str]:
 TARGETS = ("device", "area", "device_type")
 
 
-ONE_OF_KIND = re.compile(r"^(?:the |my |that )?(?P<named>[a-z' ]+?)?\s*\bones?\b(?:\s+(?:in|on|by|upstairs|downstairs)"
+ONE_OF_KIND = re.compile(r"^(?:the |my |that )?(?P<named>[a-z' ]+?)?\s*\bones?\b(?:\s+(?:(?:out|up|down|over|back)\s+)?(?:in|on|by|upstairs|downstairs)"
                          r"(?:\s+the)?\s+(?P<place>[a-z' ]+))?$", re.IGNORECASE)
 
 

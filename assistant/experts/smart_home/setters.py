@@ -21,8 +21,9 @@ from assistant.words import quantities, said_number
 from assistant.experts.smart_home import levels, sounds_like, vocab
 from assistant.experts.smart_home.colors import css_color
 from assistant.experts.smart_home.apis import (_restore, bare_name, change, close, find_targets, requires_confirmation,
-                                               switch_mode, turn_off, turn_on)
+                                               MODE_WORDS, switch_mode, turn_off, turn_on)
 from assistant.experts.smart_home.backend import HomeBackendError, read_home
+from assistant.experts.smart_home.resolve import resolve_in
 from assistant.experts.smart_home.apis import open as open_cover
 from assistant.experts.smart_home.apis import set as set_values
 
@@ -224,20 +225,16 @@ def set_fan_speed(ctx: ExpertContext, percentage: int, device: Phrase = None, ar
 
 
 ClimateMode = Literal["heat", "cool", "auto", "heat_cool", "dry", "fan_only", "off"]
-# the words that ask for each mode; a mode none of the user's words asks for is not theirs
-MODE_WORDS = {"heat": "heat heating warm", "cool": "cool cooling cold", "auto": "auto automatic",
-              "heat_cool": "heat cool auto", "dry": "dry dehumidify dehumidifying dehumidifier humidity",
-              "fan_only": "fan", "off": "off"}
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True, said_by={"mode": MODE_WORDS})
-def set_mode(ctx: ExpertContext, mode: ClimateMode, device: Phrase = None, area: Phrase = None,
+def set_hvac_mode(ctx: ExpertContext, mode: ClimateMode, device: Phrase = None, area: Phrase = None,
              device_type: Phrase = None) -> ActionResult:
-    """Switch a thermostat or air conditioner to a mode: heat, cool, auto, dry or fan only."""
+    """Switch a thermostat or air conditioner (never a fan) to a mode: heat, cool, auto, dry or fan only."""
     return switch_mode(ctx, mode, device, area, device_type)
 
 
-SETTERS = [set_brightness, set_color, set_temperature, set_mode, set_position, set_volume, set_fan_speed]
+SETTERS = [set_brightness, set_color, set_temperature, set_hvac_mode, set_position, set_volume, set_fan_speed]
 _SETTER_NAMES = {f.__name__ for f in SETTERS}
 
 
@@ -262,6 +259,16 @@ def preflight(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         return str(exc)
 
 
+def _alias_said(home, device, said: str | None) -> str | None:
+    """The device's alias the user said, word for word, if it names that device alone."""
+    words = vocab.tokens(said)
+    for alias in sorted(device.aliases, key=len, reverse=True):
+        found = resolve_in(home, alias)
+        if vocab.said_run(vocab.tokens(alias), words) and found.device_ids == [device.id] and not found.problem:
+            return alias
+    return None
+
+
 def pin(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         here: str | None = None, said: str | None = None) -> dict[str, Any]:
     """The call's args naming the one device they resolve to now ("heater" said as "the den heater"
@@ -275,9 +282,10 @@ def pin(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         return args
     if len(devices) == 1:  # the one device, by its name (not a room the model may have made up)
         device, home = devices[0], read_home(db)
-        pinned = {**{k: v for k, v in args.items() if k not in ("area", "device_type")}, "device": device.name}
-        if device.area_id and sum(other.name == device.name for other in home.devices) > 1:  # a name two rooms share
-            pinned["area"] = home.area(device.area_id).name
+        alias = _alias_said(home, device, said)  # or by the user's own name for it ("the can lights")
+        pinned = {**{k: v for k, v in args.items() if k not in ("area", "device_type")}, "device": alias or device.name}
+        if not alias and device.area_id and sum(other.name == device.name for other in home.devices) > 1:
+            pinned["area"] = home.area(device.area_id).name  # a name two rooms share
         return pinned
     areas = {device.area_id for device in devices}
     if len(areas) == 1 and None not in areas and not args.get("area"):

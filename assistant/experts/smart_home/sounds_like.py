@@ -228,7 +228,7 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def guarded(device: Device) -> bool:
-    """Devices never acted on from a sounds-alike match without a yes."""
+    """Devices never opened, unlocked or disarmed from a sounds-alike match without a yes."""
     return device.domain in ("lock", "alarm_control_panel") or is_garage_door(device)
 
 
