@@ -122,7 +122,8 @@ SWITCH_AFTER = re.compile(r"^(?P<lead>\W*)(?P<target>(?:the|my|our|all|both|ever
                           r"(?:them|it|am)\W*$", re.IGNORECASE)
 # a thing made to switch: "have the parol come on at 7", "get the heater to go off at 10", "let the fan turn off"
 MADE_TO_SWITCH = re.compile(r"^(?P<lead>\W*)(?:have|get|let|make)\s+(?P<target>(?:the|my|our)\b[\w' ]+?)\s+"
-                            r"(?:to\s+)?(?:come|go|turn|switch|click)\s+(?P<state>on|off)\b", re.IGNORECASE)
+                            r"(?:to\s+)?(?:come|go|turn|switch|click)\s+(?P<state>on|off)\b"
+                            r"(?P<level>\s+(?:high|low|medium|full|max|maximum|minimum)\b)?", re.IGNORECASE)
 # "turn off them" (from "off them") said the English way: "turn them off"
 SWITCHED_PRONOUN = re.compile(r"\bturn (on|off) (them|it)\b")
 # an instruction passed on: "Madam said make I on the pump", "mum says to turn off the heater"
@@ -159,7 +160,8 @@ def without_remark(text: str, names: Callable[[], Iterable[str]]) -> str:
     if called and not _MEANT.search(called[1]) and not _named(called[1], names):
         text = text[:called.start()] + "?"
     found = REMARK.match(text)
-    if found is None or _MEANT.search(found["remark"]):
+    if found is None or _MEANT.search(found["remark"]) \
+            or _commands(found["remark"]):  # "pause music, call starting": a request of its own
         return text
     rest = found["rest"]
     first = (POLITE.sub("", rest.lower()).split() or [""])[0]
@@ -170,13 +172,21 @@ def without_remark(text: str, names: Callable[[], Iterable[str]]) -> str:
     return rest
 
 
+def _commands(remark: str) -> bool:
+    """Whether the words are a verb of command and its object ("pause music"), not a word alone ("look")."""
+    words = remark.lower().split()
+    return len(words) >= 2 and words[0] in COMMAND_VERBS
+
+
 def _named(words: str, names: Callable[[], Iterable[str]]) -> bool:
     """Whether the home names something with these words."""
     return any(re.search(rf"\b{re.escape(words.lower())}\b", name.lower()) for name in names())
 
 
 def _turned(found: re.Match) -> str:
-    """A thing switched in other words, said as "turn on/off the thing"."""
+    """A thing switched in other words, said as "turn on/off the thing" ("turn the thing on high")."""
+    if found.groupdict().get("level"):
+        return f"{found['lead']}turn {found['target']} {found['state']}{found['level']}"
     return f"{found['lead']}turn {found['state']} {found['target']}"
 
 

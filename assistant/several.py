@@ -24,6 +24,9 @@ from assistant.splitting import COMMAND_VERBS, split_requests
 from assistant.words import command, is_question
 
 
+# a thing and what it is doing, as a reason is said ("call starting", "guests arriving"): no request
+REPORT = re.compile(r"^(?!(?:stop|start|keep|quit|finish|begin|resume|continue|try|go|get)\b)[a-z']+ [a-z]+ing"
+                    r"(?: (?:in|now|soon|up))?$")  # ("stop playing" is a request: a verb that takes a doing)
 # a command on what the part before named ("make it pink", "set them to 40", "turn it off again")
 ACTS_ON_IT = re.compile(rf"^(?:{'|'.join(sorted(COMMAND_VERBS))}) (?:it|them|'?em)\b")
 
@@ -54,6 +57,8 @@ class SeveralRequests:
         """Is `text` a request of its own: a cue pins it, a rule proposes a call for it, or the
         classifier is sure whose it is (a sure "none" too: a part no expert serves is declined)?"""
         text = without_remark(text, lambda: self.registry.vocabulary(self.db))  # "make it pink, pool party innit"
+        if REPORT.match(command(text)):  # "…, call starting": what is happening, asking nothing
+            return False
         if cues.pinned_expert(self.registry, text, self.db):  # (the home's claims too: "put the hood on high")
             return True
         if ACTS_ON_IT.match(command(text)):  # "… and make it pink": the part before's thing, changed again

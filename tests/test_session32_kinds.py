@@ -215,3 +215,72 @@ def test_a_put_off_call_keeps_the_users_own_name_for_the_device(tmp_path):
         {"device": "Pot Lights"}
     assert pin(db, "turn_off", {"device": "Recessed Lights"}, said="recessed lights off at 10") == \
         {"device": "Recessed Lights"}
+
+
+# -- answers, remarks and follow-ups --------------------------------------------------------------
+
+from assistant.asides import without_courtesy, without_remark  # noqa: E402
+from assistant.asking import LEADING_NO  # noqa: E402
+from assistant.routing import fastpath  # noqa: E402
+from assistant.several import REPORT  # noqa: E402
+from assistant.slots import read_choice  # noqa: E402
+
+
+def test_a_hedge_before_a_no_is_still_a_no():
+    assert LEADING_NO.match("hmm no, leave it locked")
+
+
+@pytest.mark.parametrize("text, api", [("oh, out of curiosity, what's the date today?", "date"),
+                                       ("sorry, could you set everything back how it was", "undo")])
+def test_system_words_behind_a_preamble(text, api):
+    decision = fastpath.match(text)
+    assert decision is not None and decision.api == api
+
+
+def test_a_remark_that_is_a_command_is_kept():
+    assert without_remark("mute the tv, baby sleeping", lambda: []) == "mute the tv, baby sleeping"
+    assert without_remark("ugh, turn off the lights", lambda: []) == "turn off the lights"
+
+
+@pytest.mark.parametrize("text, report", [("baby sleeping", True), ("visitors arriving now", True),
+                                          ("stop recording", False), ("call grandma", False)])
+def test_a_thing_and_what_it_is_doing_is_a_report(text, report):
+    assert bool(REPORT.match(text)) is report
+
+
+def test_master_and_primary_are_one_rooms_words():
+    choices = {"fan.a": "Ceiling Fan Main Bedroom", "fan.b": "Ceiling Fan Guest Room"}
+    assert read_choice("the one in the primary bedroom", choices) == "fan.a"
+
+
+def test_a_thing_made_to_go_on_high_keeps_its_level():
+    assert without_courtesy("get the bathroom fan to come on high") == "turn the bathroom fan on high"
+
+
+FANS = """
+areas:
+  - {name: Den, id: den}
+  - {name: Loft, id: loft}
+entities:
+  - {name: Ceiling Fan, id: fan.den, area: den, state: "off", attributes: {percentage: 0, percentage_step: 25}}
+  - {name: Ceiling Fan, id: fan.loft, area: loft, state: "off", attributes: {percentage: 0, percentage_step: 25}}
+  - {name: Heat Pump, id: climate.heat_pump, area: den, state: cool, attributes: {temperature: 70, hvac_modes: ["off", cool, fan_only]}}
+"""
+
+
+def test_a_fan_switched_on_high_is_set_to_its_top_speed(tmp_path):
+    from assistant.experts.smart_home.apis import recast
+    db = smart_home_db(FANS, tmp_path)
+    assert recast(db, "turn_on", {"device": "ceiling fan"}, said="turn the ceiling fan on high") == \
+        ("set_fan_speed", {"device": "ceiling fan", "percentage": 100})
+    assert recast(db, "turn_on", {"device": "ceiling fan"}, said="turn on the ceiling fan") is None
+
+
+def test_a_mode_written_for_a_fan_is_its_speed_and_a_said_mode_stands(tmp_path):
+    from assistant.experts.smart_home.apis import recast
+    db = smart_home_db(FANS, tmp_path)
+    assert recast(db, "set_hvac_mode", {"mode": "fan_only", "device": "ceiling fan", "area": "den"},
+                  said="put the den ceiling fan on full") == ("set_fan_speed", {"device": "ceiling fan", "area": "den",
+                                                                               "percentage": 100})
+    assert recast(db, "set_hvac_mode", {"mode": "fan_only", "device": "heat pump"},
+                  said="heat pump to fan only") is None

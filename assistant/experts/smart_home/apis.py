@@ -23,7 +23,7 @@ from assistant.words import (ASKS_TO_PLAY, HESITATION, MASTER_ROOM_WORDS, POINTE
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color, nearest_color
-from assistant.experts.smart_home.commands import device_for_purpose, serves_purpose
+from assistant.experts.smart_home.commands import asks_outside, device_for_purpose, serves_purpose
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
                                                  one_of_a_shared_name, resolve_in)
 from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
@@ -829,7 +829,19 @@ def claims(db: sqlite_utils.Database, text: str, source: str = "text") -> bool:
     whose name was misheard (`heard_command`)."""
     return is_bare_change(text) or said_alone(db, text) or asks_about_named(db, text) \
         or asks_how_a_kind_is(db, text) or asks_a_reading(db, text) or commands_named(db, text) \
-        or changes_a_named_device(db, text) or serves_purpose(db, text) or (source == "voice" and heard_command(db, text))
+        or changes_a_named_device(db, text) or serves_purpose(db, text) or (source == "voice" and heard_command(db, text)) \
+        or asks_the_outside(db, text)
+
+
+def asks_the_outside(db: sqlite_utils.Database, text: str) -> bool:
+    """Whether the words ask how warm it is outside and the home has a sensor that says it (else it
+    is the weather's, which no expert here serves)."""
+    if not asks_outside(text):
+        return False
+    try:
+        return not targets(db, "query", {"device": "outside temperature"}, None, "outside temperature").problem
+    except HomeBackendError:
+        return False
 
 
 def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:

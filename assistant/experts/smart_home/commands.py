@@ -367,6 +367,13 @@ def _state_question(text: str) -> Decision | None:
     return _outside(text)
 
 
+def asks_outside(text: str) -> bool:
+    """Whether a clause of the words asks how warm it is outside ("sorry to bother you, but how cold
+    is it out there?", "is it still 40 out there")."""
+    clauses = [command(part) for part in CLAUSE_BREAK.split(text)]
+    return any(_outside(re.sub(r"^(?:(?:but|and|so|oh|hey|ok|okay) )+", "", quantities(words))) for words in clauses if words)
+
+
 def _outside(text: str) -> Decision | None:
     """"how cold is it outside", "what's the temperature outdoors": the home's outdoor temperature
     sensor (a home without one finds nothing, and the confirmer decides)."""
@@ -400,7 +407,7 @@ CLAUSE_BREAK = re.compile(r"[,;!?]|\.(?!\d)")
 # a clause that tells rather than asks: a verb of being or having, or a subject's own ("it's", "we're")
 STORY = re.compile(r"\b(?:is|are|was|were|am|has|have|had|will|won't|isn't|aren't|wasn't|been)\b|'(?:s|re|m|ve|ll|d)\b")
 # words no device, kind or place phrase has: a clause's pronouns, auxiliaries and links, and a time
-NOT_A_NAME = re.compile(r"\b(?:is|are|was|were|be|can|could|would|will|should|you|ya|it|its|it's|they|we|i|i'm|"
+NOT_A_NAME = re.compile(r"\b(?:is|are|was|were|be|can|could|would|will|should|you|ya|it|its|it's|they|we|i|i'm|shut|turn|"
                         r"going|gonna|always|because|cause|since|if|when|while|then|please|minutes?|mins?|hours?|"
                         r"hrs?|seconds?|o'clock|am|pm|tonight|tomorrow)\b")
 
