@@ -15,7 +15,7 @@ from assistant.routing.context import RECENT
 from assistant.storage.core_tables import log_action, park_action
 from assistant.storage.scheduled import last_scheduling, schedule_action, scheduled_action, scheduling_named
 from assistant.timeparse import describe_due
-from assistant.words import normalise
+from assistant.words import POINTS_BACK, normalise
 
 
 class Deferring:
@@ -47,11 +47,19 @@ class Deferring:
         # alone says whose it is ("turn off the tv" is a device's), not the whole request ("… in
         # half an hour" sounds like a timer)
         guess = self._classifier().guess(delay.command)
-        pinned = cues.pinned_expert(self.registry, text, self.db, plan.utterance.source)
+        pinned = cues.pinned_expert(self.registry, text, self.db, plan.utterance.source) or self._pointed_at(plan, delay)
         if not self._defers(pinned or self._meant_expert(delay.command, guess, plan.utterance.source)):
             return
         plan.delay, plan.guess = delay, guess  # the command is what the fast router routes: guessed once
         plan.utterance = plan.utterance.model_copy(update={"text": delay.command})
+
+    def _pointed_at(self, plan: Plan, delay: deferral.Delay) -> str | None:
+        """The expert of the call just made when the command points back at its thing ("… and put it
+        back on at 6", "kill it in 45 minutes": the home's, whatever "put it on" sounds like alone)."""
+        previous = plan.previous
+        if previous is None or not POINTS_BACK.search(delay.command) or not previous.expert:
+            return None
+        return previous.expert if self._defers(previous.expert) else None
 
     def _adds_to_last_put_off(self, plan: Plan, words: str, now: datetime) -> bool:
         """Another thing for the call this conversation just put off ("turn off the kitchen lights at

@@ -28,7 +28,8 @@ from assistant.words import command, is_question
 REPORT = re.compile(r"^(?!(?:stop|start|keep|quit|finish|begin|resume|continue|try|go|get)\b)[a-z']+ [a-z]+ing"
                     r"(?: (?:in|now|soon|up))?$")  # ("stop playing" is a request: a verb that takes a doing)
 # a command on what the part before named ("make it pink", "set them to 40", "turn it off again")
-ACTS_ON_IT = re.compile(rf"^(?:{'|'.join(sorted(COMMAND_VERBS))}) (?:it|them|'?em)\b")
+ACTS_ON_IT = re.compile(rf"^(?:(?:and |then |and then )?(?:{'|'.join(sorted(COMMAND_VERBS))}) (?:it|them|'?em)\b"
+                        r"|(?:and |then |and then )?[a-z]+ (?:it|them|'?em) (?:back )?(?:on|off|up|down)\b)")  # "kick it back on"
 
 
 class SeveralRequests:

@@ -66,7 +66,8 @@ def said_number(text: str, value: float) -> bool:
 # ------------------------------------------------------------------------------ fillers
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
 # a pronoun for the thing the previous request acted on ("turn it off", "dim them")
-POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|em|they|those|these|that one)\b", re.IGNORECASE)  # "em": 'em
+POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|em|they|those|these|that one)\b|(?<!\w)'er\b",  # 'em, 'er
+                         re.IGNORECASE)
 # a word that points at something already named or in view ("that light", "the same", "it")
 POINTER = re.compile(r"\b(?:that|this|those|these|it|them|em|same)\b", re.IGNORECASE)
 # a change said with no target ("louder", "a bit dimmer", "way too bright", "turn up"): only these
@@ -170,6 +171,7 @@ def normalise(text: str) -> str:
     text = ADDRESS_AT_END.sub("", text) or text
     text = WAKE_AND_POLITE.sub(" ", text)
     text = re.sub(r"[^\w' ]+", " ", text)
+    text = re.sub(r"(?<!\w)'er\b", "it", text)  # "shut 'er off": it (never the hesitation "er")
     text = HESITATION.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
     return LEADING_FILLER.sub("", text) or text  # "ok" alone stays "ok"

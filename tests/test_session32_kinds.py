@@ -284,3 +284,70 @@ def test_a_mode_written_for_a_fan_is_its_speed_and_a_said_mode_stands(tmp_path):
                                                                                "percentage": 100})
     assert recast(db, "set_hvac_mode", {"mode": "fan_only", "device": "heat pump"},
                   said="heat pump to fan only") is None
+
+
+def test_a_name_word_heard_as_two_words_is_joined_for_voice():
+    from assistant.languages.spoken_letters import joined_words
+    names = ["Daikin", "Sunroom Fan", "Patio Heater"]
+    assert joined_words("put the dai kin on cool", names) == "put the Daikin on cool"
+    assert joined_words("turn on the sun room fan", names) == "turn on the Sunroom fan"
+    assert joined_words("set it to twenty two", names) == "set it to twenty two"
+
+
+# -- reasons, pronouns and the clock ----------------------------------------------------------------
+
+from assistant.routing import cues  # noqa: E402
+from assistant.app import default_registry  # noqa: E402
+from assistant.experts.notifications import _announcement, _asked_for_only as _only_asked  # noqa: E402
+from assistant.experts.smart_home.apis import colour_left_out  # noqa: E402
+from assistant.several import ACTS_ON_IT  # noqa: E402
+
+
+@pytest.mark.parametrize("text", ["mute the tv, I have to call the landlord", "turn the radio off because I'm emailing my boss"])
+def test_a_reason_after_a_home_request_never_declines_it(text):
+    assert cues.pinned_expert(default_registry(), text, None) is None
+
+
+@pytest.mark.parametrize("text", ["email my boss", "call the landlord about the radio"])
+def test_what_no_expert_does_is_still_declined(text):
+    assert cues.pinned_expert(default_registry(), text, None) == "none"
+
+
+@pytest.mark.parametrize("text", ["switch the fan on and shut 'er off at noon", "put em back on at six"])
+def test_slang_pronouns_point_back(text):
+    assert POINTS_BACK_WORDS.search(command(text))
+
+
+from assistant.words import POINTS_BACK as POINTS_BACK_WORDS  # noqa: E402
+
+
+@pytest.mark.parametrize("part", ["flip em back on at 11", "then kill it in 45 minutes", "kick it back on at six"])
+def test_a_part_acting_on_it_is_a_request_of_its_own(part):
+    assert ACTS_ON_IT.match(command(part))
+
+
+def test_a_message_asked_for_without_its_words():
+    assert _only_asked("something to the family for me") and _only_asked("in the house")
+    assert not _only_asked("the bins go out tonight")
+    assert _announcement("broadcast something to the fam") is not None  # (no crash: "broadcast" names nobody)
+
+
+@pytest.mark.parametrize("text, api", [("Hello. Um, would you tell me the time?", "time"),
+                                       ("I've been napping. What's the date today?", "date")])
+def test_a_clock_question_after_sentences_that_ask_nothing(text, api):
+    assert fastpath.match(text).api == api
+
+
+def test_a_clock_question_after_a_request_is_not_taken_alone():
+    assert fastpath.match("Close the blinds. What time is it?") is None
+
+
+def test_a_misspelt_colour_the_model_left_out_is_read_from_the_words():
+    assert colour_left_out("set_color", {"device": "desk lamp"}, "desk lamp purpel please") == \
+        ("set_color", {"device": "desk lamp", "color": "purple"})
+    assert colour_left_out("set_color", {"device": "desk lamp"}, "make the desk lamp nicer") is None
+
+
+@pytest.mark.parametrize("text", ["is it below 20 out there", "is it still in the 50s outside"])
+def test_the_outside_temperature_asked_as_a_comparison(text):
+    assert _proposed(text) == ("query", {"device": "outside temperature"})

@@ -130,13 +130,17 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 
 
 # the request for a message, with no message ("leave a message for Neha")
-_ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:leave|write|send) (?:a |an )?"
-                        r"(?:message|note|announcement)(?: (?:for|to) [\w' ]+)?\W*$", re.IGNORECASE)
+_ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:i (?:need|want|would like) to\s+|i'd like to\s+)?"
+                        r"(?:(?:leave|write|send|broadcast|post)\s+)?(?:(?:a|an)\s+)?"
+                        r"(?:message|note|announcement|something|anything)(?:\s+(?:for|to)\s+[\w' ]+?)?"
+                        r"(?:\s+for me)?(?:,?\s+(?:please|dear|thanks))?\W*$", re.IGNORECASE)
 
 
 def _asked_for_only(message: str) -> bool:
-    """Whether the message is only the request for one ("leave a message for Neha"): no word yet."""
-    return bool(_ASKED_FOR.match(message.strip().rstrip(".!")))
+    """Whether the message is only the request for one ("leave a message for Neha"), or what is left
+    of it ("in the house"): no word yet."""
+    text = message.strip().rstrip(".!")
+    return bool(_ASKED_FOR.match(text) or re.fullmatch(r"(?:in|at|around) (?:the )?(?:house|home)", text, re.IGNORECASE))
 
 
 @api(speculative_safe=True, undo=_undo_announce,
@@ -185,15 +189,17 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.
 ))
 # ... and one asked for with no word yet ("leave a message for Neha"): the message is asked for
 CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:leave|write) (?:a |an )?(?:message|note) for {_WHO}\W*$", re.IGNORECASE),
-        re.compile(rf"{_LEAD}send (?:a |an )?(?:message|note|announcement) to (?:everyone|everybody|"
-                   rf"the (?:whole )?(?:house|family|household|kids))\W*$", re.IGNORECASE))
+        # "I need to send a message to the whole house", "leave a note for the family, dear": its words asked for next
+        re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:send|leave|write|broadcast) (?:a |an )?"
+                   rf"(?:message|note|announcement|something) (?:to|for) (?:everyone|everybody|"
+                   rf"the (?:whole )?(?:house|family|fam|household|kids))\b", re.IGNORECASE))
 
 
 def _announcement(text: str) -> Decision | None:
     match = next((m for pattern in ANNOUNCING if (m := pattern.match(text))), None)
     if match is None:
         return None
-    who = re.sub(r"'s$", "", match["who"] or "")
+    who = re.sub(r"'s$", "", match.groupdict().get("who") or "")  # ("broadcast …" names nobody)
     args = {"message": match["message"], **({"to": who} if who and who.lower() not in EVERYONE else {})}
     return Decision(expert="notifications", api="announce", args=args, source="router")
 

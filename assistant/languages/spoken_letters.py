@@ -56,3 +56,30 @@ def _acronym_at(text: str, words: list[re.Match], start: int, known: set[str]) -
 def _letter(word: str) -> str | None:
     lower = word.lower()
     return lower if len(lower) == 1 else LETTER_NAMES.get(lower)
+
+
+MIN_JOINED = 5  # the shortest name word two heard words are joined into ("mitsu bishi": Mitsubishi)
+
+
+def joined_words(text: str, names: Iterable[str]) -> str:
+    """The transcript with two or three words that a recogniser split out of one word of the
+    `names` written as that word ("set the mitsu bishi to 72" → "set the Mitsubishi to 72")."""
+    known = {w.lower(): w for name in names for w in WORD.findall(name) if len(w) >= MIN_JOINED}
+    words = list(WORD.finditer(text))
+    out, position, i = [], 0, 0
+    while i < len(words):
+        size = next((n for n in (3, 2) if i + n <= len(words) and _one_word(text, words[i:i + n], known)), 0)
+        if not size:
+            i += 1
+            continue
+        joined = "".join(m[0] for m in words[i:i + size]).lower()
+        out += [text[position:words[i].start()], known[joined]]
+        position, i = words[i + size - 1].end(), i + size
+    return "".join(out) + text[position:]
+
+
+def _one_word(text: str, run: list[re.Match], known: dict[str, str]) -> bool:
+    """Whether the words, with only spaces between them, make one word of the names."""
+    spaced = all(not text[a.end():b.start()].strip() for a, b in zip(run, run[1:]))
+    return spaced and "".join(m[0] for m in run).lower() in known
+

@@ -21,7 +21,7 @@ from assistant.words import is_bare_change, quantities
 # words that point back at the previous request ("turn it off", "the other one", "… too")
 REFERS_BACK = re.compile(
     r"\b(it(?!'s| is)|them|em|they|those|these|that one|too$|also|as well|instead|again|same|another|the other"
-    r"|both(?=\s*(?:on|off|up|down|please|now|too|then|$|[.,!?])))\b",  # "turn both off", not "both lamps"
+    r"|both(?=\s*(?:on|off|up|down|please|now|too|then|$|[.,!?])))\b|(?<!\w)'er\b",  # "turn both off"; "shut 'er off"
     re.IGNORECASE)
 # a joint that carries on from it ("and the bedroom", "now dim them", "make it 15")
 CARRIES_ON = re.compile(r"^(and|now|then|make it|make that|change it|what about|how about|but)\b", re.IGNORECASE)

@@ -85,7 +85,24 @@ def pinned_expert(registry: Registry, text: str, db: Database | None = None, sou
     claimant = registry.claimant(db, without_discourse_lead(text), source) if db is not None else None
     if claimant:
         return claimant
-    return DECLINED if any(pattern.search(text) for pattern in DECLINE_CUES) else None
+    if not any(pattern.search(text) for pattern in DECLINE_CUES) or _home_request_first(text):
+        return None
+    return DECLINED
+
+
+# a request to the home said first, then its reason ("pause my music, I've got to answer an email"): the
+# reason may name what no expert does without asking for it
+_HOME_VERB = re.compile(r"^\W*(?:(?:please|pls|can you|could you|would you|hey|ok|okay)\W+)*(?:turn|switch|shut|pause"
+                        r"|stop|mute|dim|close|open|lock|set|kill|lower|raise|start|play|resume|put)\b", re.IGNORECASE)
+_REASON_BREAK = re.compile(r"[,;.!?]\s+|\s+(?:because|cause|cos|coz|since|as|so|i gotta|i've got to|i have to|i need to"
+                           r"|gotta|got to|he has to|she has to|he still has to|she still has to)\s+", re.IGNORECASE)
+
+
+def _home_request_first(text: str) -> bool:
+    """Whether the words open with a request to the home, and the decline cues match only after it."""
+    first = _REASON_BREAK.split(text, maxsplit=1)
+    return len(first) == 2 and bool(_HOME_VERB.match(first[0])) \
+        and not any(pattern.search(first[0]) for pattern in DECLINE_CUES)
 
 
 def pin(registry: Registry, prior: dict[str, float], text: str, db: Database | None = None,

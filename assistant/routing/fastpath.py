@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from assistant.messages import Decision
-from assistant.words import normalise
+from assistant.splitting import COMMAND_VERBS
+from assistant.words import command, normalise
 
 
 # (pattern over the normalised utterance, expert, api)
@@ -90,4 +91,19 @@ def match(text: str) -> Decision | None:
         if pattern.match(normalised):
             source = "confirmation" if expert == CONFIRMATION else "fastpath"
             return Decision(expert=expert, api=api, source=source)
-    return None
+    return _clock_question_last(text)
+
+
+CLOCK_APIS = ("time", "date")
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
+
+
+def _clock_question_last(text: str) -> Decision | None:
+    """A question of the clock said as the last sentence, after ones that ask nothing ("Oh, hi there.
+    Um, could you tell me the time?"): the earlier sentences hold no question and no request."""
+    *before, last = _SENTENCES.split(text.strip()) or [""]
+    if not before or any("?" in sentence or set(command(sentence).split()) & COMMAND_VERBS for sentence in before):
+        return None  # ("Turn off the lights. What time is it?": two requests)
+    words = re.sub(r"^(?:(?:can|could|would|will) you (?:please )?)", "", normalise(last))
+    found = next((api for pattern, expert, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
+    return Decision(expert="system", api=found, source="fastpath") if found else None

@@ -1122,7 +1122,7 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
     return switched_as(db, api_name, args, here, said) or as_own_setter(db, api_name, args, here, said) \
         or with_level_said(api_name, args, said) or moved_partway(api_name, args, said) \
         or coloured_as_said(api_name, args, said) or mode_as_said(db, api_name, args, here, said) \
-        or switched_to_level(db, api_name, args, here, said)
+        or switched_to_level(db, api_name, args, here, said) or colour_left_out(api_name, args, said)
 
 
 def switched_to_level(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
@@ -1186,9 +1186,19 @@ def coloured_as_said(api_name: str, args: dict[str, Any], said: str | None) -> t
     word = asked["colour"].lower() if asked else ""
     if not asked or word in ("on", "off") or word in _WHITE_WORDS:
         return None
-    if not css_color(word) and not sounds_like.heard_colour(word):
+    if not css_color(word) and not sounds_like.heard_colour(word) and not nearest_color(word):
         return None
     return "set_color", {**_target_args(args), "color": word}  # (as said: set_color reads what a voice misheard)
+
+
+def colour_left_out(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
+    """("set_color", args with the colour) when the model left out a colour the user misspelt
+    ("porch light organge please"): the one word of the words that surely means a colour."""
+    if api_name != "set_color" or args.get("color") or not said:
+        return None
+    words = [w for w in re.findall(r"[a-z]+", said.lower()) if len(w) >= 4]
+    meant = {color for w in words if (color := css_color(w) or nearest_color(w))}
+    return ("set_color", {**args, "color": meant.pop()}) if len(meant) == 1 else None
 
 
 def as_own_setter(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,

@@ -379,7 +379,8 @@ def _outside(text: str) -> Decision | None:
     sensor (a home without one finds nothing, and the confirmer decides)."""
     match = re.match(rf"^(?:how (?:cold|warm|hot|chilly|mild|freezing) is it|(?:what's|what is|whats) the temperature"
                      rf"|how's the temperature|what temperature is it) (?:outside|outdoors|out there|out){NOW}$", text) \
-        or re.match(r"^is it (?:still |really |getting |already )?(?:hot|cold|warm|chilly|freezing|(?:a )?\d{1,3}(?: degrees)?)"
+        or re.match(r"^is it (?:still |really |getting |already )?(?:hot|cold|warm|chilly|freezing|(?:(?:under|over|above|below"
+                    r"|around|about|at least|less than|more than|in the|a) )?\d{1,3}s?(?: degrees)?)"
                     r"(?: (?:outside|outdoors|out there|out))(?: (?:still|yet|now|right now|today))?(?: or what| or not)?$", text)
     return _home("query", device="outside temperature") if match else None
 
