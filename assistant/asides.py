@@ -151,6 +151,39 @@ TAG = re.compile(r"(?<=\w)(?:[\s,]+(?:eh|innit|init|ting|fam|bruv|blud)|,\s*(?:i
 VOCATIVE = re.compile(r",\s*([a-z]+)\?\s*$", re.IGNORECASE)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def without_story(text: str) -> str:
+    """The one sentence that asks for something, when the others only tell ("I left my glasses in
+    the kitchen. Turn on the lamp in the office."): it names its own thing (no "it" or "them"), the
+    others hold no question and no request. Else the words as they are."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip(" .!?")]
+    if len(sentences) < 2:
+        return text
+    asking = [s for s in sentences if _requests(s)]
+    if len(asking) != 1:
+        return text
+    told = [s for s in sentences if s is not asking[0]]
+    opening = " ".join(asking[0].split()[:4])  # "Turn it up": what the story named
+    if any("?" in s or _WHERE_I_AM.search(s) for s in told) \
+            or re.search(r"\b(?:it|them|that|those|these|there|here)\b", opening, re.IGNORECASE):
+        return text
+    return asking[0]
+
+
+# a story that says where the speaker is ("I'm in the den."): the request's place
+_WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:(?:out|up|down|back|still|now|just|sitting|working|"
+                         r"reading|lying)\s+)*(?:in|at)\b", re.IGNORECASE)
+
+
+def _requests(sentence: str) -> bool:
+    """Whether a sentence opens as a request: a command's verb, after "please", "could you" and the like."""
+    words = POLITE.sub("", sentence.lower()).replace(",", " ").split()
+    words = [w for w in words if w not in ("please", "hey", "ok", "okay", "oh", "so", "and", "now", "also")]
+    return bool(words) and words[0].strip(".!?") in COMMAND_VERBS
+
+
 def without_remark(text: str, names: Callable[[], Iterable[str]]) -> str:
     """The request without a tag at its end or a remark before it that asks nothing: the remark is
     a word or two before a comma or stop, with no yes or no, time, place or name of the home

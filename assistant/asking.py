@@ -23,7 +23,7 @@ from assistant.words import FUNCTION_WORDS, POINTS_BACK, command, is_question
 NEVER_MIND = "OK, never mind."
 # a yes or a no that says more ("no, leave it locked", "yes please, go on"): only while a question waits
 # a word said before the answer that is none ("actually no", "oh yes", "hmm, yeah")
-_LEAD = r"(?:(?:actually|oh|um|uh|erm|hmm|wait|well|sorry|ah)\W+)*"
+_LEAD = r"(?:(?:actually|oh|um|uh|erm|hmm|wait|well|sorry|ah|on second thoughts?)\W+)*"
 LEADING_YES = re.compile(rf"^\W*{_LEAD}(?:{fastpath.YES_WORDS}|{fastpath.YES_PHRASES}|sure|ok|okay|correct|that's right"
                          r"|no (?:wahala|worries|problem|probs|wahala at all)"  # (a yes that opens with "no")
                          r"|carry on|proceed|why not"

@@ -351,3 +351,32 @@ def test_a_misspelt_colour_the_model_left_out_is_read_from_the_words():
 @pytest.mark.parametrize("text", ["is it below 20 out there", "is it still in the 50s outside"])
 def test_the_outside_temperature_asked_as_a_comparison(text):
     assert _proposed(text) == ("query", {"device": "outside temperature"})
+
+
+from assistant.asides import without_story  # noqa: E402
+from assistant.experts.memory import asks_for_a_secret  # noqa: E402
+
+
+@pytest.mark.parametrize("text, request", [
+    ("My sister parked in the garage. Switch on the hall light.", "Switch on the hall light."),
+    ("The kids are finally asleep, thank goodness. Please dim the landing light and make it warm white.",
+     "Please dim the landing light and make it warm white."),
+])
+def test_a_story_around_the_one_request_is_left_out(text, request):
+    assert without_story(text) == request
+
+
+@pytest.mark.parametrize("text", ["I'm in the study. Turn the lamp on.", "It's freezing. Turn it up.",
+                                  "Close the blinds. Lock the back door.", "Is anyone home? Turn off the lights."])
+def test_a_story_that_places_the_speaker_or_gives_the_thing_stays(text):
+    assert without_story(text) == text
+
+
+def test_a_secret_asked_after_who_wants_it():
+    assert asks_for_a_secret("my dad's asking, what's the garage code?")
+    assert not asks_for_a_secret("dad's asking, what's the weather like")
+
+
+@pytest.mark.parametrize("text", ["make an announcement to the whole house for me", "send everyone a msg"])
+def test_more_ways_to_ask_for_a_message_without_its_words(text):
+    assert _only_asked(text)

@@ -319,6 +319,15 @@ ASKED_FOR_A_SECRET = re.compile(
     r"\s+)?(?:the|our|my|his|her|their|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?<!post )(?<!zip )(?<!area )(?<!dialling )"
     r"(?:code|codes|password|passcode|pin|pin number|combination|combo)(?:\s+(?:for|to|of)\s+[\w' ]+?)?(?:\s+again)?\W*$",
     re.IGNORECASE)
+# … asked last, after who wants it ("Grandma's asking, what's the wifi password?")
+ASKED_FOR_A_SECRET_LAST = re.compile(r"^[^,]{1,40},\s*" + ASKED_FOR_A_SECRET.pattern.removeprefix("^"), re.IGNORECASE)
+
+
+def asks_for_a_secret(text: str) -> bool:
+    """Whether the words ask for a household secret, alone or in their last clause."""
+    return bool(ASKED_FOR_A_SECRET.match(text) or ASKED_FOR_A_SECRET_LAST.match(text))
+
+
 # how sure the user's own facts make a question theirs: the share of its keywords a fact holds
 EVIDENCE_AT_LEAST = 2  # keywords a fact must share with the question
 EVIDENCE = 0.9  # never a cue's certainty: the model's ranking still counts
@@ -371,7 +380,7 @@ def propose(request: Request) -> Decision | None:
         return Decision(expert="memory", api="remember", args={"fact": match["fact"]}, source="router")
     if re.match(r"^(?:where(?:'s| is| are) my|where did i (?:put|leave)) .+$", text, re.IGNORECASE) \
             or ASKED_BACK.match(text) or ASKED_AGAIN.match(text) \
-            or ASKED_ABOUT_THEIR_PEOPLE.match(text) or ASKED_FOR_A_SECRET.match(text):
+            or ASKED_ABOUT_THEIR_PEOPLE.match(text) or asks_for_a_secret(text):
         return Decision(expert="memory", api="recall", args={"question": text}, source="router")
     return None
 
@@ -385,7 +394,7 @@ CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s
                    re.IGNORECASE),
         # "Osian's got rugby on tuesdays, remember that": the fact, then the word to keep it
         re.compile(rf"^(?!\W*(?:remind|set|add|put|turn|switch)\b).{{8,}}?[,.]?\s+{_KEEP}(?: that| this| it)?\W*$", re.IGNORECASE),
-        ASKED_BACK, ASKED_AGAIN, ASKED_ABOUT_THEIR_PEOPLE, ASKED_FOR_A_SECRET,
+        ASKED_BACK, ASKED_AGAIN, ASKED_ABOUT_THEIR_PEOPLE, ASKED_FOR_A_SECRET, ASKED_FOR_A_SECRET_LAST,
         # "forget what I told you about the gate code", "delete what I said about …": a fact told, taken back
         re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you)\s+)*(?:forget|delete|erase|remove|drop)\s+"
                    r"(?:what|everything|anything|the (?:thing|fact|stuff)s?)\s+(?:i\s+)?(?:told|said|asked)\b", re.IGNORECASE))

@@ -131,8 +131,8 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 
 # the request for a message, with no message ("leave a message for Neha")
 _ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:i (?:need|want|would like) to\s+|i'd like to\s+)?"
-                        r"(?:(?:leave|write|send|broadcast|post)\s+)?(?:(?:a|an)\s+)?"
-                        r"(?:message|note|announcement|something|anything)(?:\s+(?:for|to)\s+[\w' ]+?)?"
+                        r"(?:(?:leave|write|send|broadcast|post|make|give)\s+)?(?:(?:everyone|everybody|the \w+)\s+)?"
+                        r"(?:(?:a|an)\s+)?(?:message|msg|note|announcement|something|anything)(?:\s+(?:for|to)\s+[\w' ]+?)?"
                         r"(?:\s+for me)?(?:,?\s+(?:please|dear|thanks))?\W*$", re.IGNORECASE)
 
 
@@ -190,9 +190,11 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.
 # ... and one asked for with no word yet ("leave a message for Neha"): the message is asked for
 CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:leave|write) (?:a |an )?(?:message|note) for {_WHO}\W*$", re.IGNORECASE),
         # "I need to send a message to the whole house", "leave a note for the family, dear": its words asked for next
-        re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:send|leave|write|broadcast) (?:a |an )?"
-                   rf"(?:message|note|announcement|something) (?:to|for) (?:everyone|everybody|"
-                   rf"the (?:whole )?(?:house|family|fam|household|kids))\b", re.IGNORECASE))
+        re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:send|leave|write|broadcast|make) (?:a |an )?"
+                   rf"(?:message|msg|note|announcement|something) (?:to|for) (?:everyone|everybody|"
+                   rf"the (?:whole )?(?:house|family|fam|household|kids))\b", re.IGNORECASE),
+        re.compile(rf"{_LEAD}send (?:everyone|everybody|the (?:whole )?(?:house|family|fam|household|kids)) (?:a |an )?"
+                   rf"(?:message|msg|note)\W*$", re.IGNORECASE))
 
 
 def _announcement(text: str) -> Decision | None:
