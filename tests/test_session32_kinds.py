@@ -357,13 +357,13 @@ from assistant.asides import without_story  # noqa: E402
 from assistant.experts.memory import asks_for_a_secret  # noqa: E402
 
 
-@pytest.mark.parametrize("text, request", [
+@pytest.mark.parametrize("text, asked", [
     ("My sister parked in the garage. Switch on the hall light.", "Switch on the hall light."),
     ("The kids are finally asleep, thank goodness. Please dim the landing light and make it warm white.",
      "Please dim the landing light and make it warm white."),
 ])
-def test_a_story_around_the_one_request_is_left_out(text, request):
-    assert without_story(text) == request
+def test_a_story_around_the_one_request_is_left_out(text, asked):
+    assert without_story(text) == asked
 
 
 @pytest.mark.parametrize("text", ["I'm in the study. Turn the lamp on.", "It's freezing. Turn it up.",
