@@ -114,6 +114,8 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\bhundred and\b", "hundred", text)
     text = _words_to_digits(text)
     text = re.sub(r"\b(?:a |the )?half(?: an?)? hour\b", "30 minutes", text)  # "in a half hour" (American)
+    text = re.sub(r"^(in |at |by )?(?:about|around|roughly|approximately|approx|like|maybe|say|give or take) ",
+                  r"\1", text)  # "in about an hour": an hour
     text = _written_fractions(text)
     text = re.sub(r"\b(\d{1,2}) oclock\b", r"\1:00", text).replace("oclock", " ")  # "7 o'clock on saturday"
     text = re.sub(r"\ban?\s+(?=(weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)", "1 ", text)

@@ -380,3 +380,19 @@ def test_a_secret_asked_after_who_wants_it():
 @pytest.mark.parametrize("text", ["make an announcement to the whole house for me", "send everyone a msg"])
 def test_more_ways_to_ask_for_a_message_without_its_words(text):
     assert _only_asked(text)
+
+
+@pytest.mark.parametrize("phrase, minutes", [("in about an hour", 60), ("in roughly 20 minutes", 20),
+                                             ("about 10 minutes from now", 10)])
+def test_an_about_before_a_time_keeps_the_time(phrase, minutes):
+    assert (parse_when(phrase, EVENING).due - EVENING).seconds == minutes * 60
+
+
+@pytest.mark.parametrize("text", ["any new dms on discord", "read my slack messages"])
+def test_other_peoples_apps_are_declined(text):
+    assert cues.pinned_expert(default_registry(), text, None) == "none"
+
+
+def test_a_question_about_a_kind_in_general_is_not_the_homes():
+    from assistant.experts.smart_home.apis import ABOUT_A_KIND
+    assert ABOUT_A_KIND.match("do ceiling fans ever wear out") and not ABOUT_A_KIND.match("do the fans work")

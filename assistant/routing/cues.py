@@ -30,7 +30,9 @@ MISSING_VERBS = (r"call(?! (?:me|it)\b)|phone|ring(?! (?:the |my |our )?(?:door 
                  r"send (?:a |an )?(?:text|message|email|e-mail|sms|money|payment)|"
                  r"navigate|give me directions|get me (?:a |an )?(?:taxi|cab|uber|lyft|ride)|"
                  r"search (?:the web|online|google)|google|look up online|stream|download")
-MISSING_SERVICES = r"e-?mails?|(?<!notification )inbox|gmail|outlook|calendar|voicemail|whatsapps?|text messages|dms"
+MISSING_SERVICES = (r"e-?mails?|(?<!notification )inbox|gmail|outlook|calendar|voicemail|whatsapps?|text messages|dms"
+                    r"|slack|discord|telegram|messenger|imessages?|instagram|facebook|twitter|tiktok|snapchat|linkedin"
+                    r"|microsoft teams|teams (?:chat|messages?|call)")  # other people's apps and inboxes
 # a place's opening hours ("what time does the chemist shut", "is the post office open on
 # saturdays"): the world outside the home, not a device of it (doors, gates, blinds are excluded)
 _HOME_THINGS = r"(?![\w' ]*\b(?:doors?|gates?|garage|blinds?|curtains?|shades?|windows?|locks?|shutters?|awnings?|" \

@@ -704,6 +704,9 @@ QUANTITY_ASKED = {**dict.fromkeys(("cold", "warm", "hot", "chilly", "freezing", 
 _LATER = re.compile(r"\b(?:tomorrow|tonight|later|weekend|forecast|will|going to|gonna|next|expected)\b", re.IGNORECASE)
 
 
+# a question about a kind of thing in general: a bare plural, no article or owner ("do fans get tired")
+ABOUT_A_KIND = re.compile(r"^\W*(?:do|can|could|will|would|why do|how do|how come) (?:[a-z]+ )?[a-z]{3,}s "
+                          r"(?!(?:on|off|still|work|working|running)\b)[a-z]+", re.IGNORECASE)
 WHY_PEOPLE = re.compile(r"^\W*(?:why|how come)\b(?: do| does| did| are| is| would| will)? (?:people|folks?|everyone|"
                         r"everybody|anyone|they|locals|humans|families|kids|children|most people|so many people)\b"
                         # what people call a thing: a question about words ("why do americans call it a restroom")
@@ -719,8 +722,8 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
     """Whether a question sent here finds nothing and says not one word about a home ("what's
     the capital of Norway" as a query of device "capital"), asks what is to come or what a thing
     did, or asks why people do something: then it is not the home's."""
-    if said and WHY_PEOPLE.match(said):  # "why do people here put up christmas lights": no command, no state
-        return True
+    if said and (WHY_PEOPLE.match(said) or api_name == "query" and ABOUT_A_KIND.match(said)):
+        return True  # "why do people here put up christmas lights", "do fans get tired": no command, no state
     if api_name == "media" and said and _plays_content(db, said):  # "play some jazz": no speaker has it
         return True
     if api_name != "query" or not said:
