@@ -57,6 +57,13 @@ class ApiSpec:
     # a choice argument's values and the words that ask for each ({"action": {"pause": "pause
     # hold", …}}): a call whose choice none of the user's words asks for is not the user's reading
     said_by: dict[str, dict[str, str]] = field(default_factory=dict)
+    # words without one of which the model is never offered this API ("dry", "fan only", "… mode":
+    # a thermostat's mode), so a rarer API never wins a request it was not asked for
+    offered_when: re.Pattern | None = None
+
+    def offered(self, text: str) -> bool:
+        """Whether the model may choose this API for these words (`offered_when`)."""
+        return self.offered_when is None or bool(self.offered_when.search(text))
 
     @property
     def qualified(self) -> str:
@@ -191,13 +198,15 @@ class Expert:
 
 def api(*, speculative_safe: bool = False, sensitive: bool = False, undo: Callable | None = None,
         verbatim: tuple[str, ...] = (), exact: tuple[str, ...] = (), slots: dict[str, Slot] | None = None,
-        deferrable: bool = False, said_by: dict[str, dict[str, str]] | None = None, reads: bool = False):
+        deferrable: bool = False, said_by: dict[str, dict[str, str]] | None = None, reads: bool = False,
+        offered_when: str | None = None):
     """Mark a function `f(ctx, **args) -> ActionResult` as an expert API."""
 
     def mark(func: Callable) -> Callable:
         func.__api__ = {"speculative_safe": speculative_safe, "sensitive": sensitive, "undo": undo, "reads": reads,
                         "verbatim": verbatim, "exact": exact, "slots": dict(slots or {}),
-                        "deferrable": deferrable, "said_by": dict(said_by or {})}
+                        "deferrable": deferrable, "said_by": dict(said_by or {}),
+                        "offered_when": re.compile(offered_when, re.IGNORECASE) if offered_when else None}
         return func
 
     return mark

@@ -396,3 +396,23 @@ def test_other_peoples_apps_are_declined(text):
 def test_a_question_about_a_kind_in_general_is_not_the_homes():
     from assistant.experts.smart_home.apis import ABOUT_A_KIND
     assert ABOUT_A_KIND.match("do ceiling fans ever wear out") and not ABOUT_A_KIND.match("do the fans work")
+
+
+@pytest.mark.parametrize("text, offered", [("put the heat pump on dry", True), ("switch the ac to cooling", True),
+                                           ("the thermostat to auto mode", True), ("turn the attic fan up to high", False),
+                                           ("turn up the heat", False), ("set the heat pump", False)])
+def test_a_thermostats_mode_is_offered_only_when_a_mode_is_said(text, offered):
+    from assistant.experts.smart_home import EXPERT
+    assert EXPERT.api("set_hvac_mode").offered(text) is offered
+
+
+def test_a_mode_nobody_said_is_the_temperature_asked_for(tmp_path):
+    from assistant.experts.smart_home.apis import recast
+    db = smart_home_db(FANS, tmp_path)
+    assert recast(db, "set_hvac_mode", {"mode": "auto", "device": "heat pump"}, said="set the heat pump") == \
+        ("set_temperature", {"device": "heat pump"})
+
+
+def test_a_polite_lead_before_remember_that():
+    from assistant.experts.memory import CUES as MEMORY_CUES
+    assert MEMORY_CUES[0].search("I'd like you to remember that the gutters were cleaned in May")

@@ -387,7 +387,8 @@ def propose(request: Request) -> Decision | None:
 
 # "remember that the bins go out on tuesdays": a fact to keep, said the way this expert asks for
 # facts, whatever time words it holds ("remind me …" is the reminders', checked first)
-CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*(?:remember|don'?t forget|"
+CUES = (re.compile(r"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you|i'd like you to|i would like you to"
+                   r"|i want you to|i need you to)\s+)*(?:remember|don'?t forget|"
                    r"do not forget|keep in mind|make a note|note|for the record)\W+(?:the fact )?that\b", re.IGNORECASE),
         # "remember my locker code is 4412", "note our wifi password is …": a fact about something of theirs
         re.compile(rf"^\W*(?:(?:please|hey|ok|okay|can you|could you|would you)\s+)*{_KEEP}\W+{_POSSESSED_FACT}",

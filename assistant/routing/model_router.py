@@ -125,7 +125,7 @@ class ModelRouter:
                 together = "\n".join(part for part in (state, context) if part)
                 messages = trace.messages = routing_messages(self.registry, text, together)
             if self.rank_api and hasattr(self.llm, "choose_continuation"):
-                decision = self._decide_args(messages, expert, aliases, trace, hint, settled[1], judged)
+                decision = self._decide_args(messages, expert, aliases, trace, hint, settled[1], judged, text)
                 if decision is not None:
                     return decision, trace
         error = None
@@ -141,7 +141,7 @@ class ModelRouter:
 
     def _decide_args(self, messages: list[ChatMessage], expert: str, aliases: AliasTable | None,
                      trace: RoutingTrace, hint: Decision | None = None, settled: str | None = None,
-                     judged: bool = False) -> Decision | None:
+                     judged: bool = False, text: str = "") -> Decision | None:
         """The expert's API chosen by ranking its names after '{"api":"<expert>' (or the `settled`
         qualified API of this expert, unranked), then only the arguments generated (constrained to
         that API's argument schema); None if invalid, or if the backend cannot choose among
@@ -149,7 +149,8 @@ class ModelRouter:
         began = time.perf_counter()
         try:
             known = settled is not None and settled.partition(".")[0] == expert
-            spec = self.registry.api(*settled.split(".", 1)) if known else self._choose_api(messages, expert, trace, hint)
+            spec = self.registry.api(*settled.split(".", 1)) if known \
+                else self._choose_api(messages, expert, trace, hint, text)
         except RankingUnavailable:
             return None
         finally:
@@ -168,12 +169,12 @@ class ModelRouter:
             return None
 
     def _choose_api(self, messages: list[ChatMessage], expert: str, trace: RoutingTrace,
-                    hint: Decision | None = None) -> ApiSpec:
+                    hint: Decision | None = None, text: str = "") -> ApiSpec:
         """The expert's API by ranking; the `hint`'s API of this expert is what the backend
         expects, so it evaluates that API and the call's opening with the request in one batch
         where it can. (Not the arguments' draft: decoded after the model's first token agrees with
         it, never evaluated on speculation; scripts/bench_latency.py, session 22.)"""
-        apis = self.registry.expert(expert).apis
+        apis = {name: spec for name, spec in self.registry.expert(expert).apis.items() if spec.offered(text)}
         if len(apis) == 1:
             return next(iter(apis.values()))
         candidates = {name: f'.{name}","' for name in apis}

@@ -1158,8 +1158,8 @@ def mode_as_said(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         return None
     if found.problem or not found.devices:
         return None
-    if all(d.domain == "climate" for d in found.devices) and mode_said(str(args.get("mode")), said):
-        return None
+    if all(d.domain == "climate" for d in found.devices):  # "set the mini split": what temperature?
+        return None if mode_said(str(args.get("mode")), said) else ("set_temperature", where)
     own = {changes.LEVEL.get(d.domain) for d in found.devices if d.domain != "climate"}
     if len(own) != 1 or None in own:
         return None

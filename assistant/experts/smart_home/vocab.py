@@ -302,7 +302,7 @@ _words("window cover, window covering", "cover", exclude=("garage", "gate", "doo
 # (a gas boiler or a furnace is run from it: "turn the boiler down to 16", "is the furnace on")
 _words("thermostat, heating, temperature, climate, hvac, heat, boiler, furnace, central heating", "climate",
        hints=("thermostat", "heating", "hvac", "boiler", "furnace"))
-AIRCON_HINTS = ("ac", "air", "conditioner", "conditioning", "aircon", "cooling", "split")
+AIRCON_HINTS = ("ac", "air", "conditioner", "conditioning", "aircon", "cooling")
 _words("air conditioning", "climate", hints=AIRCON_HINTS)
 _words("ac, air conditioner, aircon, air con, split unit, mini split", "climate", hints=AIRCON_HINTS, countable=True)
 _words("heater, radiator", "switch climate fan", hints=("heater", "radiator"), strict=True,
