@@ -416,3 +416,8 @@ def test_a_mode_nobody_said_is_the_temperature_asked_for(tmp_path):
 def test_a_polite_lead_before_remember_that():
     from assistant.experts.memory import CUES as MEMORY_CUES
     assert MEMORY_CUES[0].search("I'd like you to remember that the gutters were cleaned in May")
+
+
+def test_spanish_and_then_a_thing_follows_on():
+    assert in_english("y cilantro", "text", lambda: []) == "and cilantro too"
+    assert in_english("y mañana también", "text", lambda: []) != "and mañana también too"

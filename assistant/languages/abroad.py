@@ -240,7 +240,9 @@ SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for 
 )]
 # "y también guayaba": one more of what was just asked ("and guayaba too")
 ONE_MORE = re.compile(r"^\W*y\s+(?:(?:también|tambien)\s+)?"  # ("y not", "y u …": a "why" typed short)
-                      r"(?!(?:not|is|are|was|do|does|did|would|should|can|could|u|you|i|we|they|it|that|this)\b)"
+                      r"(?!(?:not|is|are|was|do|does|did|would|should|can|could|u|you|i|we|they|it|that|this"
+                      r"|que|qué|como|cómo|donde|dónde|cuando|cuándo|quien|quién|por|si|no|ya|el|la|los|las)\b)"
+                      r"(?![^,.!?]*\b(?:también|tambien|mañana|manana|hoy|luego|después|despues|ahora|tarde|noche)\b)"
                       r"(?P<more>[^,.!?\s]+(?:\s+[^,.!?\s]+){0,2}?)\W*$", re.IGNORECASE)
 # "y prende la del comedor": the one of that place ("the one in the dining room")
 THE_ONE_OF = re.compile(rf"^\s*(?P<article>el|la|los|las)(?={OF})", re.IGNORECASE)
