@@ -18,6 +18,11 @@ from assistant.timeparse import describe_due
 from assistant.words import POINTS_BACK, normalise
 
 
+# what the classifier makes of a command it cannot place ("could you arrange for the porch light to come
+# on"): routed without its time all the same, never run at once
+UNSURE_OF_THE_COMMAND = ("none", "chat")
+
+
 class Deferring:
     """The pipeline's deferred calls (a part of `Assistant`: uses its db, clock, registry, router)."""
 
@@ -48,8 +53,10 @@ class Deferring:
         # half an hour" sounds like a timer)
         guess = self._classifier().guess(delay.command)
         pinned = cues.pinned_expert(self.registry, text, self.db, plan.utterance.source) or self._pointed_at(plan, delay)
-        if not self._defers(pinned or self._meant_expert(delay.command, guess, plan.utterance.source)):
-            return
+        meant = pinned or self._meant_expert(delay.command, guess, plan.utterance.source)
+        if not self._defers(meant) and not (pinned is None and meant in UNSURE_OF_THE_COMMAND):
+            return  # ("remind me at 7 …": the time is the call's own; a command read as chat or none is
+            # still routed without its time, and the whole is routed again if its call cannot wait)
         plan.delay, plan.guess = delay, guess  # the command is what the fast router routes: guessed once
         plan.utterance = plan.utterance.model_copy(update={"text": delay.command})
 

@@ -421,3 +421,24 @@ def test_a_polite_lead_before_remember_that():
 def test_spanish_and_then_a_thing_follows_on():
     assert in_english("y cilantro", "text", lambda: []) == "and cilantro too"
     assert in_english("y mañana también", "text", lambda: []) != "and mañana también too"
+
+
+PORCH = """
+areas:
+  - {name: Porch, id: porch}
+entities:
+  - {name: Porch Light, id: light.porch, area: porch, state: "off", attributes: {brightness: 100}}
+"""
+
+
+def test_a_put_off_command_the_classifier_cannot_place_is_still_put_off(tmp_path):
+    from assistant.storage.scheduled import waiting_actions
+    from assistant.testing import FixedClassifier, confirmer, scripted_assistant
+    path = tmp_path / "home.yaml"
+    path.write_text(PORCH)
+    assistant = scripted_assistant(tmp_path / "state.db", home=path, classifier=FixedClassifier("chat"))
+    confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "porch light"}})
+    reply = assistant.handle("would you arrange for the porch light to come on at nine this evening")
+    assert "9:00 PM" in reply.reply
+    assert _state(assistant.db, "light.porch")["state"] == "off"
+    assert len(waiting_actions(assistant.db)) == 1

@@ -722,7 +722,7 @@ def foreign(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], said
     """Whether a question sent here finds nothing and says not one word about a home ("what's
     the capital of Norway" as a query of device "capital"), asks what is to come or what a thing
     did, or asks why people do something: then it is not the home's."""
-    if said and (WHY_PEOPLE.match(said) or api_name == "query" and ABOUT_A_KIND.match(said)):
+    if said and (WHY_PEOPLE.match(said) or ABOUT_A_KIND.match(said)):
         return True  # "why do people here put up christmas lights", "do fans get tired": no command, no state
     if api_name == "media" and said and _plays_content(db, said):  # "play some jazz": no speaker has it
         return True
