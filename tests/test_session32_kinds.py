@@ -442,3 +442,18 @@ def test_a_put_off_command_the_classifier_cannot_place_is_still_put_off(tmp_path
     assert "9:00 PM" in reply.reply
     assert _state(assistant.db, "light.porch")["state"] == "off"
     assert len(waiting_actions(assistant.db)) == 1
+
+
+MEDIA = """
+areas:
+  - {name: Lounge, id: lounge}
+entities:
+  - {name: Speaker, id: media_player.speaker, area: lounge, state: idle, attributes: {volume: 30}}
+  - {name: TV, id: media_player.tv, area: lounge, state: "off", attributes: {volume: 20}}
+"""
+
+
+def test_turning_off_a_tv_that_is_off_leaves_the_speaker_alone(tmp_path):
+    db = smart_home_db(MEDIA, tmp_path)
+    call_smart_home(db, "turn_off", "turn the tv off", device="tv")
+    assert _state(db, "media_player.speaker")["state"] == "idle"

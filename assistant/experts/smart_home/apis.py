@@ -1038,7 +1038,7 @@ def _others_on(ctx: ExpertContext, args: dict[str, Any], devices: list[Device]) 
     areas, domains = {d.area_id for d in devices}, {d.domain for d in devices}
     return [d for d in read_home(ctx.db).devices
             if d.area_id in areas and d.domain in domains and d.state != "off"
-            and d.domain in ("light", "fan", "switch", "media_player")]
+            and d.domain in ("light", "fan", "switch")]  # (a TV's kind is no speaker's: "turn the tv off")
 
 
 # "to 40", "50 percent", "at 30" (no hour of the clock: "on at 7" is a time)
