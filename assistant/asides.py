@@ -167,8 +167,9 @@ def without_story(text: str) -> str:
     told = [s for s in sentences if s is not asking[0]]
     opening = " ".join(asking[0].split()[:4])  # "Turn it up": what the story named
     if any("?" in s or _WHERE_I_AM.search(s) for s in told) \
-            or re.search(r"\b(?:it|them|that|those|these|there|here)\b", opening, re.IGNORECASE):
-        return text
+            or re.search(r"\b(?:it|them|that|those|these|there|here)\b", opening, re.IGNORECASE) \
+            or re.search(r"\b(?:her|his|their|hers|theirs|she|he|they)\b", asking[0], re.IGNORECASE):
+        return text  # ("… Bump the heat in her room": whose room the story says)
     return asking[0]
 
 

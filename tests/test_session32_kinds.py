@@ -457,3 +457,8 @@ def test_turning_off_a_tv_that_is_off_leaves_the_speaker_alone(tmp_path):
     db = smart_home_db(MEDIA, tmp_path)
     call_smart_home(db, "turn_off", "turn the tv off", device="tv")
     assert _state(db, "media_player.speaker")["state"] == "idle"
+
+
+def test_a_story_that_says_whose_stays():
+    text = "Nana says her room is freezing. Turn the heater in her room up."
+    assert without_story(text) == text
