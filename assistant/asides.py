@@ -87,6 +87,8 @@ def without_reason(text: str) -> str:
     if found is None:
         return text
     command, clause = text[:found.start()], found["clause"].strip()
+    if re.search(r"[.!?]\s+\S", clause) or "?" in text[found.start():]:
+        return text  # ("Well, dear, I've lost track of the days. What's today's date?": a question after it)
     words = re.findall(r"[a-z']+", command.lower())
     if len(words) < 2 or set(words) <= _NOT_COMMAND or is_question(POLITE.sub("", command.lstrip())) \
             or TEXT_VERBS & set(words) \

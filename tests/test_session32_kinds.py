@@ -462,3 +462,10 @@ def test_turning_off_a_tv_that_is_off_leaves_the_speaker_alone(tmp_path):
 def test_a_story_that_says_whose_stays():
     text = "Nana says her room is freezing. Turn the heater in her room up."
     assert without_story(text) == text
+
+
+def test_a_reason_clause_never_swallows_a_question_after_it():
+    from assistant.asides import without_reason
+    text = "Oh goodness, I've been napping all afternoon. What time is it?"
+    assert without_reason(text) == text
+    assert without_reason("close the blinds, the sun is in my eyes.") == "close the blinds"
