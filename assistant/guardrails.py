@@ -7,6 +7,7 @@ from datetime import datetime
 
 import sqlite_utils
 from rapidfuzz import fuzz
+from rapidfuzz.distance import OSA
 
 from assistant import slots
 from assistant.messages import Utterance
@@ -112,7 +113,13 @@ def _same_stem(a: str, b: str) -> bool:
     """The same word, loosely: equal, sharing their first four letters (both at least four long), or
     forms of one word a model writes for another ("came" for "come", "someone" for "anyone")."""
     return a == b or (len(a) >= 4 and len(b) >= 4 and a[:4] == b[:4]) \
-        or _FORMS.get(a, a) == _FORMS.get(b, b)
+        or _FORMS.get(a, a) == _FORMS.get(b, b) or _slip_of(a, b)
+
+
+def _slip_of(a: str, b: str) -> bool:
+    """Whether one word is the other typed with one slip ("organge", "yelow"): both of five letters
+    or more, the same first letter, one letter added, left out, changed or two swapped."""
+    return len(a) >= 5 and len(b) >= 5 and a[0] == b[0] and OSA.distance(a, b) <= 1
 
 
 # irregular forms of common verbs, and the someone/anyone pronouns, to one form each

@@ -469,3 +469,9 @@ def test_a_reason_clause_never_swallows_a_question_after_it():
     text = "Oh goodness, I've been napping all afternoon. What time is it?"
     assert without_reason(text) == text
     assert without_reason("close the blinds, the sun is in my eyes.") == "close the blinds"
+
+
+def test_a_word_the_user_typed_with_one_slip_grounds_the_models_word():
+    assert _grounded("orange", {"porch", "light", "organge"})
+    assert _grounded("yellow", {"accent", "yelow"})
+    assert not _grounded("night light", {"light"})
