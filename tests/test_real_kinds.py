@@ -11,7 +11,9 @@ about, "actually cancel that" after a put-off call, a closure in the news; and s
 no device, an alarm after a while, "do it now" after a put-off call, a yes in Swahili, a list with no
 name, a duration of three parts; and session 30's: Arabic typed in Roman letters, a short value after
 "nah make it", a reminder's text given when its time was asked; and session 31's: Urdu typed in Roman
-letters, a statement with its own time after a command, a currency's rate declined.
+letters, a statement with its own time after a command, a currency's rate declined; and session 32's: a
+thermostat's mode, a story sentence before the request, a put-off command in a long polite sentence
+followed by one that only tells.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
@@ -98,6 +100,12 @@ CONVERSATIONS = [
     [("switch the bedside lamp on my sister is arriving at 9", {"devices": {"light.bedside_lamp_3c5e": {"state": "on"}},
                                                                 "scheduled": []})],
     [("convert 50 dollars to rupees", {"declined": True, "devices": {}})],
+    # session 32's kinds
+    [("switch the thermostat to cooling mode", {"devices": {"climate.thermostat_5a6b": {"state": "cool"}}})],
+    [("My brother left his bike in the garage. Turn on the bedside lamp.",
+      {"devices": {"light.bedside_lamp_3c5e": {"state": "on"}}})],
+    [("would you be so kind as to switch the coffee maker on at half past six tomorrow? I have an early start.",
+      {"devices": {}, "scheduled": [{"api": "turn_on", "due": "2026-12-04T06:30:00", "args_contain": "coffee"}]})],
 ]
 
 

@@ -169,7 +169,7 @@ def test_prompt_token_budget_and_minified_device_context(real_roles, tmp_path):
 
     llm, registry = real_roles.get("confirmer"), default_registry()
     system, request = routing_messages(registry, "turn on the kitchen lights")
-    assert len(llm.tokenize(system.content)) <= 2540  # 11 experts, 52 APIs (repeat +10, announce +24), examples
+    assert len(llm.tokenize(system.content)) <= 2580  # 11 experts, 53 APIs (repeat +10, announce +24, set_hvac_mode +34), examples
     assert len(llm.tokenize(request.content)) <= 12
     db = open_state(registry, tmp_path / "s.db")
     load_home(db, load_home_file(DATA / "dev_home.yaml"))

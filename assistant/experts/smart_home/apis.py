@@ -1522,6 +1522,8 @@ def switch_mode(ctx: ExpertContext, mode: str, device: str | None = None, area: 
                     ctx.area, _said(ctx), _source(ctx))
     if found.problem:
         return _failed(found)
+    if mode == "auto" and all("heat_cool" in (d.attributes.get("hvac_modes") or ()) for d in found.devices):
+        mode = "heat_cool"  # ("auto" on a device that calls it heat/cool)
     lacking = [d for d in found.devices if d.attributes.get("hvac_modes") and mode not in d.attributes["hvac_modes"]]
     if lacking:
         return _failed(describe.sentence(f"{describe.the(lacking[0].name)} has no {CLIMATE_MODES[mode]} mode."))

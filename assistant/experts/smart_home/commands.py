@@ -434,8 +434,7 @@ def _shape(words: str, claimed: bool) -> Decision | None:
 
 # a climate mode as said, and its name (`setters.set_hvac_mode`)
 MODES = {"heat": "heat", "heating": "heat", "cool": "cool", "cooling": "cool", "auto": "auto", "automatic": "auto",
-         "dry": "dry", "dehumidify": "dry", "dehumidifying": "dry", "fan only": "fan_only", "fan": "fan_only",
-         "heat cool": "heat_cool", "heat and cool": "heat_cool", "heat/cool": "heat_cool"}
+         "dry": "dry", "dehumidify": "dry", "dehumidifying": "dry", "fan only": "fan_only", "fan": "fan_only"}
 _MODE = "|".join(sorted(MODES, key=len, reverse=True))
 
 
@@ -444,7 +443,7 @@ def _mode(text: str) -> Decision | None:
     a mode, said as one ("… mode"), or one no level has (dry, fan only), or of a thermostat or AC."""
     match = re.match(rf"^(?:set|put|switch|turn|change|make) {ARTICLE}(?P<target>[a-z' ]+?) (?:to|on|in|into|onto) "
                      rf"(?:the )?(?P<mode>{_MODE})(?P<said> mode)?$", text)
-    if not match or not (match["said"] or MODES[match["mode"]] in ("dry", "fan_only", "heat_cool")
+    if not match or not (match["said"] or MODES[match["mode"]] in ("dry", "fan_only")
                          or "climate" in _domains(match["target"])):
         return None
     return _home("set_hvac_mode", mode=MODES[match["mode"]], **_target(match["target"]))

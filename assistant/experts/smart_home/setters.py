@@ -227,13 +227,13 @@ def set_fan_speed(ctx: ExpertContext, percentage: int, device: Phrase = None, ar
 # the words that ask for a climate mode ("dry", "fan only", "… mode", "to cool"): only then is it offered
 MODE_ASKED = (r"\bmodes?\b|\bdry\b|dehumidif|\bfan only\b|\bauto(?:matic)?\b"
               r"|\b(?:to|on|in|into|onto) (?:the )?(?:heat|cool|heating|cooling|heat cool)\b")
-ClimateMode = Literal["heat", "cool", "auto", "heat_cool", "dry", "fan_only", "off"]
+ClimateMode = Literal["heat", "cool", "auto", "dry", "fan_only"]  # ("off" is turn_off's)
 
 
 @api(speculative_safe=True, undo=_restore, deferrable=True, said_by={"mode": MODE_WORDS}, offered_when=MODE_ASKED)
 def set_hvac_mode(ctx: ExpertContext, mode: ClimateMode, device: Phrase = None, area: Phrase = None,
              device_type: Phrase = None) -> ActionResult:
-    """Switch a thermostat or air conditioner (never a fan) to a mode: heat, cool, auto, dry or fan only."""
+    """A thermostat's or AC's mode (never a fan's)."""
     return switch_mode(ctx, mode, device, area, device_type)
 
 
