@@ -12,7 +12,7 @@ import re
 from typing import Callable, Iterable
 
 from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
-from assistant.words import POLITE, is_question
+from assistant.words import POLITE, SENTENCE_BREAK, is_question
 
 _ASKING = r"(?:(?:could|would|can|will|won't) you(?: please)? |please )?"
 # "be a love and", "be an absolute star and", "be so kind as to", "do me a favour and"
@@ -153,14 +153,11 @@ TAG = re.compile(r"(?<=\w)(?:[\s,]+(?:eh|innit|init|ting|fam|bruv|blud)|,\s*(?:i
 VOCATIVE = re.compile(r",\s*([a-z]+)\?\s*$", re.IGNORECASE)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
-
-
 def without_story(text: str) -> str:
     """The one sentence that asks for something, when the others only tell ("I left my glasses in
     the kitchen. Turn on the lamp in the office."): it names its own thing (no "it" or "them"), the
     others hold no question and no request. Else the words as they are."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s.strip(" .!?")]
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")]
     if len(sentences) < 2:
         return text
     asking = [s for s in sentences if _requests(s)]

@@ -15,7 +15,7 @@ from datetime import datetime
 
 from assistant.splitting import COMMAND_VERBS, STATEMENT
 from assistant.timeparse import TimeParseError, describe_due, mentions_recurrence, parse_when
-from assistant.words import POLITE, command
+from assistant.words import POLITE, SENTENCE_BREAK, command
 
 # words a delay clause opens with ("in 20 minutes", "at 7", "tomorrow at 7am", "after an hour");
 # a clause that opens otherwise must close with "from now" ("half an hour from now")
@@ -76,7 +76,7 @@ def _delay_in(text: str, now: datetime) -> tuple[str, str, datetime] | None:
 def _delay_in_a_sentence(text: str, now: datetime) -> tuple[str, str, datetime] | None:
     """The delay of the one sentence that commands, when the others only tell ("… come on at eight
     this evening? We've got friends coming by."): none of them opens with a command's verb."""
-    sentences = [s for s in re.split(r"(?<=[.?!])\s+", text.strip()) if s.strip(" .?!")]
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .?!")]
     if len(sentences) < 2:
         return None
     found = [(s, _delay_in(s, now)) for s in sentences if not ASKING.match(command(s))]

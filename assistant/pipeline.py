@@ -18,7 +18,7 @@ from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
-from assistant.asides import without_story, without_courtesy, without_reason, without_remark
+from assistant.asides import without_courtesy, without_reason, without_remark, without_story
 from assistant.timeparse import spelled_fractions
 from assistant.correcting import Correcting
 from assistant.deferral import without_statement
@@ -43,8 +43,8 @@ from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import (POINTER, POINTS_BACK, THANKS, asks_for_information, command, asks_not_requests, is_bare_change, is_question,
-                             tokens, without_wake_word)
+from assistant.words import (CLAUSE_BREAK, POINTER, POINTS_BACK, THANKS, asks_for_information, asks_not_requests, command,
+                             is_bare_change, is_question, tokens, without_wake_word)
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 MAX_FOREIGN = 3  # experts a request may be decided again without (`Expert.foreign`)
@@ -69,7 +69,7 @@ def _request_alone(text: str) -> str:
 
 def _clauses(text: str) -> int:
     """How many clauses of two words or more the words hold, by their punctuation."""
-    return sum(len(command(part).split()) >= 2 for part in re.split(r"[,;!?]|\.(?!\d)", text))
+    return sum(len(command(part).split()) >= 2 for part in CLAUSE_BREAK.split(text))
 
 
 @dataclass

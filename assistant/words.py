@@ -66,6 +66,10 @@ def said_number(text: str, value: float) -> bool:
 # ------------------------------------------------------------------------------ fillers
 # a sound of hesitation, not a word ("um", "ummm", "uhh", "erm", "hmm", "ahh"), anywhere in an utterance
 # a pronoun for the thing the previous request acted on ("turn it off", "dim them")
+# where a sentence ends ("… this evening? We've got friends coming."), and where a clause does (a comma,
+# a stop that is no decimal point: "21.5")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+CLAUSE_BREAK = re.compile(r"[,;!?]|\.(?!\d)")
 POINTS_BACK = re.compile(r"\b(?:it(?!'s| is)|them|em|they|those|these|that one)\b|(?<!\w)'er\b",  # 'em, 'er
                          re.IGNORECASE)
 # a word that points at something already named or in view ("that light", "the same", "it")

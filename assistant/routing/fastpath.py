@@ -9,7 +9,7 @@ import re
 
 from assistant.messages import Decision
 from assistant.splitting import COMMAND_VERBS
-from assistant.words import command, normalise
+from assistant.words import SENTENCE_BREAK, command, normalise
 
 
 # (pattern over the normalised utterance, expert, api)
@@ -95,13 +95,12 @@ def match(text: str) -> Decision | None:
 
 
 CLOCK_APIS = ("time", "date")
-_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _clock_question_last(text: str) -> Decision | None:
     """A question of the clock said as the last sentence, after ones that ask nothing ("Oh, hi there.
     Um, could you tell me the time?"): the earlier sentences hold no question and no request."""
-    *before, last = _SENTENCES.split(text.strip()) or [""]
+    *before, last = SENTENCE_BREAK.split(text.strip()) or [""]
     if not before or any("?" in sentence or set(command(sentence).split()) & COMMAND_VERBS for sentence in before):
         return None  # ("Turn off the lights. What time is it?": two requests)
     words = re.sub(r"^(?:(?:can|could|would|will) you (?:please )?)", "", normalise(last))

@@ -1134,9 +1134,7 @@ def switched_to_level(db: sqlite_utils.Database, api_name: str, args: dict[str, 
     switched on with an end of its scale or a percent said is set to it; else None."""
     if api_name != "turn_on" or not said or is_question(said) or not (where := _target_args(args)):
         return None
-    try:
-        found = targets(db, "query", where, here, said)
-    except HomeBackendError:
+    if (found := _asked_of(db, where, here, said)) is None:
         return None
     domains = {d.domain for d in found.devices} if not found.problem else \
         {choice.partition(".")[0] for choice in (found.which.choices if found.which else ()) if "=" not in choice}
@@ -1152,11 +1150,8 @@ def mode_as_said(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
     fan up as high as it goes" as fan only): the devices' own level, read from the words, or on."""
     if api_name != "set_hvac_mode" or not (where := _target_args(args)):
         return None
-    try:
-        found = targets(db, "query", where, here, said)
-    except HomeBackendError:
-        return None
-    if found.problem or not found.devices:
+    found = _asked_of(db, where, here, said)
+    if found is None or found.problem or not found.devices:
         return None
     if all(d.domain == "climate" for d in found.devices):  # "set the mini split": what temperature?
         return None if mode_said(str(args.get("mode")), said) else ("set_temperature", where)
@@ -1210,11 +1205,7 @@ def as_own_setter(db: sqlite_utils.Database, api_name: str, args: dict[str, Any]
     have not: "the range hood on high" written as a temperature is the fan's speed (the level read
     from the words when the model gave none). Never a garage door; else None."""
     attribute, where = LEVEL_SET_BY.get(api_name), _target_args(args)
-    if attribute is None or not where:
-        return None
-    try:
-        found = targets(db, "query", where, here, said)
-    except HomeBackendError:
+    if attribute is None or not where or (found := _asked_of(db, where, here, said)) is None:
         return None
     own = {changes.LEVEL.get(d.domain) for d in found.devices}
     if found.problem or len(own) != 1 or None in own or any(d.domain in ATTRIBUTE_DOMAINS[attribute] for d in found.devices) \
@@ -1235,6 +1226,15 @@ def moved_partway(api_name: str, args: dict[str, Any], said: str | None) -> tupl
     if not isinstance(value, (int, float)) or isinstance(value, levels.End) or not 0 < value < 100:
         return None
     return "set_position", {**_target_args(args), "position": round(value)}
+
+
+def _asked_of(db: sqlite_utils.Database, where: dict[str, Any], here: str | None, said: str | None) -> Targets | None:
+    """What a recast call's target arguments name, of any kind (a query's targets); None when the
+    home cannot be read."""
+    try:
+        return targets(db, "query", where, here, said)
+    except HomeBackendError:
+        return None
 
 
 def _target_args(args: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,7 @@ from assistant.experts.smart_home.resolve import resolve_in
 from assistant.experts.smart_home.store import Home
 from assistant.experts.smart_home.colors import css_color
 from assistant.messages import Decision, Request
-from assistant.words import ARTICLE, command, is_question, quantities
+from assistant.words import ARTICLE, CLAUSE_BREAK, command, is_question, quantities
 
 NUMBER = r"(?P<n>\d{1,3}(?:\.\d)?)(?: ?%| percent| per cent| degrees?(?: celsius| centigrade| fahrenheit| c| f)?)?"
 # a level said as a word ("down to half", "to full brightness") and what it means in percent
@@ -404,7 +404,6 @@ def propose(request: Request) -> Decision | None:
     return found[0] if len(found) == 1 and aside else None
 
 
-CLAUSE_BREAK = re.compile(r"[,;!?]|\.(?!\d)")
 # a clause that tells rather than asks: a verb of being or having, or a subject's own ("it's", "we're")
 STORY = re.compile(r"\b(?:is|are|was|were|am|has|have|had|will|won't|isn't|aren't|wasn't|been)\b|'(?:s|re|m|ve|ll|d)\b")
 # words no device, kind or place phrase has: a clause's pronouns, auxiliaries and links, and a time
@@ -413,13 +412,15 @@ NOT_A_NAME = re.compile(r"\b(?:is|are|was|were|be|can|could|would|will|should|yo
                         r"hrs?|seconds?|o'clock|am|pm|tonight|tomorrow)\b")
 
 
+POINTERS_ALONE = frozenset({"that", "this", "those", "these", "them", "em", "one", "ones", "that one", "this one"})
+
+
 def _named(decision: Decision | None) -> Decision | None:
     """The decision, if each of its device, kind and place phrases could name one."""
     if decision is None:
         return None
     phrases = [decision.args.get(key) for key in ("device", "area", "device_type")]
-    pointers = ("that", "this", "those", "these", "them", "em", "one", "ones", "that one", "this one")
-    return None if any(isinstance(p, str) and (NOT_A_NAME.search(p) or p.strip() in pointers) for p in phrases) \
+    return None if any(isinstance(p, str) and (NOT_A_NAME.search(p) or p.strip() in POINTERS_ALONE) for p in phrases) \
         else decision
 
 
@@ -450,9 +451,8 @@ def _mode(text: str) -> Decision | None:
 
 
 def _domains(phrase: str) -> frozenset[str]:
-    kind = vocab.first_type_word(phrase)
-    return vocab.TYPE_WORDS[vocab.singular(kind)].domains if kind and vocab.singular(kind) in vocab.TYPE_WORDS \
-        else frozenset()
+    """The domains of the first kind of device the phrase names."""
+    return vocab.kind_domains(vocab.first_type_word(phrase))
 
 
 TARGETS = ("device", "area", "device_type")
@@ -466,8 +466,7 @@ def _kind_meant(args: dict) -> str | None:
     """The kind the previous call was on: the kind written ("the lights in the office" acted on its
     lamp: lights), unless the device acted on is of another domain (a fan written as a "switch")."""
     written, own = vocab.first_type_word(args.get("device_type")), vocab.kind_of(args.get("device"))
-    domains = [vocab.TYPE_WORDS[vocab.singular(k)].domains if vocab.singular(k) in vocab.TYPE_WORDS else None
-               for k in (written, own) if k]
+    domains = [vocab.kind_domains(k) for k in (written, own) if k]
     if written and own and len(domains) == 2 and all(domains) and not domains[0] & domains[1]:
         return own
     return written or own

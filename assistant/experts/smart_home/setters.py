@@ -232,7 +232,7 @@ ClimateMode = Literal["heat", "cool", "auto", "dry", "fan_only"]  # ("off" is tu
 
 @api(speculative_safe=True, undo=_restore, deferrable=True, said_by={"mode": MODE_WORDS}, offered_when=MODE_ASKED)
 def set_hvac_mode(ctx: ExpertContext, mode: ClimateMode, device: Phrase = None, area: Phrase = None,
-             device_type: Phrase = None) -> ActionResult:
+                  device_type: Phrase = None) -> ActionResult:
     """A thermostat's or AC's mode (never a fan's)."""
     return switch_mode(ctx, mode, device, area, device_type)
 

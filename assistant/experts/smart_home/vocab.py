@@ -412,6 +412,12 @@ BEFORE_A_VERB = frozenset("please and then to just now you can could would will 
 VERB_OBJECTS = frozenset("on off up the it them my our all everything a an this that these those".split())
 
 
+def kind_domains(kind: str | None) -> frozenset[str]:
+    """The domains of a kind of device ("lights", "mini split"); none for words that are no kind."""
+    found = TYPE_WORDS.get(singular(kind)) if kind else None
+    return found.domains if found else frozenset()
+
+
 def first_type_word(text: str | None) -> str | None:
     """The first device-type word in a sentence ("set the speaker to 45" → "speaker")."""
     words = tokens(text)
