@@ -19,8 +19,13 @@ _ASKING = r"(?:(?:could|would|can|will|won't) you(?: please)? |please )?"
 _WRAPPER = (r"(?:be (?:a|an|my) (?:\w+ )?\w+,? and |be so kind (?:as to|and) |do me a (?:favou?r|solid),? and "
             r"|if you (?:could|would|can|don't mind),? "
             r"|(?:sorry|so sorry|i'm sorry) to (?:bother|trouble|disturb|interrupt) you(?: again)?,? (?:but |and )?"
-            r"|excuse me,? |pardon me,? )")
-LEADING = re.compile(rf"^(?P<lead>\W*(?:(?:hey|ok|okay|oh|so|right)\W+)*){_ASKING}{_WRAPPER}", re.IGNORECASE)
+            r"|excuse me,? |pardon me,? "
+            # "when you get a chance, …", "if it's not too much trouble, …", "i'd appreciate it if you could …"
+            r"|(?:when(?:ever)?|if) you (?:get|have) a (?:chance|sec|second|minute|moment|mo),? "
+            r"|if it(?:'s| is) not too much (?:trouble|bother),? |if it isn't too much (?:trouble|bother),? "
+            r"|(?:i'd|i would|we'd|we would) (?:really |so |very much |greatly |truly )?(?:appreciate it|be (?:so |really |very )?"
+            r"grateful|love it) if you (?:could|would|can)(?: please)? )")
+LEADING = re.compile(rf"^(?P<lead>\W*(?:(?:hey|ok|okay|oh|so|right)\W+)*){_ASKING}(?:{_WRAPPER})+", re.IGNORECASE)
 # "would you mind turning the fan on": the verb is said as "-ing"
 MIND = re.compile(rf"^(?P<lead>\W*(?:(?:hey|ok|okay|oh|so|right)\W+)*)(?:would|do|will) you mind (?:just )?"
                   r"(?P<verb>[a-z]+ing)\b", re.IGNORECASE)
@@ -126,6 +131,9 @@ SWITCH_AFTER = re.compile(r"^(?P<lead>\W*)(?P<target>(?:the|my|our|all|both|ever
 MADE_TO_SWITCH = re.compile(r"^(?P<lead>\W*)(?:have|get|let|make)\s+(?P<target>(?:the|my|our)\b[\w' ]+?)\s+"
                             r"(?:to\s+)?(?:come|go|turn|switch|click)\s+(?P<state>on|off)\b"
                             r"(?P<level>\s+(?:high|low|medium|full|max|maximum|minimum)\b)?", re.IGNORECASE)
+# a thing wanted in a state: "i'd like the heat tape turned on", "we need the porch light switched off"
+WANTED = re.compile(r"^(?P<lead>\W*)(?:(?:i'd|i would|we'd|we would) (?:like|love|prefer)|(?:i|we) (?:want|need))\s+"
+                    r"(?P<target>(?:the|my|our)\b[\w' ]+?)\s+(?:turned|switched|put|flicked)\s+(?P<state>on|off)\b", re.IGNORECASE)
 # "turn off them" (from "off them") said the English way: "turn them off"
 SWITCHED_PRONOUN = re.compile(r"\bturn (on|off) (them|it)\b")
 # an instruction passed on: "Madam said make I on the pump", "mum says to turn off the heater"
@@ -179,8 +187,9 @@ _WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:(?:out|up|down|back|
 
 def _requests(sentence: str) -> bool:
     """Whether a sentence opens as a request: a command's verb, after "please", "could you" and the like."""
-    words = POLITE.sub("", sentence.lower()).replace(",", " ").split()
-    words = [w for w in words if w not in ("please", "hey", "ok", "okay", "oh", "so", "and", "now", "also")]
+    words = [w for w in sentence.lower().replace(",", " ").split()
+             if w not in ("please", "hey", "ok", "okay", "oh", "so", "and", "now", "also")]
+    words = POLITE.sub("", " ".join(words)).split()
     return bool(words) and words[0].strip(".!?") in COMMAND_VERBS
 
 
@@ -234,6 +243,7 @@ def without_particles(text: str) -> str:
     stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped, count=1)
     stripped = SWITCH_AFTER.sub(_turned, stripped, count=1)
     stripped = MADE_TO_SWITCH.sub(_turned, stripped, count=1)
+    stripped = WANTED.sub(_turned, stripped, count=1)
     return stripped if stripped.strip() else text
 
 
@@ -245,7 +255,7 @@ def without_courtesy(text: str) -> str:
     if found and verb:
         text = f"{found['lead']}{verb}{text[found.end():]}"
     else:
-        text = LEADING.sub(lambda m: m["lead"], text, count=1)
+        text = WANTED.sub(_turned, LEADING.sub(lambda m: m["lead"], text, count=1), count=1)
     stripped = TRAILING.sub("", text)
     return stripped if stripped.strip() else text
 

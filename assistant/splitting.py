@@ -33,6 +33,7 @@ COMMAND_VERBS = frozenset((
     "wake create schedule show text send skip activate deactivate bump crank boost kill power heat cool "
     "warm remember delete empty restart run give note write "
     "roll draw pull lift flip hit "  # the home's own: covers moved, lights flipped ("roll down the blinds")
+    "kick fire flick pop stick bang whack chuck throw knock "  # ... and switched in slang ("kick it back on")
     # and what people ask that no expert does: a part to decline, not a part of the one before
     "order book call buy find search look get email pay translate calculate"
 ).split())
@@ -210,6 +211,24 @@ GAPPED_REMINDER = re.compile(r"(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:also\s+)?(?=to
 TIME_OPENS = re.compile(r"^(?:at|on|in|by|tomorrow|tonight|this|next)\b", re.IGNORECASE)
 
 
+# one verb for a switch now and back later: "turn my aircon on and then off at 1", "fan on now, off again in an hour"
+SWITCHED_BACK = re.compile(r"^(?P<first>(?:(?:please|pls|can you|could you|would you)\s+)*(?P<verb>turn|switch|put|flick|pop|"
+                           r"stick|whack|chuck|kick)\b.+?\b(?P<state>on|off)(?:\s+(?:now|right now|for now|first))?)"
+                           r"(?:\s*,\s*(?:(?:and\s+then|and|then|but)\s+)?|\s+(?:and\s+then|and|then|but)\s+)(?P<back>(?:back|again)\s+)?(?P<later>on|off)\b(?P<again>\s+(?:again|back))?"
+                           r"(?P<rest>\s+(?:at|in|by|after|around|tonight|tomorrow|later)\b.*)$", re.IGNORECASE)
+
+
+def _switched_back(text: str) -> str:
+    """A thing switched now and the other way later with one verb ("turn the fan on and then off at
+    11"), said as two requests ("… and turn it off at 11"); else the text."""
+    found = SWITCHED_BACK.match(text.strip())
+    if found is None or found["state"].lower() == found["later"].lower():
+        return text
+    verb = found["verb"].lower()
+    verb = "turn" if verb == "put" else verb
+    return f"{found['first']} and {verb} it {found['later']}{found['rest']}"
+
+
 def _reminders_gapped(text: str) -> str:
     """Two reminders in one "remind me", each with its own time, said as two requests; else the text."""
     if not re.match(r"^remind me\b", text.strip(), re.IGNORECASE):
@@ -228,6 +247,7 @@ def split_requests(text: str, routes: Callable[[str], bool] = lambda part: True)
     list ("start a packing list and put thermals on it": "put thermals on the packing list");
     several timers asked for at once are one request each."""
     original, text = text, _reminders_gapped(_timers_each(_timers_gapped(_timers_listed(_without_statement(text)))))
+    text = _switched_back(text)
     parts = _text_verbs_keep_the_rest(text, _clauses(text))
     said = _with_lists_named(text, parts)
     kept: list[tuple[Part, str]] = []

@@ -133,7 +133,7 @@ def _normalize(phrase: str) -> str:
     text = re.sub(r"\b(0\d)([0-5]\d)\b|(?<=\bat )(1\d|2[0-3])([0-5]\d)\b", _twenty_four_hour, text)
     text = re.sub(r"\b(\d{1,2}:\d{2}(?: am)?) ?(?:hours|hrs)\b", r"\1", text)
     # "ten past midnight" is 12:10 am, "quarter to noon" 11:45 am
-    text = re.sub(r"\b(half|quarter|\d{1,2}) (?:minutes )?(past|after|to|till|before) (midnight|noon|midday)\b",
+    text = re.sub(r"\b(half|quarter|\d{1,2}) (?:minutes )?(past|after|to|till|before|of) (midnight|noon|midday)\b",
                   _around_twelve, text)
     # British "half six" is half past six (not "half an hour", "half 6 hours")
     text = re.sub(r"\bhalf (\d{1,2})\b(?! ?(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?|%|percent)\b)",
@@ -266,11 +266,11 @@ def _take_clock(text: str) -> tuple[_Clock | None, str]:
     match, rest = _take(r"\b(?:12 (?:o clock )?)?(noon|midday|midnight)\b", text)  # "12 midnight" too
     if match:
         return (_Clock(12, 0, "am", True) if match[1] == "midnight" else _Clock(12, 0, "pm")), rest
-    match, rest = _take(r"\b(half|quarter|\d{1,2}) (?:minutes )?(past|after|to|till|before) (\d{1,2})\b"
+    match, rest = _take(r"\b(half|quarter|\d{1,2}) (?:minutes )?(past|after|to|till|before|of) (\d{1,2})\b"
                         r"(?: ?(am|pm)\b)?", text)
-    if match:
+    if match and not (match[2] == "of" and match[1] == "half"):
         minutes, hour = {"half": 30, "quarter": 15}.get(match[1]) or int(match[1]), int(match[3])
-        if match[2] in ("to", "till", "before"):  # "quarter to one" is 12:45
+        if match[2] in ("to", "till", "before", "of"):  # "quarter to one" is 12:45; American "quarter of ten" 9:45
             hour, minutes = (12 if hour == 1 else hour - 1), 60 - minutes
         return _Clock(hour, minutes, match[4]), rest
     for pattern in (r"\b(\d{1,2})[:.](\d{2})(?:\b|(?=[ap]m\b))(?: ?(am|pm)\b)?",  # "6:30", "6:30am"

@@ -369,8 +369,15 @@ def foreign(db: Database, api_name: str, args: dict, said: str, here: str | None
 
 # "when was the garage door last opened", "what time did the dog last go out": when a thing last
 # happened, which only the home's events know (not a device's state now, not a watch for later)
+# ... and whether anyone came by a place ("has anyone been in the yard", "did somebody come to the door", "was
+# there anyone at the gate"): what a camera or a motion sensor saw, not who is there now
 CUES = (re.compile(r"^\W*(?:when|what time)\s+(?:was|were|did)\s+(?!the last\b)[\w' ]+?\s+last\s+"
-                   r"(?!(?:night|week|month|year|time)\b)[a-z]+", re.IGNORECASE),)
+                   r"(?!(?:night|week|month|year|time)\b)[a-z]+", re.IGNORECASE),
+        re.compile(r"^\W*(?:(?:so|and|hey|ok|okay|um)\W+)*(?:has|have|had|did|was|were)\s+(?:there\s+(?:been\s+)?)?"
+                   r"(?:anyone|anybody|someone|somebody|any(?:one|body) else|people|any (?:people|visitors?|movement|motion))"
+                   r"\s+(?:been\s+|come\s+|came\s+|gone\s+|go\s+|walk(?:ed)?\s+|step(?:ped)?\s+|stop(?:ped)?\s+|"
+                   r"show(?:ed)? up\s+|turn(?:ed)? up\s+)?(?:in|into|at|to|near|around|by|through|on|up to)\s+(?:the|my|our)\b",
+                   re.IGNORECASE))
 
 EXPERT = build_expert("events", "camera and sensor events in the home: when something was last seen, "
                                 "whether it happened today", [last, happened], [Migration("events", 1, _migrate_v1)],

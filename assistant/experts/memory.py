@@ -314,10 +314,15 @@ ASKED_ABOUT_THEIR_PEOPLE = re.compile(
     rf"|who(?:'s| is| are)\s+(?:our|my)\s+(?:[a-z]+\s+)?{_ROLE}\W*$)", re.IGNORECASE)
 # a household's secret ("what's the gate code", "what is our wifi password", "the garage pin?"): only
 # the user can have said it; never a code to enter or change, nor a postcode or a dialling code
+_SECRET = r"(?:code|codes|password|passcode|pin|pin number|combination|combo)"
 ASKED_FOR_A_SECRET = re.compile(
     r"^\W*(?:(?:so|and|hey|ok|okay|um|sorry)\W+)*(?:(?:what|whats|what's|what is|what was|what are|tell me|remind me of)"
     r"\s+)?(?:the|our|my|his|her|their|[a-z]+'s)\s+(?:[a-z'-]+\s+){0,3}?(?<!post )(?<!zip )(?<!area )(?<!dialling )"
-    r"(?:code|codes|password|passcode|pin|pin number|combination|combo)(?:\s+(?:for|to|of)\s+[\w' ]+?)?(?:\s+again)?\W*$",
+    rf"{_SECRET}(?:\s+(?:for|to|of|on|at)\s+[\w' ]+?)?(?:\s+again)?\W*$"
+    # "what pin did we set on the keypad", "which code do we use for the gate"
+    rf"|^\W*(?:(?:so|and|hey|ok|okay|um|sorry)\W+)*(?:what|which)\s+(?:[a-z'-]+\s+){{0,2}}?{_SECRET}\s+(?:did|do|does|have|had)"
+    r"\s+(?:we|i|you|they|he|she|[a-z]+)\s+(?:set|use|put|choose|pick|give|make|get|have|go with)(?:\s+up)?"
+    r"(?:\s+(?:on|for|to|at|in|with)\s+[\w' ]+?)?(?:\s+again)?\W*$",
     re.IGNORECASE)
 # … asked last, after who wants it ("Grandma's asking, what's the wifi password?")
 ASKED_FOR_A_SECRET_LAST = re.compile(r"^[^,]{1,40},\s*" + ASKED_FOR_A_SECRET.pattern.removeprefix("^"), re.IGNORECASE)

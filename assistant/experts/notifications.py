@@ -133,14 +133,18 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 _ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:i (?:need|want|would like) to\s+|i'd like to\s+)?"
                         r"(?:(?:leave|write|send|broadcast|post|make|give)\s+)?(?:(?:everyone|everybody|the \w+)\s+)?"
                         r"(?:(?:a|an)\s+)?(?:message|msg|note|announcement|something|anything)(?:\s+(?:for|to)\s+[\w' ]+?)?"
-                        r"(?:\s+for me)?(?:,?\s+(?:please|dear|thanks))?\W*$", re.IGNORECASE)
+                        r"(?:\s+for me)?(?:,?\s+(?:please|dear|thanks|love|hon|honey|darling|mate|sweetie|sweetheart))?\W*$", re.IGNORECASE)
 
 
 def _asked_for_only(message: str) -> bool:
     """Whether the message is only the request for one ("leave a message for Neha"), or what is left
     of it ("in the house"): no word yet."""
-    text = message.strip().rstrip(".!")
+    text = _ADDRESSED.sub("", message.strip()).rstrip(".!")
     return bool(_ASKED_FOR.match(text) or re.fullmatch(r"(?:in|at|around) (?:the )?(?:house|home)", text, re.IGNORECASE))
+
+
+# the person spoken to, named before the words ("dear, I'd like to leave a note"): not a word of the message
+_ADDRESSED = re.compile(r"^\W*(?:dear|darling|hon|honey|love|babe|sweetie|sweetheart|mate|buddy)\s*,\s*", re.IGNORECASE)
 
 
 @api(speculative_safe=True, undo=_undo_announce,

@@ -176,7 +176,7 @@ def read_setting(said: str | None, attribute: str, value: float) -> Level:
         return Level(value=value)  # a direct call: nothing to read
     text = _words(said)
     amount = relative_amount(said)
-    set_to = re.search(rf"\b(?:to|at) {value:g}\b", text)
+    set_to = re.search(rf"\b(?:to|at) {value:g}\b", text) or _level_named_last(said, value)
     if amount is not None and not set_to and (amount == value or not said_number(said, value)):
         return Level(delta=-amount if DOWN.search(text) else amount)  # "warmer by 3", "up a couple"
     if said_number(said, value):
@@ -191,6 +191,17 @@ def read_setting(said: str | None, attribute: str, value: float) -> Level:
     return Level()  # "set the thermostat": no level said, none to guess
 
 
+# a level said on its own after the change, past a comma: "make it brighter, 90 percent" (set to 90)
+LEVEL_LAST = re.compile(r",\s*(?:(?:say|about|around|like|maybe|to|at)\s+)*(\d+(?:\.\d+)?)\s*(?:%|percent|per cent|degrees?)?"
+                        r"(?:\s+(?:please|thanks))?\W*$")
+
+
+def _level_named_last(said: str, value: float) -> bool:
+    """Whether the user named `value` alone after a comma, as the level to reach ("brighter, 90%")."""
+    found = LEVEL_LAST.search(quantities(said))
+    return bool(found) and float(found[1]) == value
+
+
 def read_change(said: str | None, attribute: str, delta: float) -> Level:
     """What "change `attribute` by `delta`" means in the user's words `said`."""
     if not said:
@@ -199,6 +210,8 @@ def read_change(said: str | None, attribute: str, delta: float) -> Level:
     target = re.search(r"\b(?:to|at) (\d+(?:\.\d+)?|half)\b", text)
     if target and not re.search(r"\bby \d", text):  # "turn the telly down to half": a setting
         return read_setting(said, attribute, 50.0 if target[1] == "half" else float(target[1]))
+    if _level_named_last(said, abs(delta)):  # "turn it up, 80 percent"
+        return Level(value=abs(delta))
     if said_number(said, abs(delta)):
         return Level(delta=delta)
     end = _end(text, attribute)

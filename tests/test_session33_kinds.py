@@ -1,0 +1,134 @@
+"""Session 33's kinds (no evaluation sentence): the American "quarter of" clock, slang switching
+verbs and a typed "n" between two commands, courtesy that opens a request ("when you get a chance",
+"i'd appreciate it if you could", "i'd like the X turned on") and a story sentence after it."""
+from datetime import datetime
+
+import pytest
+
+from assistant import deferral
+from assistant.asides import without_courtesy, without_story
+from assistant.languages.shorthand import in_full
+from assistant.splitting import split_requests
+from assistant.timeparse import parse_when
+
+EVENING = datetime(2026, 3, 4, 19, 10)
+
+
+@pytest.mark.parametrize("said, hour, minute", [
+    ("at quarter of eleven", 22, 45), ("at ten of nine", 20, 50), ("at 20 of 8 pm", 19, 40),
+    ("quarter of midnight", 23, 45),
+])
+def test_quarter_of_is_quarter_to(said, hour, minute):
+    due = parse_when(said, EVENING).due
+    assert (due.hour, due.minute) == (hour, minute)
+
+
+def test_half_of_is_no_clock():
+    with pytest.raises(Exception):
+        parse_when("at half of 9", EVENING)
+
+
+@pytest.mark.parametrize("said, parts", [
+    ("switch the fan off now, kick it back on at 9", 2),
+    ("fire up the kettle and kill it in ten minutes", 2),
+    ("flick the porch light on then knock it off at midnight", 2),
+    ("whack the heater on and chuck the telly off", 2),
+    ("add crisps and dip to the list", 1),
+])
+def test_slang_switching_verbs_open_a_request_of_their_own(said, parts):
+    assert len(split_requests(said)) == parts
+
+
+def test_a_typed_n_between_two_commands_is_and():
+    assert in_full("turn the radio off n put it on again at 6") == "turn the radio off and put it on again at 6"
+    assert in_full("rock n roll", names=lambda: ["N Lamp"]) == "rock n roll"  # a word of the home's names stays
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("when you get a moment, switch the hall light off", "switch the hall light off"),
+    ("Hey, whenever you have a sec, could you dim the den lamp", "Hey, could you dim the den lamp"),
+    ("if it's not too much bother, please close the blinds", "please close the blinds"),
+    ("I'd really be grateful if you could lock the side door", "lock the side door"),
+    ("we would appreciate it if you would turn the fan up", "turn the fan up"),
+    ("I'd like the towel rail switched on at 6", "turn on the towel rail at 6"),
+    ("we need the garden lights turned off", "turn off the garden lights"),
+    ("when you get a chance, I'd like the lamp put on", "turn on the lamp"),
+])
+def test_courtesy_around_a_request_is_left_out(said, asked):
+    assert without_courtesy(said) == asked
+
+
+def test_a_want_that_is_not_a_switch_stays():
+    assert without_courtesy("I need the milk on the list") == "I need the milk on the list"
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("Hey, could you please shut off the den speaker at 11? The baby naps early.", "Hey, could you please shut off the den speaker at 11?"),
+    ("switch on the towel rail in twenty minutes. My hands get so cold in the evening.", "switch on the towel rail in twenty minutes."),
+])
+def test_a_story_sentence_after_a_polite_request_is_left_out(said, asked):
+    assert without_story(said) == asked
+
+
+def test_the_time_of_the_request_not_of_the_story():
+    said = without_story(without_courtesy("I'd appreciate it if you could turn on the heater in half an hour. "
+                                          "My toes freeze at night."))
+    delay = deferral.split_delay(said, EVENING)
+    assert delay is not None and delay.clause == "in half an hour" and delay.due == datetime(2026, 3, 4, 19, 40)
+
+
+@pytest.mark.parametrize("said, value, level", [
+    ("make the porch lamp brighter, 70 percent", 70, (70, None)),
+    ("warm the study up, 21 degrees please", 21, (21, None)),
+    ("make the porch lamp 15 percent brighter", 15, (None, 15)),
+    ("brighter by 25% please", 25, (None, 25)),
+])
+def test_a_level_named_alone_after_a_comma_is_the_level_to_reach(said, value, level):
+    from assistant.experts.smart_home.levels import read_change, read_setting
+    for read in (read_setting(said, "brightness", value), read_change(said, "brightness", value)):
+        assert (read.value, read.delta) == level
+
+
+@pytest.mark.parametrize("message, empty", [
+    ("honey, I'd like to leave a message for the kids, honey.", True),
+    ("write a note for grandpa, love", True),
+    ("love, the soup is on the stove", False),
+])
+def test_a_message_asked_for_with_a_word_of_address_has_no_words_yet(message, empty):
+    from assistant.experts.notifications import _asked_for_only
+    assert _asked_for_only(message) is empty
+
+
+@pytest.mark.parametrize("said, secret", [
+    ("which pin did we choose for the shed lock?", True),
+    ("what combination do we use on the bike lock", True),
+    ("whats the passcode at the side gate", True),
+    ("what alarm did we set for tomorrow", False),
+    ("what timer did i start", False),
+])
+def test_a_secret_asked_by_what_was_set(said, secret):
+    from assistant.experts.memory import asks_for_a_secret
+    assert asks_for_a_secret(said) is secret
+
+
+@pytest.mark.parametrize("said, cued", [
+    ("has anybody been near the shed since lunch?", True),
+    ("did someone come up to the front door while we were out", True),
+    ("was there anyone at the gate this afternoon", True),
+    ("were there any visitors at the porch today", True),
+    ("is anyone in the garden", False),  # who is there now: a sensor's state
+    ("did anyone feed the cat", False),
+])
+def test_whether_anyone_came_by_a_place_is_the_events(said, cued):
+    from assistant.experts.events import CUES
+    assert any(cue.search(said) for cue in CUES) is cued
+
+
+@pytest.mark.parametrize("said, parts", [
+    ("switch the heater on and then off at 11", ["switch the heater on", "switch it off at 11"]),
+    ("flick the fan on now, off again in an hour", ["flick the fan on now", "flick it off in an hour"]),
+    ("turn the lamp off and back on tomorrow at 7", ["turn the lamp off", "turn it on tomorrow at 7"]),
+    ("turn the porch light on and off", ["turn the porch light on and off"]),  # no time: one request
+])
+def test_one_verb_for_a_switch_now_and_back_later(said, parts):
+    assert split_requests(said) == parts
