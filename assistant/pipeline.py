@@ -5,6 +5,7 @@ import json
 import re
 import threading
 import time
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from typing import Callable
@@ -394,7 +395,9 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         def words(phrase: str) -> str:
             return " ".join(re.findall(r"[a-z0-9']+", phrase.lower()))
         said = f" {words(text)} "
-        return any(len(name) >= 4 and f" {name} " in said for name in map(words, self.registry.vocabulary(self.db)))
+        names = [words(name) for name in self.registry.vocabulary(self.db)]
+        return any(len(name) >= 4 and f" {name} " in said for name in names) \
+            or any(f" {word} " in said for word in _own_words(names))  # "what's the solar doing": the Solar Power
 
     def _expert_state(self, utterance: Utterance):
         """The per-expert context hook for the router: only the routed expert's state, only now."""
@@ -897,6 +900,13 @@ def _said(plan: Plan) -> str:
     """What the user said that a call's values may come from: the words, and the earlier turn's
     when this one follows up on it."""
     return " ".join(part for part in (plan.utterance.text, plan.context) if part)
+
+
+def _own_words(names: list[str]) -> set[str]:
+    """The words of five letters or more that only one of the user's names holds ("solar" of "Solar
+    Power", "festoon"): a word no request the assistant cannot serve is likely to say."""
+    counts = Counter(word for name in names for word in set(name.split()) if len(word) >= 5)
+    return {word for word, count in counts.items() if count == 1}
 
 
 def _elapsed(started: float) -> float:

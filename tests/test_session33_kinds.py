@@ -132,3 +132,127 @@ def test_whether_anyone_came_by_a_place_is_the_events(said, cued):
 ])
 def test_one_verb_for_a_switch_now_and_back_later(said, parts):
     assert split_requests(said) == parts
+
+
+# -- blind46's kinds (phrasings written for these tests) ---------------------------------------------------
+@pytest.mark.parametrize("said, mode", [
+    ("put the study heat pump on heat cool", "auto"), ("heat/cool mode on the hall unit", "auto"),
+    ("just the fan only setting", "fan_only"), ("dehumidify mode in the den", "dry"),
+    ("set it to cool", None), ("warm the place up, heat mode", None),
+])
+def test_a_mode_said_in_words_beyond_heat_or_cool(said, mode):
+    from assistant.experts.smart_home.apis import mode_in_words
+    assert mode_in_words(said) == mode
+
+
+@pytest.mark.parametrize("said, api, colour", [
+    ("switch the deck strip on purple", "turn_on", "purple"),
+    ("flick the spa light on blue please", "turn_on", "blue"),
+    ("turn the lamp on high", "turn_on", None),
+    ("the spa light on", "turn_on", None),
+])
+def test_a_colour_said_after_on_is_set(said, api, colour):
+    from assistant.experts.smart_home.apis import coloured_as_said
+    found = coloured_as_said(api, {"device": "x"}, said)
+    assert (found[1]["color"] if found else None) == colour
+
+
+@pytest.mark.parametrize("said, api, meant", [
+    ("whack the string lights on down the back, friends are coming", "turn_off", "turn_on"),
+    ("flick the hall light off", "turn_on", "turn_off"),
+    ("the lights are on in the shed", "turn_off", None),  # no command shape: the model's reading stands
+    ("turn the lights on the porch off", "turn_on", None),  # both particles: not plain
+])
+def test_the_particle_of_a_commands_own_verb_is_the_way(said, api, meant):
+    from assistant.experts.smart_home.apis import switched_as_worded
+    found = switched_as_worded(api, {"device": "x"}, said)
+    assert (found[0] if found else None) == meant
+
+
+def test_a_word_only_one_of_the_users_names_holds_is_their_own():
+    from assistant.pipeline import _own_words
+    names = ["solar power", "home battery", "kitchen light", "hall light", "lounge lamp"]
+    words = _own_words(names)
+    assert {"solar", "battery", "kitchen", "lounge"} <= words and "light" not in words
+
+
+@pytest.mark.parametrize("said, english", [
+    ("paalala bukas ng hapon to pay the rates", "paalala tomorrow afternoon to pay the rates"),
+    ("set an alarm mamayang gabi at 9", "set an alarm tonight at 9"),
+    ("paki-check the back door", "please check the back door"),
+    ("sobrang init sa kitchen, turn on the fan", "it's so hot in the kitchen, turn on the fan"),
+    ("turn the music down, tulog na si Ben", "turn the music down, Ben is asleep"),
+    ("remind me heute Abend to water the tomatoes", "remind me tonight to water the tomatoes"),
+    ("wake me um 6 Uhr bitte", "wake me at 6 please"),
+    ("switch off the Licht in the Küche", "switch off the Light in the Kitchen"),
+])
+def test_tagalog_and_german_words_in_an_english_request(said, english):
+    from assistant.languages import regional
+    assert regional.is_mixed(said) and regional.in_english(said) == english
+
+
+@pytest.mark.parametrize("said, english", [
+    ("set a timer for fünf Minuten", "set a timer for 5 minutes"),
+    ("turn it off in einer halben Stunde", "turn it off in half an hour"),
+])
+def test_german_durations(said, english):
+    from assistant.languages import foreign_time
+    assert foreign_time.in_english(said) == english
+
+
+# -- blind46's conversations' kinds ------------------------------------------------------------------------
+@pytest.mark.parametrize("said, empty", [
+    ("send a message to Marco", True), ("could you leave a note for Aunty Rose, love?", True),
+    ("send a message to Marco that the gate is open", False), ("leave a note for Sam the dog is fed", False),
+])
+def test_a_message_asked_for_someone_with_no_words_yet(said, empty):
+    from assistant.experts.notifications import CUES, _asked_for_only
+    assert _asked_for_only(said) is empty and any(cue.match(said) for cue in CUES)
+
+
+@pytest.mark.parametrize("said, text", [
+    ("I'd like a reminder, love, if you'd be so kind.", ""),
+    ("set me a reminder please, dear", ""),
+    ("remind me to ask if you can come", "ask if you can come"),
+    ("call the council, dear", "call the council"),
+])
+def test_courtesy_is_no_text_of_a_reminder(said, text):
+    from assistant.experts.reminders import _clean_text
+    assert _clean_text(said, "") == text
+
+
+@pytest.mark.parametrize("said, lead, meant", [
+    ("Please make it three hours.", "Please make it ", "three hours"),
+    ("Oh, I'm so sorry, I meant the one up on the landing", "Oh, I'm so sorry, I meant ", "the one up on the landing"),
+    ("Ay, mali, 19 pala", "Oh, my mistake, ", "19"),
+])
+def test_correction_leads(said, lead, meant):
+    from assistant.languages import regional
+    from assistant.routing.correction import correction_words
+    assert correction_words(regional.in_english(said)) == (lead, meant)
+
+
+def test_a_place_after_on_is_no_doing_in_a_correction():
+    from assistant.routing.correction import _DOING
+    assert not _DOING.search("the one out on the deck") and _DOING.search("the one on") and _DOING.search("turn it off")
+
+
+@pytest.mark.parametrize("item, said, kept", [
+    ("bag of lollies for Mia", "and a bag of lollies for Mia", "bag of lollies"),
+    ("wipes for the baby", "add wipes for the baby", "wipes"),
+    ("seed for birds", "add seed for birds", "seed for birds"),
+])
+def test_who_an_item_is_for_is_no_word_of_it(item, said, kept):
+    from assistant.experts.lists import _without_whom
+    assert _without_whom(item, said) == kept
+
+
+def test_an_item_added_on_there_goes_to_the_list_just_added_to():
+    from assistant.experts import lists
+    from assistant.messages import Turn
+    from assistant.testing import expert_context
+    previous = Turn(text="add grout to the hardware list", expert="lists", api="add",
+                    args={"items": ["grout"], "list_name": "hardware"})
+    ctx = expert_context(lists.EXPERT, said="pop masking tape on there too", previous=previous)
+    lists.add(ctx, ["masking tape"])
+    assert [r[0] for r in ctx.db.execute("SELECT list_name FROM list_items").fetchall()] == ["hardware"]

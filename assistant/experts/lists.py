@@ -305,6 +305,37 @@ def _without_request(item: str, list_name: str, said: str) -> str:
     return item
 
 
+# who an item is for, said after it ("tim tams for Lachie", "nappies for the baby"): not a word of the item
+FOR_WHOM = re.compile(r"\s+for\s+(?P<who>(?:the|my|our)\s+(?:kids?|baby|son|daughter|husband|wife|partner|mum|mom|dad|nan|"
+                      r"gran|grandma|grandpa|grandad|boys?|girls?|guests?)|him|her|them|me|us|[a-z]+)\W*$", re.IGNORECASE)
+
+
+def _without_whom(item: str, said: str) -> str:
+    """The item without who it is for, said after it; a name only as the user wrote one (capitalised)."""
+    found = FOR_WHOM.search(item)
+    if found is None:
+        return item
+    who = found["who"]
+    if " " not in who and who.lower() not in ("him", "her", "them", "me", "us") \
+            and not re.search(rf"\bfor\s+{re.escape(who[:1].upper() + who[1:].lower())}\b", said):
+        return item  # ("food for dogs", "paper for printing")
+    return item[:found.start()]
+
+
+# words that point at the list of the call before ("on there", "to it", "that list", "… too")
+POINTS_AT_LIST = re.compile(r"\b(?:on|onto|to|in)\s+(?:there|it|that(?:\s+one)?|the same(?:\s+one)?)\b|\bthat list\b"
+                            r"|\b(?:too|as well|also)\W*$", re.IGNORECASE)
+
+
+def _list_pointed_at(ctx: ExpertContext, said: str) -> str | None:
+    """The list the previous call added to, when these words point back at it and name none."""
+    previous = ctx.previous
+    if previous is None or previous.expert != "lists" or not POINTS_AT_LIST.search(said or ""):
+        return None
+    named = previous.args.get("list_name")
+    return named if isinstance(named, str) and named.strip() else None
+
+
 @api(speculative_safe=True, undo=_undo_add, slots={"items": Slot("items", "What should I add?"),
                                                    "list_name": Slot("text", "What should I call the new list?")})
 def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> ActionResult:
@@ -315,10 +346,11 @@ def add(ctx: ExpertContext, items: list[str], list_name: str | None = None) -> A
         return _start_list(ctx, started)  # "start a new list called diwali shopping": the list, no item
     if not list_name and (named := _list_named(said)):  # "add wors to the braai list" written as two items
         list_name, items = named, [i for i in items if normalise_list_name(i) != normalise_list_name(named)]
+    list_name = list_name or _list_pointed_at(ctx, said)  # "chuck sandpaper on there too": the list just added to
     name = spelled_as_known(ctx.db, normalise_list_name(said_list_name(ctx, list_name)))
     items = _as_said(items, said)
     wanted = [ALSO.sub("", _without_request(item, name, said)) for item in split_items(items, split_on_and=name != "to do")]
-    wanted = [item for item in wanted if item.strip() and not _of_the_list_phrase(item, name, said)]
+    wanted = [_without_whom(item, said) for item in wanted if item.strip() and not _of_the_list_phrase(item, name, said)]
     if not wanted and (unnamed := UNNAMED_LIST.match(said.strip())):  # "make a new list": called what?
         return ActionResult(ok=False, reply="What should I call the new list?", missing="list_name")
     if not wanted and list_name and not _list_exists(ctx.db, name):  # its name given: the list, no item yet

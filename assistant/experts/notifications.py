@@ -132,7 +132,7 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 # the request for a message, with no message ("leave a message for Neha")
 _ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:i (?:need|want|would like) to\s+|i'd like to\s+)?"
                         r"(?:(?:leave|write|send|broadcast|post|make|give)\s+)?(?:(?:everyone|everybody|the \w+)\s+)?"
-                        r"(?:(?:a|an)\s+)?(?:message|msg|note|announcement|something|anything)(?:\s+(?:for|to)\s+[\w' ]+?)?"
+                        r"(?:(?:a|an)\s+)?(?:message|msg|note|announcement|something|anything)(?:\s+(?:for|to)\s+(?:the\s+|my\s+|our\s+)?[\w']+(?:\s+[\w']+)?)?"
                         r"(?:\s+for me)?(?:,?\s+(?:please|dear|thanks|love|hon|honey|darling|mate|sweetie|sweetheart))?\W*$", re.IGNORECASE)
 
 
@@ -151,7 +151,8 @@ _ADDRESSED = re.compile(r"^\W*(?:dear|darling|hon|honey|love|babe|sweetie|sweeth
      slots={"message": Slot("text", "What should the message say?", says_nothing=_asked_for_only)})
 def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionResult:
     """Leave a message for the household or someone in it."""
-    text = "" if _asked_for_only(message) else message.strip().rstrip(".!")
+    asked_only = _asked_for_only(message) or bool(ctx.said and _asked_for_only(ctx.said))  # (the model's words for none)
+    text = "" if asked_only else message.strip().rstrip(".!")
     if not text:
         return ActionResult(ok=False, reply="What should the message say?", missing="message")
     who = (to or "").strip()
@@ -190,9 +191,12 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.
     rf"tell {_PERSON}(?: that)?",
     rf"let {_PERSON} know(?: that)?",
     rf"leave (?:a |an )?(?:message|note) for {_WHO}(?: (?:saying|that|to say))?",
+    # a message (not a text) to someone of the household: left in the home's notifications
+    rf"send (?:a |an )?(?:message|note) to {_PERSON}(?: (?:saying|that|to say))?",
 ))
 # ... and one asked for with no word yet ("leave a message for Neha"): the message is asked for
-CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:leave|write) (?:a |an )?(?:message|note) for {_WHO}\W*$", re.IGNORECASE),
+CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:leave|write|send) (?:a |an )?(?:message|note) (?:for|to) {_WHO}\W*$",
+                                re.IGNORECASE),
         # "I need to send a message to the whole house", "leave a note for the family, dear": its words asked for next
         re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:send|leave|write|broadcast|make) (?:a |an )?"
                    rf"(?:message|msg|note|announcement|something) (?:to|for) (?:everyone|everybody|"

@@ -101,7 +101,7 @@ def _clean_text(text: str, when: str) -> str:
     if when.strip():
         text = re.sub(re.escape(when.strip()), " ", text, flags=re.IGNORECASE)
     text = re.sub(r"^\s*(?:remind me\s+)?to\s+", "", text.strip(), flags=re.IGNORECASE)
-    text = " ".join(text.split()).rstrip(".!?,;: ")
+    text = " ".join(_COURTESY.sub("", text).split()).rstrip(".!?,;: ")
     if _NO_CONTENT.fullmatch(_without_time_at_end(text)):  # "remind me at nine", "at half seven": no text
         return ""
     timed = re.search(r"\s+((?:for|at|on|by)\s+(.+))$", text, flags=re.IGNORECASE)
@@ -169,6 +169,10 @@ def _is_time(phrase: str) -> bool:
 
 
 # what the model writes as a reminder's text when the user said none ("set a reminder")
+# courtesy and a word of address around the request, never what to be reminded of ("…, dear, if you'd be so kind")
+_COURTESY = re.compile(r",?\s*\b(?:if you(?:'d| would| could| can| don't mind| do not mind| wouldn't mind)(?: be so (?:kind|good))?"
+                       r"|when(?:ever)? you (?:get|have) a (?:chance|minute|moment|sec))\W*$|,\s*(?:dear|love|darling|hon|honey|"
+                       r"mate|sweetheart|please)\b(?=\s*(?:[,.!?]|$))", re.IGNORECASE)
 _NO_CONTENT = re.compile(r"(?:(?:please |can you |could you |would you |will you )?(?:set up|set|make|create|add|"
                          r"new|give me|i need|i want|i'd like|put|pop|stick|schedule|leave me|write)\s+)?"
                          r"(?:a |me a |an |new |another )?(?:reminder|remind me|something|note)?(?: in| up| down)?"

@@ -1,4 +1,4 @@
-"""Durations and times said in Spanish or French inside a request, read as English ("quince minutos"
+"""Durations and times said in Spanish, French or German inside a request, read as English ("quince minutos"
 → "15 minutes", "une demi-heure" → "half an hour", "en diez minutos" → "in 10 minutes", "mañana a
 las ocho y media" → "tomorrow at 8:30", "sept heures moins le quart" → "6:45", "todos los días" →
 "every day").
@@ -24,6 +24,8 @@ UNITS = {
     "fr": {"secondes": "seconds", "seconde": "second", "heures": "hours", "heure": "hour",
            "jours": "days", "jour": "day", "semaines": "weeks", "semaine": "week", "minutes": "minutes",
            "minute": "minute"},
+    "de": {"sekunden": "seconds", "minuten": "minutes", "stunden": "hours", "stunde": "hour", "tagen": "days",
+           "wochen": "weeks", "woche": "week"},
 }
 # French number words: "minutes" after one of them is French ("huit minutes")
 FRENCH_NUMBER = re.compile(r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|"
@@ -31,14 +33,16 @@ FRENCH_NUMBER = re.compile(r"\b(?:une?|deux|trois|quatre|cinq|six|sept|huit|neuf
                            re.IGNORECASE)
 # halves and quarters of an hour, said without a number
 HALVES = [(r"\b(?:una )?media hora\b", "half an hour"), (r"\b(?:une )?demi[- ]heure\b", "half an hour"),
-          (r"\b(?:un )?cuarto de hora\b", "a quarter of an hour"), (r"\bun quart d'heure\b", "a quarter of an hour")]
+          (r"\b(?:un )?cuarto de hora\b", "a quarter of an hour"), (r"\bun quart d'heure\b", "a quarter of an hour"),
+          (r"\b(?:eine|einer) halben? stunde\b", "half an hour"), (r"\b(?:eine|einer) viertelstunde\b", "a quarter of an hour"),
+          (r"\b(?:eine|einer|ein) stunde\b", "an hour")]
 # what follows a number of hours, and "in"/"for" before a duration
 PHRASES = [
     (r"\b(hours?) (?:y|et) (?:media|demie)\b", r"\1 and a half"),
     (r"\b(hours?) (?:y|et) (?:un )?(?:cuarto|quart)\b", r"\1 and a quarter"),
     (r"\b(?:en|dans|d'ici) (?=(?:\d+(?:\.\d+)?|an?|half an|a quarter of an) (?:seconds?|minutes?|hours?|days?|weeks?)\b)",
      "in "),
-    (r"\b(?:por|pour|pendant|durante) (?=\d+ (?:seconds?|minutes?|hours?)\b)", "for "),
+    (r"\b(?:por|pour|pendant|durante|für) (?=\d+ (?:seconds?|minutes?|hours?)\b)", "for "),
     (r"\b(\d+ (?:hours?|minutes?)) (?:y|et) (?=\d+ (?:minutes?|seconds?)\b)", r"\1 and "),
 ]
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from assistant.splitting import COMMAND_VERBS
+
 # no English word is spelt so: one of them shows the words are Scots or Polish
 MARKERS = {
     # Scots
@@ -33,8 +35,28 @@ MARKERS = {
     "pakiadd": "please add", "pakidagdag": "please add", "pakipaalala": "please remind", "paalalahanan": "remind",
     "pakiopen": "please open", "pakiclose": "please close", "pakistart": "please start", "pakistop": "please stop",
     "salamat": "thanks", "opo": "yes", "ilaw": "light", "bentilador": "fan", "kurtina": "curtains",
-    "kusina": "kitchen", "kwarto": "room", "banyo": "bathroom",
+    "kusina": "kitchen", "kwarto": "room", "kuwarto": "room", "banyo": "bathroom", "pinto": "door", "bintana": "window",
+    "pakisabi": "please tell", "sabihan": "tell", "pakitingnan": "please check", "pakipatayin": "please turn off",
+    "pakibuksan": "please open", "pakisarado": "please close", "pakihina": "please turn down", "pakilakas": "please turn up",
+    # ... times of day, states, and the words of a reason ("natutulog na si Omar": Omar is asleep)
+    "mamaya": "later", "ngayon": "now", "umaga": "morning", "hapon": "afternoon", "gabi": "night", "tanghali": "noon",
+    "dito": "here", "diyan": "there", "madilim": "dark", "dilim": "dark", "mainit": "hot", "malamig": "cold",
+    "lamig": "cold", "maingay": "noisy", "ingay": "noise", "ulit": "again", "lahat": "all", "muna": "first",
+    "huwag": "don't", "wag": "don't", "kasi": "because", "tulog": "asleep", "natutulog": "sleeping",
+    # ... a conversation's short words: "sige" (ok), "mali" (wrong), "pala" (… after all: instead), "tandaan" (remember)
+    "sige": "ok", "oo": "yes", "mali": "my mistake", "pala": "instead", "tandaan": "remember",
+    "kalimutan": "forget", "ulitin": "repeat",
+    # German: words no English word is spelt as ("das Licht", "morgen früh", "um 7 Uhr")
+    "bitte": "please", "danke": "thanks", "licht": "light", "lichter": "lights", "lampe": "lamp", "heute": "today",
+    "morgen": "tomorrow", "abend": "evening", "abends": "in the evening", "morgens": "in the morning", "nacht": "night",
+    "zimmer": "room", "küche": "kitchen", "kueche": "kitchen", "wohnzimmer": "living room", "schlafzimmer": "bedroom",
+    "heizung": "heating", "fenster": "window", "wecker": "alarm", "einkaufsliste": "shopping list",
+    "ausschalten": "turn off", "ausmachen": "turn off", "einschalten": "turn on", "anmachen": "turn on",
+    "genau": "exactly", "entschuldigung": "sorry", "vielleicht": "maybe", "bisschen": "a bit",
 }
+# English verbs a Tagalog "paki-" asks for ("paki-tell", "pakicheck", "paki-remind")
+ENGLISH_VERBS = frozenset(COMMAND_VERBS | {"tell", "remind", "check", "call", "message", "text", "turn", "switch", "dim"})
+_FELT = {"dilim": "dark", "init": "hot", "lamig": "cold", "ingay": "noisy"}
 # several words, read like a marker ("the morn" is tomorrow; "na maksa" to the maximum)
 PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     # the answer first: "aye, and put …", "nie, blue I mean"
@@ -46,13 +68,29 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (r"\bpaki-?(on|off)\b", r"please turn \1"), (r"\bpaki-?(open|close|unlock|lock|set|start|stop|add|play)\b", r"please \1"),
     (r"\bpaki-?patay\b", "please turn off"), (r"\bpaki-?bukas\b", "please open"), (r"\bpaki-?sara\b", "please close"),
     (r"\bpaki-?sindi\b", "please turn on"),
+    # "paki-" before an English verb asks it politely ("paki-tell", "pakicheck")
+    (rf"\bpaki-?({'|'.join(sorted(ENGLISH_VERBS))})\b", r"please \1"),
+    # times: "bukas ng umaga" (tomorrow morning), "mamayang gabi" (tonight), "bukas" alone tomorrow (not "bukas ang
+    # pinto": open)
+    (r"\b(?:mamayang|ngayong) gabi\b", "tonight"), (r"\b(?:mamayang|ngayong) hapon\b", "this afternoon"),
+    (r"\bngayong umaga\b", "this morning"), (r"\bbukas ng (umaga|hapon|gabi)\b", r"tomorrow \1"),
+    (r"\bbukas\b(?!\s+(?:ang|yung|na|mo|ba)\b)", "tomorrow"),
+    # "ang dilim dito" (it's so dark here), "sobrang init" (it's so hot)
+    (r"\b(?:ang|sobrang|napaka|masyadong)\s*(dilim|init|lamig|ingay)\b", lambda m: "it's so " + _FELT[m[1].lower()]),
+    (r"\b(?:natutulog|tulog) na si ([A-Z]\w+)", r"\1 is asleep"), (r"\b(?:natutulog|tulog) na (?:ang|yung) ", "asleep is the "),
+    (r"\bkakain na (?:tayo|kami)\b", "we're about to eat"), (r"\bkain na\b", "time to eat"),
+    (r"\btandaan mo\b", "remember"), (r"\bkalimutan mo na\b", "never mind"),
+    # German times: "morgen früh" (tomorrow morning), "heute Abend" (tonight), "um 7 Uhr" (at 7)
+    (r"\bmorgen fr(?:ü|ue|u)h\b", "tomorrow morning"), (r"\bheute abend\b", "tonight"), (r"\bmorgen abend\b", "tomorrow evening"),
+    (r"\bheute nacht\b", "tonight"), (r"\bum (\d{1,2})(?::(\d{2}))? uhr\b", lambda m: f"at {m[1]}" + (f":{m[2]}" if m[2] else "")),
+    (r"\b(\d{1,2}) uhr\b", r"\1 o'clock"), (r"\bguten morgen\b", "good morning"), (r"\bgute nacht\b", "good night"),
     (r"\bsa (kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"in \2's \1"),
     (r"\b(kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"\2's \1"),
 )]
 # English words or names too: read only beside a marker ("ma" is "my" in "ma room aff")
 SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awright": "alright",
           # Tagalog: softeners with no English word, and "ng … sa …" (the … in the …)
-          "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the"}
+          "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the", "ay": "oh"}
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]

@@ -38,13 +38,13 @@ _STRONG = (r"i mean|i meant|i said|i wanted|make (?:that|it)|change (?:that|it)(
            r"not (?!now\b|yet\b|really\b|sure\b|much\b|bad\b|that\b|to\b|for\b)[\w']+(?: [\w']+){0,2}(?=\s*,)|"
            r"scratch that|correction|rather|(?:that's |that is |you got )?(?:the )?wrong (?:one|room|light|lamp|device|place)")
 # leads that may open a correction, or a new request ("no", "sorry", "actually", "wait")
-_WEAK = r"no|nope|nah|sorry|oops|whoops|actually|wait|hang on|hold on|my bad|my mistake"
-_FILLER = r"oh|um|uh|er|erm|hmm|ah"
+_WEAK = r"no|nope|nah|(?:i'm |i am )?(?:so |very |really )?sorry|oops|whoops|actually|wait|hang on|hold on|my bad|my mistake"
+_FILLER = r"oh|um|uh|er|erm|hmm|ah|please|pls|ok|okay|so"
 _LEAD = re.compile(rf"^(?:\W*\b(?:{_FILLER})\b[\s,.!-]*)*(?:\W*\b(?:{_STRONG}|{_WEAK})\b[\s,.!-]*)+"
                    rf"(?:\W*\b(?:{_FILLER}|like|you know)\b[\s,.!-]*)*", re.IGNORECASE)  # ("no like light blue")
 _VALUE_LEAD = re.compile(r"\b(?:make|change) (?:that|it)\b", re.IGNORECASE)  # a value follows, not a thing
 # words that do something rather than name something ("oh no, lights off"): not a thing named instead
-_DOING = re.compile(r"\b(on|off|up|down|open|close|shut|lock|unlock|start|stop|louder|quieter|brighter|dimmer|"
+_DOING = re.compile(r"\b((?:on|off|up|down)(?!\s+(?:the|my|our|your|there)\b)|open|close|shut|lock|unlock|start|stop|louder|quieter|brighter|dimmer|"
                     r"warmer|cooler|hotter|colder|higher|lower|more|less|bit|"
                     r"max|maximum|min|minimum|full|half|halfway|brightness|volume|speed|level)\b", re.IGNORECASE)
 _STRONG_LEAD = re.compile(rf"\b(?:{_STRONG})\b", re.IGNORECASE)

@@ -23,7 +23,7 @@ from assistant.words import (ASKS_TO_PLAY, HESITATION, MASTER_ROOM_WORDS, POINTE
 from assistant.experts.smart_home import changes, describe, levels, meaning, sounds_like, vocab
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color, nearest_color
-from assistant.experts.smart_home.commands import asks_outside, device_for_purpose, serves_purpose
+from assistant.experts.smart_home.commands import PARTICLE_VERBS, asks_outside, device_for_purpose, serves_purpose
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
                                                  one_of_a_shared_name, resolve_in)
 from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
@@ -1125,7 +1125,24 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
     return switched_as(db, api_name, args, here, said) or as_own_setter(db, api_name, args, here, said) \
         or with_level_said(api_name, args, said) or moved_partway(api_name, args, said) \
         or coloured_as_said(api_name, args, said) or mode_as_said(db, api_name, args, here, said) \
-        or switched_to_level(db, api_name, args, here, said) or colour_left_out(api_name, args, said)
+        or switched_to_level(db, api_name, args, here, said) or colour_left_out(api_name, args, said) \
+        or switched_as_worded(api_name, args, said)
+
+
+# a command switching its target by a particle after it ("chuck the fairy lights on out the back", "turn the
+# fan off"): the particle is the way, whatever a place said after it sounds like
+WORDED_SWITCH = re.compile(rf"^\W*(?:(?:please|pls|just|and|now|can you|could you|would you)\s+)*{PARTICLE_VERBS}\s+"
+                           r"(?:the|my|our|that|those|these)\s+[\w' ]+?\s+(?P<way>on|off)\b", re.IGNORECASE)
+
+
+def switched_as_worded(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
+    """("turn_on", args) for "chuck the fairy lights on out the back" written as off, and the other way
+    round: the particle of a command's own verb decides; else None."""
+    found = WORDED_SWITCH.match(said or "") if api_name in ("turn_on", "turn_off") else None
+    if found is None or re.search(r"\b(?:on|off)\b", said[found.end():], re.IGNORECASE):
+        return None  # ("turn the lights on the deck off": which particle is the way is not plain)
+    meant = f"turn_{found['way'].lower()}"
+    return (meant, args) if meant != api_name else None
 
 
 def switched_to_level(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here: str | None = None,
@@ -1167,6 +1184,21 @@ MODE_WORDS = {"heat": "heat heating", "cool": "cool cooling", "auto": "auto auto
               "dry": "dry dehumidify dehumidifying", "fan_only": "only", "off": "off"}
 
 
+# a mode said in words, the longest first: "heat cool" (or heat/cool, heat and cool) is the automatic one
+_MODES_IN_WORDS = ((re.compile(r"\bheat(?:ing)?\s*(?:/|-|and|or|&|\+)?\s*cool(?:ing)?\b|\bcool(?:ing)?\s*(?:/|-|and|or|&)\s*heat(?:ing)?\b"
+                               r"|\bauto(?:matic)?\b"), "auto"),
+                   (re.compile(r"\bfan[\s_-]*only\b|\bjust (?:the )?fan\b"), "fan_only"),
+                   (re.compile(r"\bdry(?:ing)?\b|\bdehumidif(?:y|ying|ier)\b"), "dry"))
+
+
+def mode_in_words(said: str | None) -> str | None:
+    """The climate mode the words name beyond a plain heat or cool ("heat cool mode", "fan only",
+    "dry"), or None (then the model's reading of heat or cool stands)."""
+    text = (said or "").lower()
+    found = [mode for pattern, mode in _MODES_IN_WORDS if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
 def mode_said(mode: str, said: str | None) -> bool:
     """Whether the user said a word of this mode."""
     words = vocab.tokens(said)
@@ -1176,12 +1208,17 @@ def mode_said(mode: str, said: str | None) -> bool:
 # "make the lamp warm": a white, not a colour heard ("cold" sounds like gold)
 _WHITE_WORDS = frozenset("cold cool warm hot colder cooler warmer hotter".split())
 COLOURED = re.compile(rf"{CHANGE_ASKED}[\w' ]+?\s+(?:to\s+)?(?P<colour>[a-z]+)(?:\s+please)?\W*$", re.IGNORECASE)
+# a colour said last, right after "on" ("the pool light on green", "put the strip on in blue")
+ON_COLOUR = re.compile(r"\bon\s+(?:in\s+)?(?P<colour>[a-z]+)(?:\s+please)?\W*$", re.IGNORECASE)
 
 
 def coloured_as_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
     """"make the festoon lights blew" switched on or off: the colour it sounds like (or is) set."""
     asked = COLOURED.match(said or "") if api_name in ("turn_on", "turn_off") else None
     word = asked["colour"].lower() if asked else ""
+    on_colour = ON_COLOUR.search(said or "") if api_name == "turn_on" and not asked else None
+    if on_colour and css_color(on_colour["colour"]):  # "trun the pool lihgt on green": switched on in a colour
+        return "set_color", {**_target_args(args), "color": on_colour["colour"].lower()}
     if not asked or word in ("on", "off") or word in _WHITE_WORDS:
         return None
     if not css_color(word) and not sounds_like.heard_colour(word) and not nearest_color(word):
@@ -1522,6 +1559,7 @@ def switch_mode(ctx: ExpertContext, mode: str, device: str | None = None, area: 
                     ctx.area, _said(ctx), _source(ctx))
     if found.problem:
         return _failed(found)
+    mode = mode_in_words(_said(ctx)) or mode  # "heat cool mode" read as "cool"
     if mode == "auto" and all("heat_cool" in (d.attributes.get("hvac_modes") or ()) for d in found.devices):
         mode = "heat_cool"  # ("auto" on a device that calls it heat/cool)
     lacking = [d for d in found.devices if d.attributes.get("hvac_modes") and mode not in d.attributes["hvac_modes"]]

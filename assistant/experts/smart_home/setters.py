@@ -103,7 +103,7 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
             return turn_on(ctx, device, area, device_type)
         switched = SWITCHED.search(ctx.said or "")  # "on the bedroom aircon": switched, no level said
         if switched:
-            switch = turn_off if (switched[1] or switched[2]).lower() == "off" else turn_on
+            switch = turn_off if (switched[1] or switched[2] or switched[3]).lower() == "off" else turn_on
             return switch(ctx, device, area, device_type)
         return _ask_level(attribute)
     if level.delta is not None:
@@ -116,7 +116,8 @@ def _apply(ctx: ExpertContext, attribute: str, level: levels.Level, device: Phra
 
 
 SWITCHED = re.compile(r"^\W*(?:(?:please|pls|just|can|could you|and)\s+)*(?:(?:turn|switch|put)\s+)?(on|off)\b"
-                      r"|\b(on|off)\W*(?:please|now|thanks|lah)?\W*$", re.IGNORECASE)
+                      r"|\b(on|off)\W*(?:please|now|thanks|lah)?\W*$"
+                      r"|\b(on|off)\s+(?:right now|now|rn|asap|straight away|right away|please)\b", re.IGNORECASE)
 
 
 def _colour_said(said: str | None, db: sqlite_utils.Database) -> dict[str, str]:
