@@ -111,7 +111,10 @@ INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|
                           r"|(?:it's |this is )?[a-z]+ here(?=\s*[,.!])"  # "Kamsi here, …"
                           r"|(?:good (?:morning|afternoon|evening)|hello|hi|hiya|marhaba|marhaban|ahlan|ahla|hala|"
                           r"salam|salaam|as-?salamu? ?alaykum|sabah el khair|sabah el kheir|bonjour|bonsoir|salut|"
-                          r"ça va|ca va|kifak|kifik|keefak|hola|buenos d[ií]as|namaste|kumusta|magandang umaga)"
+                          r"ça va|ca va|kifak|kifik|keefak|hola|buenos d[ií]as|namaste|kumusta|magandang umaga"
+                          # exclamations ("bloody hell, it's hot", "crikey, …")
+                          r"|bloody hell|oh my god|omg|oh my gosh|good grief|strewth|struth|crikey|blimey|jeez|geez|gosh|"
+                          r"oh boy|ugh+|argh+|phew)"
                           r"(?: (?:my dear|dear|there|love|all|habibi|habibti|ya \w+))?"
                           r"(?=\s*[,.!]))\b[\s,!.]*(?=\w)",  # a greeting before the request
                           re.IGNORECASE)
@@ -247,9 +250,27 @@ def without_particles(text: str) -> str:
     return stripped if stripped.strip() else text
 
 
+# a swear word or an intensifier before a thing's name ("turn off the bloody telly"): no word of the name
+INTENSIFIER = re.compile(r"\b(the|my|that|this|those|these|our|your|his|her)\s+(?:bloody|damn|damned|darn|darned|dang|freaking|"
+                         r"frigging|friggin|flipping|flippin|flaming|blooming|bleeding|blinking|effing|fucking|stupid|silly|"
+                         r"blasted|wretched|goddamn|goddamned)\s+(?=[a-z])", re.IGNORECASE)
+
+
+# a state asked for by its opposite negated ("make it not dark", "get it not so hot"): the change it means
+NOT_STATE = re.compile(r"\b(make|get|have|keep)\s+(it|things|the room|the place|everything|my room|in here)\s+not\s+"
+                       r"(?:so\s+|too\s+|as\s+|that\s+|this\s+)?(dark|dim|bright|hot|warm|cold|chilly|loud|noisy|quiet|stuffy)\b",
+                       re.IGNORECASE)
+OPPOSITE = {"dark": "brighter", "dim": "brighter", "bright": "dimmer", "hot": "cooler", "warm": "cooler", "cold": "warmer",
+            "chilly": "warmer", "loud": "quieter", "noisy": "quieter", "quiet": "louder", "stuffy": "cooler"}
+# a feeling said the Australian way, "hot as" (so hot), at the end of its clause
+AS_AS_CAN_BE = re.compile(r"\b(hot|cold|dark|bright|loud|noisy|stuffy|freezing|boiling|muggy|humid|sticky)\s+as(?=\s*(?:[,.!?;]|$))",
+                          re.IGNORECASE)
+
+
 def without_courtesy(text: str) -> str:
     """The request without courtesy around it; the words as they were if nothing is left."""
-    text = without_particles(text)
+    text = INTENSIFIER.sub(r"\1 ", without_particles(text))
+    text = AS_AS_CAN_BE.sub(r"so \1", NOT_STATE.sub(lambda m: f"{m[1]} {m[2]} {OPPOSITE[m[3].lower()]}", text))
     found = MIND.match(text)
     verb = _base_form(found["verb"]) if found else None
     if found and verb:

@@ -13,7 +13,7 @@ from typing import Callable
 import sqlite_utils
 from pydantic import ValidationError
 
-from assistant import effects, guardrails, speculation
+from assistant import effects, guardrails, slots, speculation
 from assistant.asking import SlotQuestions
 from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
@@ -28,7 +28,7 @@ from assistant.several import SeveralRequests
 from assistant.llm.backend import ModelError
 from assistant.llm.roles import ModelRoles
 from assistant.languages import hearing
-from assistant.messages import ActionResult, Decision, PendingAction, Reply, Utterance
+from assistant.messages import ActionResult, Decision, PendingAction, Reply, Turn, Utterance
 from assistant.plan import Plan, Vetted
 from assistant.registry import ApiSpec, ExpertInputError, Registry, RegistryError
 from assistant.routing import cues, fastpath, rules, spelling
@@ -552,6 +552,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         this call of the same expert names none the user said (the model's "thermostat" for "it"
         would be every thermostat). "Both of them" after "… and the porch light" is both devices."""
         previous, text = plan.previous, plan.utterance.text
+        decision = _with_place_pointed_at(previous, text, decision)  # "set the aircon there to 24"
         if decision is None or decision.qualified is None \
                 or not (POINTS_BACK.search(text) or TOGETHER.search(text) or is_bare_change(text)):
             return decision
@@ -789,6 +790,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                          data={"model_problem": decision.note} if decision.note else {})
         spec = self.registry.api(decision.expert, decision.api)
         vetted = self._vet(plan, spec, decision.args)
+        if vetted.ungrounded and (found := self._said_elsewhere(plan, spec, vetted)) is not None:
+            vetted = self._vet(plan, spec, found)  # "set one of those timers? The scones want fourteen minutes."
         if vetted.ungrounded:
             missing = [name for name in vetted.ungrounded if name in spec.slots]
             if len(missing) == len(vetted.ungrounded) and (decision.source == "slot" or self._in_scope(plan, spec.expert)):
@@ -805,6 +808,18 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
             return Reply(reply=vetted.question, expert=spec.expert, api=spec.name, args=vetted.args,
                          needs_confirmation=True)
         return self._execute(plan, spec, vetted.args, decision.source, started).reply
+
+    def _said_elsewhere(self, plan: Plan, spec: ApiSpec, vetted: Vetted) -> dict | None:
+        """The call's arguments with a duration the model left out or made up read from the user's
+        own words, said in another sentence of the request; None unless every one missing is so."""
+        args = dict(vetted.args)
+        for name in vetted.ungrounded:
+            slot = spec.slots.get(name)
+            phrase = slots.said_phrase("duration", plan.utterance.text) if slot and slot.kind == "duration" else None
+            if not phrase or slots.meaning("duration", phrase, self.clock.now()) is None:
+                return None
+            args[name] = phrase
+        return args
 
     def _chat_knows(self, plan: Plan) -> bool:
         """A question general knowledge answers (routing/timeless.py) that no decline cue claims:
@@ -900,6 +915,21 @@ def _said(plan: Plan) -> str:
     """What the user said that a call's values may come from: the words, and the earlier turn's
     when this one follows up on it."""
     return " ".join(part for part in (plan.utterance.text, plan.context) if part)
+
+
+# "there" as the place the previous request named ("what's it like in the lounge" → "set the aircon there to 24"),
+# never "is there", "there is", "over there"
+THERE = re.compile(r"(?<!\bis )(?<!\bare )(?<!\bover )(?<!\bup )(?<!\bdown )\b(?:in |out )?there\b(?!'s|\s+(?:is|are|was|were)\b)",
+                   re.IGNORECASE)
+
+
+def _with_place_pointed_at(previous: Turn | None, text: str, decision: Decision | None) -> Decision | None:
+    """The decision with the previous call's area when the words point at that place ("there") and
+    the call names no area of its own; else as it is."""
+    if decision is None or decision.qualified is None or previous is None or previous.expert != decision.expert \
+            or "area" in decision.args or not isinstance(previous.args.get("area"), str) or not THERE.search(text):
+        return decision
+    return decision.model_copy(update={"args": {**decision.args, "area": previous.args["area"]}})
 
 
 def _own_words(names: list[str]) -> set[str]:

@@ -1,6 +1,7 @@
 """Session 33's kinds (no evaluation sentence): the American "quarter of" clock, slang switching
 verbs and a typed "n" between two commands, courtesy that opens a request ("when you get a chance",
 "i'd appreciate it if you could", "i'd like the X turned on") and a story sentence after it."""
+import re
 from datetime import datetime
 
 import pytest
@@ -10,6 +11,7 @@ from assistant.asides import without_courtesy, without_story
 from assistant.languages.shorthand import in_full
 from assistant.splitting import split_requests
 from assistant.timeparse import parse_when
+from tests.conftest import smart_home_db
 
 EVENING = datetime(2026, 3, 4, 19, 10)
 
@@ -256,3 +258,73 @@ def test_an_item_added_on_there_goes_to_the_list_just_added_to():
     ctx = expert_context(lists.EXPERT, said="pop masking tape on there too", previous=previous)
     lists.add(ctx, ["masking tape"])
     assert [r[0] for r in ctx.db.execute("SELECT list_name FROM list_items").fetchall()] == ["hardware"]
+
+
+# -- blind46's kinds, third part (phrasings written for these tests) --------------------------------------
+@pytest.mark.parametrize("said, pointed", [
+    ("ok, set the heater there to 20", True), ("turn the fan on in there too", True),
+    ("is there a light on", False), ("there are two lamps", False), ("put it over there", False),
+])
+def test_there_points_at_the_place_said_before(said, pointed):
+    from assistant.messages import Decision, Turn
+    from assistant.pipeline import _with_place_pointed_at
+    previous = Turn(text="how warm is the den", expert="smart_home", api="query", args={"area": "den"})
+    decision = Decision(expert="smart_home", api="set_temperature", args={"temperature": 20, "device_type": "heater"})
+    got = _with_place_pointed_at(previous, said, decision)
+    assert (got.args.get("area") == "den") is pointed
+
+
+def test_a_name_said_in_full_over_a_kind_the_user_never_said(tmp_path):
+    from assistant.experts.smart_home.apis import named_as_said
+    db = smart_home_db("""
+areas:
+  - {name: Den, id: den}
+  - {name: Study, id: study}
+entities:
+  - {name: Shutters, id: cover.den_shutters, area: den, state: closed, attributes: {position: 0}}
+  - {name: Shutters, id: cover.study_shutters, area: study, state: closed, attributes: {position: 0}}
+  - {name: Roller Blind, id: cover.den_blind, area: den, state: closed, attributes: {position: 0}}
+""", tmp_path)
+    assert named_as_said(db, {"position": 40, "device_type": "blinds"}, "open the shutters a bit") == \
+        {"position": 40, "device": "Shutters"}
+    assert named_as_said(db, {"device_type": "blinds"}, "open the blinds") is None  # the kind was said
+
+
+@pytest.mark.parametrize("said, declined", [
+    ("reckon it'll rain this arvo", False), ("is it gonna hail tonight", True), ("any showers tomorrow", True),
+    ("hows the swell at bondi", True), ("whats on channel 7 tomorrow", True), ("what's the weather doing", True),
+    ("is it cold outside", False), ("whats on the tv", False), ("turn on the rain pump", False),
+])
+def test_forecasts_the_sea_and_the_tv_guide_are_declined(said, declined):
+    from assistant.routing.cues import WORLD_OUTSIDE
+    assert bool(re.search(WORLD_OUTSIDE, said, re.IGNORECASE)) is declined
+
+
+@pytest.mark.parametrize("said, plain", [
+    ("switch off the flaming radio", "switch off the radio"),
+    ("Strewth, it's cold as", "it's so cold"),
+    ("can you get it not so stuffy in here", "can you get it cooler in here"),
+    ("could you make the room not dark", "could you make the room brighter"),
+])
+def test_intensifiers_exclamations_and_negated_states(said, plain):
+    assert without_courtesy(said) == plain
+
+
+@pytest.mark.parametrize("said, api", [
+    ("What day is it? I've been off sick all week.", "date"), ("wot time is it", None),
+    ("What time is it? Put the kettle on.", None),
+])
+def test_a_clock_question_before_a_story(said, api):
+    from assistant.routing.fastpath import match
+    found = match(in_full(said))
+    assert (found.api if found else None) == (api or ("time" if said.startswith("wot") else None))
+
+
+def test_a_sound_alike_no_other_name_comes_near_acts():
+    from assistant.experts.smart_home.sounds_like import Misheard
+    assert Misheard("lovers", "louvres", 82.0, 82.0).sure and not Misheard("lovers", "louvres", 82.0, 20.0).sure
+
+
+def test_other_words_for_a_tv_and_a_pedestal_fan():
+    from assistant.experts.smart_home.vocab import NAME_SYNONYMS
+    assert "tv" in NAME_SYNONYMS["tele"] and "pedestal" in NAME_SYNONYMS["standing"]

@@ -22,7 +22,7 @@ CHAT_SHORTHAND = {
     "tmro": "tomorrow", "tmr": "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow", "2nite": "tonight",
     "2night": "tonight", "tonite": "tonight", "b4": "before", "abt": "about", "msg": "message",
     "lemme": "let me", "gimme": "give me", "w/": "with", "bc": "because", "cuz": "because",
-    "kinda": "kind of", "sorta": "sort of", "nah": "no", "n": "and",
+    "kinda": "kind of", "sorta": "sort of", "nah": "no", "n": "and", "wat": "what", "wats": "what's", "wot": "what",
 }
 # hedges that open or close a request and ask nothing ("lowkey turn the lights off", "… ngl")
 _HEDGE = r"(?:lowkey|low key|highkey|high key|ngl|tbh|tbf|fr fr|fr|no cap|istg|lol|lmao|honestly|not gonna lie)"

@@ -66,6 +66,20 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
                # a currency's rate today ("convert 200 pounds to rupees", "what's the euro to dollar rate")
                rf"|\b(?:{_CURRENCY})\s+(?:to|in|into)\s+(?:{_CURRENCY})\b|\bexchange rates?\b"
                rf"|\b(?:{_CURRENCY}) (?:to|vs|against) (?:the )?(?:{_CURRENCY}) rate\b")
+# the weather to come, the sea and the TV guide ("will it storm this arvo", "any rain tomorrow", "how's the surf",
+# "what's on channel 9 tonight"): forecasts and listings the assistant has no source for (the home's own
+# sensors are claimed first: "is it cold outside" with an outdoor thermometer is the home's)
+_SKY = r"(?:rain|storm|snow|hail|thunder|drizzle|pour|shower|sleet|sunny|windy|cloudy|overcast|clear up|fine up|bucket)"
+_LATER = r"(?:today|tonight|tomorrow|tmrw|later|this (?:arvo|afternoon|evening|morning|weekend|week)|at the weekend|over the weekend|on \w+day|the day|the morn)"
+WORLD_OUTSIDE = (rf"^\W*(?:(?:hey|so|and|ok|okay|um|oh)\W+)*(?:"
+                 rf"(?:is|will|does|did|could|might) it (?:going to |gonna |gon |supposed to |meant to |likely to |still )?{_SKY}\w*"
+                 rf"|(?:is|are|will) (?:there|we) (?:going to |gonna )?(?:be |get |getting |have )?(?:a |any |some |more )?{_SKY}\w*"
+                 rf"|(?:is|will) it (?:going to |gonna |supposed to )?be (?:hot|cold|warm|cool|nice|fine|humid|muggy)\b[\w' ]*?\b{_LATER}"
+                 r"|(?:what's|whats|what is|how's|hows|how is|what will|what'll|wats|wat's)\s+(?:the )?(?:weather|forecast|outlook)\b"
+                 rf"|(?:any|what's the chance of|whats the chance of|chance of) {_SKY}\w*"
+                 r"|(?:what's|whats|what is|how's|hows|how is) the (?:surf|swell|tide|uv|pollen)\b"
+                 r"|(?:what's|whats|what is) on (?:channel \w+|(?:the )?(?:tv|telly|television|box) (?:tonight|tomorrow|later|this \w+))"
+                 r")|\b(?:tide times|surf report|uv index|pollen count|tv guide|tv listings)\b")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 OWN_OVER_DECLINE = SURE  # the evidence from which the user's own things outweigh a decline cue (`pin`): full
 DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone is a reminder
@@ -74,6 +88,7 @@ DECLINE_CUES = (  # checked after the experts' cues: a reminder to call someone 
     re.compile(OPENING_HOURS, re.IGNORECASE),
     re.compile(DIRECTIONS, re.IGNORECASE),
     re.compile(PUBLIC_NEWS, re.IGNORECASE),
+    re.compile(WORLD_OUTSIDE, re.IGNORECASE),
 )
 
 

@@ -91,18 +91,22 @@ def match(text: str) -> Decision | None:
         if pattern.match(normalised):
             source = "confirmation" if expert == CONFIRMATION else "fastpath"
             return Decision(expert=expert, api=api, source=source)
-    return _clock_question_last(text)
+    return _clock_question_alone(text)
 
 
 CLOCK_APIS = ("time", "date")
 
 
-def _clock_question_last(text: str) -> Decision | None:
+def _clock_question_alone(text: str) -> Decision | None:
     """A question of the clock said as the last sentence, after ones that ask nothing ("Oh, hi there.
-    Um, could you tell me the time?"): the earlier sentences hold no question and no request."""
-    *before, last = SENTENCE_BREAK.split(text.strip()) or [""]
-    if not before or any("?" in sentence or set(command(sentence).split()) & COMMAND_VERBS for sentence in before):
-        return None  # ("Turn off the lights. What time is it?": two requests)
-    words = re.sub(r"^(?:(?:can|could|would|will) you (?:please )?)", "", normalise(last))
-    found = next((api for pattern, expert, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
-    return Decision(expert="system", api=found, source="fastpath") if found else None
+    Um, could you tell me the time?"), or as the first, before ones that only tell ("What's the date?
+    I've lost track."): the other sentences hold no question and no request."""
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")] or [""]
+    for asked, others in ((sentences[-1], sentences[:-1]), (sentences[0], sentences[1:])):
+        if not others or any("?" in s or set(command(s).split()) & COMMAND_VERBS for s in others):
+            continue  # ("Turn off the lights. What time is it?": two requests)
+        words = re.sub(r"^(?:(?:can|could|would|will) you (?:please )?)", "", normalise(asked))
+        found = next((api for pattern, expert, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
+        if found:
+            return Decision(expert="system", api=found, source="fastpath")
+    return None

@@ -1122,11 +1122,36 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
     "the range hood on high" as a temperature is its speed (`as_own_setter`), "the spotlights to
     three quarters" without the brightness has it (`with_level_said`), "open the blinds halfway" sets
     their position (`moved_partway`), "make the lamp blew" switched sets its colour (`coloured_as_said`)."""
+    named = named_as_said(db, args, said)
+    args = named or args
     return switched_as(db, api_name, args, here, said) or as_own_setter(db, api_name, args, here, said) \
         or with_level_said(api_name, args, said) or moved_partway(api_name, args, said) \
         or coloured_as_said(api_name, args, said) or mode_as_said(db, api_name, args, here, said) \
         or switched_to_level(db, api_name, args, here, said) or colour_left_out(api_name, args, said) \
-        or switched_as_worded(api_name, args, said)
+        or switched_as_worded(api_name, args, said) or ((api_name, named) if named else None)
+
+
+def _stems(words: str) -> frozenset[str]:
+    return frozenset(w.rstrip("s") for w in vocab.tokens(words))
+
+
+def named_as_said(db: sqlite_utils.Database, args: dict[str, Any], said: str | None) -> dict[str, Any] | None:
+    """A call written with a kind the user never said ("open the louvres halfway" as the blinds) when
+    the words hold a device's whole name: the arguments with that name in place of the kind (then
+    every blind is not moved, and two louvres are asked about); else None."""
+    kind = args.get("device_type")
+    if not said or args.get("device") or not isinstance(kind, str) or _stems(kind) & _stems(said):
+        return None
+    try:
+        home = read_home(db)
+    except HomeBackendError:
+        return None
+    words = vocab.tokens(said)
+    named = {name for d in home.devices for name in (d.name, *d.aliases) if vocab.said_run(vocab.tokens(name), words)}
+    longest = max(named, key=len, default=None)
+    if longest is None or any(longest != n and frozenset(vocab.tokens(n)) - frozenset(vocab.tokens(longest)) for n in named):
+        return None  # (two names said: not one thing)
+    return {**{k: v for k, v in args.items() if k != "device_type"}, "device": longest}
 
 
 # a command switching its target by a particle after it ("chuck the fairy lights on out the back", "turn the
