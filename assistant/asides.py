@@ -115,7 +115,7 @@ INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|
                           # exclamations ("bloody hell, it's hot", "crikey, …")
                           r"|bloody hell|oh my god|omg|oh my gosh|good grief|strewth|struth|crikey|blimey|jeez|geez|gosh|"
                           r"oh boy|ugh+|argh+|phew)"
-                          r"(?: (?:my dear|dear|there|love|all|habibi|habibti|ya \w+))?"
+                          r"(?:,? (?:my dear|dear|there|love|all|habibi|habibti|ya \w+))?"
                           r"(?=\s*[,.!]))\b[\s,!.]*(?=\w)",  # a greeting before the request
                           re.IGNORECASE)
 PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|ah|yaar|ji|na|o+|sha|jare|abeg|biko"
@@ -181,6 +181,36 @@ def without_story(text: str) -> str:
             or re.search(r"\b(?:her|his|their|hers|theirs|she|he|they)\b", asking[0], re.IGNORECASE):
         return text  # ("… Bump the heat in her room": whose room the story says)
     return asking[0]
+
+
+# a request asked politely after a story in the same sentence ("I do like the fan while I read, but would you switch
+# it off at ten?", "I was up all night with the heat, and I wonder if you might put the fan on")
+ASKED_AFTER = re.compile(r"[,;]?\s+(?:but|and|so)\s+(?:i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+(?:might|could|would|can)"
+                         r"|(?:would|could|can|will)\s+you(?:\s+please)?|please)\s+(?=[a-z])", re.IGNORECASE)
+# a thing the story names ("the aircon in the lounge"): "the" and up to three words, and where it is
+NAMED_THING = re.compile(r"\b(?:the|my|our)\s+(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+                         r"(?P<where>\s+(?:in|on|at|out on|up in|down in)\s+(?:the|my|our)\s+[a-z][\w'-]*(?:\s+room)?)?"
+                         r"(?=\s+(?:while|when|whilst|as|because|cos|and|but|so|if|for|every|all|is|are|was|were|has|keeps)\b"
+                         r"|'s\b|\s*[,.;]|$)", re.IGNORECASE)
+
+
+def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
+    """The request asked after a story in the same sentence, its "it" the thing the story named
+    (one of the home's words: `names`, read only when there is such a request); else the words."""
+    first, *rest = SENTENCE_BREAK.split(text.strip(), maxsplit=1)
+    found = ASKED_AFTER.search(first)
+    if found is None or _requests(first[:found.start()]) or "?" in first[:found.start()] \
+            or not _requests(first[found.end():]):
+        return text
+    story, request = first[:found.start()], first[found.end():]
+    pointer = re.search(r"\b(?:it|them)\b", request, re.IGNORECASE)
+    if pointer:
+        known = {w for name in names() for w in re.findall(r"[a-z]+", name.lower())}
+        thing = next((m for m in NAMED_THING.finditer(story) if set(m["thing"].lower().split()) & known), None)
+        if thing is None:
+            return text
+        request = f"{request[:pointer.start()]}the {thing['thing']}{thing['where'] or ''}{request[pointer.end():]}"
+    return request
 
 
 # a story that says where the speaker is ("I'm in the den."): the request's place

@@ -19,7 +19,7 @@ from assistant.chatting import PERSONA, chat_messages, estimate_tokens
 from assistant.clock import Clock
 from assistant.config import RoutingConfig
 from assistant.context import ExpertContext
-from assistant.asides import without_courtesy, without_reason, without_remark, without_story
+from assistant.asides import request_after_story, without_courtesy, without_reason, without_remark, without_story
 from assistant.timeparse import spelled_fractions
 from assistant.correcting import Correcting
 from assistant.deferral import without_statement
@@ -154,6 +154,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         alone = without_remark(_request_alone(text), lambda: self.registry.vocabulary(self.db))
         alone = without_statement(alone)  # "put the porch light on my sister is coming at 7": its statement asks nothing
         alone = without_story(alone)  # "I left my glasses in the kitchen. Turn on the lamp in the office."
+        alone = request_after_story(alone, lambda: self.registry.vocabulary(self.db))  # "I like the fan, but would you …"
         utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)

@@ -328,3 +328,21 @@ def test_a_sound_alike_no_other_name_comes_near_acts():
 def test_other_words_for_a_tv_and_a_pedestal_fan():
     from assistant.experts.smart_home.vocab import NAME_SYNONYMS
     assert "tv" in NAME_SYNONYMS["tele"] and "pedestal" in NAME_SYNONYMS["standing"]
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("I do enjoy the heater in the study while I knit, but could you turn it off at nine?",
+     "turn the heater in the study off at nine?"),
+    ("I was awake half the night with the noise, and I wonder if you might close the window blind",
+     "close the window blind"),
+    ("I know the lamp is on, but would you please dim it", "dim the lamp"),
+    ("The heater's on, but would you turn it up", "The heater's on, but would you turn it up"),  # no thing named by "the"
+    ("Turn on the fan, and could you lock the door", "Turn on the fan, and could you lock the door"),  # two requests
+])
+def test_a_request_asked_after_a_story_in_the_same_sentence(said, asked):
+    from assistant.asides import request_after_story
+    assert request_after_story(said, lambda: ["Heater", "Study", "Window Blind", "Lamp"]) == asked
+
+
+def test_a_greeting_with_a_word_of_address_is_no_part_of_the_request():
+    assert without_courtesy("Good morning, dear. Turn the fan on") == "Turn the fan on"
