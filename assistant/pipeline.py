@@ -44,7 +44,7 @@ from assistant.routing.timeless import timeless_question
 from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
-from assistant.words import (CLAUSE_BREAK, POINTER, POINTS_BACK, THANKS, asks_for_information, asks_not_requests, command,
+from assistant.words import (CLAUSE_BREAK, POINTER, SENTENCE_BREAK, POINTS_BACK, THANKS, asks_for_information, asks_not_requests, command,
                              is_bare_change, is_question, tokens, without_wake_word)
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
@@ -791,7 +791,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
                          data={"model_problem": decision.note} if decision.note else {})
         spec = self.registry.api(decision.expert, decision.api)
         vetted = self._vet(plan, spec, decision.args)
-        if vetted.ungrounded and (found := self._said_elsewhere(plan, spec, vetted)) is not None:
+        if (found := self._said_elsewhere(plan, spec, vetted)) is not None:
             vetted = self._vet(plan, spec, found)  # "set one of those timers? The scones want fourteen minutes."
         if vetted.ungrounded:
             missing = [name for name in vetted.ungrounded if name in spec.slots]
@@ -814,7 +814,11 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         """The call's arguments with a duration the model left out or made up read from the user's
         own words, said in another sentence of the request; None unless every one missing is so."""
         args = dict(vetted.args)
-        for name in vetted.ungrounded:
+        absent = [name for name, slot in spec.slots.items() if slot.kind == "duration" and not args.get(name)]
+        wanted = [*vetted.ungrounded, *absent]
+        if not wanted or len(SENTENCE_BREAK.split(plan.utterance.text.strip())) < 2:
+            return None
+        for name in wanted:
             slot = spec.slots.get(name)
             phrase = slots.said_phrase("duration", plan.utterance.text) if slot and slot.kind == "duration" else None
             if not phrase or slots.meaning("duration", phrase, self.clock.now()) is None:

@@ -581,7 +581,7 @@ def extract_time_phrase(text: str) -> str | None:
             runs += [" ".join(words[i:j]) for i in range(start, end) for j in range(end, i, -1)]
             start = end + 1
     reference = datetime(2000, 1, 3, 0, 1)
-    for run in sorted(runs, key=lambda r: -len(r.split())):
+    for run in sorted(runs, key=lambda r: (-len(r.split()), not re.search(r"\d", r))):  # a clock over "on night"
         if run.split()[0] in _CONNECTORS or run.split()[-1] in _CONNECTORS | {"at", "on", "in"}:
             continue
         try:

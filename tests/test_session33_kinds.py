@@ -346,3 +346,38 @@ def test_a_request_asked_after_a_story_in_the_same_sentence(said, asked):
 
 def test_a_greeting_with_a_word_of_address_is_no_part_of_the_request():
     assert without_courtesy("Good morning, dear. Turn the fan on") == "Turn the fan on"
+
+
+def test_a_timers_duration_said_in_another_sentence(tmp_path):
+    from assistant.messages import Utterance
+    from assistant.plan import Plan, Vetted
+    from assistant.testing import scripted_assistant
+    assistant = scripted_assistant(tmp_path / "state.db")
+    spec = assistant.registry.api("timers", "start")
+    said = Plan(Utterance(text="Could you start a timer for me please? The bread needs twenty five minutes."))
+    assert assistant._said_elsewhere(said, spec, Vetted(args={}, ungrounded=[], question=None)) == \
+        {"duration": "25 minutes"}
+    alone = Plan(Utterance(text="Could you start a timer for me please?"))
+    assert assistant._said_elsewhere(alone, spec, Vetted(args={}, ungrounded=[], question=None)) is None
+
+
+def test_a_clock_time_over_a_time_word_of_a_story():
+    from assistant.timeparse import extract_time_phrase
+    assert extract_time_phrase("I'm on night duty, so wake me at 3 in the afternoon") == "at 3 pm"
+    assert extract_time_phrase("remind me on monday to take 2 tablets") == "on monday"
+
+
+@pytest.mark.parametrize("said, reads", [
+    ("how's the battery doing, is it full yet?", True), ("what's the heat pump doing right now", True),
+    ("what's the weather doing", False),
+])
+def test_what_a_thing_of_the_home_is_doing_is_its_reading(tmp_path, said, reads):
+    from assistant.experts.smart_home.apis import asks_a_reading
+    db = smart_home_db("""
+areas:
+  - {name: Garage, id: garage}
+entities:
+  - {name: Home Battery, id: sensor.battery, area: garage, state: "80", attributes: {unit_of_measurement: "%"}}
+  - {name: Heat Pump, id: climate.hp, area: garage, state: heat, attributes: {temperature: 20, hvac_modes: ["off", heat]}}
+""", tmp_path)
+    assert asks_a_reading(db, said) is reads

@@ -649,8 +649,10 @@ def said_alone(db: sqlite_utils.Database, text: str) -> bool:
 _IS_IT = re.compile(r"^\W*(?:and\s+)?(?:is|are|isn't|aren't)\s+(?:the|my|our|your|a|an|\w+'s)\b", re.IGNORECASE)
 _STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|running|playing|armed|disarmed|set)\W*$",
                            re.IGNORECASE)
-_READING = re.compile(r"^\W*(?:what's|whats|what is|what)\s+(?:the|my|our)\s+(?P<thing>[\w' ]+?)\s+"
-                      r"(?:at|reading|showing)(?:\s+(?:now|right now|at the moment))?\W*$", re.IGNORECASE)
+_READING = re.compile(r"^\W*(?:what's|whats|what is|what|how's|hows|how is)\s+(?:the|my|our)\s+(?P<thing>[\w' ]+?)\s+"
+                      r"(?:at|reading|showing|doing|saying|making|producing|generating|putting out)"
+                      r"(?:\s+(?:now|right now|at the moment|today|this morning|this afternoon))?(?:\W*$|\s*[,;]\s*\w.*$)",
+                      re.IGNORECASE)
 _MY_ALARM_SET = re.compile(r"\bmy\s+alarms?\b.*\bset\W*$", re.IGNORECASE)  # the wake-up alarm's: the timers
 
 

@@ -297,8 +297,9 @@ def _pinned(home: Home, heard: Misheard, found: Resolution, area: str | None, de
 
 
 def widened(phrase: str | None, said: str | None) -> str | None:
-    """The phrase with the words said right after it, up to a small word ("in", "the", "and"):
-    "title" in "switch on the title either" → "title either"."""
+    """The phrase with the words said right after it, up to a small word ("in", "the", "and"), and
+    those said between it and its article: "title" in "switch on the title either" → "title either",
+    "lamp" in "turn off the red in lamp" → "red in lamp"."""
     words, spoken = vocab.tokens(phrase), vocab.tokens(said)
     if not words or not spoken:
         return phrase
@@ -307,8 +308,24 @@ def widened(phrase: str | None, said: str | None) -> str | None:
             end = start + len(words)
             while end < len(spoken) and spoken[end] not in STOP_WORDS:
                 end += 1
-            return " ".join(spoken[start:end])
+            return " ".join(spoken[_opening(spoken, start):end])
     return phrase
+
+
+ARTICLES = frozenset("the my our your a an this that".split())
+MAX_BEFORE = 3
+
+
+def _opening(spoken: list[str], start: int) -> int:
+    """Where the noun phrase holding `start` opens: back over up to three words to the article before
+    them ("the red in lamp": "red in" belongs to "lamp"); `start` when no article is that near."""
+    for back in range(1, MAX_BEFORE + 1):
+        i = start - back
+        if i < 0:
+            break
+        if spoken[i] in ARTICLES:
+            return i + 1 if back > 1 else start
+    return start
 
 
 def question(heard: Misheard, devices: list[Device]) -> str:
