@@ -86,8 +86,12 @@ def _twenty_four_hour(match: re.Match) -> str:
     return f"{hour}:{minute:02d} am" if hour < 12 else f"{hour}:{minute:02d}"
 
 
-# days people name by their holiday (the fixed-date ones): "on christmas eve" is "on december 24"
-HOLIDAYS = tuple((re.compile(rf"\b(?:{names})\b"), date) for names, date in (
+# days people name by their holiday (the fixed-date ones): "on christmas eve" is "on december 24"; never the
+# holiday's things ("post my christmas cards", "the new year's party": a word of a thing, after "my" or before a noun)
+_OF_A_THING_BEFORE = r"(?<!\bmy )(?<!\bour )(?<!\byour )(?<!\bhis )(?<!\bher )(?<!\btheir )(?<!\bthe )(?<!\ba )(?<!\ban )"
+_OF_A_THING_AFTER = (r"(?!\s+(?!(?:at|in|on|by|morning|afternoon|evening|night|day|eve|and|to|for|please|i|we|so|then|this|next"
+                     r"|till|until|or|is|when|if|i'm|we're|it's|because)\b)[a-z])")
+HOLIDAYS = tuple((re.compile(rf"{_OF_A_THING_BEFORE}\b(?:{names})\b{_OF_A_THING_AFTER}"), date) for names, date in (
     (r"christmas eve|xmas eve", "december 24"), (r"christmas(?: day)?|xmas(?: day)?", "december 25"),
     (r"boxing day", "december 26"), (r"new year'?s eve|hogmanay", "december 31"),
     (r"new year'?s(?: day)?", "january 1"), (r"hallowe'?en", "october 31"),

@@ -381,3 +381,18 @@ entities:
   - {name: Heat Pump, id: climate.hp, area: garage, state: heat, attributes: {temperature: 20, hvac_modes: ["off", heat]}}
 """, tmp_path)
     assert asks_a_reading(db, said) is reads
+
+
+@pytest.mark.parametrize("said, phrase", [
+    ("to wrap my christmas presents", None), ("buy halloween costumes", None),
+    ("remind me on christmas eve to call nan", "december 24"), ("christmas morning", "december 25 morning"),
+])
+def test_a_holidays_things_are_no_time(said, phrase):
+    from assistant.timeparse import extract_time_phrase
+    found = extract_time_phrase(said)
+    assert (found.removeprefix("on ") if found else None) == phrase
+
+
+def test_a_tagalog_particle_after_a_command_is_no_word_of_it():
+    from assistant.languages import regional
+    assert regional.in_english("Close the blinds muna.") == "Close the blinds."

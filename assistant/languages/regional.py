@@ -41,8 +41,8 @@ MARKERS = {
     # ... times of day, states, and the words of a reason ("natutulog na si Omar": Omar is asleep)
     "mamaya": "later", "ngayon": "now", "umaga": "morning", "hapon": "afternoon", "gabi": "night", "tanghali": "noon",
     "dito": "here", "diyan": "there", "madilim": "dark", "dilim": "dark", "mainit": "hot", "malamig": "cold",
-    "lamig": "cold", "maingay": "noisy", "ingay": "noise", "ulit": "again", "lahat": "all", "muna": "first",
-    "huwag": "don't", "wag": "don't", "kasi": "because", "tulog": "asleep", "natutulog": "sleeping",
+    "lamig": "cold", "maingay": "noisy", "ingay": "noise", "ulit": "again", "lahat": "all",
+    "huwag": "don't", "wag": "don't", "kasi": "because", "tulog": "asleep", "natutulog": "sleeping", "muna": " ",
     # ... a conversation's short words: "sige" (ok), "mali" (wrong), "pala" (… after all: instead), "tandaan" (remember)
     "sige": "ok", "oo": "yes", "mali": "my mistake", "pala": "instead", "tandaan": "remember",
     "kalimutan": "forget", "ulitin": "repeat",
@@ -126,4 +126,4 @@ def in_english(text: str, names: Iterable[str] = ()) -> str:
             return said
         return english[0].upper() + english[1:] if said[0].isupper() else english
 
-    return " ".join(WORD.sub(read, text).split())
+    return re.sub(r"\s+(?=[.,!?;])", "", " ".join(WORD.sub(read, text).split()))

@@ -56,7 +56,7 @@ def resolve_meant(home: Home, device: str | None, area: str | None, device_type:
 
 
 # words a model leaves in a device phrase that say nothing of the device ("the safe room door then")
-ASIDE_WORDS = frozenset("then now again too also anyway instead already just out there pls thanks".split())
+ASIDE_WORDS = frozenset("then now again too also anyway instead already just out there pls thanks first".split())
 
 
 def _meant(home: Home, device: str | None, area: str | None, device_type: str | None,
