@@ -188,9 +188,11 @@ def without_story(text: str) -> str:
 ASKED_AFTER = re.compile(r"[,;]?\s+(?:but|and|so)\s+(?:i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+(?:might|could|would|can)"
                          r"|(?:would|could|can|will)\s+you(?:\s+please)?|please)\s+(?=[a-z])", re.IGNORECASE)
 # a thing the story names ("the aircon in the lounge"): "the" and up to three words, and where it is
-NAMED_THING = re.compile(r"\b(?:the|my|our)\s+(?P<thing>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,2}?)"
+_THING_WORD = r"(?!(?:on|off|going|running|open|closed|since|still|all|left|again|is|are|was|were)\b)[a-z][\w'-]*"
+NAMED_THING = re.compile(rf"\b(?:the|my|our)\s+(?P<thing>{_THING_WORD}(?:\s+{_THING_WORD}){{0,2}}?)"
                          r"(?P<where>\s+(?:in|on|at|out on|up in|down in)\s+(?:the|my|our)\s+[a-z][\w'-]*(?:\s+room)?)?"
-                         r"(?=\s+(?:while|when|whilst|as|because|cos|and|but|so|if|for|every|all|is|are|was|were|has|keeps)\b"
+                         r"(?=\s+(?:while|when|whilst|as|because|cos|and|but|so|if|for|every|all|is|are|was|were|has|keeps"
+                         r"|on|off|going|running|open|since|still|again|left|all day|all night)\b"
                          r"|'s\b|\s*[,.;]|$)", re.IGNORECASE)
 
 
@@ -199,10 +201,15 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
     (one of the home's words: `names`, read only when there is such a request); else the words."""
     first, *rest = SENTENCE_BREAK.split(text.strip(), maxsplit=1)
     found = ASKED_AFTER.search(first)
-    if found is None or _requests(first[:found.start()]) or "?" in first[:found.start()] \
-            or not _requests(first[found.end():]):
+    if found is not None and not _requests(first[:found.start()]) and "?" not in first[:found.start()] \
+            and _requests(first[found.end():]):
+        story, request = first[:found.start()], first[found.end():]
+    elif rest and not _requests(first) and not is_question(first) and _requests(_opening_sentence(rest[0])):
+        story, request = first, _opening_sentence(rest[0])  # "The kids left the spa pump going. Would you switch it off at 3?"
+        if not re.search(r"\b(?:it|them)\b", request, re.IGNORECASE):
+            return text
+    else:
         return text
-    story, request = first[:found.start()], first[found.end():]
     pointer = re.search(r"\b(?:it|them)\b", request, re.IGNORECASE)
     if pointer:
         known = {w for name in names() for w in re.findall(r"[a-z]+", name.lower())}
@@ -211,6 +218,11 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
             return text
         request = f"{request[:pointer.start()]}the {thing['thing']}{thing['where'] or ''}{request[pointer.end():]}"
     return request
+
+
+def _opening_sentence(text: str) -> str:
+    """The first sentence of the words."""
+    return SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
 
 
 # a story that says where the speaker is ("I'm in the den."): the request's place
@@ -287,7 +299,7 @@ INTENSIFIER = re.compile(r"\b(the|my|that|this|those|these|our|your|his|her)\s+(
 
 
 # a state asked for by its opposite negated ("make it not dark", "get it not so hot"): the change it means
-NOT_STATE = re.compile(r"\b(make|get|have|keep)\s+(it|things|the room|the place|everything|my room|in here)\s+not\s+"
+NOT_STATE = re.compile(r"\b(make|get|have|keep)\s+(it|things|everything|in here|(?:the|my|our)\s+[\w']+(?:\s+[\w']+)?)\s+not\s+"
                        r"(?:so\s+|too\s+|as\s+|that\s+|this\s+)?(dark|dim|bright|hot|warm|cold|chilly|loud|noisy|quiet|stuffy)\b",
                        re.IGNORECASE)
 OPPOSITE = {"dark": "brighter", "dim": "brighter", "bright": "dimmer", "hot": "cooler", "warm": "cooler", "cold": "warmer",
@@ -297,8 +309,26 @@ AS_AS_CAN_BE = re.compile(r"\b(hot|cold|dark|bright|loud|noisy|stuffy|freezing|b
                           re.IGNORECASE)
 
 
+# a state not wanted ("don't want the speaker in the kitchen on", "the blinds shouldn't be open", "I'd rather the telly
+# wasn't on"): the change that ends it
+UNWANTED = re.compile(r"^(?P<lead>\W*)(?:(?:(?:i|we)\s+)?(?:don'?t|do not|dont)\s+want\s+(?P<t1>(?:the|my|our)\s+[\w' ]+?)\s+"
+                      r"(?:to be\s+)?(?P<s1>on|open)"
+                      r"|(?P<t2>(?:the|my|our)\s+[\w' ]+?)\s+(?:shouldn'?t|should not|mustn'?t|must not)\s+be\s+(?P<s2>on|open)"
+                      r"|(?:i'?d|i would|we'?d)\s+rather\s+(?P<t3>(?:the|my|our)\s+[\w' ]+?)\s+(?:wasn'?t|weren'?t|was not|"
+                      r"were not|isn'?t|is not)\s+(?P<s3>on|open))"
+                      r"(?=\s*(?:[,.!?;]|$)|\s+(?:while|when|because|cos|please|now|tonight|anymore|any more|so|if)\b)", re.IGNORECASE)
+ENDING = {"on": "turn off", "open": "close"}
+
+
+def _ended(found: re.Match) -> str:
+    target = found["t1"] or found["t2"] or found["t3"]
+    state = (found["s1"] or found["s2"] or found["s3"]).lower()
+    return f"{found['lead']}{ENDING[state]} {target}"
+
+
 def without_courtesy(text: str) -> str:
     """The request without courtesy around it; the words as they were if nothing is left."""
+    text = UNWANTED.sub(_ended, text, count=1)
     text = INTENSIFIER.sub(r"\1 ", without_particles(text))
     text = AS_AS_CAN_BE.sub(r"so \1", NOT_STATE.sub(lambda m: f"{m[1]} {m[2]} {OPPOSITE[m[3].lower()]}", text))
     found = MIND.match(text)

@@ -45,7 +45,7 @@ from assistant.storage.conversations import DEFAULT, recent_turns, record_turn
 from assistant.storage.core_tables import last_undoable, log_action, mark_undone, park_action, take_pending
 from assistant.storage.scheduled import ScheduledAction, cancel_scheduled
 from assistant.words import (CLAUSE_BREAK, POINTER, SENTENCE_BREAK, POINTS_BACK, THANKS, asks_for_information, asks_not_requests, command,
-                             is_bare_change, is_question, tokens, without_wake_word)
+                             is_bare_change, is_question, quantities, tokens, without_wake_word)
 
 NOT_UNDERSTOOD = "Sorry, I didn't get that. Could you say it another way?"
 MAX_FOREIGN = 3  # experts a request may be decided again without (`Expert.foreign`)
@@ -811,17 +811,21 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         return self._execute(plan, spec, vetted.args, decision.source, started).reply
 
     def _said_elsewhere(self, plan: Plan, spec: ApiSpec, vetted: Vetted) -> dict | None:
-        """The call's arguments with a duration the model left out or made up read from the user's
-        own words, said in another sentence of the request; None unless every one missing is so."""
+        """The call's arguments with a duration or an alarm's time the model left out or made up read
+        from the user's own words, said in another sentence of the request ("set an alarm. 7:15");
+        None unless every one missing is so."""
         args = dict(vetted.args)
-        absent = [name for name, slot in spec.slots.items() if slot.kind == "duration" and not args.get(name)]
+        absent = [name for name, slot in spec.slots.items() if slot.kind in ("duration", "clock") and (
+            not args.get(name) or slot.kind == "clock" and not re.search(r"\d|noon|midnight|midday", quantities(str(args[name]))))]
         wanted = [*vetted.ungrounded, *absent]
         if not wanted or len(SENTENCE_BREAK.split(plan.utterance.text.strip())) < 2:
             return None
         for name in wanted:
             slot = spec.slots.get(name)
-            phrase = slots.said_phrase("duration", plan.utterance.text) if slot and slot.kind == "duration" else None
-            if not phrase or slots.meaning("duration", phrase, self.clock.now()) is None:
+            kind = slot.kind if slot and slot.kind in ("duration", "clock") else None
+            phrase = _said_in_a_clause(kind, plan.utterance.text) if kind else None
+            if not phrase or (kind == "clock" and not re.search(r"\d|noon|midnight", phrase)) \
+                    or slots.meaning(kind, phrase, self.clock.now()) is None:
                 return None
             args[name] = phrase
         return args
@@ -935,6 +939,18 @@ def _with_place_pointed_at(previous: Turn | None, text: str, decision: Decision 
             or "area" in decision.args or not isinstance(previous.args.get("area"), str) or not THERE.search(text):
         return decision
     return decision.model_copy(update={"args": {**decision.args, "area": previous.args["area"]}})
+
+
+def _said_in_a_clause(kind: str, text: str) -> str | None:
+    """A duration or a clock time said in the words, or alone as a clause of them ("Set an alarm.
+    Seven forty-five, so I'm not late": at 7 45)."""
+    words = quantities(text)
+    found = slots.said_phrase(kind, words)
+    if found or kind != "clock":
+        return found
+    clauses = [c.strip() for c in re.split(r"[.,;!?]", words) if c.strip()]
+    return next((f for c in clauses if re.match(r"^(?:\d|half|quarter)", c) and (f := slots.said_phrase(kind, f"at {c}"))),
+                None)
 
 
 def _own_words(names: list[str]) -> set[str]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from text_to_num import alpha2digit
+
 from assistant.splitting import COMMAND_VERBS
 
 # no English word is spelt so: one of them shows the words are Scots or Polish
@@ -39,7 +41,7 @@ MARKERS = {
     "pakisabi": "please tell", "sabihan": "tell", "pakitingnan": "please check", "pakipatayin": "please turn off",
     "pakibuksan": "please open", "pakisarado": "please close", "pakihina": "please turn down", "pakilakas": "please turn up",
     # ... times of day, states, and the words of a reason ("natutulog na si Omar": Omar is asleep)
-    "mamaya": "later", "ngayon": "now", "umaga": "morning", "hapon": "afternoon", "gabi": "night", "tanghali": "noon",
+    "mamaya": "later", "mamayang": "later today", "ngayon": "now", "umaga": "morning", "hapon": "afternoon", "gabi": "night", "tanghali": "noon",
     "dito": "here", "diyan": "there", "madilim": "dark", "dilim": "dark", "mainit": "hot", "malamig": "cold",
     "lamig": "cold", "maingay": "noisy", "ingay": "noise", "ulit": "again", "lahat": "all",
     "huwag": "don't", "wag": "don't", "kasi": "because", "tulog": "asleep", "natutulog": "sleeping", "muna": " ",
@@ -52,8 +54,22 @@ MARKERS = {
     "zimmer": "room", "küche": "kitchen", "kueche": "kitchen", "wohnzimmer": "living room", "schlafzimmer": "bedroom",
     "heizung": "heating", "fenster": "window", "wecker": "alarm", "einkaufsliste": "shopping list",
     "ausschalten": "turn off", "ausmachen": "turn off", "einschalten": "turn on", "anmachen": "turn on",
-    "genau": "exactly", "entschuldigung": "sorry", "vielleicht": "maybe", "bisschen": "a bit",
+    "genau": "exactly", "entschuldigung": "sorry", "vielleicht": "maybe", "bisschen": "a bit", "fernseher": "tv",
+    "lüfter": "fan", "ventilator": "fan", "jalousie": "blinds", "vorhänge": "curtains", "lautsprecher": "speaker",
 }
+_GERMAN_HOURS = ("eins", "ein", "zwei", "drei", "vier", "fünf", "fuenf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                 "zwoelf")
+_GERMAN_HOUR = r"\d{1,2}|" + "|".join(_GERMAN_HOURS)
+_ALAS = {"una": 1, "dos": 2, "tres": 3, "kwatro": 4, "kuwatro": 4, "singko": 5, "sais": 6, "siyete": 7, "syete": 7, "otso": 8,
+         "nuwebe": 9, "nwebe": 9, "diyes": 10, "dyes": 10, "onse": 11, "dose": 12}
+
+
+def _german_number(word: str) -> int:
+    """A German hour said in digits or words ("sieben" → 7)."""
+    word = word.lower().replace("ue", "ü").replace("oe", "ö")
+    return int(word) if word.isdigit() else {"ein": 1, "eins": 1}.get(word) or int(alpha2digit(word, "de"))
+
+
 # English verbs a Tagalog "paki-" asks for ("paki-tell", "pakicheck", "paki-remind")
 ENGLISH_VERBS = frozenset(COMMAND_VERBS | {"tell", "remind", "check", "call", "message", "text", "turn", "switch", "dim"})
 _FELT = {"dilim": "dark", "init": "hot", "lamig": "cold", "ingay": "noisy"}
@@ -82,7 +98,13 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (r"\btandaan mo\b", "remember"), (r"\bkalimutan mo na\b", "never mind"),
     # German times: "morgen früh" (tomorrow morning), "heute Abend" (tonight), "um 7 Uhr" (at 7)
     (r"\bmorgen fr(?:ü|ue|u)h\b", "tomorrow morning"), (r"\bheute abend\b", "tonight"), (r"\bmorgen abend\b", "tomorrow evening"),
-    (r"\bheute nacht\b", "tonight"), (r"\bum (\d{1,2})(?::(\d{2}))? uhr\b", lambda m: f"at {m[1]}" + (f":{m[2]}" if m[2] else "")),
+    (r"\bheute nacht\b", "tonight"),
+    # "um halb sieben" is 6:30 (half to seven), "um sieben Uhr" at 7; German number words read by text2num
+    (rf"\b(?:um )?halb ({_GERMAN_HOUR})\b", lambda m: f"at {(_german_number(m[1]) - 1) % 12 or 12}:30"),
+    (rf"\bum ({_GERMAN_HOUR})(?::(\d{{2}}))?(?: uhr)?\b", lambda m: f"at {_german_number(m[1])}" + (f":{m[2]}" if m[2] else "")),
+    # Tagalog clock times in Spanish numbers: "alas singko" (at five), "alas siyete y medya" (at 7:30)
+    (rf"\balas ({'|'.join(_ALAS)})(?: y medya| y media)?\b",
+     lambda m: f"at {_ALAS[m[1].lower()]}" + (":30" if " y med" in m[0].lower() else "")),
     (r"\b(\d{1,2}) uhr\b", r"\1 o'clock"), (r"\bguten morgen\b", "good morning"), (r"\bgute nacht\b", "good night"),
     (r"\bsa (kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"in \2's \1"),
     (r"\b(kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"\2's \1"),

@@ -23,6 +23,7 @@ CHAT_SHORTHAND = {
     "2night": "tonight", "tonite": "tonight", "b4": "before", "abt": "about", "msg": "message",
     "lemme": "let me", "gimme": "give me", "w/": "with", "bc": "because", "cuz": "because",
     "kinda": "kind of", "sorta": "sort of", "nah": "no", "n": "and", "wat": "what", "wats": "what's", "wot": "what",
+    "whta": "what", "waht": "what", "wht": "what", "wut": "what", "whats'": "what's",
 }
 # hedges that open or close a request and ask nothing ("lowkey turn the lights off", "… ngl")
 _HEDGE = r"(?:lowkey|low key|highkey|high key|ngl|tbh|tbf|fr fr|fr|no cap|istg|lol|lmao|honestly|not gonna lie)"

@@ -69,7 +69,8 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
 # the weather to come, the sea and the TV guide ("will it storm this arvo", "any rain tomorrow", "how's the surf",
 # "what's on channel 9 tonight"): forecasts and listings the assistant has no source for (the home's own
 # sensors are claimed first: "is it cold outside" with an outdoor thermometer is the home's)
-_SKY = r"(?:rain|storm|snow|hail|thunder|drizzle|pour|shower|sleet|sunny|windy|cloudy|overcast|clear up|fine up|bucket)"
+_SKY = (r"(?:rain|storm|snow|hail|thunder|drizzle|pour|shower|sleet|sunny|windy|cloudy|overcast|clear up|fine up|bucket"
+        r"|chuck it down|chucking it down|piss down|pissing down|tip down|tipping down|bucketing)")
 _LATER = r"(?:today|tonight|tomorrow|tmrw|later|this (?:arvo|afternoon|evening|morning|weekend|week)|at the weekend|over the weekend|on \w+day|the day|the morn)"
 WORLD_OUTSIDE = (rf"^\W*(?:(?:hey|so|and|ok|okay|um|oh)\W+)*(?:"
                  rf"(?:is|will|does|did|could|might) it (?:going to |gonna |gon |supposed to |meant to |likely to |still )?{_SKY}\w*"
@@ -79,6 +80,13 @@ WORLD_OUTSIDE = (rf"^\W*(?:(?:hey|so|and|ok|okay|um|oh)\W+)*(?:"
                  rf"|(?:any|what's the chance of|whats the chance of|chance of) {_SKY}\w*"
                  r"|(?:what's|whats|what is|how's|hows|how is) the (?:surf|swell|tide|uv|pollen)\b"
                  r"|(?:what's|whats|what is) on (?:channel \w+|(?:the )?(?:tv|telly|television|box) (?:tonight|tomorrow|later|this \w+))"
+                 # a show's time ("what time is the news on tonight"), a team's game ("how are the All Blacks getting on")
+                 r"|(?:what time|when) (?:is|does) (?!(?:my|our|your|his|her|their|it)\b)"
+                 r"(?![\w' ]*\b(?:tv|telly|television|radio|heater|heat pump|fan|lights?|lamp|timer|alarm|reminder|bins?|rubbish|"
+                 r"recycling|sprinklers?|pump|oven|washing|dishwasher|dryer|kettle|coffee|class|lesson|practice|appointment)\b)"
+                 r"[\w' ]+? (?:on|start)(?: tonight| tomorrow| today| this \w+)?\W*$"
+                 r"|how (?:are|is|'re) (?:the )?[\w' ]+? (?:getting on|going|doing) (?:in|at) the (?:cricket|footy|rugby|league|"
+                 r"netball|game|match|test|final|world cup)\b"
                  r")|\b(?:tide times|surf report|uv index|pollen count|tv guide|tv listings)\b")
 SURE = 0.99  # the most an expert's evidence (`Expert.evidence`) makes of its prior share: never a cue's certainty
 OWN_OVER_DECLINE = SURE  # the evidence from which the user's own things outweigh a decline cue (`pin`): full

@@ -650,7 +650,7 @@ _IS_IT = re.compile(r"^\W*(?:and\s+)?(?:is|are|isn't|aren't)\s+(?:the|my|our|you
 _STATE_AT_END = re.compile(r"\b(?:open|closed|shut|locked|unlocked|on|off|running|playing|armed|disarmed|set)\W*$",
                            re.IGNORECASE)
 _READING = re.compile(r"^\W*(?:what's|whats|what is|what|how's|hows|how is)\s+(?:the|my|our)\s+(?P<thing>[\w' ]+?)\s+"
-                      r"(?:at|reading|showing|doing|saying|making|producing|generating|putting out)"
+                      r"(?:at|reading|showing|doing|saying|making|producing|generating|putting out|going|getting on|holding up)"
                       r"(?:\s+(?:now|right now|at the moment|today|this morning|this afternoon))?(?:\W*$|\s*[,;]\s*\w.*$)",
                       re.IGNORECASE)
 _MY_ALARM_SET = re.compile(r"\bmy\s+alarms?\b.*\bset\W*$", re.IGNORECASE)  # the wake-up alarm's: the timers
@@ -862,9 +862,17 @@ def asks_how_a_kind_is(db: sqlite_utils.Database, text: str) -> bool:
 
 def asks_a_reading(db: sqlite_utils.Database, text: str) -> bool:
     """Whether the words ask what a thing of the home reads ("what's the pool at", "what is the hot
-    tub reading"), naming a word of one of its devices' names or a kind of device it has."""
-    asked = _READING.match(text)
+    tub reading", "how much juice is left in the battery"), naming a word of one of its devices'
+    names or a kind of device it has."""
+    asked = _READING.match(text) or _AMOUNT.match(text)
     return asked is not None and _names_home_things(db, asked["thing"])
+
+
+# how much of something a thing of the home has or makes ("how much charge is in the battery", "how much
+# power are the panels making")
+_AMOUNT = re.compile(r"^\W*how much (?:power|juice|electricity|energy|charge|solar|water|gas)\b[\w' ]*?\b(?:in|on|from|of|"
+                     r"are|is)\s+(?:the|my|our)\s+(?P<thing>[\w' ]+?)(?:\s+(?:making|producing|generating|pumping out|"
+                     r"putting out|got|have|has|left|now|right now|at the moment))*\W*$", re.IGNORECASE)
 
 
 def _names_home_things(db: sqlite_utils.Database, phrase: str) -> bool:
@@ -1236,16 +1244,27 @@ def mode_said(mode: str, said: str | None) -> bool:
 _WHITE_WORDS = frozenset("cold cool warm hot colder cooler warmer hotter".split())
 COLOURED = re.compile(rf"{CHANGE_ASKED}[\w' ]+?\s+(?:to\s+)?(?P<colour>[a-z]+)(?:\s+please)?\W*$", re.IGNORECASE)
 # a colour said last, right after "on" ("the pool light on green", "put the strip on in blue")
-ON_COLOUR = re.compile(r"\bon\s+(?:in\s+)?(?P<colour>[a-z]+)(?:\s+please)?\W*$", re.IGNORECASE)
+ON_COLOUR = re.compile(r"\b(?:on|in)\s+(?:in\s+)?(?P<colour>[a-z]+(?:\s+(?!please\b)[a-z]+)?)(?:\s+please)?(?:\W*$|\s*,)",
+                       re.IGNORECASE)
+
+
+def _colour_of(words: str) -> str | None:
+    """The colour these words end in ("light blue", "green"; "in the purple" is no colour said)."""
+    words = words.lower().strip()
+    return words if css_color(words) else (words.split()[-1] if css_color(words.split()[-1]) and
+                                           words.split()[0] not in ("the", "my", "our") else None)
 
 
 def coloured_as_said(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
     """"make the festoon lights blew" switched on or off: the colour it sounds like (or is) set."""
     asked = COLOURED.match(said or "") if api_name in ("turn_on", "turn_off") else None
     word = asked["colour"].lower() if asked else ""
+    two = re.search(rf"\b([a-z]+\s+{re.escape(word)})(?:\s+please)?\W*$", (said or "").lower()) if word else None
+    word = two[1] if two and css_color(two[1]) else word  # "on pale green": the colour of two words
     on_colour = ON_COLOUR.search(said or "") if api_name == "turn_on" and not asked else None
-    if on_colour and css_color(on_colour["colour"]):  # "trun the pool lihgt on green": switched on in a colour
-        return "set_color", {**_target_args(args), "color": on_colour["colour"].lower()}
+    colour = _colour_of(on_colour["colour"]) if on_colour else None
+    if colour:  # "trun the pool lihgt on green", "the lamp on light blue", "the festoon lights in purple"
+        return "set_color", {**{k: v for k, v in _target_args(args).items() if not css_color(str(v))}, "color": colour}
     if not asked or word in ("on", "off") or word in _WHITE_WORDS:
         return None
     if not css_color(word) and not sounds_like.heard_colour(word) and not nearest_color(word):
