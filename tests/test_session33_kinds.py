@@ -481,3 +481,13 @@ def test_rain_slang_a_shows_time_and_a_teams_game_are_declined(said, declined):
 
 def test_typed_slips_of_what():
     assert in_full("waht time is it") == "what time is it" and in_full("whta day is it") == "what day is it"
+
+
+def test_conversation_words_of_kinds33():
+    from assistant.experts.notifications import CUES
+    from assistant.languages.dialect import plain_words
+    from assistant.routing.correction import correction_words
+    assert any(cue.match("i want to send a message to my sister") for cue in CUES)
+    assert correction_words("ay sorry, I meant the one downstairs") == ("ay sorry, I meant ", "the one downstairs")
+    assert plain_words("bung some batteries on the list") == "put some batteries on the list"
+    assert plain_words("the bung is loose") == "the bung is loose"

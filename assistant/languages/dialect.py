@@ -97,6 +97,8 @@ _OFF_HEARD_OF = re.compile(r"^(\W*(?:please\s+)?(?:turn|switch|shut|cut)\b.{1,60
 
 
 _THEM = re.compile(r"(?<=\w)\s+'em\b", re.IGNORECASE)  # "shut 'em off": them
+# "bung it on the list", "bung the kettle on": British, Australian and New Zealand slang for put
+_BUNG = re.compile(r"\bbung(?=\s+(?:a|an|the|my|our|some|it|them|that|this|[a-z]+\s+(?:on|in|onto|into)\b))", re.IGNORECASE)
 
 
 # a thing set to switch itself: "set the heating to go off at 11", "get the porch light to come on at 6"
@@ -126,11 +128,12 @@ def without_filler_ting(text: str) -> str:
 
 
 def plain_words(text: str) -> str:
-    """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", a last "of"
+    """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", "bung" as "put", a last "of"
     after a switching verb as "off", "set the heating to go off" as "turn the heating off",
     "buzz the courier in" as "unlock the door"."""
     text = _BUZZ_IN.sub(lambda m: f"{m['lead']}{'U' if m.group()[len(m['lead'])].isupper() else 'u'}nlock the door",
                         text)
     text = _THEM.sub(" them", _CUT.sub(lambda m: "Turn" if m.group()[0].isupper() else "turn", text))
+    text = _BUNG.sub(lambda m: "Put" if m.group()[0].isupper() else "put", text)
     text = _TO_GO.sub(lambda m: f"{'Turn' if m[1][0].isupper() else 'turn'} {m[2]} {m[3]}", text)
     return _OFF_HEARD_OF.sub(r"\1off\2", text)

@@ -39,7 +39,7 @@ _STRONG = (r"i mean|i meant|i said|i wanted|make (?:that|it)|change (?:that|it)(
            r"scratch that|correction|rather|(?:that's |that is |you got )?(?:the )?wrong (?:one|room|light|lamp|device|place)")
 # leads that may open a correction, or a new request ("no", "sorry", "actually", "wait")
 _WEAK = r"no|nope|nah|(?:i'm |i am )?(?:so |very |really )?sorry|oops|whoops|actually|wait|hang on|hold on|my bad|my mistake"
-_FILLER = r"oh|um|uh|er|erm|hmm|ah|please|pls|ok|okay|so"
+_FILLER = r"oh|um|uh|er|erm|hmm|ah|ay|ayy|aiy|please|pls|ok|okay|so"
 _LEAD = re.compile(rf"^(?:\W*\b(?:{_FILLER})\b[\s,.!-]*)*(?:\W*\b(?:{_STRONG}|{_WEAK})\b[\s,.!-]*)+"
                    rf"(?:\W*\b(?:{_FILLER}|like|you know)\b[\s,.!-]*)*", re.IGNORECASE)  # ("no like light blue")
 _VALUE_LEAD = re.compile(r"\b(?:make|change) (?:that|it)\b", re.IGNORECASE)  # a value follows, not a thing
