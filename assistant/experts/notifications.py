@@ -196,7 +196,7 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.
 ))
 # ... and one asked for with no word yet ("leave a message for Neha"): the message is asked for
 CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:leave|write|send) (?:a |an )?"
-                                rf"(?:message|note) (?:for|to) {_WHO}\W*$", re.IGNORECASE),
+                                rf"(?:message|note) (?:for|to) (?:(?:my|our) [a-z]+|{_WHO})\W*$", re.IGNORECASE),
         # "I need to send a message to the whole house", "leave a note for the family, dear": its words asked for next
         re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:send|leave|write|broadcast|make) (?:a |an )?"
                    rf"(?:message|msg|note|announcement|something) (?:to|for) (?:everyone|everybody|"
