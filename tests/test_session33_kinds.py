@@ -320,11 +320,6 @@ def test_a_clock_question_before_a_story(said, api):
     assert (found.api if found else None) == (api or ("time" if said.startswith("wot") else None))
 
 
-def test_a_sound_alike_no_other_name_comes_near_acts():
-    from assistant.experts.smart_home.sounds_like import Misheard
-    assert Misheard("lovers", "louvres", 82.0, 82.0).sure and not Misheard("lovers", "louvres", 82.0, 20.0).sure
-
-
 def test_other_words_for_a_tv_and_a_pedestal_fan():
     from assistant.experts.smart_home.vocab import NAME_SYNONYMS
     assert "tv" in NAME_SYNONYMS["tele"] and "pedestal" in NAME_SYNONYMS["standing"]

@@ -11,7 +11,7 @@ spelling's similarity. And, where espeak-ng is installed, phonemes: espeak-ng's 
 compared by an edit distance that makes near sounds (t/l, s/sh, n/m), vowels, h, r and a final
 consonant cluster cheap to mishear; an acronym in a name ("HRV", "PS5") is also said as its
 letters ("age are vee"). A replacement is `sure` when it scores high and no other name comes close,
-or scores fairly high and nothing else comes near it, or no other name sounds even remotely like it; otherwise the caller asks ("did you
+or scores fairly high and nothing else comes near it at all; otherwise the caller asks ("did you
 mean the Porch Light?").
 """
 from __future__ import annotations
@@ -39,7 +39,6 @@ SHORT_ACCEPT = 90.0  # spans of fewer than three consonant sounds need more ("he
 SURE = 90.0  # at or above, with MARGIN over any other name, the replacement acts without asking
 MARGIN = 5.0
 SURE_ALONE, ALONE_MARGIN = 85.0, 40.0  # ... as does a near-match that nothing else comes near ("cattle")
-UNRIVALLED = 75.0  # ... and one offered at all (ACCEPT) whose lead is this: no other name was even close ("lovers")
 MAX_SPAN = 4  # words of a phrase replaced at once ("bed sighed lamp" → "bedside lamp"; "see see tee vee")
 KEY_WEIGHT = 0.6  # sound (key) vs spelling in the blended score
 STOP_WORDS = vocab.FILLERS | vocab.QUANTIFIERS | {"and", "by", "please", "now", "then", "too", "again"}
@@ -69,7 +68,7 @@ class Misheard:
     @property
     def sure(self) -> bool:
         return (self.score >= SURE and self.margin >= MARGIN) or \
-            (self.score >= SURE_ALONE and self.margin >= ALONE_MARGIN) or self.margin >= UNRIVALLED or self.pinned
+            (self.score >= SURE_ALONE and self.margin >= ALONE_MARGIN) or self.pinned
 
 
 @lru_cache(maxsize=4096)

@@ -210,7 +210,7 @@ GRANDFATHER = ("grandpa", "grandad", "granddad", "grandfather", "gramps", "gramp
 # a word of a device's name people swap for another ("floor lamp" for the Standard Lamp)
 NAME_SYNONYM_GROUPS = (("machine", "maker"), ("telly", "tv", "tele", "television", "telé"), ("floor", "standard"),
                        ("fridge", "refrigerator"), ("pedestal", "standing", "stand", "floor fan"),
-                       ("carport", "car port", "car park"), ("louvres", "louvers", "louvre windows", "louver windows"),
+                       ("carport", "car park"), ("louvres", "louvers", "louvre windows", "louver windows"),
                        ("hoover", "vacuum"), ("nightstand", "bedside"), ("sofa", "couch"), ("drapes", "curtains"),
                        ("master", "primary", "main"), ("outdoor", "outside", "outdoors", "exterior"),
                        ("aquarium", "fish tank"), ("geyser", "water heater"), ("aircon", "ac", "air conditioner"),
