@@ -12,7 +12,7 @@ import re
 from typing import Callable, Iterable
 
 from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
-from assistant.words import POLITE, SENTENCE_BREAK, is_question
+from assistant.words import POLITE, SENTENCE_BREAK, is_question, quantities
 
 _ASKING = r"(?:(?:could|would|can|will|won't) you(?: please)? |please )?"
 # "be a love and", "be an absolute star and", "be so kind as to", "do me a favour and"
@@ -176,7 +176,7 @@ def without_story(text: str) -> str:
         return text
     told = [s for s in sentences if s is not asking[0]]
     opening = " ".join(asking[0].split()[:4])  # "Turn it up": what the story named
-    if any("?" in s or _WHERE_I_AM.search(s) for s in told) \
+    if any("?" in s or _WHERE_I_AM.search(s) or _A_VALUE_FIRST.match(quantities(s)) for s in told) \
             or re.search(r"\b(?:it|them|that|those|these|there|here)\b", opening, re.IGNORECASE) \
             or re.search(r"\b(?:her|his|their|hers|theirs|she|he|they)\b", asking[0], re.IGNORECASE):
         return text  # ("… Bump the heat in her room": whose room the story says)
@@ -223,6 +223,11 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
 def _opening_sentence(text: str) -> str:
     """The first sentence of the words."""
     return SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
+
+
+# a sentence that opens with a value ("Set a timer. Twelve minutes, for the rice."): the request's, no story
+_A_VALUE_FIRST = re.compile(r"^\W*(?:(?:i think|maybe|about|around|like|oh|um|just)\s+)*(?:\d|half\b|quarter\b|an? (?:hour|minute|"
+                            r"couple|few|half)\b)", re.IGNORECASE)
 
 
 # a story that says where the speaker is ("I'm in the den."): the request's place

@@ -218,10 +218,15 @@ SWITCHED_BACK = re.compile(r"^(?P<first>(?:(?:please|pls|can you|could you|would
                            r"(?P<rest>\s+(?:at|in|by|after|around|tonight|tomorrow|later)\b.*)$", re.IGNORECASE)
 
 
+# ... the way said before the thing: "turn on my fairy lights and then off at eight"
+SWITCHED_BACK_FIRST = re.compile(SWITCHED_BACK.pattern.replace(
+    r"stick|whack|chuck|kick)\b.+?\b(?P<state>on|off)", r"stick|whack|chuck|kick)\s+(?P<state>on|off)\s+.+?"), re.IGNORECASE)
+
+
 def _switched_back(text: str) -> str:
     """A thing switched now and the other way later with one verb ("turn the fan on and then off at
     11"), said as two requests ("… and turn it off at 11"); else the text."""
-    found = SWITCHED_BACK.match(text.strip())
+    found = SWITCHED_BACK.match(text.strip()) or SWITCHED_BACK_FIRST.match(text.strip())
     if found is None or found["state"].lower() == found["later"].lower():
         return text
     verb = found["verb"].lower()

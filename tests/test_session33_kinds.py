@@ -486,3 +486,21 @@ def test_conversation_words_of_kinds33():
     assert correction_words("ay sorry, I meant the one downstairs") == ("ay sorry, I meant ", "the one downstairs")
     assert plain_words("bung some batteries on the list") == "put some batteries on the list"
     assert plain_words("the bung is loose") == "the bung is loose"
+
+
+@pytest.mark.parametrize("said, api", [
+    ("whats the time? my sister wants to ring from Perth", "time"),
+    ("What day is it? The weeks all run together on holiday.", "date"),
+])
+def test_a_clock_question_before_a_story_that_holds_a_verb(said, api):
+    from assistant.routing.fastpath import match
+    assert match(said).api == api
+
+
+def test_a_sentence_that_opens_with_a_value_is_no_story():
+    assert without_story("Put a timer on please. Eighteen minutes, it's the pie.") == \
+        "Put a timer on please. Eighteen minutes, it's the pie."
+
+
+def test_the_way_said_before_the_thing_now_and_back_later():
+    assert split_requests("switch on the heater and then off at ten") == ["switch on the heater", "switch it off at ten"]

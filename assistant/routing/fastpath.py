@@ -66,11 +66,11 @@ PATTERNS: list[tuple[str, str, str]] = [
      r"|(?:(?:would|could|can|will) you (?:please )?)?(?:put|set|change|turn|make) (?:it|them|that|those|everything|things"
      r"|it all) back (?:to )?(?:the way|how|as) (?:it|they|things|everything) (?:was|were)(?: before)?)",
      "system", "undo"),
-    (rf"{ASIDE}(?:what(?:'s| is) the time|what time is it(?: now)?|what time (?:it is|you got|have you got|do you have)"
+    (rf"{ASIDE}(?:what(?:'s|s| is) the time|what time is it(?: now)?|what time (?:it is|you got|have you got|do you have)"
      r"(?: now)?|tell me the time|time|what's the time now|do you have the time"
      rf"|(?:and |what about |how about )+(?:the )?time(?: now)?){AFTER}",
      "system", "time"),
-    (rf"{ASIDE}(?:what(?:'s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
+    (rf"{ASIDE}(?:what(?:'s|s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
      rf"|(?:and |what about |how about )+(?:the |today's )?(?:date|day)(?: today)?){AFTER}",
      "system", "date"),
     (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
@@ -97,13 +97,22 @@ def match(text: str) -> Decision | None:
 CLOCK_APIS = ("time", "date")
 
 
+def _holds_a_verb(sentence: str) -> bool:
+    return bool(set(command(sentence).split()) & COMMAND_VERBS)
+
+
+def _opens_with_a_verb(sentence: str) -> bool:
+    """Whether a sentence opens as a request ("Turn off the lights"), not as a story ("the days all run together")."""
+    return bool(set(command(sentence).split()[:1]) & COMMAND_VERBS)
+
+
 def _clock_question_alone(text: str) -> Decision | None:
     """A question of the clock said as the last sentence, after ones that ask nothing ("Oh, hi there.
     Um, could you tell me the time?"), or as the first, before ones that only tell ("What's the date?
     I've lost track."): the other sentences hold no question and no request."""
     sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")] or [""]
-    for asked, others in ((sentences[-1], sentences[:-1]), (sentences[0], sentences[1:])):
-        if not others or any("?" in s or set(command(s).split()) & COMMAND_VERBS for s in others):
+    for asked, others, requests in ((sentences[-1], sentences[:-1], _holds_a_verb), (sentences[0], sentences[1:], _opens_with_a_verb)):
+        if not others or any("?" in s or requests(s) for s in others):
             continue  # ("Turn off the lights. What time is it?": two requests)
         words = re.sub(r"^(?:(?:can|could|would|will) you (?:please )?)", "", normalise(asked))
         found = next((api for pattern, expert, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
