@@ -210,6 +210,8 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
             return text
     else:
         return text
+    if set(POLITE.sub("", request.lower()).split()[:1]) & TEXT_VERBS:
+        return text  # ("…, so would you remind me at a quarter to four?": the story is what to be reminded of)
     pointer = re.search(r"\b(?:it|them)\b", request, re.IGNORECASE)
     if pointer:
         known = {w for name in names() for w in re.findall(r"[a-z]+", name.lower())}

@@ -504,3 +504,9 @@ def test_a_sentence_that_opens_with_a_value_is_no_story():
 
 def test_the_way_said_before_the_thing_now_and_back_later():
     assert split_requests("switch on the heater and then off at ten") == ["switch on the heater", "switch it off at ten"]
+
+
+def test_a_reminder_asked_after_a_story_keeps_the_story():
+    from assistant.asides import request_after_story
+    said = "I've a call with the bank at ten tomorrow, so would you remind me at a quarter to ten?"
+    assert request_after_story(said, lambda: ["Bank Lamp"]) == said
