@@ -212,15 +212,14 @@ TIME_OPENS = re.compile(r"^(?:at|on|in|by|tomorrow|tonight|this|next)\b", re.IGN
 
 
 # one verb for a switch now and back later: "turn my aircon on and then off at 1", "fan on now, off again in an hour"
-SWITCHED_BACK = re.compile(r"^(?P<first>(?:(?:please|pls|can you|could you|would you)\s+)*(?P<verb>turn|switch|put|flick|pop|"
-                           r"stick|whack|chuck|kick)\b.+?\b(?P<state>on|off)(?:\s+(?:now|right now|for now|first))?)"
-                           r"(?:\s*,\s*(?:(?:and\s+then|and|then|but)\s+)?|\s+(?:and\s+then|and|then|but)\s+)(?P<back>(?:back|again)\s+)?(?P<later>on|off)\b(?P<again>\s+(?:again|back))?"
-                           r"(?P<rest>\s+(?:at|in|by|after|around|tonight|tomorrow|later)\b.*)$", re.IGNORECASE)
-
-
+_SWITCH_LEAD = r"^(?P<first>(?:(?:please|pls|can you|could you|would you)\s+)*(?P<verb>turn|switch|put|flick|pop|stick|whack|chuck|kick)"
+_SWITCH_LATER = (r"(?:\s+(?:now|right now|for now|first))?)"
+                 r"(?:\s*,\s*(?:(?:and\s+then|and|then|but)\s+)?|\s+(?:and\s+then|and|then|but)\s+)(?P<back>(?:back|again)\s+)?"
+                 r"(?P<later>on|off)\b(?P<again>\s+(?:again|back))?"
+                 r"(?P<rest>\s+(?:at|in|by|after|around|tonight|tomorrow|later)\b.*)$")
+SWITCHED_BACK = re.compile(rf"{_SWITCH_LEAD}\b.+?\b(?P<state>on|off){_SWITCH_LATER}", re.IGNORECASE)
 # ... the way said before the thing: "turn on my fairy lights and then off at eight"
-SWITCHED_BACK_FIRST = re.compile(SWITCHED_BACK.pattern.replace(
-    r"stick|whack|chuck|kick)\b.+?\b(?P<state>on|off)", r"stick|whack|chuck|kick)\s+(?P<state>on|off)\s+.+?"), re.IGNORECASE)
+SWITCHED_BACK_FIRST = re.compile(rf"{_SWITCH_LEAD}\s+(?P<state>on|off)\s+.+?{_SWITCH_LATER}", re.IGNORECASE)
 
 
 def _switched_back(text: str) -> str:
