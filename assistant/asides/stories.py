@@ -1,0 +1,92 @@
+"""A story told around a request: the sentence that asks, when the others only tell ("I left my glasses in
+the kitchen. Turn on the lamp in the office."), and a request asked after a story whose "it" the story
+named ("I do like the fan while I read, but would you switch it off at ten?")."""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
+from assistant.words import POLITE, SENTENCE_BREAK, is_question, quantities
+
+
+def without_story(text: str) -> str:
+    """The one sentence that asks for something, when the others only tell ("I left my glasses in
+    the kitchen. Turn on the lamp in the office."): it names its own thing (no "it" or "them"), the
+    others hold no question and no request. Else the words as they are."""
+    sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")]
+    if len(sentences) < 2:
+        return text
+    asking = [s for s in sentences if _requests(s)]
+    if len(asking) != 1:
+        return text
+    told = [s for s in sentences if s is not asking[0]]
+    opening = " ".join(asking[0].split()[:4])  # "Turn it up": what the story named
+    if any("?" in s or _WHERE_I_AM.search(s) or _A_VALUE_FIRST.match(quantities(s)) for s in told) \
+            or re.search(r"\b(?:it|them|that|those|these|there|here)\b", opening, re.IGNORECASE) \
+            or re.search(r"\b(?:her|his|their|hers|theirs|she|he|they)\b", asking[0], re.IGNORECASE):
+        return text  # ("… Bump the heat in her room": whose room the story says)
+    return asking[0]
+
+
+# a request asked politely after a story in the same sentence ("I do like the fan while I read, but would you switch
+# it off at ten?", "I was up all night with the heat, and I wonder if you might put the fan on")
+ASKED_AFTER = re.compile(r"[,;]?\s+(?:but|and|so)\s+(?:i\s+(?:was\s+)?wonder(?:ing)?\s+if\s+you\s+(?:might|could|would|can)"
+                         r"|(?:would|could|can|will)\s+you(?:\s+please)?|please)\s+(?=[a-z])", re.IGNORECASE)
+# a thing the story names ("the aircon in the lounge"): "the" and up to three words, and where it is
+_THING_WORD = r"(?!(?:on|off|going|running|open|closed|since|still|all|left|again|is|are|was|were)\b)[a-z][\w'-]*"
+NAMED_THING = re.compile(rf"\b(?:the|my|our)\s+(?P<thing>{_THING_WORD}(?:\s+{_THING_WORD}){{0,2}}?)"
+                         r"(?P<where>\s+(?:in|on|at|out on|up in|down in)\s+(?:the|my|our)\s+[a-z][\w'-]*(?:\s+room)?)?"
+                         r"(?=\s+(?:while|when|whilst|as|because|cos|and|but|so|if|for|every|all|is|are|was|were|has|keeps"
+                         r"|on|off|going|running|open|since|still|again|left|all day|all night)\b"
+                         r"|'s\b|\s*[,.;]|$)", re.IGNORECASE)
+
+
+def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
+    """The request asked after a story in the same sentence, its "it" the thing the story named
+    (one of the home's words: `names`, read only when there is such a request); else the words."""
+    first, *rest = SENTENCE_BREAK.split(text.strip(), maxsplit=1)
+    found = ASKED_AFTER.search(first)
+    if found is not None and not _requests(first[:found.start()]) and "?" not in first[:found.start()] \
+            and _requests(first[found.end():]):
+        story, request = first[:found.start()], first[found.end():]
+    elif rest and not _requests(first) and not is_question(first) and _requests(_opening_sentence(rest[0])):
+        story, request = first, _opening_sentence(rest[0])  # "The kids left the spa pump going. Would you switch it off at 3?"
+        if not re.search(r"\b(?:it|them)\b", request, re.IGNORECASE):
+            return text
+    else:
+        return text
+    if set(POLITE.sub("", request.lower()).split()[:1]) & TEXT_VERBS:
+        return text  # ("…, so would you remind me at a quarter to four?": the story is what to be reminded of)
+    pointer = re.search(r"\b(?:it|them)\b", request, re.IGNORECASE)
+    if pointer:
+        known = {w for name in names() for w in re.findall(r"[a-z]+", name.lower())}
+        thing = next((m for m in NAMED_THING.finditer(story) if set(m["thing"].lower().split()) & known), None)
+        if thing is None:
+            return text
+        request = f"{request[:pointer.start()]}the {thing['thing']}{thing['where'] or ''}{request[pointer.end():]}"
+    return request
+
+
+def _opening_sentence(text: str) -> str:
+    """The first sentence of the words."""
+    return SENTENCE_BREAK.split(text.strip(), maxsplit=1)[0]
+
+
+# a sentence that opens with a value ("Set a timer. Twelve minutes, for the rice."): the request's, no story
+_A_VALUE_FIRST = re.compile(r"^\W*(?:(?:i think|maybe|about|around|like|oh|um|just)\s+)*(?:\d|half\b|quarter\b|an? (?:hour|minute|"
+                            r"couple|few|half)\b)", re.IGNORECASE)
+
+
+# a story that says where the speaker is ("I'm in the den."): the request's place
+_WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:(?:out|up|down|back|still|now|just|sitting|working|"
+                         r"reading|lying)\s+)*(?:in|at)\b", re.IGNORECASE)
+
+
+def _requests(sentence: str) -> bool:
+    """Whether a sentence opens as a request: a command's verb, after "please", "could you" and the like."""
+    words = [w for w in sentence.lower().replace(",", " ").split()
+             if w not in ("please", "hey", "ok", "okay", "oh", "so", "and", "now", "also")]
+    words = POLITE.sub("", " ".join(words)).split()
+    return bool(words) and words[0].strip(".!?") in COMMAND_VERBS
+
