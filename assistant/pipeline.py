@@ -155,6 +155,7 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         alone = without_statement(alone)  # "put the porch light on my sister is coming at 7": its statement asks nothing
         alone = without_story(alone)  # "I left my glasses in the kitchen. Turn on the lamp in the office."
         alone = request_after_story(alone, lambda: self.registry.vocabulary(self.db))  # "I like the fan, but would you …"
+        alone = self.registry.reworded(self.db, alone)  # "are we selling much back to the grid": the Grid Export
         utterance = Utterance(text=alone, source=source, area=area or self.input_area)
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)

@@ -169,6 +169,10 @@ class Expert:
     services: dict[str, Callable[..., Any]] = field(default_factory=dict)  # functions the core calls by name
     # (db) -> the names people say to it (devices, rooms, lists): speech-to-text is biased towards them
     vocabulary: Callable[[Database], list[str]] | None = None
+    # (db, text) -> the words as this expert's own plain request when they ask for it in other words
+    # (a sensor asked by what it measures: "are we selling much back to the grid" → "what's the Grid
+    # Export reading?"), or None; read before routing, so every stage sees the plain words
+    reword: Callable[[Database, str], str | None] | None = None
     # (db, text, source) -> whether the words are nothing but names of this expert's own things
     # ("the telly" said alone; `source` "voice" for speech): pinned like a cue, by what the user
     # has rather than by fixed words
@@ -301,6 +305,11 @@ class Registry:
         """Every expert's names (see `Expert.vocabulary`), each once, in catalogue order."""
         names = [name for expert in self._experts.values() if expert.vocabulary for name in expert.vocabulary(db)]
         return list(dict.fromkeys(names))
+
+    def reworded(self, db: Database, text: str) -> str:
+        """The words as the first expert that rewords them says them plainly (`Expert.reword`), else as they are."""
+        return next((said for expert in self._experts.values() if expert.reword and (said := expert.reword(db, text))),
+                    text)
 
     def views(self) -> list[View]:
         return [view for expert in self._experts.values() for view in expert.views]

@@ -13,6 +13,7 @@ from assistant.experts.smart_home.apis import (adjust, arm, claims, close, disar
 from assistant.experts.smart_home.backend import (HomeBackendError, attach_home, backend_for, home_status,
                                                   list_devices)
 from assistant.experts.smart_home.commands import other_target, propose
+from assistant.experts.smart_home.energy import reword
 from assistant.experts.smart_home.home_file import HomeFileError, HomeSpec, load_home_file, parse_home
 from assistant.experts.smart_home.resolve import Resolution, resolve
 from assistant.experts.smart_home.setters import SETTERS, confirmation_policy, pin, preflight
@@ -64,6 +65,7 @@ EXPERT = build_expert(
     vocabulary=vocabulary,
     claims=claims,
     foreign=foreign,
+    reword=reword,
 )
 
 __all__ = ["EXPERT", "HomeBackendError", "HomeFileError", "attach_home", "backend_for", "HomeSpec", "HomeSummary", "Resolution", "ensure_home",
