@@ -63,3 +63,50 @@ def test_the_registry_rewords_before_routing(tmp_path):
     registry = default_registry()
     assert registry.reworded(db, "are we selling much back to the grid?") == "what's the Feed-in Power reading?"
     assert registry.reworded(db, "turn on the lounge lamp") == "turn on the lounge lamp"
+
+
+ENDS_HOME = """
+areas:
+  - {name: Front Room, id: front_room}
+  - {name: Back Deck, id: back_deck}
+  - {name: Rear Lawn, id: rear_lawn}
+  - {name: Front Porch, id: front_porch}
+  - {name: Shed, id: shed}
+entities:
+  - {name: Front Room Lamp, id: light.front_room_lamp, area: front_room, state: "on"}
+  - {name: Deck Lights, id: light.deck_lights, area: back_deck, state: "on"}
+  - {name: Lawn Spots, id: light.lawn_spots, area: rear_lawn, state: "on"}
+  - {name: Porch Light, id: light.porch_light, area: front_porch, state: "on"}
+  - {name: Shed Light, id: light.shed_light, area: shed, state: "off"}
+"""
+
+
+@pytest.mark.parametrize("said, plain", [
+    ("switch the lights off out the back, ta", "switch the lights off out back, ta"),
+    ("turn the hose on down the back please", "turn the hose on out back please"),
+    ("lights on round the front", "lights on out front"),
+    ("leave the key out the back door", "leave the key out the back door"),  # a door of the back: as said
+    ("put the bins out the front of the house", "put the bins out the front of the house"),
+])
+def test_the_back_and_the_front_of_the_property_said_the_australian_way(said, plain):
+    from assistant.languages.dialect import plain_words
+    assert plain_words(said) == plain
+
+
+@pytest.mark.parametrize("said, args, off", [
+    ("turn the lights off out back", {"device": "lights", "area": "out back"}, {"light.deck_lights", "light.lawn_spots"}),
+    ("kill the lights out back", {"device": "lights out back"}, {"light.deck_lights", "light.lawn_spots"}),
+    ("lights off out front", {"device_type": "light", "area": "out front"}, {"light.porch_light"}),  # not the Front Room's
+])
+def test_out_back_and_out_front_are_the_outdoor_places_at_that_end(tmp_path, said, args, off):
+    from tests.conftest import call_smart_home
+    db = smart_home_db(ENDS_HOME, tmp_path)
+    result = call_smart_home(db, "turn_off", said, **args)
+    assert {d["id"] for d in result.data["devices"]} == off
+
+
+def test_a_thing_named_in_full_out_back_is_where_it_is(tmp_path):
+    from tests.conftest import call_smart_home
+    db = smart_home_db(ENDS_HOME, tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the shed light out back", device="shed light", area="out back")
+    assert result.ok and [d["id"] for d in result.data["devices"]] == ["light.shed_light"]

@@ -101,6 +101,14 @@ _THEM = re.compile(r"(?<=\w)\s+'em\b", re.IGNORECASE)  # "shut 'em off": them
 _BUNG = re.compile(r"\bbung(?=\s+(?:a|an|the|my|our|some|it|them|that|this|[a-z]+\s+(?:on|in|onto|into)\b))", re.IGNORECASE)
 
 
+# the back or the front of the property, said the Australian, New Zealand and British way ("kill the lights out the back",
+# "the sprinkler down the back", "lights off out the front"): "out back", "out front"; never "out the back door"
+_OUT_THE_BACK = re.compile(r"\b(?:out|down|round|around|up)\s+the\s+(back|front)\b"
+                           r"(?=\s*(?:[,.!?;]|$)|\s+(?:please|pls|now|tonight|for|at|in|and|then|too|as well|when|while|after|"
+                           r"before|till|until|again|mate|chur|bro|love|eh|thanks|cheers|asap|already|yet|will|is|are)\b)",
+                           re.IGNORECASE)
+
+
 # a thing set to switch itself: "set the heating to go off at 11", "get the porch light to come on at 6"
 # (an alarm or a timer that goes off rings: "set my alarm to go off at 6" stays)
 _TO_GO = re.compile(r"\b(set|get|have)\s+((?:the|my|our)\s+(?![\w' -]*\b(?:alarms?|timers?|reminders?|clocks?)\b)"
@@ -130,10 +138,11 @@ def without_filler_ting(text: str) -> str:
 def plain_words(text: str) -> str:
     """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", "bung" as "put", a last "of"
     after a switching verb as "off", "set the heating to go off" as "turn the heating off",
-    "buzz the courier in" as "unlock the door"."""
+    "buzz the courier in" as "unlock the door", "out the back" and "down the back" as "out back"."""
     text = _BUZZ_IN.sub(lambda m: f"{m['lead']}{'U' if m.group()[len(m['lead'])].isupper() else 'u'}nlock the door",
                         text)
     text = _THEM.sub(" them", _CUT.sub(lambda m: "Turn" if m.group()[0].isupper() else "turn", text))
     text = _BUNG.sub(lambda m: "Put" if m.group()[0].isupper() else "put", text)
     text = _TO_GO.sub(lambda m: f"{'Turn' if m[1][0].isupper() else 'turn'} {m[2]} {m[3]}", text)
+    text = _OUT_THE_BACK.sub(lambda m: f"out {m[1].lower()}", text)
     return _OFF_HEARD_OF.sub(r"\1off\2", text)

@@ -301,6 +301,12 @@ def _a_device_name(home: Home, phrase: str | None) -> bool:
     return bool(words) and any(vocab.tokens(name) == words for d in home.devices for name in (d.name, *d.aliases))
 
 
+def _whole_name(home: Home, phrase: str | None) -> bool:
+    """Whether the phrase is a device's whole name or alias, word for word (fillers aside)."""
+    words = vocab.norm(phrase)
+    return bool(words) and any(vocab.norm(name) == words for d in home.devices for name in (d.name, *d.aliases))
+
+
 def _floor_said(home: Home, words: list[str], device: str | None) -> tuple[str, set[str]] | None:
     """A floor the user said by its role or its full name of two words or more ("upstairs",
     "ground floor") that the device phrase does not hold, and its rooms' ids."""
@@ -377,6 +383,8 @@ class _Resolver:
             return [d.id for d in self.permit(exact)]
         device = self._without_level_words(device)
         device, area, device_type = self.reslot(device, area, device_type)
+        if vocab.norm(area) in vocab.OUT_AT_END and _whole_name(self.home, device):
+            area = None  # "the sleepout light down the back": a thing named in full is where it is
         try:
             scope = self.scope(area)
         except _SeveralPlaces as several:
@@ -544,7 +552,7 @@ class _Resolver:
             found = self.places(text, PLACE_THRESHOLD)
             if not found:
                 raise _PlaceProblem(f"I couldn't find a room or floor called '{_quote(part)}'.")
-            if _all_of_them(part) or text in vocab.OUTSIDE:  # "both bathrooms", "in all the bedrooms", "outside"
+            if _all_of_them(part) or text in vocab.OUTSIDE or text in vocab.OUT_AT_END:  # "both bathrooms", "outside", "out back"
                 found = self._every_place_holding(text) or found
                 if len(found) > 1:
                     places += found
@@ -625,6 +633,10 @@ class _Resolver:
         rooms = [(Place(frozenset({a.id}), a.name), vocab.norm(a.name)) for a in self.home.areas]
         if text in vocab.OUTSIDE:
             return [p for p, name in rooms if vocab.is_outdoor_place(name)]
+        if text in vocab.OUT_AT_END:  # "out back": the Back Yard and the Back Deck
+            end, other = (vocab.END_WORDS[e] for e in vocab.OUT_AT_END[text])
+            outdoors = [(p, set(name.split())) for p, name in rooms if vocab.is_outdoor_place(name)]
+            return [p for p, words in outdoors if words & end] or [p for p, words in outdoors if not words & other]
         persons = [p for p, name in rooms if vocab.PERSONS_ROOM.match(p.label.lower().replace("’", "'"))
                    and not vocab.PARENTS_ROOM.match(name)]
         if text in vocab.BEDROOMS:
@@ -801,7 +813,7 @@ class _Resolver:
                 if size == 1 and self._a_device_word(run):
                     continue
                 found = self.places(run, threshold, partial=size > 1)
-                if len(found) > 1 and run in vocab.OUTSIDE:  # "the lights outside": all of them
+                if len(found) > 1 and (run in vocab.OUTSIDE or run in vocab.OUT_AT_END):  # "the lights outside": all of them
                     found = [Place(frozenset().union(*(p.area_ids for p in found)), run)]
                 if len(found) == 1 and not self._kind_at_end(words[start:start + size], found[0], threshold):
                     return found[0], words[:start] + words[start + size:]

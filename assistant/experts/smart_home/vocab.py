@@ -139,7 +139,11 @@ PLACE_KINDS = tuple(frozenset(group.split(",")) for group in (
 # entry or a landing where the home has one, else (South and South-East Asia) the living room
 REGIONAL_PLACES = {"hall": ("living room", "lounge", "sitting room", "drawing room")}
 # places named by what they are, not by their names: every room of that kind the home has
-OUTSIDE = frozenset({"outside", "outdoors", "out front", "out back", "exterior", "the outside", "outdoor"})
+OUTSIDE = frozenset({"outside", "outdoors", "exterior", "the outside", "outdoor"})
+# ... at one end of the property: the outdoor places named for it ("out back": the Back Yard and the Back Deck),
+# else every outdoor place not named for the other end
+OUT_AT_END = {"out back": ("back", "front"), "out front": ("front", "back")}
+END_WORDS = {"back": frozenset({"back", "rear", "backyard"}), "front": frozenset({"front", "frontyard"})}
 OUTDOOR_PLACE_WORDS = frozenset(
     "garden yard backyard frontyard lawn compound patio deck terrace courtyard veranda verandah stoep lanai porch "
     "driveway drive carport gate gates pathway path walkway balcony pool poolside exterior outside outdoor "
