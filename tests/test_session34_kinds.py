@@ -110,3 +110,35 @@ def test_a_thing_named_in_full_out_back_is_where_it_is(tmp_path):
     db = smart_home_db(ENDS_HOME, tmp_path)
     result = call_smart_home(db, "turn_on", "turn on the shed light out back", device="shed light", area="out back")
     assert result.ok and [d["id"] for d in result.data["devices"]] == ["light.shed_light"]
+
+
+SPLITS_HOME = """
+areas:
+  - {name: Lounge, id: lounge}
+  - {name: Studio, id: studio}
+entities:
+  - {name: Heat Pump, id: climate.lounge_hp, area: lounge, state: cool,
+     attributes: {temperature: 22, hvac_modes: ["off", heat, cool, dry, fan_only]}}
+  - {name: Heat Pump, id: climate.studio_hp, area: studio, state: cool, attributes: {temperature: 22, hvac_modes: ["off", heat, cool]}}
+"""
+
+
+def test_a_kind_after_for_is_the_thing_itself_not_a_purpose(tmp_path):
+    from tests.conftest import call_smart_home
+    db = smart_home_db(SPLITS_HOME, tmp_path)
+    result = call_smart_home(db, "set_hvac_mode", "dry mode for the lounge heat pump please", mode="dry",
+                             device_type="heat pump")
+    assert result.ok and [d["id"] for d in result.data["devices"]] == ["climate.lounge_hp"]
+
+
+@pytest.mark.parametrize("said, recast", [
+    ("put the lounge heat pump on the fan-only setting, it's cold", ("set_hvac_mode", "fan_only")),
+    ("switch the heat pump to drying please", ("set_hvac_mode", "dry")),
+    ("put the heat pump on 19, dry is too cold", None),  # a temperature given: the model's call stands
+    ("warm the lounge up a bit", None),
+])
+def test_a_mode_named_without_a_temperature_is_the_mode(tmp_path, said, recast):
+    from assistant.experts.smart_home.apis import recast as recast_call
+    db = smart_home_db(SPLITS_HOME, tmp_path)
+    found = recast_call(db, "set_temperature", {"temperature": 21, "device": "lounge heat pump"}, None, said)
+    assert (found[0], found[1].get("mode")) == recast if recast else found is None

@@ -1138,7 +1138,8 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
         or with_level_said(api_name, args, said) or moved_partway(api_name, args, said) \
         or coloured_as_said(api_name, args, said) or mode_as_said(db, api_name, args, here, said) \
         or switched_to_level(db, api_name, args, here, said) or colour_left_out(api_name, args, said) \
-        or switched_as_worded(api_name, args, said) or ((api_name, named) if named else None)
+        or switched_as_worded(api_name, args, said) or mode_for_temperature(api_name, args, said) \
+        or ((api_name, named) if named else None)
 
 
 def _stems(words: str) -> frozenset[str]:
@@ -1212,6 +1213,15 @@ def mode_as_said(db: sqlite_utils.Database, api_name: str, args: dict[str, Any],
         return None
     setter = SETTERS[own.pop()]
     return with_level_said(setter, where, said) or ("turn_on", where)
+
+
+def mode_for_temperature(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
+    """("set_hvac_mode", args) for a temperature the user never gave when the words name a mode ("put the heat
+    pump on the fan-only setting" written as a temperature); else None."""
+    if api_name != "set_temperature" or re.search(r"\d", quantities(said or "")) or not (where := _target_args(args)):
+        return None
+    mode = mode_in_words(said)
+    return None if mode is None else ("set_hvac_mode", {**where, "mode": mode})
 
 
 # the words that ask for each climate mode ("fan" alone is a fan's own: "fan only" is the mode)

@@ -301,12 +301,6 @@ def _a_device_name(home: Home, phrase: str | None) -> bool:
     return bool(words) and any(vocab.tokens(name) == words for d in home.devices for name in (d.name, *d.aliases))
 
 
-def _whole_name(home: Home, phrase: str | None) -> bool:
-    """Whether the phrase is a device's whole name or alias, word for word (fillers aside)."""
-    words = vocab.norm(phrase)
-    return bool(words) and any(vocab.norm(name) == words for d in home.devices for name in (d.name, *d.aliases))
-
-
 def _floor_said(home: Home, words: list[str], device: str | None) -> tuple[str, set[str]] | None:
     """A floor the user said by its role or its full name of two words or more ("upstairs",
     "ground floor") that the device phrase does not hold, and its rooms' ids."""
@@ -323,12 +317,14 @@ def _floor_said(home: Home, words: list[str], device: str | None) -> tuple[str, 
 def _without_purpose(resolver: "_Resolver", words: list[str]) -> list[str]:
     """The words without a purpose or a person after "for" ("the immersion for the baths", "the
     blanket for granny"): who or what it is for is not where it is, unless those words are a
-    place's own name ("the heating for the kitchen")."""
+    place's own name ("the heating for the kitchen") or name a kind of device (the thing itself: "the
+    dry mode for the lounge heat pump")."""
     if "for" not in words:
         return words
     cut = len(words) - 1 - words[::-1].index("for")
     purpose = [w for w in words[cut + 1:] if w not in vocab.FILLERS]
-    if not purpose or resolver.place(" ".join(purpose), 100.0) is not None:
+    if not purpose or resolver.place(" ".join(purpose), 100.0) is not None \
+            or any(vocab.type_word(w)[0] is not None for w in purpose):  # "the dry mode for the lounge heat pump"
         return words
     return words[:cut]
 
@@ -383,7 +379,7 @@ class _Resolver:
             return [d.id for d in self.permit(exact)]
         device = self._without_level_words(device)
         device, area, device_type = self.reslot(device, area, device_type)
-        if vocab.norm(area) in vocab.OUT_AT_END and _whole_name(self.home, device):
+        if vocab.norm(area) in vocab.OUT_AT_END and _a_device_name(self.home, device):
             area = None  # "the sleepout light down the back": a thing named in full is where it is
         try:
             scope = self.scope(area)
