@@ -152,7 +152,8 @@ def without_discourse_lead(text: str) -> str:
     return DISCOURSE_LEAD.sub("", text) or text
 
 
-POLITE = re.compile(r"^(?:(?:could|can|would|will) you |i (?:want|need|would like|'d like) you to |i want to "
+POLITE = re.compile(r"^(?:(?:could|can|would|will) you (?:maybe |perhaps |possibly |kindly )?"
+                    r"|i (?:want|need|would like|'d like) you to |i want to "
                     r"|go ahead and |just )+|(?: for me| now| right now| thanks| thank you)+$")
 ARTICLE = r"(?:(?:the|my|our|a|an|all(?: of)?(?: the)?) )?"  # before a target: "all of the lights"
 ARTICLES = frozenset("a an the".split())

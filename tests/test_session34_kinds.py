@@ -142,3 +142,18 @@ def test_a_mode_named_without_a_temperature_is_the_mode(tmp_path, said, recast):
     db = smart_home_db(SPLITS_HOME, tmp_path)
     found = recast_call(db, "set_temperature", {"temperature": 21, "device": "lounge heat pump"}, None, said)
     assert (found[0], found[1].get("mode")) == recast if recast else found is None
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("Forgive me, I'm new here and I don't want to mess anything up, but could you maybe switch on the desk lamp?",
+     "switch on the desk lamp?"),
+    ("The study is like an icebox, so would you perhaps put the heater on in there?", "put the heater on in there?"),
+])
+def test_a_hedged_request_after_a_story(said, asked):
+    from assistant.asides import request_after_story
+    assert request_after_story(said, lambda: ["Desk Lamp", "Heater"]) == asked
+
+
+def test_a_hedge_after_could_you_is_politeness():
+    from assistant.words import command
+    assert command("could you maybe turn the fan on") == "turn the fan on"

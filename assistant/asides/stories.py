@@ -56,6 +56,7 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
             return text
     else:
         return text
+    request = _HEDGED.sub("", request)
     if set(POLITE.sub("", request.lower()).split()[:1]) & TEXT_VERBS:
         return text  # ("…, so would you remind me at a quarter to four?": the story is what to be reminded of)
     pointer = re.search(r"\b(?:it|them)\b", request, re.IGNORECASE)
@@ -66,6 +67,11 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
             return text
         request = f"{request[:pointer.start()]}the {thing['thing']}{thing['where'] or ''}{request[pointer.end():]}"
     return request
+
+
+# words that soften a request ("could you maybe turn on …"): no part of it
+HEDGES = frozenset("maybe perhaps possibly kindly".split())
+_HEDGED = re.compile(rf"^\W*(?:(?:{'|'.join(HEDGES)})\s+)+", re.IGNORECASE)
 
 
 def _opening_sentence(text: str) -> str:
@@ -86,7 +92,7 @@ _WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:(?:out|up|down|back|
 def _requests(sentence: str) -> bool:
     """Whether a sentence opens as a request: a command's verb, after "please", "could you" and the like."""
     words = [w for w in sentence.lower().replace(",", " ").split()
-             if w not in ("please", "hey", "ok", "okay", "oh", "so", "and", "now", "also")]
+             if w not in ("please", "hey", "ok", "okay", "oh", "so", "and", "now", "also") and w not in HEDGES]
     words = POLITE.sub("", " ".join(words)).split()
     return bool(words) and words[0].strip(".!?") in COMMAND_VERBS
 
