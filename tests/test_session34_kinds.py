@@ -1,5 +1,6 @@
 """Session 34's kinds (no evaluation sentence): the home's energy asked by what flows ("are we selling
 much back to the grid": the feed-in sensor, by whatever name the home gives it)."""
+import re
 from pathlib import Path
 
 import pytest
@@ -157,3 +158,17 @@ def test_a_hedged_request_after_a_story(said, asked):
 def test_a_hedge_after_could_you_is_politeness():
     from assistant.words import command
     assert command("could you maybe turn the fan on") == "turn the fan on"
+
+
+@pytest.mark.parametrize("said, declined", [
+    ("do you reckon it's going to bucket down tonight?", True),
+    ("d'you think it'll snow on the weekend", True),
+    ("I was wondering, could you tell me what's on the tv tomorrow night?", True),
+    ("is tomorrow a good day for a picnic", True),
+    ("are there any decent waves at the point", True),
+    ("it's going to pour later, bring the washing in", False),  # a forecast told, and a request
+    ("do you know if the porch light is on", False),
+])
+def test_forecasts_asked_of_what_you_know_are_declined(said, declined):
+    from assistant.routing.cues import WORLD_OUTSIDE
+    assert bool(re.search(WORLD_OUTSIDE, said, re.IGNORECASE)) is declined

@@ -72,8 +72,18 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
 _SKY = (r"(?:rain|storm|snow|hail|thunder|drizzle|pour|shower|sleet|sunny|windy|cloudy|overcast|clear up|fine up|bucket"
         r"|chuck it down|chucking it down|piss down|pissing down|tip down|tipping down|bucketing)")
 _LATER = r"(?:today|tonight|tomorrow|tmrw|later|this (?:arvo|afternoon|evening|morning|weekend|week)|at the weekend|over the weekend|on \w+day|the day|the morn)"
-WORLD_OUTSIDE = (rf"^\W*(?:(?:hey|so|and|ok|okay|um|oh)\W+)*(?:"
+# a question asked of what someone knows or thinks ("I wonder, would you happen to know …", "do you reckon …")
+_ASKED_OF_YOU = (r"(?:(?:i wonder|i was wondering|i'm wondering)\W+)?(?:(?:do|would|could|can|d'|d) ?(?:you|ya|u) (?:happen to )?"
+                 r"(?:know|tell me|reckon|think)(?: if| whether)?\W+|(?:any idea|you reckon|reckon)(?: if| whether)?\W+)")
+WORLD_OUTSIDE = (rf"^\W*(?:(?:hey|so|and|ok|okay|um|oh)\W+)*{_ASKED_OF_YOU}?(?:"
                  rf"(?:is|will|does|did|could|might) it (?:going to |gonna |gon |supposed to |meant to |likely to |still )?{_SKY}\w*"
+                 # (a forecast told is no question: "it's gonna rain, bring the washing in")
+                 rf"|{_ASKED_OF_YOU}(?:it's |its |it is )(?:going to |gonna |gon |supposed to |meant to |likely to )(?:be )?{_SKY}\w*"
+                 rf"|{_ASKED_OF_YOU}(?:it'll |it will )(?:probably )?(?:be )?{_SKY}\w*"
+                 # the day's weather for going out ("is it a good day for the beach", "are there big waves")
+                 r"|is (?:it|today|tomorrow) (?:a )?(?:good|nice|great|bad|decent) (?:day|night|time|weather|arvo|morning) (?:for|to) "
+                 r"(?:the beach|a swim|swimming|a surf|surfing|fishing|a walk|a hike|hiking|a picnic|a barbecue|a bbq|a braai|the washing)\b"
+                 r"|(?:are|is) there (?:any |big |good |decent |massive |huge )*(?:waves|swell|surf)\b"
                  rf"|(?:is|are|will) (?:there|we) (?:going to |gonna )?(?:be |get |getting |have )?(?:a |any |some |more )?{_SKY}\w*"
                  rf"|(?:is|will) it (?:going to |gonna |supposed to )?be (?:hot|cold|warm|cool|nice|fine|humid|muggy)\b[\w' ]*?\b{_LATER}"
                  r"|(?:what's|whats|what is|how's|hows|how is|what will|what'll|wats|wat's)\s+(?:the )?(?:weather|forecast|outlook)\b"
