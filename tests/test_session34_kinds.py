@@ -172,3 +172,16 @@ def test_a_hedge_after_could_you_is_politeness():
 def test_forecasts_asked_of_what_you_know_are_declined(said, declined):
     from assistant.routing.cues import WORLD_OUTSIDE
     assert bool(re.search(WORLD_OUTSIDE, said, re.IGNORECASE)) is declined
+
+
+@pytest.mark.parametrize("said, api", [
+    ("what's the time love, I've got the roast in", "time"),
+    ("what day is it today bro, lost track on this holiday", "date"),
+    ("whats the date pal", "date"),
+    ("what time is it, switch the oven off", None),  # a request after it: not the clock alone
+    ("what's the date, and add milk to the list", None),
+])
+def test_a_clock_question_with_a_word_of_address_and_a_clause_that_tells(said, api):
+    from assistant.routing import fastpath
+    found = fastpath.match(said)
+    assert (found.api if found else None) == api

@@ -91,6 +91,10 @@ def match(text: str) -> Decision | None:
         if pattern.match(normalised):
             source = "confirmation" if expert == CONFIRMATION else "fastpath"
             return Decision(expert=expert, api=api, source=source)
+    addressed = ADDRESSED.sub("", normalised)  # "what day is it mate"
+    clock = next((api for pattern, _, api in COMPILED if api in CLOCK_APIS and pattern.match(addressed)), None)
+    if clock and addressed != normalised:
+        return Decision(expert="system", api=clock, source="fastpath")
     return _clock_question_alone(text)
 
 
@@ -106,15 +110,22 @@ def _opens_with_a_verb(sentence: str) -> bool:
     return bool(set(command(sentence).split()[:1]) & COMMAND_VERBS)
 
 
+# a word of address closing the question ("what day is it mate", "what's the time love")
+ADDRESSED = re.compile(r",?\s+(?:mate|love|luv|dear|darling|hun|hon|bro|bru|buddy|pal|cuz|sweetie|babe|boss|chief|sis|fam)\W*$")
+
+
 def _clock_question_alone(text: str) -> Decision | None:
     """A question of the clock said as the last sentence, after ones that ask nothing ("Oh, hi there.
     Um, could you tell me the time?"), or as the first, before ones that only tell ("What's the date?
     I've lost track."): the other sentences hold no question and no request."""
     sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")] or [""]
-    for asked, others, requests in ((sentences[-1], sentences[:-1], _holds_a_verb), (sentences[0], sentences[1:], _opens_with_a_verb)):
+    first, _, told = sentences[0].partition(",")  # "what day is it mate, the holidays have scrambled me"
+    for asked, others, requests in ((sentences[-1], sentences[:-1], _holds_a_verb), (sentences[0], sentences[1:], _opens_with_a_verb),
+                                    (first, [told, *sentences[1:]] if told.strip() else [], _holds_a_verb)):
         if not others or any("?" in s or requests(s) for s in others):
             continue  # ("Turn off the lights. What time is it?": two requests)
         words = re.sub(r"^(?:(?:can|could|would|will) you (?:please )?)", "", normalise(asked))
+        words = ADDRESSED.sub("", words)
         found = next((api for pattern, expert, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
         if found:
             return Decision(expert="system", api=found, source="fastpath")
