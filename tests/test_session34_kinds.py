@@ -185,3 +185,23 @@ def test_a_clock_question_with_a_word_of_address_and_a_clause_that_tells(said, a
     from assistant.routing import fastpath
     found = fastpath.match(said)
     assert (found.api if found else None) == api
+
+
+@pytest.mark.parametrize("said, english", [
+    ("sit asseblief die waaier aan", "please turn the fan on"),
+    ("maak die venster toe in die slaapkamer", "close the window in the bedroom"),
+    ("skakel die yskas af vanaand", "switch the fridge off tonight"),
+    ("wake me om half ses môre", "wake me at 5:30 tomorrow"),
+    ("remind me kwart voor nege to call the plumber", "remind me at 8:45 to call the plumber"),
+    ("ndicela you close the garage door, enkosi", "please close the garage door, thanks"),
+    ("die hard is on tonight", "die hard is on tonight"),  # an English word alone stays
+    ("turn on the lights at half 7", "turn on the lights at half 7"),  # British half seven stays for the clock
+])
+def test_afrikaans_and_isixhosa_words_in_an_english_request(said, english):
+    from assistant.languages.hearing import in_english
+    assert in_english(said, "text", lambda: ["Garage Door"]) == english
+
+
+def test_now_now_is_now():
+    from assistant.languages.dialect import plain_words
+    assert plain_words("switch the kettle on now now") == "switch the kettle on now"

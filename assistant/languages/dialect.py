@@ -109,6 +109,10 @@ _OUT_THE_BACK = re.compile(r"\b(?:out|down|round|around|up)\s+the\s+(back|front)
                            re.IGNORECASE)
 
 
+# South African English "now now" (very soon) is now
+_NOW_NOW = re.compile(r"\bnow,? now\b", re.IGNORECASE)
+
+
 # a thing set to switch itself: "set the heating to go off at 11", "get the porch light to come on at 6"
 # (an alarm or a timer that goes off rings: "set my alarm to go off at 6" stays)
 _TO_GO = re.compile(r"\b(set|get|have)\s+((?:the|my|our)\s+(?![\w' -]*\b(?:alarms?|timers?|reminders?|clocks?)\b)"
@@ -138,11 +142,12 @@ def without_filler_ting(text: str) -> str:
 def plain_words(text: str) -> str:
     """`text` with the South's "cut … on/off" as "turn … on/off", "'em" as "them", "bung" as "put", a last "of"
     after a switching verb as "off", "set the heating to go off" as "turn the heating off",
-    "buzz the courier in" as "unlock the door", "out the back" and "down the back" as "out back"."""
+    "buzz the courier in" as "unlock the door", "out the back" and "down the back" as "out back", "now now" as "now"."""
     text = _BUZZ_IN.sub(lambda m: f"{m['lead']}{'U' if m.group()[len(m['lead'])].isupper() else 'u'}nlock the door",
                         text)
     text = _THEM.sub(" them", _CUT.sub(lambda m: "Turn" if m.group()[0].isupper() else "turn", text))
     text = _BUNG.sub(lambda m: "Put" if m.group()[0].isupper() else "put", text)
     text = _TO_GO.sub(lambda m: f"{'Turn' if m[1][0].isupper() else 'turn'} {m[2]} {m[3]}", text)
     text = _OUT_THE_BACK.sub(lambda m: f"out {m[1].lower()}", text)
+    text = _NOW_NOW.sub("now", text)
     return _OFF_HEARD_OF.sub(r"\1off\2", text)

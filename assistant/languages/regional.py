@@ -1,7 +1,8 @@
-"""Words of Scots English, Polish and Tagalog said in an English request, read as the English words they
+"""Words of Scots English, Polish, Tagalog, German, Afrikaans and isiXhosa said in an English request, read as the English words they
 stand for: "switch aff the big light" → "switch off the big light", "turn the heating doon" →
 "turn the heating down", "an alarm for six the morn" → "… for six tomorrow", "nieważne" → "never
-mind", "the fan na maksa" → "the fan to max", "pakipatay the light" → "please turn off the light".
+mind", "the fan na maksa" → "the fan to max", "pakipatay the light" → "please turn off the light", "sit asseblief
+die ligte aan" → "turn please the lights on", "om half sewe" → "at 6:30", "ndicela" → "please".
 
 Like `dialect.py` (Caribbean creole) and `hinglish.py`: only a request with a marker word (a word no
 English word is spelt as) is read, words that are English too ("ma", "the day") only beside a
@@ -56,7 +57,26 @@ MARKERS = {
     "ausschalten": "turn off", "ausmachen": "turn off", "einschalten": "turn on", "anmachen": "turn on",
     "genau": "exactly", "entschuldigung": "sorry", "vielleicht": "maybe", "bisschen": "a bit", "fernseher": "tv",
     "lüfter": "fan", "ventilator": "fan", "jalousie": "blinds", "vorhänge": "curtains", "lautsprecher": "speaker",
+    # Afrikaans ("sit asseblief die ligte aan", "môre oggend", "vanaand")
+    "asseblief": "please", "asb": "please", "dankie": "thanks", "ligte": "lights", "lig": "light", "môre": "tomorrow",
+    "more-oggend": "tomorrow morning", "oggend": "morning", "vanoggend": "this morning", "vanmiddag": "this afternoon",
+    "vanaand": "tonight", "aand": "evening", "middag": "afternoon", "vandag": "today", "kombuis": "kitchen",
+    "sitkamer": "lounge", "slaapkamer": "bedroom", "badkamer": "bathroom", "deur": "door", "venster": "window",
+    "waaier": "fan", "gordyne": "curtains", "yskas": "fridge", "toemaak": "close", "oopmaak": "open",
+    "afskakel": "switch off", "aanskakel": "switch on", "ag": "oh", "eish": "oh", "lekker": " ", "baie": "very",
+    "nou-nou": "now", "asseblieftog": "please", "jammer": "sorry", "onthou": "remember", "herinner": "remind",
+    # isiXhosa courtesy in an English request ("ndicela you switch on …", "enkosi")
+    "enkosi": "thanks", "ndiyabulela": "thank you", "ndicela": "please", "nceda": "please", "molo": "hello",
+    "molweni": "hello", "hayi": "no", "kulungile": "ok",
 }
+# Afrikaans hours ("om sewe-uur", "half sewe": half to seven, 6:30)
+_AFRIKAANS_HOURS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vyf": 5, "ses": 6, "sewe": 7, "agt": 8, "nege": 9,
+                    "tien": 10, "elf": 11, "twaalf": 12}
+_AF_HOUR = r"\d{1,2}|" + "|".join(_AFRIKAANS_HOURS)
+
+
+def _afrikaans_hour(word: str) -> int:
+    return int(word) if word.isdigit() else _AFRIKAANS_HOURS[word.lower()]
 _GERMAN_HOURS = ("eins", "ein", "zwei", "drei", "vier", "fünf", "fuenf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
                  "zwoelf")
 _GERMAN_HOUR = r"\d{1,2}|" + "|".join(_GERMAN_HOURS)
@@ -105,6 +125,19 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     # Tagalog clock times in Spanish numbers: "alas singko" (at five), "alas siyete y medya" (at 7:30)
     (rf"\balas ({'|'.join(_ALAS)})(?: y medya| y media)?\b",
      lambda m: f"at {_ALAS[m[1].lower()]}" + (":30" if " y med" in m[0].lower() else "")),
+    # Afrikaans: "sit die ligte aan" (turn the lights on), "maak die deur toe" (close the door), "môre oggend", clock
+    # times ("om sewe-uur", "half sewe", "kwart oor sewe", "kwart voor sewe")
+    (r"\bm[ôo]re[- ]?oggend\b", "tomorrow morning"), (r"\bm[ôo]re[- ]?aand\b", "tomorrow evening"),
+    (r"\b(sit|skakel|maak) asseblief\b", r"asseblief \1"), (r"\bndicela (?:you |u )?", "please "),
+    (r"\bsit (.{1,40}?) aan\b", r"turn \1 on"), (r"\bsit (.{1,40}?) af\b", r"turn \1 off"),
+    (r"\bskakel (.{1,40}?) (aan|af)\b", lambda m: f"switch {m[1]} {'on' if m[2].lower() == 'aan' else 'off'}"),
+    (r"\bmaak (.{1,40}?) toe\b", r"close \1"), (r"\bmaak (.{1,40}?) oop\b", r"open \1"),
+    (rf"\b(?:om )?half[- ]?({'|'.join(_AFRIKAANS_HOURS)})\b(?![\w-]*\s+(?:minutes?|hours?))",
+     lambda m: f"at {(_afrikaans_hour(m[1]) - 1) % 12 or 12}:30"),
+    (rf"\b(?:om )?kwart oor ({_AF_HOUR})\b", lambda m: f"at {_afrikaans_hour(m[1])}:15"),
+    (rf"\b(?:om )?kwart voor ({_AF_HOUR})\b", lambda m: f"at {(_afrikaans_hour(m[1]) - 1) % 12 or 12}:45"),
+    (rf"\bom ({_AF_HOUR})(?:[- ]?uur)?\b", lambda m: f"at {_afrikaans_hour(m[1])}"),
+    (r"\bbaie dankie\b", "thanks a lot"), (r"\bdankie tog\b", "thanks"),
     (r"\b(\d{1,2}) uhr\b", r"\1 o'clock"), (r"\bguten morgen\b", "good morning"), (r"\bgute nacht\b", "good night"),
     (r"\bsa (kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"in \2's \1"),
     (r"\b(kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"\2's \1"),
@@ -112,7 +145,9 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
 # English words or names too: read only beside a marker ("ma" is "my" in "ma room aff")
 SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awright": "alright",
           # Tagalog: softeners with no English word, and "ng … sa …" (the … in the …)
-          "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the", "ay": "oh"}
+          "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the", "ay": "oh",
+          # Afrikaans and isiXhosa words that are English words too ("die ligte": the lights; "ewe": yes)
+          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " "}
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]
