@@ -148,14 +148,16 @@ def _normalize(phrase: str) -> str:
 _UNIT_AHEAD = r"(?=\s+(?:of\s+)?(?:an?\s+|1\s+)?(?:weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?|secs?)\b)"
 # halves, thirds and quarters written with a slash before a unit ("2 1/2 minutes", "3/4 of an hour");
 # a date such as 12/5 is none
-_SLASHED = re.compile(rf"(?<![\d/])\b(?:(?P<whole>\d+) )?(?P<top>[1-3])/(?P<bottom>[234])\b{_UNIT_AHEAD}")
+_SLASHED = re.compile(rf"(?<![\d/])\b(?:(?P<whole>\d+) (?:and )?)?(?P<article>an? )?(?P<top>[1-3])/(?P<bottom>[234])\b{_UNIT_AHEAD}")
 
 
 def _written_fractions(text: str) -> str:
     """ "2 1/2 minutes" -> "2.5 minutes", "3/4 of an hour" -> "0.75 of an hour" (`_SLASHED`)."""
     def value(m: re.Match) -> str:
         top, bottom = int(m["top"]), int(m["bottom"])
-        return f"{int(m['whole'] or 0) + top / bottom:g}" if top < bottom else m[0]
+        if top >= bottom:
+            return m[0]
+        return f"{int(m['whole']) + top / bottom:g}" if m["whole"] else f"{m['article'] or ''}{top / bottom:g}"
     return _SLASHED.sub(value, text)
 
 
@@ -170,7 +172,8 @@ def spelled_fractions(text: str) -> str:
         part = _SPELLED_PARTS.get((m["top"], m["bottom"]))
         if part is None:
             return m[0]
-        return f"{m['whole']} and {part}" if m["whole"] else part
+        article = m["article"] if m["article"] and not part.startswith("a ") else ""  # ("8 and a 1/2": the half's "a")
+        return f"{m['whole']} and {part}" if m["whole"] else f"{article}{part}"
     return _SLASHED.sub(spelled, text)
 
 

@@ -205,3 +205,12 @@ def test_afrikaans_and_isixhosa_words_in_an_english_request(said, english):
 def test_now_now_is_now():
     from assistant.languages.dialect import plain_words
     assert plain_words("switch the kettle on now now") == "switch the kettle on now"
+
+
+@pytest.mark.parametrize("said, seconds", [
+    ("6 and a 1/2 minutes", 390), ("3 and 1/4 hours", 11700), ("a 1/2 hour", 1800),
+])
+def test_a_written_half_after_and_a(said, seconds):
+    from assistant.timeparse import parse_duration, spelled_fractions
+    assert parse_duration(said) == seconds
+    assert "a a " not in spelled_fractions(said)
