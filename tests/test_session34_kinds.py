@@ -214,3 +214,12 @@ def test_a_written_half_after_and_a(said, seconds):
     from assistant.timeparse import parse_duration, spelled_fractions
     assert parse_duration(said) == seconds
     assert "a a " not in spelled_fractions(said)
+
+
+@pytest.mark.parametrize("said, command", [
+    ("and a new toothbrush for Mia, hers is worn out", "and a new toothbrush for Mia"),
+    ("switch the heater on in the den, mine's broken", "switch the heater on in the den"),
+])
+def test_a_reason_whose_subject_is_a_possessive(said, command):
+    from assistant.asides import without_reason
+    assert without_reason(said) == command

@@ -10,7 +10,7 @@ from assistant.words import POLITE, is_question
 
 # a clause that states something: a subject and a verb ("the washing's dry", "I'm off to bed",
 # "everyone's gone in", "the baby is asleep"), or a reason ("because …", "cos …")
-_SUBJECT = r"(?:i|we|they|he|she|it|you|everyone|everybody|nobody|someone|there|that)"
+_SUBJECT = r"(?:i|we|they|he|she|it|you|everyone|everybody|nobody|someone|there|that|mine|his|hers|ours|theirs|yours)"
 _NOUN_SUBJECT = r"(?:the|my|our|his|her|their|this|that|these|those) (?:[a-z]+ ){0,2}?[a-z]+"
 _VERB = (r"(?:'s|'re|'m|'ve|'ll|'d| is| are| am| was| were| has| have| had| got| gets| came| come| went| goes"
          r"| feel| feels| felt| look| looks| seem| seems| need| needs| want| wants| can't| won't| isn't| aren't"
