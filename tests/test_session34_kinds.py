@@ -223,3 +223,15 @@ def test_a_written_half_after_and_a(said, seconds):
 def test_a_reason_whose_subject_is_a_possessive(said, command):
     from assistant.asides import without_reason
     assert without_reason(said) == command
+
+
+@pytest.mark.parametrize("said, english", [
+    ("start a timer vir vyftien minute asseblief", "start a timer for 15 minutes please"),
+    ("skakel die waaier af oor ses-en-dertig minute", "switch the fan off in 36 minutes"),
+    ("wake me vir kwart voor sewe", "wake me at 6:45"),
+    ("maak die lamp blou en sit die radio aan", "make the lamp blue and turn the radio on"),
+    ("ag nee, los dit", "never mind"),
+])
+def test_afrikaans_numbers_colours_and_joining_words(said, english):
+    from assistant.languages.hearing import in_english
+    assert in_english(said, "text", lambda: []) == english

@@ -65,6 +65,10 @@ MARKERS = {
     "waaier": "fan", "gordyne": "curtains", "yskas": "fridge", "toemaak": "close", "oopmaak": "open",
     "afskakel": "switch off", "aanskakel": "switch on", "ag": "oh", "eish": "oh", "lekker": " ", "baie": "very",
     "nou-nou": "now", "asseblieftog": "please", "jammer": "sorry", "onthou": "remember", "herinner": "remind",
+    "minute": "minutes", "minuut": "minute", "ure": "hours", "donker": "dark", "hier": "here", "daar": "there",
+    "vreeslik": "terrible", "kersfees": "Christmas", "nuwejaar": "New Year", "rooi": "red", "blou": "blue",
+    "groen": "green", "geel": "yellow", "pienk": "pink", "pers": "purple", "skat": " ", "liefie": " ", "dis": "it's",
+    "vir": "for", "oor": "in", "ook": "too", "nog": "still", "maak": "make", "asseblief,": "please,", "dankie,": "thanks,",
     # isiXhosa courtesy in an English request ("ndicela you switch on …", "enkosi")
     "enkosi": "thanks", "ndiyabulela": "thank you", "ndicela": "please", "nceda": "please", "molo": "hello",
     "molweni": "hello", "hayi": "no", "kulungile": "ok",
@@ -73,6 +77,20 @@ MARKERS = {
 _AFRIKAANS_HOURS = {"een": 1, "twee": 2, "drie": 3, "vier": 4, "vyf": 5, "ses": 6, "sewe": 7, "agt": 8, "nege": 9,
                     "tien": 10, "elf": 11, "twaalf": 12}
 _AF_HOUR = r"\d{1,2}|" + "|".join(_AFRIKAANS_HOURS)
+
+
+_AF_UNITS = "een|twee|drie|vier|vyf|ses|sewe|agt|nege"
+_AF_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vyftig": 50, "sestig": 60}
+_AF_TENS_WORDS = "|".join(_AF_TENS)
+_AF_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vyftien": 15, "sestien": 16,
+             "sewentien": 17, "agtien": 18, "negentien": 19}
+
+
+def _afrikaans_number(m: re.Match) -> int:
+    """An Afrikaans number of minutes ("vyf-en-twintig" = 25: five and twenty)."""
+    word = m[2].lower()
+    base = _AF_TENS.get(word) or _AF_TEENS.get(word) or _AFRIKAANS_HOURS.get(word, 0)
+    return base + (_AFRIKAANS_HOURS[m[1].lower()] if m[1] else 0)
 
 
 def _afrikaans_hour(word: str) -> int:
@@ -132,12 +150,16 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (r"\bsit (.{1,40}?) aan\b", r"turn \1 on"), (r"\bsit (.{1,40}?) af\b", r"turn \1 off"),
     (r"\bskakel (.{1,40}?) (aan|af)\b", lambda m: f"switch {m[1]} {'on' if m[2].lower() == 'aan' else 'off'}"),
     (r"\bmaak (.{1,40}?) toe\b", r"close \1"), (r"\bmaak (.{1,40}?) oop\b", r"open \1"),
-    (rf"\b(?:om )?half[- ]?({'|'.join(_AFRIKAANS_HOURS)})\b(?![\w-]*\s+(?:minutes?|hours?))",
+    (rf"\b(?:om |vir )?half[- ]?({'|'.join(_AFRIKAANS_HOURS)})\b(?![\w-]*\s+(?:minutes?|hours?))",
      lambda m: f"at {(_afrikaans_hour(m[1]) - 1) % 12 or 12}:30"),
-    (rf"\b(?:om )?kwart oor ({_AF_HOUR})\b", lambda m: f"at {_afrikaans_hour(m[1])}:15"),
-    (rf"\b(?:om )?kwart voor ({_AF_HOUR})\b", lambda m: f"at {(_afrikaans_hour(m[1]) - 1) % 12 or 12}:45"),
+    (rf"\b(?:om |vir )?kwart oor ({_AF_HOUR})\b", lambda m: f"at {_afrikaans_hour(m[1])}:15"),
+    (rf"\b(?:om |vir )?kwart voor ({_AF_HOUR})\b", lambda m: f"at {(_afrikaans_hour(m[1]) - 1) % 12 or 12}:45"),
     (rf"\bom ({_AF_HOUR})(?:[- ]?uur)?\b", lambda m: f"at {_afrikaans_hour(m[1])}"),
     (r"\bbaie dankie\b", "thanks a lot"), (r"\bdankie tog\b", "thanks"),
+    (r"\b(?:ag nee,?\s*)?los dit\b", "never mind"), (r"\bherinner my\b", "remind me"), (r"\bdit is\b", "it is"),
+    # Afrikaans numbers before a unit ("vyf-en-twintig minute", "oor twintig minute": in 20 minutes)
+    (rf"\b(?:({_AF_UNITS})[- ]en[- ])?({_AF_TENS_WORDS}|{_AF_UNITS}|tien|elf|twaalf|dertien|veertien|vyftien|sestien|"
+     r"sewentien|agtien|negentien)(?=\s+(?:minute|minuut|ure|uur|sekondes)\b)", lambda m: str(_afrikaans_number(m))),
     (r"\b(\d{1,2}) uhr\b", r"\1 o'clock"), (r"\bguten morgen\b", "good morning"), (r"\bgute nacht\b", "good night"),
     (r"\bsa (kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"in \2's \1"),
     (r"\b(kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"\2's \1"),
@@ -147,7 +169,7 @@ SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awr
           # Tagalog: softeners with no English word, and "ng … sa …" (the … in the …)
           "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the", "ay": "oh",
           # Afrikaans and isiXhosa words that are English words too ("die ligte": the lights; "ewe": yes)
-          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " "}
+          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " ", "en": "and", "al": "already"}
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]
