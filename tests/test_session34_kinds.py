@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.asides import without_story
 from assistant.experts.smart_home.energy import flow_asked, reword
 from tests.conftest import smart_home_db
 
@@ -235,3 +236,13 @@ def test_a_reason_whose_subject_is_a_possessive(said, command):
 def test_afrikaans_numbers_colours_and_joining_words(said, english):
     from assistant.languages.hearing import in_english
     assert in_english(said, "text", lambda: []) == english
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("Shame, the cat is lying there panting, turn the study fan on high.", "turn the study fan on high."),
+    ("ugh, I keep forgetting, switch the heater off at eleven tonight, hey.", "switch the heater off at eleven tonight"),
+    ("eish, it's so dark in the study, turn on the lamp", "eish, it's so dark in the study, turn on the lamp"),  # the place
+    ("the baby is asleep, turn it down", "the baby is asleep, turn it down"),  # "it": the story names it
+])
+def test_a_request_after_clauses_that_only_tell(said, asked):
+    assert without_story(said) == asked

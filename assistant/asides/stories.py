@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
+from assistant.asides.reasons import STATEMENT
 from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
 from assistant.words import POLITE, SENTENCE_BREAK, is_question, quantities
 
@@ -15,6 +16,8 @@ def without_story(text: str) -> str:
     the kitchen. Turn on the lamp in the office."): it names its own thing (no "it" or "them"), the
     others hold no question and no request. Else the words as they are."""
     sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")]
+    if len(sentences) == 1:
+        return _last_clause_asking(text)
     if len(sentences) < 2:
         return text
     asking = [s for s in sentences if _requests(s)]
@@ -27,6 +30,33 @@ def without_story(text: str) -> str:
             or re.search(r"\b(?:her|his|their|hers|theirs|she|he|they)\b", asking[0], re.IGNORECASE):
         return text  # ("… Bump the heat in her room": whose room the story says)
     return asking[0]
+
+
+# a clause that tells: a statement, someone named doing something ("Biltong is lying there panting"), or a
+# remark of a word or two ("ag shame")
+_TELLS = re.compile(r"^\W*(?:[a-z]+ (?:is|was|has|keeps|won't|can't)\b|(?:[a-z']+\s*){1,2}\W*$)", re.IGNORECASE)
+# a told clause that names a place or the speaker's ("it's dark in the lounge, turn on the lights"): the request's
+_PLACE_TOLD = re.compile(r"\b(?:in|at|on|out|upstairs|downstairs)\b(?! (?:the )?(?:night|morning|evening|day|week))",
+                         re.IGNORECASE)
+
+
+_CLOSING_TAGS = frozenset("hey eh ne né ja mate bru boet china please thanks".split())
+
+
+def _last_clause_asking(text: str) -> str:
+    """The last clause of one sentence, when it is a request naming its own thing and the clauses before it
+    only tell, naming no place ("Ag shame, Biltong is panting, put the lounge fan on full"); else the words."""
+    clauses = [c.strip() for c in text.split(",") if c.strip()]
+    if clauses and clauses[-1].strip(" .!?").lower() in _CLOSING_TAGS:  # "…, hey."
+        clauses = clauses[:-1]
+    if len(clauses) < 3 or not _requests(clauses[-1]):
+        return text
+    told = clauses[:-1]
+    if re.search(r"\b(?:it|them|that|those|these|there|here)\b", clauses[-1], re.IGNORECASE) \
+            or any(_requests(c) or "?" in c or _PLACE_TOLD.search(c) for c in told) \
+            or not all(STATEMENT.match(c) or _TELLS.match(c) for c in told):
+        return text
+    return clauses[-1]
 
 
 # a request asked politely after a story in the same sentence ("I do like the fan while I read, but would you switch
