@@ -246,3 +246,15 @@ def test_afrikaans_numbers_colours_and_joining_words(said, english):
 ])
 def test_a_request_after_clauses_that_only_tell(said, asked):
     assert without_story(said) == asked
+
+
+@pytest.mark.parametrize("said, english", [
+    ("Nee, ek bedoel die een in die kombuis.", "No, I mean the one in the kitchen."),
+    ("Maak dit kwart oor sewe eerder.", "Make it at 7:15 instead."),
+    ("En melk en brood, asseblief.", "And milk and bread, please."),
+    ("Sê vir haar dinner is ready.", "tell her dinner is ready."),
+    ("a brood of ducklings", "a brood of ducklings"),
+])
+def test_afrikaans_in_a_conversations_short_turns(said, english):
+    from assistant.languages.hearing import in_english
+    assert in_english(said, "text", lambda: []).rstrip(".") == english.rstrip(".")
