@@ -258,3 +258,13 @@ def test_a_request_after_clauses_that_only_tell(said, asked):
 def test_afrikaans_in_a_conversations_short_turns(said, english):
     from assistant.languages.hearing import in_english
     assert in_english(said, "text", lambda: []).rstrip(".") == english.rstrip(".")
+
+
+@pytest.mark.parametrize("said, declined", [
+    ("could you play Kfm on the kitchen speaker", True), ("put on 94.5 fm please", True),
+    ("tune into the local radio station", True), ("by what time does the pharmacy close tonight", True),
+    ("turn on the radio in the kitchen", False), ("play some music", False),
+])
+def test_radio_stations_and_closing_times_are_declined(said, declined):
+    from assistant.routing.cues import OPENING_HOURS
+    assert bool(re.search(OPENING_HOURS, said, re.IGNORECASE)) is declined

@@ -39,7 +39,9 @@ _HOME_THINGS = r"(?![\w' ]*\b(?:doors?|gates?|garage|blinds?|curtains?|shades?|w
                r"vents?|valves?|lids?|timers?|alarms?|reminders?|lists?|app|fridge|oven|freezer|dishwasher)\b)"
 _WHEN = r"(?:\s+(?:today|tonight|tomorrow|now|late|till|until|on \w+|at (?:the )?weekends?|this \w+|over \w+))*"
 OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
-                 rf"|^\W*(?:what time|when|how late) (?:does|do|is|are|will) {_HOME_THINGS}(?:the )?[\w'&.\- ]+? "
+                 # a radio station ("play Jacaranda FM", "put on 94.7 on the radio"): streaming the assistant lacks
+                 r"|\b(?:play|put on|tune (?:in)?to|stream|listen to)\b[\w'.\- ]{0,30}?\b(?:[a-z0-9.]{0,8} ?fm|radio station)\b"
+                 rf"|^\W*(?:(?:at|by|until) )?(?:what time|when|how late) (?:does|do|is|are|will) {_HOME_THINGS}(?:the )?[\w'&.\- ]+? "
                  rf"(?:open|close|shut)(?:s|es)?{_WHEN}\W*$"
                  rf"|^\W*(?:is|are) {_HOME_THINGS}(?:the )?[\w'&.\- ]+? open (?:today|tonight|tomorrow|now|late|on \w+|"
                  r"at (?:the )?weekends?|this \w+)\b"
