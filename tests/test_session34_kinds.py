@@ -251,7 +251,7 @@ def test_a_request_after_clauses_that_only_tell(said, asked):
 @pytest.mark.parametrize("said, english", [
     ("Nee, ek bedoel die een in die kombuis.", "No, I mean the one in the kitchen."),
     ("Maak dit kwart oor sewe eerder.", "Make it at 7:15 instead."),
-    ("En melk en brood, asseblief.", "And milk and bread, please."),
+    ("En melk en brood, asseblief.", "And melk and brood, please."),  # an item is kept as said
     ("Sê vir haar dinner is ready.", "tell her dinner is ready."),
     ("a brood of ducklings", "a brood of ducklings"),
 ])
@@ -268,3 +268,14 @@ def test_afrikaans_in_a_conversations_short_turns(said, english):
 def test_radio_stations_and_closing_times_are_declined(said, declined):
     from assistant.routing.cues import OPENING_HOURS
     assert bool(re.search(OPENING_HOURS, said, re.IGNORECASE)) is declined
+
+
+@pytest.mark.parametrize("said, api", [
+    ("Good evening. Could you kindly tell me the date? I seem to have lost a day somewhere.", "date"),
+    ("Hi there. What's the time? The clock in the kitchen stopped.", "time"),
+    ("Hello. What time is it? Switch the kettle on.", None),  # a request after it
+])
+def test_a_clock_question_between_sentences_that_only_tell(said, api):
+    from assistant.routing import fastpath
+    found = fastpath.match(said)
+    assert (found.api if found else None) == api

@@ -69,8 +69,8 @@ MARKERS = {
     "vreeslik": "terrible", "kersfees": "Christmas", "nuwejaar": "New Year", "rooi": "red", "blou": "blue",
     "groen": "green", "geel": "yellow", "pienk": "pink", "pers": "purple", "skat": " ", "liefie": " ", "dis": "it's",
     "vir": "for", "oor": "in", "ook": "too", "nog": "still", "maak": "make", "een": "one", "ons": "our", "dit": "it",
-    "ek": "I", "bedoel": "mean", "eerder": "instead", "terug": "back", "soos": "as", "melk": "milk",
-    "eiers": "eggs", "kaas": "cheese", "botter": "butter", "suiker": "sugar", "hom": "him", "asseblief,": "please,", "dankie,": "thanks,",
+    "ek": "I", "bedoel": "mean", "eerder": "instead", "terug": "back", "soos": "as", "hom": "him", "asseblief,": "please,", "dankie,": "thanks,",
+    "clim": "aircon",  # French ("la clim")
     # isiXhosa courtesy in an English request ("ndicela you switch on …", "enkosi")
     "enkosi": "thanks", "ndiyabulela": "thank you", "ndicela": "please", "nceda": "please", "molo": "hello",
     "molweni": "hello", "hayi": "no", "kulungile": "ok",
@@ -171,7 +171,7 @@ SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awr
           # Tagalog: softeners with no English word, and "ng … sa …" (the … in the …)
           "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the", "ay": "oh",
           # Afrikaans and isiXhosa words that are English words too ("die ligte": the lights; "ewe": yes)
-          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " ", "en": "and", "al": "already", "sit": "put", "brood": "bread"}
+          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " ", "en": "and", "al": "already", "sit": "put"}
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]

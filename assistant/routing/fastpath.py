@@ -71,6 +71,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      rf"|(?:and |what about |how about )+(?:the )?time(?: now)?){AFTER}",
      "system", "time"),
     (rf"{ASIDE}(?:what(?:'s|s| is) (?:the date|today's date|the date today|today)|what day is (?:it|today)(?: today)?|which day is it(?: today)?|date|what's the day today"
+     r"|tell me (?:the date|today's date|what day it is)(?: today)?"
      rf"|(?:and |what about |how about )+(?:the |today's )?(?:date|day)(?: today)?){AFTER}",
      "system", "date"),
     (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
@@ -120,11 +121,15 @@ def _clock_question_alone(text: str) -> Decision | None:
     I've lost track."): the other sentences hold no question and no request."""
     sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")] or [""]
     first, _, told = sentences[0].partition(",")  # "what day is it mate, the holidays have scrambled me"
+    middle = [(sentences[i], sentences[:i], sentences[i + 1:]) for i in range(1, len(sentences) - 1)]
     for asked, others, requests in ((sentences[-1], sentences[:-1], _holds_a_verb), (sentences[0], sentences[1:], _opens_with_a_verb),
-                                    (first, [told, *sentences[1:]] if told.strip() else [], _holds_a_verb)):
+                                    (first, [told, *sentences[1:]] if told.strip() else [], _holds_a_verb),
+                                    # ("Molo. Would you tell me the date? At my age the days run together.")
+                                    *((s, [*before, *after], lambda o, after=after: o in after and _opens_with_a_verb(o)
+                                       or o not in after and _holds_a_verb(o)) for s, before, after in middle)):
         if not others or any("?" in s or requests(s) for s in others):
             continue  # ("Turn off the lights. What time is it?": two requests)
-        words = re.sub(r"^(?:(?:can|could|would|will) you (?:please )?)", "", normalise(asked))
+        words = re.sub(r"^(?:(?:can|could|would|will) you (?:please |kindly )?)", "", normalise(asked))
         words = ADDRESSED.sub("", words)
         found = next((api for pattern, expert, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
         if found:
