@@ -279,3 +279,9 @@ def test_a_clock_question_between_sentences_that_only_tell(said, api):
     from assistant.routing import fastpath
     found = fastpath.match(said)
     assert (found.api if found else None) == api
+
+
+def test_an_afrikaans_item_put_on_a_list_keeps_its_word():
+    from assistant.languages.hearing import in_english
+    assert in_english("Sit eiers op die shopping list, asseblief.", "text", lambda: []) == \
+        "Put eiers on the shopping list, please."

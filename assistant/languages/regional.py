@@ -158,7 +158,7 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (rf"\b(?:om |vir )?kwart voor ({_AF_HOUR})\b", lambda m: f"at {(_afrikaans_hour(m[1]) - 1) % 12 or 12}:45"),
     (rf"\bom ({_AF_HOUR})(?:[- ]?uur)?\b", lambda m: f"at {_afrikaans_hour(m[1])}"),
     (r"\bbaie dankie\b", "thanks a lot"), (r"\bdankie tog\b", "thanks"),
-    (r"\b(?:ag nee,?\s*)?los dit\b", "never mind"), (r"\bs[êe] vir (hom|haar)\b", lambda m: f"tell {'him' if m[1].lower() == 'hom' else 'her'}"), (r"\bherinner my\b", "remind me"), (r"\bdit is\b", "it is"),
+    (r"\bop die\b", "on the"), (r"\b(?:ag nee,?\s*)?los dit\b", "never mind"), (r"\bs[êe] vir (hom|haar)\b", lambda m: f"tell {'him' if m[1].lower() == 'hom' else 'her'}"), (r"\bherinner my\b", "remind me"), (r"\bdit is\b", "it is"),
     # Afrikaans numbers before a unit ("vyf-en-twintig minute", "oor twintig minute": in 20 minutes)
     (rf"\b(?:({_AF_UNITS})[- ]en[- ])?({_AF_TENS_WORDS}|{_AF_UNITS}|tien|elf|twaalf|dertien|veertien|vyftien|sestien|"
      r"sewentien|agtien|negentien)(?=\s+(?:minute|minuut|ure|uur|sekondes)\b)", lambda m: str(_afrikaans_number(m))),
@@ -171,7 +171,7 @@ SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awr
           # Tagalog: softeners with no English word, and "ng … sa …" (the … in the …)
           "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the", "ay": "oh",
           # Afrikaans and isiXhosa words that are English words too ("die ligte": the lights; "ewe": yes)
-          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " ", "en": "and", "al": "already", "sit": "put"}
+          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " ", "en": "and", "al": "already", "sit": "put", "op": "on"}
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]
