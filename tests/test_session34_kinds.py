@@ -285,3 +285,14 @@ def test_an_afrikaans_item_put_on_a_list_keeps_its_word():
     from assistant.languages.hearing import in_english
     assert in_english("Sit eiers op die shopping list, asseblief.", "text", lambda: []) == \
         "Put eiers on the shopping list, please."
+
+
+@pytest.mark.parametrize("said, english", [
+    ("set a timer for one minute", "set a timer for one minute"),  # "minute" is English: no marker
+    ("wait a minute, put the net on the die", "wait a minute, put the net on the die"),
+    ("turn the heater aff in oor room", "turn the heater off in our room"),  # Scots "oor" is "our", as before
+    ("sit doon and switch aff the telly", "sit down and switch off the telly"),  # Scots "sit doon": no "put"
+])
+def test_afrikaans_words_do_not_read_english_or_scots(said, english):
+    from assistant.languages.hearing import in_english
+    assert in_english(said, "text", lambda: []) == english

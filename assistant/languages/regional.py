@@ -65,11 +65,11 @@ MARKERS = {
     "waaier": "fan", "gordyne": "curtains", "yskas": "fridge", "toemaak": "close", "oopmaak": "open",
     "afskakel": "switch off", "aanskakel": "switch on", "ag": "oh", "eish": "oh", "lekker": " ", "baie": "very",
     "nou-nou": "now", "asseblieftog": "please", "jammer": "sorry", "onthou": "remember", "herinner": "remind",
-    "minute": "minutes", "minuut": "minute", "ure": "hours", "donker": "dark", "hier": "here", "daar": "there",
+    "donker": "dark", "hier": "here", "daar": "there",
     "vreeslik": "terrible", "kersfees": "Christmas", "nuwejaar": "New Year", "rooi": "red", "blou": "blue",
     "groen": "green", "geel": "yellow", "pienk": "pink", "pers": "purple", "skat": " ", "liefie": " ", "dis": "it's",
-    "vir": "for", "oor": "in", "ook": "too", "nog": "still", "maak": "make", "een": "one", "ons": "our", "dit": "it",
-    "ek": "I", "bedoel": "mean", "eerder": "instead", "terug": "back", "soos": "as", "hom": "him", "asseblief,": "please,", "dankie,": "thanks,",
+    "vir": "for", "ook": "too", "nog": "still", "maak": "make", "een": "one", "ons": "our", "dit": "it",
+    "ek": "I", "bedoel": "mean", "eerder": "instead", "terug": "back", "soos": "as", "hom": "him",
     "clim": "aircon",  # French ("la clim")
     # isiXhosa courtesy in an English request ("ndicela you switch on …", "enkosi")
     "enkosi": "thanks", "ndiyabulela": "thank you", "ndicela": "please", "nceda": "please", "molo": "hello",
@@ -86,6 +86,12 @@ _AF_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vyftig": 50, "sestig": 
 _AF_TENS_WORDS = "|".join(_AF_TENS)
 _AF_TEENS = {"tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vyftien": 15, "sestien": 16,
              "sewentien": 17, "agtien": 18, "negentien": 19}
+
+
+_AF_NUMBER = (rf"(?:({_AF_UNITS})[- ]en[- ])?({_AF_TENS_WORDS}|{_AF_UNITS}|tien|elf|twaalf|dertien|veertien|vyftien|"
+              r"sestien|sewentien|agtien|negentien)")
+_AF_UNIT_WORDS = {"minute": "minutes", "minuut": "minute", "ure": "hours", "uur": "hours", "sekondes": "seconds"}
+_AF_UNIT = rf"({'|'.join(_AF_UNIT_WORDS)})\b"
 
 
 def _afrikaans_number(m: re.Match) -> int:
@@ -158,10 +164,16 @@ PHRASES = [(re.compile(p, re.IGNORECASE), english) for p, english in (
     (rf"\b(?:om |vir )?kwart voor ({_AF_HOUR})\b", lambda m: f"at {(_afrikaans_hour(m[1]) - 1) % 12 or 12}:45"),
     (rf"\bom ({_AF_HOUR})(?:[- ]?uur)?\b", lambda m: f"at {_afrikaans_hour(m[1])}"),
     (r"\bbaie dankie\b", "thanks a lot"), (r"\bdankie tog\b", "thanks"),
-    (r"\bop die\b", "on the"), (r"\b(?:ag nee,?\s*)?los dit\b", "never mind"), (r"\bs[êe] vir (hom|haar)\b", lambda m: f"tell {'him' if m[1].lower() == 'hom' else 'her'}"), (r"\bherinner my\b", "remind me"), (r"\bdit is\b", "it is"),
-    # Afrikaans numbers before a unit ("vyf-en-twintig minute", "oor twintig minute": in 20 minutes)
-    (rf"\b(?:({_AF_UNITS})[- ]en[- ])?({_AF_TENS_WORDS}|{_AF_UNITS}|tien|elf|twaalf|dertien|veertien|vyftien|sestien|"
-     r"sewentien|agtien|negentien)(?=\s+(?:minute|minuut|ure|uur|sekondes)\b)", lambda m: str(_afrikaans_number(m))),
+    # "sit" is "put" before "dit" or "die", or where a thing is put on something ("sit melk op die lys"): never
+    # Scots "sit doon"
+    (r"\bsit (?=(?:dit|die)\b|[\w' ]{1,30}?\bop die\b)", lambda m: "Put " if m[0][0].isupper() else "put "),
+    (r"\bop die\b", "on the"), (r"\b(?:ag nee,?\s*)?los dit\b", "never mind"),
+    (r"\bs[êe] vir (hom|haar)\b", lambda m: f"tell {'him' if m[1].lower() == 'hom' else 'her'}"),
+    (r"\bherinner my\b", "remind me"), (r"\bdit is\b", "it is"),
+    # Afrikaans numbers of a unit ("vyf-en-twintig minute", "oor twintig minute": in 20 minutes); the unit is read
+    # only after such a number ("a minute" is English)
+    (rf"\boor (?={_AF_NUMBER}\s+{_AF_UNIT})", "in "),
+    (rf"\b{_AF_NUMBER}\s+{_AF_UNIT}", lambda m: f"{_afrikaans_number(m)} {_AF_UNIT_WORDS[m[3].lower()]}"),
     (r"\b(\d{1,2}) uhr\b", r"\1 o'clock"), (r"\bguten morgen\b", "good morning"), (r"\bgute nacht\b", "good night"),
     (r"\bsa (kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"in \2's \1"),
     (r"\b(kwarto|room|banyo|kusina|cr) ni ([A-Z]\w+)", r"\2's \1"),
@@ -171,7 +183,7 @@ SHARED = {"ma": "my", "wi": "with", "tae": "to", "ye": "you", "oor": "our", "awr
           # Tagalog: softeners with no English word, and "ng … sa …" (the … in the …)
           "naman": " ", "po": " ", "nga": " ", "ng": "the", "sa": "in the", "yung": "the", "ang": "the", "ay": "oh",
           # Afrikaans and isiXhosa words that are English words too ("die ligte": the lights; "ewe": yes)
-          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " ", "en": "and", "al": "already", "sit": "put", "op": "on"}
+          "die": "the", "net": "just", "nou": "now", "ja": "yes", "nee": "no", "ewe": "yes", "tog": " ", "en": "and", "al": "already", "op": "on"}
 # a whole answer in a word: "ye" and "aye aye" are yes, "naw" no (fastpath reads "aye" and "naw" already)
 WHOLE = [(re.compile(r"^\W*(?:ye|yeah aye|aye aye|och aye|aye right enough)\W*$", re.IGNORECASE), "yes"),
          (re.compile(r"^\W*(?:naw|nae chance|nae danger)\W*$", re.IGNORECASE), "no")]
