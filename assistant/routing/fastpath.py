@@ -93,8 +93,8 @@ def match(text: str) -> Decision | None:
             source = "confirmation" if expert == CONFIRMATION else "fastpath"
             return Decision(expert=expert, api=api, source=source)
     addressed = ADDRESSED.sub("", normalised)  # "what day is it mate"
-    clock = next((api for pattern, _, api in COMPILED if api in CLOCK_APIS and pattern.match(addressed)), None)
-    if clock and addressed != normalised:
+    clock = _clock_api(addressed) if addressed != normalised else None
+    if clock:
         return Decision(expert="system", api=clock, source="fastpath")
     return _clock_question_alone(text)
 
@@ -121,17 +121,22 @@ def _clock_question_alone(text: str) -> Decision | None:
     I've lost track."): the other sentences hold no question and no request."""
     sentences = [s for s in SENTENCE_BREAK.split(text.strip()) if s.strip(" .!?")] or [""]
     first, _, told = sentences[0].partition(",")  # "what day is it mate, the holidays have scrambled me"
-    middle = [(sentences[i], sentences[:i], sentences[i + 1:]) for i in range(1, len(sentences) - 1)]
-    for asked, others, requests in ((sentences[-1], sentences[:-1], _holds_a_verb), (sentences[0], sentences[1:], _opens_with_a_verb),
-                                    (first, [told, *sentences[1:]] if told.strip() else [], _holds_a_verb),
-                                    # ("Molo. Would you tell me the date? At my age the days run together.")
-                                    *((s, [*before, *after], lambda o, after=after: o in after and _opens_with_a_verb(o)
-                                       or o not in after and _holds_a_verb(o)) for s, before, after in middle)):
-        if not others or any("?" in s or requests(s) for s in others):
+    # (the question, the words that may hold no verb at all, those that may only not open with one)
+    candidates = [(sentences[-1], sentences[:-1], []), (sentences[0], [], sentences[1:]),
+                  (first, [told, *sentences[1:]] if told.strip() else [], []),
+                  # ("Molo. Would you tell me the date? At my age the days run together.")
+                  *((sentences[i], sentences[:i], sentences[i + 1:]) for i in range(1, len(sentences) - 1))]
+    for asked, before, after in candidates:
+        if not before and not after or any("?" in s for s in (*before, *after)) \
+                or any(_holds_a_verb(s) for s in before) or any(_opens_with_a_verb(s) for s in after):
             continue  # ("Turn off the lights. What time is it?": two requests)
         words = re.sub(r"^(?:(?:can|could|would|will) you (?:please |kindly )?)", "", normalise(asked))
-        words = ADDRESSED.sub("", words)
-        found = next((api for pattern, expert, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
+        found = _clock_api(ADDRESSED.sub("", words))
         if found:
             return Decision(expert="system", api=found, source="fastpath")
     return None
+
+
+def _clock_api(words: str) -> str | None:
+    """The clock's API ("time", "date") whose fast-path pattern the (normalised) words match, or None."""
+    return next((api for pattern, _, api in COMPILED if api in CLOCK_APIS and pattern.match(words)), None)
