@@ -12,7 +12,7 @@ the one before (`hearing.in_english`):
 | `spoken_letters` | letters said one by one ("the a c": the AC), spoken input only |
 | `dialect` | Caribbean creole ("mek di fan come on"), then plain words for slang verbs ("cut 'em on") |
 | `hinglish` (`hindi_words`) | Hindi and Urdu in Roman letters ("kal subah 7 baje yaad dilana") |
-| `regional` | Scots, Polish and Tagalog words ("doon", "nieważne", "pakipatay") |
+| `regional` | Scots, Polish, Tagalog, German, Afrikaans, isiXhosa words, one module each ("doon", "nieważne", "pakipatay") |
 | `arabizi` (`arabic_words`) | Arabic in Roman letters ("dawwi el daw bel majlis") |
 | `shorthand` | typed shorthand ("nvm", "pls", "tmrw") |
 | `foreign_time` | times in Spanish and French ("en diez minutos") |

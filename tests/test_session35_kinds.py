@@ -1,0 +1,31 @@
+"""Session 35's kinds (no evaluation sentence)."""
+import pytest
+
+from assistant.languages import regional
+
+
+# -- each language's words are read only when that language is there -------------------------------------------
+@pytest.mark.parametrize("said", [
+    "set a timer for um 10 minutes", "remind me at um 7 to feed the cat", "wake me up um 6 tomorrow",
+    "put the oven on at um 4 please", "sit down and set um a 5 minute timer",
+])
+def test_an_english_um_before_a_number_is_a_pause_not_german(said):
+    assert not regional.is_mixed(said) and regional.in_english(said) == said
+
+
+@pytest.mark.parametrize("said, english", [
+    ("bitte das Licht um 7 aus", "please das light at 7 aus"),  # German beside it: "um 7" is "at 7"
+    ("stell den Wecker um 7 Uhr", "stell den alarm at 7"),
+    ("herinner my om 7 oor die vullis", "remind me at 7 oor the vullis"),
+])
+def test_a_number_after_um_or_om_is_a_time_beside_that_language(said, english):
+    assert regional.in_english(said).lower() == english.lower()
+
+
+@pytest.mark.parametrize("said, english", [
+    ("the plant will die if ye dinnae water it", "the plant will die if you don't water it"),  # Scots: "die" stays
+    ("och, the sa box is aff", "oh, the sa box is off"),  # Tagalog "sa" stays English beside Scots
+    ("Paki-open the gate for Ma'am", "please open the gate for Ma'am"),  # Scots "ma" not read in a Tagalog line
+])
+def test_words_shared_with_english_are_read_only_in_their_own_language(said, english):
+    assert regional.in_english(said) == english
