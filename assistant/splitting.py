@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from assistant.words import command, quantities
+from assistant.words import POLITE, command, normalise, quantities
 
 # the words that join two requests ("and", "then", ", also", "; and then", "and after that")
 JOINT = re.compile(r"\s*[,;]\s*(?:(?:and|then|also|plus|and then|and also|after that|and after that)\s+)?"
@@ -367,3 +367,18 @@ def _items_go_on(before: str, verb: str, after: str) -> bool:
 
 def _words(text: str, part: Part) -> str:
     return LEAD.sub("", text[part.start:part.end].strip(" ,;.")).strip()
+
+
+# words that may open a request before its verb ("oh, and maybe turn …")
+_OPENERS = frozenset("please hey ok okay oh so and then now also maybe perhaps possibly kindly".split())
+
+
+def opens_as_request(sentence: str) -> bool:
+    """Whether a sentence opens as a request ("Turn off the lights", "could you maybe turn …"), not as a
+    story ("the days all run together"): a command's verb after "please", "could you" and the like."""
+    words, before = normalise(sentence).split(), None
+    while words != before:  # "oh, and could you maybe go ahead and turn …"
+        before, words = words, POLITE.sub("", " ".join(words)).split()
+        while words and words[0] in _OPENERS:
+            words = words[1:]
+    return bool(words) and words[0] in COMMAND_VERBS

@@ -29,3 +29,20 @@ def test_a_number_after_um_or_om_is_a_time_beside_that_language(said, english):
 ])
 def test_words_shared_with_english_are_read_only_in_their_own_language(said, english):
     assert regional.in_english(said) == english
+
+
+# -- one test of whether a sentence opens as a request, for the fast path and the stories ---------------------------
+@pytest.mark.parametrize("said, requests", [
+    ("Go ahead and arm the alarm", True), ("oh, and could you maybe switch the fan on", True),
+    ("Kindly draw the curtains", True), ("alexa, dim the hall light", True), ("and then put the kettle on", True),
+    ("the days all run together", False), ("my sister turned up yesterday", False), ("so it is cold again", False),
+])
+def test_a_sentence_opens_as_a_request_after_its_softeners(said, requests):
+    from assistant.splitting import opens_as_request
+    assert opens_as_request(said) is requests
+
+
+def test_a_clock_question_before_a_request_is_not_answered_alone():
+    from assistant.routing import fastpath
+    assert fastpath.match("What's the time? And draw the curtains.") is None
+    assert fastpath.match("What's the time? It's been a long day.") is not None

@@ -7,7 +7,7 @@ import re
 from typing import Callable, Iterable
 
 from assistant.asides.reasons import STATEMENT
-from assistant.splitting import COMMAND_VERBS, TEXT_VERBS
+from assistant.splitting import TEXT_VERBS, opens_as_request
 from assistant.words import POLITE, SENTENCE_BREAK, is_question, quantities
 
 
@@ -20,7 +20,7 @@ def without_story(text: str) -> str:
         return _last_clause_asking(text)
     if len(sentences) < 2:
         return text
-    asking = [s for s in sentences if _requests(s)]
+    asking = [s for s in sentences if opens_as_request(s)]
     if len(asking) != 1:
         return text
     told = [s for s in sentences if s is not asking[0]]
@@ -49,11 +49,11 @@ def _last_clause_asking(text: str) -> str:
     clauses = [c.strip() for c in text.split(",") if c.strip()]
     if clauses and clauses[-1].strip(" .!?").lower() in _CLOSING_TAGS:  # "…, hey."
         clauses = clauses[:-1]
-    if len(clauses) < 3 or not _requests(clauses[-1]):
+    if len(clauses) < 3 or not opens_as_request(clauses[-1]):
         return text
     told = clauses[:-1]
     if re.search(r"\b(?:it|them|that|those|these|there|here)\b", clauses[-1], re.IGNORECASE) \
-            or any(_requests(c) or "?" in c or _PLACE_TOLD.search(c) for c in told) \
+            or any(opens_as_request(c) or "?" in c or _PLACE_TOLD.search(c) for c in told) \
             or not all(STATEMENT.match(c) or _TELLS.match(c) for c in told):
         return text
     return clauses[-1]
@@ -77,10 +77,10 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
     (one of the home's words: `names`, read only when there is such a request); else the words."""
     first, *rest = SENTENCE_BREAK.split(text.strip(), maxsplit=1)
     found = ASKED_AFTER.search(first)
-    if found is not None and not _requests(first[:found.start()]) and "?" not in first[:found.start()] \
-            and _requests(first[found.end():]):
+    if found is not None and not opens_as_request(first[:found.start()]) and "?" not in first[:found.start()] \
+            and opens_as_request(first[found.end():]):
         story, request = first[:found.start()], first[found.end():]
-    elif rest and not _requests(first) and not is_question(first) and _requests(_opening_sentence(rest[0])):
+    elif rest and not opens_as_request(first) and not is_question(first) and opens_as_request(_opening_sentence(rest[0])):
         story, request = first, _opening_sentence(rest[0])  # "The kids left the spa pump going. Would you switch it off at 3?"
         if not re.search(r"\b(?:it|them)\b", request, re.IGNORECASE):
             return text
@@ -119,10 +119,4 @@ _WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are)\s+(?:(?:out|up|down|back|
                          r"reading|lying)\s+)*(?:in|at)\b", re.IGNORECASE)
 
 
-def _requests(sentence: str) -> bool:
-    """Whether a sentence opens as a request: a command's verb, after "please", "could you" and the like."""
-    words = [w for w in sentence.lower().replace(",", " ").split()
-             if w not in ("please", "hey", "ok", "okay", "oh", "so", "and", "now", "also") and w not in HEDGES]
-    words = POLITE.sub("", " ".join(words)).split()
-    return bool(words) and words[0].strip(".!?") in COMMAND_VERBS
 

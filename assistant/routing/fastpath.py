@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant.messages import Decision
-from assistant.splitting import COMMAND_VERBS
+from assistant.splitting import COMMAND_VERBS, opens_as_request
 from assistant.words import SENTENCE_BREAK, command, normalise
 
 
@@ -106,10 +106,6 @@ def _holds_a_verb(sentence: str) -> bool:
     return bool(set(command(sentence).split()) & COMMAND_VERBS)
 
 
-def _opens_with_a_verb(sentence: str) -> bool:
-    """Whether a sentence opens as a request ("Turn off the lights"), not as a story ("the days all run together")."""
-    return bool(set(command(sentence).split()[:1]) & COMMAND_VERBS)
-
 
 # a word of address closing the question ("what day is it mate", "what's the time love")
 ADDRESSED = re.compile(r",?\s+(?:mate|love|luv|dear|darling|hun|hon|bro|bru|buddy|pal|cuz|sweetie|babe|boss|chief|sis|fam)\W*$")
@@ -128,7 +124,7 @@ def _clock_question_alone(text: str) -> Decision | None:
                   *((sentences[i], sentences[:i], sentences[i + 1:]) for i in range(1, len(sentences) - 1))]
     for asked, before, after in candidates:
         if not before and not after or any("?" in s for s in (*before, *after)) \
-                or any(_holds_a_verb(s) for s in before) or any(_opens_with_a_verb(s) for s in after):
+                or any(_holds_a_verb(s) for s in before) or any(opens_as_request(s) for s in after):
             continue  # ("Turn off the lights. What time is it?": two requests)
         words = re.sub(r"^(?:(?:can|could|would|will) you (?:please |kindly )?)", "", normalise(asked))
         found = _clock_api(ADDRESSED.sub("", words))
