@@ -213,7 +213,9 @@ TIME_OPENS = re.compile(r"^(?:at|on|in|by|tomorrow|tonight|this|next)\b", re.IGN
 
 # one verb for a switch now and back later: "turn my aircon on and then off at 1", "fan on now, off again in an hour"
 _SWITCH_LEAD = r"^(?P<first>(?:(?:please|pls|can you|could you|would you)\s+)*(?P<verb>turn|switch|put|flick|pop|stick|whack|chuck|kick)"
-_SWITCH_LATER = (r"(?:\s+(?:now|right now|for now|first))?)"
+# ... the first switch timed too: "turn the geyser off at 6 tomorrow and back on at ten"
+_SWITCH_WHEN = r"(?P<when>\s+(?:at|in|by|around|after|before|tonight|tomorrow|this)\b[^,]*?)?"
+_SWITCH_LATER = (rf"{_SWITCH_WHEN}(?:\s+(?:now|right now|for now|first))?)"
                  r"(?:\s*,\s*(?:(?:and\s+then|and|then|but)\s+)?|\s+(?:and\s+then|and|then|but)\s+)(?P<back>(?:back|again)\s+)?"
                  r"(?P<later>on|off)\b(?P<again>\s+(?:again|back))?"
                  r"(?P<rest>\s+(?:at|in|by|after|around|tonight|tomorrow|later)\b.*)$")
@@ -226,11 +228,29 @@ def _switched_back(text: str) -> str:
     """A thing switched now and the other way later with one verb ("turn the fan on and then off at
     11"), said as two requests ("… and turn it off at 11"); else the text."""
     found = SWITCHED_BACK.match(text.strip()) or SWITCHED_BACK_FIRST.match(text.strip())
-    if found is None or found["state"].lower() == found["later"].lower():
+    if found is None or found["state"].lower() == found["later"].lower() or not _a_time(found["when"]):
         return text
     verb = found["verb"].lower()
     verb = "turn" if verb == "put" else verb
-    return f"{found['first']} and {verb} it {found['later']}{found['rest']}"
+    return f"{found['first']} and {verb} it {found['later']}{found['rest']}{_day_carried(found['when'], found['rest'])}"
+
+
+def _a_time(said: str | None) -> bool:
+    """Whether the words after the first switch are a time ("at 6 tomorrow"), not a place ("in the hall")."""
+    return said is None or bool(TIME_AT_END.search(said.strip()) or _SUN.search(said))
+
+
+_SUN = re.compile(r"\b(?:sunset|sunrise|dusk|dawn|sundown|noon|midnight)\b", re.IGNORECASE)
+_DAY = re.compile(r"\b(?:tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b", re.IGNORECASE)
+
+
+def _day_carried(first: str | None, later: str) -> str:
+    """The day the first switch was timed on, for the second said with a clock time only ("off at 6 tomorrow
+    and back on at ten": at ten tomorrow)."""
+    day = _DAY.search(first or "")
+    if day is None or _DAY.search(later) or not re.match(r"\s+(?:at|by|around)\b", later, re.IGNORECASE):
+        return ""
+    return f" {day[0].lower()}"
 
 
 def _reminders_gapped(text: str) -> str:

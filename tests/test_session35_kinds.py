@@ -46,3 +46,26 @@ def test_a_clock_question_before_a_request_is_not_answered_alone():
     from assistant.routing import fastpath
     assert fastpath.match("What's the time? And draw the curtains.") is None
     assert fastpath.match("What's the time? It's been a long day.") is not None
+
+
+# -- a thing switched at one time and back at another -----------------------------------------------------------
+@pytest.mark.parametrize("said, parts", [
+    ("switch the pool pump off at 5 and back on at 9", ["switch the pool pump off at 5", "switch it on at 9"]),
+    ("put the heater on at 6am and off again at 7:30", ["put the heater on at 6am", "turn it off at 7:30"]),
+    ("turn the water heater off at 7 tomorrow morning, then back on at noon",
+     ["turn the water heater off at 7 tomorrow morning", "turn it on at noon tomorrow"]),
+    ("turn the garden lights on at sunset and off at 11 pm", ["turn the garden lights on at sunset", "turn it off at 11 pm"]),
+    ("turn the fan off in 10 minutes and back on in an hour", ["turn the fan off in 10 minutes", "turn it on in an hour"]),
+])
+def test_a_switch_timed_and_back_at_another_time_is_two_requests(said, parts):
+    from assistant.splitting import split_requests
+    assert split_requests(said) == parts
+
+
+@pytest.mark.parametrize("said", [
+    "turn the lights on in the kitchen and off in the lounge at 9",  # two places, not two times
+    "turn the light on at the front and off at 10",
+])
+def test_a_place_after_the_first_switch_is_not_a_time(said):
+    from assistant.splitting import _switched_back
+    assert _switched_back(said) == said
