@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Callable
 
+from assistant.timeparse import TimeParseError, parse_when
 from assistant.words import POLITE, command, normalise, quantities
 
 # the words that join two requests ("and", "then", ", also", "; and then", "and after that")
 JOINT = re.compile(r"\s*[,;]\s*(?:(?:and|then|also|plus|and then|and also|after that|and after that)\s+)?"
-                   r"|\s+(?:and then|and also|and after that|then also|and|then|also|plus)\s+(?:also\s+)?",
+                   r"|\s+(?:and then|and also|and after that|then also|and|then|also|plus)(?:\s*,)?\s+(?:also\s+)?",
                    re.IGNORECASE)
 # verbs a request to the assistant opens with (the imperative; "please"/"could you" dropped first)
 COMMAND_VERBS = frozenset((
@@ -322,11 +324,17 @@ def _names_list(request: str, start: str) -> bool:
 def _clauses(text: str) -> list[Part]:
     """The clauses between joints that open with a command verb; [] when the first does not, or
     when a clause is a bare word ("open and close the blinds")."""
-    cuts = [m for m in JOINT.finditer(text)  # (a setting with no verb only after a comma: "…, fan on 2 too")
-            if (verb := _verb(text[m.end():])) and (verb != SETTING or m[0].strip()[:1] in ",;")]
+    cuts: list[re.Match] = []
+    for m in JOINT.finditer(text):  # (a setting with no verb only after a comma: "…, fan on 2 too")
+        verb = _verb(text[m.end():])
+        if not verb or verb == SETTING and m[0].strip()[:1] not in ",;":
+            continue
+        if cuts and _only_a_time(text[cuts[-1].end():m.start()]):
+            continue  # "… and then, in an hour, remind me": the time opens the request after it
+        cuts.append(m)
     last = _same_for(text, cuts[-1].end() if cuts else 0)
     cuts += [last] if last else []
-    if not cuts or not _verb(text[:cuts[0].start()]):
+    if not cuts or not _verb(text[:cuts[0].start()], timed=False):  # ("at 7, turn off … and lock …": both at 7)
         return []
     bounds = [0, *[pos for m in cuts for pos in (m.start(), m.end())], len(text)]
     parts = [Part(bounds[i], bounds[i + 1], _verb(text[bounds[i]:bounds[i + 1]]) or "")
@@ -334,6 +342,23 @@ def _clauses(text: str) -> list[Part]:
     if last:
         parts[-1] = Part(parts[-1].start, parts[-1].end, ELLIPSIS)
     return parts if all(len(_words(text, part).split()) > 1 for part in parts) else []
+
+
+# words a time said before a request opens with ("in an hour", "at 7", "tomorrow morning", "after lunch")
+_TIME_OPENERS = frozenset("in at after by around about tomorrow tonight today this next later".split())
+_ANY_DAY = datetime(2001, 1, 1, 0, 1)  # a time is checked for being one, not for when it falls
+
+
+def _only_a_time(words: str) -> bool:
+    """Whether the words are a time and nothing else ("in about an hour", "at 7 tomorrow")."""
+    said = command(words)
+    if not said or said.split()[0] not in _TIME_OPENERS or set(said.split()) & COMMAND_VERBS:
+        return False
+    try:
+        parse_when(said, _ANY_DAY)
+    except TimeParseError:
+        return False
+    return True
 
 
 def _same_for(text: str, after: int) -> re.Match | None:
@@ -344,10 +369,14 @@ def _same_for(text: str, after: int) -> re.Match | None:
     return last if last and SAME_FOR.match(command(text[last.end():])) else None
 
 
-def _verb(clause: str) -> str | None:
-    """The command verb a clause opens with (or the question word of a question of its own), or None."""
+def _verb(clause: str, timed: bool = True) -> str | None:
+    """The command verb a clause opens with (or the question word of a question of its own), or None;
+    a time may come first if `timed` ("in an hour, remind me …")."""
     said = command(LEAD.sub("", clause.strip()))
     words = said.split()
+    after = next((i for i, word in enumerate(words[1:7], 1) if word in COMMAND_VERBS), None) if timed else None
+    if after and words[0] not in COMMAND_VERBS and _only_a_time(" ".join(words[:after])):
+        return words[after]
     if words and OWN_QUESTION.match(" ".join(words[:2])):
         return words[0]
     if words and words[0] in COMMAND_VERBS:

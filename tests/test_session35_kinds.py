@@ -69,3 +69,23 @@ def test_a_switch_timed_and_back_at_another_time_is_two_requests(said, parts):
 def test_a_place_after_the_first_switch_is_not_a_time(said):
     from assistant.splitting import _switched_back
     assert _switched_back(said) == said
+
+
+# -- a time said before the next request's verb belongs to that request ----------------------------------------
+@pytest.mark.parametrize("said, parts", [
+    ("switch off the radio and then, in twenty minutes, remind me to check the oven",
+     ["switch off the radio", "in twenty minutes, remind me to check the oven"]),
+    ("close the blinds, and tomorrow morning remind me to water the plants",
+     ["close the blinds", "tomorrow morning remind me to water the plants"]),
+    ("put eggs on the list and at 6 remind me to go shopping", ["put eggs on the list", "at 6 remind me to go shopping"]),
+    ("dim the hall light and then, switch on the porch light", ["dim the hall light", "switch on the porch light"]),
+])
+def test_a_time_before_a_requests_verb_opens_that_request(said, parts):
+    from assistant.splitting import split_requests
+    assert split_requests(said) == parts
+
+
+def test_a_time_opening_the_whole_utterance_is_not_cut_from_its_requests():
+    from assistant.splitting import split_requests
+    said = "at 10 turn off the lights and lock the back door"  # both at 10, or the whole is asked
+    assert split_requests(said) == [said]
