@@ -89,3 +89,29 @@ def test_a_time_opening_the_whole_utterance_is_not_cut_from_its_requests():
     from assistant.splitting import split_requests
     said = "at 10 turn off the lights and lock the back door"  # both at 10, or the whole is asked
     assert split_requests(said) == [said]
+
+
+# -- a thing named first, then the request pointing back at it -------------------------------------------------
+_NAMES = lambda: ["Sprinklers", "Porch Light", "Reading Lamp", "Ceiling Fan", "Study", "Garage Door"]  # noqa: E731
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("The sprinklers, switch them off", "switch the sprinklers off"),
+    ("that reading lamp in the study — turn it on please", "turn that reading lamp in the study on please"),
+    ("My ceiling fan, could you turn it down a bit", "could you turn my ceiling fan down a bit"),
+    ("the porch light: kill it", "kill the porch light"),
+])
+def test_a_thing_named_before_the_request_is_what_its_pronoun_means(said, asked):
+    from assistant.asides.stories import request_after_topic
+    assert request_after_topic(said, _NAMES) == asked
+
+
+@pytest.mark.parametrize("said", [
+    "the porch light is flickering, turn it off",  # a story, not a name
+    "the recital, remind me about it at 5",  # no thing of the home
+    "the weather, what is it like",  # a question
+    "the garage door keeps sticking, can you check it",
+])
+def test_a_phrase_before_the_request_that_is_no_thing_of_the_home_is_left(said):
+    from assistant.asides.stories import request_after_topic
+    assert request_after_topic(said, _NAMES) == said

@@ -72,9 +72,33 @@ NAMED_THING = re.compile(rf"\b(?:the|my|our)\s+(?P<thing>{_THING_WORD}(?:\s+{_TH
                          r"|'s\b|\s*[,.;]|$)", re.IGNORECASE)
 
 
+# a thing named first, then the request pointing back at it: "The misters, turn them on", "that lamp in the hall —
+# switch it off"
+TOPIC_FIRST = re.compile(r"^\W*(?P<thing>(?:the|my|our|that|this|those|these)\s+[a-z][\w' -]{1,40}?)\s*[,:;\u2014\u2013]+\s*"
+                         r"(?P<request>\w.*)$", re.IGNORECASE | re.DOTALL)
+_SAYS_SOMETHING = re.compile(r"\b(?:is|are|was|were|has|have|had|keeps?|kept|won't|can't|isn't|aren't|will|does|do|did|"
+                             r"seems?|looks?|feels?|got)\b|'s\b|'re\b", re.IGNORECASE)
+
+
+def request_after_topic(text: str, names: Callable[[], Iterable[str]]) -> str:
+    """The request with its "it" or "them" the thing named before it ("The misters, turn them on": turn the
+    misters on), when the thing holds a word of the home's names (`names`) and says nothing of itself;
+    else the words."""
+    found = TOPIC_FIRST.match(text.strip())
+    if found is None or _SAYS_SOMETHING.search(found["thing"]) or not opens_as_request(found["request"]):
+        return text
+    pointer = re.search(r"\b(?:it|them|those|'em)\b", found["request"], re.IGNORECASE)
+    known = {w for name in names() for w in re.findall(r"[a-z]+", name.lower())} if pointer else set()
+    if pointer is None or not set(re.findall(r"[a-z]+", found["thing"].lower())) & known:
+        return text
+    request, thing = found["request"], found["thing"][0].lower() + found["thing"][1:]  # ("The misters": its first word)
+    return f"{request[:pointer.start()]}{thing}{request[pointer.end():]}"
+
+
 def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
     """The request asked after a story in the same sentence, its "it" the thing the story named
     (one of the home's words: `names`, read only when there is such a request); else the words."""
+    text = request_after_topic(text, names)
     first, *rest = SENTENCE_BREAK.split(text.strip(), maxsplit=1)
     found = ASKED_AFTER.search(first)
     if found is not None and not opens_as_request(first[:found.start()]) and "?" not in first[:found.start()] \
