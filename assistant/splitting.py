@@ -33,7 +33,7 @@ COMMAND_VERBS = frozenset((
     "turn switch set put add remind lock unlock close open shut dim brighten play pause resume stop start "
     "cancel make arm disarm raise lower increase decrease tell read clear remove take check mute unmute "
     "wake create schedule show text send skip activate deactivate bump crank boost kill power heat cool "
-    "warm remember delete empty restart run give note write "
+    "warm remember delete empty restart run give note write arrange "
     "roll draw pull lift flip hit "  # the home's own: covers moved, lights flipped ("roll down the blinds")
     "kick fire flick pop stick bang whack chuck throw knock "  # ... and switched in slang ("kick it back on")
     # and what people ask that no expert does: a part to decline, not a part of the one before

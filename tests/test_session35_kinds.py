@@ -115,3 +115,9 @@ def test_a_thing_named_before_the_request_is_what_its_pronoun_means(said, asked)
 def test_a_phrase_before_the_request_that_is_no_thing_of_the_home_is_left(said):
     from assistant.asides.stories import request_after_topic
     assert request_after_topic(said, _NAMES) == said
+
+
+def test_arranging_for_a_thing_is_a_request_after_a_story():
+    from assistant.asides import request_after_story
+    said = "I don't really know how this thing works, but could you arrange for the hall lamp to go off at ten tonight?"
+    assert request_after_story(said, lambda: ["Hall Lamp"]) == "arrange for the hall lamp to go off at ten tonight?"
