@@ -121,3 +121,53 @@ def test_arranging_for_a_thing_is_a_request_after_a_story():
     from assistant.asides import request_after_story
     said = "I don't really know how this thing works, but could you arrange for the hall lamp to go off at ten tonight?"
     assert request_after_story(said, lambda: ["Hall Lamp"]) == "arrange for the hall lamp to go off at ten tonight?"
+
+
+# -- a device told by what it is beside ---------------------------------------------------------------------------
+LANDMARK_HOME = """
+areas:
+  - {name: Kitchen, id: kitchen}
+  - {name: Dining Room, id: dining_room}
+  - {name: Lounge, id: lounge}
+entities:
+  - {name: Downlights, id: light.kitchen_downlights, area: kitchen, state: "off"}
+  - {name: Bench Pendants, id: light.bench_pendants, area: kitchen, state: "off"}
+  - {name: Pendant, id: light.dining_pendant, area: dining_room, state: "off"}
+  - {name: Couch Lamp, id: light.couch_lamp, area: lounge, state: "off"}
+  - {name: Floor Lamp, id: light.floor_lamp, area: lounge, state: "off"}
+  - {name: Lounge Fan, id: fan.lounge_fan, area: lounge, state: "off"}
+"""
+
+
+@pytest.mark.parametrize("said, device", [
+    ("turn on the light over the dining room table", "light.dining_pendant"),
+    ("switch on the lights above the kitchen bench please", "light.bench_pendants"),
+    ("can you turn on the lamp next to the couch", "light.couch_lamp"),
+])
+def test_a_device_told_by_its_landmark(tmp_path, said, device):
+    from assistant.experts.smart_home.backend import read_home
+    from assistant.experts.smart_home.landmarks import by_landmark
+    from tests.conftest import smart_home_db
+    home = read_home(smart_home_db(LANDMARK_HOME, tmp_path))
+    assert by_landmark(home, said, here=None, allowed={"light"}, bulk=None).device_ids == [device]
+
+
+@pytest.mark.parametrize("said", [
+    "turn on the lamp by the window",  # two lamps, neither told by the window
+    "turn on the light in the kitchen",  # no landmark
+    "turn off the light over there",
+])
+def test_no_device_when_the_landmark_tells_none_apart(tmp_path, said):
+    from assistant.experts.smart_home.backend import read_home
+    from assistant.experts.smart_home.landmarks import by_landmark
+    from tests.conftest import smart_home_db
+    home = read_home(smart_home_db(LANDMARK_HOME, tmp_path))
+    assert by_landmark(home, said, here=None, allowed={"light"}, bulk=None) is None
+
+
+def test_the_call_finds_the_device_by_its_landmark_when_the_model_wrote_only_its_kind(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db(LANDMARK_HOME, tmp_path)
+    result = call_smart_home(db, "turn_on", "turn on the light above the kitchen bench", device="light", device_type="bench")
+    assert result.ok, result.reply
+    assert db["devices"].get("light.bench_pendants")["state"] == "on"

@@ -24,6 +24,7 @@ from assistant.experts.smart_home import changes, describe, levels, meaning, sou
 from assistant.experts.smart_home.changes import ATTRIBUTE_DOMAINS, State
 from assistant.experts.smart_home.colors import css_color, nearest_color
 from assistant.experts.smart_home.commands import PARTICLE_VERBS, asks_outside, device_for_purpose, serves_purpose
+from assistant.experts.smart_home.landmarks import by_landmark
 from assistant.experts.smart_home.resolve import (Resolution, Which, implied_area, names_a_place, one_of_a_kind,
                                                  one_of_a_shared_name, resolve_in)
 from assistant.experts.smart_home.backend import HomeBackendError, read_devices, read_home, write_states
@@ -408,6 +409,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
                              bulk=bulk) if own and own != device else None
         found = retried if retried is not None and not retried.problem else found
+    if found.problem and not found.about_place:  # "the light over the dining room table": the dining room's
+        found = by_landmark(home, said, here=here, allowed=allowed, bulk=bulk) or found
     cut_device, cut_area = (_before_aside(device, said), _before_aside(args.get("area"), said)) \
         if found.problem and not found.which else (None, None)
     if cut_device or cut_area:  # "close the awning, signal number 2 na daw" written as one phrase
