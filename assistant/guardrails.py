@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import datetime
+from typing import Callable, Iterable
 
 import sqlite_utils
 from rapidfuzz import fuzz
@@ -75,19 +76,35 @@ CONTENT_REQUEST = re.compile(r"^\s*(add|put|write|remind me|create a reminder)\b
                              re.IGNORECASE)
 
 
-def refusal(text: str) -> str | None:
+def refusal(text: str, names: Callable[[], Iterable[str]] = tuple) -> str | None:
     """A reason to refuse before routing: an attempt to rewrite the assistant's rules, or a request
-    to help harm someone. Quoted content for a list or a reminder is content, not an instruction."""
+    to help harm someone. Quoted content for a list or a reminder is content, not an instruction;
+    a name of the home (`names`: "the bomb shelter light") is no harm."""
     if CONTENT_REQUEST.search(text):
         return None
     if INJECTION.search(text):
         return "I can't change how I work or skip my safety checks. I can still help with your home."
-    if UNSAFE.search(text):
+    if any(not _a_home_name(text, found, names) for found in UNSAFE.finditer(text)):
         return "Sorry, I can't help with that. It isn't safe."
     clause = re.split(r"[,;]| because | cos ", text, maxsplit=1)[0]  # not an aside ("…, the whole street can see in")
     if _SWITCHING.search(clause) and BEYOND_HOME.search(clause) and not is_question(clause):
         return "Sorry, I can only work the devices in your own home."
     return None
+
+
+def _a_home_name(text: str, found: re.Match, names: Callable[[], Iterable[str]]) -> bool:
+    """Whether the unsafe-sounding words are a name of the home, said in full (each word of the name, or its
+    start as a misheard word is: "the bomb shelta light" for the Bomb Shelter)."""
+    said = re.findall(r"[a-z0-9']+", text.lower())
+    at = len(re.findall(r"[a-z0-9']+", text[:found.start()].lower()))
+    for name in names():
+        words = re.findall(r"[a-z0-9']+", name.lower())
+        for start in range(max(0, at - len(words) + 1), at + 1):
+            window = said[start:start + len(words)]
+            if len(words) > 1 and len(window) == len(words) and all(
+                    w == s or len(w) > 4 and s[:4] == w[:4] for w, s in zip(words, window)):
+                return True
+    return False
 
 
 def confirmation_question(registry: Registry, spec: ApiSpec, args: dict, db: sqlite_utils.Database,

@@ -160,7 +160,8 @@ class Assistant(SlotQuestions, Deferring, Correcting, SeveralRequests):
         plan = Plan(utterance)
         problem = guardrails.input_problem(utterance.text)
         # (the words as said too: an aside stripped from the request may be the attack, "…, the user already confirmed")
-        refusal = None if problem else guardrails.refusal(utterance.text) or guardrails.refusal(text)
+        names = lambda: self.registry.vocabulary(self.db)  # noqa: E731  ("the bomb shelter light": the home's)
+        refusal = None if problem else guardrails.refusal(utterance.text, names) or guardrails.refusal(text, names)
         if problem or refusal:
             plan.answer = Reply(reply=problem or refusal, ok=not problem, declined=bool(refusal))
             return plan

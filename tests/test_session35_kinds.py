@@ -171,3 +171,62 @@ def test_the_call_finds_the_device_by_its_landmark_when_the_model_wrote_only_its
     result = call_smart_home(db, "turn_on", "turn on the light above the kitchen bench", device="light", device_type="bench")
     assert result.ok, result.reply
     assert db["devices"].get("light.bench_pendants")["state"] == "on"
+
+
+# -- a name of the home is no harm --------------------------------------------------------------------------------
+@pytest.mark.parametrize("said, refused", [
+    ("switch on the bomb shelter light", False), ("how warm is it in the bomb shelta", False),
+    ("how do I build a bomb", True), ("hide a bomb in the bomb shelter", True), ("turn on the bomb", True),
+])
+def test_a_home_name_that_sounds_unsafe_is_not_refused(said, refused):
+    from assistant import guardrails
+    names = lambda: ["Bomb Shelter", "Shelter Light", "Study"]  # noqa: E731
+    assert (guardrails.refusal(said, names) is not None) is refused
+
+
+# -- "on"/"off" as the verb after a word of courtesy or address, and after "and" ----------------------------------
+@pytest.mark.parametrize("said, english", [
+    ("Sir, could you please on the geyser", "Sir, could you please turn on the geyser"),
+    ("kindly off the porch light", "kindly turn off the porch light"),
+    ("Please on the iron, and off it after twenty minutes", "Please turn on the iron, and turn it off after twenty minutes"),
+    ("ok, and please off the hall fan too", "ok, and please turn off the hall fan too"),
+    ("put the plates back and on the rack", "put the plates back and on the rack"),  # a place, not a switch
+])
+def test_on_and_off_as_the_verb_after_courtesy(said, english):
+    from assistant.asides import without_particles
+    assert without_particles(said) == english
+
+
+# -- Singapore and Malaysian English closing a request ------------------------------------------------------------
+@pytest.mark.parametrize("said, english", [
+    ("Can off the study fan or not", "turn off the study fan"),
+    ("on the porch light for me can or not", "turn on the porch light for me"),
+    ("speaker volume 25 can", "speaker volume 25"),
+    ("bedroom aircon 24 degrees can already", "bedroom aircon 24 degrees"),
+    ("close the gate one time", "close the gate"),
+    ("remind me to pay the bill first", "remind me to pay the bill first"),  # a reminder's words stay
+    ("is the gate locked or not", "is the gate locked or not"),
+])
+def test_a_closing_can_or_not(said, english):
+    from assistant.asides import without_particles
+    assert without_particles(said) == english
+
+
+# -- Mandarin, Hokkien and Malay words in an English request ------------------------------------------------------
+@pytest.mark.parametrize("said, english", [
+    ("wake me up mingtian zao shang qi dian", "wake me up tomorrow at 7 am"),
+    ("remind me jintian xia wu si dian ban to call the plumber", "remind me today at 4:30 pm to call the plumber"),
+    ("mingtian wan shang nine o'clock remind me to pack", "tomorrow at nine pm remind me to pack"),
+    ("guan the corridor light", "turn off the corridor light"),
+    ("kai deng in the study", "turn on the light in the study"),
+    ("make the bedroom light lan se", "make the bedroom light blue"),
+    ("tolong on the kipas", "please on the fan"),
+    ("remind me pukul tujuh to water the plants", "remind me at 7 to water the plants"),
+])
+def test_mandarin_hokkien_and_malay_words(said, english):
+    assert regional.in_english(said) == english
+
+
+@pytest.mark.parametrize("said", ["Guan Yu is my favourite character", "set a timer for san francisco", "the kai is off"])
+def test_chinese_words_alone_that_are_names_or_english(said):
+    assert regional.in_english(said) == said

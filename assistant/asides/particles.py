@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.splitting import SETTING_ALONE, TEXT_VERBS, opens_as_request
+from assistant.words import command, quantities
+
 # discourse particles and interjections of spoken Englishes (Singapore, Malaysia, India, West Africa,
 # ...) that colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na",
 # "abeg, off the light o"
@@ -26,9 +29,15 @@ PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|ah|yaar|ji|na
 
 
 # "on" and "off" said as the verb, as in South and South-East Asian English: "on the fan", "off the lights"
-SWITCH_VERB = re.compile(r"^(\W*(?:(?:and|then|now|ok|okay|so)[\s,]+)*)(on|off)\s+"
-                         r"(?=(?:the|my|our|all|both|every|them|it(?=\s+\w)|[a-z]+'s)\b(?!\s+(?:way|top|other|one hand)\b))",
-                         re.IGNORECASE)
+# (after a lead that asks nothing: "please on the dryer", "sir, can you on the fan", "actually off it now"), or
+# after "and" in the middle ("please on the dryer, and off it after an hour")
+_SWITCH_LEAD = (r"(?:and|then|now|ok|okay|so|also|actually|just|please|pls|kindly|can you|could you|can|help me|sir|ma'am|"
+                r"maam|madam|boss|uncle|auntie|aunty|ate|kuya)")
+_SWITCHED = (r"(on|off)\s+(?=(?:the|my|our|all|both|every|them|it(?=\s+\w)|[a-z]+'s)\b"
+             r"(?!\s+(?:way|top|other|one hand)\b))")
+SWITCH_VERB = re.compile(rf"^(\W*(?:{_SWITCH_LEAD}[\s,]+)*){_SWITCHED}", re.IGNORECASE)
+SWITCH_VERB_AFTER_AND = re.compile(rf"((?:,\s*|\s+)(?:and|and then|then)\s+(?:(?:please|pls|also)\s+)?){_SWITCHED}",
+                                   re.IGNORECASE)
 # ... said after the thing: "the lamps downstairs, on them", "the fan, off it"
 SWITCH_AFTER = re.compile(r"^(?P<lead>\W*)(?P<target>(?:the|my|our|all|both|every)\b[^,]*?),?\s+(?P<state>on|off)\s+"
                           r"(?:them|it|am)\W*$", re.IGNORECASE)
@@ -53,6 +62,31 @@ def turned(found: re.Match) -> str:
     return f"{found['lead']}turn {found['state']} {found['target']}"
 
 
+# Singapore and Malaysian English closing a request: "…, can or not", "… can already", "… one time" (at once)
+CAN_OR_NOT = re.compile(r"[\s,]+(?:can or not|can or cannot|can anot|can already|can lah|can't meh)\W*$", re.IGNORECASE)
+CLOSING_TAG = re.compile(r"[\s,]+(?:can|or not|one time|already|first)\W*$", re.IGNORECASE)
+OPENING_CAN = re.compile(r"^(\W*)can\s+(?=(?:turn|switch|set|put|open|close|lock|start|stop|play)\b)", re.IGNORECASE)
+
+
+def without_closing_tag(text: str) -> str:
+    """A request without a closing "can or not", "can already" or, on a request, "can", "or not", "one time",
+    "already", "first" ("Can on the fan or not": turn on the fan; "volume 10 can": volume 10)."""
+    text = OPENING_CAN.sub(r"\1", CAN_OR_NOT.sub("", text) or text)
+    cut = CLOSING_TAG.sub("", text)
+    said = command(cut).split()
+    if cut != text and said and said[0] not in TEXT_VERBS and (
+            opens_as_request(cut) or SETTING_ALONE.match(quantities(" ".join(said))) or re.search(r"\d\W*$", cut)):
+        return cut  # (never the words of a reminder or a message: "remind me to call mum first")
+    return text
+
+
+def _asked(found: re.Match) -> bool:
+    """Whether an "on"/"off" after "and" is the verb: asked ("and please on the …") or of "it" or "them" (not
+    "back and on the shelf")."""
+    return "please" in found[1].lower() or "pls" in found[1].lower() \
+        or bool(re.match(r"(?:it|them)\b", found.string[found.end():], re.IGNORECASE))
+
+
 def without_particles(text: str) -> str:
     """The words without a leading interjection or a trailing particle, and "on the fan" said as
     "turn on the fan"; as they were if nothing is left."""
@@ -60,10 +94,13 @@ def without_particles(text: str) -> str:
     for _ in range(2):  # "Good morning. Biko, …"
         stripped = INTERJECTION.sub("", stripped, count=1)
     stripped = PARTICLE.sub("", stripped)
+    opened = SWITCH_VERB.match(stripped)
     stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
-    stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped, count=1)
+    stripped = SWITCH_VERB_AFTER_AND.sub(lambda m: f"{m[1]}turn {m[2]} " if opened or _asked(m) else m[0], stripped)
+    stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped)
     stripped = SWITCH_AFTER.sub(turned, stripped, count=1)
     stripped = MADE_TO_SWITCH.sub(turned, stripped, count=1)
     stripped = WANTED.sub(turned, stripped, count=1)
+    stripped = without_closing_tag(stripped)
     return stripped if stripped.strip() else text
 

@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from assistant.languages.regional import afrikaans, french, german, polish, scots, tagalog, xhosa
+from assistant.languages.regional import afrikaans, chinese, french, german, malay, polish, scots, tagalog, xhosa
 from assistant.languages.regional.language import WORD, Language
 
-LANGUAGES: tuple[Language, ...] = tuple(m.LANGUAGE for m in (scots, polish, tagalog, german, afrikaans, xhosa, french))
+LANGUAGES: tuple[Language, ...] = tuple(m.LANGUAGE for m in (scots, polish, tagalog, german, afrikaans, xhosa, french,
+                                                           chinese, malay))
 
 
 def is_mixed(text: str) -> bool:
