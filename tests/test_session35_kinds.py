@@ -230,3 +230,27 @@ def test_mandarin_hokkien_and_malay_words(said, english):
 @pytest.mark.parametrize("said", ["Guan Yu is my favourite character", "set a timer for san francisco", "the kai is off"])
 def test_chinese_words_alone_that_are_names_or_english(said):
     assert regional.in_english(said) == said
+
+
+@pytest.mark.parametrize("said, volume", [
+    ("ugh the speaker is so loud, volume 15", 15), ("kitchen radio louder, volume to 60", 60),
+    ("turn the volume up by 10", None), ("volume up 5 on the tv", None),
+])
+def test_a_volume_said_as_a_level_is_set_not_stepped(said, volume):
+    from assistant.experts.smart_home.apis import volume_said_as_level
+    found = volume_said_as_level("adjust", {"attribute": "volume", "delta": 10.0, "device": "speaker"}, said)
+    assert (found and found[1]["volume"]) == volume
+
+
+@pytest.mark.parametrize("said, pinned", [
+    ("who invented the microwave", "chat"), ("when was the electric kettle invented", "chat"),
+    ("when's the next 52 bus", "decline"), ("is the northern line down", "decline"),
+    ("what were the lotto numbers last night", "decline"),
+])
+def test_history_is_the_chats_and_transport_and_draws_are_declined(said, pinned):
+    from assistant.experts.chat import HISTORY
+    from assistant.routing import cues
+    if pinned == "chat":
+        assert HISTORY.search(said)
+    else:
+        assert any(p.search(said) for p in cues.DECLINE_CUES)

@@ -94,6 +94,13 @@ CONVERSION = re.compile(rf"^(?![^\n]*\b(?:{CURRENCY})\s+(?:to|in|into)\s+(?:{CUR
                         re.IGNORECASE)
 
 
+# a question of who made a thing, or when it was made ("who invented the ceiling fan", "when was the light bulb
+# invented"): history, never the state of a device of the home
+HISTORY = re.compile(r"^\W*(?:(?:hey|ok|okay|so|um|oh)\W+)*(?:who (?:invented|discovered|designed|came up with|first made|"
+                     r"first built)\b|when (?:was|were) (?:the |a |an )?[\w' -]{2,30}? (?:invented|discovered|first made)\b)",
+                     re.IGNORECASE)
+
+
 def foreign(db, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
     """Whether the words ask for something to be played ("play Frozen songs"): the chat plays
     nothing, so it is not the chat's (a home's player, or no one's)."""
@@ -108,5 +115,5 @@ def propose(request: Request) -> Decision | None:
 EXPERT = build_expert("chat", "conversation, jokes, fun facts, trivia, writing toasts or poems, "
                       "arithmetic, translations, questions about this conversation, and general "
                       "knowledge the assistant already has", [respond], capability="a chat",
-                      propose=propose, cues=(arithmetic.CUE, CONVERSION), foreign=foreign,
+                      propose=propose, cues=(arithmetic.CUE, CONVERSION, HISTORY), foreign=foreign,
                       examples=Path(__file__).with_suffix(".jsonl"))

@@ -47,7 +47,9 @@ OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
                  r"at (?:the )?weekends?|this \w+)\b"
                  # public transport's times ("the ferry times to Holyhead", "when's the next bus")
                  r"|\b(?:ferry|ferries|train|trains|bus|buses|tram|trams|flight|flights|coach)\s+(?:times|timetables?|schedules?|departures)\b"
-                 r"|\bwhen(?:'s| is| does) the (?:next|last|first) (?:ferry|train|bus|tram|flight|coach)\b")
+                 r"|\bwhen(?:'s| is| does| will) the (?:next|last|first) (?:[\w-]{1,6} )?(?:ferry|train|bus|tram|flight|coach|mrt)\b"
+                 # a line's service ("is the circle line down", "are the trains running on the district line")
+                 r"|^\W*(?:is|are) the [\w' -]{1,25}? lines? (?:down|disrupted|delayed|closed|suspended|running|working)\b")
 # the way somewhere ("how do I get to the mall from here", "what's the quickest way to the airport",
 # "how far is the station from here"): directions and travel times need maps this assistant lacks
 DIRECTIONS = (r"^\W*(?:(?:so|and|um|uh|hey|ok|okay)\W+)*(?:how (?:do|can|would|should|will) (?:i|we|you) get "
@@ -65,6 +67,9 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
                # last night's results ("did villa win", "who won the match last night"); a year is history, the chat's
                r"|^\W*(?:so |and )?did (?:the )?(?!i\b|we\b|you\b)[\w'. ]{2,30}? (?:win|lose|draw)\b(?![\w' ]*\b1\d{3}|[\w' ]*\b20\d\d)"
                r"|^\W*who won (?:the )?(?:match|game|fight|race|derby)?\s*(?:last night|yesterday|today|tonight|this (?:morning|afternoon|evening|weekend))\b"
+               # a draw's results ("what were the lotto numbers", "did anyone win the toto")
+               r"|\b(?:lottery|lotto|toto|4d|powerball|mega millions|euromillions|jackpot)\b[\w' ]{0,20}?\b(?:results?|numbers?|draw|win|won)\b"
+               r"|\bwinning (?:lottery |lotto )?numbers\b"
                # a currency's rate today ("convert 200 pounds to rupees", "what's the euro to dollar rate")
                rf"|\b(?:{_CURRENCY})\s+(?:to|in|into)\s+(?:{_CURRENCY})\b|\bexchange rates?\b"
                rf"|\b(?:{_CURRENCY}) (?:to|vs|against) (?:the )?(?:{_CURRENCY}) rate\b")

@@ -1142,7 +1142,21 @@ def recast(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], here:
         or coloured_as_said(api_name, args, said) or mode_as_said(db, api_name, args, here, said) \
         or switched_to_level(db, api_name, args, here, said) or colour_left_out(api_name, args, said) \
         or switched_as_worded(api_name, args, said) or mode_for_temperature(api_name, args, said) \
-        or ((api_name, named) if named else None)
+        or volume_said_as_level(api_name, args, said) or ((api_name, named) if named else None)
+
+
+# a volume said as a level ("volume 10", "radio louder, volume to 50"), not as a step ("volume up 10", "by 10")
+VOLUME_LEVEL = re.compile(r"\bvolume (?:to |at |on |level )?(\d{1,3})\b(?!\s*(?:more|less|up|down|notches|steps|points))",
+                          re.IGNORECASE)
+
+
+def volume_said_as_level(api_name: str, args: dict[str, Any], said: str | None) -> tuple[str, dict[str, Any]] | None:
+    """A volume step written where the words say the level ("so loud, volume 10": the volume set to 10); else None."""
+    found = VOLUME_LEVEL.search(said or "")
+    if api_name != "adjust" or args.get("attribute") != "volume" or found is None \
+            or re.search(r"\b(?:by|up|down)\s+\d", said or "", re.IGNORECASE):
+        return None
+    return "set_volume", {**_target_args(args), "volume": int(found[1])}
 
 
 def _stems(words: str) -> frozenset[str]:
