@@ -254,3 +254,23 @@ def test_history_is_the_chats_and_transport_and_draws_are_declined(said, pinned)
         assert HISTORY.search(said)
     else:
         assert any(p.search(said) for p in cues.DECLINE_CUES)
+
+
+@pytest.mark.parametrize("said", ["remind me", "remind me about something", "could you set me a reminder"])
+def test_a_reminder_with_nothing_to_remind_of_asks_what(said):
+    from assistant.testing import scripted_assistant
+    reply = scripted_assistant().handle(said)
+    assert "remind you" in reply.reply.lower() and reply.reply.endswith("?"), reply.reply
+
+
+@pytest.mark.parametrize("said, duration, name", [
+    ("set a timer called pasta for 9 minutes", "called pasta for 9 minutes", "pasta"),
+    ("start a timer named laundry for half an hour", "half an hour", "laundry"),
+    ("timer labelled rice 20 minutes", "20 minutes", "rice"),
+])
+def test_a_timer_given_a_name(said, duration, name):
+    from assistant.experts import timers
+    from assistant.testing import expert_context
+    result = timers.start(expert_context(timers.EXPERT, said=said), duration=duration)
+    assert result.ok, result.reply
+    assert result.data["name"] == name

@@ -52,6 +52,10 @@ _PURPOSE = re.compile(r"\bfor (?:the |my |our |a |an |some )?([a-z][a-z' -]{1,30
 _UNITS = re.compile(r"\b(?:sec|secs|seconds?|mins?|minutes?|hours?|hrs?|days?|weeks?|while|bit)\b")
 
 
+# a timer given a name ("a timer called pasta for 8 minutes", "named laundry")
+_CALLED = re.compile(r"\b(?:called|named|labell?ed)\s+(?P<name>[\w' -]+?)\s+(?P<rest>(?:for|of|at)\b.*|\d.*)$", re.IGNORECASE)
+
+
 def _said_purpose(said: str | None) -> str | None:
     """What a timer is for when the user said it and the model left it out ("4 minutes for the
     eggs"): the words after a closing "for", unless they are the duration."""
@@ -197,6 +201,11 @@ def mark_fired(db: Database, timer_id: int, now: datetime) -> None:
 @api(speculative_safe=True, undo=_undo_delete, slots={"duration": Slot("duration", "For how long?")})
 def start(ctx: ExpertContext, duration: str, name: str | None = None) -> ActionResult:
     """Start a countdown timer for a duration phrase ('12 minutes'), optionally named ('pasta')."""
+    written, said = _CALLED.search(duration or ""), _CALLED.search(ctx.said or "")
+    if not name and written:  # "a timer called pasta for 8 minutes" written as the duration
+        name, duration = written["name"], written["rest"]
+    elif not name and said:
+        name = said["name"]
     try:
         seconds = parse_duration(duration)
     except TimeParseError as exc:
