@@ -274,3 +274,22 @@ def test_a_timer_given_a_name(said, duration, name):
     result = timers.start(expert_context(timers.EXPERT, said=said), duration=duration)
     assert result.ok, result.reply
     assert result.data["name"] == name
+
+
+@pytest.mark.parametrize("said, colour", [
+    ("turn on the deck lights purple, party tonight", "purple"), ("switch on the desk lamp green", "green"),
+    ("turn on the kitchen light", None), ("turn on the porch light, it's dark", None),
+])
+def test_a_colour_said_after_the_thing_switched_on(said, colour):
+    from assistant.experts.smart_home.apis import coloured_as_said
+    found = coloured_as_said("turn_on", {"device": "x"}, said)
+    assert (found and found[1]["color"]) == colour
+
+
+@pytest.mark.parametrize("said, english", [
+    ("off the fan later 11 o'clock", "turn off the fan at 11 o'clock"), ("switch on the heater later 6pm", "switch on the heater at 6pm"),
+    ("I will do it later", "I will do it later"), ("later 3 people are coming", "later 3 people are coming"),
+])
+def test_later_before_a_clock_time_is_at(said, english):
+    from assistant.asides import without_particles
+    assert without_particles(said) == english

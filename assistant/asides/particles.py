@@ -68,6 +68,11 @@ CLOSING_TAG = re.compile(r"[\s,]+(?:can|or not|one time|already|first)\W*$", re.
 OPENING_CAN = re.compile(r"^(\W*)can\s+(?=(?:turn|switch|set|put|open|close|lock|start|stop|play)\b)", re.IGNORECASE)
 
 
+# "later" before a clock time, as Singapore English says "this evening at": "off the tv later 11 o'clock"
+LATER_AT = re.compile(r"\blater\s+(?:at\s+)?(?=(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+                      r"(?::\d\d)?\s*(?:o'clock|am|pm|a\.m\.|p\.m\.)?(?:\W*$|\s*,))", re.IGNORECASE)
+
+
 def without_closing_tag(text: str) -> str:
     """A request without a closing "can or not", "can already" or, on a request, "can", "or not", "one time",
     "already", "first" ("Can on the fan or not": turn on the fan; "volume 10 can": volume 10)."""
@@ -95,12 +100,12 @@ def without_particles(text: str) -> str:
         stripped = INTERJECTION.sub("", stripped, count=1)
     stripped = PARTICLE.sub("", stripped)
     opened = SWITCH_VERB.match(stripped)
-    stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2]} ", stripped, count=1)
+    stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2].lower()} ", stripped, count=1)
     stripped = SWITCH_VERB_AFTER_AND.sub(lambda m: f"{m[1]}turn {m[2]} " if opened or _asked(m) else m[0], stripped)
     stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped)
     stripped = SWITCH_AFTER.sub(turned, stripped, count=1)
     stripped = MADE_TO_SWITCH.sub(turned, stripped, count=1)
     stripped = WANTED.sub(turned, stripped, count=1)
-    stripped = without_closing_tag(stripped)
+    stripped = LATER_AT.sub("at ", without_closing_tag(stripped))
     return stripped if stripped.strip() else text
 

@@ -1275,6 +1275,11 @@ ON_COLOUR = re.compile(r"\b(?:on|in)\s+(?:in\s+)?(?P<colour>[a-z]+(?:\s+(?!pleas
                        re.IGNORECASE)
 
 
+# ... or right after the thing switched on ("turn on the cove light pink, we have friends over")
+SWITCHED_ON_COLOUR = re.compile(r"^\W*(?:please\s+)?(?:turn|switch|put)\s+on\s+(?:the|my|our)\s+[\w' ]+?\s+"
+                                r"(?P<colour>[a-z]+)(?:\s+please)?(?:\W*$|\s*,)", re.IGNORECASE)
+
+
 def _colour_of(words: str) -> str | None:
     """The colour these words end in ("light blue", "green"; "in the purple" is no colour said)."""
     words = words.lower().strip()
@@ -1288,7 +1293,8 @@ def coloured_as_said(api_name: str, args: dict[str, Any], said: str | None) -> t
     word = asked["colour"].lower() if asked else ""
     two = re.search(rf"\b([a-z]+\s+{re.escape(word)})(?:\s+please)?\W*$", (said or "").lower()) if word else None
     word = two[1] if two and css_color(two[1]) else word  # "on pale green": the colour of two words
-    on_colour = ON_COLOUR.search(said or "") if api_name == "turn_on" and not asked else None
+    on_colour = (ON_COLOUR.search(said or "") or SWITCHED_ON_COLOUR.match(said or "")) \
+        if api_name == "turn_on" and not asked else None
     colour = _colour_of(on_colour["colour"]) if on_colour else None
     if colour:  # "trun the pool lihgt on green", "the lamp on light blue", "the festoon lights in purple"
         return "set_color", {**{k: v for k, v in _target_args(args).items() if not css_color(str(v))}, "color": colour}
