@@ -293,3 +293,13 @@ def test_a_colour_said_after_the_thing_switched_on(said, colour):
 def test_later_before_a_clock_time_is_at(said, english):
     from assistant.asides import without_particles
     assert without_particles(said) == english
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("Why is the porch light still on? Off it please", "turn the porch light off please"),
+    ("How come the water heater is off? Switch it on now.", "Switch the water heater on now."),
+    ("Why is the porch light on? Is it broken?", "Why is the porch light on? Is it broken?"),  # two questions: no request
+])
+def test_a_complaint_asked_as_why_before_the_request_that_mends_it(said, asked):
+    from assistant.asides import request_after_story, without_particles
+    assert request_after_story(without_particles(said), lambda: ["Porch Light", "Water Heater"]) == asked

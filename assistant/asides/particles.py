@@ -35,7 +35,7 @@ _SWITCH_LEAD = (r"(?:and|then|now|ok|okay|so|also|actually|just|please|pls|kindl
                 r"maam|madam|boss|uncle|auntie|aunty|ate|kuya)")
 _SWITCHED = (r"(on|off)\s+(?=(?:the|my|our|all|both|every|them|it(?=\s+\w)|[a-z]+'s)\b"
              r"(?!\s+(?:way|top|other|one hand)\b))")
-SWITCH_VERB = re.compile(rf"^(\W*(?:{_SWITCH_LEAD}[\s,]+)*){_SWITCHED}", re.IGNORECASE)
+SWITCH_VERB = re.compile(rf"(?:^|(?<=[.?!]\s))(\W*(?:{_SWITCH_LEAD}[\s,]+)*){_SWITCHED}", re.IGNORECASE)  # (a sentence's start)
 SWITCH_VERB_AFTER_AND = re.compile(rf"((?:,\s*|\s+)(?:and|and then|then)\s+(?:(?:please|pls|also)\s+)?){_SWITCHED}",
                                    re.IGNORECASE)
 # ... said after the thing: "the lamps downstairs, on them", "the fan, off it"
@@ -100,7 +100,7 @@ def without_particles(text: str) -> str:
         stripped = INTERJECTION.sub("", stripped, count=1)
     stripped = PARTICLE.sub("", stripped)
     opened = SWITCH_VERB.match(stripped)
-    stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2].lower()} ", stripped, count=1)
+    stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2].lower()} ", stripped)
     stripped = SWITCH_VERB_AFTER_AND.sub(lambda m: f"{m[1]}turn {m[2]} " if opened or _asked(m) else m[0], stripped)
     stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped)
     stripped = SWITCH_AFTER.sub(turned, stripped, count=1)

@@ -72,6 +72,8 @@ NAMED_THING = re.compile(rf"\b(?:the|my|our)\s+(?P<thing>{_THING_WORD}(?:\s+{_TH
                          r"|'s\b|\s*[,.;]|$)", re.IGNORECASE)
 
 
+# a question that only complains, before the request that mends it ("Why is the heater still off? Turn it on")
+COMPLAINT = re.compile(r"^\W*(?:(?:eh|oi|hey|ugh|oh)\W+)?(?:why|how come)\b", re.IGNORECASE)
 # a thing named first, then the request pointing back at it: "The misters, turn them on", "that lamp in the hall —
 # switch it off"
 TOPIC_FIRST = re.compile(r"^\W*(?P<thing>(?:the|my|our|that|this|those|these)\s+[a-z][\w' -]{1,40}?)\s*[,:;\u2014\u2013]+\s*"
@@ -104,7 +106,8 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
     if found is not None and not opens_as_request(first[:found.start()]) and "?" not in first[:found.start()] \
             and opens_as_request(first[found.end():]):
         story, request = first[:found.start()], first[found.end():]
-    elif rest and not opens_as_request(first) and not is_question(first) and opens_as_request(_opening_sentence(rest[0])):
+    elif rest and not opens_as_request(first) and (not is_question(first) or COMPLAINT.match(first)) \
+            and opens_as_request(_opening_sentence(rest[0])):
         story, request = first, _opening_sentence(rest[0])  # "The kids left the spa pump going. Would you switch it off at 3?"
         if not re.search(r"\b(?:it|them)\b", request, re.IGNORECASE):
             return text
