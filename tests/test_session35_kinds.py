@@ -303,3 +303,12 @@ def test_later_before_a_clock_time_is_at(said, english):
 def test_a_complaint_asked_as_why_before_the_request_that_mends_it(said, asked):
     from assistant.asides import request_after_story, without_particles
     assert request_after_story(without_particles(said), lambda: ["Porch Light", "Water Heater"]) == asked
+
+
+@pytest.mark.parametrize("heard, meant", [
+    ("dis arm the house alarm", "disarm the house alarm"), ("un lock the side gate", "unlock the side gate"),
+    ("re start the speaker", "restart the speaker"), ("arm the alarm", "arm the alarm"),
+])
+def test_a_verb_heard_as_two_words_is_one(heard, meant):
+    from assistant.languages import hearing
+    assert hearing.in_english(heard, "voice", lambda: ["Side Gate", "House Alarm"]) == meant

@@ -6,14 +6,18 @@ from typing import Callable, Iterable
 
 from assistant.languages import abroad, arabizi, dialect, foreign_time, hinglish, regional, shorthand
 from assistant.languages.spoken_letters import joined_letters, joined_words
+from assistant.splitting import COMMAND_VERBS
+
+# the verbs a recogniser may write as two words ("dis arm", "un lock"): the long ones
+SPLIT_VERBS = tuple(sorted(v for v in COMMAND_VERBS if len(v) >= 5))
 
 
 def in_english(text: str, source: str, names: Callable[[], Iterable[str]]) -> str:
     """The words read into English by every reader whose markers they hold; `names` gives the
     home's names (read once, only when a reader needs them)."""
     known = cache(lambda: tuple(names()))
-    if source == "voice":  # "the parlour a c": the home's AC; "the mitsu bishi": its Mitsubishi
-        text = joined_words(joined_letters(text, known()), known())
+    if source == "voice":  # "the parlour a c": the home's AC; "the mitsu bishi": its Mitsubishi; "dis arm": disarm
+        text = joined_words(joined_letters(text, known()), (*known(), *SPLIT_VERBS))
     text = dialect.without_filler_ting(text)  # "the big light ting": the big light
     if dialect.looks_creole(text):  # "mek di fan come on": "make the fan come on"
         text = dialect.in_english(text, known())
