@@ -312,3 +312,12 @@ def test_a_complaint_asked_as_why_before_the_request_that_mends_it(said, asked):
 def test_a_verb_heard_as_two_words_is_one(heard, meant):
     from assistant.languages import hearing
     assert hearing.in_english(heard, "voice", lambda: ["Side Gate", "House Alarm"]) == meant
+
+
+@pytest.mark.parametrize("reply, kept", [
+    ("I just did that.", ""), ("I've done it. Anything else?", "Anything else?"),
+    ("I did not catch that.", "I did not catch that."), ("I did some reading on that once.", "I did some reading on that once."),
+])
+def test_the_chat_never_says_it_did_what_it_cannot(reply, kept):
+    from assistant.experts.chat import without_claimed_actions
+    assert without_claimed_actions(reply) == kept

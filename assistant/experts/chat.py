@@ -54,6 +54,7 @@ _STATES = r"unlocked|locked|open|opened|closed|shut|on|off|armed|disarmed|runnin
 _CLAIM = re.compile(
     rf"^\W*(?:(?:ok(?:ay)?|sure|done|alright|all right|got it|sorry|yes|yeah|yep|of course|certainly|absolutely)\W+)*(?:"
     rf"i(?:'ve| have| just| now)*\s+(?:{_VERBS})\b"
+    r"|i(?:'ve| have| just| already)*\s+(?:did|done|handled|taken care of)\s+(?:that|it|this|them|so)\b"  # "I just did that."
     rf"|i(?:'ll| will| can)\s+(?:\w+ly\s+|now\s+|go ahead and\s+)?(?:{_WILL_DO})\b|(?:now\s+)?playing\s+\w"
     rf"|(?:{_VERBS})\s+(?:a|an|the|your|it|them|that|up|on|off|(?:[\w'-]+\s+){{1,4}}?(?:to|on|from|for|in)\s+(?:your|the|you))\b"
     rf"|(?:{_VERBS})\s+(?:[\w'-]+\s+){{1,4}}?to\s+\d"  # "Set Desk Fan to 25%."
