@@ -321,3 +321,12 @@ def test_a_verb_heard_as_two_words_is_one(heard, meant):
 def test_the_chat_never_says_it_did_what_it_cannot(reply, kept):
     from assistant.experts.chat import without_claimed_actions
     assert without_claimed_actions(reply) == kept
+
+
+@pytest.mark.parametrize("said, asked", [
+    ("the dishwasher finish already or not", "is the dishwasher finished?"), ("back gate locked or not", "is back gate locked?"),
+    ("is the porch light on or not", "is the porch light on or not"),
+])
+def test_a_state_asked_with_or_not(said, asked):
+    from assistant.asides import without_particles
+    assert without_particles(said) == asked

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.splitting import SETTING_ALONE, TEXT_VERBS, opens_as_request
-from assistant.words import command, quantities
+from assistant.words import command, is_question, quantities
 
 # discourse particles and interjections of spoken Englishes (Singapore, Malaysia, India, West Africa,
 # ...) that colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na",
@@ -73,13 +73,31 @@ LATER_AT = re.compile(r"\blater\s+(?:at\s+)?(?=(?:\d{1,2}|one|two|three|four|fiv
                       r"(?::\d\d)?\s*(?:o'clock|am|pm|a\.m\.|p\.m\.)?(?:\W*$|\s*,))", re.IGNORECASE)
 
 
+# a yes-or-no question said as Singapore English asks it: "the washing machine finish already or not", "gate locked
+# or not": is the washing machine finished?
+STATE_OR_NOT = re.compile(r"^\W*(?P<thing>(?:(?:the|my|our)\s+)?[a-z][\w' ]*?)\s+(?:is\s+|are\s+)?(?P<state>on|off|open|closed|"
+                          r"locked|unlocked|finish(?:ed)?|done|running|ready|dry|full|empty)\s+(?:already\s+)?or not\W*$",
+                          re.IGNORECASE)
+
+
+def state_asked(text: str) -> str:
+    """"X on already or not" asked as "is X on?"; else the words."""
+    found = STATE_OR_NOT.match(text)
+    if found is None or opens_as_request(found["thing"]) or is_question(found["thing"]):
+        return text
+    state = "finished" if found["state"].lower() == "finish" else found["state"]
+    thing = found["thing"][0].lower() + found["thing"][1:] if found["thing"].split()[0].lower() in ("the", "my", "our") \
+        else found["thing"]
+    return f"is {thing} {state}?"
+
+
 def without_closing_tag(text: str) -> str:
     """A request without a closing "can or not", "can already" or, on a request, "can", "or not", "one time",
     "already", "first" ("Can on the fan or not": turn on the fan; "volume 10 can": volume 10)."""
     text = OPENING_CAN.sub(r"\1", CAN_OR_NOT.sub("", text) or text)
     cut = CLOSING_TAG.sub("", text)
     said = command(cut).split()
-    if cut != text and said and said[0] not in TEXT_VERBS and (
+    if cut != text and said and said[0] not in TEXT_VERBS and not is_question(cut) and (
             opens_as_request(cut) or SETTING_ALONE.match(quantities(" ".join(said))) or re.search(r"\d\W*$", cut)):
         return cut  # (never the words of a reminder or a message: "remind me to call mum first")
     return text
@@ -106,6 +124,6 @@ def without_particles(text: str) -> str:
     stripped = SWITCH_AFTER.sub(turned, stripped, count=1)
     stripped = MADE_TO_SWITCH.sub(turned, stripped, count=1)
     stripped = WANTED.sub(turned, stripped, count=1)
-    stripped = LATER_AT.sub("at ", without_closing_tag(stripped))
+    stripped = LATER_AT.sub("at ", without_closing_tag(state_asked(stripped)))
     return stripped if stripped.strip() else text
 
