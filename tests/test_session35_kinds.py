@@ -330,3 +330,18 @@ def test_the_chat_never_says_it_did_what_it_cannot(reply, kept):
 def test_a_state_asked_with_or_not(said, asked):
     from assistant.asides import without_particles
     assert without_particles(said) == asked
+
+
+def test_a_rooms_alias_and_a_kind_beat_a_nearer_spelling(tmp_path):
+    from assistant.experts.smart_home.resolve import resolve
+    from tests.conftest import smart_home_db
+    db = smart_home_db("""
+areas:
+  - {name: Lounge, id: lounge, aliases: [Hall]}
+  - {name: Laundry, id: laundry}
+entities:
+  - {name: Ceiling Fan, id: fan.lounge_ceiling, area: lounge, state: "off"}
+  - {name: Wall Fan, id: fan.laundry_wall, area: laundry, state: "off"}
+""", tmp_path)
+    assert resolve(db, "hall fan").device_ids == ["fan.lounge_ceiling"]
+    assert resolve(db, "wall fan").device_ids == ["fan.laundry_wall"]

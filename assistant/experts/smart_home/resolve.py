@@ -754,7 +754,20 @@ class _Resolver:
         best = max(s for s, _ in scored)
         top = [d for s, d in scored if s >= best - 0.5]
         exact = [d for d in top if self._called(phrase, d)]
-        return exact if len(exact) == 1 else top  # "master bathroom light": that name, not the Bathroom Light
+        if len(exact) == 1:
+            return exact  # "master bathroom light": that name, not the Bathroom Light
+        words = set(vocab.content(vocab.tokens(phrase)))
+        if len(words) > 1 and not any(self._holds_words(d, words) for d in top):
+            whole = [d for d in devices if self._holds_words(d, words)]
+            return whole or top  # "the hall fan": the fan in the Hall, not the nearer spelling Wall Fan
+        return top
+
+    def _holds_words(self, device: Device, words: set[str]) -> bool:
+        """Whether the device's name or an alias, with its room's name or one of the room's aliases, holds every word."""
+        area = self.home.area(device.area_id)
+        places = [area.name, *area.aliases] if area else []
+        forms = [device.name, *device.aliases]
+        return any(words <= set(vocab.tokens(form)) for form in (*forms, *(_with_place(p, f) for p in places for f in forms)))
 
     def _called(self, phrase: str, device: Device) -> bool:
         """Whether the phrase is, word for word, the device's name or an alias, with or without its room's."""
