@@ -345,3 +345,21 @@ entities:
 """, tmp_path)
     assert resolve(db, "hall fan").device_ids == ["fan.lounge_ceiling"]
     assert resolve(db, "wall fan").device_ids == ["fan.laundry_wall"]
+
+
+def test_a_kind_said_there_is_that_kind_where_the_device_named_before_is(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db("""
+areas:
+  - {name: Patio, id: patio}
+  - {name: Den, id: den}
+entities:
+  - {name: Patio Light, id: light.patio, area: patio, state: "on"}
+  - {name: Den Light, id: light.den, area: den, state: "off"}
+  - {name: Ceiling Fan, id: fan.patio, area: patio, state: "off"}
+  - {name: Ceiling Fan, id: fan.den, area: den, state: "off"}
+""", tmp_path)
+    result = call_smart_home(db, "turn_on", "and the fan there too", device="Patio Light", device_type="light")
+    assert result.ok, result.reply
+    assert db["devices"].get("fan.patio")["state"] == "on"
+    assert db["devices"].get("light.den")["state"] == "off" and db["devices"].get("fan.den")["state"] == "off"

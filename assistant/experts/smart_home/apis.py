@@ -175,6 +175,22 @@ def _places_joined(home: Home, args: dict[str, Any], said: str | None) -> dict[s
     return {**args, "area": f"{found[1]} and {second}", "device": None, "device_type": kind}
 
 
+THERE = re.compile(r"\b(?:in |out |up |down )?there\b(?!\s+(?:is|are|was|were|'s))", re.IGNORECASE)
+
+
+def _there_as_its_place(home: Home, args: dict[str, Any], said: str | None) -> dict[str, Any]:
+    """A kind said "there" ("the fan there also") written as the device the words before named (the Balcony
+    Light): that kind in that device's room; else the arguments."""
+    kind, phrase = vocab.first_type_word(said), args.get("device")
+    if not said or not THERE.search(said) or args.get("area") or not kind or not phrase or not unsaid(home, phrase, said):
+        return args
+    found = resolve_in(home, phrase)
+    areas = {d.area_id for d in home.devices if d.id in found.device_ids}
+    if found.problem or len(areas) != 1 or None in areas:
+        return args
+    return {**args, "device": kind, "device_type": None, "area": home.area(areas.pop()).name}
+
+
 def _only_a_kind(phrase: str | None) -> bool:
     words = vocab.content(vocab.tokens(phrase))
     size, kind, _ = vocab.type_at(words, 0) if words else (0, None, False)
@@ -342,6 +358,7 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if api_name == "turn_off" and bulk and EVERYTHING.search(said or ""):  # "everything in her room": its AC too
         bulk = bulk | {"climate"}
     home = read_home(db)
+    args = _there_as_its_place(home, args, said)  # "the fan there also" written as the light just named
     args = _thing_for_a_place(home, _place_before_kind(home, _places_joined(home, args, said)))
     args = _kind_that_is_no_kind(home, _kind_that_is_a_place(home, args, said), said)
     if vocab.norm(args.get("device")) in ("one", "ones"):  # "the one in the foyer": its kind there, no name
@@ -364,7 +381,8 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
         args = {**args, "device": None, "device_type": together}  # "every blind and curtain" written as blinds
     if args.get("area") and unsaid(home, args.get("area"), said) and vocab.said_here(said):
         args = {**args, "area": "here"}  # "close the blinds here" written with a made-up room
-    elif args.get("area") and unsaid(home, args.get("area"), said) and not POINTER.search(said or ""):
+    elif args.get("area") and unsaid(home, args.get("area"), said) and not POINTER.search(said or "") \
+            and not THERE.search(said or ""):
         args = {**args, "area": None}  # "close the curtains" written in a room nobody named
     elif args.get("area"):
         args = {**args, "area": regrounded(args["area"], said)}  # "the bedrooms" written as "bedroom"
