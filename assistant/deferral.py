@@ -233,6 +233,26 @@ def adds_a_thing(words: str) -> bool:
     return bool(ADDS_A_THING.match(words)) and not re.search(r"\b(?:turn|switch|set|put|open|close|lock|start)\b", words)
 
 
+# a new time for what was just put off: "change it to 6:30", "make that 7 instead", "move it to tomorrow at 9"
+RETIMED = re.compile(r"^(?:(?:actually|no|sorry|wait|oh|ok|okay|um|hmm)\s+)*(?:(?:change|move|push|make)\s+(?:it|that|the time)?\s*"
+                     r"(?:to|till|until|for)?\s*|(?:at|for)\s+)(?P<when>.+?)(?:\s+instead)?$")
+# ... said as a clock time, not a level ("make it 22" is a temperature): "6:30", "7 am", "9 o'clock", "tomorrow at 9"
+_CLOCK_SAID = re.compile(r"\d:\d\d|\d\s*(?:am|pm)\b|o'clock|\b(?:noon|midnight|tomorrow|tonight|morning|evening|afternoon)\b")
+
+
+def retimed(text: str, now: datetime) -> datetime | None:
+    """The new time the words give what was just put off ("change it to 6:30"), or None."""
+    words = " ".join(re.sub(r"[^\w':]+|(?<!\d):|:(?!\d)", " ", text.lower()).split())  # (a clock's colon kept)
+    found = RETIMED.match(words)
+    if found is None or not _CLOCK_SAID.search(found["when"]):
+        return None
+    when = found["when"] if re.match(r"(?:at|in|on|tomorrow|tonight|today|this|next)\b", found["when"]) else f"at {found['when']}"
+    try:
+        return parse_when(when, now, wake_first=True).due
+    except TimeParseError:
+        return None
+
+
 def is_now_instead(words: str) -> bool:
     """Whether normalised words ask for what was just put off to be done now."""
     return bool(NOW_INSTEAD.match(words))

@@ -37,10 +37,13 @@ class Deferring:
             return
         stopping = plan.decision is None or plan.decision.qualified == "system.stop"
         plan.at_once = plan.decision is None and deferral.is_now_instead(words)  # "actually, do it now"
-        if (stopping and deferral.is_undo(words)) or plan.at_once:  # "cancel that", "actually, scrap that"
+        plan.retimed = deferral.retimed(text, now) if plan.decision is None or plan.decision.source == "router" else None
+        if (stopping and deferral.is_undo(words)) or plan.at_once or plan.retimed:  # "cancel that", "change it to 7"
             plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
             if plan.unscheduling is not None:
-                plan.decision = plan.decision or Decision(expert="system", api="stop", source="fastpath")
+                plan.decision = Decision(expert="system", api="stop", source="fastpath") if plan.retimed \
+                    else plan.decision or Decision(expert="system", api="stop", source="fastpath")
+            plan.retimed = plan.retimed if plan.unscheduling is not None else None
         if defer and self._adds_to_last_put_off(plan, words, now):  # "and the porch light too"
             return
         if plan.decision is not None:
@@ -179,6 +182,10 @@ class Deferring:
             utterance = plan.utterance.model_copy(update={"text": action.said or action.what, "area": action.area})
             spec = self.registry.api(action.expert, action.api.rpartition(".")[2])
             return self._execute(plan, spec, action.args, "router", started, utterance=utterance).reply
+        if plan.retimed:  # "change it to 6:30": the same call, at the new time
+            spec = self.registry.api(action.expert, action.api.rpartition(".")[2])
+            utterance = plan.utterance.model_copy(update={"text": action.said or action.what, "area": action.area})
+            return self._schedule(spec, action.args, plan.retimed, utterance, plan.utterance.text)
         reply = f"OK, I won't {action.what}."
         log_action(self.db, at=now, text=plan.utterance.text, expert="system", api="stop",
                    args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None,

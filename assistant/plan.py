@@ -9,6 +9,7 @@ timed, and commits only if the final transcript is the same text.
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -43,6 +44,7 @@ class Plan:
     correction: Correction | None = None  # "no, I meant the bedroom": the previous call redone, corrected
     unscheduling: tuple[int, int] | None = None  # "cancel that" after a call was put off: (log id, action id)
     at_once: bool = False  # "actually, do it now": the call taken back is run now
+    retimed: datetime | None = None  # "change it to 6:30": the call taken back is put off to this time instead
     # several requests in one utterance (assistant/splitting.py): each part is a plan of its own
     parts: list["Plan"] = field(default_factory=list)
     # the proposal run before any part's confirmer (parts in parallel): its `Executed`, or None

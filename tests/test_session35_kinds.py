@@ -363,3 +363,29 @@ entities:
     assert result.ok, result.reply
     assert db["devices"].get("fan.patio")["state"] == "on"
     assert db["devices"].get("light.den")["state"] == "off" and db["devices"].get("fan.den")["state"] == "off"
+
+
+# -- a new time for what was just put off ---------------------------------------------------------------------------
+@pytest.mark.parametrize("said, due", [
+    ("Change to 6:30", "2026-11-25T18:30:00"), ("actually, make it 7 am instead", "2026-11-26T07:00:00"),
+    ("move it to 9 o'clock", "2026-11-25T21:00:00"),
+])
+def test_what_was_just_put_off_is_put_off_to_the_new_time(tmp_path, said, due):
+    from assistant import testing
+    from assistant.storage.scheduled import list_scheduled
+    from tests.test_deferral import DEV_HOME, NOW
+    helper = testing.scripted_assistant(tmp_path / "state.db", home=DEV_HOME, now=NOW,
+                                        classifier=testing.FixedClassifier("smart_home"))
+    testing.confirmer(helper).enqueue({"api": "smart_home.turn_on", "args": {"device": "office heater"}})
+    assert helper.handle("switch on the office heater in 20 minutes").ok
+    reply = helper.handle(said)
+    assert reply.ok, reply.reply
+    assert [(a["due"], a["api"], a["args"]) for a in list_scheduled(helper.db)] == \
+        [(due, "smart_home.turn_on", {"device": "Office Heater"})]
+
+
+@pytest.mark.parametrize("said", ["make it 22", "set it to 25"])
+def test_a_level_after_a_put_off_call_is_no_new_time(said):
+    from datetime import datetime
+    from assistant.deferral import retimed
+    assert retimed(said, datetime(2026, 11, 25, 18, 20)) is None
