@@ -61,7 +61,12 @@ def split_delay(text: str, now: datetime) -> Delay | None:
     if mentions_recurrence(text) or ASKING.match(command(text)):
         return None
     found = _delay_in(text, now) or _delay_in_a_sentence(text, now)
+    if found and ALARM_ALONE.match(command(found[0])):
+        return None  # "alarm tomorrow at 6:30": the time is the alarm clock's, not the alarm panel's put off
     return Delay(said=text, command=found[0], clause=found[1], due=found[2]) if found else None
+
+
+ALARM_ALONE = re.compile(r"^(?:set |make |put |give me )?(?:an |my |the |a )?(?:wake ?up )?alarm(?: clock)?(?: for me)?$")
 
 
 def _delay_in(text: str, now: datetime) -> tuple[str, str, datetime] | None:

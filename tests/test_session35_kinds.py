@@ -389,3 +389,10 @@ def test_a_level_after_a_put_off_call_is_no_new_time(said):
     from datetime import datetime
     from assistant.deferral import retimed
     assert retimed(said, datetime(2026, 11, 25, 18, 20)) is None
+
+
+@pytest.mark.parametrize("said", ["Alarm tomorrow at 6:30 am", "alarm for 7 tomorrow", "wake up alarm at 6"])
+def test_an_alarm_with_a_time_is_never_the_panel_put_off(said):
+    from datetime import datetime
+    from assistant.deferral import split_delay
+    assert split_delay(said, datetime(2026, 12, 3, 21, 0)) is None
