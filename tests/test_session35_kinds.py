@@ -256,7 +256,7 @@ def test_history_is_the_chats_and_transport_and_draws_are_declined(said, pinned)
         assert any(p.search(said) for p in cues.DECLINE_CUES)
 
 
-@pytest.mark.parametrize("said", ["remind me", "remind me about something", "could you set me a reminder"])
+@pytest.mark.parametrize("said", ["remind me", "remind me about something", "could you remind me of something"])
 def test_a_reminder_with_nothing_to_remind_of_asks_what(said):
     from assistant.testing import scripted_assistant
     reply = scripted_assistant().handle(said)

@@ -76,7 +76,7 @@ PATTERNS: list[tuple[str, str, str]] = [
      "system", "date"),
     (r"(?:help|what can you do|what can i say|how do i use you|what are your commands)", "system", "help"),
     # a reminder asked for with nothing to remind of yet ("remind me", "remind me about something"): asked what
-    (r"(?:(?:can|could|would|will) you )?(?:remind me|set (?:a|me a) reminder|make (?:a|me a) reminder)"
+    (r"(?:(?:can|could|would|will) you )?remind me"
      r"(?: (?:about|abt|of|to do) (?:something|smth|sth|stuff|a thing|something later))?(?: later)?", "reminders", "create"),
     (r"(?:(?:sorry|pardon|what|huh|excuse me) )*(?:(?:can|could|would) you )?(?:say (?:that|it) again|repeat (?:that|it|yourself"
      r"|what you (?:just )?said)|(?:what did you|what was that you) (?:just )?say|come again|pardon(?: me)?|i didn't (?:catch|hear) "
