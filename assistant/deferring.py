@@ -41,8 +41,8 @@ class Deferring:
         if (stopping and deferral.is_undo(words)) or plan.at_once or plan.retimed:  # "cancel that", "change it to 7"
             plan.unscheduling = last_scheduling(self.db, now - RECENT, self.conversation)
             if plan.unscheduling is not None:
-                plan.decision = Decision(expert="system", api="stop", source="fastpath") if plan.retimed \
-                    else plan.decision or Decision(expert="system", api="stop", source="fastpath")
+                stop = Decision(expert="system", api="stop", source="fastpath")
+                plan.decision = stop if plan.retimed else plan.decision or stop  # (a router's read of "change to 7" dropped)
             plan.retimed = plan.retimed if plan.unscheduling is not None else None
         if defer and self._adds_to_last_put_off(plan, words, now):  # "and the porch light too"
             return
@@ -178,14 +178,12 @@ class Deferring:
         action = self._take_back(log_id, {"scheduled_action": action_id})
         if action is None:  # it ran or was cancelled meanwhile
             return Reply(reply="OK.", expert="system", api="stop")
-        if plan.at_once:  # "actually, do it now": the call as it was put off, now
-            utterance = plan.utterance.model_copy(update={"text": action.said or action.what, "area": action.area})
+        if plan.at_once or plan.retimed:  # the call as it was put off: now ("actually, do it now") or at the new time
             spec = self.registry.api(action.expert, action.api.rpartition(".")[2])
+            utterance = plan.utterance.model_copy(update={"text": action.said or action.what, "area": action.area})
+            if plan.retimed:  # "change it to 6:30"
+                return self._schedule(spec, action.args, plan.retimed, utterance, plan.utterance.text)
             return self._execute(plan, spec, action.args, "router", started, utterance=utterance).reply
-        if plan.retimed:  # "change it to 6:30": the same call, at the new time
-            spec = self.registry.api(action.expert, action.api.rpartition(".")[2])
-            utterance = plan.utterance.model_copy(update={"text": action.said or action.what, "area": action.area})
-            return self._schedule(spec, action.args, plan.retimed, utterance, plan.utterance.text)
         reply = f"OK, I won't {action.what}."
         log_action(self.db, at=now, text=plan.utterance.text, expert="system", api="stop",
                    args={"scheduled_action": action_id}, source="fastpath", ok=True, reply=reply, undo=None,
