@@ -6,6 +6,7 @@ import pytest
 from assistant import testing
 
 DEV_HOME = Path(__file__).parent / "data" / "dev_home.yaml"
+DEMO_HOME = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -78,3 +79,29 @@ def call_smart_home(db, api_name: str, said: str, here: str | None = None, **arg
     spec = EXPERT.api(api_name)
     ctx = ExpertContext(db=db, clock=Clock(datetime(2026, 12, 1, 9)), utterance=Utterance(text=said, area=here))
     return spec.func(ctx, **spec.validate(args))
+
+
+def run_real_conversations(conversations: list, now, prefix: str, home: Path = DEMO_HOME) -> list:
+    """Each conversation on the real models from fresh state: a list of (said, expect) turns, or
+    (home file, turns); `said` is the text, or (text, source) for a voice transcript."""
+    from assistant.app import default_registry
+    from assistant.config import Settings
+    from assistant.evaluation.cases import EvalCase
+    from assistant.evaluation.runner import run_conversation
+    from assistant.llm.roles import ModelRoles
+    roles, registry = ModelRoles(Settings()), default_registry()
+    out = []
+    for n, conversation in enumerate(conversations):
+        where, turns = conversation if isinstance(conversation, tuple) else (home, conversation)
+        cases = []
+        for i, (said, expect) in enumerate(turns):
+            text, source = said if isinstance(said, tuple) else (said, "text")
+            cases.append(EvalCase(id=f"{prefix}-{n}.{i}", text=text, source=source, home=where, now=now,
+                                  expect=expect))
+        out += run_conversation(cases, roles, registry)
+    return out
+
+
+def failures(results: list) -> list:
+    """What a failed turn did, for an assertion message."""
+    return [(r.id, r.text, r.api, r.args, r.reply, r.problems) for r in results if not r.passed]

@@ -17,18 +17,12 @@ followed by one that only tells.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from assistant.app import default_registry
-from assistant.config import Settings
-from assistant.evaluation.cases import EvalCase
-from assistant.evaluation.runner import run_conversation
-from assistant.llm.roles import ModelRoles
+from tests.conftest import failures, run_real_conversations
 
 pytestmark = pytest.mark.real_model
-DEMO = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"
 NOW = datetime(2026, 12, 3, 19, 15)  # a Thursday evening
 VOICE = "voice"
 
@@ -109,20 +103,10 @@ CONVERSATIONS = [
 ]
 
 
-def _case(n: int, i: int, said, expect: dict) -> EvalCase:
-    text, source = said if isinstance(said, tuple) else (said, "text")
-    return EvalCase(id=f"kinds-{n}.{i}", text=text, source=source, home=DEMO, now=NOW, expect=expect)
-
-
 @pytest.fixture(scope="module")
 def results():
-    roles, registry = ModelRoles(Settings()), default_registry()
-    out = []
-    for n, turns in enumerate(CONVERSATIONS):
-        out += run_conversation([_case(n, i, said, expect) for i, (said, expect) in enumerate(turns)], roles, registry)
-    return out
+    return run_real_conversations(CONVERSATIONS, NOW, "kinds")
 
 
 def test_the_kinds_are_carried_out_as_meant(results):
-    failed = [(r.id, r.text, r.api, r.args, r.reply, r.problems) for r in results if not r.passed]
-    assert not failed, failed
+    assert not failures(results), failures(results)

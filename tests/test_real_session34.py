@@ -7,14 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.app import default_registry
-from assistant.config import Settings
-from assistant.evaluation.cases import EvalCase
-from assistant.evaluation.runner import run_conversation
-from assistant.llm.roles import ModelRoles
+from tests.conftest import DEMO_HOME as DEMO, failures, run_real_conversations
 
 pytestmark = pytest.mark.real_model
-DEMO = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"
 ENERGY = Path(__file__).parent / "data" / "energy_home.yaml"
 NOW = datetime(2026, 12, 3, 13, 15)  # a Thursday afternoon
 
@@ -30,15 +25,8 @@ CONVERSATIONS = [
 
 @pytest.fixture(scope="module")
 def results():
-    roles, registry = ModelRoles(Settings()), default_registry()
-    out = []
-    for n, (home, turns) in enumerate(CONVERSATIONS):
-        cases = [EvalCase(id=f"s34-{n}.{i}", text=said, home=home, now=NOW, expect=expect)
-                 for i, (said, expect) in enumerate(turns)]
-        out += run_conversation(cases, roles, registry)
-    return out
+    return run_real_conversations(CONVERSATIONS, NOW, "s34")
 
 
 def test_the_kinds_are_carried_out_as_meant(results):
-    failed = [(r.id, r.text, r.api, r.args, r.reply, r.problems) for r in results if not r.passed]
-    assert not failed, failed
+    assert not failures(results), failures(results)

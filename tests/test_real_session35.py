@@ -3,18 +3,12 @@ not", Malay and pinyin words, a state asked with "or not", a thing named first, 
 request, a device told by its landmark. Lines written for these tests (not from any evaluation set); each
 conversation runs on fresh state."""
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from assistant.app import default_registry
-from assistant.config import Settings
-from assistant.evaluation.cases import EvalCase
-from assistant.evaluation.runner import run_conversation
-from assistant.llm.roles import ModelRoles
+from tests.conftest import failures, run_real_conversations
 
 pytestmark = pytest.mark.real_model
-DEMO = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"
 NOW = datetime(2026, 12, 3, 19, 10)  # a Thursday evening
 
 CONVERSATIONS = [
@@ -30,15 +24,8 @@ CONVERSATIONS = [
 
 @pytest.fixture(scope="module")
 def results():
-    roles, registry = ModelRoles(Settings()), default_registry()
-    out = []
-    for n, turns in enumerate(CONVERSATIONS):
-        cases = [EvalCase(id=f"s35-{n}.{i}", text=said, home=DEMO, now=NOW, expect=expect)
-                 for i, (said, expect) in enumerate(turns)]
-        out += run_conversation(cases, roles, registry)
-    return out
+    return run_real_conversations(CONVERSATIONS, NOW, "s35")
 
 
 def test_the_kinds_are_carried_out_as_meant(results):
-    failed = [(r.id, r.text, r.api, r.args, r.reply, r.problems) for r in results if not r.passed]
-    assert not failed, failed
+    assert not failures(results), failures(results)

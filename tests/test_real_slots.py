@@ -3,18 +3,12 @@ smart-home phrasing.
 
 Lines written for these tests (not from any evaluation set); each conversation runs on fresh state."""
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from assistant.app import default_registry
-from assistant.config import Settings
-from assistant.evaluation.cases import EvalCase
-from assistant.evaluation.runner import run_conversation
-from assistant.llm.roles import ModelRoles
+from tests.conftest import failures, run_real_conversations
 
 pytestmark = pytest.mark.real_model
-DEMO = Path(__file__).parent.parent / "assistant" / "data" / "demo_home.yaml"
 NOW = datetime(2026, 12, 3, 19, 15)  # a Thursday evening
 
 CONVERSATIONS = [
@@ -57,15 +51,8 @@ CONVERSATIONS = [
 
 @pytest.fixture(scope="module")
 def results():
-    roles, registry = ModelRoles(Settings()), default_registry()
-    out = []
-    for n, turns in enumerate(CONVERSATIONS):
-        cases = [EvalCase(id=f"slots-{n}.{i}", text=text, home=DEMO, now=NOW, expect=expect)
-                 for i, (text, expect) in enumerate(turns)]
-        out += run_conversation(cases, roles, registry)
-    return out
+    return run_real_conversations(CONVERSATIONS, NOW, "slots")
 
 
 def test_values_are_asked_for_kept_as_said_and_undone(results):
-    failed = [(r.id, r.text, r.api, r.args, r.reply, r.problems) for r in results if not r.passed]
-    assert not failed, failed
+    assert not failures(results), failures(results)

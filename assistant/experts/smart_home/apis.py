@@ -421,44 +421,11 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if found is None or found.problem:
         found = resolve_in(home, device, args.get("area"), args.get("device_type"), here=here,
                            allowed=allowed, bulk=bulk)
-    if found.problem and not found.which and said:  # the model's phrase fails: the user's own words
-        own = said_name(home, said, vocab.first_type_word(device) or "", allowed, bulk)
-        own = joined_names(home, own, said, allowed, args.get("area"), here) or own  # "Callum's lamp and the den light"
-        retried = resolve_in(home, own, args.get("area"), args.get("device_type"), here=here, allowed=allowed,
-                             bulk=bulk) if own and own != device else None
-        found = retried if retried is not None and not retried.problem else found
-    if found.problem and not found.about_place:  # "the light over the dining room table": the dining room's
-        found = by_landmark(home, said, here=here, allowed=allowed, bulk=bulk) or found
-    cut_device, cut_area = (_before_aside(device, said), _before_aside(args.get("area"), said)) \
-        if found.problem and not found.which else (None, None)
-    if cut_device or cut_area:  # "close the awning, signal number 2 na daw" written as one phrase
-        retried = resolve_in(home, cut_device or device, cut_area or args.get("area"), args.get("device_type"),
-                             here=here, allowed=allowed, bulk=bulk)
-        found = retried if not retried.problem else found
-    whole = _home_wide(device) if found.problem and not found.which and not args.get("area") else None
-    if whole:  # "the lighting everywhere" written as one device phrase: the kind, all over the home
-        retried = resolve_in(home, whole, "everywhere", args.get("device_type"), here=here, allowed=allowed, bulk=bulk)
-        found = retried if not retried.problem else found
+    lookup = _Lookup(home, api_name, device, args.get("area"), args.get("device_type"), said, source, here,
+                     allowed, bulk)
     heard = None
-    if found.problem and source == "voice":
-        heard, retried = sounds_like.resolve_heard(home, device, args.get("area"), args.get("device_type"),
-                                                   said, here=here, allowed=allowed, bulk=bulk)
-        found = retried or found
-    elif source == "voice":  # "the conservatory fun" resolved as the model's "conservatory"
-        past, retried = sounds_like.heard_past(home, device or args.get("area"), args.get("area"),
-                                               args.get("device_type"), said, found, here=here,
-                                               allowed=allowed, bulk=bulk)
-        heard, found = (past, retried) if retried is not None else (heard, found)
-    purpose = device_for_purpose(said) if found.problem and not found.which else None
-    if purpose:  # "start charging the car" written as device "car": the device that is for it, the charger
-        retried = resolve_in(home, purpose, args.get("area"), None, here=here, allowed=allowed, bulk=bulk)
-        found = retried if not retried.problem else found
-    if found.problem and not found.which and not found.about_place:  # "the drinks fridge": the Beverage Fridge
-        meant, retried = meaning.resolve_meant(home, device, args.get("area"), args.get("device_type"),
-                                               here=here, allowed=allowed, bulk=bulk)
-        offered = meant is not None and not meant.sure
-        if retried is not None and not (offered and api_name == "query"):  # (a question is never asked back)
-            heard, found = meant or heard, retried
+    for retry in RETRIES:
+        found, heard = retry(lookup, found, heard)
     found = _every_choice(_ours(home, found, said), said)
     devices = read_devices(db, found.device_ids) if not found.problem else []
     devices = _both_called(devices, said)  # "both lamps": the two called Lamp, not the Desk Lamp too
@@ -477,6 +444,108 @@ def _targets(db: sqlite_utils.Database, api_name: str, args: dict[str, Any], her
     if one is not None:  # "the light in the den": the Den Light, not the Desk Lamp beside it
         devices = [d for d in devices if d.id in one.device_ids]
     return Targets(devices, found.problem, found.which, heard)
+
+
+@dataclass(frozen=True)
+class _Lookup:
+    """What one call's devices are looked up from: the phrases as grounded, the user's words, the scope."""
+    home: Home
+    api_name: str
+    device: str | None
+    area: str | None
+    device_type: str | None
+    said: str | None
+    source: str
+    here: str | None
+    allowed: set[str] | None
+    bulk: set[str] | None
+
+    def resolve(self, device: str | None, area: str | None = None, device_type: str | None = None) -> Resolution:
+        return resolve_in(self.home, device, area, device_type, here=self.here, allowed=self.allowed, bulk=self.bulk)
+
+
+Heard = sounds_like.Misheard | meaning.Meant | None
+
+
+def _unfound(found: Resolution) -> bool:
+    """Nothing matched and there is no "which one?" to ask."""
+    return bool(found.problem) and not found.which
+
+
+def _by_own_words(lk: _Lookup, found: Resolution, heard: Heard) -> tuple[Resolution, Heard]:
+    """The model's phrase fails: the user's own words ("Callum's lamp and the den light")."""
+    if not _unfound(found) or not lk.said:
+        return found, heard
+    own = said_name(lk.home, lk.said, vocab.first_type_word(lk.device) or "", lk.allowed, lk.bulk)
+    own = joined_names(lk.home, own, lk.said, lk.allowed, lk.area, lk.here) or own
+    retried = lk.resolve(own, lk.area, lk.device_type) if own and own != lk.device else None
+    return (retried if retried is not None and not retried.problem else found), heard
+
+
+def _by_landmark(lk: _Lookup, found: Resolution, heard: Heard) -> tuple[Resolution, Heard]:
+    """ "the light over the dining room table": the dining room's."""
+    if not found.problem or found.about_place:
+        return found, heard
+    return by_landmark(lk.home, lk.said, here=lk.here, allowed=lk.allowed, bulk=lk.bulk) or found, heard
+
+
+def _before_the_aside(lk: _Lookup, found: Resolution, heard: Heard) -> tuple[Resolution, Heard]:
+    """ "close the awning, signal number 2 na daw" written as one phrase: the words before the aside."""
+    if not _unfound(found):
+        return found, heard
+    cut_device, cut_area = _before_aside(lk.device, lk.said), _before_aside(lk.area, lk.said)
+    if not (cut_device or cut_area):
+        return found, heard
+    retried = lk.resolve(cut_device or lk.device, cut_area or lk.area, lk.device_type)
+    return (retried if not retried.problem else found), heard
+
+
+def _all_over_the_home(lk: _Lookup, found: Resolution, heard: Heard) -> tuple[Resolution, Heard]:
+    """ "the lighting everywhere" written as one device phrase: the kind, all over the home."""
+    whole = _home_wide(lk.device) if _unfound(found) and not lk.area else None
+    if not whole:
+        return found, heard
+    retried = lk.resolve(whole, "everywhere", lk.device_type)
+    return (retried if not retried.problem else found), heard
+
+
+def _as_heard(lk: _Lookup, found: Resolution, heard: Heard) -> tuple[Resolution, Heard]:
+    """Voice: a phrase that resolves to nothing is the home's name it sounds like; one that resolved
+    as the model's shorter phrase ("the conservatory fun" as "conservatory") is the name it sounds like."""
+    if lk.source != "voice":
+        return found, heard
+    if found.problem:
+        misheard, retried = sounds_like.resolve_heard(lk.home, lk.device, lk.area, lk.device_type, lk.said,
+                                                      here=lk.here, allowed=lk.allowed, bulk=lk.bulk)
+        return retried or found, misheard
+    past, retried = sounds_like.heard_past(lk.home, lk.device or lk.area, lk.area, lk.device_type, lk.said, found,
+                                           here=lk.here, allowed=lk.allowed, bulk=lk.bulk)
+    return (retried, past) if retried is not None else (found, heard)
+
+
+def _by_purpose(lk: _Lookup, found: Resolution, heard: Heard) -> tuple[Resolution, Heard]:
+    """ "start charging the car" written as device "car": the device that is for it, the charger."""
+    purpose = device_for_purpose(lk.said) if _unfound(found) else None
+    if not purpose:
+        return found, heard
+    retried = lk.resolve(purpose, lk.area, None)
+    return (retried if not retried.problem else found), heard
+
+
+def _by_meaning(lk: _Lookup, found: Resolution, heard: Heard) -> tuple[Resolution, Heard]:
+    """ "the drinks fridge": the Beverage Fridge (offered, not taken, when unsure; never for a question)."""
+    if not _unfound(found) or found.about_place:
+        return found, heard
+    meant, retried = meaning.resolve_meant(lk.home, lk.device, lk.area, lk.device_type, here=lk.here,
+                                           allowed=lk.allowed, bulk=lk.bulk)
+    offered = meant is not None and not meant.sure
+    if retried is None or (offered and lk.api_name == "query"):
+        return found, heard
+    return retried, meant or heard
+
+
+# When the first lookup fails, each of these is tried in turn (each returns what it was given unless it helps).
+RETRIES = (_by_own_words, _by_landmark, _before_the_aside, _all_over_the_home, _as_heard, _by_purpose, _by_meaning)
 
 
 def _ours(home: Home, found: Resolution, said: str | None) -> Resolution:
