@@ -11,12 +11,13 @@ from dataclasses import replace
 from pydantic import ValidationError
 
 from assistant import slots
+from assistant.asides import particles
 from assistant.messages import Decision, PendingAction, Reply, Turn
 from assistant.plan import Plan
 from assistant.registry import ApiSpec
 from assistant.routing import fastpath, rules
 from assistant.routing.correction import corrected_call, correction_words
-from assistant.splitting import COMMAND_VERBS
+from assistant.splitting import COMMAND_VERBS, opens_as_request
 from assistant.storage.core_tables import close_pending, park_action, waiting_confirmation, waiting_slot
 from assistant.words import FUNCTION_WORDS, POINTS_BACK, command, is_question
 
@@ -80,7 +81,10 @@ class SlotQuestions:
         elif isinstance(value, str) and quick is None:  # "when?" → "take the medicine tomorrow morning": both
             pending = _with_rest_as_text(spec, pending, text, value)
         given_instead = slot != pending.slot  # the call's free text, not the value asked for
-        if value is None or quick is not None or (not given_instead and self._new_request(text, spec)):
+        # (words given instead of the value that open as another request are that request: "when?" →
+        # "actually turn off the lights")
+        if value is None or quick is not None or ((not given_instead or opens_as_request(text))
+                                                  and self._new_request(text, spec)):
             close_pending(self.db, pending_id, "dropped")
             return False
         if isinstance(value, str) and "=" in value and value.split("=", 1)[0] in spec.properties:
@@ -170,15 +174,18 @@ class SlotQuestions:
         waiting = waiting_confirmation(self.db, self.clock.now(), plan.utterance.area, self.conversation)
         if waiting is None:
             return None
-        rest = re.sub(r"^(?:(?:and|also|plus|then|oh)\b[\s,]*)+", "", text[found.end():].strip(" ,.!"), flags=re.IGNORECASE)
+        rest = text[found.end():].strip(" ,.!")
+        while (more := LEADING_YES.match(rest)) is not None and more.end() > 0:  # "ok, go ahead, and …"
+            rest = rest[more.end():].strip(" ,.!")
+        rest = re.sub(r"^(?:(?:and|also|plus|then|oh)\b[\s,]*)+", "", rest, flags=re.IGNORECASE)
+        rest = particles.without_particles(rest)  # "yes po, and please on the porch light": its verb said
         if len(rest.split()) < 2 or TAKEN_BACK.match(rest) or KEEP_AS_IS.match(rest):
             return None
         other = rules.propose(self.registry, rest, self._meant_expert(rest), self.clock.now())
         if other is not None and other.qualified == f"{waiting.expert}.{waiting.api}":
             return None  # ("yes, unlock it": the call asked about, said again)
         verb = command(rest).split()[:1]
-        if other is None and (not verb or verb[0] not in COMMAND_VERBS or verb[0] == waiting.api
-                              or POINTS_BACK.search(rest)):
+        if other is None and (not opens_as_request(rest) or verb == [waiting.api] or POINTS_BACK.search(rest)):
             return None  # ("yes, do it", "yes, turn it off": the call asked about, in other words)
         return [found.group(0).strip(" ,.!"), rest]
 

@@ -574,8 +574,8 @@ _TIME_WORDS = re.compile(
     rf"^({_WEEKDAY_RE}s?|{_MONTH_RE}|\d+(?:st|nd|rd|th)?|\d+[:.]\d+(?:am|pm)?|\d+(?:am|pm)|am|pm|{_UNIT}|today|tonight"
     r"|tomorrow|noon|midday|midnight|morning|afternoon|evening|night|weekdays?|weekends?|every|each|daily"
     r"|nightly|hourly|weekly|monthly|yearly|at|on|in|the|next|this|day|after|of|and|a|an|half|quarter"
-    r"|past|to|from|now|other|week|month|year|hour|minute)$")
-_CONNECTORS = {"and", "the", "of", "a", "an", "to", "after", "from", "past", "this", "next"}
+    r"|past|to|from|now|other|week|month|year|hour|minute|by)$")
+_CONNECTORS = {"and", "the", "of", "a", "an", "to", "after", "from", "past", "this", "next", "by"}
 
 
 def extract_time_phrase(text: str) -> str | None:

@@ -238,7 +238,7 @@ _AUXILIARY = r"(?:is|are|was|were|do|does|did|should|shall|can|could|will|would|
 # there a leak in the laundry room"),
 # never a request in a question's form ("can you…", "what about…", "how about…", "why don't you…")
 INFORMATION_QUESTION = re.compile(
-    r"^\W*(?:(?:so|and|but|um|uh|hey|ok|okay|right)\W+)*(?:"
+    r"^\W*(?:(?:so|and|but|um|uh|hey|ok|okay|right|please|pls|sorry|excuse me)\W+)*(?:"
     rf"(?:what|which|who|whom|whose|where|when|why)(?:['\u2019]s\b|\s+{_AUXILIARY}"
     r"|\s+(?:time|temperature|day|days|date|dates|number|setting|size|kind|sort|type|age|year|month|colou?r)\b)"
     r"|how\s+(?:long|much|many|often|far|early|late|old|big|hot|warm|cold|soon|quickly)\b"

@@ -31,10 +31,11 @@ PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|ah|yaar|ji|na
 # "on" and "off" said as the verb, as in South and South-East Asian English: "on the fan", "off the lights"
 # (after a lead that asks nothing: "please on the dryer", "sir, can you on the fan", "actually off it now"), or
 # after "and" in the middle ("please on the dryer, and off it after an hour")
-_SWITCH_LEAD = (r"(?:and|then|now|ok|okay|so|also|actually|just|please|pls|kindly|can you|could you|can|help me|sir|ma'am|"
+_SWITCH_LEAD = (r"(?:and|then|now|ok|okay|sure|yes|yeah|yep|alright|oh|well|hey|so|also|actually|just|please|pls|kindly|"
+                r"can you|could you|can|help me|sir|ma'am|"
                 r"maam|madam|boss|uncle|auntie|aunty|ate|kuya)")
-_SWITCHED = (r"(on|off)\s+(?=(?:the|my|our|all|both|every|them|it(?=\s+\w)|[a-z]+'s)\b"
-             r"(?!\s+(?:way|top|other|one hand)\b))")
+_SWITCHED = (r"(on|off)\s+(?=(?:the|my|our|all|both|every|them|it(?=\s+\w|\W*$)|[a-z]+'s)\b"
+             r"(?!\s+(?:way|top|other|one hand|whole)\b))")
 SWITCH_VERB = re.compile(rf"(?:^|(?<=[.?!]\s))(\W*(?:{_SWITCH_LEAD}[\s,]+)*){_SWITCHED}", re.IGNORECASE)  # (a sentence's start)
 SWITCH_VERB_AFTER_AND = re.compile(rf"((?:,\s*|\s+)(?:and|and then|then)\s+(?:(?:please|pls|also)\s+)?){_SWITCHED}",
                                    re.IGNORECASE)

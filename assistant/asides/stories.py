@@ -7,6 +7,7 @@ import re
 from typing import Callable, Iterable
 
 from assistant.asides.reasons import STATEMENT
+from assistant.routing.fastpath import is_answer_alone
 from assistant.splitting import TEXT_VERBS, opens_as_request
 from assistant.words import POLITE, SENTENCE_BREAK, is_question, quantities
 
@@ -112,6 +113,8 @@ def request_after_story(text: str, names: Callable[[], Iterable[str]]) -> str:
         if not re.search(r"\b(?:it|them)\b", request, re.IGNORECASE):
             return text
     else:
+        return text
+    if is_answer_alone(story):  # "yes, and please turn on the porch light": the yes answers a question
         return text
     request = _HEDGED.sub("", request)
     if set(POLITE.sub("", request.lower()).split()[:1]) & TEXT_VERBS:

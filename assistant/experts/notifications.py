@@ -133,7 +133,7 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 _ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:i (?:need|want|would like) to\s+|i'd like to\s+)?"
                         r"(?:(?:leave|write|send|broadcast|post|make|give)\s+)?(?:(?:everyone|everybody|the \w+)\s+)?"
                         r"(?:(?:a|an)\s+)?(?:message|msg|note|announcement|something|anything)(?:\s+(?:for|to)\s+(?:the\s+|my\s+|our\s+)?[\w']+(?:\s+[\w']+)?)?"
-                        r"(?:\s+for me)?(?:,?\s+(?:please|dear|thanks|love|hon|honey|darling|mate|sweetie|sweetheart))?\W*$", re.IGNORECASE)
+                        r"(?:\s+(?:in|at|around) (?:the )?(?:house|home))?(?:\s+for me)?(?:,?\s+(?:please|dear|thanks|love|hon|honey|darling|mate|sweetie|sweetheart))?\W*$", re.IGNORECASE)
 
 
 def _asked_for_only(message: str) -> bool:

@@ -43,6 +43,18 @@ def answer_words(text: str) -> str:
     for sound, word in _SOUNDS:
         text = sound.sub(word, text)
     return text
+
+
+# words that are only a yes or a no ("yes please", "ok, go ahead"): an answer, never a story before a request
+_ANSWER_ALONE = re.compile(rf"^\W*(?:(?:{YES_WORDS}|{NO_WORDS}|{YES_PHRASES}|{NO_PHRASES}|please|thanks)\b[\s,.!]*)+$",
+                           re.IGNORECASE)
+
+
+def is_answer_alone(text: str) -> bool:
+    """Whether the words are only a yes or a no."""
+    return bool(_ANSWER_ALONE.match(answer_words(text)))
+
+
 # what may follow a yes: the question's own verb on what it asked about ("yes, open it")
 THE_ASKED = r"(?: (?:open|unlock|close|lock|disarm|arm|do|clear|empty|delete|cancel|start|run|send) (?:it|that|them|am))?"
 # words before a question of the clock that change nothing ("wait, what time is it", "oh and the date?")
@@ -89,10 +101,17 @@ COMPILED = [(re.compile(rf"^{p}$"), expert, api) for p, expert, api in PATTERNS]
 CONFIRMATION = "confirmation"  # answers to a pending confirmation question, handled by the pipeline
 
 
+# a closing word that changes no stop or undo ("never mind, sorry", "don't do it again"; never "do it again")
+_CLOSING = re.compile(r"(?:,?\s+(?:sorry|thanks|thank you|please|again|my bad))+\W*$")
+_CLOSABLE = {"system.stop", "system.undo"}
+
+
 def match(text: str) -> Decision | None:
     normalised = normalise(answer_words(text))
+    closed = _CLOSING.sub("", normalised)
     for pattern, expert, api in COMPILED:
-        if pattern.match(normalised):
+        if pattern.match(normalised) or (closed != normalised and f"{expert}.{api}" in _CLOSABLE
+                                         and pattern.match(closed)):
             source = "confirmation" if expert == CONFIRMATION else "fastpath"
             return Decision(expert=expert, api=api, source=source)
     addressed = ADDRESSED.sub("", normalised)  # "what day is it mate"

@@ -1579,6 +1579,8 @@ def set(ctx: ExpertContext, device: str | None = None, area: str | None = None, 
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
         what = "change colour" if list(values) == ["color"] else "do that"
+        if changes.only_on_off(devices[0]) and list(values) != ["color"]:
+            what = "be dimmed: it only turns on and off"
         return _failed(describe.sentence(f"{describe.the(devices[0].name)} can't {what}."))
     _, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
     return _result(ctx, _set_reply(planned), [d for d, _ in planned], undo)
@@ -1691,7 +1693,8 @@ def change(ctx: ExpertContext, attribute: str, delta: float, device: str | None 
                for d in devices]
     planned = [(d, plan) for d, plan in planned if plan is not None]
     if not planned:
-        return _failed(describe.sentence(f"{describe.the(devices[0].name)} has no {attribute}."))
+        lacks = "can't be dimmed: it only turns on and off" if changes.only_on_off(devices[0]) else f"has no {attribute}"
+        return _failed(describe.sentence(f"{describe.the(devices[0].name)} {lacks}."))
     changed, undo = _commit(ctx, [(d, plan[0]) for d, plan in planned])
     acted = [d for d, _ in planned]
     if not changed:

@@ -72,13 +72,19 @@ def moved(device: Device, opened: bool) -> State:
 def level_value(device: Device, values: dict[str, Any]) -> tuple[str, Any] | None:
     """The (attribute, value) of `values` that applies to the device's level, if any."""
     own = LEVEL.get(device.domain)
-    if own is None:
+    if own is None or only_on_off(device):
         return None
     if own in values:
         return own, values[own]
     if "percentage" in values and own != "temperature":
         return own, values["percentage"]
     return None
+
+
+def only_on_off(device: Device) -> bool:
+    """A light that is on and reports no brightness: it only turns on and off (one that is off may be a
+    Home Assistant light that reports its brightness only while on)."""
+    return device.domain == "light" and device.state == "on" and "brightness" not in device.attributes
 
 
 def with_values(device: Device, values: dict[str, Any]) -> tuple[State, dict[str, Any], bool] | None:
@@ -160,7 +166,7 @@ def stepped(device: Device, attribute: str, delta: float,
     """The state after changing the device's level by `delta` (clamped), or None if it has no
     level. `keep_on`: a light or fan that is on stops at its lowest on-level, not off."""
     own = LEVEL.get(device.domain)
-    if own is None or (attribute != own and attribute != "percentage"):
+    if own is None or (attribute != own and attribute != "percentage") or only_on_off(device):
         return None
     current = current_level(device)
     if own == "temperature":

@@ -741,9 +741,11 @@ class _Resolver:
         """Ask which when a singular phrase is a strict part of the names of several devices in one
         room ("the bedside lamp" with a Left and a Right Bedside Lamp: one of them is meant)."""
         words = vocab.content(vocab.tokens(phrase))
-        names = [vocab.tokens(d.name) for d in devices]
+
+        def holds(name: str) -> bool:  # (a name or an alias: "the pump" of a Borehole Pump and a "Water Pump")
+            return len(words) < len(tokens := vocab.tokens(name)) and all(w in tokens for w in words)
         if words and len(devices) > 1 and len({d.area_id for d in devices}) == 1 \
-                and all(len(words) < len(name) and all(w in name for w in words) for name in names):
+                and all(any(holds(name) for name in (d.name, *d.aliases)) for d in devices):
             raise _Problem(self.question(devices, phrase), self.which(devices))
 
     def best_named(self, phrase: str, devices: list[Device]) -> list[Device]:
@@ -898,6 +900,8 @@ class _Resolver:
                            for w in desc.words)  # "the doors"
         if not found and scope is not None and self._climate_only(desc):
             found = self.sole_climate(scope)
+        if not found and desc.types:
+            found = self._kind_named_for_the_call(pool, desc.types)
         if not found:
             raise _Problem(self.missing(desc, scope, quoted))
         word = desc.types[0].word if desc.types else quoted
@@ -908,6 +912,14 @@ class _Resolver:
         if desc.words and not desc.plural:
             self._one_of_them(permitted, quoted)
         return self.pick(permitted, word, scoped=scope is not None, plural=desc.plural)
+
+    def _kind_named_for_the_call(self, pool: list[Device], types: list[TypeWord]) -> list[Device]:
+        """A kind that cannot do the call, said of a device that can and is named for it ("unlock the
+        gate" in a home whose gate is only its Gate Lock): those devices."""
+        if self.allowed is None or any(tw.domains & self.allowed for tw in types):
+            return []
+        return [d for d in pool if d.domain in self.allowed
+                and any(vocab.word_in(tw.word, vocab.tokens(" ".join([d.name, *d.aliases]))) for tw in types)]
 
     def _whole_name_said(self, devices: list[Device], phrase: str) -> list[Device]:
         """Of several devices a singular phrase fits, the one whose whole name it holds ("isla's
