@@ -63,9 +63,14 @@ def split_delay(text: str, now: datetime) -> Delay | None:
     found = _delay_in(text, now) or _delay_in_a_sentence(text, now)
     if found and ALARM_ALONE.match(command(found[0])):
         return None  # "alarm tomorrow at 6:30": the time is the alarm clock's, not the alarm panel's put off
+    if found and SET_ALONE.match(command(found[0])) and BARE_NUMBER.match(found[1]):
+        return None  # "put it at 10", "set the thermostat at 22": the value the thing is set to, not a time
     return Delay(said=text, command=found[0], clause=found[1], due=found[2]) if found else None
 
 
+# a setting verb and its thing, with nothing else to do ("put it", "set the thermostat"), and a bare number
+SET_ALONE = re.compile(r"^(?:.* )?(?:set|put|keep|have|leave) (?:it|them|(?:the|my|our) [a-z' ]+?)(?<! on)(?<! off)(?<! up)(?<! down)$")
+BARE_NUMBER = re.compile(r"^at \d{1,3}$")
 ALARM_ALONE = re.compile(r"^(?:set |make |put |give me )?(?:an |my |the |a )?(?:wake ?up )?alarm(?: clock)?(?: for me)?$")
 
 

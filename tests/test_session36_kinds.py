@@ -198,3 +198,28 @@ def test_a_closing_courtesy_changes_no_stop_or_undo(said, api):
     from assistant.routing import fastpath
     decision = fastpath.match(said)
     assert (decision.qualified if decision else None) == api
+
+
+# -- a setting verb and its thing "at" a bare number: the value, not a time ----------------------------
+@pytest.mark.parametrize("said, deferred", [
+    ("the radio is blaring, set it at 15", False), ("keep the heater at 19", False),
+    ("put the lamp on at 10", True), ("put the speaker at 10 tonight", True), ("set the kettle at 6am", True),
+])
+def test_a_setting_at_a_bare_number_is_its_value(said, deferred):
+    from assistant.deferral import split_delay
+    assert (split_delay(said, datetime(2026, 12, 9, 14, 0)) is not None) is deferred
+
+
+def test_slang_interjection_before_a_request_is_dropped():
+    from assistant.asides import particles
+    assert particles.without_particles("no cap the fan is too slow, turn it up") == "the fan is too slow, turn it up"
+
+
+# -- what is to come, asked of the events with nothing like it seen ---------------------------------
+def test_when_will_asked_of_the_events_with_nothing_seen_is_not_theirs():
+    from assistant.experts import events, memory
+    from assistant.storage import open_database
+    db = open_database(":memory:", [*events.EXPERT.migrations, *memory.EXPERT.migrations])
+    assert events.foreign(db, "happened", {"what": "the water board restores supply"},
+                          "when will the water board restore supply today")
+    assert not events.foreign(db, "happened", {"what": "postman"}, "did the postman come today")

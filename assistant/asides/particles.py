@@ -12,7 +12,7 @@ from assistant.words import command, is_question, quantities
 # ...) that colour a request but ask nothing: "aiyo, the fan on lah", "eh, lights off", "do it na",
 # "abeg, off the light o"
 INTERJECTION = re.compile(r"^\W*(?:aiyo+|aiyah?|aiya+|alamak|wah+|eh+|oi+|arre+|arey|haiya+|ayy?o+"
-                          r"|(?:(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya)(?!\W*(?:do am|carry go)\W*$)|ehen|haba"
+                          r"|(?:(?:abeg|biko)(?:[\s,]+make (?:you|una))?|oya)(?!\W*(?:do am|carry go)\W*$)|ehen|haba|no cap|fr fr|deadass"
                           r"|(?:it's |this is )?[a-z]+ here(?=\s*[,.!])"  # "Kamsi here, …"
                           r"|(?:good (?:morning|afternoon|evening)|hello|hi|hiya|marhaba|marhaban|ahlan|ahla|hala|"
                           r"salam|salaam|as-?salamu? ?alaykum|sabah el khair|sabah el kheir|bonjour|bonsoir|salut|"

@@ -362,7 +362,7 @@ _TO_COME = re.compile(r"^\W*(?:when|what time|what day|which day|how often)\s+(?
 def foreign(db: Database, api_name: str, args: dict, said: str, here: str | None = None) -> bool:
     """Whether a question sent here asks what is to come or what usually happens and no event is
     like what it names: then it is not the events' (it is decided again without them)."""
-    if api_name != "last" or not said or not _TO_COME.match(said):
+    if api_name not in ("last", "happened") or not said or not _TO_COME.match(said):
         return False
     return not find_matches(db, str(args.get("what") or ""), until=None, limit=1)
 
