@@ -38,8 +38,9 @@ class Correcting:
         spec = self.registry.api(decision.expert, decision.api)
         if turn.undo is not None:
             self._take_back(turn.action_id, turn.undo, spec)
-        if correction.due is None:
-            return self._act(plan, decision, started)
+        if correction.due is None:  # the call is read in the words said for it and the correction's
+            plan.utterance = plan.utterance.model_copy(update={"text": f"{turn.text} {plan.utterance.text}"})
+            return self._act(plan, decision, started)  # ("… to 100", then "the one in Mama's room": 100 there)
         utterance = plan.utterance.model_copy(update={"text": correction.said or turn.text,
                                                       "area": correction.area or plan.utterance.area})
         return self._schedule(spec, decision.args, correction.due, utterance, plan.utterance.text)

@@ -223,3 +223,24 @@ def test_when_will_asked_of_the_events_with_nothing_seen_is_not_theirs():
     assert events.foreign(db, "happened", {"what": "the water board restores supply"},
                           "when will the water board restore supply today")
     assert not events.foreign(db, "happened", {"what": "postman"}, "did the postman come today")
+
+
+# -- a correction of the place keeps the level said for the call it corrects ---------------------------
+def test_a_corrected_place_keeps_the_level_said_before(tmp_path):
+    home = tmp_path / "fans.yaml"
+    home.write_text("""
+areas:
+  - {name: Lounge, id: lounge}
+  - {name: Granny's Room, id: granny}
+entities:
+  - {name: Pedestal Fan, id: fan.lounge, area: lounge, state: "off", attributes: {percentage: 0, percentage_step: 25}}
+  - {name: Pedestal Fan, id: fan.granny, area: granny, state: "off", attributes: {percentage: 0, percentage_step: 25}}
+""")
+    assistant = testing.scripted_assistant(tmp_path / "s.db", home=home, now=datetime(2026, 12, 9, 18, 30))
+    testing.confirmer(assistant).enqueue({"api": "smart_home.set_fan_speed",
+                                          "args": {"percentage": 75, "device": "pedestal fan", "area": "lounge"}})
+    assistant.handle("put the pedestal fan in the lounge on 75 percent")
+    assistant.handle("sorry, the one in granny's room, not the lounge")
+    from assistant.experts.smart_home import list_devices
+    fans = {d["id"]: d for d in list_devices(assistant.db)}
+    assert fans["fan.granny"]["attributes"]["percentage"] == 75 and fans["fan.lounge"]["state"] == "off"
