@@ -4,7 +4,9 @@ with the corrected value. Reading what the correction means is assistant/routing
 """
 from __future__ import annotations
 
-from assistant.messages import Decision, Reply
+import re
+
+from assistant.messages import Decision, Reply, Turn
 from assistant.plan import Plan
 from assistant.routing.correction import corrected_call, correction_words
 from assistant.storage.scheduled import scheduled_action
@@ -38,9 +40,21 @@ class Correcting:
         spec = self.registry.api(decision.expert, decision.api)
         if turn.undo is not None:
             self._take_back(turn.action_id, turn.undo, spec)
-        if correction.due is None:  # the call is read in the words said for it and the correction's
-            plan.utterance = plan.utterance.model_copy(update={"text": f"{turn.text} {plan.utterance.text}"})
-            return self._act(plan, decision, started)  # ("… to 100", then "the one in Mama's room": 100 there)
+        if correction.due is None:  # ("… to 100", then "the one in Mama's room": 100 there)
+            plan.utterance = plan.utterance.model_copy(update={"text": _with_words_kept(turn, decision, plan.utterance.text)})
+            return self._act(plan, decision, started)
         utterance = plan.utterance.model_copy(update={"text": correction.said or turn.text,
                                                       "area": correction.area or plan.utterance.area})
         return self._schedule(spec, decision.args, correction.due, utterance, plan.utterance.text)
+
+
+def _with_words_kept(turn: Turn, decision: Decision, said: str) -> str:
+    """The correction's words after what was said for the call it corrects, less the words of the values it
+    replaces: a value kept is still said ("set the fan in the lounge to 100" → "the one in Mama's room" reads
+    "set the in the to 100 the one in Mama's room"); nothing corrected is said twice."""
+    replaced = [turn.args[key] for key in turn.args if decision.args.get(key) != turn.args[key]]
+    words = {w.lower() for value in replaced for w in re.findall(r"[\w']+", str(value))}
+    if not words:
+        return said
+    kept = [w for w in turn.text.split() if re.sub(r"[^\w']", "", w).lower() not in words]
+    return f"{' '.join(kept)} {said}"

@@ -34,9 +34,11 @@ PARTICLE = re.compile(r"(?<=\w)[\s,]+(?:lah|la|leh|lor|hor|sia|meh|ah|yaar|ji|na
 _SWITCH_LEAD = (r"(?:and|then|now|ok|okay|sure|yes|yeah|yep|alright|oh|well|hey|so|also|actually|just|please|pls|kindly|"
                 r"can you|could you|can|help me|sir|ma'am|"
                 r"maam|madam|boss|uncle|auntie|aunty|ate|kuya)")
-_SWITCHED = (r"(on|off)\s+(?=(?:the|my|our|all|both|every|them|it(?=\s+\w|\W*$)|[a-z]+'s)\b"
+_SWITCHED = (r"(on|off)\s+(?=(?:the|my|our|all|both|every|them|it(?=\s+\w)|[a-z]+'s)\b"
              r"(?!\s+(?:way|top|other|one hand|whole)\b))")
 SWITCH_VERB = re.compile(rf"(?:^|(?<=[.?!]\s))(\W*(?:{_SWITCH_LEAD}[\s,]+)*){_SWITCHED}", re.IGNORECASE)  # (a sentence's start)
+# ... "it" closing the words, only after a courtesy ("please on it"; "on it" alone is "I'm on it")
+SWITCH_IT = re.compile(r"^(\W*(?:(?:and|then|now|just|please|pls|kindly)[\s,]+)+)(on|off)\s+it\W*$", re.IGNORECASE)
 SWITCH_VERB_AFTER_AND = re.compile(rf"((?:,\s*|\s+)(?:and|and then|then)\s+(?:(?:please|pls|also)\s+)?){_SWITCHED}",
                                    re.IGNORECASE)
 # ... said after the thing: "the lamps downstairs, on them", "the fan, off it"
@@ -121,6 +123,7 @@ def without_particles(text: str) -> str:
     opened = SWITCH_VERB.match(stripped)
     stripped = SWITCH_VERB.sub(lambda m: f"{m[1]}turn {m[2].lower()} ", stripped)
     stripped = SWITCH_VERB_AFTER_AND.sub(lambda m: f"{m[1]}turn {m[2]} " if opened or _asked(m) else m[0], stripped)
+    stripped = SWITCH_IT.sub(lambda m: f"{m[1]}turn it {m[2].lower()}", stripped)
     stripped = SWITCHED_PRONOUN.sub(r"turn \2 \1", stripped)
     stripped = SWITCH_AFTER.sub(turned, stripped, count=1)
     stripped = MADE_TO_SWITCH.sub(turned, stripped, count=1)
