@@ -6,16 +6,17 @@ import unicodedata
 
 from assistant.languages.regional.language import Language, phrases
 
-# a letter of Yoruba's own spelling (a dot below: ẹ, ọ, ṣ), which English words never have
-_YORUBA_LETTER = re.compile("[\u1eb8\u1eb9\u1ecc\u1ecd\u1e62\u1e63]|[eEoOsS][\u0300\u0301\u0304]*\u0323")
+# a letter of Yoruba's own spelling (a dot below: ẹ, ọ, ṣ), which English words never have; decomposed
+# (NFD puts the dot below right after its letter, before any tone mark)
+_YORUBA_LETTER = re.compile("[eEoOsS]\u0323")
 
 
 def untoned(text: str) -> str:
     """The words with tone marks and dots below taken off, when they are written the Yoruba way; else as said."""
-    if not _YORUBA_LETTER.search(unicodedata.normalize("NFC", text)) and not _YORUBA_LETTER.search(
-            unicodedata.normalize("NFD", text)):
+    decomposed = unicodedata.normalize("NFD", text)
+    if not _YORUBA_LETTER.search(decomposed):
         return text
-    plain = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return unicodedata.normalize("NFC", plain)
 
 
