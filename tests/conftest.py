@@ -67,6 +67,19 @@ def smart_home_db(home_yaml: str, folder: Path):
     return db
 
 
+def assistant_in_home(home_yaml: str, folder: Path, now):
+    """An Assistant on scripted models, at the frozen time `now`, in the home a home file's text describes."""
+    home = folder / "home.yaml"
+    home.write_text(home_yaml)
+    return testing.scripted_assistant(folder / "s.db", home=home, now=now)
+
+
+def device_states(assistant) -> dict[str, str]:
+    """Every device's state by its id."""
+    from assistant.experts.smart_home import list_devices
+    return {d["id"]: d["state"] for d in list_devices(assistant.db)}
+
+
 def call_smart_home(db, api_name: str, said: str, here: str | None = None, **args):
     """One smart-home API called directly, as if the user had said `said` in area `here`."""
     from datetime import datetime

@@ -6,6 +6,7 @@ import pytest
 from assistant import testing
 from assistant.storage.scheduled import list_scheduled
 from assistant.experts.lists import _without_request
+from tests.conftest import device_states
 
 
 def test_an_item_freed_of_the_request_verb_loses_its_article_too():
@@ -14,11 +15,6 @@ def test_an_item_freed_of_the_request_verb_loses_its_article_too():
     assert _without_request("add some batteries", "shopping", "add some batteries to the list") == "batteries"
     # a count stays: "a dozen" is the number
     assert _without_request("add a dozen eggs", "shopping", "add a dozen eggs to the list") == "a dozen eggs"
-
-
-def _states(assistant):
-    from assistant.experts.smart_home import list_devices
-    return {d["id"]: d["state"] for d in list_devices(assistant.db)}
 
 
 @pytest.mark.parametrize("text", ["ok now switch both of them off", "turn both off", "off both of them please",
@@ -30,9 +26,9 @@ def test_both_of_them_after_a_follow_up_is_both_devices(scripted_assistant, text
                   {"api": "smart_home.turn_off", "args": {"device": "both of the desk lamp"}})
     scripted_assistant.handle("switch on the bedroom lamp")
     scripted_assistant.handle("and the desk lamp")
-    assert _states(scripted_assistant)["light.office_desk_lamp_2b6d"] == "on"
+    assert device_states(scripted_assistant)["light.office_desk_lamp_2b6d"] == "on"
     scripted_assistant.handle(text)
-    states = _states(scripted_assistant)
+    states = device_states(scripted_assistant)
     assert states["light.bedroom_lamp_5e8f"] == "off" and states["light.office_desk_lamp_2b6d"] == "off"
 
 
@@ -42,7 +38,7 @@ def test_both_after_two_requests_of_their_own_is_only_what_they_said(scripted_as
                   {"api": "smart_home.turn_off", "args": {"device": "bedroom lamp"}})
     scripted_assistant.handle("turn on the desk lamp and the bedroom lamp")
     scripted_assistant.handle("now turn both off")
-    states = _states(scripted_assistant)
+    states = device_states(scripted_assistant)
     assert states["light.bedroom_lamp_5e8f"] == "off" and states["light.office_desk_lamp_2b6d"] == "off"
 
 
@@ -76,9 +72,9 @@ def flat(tmp_path):
 ])
 def test_opening_what_cannot_open_switches_it(flat, text, call, changed):
     testing.confirmer(flat).enqueue({"api": f"smart_home.{call[0]}", "args": call[1]})
-    before = _states(flat)
+    before = device_states(flat)
     reply = flat.handle(text)
-    after = _states(flat)
+    after = device_states(flat)
     assert reply.ok and {k: v for k, v in after.items() if before[k] != v} == changed
 
 
@@ -86,7 +82,7 @@ def test_opening_a_light_later_is_switching_it_on_later(flat):
     testing.confirmer(flat).enqueue({"api": "smart_home.open", "args": {"device": "lounge lamp"}})
     reply = flat.handle("open the lounge lamp at 9 pm")
     waiting = list_scheduled(flat.db)
-    assert reply.ok and _states(flat)["light.lounge_lamp"] == "off"
+    assert reply.ok and device_states(flat)["light.lounge_lamp"] == "off"
     assert [w["api"] for w in waiting] == ["smart_home.turn_on"]
 
 
@@ -135,7 +131,7 @@ def test_yes_as_said_in_other_languages_confirms(scripted_assistant, yes):
     testing.confirmer(scripted_assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
     assert scripted_assistant.handle("unlock the front door").needs_confirmation
     reply = scripted_assistant.handle(yes)
-    assert reply.api == "unlock" and _states(scripted_assistant)["lock.front_door_9a7b"] == "unlocked"
+    assert reply.api == "unlock" and device_states(scripted_assistant)["lock.front_door_9a7b"] == "unlocked"
 
 
 @pytest.mark.parametrize("no", ["hindi", "nahi", "non"])
@@ -143,7 +139,7 @@ def test_no_as_said_in_other_languages_declines(scripted_assistant, no):
     testing.confirmer(scripted_assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
     scripted_assistant.handle("unlock the front door")
     scripted_assistant.handle(no)
-    assert _states(scripted_assistant)["lock.front_door_9a7b"] == "locked"
+    assert device_states(scripted_assistant)["lock.front_door_9a7b"] == "locked"
 
 
 @pytest.mark.parametrize("words, named, left", [
@@ -189,7 +185,7 @@ def test_an_answer_that_says_the_whole_request_completes_it(flat):
 def test_it_with_nothing_before_is_no_target_of_the_models(flat):
     testing.confirmer(flat).enqueue({"api": "smart_home.turn_on", "args": {"device": "light", "device_type": "light"}})
     reply = flat.handle("turn it on please, she's nearly home")
-    assert not reply.ok and _states(flat)["light.lounge_lamp"] == "off"
+    assert not reply.ok and device_states(flat)["light.lounge_lamp"] == "off"
 
 
 def test_a_correction_naming_a_device_by_kind_and_room_takes_back_the_first(tmp_path):
@@ -206,7 +202,7 @@ entities:
     testing.confirmer(helper).enqueue({"api": "smart_home.turn_on", "args": {"device": "nana bedside lamp"}})
     helper.handle("turn on nana's bedside lamp")
     helper.handle("no, the bedside light in theo's room")
-    assert _states(helper) == {"light.nana_lamp": "off", "light.theo_light": "on"}
+    assert device_states(helper) == {"light.nana_lamp": "off", "light.theo_light": "on"}
 
 
 HOUSE = """floors: [{name: Ground, id: ground, level: 0}]
@@ -363,7 +359,7 @@ def test_it_after_a_question_is_the_device_the_question_found(flat):
                   {"api": "smart_home.turn_on", "args": {"device": "heater"}})
     assert "Study Heater" in flat.handle("is the heater in the study on?").reply
     flat.handle("turn it on please")
-    assert _states(flat)["switch.study_heater"] == "on"
+    assert device_states(flat)["switch.study_heater"] == "on"
 
 
 def test_a_device_phrase_run_on_into_an_aside_is_cut_at_the_comma(flat):
@@ -392,4 +388,4 @@ def test_a_thing_made_to_switch_later_is_put_off(flat):
     testing.confirmer(flat).enqueue({"api": "smart_home.turn_on", "args": {"device": "lounge lamp"}})
     flat.handle("have the lounge lamp come on at 9")
     assert [w["api"] for w in list_scheduled(flat.db)] == ["smart_home.turn_on"]
-    assert _states(flat)["light.lounge_lamp"] == "off"
+    assert device_states(flat)["light.lounge_lamp"] == "off"

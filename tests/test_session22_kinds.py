@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from assistant import testing
-from tests.conftest import call_smart_home, smart_home_db
+from tests.conftest import assistant_in_home, call_smart_home, device_states, smart_home_db
 
 VILLA = """floors: [{name: Ground Floor, id: ground, level: 0}]
 areas:
@@ -28,14 +28,7 @@ entities:
 
 
 def _assistant(tmp_path, now=datetime(2026, 12, 5, 17, 0)):
-    home = tmp_path / "villa.yaml"
-    home.write_text(VILLA)
-    return testing.scripted_assistant(tmp_path / "s.db", home=home, now=now)
-
-
-def _states(assistant) -> dict[str, str]:
-    from assistant.experts.smart_home import list_devices
-    return {d["id"]: d["state"] for d in list_devices(assistant.db)}
+    return assistant_in_home(VILLA, tmp_path, now)
 
 
 @pytest.mark.parametrize("answer, unlocked", [
@@ -53,7 +46,7 @@ def unlocked_by(tmp_path, answer: str) -> bool:
     testing.confirmer(assistant).enqueue({"api": "smart_home.unlock", "args": {"device": "front door"}})
     assert assistant.handle("unlock the front door").needs_confirmation
     assistant.handle(answer)
-    return _states(assistant)["lock.front_door"] == "unlocked"
+    return device_states(assistant)["lock.front_door"] == "unlocked"
 
 
 @pytest.mark.parametrize("said, asked", [

@@ -15,7 +15,7 @@ from assistant.experts.smart_home.vocab import words_within
 from assistant.routing import fastpath
 from assistant.routing.correction import correction_words
 from assistant.words import asks_for_information
-from tests.conftest import call_smart_home, smart_home_db
+from tests.conftest import assistant_in_home, call_smart_home, device_states, smart_home_db
 
 HOME = """
 floors:
@@ -185,14 +185,7 @@ def test_a_question_whether_something_is_there_asks_for_a_fact(said, asks):
 
 # -- through the pipeline, on scripted models ----------------------------------------------------------
 def _assistant(tmp_path, now=datetime(2026, 12, 5, 17, 0)):
-    home = tmp_path / "home.yaml"
-    home.write_text(HOME)
-    return testing.scripted_assistant(tmp_path / "s.db", home=home, now=now)
-
-
-def _states(assistant):
-    from assistant.experts.smart_home import list_devices
-    return {d["id"]: d["state"] for d in list_devices(assistant.db)}
+    return assistant_in_home(HOME, tmp_path, now)
 
 
 def test_a_yes_with_a_request_of_its_own_answers_and_carries_it_out(tmp_path):
@@ -200,7 +193,7 @@ def test_a_yes_with_a_request_of_its_own_answers_and_carries_it_out(tmp_path):
     assert assistant.handle("unlock the front door").needs_confirmation  # (the rules' call, asked back)
     testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "landing light"}})
     assistant.handle("yep, and switch on the landing light")
-    states = _states(assistant)
+    states = device_states(assistant)
     assert states["lock.front_door"] == "unlocked" and states["light.landing"] == "on"
 
 
@@ -213,14 +206,14 @@ def test_another_thing_for_a_call_just_put_off_is_put_off_to_the_same_time(tmp_p
     assistant.handle("and the den lamp too")
     waiting = waiting_actions(assistant.db)
     assert len(waiting) == 2 and waiting[0].due == waiting[1].due
-    assert _states(assistant)["light.den_lamp"] == "off"  # not now
+    assert device_states(assistant)["light.den_lamp"] == "off"  # not now
 
 
 def test_a_call_that_drops_the_place_said_gets_it_back(tmp_path):
     assistant = _assistant(tmp_path)
     testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "lights"}})
     assistant.handle("turn on the lights in the kitchen")
-    states = _states(assistant)
+    states = device_states(assistant)
     assert states["light.recessed"] == states["light.pendants"] == "on" and states["light.garden"] == "off"
 
 

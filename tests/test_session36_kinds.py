@@ -4,6 +4,7 @@ from datetime import datetime
 import pytest
 
 from assistant import testing
+from tests.conftest import assistant_in_home, device_states
 
 HOME = """
 areas:
@@ -19,14 +20,7 @@ entities:
 
 
 def _assistant(tmp_path, now=datetime(2026, 12, 9, 18, 30)):
-    home = tmp_path / "home.yaml"
-    home.write_text(HOME)
-    return testing.scripted_assistant(tmp_path / "s.db", home=home, now=now)
-
-
-def _states(assistant):
-    from assistant.experts.smart_home import list_devices
-    return {d["id"]: d["state"] for d in list_devices(assistant.db)}
+    return assistant_in_home(HOME, tmp_path, now)
 
 
 # -- a yes, then a request whose verb is "on"/"off" said after a courtesy ---------------------------------
@@ -43,7 +37,7 @@ def test_a_yes_then_a_request_said_with_on_or_off_answers_and_carries_it_out(tmp
     assert assistant.handle("unlock the gate").needs_confirmation
     testing.confirmer(assistant).enqueue({"api": f"smart_home.{call}", "args": {"device": device}})
     assistant.handle(answer)
-    states = _states(assistant)
+    states = device_states(assistant)
     device_id = {"corridor bulb": "light.corridor", "standing fan": "fan.standing",
                  "bq security light": "light.bq_security"}[device]
     assert states["lock.gate"] == "unlocked" and states[device_id] == state
@@ -59,7 +53,7 @@ def test_a_kind_said_of_the_lock_named_for_it_is_that_lock(tmp_path, said, devic
     asked = assistant.handle(said)
     assert asked.needs_confirmation and "Gate Lock" in asked.reply
     assistant.handle("yes")
-    assert _states(assistant)[device_id] == "unlocked"
+    assert device_states(assistant)[device_id] == "unlocked"
 
 
 def test_a_kind_that_can_do_the_call_is_still_that_kind(tmp_path):
@@ -112,7 +106,7 @@ def test_a_new_request_said_when_a_time_is_asked_is_that_request(tmp_path):
     assert assistant.handle("set a reminder").asks == "when"
     testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "corridor bulb"}})
     assistant.handle("actually switch on the corridor bulb")
-    assert _states(assistant)["light.corridor"] == "on" and not list_reminders(assistant.db)
+    assert device_states(assistant)["light.corridor"] == "on" and not list_reminders(assistant.db)
 
 
 # -- a singular phrase that is part of two names (or aliases) in one room: which one? ------------------
