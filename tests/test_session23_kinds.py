@@ -170,7 +170,8 @@ def test_a_switch_held_for_a_while_is_two_requests(said, requests):
 
 def test_a_device_on_for_a_while_is_on_now_and_off_when_the_time_is_up(tmp_path):
     from assistant.storage.scheduled import list_scheduled
-    from tests.test_session22_kinds import _assistant, _states
+    from tests.conftest import device_states as _states
+    from tests.test_session22_kinds import _assistant
     assistant = _assistant(tmp_path)
     assistant.handle("run the heated towel rail in the bathroom for an hour")
     assert _states(assistant)["switch.bathroom_rail"] == "on" and _states(assistant)["switch.flat_rail"] == "off"
@@ -180,7 +181,8 @@ def test_a_device_on_for_a_while_is_on_now_and_off_when_the_time_is_up(tmp_path)
 
 
 def test_my_room_is_the_speakers_room(tmp_path):
-    from tests.test_session22_kinds import _assistant, _states
+    from tests.conftest import device_states as _states
+    from tests.test_session22_kinds import _assistant
     assistant = _assistant(tmp_path)
     testing.confirmer(assistant).enqueue({"api": "smart_home.turn_on", "args": {"device": "heated towel rail", "area": "my room"}})
     assistant.handle("switch on the heated towel rail in my room", area="granny_flat")

@@ -255,7 +255,7 @@ entities:
 @pytest.mark.parametrize("said, english", [
     ("allume la lampe du bureau", "turn on the office lamp"),
     ("éteins les lumières en bas", "turn off the lights downstairs"),
-    ("ouvre les stores de la cuisine", "open the kitchen blinds"),
+    ("ouvre les stores de la cuisine", "open the blinds in the kitchen"),
     ("ferme la lumière du couloir", "turn off the hallway light"),
     ("enciende el ventilador del dormitorio", "turn on the bedroom fan"),
     ("apaga la tele de la sala", "turn off the living room tv"),

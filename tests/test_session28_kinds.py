@@ -119,7 +119,7 @@ def test_a_buzz_that_lets_nobody_in_stays(said):
     ("ponle el calentador a veintiuno", "set the heater to 21"),
     ("prende la chimenea ahorita", "turn on the fireplace now"),
     ("enciende la luz del cuarto de Sofía por favor", "turn on Sofía's room light please"),
-    ("apaga todas las luces del comedor", "turn off all the dining room lights"),
+    ("apaga todas las luces del comedor", "turn off all the lights in the dining room"),
     ("pon la tele", "turn on the tv"),
 ])
 def test_a_spanish_command_with_its_pronoun_number_words_owner_and_closing_words(said, meant):

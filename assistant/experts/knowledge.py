@@ -95,13 +95,18 @@ ASKED_EVIDENCE = (0.8, 1.0)
 TOLD = 0.9  # the most evidence of words that are not a question (a share of the prior: cues.lean, up to cues.SURE)
 # a question (not a request: "can you set…"): what a paper of the user's may answer
 _ASKS = re.compile(r"^\W*(?:what|what's|whats|when|when's|where|where's|who|who's|whose|which|why|how|at what|"
-                   r"for how|is|are|does|do|did|should|shall|can|could|will|would|must)\b"
+                   r"for how|is|are|does|do|did|should|shall|can|could|will|would|must|"
+                   r"(?:have|has)(?=\s+(?:[\w']+\s+){1,2}?got\b))\b"  # "have we got…", "has Lena got…"
                    r"(?!\s+(?:you|u)\b)", re.IGNORECASE)
 
 
 def asks(text: str) -> bool:
-    """Whether the words are a question, not a command or a request ("can you set a timer")."""
-    return bool(_ASKS.search(text))
+    """Whether the words are a question, not a command or a request ("can you set a timer"): the
+    whole of them, or a clause after what they tell ("the robot says E7, what's wrong with it")."""
+    return any(_ASKS.search(clause) for clause in _CLAUSE_BREAK.split(text))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]\s+|\s+-+\s+")
 
 
 def evidence_of(fitness: float, question: bool = False) -> float:
@@ -115,7 +120,7 @@ def evidence_of(fitness: float, question: bool = False) -> float:
 # did I park the car", "when was the boiler serviced": things told to memory), and how a thing is
 # done in general, naming nothing particular ("how do I make pancakes", "how do you fix a puncture":
 # the chat's). A cue that names the papers still routes here ("what did the school letter say").
-_RECALL = re.compile(r"\b(?:did|have|had)\s+(?:i|we)\b|\b(?:was|were)\s+(?:the|my|our)\s+(?:[\w'-]+\s+){0,3}?"
+_RECALL = re.compile(r"\b(?:did|have|had)\s+(?:i|we)\b(?!\s+got\b)|\b(?:was|were)\s+(?:the|my|our)\s+(?:[\w'-]+\s+){0,3}?"
                      r"[\w-]+(?:ed|en)\b", re.IGNORECASE)
 _HOW_TO = re.compile(r"^\W*how\s+(?:do|can|should|would|could|does)\s+(?:i|you|we|one)\b|^\W*how\s+to\b", re.IGNORECASE)
 _PARTICULAR = re.compile(r"\b(?:the|my|our|your|this|that|these|those|his|her|their)\b|\w's\b|\d", re.IGNORECASE)

@@ -63,7 +63,8 @@ PARAGRAPH = 30  # a line of more words is a paragraph, read by its sentences
 CLOSE = 0.1  # a second line of the same passage this close to the best one is read out too
 DATED = 0.5  # a line naming the day asked about scores this much more than one that does not
 TYPED = 0.2  # a line with the kind of thing the question asks for ("how often": "once a week") scores more
-_TIME = r"\b\d{1,2}[:.]\d{2}\b|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b"
+# a clock time, not a price ("£91.00")
+_TIME = r"(?<![£$€¥.,])\b(?:[01]?\d|2[0-3])[:.][0-5]\d\b|\b\d{1,2}\s?(?:am|pm)\b|\bnoon\b|\bmidnight\b"
 _DAY_NAME = r"\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
 _DATE_WORDS = (r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
                r"|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{1,2}\b")
@@ -130,7 +131,10 @@ _NOT_CODE = re.compile(r"\d+(?:am|pm|st|nd|rd|th|mm|cm|m|km|g|kg|mg|ml|l|mph|kmh
 _QUESTION_WORDS = _STOPWORDS | {"say", "says", "said", "mention", "mentions", "anything", "something", "know",
                                 "find", "look", "document", "documents", "file", "files", "need", "get", "one", "according",
                                 # kinds of document: they name where to look, not what to find
-                                "recipe", "manual", "letter", "leaflet", "booklet", "handbook", "newsletter", "pdf"}
+                                "recipe", "manual", "letter", "leaflet", "booklet", "handbook", "newsletter", "pdf",
+                                # what a question asks with, naming nothing ("what's wrong with it", "what does E4
+                                # mean", "have we got anything to pay", "it's saying F2")
+                                "wrong", "mean", "means", "meaning", "got", "saying"}
 
 
 # a line that goes on from the line before: "It ...", "The cycle ..." (the thing the line before named)
@@ -261,6 +265,9 @@ def answer(db: sqlite_utils.Database, question: str, embedder: Embedder, now: da
     fits = {p.chunk_id: _best_line(p, lines, cosines)
             + coverage(beyond_title(topic, p.document), f"{p.section} {p.text}", weights) for p in passages}
     best = max(fits.values(), default=0.0)
+    referred = _row_referred(db, query, lines, cosines, weights, topic, fits, threshold)
+    if referred:
+        return _reply(referred, best, passages, query)
     if dated:
         named_days = [(p, f"{line} {' '.join(dates.weekday(d) for d in days if d in dates.days_in(line, now.date()))}")
                       for p, line in dated]  # "Fri 15 Jan" names a Friday, as "Friday" would
@@ -446,13 +453,81 @@ def sentences(line: str) -> list[str]:
 def _dated_lines(db: sqlite_utils.Database, days: list, now: datetime) -> list[tuple[Passage, str]]:
     """Every line of every document that names one of `days`, with its passage."""
     wanted = set(days)
-    found = []
+    return [(passage, line) for passage, line in _all_lines(db) if wanted & set(dates.days_in(line, now.date()))]
+
+
+def _all_lines(db: sqlite_utils.Database, document_id: int | None = None) -> list[tuple[Passage, str]]:
+    """Every line of the documents (of one, when given), with its passage."""
     rows = db.execute("SELECT c.id, c.document_id, d.name, c.page, c.section, c.text FROM knowledge_chunks c "
-                      "JOIN knowledge_documents d ON d.id = c.document_id ORDER BY c.id").fetchall()
-    for chunk_id, doc_id, name, page, section, text in rows:
-        passage = Passage(chunk_id, doc_id, name, page, section, text, 0.0, None, None, 0.0)
-        found += [(passage, line) for line in _lines(passage) if wanted & set(dates.days_in(line, now.date()))]
-    return found
+                      "JOIN knowledge_documents d ON d.id = c.document_id WHERE ? IS NULL OR c.document_id = ? "
+                      "ORDER BY c.id", [document_id, document_id]).fetchall()
+    passages = [Passage(chunk_id, doc_id, name, page, section, text, 0.0, None, None, 0.0)
+                for chunk_id, doc_id, name, page, section, text in rows]
+    return [(passage, line) for passage in passages for line in _lines(passage)]
+
+
+def _row_referred(db: sqlite_utils.Database, question: str, lines: list[tuple[Passage, str]], cosines: list[float],
+                  weights: dict[str, float], topic: str, fits: dict[int, float],
+                  threshold: float) -> list[tuple[Passage, str]]:
+    """A line that names a thing of the question that no line with the kind of answer asked for names,
+    and the one table row of its document it points at: "Lena: Stage 6 on Tuesdays" names the
+    timetable's row whose Stage is 6 and whose Day is Tuesday, which has the time asked for
+    (`ROW_KEYS` of its cells said by the line's clause about the question's things). [] otherwise."""
+    shape = answer_shape(question)
+    kept = [i for i, (p, _) in enumerate(lines) if fits[p.chunk_id] >= threshold]
+    if shape is None or not kept:
+        return []
+    asked = set(content_words(topic))
+    answering: dict[int, set[str]] = {}  # by document: the words of its lines with the kind of answer asked for
+    for p, line in (lines[i] for i in kept if shape.search(lines[i][1])):
+        answering.setdefault(p.document_id, set()).update(content_words(line))
+    naming = [i for i in kept if not shape.search(lines[i][1])
+              and asked & set(content_words(lines[i][1])) - answering.get(lines[i][0].document_id, set())]
+    if not naming:  # every thing the question names is on a line of its document with the answer, or on none
+        return []
+    scores = _scores(question, [lines[i] for i in naming], [cosines[i] for i in naming], weights, topic)
+    rows = {document: [(p, row) for p, row in _all_lines(db, document) if is_row(row) and shape.search(row)]
+            for document in {lines[i][0].document_id for i in naming}}  # by document: its rows with the answer
+    for n in sorted(range(len(naming)), key=lambda n: -scores[n]):  # the best line that points at one row
+        passage, line = lines[naming[n]]
+        clause = clause_asked(line, question)
+        keyed = [(keys_said(row, clause), row_passage, row) for row_passage, row in rows[passage.document_id]]
+        most = max((k for k, _, _ in keyed), default=0)
+        best = [(row_passage, row) for k, row_passage, row in keyed if k == most]
+        if most >= ROW_KEYS and len(best) == 1:
+            return [(passage, clause), best[0]]
+    return []
+
+
+ROW_KEYS = 2  # cells of a row a line must say to point at it
+
+
+def clause_asked(line: str, question: str) -> str:
+    """Of a line's clauses ("Lena …, Stage 6 on Tuesdays; Jonah …, Stage 3 on Thursdays"), the one
+    that shares the most of the question's words, when one does; else the line."""
+    clauses = [c.strip() for c in re.split(r";\s+", line) if c.strip()]
+    wanted = set(content_words(plain(question)))
+    shared = [len(wanted & set(content_words(plain(clause)))) for clause in clauses]
+    most = max(shared, default=0)
+    return clauses[shared.index(most)] if len(clauses) > 1 and most and shared.count(most) == 1 else line
+
+
+def keys_said(row: str, line: str) -> int:
+    """How many of a labelled row's cells the line says: a word's value in any form ("Tuesday" in
+    "on Tuesdays"), a number or a short code with its column's name before it ("Stage: 6" as
+    "Stage 6")."""
+    text, said = line.lower(), {stem(w) for w in re.findall(r"[\w']+", line.lower())}
+    count = 0
+    for cell in row.split(" | "):
+        label, value = (part.strip().lower() for part in cell.split(": ", 1))
+        words = re.findall(r"[\w']+", value)
+        if not words:
+            continue
+        if len(value) <= 3 or all(w.isdigit() for w in words):
+            count += bool(re.search(rf"\b{re.escape(label)}s?\s+{re.escape(value)}\b", text))
+        else:
+            count += {stem(w) for w in words} <= said
+    return count
 
 
 def _line_cosines(question: str, lines: list[tuple[Passage, str]], embedder: Embedder) -> list[float]:

@@ -108,6 +108,9 @@ class HomeWords:
         return word in self._words
 
 
+ROOMS = frozenset({"kitchen", "bathroom", "toilet", "living room", "dining room", "bedroom", "office", "study", "garden",
+                   "patio", "terrace", "porch", "balcony", "entrance", "hallway", "basement", "attic", "laundry",
+                   "garage", "greenhouse", "pantry", "cellar", "wine cellar"})  # (the glossary's rooms, in English)
 ROOM_WORDS = frozenset({"bedroom"})  # "la chambre bleue" is the Blue Room, "la chambre" alone the bedroom
 OWNER = re.compile(r"(?:\bde|\bdel|\bdu|\bd')\s*([A-ZÀ-Þ][\w'-]+)")  # whose it is: "de Arjun", "d'Émile"
 ARTICLES = r"(?:(?:el|la|los|las|le|les|un|una|une|mi|mis|ma|mon|mes|nuestro|nuestra|notre)\s+|l')"
@@ -150,7 +153,9 @@ VERBS = {"allume": "turn on", "allumer": "turn on", "allumez": "turn on", "rallu
 SETTING = frozenset("pon ponle ponme pone ponga póngale".split())
 # what closes a request without naming anything: please, now, a term of address
 CLOSING_WORD = re.compile(r"por favor|porfa|porfis|ahorita|ahora mismo|ahora|ya|mija|mijo|mi amor|papi|mami"
-                          r"|s'il te plaît|s'il vous plaît|svp|stp", re.IGNORECASE)
+                          r"|s'il te plaît|s'il vous plaît|svp|stp|merci(?: beaucoup| bien)?", re.IGNORECASE)
+FRENCH_CLOSING = re.compile(r"(?:\s*,?\s+(?:s'il te plaît|s'il vous plaît|svp|stp|merci(?: beaucoup| bien)?))+\W*$",
+                            re.IGNORECASE)  # (an English request may close with it)
 TRAILING = re.compile(rf"(?:\s*,?\s+(?:{CLOSING_WORD.pattern}))+\W*$", re.IGNORECASE)
 TRAILING_ENGLISH = {"por favor": " please", "porfa": " please", "porfis": " please", "s'il te plaît": " please",
                     "s'il vous plaît": " please", "svp": " please", "stp": " please", "ahorita": " now",
@@ -163,6 +168,8 @@ ENDS = [(re.compile(r"\s+(?:al|a lo) m[áa]ximo$|\s+a tope$", re.IGNORECASE), " 
 ALL = re.compile(r"^\s*(?:todas|todos|toutes|tous)\s+(?=(?:las|los|les)\s)", re.IGNORECASE)  # "todas las luces"
 # things that open by being switched on: "open the light" said in French is "turn on the light"
 SWITCHED = frozenset("light lights lamp lamps tv radio fan fans heater radiator kettle oven dryer speaker".split())
+# things raised and lowered to open and close them: "monte les stores" opens the blinds
+DRAWN = frozenset("blind blinds shutter shutters curtain curtains".split())
 PLACE_WORDS = {"en haut": "upstairs", "en bas": "downstairs", "arriba": "upstairs", "abajo": "downstairs",
                "icitte": "here", "ici": "here", "aquí": "here", "aqui": "here", "acá": "here", "aca": "here"}
 IN = r"\s+(?:dans|en|au|aux|sur|à|en el|en la|en los|en las)\s+"
@@ -181,7 +188,8 @@ CLOCK_QUESTIONS = [
 
 # requests whose words after the opening may stay as said (a reminder's text, a fact to remember)
 OPENINGS = [(re.compile(rf"^\W*{opening}\s*", re.IGNORECASE), english) for opening, english in (
-    (r"(?:rappelle-moi|rappelle moi|rappelez-moi|fais-moi penser)\s+(?:de|d')\s*", "remind me to "),
+    (r"(?:rappelle-moi|rappelle moi|rappelez-moi|fais-moi penser)\s+(?P<when>(?:at|in|on|tomorrow|tonight|today|this)"
+     r"\b[^,]*?\s+)?(?:de|d')\s*", r"remind me \g<when>to "),
     (r"(?:recuérdame|recuerdame|recuérdeme)\s+(?:que\s+)?", "remind me to "),
     (r"(?:souviens-toi|souviens toi|rappelle-toi|retiens)\s+(?:que|qu')\s*", "remember that "),
     (r"(?:recuerda|acuérdate|acuerdate)\s+(?:que\s+)?", "remember that "),
@@ -259,9 +267,15 @@ def in_english(text: str, names: Callable[[], Iterable[str]] = tuple) -> str:
     pieces = JOINT.split(text)
     if len(pieces) == 2:
         english = [_one_in_english(piece, known) for piece in pieces]
-        if all(e != p for e, p in zip(english, pieces)):
-            return " and ".join(english)
+        if all(e != p or _is_english(p) for e, p in zip(english, pieces)) and english != pieces:
+            return " and ".join(english)  # ("ferme la télé pis set a timer for 10 minutes": one said in English)
     return _one_in_english(text, known)
+
+
+def _is_english(piece: str) -> bool:
+    """Whether a piece opens as an English request does ("set a timer …")."""
+    return bool(re.match(r"^\W*(?:set|turn|switch|start|add|put|remind|play|stop|open|close|lock|dim|what|tell)\b",
+                         piece, re.IGNORECASE))
 
 
 def _one_in_english(text: str, known: HomeWords) -> str:
@@ -280,8 +294,10 @@ def _one_in_english(text: str, known: HomeWords) -> str:
                 said = re.sub(r"\s+(?:y|et)\s+(?=.*\bto the\b)", " and ", said)
             return " ".join(said.split())
     more = ONE_MORE.match(text)
+    polite = FRENCH_CLOSING.search(text)  # "play the radio, s'il vous plaît"
+    said, closing = (text[:polite.start()], " please") if polite else (text, "")
     return _command(text, known) or _feeling(text, known) or _follow_up(text, known) \
-        or (f"and {more['more']} too" if more else None) or _things_inside(text, known)
+        or (f"and {more['more']} too" if more else None) or _things_inside(said, known) + closing
 
 
 def _feeling(text: str, known: HomeWords) -> str | None:
@@ -310,6 +326,10 @@ def _command(text: str, known: HomeWords) -> str | None:
     if found is None or found["verb"].lower() not in VERBS:
         return None
     lead, verb = "and " if joined else "", VERBS[found["verb"].lower()]
+    cut = _without_aside(found["rest"], known)
+    if cut is not None:  # "barre la porte, s'il te plaît, on se couche": what follows only tells why
+        command = _command(f"{text[:joined.end()] if joined else ''}{found['verb']} {cut[0]}", known)
+        return f"{command}{cut[1]}" if command else None
     rest, ending = _without_closing(re.sub(r"^\s*a\s+(?=(?:la|las|los|el|mi|mis)\s)", "",
                                            re.sub(r"^\s*al\s+", "el ", found["rest"])))  # "súbele al ventilador"
     when = TIME_TAIL.search(rest)  # "éteins la radio à une heure", its time read already (foreign_time)
@@ -326,7 +346,7 @@ def _command(text: str, known: HomeWords) -> str | None:
         return f"{lead}{verb} the {ones} in the {place}{where}{level}{tail}{ending}" if place else None
     every = ALL.match(rest)  # "todas las luces": all the lights
     parts = re.split(IN, f" {rest[every.end():] if every else rest.strip()}", maxsplit=1)
-    thing = _noun_phrase(parts[0], known)
+    thing = _noun_phrase(parts[0], known, in_room=True)
     if thing is None or not re.match(rf"^\s*{ARTICLES}", parts[0].strip() + " "):
         return None
     if len(parts) > 1:
@@ -338,10 +358,26 @@ def _command(text: str, known: HomeWords) -> str | None:
         return f"{lead}{verb.replace(' ', ' it ')}{level}{tail}{ending}"
     if verb in ("open", "close") and set(thing.split()) & SWITCHED:
         verb = "turn on" if verb == "open" else "turn off"
+    if verb in ("turn up", "turn down") and not level and set(thing.split()) & DRAWN:
+        verb = "open" if verb == "turn up" else "close"  # "baisse les stores": lowered all the way
     if level and (verb in ("turn up", "turn down") or found["verb"].lower() in SETTING):
         verb = "set"  # "monte la plinthe à 21", "ponle el aire a 74": set it to that
     article = "" if thing.split()[0].endswith("'s") else "the "  # (whose it is: "Arjun's speaker")
     return f"{lead}{verb} {'all ' if every else ''}{article}{thing}{where}{level}{tail}{ending}"
+
+
+def _without_aside(rest: str, known: HomeWords) -> tuple[str, str] | None:
+    """The words before a clause after a comma that is not a closing ("…, il fait frette en maudit"),
+    and what is kept of the rest in English: the closings before it (" please"), and the clause when
+    it is a request of its own (" and turn off the tv"); None when there is no such clause."""
+    clauses = re.split(r"\s*,\s*", rest)
+    for n, clause in enumerate(clauses[1:], start=1):
+        if CLOSING_WORD.fullmatch(clause.strip(" .!?")):
+            continue
+        request = _command(clause, known)
+        closings = "".join(dict.fromkeys(TRAILING_ENGLISH.get(c.strip(" .!?").lower(), "") for c in clauses[1:n]))
+        return clauses[0], closings + (f" and {request}" if request else "")
+    return None
 
 
 def _without_closing(rest: str) -> tuple[str, str]:
@@ -403,10 +439,11 @@ def _follow_up(text: str, known: HomeWords) -> str | None:
     return f"{'and ' if frame['lead'] else ''}the {phrase}{' too' if frame['too'] else ''}"
 
 
-def _noun_phrase(text: str, known: HomeWords | frozenset = frozenset()) -> str | None:
+def _noun_phrase(text: str, known: HomeWords | frozenset = frozenset(), in_room: bool = False) -> str | None:
     """An article, a noun with adjectives after it, and "de …" parts, as English words; None if a
     word is not a home word. "De" and a name is whose it is ("la bocina de Arjun": Arjun's speaker;
-    "el cuarto de Lily": Lily's room)."""
+    "el cuarto de Lily": Lily's room). `in_room`: things of a room are all of them there ("les
+    lumières de la cuisine": the lights in the kitchen)."""
     owners = {name.lower(): name for name in OWNER.findall(text)}
     text = text.strip().lower()
     text = _SEVERAL.sub(lambda several: _joined(several[0]), text)
@@ -416,6 +453,8 @@ def _noun_phrase(text: str, known: HomeWords | frozenset = frozenset()) -> str |
         return None
     english = ["room" if word in ROOM_WORDS and english[n + 1:n + 2] and english[n + 1].endswith("'s") else word
                for n, word in enumerate(english)]
+    if in_room and len(english) == 2 and english[0].endswith("s") and english[1] in ROOMS:
+        return f"{english[0]} in the {english[1]}"  # "les lumières de la cuisine": every light there
     return " ".join(reversed(english))  # "the light of the kitchen": the kitchen light
 
 

@@ -55,6 +55,8 @@ CLOCKS = [
     ("fr", re.compile(rf"\b(?:(?P<at>à|a|vers) )?{_N} heures?(?: (?P<part>et demie|et quart|moins le quart|moins quart))\b"
                       rf"|\b(?P<at2>à|vers) {_N.replace('?P<n>', '?P<n2>')} heures?\b", re.IGNORECASE)),
 ]
+# a clock time written the French way, on the 24-hour clock: "à 19h", "vers 7 h 30" (without "à" it may be hours)
+HOURS_WRITTEN = re.compile(r"\b(?:à|a|vers)\s+(?P<h>[01]?\d|2[0-3])\s?h(?:\s?(?P<m>[0-5]\d))?\b", re.IGNORECASE)
 ALARM_BEFORE = re.compile(r"\b(?:alarm|wake|réveil|réveille)", re.IGNORECASE)  # a time to ring at, not a duration
 PARTS = {"y media": 30, "et demie": 30, "y cuarto": 15, "et quart": 15, "menos cuarto": -15, "moins le quart": -15,
          "moins quart": -15}
@@ -80,6 +82,7 @@ def in_english(text: str) -> str:
     """The text with its Spanish and French durations and times in English (see the module's docstring)."""
     for lang, clock in CLOCKS:
         text = clock.sub(lambda m, lang=lang: _clock(m, lang), text)
+    text = HOURS_WRITTEN.sub(lambda m: f"at {int(m['h'])}:{m['m'] or '00'}", text)
     for pattern, english in _DAY_WORDS + _HALVES:
         text = pattern.sub(english, text)
     for lang, units in UNITS.items():
