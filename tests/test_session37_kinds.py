@@ -86,3 +86,89 @@ def test_a_price_is_no_clock_time():
     from assistant.knowledge.answer import answer_shape
     shape = answer_shape("what time is the lesson")
     assert not shape.search("£96.00 for the term") and shape.search("starts at 17.15") and shape.search("at 9:05")
+
+
+# -- French as Quebec mixes it: asides after a comma, 24-hour times, "pis", a room's things, corrections ------
+QUEBEC_HOME = lambda: ["Mudroom Light", "Pantry", "Patio Door", "Woodstove", "Poêle", "Radio", "Sunroom Blinds", "Sunroom",
+                       "Benoît's Lamp", "Benoît's Room", "TV"]
+
+
+@pytest.mark.parametrize("said, english", [
+    ("Allume le poêle, on gèle icitte", "turn on the poêle"),
+    ("Barre la patio door, s'il vous plaît, on part", "lock the patio door please"),
+    ("Éteins la radio, merci", "turn off the radio"),
+    ("Monte les stores de la sunroom", "open the sunroom blinds"),
+    ("baisse les stores de la cuisine", "close the blinds in the kitchen"),
+    ("éteins les lumières du garage", "turn off the lights in the garage"),
+    ("éteins la lumière du garage", "turn off the garage light"),
+    ("Éteins la télé pis set a timer for 20 minutes", "turn off the tv and set a timer for 20 minutes"),
+    ("Rappelle-moi à 7h30 d'appeler le garage", "remind me at 7:30 to appeler le garage"),
+    ("Turn on the radio, s'il vous plaît", "Turn on the radio please"),
+    ("Non, dans la pantry", "no, in the pantry"),
+    ("Oops, remettez-la comme c'était", "undo that"),
+])
+def test_quebec_french_in_a_request(said, english):
+    from assistant.languages import hearing
+    assert hearing.in_english(said, "text", QUEBEC_HOME) == english
+
+
+@pytest.mark.parametrize("said", ["apaga todo ya", "the patio is nice ahora"])
+def test_spanish_closings_alone_are_left_to_the_model(said):
+    from assistant.languages import hearing
+    assert hearing.in_english(said, "text", QUEBEC_HOME) == said
+
+
+# -- a circumstance to get ahead of is no part of the request ---------------------------------------------------
+@pytest.mark.parametrize("said, command", [
+    ("switch on the pipe heater before the pipes freeze", "switch on the pipe heater"),
+    ("close the skylight in case it rains", "close the skylight"),
+    ("turn the porch light on before my sister gets here", "turn the porch light on"),
+    ("turn on the heating before 7", "turn on the heating before 7"),
+    ("put the lamp on before dinner", "put the lamp on before dinner"),
+])
+def test_a_circumstance_to_get_ahead_of(said, command):
+    from assistant.asides import without_reason
+    assert without_reason(said) == command
+
+
+# -- messages for people whose names have accents, and "leave X a message" --------------------------------------
+@pytest.mark.parametrize("said, who, message", [
+    ("tell zoé to feed the cat", "zoé", "to feed the cat"),
+    ("leave a message for andré: the plumber is coming at ten", "andré", "the plumber is coming at ten"),
+    ("leave maëlle a note saying the bus is at eight", "maëlle", "the bus is at eight"),
+])
+def test_a_message_for_someone_named_with_any_letters(said, who, message):
+    from assistant.experts import notifications
+    decision = notifications._announcement(said)
+    assert decision.args == {"message": message, "to": who}
+
+
+def test_leaving_someone_a_message_without_its_words_asks_for_them():
+    from assistant.experts import notifications
+    assert any(cue.match("could you leave rené a message") for cue in notifications.CUES)
+    assert notifications._asked_for_only("could you leave rené a message")
+
+
+# -- a shade said before a colour ---------------------------------------------------------------------------
+@pytest.mark.parametrize("color, said, device, shaded", [
+    ("green", "turn the strip light green, light green I mean", "strip", "lightgreen"),
+    ("pink", "make the bedside lamp hot pink", "bedside lamp", "hotpink"),
+    ("blue", "make the porch light blue", "porch light", "blue"),
+    ("red", "set the lamp to red", "lamp", "red"),
+])
+def test_a_shade_said_before_a_colour(color, said, device, shaded):
+    from assistant.experts.smart_home.setters import _shade_said
+    assert _shade_said(color, said, device) == shaded
+
+
+# -- the world outside: a transit network's service, what was just released -------------------------------------
+@pytest.mark.parametrize("said, declined", [
+    ("is the subway running on the yellow line", True), ("are the streetcars delayed", True),
+    ("what's the latest album by adele", True), ("what's the new episode of the bear about", True),
+    ("is the dryer running", False), ("what's new on the shopping list", False),
+])
+def test_transit_service_and_new_releases_are_the_world_outside(said, declined):
+    import re
+    from assistant.routing import cues
+    found = any(re.search(pattern, said, re.IGNORECASE) for pattern in (cues.OPENING_HOURS, cues.PUBLIC_NEWS))
+    assert found == declined

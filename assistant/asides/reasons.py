@@ -29,9 +29,12 @@ _PURPOSE = r"so (?:that )?(?![^,;]*\d)(?=(?:the|it|we|i|they|he|she|you|everyone
 _WITHOUT_IS = (r"(?:outside|here|there|out|home|back|gone|asleep|awake|hot|cold|dark|ready|done|late|"
                r"(?!(?:ceiling|lighting|building|ring|thing|king|string|evening|morning|wing|ping)\b)[a-z]{2,}ing)")
 _NOT_ONES = r"(?!(?:the|my|our) (?:[a-z]+ )?ones?\b)"
+# ... or a circumstance to get ahead of, a clause of its own: "before the pipes freeze", "in case it snows"
+# (not a time: "before 8", "before the news")
+_AHEAD_OF = rf"(?:before|in case) (?=(?:{_SUBJECT}|{_NOUN_SUBJECT}|{_NAMED_SUBJECT})(?:{_VERB}\b| [a-z]+\b))"
 STATEMENT = re.compile(rf"^(?:(?:{_SUBJECT}|{_NOUN_SUBJECT}|{_NAMED_SUBJECT}){_VERB}\b|{_HABIT}"
                        rf"|{_NOT_ONES}(?:{_SUBJECT}|{_NOUN_SUBJECT}) {_WITHOUT_IS}\b"
-                       rf"|(?:because|cause|'cause|cos|coz|since) |{_PURPOSE})", re.IGNORECASE)
+                       rf"|(?:because|cause|'cause|cos|coz|since) |{_PURPOSE}|{_AHEAD_OF})", re.IGNORECASE)
 # a clause that says where the speaker is ("I'm in the study") names the place: it stays
 WHERE_I_AM = re.compile(r"\b(?:i'm|i am|we're|we are|i'll be|we'll be)(?: \w+)? (?:in|at|upstairs|downstairs)\b",
                         re.IGNORECASE)
@@ -40,7 +43,8 @@ _NOT_COMMAND = frozenset("no nope nah sorry wait actually oh ok okay yes yeah ye
                          "oops whoops my bad mistake uh uhh er erm ah".split())
 # a command after "and" in the clause ("…, it's bedtime and lock the door"): not a reason alone
 _ANOTHER_COMMAND = re.compile(rf"\band (?:then )?(?:{'|'.join(sorted(COMMAND_VERBS))})\b", re.IGNORECASE)
-REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since|so) ))(?P<clause>[^,;]+?)\W*$",
+REASON = re.compile(r"(?:\s*[,;-]\s*|\s+(?=(?:because|cause|'cause|cos|coz|since|so|before|in case) ))"
+                    r"(?P<clause>[^,;]+?)\W*$",
                     re.IGNORECASE)
 
 

@@ -131,7 +131,7 @@ def _undo_announce(ctx: ExpertContext, data: dict) -> None:
 
 # the request for a message, with no message ("leave a message for Neha")
 _ASKED_FOR = re.compile(r"^\W*(?:(?:please|can you|could you|would you)\W+)*(?:i (?:need|want|would like) to\s+|i'd like to\s+)?"
-                        r"(?:(?:leave|write|send|broadcast|post|make|give)\s+)?(?:(?:everyone|everybody|the \w+)\s+)?"
+                        r"(?:(?:leave|write|send|broadcast|post|make|give)\s+)?(?:(?:everyone|everybody|the \w+|[^\W\d_]+)\s+)?"
                         r"(?:(?:a|an)\s+)?(?:message|msg|note|announcement|something|anything)(?:\s+(?:for|to)\s+(?:the\s+|my\s+|our\s+)?[\w']+(?:\s+[\w']+)?)?"
                         r"(?:\s+(?:in|at|around) (?:the )?(?:house|home))?(?:\s+for me)?(?:,?\s+(?:please|dear|thanks|love|hon|honey|darling|mate|sweetie|sweetheart))?\W*$", re.IGNORECASE)
 
@@ -169,12 +169,12 @@ def announce(ctx: ExpertContext, message: str, to: str | None = None) -> ActionR
 
 EVERYONE = frozenset({"everyone", "everybody", "all", "the house", "the family", "the household", "the kids",
                       "the whole house", "the whole family"})
-_WHO = r"(?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids)|(?!me\b|us\b)[a-z]+(?:'s)?)"
+_WHO = r"(?P<who>everyone|everybody|the (?:whole )?(?:house|family|household|kids)|(?!me\b|us\b)[^\W\d_]+(?:'s)?)"
 _LEAD = r"^\W*(?:(?:please|can you|could you|would you|and|also|then|oh|ok|okay|so|now)\W+)*"  # ("and tell Sam …")
 # someone of the household by name or kin ("Marg", "nan", "my brother"); never a pronoun, a story or the assistant
 _PERSON = (r"(?P<who>(?:my |our )?(?!(?:me|us|you|him|her|them|it|a|an|the|this|that|what|how|when|where|who|why|"
            r"whether|if|about|alexa|siri|google|assistant|jokes?|stories|story|something|anything|everything|time|"
-           r"more|off)\b)[a-z]+(?:'s)?)")
+           r"more|off)\b)[^\W\d_]+(?:'s)?)")  # (any letters: "Chloé", "Geneviève")
 # a message for others in the home, now ("let everyone know supper is ready", "notify Sam that the bus
 # is late", "ping Thandi to say …"); "notify me when …" is a watch
 ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.IGNORECASE) for shape in (
@@ -191,12 +191,15 @@ ANNOUNCING = tuple(re.compile(rf"{_LEAD}{shape}[\s:,;-]+(?P<message>\w.+)$", re.
     rf"tell {_PERSON}(?: that)?",
     rf"let {_PERSON} know(?: that)?",
     rf"leave (?:a |an )?(?:message|note) for {_WHO}(?: (?:saying|that|to say))?",
+    rf"leave {_PERSON} (?:a |an )?(?:message|note)(?: (?:saying|that|to say))?",
     # a message (not a text) to someone of the household: left in the home's notifications
     rf"send (?:a |an )?(?:message|note) to {_PERSON}(?: (?:saying|that|to say))?",
 ))
 # ... and one asked for with no word yet ("leave a message for Neha"): the message is asked for
 CUES = (*ANNOUNCING, re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:leave|write|send) (?:a |an )?"
                                 rf"(?:message|note) (?:for|to) (?:(?:my|our) [a-z]+|{_WHO})\W*$", re.IGNORECASE),
+        re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?leave {_PERSON} (?:a |an )?(?:message|note)\W*$",
+                   re.IGNORECASE),  # "can you leave Olivier a message?"
         # "I need to send a message to the whole house", "leave a note for the family, dear": its words asked for next
         re.compile(rf"{_LEAD}(?:i (?:need|want|would like) to |i'd like to )?(?:send|leave|write|broadcast|make) (?:a |an )?"
                    rf"(?:message|msg|note|announcement|something) (?:to|for) (?:everyone|everybody|"

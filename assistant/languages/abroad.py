@@ -95,6 +95,8 @@ GLOSSARY = {
     "d'en arrière": "back", "en arrière": "back", "d'en avant": "front", "en avant": "front", "volumen": "volume", "volume": "volume", "música": "music",
     "musique": "music",
 }
+
+
 class HomeWords:
     """The words of the home's names (devices, rooms, lists), read only when a word is not in the
     glossary: a request in another language may name the home's things as the home does."""
@@ -106,6 +108,10 @@ class HomeWords:
         if self._words is None:
             self._words = frozenset(w for name in self._names() for w in re.findall(r"[\w'-]+", name.lower()))
         return word in self._words
+
+    def named(self, phrase: str) -> bool:
+        """Whether the words are one of the home's names, whole ("patio door")."""
+        return " ".join(phrase.lower().split()) in {" ".join(name.lower().split()) for name in self._names()}
 
 
 ROOMS = frozenset({"kitchen", "bathroom", "toilet", "living room", "dining room", "bedroom", "office", "study", "garden",
@@ -225,6 +231,8 @@ LIST_END = [(r"\b(?:à|a|sur) la liste d'épicerie\b", "to the grocery list"), (
             (r"\bde la lista (?:de (?:las )?compras|del mandado|del s[úu]per)\b", "from the shopping list"),
             (r"\bde la lista\b", "from the list"),
             (r"\ba la lista del súper\b", "to the shopping list"), (r"\ba la lista\b", "to the list")]
+# a correction of where: "non, dans le vestibule", "no, en la cocina"
+ELSEWHERE = re.compile(rf"^\W*(?:non|no)\W+(?:dans|en|au|à)\s+(?P<place>{ARTICLES}.+?)\W*$", re.IGNORECASE)
 # whole requests of a few words: never mind, say again, stop
 ADDRESS = r"mija|mijo|mi amor|papi|mami|señor|señora|abuela|abuelo|mamá|papá"  # how someone is called
 SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for words, english in (
@@ -239,7 +247,8 @@ SAID_WHOLE = [(re.compile(rf"^\W*(?:{words})\W*$", re.IGNORECASE), english) for 
      rf"(?:,?\s+(?:{ADDRESS}|s[íi]|dale|por favor|hazlo|adelante))*", "yes"),
     (rf"no(?:,?\s+(?:{ADDRESS}|gracias|no))+|non(?:,?\s+merci)?", "no"),
     # taking back what was just done: "deshaz eso", "ay no, deshazlo"
-    (r"(?:(?:ay|oh|uy),?\s+)?(?:no,?\s+)?(?:deshaz(?:lo| eso)?|desházlo|revierte(?: eso)?|annule ça)", "undo that"),
+    (r"(?:(?:ay|oh|uy|oups|oops),?\s+)?(?:no,?\s+|non,?\s+)?(?:deshaz(?:lo| eso)?|desházlo|revierte(?: eso)?|annule ça"
+     r"|(?:remets|remettez)(?:-le|-la|-les)?\s+comme (?:avant|c'était|il était|elle était))", "undo that"),
     # what was put off, now: "no, mejor ahorita", "hazlo ahora"
     (r"(?:no,?\s+)?(?:mejor\s+)?(?:hazlo\s+)?(?:ahorita|ahora(?: mismo)?|ya mismo)(?:\s+mejor)?", "do it now"),
     (r"(?:pon|ponme|pone|prende)\s+(?:un|una)\s+(?:timer|temporizador|cron[óo]metro)", "set a timer"),
@@ -282,6 +291,9 @@ def _one_in_english(text: str, known: HomeWords) -> str:
     for question, english in [*CLOCK_QUESTIONS, *SAID_WHOLE]:
         if question.match(text):
             return english
+    elsewhere = ELSEWHERE.match(text)  # "non, dans le vestibule": no, in the vestibule
+    if elsewhere and (place := _noun_phrase(elsewhere["place"], known)):
+        return f"no, in the {place}"
     if CANCEL.match(text):  # "cancela el temporizador": cancel the timer
         return _things_inside(CANCEL.sub("cancel ", text, count=1), known)
     for opening, english in OPENINGS:
@@ -462,8 +474,8 @@ def _head(text: str, known: HomeWords | frozenset = frozenset()) -> str | None:
     """A noun and the adjectives after it, in English order (a word of the home's names as it is),
     or None."""
     words = text.split()
-    if words and all(w not in _JOINED and w in known for w in words):
-        return text  # the home's own name, in its own order ("del florida room")
+    if words and (all(w not in _JOINED and w in known for w in words) or isinstance(known, HomeWords) and known.named(text)):
+        return text  # the home's own name, in its own order ("del florida room", "la patio door")
     found = [_JOINED.get(word) or (word if word in known else None) for word in words]
     if not found or None in found:
         return None

@@ -49,7 +49,10 @@ OPENING_HOURS = (r"\b(?:opening|closing|trading|business) (?:hours|times)\b"
                  r"|\b(?:ferry|ferries|train|trains|bus|buses|tram|trams|flight|flights|coach)\s+(?:times|timetables?|schedules?|departures)\b"
                  r"|\bwhen(?:'s| is| does| will) the (?:next|last|first) (?:[\w-]{1,6} )?(?:ferry|train|bus|tram|flight|coach|mrt)\b"
                  # a line's service ("is the circle line down", "are the trains running on the district line")
-                 r"|^\W*(?:is|are) the [\w' -]{1,25}? lines? (?:down|disrupted|delayed|closed|suspended|running|working)\b")
+                 r"|^\W*(?:is|are) the [\w' -]{1,25}? lines? (?:down|disrupted|delayed|closed|suspended|running|working)\b"
+                 # ... or a network's ("is the metro running on the orange line", "are the go trains late")
+                 r"|^\W*(?:is|are) the (?:[\w-]+ )?(?:metro|subway|underground|tube|trains?|buses|bus|trams?|ferry|ferries"
+                 r"|skytrain|lrt|streetcars?|mrt) (?:running|down|delayed|late|on time|working|disrupted|suspended)\b")
 # the way somewhere ("how do I get to the mall from here", "what's the quickest way to the airport",
 # "how far is the station from here"): directions and travel times need maps this assistant lacks
 DIRECTIONS = (r"^\W*(?:(?:so|and|um|uh|hey|ok|okay)\W+)*(?:how (?:do|can|would|should|will) (?:i|we|you) get "
@@ -70,6 +73,9 @@ PUBLIC_NEWS = (r"\b(?:typhoon|hurricane|cyclone|tornado|storm|flood|weather|heat
                # a draw's results ("what were the lotto numbers", "did anyone win the toto")
                r"|\b(?:lottery|lotto|toto|4d|powerball|mega millions|euromillions|jackpot)\b[\w' ]{0,20}?\b(?:results?|numbers?|draw|win|won)\b"
                r"|\bwinning (?:lottery |lotto )?numbers\b"
+               # what was just released ("what's the new taylor swift song", "what's the latest marvel movie")
+               r"|^\W*(?:what's|whats|what is|what are|which is)\b[\w' ]{0,20}?\b(?:new|newest|latest)\b[\w' ]{0,30}?"
+               r"\b(?:songs?|singles?|albums?|episodes?|movies?|films?|releases?|videos?|books?)\b"
                # a currency's rate today ("convert 200 pounds to rupees", "what's the euro to dollar rate")
                rf"|\b(?:{_CURRENCY})\s+(?:to|in|into)\s+(?:{_CURRENCY})\b|\bexchange rates?\b"
                rf"|\b(?:{_CURRENCY}) (?:to|vs|against) (?:the )?(?:{_CURRENCY}) rate\b")

@@ -172,9 +172,21 @@ def set_color(ctx: ExpertContext, color: str, device: Phrase = None, area: Phras
     if css_color(color) is None and ctx.utterance.source == "voice":  # "set it to read": red
         color = sounds_like.heard_colour(color) or color
     color, device = _name_before_colour(ctx, color, device)
+    color = _shade_said(color, ctx.said, device)
     if css_color(color) is None and _no_colour_said(color, device, ctx.said):  # "change the colour of the fairy lights"
         return ActionResult(ok=False, reply="What colour should I make it?", missing="color")
     return set_values(ctx, device, area, device_type, color=color, **_brightness_said(ctx.said))
+
+
+def _shade_said(color: str, said: str | None, device: Phrase = None) -> str:
+    """The colour with the shade the user said before it ("make them light blue" written as "blue"):
+    the CSS colour of both words, when there is one and the shade word does not end the device's
+    name ("make the pool light blue": the Pool Light, blue)."""
+    words, named = vocab.tokens(said), vocab.tokens(device)
+    shades = [words[n - 1] for n, word in enumerate(words) if n and word == color.strip().lower()]
+    shaded = [f"{shade} {color.strip().lower()}" for shade in shades
+              if shade not in vocab.tokens(color) and named[-1:] != [shade]]
+    return next((css_color(both) for both in shaded if css_color(both)), color)
 
 
 def _name_before_colour(ctx: ExpertContext, color: str, device: Phrase) -> tuple[str, Phrase]:
