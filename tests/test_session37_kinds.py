@@ -172,3 +172,26 @@ def test_transit_service_and_new_releases_are_the_world_outside(said, declined):
     from assistant.routing import cues
     found = any(re.search(pattern, said, re.IGNORECASE) for pattern in (cues.OPENING_HOURS, cues.PUBLIC_NEWS))
     assert found == declined
+
+
+# -- a level set on a name several devices of another kind share: that kind's setter, asked which ---------------
+FLOORS = """
+areas:
+  - {name: Ensuite, id: ensuite}
+  - {name: Guest Bathroom, id: guest_bath}
+  - {name: Den, id: den}
+entities:
+  - {name: Heated Floor, id: climate.floor_ensuite, area: ensuite, state: heat, attributes: {temperature: 25, current_temperature: 23, min_temp: 5, max_temp: 35}}
+  - {name: Heated Floor, id: climate.floor_guest, area: guest_bath, state: heat, attributes: {temperature: 22, current_temperature: 21, min_temp: 5, max_temp: 35}}
+  - {name: Floor Lamp, id: light.den_floor_lamp, area: den, state: "off", attributes: {brightness: 100}}
+"""
+
+
+def test_a_level_for_a_shared_name_of_another_kind_is_that_kinds_setting(tmp_path):
+    from assistant.experts.smart_home.apis import recast
+    from tests.conftest import smart_home_db
+    db = smart_home_db(FLOORS, tmp_path)
+    said = "set the heated floor to 28"
+    assert recast(db, "set_brightness", {"device": "heated floor", "brightness": 28}, None, said) == \
+        ("set_temperature", {"device": "heated floor", "temperature": 28})
+    assert recast(db, "set_brightness", {"device": "floor lamp", "brightness": 40}, None, "floor lamp to 40") is None

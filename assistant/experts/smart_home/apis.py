@@ -1293,8 +1293,7 @@ def switched_to_level(db: sqlite_utils.Database, api_name: str, args: dict[str, 
         return None
     if (found := _asked_of(db, where, here, said)) is None:
         return None
-    domains = {d.domain for d in found.devices} if not found.problem else \
-        {choice.partition(".")[0] for choice in (found.which.choices if found.which else ()) if "=" not in choice}
+    domains = _domains_asked(found)
     if len(domains) != 1 or not domains <= {"fan", "light"}:
         return None
     setter = SETTERS[changes.LEVEL[domains.pop()]]
@@ -1410,8 +1409,9 @@ def as_own_setter(db: sqlite_utils.Database, api_name: str, args: dict[str, Any]
     attribute, where = LEVEL_SET_BY.get(api_name), _target_args(args)
     if attribute is None or not where or (found := _asked_of(db, where, here, said)) is None:
         return None
-    own = {changes.LEVEL.get(d.domain) for d in found.devices}
-    if found.problem or len(own) != 1 or None in own or any(d.domain in ATTRIBUTE_DOMAINS[attribute] for d in found.devices) \
+    domains = _domains_asked(found)  # ("put the heated floor at 30" with two heated floors: asked which, set after)
+    own = {changes.LEVEL.get(domain) for domain in domains}
+    if found.problem and not found.which or len(own) != 1 or None in own or domains & ATTRIBUTE_DOMAINS[attribute] \
             or any(changes.is_garage_door(d) for d in found.devices):
         return None
     setter, value = SETTERS[own.pop()], args.get(attribute)
@@ -1429,6 +1429,13 @@ def moved_partway(api_name: str, args: dict[str, Any], said: str | None) -> tupl
     if not isinstance(value, (int, float)) or isinstance(value, levels.End) or not 0 < value < 100:
         return None
     return "set_position", {**_target_args(args), "position": round(value)}
+
+
+def _domains_asked(found: Targets) -> set[str]:
+    """The kinds of device the targets are, or would be once the user says which one."""
+    if not found.problem:
+        return {d.domain for d in found.devices}
+    return {choice.partition(".")[0] for choice in (found.which.choices if found.which else ()) if "=" not in choice}
 
 
 def _asked_of(db: sqlite_utils.Database, where: dict[str, Any], here: str | None, said: str | None) -> Targets | None:
