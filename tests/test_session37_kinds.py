@@ -106,6 +106,9 @@ QUEBEC_HOME = lambda: ["Mudroom Light", "Pantry", "Patio Door", "Woodstove", "Po
     ("Turn on the radio, s'il vous plaît", "Turn on the radio please"),
     ("Non, dans la pantry", "no, in the pantry"),
     ("Oops, remettez-la comme c'était", "undo that"),
+    ("à 19 degrés", "19 degrees"),
+    ("Pis celles de Benoît aussi", "and the ones in Benoît's room too"),
+    ("et celui du garage", "and the one in the garage too"),
 ])
 def test_quebec_french_in_a_request(said, english):
     from assistant.languages import hearing

@@ -231,6 +231,12 @@ LIST_END = [(r"\b(?:à|a|sur) la liste d'épicerie\b", "to the grocery list"), (
             (r"\bde la lista (?:de (?:las )?compras|del mandado|del s[úu]per)\b", "from the shopping list"),
             (r"\bde la lista\b", "from the list"),
             (r"\ba la lista del súper\b", "to the shopping list"), (r"\ba la lista\b", "to the list")]
+# a level said alone, the answer to a question for it: "à 22 degrés", "a 50 por ciento"
+LEVEL_ALONE = re.compile(r"^\W*(?:à|a|al)\s+(?P<n>\d{1,3})\s*(?P<unit>%|pour ?cent|por ?ciento|degrés|degres|grados)?\W*$",
+                         re.IGNORECASE)
+# the same of another place or person: "pis ceux de Chloé aussi", "y las del comedor también"
+THOSE_OF = re.compile(r"^\W*(?:(?:y|et|pis|puis)\s+)?(?P<those>celui|celle|ceux|celles)\s+(?:de la|de l'|du|des|de|d')\s*"
+                      r"(?P<place>.+?)(?:\s+(?:aussi|itou|también|tambien|too))?\W*$", re.IGNORECASE)
 # a correction of where: "non, dans le vestibule", "no, en la cocina"
 ELSEWHERE = re.compile(rf"^\W*(?:non|no)\W+(?:dans|en|au|à)\s+(?P<place>{ARTICLES}.+?)\W*$", re.IGNORECASE)
 # whole requests of a few words: never mind, say again, stop
@@ -294,6 +300,14 @@ def _one_in_english(text: str, known: HomeWords) -> str:
     elsewhere = ELSEWHERE.match(text)  # "non, dans le vestibule": no, in the vestibule
     if elsewhere and (place := _noun_phrase(elsewhere["place"], known)):
         return f"no, in the {place}"
+    level = LEVEL_ALONE.match(text)  # "à 22 degrés", the answer to "what temperature?"
+    if level:
+        unit = (level["unit"] or "").lower()
+        return f"{level['n']}{'%' if unit[:1] in ('%', 'p') else ' degrees' if unit else ''}"
+    ones = THOSE_OF.match(text)  # "pis ceux de Chloé aussi": and the ones in Chloé's room too
+    if ones and (place := _owner_or_place(ones["place"], known)):
+        many = "ones" if ones["those"].lower() in ("ceux", "celles", "los", "las") else "one"
+        return f"and the {many} in {place} too"
     if CANCEL.match(text):  # "cancela el temporizador": cancel the timer
         return _things_inside(CANCEL.sub("cancel ", text, count=1), known)
     for opening, english in OPENINGS:
@@ -310,6 +324,14 @@ def _one_in_english(text: str, known: HomeWords) -> str:
     said, closing = (text[:polite.start()], " please") if polite else (text, "")
     return _command(text, known) or _feeling(text, known) or _follow_up(text, known) \
         or (f"and {more['more']} too" if more else None) or _things_inside(said, known) + closing
+
+
+def _owner_or_place(words: str, known: HomeWords) -> str | None:
+    """ "the kitchen" for "la cuisine", "Chloé's room" for "Chloé" (a name: that person's room); else None."""
+    if re.fullmatch(r"[A-ZÀ-Þ][\w'-]+", words.strip()):
+        return f"{words.strip()}'s room"
+    place = _noun_phrase(words, known)
+    return f"the {place}" if place else None
 
 
 def _feeling(text: str, known: HomeWords) -> str | None:
