@@ -90,7 +90,7 @@ def test_a_price_is_no_clock_time():
 
 # -- French as Quebec mixes it: asides after a comma, 24-hour times, "pis", a room's things, corrections ------
 QUEBEC_HOME = lambda: ["Mudroom Light", "Pantry", "Patio Door", "Woodstove", "Poêle", "Radio", "Sunroom Blinds", "Sunroom",
-                       "Benoît's Lamp", "Benoît's Room", "TV"]
+                       "Benoît's Lamp", "Benoît's Room", "TV", "Ventilo"]
 
 
 @pytest.mark.parametrize("said, english", [
@@ -107,6 +107,7 @@ QUEBEC_HOME = lambda: ["Mudroom Light", "Pantry", "Patio Door", "Woodstove", "Po
     ("Non, dans la pantry", "no, in the pantry"),
     ("Oops, remettez-la comme c'était", "undo that"),
     ("à 19 degrés", "19 degrees"),
+    ("ferme le ventilo, pis éteins la radio", "turn off the ventilo and turn off the radio"),
     ("Pis celles de Benoît aussi", "and the ones in Benoît's room too"),
     ("et celui du garage", "and the one in the garage too"),
 ])
@@ -198,3 +199,18 @@ def test_a_level_for_a_shared_name_of_another_kind_is_that_kinds_setting(tmp_pat
     assert recast(db, "set_brightness", {"device": "heated floor", "brightness": 28}, None, said) == \
         ("set_temperature", {"device": "heated floor", "temperature": 28})
     assert recast(db, "set_brightness", {"device": "floor lamp", "brightness": 40}, None, "floor lamp to 40") is None
+
+
+# -- a device's own name beats a place the same word could mean ---------------------------------------------
+def test_a_devices_alias_is_that_device_not_a_place_it_could_mean(tmp_path):
+    from tests.conftest import call_smart_home, smart_home_db
+    db = smart_home_db("""
+areas:
+  - {name: Entry, id: entry, aliases: [Front Hall]}
+  - {name: Den, id: den}
+entities:
+  - {name: Entry Light, id: light.entry, area: entry, state: "off", attributes: {brightness: 100}}
+  - {name: Gas Insert, id: switch.gas_insert, area: den, state: "off", aliases: [Foyer]}
+""", tmp_path)
+    assert call_smart_home(db, "turn_on", "turn on the foyer", device="foyer").reply == "Turned on Gas Insert."
+    assert call_smart_home(db, "turn_on", "turn on the entry light", device="entry light").reply == "Turned on Entry Light."

@@ -390,9 +390,10 @@ def _command(text: str, known: HomeWords) -> str | None:
         where = f" {place}" if place in ("upstairs", "downstairs", "here") else f" in the {place}"
     if thing == "volume" and verb in ("turn up", "turn down"):  # "bájale el volumen a diez": of what was playing
         return f"{lead}{verb.replace(' ', ' it ')}{level}{tail}{ending}"
-    if verb in ("open", "close") and set(thing.split()) & SWITCHED:
+    kinds = {*thing.split(), *(_JOINED.get(w) for w in thing.split())}  # (a home's own French name: "la télé")
+    if verb in ("open", "close") and kinds & SWITCHED:
         verb = "turn on" if verb == "open" else "turn off"
-    if verb in ("turn up", "turn down") and not level and set(thing.split()) & DRAWN:
+    if verb in ("turn up", "turn down") and not level and kinds & DRAWN:
         verb = "open" if verb == "turn up" else "close"  # "baisse les stores": lowered all the way
     if level and (verb in ("turn up", "turn down") or found["verb"].lower() in SETTING):
         verb = "set"  # "monte la plinthe à 21", "ponle el aire a 74": set it to that

@@ -418,7 +418,8 @@ class _Resolver:
             return list(dict.fromkeys(i for p in things for i in self.run(p, area, device_type)))
         if phrase:
             desc = self.describe(device)
-            only_a_place = desc.place is not None and not desc.words and not desc.types
+            only_a_place = desc.place is not None and not desc.words and not desc.types \
+                and not self._a_devices_own_name(phrase)  # ("the foyer": the Fireplace's alias, not the entrance)
             # "kitchen lights" means all of them, not "Kitchen Light"; "living room" is a place,
             # not the "Living Room TV"
             if (desc.words or not desc.plural) and not only_a_place:
@@ -446,6 +447,14 @@ class _Resolver:
             if not desc.types and not desc.words and scope is None and not vocab.tokens(device):
                 return self.the_only_able()
         return self.described(desc, _intersect(scope, desc.place), _quote(device or device_type))
+
+    def _a_devices_own_name(self, phrase: str) -> bool:
+        """Whether the phrase is, word for word, a device's name or alias and no place's."""
+        def said(names) -> bool:
+            return phrase in {vocab.norm(name) for name in names}
+        places = [*self.home.areas, *self.home.floors]
+        return any(said((d.name, *d.aliases)) for d in self.home.devices) \
+            and not any(said((place.name, *place.aliases)) for place in places)
 
     def _named_with_and(self, phrase: str | None) -> bool:
         """Whether the phrase is a name that holds "and" ("Salt and Pepper Lamp")."""
