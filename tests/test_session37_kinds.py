@@ -214,3 +214,26 @@ entities:
 """, tmp_path)
     assert call_smart_home(db, "turn_on", "turn on the foyer", device="foyer").reply == "Turned on Gas Insert."
     assert call_smart_home(db, "turn_on", "turn on the entry light", device="entry light").reply == "Turned on Entry Light."
+
+
+# -- one more thing named bare with "too" after a list add --------------------------------------------------
+@pytest.mark.parametrize("said, items", [("firelighters too", ["firelighters"]), ("Windshield washer fluid as well",
+                                                                                 ["Windshield washer fluid"])])
+def test_a_bare_thing_too_after_a_list_add_is_another_item(said, items):
+    from assistant.app import default_registry
+    from assistant.routing.context import ellipsis_of_previous_turn
+    from assistant.messages import Turn
+    previous = Turn(text="add kindling to the cabin list", expert="lists", api="add",
+                    args={"items": ["kindling"], "list_name": "cabin"})
+    decision = ellipsis_of_previous_turn(default_registry(), said, previous)
+    assert (decision.expert, decision.api, decision.args) == ("lists", "add", {"items": items, "list_name": "cabin"})
+
+
+@pytest.mark.parametrize("said", ["you too", "thanks too", "i love you too", "tomorrow too", "turn it off too"])
+def test_pronouns_courtesies_and_times_with_too_are_no_thing_named(said):
+    from assistant.app import default_registry
+    from assistant.routing.context import ellipsis_of_previous_turn
+    from assistant.messages import Turn
+    previous = Turn(text="add kindling to the cabin list", expert="lists", api="add",
+                    args={"items": ["kindling"], "list_name": "cabin"})
+    assert ellipsis_of_previous_turn(default_registry(), said, previous) is None

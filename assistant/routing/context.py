@@ -147,9 +147,14 @@ SAME_AFTER = re.compile(r"^\W*(?:(?:oh|and|now|then|ok|okay|also|plus|so)\W+)*(?
                         r",?\s+(?:the same|likewise|the same way)(?:\s+(?:please|too|as well))?\W*$", re.IGNORECASE)
 
 
-# a thing named with "too" and no "and" ("the sun porch ones too", "my room as well")
-NAMED_TOO = re.compile(r"^\W*(?:(?:oh|ok|okay|so|right)\W+)?(?P<what>(?:the|my|our|that)\s+[\w' ]+?)\s+(?:too|as well)\W*$",
-                       re.IGNORECASE)
+# a thing named with "too" and no "and" ("the sun porch ones too", "my room as well", "propane too"); never a
+# pronoun, a courtesy or a time ("you too", "thanks too", "tomorrow too")
+NAMED_TOO = re.compile(r"^\W*(?:(?:oh|ok|okay|so|right)\W+)?(?P<what>(?:the|my|our|that)\s+[\w' ]+?"
+                       r"|(?!(?:that|this|those|these|mine|yours|ours|same|thanks|thank you|now|today|tonight|tomorrow|"
+                       r"again|yes|no|ok|okay)\b)(?![\w' -]*\b(?:i|i'm|you|u|it|me|we|us|they|them|he|she|him|her)\b)"
+                       rf"(?!(?:{'|'.join(sorted(COMMAND_VERBS))})\b)"  # ("add candles as well": a request of its own)
+                       r"[a-z][\w'-]*(?: [\w'-]+){0,2}?)"
+                       r"\s+(?:too|as well)\W*$", re.IGNORECASE)
 
 
 def ellipsis_of_previous_turn(registry: Registry, text: str, previous: Turn | None,
