@@ -100,13 +100,13 @@ _ASKS = re.compile(r"^\W*(?:what|what's|whats|when|when's|where|where's|who|who'
                    r"(?!\s+(?:you|u)\b)", re.IGNORECASE)
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.!?]\s+|\s+-+\s+")
+
+
 def asks(text: str) -> bool:
     """Whether the words are a question, not a command or a request ("can you set a timer"): the
     whole of them, or a clause after what they tell ("the robot says E7, what's wrong with it")."""
     return any(_ASKS.search(clause) for clause in _CLAUSE_BREAK.split(text))
-
-
-_CLAUSE_BREAK = re.compile(r"[,;:.!?]\s+|\s+-+\s+")
 
 
 def evidence_of(fitness: float, question: bool = False) -> float:

@@ -102,7 +102,7 @@ class HomeWords:
     glossary: a request in another language may name the home's things as the home does."""
 
     def __init__(self, names: Callable[[], Iterable[str]]):
-        self._names, self._words = names, None
+        self._names, self._words, self._whole = names, None, None
 
     def __contains__(self, word: object) -> bool:
         if self._words is None:
@@ -111,7 +111,9 @@ class HomeWords:
 
     def named(self, phrase: str) -> bool:
         """Whether the words are one of the home's names, whole ("patio door")."""
-        return " ".join(phrase.lower().split()) in {" ".join(name.lower().split()) for name in self._names()}
+        if self._whole is None:
+            self._whole = frozenset(" ".join(name.lower().split()) for name in self._names())
+        return " ".join(phrase.lower().split()) in self._whole
 
 
 ROOMS = frozenset({"kitchen", "bathroom", "toilet", "living room", "dining room", "bedroom", "office", "study", "garden",
@@ -158,10 +160,10 @@ VERBS = {"allume": "turn on", "allumer": "turn on", "allumez": "turn on", "rallu
 # "pon la tele" switches it on, "ponle el aire a 74" sets it
 SETTING = frozenset("pon ponle ponme pone ponga póngale".split())
 # what closes a request without naming anything: please, now, a term of address
-CLOSING_WORD = re.compile(r"por favor|porfa|porfis|ahorita|ahora mismo|ahora|ya|mija|mijo|mi amor|papi|mami"
-                          r"|s'il te plaît|s'il vous plaît|svp|stp|merci(?: beaucoup| bien)?", re.IGNORECASE)
-FRENCH_CLOSING = re.compile(r"(?:\s*,?\s+(?:s'il te plaît|s'il vous plaît|svp|stp|merci(?: beaucoup| bien)?))+\W*$",
-                            re.IGNORECASE)  # (an English request may close with it)
+_FRENCH_CLOSINGS = r"s'il te plaît|s'il vous plaît|svp|stp|merci(?: beaucoup| bien)?"
+CLOSING_WORD = re.compile(rf"por favor|porfa|porfis|ahorita|ahora mismo|ahora|ya|mija|mijo|mi amor|papi|mami"
+                          rf"|{_FRENCH_CLOSINGS}", re.IGNORECASE)
+FRENCH_CLOSING = re.compile(rf"(?:\s*,?\s+(?:{_FRENCH_CLOSINGS}))+\W*$", re.IGNORECASE)  # (an English request may close with it)
 TRAILING = re.compile(rf"(?:\s*,?\s+(?:{CLOSING_WORD.pattern}))+\W*$", re.IGNORECASE)
 TRAILING_ENGLISH = {"por favor": " please", "porfa": " please", "porfis": " please", "s'il te plaît": " please",
                     "s'il vous plaît": " please", "svp": " please", "stp": " please", "ahorita": " now",
